@@ -1,0 +1,26 @@
+// Bundles the fronts into dist/ with esbuild. Output must be byte-identical on rebuild:
+// .ci/run rebuilds and fails when the committed dist/ differs.
+import { build } from 'esbuild'
+import { existsSync } from 'node:fs'
+
+// An ESM bundle still meets CommonJS dependencies that call require(): give them one.
+const banner = "import { createRequire as __mregCreateRequire } from 'node:module'; const require = __mregCreateRequire(import.meta.url);"
+
+const entries = [
+  { in: 'src/cli/main.ts', out: 'dist/cli.js', shebang: true },
+  { in: 'src/action/main.ts', out: 'dist/index.js', shebang: false }
+].filter(entry => existsSync(entry.in))
+
+for (const entry of entries) {
+  await build({
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+    banner: { js: (entry.shebang ? '#!/usr/bin/env node\n' : '') + banner }
+  })
+}

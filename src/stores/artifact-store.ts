@@ -1,0 +1,60 @@
+/**
+ * Where model files live. Implementations: the local content-addressed store
+ * (src/stores/local) and GitHub release assets (src/stores/github-release).
+ * Types only: commands depend on this without loading an implementation.
+ */
+import type { Artifact, ArtifactStoreKind } from '../domain/types.js'
+
+/** What the store needs to know about the version an artifact belongs to. */
+export interface ArtifactTarget {
+  name: string
+  version: string
+  model_id: string
+  /** `<model_id><ext>` */
+  file_name: string
+  media_type: string
+  /** The training commit, for stores that tag it (GitHub releases). */
+  commit?: string
+  /** A short description for stores that show one (release body). */
+  description?: string
+}
+
+/** The result of hashing a file once. */
+export interface FileDigest {
+  sha256: string
+  size: number
+}
+
+export interface PutResult {
+  artifact: Artifact
+  /** The store path or URL users see (the seed's file_path). */
+  file_path: string
+  /** False when identical bytes were already stored (content addressing): undo must then keep them. */
+  created: boolean
+}
+
+export interface FetchResult {
+  path: string
+  sha256: string
+  size: number
+}
+
+export interface ArtifactStore {
+  readonly kind: ArtifactStoreKind
+  /**
+   * Stores the file, streaming it once. `expected` is the digest computed earlier in the same
+   * register call; the store verifies the bytes it stored against it and fails with an
+   * IntegrityError on mismatch (the file changed while being registered).
+   */
+  put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult>
+  /**
+   * Copies the artifact to `outPath`, re-hashing while copying, and moves it into place only
+   * when the SHA-256 matches; otherwise throws an IntegrityError naming expected and actual and
+   * leaves nothing at `outPath`.
+   */
+  fetch(artifact: Artifact, outPath: string): Promise<FetchResult>
+  /** Re-hashes the stored bytes without copying them out. */
+  verify(artifact: Artifact): Promise<{ ok: boolean; actual: string | null; present: boolean }>
+  /** Removes the stored bytes of one artifact (undo of a failed register, retention). Idempotent. */
+  remove(artifact: Artifact): Promise<void>
+}
