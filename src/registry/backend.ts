@@ -42,7 +42,9 @@ export interface ChangeSet {
  * textual merge). It must not have side effects beyond computing. Return null for "nothing to do".
  * Throwing aborts the update and the error reaches the caller unchanged.
  */
-export type ChangeBuilder<T> = (snapshot: RegistrySnapshot) => Promise<{ change: ChangeSet | null; result: T }>
+export type ChangeBuilder<T> = (
+  snapshot: RegistrySnapshot
+) => Promise<{ change: ChangeSet | null; result: T }>
 
 export interface CommitOutcome<T> {
   /** The new commit, or the unchanged tip when the builder returned no change. */

@@ -1,0 +1,84 @@
+/**
+ * Schema validation for every document the registry reads or writes. The schemas in schemas/
+ * are the contract; they are compiled once, on first use, and bundled into dist/.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import modelVersionSchema from '../../schemas/model-version.schema.json' with { type: 'json' }
+import modelIndexSchema from '../../schemas/model-index.schema.json' with { type: 'json' }
+import registrySchema from '../../schemas/registry.schema.json' with { type: 'json' }
+import { RegistryError, type ErrorKind } from './errors.js'
+import type { ModelIndex, ModelVersion, RegistryPolicy } from './types.js'
+
+interface Validators {
+  modelVersion: ValidateFunction
+  modelIndex: ValidateFunction
+  registry: ValidateFunction
+}
+
+let compiled: Validators | undefined
+
+function validators(): Validators {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true })
+    addFormats.default(ajv, ['date-time'])
+    ajv.addSchema(modelVersionSchema)
+    compiled = {
+      modelVersion: ajv.getSchema(modelVersionSchema.$id) as ValidateFunction,
+      modelIndex: ajv.compile(modelIndexSchema),
+      registry: ajv.compile(registrySchema)
+    }
+  }
+  return compiled
+}
+
+/** `/performance_metrics/f1` → `$.performance_metrics.f1`; the JSON path users can search for. */
+function jsonPath(error: ErrorObject): string {
+  const segments = error.instancePath.split('/').slice(1)
+  if (error.keyword === 'required') segments.push(String(error.params.missingProperty))
+  if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty))
+  return (
+    '$' +
+    segments.map(s => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`)).join('')
+  )
+}
+
+function describe(error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'required':
+      return 'is required'
+    case 'additionalProperties':
+      return 'is not a known field'
+    case 'pattern':
+      return `does not match ${error.params.pattern}`
+    default:
+      return error.message ?? 'is invalid'
+  }
+}
+
+function check<T>(validate: ValidateFunction, doc: unknown, where: string, kind: ErrorKind): T {
+  if (validate(doc)) return doc as T
+  const first = validate.errors?.[0]
+  const detail = first ? `${jsonPath(first)} ${describe(first)}` : 'does not match its schema'
+  throw new RegistryError(kind, `${where}: ${detail}`, { file: where, path: first ? jsonPath(first) : '$' })
+}
+
+/**
+ * `kind` says whose fault an invalid document is: 'integrity' for a file already on the
+ * registry branch (corrupt registry), 'invalid-input' for what a user handed us.
+ */
+export function validateModelVersion(
+  doc: unknown,
+  where: string,
+  kind: ErrorKind = 'integrity'
+): ModelVersion {
+  return check<ModelVersion>(validators().modelVersion, doc, where, kind)
+}
+
+export function validateModelIndex(doc: unknown, where: string, kind: ErrorKind = 'integrity'): ModelIndex {
+  return check<ModelIndex>(validators().modelIndex, doc, where, kind)
+}
+
+export function validatePolicy(doc: unknown, where: string, kind: ErrorKind = 'integrity'): RegistryPolicy {
+  return check<RegistryPolicy>(validators().registry, doc, where, kind)
+}
