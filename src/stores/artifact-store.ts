@@ -57,4 +57,17 @@ export interface ArtifactStore {
   verify(artifact: Artifact): Promise<{ ok: boolean; actual: string | null; present: boolean }>
   /** Removes the stored bytes of one artifact (undo of a failed register, retention). Idempotent. */
   remove(artifact: Artifact): Promise<void>
+  /**
+   * Content-addressed stores list what they hold, so doctor and cleanup can find objects no
+   * version refers to (left by a registration that died between storing and committing).
+   */
+  listObjects?(): AsyncIterable<StoredObject>
+}
+
+export interface StoredObject {
+  sha256: string
+  size: number
+  path: string
+  /** When the object was written: a registration in flight has stored bytes it has not committed yet. */
+  modified: Date
 }

@@ -1,0 +1,57 @@
+/** Human output for init, delete, cleanup and doctor. */
+import type { CleanupOutcome } from '../../commands/cleanup.js'
+import type { DeleteOutcome } from '../../commands/delete.js'
+import type { DoctorOutcome } from '../../commands/doctor.js'
+import type { InitOutcome } from '../../commands/init.js'
+import { formatReference } from '../../domain/references.js'
+import { formatBytes } from '../../domain/time.js'
+import { table } from '../table.js'
+
+export function renderInit(outcome: InitOutcome): string {
+  return outcome.created
+    ? `Initialised the model registry in ${outcome.registry} (commit ${outcome.commit.slice(0, 12)})`
+    : `The model registry in ${outcome.registry} already exists (commit ${outcome.commit.slice(0, 12)}); nothing changed`
+}
+
+export function renderDelete(outcome: DeleteOutcome): string {
+  const bytes = outcome.artifact_removed
+    ? 'artifact removed'
+    : 'artifact kept (shared with another version or already gone)'
+  return `Deleted ${formatReference(outcome.version)} (${outcome.version.deployment_stage}); ${bytes}; commit ${outcome.commit.slice(0, 12)}`
+}
+
+export function renderCleanup(outcome: CleanupOutcome): string {
+  const rows = outcome.decisions.map(d => [d.reference, d.stage, d.action, d.reason, formatBytes(d.bytes)])
+  const verb = outcome.dry_run ? 'would delete' : outcome.mode === 'remove' ? 'removed' : 'archived'
+  const lines = [
+    rows.length
+      ? table(
+          [
+            { header: 'VERSION' },
+            { header: 'STAGE' },
+            { header: 'ACTION' },
+            { header: 'REASON' },
+            { header: 'SIZE', align: 'right' }
+          ],
+          rows
+        )
+      : 'No versions registered.',
+    '',
+    `${outcome.dry_run ? 'Dry run: ' : ''}${verb} ${outcome.deleted_count} version${outcome.deleted_count === 1 ? '' : 's'} (keep last ${outcome.keep_last}), ` +
+      `${outcome.dry_run ? 'would free' : 'freed'} ${formatBytes(outcome.freed_bytes)}` +
+      (outcome.swept.length
+        ? `, ${outcome.swept.length} stored object${outcome.swept.length === 1 ? '' : 's'} swept`
+        : '')
+  ]
+  if (outcome.commit) lines.push(`commit ${outcome.commit.slice(0, 12)}`)
+  return lines.join('\n')
+}
+
+export function renderDoctor(outcome: DoctorOutcome): string {
+  const { models, versions, artifacts } = outcome.checked
+  const summary = `${models} model${models === 1 ? '' : 's'}, ${versions} version${versions === 1 ? '' : 's'}, ${artifacts} artifact${artifacts === 1 ? '' : 's'} verified`
+  if (outcome.findings.length === 0) return `Healthy: ${summary}`
+  const rows = outcome.findings.map(f => [f.severity, f.kind, f.subject, f.message])
+  const head = outcome.healthy ? `Healthy, with warnings: ${summary}` : `Problems found: ${summary}`
+  return `${head}\n\n${table([{ header: 'SEVERITY' }, { header: 'KIND' }, { header: 'SUBJECT' }, { header: 'DETAIL' }], rows)}`
+}

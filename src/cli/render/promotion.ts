@@ -1,0 +1,23 @@
+/** Human output for promote and rollback. */
+import type { PromoteResult } from '../../commands/promote.js'
+import { formatReference } from '../../domain/references.js'
+import { table } from '../table.js'
+
+export function renderPromotion(result: PromoteResult): string {
+  const verb = result.version.stage_history.at(-1)?.via === 'rollback' ? 'Rolled back' : 'Promoted'
+  const lines = [`${verb} ${formatReference(result.version)}: ${result.from} → ${result.to}`]
+  for (const demoted of result.demoted) {
+    lines.push(`Demoted ${formatReference(demoted)}: ${result.to} → ${demoted.deployment_stage}`)
+  }
+  if (result.gates.length > 0) {
+    lines.push(
+      '',
+      table(
+        [{ header: 'GATE' }, { header: 'RESULT' }, { header: 'DETAIL' }],
+        result.gates.map(g => [g.gate, g.status, g.message])
+      )
+    )
+  }
+  lines.push('', `commit ${result.commit.slice(0, 12)}`)
+  return lines.join('\n')
+}

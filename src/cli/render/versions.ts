@@ -1,0 +1,104 @@
+/** Human output for single versions and lists of them. */
+import type { FetchOutcome } from '../../commands/fetch.js'
+import { formatReference } from '../../domain/references.js'
+import { formatBytes, relativeTime } from '../../domain/time.js'
+import type { ModelVersion } from '../../domain/types.js'
+import { fields, formatNumber, table } from '../table.js'
+
+export function metricsSummary(metrics: Record<string, number>): string {
+  return Object.entries(metrics)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${formatNumber(v)}`)
+    .join(' ')
+}
+
+export function renderList(versions: ModelVersion[], now: Date): string {
+  if (versions.length === 0)
+    return "No model versions match. Register one with 'mreg register FILE --type TYPE'."
+  const rows = versions.map(v => [
+    v.name,
+    v.version,
+    v.deployment_stage,
+    relativeTime(v.registered_at, now),
+    formatBytes(v.artifact.size),
+    metricsSummary(v.performance_metrics),
+    v.tags.join(',')
+  ])
+  const columns = [
+    { header: 'NAME' },
+    { header: 'VERSION' },
+    { header: 'STAGE' },
+    { header: 'REGISTERED' },
+    { header: 'SIZE', align: 'right' as const },
+    { header: 'METRICS' },
+    { header: 'TAGS' }
+  ]
+  return `${table(columns, rows)}\n${versions.length} version${versions.length === 1 ? '' : 's'}`
+}
+
+export function renderVersion(v: ModelVersion, now: Date): string {
+  const entries: [string, string][] = [
+    ['reference', formatReference(v)],
+    ['model_id', v.model_id],
+    ['model_type', v.model_type],
+    ['stage', v.deployment_stage + (v.deployed_at ? ` (since ${relativeTime(v.deployed_at, now)})` : '')],
+    ['registered', `${v.registered_at} (${relativeTime(v.registered_at, now)})`],
+    ['created', v.created_at],
+    ['checksum', `sha256:${v.checksum}`],
+    ['size', formatBytes(v.artifact.size)],
+    ['file', v.file_path + (v.artifact.deleted ? ' (deleted by retention)' : '')],
+    ['metadata', v.metadata_path]
+  ]
+  if (v.tags.length) entries.push(['tags', v.tags.join(', ')])
+  if (v.notes) entries.push(['notes', v.notes])
+  if (v.parent_model_id) entries.push(['parent', v.parent_model_id])
+  if (v.dataset_version) entries.push(['dataset', v.dataset_version])
+  if (v.source.repository || v.source.commit) {
+    entries.push([
+      'source',
+      [v.source.repository, v.source.commit?.slice(0, 12), v.source.workflow_run].filter(Boolean).join(' ')
+    ])
+  }
+  if (v.archived_at) entries.push(['archived', `${v.archived_at}${v.reason ? ` — ${v.reason}` : ''}`])
+  const sections = [fields(entries)]
+  const metrics = Object.entries(v.performance_metrics).sort(([a], [b]) => a.localeCompare(b))
+  if (metrics.length) {
+    sections.push(
+      table(
+        [{ header: 'METRIC' }, { header: 'VALUE', align: 'right' }],
+        metrics.map(([k, n]) => [k, formatNumber(n)])
+      )
+    )
+  }
+  for (const [title, object] of [
+    ['config', v.model_config],
+    ['training', v.training_metadata]
+  ] as const) {
+    if (Object.keys(object).length) sections.push(`${title}: ${JSON.stringify(object)}`)
+  }
+  sections.push(
+    table(
+      [{ header: 'STAGE' }, { header: 'AT' }, { header: 'BY' }, { header: 'VIA' }],
+      v.stage_history.map(e => [e.stage, e.at, e.by, e.via])
+    )
+  )
+  return sections.join('\n\n')
+}
+
+export function renderRegistered(v: ModelVersion): string {
+  return [
+    `Registered ${formatReference(v)} in ${v.deployment_stage}`,
+    fields([
+      ['model_id', v.model_id],
+      ['sha256', v.checksum],
+      ['size', formatBytes(v.artifact.size)],
+      ['stored', v.file_path],
+      ['metrics', metricsSummary(v.performance_metrics) || '(none)']
+    ])
+  ].join('\n')
+}
+
+export function renderFetched(outcome: FetchOutcome): string {
+  const v = outcome.version
+  return `Fetched ${formatReference(v)} (${v.deployment_stage}) → ${outcome.path}\nsha256 ${v.checksum} verified, ${formatBytes(v.artifact.size)}`
+}

@@ -1,0 +1,45 @@
+/** Aligned plain-text tables for human output. */
+
+export type Align = 'left' | 'right'
+
+export interface Column {
+  header: string
+  align?: Align
+}
+
+/** Display width, counting each code point once (metric names and arrows are narrow). */
+function width(text: string): number {
+  return [...text].length
+}
+
+function pad(text: string, size: number, align: Align): string {
+  const gap = ' '.repeat(Math.max(0, size - width(text)))
+  return align === 'right' ? gap + text : text + gap
+}
+
+export function table(columns: Column[], rows: string[][]): string {
+  const widths = columns.map((column, i) =>
+    Math.max(width(column.header), ...rows.map(row => width(row[i] ?? '')))
+  )
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => pad(cell, widths[i] ?? 0, columns[i]?.align ?? 'left'))
+      .join('  ')
+      .trimEnd()
+  return [line(columns.map(c => c.header)), ...rows.map(line)].join('\n')
+}
+
+/** `key  value` lines with the keys aligned. */
+export function fields(entries: [string, string][]): string {
+  const size = Math.max(...entries.map(([key]) => width(key)))
+  return entries.map(([key, value]) => `${pad(key, size, 'left')}  ${value}`).join('\n')
+}
+
+export function formatNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value)
+  return Math.abs(value) >= 1000 ? value.toFixed(1) : String(Number(value.toPrecision(4)))
+}
+
+export function formatSigned(value: number): string {
+  return (value > 0 ? '+' : value < 0 ? '−' : '±') + formatNumber(Math.abs(value))
+}

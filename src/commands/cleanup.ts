@@ -1,0 +1,233 @@
+/**
+ * cleanup: the seed's cleanup_old_versions(). Plan (pure) → one commit that archives (or
+ * removes) the planned versions → delete their bytes → sweep stored objects nothing live uses.
+ * Metadata goes first so nothing live ever points at deleted bytes; an interrupted run leaves
+ * only unreferenced bytes, which the next run sweeps.
+ */
+import { invalidInput } from '../domain/errors.js'
+import { indexPath, removeVersions, upsertVersions, versionPath } from '../domain/model-index.js'
+import { formatReference } from '../domain/references.js'
+import { planRetention, type RetentionDecision } from '../domain/retention.js'
+import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
+import type { FileWrite, RegistrySnapshot } from '../registry/backend.js'
+import type { CommandContext } from './context.js'
+import { allVersions } from './resolve.js'
+
+export interface CleanupInput {
+  keepLast?: number
+  minAgeDays?: number
+  dryRun?: boolean
+}
+
+export interface CleanupDecision {
+  reference: string
+  model_id: string
+  stage: string
+  registered_at: string
+  action: 'keep' | 'delete'
+  reason: string
+  bytes: number
+}
+
+export interface CleanupOutcome {
+  dry_run: boolean
+  mode: 'archive' | 'remove'
+  keep_last: number
+  decisions: CleanupDecision[]
+  deleted_count: number
+  freed_bytes: number
+  commit: string | null
+  /** Stored objects no live version refers to, removed (or, in a dry run, that would be). */
+  swept: { sha256: string; size: number }[]
+}
+
+export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Promise<CleanupOutcome> {
+  if (input.keepLast !== undefined && (!Number.isInteger(input.keepLast) || input.keepLast < 1)) {
+    throw invalidInput(`--keep-last must be a whole number of at least 1, got ${input.keepLast}`)
+  }
+  if (input.minAgeDays !== undefined && !(input.minAgeDays >= 0)) {
+    throw invalidInput(`--min-age-days must be a number of days ≥ 0, got ${input.minAgeDays}`)
+  }
+  const snapshot = await ctx.backend.snapshot()
+  const planned = await plan(snapshot, ctx.now(), input)
+  const outcome: CleanupOutcome = {
+    dry_run: input.dryRun === true,
+    mode: snapshot.policy.retention.mode,
+    keep_last: input.keepLast ?? snapshot.policy.retention.keep_last,
+    decisions: planned.map(toDecision),
+    deleted_count: 0,
+    freed_bytes: 0,
+    commit: null,
+    swept: []
+  }
+  const deletions = planned.filter(d => d.action === 'delete')
+  outcome.deleted_count = deletions.length
+  if (input.dryRun) {
+    const afterPlan = planned.map(d =>
+      d.action === 'delete' ? tombstone(d, ctx.now().toISOString(), ctx.actor) : d.version
+    )
+    outcome.swept = await unreferencedObjects(ctx, snapshot.policy, afterPlan)
+    outcome.freed_bytes = Math.max(uniqueBytes(deletions.map(d => d.version)), sumBytes(outcome.swept))
+    return outcome
+  }
+  let removed: ModelVersion[] = []
+  if (deletions.length > 0) {
+    const committed = await ctx.backend.update(async tip => {
+      const decisions = (await plan(tip, ctx.now(), input)).filter(d => d.action === 'delete')
+      if (decisions.length === 0) return { change: null, result: [] as ModelVersion[] }
+      return {
+        change: retentionChange(tip.policy, await indexesOf(tip, decisions), decisions, ctx),
+        result: decisions.map(d => d.version)
+      }
+    })
+    outcome.commit = committed.changed ? committed.commit : null
+    removed = committed.result
+    outcome.deleted_count = removed.length
+  }
+  // Whatever is stored and no longer used by a live version goes: this run's deletions and
+  // anything an interrupted run or a killed registration left behind.
+  const after = await ctx.backend.snapshot()
+  // In remove mode this run's versions are gone from the branch: still count their bytes as known.
+  const removedNow = removed.map(v => ({ ...v, artifact: { ...v.artifact, deleted: true } }))
+  outcome.swept = await unreferencedObjects(ctx, after.policy, [...(await allVersions(after)), ...removedNow])
+  const store = await ctx.store()
+  for (const object of outcome.swept) {
+    await store.remove({
+      store: store.kind,
+      file_name: object.sha256,
+      size: object.size,
+      sha256: object.sha256,
+      media_type: 'application/octet-stream'
+    })
+  }
+  outcome.freed_bytes = sumBytes(outcome.swept)
+  return outcome
+}
+
+async function plan(
+  snapshot: RegistrySnapshot,
+  now: Date,
+  input: CleanupInput
+): Promise<RetentionDecision[]> {
+  const decisions: RetentionDecision[] = []
+  for (const name of await snapshot.modelNames()) {
+    const index = await snapshot.readIndex(name)
+    if (!index) continue
+    decisions.push(
+      ...planRetention({
+        versions: index.versions,
+        retention: snapshot.policy.retention,
+        now,
+        keepLast: input.keepLast,
+        minAgeDays: input.minAgeDays
+      })
+    )
+  }
+  return decisions
+}
+
+async function indexesOf(
+  snapshot: RegistrySnapshot,
+  decisions: RetentionDecision[]
+): Promise<Map<string, ModelIndex>> {
+  const indexes = new Map<string, ModelIndex>()
+  for (const name of new Set(decisions.map(d => d.version.name))) {
+    const index = await snapshot.readIndex(name)
+    if (index) indexes.set(name, index)
+  }
+  return indexes
+}
+
+function retentionChange(
+  policy: RegistryPolicy,
+  indexes: Map<string, ModelIndex>,
+  decisions: RetentionDecision[],
+  ctx: CommandContext
+) {
+  const at = ctx.now().toISOString()
+  const files: FileWrite[] = []
+  for (const [name, index] of indexes) {
+    const mine = decisions.filter(d => d.version.name === name)
+    if (policy.retention.mode === 'remove') {
+      const remaining = removeVersions(
+        index,
+        mine.map(d => d.version.version)
+      )
+      files.push(...mine.map(d => ({ path: versionPath(name, d.version.version), content: null })))
+      files.push({ path: indexPath(name), content: remaining.versions.length > 0 ? remaining : null })
+    } else {
+      const tombstones = mine.map(d => tombstone(d, at, ctx.actor))
+      files.push(...tombstones.map(v => ({ path: versionPath(name, v.version), content: v })))
+      files.push({ path: indexPath(name), content: upsertVersions(index, name, tombstones) })
+    }
+  }
+  const verb = policy.retention.mode === 'remove' ? 'remove' : 'archive'
+  return {
+    subject: `cleanup: ${verb} ${decisions.length} version${decisions.length === 1 ? '' : 's'}`,
+    body: decisions.map(d => `${verb} ${formatReference(d.version)}: ${d.reason}`).join('\n'),
+    trailers: { 'Cleanup-Count': String(decisions.length) },
+    files
+  }
+}
+
+function tombstone(decision: RetentionDecision, at: string, actor: string): ModelVersion {
+  const version = decision.version
+  return {
+    ...version,
+    deployment_stage: 'archived',
+    deployed_at: at,
+    archived_at: at,
+    reason: decision.reason,
+    artifact: { ...version.artifact, deleted: true },
+    stage_history: [...version.stage_history, { stage: 'archived', at, by: actor, via: 'cleanup' }]
+  }
+}
+
+/** A registration stores its bytes before it commits: give it this long before its object counts as orphaned. */
+export const DEFAULT_ORPHAN_GRACE_HOURS = 1
+
+/**
+ * Stored objects that no live version refers to; empty for stores that cannot list. Bytes of
+ * archived versions go at once; bytes no version mentions at all only after the grace period.
+ */
+export async function unreferencedObjects(
+  ctx: CommandContext,
+  policy: RegistryPolicy,
+  versions: ModelVersion[]
+): Promise<{ sha256: string; size: number }[]> {
+  const store = await ctx.store()
+  if (!store.listObjects) return []
+  const graceMs = (policy.retention.orphan_grace_hours ?? DEFAULT_ORPHAN_GRACE_HOURS) * 3_600_000
+  const cutoff = ctx.now().getTime() - graceMs
+  const live = new Set(versions.filter(v => !v.artifact.deleted).map(v => v.artifact.sha256))
+  const known = new Set(versions.map(v => v.artifact.sha256))
+  const unused: { sha256: string; size: number }[] = []
+  for await (const object of store.listObjects()) {
+    if (live.has(object.sha256)) continue
+    if (known.has(object.sha256) || object.modified.getTime() <= cutoff)
+      unused.push({ sha256: object.sha256, size: object.size })
+  }
+  return unused
+}
+
+function sumBytes(objects: { size: number }[]): number {
+  return objects.reduce((sum, o) => sum + o.size, 0)
+}
+
+function uniqueBytes(versions: ModelVersion[]): number {
+  const sizes = new Map(versions.map(v => [v.artifact.sha256, v.artifact.size]))
+  return [...sizes.values()].reduce((a, b) => a + b, 0)
+}
+
+function toDecision(decision: RetentionDecision): CleanupDecision {
+  const v = decision.version
+  return {
+    reference: formatReference(v),
+    model_id: v.model_id,
+    stage: v.deployment_stage,
+    registered_at: v.registered_at,
+    action: decision.action,
+    reason: decision.reason,
+    bytes: v.artifact.size
+  }
+}

@@ -1,0 +1,21 @@
+/** compare: the seed's compare_models(): metrics side by side, deltas against the first. */
+import { compareModels, type Comparison } from '../domain/comparison.js'
+import { invalidInput } from '../domain/errors.js'
+import type { ModelVersion } from '../domain/types.js'
+import type { CommandContext } from './context.js'
+import { resolve } from './resolve.js'
+
+export interface CompareOutcome {
+  versions: ModelVersion[]
+  comparison: Comparison
+}
+
+export async function compare(ctx: CommandContext, references: string[]): Promise<CompareOutcome> {
+  if (references.length < 2)
+    throw invalidInput('compare needs at least two references, e.g. mreg compare m@1.0.0 m@1.1.0')
+  const snapshot = await ctx.backend.snapshot()
+  const versions = await Promise.all(
+    references.map(async reference => (await resolve(snapshot, reference)).version)
+  )
+  return { versions, comparison: compareModels(versions) }
+}

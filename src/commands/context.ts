@@ -1,0 +1,22 @@
+/**
+ * What every command needs, injected by the fronts: the registry branch, the artifact store,
+ * the clock and who is acting. Commands never read the environment themselves.
+ */
+import type { Source } from '../domain/types.js'
+import type { RegistryBackend } from '../registry/backend.js'
+import type { ArtifactStore } from '../stores/artifact-store.js'
+
+export interface CommandContext {
+  backend: RegistryBackend
+  /** Created on first use: listing the registry must not pay for opening a store. */
+  store: () => Promise<ArtifactStore>
+  now: () => Date
+  /** Who acts: recorded in stage_history `by`. */
+  actor: string
+  /** 'local' has no review channel: approval and pull-request gates are reported not applicable. */
+  channel: 'local' | 'pull-request'
+  /** Provenance recorded at registration (repository, commit, workflow run, actor). */
+  source?: Source
+  /** Progress and notices for humans; never part of a command's result. */
+  notice?: (message: string) => void
+}

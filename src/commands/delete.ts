@@ -1,0 +1,63 @@
+/**
+ * delete: the seed's delete_model(), with its production safety check. The metadata goes
+ * first, then the bytes, so no committed version ever points at a deleted artifact.
+ */
+import { refused } from '../domain/errors.js'
+import { indexPath, removeVersions, versionPath } from '../domain/model-index.js'
+import { formatReference } from '../domain/references.js'
+import type { ModelVersion } from '../domain/types.js'
+import type { CommandContext } from './context.js'
+import { allVersions, resolve } from './resolve.js'
+
+export interface DeleteInput {
+  reference: string
+  force?: boolean
+}
+
+export interface DeleteOutcome {
+  version: ModelVersion
+  commit: string
+  artifact_removed: boolean
+}
+
+export async function deleteVersion(ctx: CommandContext, input: DeleteInput): Promise<DeleteOutcome> {
+  const outcome = await ctx.backend.update(async snapshot => {
+    const { version, index } = await resolve(snapshot, input.reference)
+    const protectedStages = snapshot.policy.retention.protect_stages
+    if (!input.force && protectedStages.includes(version.deployment_stage)) {
+      throw refused(
+        `${formatReference(version)} is in ${version.deployment_stage}, a protected stage: demote it first, or pass --force`
+      )
+    }
+    const remaining = removeVersions(index, [version.version])
+    return {
+      change: {
+        subject: `delete ${version.name} ${version.version} (${version.deployment_stage})`,
+        trailers: { 'Model-Id': version.model_id, Sha256: version.checksum },
+        files: [
+          { path: versionPath(version.name, version.version), content: null },
+          { path: indexPath(version.name), content: remaining.versions.length > 0 ? remaining : null }
+        ]
+      },
+      result: version
+    }
+  })
+  const version = outcome.result
+  const artifact_removed = await removeUnreferencedArtifact(ctx, version)
+  return { version, commit: outcome.commit, artifact_removed }
+}
+
+/** Bytes shared with another live version (same content, content-addressed store) stay. */
+export async function removeUnreferencedArtifact(
+  ctx: CommandContext,
+  version: ModelVersion
+): Promise<boolean> {
+  if (version.artifact.deleted) return false
+  const store = await ctx.store()
+  if (store.kind === 'local') {
+    const live = await allVersions(await ctx.backend.snapshot())
+    if (live.some(v => v.artifact.sha256 === version.artifact.sha256 && !v.artifact.deleted)) return false
+  }
+  await store.remove(version.artifact)
+  return true
+}

@@ -1,0 +1,107 @@
+/**
+ * doctor: is the registry what it claims to be? Indexes against version files, every live
+ * artifact present with its recorded SHA-256, and stored bytes nothing refers to.
+ */
+import { isRegistryError } from '../domain/errors.js'
+import { checkIndexConsistency } from '../domain/model-index.js'
+import { formatReference } from '../domain/references.js'
+import type { ModelVersion } from '../domain/types.js'
+import type { RegistrySnapshot } from '../registry/backend.js'
+import { unreferencedObjects } from './cleanup.js'
+import type { CommandContext } from './context.js'
+
+export type FindingKind =
+  'invalid-document' | 'index-mismatch' | 'missing-artifact' | 'checksum-mismatch' | 'orphan-object'
+
+export interface Finding {
+  kind: FindingKind
+  /** A problem makes the registry untrustworthy; a warning is sweepable leftovers. */
+  severity: 'problem' | 'warning'
+  subject: string
+  message: string
+}
+
+export interface DoctorOutcome {
+  healthy: boolean
+  checked: { models: number; versions: number; artifacts: number }
+  findings: Finding[]
+}
+
+export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
+  const snapshot = await ctx.backend.snapshot()
+  const findings: Finding[] = []
+  const names = await snapshot.modelNames()
+  const versions: ModelVersion[] = []
+  for (const name of names) versions.push(...(await checkModel(snapshot, name, findings)))
+
+  const store = await ctx.store()
+  let artifacts = 0
+  for (const version of versions) {
+    if (version.artifact.deleted) continue
+    artifacts++
+    const result = await store.verify(version.artifact)
+    const subject = formatReference(version)
+    if (!result.present) {
+      findings.push({
+        kind: 'missing-artifact',
+        severity: 'problem',
+        subject,
+        message: `artifact ${version.artifact.file_name} is missing from the ${store.kind} store`
+      })
+    } else if (!result.ok) {
+      findings.push({
+        kind: 'checksum-mismatch',
+        severity: 'problem',
+        subject,
+        message: `stored bytes of ${version.artifact.file_name} have sha256 ${result.actual}, expected ${version.artifact.sha256}`
+      })
+    }
+  }
+  for (const object of await unreferencedObjects(ctx, snapshot.policy, versions)) {
+    findings.push({
+      kind: 'orphan-object',
+      severity: 'warning',
+      subject: `sha256:${object.sha256}`,
+      message: `stored object (${object.size} bytes) no live version refers to; 'mreg cleanup' sweeps it`
+    })
+  }
+  return {
+    healthy: findings.every(f => f.severity !== 'problem'),
+    checked: { models: names.length, versions: versions.length, artifacts },
+    findings
+  }
+}
+
+/** The version files are the truth: read each, then compare the derived index with them. */
+async function checkModel(
+  snapshot: RegistrySnapshot,
+  name: string,
+  findings: Finding[]
+): Promise<ModelVersion[]> {
+  const files: ModelVersion[] = []
+  for (const version of await snapshot.versionFileNames(name)) {
+    const doc = await readOrReport(() => snapshot.readVersion(name, version), `${name}@${version}`, findings)
+    if (doc) files.push(doc)
+  }
+  const index = await readOrReport(() => snapshot.readIndex(name), name, findings)
+  if (index) {
+    for (const message of checkIndexConsistency(index, files)) {
+      findings.push({ kind: 'index-mismatch', severity: 'problem', subject: name, message })
+    }
+  }
+  return files
+}
+
+async function readOrReport<T>(
+  read: () => Promise<T | null>,
+  subject: string,
+  findings: Finding[]
+): Promise<T | null> {
+  try {
+    return await read()
+  } catch (error) {
+    if (!isRegistryError(error) || error.kind !== 'integrity') throw error
+    findings.push({ kind: 'invalid-document', severity: 'problem', subject, message: error.message })
+    return null
+  }
+}

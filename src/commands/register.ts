@@ -1,0 +1,267 @@
+/**
+ * register: the seed's register_model(). The file is hashed once, stored, then its metadata is
+ * committed; if the commit fails the stored artifact is removed again (all or nothing).
+ */
+import { stat } from 'node:fs/promises'
+import { extname } from 'node:path'
+import { invalidInput, refused, RegistryError } from '../domain/errors.js'
+import { checkRequiredMetadata } from '../domain/gates.js'
+import { parseMetricsObject } from '../domain/metrics.js'
+import { makeModelId } from '../domain/model-id.js'
+import { indexPath, upsertVersions, versionPath } from '../domain/model-index.js'
+import { parseModelType, parseName, parseStage, parseTag } from '../domain/names.js'
+import { gateFor } from '../domain/policy.js'
+import { formatReference } from '../domain/references.js'
+import { nextVersion, parseVersion, type Bump } from '../domain/versions.js'
+import type { Artifact, Metrics, ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
+import { validateModelVersion } from '../domain/validate.js'
+import type { RegistrySnapshot } from '../registry/backend.js'
+import type { ArtifactStore, FileDigest, PutResult } from '../stores/artifact-store.js'
+import { hashFile } from '../stores/hashing.js'
+import type { CommandContext } from './context.js'
+import { allVersions, resolveParent } from './resolve.js'
+
+export interface RegisterInput {
+  file: string
+  modelType: string
+  /** Defaults to the model type (the seed grouped models by type). */
+  name?: string
+  version?: string
+  bump?: Bump
+  metrics?: Metrics
+  config?: Record<string, unknown>
+  training?: Record<string, unknown>
+  tags?: string[]
+  notes?: string
+  /** A reference to the model this one was derived from (lineage). */
+  parent?: string
+  datasetVersion?: string
+  stage?: string
+  /** When the model was trained; defaults to the file's modification time. */
+  createdAt?: Date
+  mediaType?: string
+}
+
+/** Another writer took the version or model_id chosen before storing: store again under a new one. */
+class IdentityTaken extends Error {}
+
+const MAX_IDENTITY_ATTEMPTS = 8
+
+export async function register(ctx: CommandContext, input: RegisterInput): Promise<ModelVersion> {
+  const modelType = parseModelType(input.modelType)
+  const name = input.name === undefined ? modelType : parseName(input.name)
+  const explicitVersion = input.version === undefined ? undefined : parseVersion(input.version)
+  if (explicitVersion && input.bump) throw invalidInput('give either --version or --bump, not both')
+  const tags = [...new Set((input.tags ?? []).map(parseTag))]
+  const metrics = parseMetricsObject(input.metrics ?? {}, 'metrics')
+  const extension = safeExtension(input.file)
+
+  const digest = await hashFile(input.file)
+  const createdAt = input.createdAt ?? (await stat(input.file)).mtime
+  const store = await ctx.store()
+
+  for (let attempt = 1; attempt <= MAX_IDENTITY_ATTEMPTS; attempt++) {
+    const snapshot = await ctx.backend.snapshot()
+    const draft = await draftVersion(
+      ctx,
+      snapshot,
+      { ...input, name, modelType, tags, metrics, explicitVersion, extension, createdAt },
+      digest,
+      store
+    )
+    const stored = await store.put(
+      input.file,
+      {
+        name,
+        version: draft.version,
+        model_id: draft.model_id,
+        file_name: draft.artifact.file_name,
+        media_type: draft.artifact.media_type,
+        commit: ctx.source?.commit,
+        description: releaseDescription(draft)
+      },
+      digest
+    )
+    try {
+      return await commitVersion(ctx, draft, stored, explicitVersion !== undefined)
+    } catch (error) {
+      await undoPut(ctx, store, stored)
+      if (!(error instanceof IdentityTaken)) throw error
+    }
+  }
+  throw new RegistryError(
+    'conflict',
+    `could not register ${name}: other writers kept taking the next version; try again`
+  )
+}
+
+interface NormalisedInput extends RegisterInput {
+  name: string
+  modelType: string
+  tags: string[]
+  metrics: Metrics
+  explicitVersion?: string
+  extension: string
+  createdAt: Date
+}
+
+/** Builds and validates the whole document before anything is stored, so bad input writes nothing. */
+async function draftVersion(
+  ctx: CommandContext,
+  snapshot: RegistrySnapshot,
+  input: NormalisedInput,
+  digest: FileDigest,
+  store: ArtifactStore
+): Promise<ModelVersion> {
+  const policy = snapshot.policy
+  const stage = input.stage === undefined ? policy.initial_stage : parseStage(policy, input.stage)
+  checkRegistrationStage(policy, stage)
+  const index = await snapshot.readIndex(input.name)
+  const version = chooseVersion(index, input)
+  const now = ctx.now()
+  const modelId = makeModelId(input.name, now, new Set(index?.versions.map(v => v.model_id)))
+  const parent = input.parent === undefined ? null : (await resolveParent(snapshot, input.parent)).model_id
+  const fileName = `${modelId}${input.extension}`
+  const artifact: Artifact = {
+    store: store.kind,
+    file_name: fileName,
+    size: digest.size,
+    sha256: digest.sha256,
+    media_type: input.mediaType ?? 'application/octet-stream'
+  }
+  const registeredAt = now.toISOString()
+  const doc: ModelVersion = {
+    schema_version: 1,
+    model_id: modelId,
+    name: input.name,
+    model_type: input.modelType,
+    version,
+    created_at: input.createdAt.toISOString(),
+    registered_at: registeredAt,
+    file_path: fileName,
+    metadata_path: versionPath(input.name, version),
+    checksum: digest.sha256,
+    artifact,
+    model_config: input.config ?? {},
+    training_metadata: input.training ?? {},
+    deployment_stage: stage,
+    deployed_at: stage === policy.initial_stage ? null : registeredAt,
+    stage_history: [{ stage, at: registeredAt, by: ctx.actor, via: 'register' }],
+    performance_metrics: input.metrics,
+    tags: input.tags,
+    notes: input.notes ?? '',
+    parent_model_id: parent,
+    dataset_version: input.datasetVersion ?? null,
+    source: ctx.source ?? {}
+  }
+  validateModelVersion(doc, `${formatReference(doc)}`, 'invalid-input')
+  const missing = checkRequiredMetadata(policy, doc).filter(r => r.status === 'fail')
+  if (missing.length > 0) {
+    throw refused(`registry.json requires metadata: ${missing.map(r => r.message).join('; ')}`, {
+      gates: missing
+    })
+  }
+  return doc
+}
+
+function chooseVersion(index: ModelIndex | null, input: NormalisedInput): string {
+  const existing = index?.versions.map(v => v.version) ?? []
+  if (input.explicitVersion === undefined) return nextVersion(existing, input.bump ?? 'patch')
+  if (existing.includes(input.explicitVersion)) {
+    throw invalidInput(
+      `${input.name}@${input.explicitVersion} already exists: choose another --version, or leave it out to bump automatically`
+    )
+  }
+  return input.explicitVersion
+}
+
+/**
+ * Registering straight into a gated or exclusive stage would skip the review that promotion
+ * exists for, so only ungated, shared stages are allowed at registration.
+ */
+function checkRegistrationStage(policy: RegistryPolicy, stage: string): void {
+  if (stage === policy.initial_stage) return
+  const gate = gateFor(policy, stage)
+  const gated =
+    Object.keys(gate.min_metrics ?? {}).length > 0 ||
+    (gate.must_beat !== undefined && gate.must_beat !== null) ||
+    (gate.min_approvals ?? 0) > 0 ||
+    gate.require_pull_request === true
+  if (gated || policy.exclusive_stages.includes(stage) || stage === 'archived') {
+    throw refused(
+      `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then 'mreg promote NAME@VERSION --to ${stage}'`
+    )
+  }
+}
+
+async function commitVersion(
+  ctx: CommandContext,
+  draft: ModelVersion,
+  stored: PutResult,
+  explicit: boolean
+): Promise<ModelVersion> {
+  const doc: ModelVersion = { ...draft, artifact: stored.artifact, file_path: stored.file_path }
+  const outcome = await ctx.backend.update(async snapshot => {
+    const index = await snapshot.readIndex(doc.name)
+    const versions = index?.versions ?? []
+    if (versions.some(v => v.version === doc.version)) {
+      if (explicit) {
+        throw invalidInput(
+          `${doc.name}@${doc.version} already exists: choose another --version, or leave it out`
+        )
+      }
+      throw new IdentityTaken()
+    }
+    if (versions.some(v => v.model_id === doc.model_id)) throw new IdentityTaken()
+    const trailers: Record<string, string> = { 'Model-Id': doc.model_id, Sha256: doc.checksum }
+    if (doc.source.workflow_run) trailers['Workflow-Run'] = doc.source.workflow_run
+    if (doc.source.commit) trailers['Source-Commit'] = doc.source.commit
+    return {
+      change: {
+        subject: `register ${doc.name} ${doc.version} (${doc.deployment_stage})`,
+        trailers,
+        files: [
+          { path: versionPath(doc.name, doc.version), content: doc },
+          { path: indexPath(doc.name), content: upsertVersions(index, doc.name, [doc]) }
+        ]
+      },
+      result: doc
+    }
+  })
+  return outcome.result
+}
+
+/**
+ * Content-addressed stores share bytes between versions: remove them only when this call
+ * created them and no committed version uses them.
+ */
+async function undoPut(ctx: CommandContext, store: ArtifactStore, stored: PutResult): Promise<void> {
+  if (!stored.created) return
+  try {
+    if (store.kind === 'local' && (await isReferenced(ctx, stored.artifact.sha256))) return
+    await store.remove(stored.artifact)
+  } catch (error) {
+    ctx.notice?.(
+      `could not remove the stored artifact after a failed registration: ${(error as Error).message}`
+    )
+  }
+}
+
+async function isReferenced(ctx: CommandContext, sha256: string): Promise<boolean> {
+  const versions = await allVersions(await ctx.backend.snapshot())
+  return versions.some(v => v.artifact.sha256 === sha256 && !v.artifact.deleted)
+}
+
+function safeExtension(file: string): string {
+  const extension = extname(file)
+  return /^\.[A-Za-z0-9._-]{1,16}$/.test(extension) ? extension : ''
+}
+
+function releaseDescription(doc: ModelVersion): string {
+  const metrics = Object.entries(doc.performance_metrics)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ')
+  return [`${formatReference(doc)} (${doc.model_type})`, metrics && `metrics: ${metrics}`, doc.notes]
+    .filter(Boolean)
+    .join('\n')
+}

@@ -1,0 +1,61 @@
+/** A tampered stored artifact is caught: fetch fails with exit 3 and writes nothing; doctor names it. */
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { access, chmod, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ModelVersion } from '../../../src/domain/types.js'
+import { makeProjectRepo, mreg, mregJson, modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
+
+let repo: string
+let work: string
+let version: ModelVersion
+let objectPath: string
+
+beforeAll(async () => {
+  repo = await makeProjectRepo()
+  work = await tempDir()
+  await mreg(repo, ['init'])
+  version = await mregJson<ModelVersion>(repo, [
+    'register',
+    await modelFile(work, 'm.onnx', 3),
+    '--type',
+    'ranker'
+  ])
+  objectPath = join(repo, '.git', 'mreg', 'objects', 'sha256', version.checksum.slice(0, 2), version.checksum)
+  const bytes = await readFile(objectPath)
+  bytes[100] = (bytes[100] as number) ^ 0xff
+  await chmod(objectPath, 0o644)
+  await writeFile(objectPath, bytes)
+})
+
+afterAll(async () => {
+  await removeDir(repo)
+  await removeDir(work)
+})
+
+test('fetch of a tampered artifact exits 3, names both checksums, leaves nothing at --out', async () => {
+  const out = join(work, 'fetched.onnx')
+  const actual = createHash('sha256')
+    .update(await readFile(objectPath))
+    .digest('hex')
+  const result = await mreg(repo, ['fetch', 'ranker@latest', '--out', out])
+  expect(result.code).toBe(3)
+  expect(result.stderr.trim().split('\n')).toHaveLength(1)
+  expect(result.stderr).toContain(version.checksum)
+  expect(result.stderr).toContain(actual)
+  await expect(access(out)).rejects.toThrow()
+})
+
+test('fetch does not clobber an existing file at --out when verification fails', async () => {
+  const out = join(work, 'existing.onnx')
+  await writeFile(out, 'previous content')
+  expect((await mreg(repo, ['fetch', 'ranker@latest', '--out', out])).code).toBe(3)
+  expect(await readFile(out, 'utf8')).toBe('previous content')
+})
+
+test('doctor reports the mismatch and exits 3', async () => {
+  const result = await mreg(repo, ['doctor'])
+  expect(result.code).toBe(3)
+  expect(result.stdout).toMatch(/checksum-mismatch/)
+  expect(result.stdout).toContain(version.checksum)
+})

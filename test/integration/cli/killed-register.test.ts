@@ -1,0 +1,81 @@
+/**
+ * A register process killed at any moment leaves no metadata pointing at a missing artifact:
+ * the artifact is stored before the metadata is committed. doctor then reports either a clean
+ * registry or only a sweepable orphan, and cleanup sweeps it.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { open } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ModelVersion } from '../../../src/domain/types.js'
+import {
+  bundleCli,
+  makeProjectRepo,
+  mreg,
+  mregJson,
+  removeDir,
+  tempDir,
+  testEnv
+} from '../../support/cli-harness.js'
+
+let repo: string
+let work: string
+let bundle: string
+let bigFile: string
+
+beforeAll(async () => {
+  repo = await makeProjectRepo()
+  work = await tempDir()
+  bundle = await bundleCli(work)
+  await mreg(repo, ['init'])
+  // 48 MiB of non-zero bytes: long enough to kill the process while it hashes or copies.
+  bigFile = join(work, 'big.bin')
+  const handle = await open(bigFile, 'w')
+  const chunk = Buffer.alloc(1 << 20)
+  for (let i = 0; i < 48; i++) {
+    chunk.fill(i + 1)
+    await handle.write(chunk)
+  }
+  await handle.close()
+})
+
+afterAll(async () => {
+  await removeDir(repo)
+  await removeDir(work)
+})
+
+function registerAndKill(delayMs: number): Promise<void> {
+  return new Promise(resolve => {
+    const child = spawn(
+      process.execPath,
+      [bundle, '--registry', repo, 'register', bigFile, '--type', 'big'],
+      {
+        env: testEnv(),
+        stdio: 'ignore'
+      }
+    )
+    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
+    child.on('close', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+}
+
+test('killing register at different moments never leaves metadata without its artifact', async () => {
+  for (const delay of [40, 120, 200, 300, 450, 700]) {
+    await registerAndKill(delay)
+    const doctor = await mregJson<{ healthy: boolean; findings: { kind: string; severity: string }[] }>(
+      repo,
+      ['doctor']
+    )
+    expect(doctor.healthy).toBe(true)
+    for (const finding of doctor.findings)
+      expect(finding).toMatchObject({ kind: 'orphan-object', severity: 'warning' })
+  }
+  const registered = await mregJson<ModelVersion[]>(repo, ['list'])
+  const fetched = registered.map(v =>
+    mreg(repo, ['fetch', `${v.name}@${v.version}`, '--out', join(work, `${v.version}.bin`)])
+  )
+  for (const result of await Promise.all(fetched)) expect(result.code).toBe(0)
+}, 120_000)

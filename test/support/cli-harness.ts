@@ -1,0 +1,148 @@
+/**
+ * Running mreg in tests: in-process through runCli (fast, same code as the binary) or as a
+ * real child process of a fresh esbuild bundle (for concurrency and crash tests).
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { build } from 'esbuild'
+import { runCli } from '../../src/cli/program.js'
+
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+export async function tempDir(prefix = 'mreg-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix))
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true })
+}
+
+/** A Git repository with one commit on main, like a project a team already has. */
+export async function makeProjectRepo(): Promise<string> {
+  const dir = await tempDir('mreg-repo-')
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' })
+  git('init', '-q', '-b', 'main')
+  git('config', 'user.name', 'Test User')
+  git('config', 'user.email', 'test@example.com')
+  await writeFile(join(dir, 'README.md'), '# project\n')
+  git('add', 'README.md')
+  git('commit', '-q', '-m', 'initial')
+  return dir
+}
+
+export function gitOutput(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, stdio: 'pipe' }).toString().trim()
+}
+
+export const testEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  MREG_ACTOR: 'tester',
+  ...extra
+})
+
+/** mreg in-process; argv as a user types it after `mreg`. */
+export async function mreg(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = testEnv()
+): Promise<RunResult> {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(['--registry', cwd, ...args], {
+    stdout: text => void (stdout += text),
+    stderr: text => void (stderr += text),
+    env,
+    interactive: false
+  })
+  return { code, stdout, stderr }
+}
+
+export async function mregJson<T = unknown>(cwd: string, args: string[]): Promise<T> {
+  const result = await mreg(cwd, ['--json', ...args])
+  if (result.code !== 0) throw new Error(`mreg ${args.join(' ')} failed (${result.code}): ${result.stderr}`)
+  return JSON.parse(result.stdout) as T
+}
+
+/** Bundles the CLI once per test file for child processes; returns the path of the bundle. */
+export async function bundleCli(outDir: string): Promise<string> {
+  const outfile = join(outDir, 'mreg.mjs')
+  await build({
+    entryPoints: ['src/cli/main.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
+    }
+  })
+  return outfile
+}
+
+export function runChild(bundle: string, cwd: string, args: string[], env = testEnv()): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bundle, '--registry', cwd, ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+}
+
+/** Everything a failed command must leave exactly as it was: the registry ref and the store's files. */
+export async function registryState(repo: string): Promise<{ ref: string; files: string[] }> {
+  let ref = ''
+  try {
+    ref = gitOutput(repo, 'rev-parse', '--verify', '-q', 'refs/heads/model-registry')
+  } catch {
+    ref = '(none)'
+  }
+  return { ref, files: await listFiles(join(repo, '.git', 'mreg')) }
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const found: string[] = []
+  const walk = async (dir: string): Promise<void> => {
+    let entries
+    try {
+      entries = await readdir(dir, { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) await walk(path)
+      else found.push(`${relative(root, path)}:${(await stat(path)).size}`)
+    }
+  }
+  await walk(root)
+  return found.sort()
+}
+
+/** A small binary standing in for a trained model. */
+export async function modelFile(dir: string, name: string, seed: number, size = 4096): Promise<string> {
+  const bytes = Buffer.alloc(size)
+  let x = seed * 2654435761
+  for (let i = 0; i < size; i++) {
+    x = (x * 1103515245 + 12345) >>> 0
+    bytes[i] = x >>> 24
+  }
+  const path = join(dir, name)
+  await writeFile(path, bytes)
+  return path
+}
