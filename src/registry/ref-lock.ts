@@ -1,0 +1,136 @@
+/**
+ * Compare-and-swap of a ref with git's own lock protocol, so `git` and mreg can update the same
+ * repository at the same time: `<ref>.lock` is created exclusively (whoever holds it owns the ref),
+ * the current value is checked against the expected one, the new value is written into the lock
+ * file, flushed, and the lock is renamed over the ref. isomorphic-git's writeRef skips all of this.
+ */
+import { appendFile, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { formatSignature, type Signature } from './objects.js'
+
+const ZERO_OID = '0'.repeat(40)
+const OID = /^[0-9a-f]{40}$/
+
+/** A lock older than this is probably left by a crashed process; reported, never deleted. */
+export const STALE_LOCK_MS = 10 * 60 * 1000
+
+export type RefSwapResult =
+  | { swapped: true; current: string }
+  | { swapped: false; reason: 'mismatch'; current: string | null }
+  | { swapped: false; reason: 'locked'; lockPath: string; lockAgeMs: number; stale: boolean }
+
+export interface ReflogEntry {
+  who: Signature
+  message: string
+}
+
+/** Reads a ref (e.g. `refs/heads/model-registry`): the loose file first, then packed-refs. */
+export async function readRef(gitdir: string, ref: string): Promise<string | null> {
+  const loose = await readOptional(join(gitdir, ref))
+  if (loose !== null) {
+    const value = loose.trim()
+    if (!OID.test(value)) throw new Error(`${join(gitdir, ref)} does not hold an object id: "${value}"`)
+    return value
+  }
+  const packed = await readOptional(join(gitdir, 'packed-refs'))
+  if (packed === null) return null
+  for (const line of packed.split('\n')) {
+    if (line.startsWith('#') || line.startsWith('^')) continue
+    const space = line.indexOf(' ')
+    if (space > 0 && line.slice(space + 1).trim() === ref) return line.slice(0, space)
+  }
+  return null
+}
+
+/**
+ * Sets `ref` to `next` only if it currently holds `expected` (null: must not exist).
+ * A lock held by someone else is a conflict for the caller to retry, not an error.
+ */
+export async function compareAndSwapRef(
+  gitdir: string,
+  ref: string,
+  expected: string | null,
+  next: string,
+  options: { reflog?: ReflogEntry; staleAfterMs?: number } = {}
+): Promise<RefSwapResult> {
+  if (!OID.test(next)) throw new Error(`not an object id: "${next}"`)
+  if (!/^refs\/[^\s~^:?*[\\]+$/.test(ref) || ref.split('/').some(s => s === '' || s === '.' || s === '..')) {
+    throw new Error(`not a valid ref name: "${ref}"`)
+  }
+  const refPath = join(gitdir, ref)
+  const lockPath = `${refPath}.lock`
+  await mkdir(dirname(refPath), { recursive: true })
+
+  let handle
+  try {
+    handle = await open(lockPath, 'wx', 0o644)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    const age = await lockAge(lockPath)
+    return {
+      swapped: false,
+      reason: 'locked',
+      lockPath,
+      lockAgeMs: age,
+      stale: age >= (options.staleAfterMs ?? STALE_LOCK_MS)
+    }
+  }
+
+  let renamed = false
+  try {
+    const current = await readRef(gitdir, ref)
+    if (current !== expected) {
+      await handle.close()
+      return { swapped: false, reason: 'mismatch', current }
+    }
+    await handle.writeFile(`${next}\n`)
+    await handle.sync()
+    await handle.close()
+    if (options.reflog) await appendReflog(gitdir, ref, current, next, options.reflog)
+    await rename(lockPath, refPath)
+    renamed = true
+    return { swapped: true, current: next }
+  } finally {
+    if (!renamed) {
+      await handle.close().catch(() => undefined)
+      await unlink(lockPath).catch(() => undefined)
+    }
+  }
+}
+
+/** Written while the ref is locked, as git does; a failure here is not worth losing the commit for. */
+async function appendReflog(
+  gitdir: string,
+  ref: string,
+  previous: string | null,
+  next: string,
+  entry: ReflogEntry
+): Promise<void> {
+  const path = join(gitdir, 'logs', ref)
+  const message = entry.message.split('\n')[0] ?? ''
+  const line = `${previous ?? ZERO_OID} ${next} ${formatSignature(entry.who)}\t${message}\n`
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    await appendFile(path, line)
+  } catch {
+    // The reflog is a convenience for `git reflog`; the ref itself is what matters.
+  }
+}
+
+async function lockAge(path: string): Promise<number> {
+  try {
+    return Math.max(0, Date.now() - (await stat(path)).mtimeMs)
+  } catch {
+    return 0 // released between our open and stat: a fresh conflict
+  }
+}
+
+async function readOptional(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null
+    throw error
+  }
+}
