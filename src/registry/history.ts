@@ -1,0 +1,112 @@
+/**
+ * The branch history as an audit log. A commit "touches" a path when the object at that path
+ * differs from every parent's (so a merge that only brings in a side branch's change is not
+ * listed twice, the side branch's own commit is). Commits come newest first by committer time,
+ * never a parent before its child.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { LogEntry } from './backend.js'
+import { parseCommitMessage } from './commit-message.js'
+import type { CommitInfo, GitReader } from './git-reader.js'
+
+export interface LogOptions {
+  path?: string
+  until?: Date
+}
+
+export async function readLog(reader: GitReader, tip: string, options: LogOptions = {}): Promise<LogEntry[]> {
+  const shallow = await readShallow(reader.gitdir)
+  const untilSeconds = options.until ? Math.floor(options.until.getTime() / 1000) : Infinity
+  const entries: LogEntry[] = []
+  const seen = new Set<string>([tip])
+  const pending: CommitInfo[] = [await reader.readCommit(tip)]
+
+  while (pending.length > 0) {
+    const commit = takeNewest(pending)
+    const parents: CommitInfo[] = []
+    if (!shallow.has(commit.oid)) {
+      for (const oid of commit.parents) {
+        const parent = await readIfPresent(reader, oid)
+        if (parent) parents.push(parent)
+      }
+    }
+    if (
+      commit.committer.timestamp <= untilSeconds &&
+      (await touches(reader, commit, parents, options.path))
+    ) {
+      entries.push(toEntry(commit))
+    }
+    for (const parent of parents) {
+      if (!seen.has(parent.oid)) {
+        seen.add(parent.oid)
+        pending.push(parent)
+      }
+    }
+  }
+  return entries
+}
+
+function takeNewest(pending: CommitInfo[]): CommitInfo {
+  let best = 0
+  for (let i = 1; i < pending.length; i++) {
+    if ((pending[i] as CommitInfo).committer.timestamp > (pending[best] as CommitInfo).committer.timestamp)
+      best = i
+  }
+  return pending.splice(best, 1)[0] as CommitInfo
+}
+
+async function touches(
+  reader: GitReader,
+  commit: CommitInfo,
+  parents: CommitInfo[],
+  path: string | undefined
+): Promise<boolean> {
+  if (path === undefined) return true
+  const here = (await reader.lookup(commit.tree, path))?.oid ?? null
+  if (parents.length === 0) return here !== null
+  for (const parent of parents) {
+    const there = (await reader.lookup(parent.tree, path))?.oid ?? null
+    if (there === here) return false
+  }
+  return true
+}
+
+function toEntry(commit: CommitInfo): LogEntry {
+  const { subject, body, trailers } = parseCommitMessage(commit.message)
+  return {
+    commit: commit.oid,
+    subject,
+    body,
+    trailers,
+    author: {
+      name: commit.author.name,
+      email: commit.author.email,
+      timestamp: new Date(commit.author.timestamp * 1000).toISOString()
+    }
+  }
+}
+
+/** A missing parent is the edge of a shallow or partial history, not an error in the log. */
+async function readIfPresent(reader: GitReader, oid: string): Promise<CommitInfo | null> {
+  try {
+    return await reader.readCommit(oid)
+  } catch (error) {
+    if ((error as { code?: string }).code === 'NotFoundError') return null
+    throw error
+  }
+}
+
+async function readShallow(gitdir: string): Promise<Set<string>> {
+  try {
+    const text = await readFile(join(gitdir, 'shallow'), 'utf8')
+    return new Set(
+      text
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean)
+    )
+  } catch {
+    return new Set()
+  }
+}

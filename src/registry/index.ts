@@ -1,0 +1,16 @@
+/** The registry branch over Git: what the fronts and commands may import from src/registry. */
+export type {
+  ChangeBuilder,
+  ChangeSet,
+  CommitOutcome,
+  FileWrite,
+  LogEntry,
+  RegistryBackend,
+  RegistrySnapshot
+} from './backend.js'
+export { LocalRegistryBackend, type LocalBackendOptions } from './local-backend.js'
+export { findRepository, openOrCreateRepository, type RepositoryLocation } from './repository.js'
+export { compareAndSwapRef, readRef, STALE_LOCK_MS, type RefSwapResult } from './ref-lock.js'
+export { formatCommitMessage, parseCommitMessage, type MessageParts } from './commit-message.js'
+export { DEFAULT_BRANCH, INIT_SUBJECT } from './common.js'
+export type { Identity } from './commit-writer.js'
