@@ -1,0 +1,216 @@
+/**
+ * The one Octokit client per (token, API URL), with GitHub's retry and throttling plugins. Every
+ * other module in src/github goes through `GitHubClient`; nothing outside src/github sees Octokit.
+ */
+import { Octokit } from '@octokit/rest'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import { toRegistryError, type ErrorContext } from './errors.js'
+import type { RegistryError } from '../domain/errors.js'
+
+export const DEFAULT_API_URL = 'https://api.github.com'
+
+/** Where the client reports waits and retries. Messages never contain the token. */
+export interface GitHubLogger {
+  info(message: string): void
+  warn(message: string): void
+  debug?(message: string): void
+}
+
+export interface GitHubClientOptions {
+  token: string
+  apiUrl?: string
+  userAgent?: string
+  log?: GitHubLogger
+  /** Per API request (not the streamed body of an upload or download, which uses it as an idle limit). */
+  timeoutMs?: number
+  /** Retries of 5xx and network failures, by the retry plugin and by the upload/download loops. */
+  retries?: number
+  /** First backoff step; later steps grow quadratically (plugin) or exponentially with jitter (loops). */
+  retryBaseMs?: number
+  /** How often a rate-limited request is retried after waiting. */
+  rateLimitRetries?: number
+  /** A rate limit that resets later than this is reported instead of waited out. */
+  maxRateLimitWaitSeconds?: number
+  /**
+   * Spacing of write requests. Unset: the throttling plugin's defaults (1 s between writes, 3 s
+   * between writes that notify, as GitHub asks to avoid secondary limits). Tests set 0.
+   */
+  writeSpacingMs?: number
+}
+
+export interface GitHubClient {
+  /** Only for modules in src/github. */
+  readonly octokit: Octokit
+  readonly apiUrl: string
+  readonly userAgent: string
+  readonly log: GitHubLogger
+  readonly timeoutMs: number
+  readonly retries: number
+  readonly retryBaseMs: number
+  readonly maxRateLimitWaitSeconds: number
+  /** Replaces the token in any text (error messages, logged URLs). */
+  redact(text: string): string
+  /** The RegistryError for a failed call, redacted, naming the API URL. */
+  fail(error: unknown, action: string, repo?: string): RegistryError
+}
+
+const silentLog: GitHubLogger = { info: () => {}, warn: () => {} }
+
+const clients = new Map<string, GitHubClient>()
+
+/**
+ * The shared client for this token and API URL. Tuning options are part of the key, so a test
+ * that asks for different timings gets its own client; the logger of the first call is kept.
+ */
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '')
+  const key = JSON.stringify([
+    options.token,
+    apiUrl,
+    options.userAgent,
+    options.timeoutMs,
+    options.retries,
+    options.retryBaseMs,
+    options.rateLimitRetries,
+    options.maxRateLimitWaitSeconds,
+    options.writeSpacingMs
+  ])
+  let client = clients.get(key)
+  if (!client) {
+    client = buildClient({ ...options, apiUrl })
+    clients.set(key, client)
+  }
+  return client
+}
+
+/** Forgets the shared clients (tests that start a fresh emulator per test). */
+export function resetGitHubClients(): void {
+  clients.clear()
+}
+
+const RetryingOctokit = Octokit.plugin(retry, throttling)
+
+interface RateLimitRequestOptions {
+  method?: string
+  url?: string
+  request?: { mregNoRetry?: boolean }
+}
+
+function buildClient(options: GitHubClientOptions & { apiUrl: string }): GitHubClient {
+  const { token, apiUrl } = options
+  const log = options.log ?? silentLog
+  const timeoutMs = options.timeoutMs ?? 60_000
+  const retries = options.retries ?? 3
+  const retryBaseMs = options.retryBaseMs ?? 1000
+  const rateLimitRetries = options.rateLimitRetries ?? 3
+  const maxRateLimitWaitSeconds = options.maxRateLimitWaitSeconds ?? 300
+  const userAgent = options.userAgent ?? 'git-model-registry'
+
+  const redact = (text: string): string => (token ? text.split(token).join('***') : text)
+
+  // Both plugins call this before retrying a rate-limited request; false means "give up and
+  // throw". Streamed uploads opt out: their body cannot be replayed, their own loop reopens the file.
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: RateLimitRequestOptions,
+      _octokit: unknown,
+      retryCount: number
+    ): boolean => {
+      const what = `${request.method ?? 'GET'} ${redact(String(request.url ?? ''))}`
+      if (request.request?.mregNoRetry) return false
+      if (retryCount >= rateLimitRetries || retryAfter > maxRateLimitWaitSeconds) {
+        log.warn(`GitHub ${kind} rate limit on ${what}: giving up (retry after ${retryAfter} s)`)
+        return false
+      }
+      log.warn(`GitHub ${kind} rate limit on ${what}: waiting ${retryAfter} s (retry ${retryCount + 1})`)
+      return true
+    }
+
+  const throttle: Record<string, unknown> = {
+    onRateLimit: onLimit('primary'),
+    onSecondaryRateLimit: onLimit('secondary')
+  }
+  if (options.writeSpacingMs !== undefined) {
+    const spacing = spacedLimiterGroup(options.writeSpacingMs)
+    throttle.write = spacing
+    throttle.notifications = spacing
+  }
+
+  const octokit = new RetryingOctokit({
+    auth: token,
+    baseUrl: apiUrl,
+    userAgent,
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => log.warn(redact(String(message))),
+      error: (message: string) => log.warn(redact(String(message)))
+    },
+    request: { fetch: fetchWithTimeout(timeoutMs) },
+    retry: { retries, retryAfterBaseValue: retryBaseMs },
+    throttle: throttle as never
+  })
+
+  const fail = (error: unknown, action: string, repo?: string): RegistryError => {
+    const context: ErrorContext = { apiUrl, action, repo, redact }
+    return toRegistryError(error, context)
+  }
+
+  return {
+    octokit,
+    apiUrl,
+    userAgent,
+    log,
+    timeoutMs,
+    retries,
+    retryBaseMs,
+    maxRateLimitWaitSeconds,
+    redact,
+    fail
+  }
+}
+
+/**
+ * A deadline for plain API calls. Requests that stream a body, or bring their own signal, manage
+ * their own (idle) deadline: a whole-request timeout would cut a large upload or download short.
+ */
+export function fetchWithTimeout(timeoutMs: number, base: typeof fetch = globalThis.fetch): typeof fetch {
+  return (input, init) => {
+    if (init?.signal || isStreamBody(init?.body)) return base(input, init)
+    return base(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+  }
+}
+
+function isStreamBody(body: unknown): boolean {
+  if (!body || typeof body !== 'object') return false
+  return Symbol.asyncIterator in body || typeof (body as { getReader?: unknown }).getReader === 'function'
+}
+
+/**
+ * A stand-in for the throttling plugin's Bottleneck groups (`group.key(id).schedule(options, fn)`)
+ * that runs jobs one at a time, at least `spacingMs` apart.
+ */
+function spacedLimiterGroup(spacingMs: number): unknown {
+  let chain: Promise<unknown> = Promise.resolve()
+  let last = 0
+  const limiter = {
+    schedule<T>(
+      _options: unknown,
+      fn: (...args: unknown[]) => Promise<T> | T,
+      ...args: unknown[]
+    ): Promise<T> {
+      const run = chain.then(async () => {
+        const wait = last + spacingMs - Date.now()
+        if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait))
+        last = Date.now()
+        return fn(...args)
+      })
+      chain = run.catch(() => undefined)
+      return run
+    }
+  }
+  return { key: () => limiter }
+}

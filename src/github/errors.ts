@@ -1,0 +1,223 @@
+/**
+ * Turns whatever Octokit or fetch threw into a one-line RegistryError. Users see these lines in a
+ * CI log: they must say what failed and what to check, and must never carry the token or a stack.
+ */
+import { RegistryError, type ErrorKind } from '../domain/errors.js'
+
+/**
+ * Socket-level failures worth a retry: the request may never have reached GitHub. undici's own
+ * codes are reported as the familiar errno names users can search for.
+ */
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: 'ECONNREFUSED',
+  ECONNRESET: 'ECONNRESET',
+  ETIMEDOUT: 'ETIMEDOUT',
+  ENOTFOUND: 'ENOTFOUND',
+  EAI_AGAIN: 'EAI_AGAIN',
+  EPIPE: 'EPIPE',
+  EHOSTUNREACH: 'EHOSTUNREACH',
+  ENETUNREACH: 'ENETUNREACH',
+  UND_ERR_SOCKET: 'ECONNRESET',
+  UND_ERR_CLOSED: 'ECONNRESET',
+  UND_ERR_CONNECT_TIMEOUT: 'ETIMEDOUT',
+  UND_ERR_HEADERS_TIMEOUT: 'ETIMEDOUT',
+  UND_ERR_BODY_TIMEOUT: 'ETIMEDOUT'
+}
+
+/** What a failed call is about, for the message. */
+export interface ErrorContext {
+  /** The base URL that was called (API or download origin). */
+  apiUrl: string
+  /** e.g. `creating release theft-detector@v1.0.0` */
+  action: string
+  /** `owner/repo`, when the call is about one repository. */
+  repo?: string
+  /** Replaces secrets in any text that ends up in a message. */
+  redact?: (text: string) => string
+}
+
+interface HttpLike {
+  status?: unknown
+  response?: { status?: number; headers?: Record<string, string | undefined>; data?: unknown }
+  message?: unknown
+  cause?: unknown
+  code?: unknown
+  name?: unknown
+}
+
+/** The HTTP status of a response GitHub actually sent, or undefined for a network failure. */
+export function httpStatus(error: unknown): number | undefined {
+  const e = error as HttpLike | null
+  if (!e || typeof e !== 'object') return undefined
+  // Octokit reports network failures as status 500 without a response: only a response proves
+  // that GitHub answered.
+  if (e.response && typeof e.response.status === 'number') return e.response.status
+  return undefined
+}
+
+/** The socket error code somewhere in the cause chain (fetch wraps it twice), if any. */
+export function networkErrorCode(error: unknown): string | undefined {
+  let current: unknown = error
+  let messageHint: string | undefined
+  for (let depth = 0; depth < 8 && current && typeof current === 'object'; depth++) {
+    const e = current as HttpLike
+    if (typeof e.code === 'string' && NETWORK_CODES[e.code]) return NETWORK_CODES[e.code]
+    if (e.name === 'TimeoutError') return 'ETIMEDOUT'
+    if (!messageHint && typeof e.message === 'string') messageHint = codeFromMessage(e.message)
+    current = e.cause
+  }
+  return messageHint
+}
+
+function codeFromMessage(message: string): string | undefined {
+  const match = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE)\b/.exec(message)
+  if (match?.[1]) return match[1]
+  // undici's words for a connection that died mid-request.
+  if (/other side closed|socket hang up|^terminated$/i.test(message)) return 'ECONNRESET'
+  return undefined
+}
+
+/** True for failures where nothing (or a 5xx) came back: the same request may succeed later. */
+export function isTransient(error: unknown): boolean {
+  const status = httpStatus(error)
+  if (status === undefined) return networkErrorCode(error) !== undefined
+  return status >= 500
+}
+
+/** GitHub's own explanation from an error body, reduced to one short line. */
+export function gitHubMessage(error: unknown): string | undefined {
+  const data = (error as HttpLike | null)?.response?.data
+  if (data && typeof data === 'object' && 'message' in data) {
+    const message = (data as { message?: unknown }).message
+    if (typeof message === 'string' && message.trim()) return oneLine(message)
+  }
+  return undefined
+}
+
+/** The `code` of GitHub's validation errors (`already_exists`, `custom`…), lower-cased. */
+export function validationCodes(error: unknown): string[] {
+  const data = (error as HttpLike | null)?.response?.data
+  if (!data || typeof data !== 'object' || !('errors' in data)) return []
+  const errors = (data as { errors?: unknown }).errors
+  if (!Array.isArray(errors)) return []
+  return errors
+    .map(e => (e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : ''))
+    .filter(code => code !== '')
+    .map(code => code.toLowerCase())
+}
+
+export function isRateLimited(error: unknown): boolean {
+  const status = httpStatus(error)
+  if (status !== 403 && status !== 429) return false
+  const headers = (error as HttpLike).response?.headers ?? {}
+  if (status === 429 || headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined)
+    return true
+  return /rate limit/i.test(gitHubMessage(error) ?? '')
+}
+
+/** Seconds to wait before retrying a rate-limited request, from retry-after or x-ratelimit-reset. */
+export function retryAfterSeconds(error: unknown, now: number = Date.now()): number | undefined {
+  const headers = (error as HttpLike | null)?.response?.headers ?? {}
+  const retryAfter = Number(headers['retry-after'])
+  if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter)) return Math.max(0, retryAfter)
+  const reset = Number(headers['x-ratelimit-reset'])
+  if (headers['x-ratelimit-reset'] !== undefined && Number.isFinite(reset))
+    return Math.max(0, Math.ceil(reset - now / 1000) + 1)
+  return undefined
+}
+
+export function oneLine(text: string, max = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+/**
+ * The one RegistryError for a failed GitHub call. RegistryErrors pass through unchanged (they
+ * are already ours); anything unrecognised becomes 'unavailable' with the error's first line.
+ */
+export function toRegistryError(error: unknown, context: ErrorContext): RegistryError {
+  const redact = context.redact ?? ((text: string) => text)
+  if (error instanceof RegistryError) return error
+  const make = (kind: ErrorKind, message: string, details?: Record<string, unknown>): RegistryError => {
+    const result = new RegistryError(kind, redact(oneLine(message, 500)), details)
+    // A stack would point into Octokit internals and adds nothing to a one-line CLI message.
+    result.stack = `${result.name}: ${result.message}`
+    return result
+  }
+  const status = httpStatus(error)
+  const where = context.repo ? ` on ${context.repo}` : ''
+  const said = gitHubMessage(error)
+  const because = said ? `: ${said}` : ''
+
+  if (status === undefined) {
+    const code = networkErrorCode(error)
+    if (code) {
+      return make(
+        'unavailable',
+        `cannot reach GitHub at ${context.apiUrl}: ${code}; check the network or --api-url`,
+        {
+          code,
+          action: context.action
+        }
+      )
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    return make('unavailable', `${context.action} failed${where}: ${firstLine(message)}`)
+  }
+  if (status === 401) {
+    return make(
+      'unavailable',
+      'GitHub rejected the token (401): check the token and its permissions (contents: write)',
+      {
+        status
+      }
+    )
+  }
+  if (isRateLimited(error)) {
+    const wait = retryAfterSeconds(error)
+    const hint = wait !== undefined ? `; retry in ${wait} s` : ''
+    return make(
+      'unavailable',
+      `GitHub rate limit exceeded while ${context.action}${where} (${status})${hint}`,
+      {
+        status,
+        retry_after: wait
+      }
+    )
+  }
+  if (status === 403) {
+    return make(
+      'unavailable',
+      `GitHub refused ${context.action}${where} (403)${because}; the token needs contents: write on the repository`,
+      { status }
+    )
+  }
+  if (status === 404) {
+    return make(
+      'not-found',
+      `${context.action}: not found${where} (404); check that the repository exists and the token can see it`,
+      { status }
+    )
+  }
+  if (status === 422) {
+    const codes = validationCodes(error)
+    const kind: ErrorKind = codes.includes('already_exists') ? 'conflict' : 'invalid-input'
+    return make(kind, `GitHub refused ${context.action}${where} (422)${because}`, { status, codes })
+  }
+  if (status >= 500) {
+    return make(
+      'unavailable',
+      `GitHub failed while ${context.action}${where} (${status})${because}; try again later`,
+      {
+        status
+      }
+    )
+  }
+  return make('unavailable', `GitHub answered ${status} while ${context.action}${where}${because}`, {
+    status
+  })
+}
+
+function firstLine(text: string): string {
+  return oneLine(text.split('\n')[0] ?? '')
+}

@@ -1,0 +1,207 @@
+/**
+ * Typed release, tag and asset calls over the shared client. Each one maps failures to a
+ * RegistryError naming what was attempted; "already gone" answers of deletions are successes,
+ * so undo and cleanup can be repeated safely.
+ */
+import type { GitHubClient } from './client.js'
+import { httpStatus } from './errors.js'
+import { toAsset, toRelease, type GitHubAsset, type GitHubRelease } from './types.js'
+
+export interface RepoRef {
+  owner: string
+  repo: string
+}
+
+const slug = (ref: RepoRef): string => `${ref.owner}/${ref.repo}`
+
+async function call<T>(
+  client: GitHubClient,
+  ref: RepoRef,
+  action: string,
+  run: () => Promise<T>
+): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    throw client.fail(error, action, slug(ref))
+  }
+}
+
+/** Runs a call where 404 means "not there": returns undefined instead of throwing. */
+async function unlessMissing<T>(
+  client: GitHubClient,
+  ref: RepoRef,
+  action: string,
+  run: () => Promise<T>,
+  missing: number[] = [404]
+): Promise<T | undefined> {
+  try {
+    return await run()
+  } catch (error) {
+    const status = httpStatus(error)
+    if (status !== undefined && missing.includes(status)) return undefined
+    throw client.fail(error, action, slug(ref))
+  }
+}
+
+export interface CreateDraftReleaseParams extends RepoRef {
+  tag: string
+  name: string
+  /** The commit (or branch) the tag will point at when published; GitHub's default branch if absent. */
+  target_commitish?: string
+  body?: string
+}
+
+export async function createDraftRelease(
+  client: GitHubClient,
+  params: CreateDraftReleaseParams
+): Promise<GitHubRelease> {
+  const { owner, repo, tag, name, target_commitish, body } = params
+  return call(client, params, `creating release ${tag}`, async () => {
+    const response = await client.octokit.rest.repos.createRelease({
+      owner,
+      repo,
+      tag_name: tag,
+      name,
+      body: body ?? '',
+      draft: true,
+      prerelease: false,
+      ...(target_commitish ? { target_commitish } : {})
+    })
+    return toRelease(response.data)
+  })
+}
+
+/** The published release with this tag, or null (GitHub hides drafts from this lookup). */
+export async function getReleaseByTag(
+  client: GitHubClient,
+  params: RepoRef & { tag: string }
+): Promise<GitHubRelease | null> {
+  const { owner, repo, tag } = params
+  const found = await unlessMissing(client, params, `reading release ${tag}`, async () => {
+    const response = await client.octokit.rest.repos.getReleaseByTag({ owner, repo, tag })
+    return toRelease(response.data)
+  })
+  return found ?? null
+}
+
+export async function getRelease(
+  client: GitHubClient,
+  params: RepoRef & { release_id: number }
+): Promise<GitHubRelease | null> {
+  const { owner, repo, release_id } = params
+  const found = await unlessMissing(client, params, `reading release ${release_id}`, async () => {
+    const response = await client.octokit.rest.repos.getRelease({ owner, repo, release_id })
+    return toRelease(response.data)
+  })
+  return found ?? null
+}
+
+/** Every release of the repository, drafts included (visible to a token with push access). */
+export async function listReleases(client: GitHubClient, params: RepoRef): Promise<GitHubRelease[]> {
+  const { owner, repo } = params
+  return call(client, params, 'listing releases', async () => {
+    const data = await client.octokit.paginate(client.octokit.rest.repos.listReleases, {
+      owner,
+      repo,
+      per_page: 100
+    })
+    return data.map(toRelease)
+  })
+}
+
+export async function publishRelease(
+  client: GitHubClient,
+  params: RepoRef & { release_id: number; tag?: string }
+): Promise<GitHubRelease> {
+  const { owner, repo, release_id } = params
+  return call(client, params, `publishing release ${params.tag ?? release_id}`, async () => {
+    const response = await client.octokit.rest.repos.updateRelease({ owner, repo, release_id, draft: false })
+    return toRelease(response.data)
+  })
+}
+
+export async function updateReleaseBody(
+  client: GitHubClient,
+  params: RepoRef & { release_id: number; body: string }
+): Promise<GitHubRelease> {
+  const { owner, repo, release_id, body } = params
+  return call(client, params, `updating release ${release_id}`, async () => {
+    const response = await client.octokit.rest.repos.updateRelease({ owner, repo, release_id, body })
+    return toRelease(response.data)
+  })
+}
+
+/** Deletes a release (GitHub deletes its assets with it, not its tag). False when it was already gone. */
+export async function deleteRelease(
+  client: GitHubClient,
+  params: RepoRef & { release_id: number }
+): Promise<boolean> {
+  const { owner, repo, release_id } = params
+  const done = await unlessMissing(client, params, `deleting release ${release_id}`, async () => {
+    await client.octokit.rest.repos.deleteRelease({ owner, repo, release_id })
+    return true
+  })
+  return done ?? false
+}
+
+/**
+ * Deletes the git ref `tags/<tag>`. False when it was already gone: GitHub answers 422
+ * ("Reference does not exist") or 404 for that.
+ */
+export async function deleteTag(client: GitHubClient, params: RepoRef & { tag: string }): Promise<boolean> {
+  const { owner, repo, tag } = params
+  const done = await unlessMissing(
+    client,
+    params,
+    `deleting tag ${tag}`,
+    async () => {
+      // The route spells `tags/` literally: Octokit would percent-encode the slash of a `{ref}`.
+      await client.octokit.request('DELETE /repos/{owner}/{repo}/git/refs/tags/{tag}', { owner, repo, tag })
+      return true
+    },
+    [404, 422]
+  )
+  return done ?? false
+}
+
+export async function listAssets(
+  client: GitHubClient,
+  params: RepoRef & { release_id: number }
+): Promise<GitHubAsset[]> {
+  const { owner, repo, release_id } = params
+  return call(client, params, `listing assets of release ${release_id}`, async () => {
+    const data = await client.octokit.paginate(client.octokit.rest.repos.listReleaseAssets, {
+      owner,
+      repo,
+      release_id,
+      per_page: 100
+    })
+    return data.map(toAsset)
+  })
+}
+
+export async function getAsset(
+  client: GitHubClient,
+  params: RepoRef & { asset_id: number }
+): Promise<GitHubAsset | null> {
+  const { owner, repo, asset_id } = params
+  const found = await unlessMissing(client, params, `reading asset ${asset_id}`, async () => {
+    const response = await client.octokit.rest.repos.getReleaseAsset({ owner, repo, asset_id })
+    return toAsset(response.data)
+  })
+  return found ?? null
+}
+
+/** False when the asset was already gone. */
+export async function deleteAsset(
+  client: GitHubClient,
+  params: RepoRef & { asset_id: number }
+): Promise<boolean> {
+  const { owner, repo, asset_id } = params
+  const done = await unlessMissing(client, params, `deleting asset ${asset_id}`, async () => {
+    await client.octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id })
+    return true
+  })
+  return done ?? false
+}
