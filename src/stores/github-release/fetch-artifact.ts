@@ -1,0 +1,125 @@
+/**
+ * Downloads a version's asset(s) to a path, verifying every byte: each asset against its
+ * recorded SHA-256, then the reassembled file against the artifact's. The result is moved into
+ * place only when everything matched; on any failure nothing is left at the path.
+ */
+import { createReadStream } from 'node:fs'
+import { integrityError, RegistryError } from '../../domain/errors.js'
+import type { Artifact, ReleaseAssetRef } from '../../domain/types.js'
+import { downloadAsset } from '../../github/assets.js'
+import type { FetchResult } from '../artifact-store.js'
+import { moveIntoPlace, removeQuietly, tempPathBeside } from '../atomic-file.js'
+import { copyWithHash } from '../hashing.js'
+import type { ReleaseContext } from './remove-release.js'
+
+export interface FetchContext extends ReleaseContext {
+  onProgress?: (bytesDone: number, total: number) => void
+}
+
+export function checksumMismatch(file: string, expected: string, actual: string, extra = {}): RegistryError {
+  return integrityError(`checksum mismatch for ${file}: expected ${expected}, got ${actual}`, {
+    expected,
+    actual,
+    ...extra
+  })
+}
+
+/** The recorded assets in part order (by part name when parts are recorded). */
+export function assetsInOrder(artifact: Artifact): ReleaseAssetRef[] {
+  const assets = artifact.assets ?? []
+  if (assets.length === 0) {
+    throw new RegistryError(
+      'not-found',
+      `${artifact.file_name}: the metadata records no release asset to download`
+    )
+  }
+  const parts = artifact.parts
+  if (!parts || parts.length === 0) {
+    if (assets.length !== 1) {
+      throw integrityError(`${artifact.file_name}: ${assets.length} assets recorded but no parts`)
+    }
+    return assets
+  }
+  return [...parts]
+    .sort((a, b) => a.index - b.index)
+    .map(part => {
+      const asset = assets.find(a => a.name === part.name) ?? assets[part.index]
+      if (!asset) throw integrityError(`${artifact.file_name}: no asset recorded for part ${part.index}`)
+      // The part's own record is the authority on its hash and size.
+      return { ...asset, sha256: part.sha256, size: part.size }
+    })
+}
+
+async function* concatenate(paths: string[]): AsyncGenerator<Buffer> {
+  for (const path of paths) {
+    const stream = createReadStream(path, { highWaterMark: 1024 * 1024 })
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk
+    } finally {
+      stream.destroy()
+    }
+  }
+}
+
+export async function fetchArtifact(
+  context: FetchContext,
+  artifact: Artifact,
+  outPath: string
+): Promise<FetchResult> {
+  const { client, owner, repo } = context
+  const assets = assetsInOrder(artifact)
+  const temps: string[] = []
+  let done = 0
+  let lastDigest = ''
+  try {
+    for (const asset of assets) {
+      const temp = tempPathBeside(outPath)
+      temps.push(temp)
+      const before = done
+      const got = await downloadAsset({
+        client,
+        owner,
+        repo,
+        assetId: asset.id,
+        destPath: temp,
+        size: asset.size,
+        onProgress: bytes => context.onProgress?.(before + bytes, artifact.size)
+      })
+      done += got.size
+      lastDigest = got.sha256
+      if (got.sha256 !== asset.sha256) {
+        throw checksumMismatch(asset.name, asset.sha256, got.sha256, {
+          asset: asset.name,
+          asset_id: asset.id
+        })
+      }
+    }
+
+    let final: string
+    let whole: { sha256: string; size: number }
+    if (temps.length === 1 && temps[0]) {
+      final = temps[0]
+      whole = { sha256: lastDigest, size: done }
+    } else {
+      final = tempPathBeside(outPath)
+      temps.push(final)
+      whole = await copyWithHash(concatenate(temps.slice(0, -1)), final)
+    }
+    if (whole.sha256 !== artifact.sha256)
+      throw checksumMismatch(artifact.file_name, artifact.sha256, whole.sha256)
+    if (whole.size !== artifact.size) {
+      throw integrityError(
+        `size mismatch for ${artifact.file_name}: expected ${artifact.size} bytes, got ${whole.size}`,
+        {
+          expected_size: artifact.size,
+          actual_size: whole.size
+        }
+      )
+    }
+    await moveIntoPlace(final, outPath)
+    return { path: outPath, sha256: whole.sha256, size: whole.size }
+  } finally {
+    // After a successful move the final temp no longer exists; removing it is a no-op.
+    await Promise.all(temps.map(temp => removeQuietly(temp)))
+  }
+}

@@ -1,0 +1,334 @@
+/**
+ * Model files as GitHub release assets: one release per version, tagged `<name>@v<version>` at
+ * the training commit. A release is built as a draft and published only once every asset is up
+ * and verified, so readers never see a half-registered version; any failure deletes it again.
+ */
+import { createHash } from 'node:crypto'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { integrityError, isRegistryError } from '../../domain/errors.js'
+import type { Artifact, ArtifactPart, ReleaseAssetRef } from '../../domain/types.js'
+import { uploadAsset, type UploadedAsset } from '../../github/assets.js'
+import type { GitHubClient } from '../../github/client.js'
+import { createDraftRelease, listAssets, listReleases, publishRelease } from '../../github/releases.js'
+import { parseDigest, type GitHubRelease } from '../../github/types.js'
+import type { ArtifactStore, ArtifactTarget, FetchResult, FileDigest, PutResult } from '../artifact-store.js'
+import { fileSystemError } from '../atomic-file.js'
+import { assetsInOrder, checksumMismatch, fetchArtifact } from './fetch-artifact.js'
+import { assetDownloadUrl, parseReleaseTag, partName, releasePageUrl, releaseTag } from './naming.js'
+import { DEFAULT_MAX_PART_BYTES, planParts, type PartPlan } from './parts.js'
+import { deleteReleaseAndTag, removeRelease, type ReleaseContext } from './remove-release.js'
+
+export interface GitHubReleaseStoreOptions {
+  client: GitHubClient
+  owner: string
+  repo: string
+  /** Largest asset; larger files go up in parts. Default just under GitHub's 2 GiB limit. */
+  maxPartBytes?: number
+  /** Web origin for the URLs recorded in metadata. Default https://github.com. */
+  serverUrl?: string
+  onProgress?: (bytesDone: number, total: number) => void
+}
+
+export interface RegistryRelease {
+  id: number
+  tag: string
+  /** Model name and version, parsed from the tag. */
+  name: string
+  version: string
+  created_at: string
+  draft: boolean
+  assets: { id: number; name: string; size: number; state: string; sha256: string | null }[]
+}
+
+interface UploadedPart {
+  plan: PartPlan
+  uploaded: UploadedAsset
+}
+
+export class GitHubReleaseStore implements ArtifactStore {
+  readonly kind = 'github-release' as const
+  private readonly client: GitHubClient
+  private readonly owner: string
+  private readonly repo: string
+  private readonly maxPartBytes: number
+  private readonly serverUrl: string
+  private readonly onProgress?: (bytesDone: number, total: number) => void
+
+  constructor(options: GitHubReleaseStoreOptions) {
+    this.client = options.client
+    this.owner = options.owner
+    this.repo = options.repo
+    this.maxPartBytes = options.maxPartBytes ?? DEFAULT_MAX_PART_BYTES
+    this.serverUrl = (options.serverUrl ?? 'https://github.com').replace(/\/+$/, '')
+    this.onProgress = options.onProgress
+  }
+
+  private get context(): ReleaseContext {
+    return { client: this.client, owner: this.owner, repo: this.repo }
+  }
+
+  async put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult> {
+    const tag = releaseTag(target.name, target.version)
+    let size: number
+    try {
+      size = (await stat(sourcePath)).size
+    } catch (error) {
+      throw fileSystemError(error, 'read', sourcePath)
+    }
+    if (size !== expected.size) {
+      throw integrityError(
+        `"${sourcePath}" changed while registering: expected ${expected.size} bytes, found ${size}`,
+        {
+          expected_size: expected.size,
+          actual_size: size
+        }
+      )
+    }
+    const plan = planParts(size, this.maxPartBytes)
+
+    const draft = await createDraftRelease(this.client, {
+      owner: this.owner,
+      repo: this.repo,
+      tag,
+      name: `${target.name} ${target.version}`,
+      target_commitish: target.commit,
+      body: target.description ?? `${target.name} ${target.version} (${target.model_id})`
+    })
+    try {
+      const parts = await this.uploadParts(draft, sourcePath, target, plan, expected)
+      const published = await publishRelease(this.client, {
+        owner: this.owner,
+        repo: this.repo,
+        release_id: draft.id,
+        tag
+      })
+      return this.result(published, tag, target, expected, parts)
+    } catch (error) {
+      await this.undo(draft.id, tag, error)
+      throw error
+    }
+  }
+
+  /** Uploads each planned range and checks it, hashing the whole file across parts and retries. */
+  private async uploadParts(
+    draft: GitHubRelease,
+    sourcePath: string,
+    target: ArtifactTarget,
+    plan: PartPlan[],
+    expected: FileDigest
+  ): Promise<UploadedPart[]> {
+    const split = plan.length > 1
+    let whole = createHash('sha256')
+    const done: UploadedPart[] = []
+    for (const part of plan) {
+      const name = split ? partName(target.file_name, part.index) : target.file_name
+      // Each attempt restarts from the hash state after the previous part.
+      const before = whole.copy()
+      const uploaded = await uploadAsset({
+        client: this.client,
+        uploadUrl: draft.upload_url,
+        name,
+        filePath: sourcePath,
+        start: part.start,
+        size: part.size,
+        contentType: split ? 'application/octet-stream' : target.media_type,
+        replaceExisting: true,
+        onProgress: bytes => this.onProgress?.(part.start + bytes, expected.size),
+        tap: () => {
+          whole = before.copy()
+          return chunk => whole.update(chunk)
+        }
+      })
+      checkUploaded(name, part, uploaded)
+      if (parseDigest(uploaded.asset.digest) === null) {
+        this.client.log.info(
+          `GitHub gave no digest for asset ${name}; relying on the SHA-256 computed while sending`
+        )
+      }
+      done.push({ plan: part, uploaded })
+    }
+    const actual = whole.digest('hex')
+    if (actual !== expected.sha256) {
+      throw integrityError(
+        `"${sourcePath}" changed while registering: expected sha256 ${expected.sha256}, uploaded ${actual}`,
+        { expected: expected.sha256, actual }
+      )
+    }
+    return done
+  }
+
+  private result(
+    published: GitHubRelease,
+    tag: string,
+    target: ArtifactTarget,
+    expected: FileDigest,
+    parts: UploadedPart[]
+  ): PutResult {
+    const assets: ReleaseAssetRef[] = parts.map(({ uploaded }) => {
+      const name = uploaded.asset.name
+      // The draft's asset URLs point at an `untagged-…` path; the published release has the real ones.
+      const listed = published.assets.find(a => a.id === uploaded.asset.id)
+      return {
+        id: uploaded.asset.id,
+        name,
+        size: uploaded.size,
+        sha256: uploaded.sha256,
+        url:
+          listed?.browser_download_url || assetDownloadUrl(this.serverUrl, this.owner, this.repo, tag, name)
+      }
+    })
+    const partRecords: ArtifactPart[] = parts.map(({ plan, uploaded }) => ({
+      index: plan.index,
+      size: uploaded.size,
+      sha256: uploaded.sha256,
+      name: uploaded.asset.name
+    }))
+    const url = published.html_url || releasePageUrl(this.serverUrl, this.owner, this.repo, tag)
+    const artifact: Artifact = {
+      store: 'github-release',
+      uri: url,
+      file_name: target.file_name,
+      size: expected.size,
+      sha256: expected.sha256,
+      media_type: target.media_type,
+      ...(parts.length > 1 ? { parts: partRecords } : {}),
+      release: {
+        id: published.id,
+        tag,
+        url,
+        ...(published.immutable !== undefined ? { immutable: published.immutable } : {})
+      },
+      assets
+    }
+    const first = assets[0]?.name ?? target.file_name
+    return {
+      artifact,
+      file_path: assetDownloadUrl(this.serverUrl, this.owner, this.repo, tag, first),
+      created: true
+    }
+  }
+
+  /** Best effort: the error that made us undo is what the user must see, not a cleanup failure. */
+  private async undo(releaseId: number, tag: string, cause: unknown): Promise<void> {
+    try {
+      await deleteReleaseAndTag(this.context, releaseId, tag)
+    } catch (error) {
+      const why = isRegistryError(cause) ? cause.message : String(cause)
+      this.client.log.warn(
+        `could not delete release ${tag} (id ${releaseId}) after a failed registration (${why}): ${
+          error instanceof Error ? error.message : String(error)
+        }; delete it by hand or let cleanup sweep it`
+      )
+    }
+  }
+
+  async fetch(artifact: Artifact, outPath: string): Promise<FetchResult> {
+    return fetchArtifact({ ...this.context, onProgress: this.onProgress }, artifact, outPath)
+  }
+
+  /**
+   * GitHub's own asset digests, when it gives them, are a re-hash of the stored bytes on its side:
+   * matching part digests prove the whole file (verified at registration) is intact. Without
+   * digests the file is downloaded to a temp directory and hashed.
+   */
+  async verify(artifact: Artifact): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
+    const release = artifact.release
+    if (!release || !artifact.assets?.length) return { ok: false, actual: null, present: false }
+    let listed
+    try {
+      listed = await listAssets(this.client, { owner: this.owner, repo: this.repo, release_id: release.id })
+    } catch (error) {
+      if (isRegistryError(error) && error.kind === 'not-found')
+        return { ok: false, actual: null, present: false }
+      throw error
+    }
+    const recorded = assetsInOrder(artifact)
+    const found = recorded.map(asset => listed.find(a => a.id === asset.id))
+    if (found.some(asset => !asset || asset.state !== 'uploaded'))
+      return { ok: false, actual: null, present: false }
+    const digests = found.map(asset => parseDigest(asset?.digest))
+    if (digests.every(d => d !== null)) {
+      if (digests.every((d, i) => d === recorded[i]?.sha256))
+        return { ok: true, actual: artifact.sha256, present: true }
+      if (digests.length === 1) return { ok: false, actual: digests[0] ?? null, present: true }
+    }
+    return this.verifyByDownload(artifact)
+  }
+
+  private async verifyByDownload(
+    artifact: Artifact
+  ): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
+    const dir = await mkdtemp(join(tmpdir(), 'mreg-verify-'))
+    try {
+      const got = await this.fetch(artifact, join(dir, 'artifact'))
+      return { ok: true, actual: got.sha256, present: true }
+    } catch (error) {
+      if (isRegistryError(error) && error.kind === 'integrity') {
+        // A part's mismatch says nothing about the whole file's hash.
+        const actual = error.details?.asset === undefined ? error.details?.actual : undefined
+        return { ok: false, actual: typeof actual === 'string' ? actual : null, present: true }
+      }
+      if (isRegistryError(error) && error.kind === 'not-found')
+        return { ok: false, actual: null, present: false }
+      throw error
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+
+  /** Deletes the assets, the release and its tag. Idempotent. */
+  async remove(artifact: Artifact): Promise<void> {
+    await removeRelease(this.context, artifact)
+  }
+
+  /** Undo of a registration whose metadata commit failed: the same as remove. */
+  async removeRelease(artifact: Artifact): Promise<void> {
+    await removeRelease(this.context, artifact)
+  }
+
+  /** Releases whose tag is a registry tag (`<name>@v<semver>`), drafts included: input of the orphan sweep. */
+  async listRegistryReleases(): Promise<RegistryRelease[]> {
+    const releases = await listReleases(this.client, { owner: this.owner, repo: this.repo })
+    const result: RegistryRelease[] = []
+    for (const release of releases) {
+      const parsed = parseReleaseTag(release.tag_name)
+      if (!parsed) continue
+      result.push({
+        id: release.id,
+        tag: release.tag_name,
+        name: parsed.name,
+        version: parsed.version,
+        created_at: release.created_at,
+        draft: release.draft,
+        assets: release.assets.map(a => ({
+          id: a.id,
+          name: a.name,
+          size: a.size,
+          state: a.state,
+          sha256: parseDigest(a.digest)
+        }))
+      })
+    }
+    return result
+  }
+}
+
+/** GitHub's digest and size of what it stored must equal what we sent. */
+function checkUploaded(name: string, part: PartPlan, uploaded: UploadedAsset): void {
+  const digest = parseDigest(uploaded.asset.digest)
+  if (digest !== null && digest !== uploaded.sha256) {
+    throw checksumMismatch(`asset ${name}`, uploaded.sha256, digest, { asset: name, source: 'github-digest' })
+  }
+  if (uploaded.asset.size !== part.size || uploaded.size !== part.size) {
+    throw integrityError(
+      `GitHub stored ${uploaded.asset.size} bytes for asset ${name}, expected ${part.size}`,
+      {
+        asset: name,
+        expected_size: part.size,
+        actual_size: uploaded.asset.size
+      }
+    )
+  }
+}
