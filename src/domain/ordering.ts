@@ -1,0 +1,29 @@
+/**
+ * The one order every listing, index and retention plan agrees on: registration time, then
+ * semver. Times are compared as instants (not strings) because `…:00Z` and `…:00.000Z` name the
+ * same moment but sort differently as text.
+ */
+import { compareSemver } from './versions.js'
+import type { ModelVersion } from './types.js'
+
+export const ARCHIVED_STAGE = 'archived'
+
+export function registeredAtMs(v: ModelVersion): number {
+  const ms = Date.parse(v.registered_at)
+  return Number.isNaN(ms) ? 0 : ms
+}
+
+/** Oldest registration first; same instant → lower version first. */
+export function byRegistration(a: ModelVersion, b: ModelVersion): number {
+  return registeredAtMs(a) - registeredAtMs(b) || compareSemver(a.version, b.version)
+}
+
+/** Newest registration first; same instant → higher version first. */
+export function newestFirst(a: ModelVersion, b: ModelVersion): number {
+  return byRegistration(b, a)
+}
+
+/** A tombstone: retention removed its artifact, or it was moved to the archived stage. */
+export function isArchived(v: ModelVersion): boolean {
+  return v.deployment_stage === ARCHIVED_STAGE || v.artifact.deleted === true
+}

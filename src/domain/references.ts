@@ -1,0 +1,111 @@
+/**
+ * References: how users name a version anywhere (`name@1.2.0`, `name@latest`, `name@production`,
+ * a model_id, or a bare name meaning latest), and their resolution against a model's index.
+ */
+import { invalidInput, notFound, isRegistryError } from './errors.js'
+import { isModelId, nameFromModelId } from './model-id.js'
+import { parseName, parseStage } from './names.js'
+import { isArchived, newestFirst } from './ordering.js'
+import { parseVersion } from './versions.js'
+import type { ModelIndex, ModelVersion, RegistryPolicy } from './types.js'
+
+export type Reference =
+  | { kind: 'version'; name: string; version: string }
+  | { kind: 'latest'; name: string }
+  | { kind: 'stage'; name: string; stage: string }
+  | { kind: 'model_id'; model_id: string; name: string }
+
+const FORMS = 'use name, name@1.2.0, name@latest, name@<stage> or a model_id such as name_20261127_143000'
+const STAGE_WORD = /^[a-z][a-z0-9_-]{0,31}$/
+
+function reason(error: unknown): string {
+  if (isRegistryError(error)) return error.message
+  throw error
+}
+
+export function parseReference(input: string): Reference {
+  if (input === '') throw invalidInput(`empty reference: ${FORMS}`)
+  const at = input.indexOf('@')
+  if (at < 0) {
+    if (isModelId(input)) return { kind: 'model_id', model_id: input, name: nameFromModelId(input) }
+    try {
+      return { kind: 'latest', name: parseName(input) }
+    } catch (error) {
+      throw invalidInput(`invalid reference "${input}" (${reason(error)}); ${FORMS}`)
+    }
+  }
+  let name: string
+  try {
+    name = parseName(input.slice(0, at))
+  } catch (error) {
+    throw invalidInput(`invalid reference "${input}" (${reason(error)}); ${FORMS}`)
+  }
+  const selector = input.slice(at + 1)
+  if (selector === 'latest') return { kind: 'latest', name }
+  // Anything that starts like a version is one, so `x@1.2` gets the version hint instead of
+  // being taken for a stage named "1.2".
+  if (/^v?\d/.test(selector)) {
+    const literal = selector.startsWith('v') ? selector.slice(1) : selector
+    try {
+      return { kind: 'version', name, version: parseVersion(literal) }
+    } catch (error) {
+      throw invalidInput(`invalid reference "${input}" (${reason(error)}); ${FORMS}`)
+    }
+  }
+  if (STAGE_WORD.test(selector)) return { kind: 'stage', name, stage: selector }
+  throw invalidInput(`invalid reference "${input}": ${FORMS}`)
+}
+
+export function formatReference(v: ModelVersion): string {
+  return `${v.name}@${v.version}`
+}
+
+function describeReference(ref: Reference): string {
+  switch (ref.kind) {
+    case 'version':
+      return `${ref.name}@${ref.version}`
+    case 'latest':
+      return `${ref.name}@latest`
+    case 'stage':
+      return `${ref.name}@${ref.stage}`
+    case 'model_id':
+      return ref.model_id
+  }
+}
+
+export function resolveReference(
+  ref: Reference,
+  index: ModelIndex | null,
+  policy: RegistryPolicy
+): ModelVersion {
+  if (ref.kind === 'stage') parseStage(policy, ref.stage)
+  if (!index) throw notFound(`no model named "${ref.name}"; run 'mreg list' to see the registered models`)
+  const versions = index.versions
+  const hint = `run 'mreg list --name ${index.name}' to see its versions`
+  switch (ref.kind) {
+    case 'version': {
+      const found = versions.find(v => v.version === ref.version)
+      if (!found) throw notFound(`"${index.name}" has no version ${ref.version}; ${hint}`)
+      return found
+    }
+    case 'model_id': {
+      const found = versions.find(v => v.model_id === ref.model_id)
+      if (!found) throw notFound(`no version of "${index.name}" has model_id ${ref.model_id}; ${hint}`)
+      return found
+    }
+    case 'latest': {
+      const found = versions.filter(v => !isArchived(v)).sort(newestFirst)[0]
+      if (!found) throw notFound(`"${index.name}" has no version that is not archived; register a new one`)
+      return found
+    }
+    case 'stage': {
+      const found = versions.filter(v => v.deployment_stage === ref.stage).sort(newestFirst)[0]
+      if (!found) {
+        throw notFound(
+          `no version of "${index.name}" is in stage "${ref.stage}" (${describeReference(ref)}); ${hint}`
+        )
+      }
+      return found
+    }
+  }
+}
