@@ -1,44 +1,80 @@
 /**
- * Building the commands' context for the embedded (local Git) registry from the global options
- * and the environment. Everything that touches the disk before a command runs is here.
+ * Building the commands' context from the global options and the environment: the embedded
+ * registry (a local Git repository and content-addressed store) by default, or a GitHub
+ * repository with --github. Everything that touches the disk before a command runs is here.
  */
-import { userInfo } from 'node:os'
-import { resolve as resolvePath } from 'node:path'
+import { homedir, userInfo } from 'node:os'
+import { join, resolve as resolvePath } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
+import { invalidInput } from '../domain/errors.js'
 import { findRepository, openOrCreateRepository } from '../registry/repository.js'
 import { LocalRegistryBackend } from '../registry/local-backend.js'
 import { defaultLocalStoreRoot, LocalArtifactStore } from '../stores/local/local-store.js'
+import { LocalStateFiles } from '../stores/local/local-state.js'
+import { githubContext, parseRepository } from '../wiring/github.js'
+import type { CliIO } from './io.js'
+import { terminalProgress } from './progress.js'
 
 export interface GlobalOptions {
   registry?: string
   store?: string
+  branch?: string
+  github?: string
+  apiUrl?: string
+  serverUrl?: string
   json?: boolean
 }
 
-export interface Environment {
-  context: CommandContext
-  gitdir: string
+export async function commandContext(
+  options: GlobalOptions,
+  io: CliIO,
+  create = false
+): Promise<CommandContext> {
+  const notice = (message: string) => io.stderr(`mreg: ${message}\n`)
+  const progress = (label: string) => (io.interactive ? terminalProgress(label, io.stderr) : undefined)
+  const actor = io.env.MREG_ACTOR || io.env.GIT_AUTHOR_NAME || safeUserName()
+  const github = options.github ?? io.env.MREG_GITHUB
+  if (github !== undefined) return { ...gitHubMode(github, options, io, actor), progress }
+
+  const dir = resolvePath(options.registry ?? io.env.MREG_REGISTRY ?? process.cwd())
+  const location = create ? await openOrCreateRepository(dir) : await findRepository(dir)
+  const backend = new LocalRegistryBackend({
+    dir: location.dir,
+    gitdir: location.gitdir,
+    branch: options.branch
+  })
+  const storeRoot = resolvePath(options.store ?? io.env.MREG_STORE ?? defaultLocalStoreRoot(location.gitdir))
+  let store: LocalArtifactStore | undefined
+  return {
+    backend,
+    store: async () =>
+      (store ??= new LocalArtifactStore({ root: storeRoot, onProgress: progress('storing') })),
+    now: () => new Date(),
+    actor,
+    channel: 'local',
+    notice,
+    progress,
+    state: new LocalStateFiles(join(location.gitdir, 'mreg', 'state'))
+  }
 }
 
-export async function localEnvironment(
-  options: GlobalOptions,
-  env: NodeJS.ProcessEnv,
-  { create = false, notice }: { create?: boolean; notice?: (message: string) => void } = {}
-): Promise<Environment> {
-  const dir = resolvePath(options.registry ?? env.MREG_REGISTRY ?? process.cwd())
-  const location = create ? await openOrCreateRepository(dir) : await findRepository(dir)
-  const backend = new LocalRegistryBackend({ dir: location.dir, gitdir: location.gitdir })
-  const storeRoot = resolvePath(options.store ?? env.MREG_STORE ?? defaultLocalStoreRoot(location.gitdir))
-  let store: LocalArtifactStore | undefined
-  const context: CommandContext = {
-    backend,
-    store: async () => (store ??= new LocalArtifactStore({ root: storeRoot })),
-    now: () => new Date(),
-    actor: env.MREG_ACTOR || env.GIT_AUTHOR_NAME || safeUserName(),
-    channel: 'local',
-    notice
-  }
-  return { context, gitdir: location.gitdir }
+function gitHubMode(github: string, options: GlobalOptions, io: CliIO, actor: string): CommandContext {
+  const repository = parseRepository(github)
+  if (!repository) throw invalidInput(`--github "${github}" is not owner/repo, e.g. --github acme/meters`)
+  const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN
+  if (!token) throw invalidInput('--github needs a token in GITHUB_TOKEN (contents: write to register)')
+  const cacheHome = io.env.XDG_CACHE_HOME || join(homedir(), '.cache')
+  return githubContext({
+    ...repository,
+    token,
+    apiUrl: options.apiUrl ?? io.env.GITHUB_API_URL ?? 'https://api.github.com',
+    serverUrl: options.serverUrl ?? io.env.GITHUB_SERVER_URL ?? 'https://github.com',
+    branch: options.branch ?? 'model-registry',
+    cacheDir: join(cacheHome, 'mreg'),
+    actor,
+    log: { info: () => {}, warn: message => io.stderr(`mreg: ${message}\n`) },
+    notice: message => io.stderr(`mreg: ${message}\n`)
+  })
 }
 
 function safeUserName(): string {

@@ -20,7 +20,7 @@ import { RegistryError, invalidInput } from '../domain/errors.js'
 import { parseMetricsObject, mergeMetrics } from '../domain/metrics.js'
 import { parseTime } from '../domain/time.js'
 import { parseBump } from '../domain/versions.js'
-import { localEnvironment, type GlobalOptions } from './environment.js'
+import { commandContext, type GlobalOptions } from './environment.js'
 import { reportError } from './errors.js'
 import type { CliIO } from './io.js'
 import {
@@ -78,6 +78,13 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       'the Git repository holding the registry branch (default: the one around the current directory; env MREG_REGISTRY)'
     )
     .option('--store <dir>', 'the local artifact store (default: <gitdir>/mreg/objects; env MREG_STORE)')
+    .option('--branch <name>', 'the registry branch', 'model-registry')
+    .option(
+      '--github <owner/repo>',
+      'use a GitHub repository instead: registry branch there, artifacts as release assets (token in GITHUB_TOKEN)'
+    )
+    .option('--api-url <url>', 'GitHub API URL (GitHub Enterprise; env GITHUB_API_URL)')
+    .option('--server-url <url>', 'GitHub web/git URL (GitHub Enterprise; env GITHUB_SERVER_URL)')
     .option('--json', 'machine-readable output on stdout')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run with --help for usage)')
@@ -89,13 +96,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
   const emit = <T>(value: T, human: (value: T) => string) => {
     io.stdout(isJson() || globals().json ? JSON.stringify(value, null, 2) + '\n' : human(value) + '\n')
   }
-  const context = async (create = false) =>
-    (
-      await localEnvironment(globals(), io.env, {
-        create,
-        notice: message => io.stderr(`mreg: ${message}\n`)
-      })
-    ).context
+  const context = (create = false) => commandContext(globals(), io, create)
 
   program
     .command('init')

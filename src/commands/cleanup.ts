@@ -13,6 +13,9 @@ import type { FileWrite, RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { allVersions } from './resolve.js'
 
+/** Where the time of the last cleanup on this machine is kept (auto cleanup reads it). */
+export const LAST_CLEANUP_KEY = 'last-cleanup'
+
 export interface CleanupInput {
   keepLast?: number
   minAgeDays?: number
@@ -101,6 +104,7 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
     })
   }
   outcome.freed_bytes = sumBytes(outcome.swept)
+  await ctx.state?.write(LAST_CLEANUP_KEY, ctx.now().toISOString())
   return outcome
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Source } from '../domain/types.js'
 import type { RegistryBackend } from '../registry/backend.js'
-import type { ArtifactStore } from '../stores/artifact-store.js'
+import type { ArtifactStore, LocalState } from '../stores/artifact-store.js'
 
 export interface CommandContext {
   backend: RegistryBackend
@@ -19,4 +19,8 @@ export interface CommandContext {
   source?: Source
   /** Progress and notices for humans; never part of a command's result. */
   notice?: (message: string) => void
+  /** Facts this machine remembers between commands; absent where nothing persists (the Action). */
+  state?: LocalState
+  /** A progress callback for a long step over one file (hashing, uploading), or none. */
+  progress?: (label: string) => ((bytesDone: number, total: number) => void) | undefined
 }

@@ -18,6 +18,7 @@ import { validateModelVersion } from '../domain/validate.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { ArtifactStore, FileDigest, PutResult } from '../stores/artifact-store.js'
 import { hashFile } from '../stores/hashing.js'
+import { maybeAutoCleanup } from './auto-cleanup.js'
 import type { CommandContext } from './context.js'
 import { allVersions, resolveParent } from './resolve.js'
 
@@ -56,7 +57,7 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
   const metrics = parseMetricsObject(input.metrics ?? {}, 'metrics')
   const extension = safeExtension(input.file)
 
-  const digest = await hashFile(input.file)
+  const digest = await hashFile(input.file, ctx.progress?.('hashing'))
   const createdAt = input.createdAt ?? (await stat(input.file)).mtime
   const store = await ctx.store()
 
@@ -82,17 +83,35 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
       },
       digest
     )
+    let registered: ModelVersion
     try {
-      return await commitVersion(ctx, draft, stored, explicitVersion !== undefined)
+      registered = await commitVersion(ctx, draft, stored, explicitVersion !== undefined)
     } catch (error) {
       await undoPut(ctx, store, stored)
       if (!(error instanceof IdentityTaken)) throw error
+      continue
     }
+    await autoCleanupAfter(ctx)
+    return registered
   }
   throw new RegistryError(
     'conflict',
     `could not register ${name}: other writers kept taking the next version; try again`
   )
+}
+
+/** The registration has landed: a failing auto cleanup is reported, never turned into a failed register. */
+async function autoCleanupAfter(ctx: CommandContext): Promise<void> {
+  try {
+    const outcome = await maybeAutoCleanup(ctx)
+    if (outcome && outcome.deleted_count > 0) {
+      ctx.notice?.(
+        `auto cleanup archived ${outcome.deleted_count} old version(s) (retention.keep_last ${outcome.keep_last})`
+      )
+    }
+  } catch (error) {
+    ctx.notice?.(`auto cleanup failed (the registration itself succeeded): ${(error as Error).message}`)
+  }
 }
 
 interface NormalisedInput extends RegisterInput {

@@ -71,3 +71,9 @@ export interface StoredObject {
   /** When the object was written: a registration in flight has stored bytes it has not committed yet. */
   modified: Date
 }
+
+/** Key/value facts kept on this machine only (e.g. when auto cleanup last ran). */
+export interface LocalState {
+  read(key: string): Promise<string | null>
+  write(key: string, value: string): Promise<void>
+}

@@ -1,0 +1,65 @@
+/**
+ * Entry point of the Action (bundled to dist/index.js): inputs → command → outputs, job summary,
+ * and on failure one annotation with the one-line message. The token is masked first.
+ */
+import * as core from '@actions/core'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { isRegistryError } from '../domain/errors.js'
+import { githubContext, parseRepository } from '../wiring/github.js'
+import { CachedArtifactStore } from './cached-store.js'
+import { parseActionInputs } from './inputs.js'
+import { runStep } from './run.js'
+
+async function main(): Promise<void> {
+  const token = core.getInput('token')
+  if (token) core.setSecret(token)
+  const env = process.env
+  try {
+    const inputs = parseActionInputs(name => core.getInput(name))
+    const repository = parseRepository(env.GITHUB_REPOSITORY ?? '')
+    if (!repository)
+      throw new Error('GITHUB_REPOSITORY is not set to owner/repo: run this inside a GitHub Actions workflow')
+    const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
+    const runnerTemp = env.RUNNER_TEMP ?? tmpdir()
+    const actor = env.GITHUB_ACTOR ?? 'github-actions'
+    const ctx = githubContext({
+      ...repository,
+      token: inputs.token,
+      apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+      serverUrl,
+      branch: inputs.registryBranch,
+      cacheDir: join(runnerTemp, 'mreg-registry'),
+      actor,
+      source: {
+        repository: `${repository.owner}/${repository.repo}`,
+        commit: env.GITHUB_SHA,
+        workflow_run: env.GITHUB_RUN_ID
+          ? `${serverUrl}/${repository.owner}/${repository.repo}/actions/runs/${env.GITHUB_RUN_ID}`
+          : undefined,
+        actor
+      },
+      log: { info: m => core.info(m), warn: m => core.warning(m), debug: m => core.debug(m) },
+      notice: m => core.info(m)
+    })
+    const baseStore = ctx.store
+    let cached: CachedArtifactStore | undefined
+    ctx.store = async () =>
+      (cached ??= new CachedArtifactStore(await baseStore(), join(runnerTemp, 'mreg-cache')))
+    const links = {
+      repositoryUrl: `${serverUrl}/${repository.owner}/${repository.repo}`,
+      branch: inputs.registryBranch
+    }
+    const result = await runStep(inputs, ctx, links, env.GITHUB_WORKSPACE ?? process.cwd())
+    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write()
+  } catch (error) {
+    const message = isRegistryError(error)
+      ? error.message
+      : `internal error: ${(error as Error).message ?? String(error)}`
+    core.setFailed(message.replace(/\s*\n\s*/g, ' '))
+    if (!isRegistryError(error) && error instanceof Error && error.stack) core.debug(error.stack)
+  }
+}
+
+await main()

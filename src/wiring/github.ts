@@ -1,0 +1,69 @@
+/**
+ * The composition of the GitHub mode, shared by the Action and `mreg --github`: the registry
+ * branch on the GitHub repository (pushed over smart HTTP) and artifacts as release assets.
+ */
+import { join } from 'node:path'
+import type { CommandContext } from '../commands/context.js'
+import type { Source } from '../domain/types.js'
+import { createGitHubClient, type GitHubLogger } from '../github/client.js'
+import { RemoteRegistryBackend } from '../registry/remote-backend.js'
+import { GitHubReleaseStore } from '../stores/github-release/github-release-store.js'
+
+export interface GitHubTarget {
+  owner: string
+  repo: string
+  token: string
+  /** e.g. https://api.github.com, or http://127.0.0.1:PORT for the emulator */
+  apiUrl: string
+  /** e.g. https://github.com: the git remote is `${serverUrl}/${owner}/${repo}.git` */
+  serverUrl: string
+  branch: string
+  /** Where the registry branch is cached between commands of one job. */
+  cacheDir: string
+  actor: string
+  source?: Source
+  log?: GitHubLogger
+  notice?: (message: string) => void
+  now?: () => Date
+}
+
+export function githubContext(target: GitHubTarget): CommandContext {
+  const client = createGitHubClient({ token: target.token, apiUrl: target.apiUrl, log: target.log })
+  const backend = new RemoteRegistryBackend({
+    url: `${target.serverUrl.replace(/\/+$/, '')}/${target.owner}/${target.repo}.git`,
+    cacheDir: join(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, '_')}`),
+    branch: target.branch,
+    token: target.token,
+    author: { name: target.actor, email: `${target.actor}@users.noreply.github.com` }
+  })
+  let store: GitHubReleaseStore | undefined
+  return {
+    backend,
+    store: async () => {
+      if (!store) {
+        // Part size is policy: read it when the store is first needed, not on every command.
+        const maxPartBytes = (await backend.snapshot()).policy.artifacts.max_part_bytes
+        store = new GitHubReleaseStore({
+          client,
+          owner: target.owner,
+          repo: target.repo,
+          serverUrl: target.serverUrl,
+          maxPartBytes
+        })
+      }
+      return store
+    },
+    now: target.now ?? (() => new Date()),
+    actor: target.actor,
+    channel: 'pull-request',
+    source: target.source,
+    notice: target.notice
+  }
+}
+
+/** `owner/repo`, as GITHUB_REPOSITORY and --github give it. */
+export function parseRepository(text: string): { owner: string; repo: string } | null {
+  const match = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(text.trim())
+  if (!match || match[2] === '.' || match[2] === '..') return null
+  return { owner: match[1] as string, repo: match[2] as string }
+}
