@@ -1,0 +1,129 @@
+/**
+ * Behaviours of GitHub that the OpenAPI description does not express (or contradicts), each with
+ * the source it is emulated from. Responses produced by a rule carry its name in
+ * `RecordedRequest.rule`, so tests can assert which behaviour they exercised.
+ */
+export interface Rule {
+  summary: string
+  source: string
+}
+
+export const RULES = {
+  'bad-credentials': {
+    summary: 'A missing or wrong token gets 401 {"message":"Bad credentials"}',
+    source: 'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api#bad-credentials'
+  },
+  'generic-client-error': {
+    summary:
+      'Any endpoint may answer 404/409/422 with basic-error or validation-error even where the description lists no such status',
+    source:
+      'https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api and https://docs.github.com/en/rest/using-the-rest-api/getting-started-with-the-rest-api#http-status-codes'
+  },
+  'primary-rate-limit': {
+    summary:
+      'Primary limit exhausted: 403 with x-ratelimit-remaining: 0 and x-ratelimit-reset (epoch seconds)',
+    source:
+      'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit'
+  },
+  'secondary-rate-limit': {
+    summary:
+      'Secondary limit: 403 or 429, a message naming a "secondary rate limit", and retry-after seconds',
+    source:
+      'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+  },
+  'rate-limit-headers': {
+    summary: 'Every API response carries x-ratelimit-limit/-remaining/-used/-reset/-resource',
+    source:
+      'https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#checking-the-status-of-your-rate-limit'
+  },
+  'duplicate-asset-name': {
+    summary:
+      'Uploading an asset whose name exists in the release (in any state) gets 422 errors [{resource:"ReleaseAsset",code:"already_exists",field:"name"}]',
+    source:
+      'OpenAPI description of repos/upload-release-asset ("must delete the old file before you can re-upload"); body as observed in https://github.com/release-it/release-it/issues/284'
+  },
+  'asset-size-limit': {
+    summary:
+      'Each release asset must be under 2 GiB; a larger upload is refused with 422 (status is the emulator’s choice)',
+    source:
+      'https://docs.github.com/en/repositories/releasing-projects-on-github/about-releases#storage-and-bandwidth-quotas'
+  },
+  'asset-digest': {
+    summary: 'Each uploaded asset reports digest "sha256:<hex>" computed over the bytes GitHub received',
+    source: 'https://github.blog/changelog/2025-06-03-releases-now-expose-digests-for-release-assets/'
+  },
+  'starter-asset': {
+    summary:
+      'An upload that fails midway leaves an empty asset in state "starter" (not in the schema’s enum) that blocks its name until deleted',
+    source:
+      'OpenAPI description of repos/upload-release-asset ("This may leave an empty asset with a state of `starter`"); https://github.com/concourse/github-release-resource/pull/116'
+  },
+  'upload-headers-required': {
+    summary: 'Uploads need Content-Length and Content-Type; the asset keeps Content-Type as its content_type',
+    source:
+      'OpenAPI description of repos/upload-release-asset ("the required Content-Length header", "Use the required Content-Type header")'
+  },
+  'uploads-origin': {
+    summary: 'Assets are uploaded to the upload_url origin (uploads.github.com), not to the API origin',
+    source:
+      'OpenAPI `servers` of repos/upload-release-asset; https://docs.github.com/en/rest/releases/assets#upload-a-release-asset'
+  },
+  'asset-name-sanitised': {
+    summary:
+      'Special characters in asset names are replaced with "." and leading/trailing periods dropped (approximation)',
+    source:
+      'OpenAPI description of repos/upload-release-asset ("GitHub renames asset filenames that have special characters")'
+  },
+  'asset-download-redirect': {
+    summary:
+      'GET asset with Accept: application/octet-stream answers 302 to a short-lived signed URL on another origin',
+    source: 'https://docs.github.com/en/rest/releases/assets#get-a-release-asset'
+  },
+  'download-refuses-authorization': {
+    summary:
+      'The signed download origin answers 400 InvalidArgument "Only one auth mechanism allowed" when an Authorization header is sent',
+    source: 'https://github.com/octokit/octokit.js/issues/967 and https://github.com/octokit/rest.js/issues/6'
+  },
+  'draft-hidden-by-tag': {
+    summary: 'Get-release-by-tag finds published releases only; a draft answers 404',
+    source:
+      'OpenAPI description of repos/get-release-by-tag ("Get a published release"); https://github.com/github/developer.github.com/pull/784'
+  },
+  'draft-has-no-tag': {
+    summary:
+      'A draft release does not create its git tag; publishing it does (at target_commitish unless the tag exists)',
+    source:
+      'https://github.com/github/developer.github.com/pull/784 and https://github.com/googleapis/release-please-action/issues/833'
+  },
+  'release-tag-unique': {
+    summary:
+      'Published releases have distinct tags (422 already_exists on tag_name); drafts may share one; an immutable release’s tag is never reused',
+    source:
+      'https://github.com/ncipollo/release-action/issues/8 and https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases'
+  },
+  'immutable-release': {
+    summary:
+      'With immutable releases, a published release refuses asset upload/delete (422) and its tag cannot be moved or deleted',
+    source:
+      'https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases; message as in https://github.com/rubyists/linear-cli-ex/issues/18'
+  },
+  'pagination-link': {
+    summary: 'List endpoints page with per_page (default 30, max 100) and page, and send a Link header',
+    source: 'https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api'
+  },
+  'pull-not-mergeable': {
+    summary: 'Merging a pull request that is closed or conflicts answers 405 "Pull Request is not mergeable"',
+    source:
+      'https://docs.github.com/en/rest/pulls/pulls#merge-a-pull-request (405 Method Not Allowed if merge cannot be performed)'
+  },
+  'not-emulated': {
+    summary: 'A request for an operation the emulator does not implement fails loudly (500) and is recorded',
+    source: 'emulator policy: a product calling an endpoint the tests do not cover must not pass silently'
+  },
+  'injected-fault': {
+    summary: 'A response forced by the fault injector',
+    source: 'test hook (faults.ts)'
+  }
+} as const satisfies Record<string, Rule>
+
+export type RuleName = keyof typeof RULES

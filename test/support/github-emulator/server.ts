@@ -1,0 +1,299 @@
+/**
+ * The request pipeline of the main origin. Paths:
+ *   /api/v3/…                      REST API (GitHub Enterprise layout, so one port serves all)
+ *   /uploads/…                     the upload_url origin (uploads.github.com)
+ *   /{owner}/{repo}.git/…          git smart HTTP through `git http-backend`
+ *   /{owner}/{repo}/releases/download/{tag}/{name}   browser_download_url → 302 to the download origin
+ * Every API request: injected fault? → auth → rate limit → match an OpenAPI operation → validate
+ * the request → handler → validate the response → send. A mismatch anywhere is recorded in
+ * validationErrors and answered 500 with its text.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { isAuthorized } from './auth.js'
+import { ApiError, RequestMismatch, type ApiAnswer, type EmulatorContext } from './context.js'
+import { serveGitHttp } from './git/http-backend.js'
+import { HANDLERS, STREAMING, checkRepository } from './handlers/index.js'
+import { drain, plantStarters } from './handlers/upload.js'
+import type { PathMatcher } from './openapi/paths.js'
+import type { OpenApiValidator } from './openapi/validator.js'
+import type { RateLimiter } from './rate-limit.js'
+import type { RecordedRequest } from './types.js'
+
+/**
+ * Runs writes one at a time. GitHub is linearizable per resource; handlers check then act across
+ * awaits (is the tag free? create it), so concurrent writers (8 Action processes) must queue.
+ * Uploads are not queued while their bodies stream: they reserve their asset name synchronously.
+ */
+export class WriteQueue {
+  private tail: Promise<unknown> = Promise.resolve()
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task)
+    this.tail = result.catch(() => undefined)
+    return result
+  }
+}
+
+export interface Pipeline {
+  ctx: EmulatorContext
+  writes: WriteQueue
+  token: string
+  projectRoot: string
+  validator: OpenApiValidator
+  matcher: PathMatcher
+  limiter: RateLimiter
+  requests: RecordedRequest[]
+  validationErrors: string[]
+}
+
+const DOCS = 'https://docs.github.com/rest'
+let requestCounter = 0
+
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+/** Start a record now (arrival order) and fill in its status when the response is done. */
+export function record(
+  requests: RecordedRequest[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  origin: RecordedRequest['origin'],
+  path: string
+): RecordedRequest {
+  const entry: RecordedRequest = {
+    origin,
+    method: req.method ?? 'GET',
+    path,
+    url: req.url ?? '/',
+    status: 0,
+    authorization: req.headers.authorization !== undefined
+  }
+  requests.push(entry)
+  res.on('finish', () => (entry.status = res.statusCode))
+  return entry
+}
+
+function send(res: ServerResponse, answer: ApiAnswer, headers: Record<string, string>): void {
+  const all: Record<string, string | number> = {
+    'x-github-api-version-selected': '2022-11-28',
+    'x-github-media-type': 'github.v3; format=json',
+    'x-github-request-id': `EMU:${++requestCounter}`,
+    ...headers,
+    ...answer.headers
+  }
+  let payload: string | undefined
+  if (answer.body !== undefined) {
+    payload = JSON.stringify(answer.body)
+    all['content-type'] = 'application/json; charset=utf-8'
+    all['content-length'] = Buffer.byteLength(payload)
+  } else {
+    all['content-length'] = 0
+  }
+  res.writeHead(answer.status, all)
+  res.end(payload)
+}
+
+export async function handleMain(p: Pipeline, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', p.ctx.serverUrl)
+  const path = url.pathname
+  if (path === '/api/v3' || path.startsWith('/api/v3/'))
+    return handleApi(p, req, res, 'api', path.slice('/api/v3'.length) || '/', url)
+  if (path.startsWith('/uploads/'))
+    return handleApi(p, req, res, 'uploads', path.slice('/uploads'.length), url)
+  const git = /^\/([^/]+)\/([^/]+)\.git(\/.*)$/.exec(path)
+  if (git) return handleGit(p, req, res, url, git[1] as string, git[2] as string)
+  const download = /^\/([^/]+)\/([^/]+)\/releases\/download\/([^/]+)\/([^/]+)$/.exec(path)
+  const entry = record(p.requests, req, res, 'web', path)
+  if (download && isAuthorized(req.headers.authorization, p.token)) {
+    const [tag, name] = [decodeURIComponent(download[3] as string), decodeURIComponent(download[4] as string)]
+    const release = p.ctx.state.releases.find(r => (r.draft ? r.untaggedName : r.tagName) === tag)
+    const asset = release?.assets.find(a => a.name === name)
+    if (asset) {
+      entry.rule = 'asset-download-redirect'
+      res.writeHead(302, { location: p.ctx.signDownload(asset.id, asset.name), 'content-length': 0 })
+      res.end()
+      return
+    }
+  }
+  res.writeHead(404, { 'content-type': 'text/plain' })
+  res.end('Not Found')
+}
+
+async function handleGit(
+  p: Pipeline,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  owner: string,
+  repo: string
+): Promise<void> {
+  const entry = record(p.requests, req, res, 'git', url.pathname)
+  const fault = p.ctx.faults.takeFailure('git', req.method ?? 'GET', url.pathname)
+  if (fault) {
+    entry.rule = 'injected-fault'
+    await drain(req)
+    res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers })
+    res.end(`Injected fault: ${fault.status}\n`)
+    return
+  }
+  const credentials = isAuthorized(req.headers.authorization, p.token)
+  if (!credentials) {
+    entry.rule = 'bad-credentials'
+    await drain(req)
+    res.writeHead(401, { 'www-authenticate': 'Basic realm="GitHub"', 'content-type': 'text/plain' })
+    res.end('Invalid username or token. Password authentication is not supported for Git operations.\n')
+    return
+  }
+  if (owner.toLowerCase() !== p.ctx.owner.toLowerCase() || repo.toLowerCase() !== p.ctx.repo.toLowerCase()) {
+    await drain(req)
+    res.writeHead(404, { 'content-type': 'text/plain' })
+    res.end('Repository not found.\n')
+    return
+  }
+  const body = await readBody(req)
+  await serveGitHttp(req, res, {
+    projectRoot: p.projectRoot,
+    pathInfo: `/${p.ctx.owner}/${p.ctx.repo}.git${url.pathname.replace(/^\/[^/]+\/[^/]+\.git/, '')}`,
+    query: url.search.replace(/^\?/, ''),
+    remoteUser: credentials.user,
+    body
+  })
+}
+
+function mismatch(p: Pipeline, where: string, problems: string[]): ApiAnswer {
+  const text = `${where}: ${problems.join('; ')}`
+  p.validationErrors.push(text)
+  return {
+    status: 500,
+    body: { message: `GitHub emulator: OpenAPI mismatch: ${text}`, documentation_url: DOCS }
+  }
+}
+
+async function handleApi(
+  p: Pipeline,
+  req: IncomingMessage,
+  res: ServerResponse,
+  origin: 'api' | 'uploads',
+  path: string,
+  url: URL
+): Promise<void> {
+  const method = req.method ?? 'GET'
+  const entry = record(p.requests, req, res, origin, path)
+  const answer = await answerApi(p, req, res, origin, method, path, url, entry)
+  if (answer.handled) return
+  if (!req.readableEnded) await drain(req)
+  entry.rule = entry.rule ?? answer.rule
+  send(res, answer, answer.rule === 'primary-rate-limit' ? {} : p.limiter.headers())
+}
+
+async function answerApi(
+  p: Pipeline,
+  req: IncomingMessage,
+  res: ServerResponse,
+  origin: 'api' | 'uploads',
+  method: string,
+  path: string,
+  url: URL,
+  entry: RecordedRequest
+): Promise<ApiAnswer> {
+  const fault = p.ctx.faults.takeFailure(origin, method, path)
+  if (fault) {
+    const body = fault.body ?? { message: `Injected fault: ${fault.status}`, documentation_url: DOCS }
+    return { status: fault.status, body, headers: fault.headers, rule: 'injected-fault' }
+  }
+  if (!isAuthorized(req.headers.authorization, p.token)) {
+    return {
+      status: 401,
+      body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' },
+      rule: 'bad-credentials'
+    }
+  }
+  const forced = p.ctx.faults.takeRateLimit(origin, method, path)
+  const refusal = forced
+    ? p.limiter.forced(forced.kind, forced.retryAfterSeconds, forced.status)
+    : p.limiter.admit()
+  if (refusal)
+    return { status: refusal.status, body: refusal.body, headers: refusal.headers, rule: refusal.rule }
+
+  const where = `${method} ${origin === 'uploads' ? '/uploads' : ''}${path}`
+  const match = p.matcher.match(method, path)
+  if (!match)
+    return mismatch(p, where, ['no operation in the OpenAPI description matches this method and path'])
+  const operationId = match.route.operationId
+  entry.operationId = operationId
+  const handler = HANDLERS[operationId]
+  if (!handler)
+    return {
+      ...mismatch(p, `${where} (${operationId})`, ['operation is not emulated']),
+      rule: 'not-emulated'
+    }
+  const isUpload = STREAMING.has(operationId)
+  if (isUpload !== (origin === 'uploads')) {
+    return {
+      ...mismatch(p, `${where} (${operationId})`, [
+        isUpload
+          ? 'assets must be uploaded to the upload_url origin'
+          : 'the uploads origin only takes asset uploads'
+      ]),
+      rule: 'uploads-origin'
+    }
+  }
+  const op = p.validator.operation(operationId)
+  const params: Record<string, unknown> = { ...match.params }
+  const query: Record<string, unknown> = Object.fromEntries(url.searchParams)
+  let body: unknown
+  let hasBody = false
+  if (!isUpload) {
+    const raw = await readBody(req)
+    hasBody = raw.length > 0
+    if (hasBody) {
+      try {
+        body = JSON.parse(raw.toString('utf8'))
+      } catch {
+        return mismatch(p, `${where} (${operationId})`, ['request body is not valid JSON'])
+      }
+    }
+  }
+  const problems = p.validator.validateRequest(op, { path: params, query, body, hasBody })
+  if (problems.length > 0) return mismatch(p, `${where} (${operationId}) request`, problems)
+
+  let answer: ApiAnswer
+  try {
+    checkRepository(params.owner, params.repo, p.ctx)
+    plantStarters(p.ctx)
+    const call = async (): Promise<ApiAnswer> =>
+      handler(p.ctx, {
+        operationId,
+        method,
+        params,
+        query,
+        body,
+        headers: req.headers,
+        url: new URL(`${origin === 'uploads' ? p.ctx.uploadsUrl : p.ctx.apiUrl}${path}${url.search}`),
+        raw: req,
+        rawResponse: res
+      })
+    answer = method === 'GET' || isUpload ? await call() : await p.writes.run(call)
+  } catch (error) {
+    if (error instanceof ApiError) answer = error.answer()
+    else if (error instanceof RequestMismatch)
+      return mismatch(p, `${where} (${operationId}) request`, [error.message])
+    else
+      return mismatch(p, `${where} (${operationId})`, [
+        `emulator failure: ${(error as Error).stack ?? String(error)}`
+      ])
+  }
+  if (answer.handled) {
+    entry.rule = answer.rule
+    return answer
+  }
+  const responseProblems = p.validator.validateResponse(op, { status: answer.status, body: answer.body })
+  if (responseProblems.length > 0) return mismatch(p, `${where} (${operationId}) response`, responseProblems)
+  return answer
+}

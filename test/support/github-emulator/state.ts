@@ -1,0 +1,216 @@
+/**
+ * Everything the emulator remembers besides the git repository itself. Tests read it directly
+ * (releases with their assets' bytes and SHA-256, pulls, reviews, statuses, check runs, comments,
+ * labels) and use its hooks (addReview) to play the humans in a workflow.
+ */
+import type { GitRepo, RefEntry } from './git/repo.js'
+
+export type AssetState = 'uploaded' | 'starter'
+
+export interface AssetRecord {
+  id: number
+  releaseId: number
+  name: string
+  label: string | null
+  contentType: string
+  size: number
+  state: AssetState
+  /** Hex SHA-256 of the bytes received; null for a `starter` asset. */
+  sha256: string | null
+  bytes: Buffer | null
+  downloadCount: number
+  uploader: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ReleaseRecord {
+  id: number
+  tagName: string
+  targetCommitish: string
+  name: string | null
+  body: string | null
+  draft: boolean
+  prerelease: boolean
+  immutable: boolean
+  author: string
+  createdAt: string
+  publishedAt: string | null
+  updatedAt: string
+  /** The `untagged-<hex>` name drafts are addressed by on the web. */
+  untaggedName: string
+  assets: AssetRecord[]
+}
+
+export interface PullRecord {
+  id: number
+  number: number
+  title: string
+  body: string | null
+  user: string
+  head: string
+  base: string
+  state: 'open' | 'closed'
+  draft: boolean
+  maintainerCanModify: boolean
+  labels: string[]
+  createdAt: string
+  updatedAt: string
+  closedAt: string | null
+  mergedAt: string | null
+  mergedBy: string | null
+  mergeCommitSha: string | null
+  /** Frozen when the pull request closes; while open, read live from the repository. */
+  headSha: string
+  baseSha: string
+  /** Commits the pull request brought, frozen at merge. */
+  mergedCommits: string[]
+}
+
+export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING'
+
+export interface ReviewRecord {
+  id: number
+  pullNumber: number
+  user: string
+  state: ReviewState
+  body: string
+  commitId: string | null
+  submittedAt: string
+}
+
+export interface StatusRecord {
+  id: number
+  sha: string
+  state: 'error' | 'failure' | 'pending' | 'success'
+  context: string
+  description: string | null
+  targetUrl: string | null
+  creator: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface CheckRunRecord {
+  id: number
+  name: string
+  headSha: string
+  status: string
+  conclusion: string | null
+  externalId: string | null
+  detailsUrl: string | null
+  startedAt: string | null
+  completedAt: string | null
+  output: { title: string | null; summary: string | null; text: string | null; annotations: unknown[] }
+}
+
+export interface CommentRecord {
+  id: number
+  issueNumber: number
+  body: string
+  user: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface LabelRecord {
+  id: number
+  name: string
+  color: string
+  description: string | null
+}
+
+/** GitHub's timestamps: ISO 8601 in UTC, whole seconds. */
+export function timestamp(date: Date = new Date()): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+export class EmulatorState {
+  releases: ReleaseRecord[] = []
+  pulls: PullRecord[] = []
+  reviews: ReviewRecord[] = []
+  statuses: StatusRecord[] = []
+  checkRuns: CheckRunRecord[] = []
+  comments: CommentRecord[] = []
+  labels: LabelRecord[] = []
+  /** Tag names of immutable releases that were deleted: never usable again for a release. */
+  burnedTags = new Set<string>()
+  private lastId = 1000
+  private lastIssueNumber = 0
+
+  constructor(
+    private readonly git: GitRepo,
+    /** Login of the token's user (the emulated GITHUB_TOKEN is the Actions bot). */
+    readonly viewer: string
+  ) {}
+
+  nextId(): number {
+    return ++this.lastId
+  }
+
+  /** Issues and pull requests share one number sequence on GitHub. */
+  nextIssueNumber(): number {
+    return ++this.lastIssueNumber
+  }
+
+  release(id: number): ReleaseRecord | undefined {
+    return this.releases.find(r => r.id === id)
+  }
+
+  /** The published release with this tag (drafts have no tag yet). */
+  publishedRelease(tag: string): ReleaseRecord | undefined {
+    return this.releases.find(r => !r.draft && r.tagName === tag)
+  }
+
+  asset(id: number): { release: ReleaseRecord; asset: AssetRecord } | undefined {
+    for (const release of this.releases) {
+      const asset = release.assets.find(a => a.id === id)
+      if (asset) return { release, asset }
+    }
+    return undefined
+  }
+
+  pull(number: number): PullRecord | undefined {
+    return this.pulls.find(p => p.number === number)
+  }
+
+  /** Test hook: a reviewer submits a review on a pull request (commit defaults to its head). */
+  addReview(
+    pullNumber: number,
+    review: { user: string; state?: ReviewState; body?: string; commitId?: string }
+  ): ReviewRecord {
+    const pull = this.pull(pullNumber)
+    if (!pull) throw new Error(`no pull request #${pullNumber}`)
+    const record: ReviewRecord = {
+      id: this.nextId(),
+      pullNumber,
+      user: review.user,
+      state: review.state ?? 'APPROVED',
+      body: review.body ?? '',
+      commitId: review.commitId ?? pull.headSha,
+      submittedAt: timestamp()
+    }
+    this.reviews.push(record)
+    return record
+  }
+
+  /** All refs of the repository, read from git (pushes over HTTP included). */
+  refs(): Promise<RefEntry[]> {
+    return this.git.listRefs()
+  }
+
+  /** `{ 'refs/tags/x': sha }` for quick assertions. */
+  async refMap(): Promise<Record<string, string>> {
+    return Object.fromEntries((await this.git.listRefs()).map(entry => [entry.ref, entry.sha]))
+  }
+
+  /** Refs the pre-receive hook and the refs API refuse to change (tags of immutable releases). */
+  lockedRefs(): Set<string> {
+    return new Set(this.releases.filter(r => r.immutable && !r.draft).map(r => `refs/tags/${r.tagName}`))
+  }
+
+  /** Bring the hook's list in line with lockedRefs(); call after any release publish or delete. */
+  syncLockedRefs(): Promise<void> {
+    return this.git.setLockedRefs(this.lockedRefs())
+  }
+}
