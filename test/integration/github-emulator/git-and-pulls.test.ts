@@ -328,4 +328,114 @@ describe('git over smart HTTP, refs and pull requests', () => {
       await rm(dir, { recursive: true, force: true })
     }
   })
+
+  test('the less travelled endpoints answer responses that match the description', async () => {
+    const main = (await gh.state.refMap())['refs/heads/main'] as string
+    const { data: none } = await octokit.rest.repos.getCombinedStatusForRef({ owner, repo, ref: main })
+    expect(none).toMatchObject({ state: 'pending', total_count: 0 })
+    expect((await failure(octokit.rest.repos.getLatestRelease({ owner, repo }))).status).toBe(404)
+    const { data: release } = await octokit.rest.repos.createRelease({
+      owner,
+      repo,
+      tag_name: 'latest@v1.0.0'
+    })
+    expect((await octokit.rest.repos.getLatestRelease({ owner, repo })).data.id).toBe(release.id)
+    const { data: asset } = await octokit.rest.repos.uploadReleaseAsset({
+      owner,
+      repo,
+      release_id: release.id,
+      url: release.upload_url,
+      name: 'a b.txt',
+      label: 'first',
+      data: 'hello' as string,
+      headers: { 'content-type': 'text/plain', 'content-length': 5 }
+    })
+    expect(asset).toMatchObject({ name: 'a.b.txt', label: 'first', content_type: 'text/plain', size: 5 })
+    const { data: relabelled } = await octokit.rest.repos.updateReleaseAsset({
+      owner,
+      repo,
+      asset_id: asset.id,
+      label: 'second'
+    })
+    expect(relabelled.label).toBe('second')
+    expect((await octokit.rest.repos.getReleaseAsset({ owner, repo, asset_id: asset.id })).data.label).toBe(
+      'second'
+    )
+
+    await octokit.rest.repos.createCommitStatus({ owner, repo, sha: main, state: 'failure', context: 'a' })
+    await octokit.rest.repos.createCommitStatus({ owner, repo, sha: main, state: 'success', context: 'b' })
+    const { data: statuses } = await octokit.rest.repos.listCommitStatusesForRef({ owner, repo, ref: 'main' })
+    expect(statuses.map(s => s.context)).toEqual(['b', 'a'])
+    expect((await octokit.rest.repos.getCombinedStatusForRef({ owner, repo, ref: 'main' })).data.state).toBe(
+      'failure'
+    )
+    const { data: check } = await octokit.rest.checks.create({
+      owner,
+      repo,
+      name: 'policy',
+      head_sha: main,
+      conclusion: 'neutral'
+    })
+    expect((await octokit.rest.checks.get({ owner, repo, check_run_id: check.id })).data.status).toBe(
+      'completed'
+    )
+    const { data: runs } = await octokit.rest.checks.listForRef({
+      owner,
+      repo,
+      ref: main,
+      check_name: 'policy'
+    })
+    expect(runs.total_count).toBe(1)
+
+    await run('fetch', '-q', 'origin')
+    await run('checkout', '-q', '-B', 'side', 'origin/main')
+    await writeFile(join(work, 'README.md'), '# models\nmore\n')
+    await run('commit', '-q', '-am', 'side change')
+    await run('push', '-q', 'origin', 'side')
+    const { data: pull } = await octokit.rest.pulls.create({
+      owner,
+      repo,
+      title: 't',
+      head: 'side',
+      base: 'main'
+    })
+    const { data: edited } = await octokit.rest.pulls.update({
+      owner,
+      repo,
+      pull_number: pull.number,
+      title: 'renamed',
+      body: 'b'
+    })
+    expect(edited).toMatchObject({ title: 'renamed', body: 'b' })
+    const { data: comment } = await octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: pull.number,
+      body: 'one'
+    })
+    await octokit.rest.issues.updateComment({ owner, repo, comment_id: comment.id, body: 'two' })
+    const { data: comments } = await octokit.rest.issues.listComments({
+      owner,
+      repo,
+      issue_number: pull.number
+    })
+    expect(comments.map(c => c.body)).toEqual(['two'])
+    await octokit.rest.issues.addLabels({ owner, repo, issue_number: pull.number, labels: ['x', 'y'] })
+    const { data: left } = await octokit.rest.issues.removeLabel({
+      owner,
+      repo,
+      issue_number: pull.number,
+      name: 'x'
+    })
+    expect(left.map(l => l.name)).toEqual(['y'])
+    const { data: rebased } = await octokit.rest.pulls.merge({
+      owner,
+      repo,
+      pull_number: pull.number,
+      merge_method: 'rebase'
+    })
+    expect((await gh.state.refMap())['refs/heads/main']).toBe(rebased.sha)
+    const { data: closed } = await octokit.rest.pulls.list({ owner, repo, state: 'closed', base: 'main' })
+    expect(closed.map(p => p.number)).toContain(pull.number)
+  })
 })
