@@ -14,3 +14,4 @@ export { compareAndSwapRef, readRef, STALE_LOCK_MS, type RefSwapResult } from '.
 export { formatCommitMessage, parseCommitMessage, type MessageParts } from './commit-message.js'
 export { DEFAULT_BRANCH, INIT_SUBJECT } from './common.js'
 export type { Identity } from './commit-writer.js'
+export { RemoteRegistryBackend, type RemoteBackendOptions } from './remote-backend.js'

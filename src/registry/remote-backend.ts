@@ -1,0 +1,240 @@
+/**
+ * The registry branch on a remote Git server over smart HTTP (GitHub or any git http-backend).
+ * A bare cache repository holds what was fetched: the first fetch is shallow (the tip is all
+ * reads need) and history is fetched when log() or an old commit asks for it. Writes are a
+ * commit in the cache pushed without force; the server's check of the old value is the
+ * compare-and-swap, and a rejected push re-runs the builder on the new tip.
+ */
+import fs from 'node:fs'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import git from 'isomorphic-git'
+import { RegistryError } from '../domain/errors.js'
+import type { RegistryPolicy } from '../domain/types.js'
+import { validatePolicy } from '../domain/validate.js'
+import type {
+  ChangeBuilder,
+  ChangeSet,
+  CommitOutcome,
+  LogEntry,
+  RegistryBackend,
+  RegistrySnapshot
+} from './backend.js'
+import { checkBranchName, DEFAULT_BRANCH, INIT_SUBJECT, openCommit, readJsonAtCommit } from './common.js'
+import { resolveIdentity, writeChangeCommit, type Identity, type WrittenCommit } from './commit-writer.js'
+import { GitReader } from './git-reader.js'
+import { readLog } from './history.js'
+import { readRef } from './ref-lock.js'
+import { RemoteTransport } from './remote-transport.js'
+import { backoffDelay, DEFAULT_MAX_ATTEMPTS, sleep } from './retry.js'
+import { GitSnapshot, POLICY_PATH } from './snapshot.js'
+
+const FETCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*'
+
+export interface RemoteBackendOptions {
+  /** e.g. `https://github.com/acme/models.git`; credentials in the URL are used, never printed. */
+  url: string
+  /** A directory for the bare cache repository; created when missing. One writer process at a time. */
+  cacheDir: string
+  /** Default `model-registry`. */
+  branch?: string
+  /** Sent as Basic auth `x-access-token:<token>` (GitHub's form); kept in memory only. */
+  token?: string
+  /** Default: GIT_AUTHOR_NAME/EMAIL, else `mreg <mreg@localhost>`. */
+  author?: Identity
+  /** How many times a change is built before giving up with a 'conflict' error. Default 50. */
+  maxAttempts?: number
+  now?: () => Date
+}
+
+export class RemoteRegistryBackend implements RegistryBackend {
+  readonly description: string
+  readonly branch: string
+  readonly cacheDir: string
+  private readonly transport: RemoteTransport
+  private readonly reader: GitReader
+  private readonly maxAttempts: number
+  private readonly now: () => Date
+  private readonly explicitAuthor?: Identity
+  private identity?: Promise<Identity>
+  private prepared?: Promise<void>
+
+  constructor(options: RemoteBackendOptions) {
+    this.branch = checkBranchName(options.branch ?? DEFAULT_BRANCH)
+    this.cacheDir = resolve(options.cacheDir)
+    this.reader = new GitReader(this.cacheDir)
+    this.transport = new RemoteTransport({
+      url: options.url,
+      gitdir: this.cacheDir,
+      branch: this.branch,
+      token: options.token,
+      cache: this.reader.cache
+    })
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)
+    this.now = options.now ?? (() => new Date())
+    this.explicitAuthor = options.author
+    this.description = `${this.transport.displayUrl} (branch ${this.branch})`
+  }
+
+  async init(policy: RegistryPolicy): Promise<{ created: boolean; commit: string }> {
+    validatePolicy(policy, POLICY_PATH, 'invalid-input')
+    const change: ChangeSet = { subject: INIT_SUBJECT, files: [{ path: POLICY_PATH, content: policy }] }
+    for (let attempt = 1; ; attempt++) {
+      const tip = await this.fetchTip()
+      if (tip) return { created: false, commit: tip }
+      const written = (await writeChangeCommit(
+        this.reader,
+        null,
+        change,
+        await this.author(),
+        this.now()
+      )) as WrittenCommit
+      if (await this.transport.push(written.commit, null)) {
+        await this.remember(written.commit)
+        return { created: true, commit: written.commit }
+      }
+      await this.afterLostRace(attempt)
+    }
+  }
+
+  async snapshot(): Promise<RegistrySnapshot> {
+    return GitSnapshot.open(this.reader, await this.requireTip())
+  }
+
+  async snapshotAt(commit: string): Promise<RegistrySnapshot> {
+    return GitSnapshot.open(this.reader, await this.withHistory(() => openCommit(this.reader, commit)))
+  }
+
+  async update<T>(build: ChangeBuilder<T>): Promise<CommitOutcome<T>> {
+    for (let attempt = 1; ; attempt++) {
+      const tip = await this.requireTip()
+      const snapshot = await GitSnapshot.open(this.reader, tip)
+      const { change, result } = await build(snapshot)
+      if (!change) return { commit: tip, changed: false, result, attempts: attempt }
+      const parent = { commit: tip, tree: snapshot.tree }
+      const written = await writeChangeCommit(this.reader, parent, change, await this.author(), this.now())
+      if (!written) return { commit: tip, changed: false, result, attempts: attempt }
+      if (await this.transport.push(written.commit, tip)) {
+        await this.remember(written.commit)
+        return { commit: written.commit, changed: true, result, attempts: attempt }
+      }
+      await this.afterLostRace(attempt)
+    }
+  }
+
+  async log(options: { path?: string; until?: Date } = {}): Promise<LogEntry[]> {
+    const tip = await this.requireTip()
+    if (await this.isShallow()) await this.transport.unshallow()
+    return readLog(this.reader, tip, options)
+  }
+
+  async readJsonAt(commit: string, path: string): Promise<unknown | null> {
+    return this.withHistory(() => readJsonAtCommit(this.reader, commit, path))
+  }
+
+  /** The remote tip after fetching it; null when the remote has no registry branch. */
+  private async fetchTip(): Promise<string | null> {
+    await this.prepare()
+    const known = await readRef(this.cacheDir, this.transport.trackingRef)
+    return this.transport.fetch({ depth: known ? undefined : 1 })
+  }
+
+  private async requireTip(): Promise<string> {
+    const tip = await this.fetchTip()
+    if (tip) return tip
+    throw new RegistryError(
+      'not-initialised',
+      `no registry branch "${this.branch}" at ${this.transport.displayUrl}; run 'mreg init' first`
+    )
+  }
+
+  /**
+   * A commit this cache lacks may be newer than the last fetch or older than the shallow
+   * boundary: fetch the tip, then the history, reading again after each.
+   */
+  private async withHistory<T>(read: () => Promise<T>): Promise<T> {
+    await this.prepare()
+    const again = async (fetchMore: () => Promise<unknown>): Promise<T | undefined> => {
+      await fetchMore()
+      try {
+        return await read()
+      } catch (error) {
+        if (isNotFound(error)) return undefined
+        throw error
+      }
+    }
+    try {
+      return await read()
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+    }
+    const afterFetch = await again(() => this.fetchTip())
+    if (afterFetch !== undefined) return afterFetch
+    if (await this.isShallow()) await this.transport.unshallow()
+    return read()
+  }
+
+  /** After our own push, so the next fetch tells the server we already have this commit. */
+  private async remember(commit: string): Promise<void> {
+    const path = join(this.cacheDir, this.transport.trackingRef)
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, `${commit}\n`)
+  }
+
+  private async isShallow(): Promise<boolean> {
+    try {
+      return (await readFile(join(this.cacheDir, 'shallow'), 'utf8')).trim() !== ''
+    } catch {
+      return false
+    }
+  }
+
+  private prepare(): Promise<void> {
+    this.prepared ??= (async () => {
+      try {
+        if (!(await isDirectory(join(this.cacheDir, 'objects')))) {
+          await mkdir(this.cacheDir, { recursive: true })
+          await git.init({ fs, dir: this.cacheDir, bare: true, defaultBranch: this.branch })
+        }
+        // isomorphic-git's fetch needs a refspec to store the remote-tracking ref; the URL is
+        // deliberately not configured, so neither it nor a token ends up on disk.
+        await git.setConfig({ fs, gitdir: this.cacheDir, path: 'remote.origin.fetch', value: FETCH_REFSPEC })
+      } catch (error) {
+        throw new RegistryError(
+          'unavailable',
+          `cannot create the registry cache in ${this.cacheDir}: ${(error as Error).message}`
+        )
+      }
+    })()
+    return this.prepared.catch(error => {
+      this.prepared = undefined
+      throw error
+    })
+  }
+
+  private author(): Promise<Identity> {
+    this.identity ??= resolveIdentity(this.cacheDir, this.explicitAuthor)
+    return this.identity
+  }
+
+  private async afterLostRace(attempt: number): Promise<void> {
+    if (attempt >= this.maxAttempts) {
+      throw new RegistryError(
+        'conflict',
+        `could not push to branch ${this.branch} at ${this.transport.displayUrl}: it kept changing for ${attempt} attempts; retry later`,
+        { attempts: attempt }
+      )
+    }
+    await sleep(backoffDelay(attempt))
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+const isNotFound = (error: unknown): boolean => error instanceof RegistryError && error.kind === 'not-found'

@@ -1,0 +1,218 @@
+/**
+ * Fetching the registry branch into a local bare cache and pushing to it over smart HTTP.
+ * The URL and token live only in memory: nothing is written to the cache's config, and every
+ * error becomes a one-line 'unavailable' RegistryError with the token and URL credentials removed.
+ */
+import fs from 'node:fs'
+import { mkdir, unlink, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { dirname, join } from 'node:path'
+import git, { type AuthCallback, type HttpClient, type PushResult } from 'isomorphic-git'
+import { RegistryError } from '../domain/errors.js'
+import { registryHttpClient } from './http-client.js'
+
+const ZERO_OID = '0'.repeat(40)
+/** git's INFINITE_DEPTH: a fetch that deepens this far removes the shallow boundary. */
+const UNSHALLOW_DEPTH = 0x7fffffff
+
+export interface TransportOptions {
+  url: string
+  gitdir: string
+  branch: string
+  token?: string
+  cache: object
+}
+
+export class RemoteTransport {
+  /** The URL without credentials, safe to print. */
+  readonly displayUrl: string
+  /** Where the last fetched remote tip is kept in the cache, like git's remote-tracking branches. */
+  readonly trackingRef: string
+  private readonly url: string
+  private readonly secrets: string[]
+  private readonly onAuth?: AuthCallback
+  private readonly http: HttpClient
+
+  constructor(private readonly options: TransportOptions) {
+    const parsed = parseUrl(options.url)
+    this.url = parsed.url
+    this.displayUrl = parsed.url
+    this.trackingRef = `refs/remotes/origin/${options.branch}`
+    this.http = registryHttpClient(options.branch)
+    const token = options.token ?? parsed.password
+    const username = options.token !== undefined ? 'x-access-token' : (parsed.username ?? 'x-access-token')
+    this.secrets = [token, parsed.password].filter((s): s is string => Boolean(s))
+    if (token) this.onAuth = () => ({ username, password: token })
+  }
+
+  /**
+   * Brings the branch tip (and what it needs) into the cache and returns it; null when the remote
+   * has no such branch. `depth` limits history on a first fetch; later fetches only add what is new.
+   */
+  async fetch(options: { depth?: number } = {}): Promise<string | null> {
+    try {
+      const result = await git.fetch({
+        fs,
+        http: this.http,
+        gitdir: this.options.gitdir,
+        cache: this.options.cache,
+        url: this.url,
+        ref: this.trackingRef,
+        remoteRef: `refs/heads/${this.options.branch}`,
+        singleBranch: true,
+        tags: false,
+        depth: options.depth,
+        onAuth: this.onAuth
+      })
+      return result.fetchHead ?? null
+    } catch (error) {
+      if (errorCode(error) === 'NotFoundError' && !isNetworkError(error)) return null
+      throw this.unavailable('fetch from', error)
+    }
+  }
+
+  /** Fetches the rest of the history behind a shallow cache. */
+  async unshallow(): Promise<void> {
+    await this.fetch({ depth: UNSHALLOW_DEPTH })
+  }
+
+  /**
+   * Pushes `commit` to the branch only if the remote still holds `expected` (null: absent).
+   * Returns false when someone else got there first; the server re-checks the old value under
+   * its own lock, so a push racing ours cannot be overwritten.
+   */
+  async push(commit: string, expected: string | null): Promise<boolean> {
+    const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes(4).toString('hex')}`
+    const outgoingPath = join(this.options.gitdir, outgoing)
+    await mkdir(dirname(outgoingPath), { recursive: true })
+    await writeFile(outgoingPath, `${commit}\n`)
+    try {
+      await git.push({
+        fs,
+        http: this.http,
+        gitdir: this.options.gitdir,
+        cache: this.options.cache,
+        url: this.url,
+        ref: outgoing,
+        remoteRef: `refs/heads/${this.options.branch}`,
+        force: false,
+        onAuth: this.onAuth,
+        // The advertised value is the one the server will check; refuse unless it is what we built on.
+        onPrePush: ({ remoteRef }) => remoteRef.oid === (expected ?? ZERO_OID)
+      })
+      return true
+    } catch (error) {
+      const code = errorCode(error)
+      if (code === 'GitPushError') return this.judgeRejection(error)
+      if (code === 'UserCanceledError' || code === 'PushRejectedError') return false
+      // The remote moved to commits this cache has never seen: the fast-forward check cannot read them.
+      if (code === 'NotFoundError' && !isNetworkError(error)) return false
+      throw this.unavailable('push to', error)
+    } finally {
+      await unlink(outgoingPath).catch(() => undefined)
+    }
+  }
+
+  /**
+   * The server answered the push with a failure. Losing the race on the old value ("failed to
+   * update ref", "cannot lock ref", "fetch first") is retried; a hook or branch protection saying
+   * no will say no again, so it is reported at once.
+   */
+  private judgeRejection(error: unknown): false {
+    const result = (error as { data?: { result?: PushResult } }).data?.result
+    const reasons = Object.values(result?.refs ?? {})
+      .filter(r => !r.ok)
+      .map(r => r.error)
+    if (result && !result.ok)
+      throw this.unavailable('push to', new Error(`server could not unpack (${result.error})`))
+    const reason = reasons.join('; ')
+    if (/declined|protected|denied|forbidden|not allowed|permission/i.test(reason)) {
+      throw new RegistryError(
+        'refused',
+        this.redact(
+          `the registry at ${this.displayUrl} refused the push to ${this.options.branch}: ${reason}`
+        ),
+        { url: this.displayUrl }
+      )
+    }
+    return false
+  }
+
+  private redact(message: string): string {
+    let text = message
+    for (const secret of this.secrets) text = text.split(secret).join('***')
+    return text.replace(/\s*\n\s*/g, ' ')
+  }
+
+  private unavailable(action: string, error: unknown): RegistryError {
+    const message = `cannot ${action} the registry at ${this.displayUrl}: ${describe(error)}`
+    return new RegistryError('unavailable', this.redact(message), { url: this.displayUrl })
+  }
+}
+
+function parseUrl(raw: string): { url: string; username?: string; password?: string } {
+  let parsed: URL
+  try {
+    parsed = new URL(raw)
+  } catch {
+    throw new RegistryError('invalid-input', 'the registry remote is not a valid URL')
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new RegistryError(
+      'invalid-input',
+      `the registry remote must be an http(s) URL, not ${parsed.protocol}`
+    )
+  }
+  const username = parsed.username ? decodeURIComponent(parsed.username) : undefined
+  const password = parsed.password ? decodeURIComponent(parsed.password) : undefined
+  parsed.username = ''
+  parsed.password = ''
+  return { url: parsed.toString().replace(/\/$/, ''), username, password }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as { code?: string } | null)?.code
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EPIPE'
+])
+
+function isNetworkError(error: unknown): boolean {
+  return NETWORK_CODES.has(errorCode(error) ?? '')
+}
+
+/** A short reason: status codes and socket error names, never response bodies or headers. */
+function describe(error: unknown): string {
+  const code = errorCode(error)
+  if (code === 'HttpError') {
+    const { statusCode, statusMessage } = (error as { data: { statusCode: number; statusMessage: string } })
+      .data
+    if (statusCode === 401 || statusCode === 403)
+      return `authentication failed (HTTP ${statusCode}); check the token`
+    if (statusCode === 404) return 'no repository there (HTTP 404)'
+    return `HTTP ${statusCode} ${statusMessage}`.trim()
+  }
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused'
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'host not found'
+    case 'ETIMEDOUT':
+      return 'timed out'
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'connection reset'
+    case 'SmartHttpError':
+      return 'the server does not speak the Git smart HTTP protocol'
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return (message.split('\n')[0] ?? 'unknown error').slice(0, 200)
+}
