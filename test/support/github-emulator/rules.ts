@@ -107,6 +107,20 @@ export const RULES = {
     source:
       'https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases; message as in https://github.com/rubyists/linear-cli-ex/issues/18'
   },
+  'release-delete-keeps-tag': {
+    summary: 'Deleting a release leaves its git tag in place',
+    source:
+      'https://cli.github.com/manual/gh_release_delete (--cleanup-tag: "Delete the specified tag in addition to its release")'
+  },
+  'no-self-approval': {
+    summary: 'The author of a pull request cannot approve it or request changes (422)',
+    source:
+      'https://docs.github.com/en/pull-requests/collaborating-with-pull-requests/reviewing-changes-in-pull-requests/approving-a-pull-request-with-required-reviews'
+  },
+  'check-run-conclusion-completes': {
+    summary: 'Giving a check run a conclusion sets its status to completed (and completed_at)',
+    source: 'https://docs.github.com/en/rest/checks/runs#create-a-check-run'
+  },
   'pagination-link': {
     summary: 'List endpoints page with per_page (default 30, max 100) and page, and send a Link header',
     source: 'https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api'

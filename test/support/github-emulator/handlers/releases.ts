@@ -177,7 +177,7 @@ export const updateRelease: Handler = async (ctx, req) => {
   return { status: 200, body: renderRelease(ctx, record) }
 }
 
-/** Deleting a release keeps its tag; an immutable release's tag name is burned for good. */
+/** Rule release-delete-keeps-tag; an immutable release's tag name is burned for good (immutable-release). */
 export const deleteRelease: Handler = async (ctx, req) => {
   const record = findRelease(ctx, req.params.release_id)
   ctx.state.releases = ctx.state.releases.filter(r => r !== record)

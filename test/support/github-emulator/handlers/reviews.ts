@@ -22,11 +22,11 @@ export const createReview: Handler = async (ctx, req) => {
   const pull = ctx.state.pull(Number(req.params.pull_number))
   if (!pull) throw notFound()
   const input = req.body as { event?: string; body?: string; commit_id?: string }
-  // https://docs.github.com/en/pull-requests/collaborating-with-pull-requests/reviewing-changes-in-pull-requests/approving-a-pull-request-with-required-reviews
-  // ("Pull request authors cannot approve their own pull requests"): the token opened it.
+  // Rule no-self-approval: the token opened it, so it cannot approve it.
   if (input.event !== undefined && input.event !== 'COMMENT' && pull.user === ctx.state.viewer) {
     throw new ApiError(422, 'Unprocessable Entity', {
-      errors: ['Can not approve your own pull request']
+      errors: ['Can not approve your own pull request'],
+      rule: 'no-self-approval'
     })
   }
   const live = await livePull(ctx, pull)

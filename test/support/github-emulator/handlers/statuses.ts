@@ -75,7 +75,7 @@ interface CheckRunInput {
   output?: { title?: string; summary?: string; text?: string; annotations?: unknown[] }
 }
 
-/** "Providing conclusion will automatically set the status parameter to completed." (checks docs) */
+/** Rule check-run-conclusion-completes. */
 function apply(record: CheckRunRecord, input: CheckRunInput): void {
   if (input.name !== undefined) record.name = input.name
   if (input.details_url !== undefined) record.detailsUrl = input.details_url
