@@ -4,7 +4,7 @@
  * so undo and cleanup can be repeated safely.
  */
 import type { GitHubClient } from './client.js'
-import { httpStatus } from './errors.js'
+import { gitHubMessage, httpStatus } from './errors.js'
 import { toAsset, toRelease, type GitHubAsset, type GitHubRelease } from './types.js'
 
 export interface RepoRef {
@@ -146,23 +146,21 @@ export async function deleteRelease(
 }
 
 /**
- * Deletes the git ref `tags/<tag>`. False when it was already gone: GitHub answers 422
- * ("Reference does not exist") or 404 for that.
+ * Deletes the git ref `tags/<tag>`. False when it was already gone: GitHub answers 404 or 422
+ * "Reference does not exist" for that. Other 422s (the tag of an immutable release) are errors.
  */
 export async function deleteTag(client: GitHubClient, params: RepoRef & { tag: string }): Promise<boolean> {
   const { owner, repo, tag } = params
-  const done = await unlessMissing(
-    client,
-    params,
-    `deleting tag ${tag}`,
-    async () => {
-      // The route spells `tags/` literally: Octokit would percent-encode the slash of a `{ref}`.
-      await client.octokit.request('DELETE /repos/{owner}/{repo}/git/refs/tags/{tag}', { owner, repo, tag })
-      return true
-    },
-    [404, 422]
-  )
-  return done ?? false
+  try {
+    // The route spells `tags/` literally: Octokit would percent-encode the slash of a `{ref}`.
+    await client.octokit.request('DELETE /repos/{owner}/{repo}/git/refs/tags/{tag}', { owner, repo, tag })
+    return true
+  } catch (error) {
+    const status = httpStatus(error)
+    if (status === 404) return false
+    if (status === 422 && /does not exist/i.test(gitHubMessage(error) ?? '')) return false
+    throw client.fail(error, `deleting tag ${tag}`, slug(params))
+  }
 }
 
 export async function listAssets(
