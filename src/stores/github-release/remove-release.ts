@@ -3,6 +3,7 @@
  * registration (the metadata commit failed, or the upload was bad) and by retention. Every step
  * treats "already gone" as done, so a repeated or interrupted removal can simply run again.
  */
+import { isRegistryError } from '../../domain/errors.js'
 import type { Artifact } from '../../domain/types.js'
 import type { GitHubClient } from '../../github/client.js'
 import { deleteAsset, deleteRelease, deleteTag, getReleaseByTag } from '../../github/releases.js'
@@ -26,7 +27,14 @@ export async function deleteReleaseAndTag(
   await deleteRelease(client, { owner, repo, release_id: releaseId })
   const holder = await getReleaseByTag(client, { owner, repo, tag })
   if (holder && holder.id !== releaseId) return
-  await deleteTag(client, { owner, repo, tag })
+  try {
+    await deleteTag(client, { owner, repo, tag })
+  } catch (error) {
+    // GitHub keeps the tag of an immutable release for good (422). The release and its bytes are
+    // gone, which is what removal is for; failing here would make every retry fail the same way.
+    if (!isRegistryError(error) || error.details?.status !== 422) throw error
+    client.log.warn(`tag ${tag} stays: ${error.message}`)
+  }
 }
 
 /** Removes what `artifact` recorded on GitHub. Idempotent. */
