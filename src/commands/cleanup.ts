@@ -12,6 +12,7 @@ import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.j
 import type { FileWrite, RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { allVersions } from './resolve.js'
+import { auditStore, type StoreAudit } from './store-audit.js'
 
 /** Where the time of the last cleanup on this machine is kept (auto cleanup reads it). */
 export const LAST_CLEANUP_KEY = 'last-cleanup'
@@ -40,8 +41,10 @@ export interface CleanupOutcome {
   deleted_count: number
   freed_bytes: number
   commit: string | null
-  /** Stored objects no live version refers to, removed (or, in a dry run, that would be). */
-  swept: { sha256: string; size: number }[]
+  /** Stored items no live version uses, removed (or, in a dry run, that would be). */
+  swept: { id: string; label: string; size: number }[]
+  /** Live versions whose stored bytes are missing: reported, never deleted (see doctor). */
+  missing: string[]
 }
 
 export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Promise<CleanupOutcome> {
@@ -61,15 +64,18 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
     deleted_count: 0,
     freed_bytes: 0,
     commit: null,
-    swept: []
+    swept: [],
+    missing: []
   }
   const deletions = planned.filter(d => d.action === 'delete')
   outcome.deleted_count = deletions.length
+  const store = await ctx.store()
   if (input.dryRun) {
     const afterPlan = planned.map(d =>
       d.action === 'delete' ? tombstone(d, ctx.now().toISOString(), ctx.actor) : d.version
     )
-    outcome.swept = await unreferencedObjects(ctx, snapshot.policy, afterPlan)
+    const audit = await auditStore(store, snapshot.policy, ctx.now(), afterPlan)
+    report(outcome, audit)
     outcome.freed_bytes = Math.max(uniqueBytes(deletions.map(d => d.version)), sumBytes(outcome.swept))
     return outcome
   }
@@ -88,20 +94,16 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
     outcome.deleted_count = removed.length
   }
   // Whatever is stored and no longer used by a live version goes: this run's deletions and
-  // anything an interrupted run or a killed registration left behind.
+  // anything an interrupted run or a killed registration left behind. Stores that cannot list
+  // what they hold remove this run's deletions directly.
   const after = await ctx.backend.snapshot()
-  // In remove mode this run's versions are gone from the branch: still count their bytes as known.
-  const removedNow = removed.map(v => ({ ...v, artifact: { ...v.artifact, deleted: true } }))
-  outcome.swept = await unreferencedObjects(ctx, after.policy, [...(await allVersions(after)), ...removedNow])
-  const store = await ctx.store()
-  for (const object of outcome.swept) {
-    await store.remove({
-      store: store.kind,
-      file_name: object.sha256,
-      size: object.size,
-      sha256: object.sha256,
-      media_type: 'application/octet-stream'
-    })
+  const audit = await auditStore(store, after.policy, ctx.now(), await allVersions(after), removed)
+  report(outcome, audit)
+  if (audit) {
+    for (const item of audit.unused) await store.removeStored?.(item)
+  } else {
+    for (const version of removed) await store.remove(version.artifact)
+    outcome.swept = removed.map(v => ({ id: v.model_id, label: v.artifact.file_name, size: v.artifact.size }))
   }
   outcome.freed_bytes = sumBytes(outcome.swept)
   await ctx.state?.write(LAST_CLEANUP_KEY, ctx.now().toISOString())
@@ -181,37 +183,19 @@ function tombstone(decision: RetentionDecision, at: string, actor: string): Mode
     deployment_stage: 'archived',
     deployed_at: at,
     archived_at: at,
-    reason: decision.reason,
+    // GitHub never frees the tag of an immutable release: say so where the audit trail keeps it.
+    reason: version.artifact.release?.immutable
+      ? `${decision.reason}; tag ${version.artifact.release.tag} stays reserved (immutable release)`
+      : decision.reason,
     artifact: { ...version.artifact, deleted: true },
     stage_history: [...version.stage_history, { stage: 'archived', at, by: actor, via: 'cleanup' }]
   }
 }
 
-/** A registration stores its bytes before it commits: give it this long before its object counts as orphaned. */
-export const DEFAULT_ORPHAN_GRACE_HOURS = 1
-
-/**
- * Stored objects that no live version refers to; empty for stores that cannot list. Bytes of
- * archived versions go at once; bytes no version mentions at all only after the grace period.
- */
-export async function unreferencedObjects(
-  ctx: CommandContext,
-  policy: RegistryPolicy,
-  versions: ModelVersion[]
-): Promise<{ sha256: string; size: number }[]> {
-  const store = await ctx.store()
-  if (!store.listObjects) return []
-  const graceMs = (policy.retention.orphan_grace_hours ?? DEFAULT_ORPHAN_GRACE_HOURS) * 3_600_000
-  const cutoff = ctx.now().getTime() - graceMs
-  const live = new Set(versions.filter(v => !v.artifact.deleted).map(v => v.artifact.sha256))
-  const known = new Set(versions.map(v => v.artifact.sha256))
-  const unused: { sha256: string; size: number }[] = []
-  for await (const object of store.listObjects()) {
-    if (live.has(object.sha256)) continue
-    if (known.has(object.sha256) || object.modified.getTime() <= cutoff)
-      unused.push({ sha256: object.sha256, size: object.size })
-  }
-  return unused
+function report(outcome: CleanupOutcome, audit: StoreAudit | null): void {
+  if (!audit) return
+  outcome.swept = audit.unused.map(item => ({ id: item.id, label: item.label, size: item.size }))
+  outcome.missing = audit.missing.map(formatReference)
 }
 
 function sumBytes(objects: { size: number }[]): number {

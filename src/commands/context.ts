@@ -5,6 +5,7 @@
 import type { Source } from '../domain/types.js'
 import type { RegistryBackend } from '../registry/backend.js'
 import type { ArtifactStore, LocalState } from '../stores/artifact-store.js'
+import type { ReviewChannel } from './review-channel.js'
 
 export interface CommandContext {
   backend: RegistryBackend
@@ -15,6 +16,11 @@ export interface CommandContext {
   actor: string
   /** 'local' has no review channel: approval and pull-request gates are reported not applicable. */
   channel: 'local' | 'pull-request'
+  /**
+   * Pull requests, reviews and statuses (GitHub). With it and channel 'pull-request', promote and
+   * rollback open a pull request instead of committing, and check/apply read approvals and labels.
+   */
+  review?: ReviewChannel
   /** Provenance recorded at registration (repository, commit, workflow run, actor). */
   source?: Source
   /** Progress and notices for humans; never part of a command's result. */

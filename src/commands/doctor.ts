@@ -7,8 +7,8 @@ import { checkIndexConsistency } from '../domain/model-index.js'
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
-import { unreferencedObjects } from './cleanup.js'
 import type { CommandContext } from './context.js'
+import { auditStore } from './store-audit.js'
 
 export type FindingKind =
   'invalid-document' | 'index-mismatch' | 'missing-artifact' | 'checksum-mismatch' | 'orphan-object'
@@ -57,12 +57,13 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
       })
     }
   }
-  for (const object of await unreferencedObjects(ctx, snapshot.policy, versions)) {
+  const audit = await auditStore(store, snapshot.policy, ctx.now(), versions)
+  for (const item of audit?.unused ?? []) {
     findings.push({
       kind: 'orphan-object',
       severity: 'warning',
-      subject: `sha256:${object.sha256}`,
-      message: `stored object (${object.size} bytes) no live version refers to; 'mreg cleanup' sweeps it`
+      subject: item.label,
+      message: `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; 'mreg cleanup' sweeps it`
     })
   }
   return {

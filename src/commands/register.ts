@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { invalidInput, refused, RegistryError } from '../domain/errors.js'
+import { invalidInput, isRegistryError, refused, RegistryError } from '../domain/errors.js'
 import { checkRequiredMetadata } from '../domain/gates.js'
 import { parseMetricsObject } from '../domain/metrics.js'
 import { makeModelId } from '../domain/model-id.js'
@@ -48,6 +48,14 @@ class IdentityTaken extends Error {}
 
 const MAX_IDENTITY_ATTEMPTS = 8
 
+/** Jittered, growing waits between identity attempts (~0.1 s … 2 s), so contenders spread out. */
+function identityBackoff(attempt: number): number {
+  const step = Math.min(2000, 100 * 2 ** (attempt - 1))
+  return Math.round(step / 2 + Math.random() * (step / 2))
+}
+
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
 export async function register(ctx: CommandContext, input: RegisterInput): Promise<ModelVersion> {
   const modelType = parseModelType(input.modelType)
   const name = input.name === undefined ? modelType : parseName(input.name)
@@ -70,25 +78,35 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
       digest,
       store
     )
-    const stored = await store.put(
-      input.file,
-      {
-        name,
-        version: draft.version,
-        model_id: draft.model_id,
-        file_name: draft.artifact.file_name,
-        media_type: draft.artifact.media_type,
-        commit: ctx.source?.commit,
-        description: releaseDescription(draft)
-      },
-      digest
-    )
+    let stored: PutResult
+    try {
+      stored = await store.put(
+        input.file,
+        {
+          name,
+          version: draft.version,
+          model_id: draft.model_id,
+          file_name: draft.artifact.file_name,
+          media_type: draft.artifact.media_type,
+          commit: ctx.source?.commit,
+          description: releaseDescription(draft)
+        },
+        digest
+      )
+    } catch (error) {
+      // The store refused the version's slot (GitHub: the release tag `name@vX` was published by
+      // a concurrent registration whose metadata has not landed yet): wait for it, pick again.
+      if (explicitVersion !== undefined || !isRegistryError(error) || error.kind !== 'conflict') throw error
+      await sleep(identityBackoff(attempt))
+      continue
+    }
     let registered: ModelVersion
     try {
       registered = await commitVersion(ctx, draft, stored, explicitVersion !== undefined)
     } catch (error) {
       await undoPut(ctx, store, stored)
       if (!(error instanceof IdentityTaken)) throw error
+      await sleep(identityBackoff(attempt))
       continue
     }
     await autoCleanupAfter(ctx)

@@ -58,18 +58,26 @@ export interface ArtifactStore {
   /** Removes the stored bytes of one artifact (undo of a failed register, retention). Idempotent. */
   remove(artifact: Artifact): Promise<void>
   /**
-   * Content-addressed stores list what they hold, so doctor and cleanup can find objects no
-   * version refers to (left by a registration that died between storing and committing).
+   * What the store holds, so cleanup and doctor can find bytes no live version uses (left by a
+   * registration that died between storing and committing, or by an interrupted cleanup).
    */
-  listObjects?(): AsyncIterable<StoredObject>
+  listStored?(): AsyncIterable<StoredItem>
+  /** Removes one listed item. Idempotent. */
+  removeStored?(item: StoredItem): Promise<void>
 }
 
-export interface StoredObject {
-  sha256: string
+export interface StoredItem {
+  /** Unique within the store: the SHA-256 of a content-addressed object, the id of a release. */
+  id: string
   size: number
-  path: string
-  /** When the object was written: a registration in flight has stored bytes it has not committed yet. */
+  /** When it was written: a registration in flight has stored bytes it has not committed yet. */
   modified: Date
+  /** Content-addressed stores: the bytes' SHA-256 (shared by every version with that content). */
+  sha256?: string
+  /** Stores that keep one item per version (releases): whose it is, and the release id. */
+  owner?: { name: string; version: string; release_id: number }
+  /** For people: the object path or release tag. */
+  label: string
 }
 
 /** Key/value facts kept on this machine only (e.g. when auto cleanup last ran). */

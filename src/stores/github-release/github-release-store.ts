@@ -13,7 +13,14 @@ import { uploadAsset, type UploadedAsset } from '../../github/assets.js'
 import type { GitHubClient } from '../../github/client.js'
 import { createDraftRelease, listAssets, listReleases, publishRelease } from '../../github/releases.js'
 import { parseDigest, type GitHubRelease } from '../../github/types.js'
-import type { ArtifactStore, ArtifactTarget, FetchResult, FileDigest, PutResult } from '../artifact-store.js'
+import type {
+  ArtifactStore,
+  ArtifactTarget,
+  FetchResult,
+  FileDigest,
+  PutResult,
+  StoredItem
+} from '../artifact-store.js'
 import { fileSystemError } from '../atomic-file.js'
 import { assetsInOrder, checksumMismatch, fetchArtifact } from './fetch-artifact.js'
 import { assetDownloadUrl, parseReleaseTag, partName, releasePageUrl, releaseTag } from './naming.js'
@@ -289,6 +296,28 @@ export class GitHubReleaseStore implements ArtifactStore {
   }
 
   /** Releases whose tag is a registry tag (`<name>@v<semver>`), drafts included: input of the orphan sweep. */
+  /** Every release whose tag names a model version: one stored item per release (drafts too). */
+  async *listStored(): AsyncIterable<StoredItem> {
+    for (const release of await this.listRegistryReleases()) {
+      yield {
+        id: String(release.id),
+        size: release.assets.reduce((sum, asset) => sum + asset.size, 0),
+        modified: new Date(release.created_at),
+        owner: { name: release.name, version: release.version, release_id: release.id },
+        label: `release ${release.tag}${release.draft ? ' (draft)' : ''}`
+      }
+    }
+  }
+
+  async removeStored(item: StoredItem): Promise<void> {
+    if (!item.owner) return
+    await deleteReleaseAndTag(
+      this.context,
+      item.owner.release_id,
+      releaseTag(item.owner.name, item.owner.version)
+    )
+  }
+
   async listRegistryReleases(): Promise<RegistryRelease[]> {
     const releases = await listReleases(this.client, { owner: this.owner, repo: this.repo })
     const result: RegistryRelease[] = []

@@ -21,7 +21,14 @@ import { randomBytes } from 'node:crypto'
 import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path'
 import { RegistryError, integrityError, invalidInput, notFound } from '../../domain/errors.js'
 import type { Artifact } from '../../domain/types.js'
-import type { ArtifactStore, ArtifactTarget, FetchResult, FileDigest, PutResult } from '../artifact-store.js'
+import type {
+  ArtifactStore,
+  ArtifactTarget,
+  FetchResult,
+  FileDigest,
+  PutResult,
+  StoredItem
+} from '../artifact-store.js'
 import {
   errorCode,
   fileSystemError,
@@ -247,7 +254,11 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 
   async remove(artifact: Artifact): Promise<void> {
-    const objectPath = this.objectPath(this.checkArtifact(artifact, { allowDeleted: true }))
+    await this.removeObject(this.checkArtifact(artifact, { allowDeleted: true }))
+  }
+
+  private async removeObject(sha256: string): Promise<void> {
+    const objectPath = this.objectPath(sha256)
     try {
       await unlink(objectPath)
     } catch (error) {
@@ -294,6 +305,23 @@ export class LocalArtifactStore implements ArtifactStore {
         if (info.isFile()) yield { sha256: name, size: info.size, path, modified: info.mtime }
       }
     }
+  }
+
+  async *listStored(): AsyncIterable<StoredItem> {
+    for await (const object of this.listObjects()) {
+      yield {
+        id: object.sha256,
+        sha256: object.sha256,
+        size: object.size,
+        modified: object.modified,
+        label: object.path
+      }
+    }
+  }
+
+  async removeStored(item: StoredItem): Promise<void> {
+    if (!item.sha256 || !SHA256_HEX.test(item.sha256)) return
+    await this.removeObject(item.sha256)
   }
 
   /**

@@ -151,7 +151,9 @@ describe('cleanup', () => {
     expect((await cleanup(ctx, { keepLast: 20 })).swept).toEqual([])
     clock.set(new Date(Date.now() + 2 * 3_600_000).toISOString())
     const swept = await cleanup(ctx, { keepLast: 20 })
-    expect(swept.swept).toEqual([{ sha256: digest.sha256, size: digest.size }])
+    expect(swept.swept).toEqual([
+      { id: digest.sha256, label: store.objectPath(digest.sha256), size: digest.size }
+    ])
     expect(await store.has(digest.sha256)).toBe(false)
   })
 })

@@ -1,0 +1,62 @@
+/**
+ * What the artifact store holds against what the registry says is live: stored items no live
+ * version uses (swept by cleanup, reported by doctor) and live versions whose bytes are gone.
+ */
+import { formatReference } from '../domain/references.js'
+import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
+import type { ArtifactStore, StoredItem } from '../stores/artifact-store.js'
+
+/** A registration stores its bytes before it commits: give it this long before they count as orphaned. */
+export const DEFAULT_ORPHAN_GRACE_HOURS = 1
+
+export interface StoreAudit {
+  /** Items no live version uses: of archived or removed versions at once, unknown ones after the grace period. */
+  unused: StoredItem[]
+  /** Live versions whose stored item is not there. */
+  missing: ModelVersion[]
+}
+
+/**
+ * `versions` are every version document (live and archived); `gone` are versions this run
+ * removed from the branch, whose bytes are therefore known, not orphans. Null for stores that
+ * cannot list what they hold.
+ */
+export async function auditStore(
+  store: ArtifactStore,
+  policy: RegistryPolicy,
+  now: Date,
+  versions: ModelVersion[],
+  gone: ModelVersion[] = []
+): Promise<StoreAudit | null> {
+  if (!store.listStored) return null
+  const graceMs = (policy.retention.orphan_grace_hours ?? DEFAULT_ORPHAN_GRACE_HOURS) * 3_600_000
+  const cutoff = now.getTime() - graceMs
+  const live = versions.filter(v => !v.artifact.deleted && v.artifact.store === store.kind)
+  const liveKeys = new Set(live.flatMap(itemKeys))
+  const knownKeys = new Set(
+    [...versions, ...gone].flatMap(v => [...itemKeys(v), `version:${formatReference(v)}`])
+  )
+  const unused: StoredItem[] = []
+  const seen = new Set<string>()
+  for await (const item of store.listStored()) {
+    const key = keyOf(item)
+    seen.add(key)
+    if (liveKeys.has(key)) continue
+    const known =
+      knownKeys.has(key) ||
+      (item.owner !== undefined && knownKeys.has(`version:${item.owner.name}@${item.owner.version}`))
+    if (known || item.modified.getTime() <= cutoff) unused.push(item)
+  }
+  const missing = live.filter(v => !itemKeys(v).some(key => seen.has(key)))
+  return { unused, missing }
+}
+
+/** Content-addressed items are named by their bytes; release items by the release that holds them. */
+function keyOf(item: StoredItem): string {
+  return item.owner ? `release:${item.owner.release_id}` : `sha256:${item.sha256 ?? item.id}`
+}
+
+function itemKeys(version: ModelVersion): string[] {
+  const release = version.artifact.release
+  return release ? [`release:${release.id}`] : [`sha256:${version.artifact.sha256}`]
+}
