@@ -11,6 +11,7 @@ import { planRetention, type RetentionDecision } from '../domain/retention.js'
 import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
 import type { FileWrite, RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
+import { updateRegistry } from './update-registry.js'
 import { allVersions } from './resolve.js'
 import { auditStore, type StoreAudit } from './store-audit.js'
 
@@ -81,7 +82,7 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
   }
   let removed: ModelVersion[] = []
   if (deletions.length > 0) {
-    const committed = await ctx.backend.update(async tip => {
+    const committed = await updateRegistry(ctx, async tip => {
       const decisions = (await plan(tip, ctx.now(), input)).filter(d => d.action === 'delete')
       if (decisions.length === 0) return { change: null, result: [] as ModelVersion[] }
       return {

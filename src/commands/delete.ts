@@ -7,6 +7,7 @@ import { indexPath, removeVersions, versionPath } from '../domain/model-index.js
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
+import { updateRegistry } from './update-registry.js'
 import { allVersions, resolve } from './resolve.js'
 
 export interface DeleteInput {
@@ -21,7 +22,7 @@ export interface DeleteOutcome {
 }
 
 export async function deleteVersion(ctx: CommandContext, input: DeleteInput): Promise<DeleteOutcome> {
-  const outcome = await ctx.backend.update(async snapshot => {
+  const outcome = await updateRegistry(ctx, async snapshot => {
     const { version, index } = await resolve(snapshot, input.reference)
     const protectedStages = snapshot.policy.retention.protect_stages
     if (!input.force && protectedStages.includes(version.deployment_stage)) {

@@ -20,6 +20,7 @@ import type { ArtifactStore, FileDigest, PutResult } from '../stores/artifact-st
 import { hashFile } from '../stores/hashing.js'
 import { maybeAutoCleanup } from './auto-cleanup.js'
 import type { CommandContext } from './context.js'
+import { updateRegistry } from './update-registry.js'
 import { allVersions, resolveParent } from './resolve.js'
 
 export interface RegisterInput {
@@ -238,7 +239,7 @@ async function commitVersion(
   explicit: boolean
 ): Promise<ModelVersion> {
   const doc: ModelVersion = { ...draft, artifact: stored.artifact, file_path: stored.file_path }
-  const outcome = await ctx.backend.update(async snapshot => {
+  const outcome = await updateRegistry(ctx, async snapshot => {
     const index = await snapshot.readIndex(doc.name)
     const versions = index?.versions ?? []
     if (versions.some(v => v.version === doc.version)) {

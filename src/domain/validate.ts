@@ -82,3 +82,21 @@ export function validateModelIndex(doc: unknown, where: string, kind: ErrorKind 
 export function validatePolicy(doc: unknown, where: string, kind: ErrorKind = 'integrity'): RegistryPolicy {
   return check<RegistryPolicy>(validators().registry, doc, where, kind)
 }
+
+const VERSION_FILE = /^models\/[^/]+\/(?!index\.json$)[^/]+\.json$/
+const INDEX_FILE = /^models\/[^/]+\/index\.json$/
+
+/**
+ * Every document the registry writes is checked against its schema on the way in, by its path:
+ * a bug that builds an invalid document fails before it reaches the branch.
+ */
+export function validateRegistryFile(path: string, content: unknown): void {
+  if (path === 'registry.json') validatePolicy(content, path, 'invalid-input')
+  else if (INDEX_FILE.test(path)) validateModelIndex(content, path, 'invalid-input')
+  else if (VERSION_FILE.test(path)) validateModelVersion(content, path, 'invalid-input')
+  else
+    throw new RegistryError(
+      'invalid-input',
+      `${path}: not a file the registry branch holds (registry.json, models/<name>/<version>.json, models/<name>/index.json)`
+    )
+}

@@ -1,6 +1,7 @@
 /** The registry branch at one commit, read lazily: one tree walk and one blob per document asked for. */
 import { RegistryError } from '../domain/errors.js'
 import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
+import { checkPolicyConsistency } from '../domain/policy.js'
 import { validateModelIndex, validateModelVersion, validatePolicy } from '../domain/validate.js'
 import type { RegistrySnapshot } from './backend.js'
 import type { GitReader } from './git-reader.js'
@@ -34,7 +35,7 @@ export class GitSnapshot implements RegistrySnapshot {
           file: POLICY_PATH
         })
       }
-      policy = validatePolicy(doc, POLICY_PATH, 'integrity')
+      policy = checkPolicyConsistency(validatePolicy(doc, POLICY_PATH, 'integrity'), POLICY_PATH)
     } catch (error) {
       if (!(error instanceof RegistryError)) throw error
       policy = error
@@ -67,6 +68,14 @@ export class GitSnapshot implements RegistrySnapshot {
     const path = `${MODELS_DIR}/${checkName(name)}/${checkVersion(version)}.json`
     const doc = await this.reader.readJson(this.tree, path)
     return doc === null ? null : validateModelVersion(doc, path, 'integrity')
+  }
+
+  async objectId(path: string): Promise<string | null> {
+    return (await this.reader.lookup(this.tree, path))?.oid ?? null
+  }
+
+  async readJson(path: string): Promise<unknown | null> {
+    return this.reader.readJson(this.tree, path)
   }
 
   async versionFileNames(name: string): Promise<string[]> {

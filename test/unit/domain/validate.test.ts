@@ -21,3 +21,21 @@ describe('validate', () => {
     )
   })
 })
+
+describe('validateRegistryFile', () => {
+  test('checks each registry path against its schema', async () => {
+    const { validateRegistryFile } = await import('../../../src/domain/validate.js')
+    const { defaultPolicy } = await import('../../../src/domain/policy.js')
+    expect(() => validateRegistryFile('registry.json', defaultPolicy())).not.toThrow()
+    expect(() => validateRegistryFile('registry.json', { ...defaultPolicy(), stages: 'all' })).toThrow(
+      /registry\.json: \$\.stages/
+    )
+    expect(() => validateRegistryFile('models/m/index.json', { schema_version: 1, name: 'm' })).toThrow(
+      /models\/m\/index\.json/
+    )
+    expect(() => validateRegistryFile('models/m/1.0.0.json', { version: '1.0.0' })).toThrow(
+      /models\/m\/1\.0\.0\.json/
+    )
+    expect(() => validateRegistryFile('notes.txt', 'hello')).toThrow(/not a file the registry branch holds/)
+  })
+})
