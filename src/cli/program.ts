@@ -34,6 +34,7 @@ import {
   type CriteriaOptions
 } from './options.js'
 import { renderComparison } from './render/compare.js'
+import { versionsCsv } from './render/csv.js'
 import { renderHistory } from './render/history.js'
 import { renderCleanup, renderDelete, renderDoctor, renderInit } from './render/maintenance.js'
 import { renderPromotion } from './render/promotion.js'
@@ -163,14 +164,16 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .option('--sort <key>', 'registered | version | metric:NAME', 'registered')
     .option('--limit <n>', 'at most this many')
     .option('--include-archived', 'include versions archived by retention')
-    .action(async (o: CriteriaOptions & { sort?: string; limit?: string }) => {
+    .option('--csv', 'CSV on stdout, one column per metric (for spreadsheets and data frames)')
+    .action(async (o: CriteriaOptions & { sort?: string; limit?: string; csv?: boolean }) => {
       const ctx = await context()
       const versions = await listVersions(ctx, {
         criteria: criteriaFrom(o),
         sort: sortFrom(o.sort),
         limit: o.limit === undefined ? undefined : positiveInteger(o.limit, '--limit')
       })
-      emit(versions, v => renderList(v, ctx.now()))
+      if (o.csv) io.stdout(versionsCsv(versions) + '\n')
+      else emit(versions, v => renderList(v, ctx.now()))
     })
 
   program

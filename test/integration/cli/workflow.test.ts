@@ -131,6 +131,14 @@ describe('mreg workflow on a local repository', () => {
     expect(tagged.map(v => v.version)).toEqual(['1.0.0'])
     const byMetric = await mregJson<ModelVersion[]>(repo, ['list', '--sort', 'metric:recall', '--limit', '1'])
     expect(byMetric.map(v => v.version)).toEqual(['1.1.0'])
+    const csv = (await mreg(repo, ['list', '--csv'])).stdout.trim().split('\n')
+    expect(csv[0]).toBe(
+      'model_id,name,model_type,version,deployment_stage,registered_at,deployed_at,checksum,size,tags,parent_model_id,dataset_version,notes,f1_score,precision,recall'
+    )
+    expect(csv).toHaveLength(3)
+    expect(csv[1]).toMatch(
+      /^isolation_forest_\d{8}_\d{6}(_\d+)?,isolation_forest,isolation_forest,1\.1\.0,development,.*,0\.9,0\.87,0\.93$/
+    )
     const human = await mreg(repo, ['list'])
     expect(human.stdout).toMatch(/NAME\s+VERSION\s+STAGE/)
     expect(human.stdout).toMatch(/isolation_forest\s+1\.1\.0\s+development/)

@@ -1,0 +1,47 @@
+/**
+ * CSV for spreadsheets and data frames (the seed's list_models() returned a DataFrame):
+ * one row per version, one column per metric, RFC 4180 quoting.
+ */
+import type { ModelVersion } from '../../domain/types.js'
+
+const FIXED = [
+  'model_id',
+  'name',
+  'model_type',
+  'version',
+  'deployment_stage',
+  'registered_at',
+  'deployed_at',
+  'checksum',
+  'size',
+  'tags',
+  'parent_model_id',
+  'dataset_version',
+  'notes'
+] as const
+
+export function versionsCsv(versions: ModelVersion[]): string {
+  const metrics = [...new Set(versions.flatMap(v => Object.keys(v.performance_metrics)))].sort()
+  const header = [...FIXED, ...metrics]
+  const rows = versions.map(v => [
+    v.model_id,
+    v.name,
+    v.model_type,
+    v.version,
+    v.deployment_stage,
+    v.registered_at,
+    v.deployed_at ?? '',
+    v.checksum,
+    String(v.artifact.size),
+    v.tags.join(' '),
+    v.parent_model_id ?? '',
+    v.dataset_version ?? '',
+    v.notes,
+    ...metrics.map(m => (v.performance_metrics[m] === undefined ? '' : String(v.performance_metrics[m])))
+  ])
+  return [header, ...rows].map(row => row.map(quote).join(',')).join('\n')
+}
+
+function quote(cell: string): string {
+  return /[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
+}
