@@ -11,6 +11,7 @@ import { planRetention, type RetentionDecision } from '../domain/retention.js'
 import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
 import type { FileWrite, RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
+import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions } from './resolve.js'
 import { auditStore, type StoreAudit } from './store-audit.js'
@@ -70,7 +71,7 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
   }
   const deletions = planned.filter(d => d.action === 'delete')
   outcome.deleted_count = deletions.length
-  const store = await ctx.store()
+  const store = await openStore(ctx)
   if (input.dryRun) {
     const afterPlan = planned.map(d =>
       d.action === 'delete' ? tombstone(d, ctx.now().toISOString(), ctx.actor) : d.version

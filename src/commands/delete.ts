@@ -7,6 +7,7 @@ import { indexPath, removeVersions, versionPath } from '../domain/model-index.js
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
+import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions, resolve } from './resolve.js'
 
@@ -54,7 +55,7 @@ export async function removeUnreferencedArtifact(
   version: ModelVersion
 ): Promise<boolean> {
   if (version.artifact.deleted) return false
-  const store = await ctx.store()
+  const store = await openStore(ctx)
   if (store.kind === 'local') {
     const live = await allVersions(await ctx.backend.snapshot())
     if (live.some(v => v.artifact.sha256 === version.artifact.sha256 && !v.artifact.deleted)) return false

@@ -8,6 +8,7 @@ import { formatReference } from '../domain/references.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
+import { openStore } from './open-store.js'
 import { auditStore } from './store-audit.js'
 
 export type FindingKind =
@@ -34,7 +35,7 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
   const versions: ModelVersion[] = []
   for (const name of names) versions.push(...(await checkModel(snapshot, name, findings)))
 
-  const store = await ctx.store()
+  const store = await openStore(ctx)
   let artifacts = 0
   for (const version of versions) {
     if (version.artifact.deleted) continue

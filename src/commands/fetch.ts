@@ -9,6 +9,7 @@ import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
+import { openStore } from './open-store.js'
 import { resolve, resolveCriteria } from './resolve.js'
 
 export interface FetchInput {
@@ -41,7 +42,7 @@ export async function fetchModel(ctx: CommandContext, input: FetchInput): Promis
     )
   }
   const out = (await isDirectory(input.out)) ? join(input.out, version.artifact.file_name) : input.out
-  const store = await ctx.store()
+  const store = await openStore(ctx)
   const fetched = await store.fetch(version.artifact, out)
   return { version, path: fetched.path }
 }

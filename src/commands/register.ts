@@ -20,6 +20,7 @@ import type { ArtifactStore, FileDigest, PutResult } from '../stores/artifact-st
 import { hashFile } from '../stores/hashing.js'
 import { maybeAutoCleanup } from './auto-cleanup.js'
 import type { CommandContext } from './context.js'
+import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions, resolveParent } from './resolve.js'
 
@@ -68,7 +69,7 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
 
   const digest = await hashFile(input.file, ctx.progress?.('hashing'))
   const createdAt = input.createdAt ?? (await stat(input.file)).mtime
-  const store = await ctx.store()
+  const store = await openStore(ctx)
 
   for (let attempt = 1; attempt <= MAX_IDENTITY_ATTEMPTS; attempt++) {
     const snapshot = await ctx.backend.snapshot()
@@ -90,7 +91,8 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
           file_name: draft.artifact.file_name,
           media_type: draft.artifact.media_type,
           commit: ctx.source?.commit,
-          description: releaseDescription(draft)
+          description: releaseDescription(draft),
+          compression: snapshot.policy.artifacts.compression
         },
         digest
       )

@@ -58,5 +58,8 @@ function keyOf(item: StoredItem): string {
 
 function itemKeys(version: ModelVersion): string[] {
   const release = version.artifact.release
-  return release ? [`release:${release.id}`] : [`sha256:${version.artifact.sha256}`]
+  // A compressed artifact is stored (and content-addressed) as its compressed bytes.
+  return release
+    ? [`release:${release.id}`]
+    : [`sha256:${version.artifact.stored?.sha256 ?? version.artifact.sha256}`]
 }

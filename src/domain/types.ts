@@ -47,6 +47,8 @@ export interface Artifact {
   assets?: ReleaseAssetRef[]
   /** Set once retention removed the stored bytes; the metadata stays as a tombstone. */
   deleted?: boolean
+  /** With compression: the bytes as stored (compressed); `sha256`/`size` above are the model file's. */
+  stored?: { file_name: string; size: number; sha256: string }
 }
 
 export interface Source {

@@ -17,6 +17,8 @@ export interface ArtifactTarget {
   commit?: string
   /** A short description for stores that show one (release body). */
   description?: string
+  /** registry.json artifacts.compression: gzip stores the bytes compressed. */
+  compression?: 'none' | 'gzip'
 }
 
 /** The result of hashing a file once. */

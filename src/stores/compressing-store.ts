@@ -1,0 +1,126 @@
+/**
+ * The seed's enable_compression, for any store: with `artifacts.compression: gzip` the bytes
+ * are stored gzipped, while the version's checksum stays the SHA-256 of the model file itself.
+ * The stored (compressed) bytes are recorded as `artifact.stored` and verified on their own,
+ * then the decompressed file is verified against the checksum before it is moved into place.
+ */
+import { createReadStream } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { createGunzip, createGzip } from 'node:zlib'
+import { integrityError, isRegistryError } from '../domain/errors.js'
+import type { Artifact } from '../domain/types.js'
+import type {
+  ArtifactStore,
+  ArtifactTarget,
+  FetchResult,
+  FileDigest,
+  PutResult,
+  StoredItem
+} from './artifact-store.js'
+import { moveIntoPlace, removeQuietly, tempPathBeside } from './atomic-file.js'
+import { copyWithHash, HashingStream } from './hashing.js'
+
+export class CompressingStore implements ArtifactStore {
+  readonly kind
+  /** Present only when the inner store can list what it holds, as the port's contract says. */
+  readonly listStored?: () => AsyncIterable<StoredItem>
+  readonly removeStored?: (item: StoredItem) => Promise<void>
+
+  constructor(private readonly inner: ArtifactStore) {
+    this.kind = inner.kind
+    if (inner.listStored)
+      this.listStored = () => (inner.listStored as () => AsyncIterable<StoredItem>).call(inner)
+    if (inner.removeStored)
+      this.removeStored = item => (inner.removeStored as (i: StoredItem) => Promise<void>).call(inner, item)
+  }
+
+  async put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult> {
+    if (target.compression !== 'gzip') return this.inner.put(sourcePath, target, expected)
+    const scratch = await mkdtemp(join(dirname(sourcePath), '.mreg-gzip-'))
+    try {
+      const compressedPath = join(scratch, `${target.file_name}.gz`)
+      const original = new HashingStream()
+      const gzip = createGzip()
+      const source = createReadStream(sourcePath).pipe(original).pipe(gzip)
+      const compressed = await copyWithHash(source, compressedPath)
+      const read = original.digest()
+      if (read.sha256 !== expected.sha256) {
+        throw integrityError(
+          `model file changed while registering: expected sha256 ${expected.sha256}, got ${read.sha256}; register again`
+        )
+      }
+      const stored = await this.inner.put(
+        compressedPath,
+        { ...target, file_name: `${target.file_name}.gz`, media_type: 'application/gzip' },
+        compressed
+      )
+      const artifact: Artifact = {
+        ...stored.artifact,
+        file_name: target.file_name,
+        media_type: target.media_type,
+        size: expected.size,
+        sha256: expected.sha256,
+        compression: 'gzip',
+        stored: { file_name: stored.artifact.file_name, size: compressed.size, sha256: compressed.sha256 }
+      }
+      return { ...stored, artifact }
+    } finally {
+      await rm(scratch, { recursive: true, force: true })
+    }
+  }
+
+  async fetch(artifact: Artifact, outPath: string): Promise<FetchResult> {
+    if (artifact.compression !== 'gzip') return this.inner.fetch(artifact, outPath)
+    await mkdir(dirname(outPath), { recursive: true })
+    const compressedPath = tempPathBeside(`${outPath}.gz`)
+    const decompressedPath = tempPathBeside(outPath)
+    try {
+      await this.inner.fetch(storedView(artifact), compressedPath)
+      let digest: FileDigest
+      try {
+        digest = await copyWithHash(createReadStream(compressedPath).pipe(createGunzip()), decompressedPath)
+      } catch (error) {
+        if (isRegistryError(error)) throw error
+        throw integrityError(
+          `stored artifact ${artifact.file_name} is not valid gzip (${(error as Error).message}); run 'mreg doctor'`
+        )
+      }
+      if (digest.sha256 !== artifact.sha256) {
+        throw integrityError(
+          `checksum mismatch for ${artifact.file_name}: expected ${artifact.sha256}, got ${digest.sha256}`,
+          {
+            expected: artifact.sha256,
+            actual: digest.sha256
+          }
+        )
+      }
+      await moveIntoPlace(decompressedPath, outPath)
+      return { path: outPath, sha256: digest.sha256, size: digest.size }
+    } finally {
+      await removeQuietly(compressedPath)
+      await removeQuietly(decompressedPath)
+    }
+  }
+
+  verify(artifact: Artifact) {
+    return this.inner.verify(artifact.compression === 'gzip' ? storedView(artifact) : artifact)
+  }
+
+  remove(artifact: Artifact): Promise<void> {
+    return this.inner.remove(artifact.compression === 'gzip' ? storedView(artifact) : artifact)
+  }
+}
+
+/** The artifact as the inner store holds it: the compressed bytes. */
+export function storedView(artifact: Artifact): Artifact {
+  if (!artifact.stored) return artifact
+  const { stored, compression: _compression, ...rest } = artifact
+  return {
+    ...rest,
+    file_name: stored.file_name,
+    size: stored.size,
+    sha256: stored.sha256,
+    media_type: 'application/gzip'
+  }
+}
