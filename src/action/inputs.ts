@@ -5,7 +5,10 @@
  */
 import { invalidInput, RegistryError } from '../domain/errors.js'
 import { parseMetricAssignment, parseMetricsObject } from '../domain/metrics.js'
-import { parseBump, type Bump } from '../domain/versions.js'
+import { parseModelType, parseName, parseTag } from '../domain/names.js'
+import { parseReference } from '../domain/references.js'
+import { parseTime } from '../domain/time.js'
+import { parseBump, parseVersion, type Bump } from '../domain/versions.js'
 import type { Metrics } from '../domain/types.js'
 
 export const COMMANDS = [
@@ -59,6 +62,9 @@ export type JsonOrFile = { json: Record<string, unknown> } | { file: string }
 
 export type InputReader = (name: string) => string
 
+/** `$defs.stage` of schemas/registry.schema.json. */
+const STAGE_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/
+
 export function parseActionInputs(read: InputReader): ActionInputs {
   const optional = (name: string): string | undefined => {
     const value = read(name).trim()
@@ -72,31 +78,35 @@ export function parseActionInputs(read: InputReader): ActionInputs {
   const token = optional('token')
   if (token === undefined)
     throw invalidInput('input "token" is empty: pass ${{ github.token }} or a token with contents: write')
+  const version = withInput('version', optional('version'), parseVersion)
+  const bump = withInput('bump', optional('bump'), parseBump)
+  if (version !== undefined && bump !== undefined)
+    throw invalidInput('inputs "version" and "bump" exclude each other: give one of them')
   return {
     command: command as ActionCommand,
     token,
     registryBranch: branchName(optional('registry-branch') ?? 'model-registry'),
     modelPath: optional('model-path'),
-    name: optional('name'),
-    modelType: optional('model-type'),
-    version: optional('version'),
-    bump: withInput('bump', optional('bump'), parseBump),
+    name: withInput('name', optional('name'), text => parseName(text)),
+    modelType: withInput('model-type', optional('model-type'), parseModelType),
+    version,
+    bump,
     metrics: withInput('metrics', optional('metrics'), text => parseMetricsText(text, 'metrics')),
     config: withInput('config', optional('config'), text => jsonOrFile(text, 'config')),
     trainingMetadata: withInput('training-metadata', optional('training-metadata'), text =>
       jsonOrFile(text, 'training-metadata')
     ),
-    tags: list(optional('tags')),
+    tags: withInput('tags', optional('tags'), text => list(text).map(parseTag)) ?? [],
     notes: optional('notes'),
-    parent: optional('parent'),
+    parent: withInput('parent', optional('parent'), reference),
     datasetVersion: optional('dataset-version'),
-    references: list(optional('reference')),
-    stage: optional('stage'),
+    references: withInput('reference', optional('reference'), text => list(text).map(reference)) ?? [],
+    stage: withInput('stage', optional('stage'), stageName),
     minMetrics: withInput('min-metrics', optional('min-metrics'), text =>
       parseMetricsText(text, 'min-metrics')
     ),
     path: optional('path'),
-    at: optional('at'),
+    at: withInput('at', optional('at'), text => (parseTime(text, new Date()), text)),
     dryRun: boolean(read, 'dry-run'),
     keepLast: withInput('keep-last', optional('keep-last'), text => wholeNumber(text, 'keep-last')),
     minAgeDays: withInput('min-age-days', optional('min-age-days'), text => days(text)),
@@ -132,13 +142,21 @@ export function parseMetricsText(text: string, input: string): Metrics {
   }
   const metrics: Metrics = {}
   for (const assignment of list(text)) {
-    const [key, value] = parseMetricAssignment(assignment)
+    // YAML authors write `recall = 0.9` as readily as `recall=0.9`.
+    const [key, value] = parseMetricAssignment(assignment.replace(/\s*=\s*/, '='))
     metrics[key] = value
   }
   return metrics
 }
 
 function jsonOrFile(text: string, input: string): JsonOrFile {
+  // An array, a string or a literal is JSON, just not an object: say so rather than looking for
+  // a file of that name.
+  if (/^[["]/.test(text) || ['true', 'false', 'null'].includes(text)) {
+    throw invalidInput(
+      `input "${input}" must be a JSON object or a path to a JSON file, not ${text.slice(0, 40)}`
+    )
+  }
   if (!text.startsWith('{')) return { file: text }
   let value: unknown
   try {
@@ -181,6 +199,19 @@ function days(text: string): number {
   if (!Number.isFinite(value) || value < 0)
     throw invalidInput(`input "min-age-days" is "${text}": use a number of days ≥ 0`)
   return value
+}
+
+/** Checked for form only: whether the version exists is the command's business. */
+function reference(text: string): string {
+  parseReference(text)
+  return text
+}
+
+/** The form registry.json's schema allows; whether the registry has that stage is checked when it is read. */
+function stageName(text: string): string {
+  if (!STAGE_PATTERN.test(text))
+    throw invalidInput(`invalid stage "${text}": use a stage of registry.json, e.g. staging or production`)
+  return text
 }
 
 /** Git refuses these in branch names; refusing them here gives the clearer message. */

@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isRegistryError } from '../domain/errors.js'
-import { githubContext, parseRepository } from '../wiring/github.js'
+import { githubContext, githubTuningFromEnv, parseRepository } from '../wiring/github.js'
 import { CachedArtifactStore } from './cached-store.js'
 import { parseActionInputs } from './inputs.js'
 import { runStep } from './run.js'
@@ -40,7 +40,8 @@ async function main(): Promise<void> {
         actor
       },
       log: { info: m => core.info(m), warn: m => core.warning(m), debug: m => core.debug(m) },
-      notice: m => core.info(m)
+      notice: m => core.info(m),
+      tuning: githubTuningFromEnv(env)
     })
     const baseStore = ctx.store
     let cached: CachedArtifactStore | undefined

@@ -2,6 +2,8 @@
  * One Action step: the parsed inputs → the same command the CLI runs → outputs and a job
  * summary. Pure of @actions/core: main.ts writes what this returns.
  */
+import { mkdir, stat } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import { cleanup } from '../commands/cleanup.js'
 import { compare } from '../commands/compare.js'
 import type { CommandContext } from '../commands/context.js'
@@ -51,15 +53,20 @@ export async function runStep(
       }
     }
     case 'register': {
+      const file = await modelFile(required(inputs.modelPath, 'model-path', 'register'), workspace)
+      const modelType = required(inputs.modelType, 'model-type', 'register')
+      const config = await jsonInput(inputs.config, 'config', workspace)
+      const training = await jsonInput(inputs.trainingMetadata, 'training-metadata', workspace)
+      await checkStage(ctx, inputs.stage)
       const version = await register(ctx, {
-        file: required(inputs.modelPath, 'model-path', 'register'),
-        modelType: required(inputs.modelType, 'model-type', 'register'),
+        file,
+        modelType,
         name: inputs.name,
         version: inputs.version,
         bump: inputs.bump,
         metrics: inputs.metrics,
-        config: await jsonInput(inputs.config, 'config'),
-        training: await jsonInput(inputs.trainingMetadata, 'training-metadata'),
+        config,
+        training,
         tags: inputs.tags,
         notes: inputs.notes,
         parent: inputs.parent,
@@ -69,11 +76,13 @@ export async function runStep(
       return versionStep(`✅ Registered ${formatReference(version)}`, version, links)
     }
     case 'fetch': {
+      if (inputs.references.length > 1) onlyReference(inputs, 'fetch')
       const reference = inputs.references[0]
+      if (reference === undefined) await checkStage(ctx, inputs.stage)
       const outcome = await fetchModel(ctx, {
         reference,
         criteria: reference === undefined ? criteria(inputs) : undefined,
-        out: inputs.path ?? workspace
+        out: await fetchDestination(inputs.path, workspace)
       })
       const step = versionStep(`⬇️ Fetched ${formatReference(outcome.version)}`, outcome.version, links, [
         ['path', outcome.path]
@@ -92,6 +101,7 @@ export async function runStep(
       return versionStep(formatReference(version), version, links)
     }
     case 'list': {
+      await checkStage(ctx, inputs.stage)
       const versions = await listVersions(ctx, { criteria: criteria(inputs) })
       return {
         outputs: { json: JSON.stringify(versions), count: String(versions.length) },
@@ -105,6 +115,7 @@ export async function runStep(
       return { outputs: { json: JSON.stringify(outcome) }, summary: compareSummary(outcome) }
     }
     case 'history': {
+      if (inputs.references.length > 1) onlyReference(inputs, 'history')
       const target = inputs.references[0] ?? required(inputs.name, 'reference or name', 'history')
       const outcome = await history(ctx, {
         target,
@@ -113,6 +124,7 @@ export async function runStep(
       return { outputs: { json: JSON.stringify(outcome) }, summary: historySummary(outcome) }
     }
     case 'rollback': {
+      await checkStage(ctx, inputs.stage)
       const result = await rollback(ctx, {
         name: required(inputs.name, 'name', 'rollback'),
         stage: inputs.stage ?? 'production'
@@ -208,10 +220,53 @@ function criteria(inputs: ActionInputs): Criteria {
   return result
 }
 
+/**
+ * Where fetch writes, relative to the workspace: `dir/` (trailing slash) is a directory, made
+ * when missing, that receives the file under its registry name; any other path is the file
+ * itself, its directory made when missing (a workflow names where the next step expects it).
+ */
+async function fetchDestination(path: string | undefined, workspace: string): Promise<string> {
+  if (path === undefined) return workspace
+  const absolute = resolve(workspace, path)
+  const directory = /[\\/]$/.test(path)
+  try {
+    await mkdir(directory ? absolute : dirname(absolute), { recursive: true })
+  } catch (error) {
+    throw invalidInput(`input "path" is "${path}": cannot create its directory (${(error as Error).message})`)
+  }
+  return absolute
+}
+
 async function jsonInput(
   value: JsonOrFile | undefined,
-  input: string
+  input: string,
+  workspace: string
 ): Promise<Record<string, unknown> | undefined> {
   if (value === undefined) return undefined
-  return 'json' in value ? value.json : readJsonObjectFile(value.file, `input "${input}" file`)
+  return 'json' in value
+    ? value.json
+    : readJsonObjectFile(resolve(workspace, value.file), `input "${input}" file`)
+}
+
+/** The model file, relative to the workspace; refused here so the message names the input. */
+async function modelFile(path: string, workspace: string): Promise<string> {
+  const absolute = resolve(workspace, path)
+  let info
+  try {
+    info = await stat(absolute)
+  } catch {
+    throw invalidInput(`input "model-path" is "${path}": no such file in the workspace (${absolute})`)
+  }
+  if (info.isDirectory())
+    throw invalidInput(`input "model-path" is "${path}", a directory: give the path of the model file`)
+  if (!info.isFile()) throw invalidInput(`input "model-path" is "${path}": not a regular file`)
+  return absolute
+}
+
+/** The stage must be one of registry.json's (read before anything is written). */
+async function checkStage(ctx: CommandContext, stage: string | undefined): Promise<void> {
+  if (stage === undefined) return
+  const { policy } = await ctx.backend.snapshot()
+  if (!policy.stages.includes(stage))
+    throw invalidInput(`input "stage" is "${stage}": registry.json has ${policy.stages.join(', ')}`)
 }

@@ -25,10 +25,39 @@ export interface GitHubTarget {
   log?: GitHubLogger
   notice?: (message: string) => void
   now?: () => Date
+  /** Client timings; unset fields keep the production defaults. */
+  tuning?: GitHubTuning
+}
+
+/** Timings of the GitHub client that tests shorten (see githubTuningFromEnv). */
+export interface GitHubTuning {
+  writeSpacingMs?: number
+  retryBaseMs?: number
+}
+
+/**
+ * Undocumented test knobs: MREG_GITHUB_WRITE_SPACING_MS (the throttling plugin spaces writes by
+ * 1 s otherwise) and MREG_GITHUB_RETRY_BASE_MS (first retry backoff, 1 s otherwise). Anything
+ * that is not a whole number of milliseconds is ignored: production behaviour.
+ */
+export function githubTuningFromEnv(env: NodeJS.ProcessEnv): GitHubTuning {
+  const ms = (value: string | undefined): number | undefined =>
+    value !== undefined && /^\d{1,6}$/.test(value.trim()) ? Number(value.trim()) : undefined
+  const tuning: GitHubTuning = {}
+  const writeSpacingMs = ms(env.MREG_GITHUB_WRITE_SPACING_MS)
+  const retryBaseMs = ms(env.MREG_GITHUB_RETRY_BASE_MS)
+  if (writeSpacingMs !== undefined) tuning.writeSpacingMs = writeSpacingMs
+  if (retryBaseMs !== undefined) tuning.retryBaseMs = retryBaseMs
+  return tuning
 }
 
 export function githubContext(target: GitHubTarget): CommandContext {
-  const client = createGitHubClient({ token: target.token, apiUrl: target.apiUrl, log: target.log })
+  const client = createGitHubClient({
+    token: target.token,
+    apiUrl: target.apiUrl,
+    log: target.log,
+    ...target.tuning
+  })
   const backend = new RemoteRegistryBackend({
     url: `${target.serverUrl.replace(/\/+$/, '')}/${target.owner}/${target.repo}.git`,
     cacheDir: join(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, '_')}`),
