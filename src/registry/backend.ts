@@ -1,6 +1,6 @@
 /**
  * The registry branch as the commands see it. Implementations: the local Git repository
- * (src/registry/local-backend.ts) and, later, a remote one pushed over smart HTTP.
+ * (src/registry/local-backend.ts) and a remote one pushed over smart HTTP (remote-backend.ts).
  * This file holds types only, so commands can depend on it without loading isomorphic-git.
  */
 import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
@@ -18,6 +18,13 @@ export interface RegistrySnapshot {
   readVersion(name: string, version: string): Promise<ModelVersion | null>
   /** Versions named by the files in models/<name>/ (not the index): for consistency checks. */
   versionFileNames(name: string): Promise<string[]>
+  /**
+   * The Git object id at `path` (a file or a directory), null when absent. Equal ids mean equal
+   * content, so a review can skip every model a change did not touch.
+   */
+  objectId?(path: string): Promise<string | null>
+  /** The parsed JSON at `path`, not validated (a review judges invalid documents itself); null when absent. */
+  readJson?(path: string): Promise<unknown | null>
 }
 
 /** One file written (JSON value, serialised with 2-space indent and a final newline) or deleted (null). */
@@ -55,6 +62,16 @@ export interface CommitOutcome<T> {
   attempts: number
 }
 
+export interface ProposeOutcome<T> {
+  /** The proposal's commit, or the unchanged registry tip when the builder returned no change. */
+  commit: string
+  /** The registry branch's tip the proposal was built on (its parent). */
+  base: string
+  result: T
+  /** False when there was nothing to propose; the proposal branch is then left as it was. */
+  changed: boolean
+}
+
 export interface LogEntry {
   commit: string
   subject: string
@@ -66,6 +83,8 @@ export interface LogEntry {
 export interface RegistryBackend {
   /** A human description for messages, e.g. the repository path or URL and branch. */
   readonly description: string
+  /** The registry branch's name, e.g. `model-registry`: the base of every proposal. */
+  readonly branch: string
   /** Creates the registry branch with the given policy when absent. Never touches a working tree or HEAD. */
   init(policy: RegistryPolicy): Promise<{ created: boolean; commit: string }>
   /** Reads the current tip. Fails with a RegistryError(kind 'not-initialised') when the branch is absent. */
@@ -81,4 +100,19 @@ export interface RegistryBackend {
   log(options?: { path?: string; until?: Date }): Promise<LogEntry[]>
   /** The JSON content of `path` at `commit`, or null when absent there. */
   readJsonAt(commit: string, path: string): Promise<unknown | null>
+  /**
+   * Builds the change on the registry branch's tip (the tip is its parent) and points
+   * `refs/heads/<branch>` at it, replacing an earlier proposal on that branch. The registry branch
+   * itself never moves: the change lands when the proposal is merged.
+   */
+  propose?<T>(build: ChangeBuilder<T>, branch: string): Promise<ProposeOutcome<T>>
+  /**
+   * Makes a commit readable by snapshotAt and returns its full id. `ref` is a commit id or a
+   * branch or tag name of the repository. A remote fetches what it lacks: `ref` itself when it
+   * is a name, else the registry branch and its history, and first the refs in `from` that may
+   * carry the commit (a pull request's head branch, `refs/pull/<n>/head`).
+   */
+  fetchCommit?(ref: string, from?: string[]): Promise<string>
+  /** The parents of a commit, first parent first (for walking what a push brought). */
+  parents?(commit: string): Promise<string[]>
 }

@@ -49,3 +49,44 @@ export async function readJsonAtCommit(
   const { tree } = await reader.readCommit(await openCommit(reader, commit))
   return reader.readJson(tree, path)
 }
+
+const HEX = /^[0-9a-f]{4,40}$/i
+
+/**
+ * A commit id, or a branch, tag or full ref name of the repository (`main`, `refs/heads/x`,
+ * `v1`), to the commit id it names; annotated tags are peeled. Revision expressions (`HEAD~1`)
+ * are not understood: name a commit or a ref.
+ */
+export async function resolveCommitName(reader: GitReader, ref: string): Promise<string> {
+  if (HEX.test(ref)) {
+    try {
+      return await openCommit(reader, ref)
+    } catch (error) {
+      if (!(error instanceof RegistryError) || error.kind !== 'not-found') throw error
+    }
+  }
+  let oid: string
+  try {
+    oid = await git.resolveRef({ fs, gitdir: reader.gitdir, ref })
+  } catch {
+    throw new RegistryError('not-found', `no commit, branch or tag "${ref}" in the registry repository`)
+  }
+  for (let depth = 0; depth < 8; depth++) {
+    const { type, object } = await git.readObject({ fs, gitdir: reader.gitdir, oid, cache: reader.cache })
+    if (type !== 'tag') break
+    oid = (object as { object: string }).object
+  }
+  return openCommit(reader, oid)
+}
+
+/** Proposal branches are any valid branch but the registry branch, which only ever moves by CAS. */
+export function checkProposalBranch(branch: string, registryBranch: string): string {
+  checkBranchName(branch)
+  if (branch === registryBranch || branch === `refs/heads/${registryBranch}`) {
+    throw new RegistryError(
+      'invalid-input',
+      `a proposal cannot be made on the registry branch "${registryBranch}" itself; name another branch`
+    )
+  }
+  return branch
+}

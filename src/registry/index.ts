@@ -5,6 +5,7 @@ export type {
   CommitOutcome,
   FileWrite,
   LogEntry,
+  ProposeOutcome,
   RegistryBackend,
   RegistrySnapshot
 } from './backend.js'

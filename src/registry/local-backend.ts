@@ -13,6 +13,7 @@ import type {
   ChangeSet,
   CommitOutcome,
   LogEntry,
+  ProposeOutcome,
   RegistryBackend,
   RegistrySnapshot
 } from './backend.js'
@@ -22,7 +23,15 @@ import { readLog } from './history.js'
 import { compareAndSwapRef, readRef, type RefSwapResult } from './ref-lock.js'
 import { backoffDelay, DEFAULT_MAX_ATTEMPTS, sleep } from './retry.js'
 import { GitSnapshot, POLICY_PATH } from './snapshot.js'
-import { checkBranchName, openCommit, readJsonAtCommit, DEFAULT_BRANCH, INIT_SUBJECT } from './common.js'
+import {
+  checkBranchName,
+  checkProposalBranch,
+  openCommit,
+  readJsonAtCommit,
+  resolveCommitName,
+  DEFAULT_BRANCH,
+  INIT_SUBJECT
+} from './common.js'
 
 export interface LocalBackendOptions {
   /** The working tree, or the repository itself when bare. */
@@ -114,6 +123,43 @@ export class LocalRegistryBackend implements RegistryBackend {
     return readLog(this.reader, tip, options)
   }
 
+  /**
+   * The proposal is built once on the current tip; the proposal branch is then moved under the
+   * same lock protocol as the registry branch. Whatever it held (an earlier proposal) is replaced:
+   * a proposal is rebuilt from the registry, never merged with an older one.
+   */
+  async propose<T>(build: ChangeBuilder<T>, branch: string): Promise<ProposeOutcome<T>> {
+    const target = `refs/heads/${checkProposalBranch(branch, this.branch)}`
+    const tip = await this.requireTip()
+    const snapshot = await GitSnapshot.open(this.reader, tip)
+    const { change, result } = await build(snapshot)
+    if (!change) return { commit: tip, base: tip, result, changed: false }
+    const written = await writeChangeCommit(
+      this.reader,
+      { commit: tip, tree: snapshot.tree },
+      change,
+      await this.author(),
+      this.now()
+    )
+    if (!written) return { commit: tip, base: tip, result, changed: false }
+    for (let attempt = 1; ; attempt++) {
+      const current = await readRef(this.gitdir, target)
+      const reflog =
+        this.dir !== this.gitdir ? { who: written.signature, message: `mreg: ${written.message}` } : undefined
+      const swap = await compareAndSwapRef(this.gitdir, target, current, written.commit, { reflog })
+      if (swap.swapped) return { commit: written.commit, base: tip, result, changed: true }
+      await this.afterLostRace(swap, attempt, branch)
+    }
+  }
+
+  async fetchCommit(ref: string): Promise<string> {
+    return resolveCommitName(this.reader, ref)
+  }
+
+  async parents(commit: string): Promise<string[]> {
+    return (await this.reader.readCommit(await openCommit(this.reader, commit))).parents
+  }
+
   async readJsonAt(commit: string, path: string): Promise<unknown | null> {
     return readJsonAtCommit(this.reader, commit, path)
   }
@@ -130,7 +176,11 @@ export class LocalRegistryBackend implements RegistryBackend {
     return compareAndSwapRef(this.gitdir, this.ref, expected, written.commit, { reflog })
   }
 
-  private async afterLostRace(swap: RefSwapResult & { swapped: false }, attempt: number): Promise<void> {
+  private async afterLostRace(
+    swap: RefSwapResult & { swapped: false },
+    attempt: number,
+    branch = this.branch
+  ): Promise<void> {
     if (swap.reason === 'locked' && swap.stale) {
       const minutes = Math.round(swap.lockAgeMs / 60_000)
       throw new RegistryError(
@@ -142,7 +192,7 @@ export class LocalRegistryBackend implements RegistryBackend {
     if (attempt >= this.maxAttempts) {
       throw new RegistryError(
         'conflict',
-        `could not update branch ${this.branch} in ${this.dir}: it kept changing under us for ${attempt} attempts; retry later`,
+        `could not update branch ${branch} in ${this.dir}: it kept changing under us for ${attempt} attempts; retry later`,
         { attempts: attempt }
       )
     }

@@ -17,10 +17,18 @@ import type {
   ChangeSet,
   CommitOutcome,
   LogEntry,
+  ProposeOutcome,
   RegistryBackend,
   RegistrySnapshot
 } from './backend.js'
-import { checkBranchName, DEFAULT_BRANCH, INIT_SUBJECT, openCommit, readJsonAtCommit } from './common.js'
+import {
+  checkBranchName,
+  checkProposalBranch,
+  DEFAULT_BRANCH,
+  INIT_SUBJECT,
+  openCommit,
+  readJsonAtCommit
+} from './common.js'
 import { resolveIdentity, writeChangeCommit, type Identity, type WrittenCommit } from './commit-writer.js'
 import { GitReader } from './git-reader.js'
 import { readLog } from './history.js'
@@ -132,6 +140,61 @@ export class RemoteRegistryBackend implements RegistryBackend {
     return this.withHistory(() => readJsonAtCommit(this.reader, commit, path))
   }
 
+  /**
+   * The proposal is built on the freshly fetched tip and force-pushed to its own branch only
+   * (`+<commit>:refs/heads/<branch>`); the registry branch is never pushed here.
+   */
+  async propose<T>(build: ChangeBuilder<T>, branch: string): Promise<ProposeOutcome<T>> {
+    checkProposalBranch(branch, this.branch)
+    for (let attempt = 1; ; attempt++) {
+      const tip = await this.requireTip()
+      const snapshot = await GitSnapshot.open(this.reader, tip)
+      const { change, result } = await build(snapshot)
+      if (!change) return { commit: tip, base: tip, result, changed: false }
+      const parent = { commit: tip, tree: snapshot.tree }
+      const written = await writeChangeCommit(this.reader, parent, change, await this.author(), this.now())
+      if (!written) return { commit: tip, base: tip, result, changed: false }
+      if (await this.transport.pushProposal(written.commit, branch)) {
+        return { commit: written.commit, base: tip, result, changed: true }
+      }
+      await this.afterLostRace(attempt, branch)
+    }
+  }
+
+  async fetchCommit(ref: string, from: string[] = []): Promise<string> {
+    await this.prepare()
+    if (!/^[0-9a-f]{4,40}$/i.test(ref)) {
+      const name = ref.startsWith('refs/') ? ref : `refs/heads/${checkBranchName(ref)}`
+      const fetched = await this.transport.fetchRef(name)
+      if (!fetched) {
+        throw new RegistryError('not-found', `no branch or ref "${ref}" at ${this.transport.displayUrl}`)
+      }
+      return openCommit(this.reader, fetched)
+    }
+    const present = async (): Promise<string | null> => {
+      try {
+        return await openCommit(this.reader, ref)
+      } catch (error) {
+        if (isNotFound(error)) return null
+        throw error
+      }
+    }
+    const known = await present()
+    if (known) return known
+    for (const candidate of from) {
+      if ((await this.transport.fetchRef(candidate)) === null) continue
+      const found = await present()
+      if (found) return found
+    }
+    return this.withHistory(() => openCommit(this.reader, ref))
+  }
+
+  async parents(commit: string): Promise<string[]> {
+    return this.withHistory(
+      async () => (await this.reader.readCommit(await openCommit(this.reader, commit))).parents
+    )
+  }
+
   /** The remote tip after fetching it; null when the remote has no registry branch. */
   private async fetchTip(): Promise<string | null> {
     await this.prepare()
@@ -217,11 +280,11 @@ export class RemoteRegistryBackend implements RegistryBackend {
     return this.identity
   }
 
-  private async afterLostRace(attempt: number): Promise<void> {
+  private async afterLostRace(attempt: number, branch = this.branch): Promise<void> {
     if (attempt >= this.maxAttempts) {
       throw new RegistryError(
         'conflict',
-        `could not push to branch ${this.branch} at ${this.transport.displayUrl}: it kept changing for ${attempt} attempts; retry later`,
+        `could not push to branch ${branch} at ${this.transport.displayUrl}: it kept changing for ${attempt} attempts; retry later`,
         { attempts: attempt }
       )
     }

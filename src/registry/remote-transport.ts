@@ -71,6 +71,33 @@ export class RemoteTransport {
     }
   }
 
+  /**
+   * Fetches another ref of the remote (a proposal branch, `refs/pull/<n>/head`) and returns its
+   * commit; null when the remote has no such ref. The registry branch's tip is offered as what we
+   * have, so only the commits on top of it travel.
+   */
+  async fetchRef(remoteRef: string): Promise<string | null> {
+    try {
+      const result = await git.fetch({
+        fs,
+        http: this.http,
+        gitdir: this.options.gitdir,
+        cache: this.options.cache,
+        url: this.url,
+        // Only used for the "have" line: the registry tip already in the cache.
+        ref: this.trackingRef,
+        remoteRef,
+        singleBranch: true,
+        tags: false,
+        onAuth: this.onAuth
+      })
+      return result.fetchHead ?? null
+    } catch (error) {
+      if (errorCode(error) === 'NotFoundError' && !isNetworkError(error)) return null
+      throw this.unavailable('fetch from', error)
+    }
+  }
+
   /** Fetches the rest of the history behind a shallow cache. */
   async unshallow(): Promise<void> {
     await this.fetch({ depth: UNSHALLOW_DEPTH })
@@ -114,11 +141,47 @@ export class RemoteTransport {
   }
 
   /**
+   * Points `branch` (never the registry branch) at `commit`, replacing whatever it held: a
+   * proposal is rebuilt, not appended to. Returns false when the server refused the update
+   * because the branch moved meanwhile (another run proposing the same change).
+   */
+  async pushProposal(commit: string, branch: string): Promise<boolean> {
+    if (branch === this.options.branch) {
+      throw new RegistryError('invalid-input', `refusing to force-push the registry branch "${branch}"`)
+    }
+    const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes(4).toString('hex')}`
+    const outgoingPath = join(this.options.gitdir, outgoing)
+    await mkdir(dirname(outgoingPath), { recursive: true })
+    await writeFile(outgoingPath, `${commit}\n`)
+    try {
+      await git.push({
+        fs,
+        http: this.http,
+        gitdir: this.options.gitdir,
+        cache: this.options.cache,
+        url: this.url,
+        ref: outgoing,
+        remoteRef: `refs/heads/${branch}`,
+        force: true,
+        onAuth: this.onAuth
+      })
+      return true
+    } catch (error) {
+      const code = errorCode(error)
+      if (code === 'GitPushError') return this.judgeRejection(error, branch)
+      if (code === 'PushRejectedError') return false
+      throw this.unavailable('push to', error)
+    } finally {
+      await unlink(outgoingPath).catch(() => undefined)
+    }
+  }
+
+  /**
    * The server answered the push with a failure. Losing the race on the old value ("failed to
    * update ref", "cannot lock ref", "fetch first") is retried; a hook or branch protection saying
    * no will say no again, so it is reported at once.
    */
-  private judgeRejection(error: unknown): false {
+  private judgeRejection(error: unknown, branch = this.options.branch): false {
     const result = (error as { data?: { result?: PushResult } }).data?.result
     const reasons = Object.values(result?.refs ?? {})
       .filter(r => !r.ok)
@@ -129,9 +192,7 @@ export class RemoteTransport {
     if (/declined|protected|denied|forbidden|not allowed|permission/i.test(reason)) {
       throw new RegistryError(
         'refused',
-        this.redact(
-          `the registry at ${this.displayUrl} refused the push to ${this.options.branch}: ${reason}`
-        ),
+        this.redact(`the registry at ${this.displayUrl} refused the push to ${branch}: ${reason}`),
         { url: this.displayUrl }
       )
     }
