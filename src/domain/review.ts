@@ -1,0 +1,676 @@
+/**
+ * The policy check of a proposed change to the registry branch (a pull request): base → head,
+ * judged by the policy in force on the base, so a change cannot loosen the rules it is judged by.
+ * Everything arrives as parsed JSON and is validated here: the pull request's content is data,
+ * never code, and a document that does not match its schema is a finding, not a crash.
+ * Pure: the command reads both commits and the review channel, this decides.
+ */
+import { integrityError, isRegistryError } from './errors.js'
+import { evaluateGates, type GateResult } from './gates.js'
+import { firstDifference, jsonEqual } from './json-diff.js'
+import { checkIndexConsistency } from './model-index.js'
+import { ARCHIVED_STAGE } from './ordering.js'
+import { allowedTargets, checkPolicyConsistency, gateFor } from './policy.js'
+import type { ModelIndex, ModelVersion, RegistryPolicy, StageEvent } from './types.js'
+import { validateModelIndex, validateModelVersion, validatePolicy } from './validate.js'
+import { sortVersions } from './versions.js'
+
+/** The label a pull request needs before it may change registry.json. */
+export const POLICY_LABEL = 'registry-policy'
+
+/** Fields a registered version may change; everything else is fixed at registration. */
+export const MUTABLE_FIELDS: readonly string[] = [
+  'deployment_stage',
+  'deployed_at',
+  'stage_history',
+  'tags',
+  'notes',
+  'archived_at',
+  'reason'
+]
+
+/** A file of the registry branch as parsed JSON, with its path (`models/<name>/<version>.json`). */
+export interface DocumentAt {
+  path: string
+  content: unknown
+  /** Set when the file could not be read as JSON at all; `content` is then meaningless. */
+  error?: string
+}
+
+export interface BaseState {
+  /** registry.json as parsed JSON; null when absent. */
+  policy: unknown
+  /** Set when registry.json is not JSON. */
+  policyError?: string
+  /** Version files of the models under review (unchanged models may be left out). */
+  versions: DocumentAt[]
+}
+
+export interface HeadState extends BaseState {
+  /** models/<name>/index.json of the same models. */
+  indexes: DocumentAt[]
+  /** Paths the reader could not take for registry documents (a bad model directory name…). */
+  problems?: { path: string; message: string }[]
+}
+
+export interface ReviewInput {
+  base: BaseState
+  head: HeadState
+  /** Who approved; null when there is no review channel (approval gates are then not applicable). */
+  approvals: string[] | null
+  /** The pull request's labels; null without a review channel. */
+  labels: string[] | null
+  /** Whether the change comes through a pull request (require_pull_request). */
+  viaPullRequest: boolean
+}
+
+export type FindingKind =
+  | 'invalid-document'
+  | 'immutable-field'
+  | 'stage-history'
+  | 'illegal-transition'
+  | 'gate'
+  | 'exclusive-stage'
+  | 'index-mismatch'
+  | 'removed-version'
+  | 'policy-change'
+
+export interface ReviewFinding {
+  severity: 'error' | 'warning'
+  kind: FindingKind
+  /** `name@version`, a model name, or `registry.json`. */
+  subject: string
+  message: string
+  /** The gate, for kind 'gate' (`min_approvals`, `must_beat.f1_score`…). */
+  gate?: string
+  /** The file the finding is about, for annotations. */
+  file?: string
+}
+
+export interface StageChange {
+  name: string
+  version: string
+  model_id: string
+  /** null for a version the base does not have (registered in this change). */
+  from: string | null
+  to: string
+}
+
+export interface GateReport {
+  subject: string
+  stage: string
+  results: GateResult[]
+}
+
+export interface ReviewResult {
+  passed: boolean
+  findings: ReviewFinding[]
+  changes: StageChange[]
+  gates: GateReport[]
+}
+
+const VERSION_PATH = /^models\/([^/]+)\/([^/]+)\.json$/
+const INDEX_FILE = 'index'
+
+interface Parsed {
+  path: string
+  name: string
+  version: string
+  /** null when the document is invalid (reported once, then left out of every other rule). */
+  doc: ModelVersion | null
+}
+
+const key = (name: string, version: string): string => `${name}@${version}`
+
+function message(error: unknown): string {
+  if (isRegistryError(error)) return error.message
+  throw error
+}
+
+/** Validated registry.json, or the reason it is not valid. */
+export function parsePolicy(raw: unknown, where = 'registry.json'): RegistryPolicy | string {
+  if (raw === null || raw === undefined) return `${where}: missing`
+  try {
+    return checkPolicyConsistency(validatePolicy(raw, where, 'integrity'), where, 'integrity')
+  } catch (error) {
+    return message(error)
+  }
+}
+
+function parseVersions(documents: DocumentAt[], side: string, findings: ReviewFinding[] | null): Parsed[] {
+  const parsed: Parsed[] = []
+  for (const { path, content, error: unreadable } of documents) {
+    const match = VERSION_PATH.exec(path)
+    if (!match || match[2] === INDEX_FILE) continue
+    const [, name = '', version = ''] = match
+    let doc: ModelVersion | null = null
+    try {
+      if (unreadable !== undefined) throw integrityError(unreadable)
+      doc = validateModelVersion(content, path, 'integrity')
+      if (doc.name !== name || doc.version !== version) {
+        findings?.push({
+          severity: 'error',
+          kind: 'invalid-document',
+          subject: key(name, version),
+          file: path,
+          message: `${path} holds ${doc.name}@${doc.version}; a version file must be models/<name>/<version>.json`
+        })
+        doc = null
+      }
+    } catch (error) {
+      findings?.push({
+        severity: 'error',
+        kind: 'invalid-document',
+        subject: key(name, version),
+        file: path,
+        message: `${side}: ${message(error)}`
+      })
+    }
+    parsed.push({ path, name, version, doc })
+  }
+  return parsed
+}
+
+export function reviewChange(input: ReviewInput): ReviewResult {
+  const findings: ReviewFinding[] = []
+  const changes: StageChange[] = []
+  const gates: GateReport[] = []
+
+  const basePolicy = input.base.policyError ?? parsePolicy(input.base.policy)
+  const headPolicy = input.head.policyError ?? parsePolicy(input.head.policy)
+  for (const problem of input.head.problems ?? []) {
+    findings.push({
+      severity: 'error',
+      kind: 'invalid-document',
+      subject: problem.path,
+      file: problem.path,
+      message: problem.message
+    })
+  }
+  if (typeof headPolicy === 'string') {
+    findings.push({
+      severity: 'error',
+      kind: 'invalid-document',
+      subject: 'registry.json',
+      file: 'registry.json',
+      message: headPolicy
+    })
+  }
+  checkPolicyEdit(input, findings)
+  // The base's rules judge the change; a base without a valid policy (a broken registry being
+  // repaired) can only be judged by the head's.
+  const policy =
+    typeof basePolicy !== 'string' ? basePolicy : typeof headPolicy !== 'string' ? headPolicy : null
+
+  const base = parseVersions(input.base.versions, 'base', null)
+  const head = parseVersions(input.head.versions, 'head', findings)
+  const baseByKey = new Map(base.map(p => [key(p.name, p.version), p]))
+  const headByKey = new Map(head.map(p => [key(p.name, p.version), p]))
+
+  for (const old of base) {
+    if (!headByKey.has(key(old.name, old.version))) {
+      findings.push({
+        severity: 'error',
+        kind: 'removed-version',
+        subject: key(old.name, old.version),
+        file: old.path,
+        message: `${old.path} is removed; versions are never deleted through a pull request (retention archives them)`
+      })
+    }
+  }
+
+  if (!policy) {
+    findings.push({
+      severity: 'error',
+      kind: 'invalid-document',
+      subject: 'registry.json',
+      file: 'registry.json',
+      message: 'no valid registry.json on either side: the change cannot be judged'
+    })
+    return finish(findings, changes, gates)
+  }
+
+  const headDocs = head.flatMap(p => (p.doc ? [p.doc] : []))
+  const baseDocs = base.flatMap(p => (p.doc ? [p.doc] : []))
+  const context: VersionContext = { policy, input, headDocs, baseDocs, findings, changes, gates }
+  for (const current of head) {
+    if (!current.doc) continue
+    const previous = baseByKey.get(key(current.name, current.version))
+    if (previous && !previous.doc) {
+      findings.push({
+        severity: 'warning',
+        kind: 'invalid-document',
+        subject: key(current.name, current.version),
+        file: current.path,
+        message: `the base's ${current.path} is not valid, so changes to it cannot be checked field by field`
+      })
+      continue
+    }
+    if (previous?.doc) reviewVersion(context, previous.doc, current.doc, current.path)
+    else reviewRegistration(context, current.doc, current.path)
+  }
+
+  checkExclusiveStages(policy, headDocs, findings)
+  checkIndexes(input.head, head, findings)
+  return finish(findings, changes, gates)
+}
+
+function finish(findings: ReviewFinding[], changes: StageChange[], gates: GateReport[]): ReviewResult {
+  return { passed: findings.every(f => f.severity !== 'error'), findings, changes, gates }
+}
+
+function checkPolicyEdit(input: ReviewInput, findings: ReviewFinding[]): void {
+  const same =
+    jsonEqual(input.base.policy ?? null, input.head.policy ?? null) &&
+    input.base.policyError === input.head.policyError
+  if (same) return
+  const subject = 'registry.json'
+  if (input.labels === null) {
+    findings.push({
+      severity: 'warning',
+      kind: 'policy-change',
+      subject,
+      file: subject,
+      message: `registry.json changes: no review channel here to require the "${POLICY_LABEL}" label`
+    })
+  } else if (!input.labels.includes(POLICY_LABEL)) {
+    findings.push({
+      severity: 'error',
+      kind: 'policy-change',
+      subject,
+      file: subject,
+      message: `registry.json changes the policy: add the "${POLICY_LABEL}" label to the pull request to allow it`
+    })
+  }
+}
+
+interface VersionContext {
+  policy: RegistryPolicy
+  input: ReviewInput
+  headDocs: ModelVersion[]
+  baseDocs: ModelVersion[]
+  findings: ReviewFinding[]
+  changes: StageChange[]
+  gates: GateReport[]
+}
+
+/** Everything but the mutable fields; `artifact.deleted` has its own rule. */
+function immutablePart(v: ModelVersion): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...v }
+  for (const field of MUTABLE_FIELDS) delete copy[field]
+  const artifact: Record<string, unknown> = { ...v.artifact }
+  delete artifact.deleted
+  copy.artifact = artifact
+  return copy
+}
+
+function reviewVersion(ctx: VersionContext, before: ModelVersion, after: ModelVersion, file: string): void {
+  const subject = key(after.name, after.version)
+  const error = (kind: FindingKind, text: string): void => {
+    ctx.findings.push({ severity: 'error', kind, subject, file, message: text })
+  }
+  const fixedBefore = immutablePart(before)
+  const fixedAfter = immutablePart(after)
+  for (const field of [...new Set([...Object.keys(fixedBefore), ...Object.keys(fixedAfter)])].sort()) {
+    const where = firstDifference(fixedBefore[field], fixedAfter[field], `$.${field}`)
+    if (where) {
+      error(
+        'immutable-field',
+        `${where} changed; only ${MUTABLE_FIELDS.join(', ')} may change after registration`
+      )
+    }
+  }
+
+  const wasDeleted = before.artifact.deleted === true
+  const isDeleted = after.artifact.deleted === true
+  if (wasDeleted && !isDeleted) {
+    error('immutable-field', '$.artifact.deleted is unset, but retention already deleted the artifact')
+  } else if (!wasDeleted && isDeleted) {
+    if (after.deployment_stage !== ARCHIVED_STAGE || after.archived_at === undefined) {
+      error(
+        'immutable-field',
+        `$.artifact.deleted is set without archiving; set it only together with deployment_stage "${ARCHIVED_STAGE}" and archived_at`
+      )
+    }
+  }
+
+  if (after.deployment_stage !== before.deployment_stage) {
+    ctx.changes.push(change(after, before.deployment_stage))
+  }
+  const appended = appendedHistory(before.stage_history, after.stage_history)
+  if (appended === null) {
+    error(
+      'stage-history',
+      'stage_history is append-only: an existing entry was changed or removed; add a new entry instead'
+    )
+    return
+  }
+  if (!stagesAgree(ctx, subject, file, before.deployment_stage, after, appended)) return
+  walkSteps(ctx, after, file, before.deployment_stage, before.stage_history, appended)
+}
+
+/** The entries added after `before`, or null when `before` is not a prefix of `after`. */
+export function appendedHistory(before: StageEvent[], after: StageEvent[]): StageEvent[] | null {
+  if (after.length < before.length) return null
+  for (let i = 0; i < before.length; i++) if (!jsonEqual(before[i], after[i])) return null
+  return after.slice(before.length)
+}
+
+/** deployment_stage must be where the history ends: a stage change without an entry is unaccounted for. */
+function stagesAgree(
+  ctx: VersionContext,
+  subject: string,
+  file: string,
+  from: string,
+  after: ModelVersion,
+  appended: StageEvent[]
+): boolean {
+  const last = appended.at(-1)?.stage ?? from
+  if (last === after.deployment_stage) return true
+  ctx.findings.push({
+    severity: 'error',
+    kind: 'stage-history',
+    subject,
+    file,
+    message:
+      appended.length === 0
+        ? `deployment_stage changes from "${from}" to "${after.deployment_stage}" without a stage_history entry`
+        : `deployment_stage is "${after.deployment_stage}" but stage_history ends in "${last}"`
+  })
+  return false
+}
+
+function change(v: ModelVersion, from: string | null): StageChange {
+  return { name: v.name, version: v.version, model_id: v.model_id, from, to: v.deployment_stage }
+}
+
+/**
+ * Each appended entry is one step. A step is legal when the graph lists it; or when the version's
+ * own earlier history shows it held the target stage (a rollback — the only exemption); or when it
+ * is the policy's own demotion of an exclusive stage's holder to demote_to, in a change where
+ * another version of the model takes that stage (what promote writes in the same commit).
+ */
+function walkSteps(
+  ctx: VersionContext,
+  version: ModelVersion,
+  file: string,
+  start: string,
+  earlier: StageEvent[],
+  appended: StageEvent[]
+): void {
+  const { policy } = ctx
+  const subject = key(version.name, version.version)
+  let from = start
+  const entered = new Set<string>()
+  appended.forEach((event, i) => {
+    const to = event.stage
+    const held = [...earlier, ...appended.slice(0, i)].some(e => e.stage === to)
+    let legal: boolean
+    let demotion = false
+    if (!policy.stages.includes(to)) {
+      ctx.findings.push({
+        severity: 'error',
+        kind: 'illegal-transition',
+        subject,
+        file,
+        message: `stage_history enters unknown stage "${to}": use one of ${policy.stages.join(', ')}`
+      })
+      from = to
+      return
+    }
+    if (to === from) legal = false
+    else if (allowedTargets(policy, from).includes(to)) legal = true
+    else if (held) legal = true
+    else {
+      demotion = isDemotion(ctx, version, from, to)
+      legal = demotion
+    }
+    if (!legal) {
+      const allowed = allowedTargets(policy, from)
+      ctx.findings.push({
+        severity: 'error',
+        kind: 'illegal-transition',
+        subject,
+        file,
+        message:
+          to === from
+            ? `stage_history moves from "${from}" to the stage it is already in`
+            : `cannot move from "${from}" to "${to}": allowed from ${from}: ${allowed.length ? allowed.join(', ') : 'none'}; ${version.version} never held ${to}, so this is no rollback`
+      })
+    }
+    if (!demotion) entered.add(to)
+    from = to
+  })
+  for (const stage of entered) judgeGates(ctx, version, stage)
+}
+
+function isDemotion(ctx: VersionContext, version: ModelVersion, from: string, to: string): boolean {
+  const { policy } = ctx
+  if (to !== policy.demote_to || !policy.exclusive_stages.includes(from)) return false
+  const before = new Map(ctx.baseDocs.filter(v => v.name === version.name).map(v => [v.version, v]))
+  return ctx.headDocs.some(
+    v =>
+      v.name === version.name &&
+      v.version !== version.version &&
+      v.deployment_stage === from &&
+      before.get(v.version)?.deployment_stage !== from
+  )
+}
+
+function judgeGates(ctx: VersionContext, candidate: ModelVersion, stage: string): void {
+  const { input, policy } = ctx
+  const holders = ctx.baseDocs.filter(
+    v => v.name === candidate.name && v.version !== candidate.version && v.deployment_stage === stage
+  )
+  const verdict = evaluateGates({
+    policy,
+    candidate,
+    stage,
+    holders,
+    channel: input.approvals === null ? 'local' : 'pull-request',
+    approvals: input.approvals?.length ?? 0,
+    viaPullRequest: input.viaPullRequest
+  })
+  const subject = key(candidate.name, candidate.version)
+  if (verdict.results.length > 0) ctx.gates.push({ subject, stage, results: verdict.results })
+  for (const result of verdict.results) {
+    if (result.status === 'pass') continue
+    ctx.findings.push({
+      severity: result.status === 'fail' ? 'error' : 'warning',
+      kind: 'gate',
+      subject,
+      gate: result.gate,
+      file: candidate.metadata_path,
+      message: `${stage}: ${result.message}`
+    })
+  }
+}
+
+/** What `register` allows without review: the initial stage, or a stage with no gate that is not exclusive. */
+export function isOpenRegistrationStage(policy: RegistryPolicy, stage: string): boolean {
+  if (stage === policy.initial_stage) return true
+  if (stage === ARCHIVED_STAGE || policy.exclusive_stages.includes(stage)) return false
+  const gate = gateFor(policy, stage)
+  return (
+    Object.keys(gate.min_metrics ?? {}).length === 0 &&
+    (gate.must_beat === undefined || gate.must_beat === null) &&
+    (gate.min_approvals ?? 0) === 0 &&
+    gate.require_pull_request !== true
+  )
+}
+
+function reviewRegistration(ctx: VersionContext, version: ModelVersion, file: string): void {
+  const subject = key(version.name, version.version)
+  ctx.changes.push(change(version, null))
+  const [first, ...rest] = version.stage_history
+  if (!first) {
+    ctx.findings.push({
+      severity: 'error',
+      kind: 'stage-history',
+      subject,
+      file,
+      message: 'a new version needs a stage_history entry for its registration'
+    })
+    return
+  }
+  if (!ctx.policy.stages.includes(first.stage) || !isOpenRegistrationStage(ctx.policy, first.stage)) {
+    ctx.findings.push({
+      severity: 'error',
+      kind: 'illegal-transition',
+      subject,
+      file,
+      message: `a new version cannot start in "${first.stage}" (gated, exclusive or unknown): register into ${ctx.policy.initial_stage}, then promote`
+    })
+    return
+  }
+  if (!stagesAgree(ctx, subject, file, first.stage, version, rest)) return
+  walkSteps(ctx, version, file, first.stage, [first], rest)
+}
+
+function checkExclusiveStages(
+  policy: RegistryPolicy,
+  versions: ModelVersion[],
+  findings: ReviewFinding[]
+): void {
+  const byModel = new Map<string, ModelVersion[]>()
+  for (const v of versions) byModel.set(v.name, [...(byModel.get(v.name) ?? []), v])
+  for (const [name, list] of byModel) {
+    for (const stage of policy.exclusive_stages) {
+      const holders = sortVersions(list.filter(v => v.deployment_stage === stage).map(v => v.version))
+      if (holders.length > 1) {
+        findings.push({
+          severity: 'error',
+          kind: 'exclusive-stage',
+          subject: name,
+          message: `${stage} is exclusive but ${holders.length} versions hold it (${holders.join(', ')}); demote all but one to ${policy.demote_to}`
+        })
+      }
+    }
+  }
+}
+
+function checkIndexes(head: HeadState, versions: Parsed[], findings: ReviewFinding[]): void {
+  const names = new Set(versions.map(p => p.name))
+  const indexes = new Map<string, DocumentAt>()
+  for (const document of head.indexes) {
+    const match = VERSION_PATH.exec(document.path)
+    if (match && match[2] === INDEX_FILE && match[1]) {
+      indexes.set(match[1], document)
+      names.add(match[1])
+    }
+  }
+  for (const name of [...names].sort()) {
+    const path = `models/${name}/index.json`
+    const mine = versions.filter(p => p.name === name)
+    const push = (text: string): void => {
+      findings.push({ severity: 'error', kind: 'index-mismatch', subject: name, file: path, message: text })
+    }
+    if (!indexes.has(name)) {
+      if (mine.length > 0) push(`${path} is missing; it must list every version file of ${name}`)
+      continue
+    }
+    let index: ModelIndex
+    try {
+      const document = indexes.get(name) as DocumentAt
+      if (document.error !== undefined) throw integrityError(document.error)
+      index = validateModelIndex(document.content, path, 'integrity')
+    } catch (error) {
+      findings.push({
+        severity: 'error',
+        kind: 'invalid-document',
+        subject: name,
+        file: path,
+        message: message(error)
+      })
+      continue
+    }
+    // An invalid version file is reported already; comparing the index with the rest would only
+    // add a confusing "does not exist" for it.
+    if (mine.some(p => !p.doc)) continue
+    if (index.name !== name) {
+      push(`${path} names model "${index.name}"; it must be "${name}"`)
+      continue
+    }
+    for (const problem of checkIndexConsistency(
+      index,
+      mine.flatMap(p => (p.doc ? [p.doc] : []))
+    )) {
+      push(problem)
+    }
+  }
+}
+
+export type VerdictState = 'success' | 'pending' | 'failure'
+
+/**
+ * The commit status for a review: pending while approvals are all that is missing (the pull
+ * request is fine, people have yet to act), failure for anything else that is wrong.
+ */
+export function reviewVerdict(result: ReviewResult): { state: VerdictState; description: string } {
+  const errors = result.findings.filter(f => f.severity === 'error')
+  if (errors.length === 0) {
+    const moves = result.changes.map(c => `${c.name} ${c.version}: ${c.from ?? 'new'} → ${c.to}`)
+    return {
+      state: 'success',
+      description: moves.length > 0 ? `policy passed: ${moves.join('; ')}` : 'policy passed: no stage changes'
+    }
+  }
+  if (errors.every(f => f.kind === 'gate' && f.gate === 'min_approvals')) {
+    return { state: 'pending', description: `waiting for review: ${errors[0]?.message ?? ''}` }
+  }
+  const first = errors[0] as ReviewFinding
+  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : ''
+  return { state: 'failure', description: `${first.subject}: ${first.message}${more}` }
+}
+
+export interface Review {
+  user: string | null
+  state: string
+}
+
+/**
+ * Who approves a pull request, as GitHub counts it: per reviewer the latest review that takes a
+ * position (approved, changes requested, dismissed); comments leave the position as it was. The
+ * author cannot approve their own change. Reviews arrive oldest first.
+ */
+export function approversOf(reviews: Review[], author: string | null): string[] {
+  const position = new Map<string, string>()
+  for (const r of reviews) {
+    if (!r.user) continue
+    if (r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED' || r.state === 'DISMISSED') {
+      position.set(r.user, r.state)
+    }
+  }
+  return [...position.entries()]
+    .filter(([user, state]) => state === 'APPROVED' && user.toLowerCase() !== (author ?? '').toLowerCase())
+    .map(([user]) => user)
+    .sort()
+}
+
+/** Versions whose stage differs between two sets of documents; a version new in `after` has from null. */
+export function stageChanges(before: ModelVersion[], after: ModelVersion[]): StageChange[] {
+  const previous = new Map(before.map(v => [key(v.name, v.version), v]))
+  return after
+    .filter(v => previous.get(key(v.name, v.version))?.deployment_stage !== v.deployment_stage)
+    .map(v => change(v, previous.get(key(v.name, v.version))?.deployment_stage ?? null))
+}
+
+/**
+ * Stage changes that may land on the registry branch without a pull request, by design: a
+ * registration into a stage `register` allows, and retention archiving a version it may touch.
+ * Everything else that moves a stage is a promotion and belongs in a reviewed pull request.
+ */
+export function isDirectChangeAllowed(
+  policy: RegistryPolicy,
+  change: StageChange,
+  version: ModelVersion
+): boolean {
+  if (change.from === null) {
+    return version.stage_history.length === 1 && isOpenRegistrationStage(policy, change.to)
+  }
+  return (
+    change.to === ARCHIVED_STAGE &&
+    version.stage_history.at(-1)?.via === 'cleanup' &&
+    !policy.retention.protect_stages.includes(change.from)
+  )
+}
