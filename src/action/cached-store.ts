@@ -12,19 +12,27 @@ import type {
   FetchResult,
   FileDigest,
   PutResult,
-  ArtifactTarget
+  ArtifactTarget,
+  StoredItem
 } from '../stores/artifact-store.js'
 import { tempPathBeside, moveIntoPlace, removeQuietly } from '../stores/atomic-file.js'
 import { hashFile } from '../stores/hashing.js'
 
 export class CachedArtifactStore implements ArtifactStore {
   readonly kind
+  /** Present only when the inner store can list what it holds: cleanup and doctor sweep orphans through these. */
+  readonly listStored?: () => AsyncIterable<StoredItem>
+  readonly removeStored?: (item: StoredItem) => Promise<void>
 
   constructor(
     private readonly inner: ArtifactStore,
     private readonly cacheRoot: string
   ) {
     this.kind = inner.kind
+    if (inner.listStored)
+      this.listStored = () => (inner.listStored as () => AsyncIterable<StoredItem>).call(inner)
+    if (inner.removeStored)
+      this.removeStored = item => (inner.removeStored as (i: StoredItem) => Promise<void>).call(inner, item)
   }
 
   put(source: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult> {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { parseActionInputs } from '../../src/action/inputs.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import {
   actionInputNames,
@@ -161,6 +162,15 @@ afterAll(async () => {
   await job?.dispose()
   await gh?.close()
   await bundle?.dispose()
+})
+
+test('the Action reads exactly the inputs action.yml declares', async () => {
+  const read = new Set<string>()
+  parseActionInputs(name => {
+    read.add(name)
+    return { command: 'list', token: 't' }[name] ?? ''
+  })
+  expect([...read].sort()).toEqual((await actionInputNames()).sort())
 })
 
 test('every input of action.yml has a bad-input case (or takes free text)', async () => {

@@ -7,10 +7,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
+import { Octokit } from '@octokit/rest'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import {
+  actionOutputNames,
   bundleAction,
   FAST_GITHUB,
   filesContaining,
@@ -23,12 +25,16 @@ import {
 } from './support/run-action.js'
 import {
   git,
+  listTree,
   registryTip,
+  setPolicy,
   sha256Hex,
   showJson,
   writeModelFile,
   type ModelFile
 } from './support/registry-state.js'
+
+const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
 
 let bundle: Bundle
 let gh: GitHubEmulator
@@ -331,6 +337,76 @@ describe('a training workflow through the Action', () => {
     expect(run.summary).toContain('### History of theft-detector')
     expect(run.summary).toContain('| when | who | what | commit |')
     expect(run.summary).toContain('register theft-detector 1.1.0 (development)')
+  })
+
+  test('cleanup dry run plans, delete removes the release and the metadata, doctor finds it healthy', async () => {
+    const tipBefore = await registryTip(gh)
+    const plan = await ok({ command: 'cleanup', 'dry-run': 'true', 'keep-last': '1' })
+    expect(plan.outputs['deleted-count']).toBe('1')
+    expect(Number(plan.outputs['freed-bytes'])).toBe(first.size)
+    expect(plan.summary).toContain('(dry run)')
+    expect(await registryTip(gh)).toBe(tipBefore)
+    expect(gh.state.releases).toHaveLength(2)
+
+    const deleted = await ok({ command: 'delete', reference: 'theft-detector@1.0.0' })
+    expect(deleted.outputs).toMatchObject({ version: '1.0.0', sha256: first.sha256 })
+    expect(gh.state.releases.map(r => r.tagName)).toEqual(['theft-detector@v1.1.0'])
+    expect((await gh.state.refMap())['refs/tags/theft-detector@v1.0.0']).toBeUndefined()
+    expect(await listTree(gh, 'models/theft-detector')).toEqual([
+      'models/theft-detector/1.1.0.json',
+      'models/theft-detector/index.json'
+    ])
+    const message = await git(gh, ['log', '-1', '--format=%s', 'model-registry'])
+    expect(message).toBe('delete theft-detector 1.0.0 (development)\n')
+
+    const doctor = await ok({ command: 'doctor' })
+    expect(doctor.json).toMatchObject({ healthy: true, findings: [] })
+  })
+
+  test('an orphan release (a registration that died before its commit) is reported by doctor and swept by cleanup', async () => {
+    // What a killed register leaves: a published release with a registry tag and no metadata.
+    const octokit = new Octokit({ auth: gh.token, baseUrl: gh.apiUrl, log: quiet })
+    const orphan = await octokit.rest.repos.createRelease({
+      owner: gh.owner,
+      repo: gh.repo,
+      tag_name: 'theft-detector@v9.0.0',
+      target_commitish: job.sha,
+      draft: false
+    })
+    await octokit.rest.repos.uploadReleaseAsset({
+      owner: gh.owner,
+      repo: gh.repo,
+      release_id: orphan.data.id,
+      url: orphan.data.upload_url,
+      name: 'theft-detector_20260101_000000.pkl',
+      data: Buffer.from('orphaned bytes') as unknown as string,
+      headers: { 'content-type': 'application/octet-stream', 'content-length': 14 }
+    })
+    // Fresh leftovers are a registration in flight: make the grace period 0 through the branch.
+    await setPolicy(gh, job.root, policy => {
+      ;(policy.retention as Record<string, unknown>).orphan_grace_hours = 0
+    })
+
+    const doctor = await ok({ command: 'doctor' })
+    expect(doctor.json).toMatchObject({
+      healthy: true,
+      findings: [{ kind: 'orphan-object', severity: 'warning', subject: 'release theft-detector@v9.0.0' }]
+    })
+
+    const cleanup = await ok({ command: 'cleanup' })
+    expect(cleanup.json).toMatchObject({ swept: [{ id: String(orphan.data.id) }] })
+    expect(gh.state.releases.map(r => r.tagName)).toEqual(['theft-detector@v1.1.0'])
+    expect((await gh.state.refMap())['refs/tags/theft-detector@v9.0.0']).toBeUndefined()
+    expect(await listTree(gh, 'models/theft-detector')).toEqual([
+      'models/theft-detector/1.1.0.json',
+      'models/theft-detector/index.json'
+    ])
+  })
+
+  test('every output the Action wrote is declared in action.yml', async () => {
+    const declared = await actionOutputNames()
+    const written = new Set(steps.flatMap(run => Object.keys(run.outputs)))
+    expect([...written].filter(name => !declared.includes(name))).toEqual([])
   })
 
   test('the token never leaks: masked first, absent from output, outputs, summaries and runner files', async () => {

@@ -5,7 +5,8 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { randomBytes } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { GitHubEmulator } from '../../support/github-emulator/index.js'
 
 export const REGISTRY_REF = 'refs/heads/model-registry'
@@ -22,6 +23,36 @@ export function git(gh: GitHubEmulator, args: string[]): Promise<string> {
       }
     )
   })
+}
+
+/** The git CLI in `cwd`, authenticated to the emulator. */
+export function gitIn(gh: GitHubEmulator, cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, env: gh.gitEnv() }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`git ${args.join(' ')}: ${stderr.trim()}`))
+      else resolve(stdout)
+    })
+  })
+}
+
+/** Edits registry.json on the registry branch the way a merged pull request would: a pushed commit. */
+export async function setPolicy(
+  gh: GitHubEmulator,
+  scratch: string,
+  edit: (policy: Record<string, unknown>) => void
+): Promise<void> {
+  const dir = await mkdtemp(join(scratch, 'policy-'))
+  try {
+    await gitIn(gh, dir, ['clone', '--quiet', '--branch', 'model-registry', gh.gitUrl, '.'])
+    const path = join(dir, 'registry.json')
+    const policy = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>
+    edit(policy)
+    await writeFile(path, `${JSON.stringify(policy, null, 2)}\n`)
+    await gitIn(gh, dir, ['commit', '--quiet', '-am', 'policy: edit registry.json'])
+    await gitIn(gh, dir, ['push', '--quiet', 'origin', 'model-registry'])
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
 
 /** The registry branch's tip, or null when it does not exist. */

@@ -85,6 +85,13 @@ export async function actionInputNames(): Promise<string[]> {
   return [...block.matchAll(/^ {2}([A-Za-z0-9_-]+):\s*$/gm)].map(m => m[1] as string)
 }
 
+/** All output names declared in action.yml. */
+export async function actionOutputNames(): Promise<string[]> {
+  const text = await readFile(join(ROOT, 'action.yml'), 'utf8')
+  const block = /^outputs:\n([\s\S]*?)^\S/m.exec(text)?.[1] ?? ''
+  return [...block.matchAll(/^ {2}([A-Za-z0-9_-]+):\s*$/gm)].map(m => m[1] as string)
+}
+
 function unquote(text: string): string {
   if (/^'.*'$/.test(text)) return text.slice(1, -1).replace(/''/g, "'")
   if (/^".*"$/.test(text)) return JSON.parse(text) as string
