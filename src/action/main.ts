@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { isRegistryError } from '../domain/errors.js'
+import { invalidInput, isRegistryError } from '../domain/errors.js'
 import { githubContext, githubTuningFromEnv, parseRepository } from '../wiring/github.js'
 import { CachedArtifactStore } from './cached-store.js'
 import { parseActionInputs } from './inputs.js'
@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     const inputs = parseActionInputs(name => core.getInput(name))
     const repository = parseRepository(env.GITHUB_REPOSITORY ?? '')
     if (!repository)
-      throw new Error('GITHUB_REPOSITORY is not set to owner/repo: run this inside a GitHub Actions workflow')
+      throw invalidInput(
+        'GITHUB_REPOSITORY is not set to owner/repo: run this Action as a step of a GitHub Actions workflow'
+      )
     const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
     const runnerTemp = env.RUNNER_TEMP ?? tmpdir()
     const actor = env.GITHUB_ACTOR ?? 'github-actions'

@@ -201,3 +201,16 @@ describe('a bad input fails the step with one annotation naming it, and writes n
     expect(gh.validationErrors).toEqual([])
   })
 })
+
+test('outside a workflow (no GITHUB_REPOSITORY): one annotation saying so, nothing written', async () => {
+  const before = await writeState(gh)
+  const run = await runStep(bundle, job, {
+    inputs: { command: 'list' },
+    env: { ...FAST_GITHUB, GITHUB_REPOSITORY: undefined }
+  })
+  expect(run.code).toBe(1)
+  expect(run.errors).toEqual([
+    '::error::GITHUB_REPOSITORY is not set to owner/repo: run this Action as a step of a GitHub Actions workflow'
+  ])
+  expect(await writeState(gh)).toEqual(before)
+})

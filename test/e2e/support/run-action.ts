@@ -38,8 +38,13 @@ export async function bundleAction(): Promise<Bundle> {
       throw new Error('MREG_E2E_DIST=1 but dist/index.js does not exist: npm run package')
     return { script, dispose: async () => undefined }
   }
+  await checkSameOptionsAsBundleScript()
+  // The layout of the Action's repository as the runner checks it out: package.json ("type":
+  // "module", which makes dist/index.js an ES module) above dist/index.js.
   const dir = await mkdtemp(join(tmpdir(), 'mreg-action-bundle-'))
-  const script = join(dir, 'index.js')
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }))
+  await mkdir(join(dir, 'dist'))
+  const script = join(dir, 'dist', 'index.js')
   await build({
     entryPoints: [join(ROOT, 'src/action/main.ts')],
     outfile: script,
@@ -52,6 +57,26 @@ export async function bundleAction(): Promise<Bundle> {
     banner: { js: BANNER }
   })
   return { script, dispose: () => rm(dir, { recursive: true, force: true }) }
+}
+
+/** This harness builds as scripts/bundle.mjs does; fail loudly when the script's options drift. */
+async function checkSameOptionsAsBundleScript(): Promise<void> {
+  const script = await readFile(join(ROOT, 'scripts', 'bundle.mjs'), 'utf8')
+  const expected = [
+    BANNER,
+    "in: 'src/action/main.ts'",
+    'bundle: true',
+    "platform: 'node'",
+    "format: 'esm'",
+    "target: 'node20'",
+    "legalComments: 'none'"
+  ]
+  const missing = expected.filter(text => !script.includes(text))
+  if (missing.length > 0) {
+    throw new Error(
+      `scripts/bundle.mjs changed; update test/e2e/support/run-action.ts to match: ${missing.join(' | ')}`
+    )
+  }
 }
 
 /** `name → default` of every input of action.yml that has one (the runner passes those). */
