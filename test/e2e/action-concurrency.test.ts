@@ -10,7 +10,7 @@ import { checkIndexConsistency } from '../../src/domain/model-index.js'
 import type { ModelIndex, ModelVersion } from '../../src/domain/types.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import { bundleAction, FAST_GITHUB, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
-import { listTree, showJson, writeModelFile, type ModelFile } from './support/registry-state.js'
+import { listTree, setPolicy, showJson, writeModelFile, type ModelFile } from './support/registry-state.js'
 
 const WRITERS = 8
 
@@ -100,7 +100,11 @@ test(`${WRITERS} Action processes register the same model at once: all land, con
   const tags = Object.keys(await gh.state.refMap()).filter(ref => ref.startsWith('refs/tags/'))
   expect(tags.sort()).toEqual(versions.map(v => `refs/tags/fraud-scorer@v${v}`).sort())
 
-  // The product's own integrity check, through the Action, agrees.
+  // The product's own integrity check, through the Action, agrees; with no grace period for
+  // fresh leftovers, a release left by a lost race would be reported as an orphan.
+  await setPolicy(gh, setup.root, policy => {
+    ;(policy.retention as Record<string, unknown>).orphan_grace_hours = 0
+  })
   const doctor = await runStep(bundle, setup, { inputs: { command: 'doctor' }, env: FAST_GITHUB })
   expect(doctor.errors).toEqual([])
   expect(doctor.code).toBe(0)
