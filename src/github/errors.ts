@@ -154,7 +154,7 @@ export function toRegistryError(error: unknown, context: ErrorContext): Registry
     if (code) {
       return make(
         'unavailable',
-        `cannot reach GitHub at ${context.apiUrl}: ${code}; check the network or --api-url`,
+        `${context.action} failed: cannot reach GitHub at ${context.apiUrl} (${code}); check the network and the GitHub API URL`,
         {
           code,
           action: context.action

@@ -47,7 +47,7 @@ describe('createGitHubClient', () => {
     expect(error).toBeInstanceOf(RegistryError)
     expect(error.kind).toBe('unavailable')
     expect(error.message).toBe(
-      `cannot reach GitHub at ${apiUrl}: ECONNREFUSED; check the network or --api-url`
+      `reading release m@v1.0.0 failed: cannot reach GitHub at ${apiUrl} (ECONNREFUSED); check the network and the GitHub API URL`
     )
     expect(error.stack).not.toMatch(/\n\s+at /)
     expect(JSON.stringify({ message: error.message, details: error.details, warnings })).not.toContain(TOKEN)

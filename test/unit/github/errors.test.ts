@@ -114,7 +114,9 @@ describe('toRegistryError', () => {
   test.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'])('network error %s → cannot reach <apiUrl>', code => {
     const error = toRegistryError(networkError(code), context)
     expect(error.kind).toBe('unavailable')
-    expect(error.message).toBe(`cannot reach GitHub at ${API}: ${code}; check the network or --api-url`)
+    expect(error.message).toBe(
+      `creating release m@v1.0.0 failed: cannot reach GitHub at ${API} (${code}); check the network and the GitHub API URL`
+    )
     expect(isTransient(networkError(code))).toBe(true)
     expectOneCleanLine(error)
   })
