@@ -20,6 +20,7 @@ import { hashFile } from '../stores/hashing.js'
 
 export class CachedArtifactStore implements ArtifactStore {
   readonly kind
+  readonly bindsVersion: boolean
   /** Present only when the inner store can list what it holds: cleanup and doctor sweep orphans through these. */
   readonly listStored?: () => AsyncIterable<StoredItem>
   readonly removeStored?: (item: StoredItem) => Promise<void>
@@ -29,6 +30,7 @@ export class CachedArtifactStore implements ArtifactStore {
     private readonly cacheRoot: string
   ) {
     this.kind = inner.kind
+    this.bindsVersion = inner.bindsVersion
     if (inner.listStored)
       this.listStored = () => (inner.listStored as () => AsyncIterable<StoredItem>).call(inner)
     if (inner.removeStored)

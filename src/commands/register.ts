@@ -105,7 +105,12 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
     }
     let registered: ModelVersion
     try {
-      registered = await commitVersion(ctx, draft, stored, explicitVersion !== undefined)
+      registered = await commitVersion(ctx, draft, stored, {
+        explicit: explicitVersion !== undefined,
+        rebindable: !store.bindsVersion,
+        bump: input.bump ?? 'patch',
+        extension
+      })
     } catch (error) {
       await undoPut(ctx, store, stored)
       if (!(error instanceof IdentityTaken)) throw error
@@ -234,25 +239,29 @@ function checkRegistrationStage(policy: RegistryPolicy, stage: string): void {
   }
 }
 
+/**
+ * How a version taken by a concurrent writer is handled inside the commit: an explicit version
+ * is an error; an automatic one is chosen again on the new tip when the stored artifact does
+ * not name it (content-addressed store), or sent back to be stored again when it does (a
+ * release tag names the version).
+ */
+interface Identity {
+  explicit: boolean
+  rebindable: boolean
+  bump: Bump
+  extension: string
+}
+
 async function commitVersion(
   ctx: CommandContext,
   draft: ModelVersion,
   stored: PutResult,
-  explicit: boolean
+  identity: Identity
 ): Promise<ModelVersion> {
-  const doc: ModelVersion = { ...draft, artifact: stored.artifact, file_path: stored.file_path }
+  const base: ModelVersion = { ...draft, artifact: stored.artifact, file_path: stored.file_path }
   const outcome = await updateRegistry(ctx, async snapshot => {
-    const index = await snapshot.readIndex(doc.name)
-    const versions = index?.versions ?? []
-    if (versions.some(v => v.version === doc.version)) {
-      if (explicit) {
-        throw invalidInput(
-          `${doc.name}@${doc.version} already exists: choose another --version, or leave it out`
-        )
-      }
-      throw new IdentityTaken()
-    }
-    if (versions.some(v => v.model_id === doc.model_id)) throw new IdentityTaken()
+    const index = await snapshot.readIndex(base.name)
+    const doc = claimIdentity(base, index, identity)
     const trailers: Record<string, string> = { 'Model-Id': doc.model_id, Sha256: doc.checksum }
     if (doc.source.workflow_run) trailers['Workflow-Run'] = doc.source.workflow_run
     if (doc.source.commit) trailers['Source-Commit'] = doc.source.commit
@@ -269,6 +278,32 @@ async function commitVersion(
     }
   })
   return outcome.result
+}
+
+function claimIdentity(doc: ModelVersion, index: ModelIndex | null, identity: Identity): ModelVersion {
+  const versions = index?.versions ?? []
+  const versionTaken = versions.some(v => v.version === doc.version)
+  const idTaken = versions.some(v => v.model_id === doc.model_id)
+  if (!versionTaken && !idTaken) return doc
+  if (versionTaken && identity.explicit) {
+    throw invalidInput(`${doc.name}@${doc.version} already exists: choose another --version, or leave it out`)
+  }
+  if (!identity.rebindable) throw new IdentityTaken()
+  const version = versionTaken
+    ? nextVersion(
+        versions.map(v => v.version),
+        identity.bump
+      )
+    : doc.version
+  const modelId = makeModelId(doc.name, new Date(doc.registered_at), new Set(versions.map(v => v.model_id)))
+  const fileName = `${modelId}${identity.extension}`
+  return {
+    ...doc,
+    version,
+    model_id: modelId,
+    metadata_path: versionPath(doc.name, version),
+    artifact: { ...doc.artifact, file_name: fileName }
+  }
 }
 
 /**

@@ -44,6 +44,11 @@ export interface FetchResult {
 export interface ArtifactStore {
   readonly kind: ArtifactStoreKind
   /**
+   * True when what put() stores names the version (a release tagged `name@vX`), so a version
+   * chosen before storing cannot be changed after; false for content-addressed bytes.
+   */
+  readonly bindsVersion: boolean
+  /**
    * Stores the file, streaming it once. `expected` is the digest computed earlier in the same
    * register call; the store verifies the bytes it stored against it and fails with an
    * IntegrityError on mismatch (the file changed while being registered).

@@ -23,12 +23,14 @@ import { copyWithHash, HashingStream } from './hashing.js'
 
 export class CompressingStore implements ArtifactStore {
   readonly kind
+  readonly bindsVersion: boolean
   /** Present only when the inner store can list what it holds, as the port's contract says. */
   readonly listStored?: () => AsyncIterable<StoredItem>
   readonly removeStored?: (item: StoredItem) => Promise<void>
 
   constructor(private readonly inner: ArtifactStore) {
     this.kind = inner.kind
+    this.bindsVersion = inner.bindsVersion
     if (inner.listStored)
       this.listStored = () => (inner.listStored as () => AsyncIterable<StoredItem>).call(inner)
     if (inner.removeStored)

@@ -56,6 +56,7 @@ interface UploadedPart {
 
 export class GitHubReleaseStore implements ArtifactStore {
   readonly kind = 'github-release' as const
+  readonly bindsVersion = true
   private readonly client: GitHubClient
   private readonly owner: string
   private readonly repo: string

@@ -72,6 +72,7 @@ const OBJECT_MODE = 0o444
 
 export class LocalArtifactStore implements ArtifactStore {
   readonly kind = 'local' as const
+  readonly bindsVersion = false
   /** Absolute, so that `file_path` and error messages name the object unambiguously. */
   readonly root: string
   private readonly onProgress?: ProgressCallback

@@ -53,6 +53,7 @@ const artifact: Artifact = {
 /** Writes the true bytes on fetch (or fails as told); counts calls. */
 class FakeStore implements ArtifactStore {
   readonly kind = 'github-release' as const
+  readonly bindsVersion = true
   fetches: string[] = []
   fail?: Error
   removedStored: StoredItem[] = []
@@ -166,6 +167,7 @@ describe('the rest of the port passes through', () => {
   test('absent when the inner store cannot list', () => {
     const plain: ArtifactStore = {
       kind: 'local',
+      bindsVersion: false,
       put: inner.put.bind(inner),
       fetch: inner.fetch.bind(inner),
       verify: inner.verify.bind(inner),
