@@ -38,6 +38,8 @@ import { backoffDelay, DEFAULT_MAX_ATTEMPTS, sleep } from './retry.js'
 import { GitSnapshot, POLICY_PATH } from './snapshot.js'
 
 const FETCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*'
+/** How many attempts a push failing in transit gets before the failure is reported. */
+const TRANSIENT_PUSH_ATTEMPTS = 4
 
 export interface RemoteBackendOptions {
   /** e.g. `https://github.com/acme/models.git`; credentials in the URL are used, never printed. */
@@ -122,11 +124,34 @@ export class RemoteRegistryBackend implements RegistryBackend {
       const parent = { commit: tip, tree: snapshot.tree }
       const written = await writeChangeCommit(this.reader, parent, change, await this.author(), this.now())
       if (!written) return { commit: tip, changed: false, result, attempts: attempt }
-      if (await this.transport.push(written.commit, tip)) {
+      if (await this.pushOrLearn(written.commit, tip, attempt)) {
         await this.remember(written.commit)
         return { commit: written.commit, changed: true, result, attempts: attempt }
       }
       await this.afterLostRace(attempt)
+    }
+  }
+
+  /**
+   * A push that fails in transit (5xx, reset) may still have been applied by the server before
+   * the answer was lost. Reporting failure then would make register delete an artifact whose
+   * metadata landed, so ask the server: our commit at the tip means it landed; otherwise the
+   * push is tried again, a few times, like a lost race.
+   */
+  private async pushOrLearn(commit: string, expected: string, attempt: number): Promise<boolean> {
+    try {
+      return await this.transport.push(commit, expected)
+    } catch (error) {
+      if (!(error instanceof RegistryError) || error.kind !== 'unavailable') throw error
+      let tip: string | null
+      try {
+        tip = await this.fetchTip()
+      } catch {
+        throw error
+      }
+      if (tip === commit) return true
+      if (attempt >= TRANSIENT_PUSH_ATTEMPTS) throw error
+      return false
     }
   }
 

@@ -129,10 +129,18 @@ describe('failures leave nothing behind', () => {
     await expectNothingLeft()
   })
 
-  test('the metadata push refused by the server: the published release is deleted again, branch unchanged', async () => {
-    // The remote backend does not retry a push the server failed (its outcome is unknown), so
-    // one 500 on receive-pack is enough to fail the step.
+  test('one push failing in transit: the tip is checked, the push tried again, the step succeeds', async () => {
     gh.faults.failNext({ origin: 'git', path: /git-receive-pack$/, status: 500 })
+    const run = await register()
+    expect(run.code).toBe(0)
+    expect(requests('git')).toContain('POST /acme/models.git/git-receive-pack → 500')
+    expect(gh.state.releases).toHaveLength(1)
+  })
+
+  test('the metadata push refused by the server: the published release is deleted again, branch unchanged', async () => {
+    // A push failing in transit is checked against the server's tip and tried again a few
+    // times (4 in all); failing every time exhausts that and fails the step.
+    gh.faults.failNext({ origin: 'git', path: /git-receive-pack$/, status: 500, times: 4 })
     const run = await register()
     expectFailed(run, /cannot push to the registry at http:\/\/127\.0\.0\.1:\d+\/acme\/models\.git: HTTP 500/)
     expect(requests('git')).toContain('POST /acme/models.git/git-receive-pack → 500')
