@@ -7,8 +7,7 @@ import { homedir, userInfo } from 'node:os'
 import { join, resolve as resolvePath } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import { invalidInput } from '../domain/errors.js'
-import { findRepository, openOrCreateRepository } from '../registry/repository.js'
-import { LocalRegistryBackend } from '../registry/local-backend.js'
+import { findRepository, LocalRegistryBackend, openOrCreateRepository, resolveIdentity } from '../registry/index.js'
 import { defaultLocalStoreRoot, LocalArtifactStore } from '../stores/local/local-store.js'
 import { LocalStateFiles } from '../stores/local/local-state.js'
 import { githubContext, parseRepository } from '../wiring/github.js'
@@ -32,12 +31,16 @@ export async function commandContext(
 ): Promise<CommandContext> {
   const notice = (message: string) => io.stderr(`mreg: ${message}\n`)
   const progress = (label: string) => (io.interactive ? terminalProgress(label, io.stderr) : undefined)
-  const actor = io.env.MREG_ACTOR || io.env.GIT_AUTHOR_NAME || safeUserName()
   const github = options.github ?? io.env.MREG_GITHUB
-  if (github !== undefined) return { ...gitHubMode(github, options, io, actor), progress }
+  if (github !== undefined) {
+    const actor = io.env.MREG_ACTOR || io.env.GIT_AUTHOR_NAME || safeUserName()
+    return { ...gitHubMode(github, options, io, actor), progress }
+  }
 
   const dir = resolvePath(options.registry ?? io.env.MREG_REGISTRY ?? process.cwd())
   const location = create ? await openOrCreateRepository(dir) : await findRepository(dir)
+  // Who acts is who commits: the repository's git identity unless MREG_ACTOR says otherwise.
+  const actor = io.env.MREG_ACTOR || (await resolveIdentity(location.gitdir)).name
   const backend = new LocalRegistryBackend({
     dir: location.dir,
     gitdir: location.gitdir,
