@@ -1,17 +1,24 @@
 /**
  * promote: the seed's update_deployment_stage(). The transition and the gates are checked on
- * the snapshot the commit is built from, so a concurrent change is re-checked on retry.
- * Locally there is no review channel: the change is applied directly.
+ * the snapshot the change is built from, so a concurrent change is re-checked on retry.
+ * Locally there is no review channel: the change is applied directly. With a review channel
+ * (GitHub) the same change is proposed as a pull request against the registry branch instead,
+ * and the policy verdict is posted on it as a commit status.
  */
-import { refused } from '../domain/errors.js'
+import { RegistryError, refused } from '../domain/errors.js'
 import { evaluateGates, type GateResult } from '../domain/gates.js'
 import { indexPath, upsertVersions, versionPath } from '../domain/model-index.js'
 import { parseStage } from '../domain/names.js'
+import { newestFirst } from '../domain/ordering.js'
 import { planPromotion } from '../domain/promotion.js'
+import { proposalBody, proposalBranch, proposalTitle, type ProposalVerb } from '../domain/proposal.js'
 import { formatReference } from '../domain/references.js'
-import type { ModelVersion } from '../domain/types.js'
-import type { ChangeSet } from '../registry/backend.js'
+import type { ModelIndex, ModelVersion } from '../domain/types.js'
+import type { ChangeBuilder, ChangeSet, RegistrySnapshot } from '../registry/backend.js'
+import { formatCommitMessage } from '../registry/commit-message.js'
+import { check, type PostedStatus } from './check.js'
 import type { CommandContext } from './context.js'
+import type { ReviewChannel } from './review-channel.js'
 import { resolve } from './resolve.js'
 
 export interface PromoteInput {
@@ -24,62 +31,183 @@ export interface PromoteInput {
   skipTransitionCheck?: boolean
 }
 
+export interface PromotionProposal {
+  number: number
+  url: string
+  /** False when an open pull request for the same version and stage was updated. */
+  created: boolean
+  /** The branch carrying the proposal, `mreg/promote/<name>/<version>-to-<stage>`. */
+  branch: string
+  /** The registry commit the proposal is built on. */
+  base: string
+}
+
 export interface PromoteResult {
+  /** The version as it is (locally) or would be (proposed) after the move. */
   version: ModelVersion
   from: string
   to: string
   demoted: ModelVersion[]
   gates: GateResult[]
+  /** The registry branch's new commit; for a proposal, the proposal's commit. */
   commit: string
+  /** Set when the change was proposed as a pull request instead of committed. */
+  pull_request?: PromotionProposal
+  /** The policy verdict posted on the proposal's commit. */
+  status?: PostedStatus
 }
 
+/** Gates a pull request exists to satisfy: they cannot block opening it. */
+const REVIEW_GATES = new Set(['min_approvals', 'require_pull_request'])
+
 export async function promote(ctx: CommandContext, input: PromoteInput): Promise<PromoteResult> {
+  if (ctx.channel === 'pull-request' && ctx.review) return proposePromotion(ctx, ctx.review, input)
   const outcome = await ctx.backend.update(async snapshot => {
-    const policy = snapshot.policy
-    const to = parseStage(policy, input.to)
-    const { version: candidate, index } = await resolve(snapshot, input.reference)
-    const via = input.via ?? 'promote'
-    const plan = planPromotion({
-      policy,
-      index,
-      candidate,
-      to,
-      actor: ctx.actor,
-      via,
-      now: ctx.now(),
-      skipTransitionCheck: input.skipTransitionCheck
-    })
-    const holders = index.versions.filter(v => v.deployment_stage === to && v.version !== candidate.version)
-    const verdict = evaluateGates({
-      policy,
-      candidate,
-      stage: to,
-      holders,
-      channel: ctx.channel,
-      approvals: input.approvals,
-      viaPullRequest: via.startsWith('pull/')
-    })
-    if (!verdict.passed) {
-      const failed = verdict.results.filter(r => r.status === 'fail')
-      throw refused(
-        `cannot promote ${formatReference(candidate)} to ${to}: ${failed.map(r => r.message).join('; ')}`,
-        { gates: verdict.results }
-      )
-    }
-    const [promoted] = plan.updated as [ModelVersion, ...ModelVersion[]]
-    const result: Omit<PromoteResult, 'commit'> = {
-      version: promoted,
-      from: plan.from,
-      to,
-      demoted: plan.demoted,
-      gates: verdict.results
-    }
-    return {
-      change: promotionChange(candidate.name, plan.from, to, plan.updated, plan.demoted, index, via),
-      result
-    }
+    const planned = await planChange(ctx, snapshot, input, 'direct', input.via ?? 'promote')
+    return { change: planned.change, result: planned.result }
   })
   return { ...outcome.result, commit: outcome.commit }
+}
+
+interface PlannedChange {
+  result: Omit<PromoteResult, 'commit'>
+  change: ChangeSet
+  /** The candidate before the move, and the versions holding the target stage now. */
+  candidate: ModelVersion
+  holders: ModelVersion[]
+  verb: ProposalVerb
+}
+
+async function planChange(
+  ctx: CommandContext,
+  snapshot: RegistrySnapshot,
+  input: PromoteInput,
+  mode: 'direct' | 'proposal',
+  via: string
+): Promise<PlannedChange> {
+  const policy = snapshot.policy
+  const to = parseStage(policy, input.to)
+  const { version: candidate, index } = await resolve(snapshot, input.reference)
+  const plan = planPromotion({
+    policy,
+    index,
+    candidate,
+    to,
+    actor: ctx.actor,
+    via,
+    now: ctx.now(),
+    skipTransitionCheck: input.skipTransitionCheck
+  })
+  const holders = index.versions
+    .filter(v => v.deployment_stage === to && v.version !== candidate.version)
+    .sort(newestFirst)
+  const verdict = evaluateGates({
+    policy,
+    candidate,
+    stage: to,
+    holders,
+    channel: mode === 'proposal' ? 'pull-request' : ctx.channel,
+    approvals: input.approvals,
+    viaPullRequest: mode === 'proposal' || via.startsWith('pull/')
+  })
+  const blocking = verdict.results.filter(
+    r => r.status === 'fail' && (mode === 'direct' || !REVIEW_GATES.has(r.gate))
+  )
+  if (blocking.length > 0) {
+    throw refused(
+      `cannot promote ${formatReference(candidate)} to ${to}: ${blocking.map(r => r.message).join('; ')}`,
+      { gates: verdict.results }
+    )
+  }
+  const verb: ProposalVerb = input.via === 'rollback' ? 'rollback' : 'promote'
+  const [promoted] = plan.updated as [ModelVersion, ...ModelVersion[]]
+  return {
+    result: { version: promoted, from: plan.from, to, demoted: plan.demoted, gates: verdict.results },
+    change: promotionChange(candidate.name, plan.from, to, plan.updated, plan.demoted, index, via, verb),
+    candidate,
+    holders,
+    verb
+  }
+}
+
+/**
+ * The pull request path. The proposal's commit is built twice: first to give the pull request a
+ * head to open on, then, once its number is known, with `via: pull/<n>` in stage_history and the
+ * Via trailer, so the registry records which pull request made the move. Both builds come from
+ * the registry's tip; the proposal branch simply moves to the second.
+ */
+async function proposePromotion(
+  ctx: CommandContext,
+  review: ReviewChannel,
+  input: PromoteInput
+): Promise<PromoteResult> {
+  const backend = ctx.backend
+  if (!backend.propose) {
+    throw new RegistryError(
+      'refused',
+      `${backend.description} cannot carry proposals, so promotions cannot go through pull requests there`
+    )
+  }
+  const snapshot = await backend.snapshot()
+  const to = parseStage(snapshot.policy, input.to)
+  const target = (await resolve(snapshot, input.reference)).version
+  const branch = proposalBranch(target.name, target.version, to)
+
+  const build =
+    (via: string): ChangeBuilder<PlannedChange> =>
+    async tip => {
+      const planned = await planChange(ctx, tip, input, 'proposal', via)
+      if (planned.candidate.name !== target.name || planned.candidate.version !== target.version) {
+        // `name@staging` and the like can name another version by now: the branch would lie.
+        throw new RegistryError(
+          'conflict',
+          `${input.reference} now names ${formatReference(planned.candidate)}, not ${formatReference(target)}; run the promotion again`
+        )
+      }
+      return { change: planned.change, result: planned }
+    }
+  const request = (planned: PlannedChange) => ({
+    branch,
+    base: backend.branch,
+    title: proposalTitle(
+      planned.verb,
+      planned.candidate.name,
+      planned.candidate.version,
+      planned.result.from,
+      planned.result.to
+    ),
+    body: proposalBody({
+      verb: planned.verb,
+      candidate: planned.candidate,
+      from: planned.result.from,
+      to: planned.result.to,
+      holders: planned.holders,
+      demoted: planned.result.demoted,
+      gates: planned.result.gates,
+      commitMessage: formatCommitMessage(planned.change)
+    })
+  })
+
+  const opening = await backend.propose(build('pull-request'), branch)
+  const pull = await review.openOrUpdateProposal(request(opening.result))
+  const final = await backend.propose(build(`pull/${pull.number}`), branch)
+  await review.openOrUpdateProposal(request(final.result))
+  const checked = await check(ctx, { base: final.base, head: final.commit, pullNumber: pull.number })
+
+  const planned = final.result
+  const candidateRef = formatReference(planned.candidate)
+  const gates = checked.gates.find(g => g.subject === candidateRef && g.stage === to)?.results
+  return {
+    ...planned.result,
+    gates: gates ?? planned.result.gates,
+    commit: final.commit,
+    pull_request: { ...pull, branch, base: final.base },
+    status: {
+      state: checked.status.state,
+      description: checked.status.description,
+      context: checked.status.context
+    }
+  }
 }
 
 function promotionChange(
@@ -88,8 +216,9 @@ function promotionChange(
   to: string,
   updated: ModelVersion[],
   demoted: ModelVersion[],
-  index: Parameters<typeof upsertVersions>[0],
-  via: string
+  index: ModelIndex,
+  via: string,
+  verb: ProposalVerb
 ): ChangeSet {
   const [promoted] = updated as [ModelVersion]
   const trailers: Record<string, string> = {
@@ -99,7 +228,6 @@ function promotionChange(
   }
   if (demoted.length > 0)
     trailers.Demoted = demoted.map(d => `${d.version} -> ${d.deployment_stage}`).join(', ')
-  const verb = via === 'rollback' ? 'rollback' : 'promote'
   return {
     subject: `${verb} ${name} ${promoted.version}: ${from} → ${to}`,
     body:
