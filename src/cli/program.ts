@@ -3,6 +3,8 @@
  * Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 integrity failure.
  */
 import { Command, Option } from 'commander'
+import { apply } from '../commands/apply.js'
+import { check } from '../commands/check.js'
 import { cleanup } from '../commands/cleanup.js'
 import { compare } from '../commands/compare.js'
 import { deleteVersion } from '../commands/delete.js'
@@ -38,6 +40,7 @@ import { versionsCsv } from './render/csv.js'
 import { renderHistory } from './render/history.js'
 import { renderCleanup, renderDelete, renderDoctor, renderInit } from './render/maintenance.js'
 import { renderPromotion } from './render/promotion.js'
+import { renderApply, renderCheck } from './render/review.js'
 import { renderFetched, renderList, renderRegistered, renderVersion } from './render/versions.js'
 
 const EXAMPLES = `
@@ -50,6 +53,8 @@ Examples:
   mreg fetch --type isolation_forest --stage production --tag high_recall --min f1_score=0.85 --out .
   mreg compare isolation_forest@1.0.0 isolation_forest@1.1.0
   mreg history isolation_forest --at 2026-11-27T12:00:00Z
+  mreg check 4f1c2e9 model-registry        # policy check of the change between two commits
+  mreg apply 4f1c2e9 model-registry        # which versions a push moved
 
 References: NAME@VERSION, NAME@latest, NAME@STAGE (e.g. theft-detector@production), or a model_id.
 Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 integrity failure.`
@@ -274,6 +279,38 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
         dryRun: o.dryRun
       })
       emit(outcome, renderCleanup)
+    })
+
+  program
+    .command('check')
+    .description(
+      'policy check of a change to the registry branch, BASE → HEAD: immutable fields, transitions, gates, index, policy edits (exit 1 when it fails)'
+    )
+    .argument('<base>', 'the commit (or branch) the change is judged against')
+    .argument('<head>', 'the proposed commit (or branch), e.g. mreg/promote/NAME/VERSION-to-STAGE')
+    .option(
+      '--pull <number>',
+      'the pull request (GitHub): approvals and labels come from it, the verdict is posted'
+    )
+    .action(async (base: string, head: string, o: { pull?: string }) => {
+      const outcome = await check(await context(), {
+        base,
+        head,
+        pullNumber: o.pull === undefined ? undefined : positiveInteger(o.pull, '--pull')
+      })
+      emit(outcome, renderCheck)
+      if (!outcome.passed) setExit(1)
+    })
+
+  program
+    .command('apply')
+    .description(
+      'what moved between two commits of the registry branch (after a push): stage changes, and those not through a merged pull request'
+    )
+    .argument('<before>', 'the branch tip before (a commit or ref; 0000… for a new branch)')
+    .argument('<after>', 'the branch tip after')
+    .action(async (before: string, after: string) => {
+      emit(await apply(await context(), { before, after }), renderApply)
     })
 
   program

@@ -5,9 +5,17 @@ import { table } from '../table.js'
 
 export function renderPromotion(result: PromoteResult): string {
   const verb = result.version.stage_history.at(-1)?.via === 'rollback' ? 'Rolled back' : 'Promoted'
-  const lines = [`${verb} ${formatReference(result.version)}: ${result.from} → ${result.to}`]
+  const pull = result.pull_request
+  const lines = pull
+    ? [
+        `${pull.created ? 'Opened' : 'Updated'} pull request #${pull.number} to move ${formatReference(result.version)}: ${result.from} → ${result.to}`,
+        pull.url
+      ]
+    : [`${verb} ${formatReference(result.version)}: ${result.from} → ${result.to}`]
   for (const demoted of result.demoted) {
-    lines.push(`Demoted ${formatReference(demoted)}: ${result.to} → ${demoted.deployment_stage}`)
+    lines.push(
+      `${pull ? 'Would demote' : 'Demoted'} ${formatReference(demoted)}: ${result.to} → ${demoted.deployment_stage}`
+    )
   }
   if (result.gates.length > 0) {
     lines.push(
@@ -18,6 +26,12 @@ export function renderPromotion(result: PromoteResult): string {
       )
     )
   }
-  lines.push('', `commit ${result.commit.slice(0, 12)}`)
+  if (pull) {
+    lines.push('', `proposal ${result.commit.slice(0, 12)} on ${pull.branch}`)
+    if (result.status)
+      lines.push(`status ${result.status.context}: ${result.status.state} — ${result.status.description}`)
+  } else {
+    lines.push('', `commit ${result.commit.slice(0, 12)}`)
+  }
   return lines.join('\n')
 }

@@ -1,0 +1,154 @@
+/**
+ * `mreg check BASE HEAD` on a local repository: the policy check of a change between two commits
+ * of the registry branch, with the git CLI playing someone who edits the branch by hand. Locally
+ * there is no review channel: approvals and the policy label are reported as not applicable.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CheckOutcome } from '../../../src/commands/check.js'
+import type { ModelVersion } from '../../../src/domain/types.js'
+import {
+  gitOutput,
+  makeProjectRepo,
+  modelFile,
+  mreg,
+  mregJson,
+  removeDir,
+  tempDir
+} from '../../support/cli-harness.js'
+
+let repo: string
+let work: string
+const commits: Record<string, string> = {}
+const tip = () => gitOutput(repo, 'rev-parse', 'model-registry')
+
+beforeAll(async () => {
+  repo = await makeProjectRepo()
+  work = await tempDir()
+  await mreg(repo, ['init'])
+  commits.init = tip()
+  await mregJson(repo, [
+    'register',
+    await modelFile(work, 'a.pkl', 1),
+    '--type',
+    'fraud',
+    '--metric',
+    'f1=0.9'
+  ])
+  commits.registered = tip()
+  await mregJson(repo, ['promote', 'fraud@1.0.0', '--to', 'staging'])
+  commits.staging = tip()
+  await mregJson(repo, ['promote', 'fraud@1.0.0', '--to', 'production'])
+  commits.production = tip()
+})
+
+afterAll(async () => {
+  await removeDir(repo)
+  await removeDir(work)
+})
+
+/** A commit on the registry branch made by hand with the git CLI, in a throw-away worktree. */
+async function handEdit(message: string, edit: (dir: string) => Promise<void>): Promise<string> {
+  const dir = join(work, `wt-${Object.keys(commits).length}`)
+  gitOutput(repo, 'worktree', 'add', '--quiet', dir, 'model-registry')
+  try {
+    await edit(dir)
+    gitOutput(dir, 'commit', '--quiet', '-am', message)
+    return gitOutput(dir, 'rev-parse', 'HEAD')
+  } finally {
+    gitOutput(repo, 'worktree', 'remove', '--force', dir)
+  }
+}
+
+async function editJson<T>(path: string, change: (doc: T) => void): Promise<void> {
+  const doc = JSON.parse(await readFile(path, 'utf8')) as T
+  change(doc)
+  await writeFile(path, `${JSON.stringify(doc, null, 2)}\n`)
+}
+
+describe('mreg check', () => {
+  test('a promotion mreg made passes; commits and branch names both work', async () => {
+    const result = await mreg(repo, ['check', commits.registered!, commits.staging!])
+    expect(result).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        `Checked ${commits.registered!.slice(0, 12)} → ${commits.staging!.slice(0, 12)}\n` +
+        '  fraud@1.0.0: development → staging\n\n' +
+        'No review channel here: approvals and the policy label are not checked.\n\n' +
+        'Passed: policy passed: fraud 1.0.0: development → staging\n'
+    })
+    const json = await mregJson<CheckOutcome>(repo, ['check', commits.init!, 'model-registry'])
+    expect(json).toMatchObject({
+      passed: true,
+      base: commits.init,
+      head: commits.production,
+      review: 'not-applicable',
+      approvals: null,
+      labels: null,
+      pull_request: null,
+      status: { state: 'success', context: 'model-registry/policy', posted: false }
+    })
+    expect(json.changes).toEqual([
+      { name: 'fraud', version: '1.0.0', model_id: expect.any(String), from: null, to: 'production' }
+    ])
+  })
+
+  test('gates that need a review channel are reported, not ignored, and do not fail the check', async () => {
+    const json = await mregJson<CheckOutcome>(repo, ['check', commits.staging!, commits.production!])
+    expect(json.passed).toBe(true)
+    expect(json.findings.map(f => [f.severity, f.kind, f.gate])).toEqual([
+      ['warning', 'gate', 'min_approvals'],
+      ['warning', 'gate', 'require_pull_request']
+    ])
+    const human = await mreg(repo, ['check', commits.staging!, commits.production!])
+    expect(human.stdout).toContain(
+      'warning   gate  fraud@1.0.0  production: 1 approval(s) required: no review channel locally; enforced on pull requests to the registry branch'
+    )
+  })
+
+  test('a hand edit of a registered field fails with exit 1 and a table of findings', async () => {
+    const edited = await handEdit('tamper with the checksum', async dir => {
+      const bump = (v: ModelVersion) => (v.checksum = 'f'.repeat(64))
+      await editJson<ModelVersion>(join(dir, 'models/fraud/1.0.0.json'), bump)
+      await editJson<{ versions: ModelVersion[] }>(join(dir, 'models/fraud/index.json'), i =>
+        i.versions.forEach(bump)
+      )
+    })
+    const result = await mreg(repo, ['check', commits.production!, edited])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('SEVERITY  KIND             SUBJECT      DETAIL')
+    expect(result.stdout).toContain(
+      'error     immutable-field  fraud@1.0.0  $.checksum changed; only deployment_stage, deployed_at, stage_history, tags, notes, archived_at, reason may change after registration'
+    )
+    expect(result.stdout).toMatch(/\nFailed: fraud@1\.0\.0: \$\.checksum changed; /)
+    const json = await mreg(repo, ['--json', 'check', commits.production!, edited])
+    expect(json.code).toBe(1)
+    expect(JSON.parse(json.stdout)).toMatchObject({ passed: false, status: { state: 'failure' } })
+    commits.edited = edited
+  })
+
+  test('an index that no longer matches and a policy edit are found; the policy edit is only a warning here', async () => {
+    const edited = await handEdit('edit notes and policy by hand', async dir => {
+      await editJson<ModelVersion>(join(dir, 'models/fraud/1.0.0.json'), v => (v.notes = 'edited'))
+      await editJson<{ retention: { keep_last: number } }>(
+        join(dir, 'registry.json'),
+        p => (p.retention.keep_last = 3)
+      )
+    })
+    const result = await mreg(repo, ['--json', 'check', commits.edited!, edited])
+    expect(result.code).toBe(1)
+    const outcome = JSON.parse(result.stdout) as CheckOutcome
+    expect(outcome.findings.map(f => [f.severity, f.kind])).toEqual([
+      ['warning', 'policy-change'],
+      ['error', 'index-mismatch']
+    ])
+  })
+
+  test('an unknown ref is a one-line not-found error', async () => {
+    const result = await mreg(repo, ['check', 'no-such-ref', 'model-registry'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toBe('mreg: no commit, branch or tag "no-such-ref" in the registry repository\n')
+  })
+})
