@@ -52,7 +52,6 @@ export async function check(ctx: CommandContext, input: CheckInput): Promise<Che
   if (input.headRef) from.unshift(input.headRef)
   const base = await commitOf(ctx.backend, input.base)
   const head = await commitOf(ctx.backend, input.head, from)
-  const { base: baseState, head: headState } = await readChange(ctx.backend, base, head)
 
   const review = ctx.review
   const pullNumber = input.pullNumber ?? null
@@ -68,13 +67,14 @@ export async function check(ctx: CommandContext, input: CheckInput): Promise<Che
     approvals = []
     labels = []
   }
-  const result = reviewChange({
-    base: baseState,
-    head: headState,
-    approvals,
-    labels,
-    viaPullRequest: pullNumber !== null
-  })
+  const result = (await builtOn(ctx.backend, head, base))
+    ? reviewChange({
+        ...(await readChange(ctx.backend, base, head)),
+        approvals,
+        labels,
+        viaPullRequest: pullNumber !== null
+      })
+    : staleReview(base)
   const verdict = reviewVerdict(result)
   let posted = false
   if (review && pullNumber !== null) {
@@ -96,6 +96,47 @@ export async function check(ctx: CommandContext, input: CheckInput): Promise<Che
     approvals,
     labels,
     status: { ...verdict, context: POLICY_STATUS_CONTEXT, posted }
+  }
+}
+
+/** How far back from the head the base is looked for; a proposal's parent is its base. */
+const MAX_ANCESTRY_WALK = 200
+
+/**
+ * Whether `head` is built on `base`. When the registry moved on after the proposal was made, a
+ * diff base → head would read as undoing whatever landed meanwhile; merging would not do that,
+ * so the honest verdict is "rebuild", not a list of phantom reverts. Unknown (no parent lookup,
+ * or history too long to walk) counts as built on it.
+ */
+async function builtOn(backend: RegistryBackend, head: string, base: string): Promise<boolean> {
+  if (head === base || !backend.parents) return true
+  const seen = new Set<string>([head])
+  const queue = [head]
+  while (queue.length > 0 && seen.size <= MAX_ANCESTRY_WALK) {
+    for (const parent of await backend.parents(queue.shift() as string)) {
+      if (parent === base) return true
+      if (!seen.has(parent)) {
+        seen.add(parent)
+        queue.push(parent)
+      }
+    }
+  }
+  return queue.length > 0
+}
+
+function staleReview(base: string): ReviewResult {
+  return {
+    passed: false,
+    findings: [
+      {
+        severity: 'error',
+        kind: 'stale-base',
+        subject: 'proposal',
+        message: `the change is not built on ${base.slice(0, 12)}: the registry branch moved on since; run the promotion again (or rebase the branch) to rebuild it`
+      }
+    ],
+    changes: [],
+    gates: []
   }
 }
 

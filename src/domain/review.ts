@@ -74,6 +74,7 @@ export type FindingKind =
   | 'index-mismatch'
   | 'removed-version'
   | 'policy-change'
+  | 'stale-base'
 
 export interface ReviewFinding {
   severity: 'error' | 'warning'

@@ -146,6 +146,14 @@ describe('mreg check', () => {
     ])
   })
 
+  test('a head that is not built on the base is stale: rebuild it rather than read it as reverts', async () => {
+    const result = await mreg(repo, ['--json', 'check', commits.production!, commits.registered!])
+    expect(result.code).toBe(1)
+    expect((JSON.parse(result.stdout) as CheckOutcome).findings).toEqual([
+      expect.objectContaining({ kind: 'stale-base', subject: 'proposal' })
+    ])
+  })
+
   test('an unknown ref is a one-line not-found error', async () => {
     const result = await mreg(repo, ['check', 'no-such-ref', 'model-registry'])
     expect(result.code).toBe(1)

@@ -390,3 +390,26 @@ describe('changes that must not pass', () => {
     ])
   })
 })
+
+describe('a proposal the registry moved away from', () => {
+  test('is refused as stale instead of read as undoing what landed since', async () => {
+    const open = f.gh.state.pulls.find(p => p.head === 'edit/skip')!
+    const pr = await pull(open.number)
+    expect(pr.base.sha).toBe(f.tip())
+    const outcome = await check(f.context('github-actions'), {
+      base: pr.base.sha,
+      head: pr.head.sha,
+      pullNumber: pr.number,
+      headRef: pr.head.ref
+    })
+    expect(outcome.findings).toEqual([
+      {
+        severity: 'error',
+        kind: 'stale-base',
+        subject: 'proposal',
+        message: `the change is not built on ${f.tip().slice(0, 12)}: the registry branch moved on since; run the promotion again (or rebase the branch) to rebuild it`
+      }
+    ])
+    expect(statusesOf(pr.head.sha).at(-1)).toBe('failure')
+  })
+})
