@@ -218,7 +218,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .requiredOption('--to <stage>', 'target stage')
     .action(async (reference: string, o: { to: string }) => {
       const result = await promote(await context(), { reference, to: o.to })
-      if (isJson() || globals().json) emit(result.version, () => '')
+      // A proposal is not the version as it is: give the pull request along with it.
+      if (isJson() || globals().json) emit(result.pull_request ? result : result.version, () => '')
       else emit(result, renderPromotion)
     })
 
@@ -229,7 +230,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .option('--stage <stage>', 'the stage to roll back', 'production')
     .action(async (name: string, o: { stage: string }) => {
       const result = await rollback(await context(), { name, stage: o.stage })
-      if (isJson() || globals().json) emit(result.version, () => '')
+      // A proposal is not the version as it is: give the pull request along with it.
+      if (isJson() || globals().json) emit(result.pull_request ? result : result.version, () => '')
       else emit(result, renderPromotion)
     })
 
