@@ -14,12 +14,14 @@ import { planPromotion } from '../domain/promotion.js'
 import { proposalBody, proposalBranch, proposalTitle, type ProposalVerb } from '../domain/proposal.js'
 import { formatReference } from '../domain/references.js'
 import type { ModelIndex, ModelVersion } from '../domain/types.js'
+import { validateRegistryFile } from '../domain/validate.js'
 import type { ChangeBuilder, ChangeSet, RegistrySnapshot } from '../registry/backend.js'
 import { formatCommitMessage } from '../registry/commit-message.js'
 import { check, type PostedStatus } from './check.js'
 import type { CommandContext } from './context.js'
 import type { ReviewChannel } from './review-channel.js'
 import { resolve } from './resolve.js'
+import { updateRegistry } from './update-registry.js'
 
 export interface PromoteInput {
   reference: string
@@ -62,7 +64,7 @@ const REVIEW_GATES = new Set(['min_approvals', 'require_pull_request'])
 
 export async function promote(ctx: CommandContext, input: PromoteInput): Promise<PromoteResult> {
   if (ctx.channel === 'pull-request' && ctx.review) return proposePromotion(ctx, ctx.review, input)
-  const outcome = await ctx.backend.update(async snapshot => {
+  const outcome = await updateRegistry(ctx, async snapshot => {
     const planned = await planChange(ctx, snapshot, input, 'direct', input.via ?? 'promote')
     return { change: planned.change, result: planned.result }
   })
@@ -163,6 +165,10 @@ async function proposePromotion(
           'conflict',
           `${input.reference} now names ${formatReference(planned.candidate)}, not ${formatReference(target)}; run the promotion again`
         )
+      }
+      // As updateRegistry does for direct commits: nothing invalid is ever proposed.
+      for (const file of planned.change.files) {
+        if (file.content !== null) validateRegistryFile(file.path, file.content)
       }
       return { change: planned.change, result: planned }
     }
