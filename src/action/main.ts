@@ -3,13 +3,28 @@
  * and on failure one annotation with the one-line message. The token is masked first.
  */
 import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { invalidInput, isRegistryError } from '../domain/errors.js'
 import { githubContext, githubTuningFromEnv, parseRepository } from '../wiring/github.js'
 import { CachedArtifactStore } from './cached-store.js'
 import { parseActionInputs } from './inputs.js'
-import { runStep } from './run.js'
+import { runStep, type WorkflowEvent } from './run.js'
+
+/** The event that started the workflow; check and apply read the pull request or push from it. */
+async function readEvent(env: NodeJS.ProcessEnv): Promise<WorkflowEvent> {
+  const name = env.GITHUB_EVENT_NAME ?? ''
+  if (!env.GITHUB_EVENT_PATH) return { name, payload: {} }
+  try {
+    return {
+      name,
+      payload: JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as WorkflowEvent['payload']
+    }
+  } catch (error) {
+    throw invalidInput(`cannot read the workflow event at GITHUB_EVENT_PATH: ${(error as Error).message}`)
+  }
+}
 
 async function main(): Promise<void> {
   const token = core.getInput('token')
@@ -53,9 +68,17 @@ async function main(): Promise<void> {
       repositoryUrl: `${serverUrl}/${repository.owner}/${repository.repo}`,
       branch: inputs.registryBranch
     }
-    const result = await runStep(inputs, ctx, links, env.GITHUB_WORKSPACE ?? process.cwd())
+    const event = await readEvent(env)
+    const result = await runStep(inputs, ctx, links, env.GITHUB_WORKSPACE ?? process.cwd(), event)
     for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value)
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write()
+    for (const note of result.annotations ?? []) {
+      const properties = note.file ? { file: note.file } : {}
+      if (note.level === 'error') core.error(note.message, properties)
+      else if (note.level === 'warning') core.warning(note.message, properties)
+      else core.notice(note.message, properties)
+    }
+    if (result.failure) core.setFailed(result.failure)
   } catch (error) {
     const message = isRegistryError(error)
       ? error.message

@@ -16,6 +16,9 @@ import { readJsonObjectFile } from '../commands/json-file.js'
 import { listVersions } from '../commands/list.js'
 import { register } from '../commands/register.js'
 import { rollback } from '../commands/rollback.js'
+import { apply } from '../commands/apply.js'
+import { check } from '../commands/check.js'
+import { promote, type PromoteResult } from '../commands/promote.js'
 import { showVersion } from '../commands/show.js'
 import { invalidInput, RegistryError } from '../domain/errors.js'
 import { formatReference } from '../domain/references.js'
@@ -24,6 +27,8 @@ import { parseTime } from '../domain/time.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { ActionInputs, JsonOrFile } from './inputs.js'
 import {
+  applySummary,
+  checkSummary,
   cleanupSummary,
   compareSummary,
   historySummary,
@@ -33,16 +38,38 @@ import {
   type Links
 } from './summary.js'
 
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice'
+  message: string
+  file?: string
+}
+
 export interface StepResult {
   outputs: Record<string, string>
   summary: string
+  /** Shown on the run and, with `file`, on the pull request's files. */
+  annotations?: Annotation[]
+  /** A one-line reason to fail the step after its outputs and summary were written. */
+  failure?: string
+}
+
+/** The parts of the workflow event (GITHUB_EVENT_PATH) that check and apply read. */
+export interface WorkflowEvent {
+  name: string
+  payload: {
+    pull_request?: { number: number; base: { sha: string; ref: string }; head: { sha: string; ref: string } }
+    before?: string
+    after?: string
+    ref?: string
+  }
 }
 
 export async function runStep(
   inputs: ActionInputs,
   ctx: CommandContext,
   links: Links,
-  workspace: string
+  workspace: string,
+  event: WorkflowEvent = { name: '', payload: {} }
 ): Promise<StepResult> {
   switch (inputs.command) {
     case 'init': {
@@ -129,11 +156,7 @@ export async function runStep(
         name: required(inputs.name, 'name', 'rollback'),
         stage: inputs.stage ?? 'production'
       })
-      return versionStep(
-        `↩️ Rolled back ${formatReference(result.version)} into ${result.to}`,
-        result.version,
-        links
-      )
+      return promotionStep(result, links)
     }
     case 'delete': {
       const outcome = await deleteVersion(ctx, {
@@ -167,13 +190,107 @@ export async function runStep(
       }
       return { outputs: { json: JSON.stringify(outcome) }, summary: jsonSummary('Registry check', outcome) }
     }
-    case 'promote':
-    case 'check':
-    case 'apply':
-      throw new RegistryError(
-        'refused',
-        `command "${inputs.command}" is not available in the Action yet: pull-request promotion is still being built; use the mreg CLI locally`
-      )
+    case 'promote': {
+      const to = required(inputs.stage, 'stage', 'promote')
+      await checkStage(ctx, to)
+      const result = await promote(ctx, { reference: onlyReference(inputs, 'promote'), to })
+      return promotionStep(result, links)
+    }
+    case 'check': {
+      const pr = event.payload.pull_request
+      if (!pr)
+        throw invalidInput(
+          `command "check" runs on pull_request or pull_request_review events to the registry branch, not on "${event.name || 'unknown'}"`
+        )
+      if (pr.base.ref !== links.branch) {
+        return {
+          outputs: { passed: 'true', json: '{}' },
+          summary: `### Not a registry pull request
+
+Base branch \`${pr.base.ref}\` is not \`${links.branch}\`: nothing to check.`
+        }
+      }
+      const outcome = await check(ctx, {
+        base: pr.base.sha,
+        head: pr.head.sha,
+        pullNumber: pr.number,
+        headRef: pr.head.ref
+      })
+      return {
+        outputs: {
+          passed: String(outcome.passed),
+          status: outcome.status.state,
+          json: JSON.stringify(outcome)
+        },
+        summary: checkSummary(outcome),
+        annotations: outcome.findings.map(f => ({
+          level: f.severity,
+          message: `${f.subject}: ${f.message}`,
+          file: f.file
+        })),
+        failure:
+          outcome.status.state === 'failure'
+            ? `policy check failed: ${outcome.status.description}`
+            : undefined
+      }
+    }
+    case 'apply': {
+      const { before, after, ref } = event.payload
+      if (!after)
+        throw invalidInput(
+          `command "apply" runs on push events to the registry branch, not on "${event.name || 'unknown'}"`
+        )
+      if (ref !== undefined && ref !== `refs/heads/${links.branch}`) {
+        return {
+          outputs: { changed: '[]', json: '{}' },
+          summary: `### Not a registry push
+
+\`${ref}\` is not \`refs/heads/${links.branch}\`: nothing to apply.`
+        }
+      }
+      const outcome = await apply(ctx, { before: before ?? null, after })
+      return {
+        outputs: {
+          changed: JSON.stringify(outcome.changes),
+          unreviewed: String(outcome.unreviewed.length),
+          json: JSON.stringify(outcome)
+        },
+        summary: applySummary(outcome),
+        annotations: outcome.unreviewed.map(u => ({
+          level: 'warning' as const,
+          message: `${u.name}@${u.version}: ${u.from} → ${u.to} in ${u.commit.slice(0, 12)} did not come through a merged pull request (${u.reason})`
+        }))
+      }
+    }
+  }
+}
+
+function promotionStep(result: PromoteResult, links: Links): StepResult {
+  const pr = result.pull_request
+  const verb = result.version.stage_history.at(-1)?.via === 'rollback' ? 'Rolled back' : 'Promoted'
+  const title = pr
+    ? `🔀 Proposed ${formatReference(result.version)}: ${result.from} → ${result.to} in [pull request #${pr.number}](${pr.url})`
+    : `⬆️ ${verb} ${formatReference(result.version)}: ${result.from} → ${result.to}`
+  const step = versionStep(
+    title,
+    result.version,
+    links,
+    pr
+      ? [
+          ['pull request', pr.url],
+          ['policy', `${result.status?.state}: ${result.status?.description}`]
+        ]
+      : []
+  )
+  return {
+    outputs: {
+      ...step.outputs,
+      'pull-request-number': pr ? String(pr.number) : '',
+      'pull-request-url': pr?.url ?? '',
+      'policy-status': result.status?.state ?? '',
+      json: JSON.stringify(result)
+    },
+    summary: step.summary
   }
 }
 

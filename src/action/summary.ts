@@ -1,4 +1,6 @@
 /** Job summaries as Markdown (pure): what each command did, with links to the release and the branch. */
+import type { ApplyOutcome } from '../commands/apply.js'
+import type { CheckOutcome } from '../commands/check.js'
 import type { CleanupOutcome } from '../commands/cleanup.js'
 import type { CompareOutcome } from '../commands/compare.js'
 import type { HistoryOutcome } from '../commands/history.js'
@@ -122,4 +124,64 @@ export function cleanupSummary(outcome: CleanupOutcome): string {
 
 export function jsonSummary(title: string, value: unknown): string {
   return `### ${title}\n\n\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\``
+}
+
+export function checkSummary(outcome: CheckOutcome): string {
+  const icon = outcome.status.state === 'success' ? '✅' : outcome.status.state === 'pending' ? '⏳' : '❌'
+  const sections = [`### ${icon} Registry policy: ${outcome.status.state} — ${outcome.status.description}`]
+  if (outcome.changes.length) {
+    sections.push(
+      markdownTable(
+        ['version', 'from', 'to'],
+        outcome.changes.map(c => [`${c.name}@${c.version}`, c.from ?? '—', c.to ?? '—'])
+      )
+    )
+  }
+  if (outcome.findings.length) {
+    sections.push(
+      markdownTable(
+        ['severity', 'subject', 'finding'],
+        outcome.findings.map(f => [f.severity, f.subject, f.message])
+      )
+    )
+  }
+  if (outcome.approvals)
+    sections.push(`Approvals: ${outcome.approvals.length ? outcome.approvals.join(', ') : 'none'}`)
+  return sections.join('\n\n')
+}
+
+export function applySummary(outcome: ApplyOutcome): string {
+  const sections = [
+    `### Registry push: ${outcome.changes.length} stage change${outcome.changes.length === 1 ? '' : 's'}`
+  ]
+  if (outcome.changes.length) {
+    sections.push(
+      markdownTable(
+        ['version', 'model_id', 'from', 'to', 'commit'],
+        outcome.changes.map(c => [
+          `${c.name}@${c.version}`,
+          c.model_id,
+          c.from ?? '—',
+          c.to,
+          c.commit.slice(0, 12)
+        ])
+      )
+    )
+  }
+  if (outcome.unreviewed.length) {
+    sections.push(
+      `⚠️ Not through a merged pull request:`,
+      markdownTable(
+        ['version', 'from', 'to', 'commit', 'why'],
+        outcome.unreviewed.map(u => [
+          `${u.name}@${u.version}`,
+          u.from ?? '—',
+          u.to,
+          u.commit.slice(0, 12),
+          u.reason
+        ])
+      )
+    )
+  }
+  return sections.join('\n\n')
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import type { Source } from '../domain/types.js'
 import { createGitHubClient, type GitHubLogger } from '../github/client.js'
+import { createGitHubReviewChannel } from '../github/review-channel.js'
 import { RemoteRegistryBackend } from '../registry/remote-backend.js'
 import { GitHubReleaseStore } from '../stores/github-release/github-release-store.js'
 
@@ -68,6 +69,7 @@ export function githubContext(target: GitHubTarget): CommandContext {
   let store: GitHubReleaseStore | undefined
   return {
     backend,
+    review: createGitHubReviewChannel({ client, owner: target.owner, repo: target.repo }),
     store: async () => {
       if (!store) {
         // Part size is policy: read it when the store is first needed, not on every command.
