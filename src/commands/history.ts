@@ -53,7 +53,7 @@ export async function history(ctx: CommandContext, input: HistoryInput): Promise
     index = resolved.index
   }
   const path = version === null ? indexPath(name) : versionPath(name, version)
-  const entries = await ctx.backend.log({ path, until: input.at })
+  const entries = await ctx.backend.log({ path, until: input.at, sinceCreation: true })
   const versions = version === null ? index.versions : index.versions.filter(v => v.version === version)
   const outcome: HistoryOutcome = {
     name,
@@ -61,7 +61,7 @@ export async function history(ctx: CommandContext, input: HistoryInput): Promise
     events: entries.map(toEvent),
     stages: stageTimeline(versions)
   }
-  if (input.at) outcome.at = await holdersAt(ctx, name, input.at, entries, version)
+  if (input.at) outcome.at = await holdersAt(ctx, name, input.at, version)
   return outcome
 }
 
@@ -69,13 +69,10 @@ async function holdersAt(
   ctx: CommandContext,
   name: string,
   at: Date,
-  entries: LogEntry[],
   version: string | null
 ): Promise<NonNullable<HistoryOutcome['at']>> {
-  // The newest commit at or before `at` that touched the model fixes its state at that time.
-  const modelEntries =
-    version === null ? entries : await ctx.backend.log({ path: indexPath(name), until: at })
-  const commit = modelEntries[0]?.commit ?? null
+  // The branch as it was at `at`: its newest commit at or before then.
+  const commit = (await ctx.backend.log({ until: at, limit: 1 }))[0]?.commit ?? null
   const holders: Record<string, string[]> = {}
   if (commit) {
     const raw = await ctx.backend.readJsonAt(commit, indexPath(name))

@@ -72,6 +72,20 @@ export interface ProposeOutcome<T> {
   changed: boolean
 }
 
+export interface LogOptions {
+  /** Only commits that changed this path. */
+  path?: string
+  /** Only commits at or before this time (committer time). */
+  until?: Date
+  /** Stop after this many entries (the newest). */
+  limit?: number
+  /**
+   * With `path`: stop at the commit that created the path. Earlier commits cannot have touched
+   * this incarnation of the file, and a version's history then costs its own age, not the branch's.
+   */
+  sinceCreation?: boolean
+}
+
 export interface LogEntry {
   commit: string
   subject: string
@@ -97,7 +111,7 @@ export interface RegistryBackend {
    * Commits that changed `path` (or any commit when omitted), newest first.
    * `until` keeps only commits at or before that time.
    */
-  log(options?: { path?: string; until?: Date }): Promise<LogEntry[]>
+  log(options?: LogOptions): Promise<LogEntry[]>
   /** The JSON content of `path` at `commit`, or null when absent there. */
   readJsonAt(commit: string, path: string): Promise<unknown | null>
   /**

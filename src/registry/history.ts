@@ -6,14 +6,9 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { LogEntry } from './backend.js'
+import type { LogEntry, LogOptions } from './backend.js'
 import { parseCommitMessage } from './commit-message.js'
 import type { CommitInfo, GitReader } from './git-reader.js'
-
-export interface LogOptions {
-  path?: string
-  until?: Date
-}
 
 export async function readLog(reader: GitReader, tip: string, options: LogOptions = {}): Promise<LogEntry[]> {
   const shallow = await readShallow(reader.gitdir)
@@ -31,12 +26,12 @@ export async function readLog(reader: GitReader, tip: string, options: LogOption
         if (parent) parents.push(parent)
       }
     }
-    if (
-      commit.committer.timestamp <= untilSeconds &&
-      (await touches(reader, commit, parents, options.path))
-    ) {
+    const touched = await touches(reader, commit, parents, options.path)
+    if (commit.committer.timestamp <= untilSeconds && touched !== 'no') {
       entries.push(toEntry(commit))
+      if (options.limit !== undefined && entries.length >= options.limit) break
     }
+    if (touched === 'created' && options.sinceCreation) continue
     for (const parent of parents) {
       if (!seen.has(parent.oid)) {
         seen.add(parent.oid)
@@ -56,20 +51,23 @@ function takeNewest(pending: CommitInfo[]): CommitInfo {
   return pending.splice(best, 1)[0] as CommitInfo
 }
 
+/** Whether `commit` changed `path` against every parent, and whether it created it. */
 async function touches(
   reader: GitReader,
   commit: CommitInfo,
   parents: CommitInfo[],
   path: string | undefined
-): Promise<boolean> {
-  if (path === undefined) return true
+): Promise<'no' | 'changed' | 'created'> {
+  if (path === undefined) return 'changed'
   const here = (await reader.lookup(commit.tree, path))?.oid ?? null
-  if (parents.length === 0) return here !== null
+  if (parents.length === 0) return here === null ? 'no' : 'created'
+  let presentBefore = false
   for (const parent of parents) {
     const there = (await reader.lookup(parent.tree, path))?.oid ?? null
-    if (there === here) return false
+    if (there === here) return 'no'
+    if (there !== null) presentBefore = true
   }
-  return true
+  return here !== null && !presentBefore ? 'created' : 'changed'
 }
 
 function toEntry(commit: CommitInfo): LogEntry {

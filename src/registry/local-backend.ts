@@ -13,6 +13,7 @@ import type {
   ChangeSet,
   CommitOutcome,
   LogEntry,
+  LogOptions,
   ProposeOutcome,
   RegistryBackend,
   RegistrySnapshot
@@ -118,7 +119,7 @@ export class LocalRegistryBackend implements RegistryBackend {
     }
   }
 
-  async log(options: { path?: string; until?: Date } = {}): Promise<LogEntry[]> {
+  async log(options: LogOptions = {}): Promise<LogEntry[]> {
     const tip = await this.requireTip()
     return readLog(this.reader, tip, options)
   }

@@ -17,6 +17,7 @@ import type {
   ChangeSet,
   CommitOutcome,
   LogEntry,
+  LogOptions,
   ProposeOutcome,
   RegistryBackend,
   RegistrySnapshot
@@ -155,7 +156,7 @@ export class RemoteRegistryBackend implements RegistryBackend {
     }
   }
 
-  async log(options: { path?: string; until?: Date } = {}): Promise<LogEntry[]> {
+  async log(options: LogOptions = {}): Promise<LogEntry[]> {
     const tip = await this.requireTip()
     if (await this.isShallow()) await this.transport.unshallow()
     return readLog(this.reader, tip, options)
