@@ -3,6 +3,9 @@
 import { build } from 'esbuild'
 import { existsSync } from 'node:fs'
 
+// The precompiled schema validators are source the bundle includes: regenerate them first.
+await import('./generate-validators.mjs')
+
 // An ESM bundle still meets CommonJS dependencies that call require(): give them one.
 const banner = "import { createRequire as __mregCreateRequire } from 'node:module'; const require = __mregCreateRequire(import.meta.url);"
 

@@ -1,36 +1,12 @@
 /**
  * Schema validation for every document the registry reads or writes. The schemas in schemas/
- * are the contract; they are compiled once, on first use, and bundled into dist/.
+ * are the contract; scripts/generate-validators.mjs precompiles them (ajv standalone) into
+ * ./generated/validators.js, so no command pays for compiling them at start-up.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
-import modelVersionSchema from '../../schemas/model-version.schema.json' with { type: 'json' }
-import modelIndexSchema from '../../schemas/model-index.schema.json' with { type: 'json' }
-import registrySchema from '../../schemas/registry.schema.json' with { type: 'json' }
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import { RegistryError, type ErrorKind } from './errors.js'
+import * as compiled from './generated/validators.js'
 import type { ModelIndex, ModelVersion, RegistryPolicy } from './types.js'
-
-interface Validators {
-  modelVersion: ValidateFunction
-  modelIndex: ValidateFunction
-  registry: ValidateFunction
-}
-
-let compiled: Validators | undefined
-
-function validators(): Validators {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: false, strict: true, allowUnionTypes: true })
-    addFormats.default(ajv, ['date-time'])
-    ajv.addSchema(modelVersionSchema)
-    compiled = {
-      modelVersion: ajv.getSchema(modelVersionSchema.$id) as ValidateFunction,
-      modelIndex: ajv.compile(modelIndexSchema),
-      registry: ajv.compile(registrySchema)
-    }
-  }
-  return compiled
-}
 
 /** `/performance_metrics/f1` → `$.performance_metrics.f1`; the JSON path users can search for. */
 function jsonPath(error: ErrorObject): string {
@@ -72,15 +48,15 @@ export function validateModelVersion(
   where: string,
   kind: ErrorKind = 'integrity'
 ): ModelVersion {
-  return check<ModelVersion>(validators().modelVersion, doc, where, kind)
+  return check<ModelVersion>(compiled.modelVersion, doc, where, kind)
 }
 
 export function validateModelIndex(doc: unknown, where: string, kind: ErrorKind = 'integrity'): ModelIndex {
-  return check<ModelIndex>(validators().modelIndex, doc, where, kind)
+  return check<ModelIndex>(compiled.modelIndex, doc, where, kind)
 }
 
 export function validatePolicy(doc: unknown, where: string, kind: ErrorKind = 'integrity'): RegistryPolicy {
-  return check<RegistryPolicy>(validators().registry, doc, where, kind)
+  return check<RegistryPolicy>(compiled.registry, doc, where, kind)
 }
 
 const VERSION_FILE = /^models\/[^/]+\/(?!index\.json$)[^/]+\.json$/
