@@ -1,0 +1,177 @@
+/**
+ * Reading an object back: copying it to where the caller wants it while re-hashing, and verifying
+ * it in place. Stored bytes are never trusted: a mismatch is reported, never handed out.
+ */
+import { open, rmdir, stat } from 'node:fs/promises'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { RegistryError, integrityError } from '../../domain/errors.js'
+import type { Artifact } from '../../domain/types.js'
+import type { FetchResult, FileDigest } from '../artifact-store.js'
+import { errorCode, fileSystemError, moveIntoPlace, removeQuietly, tempPathBeside } from '../atomic-file.js'
+import { CHUNK_BYTES, copyWithHash, digestStream, type ProgressCallback } from '../hashing.js'
+import { ensureDirectory, readingAs } from './file-io.js'
+import { checkArtifact, objectFile } from './object-layout.js'
+
+export async function fetchObject(
+  root: string,
+  artifact: Artifact,
+  outPath: string,
+  onProgress: ProgressCallback | undefined
+): Promise<FetchResult> {
+  const hex = checkArtifact(artifact)
+  const objectPath = objectFile(root, hex)
+  // open the object first: a missing object must not leave directories behind at outPath
+  let handle
+  try {
+    handle = await open(objectPath, 'r')
+  } catch (error) {
+    throw objectReadError(root, error, artifact, objectPath)
+  }
+  const source = handle.createReadStream({ highWaterMark: CHUNK_BYTES })
+
+  let finalPath: string
+  let createdDirectory: string | undefined
+  try {
+    ;({ finalPath, createdDirectory } = await resolveOutput(outPath, safeFileName(artifact.file_name)))
+  } catch (error) {
+    source.destroy()
+    throw error
+  }
+
+  const tempPath = tempPathBeside(finalPath)
+  try {
+    let actual: FileDigest
+    try {
+      actual = await copyWithHash(readingAs(source, objectPath, artifact), tempPath, {
+        onProgress,
+        total: artifact.size
+      })
+    } finally {
+      source.destroy()
+    }
+    if (actual.sha256 !== hex) {
+      throw integrityError(
+        `checksum mismatch for ${artifact.file_name}: expected ${hex}, got ${actual.sha256}; the stored artifact is corrupt — run 'mreg doctor'`,
+        { expected: hex, actual: actual.sha256, path: objectPath }
+      )
+    }
+    if (actual.size !== artifact.size) {
+      throw integrityError(
+        `size mismatch for ${artifact.file_name}: expected ${artifact.size} bytes, got ${actual.size}; the registry metadata is wrong — run 'mreg doctor'`,
+        { expected_size: artifact.size, actual_size: actual.size, path: objectPath }
+      )
+    }
+    await moveIntoPlace(tempPath, finalPath)
+    return { path: finalPath, sha256: actual.sha256, size: actual.size }
+  } catch (error) {
+    await removeQuietly(tempPath)
+    await removeCreatedDirectories(dirname(finalPath), createdDirectory)
+    throw error
+  }
+}
+
+export async function verifyObject(
+  root: string,
+  artifact: Artifact
+): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
+  const hex = checkArtifact(artifact, { allowDeleted: true })
+  if (artifact.deleted) return { ok: false, actual: null, present: false }
+  const objectPath = objectFile(root, hex)
+  let handle
+  try {
+    handle = await open(objectPath, 'r')
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { ok: false, actual: null, present: false }
+    throw objectReadError(root, error, artifact, objectPath)
+  }
+  const stream = handle.createReadStream({ highWaterMark: CHUNK_BYTES })
+  try {
+    const actual = await digestStream(readingAs(stream, objectPath, artifact))
+    return {
+      ok: actual.sha256 === hex && actual.size === artifact.size,
+      actual: actual.sha256,
+      present: true
+    }
+  } finally {
+    stream.destroy()
+  }
+}
+
+function objectReadError(
+  root: string,
+  error: unknown,
+  artifact: Artifact,
+  objectPath: string
+): RegistryError {
+  if (error instanceof RegistryError) return error
+  if (errorCode(error) === 'ENOENT') {
+    return integrityError(
+      `artifact ${artifact.file_name} (sha256 ${artifact.sha256}) is missing from the store at ${root}; run 'mreg doctor'`,
+      { expected: artifact.sha256, path: objectPath }
+    )
+  }
+  return fileSystemError(error, 'read the stored object', objectPath)
+}
+
+/**
+ * The file name comes from registry metadata, which may come from a pull request: it must name a
+ * file inside the output directory, never a path that climbs out of it.
+ */
+function safeFileName(fileName: string): string {
+  if (
+    !fileName ||
+    fileName !== basename(fileName) ||
+    fileName === '.' ||
+    fileName === '..' ||
+    /[/\\]/.test(fileName)
+  ) {
+    throw integrityError(
+      `artifact file name "${fileName}" is not a plain file name; the registry metadata is corrupt — run 'mreg doctor'`,
+      {
+        file_name: fileName
+      }
+    )
+  }
+  return fileName
+}
+
+/**
+ * `outPath` names the file, or an existing directory (or one spelled with a trailing separator) to
+ * put `<file_name>` in. Missing parent directories are created; the first one created is returned
+ * so a failed fetch can take them away again.
+ */
+async function resolveOutput(
+  outPath: string,
+  fileName: string
+): Promise<{ finalPath: string; createdDirectory: string | undefined }> {
+  const absolute = resolve(outPath)
+  const spelledAsDirectory = outPath.endsWith('/') || outPath.endsWith(sep)
+  let isDirectory = false
+  try {
+    isDirectory = (await stat(absolute)).isDirectory()
+  } catch (error) {
+    const code = errorCode(error)
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw fileSystemError(error, 'inspect', absolute)
+  }
+  const finalPath = isDirectory || spelledAsDirectory ? join(absolute, fileName) : absolute
+  const createdDirectory = await ensureDirectory(dirname(finalPath))
+  return { finalPath, createdDirectory }
+}
+
+/** Removes the directories a failed fetch created, deepest first, and only while they are empty. */
+async function removeCreatedDirectories(deepest: string, firstCreated: string | undefined): Promise<void> {
+  if (!firstCreated) return
+  const top = resolve(firstCreated)
+  let directory = resolve(deepest)
+  for (;;) {
+    const inside = relative(top, directory)
+    if (inside.startsWith('..') || isAbsolute(inside)) return
+    try {
+      await rmdir(directory)
+    } catch {
+      return // not empty (someone else wrote there) or already gone: leave it
+    }
+    if (directory === top) return
+    directory = dirname(directory)
+  }
+}
