@@ -224,7 +224,8 @@ Base branch \`${pr.base.ref}\` is not \`${links.branch}\`: nothing to check.`
         },
         summary: checkSummary(outcome),
         annotations: outcome.findings.map(f => ({
-          level: f.severity,
+          // A missing approval is the pull request waiting for review (status pending), not an error.
+          level: f.kind === 'gate' && f.gate === 'min_approvals' ? ('notice' as const) : f.severity,
           message: `${f.subject}: ${f.message}`,
           file: f.file
         })),
