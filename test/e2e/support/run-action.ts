@@ -156,7 +156,7 @@ export async function newJob(gh: GitHubEmulator, options: JobOptions = {}): Prom
   const runId = options.runId ?? String(1_000_000 + Math.floor(Math.random() * 1_000_000))
   const actor = options.actor ?? 'octo-trainer'
   const eventPath = join(root, 'event.json')
-  await writeFile(eventPath, JSON.stringify(pushEvent(gh, sha, actor)))
+  await writeFile(eventPath, JSON.stringify(pushEvent(gh, { ref: 'refs/heads/main', after: sha, actor })))
   return {
     gh,
     root,
@@ -177,11 +177,16 @@ export async function defaultBranchTip(gh: GitHubEmulator): Promise<string> {
   return main.sha
 }
 
-function pushEvent(gh: GitHubEmulator, sha: string, actor: string): unknown {
+/** A `push` event payload as GitHub sends it (before is all zeros when the push created the ref). */
+export function pushEvent(
+  gh: GitHubEmulator,
+  push: { ref: string; after: string; before?: string; actor: string }
+): Record<string, unknown> {
   const fullName = `${gh.owner}/${gh.repo}`
+  const { ref, after: sha, actor } = push
   return {
-    ref: 'refs/heads/main',
-    before: '0'.repeat(40),
+    ref,
+    before: push.before ?? '0'.repeat(40),
     after: sha,
     created: false,
     deleted: false,
@@ -190,17 +195,39 @@ function pushEvent(gh: GitHubEmulator, sha: string, actor: string): unknown {
     head_commit: { id: sha, message: 'Train', timestamp: new Date().toISOString() },
     commits: [],
     pusher: { name: actor, email: `${actor}@users.noreply.github.com` },
-    repository: {
-      id: 1,
-      name: gh.repo,
-      full_name: fullName,
-      private: true,
-      owner: { login: gh.owner, name: gh.owner },
-      default_branch: 'main',
-      html_url: `${gh.serverUrl}/${fullName}`
-    },
+    repository: repositoryPayload(gh),
     sender: { login: actor, type: 'User' }
   }
+}
+
+/** The `repository` object of an event payload. */
+export function repositoryPayload(gh: GitHubEmulator): Record<string, unknown> {
+  const fullName = `${gh.owner}/${gh.repo}`
+  return {
+    id: 1,
+    name: gh.repo,
+    full_name: fullName,
+    private: true,
+    owner: { login: gh.owner, name: gh.owner },
+    default_branch: 'main',
+    html_url: `${gh.serverUrl}/${fullName}`
+  }
+}
+
+/**
+ * One step's own event, as the runner gives it: the payload written to a fresh file in the job,
+ * and the environment (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REF…) to pass as `env` of
+ * runStep. `extra` sets or overrides more variables (GITHUB_SHA, GITHUB_ACTOR…).
+ */
+export async function eventEnv(
+  job: Job,
+  name: string,
+  payload: unknown,
+  extra: Record<string, string> = {}
+): Promise<Record<string, string>> {
+  const eventPath = join(job.root, `event-${name}-${randomBytes(6).toString('hex')}.json`)
+  await writeFile(eventPath, JSON.stringify(payload))
+  return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: eventPath, ...extra }
 }
 
 export interface StepOptions {
