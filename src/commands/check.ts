@@ -151,7 +151,7 @@ export async function readChange(
   backend: RegistryBackend,
   base: string,
   head: string
-): Promise<{ base: BaseState; head: HeadState; models: string[] }> {
+): Promise<{ base: BaseState; head: HeadState; models: string[]; otherPaths: string[] }> {
   const [before, after] = await Promise.all([backend.snapshotAt(base), backend.snapshotAt(head)])
   const models = await changedModels(before, after)
   const problems: { path: string; message: string }[] = []
@@ -176,7 +176,18 @@ export async function readChange(
       if (index.content !== null || index.error !== undefined) headState.indexes.push(index)
     }
   }
-  return { base: baseState, head: headState, models }
+  return { base: baseState, head: headState, models, otherPaths: await changedOtherPaths(before, after) }
+}
+
+/** Root entries other than registry.json and models/ whose object differs between the commits. */
+async function changedOtherPaths(before: RegistrySnapshot, after: RegistrySnapshot): Promise<string[]> {
+  if (!before.rootNames || !after.rootNames || !before.objectId || !after.objectId) return []
+  const names = [...new Set([...(await before.rootNames()), ...(await after.rootNames())])].sort()
+  const changed: string[] = []
+  for (const name of names.filter(n => n !== 'registry.json' && n !== 'models')) {
+    if ((await before.objectId(name)) !== (await after.objectId(name))) changed.push(name)
+  }
+  return changed
 }
 
 /** Models whose directory is not the same object in both commits (all of them when ids are unknown). */

@@ -62,6 +62,12 @@ export interface ReviewInput {
   labels: string[] | null
   /** Whether the change comes through a pull request (require_pull_request). */
   viaPullRequest: boolean
+  /**
+   * Paths outside registry.json and models/ that differ between base and head. The workflows
+   * that run this check live on the registry branch, so such a change could rewrite the check
+   * itself: it needs the policy label like a policy edit.
+   */
+  otherPaths?: string[]
 }
 
 export type FindingKind =
@@ -74,6 +80,7 @@ export type FindingKind =
   | 'index-mismatch'
   | 'removed-version'
   | 'policy-change'
+  | 'other-file'
   | 'stale-base'
 
 export interface ReviewFinding {
@@ -198,6 +205,7 @@ export function reviewChange(input: ReviewInput): ReviewResult {
     })
   }
   checkPolicyEdit(input, findings)
+  checkOtherPaths(input, findings)
   // The base's rules judge the change; a base without a valid policy (a broken registry being
   // repaired) can only be judged by the head's.
   const policy =
@@ -282,6 +290,28 @@ function checkPolicyEdit(input: ReviewInput, findings: ReviewFinding[]): void {
       file: subject,
       message: `registry.json changes the policy: add the "${POLICY_LABEL}" label to the pull request to allow it`
     })
+  }
+}
+
+function checkOtherPaths(input: ReviewInput, findings: ReviewFinding[]): void {
+  for (const path of input.otherPaths ?? []) {
+    if (input.labels === null) {
+      findings.push({
+        severity: 'warning',
+        kind: 'other-file',
+        subject: path,
+        file: path,
+        message: `${path} changes outside registry.json and models/: no review channel here to require the "${POLICY_LABEL}" label`
+      })
+    } else if (!input.labels.includes(POLICY_LABEL)) {
+      findings.push({
+        severity: 'error',
+        kind: 'other-file',
+        subject: path,
+        file: path,
+        message: `${path} changes outside registry.json and models/ (it could change the workflows that run this check): add the "${POLICY_LABEL}" label to allow it`
+      })
+    }
   }
 }
 

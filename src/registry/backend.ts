@@ -25,6 +25,8 @@ export interface RegistrySnapshot {
   objectId?(path: string): Promise<string | null>
   /** The parsed JSON at `path`, not validated (a review judges invalid documents itself); null when absent. */
   readJson?(path: string): Promise<unknown | null>
+  /** Names of the entries at the root of the tree, sorted. */
+  rootNames?(): Promise<string[]>
 }
 
 /** One file written (JSON value, serialised with 2-space indent and a final newline) or deleted (null). */

@@ -74,6 +74,10 @@ export class GitSnapshot implements RegistrySnapshot {
     return (await this.reader.lookup(this.tree, path))?.oid ?? null
   }
 
+  async rootNames(): Promise<string[]> {
+    return [...(await this.reader.readTree(this.tree)).keys()].sort()
+  }
+
   async readJson(path: string): Promise<unknown | null> {
     return this.reader.readJson(this.tree, path)
   }

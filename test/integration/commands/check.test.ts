@@ -4,7 +4,7 @@
  * there is no review channel: approvals and the policy label are reported as not applicable.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CheckOutcome } from '../../../src/commands/check.js'
 import type { ModelVersion } from '../../../src/domain/types.js'
@@ -68,6 +68,29 @@ async function editJson<T>(path: string, change: (doc: T) => void): Promise<void
 }
 
 describe('mreg check', () => {
+  test('a change outside registry.json and models/ is found (locally a warning: no label to ask for)', async () => {
+    const dir = join(work, 'wt-other')
+    gitOutput(repo, 'worktree', 'add', '--quiet', '--detach', dir, 'model-registry')
+    try {
+      await mkdir(join(dir, '.github', 'workflows'), { recursive: true })
+      await writeFile(join(dir, '.github', 'workflows', 'check.yml'), 'on: push\n')
+      gitOutput(dir, 'add', '.github')
+      gitOutput(dir, 'commit', '--quiet', '-m', 'replace the check')
+      const head = gitOutput(dir, 'rev-parse', 'HEAD')
+      const outcome = await mregJson<CheckOutcome>(repo, ['check', commits.production!, head])
+      expect(outcome.findings).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          kind: 'other-file',
+          subject: '.github',
+          file: '.github'
+        })
+      ])
+    } finally {
+      gitOutput(repo, 'worktree', 'remove', '--force', dir)
+    }
+  })
+
   test('a promotion mreg made passes; commits and branch names both work', async () => {
     const result = await mreg(repo, ['check', commits.registered!, commits.staging!])
     expect(result).toEqual({

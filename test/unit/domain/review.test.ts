@@ -523,6 +523,23 @@ describe('reviewChange: files', () => {
     ])
   })
 
+  test('files outside registry.json and models/ (the workflows of the check itself) need the policy label', () => {
+    const base = registry()
+    const otherPaths = ['.github']
+    expect(review(base, base, { otherPaths, labels: [] }).findings).toEqual([
+      {
+        severity: 'error',
+        kind: 'other-file',
+        subject: '.github',
+        file: '.github',
+        message: `.github changes outside registry.json and models/ (it could change the workflows that run this check): add the "${POLICY_LABEL}" label to allow it`
+      }
+    ])
+    expect(review(base, base, { otherPaths, labels: [POLICY_LABEL] }).findings).toEqual([])
+    expect(kinds(review(base, base, { otherPaths, labels: null }).findings)).toEqual(['warning:other-file'])
+    expect(review(base, base, { otherPaths: [], labels: [] }).passed).toBe(true)
+  })
+
   test('registry.json edits need the policy label, and must be valid', () => {
     const base = registry()
     const changed = defaultPolicy()
