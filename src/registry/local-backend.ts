@@ -10,7 +10,6 @@ import type { RegistryPolicy } from '../domain/types.js'
 import { validatePolicy } from '../domain/validate.js'
 import type {
   ChangeBuilder,
-  ChangeSet,
   CommitOutcome,
   LogEntry,
   LogOptions,
@@ -18,21 +17,13 @@ import type {
   RegistryBackend,
   RegistrySnapshot
 } from './backend.js'
-import { resolveIdentity, writeChangeCommit, type Identity, type WrittenCommit } from './commit-writer.js'
+import type { Identity, WrittenCommit } from './commit-writer.js'
 import { GitReader } from './git-reader.js'
 import { readLog } from './history.js'
-import { compareAndSwapRef, readRef, type RefSwapResult } from './ref-lock.js'
-import { backoffDelay, DEFAULT_MAX_ATTEMPTS, sleep } from './retry.js'
+import { OptimisticWriter } from './optimistic-writer.js'
+import { compareAndSwapRef, readRef } from './ref-lock.js'
 import { GitSnapshot, POLICY_PATH } from './snapshot.js'
-import {
-  checkBranchName,
-  checkProposalBranch,
-  openCommit,
-  readJsonAtCommit,
-  resolveCommitName,
-  DEFAULT_BRANCH,
-  INIT_SUBJECT
-} from './common.js'
+import { checkBranchName, openCommit, readJsonAtCommit, resolveCommitName, DEFAULT_BRANCH } from './common.js'
 
 export interface LocalBackendOptions {
   /** The working tree, or the repository itself when bare. */
@@ -54,10 +45,7 @@ export class LocalRegistryBackend implements RegistryBackend {
   readonly branch: string
   private readonly ref: string
   private readonly reader: GitReader
-  private readonly maxAttempts: number
-  private readonly now: () => Date
-  private readonly explicitAuthor?: Identity
-  private identity?: Promise<Identity>
+  private readonly writer: OptimisticWriter
 
   constructor(options: LocalBackendOptions) {
     this.dir = resolve(options.dir)
@@ -65,10 +53,33 @@ export class LocalRegistryBackend implements RegistryBackend {
     this.branch = checkBranchName(options.branch ?? DEFAULT_BRANCH)
     this.ref = `refs/heads/${this.branch}`
     this.reader = new GitReader(this.gitdir)
-    this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)
-    this.now = options.now ?? (() => new Date())
-    this.explicitAuthor = options.author
     this.description = `${this.dir} (branch ${this.branch})`
+    this.writer = new OptimisticWriter(
+      {
+        readTip: () => this.tip(),
+        swapTip: (expected, written) => this.swap(this.ref, expected, written),
+        swapProposal: async (written, branch) => {
+          const target = `refs/heads/${branch}`
+          return this.swap(target, await readRef(this.gitdir, target), written)
+        },
+        // The race was over the proposal ref, not the registry branch: the commit built is still valid.
+        rebuildLostProposals: false,
+        notInitialised: () =>
+          new RegistryError(
+            'not-initialised',
+            `no registry branch "${this.branch}" in ${this.dir}; run 'mreg init' first`
+          ),
+        keptChanging: (branch, attempts) =>
+          new RegistryError(
+            'conflict',
+            `could not update branch ${branch} in ${this.dir}: it kept changing under us for ${attempts} attempts; retry later`,
+            { attempts }
+          )
+      },
+      this.reader,
+      this.branch,
+      options
+    )
   }
 
   /** The branch tip, or null when the registry has not been initialised. */
@@ -79,25 +90,11 @@ export class LocalRegistryBackend implements RegistryBackend {
   async init(policy: RegistryPolicy): Promise<{ created: boolean; commit: string }> {
     validatePolicy(policy, POLICY_PATH, 'invalid-input')
     await this.requireRepository()
-    const change: ChangeSet = { subject: INIT_SUBJECT, files: [{ path: POLICY_PATH, content: policy }] }
-    for (let attempt = 1; ; attempt++) {
-      const tip = await this.tip()
-      if (tip) return { created: false, commit: tip }
-      const written = (await writeChangeCommit(
-        this.reader,
-        null,
-        change,
-        await this.author(),
-        this.now()
-      )) as WrittenCommit
-      const swap = await this.swap(null, written)
-      if (swap.swapped) return { created: true, commit: written.commit }
-      await this.afterLostRace(swap, attempt)
-    }
+    return this.writer.init(policy)
   }
 
   async snapshot(): Promise<RegistrySnapshot> {
-    return GitSnapshot.open(this.reader, await this.requireTip())
+    return GitSnapshot.open(this.reader, await this.writer.requireTip())
   }
 
   async snapshotAt(commit: string): Promise<RegistrySnapshot> {
@@ -105,22 +102,11 @@ export class LocalRegistryBackend implements RegistryBackend {
   }
 
   async update<T>(build: ChangeBuilder<T>): Promise<CommitOutcome<T>> {
-    for (let attempt = 1; ; attempt++) {
-      const tip = await this.requireTip()
-      const snapshot = await GitSnapshot.open(this.reader, tip)
-      const { change, result } = await build(snapshot)
-      if (!change) return { commit: tip, changed: false, result, attempts: attempt }
-      const parent = { commit: tip, tree: snapshot.tree }
-      const written = await writeChangeCommit(this.reader, parent, change, await this.author(), this.now())
-      if (!written) return { commit: tip, changed: false, result, attempts: attempt }
-      const swap = await this.swap(tip, written)
-      if (swap.swapped) return { commit: written.commit, changed: true, result, attempts: attempt }
-      await this.afterLostRace(swap, attempt)
-    }
+    return this.writer.update(build)
   }
 
   async log(options: LogOptions = {}): Promise<LogEntry[]> {
-    const tip = await this.requireTip()
+    const tip = await this.writer.requireTip()
     return readLog(this.reader, tip, options)
   }
 
@@ -130,27 +116,7 @@ export class LocalRegistryBackend implements RegistryBackend {
    * a proposal is rebuilt from the registry, never merged with an older one.
    */
   async propose<T>(build: ChangeBuilder<T>, branch: string): Promise<ProposeOutcome<T>> {
-    const target = `refs/heads/${checkProposalBranch(branch, this.branch)}`
-    const tip = await this.requireTip()
-    const snapshot = await GitSnapshot.open(this.reader, tip)
-    const { change, result } = await build(snapshot)
-    if (!change) return { commit: tip, base: tip, result, changed: false }
-    const written = await writeChangeCommit(
-      this.reader,
-      { commit: tip, tree: snapshot.tree },
-      change,
-      await this.author(),
-      this.now()
-    )
-    if (!written) return { commit: tip, base: tip, result, changed: false }
-    for (let attempt = 1; ; attempt++) {
-      const current = await readRef(this.gitdir, target)
-      const reflog =
-        this.dir !== this.gitdir ? { who: written.signature, message: `mreg: ${written.message}` } : undefined
-      const swap = await compareAndSwapRef(this.gitdir, target, current, written.commit, { reflog })
-      if (swap.swapped) return { commit: written.commit, base: tip, result, changed: true }
-      await this.afterLostRace(swap, attempt, branch)
-    }
+    return this.writer.propose(build, branch)
   }
 
   async fetchCommit(ref: string): Promise<string> {
@@ -165,24 +131,16 @@ export class LocalRegistryBackend implements RegistryBackend {
     return readJsonAtCommit(this.reader, commit, path)
   }
 
-  private author(): Promise<Identity> {
-    this.identity ??= resolveIdentity(this.gitdir, this.explicitAuthor)
-    return this.identity
-  }
-
-  private swap(expected: string | null, written: WrittenCommit): Promise<RefSwapResult> {
+  /**
+   * A lock held by someone else is a lost race to retry, unless it has been there so long that
+   * its owner has probably died: retrying cannot help then, only a person can.
+   */
+  private async swap(ref: string, expected: string | null, written: WrittenCommit): Promise<boolean> {
     // Bare repositories keep no reflogs by default; a working repository does, so `git reflog` shows us.
     const reflog =
       this.dir !== this.gitdir ? { who: written.signature, message: `mreg: ${written.message}` } : undefined
-    return compareAndSwapRef(this.gitdir, this.ref, expected, written.commit, { reflog })
-  }
-
-  private async afterLostRace(
-    swap: RefSwapResult & { swapped: false },
-    attempt: number,
-    branch = this.branch
-  ): Promise<void> {
-    if (swap.reason === 'locked' && swap.stale) {
+    const swap = await compareAndSwapRef(this.gitdir, ref, expected, written.commit, { reflog })
+    if (!swap.swapped && swap.reason === 'locked' && swap.stale) {
       const minutes = Math.round(swap.lockAgeMs / 60_000)
       throw new RegistryError(
         'conflict',
@@ -190,23 +148,7 @@ export class LocalRegistryBackend implements RegistryBackend {
         { lock: swap.lockPath }
       )
     }
-    if (attempt >= this.maxAttempts) {
-      throw new RegistryError(
-        'conflict',
-        `could not update branch ${branch} in ${this.dir}: it kept changing under us for ${attempt} attempts; retry later`,
-        { attempts: attempt }
-      )
-    }
-    await sleep(backoffDelay(attempt))
-  }
-
-  private async requireTip(): Promise<string> {
-    const tip = await this.tip()
-    if (tip) return tip
-    throw new RegistryError(
-      'not-initialised',
-      `no registry branch "${this.branch}" in ${this.dir}; run 'mreg init' first`
-    )
+    return swap.swapped
   }
 
   private async requireRepository(): Promise<void> {

@@ -14,7 +14,6 @@ import type { RegistryPolicy } from '../domain/types.js'
 import { validatePolicy } from '../domain/validate.js'
 import type {
   ChangeBuilder,
-  ChangeSet,
   CommitOutcome,
   LogEntry,
   LogOptions,
@@ -22,20 +21,13 @@ import type {
   RegistryBackend,
   RegistrySnapshot
 } from './backend.js'
-import {
-  checkBranchName,
-  checkProposalBranch,
-  DEFAULT_BRANCH,
-  INIT_SUBJECT,
-  openCommit,
-  readJsonAtCommit
-} from './common.js'
-import { resolveIdentity, writeChangeCommit, type Identity, type WrittenCommit } from './commit-writer.js'
+import { checkBranchName, DEFAULT_BRANCH, openCommit, readJsonAtCommit } from './common.js'
+import type { Identity, WrittenCommit } from './commit-writer.js'
 import { GitReader } from './git-reader.js'
 import { readLog } from './history.js'
+import { OptimisticWriter } from './optimistic-writer.js'
 import { readRef } from './ref-lock.js'
 import { RemoteTransport } from './remote-transport.js'
-import { backoffDelay, DEFAULT_MAX_ATTEMPTS, sleep } from './retry.js'
 import { GitSnapshot, POLICY_PATH } from './snapshot.js'
 
 const FETCH_REFSPEC = '+refs/heads/*:refs/remotes/origin/*'
@@ -64,10 +56,7 @@ export class RemoteRegistryBackend implements RegistryBackend {
   readonly cacheDir: string
   private readonly transport: RemoteTransport
   private readonly reader: GitReader
-  private readonly maxAttempts: number
-  private readonly now: () => Date
-  private readonly explicitAuthor?: Identity
-  private identity?: Promise<Identity>
+  private readonly writer: OptimisticWriter
   private prepared?: Promise<void>
 
   constructor(options: RemoteBackendOptions) {
@@ -81,35 +70,39 @@ export class RemoteRegistryBackend implements RegistryBackend {
       token: options.token,
       cache: this.reader.cache
     })
-    this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)
-    this.now = options.now ?? (() => new Date())
-    this.explicitAuthor = options.author
     this.description = `${this.transport.displayUrl} (branch ${this.branch})`
+    this.writer = new OptimisticWriter(
+      {
+        readTip: () => this.fetchTip(),
+        swapTip: (expected, written, attempt) => this.pushTip(expected, written, attempt),
+        swapProposal: (written, branch) => this.transport.pushProposal(written.commit, branch),
+        // A retry fetches the tip again anyway: build on it rather than re-push a commit now behind it.
+        rebuildLostProposals: true,
+        notInitialised: () =>
+          new RegistryError(
+            'not-initialised',
+            `no registry branch "${this.branch}" at ${this.transport.displayUrl}; run 'mreg init' first`
+          ),
+        keptChanging: (branch, attempts) =>
+          new RegistryError(
+            'conflict',
+            `could not push to branch ${branch} at ${this.transport.displayUrl}: it kept changing for ${attempts} attempts; retry later`,
+            { attempts }
+          )
+      },
+      this.reader,
+      this.branch,
+      options
+    )
   }
 
   async init(policy: RegistryPolicy): Promise<{ created: boolean; commit: string }> {
     validatePolicy(policy, POLICY_PATH, 'invalid-input')
-    const change: ChangeSet = { subject: INIT_SUBJECT, files: [{ path: POLICY_PATH, content: policy }] }
-    for (let attempt = 1; ; attempt++) {
-      const tip = await this.fetchTip()
-      if (tip) return { created: false, commit: tip }
-      const written = (await writeChangeCommit(
-        this.reader,
-        null,
-        change,
-        await this.author(),
-        this.now()
-      )) as WrittenCommit
-      if (await this.transport.push(written.commit, null)) {
-        await this.remember(written.commit)
-        return { created: true, commit: written.commit }
-      }
-      await this.afterLostRace(attempt)
-    }
+    return this.writer.init(policy)
   }
 
   async snapshot(): Promise<RegistrySnapshot> {
-    return GitSnapshot.open(this.reader, await this.requireTip())
+    return GitSnapshot.open(this.reader, await this.writer.requireTip())
   }
 
   async snapshotAt(commit: string): Promise<RegistrySnapshot> {
@@ -117,20 +110,21 @@ export class RemoteRegistryBackend implements RegistryBackend {
   }
 
   async update<T>(build: ChangeBuilder<T>): Promise<CommitOutcome<T>> {
-    for (let attempt = 1; ; attempt++) {
-      const tip = await this.requireTip()
-      const snapshot = await GitSnapshot.open(this.reader, tip)
-      const { change, result } = await build(snapshot)
-      if (!change) return { commit: tip, changed: false, result, attempts: attempt }
-      const parent = { commit: tip, tree: snapshot.tree }
-      const written = await writeChangeCommit(this.reader, parent, change, await this.author(), this.now())
-      if (!written) return { commit: tip, changed: false, result, attempts: attempt }
-      if (await this.pushOrLearn(written.commit, tip, attempt)) {
-        await this.remember(written.commit)
-        return { commit: written.commit, changed: true, result, attempts: attempt }
-      }
-      await this.afterLostRace(attempt)
-    }
+    return this.writer.update(build)
+  }
+
+  /**
+   * Only an update has something to lose to a push whose answer was lost (register would delete
+   * an artifact whose metadata landed); init reports the failure, and running it again finds the
+   * branch if it landed.
+   */
+  private async pushTip(expected: string | null, written: WrittenCommit, attempt: number): Promise<boolean> {
+    const landed =
+      expected === null
+        ? await this.transport.push(written.commit, null)
+        : await this.pushOrLearn(written.commit, expected, attempt)
+    if (landed) await this.remember(written.commit)
+    return landed
   }
 
   /**
@@ -157,7 +151,7 @@ export class RemoteRegistryBackend implements RegistryBackend {
   }
 
   async log(options: LogOptions = {}): Promise<LogEntry[]> {
-    const tip = await this.requireTip()
+    const tip = await this.writer.requireTip()
     if (await this.isShallow()) await this.transport.unshallow()
     return readLog(this.reader, tip, options)
   }
@@ -171,20 +165,7 @@ export class RemoteRegistryBackend implements RegistryBackend {
    * (`+<commit>:refs/heads/<branch>`); the registry branch is never pushed here.
    */
   async propose<T>(build: ChangeBuilder<T>, branch: string): Promise<ProposeOutcome<T>> {
-    checkProposalBranch(branch, this.branch)
-    for (let attempt = 1; ; attempt++) {
-      const tip = await this.requireTip()
-      const snapshot = await GitSnapshot.open(this.reader, tip)
-      const { change, result } = await build(snapshot)
-      if (!change) return { commit: tip, base: tip, result, changed: false }
-      const parent = { commit: tip, tree: snapshot.tree }
-      const written = await writeChangeCommit(this.reader, parent, change, await this.author(), this.now())
-      if (!written) return { commit: tip, base: tip, result, changed: false }
-      if (await this.transport.pushProposal(written.commit, branch)) {
-        return { commit: written.commit, base: tip, result, changed: true }
-      }
-      await this.afterLostRace(attempt, branch)
-    }
+    return this.writer.propose(build, branch)
   }
 
   async fetchCommit(ref: string, from: string[] = []): Promise<string> {
@@ -226,15 +207,6 @@ export class RemoteRegistryBackend implements RegistryBackend {
     await this.prepare()
     const known = await readRef(this.cacheDir, this.transport.trackingRef)
     return this.transport.fetch({ depth: known ? undefined : 1 })
-  }
-
-  private async requireTip(): Promise<string> {
-    const tip = await this.fetchTip()
-    if (tip) return tip
-    throw new RegistryError(
-      'not-initialised',
-      `no registry branch "${this.branch}" at ${this.transport.displayUrl}; run 'mreg init' first`
-    )
   }
 
   /**
@@ -299,22 +271,6 @@ export class RemoteRegistryBackend implements RegistryBackend {
       this.prepared = undefined
       throw error
     })
-  }
-
-  private author(): Promise<Identity> {
-    this.identity ??= resolveIdentity(this.cacheDir, this.explicitAuthor)
-    return this.identity
-  }
-
-  private async afterLostRace(attempt: number, branch = this.branch): Promise<void> {
-    if (attempt >= this.maxAttempts) {
-      throw new RegistryError(
-        'conflict',
-        `could not push to branch ${branch} at ${this.transport.displayUrl}: it kept changing for ${attempt} attempts; retry later`,
-        { attempts: attempt }
-      )
-    }
-    await sleep(backoffDelay(attempt))
   }
 }
 
