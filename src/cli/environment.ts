@@ -7,7 +7,12 @@ import { homedir, userInfo } from 'node:os'
 import { join, resolve as resolvePath } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import { invalidInput } from '../domain/errors.js'
-import { findRepository, LocalRegistryBackend, openOrCreateRepository, resolveIdentity } from '../registry/index.js'
+import {
+  findRepository,
+  LocalRegistryBackend,
+  openOrCreateRepository,
+  resolveIdentity
+} from '../registry/index.js'
 import { defaultLocalStoreRoot, LocalArtifactStore } from '../stores/local/local-store.js'
 import { LocalStateFiles } from '../stores/local/local-state.js'
 import { githubContext, parseRepository } from '../wiring/github.js'
