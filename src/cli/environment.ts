@@ -15,7 +15,7 @@ import {
 } from '../registry/index.js'
 import { defaultLocalStoreRoot, LocalArtifactStore } from '../stores/local/local-store.js'
 import { LocalStateFiles } from '../stores/local/local-state.js'
-import { githubContext, parseRepository } from '../wiring/github.js'
+import { githubContext, githubTuningFromEnv, parseRepository } from '../wiring/github.js'
 import type { CliIO } from './io.js'
 import { terminalProgress } from './progress.js'
 
@@ -79,6 +79,7 @@ function gitHubMode(github: string, options: GlobalOptions, io: CliIO, actor: st
     serverUrl: options.serverUrl ?? io.env.GITHUB_SERVER_URL ?? 'https://github.com',
     branch: options.branch ?? 'model-registry',
     cacheDir: join(cacheHome, 'mreg'),
+    tuning: githubTuningFromEnv(io.env),
     actor,
     log: { info: () => {}, warn: message => io.stderr(`mreg: ${message}\n`) },
     notice: message => io.stderr(`mreg: ${message}\n`)
