@@ -38501,6 +38501,15 @@ function checkUploaded(name, part, uploaded) {
 }
 
 // src/wiring/github.ts
+function githubTuningFromEnv(env) {
+  const ms2 = (value) => value !== void 0 && /^\d{1,6}$/.test(value.trim()) ? Number(value.trim()) : void 0;
+  const tuning = {};
+  const writeSpacingMs = ms2(env.MREG_GITHUB_WRITE_SPACING_MS);
+  const retryBaseMs = ms2(env.MREG_GITHUB_RETRY_BASE_MS);
+  if (writeSpacingMs !== void 0) tuning.writeSpacingMs = writeSpacingMs;
+  if (retryBaseMs !== void 0) tuning.retryBaseMs = retryBaseMs;
+  return tuning;
+}
 function githubContext(target) {
   const client = createGitHubClient({
     token: target.token,
@@ -38608,6 +38617,7 @@ function gitHubMode(github, options, io, actor) {
     serverUrl: options.serverUrl ?? io.env.GITHUB_SERVER_URL ?? "https://github.com",
     branch: options.branch ?? "model-registry",
     cacheDir: join17(cacheHome, "mreg"),
+    tuning: githubTuningFromEnv(io.env),
     actor,
     log: { info: () => {
     }, warn: (message2) => io.stderr(`mreg: ${message2}
