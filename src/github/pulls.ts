@@ -4,6 +4,7 @@
  * RegistryErrors through the client's `fail`, naming what was attempted and never the token.
  */
 import type { GitHubClient } from './client.js'
+import { call, repoSlug as slug } from './call.js'
 import { validationCodes, gitHubMessage, httpStatus } from './errors.js'
 import type { RepoRef } from './releases.js'
 
@@ -25,21 +26,6 @@ export interface GitHubReview {
   state: string
   submitted_at: string | null
   commit_id: string | null
-}
-
-const slug = (ref: RepoRef): string => `${ref.owner}/${ref.repo}`
-
-async function call<T>(
-  client: GitHubClient,
-  ref: RepoRef,
-  action: string,
-  run: () => Promise<T>
-): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    throw client.fail(error, action, slug(ref))
-  }
 }
 
 type Loose = Record<string, unknown>

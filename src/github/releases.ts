@@ -4,28 +4,11 @@
  * so undo and cleanup can be repeated safely.
  */
 import type { GitHubClient } from './client.js'
+import { call, repoSlug as slug, type RepoRef } from './call.js'
 import { gitHubMessage, httpStatus } from './errors.js'
 import { toAsset, toRelease, type GitHubAsset, type GitHubRelease } from './types.js'
 
-export interface RepoRef {
-  owner: string
-  repo: string
-}
-
-const slug = (ref: RepoRef): string => `${ref.owner}/${ref.repo}`
-
-async function call<T>(
-  client: GitHubClient,
-  ref: RepoRef,
-  action: string,
-  run: () => Promise<T>
-): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    throw client.fail(error, action, slug(ref))
-  }
-}
+export type { RepoRef } from './call.js'
 
 /** Runs a call where 404 means "not there": returns undefined instead of throwing. */
 async function unlessMissing<T>(

@@ -109,35 +109,31 @@ export class RemoteTransport {
    * its own lock, so a push racing ours cannot be overwritten.
    */
   async push(commit: string, expected: string | null): Promise<boolean> {
-    const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes(4).toString('hex')}`
-    const outgoingPath = join(this.options.gitdir, outgoing)
-    await mkdir(dirname(outgoingPath), { recursive: true })
-    await writeFile(outgoingPath, `${commit}\n`)
-    try {
-      await git.push({
-        fs,
-        http: this.http,
-        gitdir: this.options.gitdir,
-        cache: this.options.cache,
-        url: this.url,
-        ref: outgoing,
-        remoteRef: `refs/heads/${this.options.branch}`,
-        force: false,
-        onAuth: this.onAuth,
-        // The advertised value is the one the server will check; refuse unless it is what we built on.
-        onPrePush: ({ remoteRef }) => remoteRef.oid === (expected ?? ZERO_OID)
-      })
-      return true
-    } catch (error) {
-      const code = errorCode(error)
-      if (code === 'GitPushError') return this.judgeRejection(error)
-      if (code === 'UserCanceledError' || code === 'PushRejectedError') return false
-      // The remote moved to commits this cache has never seen: the fast-forward check cannot read them.
-      if (code === 'NotFoundError' && !isNetworkError(error)) return false
-      throw this.unavailable('push to', error)
-    } finally {
-      await unlink(outgoingPath).catch(() => undefined)
-    }
+    return this.withOutgoingRef(commit, async ref => {
+      try {
+        await git.push({
+          fs,
+          http: this.http,
+          gitdir: this.options.gitdir,
+          cache: this.options.cache,
+          url: this.url,
+          ref,
+          remoteRef: `refs/heads/${this.options.branch}`,
+          force: false,
+          onAuth: this.onAuth,
+          // The advertised value is the one the server will check; refuse unless it is what we built on.
+          onPrePush: ({ remoteRef }) => remoteRef.oid === (expected ?? ZERO_OID)
+        })
+        return true
+      } catch (error) {
+        const code = errorCode(error)
+        if (code === 'GitPushError') return this.judgeRejection(error)
+        if (code === 'UserCanceledError' || code === 'PushRejectedError') return false
+        // The remote moved to commits this cache has never seen: the fast-forward check cannot read them.
+        if (code === 'NotFoundError' && !isNetworkError(error)) return false
+        throw this.unavailable('push to', error)
+      }
+    })
   }
 
   /**
@@ -149,28 +145,40 @@ export class RemoteTransport {
     if (branch === this.options.branch) {
       throw new RegistryError('invalid-input', `refusing to force-push the registry branch "${branch}"`)
     }
+    return this.withOutgoingRef(commit, async ref => {
+      try {
+        await git.push({
+          fs,
+          http: this.http,
+          gitdir: this.options.gitdir,
+          cache: this.options.cache,
+          url: this.url,
+          ref,
+          remoteRef: `refs/heads/${branch}`,
+          force: true,
+          onAuth: this.onAuth
+        })
+        return true
+      } catch (error) {
+        const code = errorCode(error)
+        if (code === 'GitPushError') return this.judgeRejection(error, branch)
+        if (code === 'PushRejectedError') return false
+        throw this.unavailable('push to', error)
+      }
+    })
+  }
+
+  /**
+   * isomorphic-git pushes a ref, not a commit: a ref of this process's own names the commit for
+   * the push's duration, so concurrent pushes from one cache never see each other's.
+   */
+  private async withOutgoingRef<T>(commit: string, push: (ref: string) => Promise<T>): Promise<T> {
     const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes(4).toString('hex')}`
     const outgoingPath = join(this.options.gitdir, outgoing)
     await mkdir(dirname(outgoingPath), { recursive: true })
     await writeFile(outgoingPath, `${commit}\n`)
     try {
-      await git.push({
-        fs,
-        http: this.http,
-        gitdir: this.options.gitdir,
-        cache: this.options.cache,
-        url: this.url,
-        ref: outgoing,
-        remoteRef: `refs/heads/${branch}`,
-        force: true,
-        onAuth: this.onAuth
-      })
-      return true
-    } catch (error) {
-      const code = errorCode(error)
-      if (code === 'GitPushError') return this.judgeRejection(error, branch)
-      if (code === 'PushRejectedError') return false
-      throw this.unavailable('push to', error)
+      return await push(outgoing)
     } finally {
       await unlink(outgoingPath).catch(() => undefined)
     }
