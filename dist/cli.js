@@ -31959,35 +31959,30 @@ var RemoteTransport = class {
    * its own lock, so a push racing ours cannot be overwritten.
    */
   async push(commit, expected) {
-    const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes3(4).toString("hex")}`;
-    const outgoingPath = join9(this.options.gitdir, outgoing);
-    await mkdir5(dirname5(outgoingPath), { recursive: true });
-    await writeFile2(outgoingPath, `${commit}
-`);
-    try {
-      await import_isomorphic_git5.default.push({
-        fs: fs5,
-        http: this.http,
-        gitdir: this.options.gitdir,
-        cache: this.options.cache,
-        url: this.url,
-        ref: outgoing,
-        remoteRef: `refs/heads/${this.options.branch}`,
-        force: false,
-        onAuth: this.onAuth,
-        // The advertised value is the one the server will check; refuse unless it is what we built on.
-        onPrePush: ({ remoteRef }) => remoteRef.oid === (expected ?? ZERO_OID2)
-      });
-      return true;
-    } catch (error) {
-      const code2 = errorCode2(error);
-      if (code2 === "GitPushError") return this.judgeRejection(error);
-      if (code2 === "UserCanceledError" || code2 === "PushRejectedError") return false;
-      if (code2 === "NotFoundError" && !isNetworkError(error)) return false;
-      throw this.unavailable("push to", error);
-    } finally {
-      await unlink3(outgoingPath).catch(() => void 0);
-    }
+    return this.withOutgoingRef(commit, async (ref) => {
+      try {
+        await import_isomorphic_git5.default.push({
+          fs: fs5,
+          http: this.http,
+          gitdir: this.options.gitdir,
+          cache: this.options.cache,
+          url: this.url,
+          ref,
+          remoteRef: `refs/heads/${this.options.branch}`,
+          force: false,
+          onAuth: this.onAuth,
+          // The advertised value is the one the server will check; refuse unless it is what we built on.
+          onPrePush: ({ remoteRef }) => remoteRef.oid === (expected ?? ZERO_OID2)
+        });
+        return true;
+      } catch (error) {
+        const code2 = errorCode2(error);
+        if (code2 === "GitPushError") return this.judgeRejection(error);
+        if (code2 === "UserCanceledError" || code2 === "PushRejectedError") return false;
+        if (code2 === "NotFoundError" && !isNetworkError(error)) return false;
+        throw this.unavailable("push to", error);
+      }
+    });
   }
   /**
    * Points `branch` (never the registry branch) at `commit`, replacing whatever it held: a
@@ -31998,29 +31993,40 @@ var RemoteTransport = class {
     if (branch === this.options.branch) {
       throw new RegistryError("invalid-input", `refusing to force-push the registry branch "${branch}"`);
     }
+    return this.withOutgoingRef(commit, async (ref) => {
+      try {
+        await import_isomorphic_git5.default.push({
+          fs: fs5,
+          http: this.http,
+          gitdir: this.options.gitdir,
+          cache: this.options.cache,
+          url: this.url,
+          ref,
+          remoteRef: `refs/heads/${branch}`,
+          force: true,
+          onAuth: this.onAuth
+        });
+        return true;
+      } catch (error) {
+        const code2 = errorCode2(error);
+        if (code2 === "GitPushError") return this.judgeRejection(error, branch);
+        if (code2 === "PushRejectedError") return false;
+        throw this.unavailable("push to", error);
+      }
+    });
+  }
+  /**
+   * isomorphic-git pushes a ref, not a commit: a ref of this process's own names the commit for
+   * the push's duration, so concurrent pushes from one cache never see each other's.
+   */
+  async withOutgoingRef(commit, push) {
     const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes3(4).toString("hex")}`;
     const outgoingPath = join9(this.options.gitdir, outgoing);
     await mkdir5(dirname5(outgoingPath), { recursive: true });
     await writeFile2(outgoingPath, `${commit}
 `);
     try {
-      await import_isomorphic_git5.default.push({
-        fs: fs5,
-        http: this.http,
-        gitdir: this.options.gitdir,
-        cache: this.options.cache,
-        url: this.url,
-        ref: outgoing,
-        remoteRef: `refs/heads/${branch}`,
-        force: true,
-        onAuth: this.onAuth
-      });
-      return true;
-    } catch (error) {
-      const code2 = errorCode2(error);
-      if (code2 === "GitPushError") return this.judgeRejection(error, branch);
-      if (code2 === "PushRejectedError") return false;
-      throw this.unavailable("push to", error);
+      return await push(outgoing);
     } finally {
       await unlink3(outgoingPath).catch(() => void 0);
     }
@@ -37427,15 +37433,17 @@ function spacedLimiterGroup(spacingMs) {
   return { key: () => limiter };
 }
 
-// src/github/pulls.ts
-var slug = (ref) => `${ref.owner}/${ref.repo}`;
+// src/github/call.ts
+var repoSlug = (ref) => `${ref.owner}/${ref.repo}`;
 async function call(client, ref, action, run) {
   try {
     return await run();
   } catch (error) {
-    throw client.fail(error, action, slug(ref));
+    throw client.fail(error, action, repoSlug(ref));
   }
 }
+
+// src/github/pulls.ts
 var str = (value, fallback = "") => typeof value === "string" ? value : fallback;
 var login = (value) => {
   const l = value?.login;
@@ -37484,7 +37492,7 @@ async function createPull(client, params) {
       JSON.stringify(error.response?.data ?? "")
     ));
     if (exists4) return null;
-    throw client.fail(error, `opening a pull request from ${branch} into ${base}`, slug(params));
+    throw client.fail(error, `opening a pull request from ${branch} into ${base}`, repoSlug(params));
   }
 }
 async function updatePull(client, params) {
@@ -37686,26 +37694,18 @@ function parseDigest(digest) {
 }
 
 // src/github/releases.ts
-var slug2 = (ref) => `${ref.owner}/${ref.repo}`;
-async function call2(client, ref, action, run) {
-  try {
-    return await run();
-  } catch (error) {
-    throw client.fail(error, action, slug2(ref));
-  }
-}
 async function unlessMissing(client, ref, action, run, missing = [404]) {
   try {
     return await run();
   } catch (error) {
     const status = httpStatus(error);
     if (status !== void 0 && missing.includes(status)) return void 0;
-    throw client.fail(error, action, slug2(ref));
+    throw client.fail(error, action, repoSlug(ref));
   }
 }
 async function createDraftRelease(client, params) {
   const { owner, repo, tag, name, target_commitish, body } = params;
-  return call2(client, params, `creating release ${tag}`, async () => {
+  return call(client, params, `creating release ${tag}`, async () => {
     const response = await client.octokit.rest.repos.createRelease({
       owner,
       repo,
@@ -37729,7 +37729,7 @@ async function getReleaseByTag(client, params) {
 }
 async function listReleases(client, params) {
   const { owner, repo } = params;
-  return call2(client, params, "listing releases", async () => {
+  return call(client, params, "listing releases", async () => {
     const data = await client.octokit.paginate(client.octokit.rest.repos.listReleases, {
       owner,
       repo,
@@ -37740,7 +37740,7 @@ async function listReleases(client, params) {
 }
 async function publishRelease(client, params) {
   const { owner, repo, release_id } = params;
-  return call2(client, params, `publishing release ${params.tag ?? release_id}`, async () => {
+  return call(client, params, `publishing release ${params.tag ?? release_id}`, async () => {
     const response = await client.octokit.rest.repos.updateRelease({ owner, repo, release_id, draft: false });
     return toRelease(response.data);
   });
@@ -37762,12 +37762,12 @@ async function deleteTag(client, params) {
     const status = httpStatus(error);
     if (status === 404) return false;
     if (status === 422 && /does not exist/i.test(gitHubMessage(error) ?? "")) return false;
-    throw client.fail(error, `deleting tag ${tag}`, slug2(params));
+    throw client.fail(error, `deleting tag ${tag}`, repoSlug(params));
   }
 }
 async function listAssets(client, params) {
   const { owner, repo, release_id } = params;
-  return call2(client, params, `listing assets of release ${release_id}`, async () => {
+  return call(client, params, `listing assets of release ${release_id}`, async () => {
     const data = await client.octokit.paginate(client.octokit.rest.repos.listReleaseAssets, {
       owner,
       repo,

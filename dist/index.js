@@ -56725,15 +56725,17 @@ function isDirectChangeAllowed(policy, change2, version3) {
   return change2.to === ARCHIVED_STAGE && version3.stage_history.at(-1)?.via === "cleanup" && !policy.retention.protect_stages.includes(change2.from);
 }
 
-// src/github/pulls.ts
-var slug = (ref) => `${ref.owner}/${ref.repo}`;
+// src/github/call.ts
+var repoSlug = (ref) => `${ref.owner}/${ref.repo}`;
 async function call(client, ref, action5, run) {
   try {
     return await run();
   } catch (error2) {
-    throw client.fail(error2, action5, slug(ref));
+    throw client.fail(error2, action5, repoSlug(ref));
   }
 }
+
+// src/github/pulls.ts
 var str = (value, fallback = "") => typeof value === "string" ? value : fallback;
 var login = (value) => {
   const l = value?.login;
@@ -56782,7 +56784,7 @@ async function createPull(client, params) {
       JSON.stringify(error2.response?.data ?? "")
     ));
     if (exists4) return null;
-    throw client.fail(error2, `opening a pull request from ${branch} into ${base}`, slug(params));
+    throw client.fail(error2, `opening a pull request from ${branch} into ${base}`, repoSlug(params));
   }
 }
 async function updatePull(client, params) {
@@ -57907,35 +57909,30 @@ var RemoteTransport = class {
    * its own lock, so a push racing ours cannot be overwritten.
    */
   async push(commit, expected) {
-    const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes2(4).toString("hex")}`;
-    const outgoingPath = join6(this.options.gitdir, outgoing);
-    await mkdir4(dirname4(outgoingPath), { recursive: true });
-    await writeFile3(outgoingPath, `${commit}
-`);
-    try {
-      await import_isomorphic_git4.default.push({
-        fs: fs6,
-        http: this.http,
-        gitdir: this.options.gitdir,
-        cache: this.options.cache,
-        url: this.url,
-        ref: outgoing,
-        remoteRef: `refs/heads/${this.options.branch}`,
-        force: false,
-        onAuth: this.onAuth,
-        // The advertised value is the one the server will check; refuse unless it is what we built on.
-        onPrePush: ({ remoteRef }) => remoteRef.oid === (expected ?? ZERO_OID2)
-      });
-      return true;
-    } catch (error2) {
-      const code2 = errorCode(error2);
-      if (code2 === "GitPushError") return this.judgeRejection(error2);
-      if (code2 === "UserCanceledError" || code2 === "PushRejectedError") return false;
-      if (code2 === "NotFoundError" && !isNetworkError(error2)) return false;
-      throw this.unavailable("push to", error2);
-    } finally {
-      await unlink4(outgoingPath).catch(() => void 0);
-    }
+    return this.withOutgoingRef(commit, async (ref) => {
+      try {
+        await import_isomorphic_git4.default.push({
+          fs: fs6,
+          http: this.http,
+          gitdir: this.options.gitdir,
+          cache: this.options.cache,
+          url: this.url,
+          ref,
+          remoteRef: `refs/heads/${this.options.branch}`,
+          force: false,
+          onAuth: this.onAuth,
+          // The advertised value is the one the server will check; refuse unless it is what we built on.
+          onPrePush: ({ remoteRef }) => remoteRef.oid === (expected ?? ZERO_OID2)
+        });
+        return true;
+      } catch (error2) {
+        const code2 = errorCode(error2);
+        if (code2 === "GitPushError") return this.judgeRejection(error2);
+        if (code2 === "UserCanceledError" || code2 === "PushRejectedError") return false;
+        if (code2 === "NotFoundError" && !isNetworkError(error2)) return false;
+        throw this.unavailable("push to", error2);
+      }
+    });
   }
   /**
    * Points `branch` (never the registry branch) at `commit`, replacing whatever it held: a
@@ -57946,29 +57943,40 @@ var RemoteTransport = class {
     if (branch === this.options.branch) {
       throw new RegistryError("invalid-input", `refusing to force-push the registry branch "${branch}"`);
     }
+    return this.withOutgoingRef(commit, async (ref) => {
+      try {
+        await import_isomorphic_git4.default.push({
+          fs: fs6,
+          http: this.http,
+          gitdir: this.options.gitdir,
+          cache: this.options.cache,
+          url: this.url,
+          ref,
+          remoteRef: `refs/heads/${branch}`,
+          force: true,
+          onAuth: this.onAuth
+        });
+        return true;
+      } catch (error2) {
+        const code2 = errorCode(error2);
+        if (code2 === "GitPushError") return this.judgeRejection(error2, branch);
+        if (code2 === "PushRejectedError") return false;
+        throw this.unavailable("push to", error2);
+      }
+    });
+  }
+  /**
+   * isomorphic-git pushes a ref, not a commit: a ref of this process's own names the commit for
+   * the push's duration, so concurrent pushes from one cache never see each other's.
+   */
+  async withOutgoingRef(commit, push) {
     const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes2(4).toString("hex")}`;
     const outgoingPath = join6(this.options.gitdir, outgoing);
     await mkdir4(dirname4(outgoingPath), { recursive: true });
     await writeFile3(outgoingPath, `${commit}
 `);
     try {
-      await import_isomorphic_git4.default.push({
-        fs: fs6,
-        http: this.http,
-        gitdir: this.options.gitdir,
-        cache: this.options.cache,
-        url: this.url,
-        ref: outgoing,
-        remoteRef: `refs/heads/${branch}`,
-        force: true,
-        onAuth: this.onAuth
-      });
-      return true;
-    } catch (error2) {
-      const code2 = errorCode(error2);
-      if (code2 === "GitPushError") return this.judgeRejection(error2, branch);
-      if (code2 === "PushRejectedError") return false;
-      throw this.unavailable("push to", error2);
+      return await push(outgoing);
     } finally {
       await unlink4(outgoingPath).catch(() => void 0);
     }
@@ -58328,26 +58336,18 @@ function parseDigest(digest) {
 }
 
 // src/github/releases.ts
-var slug2 = (ref) => `${ref.owner}/${ref.repo}`;
-async function call2(client, ref, action5, run) {
-  try {
-    return await run();
-  } catch (error2) {
-    throw client.fail(error2, action5, slug2(ref));
-  }
-}
 async function unlessMissing(client, ref, action5, run, missing = [404]) {
   try {
     return await run();
   } catch (error2) {
     const status = httpStatus(error2);
     if (status !== void 0 && missing.includes(status)) return void 0;
-    throw client.fail(error2, action5, slug2(ref));
+    throw client.fail(error2, action5, repoSlug(ref));
   }
 }
 async function createDraftRelease(client, params) {
   const { owner, repo, tag, name, target_commitish, body: body2 } = params;
-  return call2(client, params, `creating release ${tag}`, async () => {
+  return call(client, params, `creating release ${tag}`, async () => {
     const response = await client.octokit.rest.repos.createRelease({
       owner,
       repo,
@@ -58371,7 +58371,7 @@ async function getReleaseByTag(client, params) {
 }
 async function listReleases(client, params) {
   const { owner, repo } = params;
-  return call2(client, params, "listing releases", async () => {
+  return call(client, params, "listing releases", async () => {
     const data = await client.octokit.paginate(client.octokit.rest.repos.listReleases, {
       owner,
       repo,
@@ -58382,7 +58382,7 @@ async function listReleases(client, params) {
 }
 async function publishRelease(client, params) {
   const { owner, repo, release_id } = params;
-  return call2(client, params, `publishing release ${params.tag ?? release_id}`, async () => {
+  return call(client, params, `publishing release ${params.tag ?? release_id}`, async () => {
     const response = await client.octokit.rest.repos.updateRelease({ owner, repo, release_id, draft: false });
     return toRelease(response.data);
   });
@@ -58404,12 +58404,12 @@ async function deleteTag(client, params) {
     const status = httpStatus(error2);
     if (status === 404) return false;
     if (status === 422 && /does not exist/i.test(gitHubMessage(error2) ?? "")) return false;
-    throw client.fail(error2, `deleting tag ${tag}`, slug2(params));
+    throw client.fail(error2, `deleting tag ${tag}`, repoSlug(params));
   }
 }
 async function listAssets(client, params) {
   const { owner, repo, release_id } = params;
-  return call2(client, params, `listing assets of release ${release_id}`, async () => {
+  return call(client, params, `listing assets of release ${release_id}`, async () => {
     const data = await client.octokit.paginate(client.octokit.rest.repos.listReleaseAssets, {
       owner,
       repo,
