@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import git, { type AuthCallback, type HttpClient, type PushResult } from 'isomorphic-git'
 import { RegistryError } from '../domain/errors.js'
+import { withCacheLock } from './cache-lock.js'
 import { registryHttpClient } from './http-client.js'
 
 const ZERO_OID = '0'.repeat(40)
@@ -50,6 +51,10 @@ export class RemoteTransport {
    * has no such branch. `depth` limits history on a first fetch; later fetches only add what is new.
    */
   async fetch(options: { depth?: number } = {}): Promise<string | null> {
+    return withCacheLock(this.options.gitdir, () => this.fetchUnlocked(options))
+  }
+
+  private async fetchUnlocked(options: { depth?: number }): Promise<string | null> {
     try {
       const result = await git.fetch({
         fs,
@@ -77,6 +82,10 @@ export class RemoteTransport {
    * have, so only the commits on top of it travel.
    */
   async fetchRef(remoteRef: string): Promise<string | null> {
+    return withCacheLock(this.options.gitdir, () => this.fetchRefUnlocked(remoteRef))
+  }
+
+  private async fetchRefUnlocked(remoteRef: string): Promise<string | null> {
     try {
       const result = await git.fetch({
         fs,
@@ -173,6 +182,10 @@ export class RemoteTransport {
    * the push's duration, so concurrent pushes from one cache never see each other's.
    */
   private async withOutgoingRef<T>(commit: string, push: (ref: string) => Promise<T>): Promise<T> {
+    return withCacheLock(this.options.gitdir, () => this.pushWithRef(commit, push))
+  }
+
+  private async pushWithRef<T>(commit: string, push: (ref: string) => Promise<T>): Promise<T> {
     const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes(4).toString('hex')}`
     const outgoingPath = join(this.options.gitdir, outgoing)
     await mkdir(dirname(outgoingPath), { recursive: true })
