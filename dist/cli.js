@@ -12455,7 +12455,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       }
       return isAbsolute4 ? `/${normalized}` : normalized;
     }
-    function join18(...args) {
+    function join19(...args) {
       if (args.length === 0) return ".";
       let joined;
       for (let i = 0; i < args.length; ++i) {
@@ -12868,7 +12868,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         for (const [key3, value] of actualRefsToWrite) {
           await acquireLock(
             key3,
-            async () => fs7.write(join18(gitdir, key3), `${value.trim()}
+            async () => fs7.write(join19(gitdir, key3), `${value.trim()}
 `, "utf8")
           );
         }
@@ -12892,7 +12892,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         }
         await acquireLock(
           ref,
-          async () => fs7.write(join18(gitdir, ref), `${value.trim()}
+          async () => fs7.write(join19(gitdir, ref), `${value.trim()}
 `, "utf8")
         );
       }
@@ -12910,7 +12910,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         assertWritableRef(ref);
         await acquireLock(
           ref,
-          async () => fs7.write(join18(gitdir, ref), `ref: ${value.trim()}
+          async () => fs7.write(join19(gitdir, ref), `ref: ${value.trim()}
 `, "utf8")
         );
       }
@@ -12937,7 +12937,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        */
       static async deleteRefs({ fs: fs7, gitdir, refs }) {
         refs.forEach(assertWritableRef);
-        await Promise.all(refs.map((ref) => fs7.rm(join18(gitdir, ref))));
+        await Promise.all(refs.map((ref) => fs7.rm(join19(gitdir, ref))));
         let text = await acquireLock(
           "packed-refs",
           async () => fs7.read(`${gitdir}/packed-refs`, { encoding: "utf8" })
@@ -14112,7 +14112,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       format = "content",
       getExternalRefDelta
     }) {
-      let list = await fs7.readdir(join18(gitdir, "objects/pack"));
+      let list = await fs7.readdir(join19(gitdir, "objects/pack"));
       list = list.filter((x) => x.endsWith(".idx"));
       for (const filename of list) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
@@ -15004,9 +15004,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         const tree = GitTree.from(object);
         for (const entry2 of tree) {
-          map.set(join18(filepath, entry2.path), entry2);
+          map.set(join19(filepath, entry2.path), entry2);
         }
-        return tree.entries().map((entry2) => join18(filepath, entry2.path));
+        return tree.entries().map((entry2) => join19(filepath, entry2.path));
       }
       async type(entry) {
         if (entry._type === false) {
@@ -15101,9 +15101,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (await entry.type() !== "tree") return null;
         const filepath = entry._fullpath;
         const { fs: fs7, dir } = this;
-        const names = await fs7.readdir(join18(dir, filepath));
+        const names = await fs7.readdir(join19(dir, filepath));
         if (names === null) return null;
-        return names.map((name) => join18(filepath, name));
+        return names.map((name) => join19(filepath, name));
       }
       async type(entry) {
         if (entry._type === false) {
@@ -15383,7 +15383,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       } else if (entries.length) {
         await Promise.all(
           entries.map((entry) => {
-            const subpath = join18(filepath, entry);
+            const subpath = join19(filepath, entry);
             return fs7.lstat(subpath).then((stat12) => {
               if (!stat12) return;
               return stat12.isDirectory() ? rmRecursive(fs7, subpath) : fs7.rm(subpath);
@@ -15693,7 +15693,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           if (isAbsolute3(submoduleGitdir)) {
             return submoduleGitdir;
           }
-          const gitdir = join18(dirname9(dotgit), submoduleGitdir);
+          const gitdir = join19(dirname9(dotgit), submoduleGitdir);
           return gitdir;
         });
       } else {
@@ -15736,7 +15736,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function abortMerge({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       commit: commit2 = "HEAD",
       cache = {}
     }) {
@@ -15828,17 +15828,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @param {string} args.filepath - The path of the file to check.
        * @returns {Promise<boolean>} - `true` if the file is ignored, `false` otherwise.
        */
-      static async isIgnored({ fs: fs7, dir, gitdir = join18(dir, ".git"), filepath }) {
+      static async isIgnored({ fs: fs7, dir, gitdir = join19(dir, ".git"), filepath }) {
         if (basename3(filepath) === ".git") return true;
         if (filepath === ".") return false;
         let excludes = "";
-        const excludesFile = join18(gitdir, "info", "exclude");
+        const excludesFile = join19(gitdir, "info", "exclude");
         if (await fs7.exists(excludesFile)) {
           excludes = await fs7.read(excludesFile, "utf8");
         }
         const pairs = [
           {
-            gitignore: join18(dir, ".gitignore"),
+            gitignore: join19(dir, ".gitignore"),
             filepath
           }
         ];
@@ -15847,7 +15847,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           const folder = pieces.slice(0, i).join("/");
           const file = pieces.slice(i).join("/");
           pairs.push({
-            gitignore: join18(dir, folder, ".gitignore"),
+            gitignore: join19(dir, folder, ".gitignore"),
             filepath: file
           });
         }
@@ -15930,7 +15930,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function add({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       filepath,
       cache = {},
       force = false,
@@ -15994,17 +15994,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           });
           if (ignored) return;
         }
-        const stats = await fs7.lstat(join18(dir, currentFilepath));
+        const stats = await fs7.lstat(join19(dir, currentFilepath));
         if (!stats) throw new NotFoundError(currentFilepath);
         if (stats.isDirectory()) {
-          const children = await fs7.readdir(join18(dir, currentFilepath));
+          const children = await fs7.readdir(join19(dir, currentFilepath));
           if (parallel) {
             const promises2 = children.map(
               (child) => addToIndex({
                 dir,
                 gitdir,
                 fs: fs7,
-                filepath: [join18(currentFilepath, child)],
+                filepath: [join19(currentFilepath, child)],
                 index: index3,
                 force,
                 parallel,
@@ -16018,7 +16018,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
                 dir,
                 gitdir,
                 fs: fs7,
-                filepath: [join18(currentFilepath, child)],
+                filepath: [join19(currentFilepath, child)],
                 index: index3,
                 force,
                 parallel,
@@ -16027,7 +16027,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             }
           }
         } else {
-          const object = stats.isSymbolicLink() ? await fs7.readlink(join18(dir, currentFilepath)).then(posixifyPathBuffer) : await fs7.read(join18(dir, currentFilepath), { autocrlf });
+          const object = stats.isSymbolicLink() ? await fs7.readlink(join19(dir, currentFilepath)).then(posixifyPathBuffer) : await fs7.read(join19(dir, currentFilepath), { autocrlf });
           if (object === null) throw new NotFoundError(currentFilepath);
           const oid = await _writeObject({ fs: fs7, gitdir, type: "blob", object });
           index3.insert({ filepath: currentFilepath, stats, oid });
@@ -16055,7 +16055,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       oid,
       getExternalRefDelta
     }) {
-      let list = await fs7.readdir(join18(gitdir, "objects/pack"));
+      let list = await fs7.readdir(join19(gitdir, "objects/pack"));
       list = list.filter((x) => x.endsWith(".idx"));
       for (const filename of list) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
@@ -16528,7 +16528,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       note,
@@ -16598,7 +16598,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function addRemote({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       remote,
       url,
       force = false
@@ -16668,7 +16668,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref,
       tagger: _tagger,
       message: message2 = ref,
@@ -16751,7 +16751,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function branch({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref,
       object,
       checkout: checkout2 = false,
@@ -17412,7 +17412,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onProgress,
       onPostCheckout,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       remote = "origin",
       ref: _ref,
       filepaths,
@@ -17498,7 +17498,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       cache,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       index: index3,
       ourOid,
       baseOid,
@@ -17771,7 +17771,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       workdir: WORKDIR
     };
     async function checkAndWriteBlob(fs7, gitdir, dir, filepath, oid = null) {
-      const currentFilepath = join18(dir, filepath);
+      const currentFilepath = join19(dir, filepath);
       const stats = await fs7.lstat(currentFilepath);
       if (!stats) throw new NotFoundError(currentFilepath);
       if (stats.isDirectory())
@@ -17940,7 +17940,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
                 stageUpdated.push({
                   filepath,
                   oid,
-                  stats: await fs7.lstat(join18(dir, filepath))
+                  stats: await fs7.lstat(join19(dir, filepath))
                 });
               return {
                 method: "write",
@@ -17953,7 +17953,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       await acquireLock(gitdir, async () => {
         for (const op of ops) {
-          const currentFilepath = join18(dir, op.filepath);
+          const currentFilepath = join19(dir, op.filepath);
           switch (op.method) {
             case "rmdir":
               await fs7.rmdir(currentFilepath);
@@ -18153,7 +18153,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function cherryPick({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oid,
       cache = {},
       committer,
@@ -18671,7 +18671,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {Promise<Set<string>>} - A set of shallow object IDs.
        */
       static async read({ fs: fs7, gitdir }) {
-        const filepath = join18(gitdir, "shallow");
+        const filepath = join19(gitdir, "shallow");
         const oids = /* @__PURE__ */ new Set();
         await acquireLock(filepath, async function() {
           const text = await fs7.read(filepath, { encoding: "utf8" });
@@ -18692,7 +18692,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {Promise<void>}
        */
       static async write({ fs: fs7, gitdir, oids }) {
-        const filepath = join18(gitdir, "shallow");
+        const filepath = join19(gitdir, "shallow");
         if (oids.size > 0) {
           const text = [...oids].join("\n") + "\n";
           await acquireLock(filepath, async function() {
@@ -19262,7 +19262,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       if (packfileSha !== "" && !emptyPackfile(packfile)) {
         res.packfile = `objects/pack/pack-${packfileSha}.pack`;
-        const fullpath = join18(gitdir, res.packfile);
+        const fullpath = join19(gitdir, res.packfile);
         await fs7.write(fullpath, packfile);
         const getExternalRefDelta = (oid2) => _readObject({ fs: fs7, cache, gitdir, oid: oid2 });
         const idx = await GitPackIndex.fromPack({
@@ -19278,7 +19278,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       bare = false,
       dir,
-      gitdir = bare ? dir : join18(dir, ".git"),
+      gitdir = bare ? dir : join19(dir, ".git"),
       defaultBranch = "master"
     }) {
       if (await fs7.exists(gitdir + "/config")) return;
@@ -19392,7 +19392,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthFailure,
       onPostCheckout,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       url,
       corsProxy = void 0,
       ref = void 0,
@@ -19455,7 +19455,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       message: message2,
       author,
       committer,
@@ -19504,7 +19504,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function currentBranch({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       fullname = false,
       test = false
     }) {
@@ -19545,7 +19545,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function deleteBranch({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref
     }) {
       try {
@@ -19563,7 +19563,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function deleteRef({ fs: fs7, dir, gitdir = join18(dir, ".git"), ref }) {
+    async function deleteRef({ fs: fs7, dir, gitdir = join19(dir, ".git"), ref }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("ref", ref);
@@ -19583,7 +19583,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function deleteRemote({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       remote
     }) {
       try {
@@ -19605,7 +19605,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       ref = ref.startsWith("refs/tags/") ? ref : `refs/tags/${ref}`;
       await GitRefManager.deleteRef({ fs: fs7, gitdir, ref });
     }
-    async function deleteTag2({ fs: fs7, dir, gitdir = join18(dir, ".git"), ref }) {
+    async function deleteTag2({ fs: fs7, dir, gitdir = join19(dir, ".git"), ref }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("ref", ref);
@@ -19634,7 +19634,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       getExternalRefDelta
     }) {
       const results = [];
-      let list = await fs7.readdir(join18(gitdir, "objects/pack"));
+      let list = await fs7.readdir(join19(gitdir, "objects/pack"));
       list = list.filter((x) => x.endsWith(".idx"));
       for (const filename of list) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
@@ -19677,7 +19677,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function expandOid({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oid,
       cache = {}
     }) {
@@ -19698,7 +19698,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function expandRef({ fs: fs7, dir, gitdir = join18(dir, ".git"), ref }) {
+    async function expandRef({ fs: fs7, dir, gitdir = join19(dir, ".git"), ref }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -19990,7 +19990,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref,
       url,
       remote,
@@ -20048,7 +20048,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref,
       remote,
       remoteRef,
@@ -20104,7 +20104,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function findMergeBase({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oids,
       cache = {}
     }) {
@@ -20126,7 +20126,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _findRoot({ fs: fs7, filepath }) {
-      if (await fs7.exists(join18(filepath, ".git"))) {
+      if (await fs7.exists(join19(filepath, ".git"))) {
         return filepath;
       } else {
         const parent = dirname9(filepath);
@@ -20146,7 +20146,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function getConfig({ fs: fs7, dir, gitdir = join18(dir, ".git"), path }) {
+    async function getConfig({ fs: fs7, dir, gitdir = join19(dir, ".git"), path }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -20170,7 +20170,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function getConfigAll({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       path
     }) {
       try {
@@ -20359,7 +20359,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       filepath
     }) {
       try {
-        filepath = join18(dir, filepath);
+        filepath = join19(dir, filepath);
         const pack = await fs7.read(filepath);
         const getExternalRefDelta = (oid) => _readObject({ fs: fs7, cache, gitdir, oid });
         const idx = await GitPackIndex.fromPack({
@@ -20380,7 +20380,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       onProgress,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       filepath,
       cache = {}
     }) {
@@ -20408,7 +20408,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       bare = false,
       dir,
-      gitdir = bare ? dir : join18(dir, ".git"),
+      gitdir = bare ? dir : join19(dir, ".git"),
       defaultBranch = "master"
     }) {
       try {
@@ -20482,7 +20482,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function isDescendent({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oid,
       ancestor,
       depth = -1,
@@ -20511,7 +20511,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function isIgnored({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       filepath
     }) {
       try {
@@ -20535,7 +20535,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function listBranches({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       remote
     }) {
       try {
@@ -20592,17 +20592,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             gitdir,
             oid: entry.oid,
             filenames,
-            prefix: join18(prefix, entry.path)
+            prefix: join19(prefix, entry.path)
           });
         } else {
-          filenames.push(join18(prefix, entry.path));
+          filenames.push(join19(prefix, entry.path));
         }
       }
     }
     async function listFiles({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref,
       cache = {}
     }) {
@@ -20647,7 +20647,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function listNotes({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref = "refs/notes/commits",
       cache = {}
     }) {
@@ -20671,7 +20671,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function listRefs({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       filepath
     }) {
       try {
@@ -20696,7 +20696,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       );
       return remotes;
     }
-    async function listRemotes({ fs: fs7, dir, gitdir = join18(dir, ".git") }) {
+    async function listRemotes({ fs: fs7, dir, gitdir = join19(dir, ".git") }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -20795,7 +20795,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function listTags({ fs: fs7, dir, gitdir = join18(dir, ".git") }) {
+    async function listTags({ fs: fs7, dir, gitdir = join19(dir, ".git") }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -20848,7 +20848,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const walks = tree.entries().map(function(entry) {
         let result;
         if (entry.oid === fileId) {
-          result = join18(parentPath, entry.path);
+          result = join19(parentPath, entry.path);
           filepaths.push(result);
         } else if (entry.type === "tree") {
           result = _readObject({
@@ -20865,7 +20865,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
               fileId,
               oid,
               filepaths,
-              parentPath: join18(parentPath, entry.path)
+              parentPath: join19(parentPath, entry.path)
             });
           });
         }
@@ -21050,7 +21050,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function log({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       filepath,
       ref = "HEAD",
       depth,
@@ -21090,7 +21090,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ours,
       theirs,
       fastForward: fastForward2 = true,
@@ -21167,7 +21167,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       cache,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oids
     }) {
       const hash = createSha1();
@@ -21210,7 +21210,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const packfileSha = packfile.slice(-20).toString("hex");
       const filename = `pack-${packfileSha}.pack`;
       if (write) {
-        await fs7.write(join18(gitdir, `objects/pack/${filename}`), packfile);
+        await fs7.write(join19(gitdir, `objects/pack/${filename}`), packfile);
         return { filename };
       }
       return {
@@ -21221,7 +21221,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function packObjects({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oids,
       write = false,
       cache = {}
@@ -21253,7 +21253,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref,
       url,
       remote,
@@ -21323,7 +21323,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       cache,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       start,
       finish: finish2
     }) {
@@ -21371,7 +21371,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       cache,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oids
     }) {
       const visited = /* @__PURE__ */ new Set();
@@ -21674,7 +21674,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthFailure,
       onPrePush,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref,
       remoteRef,
       remote = "origin",
@@ -21750,7 +21750,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readBlob({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oid,
       filepath,
       cache = {}
@@ -21776,7 +21776,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readCommit({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oid,
       cache = {}
     }) {
@@ -21817,7 +21817,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readNote({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       cache = {}
@@ -21844,7 +21844,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readObject({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oid,
       format = "parsed",
       filepath = void 0,
@@ -21933,7 +21933,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readTag({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oid,
       cache = {}
     }) {
@@ -21957,7 +21957,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readTree({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       oid,
       filepath = void 0,
       cache = {}
@@ -21983,7 +21983,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function remove({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       filepath,
       cache = {}
     }) {
@@ -22059,7 +22059,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       author: _author,
@@ -22147,7 +22147,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function renameBranch({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref,
       oldref,
       checkout: checkout2 = false
@@ -22177,7 +22177,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function resetIndex({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       filepath,
       ref,
       cache = {}
@@ -22225,7 +22225,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           gid: 0,
           size: 0
         };
-        const object = dir && await fs7.read(join18(dir, filepath));
+        const object = dir && await fs7.read(join19(dir, filepath));
         if (object) {
           workdirOid = await hashObject$1({
             gitdir: updatedGitdir,
@@ -22233,7 +22233,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             object
           });
           if (oid === workdirOid) {
-            stats = await fs7.lstat(join18(dir, filepath));
+            stats = await fs7.lstat(join19(dir, filepath));
           }
         }
         await GitIndexManager.acquire(
@@ -22253,7 +22253,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function resolveRef({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref,
       depth
     }) {
@@ -22278,7 +22278,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function setConfig({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       path,
       value,
       append = false
@@ -22346,7 +22346,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @param {string} args.dir - The working directory.
        * @param {string}[args.gitdir=join(dir, '.git')] - [required] The [git directory](dir-vs-gitdir.md) path
        */
-      constructor({ fs: fs7, dir, gitdir = join18(dir, ".git") }) {
+      constructor({ fs: fs7, dir, gitdir = join19(dir, ".git") }) {
         Object.assign(this, {
           fs: fs7,
           dir,
@@ -22376,7 +22376,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {string} - The file path for the stash reference.
        */
       get refStashPath() {
-        return join18(this.gitdir, _GitStashManager.refStash);
+        return join19(this.gitdir, _GitStashManager.refStash);
       }
       /**
        * Gets the file path for the stash reflogs.
@@ -22384,7 +22384,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {string} - The file path for the stash reflogs.
        */
       get refLogsStashPath() {
-        return join18(this.gitdir, _GitStashManager.refLogsStash);
+        return join19(this.gitdir, _GitStashManager.refLogsStash);
       }
       /**
        * Retrieves the author information for the stash.
@@ -22690,7 +22690,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function stash({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       op = "push",
       message: message2 = "",
       refIdx = 0
@@ -22713,7 +22713,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         const _fs = new FileSystem(fs7);
         const updatedGitdir = await discoverGitdir({ fsp: _fs, dotgit: gitdir });
         const folders = ["refs", "logs", "logs/refs"];
-        folders.map((f) => join18(updatedGitdir, f)).forEach(async (folder) => {
+        folders.map((f) => join19(updatedGitdir, f)).forEach(async (folder) => {
           if (!await _fs.exists(folder)) {
             await _fs.mkdir(folder);
           }
@@ -22743,7 +22743,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function status({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       filepath,
       cache = {},
       refresh = true
@@ -22782,7 +22782,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             return "ignored";
           }
         }
-        const stats = await fs7.lstat(join18(dir, filepath));
+        const stats = await fs7.lstat(join19(dir, filepath));
         const H = treeOid !== null;
         const I = indexEntry !== null;
         const W = stats !== null && (H || I || await hasExactCasePath({ fs: fs7, dir, filepath }));
@@ -22792,7 +22792,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           } else {
             const config = await GitConfigManager.get({ fs: fs7, gitdir: updatedGitdir });
             const autocrlf = await config.get("core.autocrlf");
-            const object = await fs7.read(join18(dir, filepath), { autocrlf });
+            const object = await fs7.read(join19(dir, filepath), { autocrlf });
             const workdirOid = await hashObject$1({
               gitdir: updatedGitdir,
               type: "blob",
@@ -22853,7 +22853,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (!entries.some((entry) => entry.normalize() === segment.normalize())) {
           return false;
         }
-        parent = join18(parent, segment);
+        parent = join19(parent, segment);
       }
       return true;
     }
@@ -22902,7 +22902,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function statusMatrix({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref = "HEAD",
       filepaths = ["."],
       filter,
@@ -22975,7 +22975,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function tag({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref,
       object,
       force = false
@@ -23007,7 +23007,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function updateIndex$1({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       cache = {},
       filepath,
       oid,
@@ -23027,7 +23027,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             { fs: fs7, gitdir: updatedGitdir, cache },
             async function(index3) {
               if (!force) {
-                const fileStats2 = await fs7.lstat(join18(dir, filepath));
+                const fileStats2 = await fs7.lstat(join19(dir, filepath));
                 if (fileStats2) {
                   if (fileStats2.isDirectory()) {
                     throw new InvalidFilepathError("directory");
@@ -23045,7 +23045,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         let fileStats;
         if (!oid) {
-          fileStats = await fs7.lstat(join18(dir, filepath));
+          fileStats = await fs7.lstat(join19(dir, filepath));
           if (!fileStats) {
             throw new NotFoundError(
               `file at "${filepath}" on disk and "remove" not set`
@@ -23066,7 +23066,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             let stats;
             if (!oid) {
               stats = fileStats;
-              const object = stats.isSymbolicLink() ? await fs7.readlink(join18(dir, filepath)) : await fs7.read(join18(dir, filepath));
+              const object = stats.isSymbolicLink() ? await fs7.readlink(join19(dir, filepath)) : await fs7.read(join19(dir, filepath));
               oid = await _writeObject({
                 fs: fs7,
                 gitdir: updatedGitdir,
@@ -23110,7 +23110,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function walk2({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       trees,
       map,
       reduce,
@@ -23138,7 +23138,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function writeBlob({ fs: fs7, dir, gitdir = join18(dir, ".git"), blob }) {
+    async function writeBlob({ fs: fs7, dir, gitdir = join19(dir, ".git"), blob }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -23160,7 +23160,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function writeCommit({
       fs: fs7,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       commit: commit2
     }) {
       try {
@@ -23182,7 +23182,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function writeObject2({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       type,
       object,
       format = "parsed",
@@ -23228,7 +23228,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function writeRef({
       fs: _fs,
       dir,
-      gitdir = join18(dir, ".git"),
+      gitdir = join19(dir, ".git"),
       ref,
       value,
       force = false,
@@ -23283,7 +23283,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       return oid;
     }
-    async function writeTag({ fs: fs7, dir, gitdir = join18(dir, ".git"), tag: tag2 }) {
+    async function writeTag({ fs: fs7, dir, gitdir = join19(dir, ".git"), tag: tag2 }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -23300,7 +23300,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function writeTree({ fs: fs7, dir, gitdir = join18(dir, ".git"), tree }) {
+    async function writeTree({ fs: fs7, dir, gitdir = join19(dir, ".git"), tree }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -30751,7 +30751,7 @@ function formatBytes(n) {
 
 // src/cli/environment.ts
 import { homedir, userInfo } from "node:os";
-import { join as join17, resolve as resolvePath } from "node:path";
+import { join as join18, resolve as resolvePath } from "node:path";
 
 // src/registry/local-backend.ts
 import { stat as stat6 } from "node:fs/promises";
@@ -31627,15 +31627,68 @@ async function openOrCreateRepository(dir, options = {}) {
 // src/registry/remote-backend.ts
 var import_isomorphic_git6 = __toESM(require_isomorphic_git(), 1);
 import fs6 from "node:fs";
-import { mkdir as mkdir6, readFile as readFile5, stat as stat8, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname6, join as join10, resolve as resolve4 } from "node:path";
+import { mkdir as mkdir6, readFile as readFile6, stat as stat8, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname6, join as join11, resolve as resolve4 } from "node:path";
 
 // src/registry/remote-transport.ts
 var import_isomorphic_git5 = __toESM(require_isomorphic_git(), 1);
 import fs5 from "node:fs";
-import { mkdir as mkdir5, unlink as unlink3, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir5, unlink as unlink4, writeFile as writeFile2 } from "node:fs/promises";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { dirname as dirname5, join as join9 } from "node:path";
+import { dirname as dirname5, join as join10 } from "node:path";
+
+// src/registry/cache-lock.ts
+import { open as open4, readFile as readFile5, unlink as unlink3 } from "node:fs/promises";
+import { join as join9 } from "node:path";
+var LOCK_FILE = "mreg-cache.lock";
+var WAIT_LIMIT_MS = 5 * 6e4;
+async function withCacheLock(cacheDir, work) {
+  const path = join9(cacheDir, LOCK_FILE);
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open4(path, "wx");
+      await handle.writeFile(`${process.pid}
+`);
+      await handle.close();
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (await ownerIsGone(path)) {
+        await unlink3(path).catch(() => void 0);
+        continue;
+      }
+      if (Date.now() - started > WAIT_LIMIT_MS) {
+        throw new RegistryError(
+          "conflict",
+          `the registry cache ${cacheDir} has been locked by another mreg process for 5 minutes (${path}); delete the lock file if no mreg is running`
+        );
+      }
+      await sleep2(Math.min(250, 10 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random()));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await unlink3(path).catch(() => void 0);
+  }
+}
+async function ownerIsGone(path) {
+  let pid;
+  try {
+    pid = Number.parseInt(await readFile5(path, "utf8"), 10);
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return error.code === "ESRCH";
+  }
+}
 
 // node_modules/isomorphic-git/http/node/index.js
 var import_simple_get = __toESM(require_simple_get(), 1);
@@ -31903,6 +31956,9 @@ var RemoteTransport = class {
    * has no such branch. `depth` limits history on a first fetch; later fetches only add what is new.
    */
   async fetch(options = {}) {
+    return withCacheLock(this.options.gitdir, () => this.fetchUnlocked(options));
+  }
+  async fetchUnlocked(options) {
     try {
       const result = await import_isomorphic_git5.default.fetch({
         fs: fs5,
@@ -31929,6 +31985,9 @@ var RemoteTransport = class {
    * have, so only the commits on top of it travel.
    */
   async fetchRef(remoteRef) {
+    return withCacheLock(this.options.gitdir, () => this.fetchRefUnlocked(remoteRef));
+  }
+  async fetchRefUnlocked(remoteRef) {
     try {
       const result = await import_isomorphic_git5.default.fetch({
         fs: fs5,
@@ -32020,15 +32079,18 @@ var RemoteTransport = class {
    * the push's duration, so concurrent pushes from one cache never see each other's.
    */
   async withOutgoingRef(commit, push) {
+    return withCacheLock(this.options.gitdir, () => this.pushWithRef(commit, push));
+  }
+  async pushWithRef(commit, push) {
     const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes3(4).toString("hex")}`;
-    const outgoingPath = join9(this.options.gitdir, outgoing);
+    const outgoingPath = join10(this.options.gitdir, outgoing);
     await mkdir5(dirname5(outgoingPath), { recursive: true });
     await writeFile2(outgoingPath, `${commit}
 `);
     try {
       return await push(outgoing);
     } finally {
-      await unlink3(outgoingPath).catch(() => void 0);
+      await unlink4(outgoingPath).catch(() => void 0);
     }
   }
   /**
@@ -32292,14 +32354,14 @@ var RemoteRegistryBackend = class {
   }
   /** After our own push, so the next fetch tells the server we already have this commit. */
   async remember(commit) {
-    const path = join10(this.cacheDir, this.transport.trackingRef);
+    const path = join11(this.cacheDir, this.transport.trackingRef);
     await mkdir6(dirname6(path), { recursive: true });
     await writeFile3(path, `${commit}
 `);
   }
   async isShallow() {
     try {
-      return (await readFile5(join10(this.cacheDir, "shallow"), "utf8")).trim() !== "";
+      return (await readFile6(join11(this.cacheDir, "shallow"), "utf8")).trim() !== "";
     } catch {
       return false;
     }
@@ -32307,7 +32369,7 @@ var RemoteRegistryBackend = class {
   prepare() {
     this.prepared ??= (async () => {
       try {
-        if (!await isDirectory2(join10(this.cacheDir, "objects"))) {
+        if (!await isDirectory2(join11(this.cacheDir, "objects"))) {
           await mkdir6(this.cacheDir, { recursive: true });
           await import_isomorphic_git6.default.init({ fs: fs6, dir: this.cacheDir, bare: true, defaultBranch: this.branch });
         }
@@ -32338,8 +32400,8 @@ var isNotFound = (error) => error instanceof RegistryError && error.kind === "no
 import { resolve as resolve6 } from "node:path";
 
 // src/stores/local/object-fetch.ts
-import { open as open4, rmdir, stat as stat10 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname7, isAbsolute as isAbsolute2, join as join12, relative, resolve as resolve5, sep } from "node:path";
+import { open as open5, rmdir, stat as stat10 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname7, isAbsolute as isAbsolute2, join as join13, relative, resolve as resolve5, sep } from "node:path";
 
 // src/stores/local/file-io.ts
 import { mkdir as mkdir7, readdir } from "node:fs/promises";
@@ -32368,17 +32430,17 @@ async function* readingAs(source, path, artifact) {
 }
 
 // src/stores/local/object-layout.ts
-import { chmod as chmod2, lstat, stat as stat9, unlink as unlink4 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { chmod as chmod2, lstat, stat as stat9, unlink as unlink5 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 function defaultLocalStoreRoot(gitdir) {
-  return join11(gitdir, "mreg", "objects");
+  return join12(gitdir, "mreg", "objects");
 }
 function objectFile(root, sha256) {
   const hex = checkedHex(sha256, "invalid-input");
-  return join11(root, "sha256", hex.slice(0, 2), hex);
+  return join12(root, "sha256", hex.slice(0, 2), hex);
 }
 function tempDirectory(root) {
-  return join11(root, "tmp");
+  return join12(root, "tmp");
 }
 async function hasObject(root, sha256) {
   try {
@@ -32389,13 +32451,13 @@ async function hasObject(root, sha256) {
   }
 }
 async function* listObjectFiles(root) {
-  const base = join11(root, "sha256");
+  const base = join12(root, "sha256");
   for (const fan of await listNames(base)) {
     if (!/^[0-9a-f]{2}$/.test(fan)) continue;
-    const fanPath = join11(base, fan);
+    const fanPath = join12(base, fan);
     for (const name of await listNames(fanPath)) {
       if (!SHA256_HEX.test(name) || !name.startsWith(fan)) continue;
-      const path = join11(fanPath, name);
+      const path = join12(fanPath, name);
       let info;
       try {
         info = await lstat(path);
@@ -32410,14 +32472,14 @@ async function* listObjectFiles(root) {
 async function removeObject(root, sha256) {
   const objectPath = objectFile(root, sha256);
   try {
-    await unlink4(objectPath);
+    await unlink5(objectPath);
   } catch (error) {
     const code2 = errorCode(error);
     if (code2 === "ENOENT") return;
     if (code2 !== "EPERM" && code2 !== "EACCES") throw fileSystemError(error, "remove the object", objectPath);
     try {
       await chmod2(objectPath, 420);
-      await unlink4(objectPath);
+      await unlink5(objectPath);
     } catch (retryError) {
       if (errorCode(retryError) !== "ENOENT")
         throw fileSystemError(retryError, "remove the object", objectPath);
@@ -32429,7 +32491,7 @@ async function sweepTempFiles(root, olderThanMs) {
   const removed = [];
   const directory = tempDirectory(root);
   for (const name of await listNames(directory)) {
-    const path = join11(directory, name);
+    const path = join12(directory, name);
     let info;
     try {
       info = await lstat(path);
@@ -32474,7 +32536,7 @@ async function fetchObject(root, artifact, outPath, onProgress) {
   const objectPath = objectFile(root, hex);
   let handle;
   try {
-    handle = await open4(objectPath, "r");
+    handle = await open5(objectPath, "r");
   } catch (error) {
     throw objectReadError(root, error, artifact, objectPath);
   }
@@ -32525,7 +32587,7 @@ async function verifyObject(root, artifact) {
   const objectPath = objectFile(root, hex);
   let handle;
   try {
-    handle = await open4(objectPath, "r");
+    handle = await open5(objectPath, "r");
   } catch (error) {
     if (errorCode(error) === "ENOENT") return { ok: false, actual: null, present: false };
     throw objectReadError(root, error, artifact, objectPath);
@@ -32573,7 +32635,7 @@ async function resolveOutput(outPath, fileName) {
     const code2 = errorCode(error);
     if (code2 !== "ENOENT" && code2 !== "ENOTDIR") throw fileSystemError(error, "inspect", absolute);
   }
-  const finalPath = isDirectory3 || spelledAsDirectory ? join12(absolute, fileName) : absolute;
+  const finalPath = isDirectory3 || spelledAsDirectory ? join13(absolute, fileName) : absolute;
   const createdDirectory = await ensureDirectory(dirname7(finalPath));
   return { finalPath, createdDirectory };
 }
@@ -32597,7 +32659,7 @@ async function removeCreatedDirectories(deepest, firstCreated) {
 // src/stores/local/object-put.ts
 import { chmod as chmod3, link, lstat as lstat2, rename as rename4, utimes } from "node:fs/promises";
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { dirname as dirname8, join as join13 } from "node:path";
+import { dirname as dirname8, join as join14 } from "node:path";
 var OBJECT_MODE = 292;
 async function putObject(root, sourcePath, target, expected, onProgress) {
   const expectedHex = checkedHex(expected.sha256, "invalid-input");
@@ -32620,7 +32682,7 @@ async function putObject(root, sourcePath, target, expected, onProgress) {
   let tempPath;
   try {
     await ensureDirectory(tempDirectory(root));
-    tempPath = join13(tempDirectory(root), `put-${randomBytes4(8).toString("hex")}.tmp`);
+    tempPath = join14(tempDirectory(root), `put-${randomBytes4(8).toString("hex")}.tmp`);
   } catch (error) {
     source.destroy();
     throw error;
@@ -32762,8 +32824,8 @@ var LocalArtifactStore = class {
 };
 
 // src/stores/local/local-state.ts
-import { mkdir as mkdir8, readFile as readFile6 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { mkdir as mkdir8, readFile as readFile7 } from "node:fs/promises";
+import { join as join15 } from "node:path";
 var LocalStateFiles = class {
   constructor(dir) {
     this.dir = dir;
@@ -32771,7 +32833,7 @@ var LocalStateFiles = class {
   dir;
   async read(key3) {
     try {
-      return (await readFile6(this.path(key3), "utf8")).trim();
+      return (await readFile7(this.path(key3), "utf8")).trim();
     } catch {
       return null;
     }
@@ -32782,12 +32844,12 @@ var LocalStateFiles = class {
   }
   path(key3) {
     if (!/^[a-z][a-z0-9-]{0,40}$/.test(key3)) throw new Error(`invalid state key "${key3}"`);
-    return join14(this.dir, key3);
+    return join15(this.dir, key3);
   }
 };
 
 // src/wiring/github.ts
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -37646,7 +37708,7 @@ function createGitHubReviewChannel(options) {
 import { createHash as createHash4 } from "node:crypto";
 import { mkdtemp as mkdtemp2, rm as rm3, stat as stat11 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/github/upload-asset.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -38413,9 +38475,9 @@ var GitHubReleaseStore = class {
     return this.verifyByDownload(artifact);
   }
   async verifyByDownload(artifact) {
-    const dir = await mkdtemp2(join15(tmpdir(), "mreg-verify-"));
+    const dir = await mkdtemp2(join16(tmpdir(), "mreg-verify-"));
     try {
-      const got = await this.fetch(artifact, join15(dir, "artifact"));
+      const got = await this.fetch(artifact, join16(dir, "artifact"));
       return { ok: true, actual: got.sha256, present: true };
     } catch (error) {
       if (isRegistryError(error) && error.kind === "integrity") {
@@ -38519,7 +38581,7 @@ function githubContext(target) {
   });
   const backend = new RemoteRegistryBackend({
     url: `${target.serverUrl.replace(/\/+$/, "")}/${target.owner}/${target.repo}.git`,
-    cacheDir: join16(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, "_")}`),
+    cacheDir: join17(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, "_")}`),
     branch: target.branch,
     token: target.token,
     author: { name: target.actor, email: `${target.actor}@users.noreply.github.com` }
@@ -38601,7 +38663,7 @@ async function commandContext(options, io, create = false) {
     channel: "local",
     notice,
     progress,
-    state: new LocalStateFiles(join17(location.gitdir, "mreg", "state"))
+    state: new LocalStateFiles(join18(location.gitdir, "mreg", "state"))
   };
 }
 function gitHubMode(github, options, io, actor) {
@@ -38609,14 +38671,14 @@ function gitHubMode(github, options, io, actor) {
   if (!repository) throw invalidInput(`--github "${github}" is not owner/repo, e.g. --github acme/meters`);
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
   if (!token) throw invalidInput("--github needs a token in GITHUB_TOKEN (contents: write to register)");
-  const cacheHome = io.env.XDG_CACHE_HOME || join17(homedir(), ".cache");
+  const cacheHome = io.env.XDG_CACHE_HOME || join18(homedir(), ".cache");
   return githubContext({
     ...repository,
     token,
     apiUrl: options.apiUrl ?? io.env.GITHUB_API_URL ?? "https://api.github.com",
     serverUrl: options.serverUrl ?? io.env.GITHUB_SERVER_URL ?? "https://github.com",
     branch: options.branch ?? "model-registry",
-    cacheDir: join17(cacheHome, "mreg"),
+    cacheDir: join18(cacheHome, "mreg"),
     tuning: githubTuningFromEnv(io.env),
     actor,
     log: { info: () => {

@@ -29465,7 +29465,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       }
       return isAbsolute2 ? `/${normalized}` : normalized;
     }
-    function join19(...args) {
+    function join20(...args) {
       if (args.length === 0) return ".";
       let joined;
       for (let i = 0; i < args.length; ++i) {
@@ -29878,7 +29878,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         for (const [key3, value] of actualRefsToWrite) {
           await acquireLock(
             key3,
-            async () => fs13.write(join19(gitdir, key3), `${value.trim()}
+            async () => fs13.write(join20(gitdir, key3), `${value.trim()}
 `, "utf8")
           );
         }
@@ -29902,7 +29902,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         }
         await acquireLock(
           ref,
-          async () => fs13.write(join19(gitdir, ref), `${value.trim()}
+          async () => fs13.write(join20(gitdir, ref), `${value.trim()}
 `, "utf8")
         );
       }
@@ -29920,7 +29920,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         assertWritableRef(ref);
         await acquireLock(
           ref,
-          async () => fs13.write(join19(gitdir, ref), `ref: ${value.trim()}
+          async () => fs13.write(join20(gitdir, ref), `ref: ${value.trim()}
 `, "utf8")
         );
       }
@@ -29947,7 +29947,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        */
       static async deleteRefs({ fs: fs13, gitdir, refs }) {
         refs.forEach(assertWritableRef);
-        await Promise.all(refs.map((ref) => fs13.rm(join19(gitdir, ref))));
+        await Promise.all(refs.map((ref) => fs13.rm(join20(gitdir, ref))));
         let text = await acquireLock(
           "packed-refs",
           async () => fs13.read(`${gitdir}/packed-refs`, { encoding: "utf8" })
@@ -31122,7 +31122,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       format = "content",
       getExternalRefDelta
     }) {
-      let list2 = await fs13.readdir(join19(gitdir, "objects/pack"));
+      let list2 = await fs13.readdir(join20(gitdir, "objects/pack"));
       list2 = list2.filter((x) => x.endsWith(".idx"));
       for (const filename of list2) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
@@ -32014,9 +32014,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         const tree = GitTree.from(object);
         for (const entry2 of tree) {
-          map.set(join19(filepath, entry2.path), entry2);
+          map.set(join20(filepath, entry2.path), entry2);
         }
-        return tree.entries().map((entry2) => join19(filepath, entry2.path));
+        return tree.entries().map((entry2) => join20(filepath, entry2.path));
       }
       async type(entry) {
         if (entry._type === false) {
@@ -32111,9 +32111,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (await entry.type() !== "tree") return null;
         const filepath = entry._fullpath;
         const { fs: fs13, dir } = this;
-        const names = await fs13.readdir(join19(dir, filepath));
+        const names = await fs13.readdir(join20(dir, filepath));
         if (names === null) return null;
-        return names.map((name) => join19(filepath, name));
+        return names.map((name) => join20(filepath, name));
       }
       async type(entry) {
         if (entry._type === false) {
@@ -32393,7 +32393,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       } else if (entries.length) {
         await Promise.all(
           entries.map((entry) => {
-            const subpath = join19(filepath, entry);
+            const subpath = join20(filepath, entry);
             return fs13.lstat(subpath).then((stat10) => {
               if (!stat10) return;
               return stat10.isDirectory() ? rmRecursive(fs13, subpath) : fs13.rm(subpath);
@@ -32703,7 +32703,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           if (isAbsolute(submoduleGitdir)) {
             return submoduleGitdir;
           }
-          const gitdir = join19(dirname13(dotgit), submoduleGitdir);
+          const gitdir = join20(dirname13(dotgit), submoduleGitdir);
           return gitdir;
         });
       } else {
@@ -32746,7 +32746,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function abortMerge({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       commit: commit2 = "HEAD",
       cache = {}
     }) {
@@ -32838,17 +32838,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @param {string} args.filepath - The path of the file to check.
        * @returns {Promise<boolean>} - `true` if the file is ignored, `false` otherwise.
        */
-      static async isIgnored({ fs: fs13, dir, gitdir = join19(dir, ".git"), filepath }) {
+      static async isIgnored({ fs: fs13, dir, gitdir = join20(dir, ".git"), filepath }) {
         if (basename6(filepath) === ".git") return true;
         if (filepath === ".") return false;
         let excludes = "";
-        const excludesFile = join19(gitdir, "info", "exclude");
+        const excludesFile = join20(gitdir, "info", "exclude");
         if (await fs13.exists(excludesFile)) {
           excludes = await fs13.read(excludesFile, "utf8");
         }
         const pairs = [
           {
-            gitignore: join19(dir, ".gitignore"),
+            gitignore: join20(dir, ".gitignore"),
             filepath
           }
         ];
@@ -32857,7 +32857,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           const folder = pieces.slice(0, i).join("/");
           const file = pieces.slice(i).join("/");
           pairs.push({
-            gitignore: join19(dir, folder, ".gitignore"),
+            gitignore: join20(dir, folder, ".gitignore"),
             filepath: file
           });
         }
@@ -32940,7 +32940,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function add({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       filepath,
       cache = {},
       force = false,
@@ -33004,17 +33004,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           });
           if (ignored) return;
         }
-        const stats = await fs13.lstat(join19(dir, currentFilepath));
+        const stats = await fs13.lstat(join20(dir, currentFilepath));
         if (!stats) throw new NotFoundError(currentFilepath);
         if (stats.isDirectory()) {
-          const children = await fs13.readdir(join19(dir, currentFilepath));
+          const children = await fs13.readdir(join20(dir, currentFilepath));
           if (parallel) {
             const promises6 = children.map(
               (child2) => addToIndex({
                 dir,
                 gitdir,
                 fs: fs13,
-                filepath: [join19(currentFilepath, child2)],
+                filepath: [join20(currentFilepath, child2)],
                 index: index3,
                 force,
                 parallel,
@@ -33028,7 +33028,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
                 dir,
                 gitdir,
                 fs: fs13,
-                filepath: [join19(currentFilepath, child2)],
+                filepath: [join20(currentFilepath, child2)],
                 index: index3,
                 force,
                 parallel,
@@ -33037,7 +33037,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             }
           }
         } else {
-          const object = stats.isSymbolicLink() ? await fs13.readlink(join19(dir, currentFilepath)).then(posixifyPathBuffer) : await fs13.read(join19(dir, currentFilepath), { autocrlf });
+          const object = stats.isSymbolicLink() ? await fs13.readlink(join20(dir, currentFilepath)).then(posixifyPathBuffer) : await fs13.read(join20(dir, currentFilepath), { autocrlf });
           if (object === null) throw new NotFoundError(currentFilepath);
           const oid = await _writeObject({ fs: fs13, gitdir, type: "blob", object });
           index3.insert({ filepath: currentFilepath, stats, oid });
@@ -33065,7 +33065,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       oid,
       getExternalRefDelta
     }) {
-      let list2 = await fs13.readdir(join19(gitdir, "objects/pack"));
+      let list2 = await fs13.readdir(join20(gitdir, "objects/pack"));
       list2 = list2.filter((x) => x.endsWith(".idx"));
       for (const filename of list2) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
@@ -33538,7 +33538,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       note,
@@ -33608,7 +33608,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function addRemote({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       remote,
       url: url2,
       force = false
@@ -33678,7 +33678,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref,
       tagger: _tagger,
       message: message2 = ref,
@@ -33761,7 +33761,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function branch({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref,
       object,
       checkout: checkout2 = false,
@@ -34422,7 +34422,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onProgress,
       onPostCheckout,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       remote = "origin",
       ref: _ref,
       filepaths,
@@ -34508,7 +34508,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs13,
       cache,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       index: index3,
       ourOid,
       baseOid,
@@ -34781,7 +34781,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       workdir: WORKDIR
     };
     async function checkAndWriteBlob(fs13, gitdir, dir, filepath, oid = null) {
-      const currentFilepath = join19(dir, filepath);
+      const currentFilepath = join20(dir, filepath);
       const stats = await fs13.lstat(currentFilepath);
       if (!stats) throw new NotFoundError(currentFilepath);
       if (stats.isDirectory())
@@ -34950,7 +34950,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
                 stageUpdated.push({
                   filepath,
                   oid,
-                  stats: await fs13.lstat(join19(dir, filepath))
+                  stats: await fs13.lstat(join20(dir, filepath))
                 });
               return {
                 method: "write",
@@ -34963,7 +34963,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       await acquireLock(gitdir, async () => {
         for (const op of ops) {
-          const currentFilepath = join19(dir, op.filepath);
+          const currentFilepath = join20(dir, op.filepath);
           switch (op.method) {
             case "rmdir":
               await fs13.rmdir(currentFilepath);
@@ -35163,7 +35163,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function cherryPick({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oid,
       cache = {},
       committer,
@@ -35681,7 +35681,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {Promise<Set<string>>} - A set of shallow object IDs.
        */
       static async read({ fs: fs13, gitdir }) {
-        const filepath = join19(gitdir, "shallow");
+        const filepath = join20(gitdir, "shallow");
         const oids = /* @__PURE__ */ new Set();
         await acquireLock(filepath, async function() {
           const text = await fs13.read(filepath, { encoding: "utf8" });
@@ -35702,7 +35702,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {Promise<void>}
        */
       static async write({ fs: fs13, gitdir, oids }) {
-        const filepath = join19(gitdir, "shallow");
+        const filepath = join20(gitdir, "shallow");
         if (oids.size > 0) {
           const text = [...oids].join("\n") + "\n";
           await acquireLock(filepath, async function() {
@@ -36272,7 +36272,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       if (packfileSha !== "" && !emptyPackfile(packfile)) {
         res.packfile = `objects/pack/pack-${packfileSha}.pack`;
-        const fullpath = join19(gitdir, res.packfile);
+        const fullpath = join20(gitdir, res.packfile);
         await fs13.write(fullpath, packfile);
         const getExternalRefDelta = (oid2) => _readObject({ fs: fs13, cache, gitdir, oid: oid2 });
         const idx = await GitPackIndex.fromPack({
@@ -36288,7 +36288,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs13,
       bare = false,
       dir,
-      gitdir = bare ? dir : join19(dir, ".git"),
+      gitdir = bare ? dir : join20(dir, ".git"),
       defaultBranch = "master"
     }) {
       if (await fs13.exists(gitdir + "/config")) return;
@@ -36402,7 +36402,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthFailure,
       onPostCheckout,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       url: url2,
       corsProxy = void 0,
       ref = void 0,
@@ -36465,7 +36465,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       message: message2,
       author,
       committer,
@@ -36514,7 +36514,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function currentBranch({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       fullname = false,
       test = false
     }) {
@@ -36555,7 +36555,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function deleteBranch({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref
     }) {
       try {
@@ -36573,7 +36573,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function deleteRef({ fs: fs13, dir, gitdir = join19(dir, ".git"), ref }) {
+    async function deleteRef({ fs: fs13, dir, gitdir = join20(dir, ".git"), ref }) {
       try {
         assertParameter("fs", fs13);
         assertParameter("ref", ref);
@@ -36593,7 +36593,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function deleteRemote({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       remote
     }) {
       try {
@@ -36615,7 +36615,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       ref = ref.startsWith("refs/tags/") ? ref : `refs/tags/${ref}`;
       await GitRefManager.deleteRef({ fs: fs13, gitdir, ref });
     }
-    async function deleteTag2({ fs: fs13, dir, gitdir = join19(dir, ".git"), ref }) {
+    async function deleteTag2({ fs: fs13, dir, gitdir = join20(dir, ".git"), ref }) {
       try {
         assertParameter("fs", fs13);
         assertParameter("ref", ref);
@@ -36644,7 +36644,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       getExternalRefDelta
     }) {
       const results = [];
-      let list2 = await fs13.readdir(join19(gitdir, "objects/pack"));
+      let list2 = await fs13.readdir(join20(gitdir, "objects/pack"));
       list2 = list2.filter((x) => x.endsWith(".idx"));
       for (const filename of list2) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
@@ -36687,7 +36687,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function expandOid({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oid,
       cache = {}
     }) {
@@ -36708,7 +36708,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function expandRef({ fs: fs13, dir, gitdir = join19(dir, ".git"), ref }) {
+    async function expandRef({ fs: fs13, dir, gitdir = join20(dir, ".git"), ref }) {
       try {
         assertParameter("fs", fs13);
         assertParameter("gitdir", gitdir);
@@ -37000,7 +37000,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref,
       url: url2,
       remote,
@@ -37058,7 +37058,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref,
       remote,
       remoteRef,
@@ -37114,7 +37114,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function findMergeBase({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oids,
       cache = {}
     }) {
@@ -37136,7 +37136,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _findRoot({ fs: fs13, filepath }) {
-      if (await fs13.exists(join19(filepath, ".git"))) {
+      if (await fs13.exists(join20(filepath, ".git"))) {
         return filepath;
       } else {
         const parent = dirname13(filepath);
@@ -37156,7 +37156,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function getConfig({ fs: fs13, dir, gitdir = join19(dir, ".git"), path: path12 }) {
+    async function getConfig({ fs: fs13, dir, gitdir = join20(dir, ".git"), path: path12 }) {
       try {
         assertParameter("fs", fs13);
         assertParameter("gitdir", gitdir);
@@ -37180,7 +37180,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function getConfigAll({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       path: path12
     }) {
       try {
@@ -37369,7 +37369,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       filepath
     }) {
       try {
-        filepath = join19(dir, filepath);
+        filepath = join20(dir, filepath);
         const pack = await fs13.read(filepath);
         const getExternalRefDelta = (oid) => _readObject({ fs: fs13, cache, gitdir, oid });
         const idx = await GitPackIndex.fromPack({
@@ -37390,7 +37390,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs13,
       onProgress,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       filepath,
       cache = {}
     }) {
@@ -37418,7 +37418,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs13,
       bare = false,
       dir,
-      gitdir = bare ? dir : join19(dir, ".git"),
+      gitdir = bare ? dir : join20(dir, ".git"),
       defaultBranch = "master"
     }) {
       try {
@@ -37492,7 +37492,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function isDescendent({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oid,
       ancestor,
       depth = -1,
@@ -37521,7 +37521,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function isIgnored({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       filepath
     }) {
       try {
@@ -37545,7 +37545,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function listBranches({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       remote
     }) {
       try {
@@ -37602,17 +37602,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             gitdir,
             oid: entry.oid,
             filenames,
-            prefix: join19(prefix2, entry.path)
+            prefix: join20(prefix2, entry.path)
           });
         } else {
-          filenames.push(join19(prefix2, entry.path));
+          filenames.push(join20(prefix2, entry.path));
         }
       }
     }
     async function listFiles({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref,
       cache = {}
     }) {
@@ -37657,7 +37657,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function listNotes({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref = "refs/notes/commits",
       cache = {}
     }) {
@@ -37681,7 +37681,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function listRefs({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       filepath
     }) {
       try {
@@ -37706,7 +37706,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       );
       return remotes;
     }
-    async function listRemotes({ fs: fs13, dir, gitdir = join19(dir, ".git") }) {
+    async function listRemotes({ fs: fs13, dir, gitdir = join20(dir, ".git") }) {
       try {
         assertParameter("fs", fs13);
         assertParameter("gitdir", gitdir);
@@ -37805,7 +37805,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function listTags({ fs: fs13, dir, gitdir = join19(dir, ".git") }) {
+    async function listTags({ fs: fs13, dir, gitdir = join20(dir, ".git") }) {
       try {
         assertParameter("fs", fs13);
         assertParameter("gitdir", gitdir);
@@ -37858,7 +37858,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const walks = tree.entries().map(function(entry) {
         let result;
         if (entry.oid === fileId) {
-          result = join19(parentPath, entry.path);
+          result = join20(parentPath, entry.path);
           filepaths.push(result);
         } else if (entry.type === "tree") {
           result = _readObject({
@@ -37875,7 +37875,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
               fileId,
               oid,
               filepaths,
-              parentPath: join19(parentPath, entry.path)
+              parentPath: join20(parentPath, entry.path)
             });
           });
         }
@@ -38060,7 +38060,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function log2({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       filepath,
       ref = "HEAD",
       depth,
@@ -38100,7 +38100,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ours,
       theirs,
       fastForward: fastForward2 = true,
@@ -38177,7 +38177,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs13,
       cache,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oids
     }) {
       const hash = createSha1();
@@ -38220,7 +38220,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const packfileSha = packfile.slice(-20).toString("hex");
       const filename = `pack-${packfileSha}.pack`;
       if (write) {
-        await fs13.write(join19(gitdir, `objects/pack/${filename}`), packfile);
+        await fs13.write(join20(gitdir, `objects/pack/${filename}`), packfile);
         return { filename };
       }
       return {
@@ -38231,7 +38231,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function packObjects({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oids,
       write = false,
       cache = {}
@@ -38263,7 +38263,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref,
       url: url2,
       remote,
@@ -38333,7 +38333,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs13,
       cache,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       start,
       finish: finish2
     }) {
@@ -38381,7 +38381,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs13,
       cache,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oids
     }) {
       const visited = /* @__PURE__ */ new Set();
@@ -38684,7 +38684,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthFailure,
       onPrePush,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref,
       remoteRef,
       remote = "origin",
@@ -38760,7 +38760,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readBlob({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oid,
       filepath,
       cache = {}
@@ -38786,7 +38786,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readCommit({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oid,
       cache = {}
     }) {
@@ -38827,7 +38827,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readNote({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       cache = {}
@@ -38854,7 +38854,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readObject({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oid,
       format = "parsed",
       filepath = void 0,
@@ -38943,7 +38943,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readTag({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oid,
       cache = {}
     }) {
@@ -38967,7 +38967,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readTree({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       oid,
       filepath = void 0,
       cache = {}
@@ -38993,7 +38993,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function remove({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       filepath,
       cache = {}
     }) {
@@ -39069,7 +39069,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       author: _author,
@@ -39157,7 +39157,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function renameBranch({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref,
       oldref,
       checkout: checkout2 = false
@@ -39187,7 +39187,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function resetIndex({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       filepath,
       ref,
       cache = {}
@@ -39235,7 +39235,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           gid: 0,
           size: 0
         };
-        const object = dir && await fs13.read(join19(dir, filepath));
+        const object = dir && await fs13.read(join20(dir, filepath));
         if (object) {
           workdirOid = await hashObject$1({
             gitdir: updatedGitdir,
@@ -39243,7 +39243,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             object
           });
           if (oid === workdirOid) {
-            stats = await fs13.lstat(join19(dir, filepath));
+            stats = await fs13.lstat(join20(dir, filepath));
           }
         }
         await GitIndexManager.acquire(
@@ -39263,7 +39263,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function resolveRef({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref,
       depth
     }) {
@@ -39288,7 +39288,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function setConfig({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       path: path12,
       value,
       append = false
@@ -39356,7 +39356,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @param {string} args.dir - The working directory.
        * @param {string}[args.gitdir=join(dir, '.git')] - [required] The [git directory](dir-vs-gitdir.md) path
        */
-      constructor({ fs: fs13, dir, gitdir = join19(dir, ".git") }) {
+      constructor({ fs: fs13, dir, gitdir = join20(dir, ".git") }) {
         Object.assign(this, {
           fs: fs13,
           dir,
@@ -39386,7 +39386,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {string} - The file path for the stash reference.
        */
       get refStashPath() {
-        return join19(this.gitdir, _GitStashManager.refStash);
+        return join20(this.gitdir, _GitStashManager.refStash);
       }
       /**
        * Gets the file path for the stash reflogs.
@@ -39394,7 +39394,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {string} - The file path for the stash reflogs.
        */
       get refLogsStashPath() {
-        return join19(this.gitdir, _GitStashManager.refLogsStash);
+        return join20(this.gitdir, _GitStashManager.refLogsStash);
       }
       /**
        * Retrieves the author information for the stash.
@@ -39700,7 +39700,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function stash({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       op = "push",
       message: message2 = "",
       refIdx = 0
@@ -39723,7 +39723,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         const _fs = new FileSystem(fs13);
         const updatedGitdir = await discoverGitdir({ fsp: _fs, dotgit: gitdir });
         const folders = ["refs", "logs", "logs/refs"];
-        folders.map((f) => join19(updatedGitdir, f)).forEach(async (folder) => {
+        folders.map((f) => join20(updatedGitdir, f)).forEach(async (folder) => {
           if (!await _fs.exists(folder)) {
             await _fs.mkdir(folder);
           }
@@ -39753,7 +39753,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function status({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       filepath,
       cache = {},
       refresh = true
@@ -39792,7 +39792,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             return "ignored";
           }
         }
-        const stats = await fs13.lstat(join19(dir, filepath));
+        const stats = await fs13.lstat(join20(dir, filepath));
         const H = treeOid !== null;
         const I = indexEntry !== null;
         const W = stats !== null && (H || I || await hasExactCasePath({ fs: fs13, dir, filepath }));
@@ -39802,7 +39802,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           } else {
             const config = await GitConfigManager.get({ fs: fs13, gitdir: updatedGitdir });
             const autocrlf = await config.get("core.autocrlf");
-            const object = await fs13.read(join19(dir, filepath), { autocrlf });
+            const object = await fs13.read(join20(dir, filepath), { autocrlf });
             const workdirOid = await hashObject$1({
               gitdir: updatedGitdir,
               type: "blob",
@@ -39863,7 +39863,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (!entries.some((entry) => entry.normalize() === segment.normalize())) {
           return false;
         }
-        parent = join19(parent, segment);
+        parent = join20(parent, segment);
       }
       return true;
     }
@@ -39912,7 +39912,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function statusMatrix({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref = "HEAD",
       filepaths = ["."],
       filter: filter2,
@@ -39985,7 +39985,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function tag({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref,
       object,
       force = false
@@ -40017,7 +40017,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function updateIndex$1({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       cache = {},
       filepath,
       oid,
@@ -40037,7 +40037,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             { fs: fs13, gitdir: updatedGitdir, cache },
             async function(index3) {
               if (!force) {
-                const fileStats2 = await fs13.lstat(join19(dir, filepath));
+                const fileStats2 = await fs13.lstat(join20(dir, filepath));
                 if (fileStats2) {
                   if (fileStats2.isDirectory()) {
                     throw new InvalidFilepathError("directory");
@@ -40055,7 +40055,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         let fileStats;
         if (!oid) {
-          fileStats = await fs13.lstat(join19(dir, filepath));
+          fileStats = await fs13.lstat(join20(dir, filepath));
           if (!fileStats) {
             throw new NotFoundError(
               `file at "${filepath}" on disk and "remove" not set`
@@ -40076,7 +40076,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             let stats;
             if (!oid) {
               stats = fileStats;
-              const object = stats.isSymbolicLink() ? await fs13.readlink(join19(dir, filepath)) : await fs13.read(join19(dir, filepath));
+              const object = stats.isSymbolicLink() ? await fs13.readlink(join20(dir, filepath)) : await fs13.read(join20(dir, filepath));
               oid = await _writeObject({
                 fs: fs13,
                 gitdir: updatedGitdir,
@@ -40120,7 +40120,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function walk2({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       trees,
       map,
       reduce,
@@ -40148,7 +40148,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function writeBlob({ fs: fs13, dir, gitdir = join19(dir, ".git"), blob }) {
+    async function writeBlob({ fs: fs13, dir, gitdir = join20(dir, ".git"), blob }) {
       try {
         assertParameter("fs", fs13);
         assertParameter("gitdir", gitdir);
@@ -40170,7 +40170,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function writeCommit({
       fs: fs13,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       commit: commit2
     }) {
       try {
@@ -40192,7 +40192,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function writeObject2({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       type,
       object,
       format = "parsed",
@@ -40238,7 +40238,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function writeRef({
       fs: _fs,
       dir,
-      gitdir = join19(dir, ".git"),
+      gitdir = join20(dir, ".git"),
       ref,
       value,
       force = false,
@@ -40293,7 +40293,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       return oid;
     }
-    async function writeTag({ fs: fs13, dir, gitdir = join19(dir, ".git"), tag: tag2 }) {
+    async function writeTag({ fs: fs13, dir, gitdir = join20(dir, ".git"), tag: tag2 }) {
       try {
         assertParameter("fs", fs13);
         assertParameter("gitdir", gitdir);
@@ -40310,7 +40310,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function writeTree({ fs: fs13, dir, gitdir = join19(dir, ".git"), tree }) {
+    async function writeTree({ fs: fs13, dir, gitdir = join20(dir, ".git"), tree }) {
       try {
         assertParameter("fs", fs13);
         assertParameter("gitdir", gitdir);
@@ -48422,9 +48422,9 @@ function info(message2) {
 }
 
 // src/action/main.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/domain/errors.ts
 var RegistryError = class extends Error {
@@ -48447,7 +48447,7 @@ function isRegistryError(error2) {
 }
 
 // src/wiring/github.ts
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -56937,8 +56937,8 @@ function createGitHubReviewChannel(options) {
 // src/registry/remote-backend.ts
 var import_isomorphic_git5 = __toESM(require_isomorphic_git(), 1);
 import fs7 from "node:fs";
-import { mkdir as mkdir5, readFile as readFile3, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname5, join as join7, resolve as resolve2 } from "node:path";
+import { mkdir as mkdir5, readFile as readFile4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname5, join as join8, resolve as resolve2 } from "node:path";
 
 // src/registry/common.ts
 var import_isomorphic_git = __toESM(require_isomorphic_git(), 1);
@@ -57583,9 +57583,62 @@ async function readOptional(path12) {
 // src/registry/remote-transport.ts
 var import_isomorphic_git4 = __toESM(require_isomorphic_git(), 1);
 import fs6 from "node:fs";
-import { mkdir as mkdir4, unlink as unlink4, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir4, unlink as unlink5, writeFile as writeFile3 } from "node:fs/promises";
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { dirname as dirname4, join as join6 } from "node:path";
+import { dirname as dirname4, join as join7 } from "node:path";
+
+// src/registry/cache-lock.ts
+import { open as open3, readFile as readFile3, unlink as unlink4 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+var LOCK_FILE = "mreg-cache.lock";
+var WAIT_LIMIT_MS = 5 * 6e4;
+async function withCacheLock(cacheDir, work) {
+  const path12 = join6(cacheDir, LOCK_FILE);
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open3(path12, "wx");
+      await handle.writeFile(`${process.pid}
+`);
+      await handle.close();
+      break;
+    } catch (error2) {
+      if (error2.code !== "EEXIST") throw error2;
+      if (await ownerIsGone(path12)) {
+        await unlink4(path12).catch(() => void 0);
+        continue;
+      }
+      if (Date.now() - started > WAIT_LIMIT_MS) {
+        throw new RegistryError(
+          "conflict",
+          `the registry cache ${cacheDir} has been locked by another mreg process for 5 minutes (${path12}); delete the lock file if no mreg is running`
+        );
+      }
+      await sleep(Math.min(250, 10 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random()));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await unlink4(path12).catch(() => void 0);
+  }
+}
+async function ownerIsGone(path12) {
+  let pid;
+  try {
+    pid = Number.parseInt(await readFile3(path12, "utf8"), 10);
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error2) {
+    return error2.code === "ESRCH";
+  }
+}
 
 // node_modules/isomorphic-git/http/node/index.js
 var import_simple_get = __toESM(require_simple_get(), 1);
@@ -57853,6 +57906,9 @@ var RemoteTransport = class {
    * has no such branch. `depth` limits history on a first fetch; later fetches only add what is new.
    */
   async fetch(options = {}) {
+    return withCacheLock(this.options.gitdir, () => this.fetchUnlocked(options));
+  }
+  async fetchUnlocked(options) {
     try {
       const result = await import_isomorphic_git4.default.fetch({
         fs: fs6,
@@ -57879,6 +57935,9 @@ var RemoteTransport = class {
    * have, so only the commits on top of it travel.
    */
   async fetchRef(remoteRef) {
+    return withCacheLock(this.options.gitdir, () => this.fetchRefUnlocked(remoteRef));
+  }
+  async fetchRefUnlocked(remoteRef) {
     try {
       const result = await import_isomorphic_git4.default.fetch({
         fs: fs6,
@@ -57970,15 +58029,18 @@ var RemoteTransport = class {
    * the push's duration, so concurrent pushes from one cache never see each other's.
    */
   async withOutgoingRef(commit, push) {
+    return withCacheLock(this.options.gitdir, () => this.pushWithRef(commit, push));
+  }
+  async pushWithRef(commit, push) {
     const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes2(4).toString("hex")}`;
-    const outgoingPath = join6(this.options.gitdir, outgoing);
+    const outgoingPath = join7(this.options.gitdir, outgoing);
     await mkdir4(dirname4(outgoingPath), { recursive: true });
     await writeFile3(outgoingPath, `${commit}
 `);
     try {
       return await push(outgoing);
     } finally {
-      await unlink4(outgoingPath).catch(() => void 0);
+      await unlink5(outgoingPath).catch(() => void 0);
     }
   }
   /**
@@ -58242,14 +58304,14 @@ var RemoteRegistryBackend = class {
   }
   /** After our own push, so the next fetch tells the server we already have this commit. */
   async remember(commit) {
-    const path12 = join7(this.cacheDir, this.transport.trackingRef);
+    const path12 = join8(this.cacheDir, this.transport.trackingRef);
     await mkdir5(dirname5(path12), { recursive: true });
     await writeFile4(path12, `${commit}
 `);
   }
   async isShallow() {
     try {
-      return (await readFile3(join7(this.cacheDir, "shallow"), "utf8")).trim() !== "";
+      return (await readFile4(join8(this.cacheDir, "shallow"), "utf8")).trim() !== "";
     } catch {
       return false;
     }
@@ -58257,7 +58319,7 @@ var RemoteRegistryBackend = class {
   prepare() {
     this.prepared ??= (async () => {
       try {
-        if (!await isDirectory2(join7(this.cacheDir, "objects"))) {
+        if (!await isDirectory2(join8(this.cacheDir, "objects"))) {
           await mkdir5(this.cacheDir, { recursive: true });
           await import_isomorphic_git5.default.init({ fs: fs7, dir: this.cacheDir, bare: true, defaultBranch: this.branch });
         }
@@ -58288,7 +58350,7 @@ var isNotFound = (error2) => error2 instanceof RegistryError && error2.kind === 
 import { createHash as createHash4 } from "node:crypto";
 import { mkdtemp, rm as rm3, stat as stat6 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/github/upload-asset.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -58600,19 +58662,19 @@ import { Readable } from "node:stream";
 
 // src/stores/hashing.ts
 import { createHash as createHash3 } from "node:crypto";
-import { open as open4, stat as stat5 } from "node:fs/promises";
+import { open as open5, stat as stat5 } from "node:fs/promises";
 import { Transform } from "node:stream";
 
 // src/stores/atomic-file.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { chmod as chmod2, open as open3, rename as rename4, rm as rm2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname6, join as join8 } from "node:path";
+import { chmod as chmod2, open as open4, rename as rename4, rm as rm2 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname6, join as join9 } from "node:path";
 var TEMP_MARKER = ".mreg-";
 var TEMP_SUFFIX = ".tmp";
 var MAX_BASE_CHARS = 160;
 function tempPathBeside(finalPath) {
   const base = basename3(finalPath).slice(0, MAX_BASE_CHARS);
-  return join8(dirname6(finalPath), `.${base}${TEMP_MARKER}${randomBytes3(8).toString("hex")}${TEMP_SUFFIX}`);
+  return join9(dirname6(finalPath), `.${base}${TEMP_MARKER}${randomBytes3(8).toString("hex")}${TEMP_SUFFIX}`);
 }
 async function moveIntoPlace(tempPath, finalPath) {
   try {
@@ -58625,7 +58687,7 @@ async function moveIntoPlace(tempPath, finalPath) {
 async function syncDirectory(directory) {
   let handle;
   try {
-    handle = await open3(directory, "r");
+    handle = await open4(directory, "r");
     await handle.sync();
   } catch {
   } finally {
@@ -58708,7 +58770,7 @@ async function openModelFile(path12) {
     throw invalidInput(`"${path12}" is not a regular file; give the path of the model file`, { path: path12 });
   let handle;
   try {
-    handle = await open4(path12, "r");
+    handle = await open5(path12, "r");
   } catch (error2) {
     throw modelFileError(error2, path12);
   }
@@ -58788,7 +58850,7 @@ var HashingStream = class extends Transform {
 async function copyWithHash(source, destinationPath, options = {}) {
   let handle;
   try {
-    handle = await open4(destinationPath, "wx", options.mode ?? 438);
+    handle = await open5(destinationPath, "wx", options.mode ?? 438);
   } catch (error2) {
     throw fileSystemError(error2, "create", destinationPath);
   }
@@ -59291,9 +59353,9 @@ var GitHubReleaseStore = class {
     return this.verifyByDownload(artifact);
   }
   async verifyByDownload(artifact) {
-    const dir = await mkdtemp(join9(tmpdir(), "mreg-verify-"));
+    const dir = await mkdtemp(join10(tmpdir(), "mreg-verify-"));
     try {
-      const got = await this.fetch(artifact, join9(dir, "artifact"));
+      const got = await this.fetch(artifact, join10(dir, "artifact"));
       return { ok: true, actual: got.sha256, present: true };
     } catch (error2) {
       if (isRegistryError(error2) && error2.kind === "integrity") {
@@ -59397,7 +59459,7 @@ function githubContext(target) {
   });
   const backend = new RemoteRegistryBackend({
     url: `${target.serverUrl.replace(/\/+$/, "")}/${target.owner}/${target.repo}.git`,
-    cacheDir: join10(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, "_")}`),
+    cacheDir: join11(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, "_")}`),
     branch: target.branch,
     token: target.token,
     author: { name: target.actor, email: `${target.actor}@users.noreply.github.com` }
@@ -59722,19 +59784,19 @@ function balancedWithBudget(str3, masked, budget) {
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
-  const open5 = [];
+  const open6 = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
     if (c === 123) {
-      open5.push(i);
-    } else if (c === 125 && open5.length) {
-      open5.pop();
+      open6.push(i);
+    } else if (c === 125 && open6.length) {
+      open6.pop();
     }
   }
   let out = "";
   let last = 0;
-  for (let i = 0; i < open5.length; i++) {
-    const at = open5[i];
+  for (let i = 0; i < open6.length; i++) {
+    const at = open6[i];
     out += masked.slice(last, at) + "\0";
     last = at + 1;
   }
@@ -61518,10 +61580,10 @@ var Minimatch = class {
       }
       return filtered.join("/");
     }).join("|");
-    const [open5, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-    re = "^" + open5 + re + close + "$";
+    const [open6, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+    re = "^" + open6 + re + close + "$";
     if (this.partial) {
-      re = "^(?:\\/|" + open5 + re.slice(1, -1) + close + ")$";
+      re = "^(?:\\/|" + open6 + re.slice(1, -1) + close + ")$";
     }
     if (this.negate)
       re = "^(?!" + re + ").+$";
@@ -99259,7 +99321,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
 
 // src/action/cached-store.ts
 import { copyFile as copyFile2, mkdir as mkdir6 } from "node:fs/promises";
-import { dirname as dirname10, join as join15 } from "node:path";
+import { dirname as dirname10, join as join16 } from "node:path";
 var CachedArtifactStore = class {
   constructor(inner, cacheRoot) {
     this.inner = inner;
@@ -99290,7 +99352,7 @@ var CachedArtifactStore = class {
   async fetch(artifact, outPath) {
     if (!isFeatureAvailable()) return this.inner.fetch(artifact, outPath);
     const key3 = `mreg-sha256-${artifact.sha256}`;
-    const cached = join15(this.cacheRoot, artifact.sha256, artifact.file_name);
+    const cached = join16(this.cacheRoot, artifact.sha256, artifact.file_name);
     if (await this.restore(cached, key3)) {
       const digest = await hashFile(cached);
       if (digest.sha256 === artifact.sha256) {
@@ -99616,7 +99678,7 @@ function planRetention(input) {
 // src/stores/compressing-store.ts
 import { createReadStream as createReadStream4 } from "node:fs";
 import { mkdir as mkdir7, mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
-import { dirname as dirname11, join as join16 } from "node:path";
+import { dirname as dirname11, join as join17 } from "node:path";
 import { createGunzip, createGzip } from "node:zlib";
 var CompressingStore = class {
   constructor(inner) {
@@ -99636,9 +99698,9 @@ var CompressingStore = class {
   removeStored;
   async put(sourcePath, target, expected) {
     if (target.compression !== "gzip") return this.inner.put(sourcePath, target, expected);
-    const scratch = await mkdtemp2(join16(dirname11(sourcePath), ".mreg-gzip-"));
+    const scratch = await mkdtemp2(join17(dirname11(sourcePath), ".mreg-gzip-"));
     try {
-      const compressedPath = join16(scratch, `${target.file_name}.gz`);
+      const compressedPath = join17(scratch, `${target.file_name}.gz`);
       const original = new HashingStream();
       const gzip = createGzip();
       const source = createReadStream4(sourcePath).pipe(original).pipe(gzip);
@@ -100163,7 +100225,7 @@ async function readOrReport(read2, subject, findings) {
 
 // src/commands/fetch.ts
 import { stat as stat7 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 async function fetchModel(ctx, input) {
   if (input.reference === void 0 && input.criteria === void 0) {
     throw invalidInput(
@@ -100178,7 +100240,7 @@ async function fetchModel(ctx, input) {
       `${formatReference(version3)} is archived: its artifact was deleted by retention`
     );
   }
-  const out = await isDirectory3(input.out) ? join17(input.out, version3.artifact.file_name) : input.out;
+  const out = await isDirectory3(input.out) ? join18(input.out, version3.artifact.file_name) : input.out;
   const store = await openStore(ctx);
   const fetched = await store.fetch(version3.artifact, out);
   return { version: version3, path: fetched.path };
@@ -100289,11 +100351,11 @@ async function init(ctx, store = "local") {
 }
 
 // src/commands/json-file.ts
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 async function readJsonObjectFile(path12, what) {
   let text;
   try {
-    text = await readFile4(path12, "utf8");
+    text = await readFile5(path12, "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const why = code2 === "ENOENT" ? "not found" : code2 === "EISDIR" ? "is a directory" : `cannot be read (${code2})`;
@@ -101583,7 +101645,7 @@ async function readEvent(env) {
   try {
     return {
       name,
-      payload: JSON.parse(await readFile5(env.GITHUB_EVENT_PATH, "utf8"))
+      payload: JSON.parse(await readFile6(env.GITHUB_EVENT_PATH, "utf8"))
     };
   } catch (error2) {
     throw invalidInput(`cannot read the workflow event at GITHUB_EVENT_PATH: ${error2.message}`);
@@ -101609,7 +101671,7 @@ async function main() {
       apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
       serverUrl,
       branch: inputs.registryBranch,
-      cacheDir: join18(runnerTemp, "mreg-registry"),
+      cacheDir: join19(runnerTemp, "mreg-registry"),
       actor,
       source: {
         repository: `${repository.owner}/${repository.repo}`,
@@ -101623,7 +101685,7 @@ async function main() {
     });
     const baseStore = ctx.store;
     let cached;
-    ctx.store = async () => cached ??= new CachedArtifactStore(await baseStore(), join18(runnerTemp, "mreg-cache"));
+    ctx.store = async () => cached ??= new CachedArtifactStore(await baseStore(), join19(runnerTemp, "mreg-cache"));
     const links = {
       repositoryUrl: `${serverUrl}/${repository.owner}/${repository.repo}`,
       branch: inputs.registryBranch
