@@ -7,49 +7,20 @@ import * as core from '@actions/core'
 import { copyFile, mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Artifact } from '../domain/types.js'
-import type {
-  ArtifactStore,
-  FetchResult,
-  FileDigest,
-  PutResult,
-  ArtifactTarget,
-  StoredItem
-} from '../stores/artifact-store.js'
+import type { ArtifactStore, FetchResult, FileDigest } from '../stores/artifact-store.js'
 import { tempPathBeside, moveIntoPlace, removeQuietly } from '../stores/atomic-file.js'
 import { hashFile } from '../stores/hashing.js'
+import { StoreDecorator } from '../stores/store-decorator.js'
 
-export class CachedArtifactStore implements ArtifactStore {
-  readonly kind
-  readonly bindsVersion: boolean
-  /** Present only when the inner store can list what it holds: cleanup and doctor sweep orphans through these. */
-  readonly listStored?: () => AsyncIterable<StoredItem>
-  readonly removeStored?: (item: StoredItem) => Promise<void>
-
+export class CachedArtifactStore extends StoreDecorator {
   constructor(
-    private readonly inner: ArtifactStore,
+    inner: ArtifactStore,
     private readonly cacheRoot: string
   ) {
-    this.kind = inner.kind
-    this.bindsVersion = inner.bindsVersion
-    if (inner.listStored)
-      this.listStored = () => (inner.listStored as () => AsyncIterable<StoredItem>).call(inner)
-    if (inner.removeStored)
-      this.removeStored = item => (inner.removeStored as (i: StoredItem) => Promise<void>).call(inner, item)
+    super(inner)
   }
 
-  put(source: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult> {
-    return this.inner.put(source, target, expected)
-  }
-
-  verify(artifact: Artifact) {
-    return this.inner.verify(artifact)
-  }
-
-  remove(artifact: Artifact): Promise<void> {
-    return this.inner.remove(artifact)
-  }
-
-  async fetch(artifact: Artifact, outPath: string): Promise<FetchResult> {
+  override async fetch(artifact: Artifact, outPath: string): Promise<FetchResult> {
     if (!cache.isFeatureAvailable()) return this.inner.fetch(artifact, outPath)
     const key = `mreg-sha256-${artifact.sha256}`
     const cached = join(this.cacheRoot, artifact.sha256, artifact.file_name)

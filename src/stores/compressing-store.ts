@@ -10,35 +10,14 @@ import { dirname, join } from 'node:path'
 import { createGunzip, createGzip } from 'node:zlib'
 import { integrityError, isRegistryError } from '../domain/errors.js'
 import type { Artifact } from '../domain/types.js'
-import type {
-  ArtifactStore,
-  ArtifactTarget,
-  FetchResult,
-  FileDigest,
-  PutResult,
-  StoredItem
-} from './artifact-store.js'
+import type { ArtifactTarget, FetchResult, FileDigest, PutResult } from './artifact-store.js'
 import { moveIntoPlace, removeQuietly, tempPathBeside } from './atomic-file.js'
+import { StoreDecorator } from './store-decorator.js'
 import { copyWithHash, HashingStream } from './hashing.js'
 
-export class CompressingStore implements ArtifactStore {
-  readonly kind
-  readonly bindsVersion: boolean
-  /** Present only when the inner store can list what it holds, as the port's contract says. */
-  readonly listStored?: () => AsyncIterable<StoredItem>
-  readonly removeStored?: (item: StoredItem) => Promise<void>
-
-  constructor(private readonly inner: ArtifactStore) {
-    this.kind = inner.kind
-    this.bindsVersion = inner.bindsVersion
-    if (inner.listStored)
-      this.listStored = () => (inner.listStored as () => AsyncIterable<StoredItem>).call(inner)
-    if (inner.removeStored)
-      this.removeStored = item => (inner.removeStored as (i: StoredItem) => Promise<void>).call(inner, item)
-  }
-
-  async put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult> {
-    if (target.compression !== 'gzip') return this.inner.put(sourcePath, target, expected)
+export class CompressingStore extends StoreDecorator {
+  override async put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult> {
+    if (target.compression !== 'gzip') return super.put(sourcePath, target, expected)
     const scratch = await mkdtemp(join(dirname(sourcePath), '.mreg-gzip-'))
     try {
       const compressedPath = join(scratch, `${target.file_name}.gz`)
@@ -72,7 +51,7 @@ export class CompressingStore implements ArtifactStore {
     }
   }
 
-  async fetch(artifact: Artifact, outPath: string): Promise<FetchResult> {
+  override async fetch(artifact: Artifact, outPath: string): Promise<FetchResult> {
     if (artifact.compression !== 'gzip') return this.inner.fetch(artifact, outPath)
     await mkdir(dirname(outPath), { recursive: true })
     const compressedPath = tempPathBeside(`${outPath}.gz`)
@@ -105,11 +84,11 @@ export class CompressingStore implements ArtifactStore {
     }
   }
 
-  verify(artifact: Artifact) {
+  override verify(artifact: Artifact) {
     return this.inner.verify(artifact.compression === 'gzip' ? storedView(artifact) : artifact)
   }
 
-  remove(artifact: Artifact): Promise<void> {
+  override remove(artifact: Artifact): Promise<void> {
     return this.inner.remove(artifact.compression === 'gzip' ? storedView(artifact) : artifact)
   }
 }

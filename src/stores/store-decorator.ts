@@ -1,0 +1,46 @@
+/**
+ * A store that wraps another (compression, the Actions cache): by default every call goes to the
+ * inner store, and the optional listing members exist only when the inner store has them, as the
+ * port's contract says (cleanup and doctor treat a store without them as unable to list).
+ */
+import type { Artifact } from '../domain/types.js'
+import type {
+  ArtifactStore,
+  ArtifactTarget,
+  FetchResult,
+  FileDigest,
+  PutResult,
+  StoredItem
+} from './artifact-store.js'
+
+export class StoreDecorator implements ArtifactStore {
+  readonly kind
+  readonly bindsVersion: boolean
+  readonly listStored?: () => AsyncIterable<StoredItem>
+  readonly removeStored?: (item: StoredItem) => Promise<void>
+
+  constructor(protected readonly inner: ArtifactStore) {
+    this.kind = inner.kind
+    this.bindsVersion = inner.bindsVersion
+    if (inner.listStored)
+      this.listStored = () => (inner.listStored as () => AsyncIterable<StoredItem>).call(inner)
+    if (inner.removeStored)
+      this.removeStored = item => (inner.removeStored as (i: StoredItem) => Promise<void>).call(inner, item)
+  }
+
+  put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult> {
+    return this.inner.put(sourcePath, target, expected)
+  }
+
+  fetch(artifact: Artifact, outPath: string): Promise<FetchResult> {
+    return this.inner.fetch(artifact, outPath)
+  }
+
+  verify(artifact: Artifact): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
+    return this.inner.verify(artifact)
+  }
+
+  remove(artifact: Artifact): Promise<void> {
+    return this.inner.remove(artifact)
+  }
+}
