@@ -29222,6 +29222,36 @@ function fileSystemError(error, action, path) {
   }
 }
 
+// src/stores/store-decorator.ts
+var StoreDecorator = class {
+  constructor(inner) {
+    this.inner = inner;
+    this.kind = inner.kind;
+    this.bindsVersion = inner.bindsVersion;
+    if (inner.listStored)
+      this.listStored = () => inner.listStored.call(inner);
+    if (inner.removeStored)
+      this.removeStored = (item) => inner.removeStored.call(inner, item);
+  }
+  inner;
+  kind;
+  bindsVersion;
+  listStored;
+  removeStored;
+  put(sourcePath, target, expected) {
+    return this.inner.put(sourcePath, target, expected);
+  }
+  fetch(artifact, outPath) {
+    return this.inner.fetch(artifact, outPath);
+  }
+  verify(artifact) {
+    return this.inner.verify(artifact);
+  }
+  remove(artifact) {
+    return this.inner.remove(artifact);
+  }
+};
+
 // src/stores/hashing.ts
 import { createHash } from "node:crypto";
 import { open as open2, stat } from "node:fs/promises";
@@ -29365,24 +29395,9 @@ async function writeAll(handle, bytes, path) {
 }
 
 // src/stores/compressing-store.ts
-var CompressingStore = class {
-  constructor(inner) {
-    this.inner = inner;
-    this.kind = inner.kind;
-    this.bindsVersion = inner.bindsVersion;
-    if (inner.listStored)
-      this.listStored = () => inner.listStored.call(inner);
-    if (inner.removeStored)
-      this.removeStored = (item) => inner.removeStored.call(inner, item);
-  }
-  inner;
-  kind;
-  bindsVersion;
-  /** Present only when the inner store can list what it holds, as the port's contract says. */
-  listStored;
-  removeStored;
+var CompressingStore = class extends StoreDecorator {
   async put(sourcePath, target, expected) {
-    if (target.compression !== "gzip") return this.inner.put(sourcePath, target, expected);
+    if (target.compression !== "gzip") return super.put(sourcePath, target, expected);
     const scratch = await mkdtemp(join2(dirname2(sourcePath), ".mreg-gzip-"));
     try {
       const compressedPath = join2(scratch, `${target.file_name}.gz`);

@@ -99322,10 +99322,11 @@ function saveCacheV2(paths_1, key_1, options_1) {
 // src/action/cached-store.ts
 import { copyFile as copyFile2, mkdir as mkdir6 } from "node:fs/promises";
 import { dirname as dirname10, join as join16 } from "node:path";
-var CachedArtifactStore = class {
-  constructor(inner, cacheRoot) {
+
+// src/stores/store-decorator.ts
+var StoreDecorator = class {
+  constructor(inner) {
     this.inner = inner;
-    this.cacheRoot = cacheRoot;
     this.kind = inner.kind;
     this.bindsVersion = inner.bindsVersion;
     if (inner.listStored)
@@ -99334,14 +99335,15 @@ var CachedArtifactStore = class {
       this.removeStored = (item) => inner.removeStored.call(inner, item);
   }
   inner;
-  cacheRoot;
   kind;
   bindsVersion;
-  /** Present only when the inner store can list what it holds: cleanup and doctor sweep orphans through these. */
   listStored;
   removeStored;
-  put(source, target, expected) {
-    return this.inner.put(source, target, expected);
+  put(sourcePath, target, expected) {
+    return this.inner.put(sourcePath, target, expected);
+  }
+  fetch(artifact, outPath) {
+    return this.inner.fetch(artifact, outPath);
   }
   verify(artifact) {
     return this.inner.verify(artifact);
@@ -99349,6 +99351,15 @@ var CachedArtifactStore = class {
   remove(artifact) {
     return this.inner.remove(artifact);
   }
+};
+
+// src/action/cached-store.ts
+var CachedArtifactStore = class extends StoreDecorator {
+  constructor(inner, cacheRoot) {
+    super(inner);
+    this.cacheRoot = cacheRoot;
+  }
+  cacheRoot;
   async fetch(artifact, outPath) {
     if (!isFeatureAvailable()) return this.inner.fetch(artifact, outPath);
     const key3 = `mreg-sha256-${artifact.sha256}`;
@@ -99680,24 +99691,9 @@ import { createReadStream as createReadStream4 } from "node:fs";
 import { mkdir as mkdir7, mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
 import { dirname as dirname11, join as join17 } from "node:path";
 import { createGunzip, createGzip } from "node:zlib";
-var CompressingStore = class {
-  constructor(inner) {
-    this.inner = inner;
-    this.kind = inner.kind;
-    this.bindsVersion = inner.bindsVersion;
-    if (inner.listStored)
-      this.listStored = () => inner.listStored.call(inner);
-    if (inner.removeStored)
-      this.removeStored = (item) => inner.removeStored.call(inner, item);
-  }
-  inner;
-  kind;
-  bindsVersion;
-  /** Present only when the inner store can list what it holds, as the port's contract says. */
-  listStored;
-  removeStored;
+var CompressingStore = class extends StoreDecorator {
   async put(sourcePath, target, expected) {
-    if (target.compression !== "gzip") return this.inner.put(sourcePath, target, expected);
+    if (target.compression !== "gzip") return super.put(sourcePath, target, expected);
     const scratch = await mkdtemp2(join17(dirname11(sourcePath), ".mreg-gzip-"));
     try {
       const compressedPath = join17(scratch, `${target.file_name}.gz`);
