@@ -4,14 +4,21 @@
  * advertises refs without HEAD, and isomorphic-git's fetch throws "Could not find HEAD" after
  * negotiating, losing the pack. Adding a `symref=HEAD:` capability to the advertisement
  * satisfies it; the value only feeds fetch's `defaultBranch` result, which we do not use.
+ * Every request also gets an idle timeout: a server that stops answering fails the command
+ * instead of hanging it.
  */
 import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git'
 import nodeHttp from 'isomorphic-git/http/node'
 
-export function registryHttpClient(branch: string): HttpClient {
+/** How long a connection may stay silent before the request fails. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000
+
+export function registryHttpClient(branch: string, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS): HttpClient {
   return {
     async request(request: GitHttpRequest): Promise<GitHttpResponse> {
-      const response = await nodeHttp.request(request)
+      // isomorphic-git's Node client hands `fetchOptions` to simple-get, whose `timeout` is the socket's idle limit.
+      const withTimeout = { ...request, fetchOptions: { timeout: idleTimeoutMs } } as GitHttpRequest
+      const response = await nodeHttp.request(withTimeout)
       const isAdvertisement =
         (request.method ?? 'GET') === 'GET' && request.url.endsWith('/info/refs?service=git-upload-pack')
       if (!isAdvertisement || response.statusCode !== 200 || !response.body) return response

@@ -48,6 +48,8 @@ export interface RemoteBackendOptions {
   /** How many times a change is built before giving up with a 'conflict' error. Default 50. */
   maxAttempts?: number
   now?: () => Date
+  /** A request whose connection stays silent this long fails ('unavailable'). Default 60 s. */
+  idleTimeoutMs?: number
 }
 
 export class RemoteRegistryBackend implements RegistryBackend {
@@ -68,7 +70,8 @@ export class RemoteRegistryBackend implements RegistryBackend {
       gitdir: this.cacheDir,
       branch: this.branch,
       token: options.token,
-      cache: this.reader.cache
+      cache: this.reader.cache,
+      idleTimeoutMs: options.idleTimeoutMs
     })
     this.description = `${this.transport.displayUrl} (branch ${this.branch})`
     this.writer = new OptimisticWriter(

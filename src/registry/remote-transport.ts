@@ -22,6 +22,7 @@ export interface TransportOptions {
   branch: string
   token?: string
   cache: object
+  idleTimeoutMs?: number
 }
 
 export class RemoteTransport {
@@ -39,7 +40,7 @@ export class RemoteTransport {
     this.url = parsed.url
     this.displayUrl = parsed.url
     this.trackingRef = `refs/remotes/origin/${options.branch}`
-    this.http = registryHttpClient(options.branch)
+    this.http = registryHttpClient(options.branch, options.idleTimeoutMs)
     const token = options.token ?? parsed.password
     const username = options.token !== undefined ? 'x-access-token' : (parsed.username ?? 'x-access-token')
     this.secrets = [token, parsed.password].filter((s): s is string => Boolean(s))
