@@ -57833,10 +57833,12 @@ var index = { request: request2 };
 var node_default = index;
 
 // src/registry/http-client.ts
-function registryHttpClient(branch) {
+var DEFAULT_IDLE_TIMEOUT_MS = 6e4;
+function registryHttpClient(branch, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
   return {
     async request(request3) {
-      const response = await node_default.request(request3);
+      const withTimeout = { ...request3, fetchOptions: { timeout: idleTimeoutMs } };
+      const response = await node_default.request(withTimeout);
       const isAdvertisement = (request3.method ?? "GET") === "GET" && request3.url.endsWith("/info/refs?service=git-upload-pack");
       if (!isAdvertisement || response.statusCode !== 200 || !response.body) return response;
       const chunks = [];
@@ -57886,7 +57888,7 @@ var RemoteTransport = class {
     this.url = parsed.url;
     this.displayUrl = parsed.url;
     this.trackingRef = `refs/remotes/origin/${options.branch}`;
-    this.http = registryHttpClient(options.branch);
+    this.http = registryHttpClient(options.branch, options.idleTimeoutMs);
     const token = options.token ?? parsed.password;
     const username = options.token !== void 0 ? "x-access-token" : parsed.username ?? "x-access-token";
     this.secrets = [token, parsed.password].filter((s) => Boolean(s));
@@ -58154,7 +58156,8 @@ var RemoteRegistryBackend = class {
       gitdir: this.cacheDir,
       branch: this.branch,
       token: options.token,
-      cache: this.reader.cache
+      cache: this.reader.cache,
+      idleTimeoutMs: options.idleTimeoutMs
     });
     this.description = `${this.transport.displayUrl} (branch ${this.branch})`;
     this.writer = new OptimisticWriter(
