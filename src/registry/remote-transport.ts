@@ -122,15 +122,8 @@ export class RemoteTransport {
     return this.withOutgoingRef(commit, async ref => {
       try {
         await git.push({
-          fs,
-          http: this.http,
-          gitdir: this.options.gitdir,
-          cache: this.options.cache,
-          url: this.url,
-          ref,
-          remoteRef: `refs/heads/${this.options.branch}`,
+          ...this.pushTarget(ref, this.options.branch),
           force: false,
-          onAuth: this.onAuth,
           // The advertised value is the one the server will check; refuse unless it is what we built on.
           onPrePush: ({ remoteRef }) => remoteRef.oid === (expected ?? ZERO_OID)
         })
@@ -157,17 +150,7 @@ export class RemoteTransport {
     }
     return this.withOutgoingRef(commit, async ref => {
       try {
-        await git.push({
-          fs,
-          http: this.http,
-          gitdir: this.options.gitdir,
-          cache: this.options.cache,
-          url: this.url,
-          ref,
-          remoteRef: `refs/heads/${branch}`,
-          force: true,
-          onAuth: this.onAuth
-        })
+        await git.push({ ...this.pushTarget(ref, branch), force: true })
         return true
       } catch (error) {
         const code = errorCode(error)
@@ -176,6 +159,20 @@ export class RemoteTransport {
         throw this.unavailable('push to', error)
       }
     })
+  }
+
+  /** What every push names: this cache, the remote and its credentials, our ref → their branch. */
+  private pushTarget(ref: string, branch: string) {
+    return {
+      fs,
+      http: this.http,
+      gitdir: this.options.gitdir,
+      cache: this.options.cache,
+      url: this.url,
+      ref,
+      remoteRef: `refs/heads/${branch}`,
+      onAuth: this.onAuth
+    }
   }
 
   /**
