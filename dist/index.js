@@ -57973,15 +57973,8 @@ var RemoteTransport = class {
     return this.withOutgoingRef(commit, async (ref) => {
       try {
         await import_isomorphic_git4.default.push({
-          fs: fs6,
-          http: this.http,
-          gitdir: this.options.gitdir,
-          cache: this.options.cache,
-          url: this.url,
-          ref,
-          remoteRef: `refs/heads/${this.options.branch}`,
+          ...this.pushTarget(ref, this.options.branch),
           force: false,
-          onAuth: this.onAuth,
           // The advertised value is the one the server will check; refuse unless it is what we built on.
           onPrePush: ({ remoteRef }) => remoteRef.oid === (expected ?? ZERO_OID2)
         });
@@ -58006,17 +57999,7 @@ var RemoteTransport = class {
     }
     return this.withOutgoingRef(commit, async (ref) => {
       try {
-        await import_isomorphic_git4.default.push({
-          fs: fs6,
-          http: this.http,
-          gitdir: this.options.gitdir,
-          cache: this.options.cache,
-          url: this.url,
-          ref,
-          remoteRef: `refs/heads/${branch}`,
-          force: true,
-          onAuth: this.onAuth
-        });
+        await import_isomorphic_git4.default.push({ ...this.pushTarget(ref, branch), force: true });
         return true;
       } catch (error2) {
         const code2 = errorCode(error2);
@@ -58025,6 +58008,19 @@ var RemoteTransport = class {
         throw this.unavailable("push to", error2);
       }
     });
+  }
+  /** What every push names: this cache, the remote and its credentials, our ref → their branch. */
+  pushTarget(ref, branch) {
+    return {
+      fs: fs6,
+      http: this.http,
+      gitdir: this.options.gitdir,
+      cache: this.options.cache,
+      url: this.url,
+      ref,
+      remoteRef: `refs/heads/${branch}`,
+      onAuth: this.onAuth
+    };
   }
   /**
    * isomorphic-git pushes a ref, not a commit: a ref of this process's own names the commit for
