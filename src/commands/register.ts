@@ -71,12 +71,15 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
   const createdAt = input.createdAt ?? (await stat(input.file)).mtime
   const store = await openStore(ctx)
 
+  // Versions whose slot the store refused: taken by a registration still landing, or a tag GitHub
+  // keeps reserved for good (a deleted immutable release). An automatic version skips them.
+  const refusedVersions = new Set<string>()
   for (let attempt = 1; attempt <= MAX_IDENTITY_ATTEMPTS; attempt++) {
     const snapshot = await ctx.backend.snapshot()
     const draft = await draftVersion(
       ctx,
       snapshot,
-      { ...input, name, modelType, tags, metrics, explicitVersion, extension, createdAt },
+      { ...input, name, modelType, tags, metrics, explicitVersion, extension, createdAt, refusedVersions },
       digest,
       store
     )
@@ -100,6 +103,7 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
       // The store refused the version's slot (GitHub: the release tag `name@vX` was published by
       // a concurrent registration whose metadata has not landed yet): wait for it, pick again.
       if (explicitVersion !== undefined || !isRegistryError(error) || error.kind !== 'conflict') throw error
+      refusedVersions.add(draft.version)
       await sleep(identityBackoff(attempt))
       continue
     }
@@ -148,6 +152,7 @@ interface NormalisedInput extends RegisterInput {
   explicitVersion?: string
   extension: string
   createdAt: Date
+  refusedVersions: ReadonlySet<string>
 }
 
 /** Builds and validates the whole document before anything is stored, so bad input writes nothing. */
@@ -211,7 +216,9 @@ async function draftVersion(
 
 function chooseVersion(index: ModelIndex | null, input: NormalisedInput): string {
   const existing = index?.versions.map(v => v.version) ?? []
-  if (input.explicitVersion === undefined) return nextVersion(existing, input.bump ?? 'patch')
+  if (input.explicitVersion === undefined) {
+    return nextVersion([...existing, ...input.refusedVersions], input.bump ?? 'patch')
+  }
   if (existing.includes(input.explicitVersion)) {
     throw invalidInput(
       `${input.name}@${input.explicitVersion} already exists: choose another --version, or leave it out to bump automatically`
