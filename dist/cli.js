@@ -30479,12 +30479,13 @@ async function register(ctx, input) {
   const digest = await hashFile(input.file, ctx.progress?.("hashing"));
   const createdAt = input.createdAt ?? (await stat3(input.file)).mtime;
   const store = await openStore(ctx);
+  const refusedVersions = /* @__PURE__ */ new Set();
   for (let attempt = 1; attempt <= MAX_IDENTITY_ATTEMPTS; attempt++) {
     const snapshot = await ctx.backend.snapshot();
     const draft = await draftVersion(
       ctx,
       snapshot,
-      { ...input, name, modelType, tags, metrics, explicitVersion, extension, createdAt },
+      { ...input, name, modelType, tags, metrics, explicitVersion, extension, createdAt, refusedVersions },
       digest,
       store
     );
@@ -30506,6 +30507,7 @@ async function register(ctx, input) {
       );
     } catch (error) {
       if (explicitVersion !== void 0 || !isRegistryError(error) || error.kind !== "conflict") throw error;
+      refusedVersions.add(draft.version);
       await sleep(identityBackoff(attempt));
       continue;
     }
@@ -30596,7 +30598,9 @@ async function draftVersion(ctx, snapshot, input, digest, store) {
 }
 function chooseVersion(index2, input) {
   const existing = index2?.versions.map((v) => v.version) ?? [];
-  if (input.explicitVersion === void 0) return nextVersion(existing, input.bump ?? "patch");
+  if (input.explicitVersion === void 0) {
+    return nextVersion([...existing, ...input.refusedVersions], input.bump ?? "patch");
+  }
   if (existing.includes(input.explicitVersion)) {
     throw invalidInput(
       `${input.name}@${input.explicitVersion} already exists: choose another --version, or leave it out to bump automatically`

@@ -100418,12 +100418,13 @@ async function register2(ctx, input) {
   const digest = await hashFile(input.file, ctx.progress?.("hashing"));
   const createdAt = input.createdAt ?? (await stat8(input.file)).mtime;
   const store = await openStore(ctx);
+  const refusedVersions = /* @__PURE__ */ new Set();
   for (let attempt = 1; attempt <= MAX_IDENTITY_ATTEMPTS; attempt++) {
     const snapshot2 = await ctx.backend.snapshot();
     const draft = await draftVersion(
       ctx,
       snapshot2,
-      { ...input, name, modelType, tags: tags2, metrics, explicitVersion, extension, createdAt },
+      { ...input, name, modelType, tags: tags2, metrics, explicitVersion, extension, createdAt, refusedVersions },
       digest,
       store
     );
@@ -100445,6 +100446,7 @@ async function register2(ctx, input) {
       );
     } catch (error2) {
       if (explicitVersion !== void 0 || !isRegistryError(error2) || error2.kind !== "conflict") throw error2;
+      refusedVersions.add(draft.version);
       await sleep4(identityBackoff(attempt));
       continue;
     }
@@ -100535,7 +100537,9 @@ async function draftVersion(ctx, snapshot2, input, digest, store) {
 }
 function chooseVersion(index2, input) {
   const existing = index2?.versions.map((v) => v.version) ?? [];
-  if (input.explicitVersion === void 0) return nextVersion(existing, input.bump ?? "patch");
+  if (input.explicitVersion === void 0) {
+    return nextVersion([...existing, ...input.refusedVersions], input.bump ?? "patch");
+  }
   if (existing.includes(input.explicitVersion)) {
     throw invalidInput(
       `${input.name}@${input.explicitVersion} already exists: choose another --version, or leave it out to bump automatically`
