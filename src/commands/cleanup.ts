@@ -77,8 +77,12 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
       d.action === 'delete' ? tombstone(d, ctx.now().toISOString(), ctx.actor) : d.version
     )
     const audit = await auditStore(store, snapshot.policy, ctx.now(), afterPlan)
-    report(outcome, audit)
-    outcome.freed_bytes = Math.max(uniqueBytes(deletions.map(d => d.version)), sumBytes(outcome.swept))
+    report(
+      outcome,
+      audit,
+      deletions.map(d => d.version)
+    )
+    outcome.freed_bytes = sumBytes(outcome.swept)
     return outcome
   }
   let removed: ModelVersion[] = []
@@ -100,12 +104,11 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
   // what they hold remove this run's deletions directly.
   const after = await ctx.backend.snapshot()
   const audit = await auditStore(store, after.policy, ctx.now(), await allVersions(after), removed)
-  report(outcome, audit)
+  report(outcome, audit, removed)
   if (audit) {
     for (const item of audit.unused) await store.removeStored?.(item)
   } else {
     for (const version of removed) await store.remove(version.artifact)
-    outcome.swept = removed.map(v => ({ id: v.model_id, label: v.artifact.file_name, size: v.artifact.size }))
   }
   outcome.freed_bytes = sumBytes(outcome.swept)
   await ctx.state?.write(LAST_CLEANUP_KEY, ctx.now().toISOString())
@@ -194,19 +197,21 @@ function tombstone(decision: RetentionDecision, at: string, actor: string): Mode
   }
 }
 
-function report(outcome: CleanupOutcome, audit: StoreAudit | null): void {
-  if (!audit) return
+/**
+ * What is (or would be) swept: what the store lists as unused, or, for a store that cannot list
+ * what it holds, the bytes of the versions this run deletes.
+ */
+function report(outcome: CleanupOutcome, audit: StoreAudit | null, deleted: ModelVersion[]): void {
+  if (!audit) {
+    outcome.swept = deleted.map(v => ({ id: v.model_id, label: v.artifact.file_name, size: v.artifact.size }))
+    return
+  }
   outcome.swept = audit.unused.map(item => ({ id: item.id, label: item.label, size: item.size }))
   outcome.missing = audit.missing.map(formatReference)
 }
 
 function sumBytes(objects: { size: number }[]): number {
   return objects.reduce((sum, o) => sum + o.size, 0)
-}
-
-function uniqueBytes(versions: ModelVersion[]): number {
-  const sizes = new Map(versions.map(v => [v.artifact.sha256, v.artifact.size]))
-  return [...sizes.values()].reduce((a, b) => a + b, 0)
 }
 
 function toDecision(decision: RetentionDecision): CleanupDecision {
