@@ -14,7 +14,7 @@ import { history } from '../commands/history.js'
 import { init } from '../commands/init.js'
 import { readJsonObjectFile } from '../commands/json-file.js'
 import { listVersions } from '../commands/list.js'
-import { promote } from '../commands/promote.js'
+import { promote, type PromoteResult } from '../commands/promote.js'
 import { register } from '../commands/register.js'
 import { rollback } from '../commands/rollback.js'
 import { showVersion } from '../commands/show.js'
@@ -99,9 +99,13 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
   program.configureHelp({ sortSubcommands: false })
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>()
-  const emit = <T>(value: T, human: (value: T) => string) => {
-    io.stdout(isJson() || globals().json ? JSON.stringify(value, null, 2) + '\n' : human(value) + '\n')
+  /** `json` is what --json prints when it differs from what the human rendering shows. */
+  const emit = <T>(value: T, human: (value: T) => string, json: unknown = value) => {
+    io.stdout(isJson() || globals().json ? JSON.stringify(json, null, 2) + '\n' : human(value) + '\n')
   }
+  // A proposal is not the version as it is: --json gives the pull request along with it.
+  const emitPromotion = (result: PromoteResult) =>
+    emit(result, renderPromotion, result.pull_request ? result : result.version)
   const context = (create = false) => commandContext(globals(), io, create)
 
   program
@@ -205,8 +209,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
         criteria: reference === undefined ? criteriaFrom(o) : undefined,
         out: o.out
       })
-      if (isJson() || globals().json) emit({ ...outcome.version, path: outcome.path }, () => '')
-      else emit(outcome, renderFetched)
+      emit(outcome, renderFetched, { ...outcome.version, path: outcome.path })
     })
 
   program
@@ -217,10 +220,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .argument('<ref>', 'the version to promote')
     .requiredOption('--to <stage>', 'target stage')
     .action(async (reference: string, o: { to: string }) => {
-      const result = await promote(await context(), { reference, to: o.to })
-      // A proposal is not the version as it is: give the pull request along with it.
-      if (isJson() || globals().json) emit(result.pull_request ? result : result.version, () => '')
-      else emit(result, renderPromotion)
+      emitPromotion(await promote(await context(), { reference, to: o.to }))
     })
 
   program
@@ -229,10 +229,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .argument('<name>', 'the model')
     .option('--stage <stage>', 'the stage to roll back', 'production')
     .action(async (name: string, o: { stage: string }) => {
-      const result = await rollback(await context(), { name, stage: o.stage })
-      // A proposal is not the version as it is: give the pull request along with it.
-      if (isJson() || globals().json) emit(result.pull_request ? result : result.version, () => '')
-      else emit(result, renderPromotion)
+      emitPromotion(await rollback(await context(), { name, stage: o.stage }))
     })
 
   program
