@@ -52,29 +52,7 @@ export class RemoteTransport {
    * has no such branch. `depth` limits history on a first fetch; later fetches only add what is new.
    */
   async fetch(options: { depth?: number } = {}): Promise<string | null> {
-    return withCacheLock(this.options.gitdir, () => this.fetchUnlocked(options))
-  }
-
-  private async fetchUnlocked(options: { depth?: number }): Promise<string | null> {
-    try {
-      const result = await git.fetch({
-        fs,
-        http: this.http,
-        gitdir: this.options.gitdir,
-        cache: this.options.cache,
-        url: this.url,
-        ref: this.trackingRef,
-        remoteRef: `refs/heads/${this.options.branch}`,
-        singleBranch: true,
-        tags: false,
-        depth: options.depth,
-        onAuth: this.onAuth
-      })
-      return result.fetchHead ?? null
-    } catch (error) {
-      if (errorCode(error) === 'NotFoundError' && !isNetworkError(error)) return null
-      throw this.unavailable('fetch from', error)
-    }
+    return this.fetchInto(`refs/heads/${this.options.branch}`, options.depth)
   }
 
   /**
@@ -83,29 +61,35 @@ export class RemoteTransport {
    * have, so only the commits on top of it travel.
    */
   async fetchRef(remoteRef: string): Promise<string | null> {
-    return withCacheLock(this.options.gitdir, () => this.fetchRefUnlocked(remoteRef))
+    return this.fetchInto(remoteRef)
   }
 
-  private async fetchRefUnlocked(remoteRef: string): Promise<string | null> {
-    try {
-      const result = await git.fetch({
-        fs,
-        http: this.http,
-        gitdir: this.options.gitdir,
-        cache: this.options.cache,
-        url: this.url,
-        // Only used for the "have" line: the registry tip already in the cache.
-        ref: this.trackingRef,
-        remoteRef,
-        singleBranch: true,
-        tags: false,
-        onAuth: this.onAuth
-      })
-      return result.fetchHead ?? null
-    } catch (error) {
-      if (errorCode(error) === 'NotFoundError' && !isNetworkError(error)) return null
-      throw this.unavailable('fetch from', error)
-    }
+  /**
+   * One fetch of `remoteRef` into the cache, under the cache lock. `ref` is the registry's
+   * tracking ref either way: for another remote ref it only supplies the "have" line.
+   */
+  private fetchInto(remoteRef: string, depth?: number): Promise<string | null> {
+    return withCacheLock(this.options.gitdir, async () => {
+      try {
+        const result = await git.fetch({
+          fs,
+          http: this.http,
+          gitdir: this.options.gitdir,
+          cache: this.options.cache,
+          url: this.url,
+          ref: this.trackingRef,
+          remoteRef,
+          singleBranch: true,
+          tags: false,
+          depth,
+          onAuth: this.onAuth
+        })
+        return result.fetchHead ?? null
+      } catch (error) {
+        if (errorCode(error) === 'NotFoundError' && !isNetworkError(error)) return null
+        throw this.unavailable('fetch from', error)
+      }
+    })
   }
 
   /** Fetches the rest of the history behind a shallow cache. */
