@@ -10,7 +10,7 @@ import { parseMetricsObject } from '../domain/metrics.js'
 import { makeModelId } from '../domain/model-id.js'
 import { indexPath, upsertVersions, versionPath } from '../domain/model-index.js'
 import { parseModelType, parseName, parseStage, parseTag } from '../domain/names.js'
-import { gateFor } from '../domain/policy.js'
+import { isOpenRegistrationStage } from '../domain/policy.js'
 import { formatReference } from '../domain/references.js'
 import { nextVersion, parseVersion, type Bump } from '../domain/versions.js'
 import type { Artifact, Metrics, ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
@@ -232,14 +232,7 @@ function chooseVersion(index: ModelIndex | null, input: NormalisedInput): string
  * exists for, so only ungated, shared stages are allowed at registration.
  */
 function checkRegistrationStage(policy: RegistryPolicy, stage: string): void {
-  if (stage === policy.initial_stage) return
-  const gate = gateFor(policy, stage)
-  const gated =
-    Object.keys(gate.min_metrics ?? {}).length > 0 ||
-    (gate.must_beat !== undefined && gate.must_beat !== null) ||
-    (gate.min_approvals ?? 0) > 0 ||
-    gate.require_pull_request === true
-  if (gated || policy.exclusive_stages.includes(stage) || stage === 'archived') {
+  if (!isOpenRegistrationStage(policy, stage)) {
     throw refused(
       `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then 'mreg promote NAME@VERSION --to ${stage}'`
     )

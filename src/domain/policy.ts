@@ -3,6 +3,7 @@
  * cannot express (every stage named anywhere must be declared), and the transition graph.
  */
 import { RegistryError, refused, invalidInput, type ErrorKind } from './errors.js'
+import { ARCHIVED_STAGE } from './ordering.js'
 import type { ArtifactStoreKind, Gate, RegistryPolicy } from './types.js'
 
 export function defaultPolicy(store: ArtifactStoreKind = 'local'): RegistryPolicy {
@@ -103,4 +104,17 @@ export function checkTransition(policy: RegistryPolicy, from: string, to: string
 
 export function gateFor(policy: RegistryPolicy, stage: string): Gate {
   return own(policy.gates, stage) ?? {}
+}
+
+/** What `register` allows without review: the initial stage, or a stage with no gate that is not exclusive. */
+export function isOpenRegistrationStage(policy: RegistryPolicy, stage: string): boolean {
+  if (stage === policy.initial_stage) return true
+  if (stage === ARCHIVED_STAGE || policy.exclusive_stages.includes(stage)) return false
+  const gate = gateFor(policy, stage)
+  return (
+    Object.keys(gate.min_metrics ?? {}).length === 0 &&
+    (gate.must_beat === undefined || gate.must_beat === null) &&
+    (gate.min_approvals ?? 0) === 0 &&
+    gate.require_pull_request !== true
+  )
 }

@@ -10,10 +10,12 @@ import { evaluateGates, type GateResult } from './gates.js'
 import { firstDifference, jsonEqual } from './json-diff.js'
 import { checkIndexConsistency } from './model-index.js'
 import { ARCHIVED_STAGE } from './ordering.js'
-import { allowedTargets, checkPolicyConsistency, gateFor } from './policy.js'
+import { allowedTargets, checkPolicyConsistency, isOpenRegistrationStage } from './policy.js'
 import type { ModelIndex, ModelVersion, RegistryPolicy, StageEvent } from './types.js'
 import { validateModelIndex, validateModelVersion, validatePolicy } from './validate.js'
 import { sortVersions } from './versions.js'
+
+export { isOpenRegistrationStage } from './policy.js'
 
 /** The label a pull request needs before it may change registry.json. */
 export const POLICY_LABEL = 'registry-policy'
@@ -515,19 +517,6 @@ function judgeGates(ctx: VersionContext, candidate: ModelVersion, stage: string)
       message: `${stage}: ${result.message}`
     })
   }
-}
-
-/** What `register` allows without review: the initial stage, or a stage with no gate that is not exclusive. */
-export function isOpenRegistrationStage(policy: RegistryPolicy, stage: string): boolean {
-  if (stage === policy.initial_stage) return true
-  if (stage === ARCHIVED_STAGE || policy.exclusive_stages.includes(stage)) return false
-  const gate = gateFor(policy, stage)
-  return (
-    Object.keys(gate.min_metrics ?? {}).length === 0 &&
-    (gate.must_beat === undefined || gate.must_beat === null) &&
-    (gate.min_approvals ?? 0) === 0 &&
-    gate.require_pull_request !== true
-  )
 }
 
 function reviewRegistration(ctx: VersionContext, version: ModelVersion, file: string): void {
