@@ -6,7 +6,7 @@
  * Pure: the command reads both commits and the review channel, this decides.
  */
 import { integrityError, isRegistryError } from './errors.js'
-import { evaluateGates, type GateResult } from './gates.js'
+import { evaluateGates } from './gates.js'
 import { firstDifference, jsonEqual } from './json-diff.js'
 import { checkIndexConsistency } from './model-index.js'
 import { ARCHIVED_STAGE } from './ordering.js'
@@ -15,109 +15,24 @@ import type { ModelIndex, ModelVersion, RegistryPolicy, StageEvent } from './typ
 import { validateModelIndex, validateModelVersion, validatePolicy } from './validate.js'
 import { sortVersions } from './versions.js'
 
+import {
+  MUTABLE_FIELDS,
+  POLICY_LABEL,
+  stageChangeOf,
+  versionKey,
+  type DocumentAt,
+  type FindingKind,
+  type GateReport,
+  type HeadState,
+  type ReviewFinding,
+  type ReviewInput,
+  type ReviewResult,
+  type StageChange
+} from './review-model.js'
+
 export { isOpenRegistrationStage } from './policy.js'
-
-/** The label a pull request needs before it may change registry.json. */
-export const POLICY_LABEL = 'registry-policy'
-
-/** Fields a registered version may change; everything else is fixed at registration. */
-export const MUTABLE_FIELDS: readonly string[] = [
-  'deployment_stage',
-  'deployed_at',
-  'stage_history',
-  'tags',
-  'notes',
-  'archived_at',
-  'reason'
-]
-
-/** A file of the registry branch as parsed JSON, with its path (`models/<name>/<version>.json`). */
-export interface DocumentAt {
-  path: string
-  content: unknown
-  /** Set when the file could not be read as JSON at all; `content` is then meaningless. */
-  error?: string
-}
-
-export interface BaseState {
-  /** registry.json as parsed JSON; null when absent. */
-  policy: unknown
-  /** Set when registry.json is not JSON. */
-  policyError?: string
-  /** Version files of the models under review (unchanged models may be left out). */
-  versions: DocumentAt[]
-}
-
-export interface HeadState extends BaseState {
-  /** models/<name>/index.json of the same models. */
-  indexes: DocumentAt[]
-  /** Paths the reader could not take for registry documents (a bad model directory name…). */
-  problems?: { path: string; message: string }[]
-}
-
-export interface ReviewInput {
-  base: BaseState
-  head: HeadState
-  /** Who approved; null when there is no review channel (approval gates are then not applicable). */
-  approvals: string[] | null
-  /** The pull request's labels; null without a review channel. */
-  labels: string[] | null
-  /** Whether the change comes through a pull request (require_pull_request). */
-  viaPullRequest: boolean
-  /**
-   * Paths outside registry.json and models/ that differ between base and head. The workflows
-   * that run this check live on the registry branch, so such a change could rewrite the check
-   * itself: it needs the policy label like a policy edit.
-   */
-  otherPaths?: string[]
-}
-
-export type FindingKind =
-  | 'invalid-document'
-  | 'immutable-field'
-  | 'stage-history'
-  | 'illegal-transition'
-  | 'gate'
-  | 'exclusive-stage'
-  | 'index-mismatch'
-  | 'removed-version'
-  | 'policy-change'
-  | 'other-file'
-  | 'stale-base'
-
-export interface ReviewFinding {
-  severity: 'error' | 'warning'
-  kind: FindingKind
-  /** `name@version`, a model name, or `registry.json`. */
-  subject: string
-  message: string
-  /** The gate, for kind 'gate' (`min_approvals`, `must_beat.f1_score`…). */
-  gate?: string
-  /** The file the finding is about, for annotations. */
-  file?: string
-}
-
-export interface StageChange {
-  name: string
-  version: string
-  model_id: string
-  /** null for a version the base does not have (registered in this change). */
-  from: string | null
-  to: string
-}
-
-export interface GateReport {
-  subject: string
-  stage: string
-  results: GateResult[]
-}
-
-export interface ReviewResult {
-  passed: boolean
-  findings: ReviewFinding[]
-  changes: StageChange[]
-  gates: GateReport[]
-}
+export * from './review-model.js'
+export * from './review-verdict.js'
 
 const VERSION_PATH = /^models\/([^/]+)\/([^/]+)\.json$/
 const INDEX_FILE = 'index'
@@ -130,7 +45,7 @@ interface Parsed {
   doc: ModelVersion | null
 }
 
-const key = (name: string, version: string): string => `${name}@${version}`
+const key = versionKey
 
 function message(error: unknown): string {
   if (isRegistryError(error)) return error.message
@@ -368,7 +283,7 @@ function reviewVersion(ctx: VersionContext, before: ModelVersion, after: ModelVe
   }
 
   if (after.deployment_stage !== before.deployment_stage) {
-    ctx.changes.push(change(after, before.deployment_stage))
+    ctx.changes.push(stageChangeOf(after, before.deployment_stage))
   }
   const appended = appendedHistory(before.stage_history, after.stage_history)
   if (appended === null) {
@@ -411,10 +326,6 @@ function stagesAgree(
         : `deployment_stage is "${after.deployment_stage}" but stage_history ends in "${last}"`
   })
   return false
-}
-
-function change(v: ModelVersion, from: string | null): StageChange {
-  return { name: v.name, version: v.version, model_id: v.model_id, from, to: v.deployment_stage }
 }
 
 /**
@@ -521,7 +432,7 @@ function judgeGates(ctx: VersionContext, candidate: ModelVersion, stage: string)
 
 function reviewRegistration(ctx: VersionContext, version: ModelVersion, file: string): void {
   const subject = key(version.name, version.version)
-  ctx.changes.push(change(version, null))
+  ctx.changes.push(stageChangeOf(version, null))
   const [first, ...rest] = version.stage_history
   if (!first) {
     ctx.findings.push({
@@ -618,79 +529,4 @@ function checkIndexes(head: HeadState, versions: Parsed[], findings: ReviewFindi
       push(problem)
     }
   }
-}
-
-export type VerdictState = 'success' | 'pending' | 'failure'
-
-/**
- * The commit status for a review: pending while approvals are all that is missing (the pull
- * request is fine, people have yet to act), failure for anything else that is wrong.
- */
-export function reviewVerdict(result: ReviewResult): { state: VerdictState; description: string } {
-  const errors = result.findings.filter(f => f.severity === 'error')
-  if (errors.length === 0) {
-    const moves = result.changes.map(c => `${c.name} ${c.version}: ${c.from ?? 'new'} → ${c.to}`)
-    return {
-      state: 'success',
-      description: moves.length > 0 ? `policy passed: ${moves.join('; ')}` : 'policy passed: no stage changes'
-    }
-  }
-  if (errors.every(f => f.kind === 'gate' && f.gate === 'min_approvals')) {
-    return { state: 'pending', description: `waiting for review: ${errors[0]?.message ?? ''}` }
-  }
-  const first = errors[0] as ReviewFinding
-  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : ''
-  return { state: 'failure', description: `${first.subject}: ${first.message}${more}` }
-}
-
-export interface Review {
-  user: string | null
-  state: string
-}
-
-/**
- * Who approves a pull request, as GitHub counts it: per reviewer the latest review that takes a
- * position (approved, changes requested, dismissed); comments leave the position as it was. The
- * author cannot approve their own change. Reviews arrive oldest first.
- */
-export function approversOf(reviews: Review[], author: string | null): string[] {
-  const position = new Map<string, string>()
-  for (const r of reviews) {
-    if (!r.user) continue
-    if (r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED' || r.state === 'DISMISSED') {
-      position.set(r.user, r.state)
-    }
-  }
-  return [...position.entries()]
-    .filter(([user, state]) => state === 'APPROVED' && user.toLowerCase() !== (author ?? '').toLowerCase())
-    .map(([user]) => user)
-    .sort()
-}
-
-/** Versions whose stage differs between two sets of documents; a version new in `after` has from null. */
-export function stageChanges(before: ModelVersion[], after: ModelVersion[]): StageChange[] {
-  const previous = new Map(before.map(v => [key(v.name, v.version), v]))
-  return after
-    .filter(v => previous.get(key(v.name, v.version))?.deployment_stage !== v.deployment_stage)
-    .map(v => change(v, previous.get(key(v.name, v.version))?.deployment_stage ?? null))
-}
-
-/**
- * Stage changes that may land on the registry branch without a pull request, by design: a
- * registration into a stage `register` allows, and retention archiving a version it may touch.
- * Everything else that moves a stage is a promotion and belongs in a reviewed pull request.
- */
-export function isDirectChangeAllowed(
-  policy: RegistryPolicy,
-  change: StageChange,
-  version: ModelVersion
-): boolean {
-  if (change.from === null) {
-    return version.stage_history.length === 1 && isOpenRegistrationStage(policy, change.to)
-  }
-  return (
-    change.to === ARCHIVED_STAGE &&
-    version.stage_history.at(-1)?.via === 'cleanup' &&
-    !policy.retention.protect_stages.includes(change.from)
-  )
 }
