@@ -25145,6 +25145,65 @@ function isRegistryError(error) {
   return error instanceof RegistryError;
 }
 
+// src/domain/versions.ts
+var import_semver = __toESM(require_semver2(), 1);
+var SEMVER_PATTERN = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+var FIRST_VERSION = "1.0.0";
+var BUMPS = ["patch", "minor", "major"];
+function isVersion(input) {
+  return SEMVER_PATTERN.test(input) && import_semver.default.valid(input) !== null;
+}
+function parseVersion(input) {
+  if (isVersion(input)) return input;
+  if (/^[vV]/.test(input) && isVersion(input.slice(1))) {
+    throw invalidInput(`invalid version "${input}": write it without the leading "v", e.g. ${input.slice(1)}`);
+  }
+  if (/^\d+(\.\d+)?$/.test(input)) {
+    const parts = input.split(".");
+    const full = [...parts, "0", "0"].slice(0, 3).join(".");
+    throw invalidInput(`invalid version "${input}": use all three parts MAJOR.MINOR.PATCH, e.g. ${full}`);
+  }
+  throw invalidInput(`invalid version "${input}": use semantic versioning MAJOR.MINOR.PATCH, e.g. 1.2.0`);
+}
+function parseBump(input) {
+  const found = BUMPS.find((b) => b === input);
+  if (!found) throw invalidInput(`invalid bump "${input}": use patch, minor or major`);
+  return found;
+}
+function compareSemver(a, b) {
+  return import_semver.default.compareBuild(a, b);
+}
+function sortVersions(versions) {
+  return [...versions].sort(compareSemver);
+}
+function nextVersion(existing, bump) {
+  const valid2 = existing.filter(isVersion);
+  const releases = valid2.filter((v) => import_semver.default.prerelease(v) === null);
+  const highestRelease = releases.length ? sortVersions(releases).at(-1) : void 0;
+  const candidate = highestRelease ? import_semver.default.inc(highestRelease, bump) : FIRST_VERSION;
+  const highest = valid2.length ? sortVersions(valid2).at(-1) : void 0;
+  if (candidate && (!highest || import_semver.default.gt(candidate, highest))) return candidate;
+  const bumped = highest ? import_semver.default.inc(highest, bump) : null;
+  if (!bumped) throw invalidInput(`cannot bump ${String(highest)}: give the version explicitly`);
+  return bumped;
+}
+
+// src/domain/ordering.ts
+var ARCHIVED_STAGE = "archived";
+function registeredAtMs(v) {
+  const ms2 = Date.parse(v.registered_at);
+  return Number.isNaN(ms2) ? 0 : ms2;
+}
+function byRegistration(a, b) {
+  return registeredAtMs(a) - registeredAtMs(b) || compareSemver(a.version, b.version);
+}
+function newestFirst(a, b) {
+  return byRegistration(b, a);
+}
+function isArchived(v) {
+  return v.deployment_stage === ARCHIVED_STAGE || v.artifact.deleted === true;
+}
+
 // src/domain/policy.ts
 function defaultPolicy(store = "local") {
   return {
@@ -25229,6 +25288,12 @@ function checkTransition(policy, from, to) {
 function gateFor(policy, stage) {
   return own(policy.gates, stage) ?? {};
 }
+function isOpenRegistrationStage(policy, stage) {
+  if (stage === policy.initial_stage) return true;
+  if (stage === ARCHIVED_STAGE || policy.exclusive_stages.includes(stage)) return false;
+  const gate = gateFor(policy, stage);
+  return Object.keys(gate.min_metrics ?? {}).length === 0 && (gate.must_beat === void 0 || gate.must_beat === null) && (gate.min_approvals ?? 0) === 0 && gate.require_pull_request !== true;
+}
 
 // src/domain/names.ts
 var NAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
@@ -25300,65 +25365,6 @@ function nameFromModelId(id) {
     );
   }
   return id.replace(SUFFIX, "");
-}
-
-// src/domain/versions.ts
-var import_semver = __toESM(require_semver2(), 1);
-var SEMVER_PATTERN = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
-var FIRST_VERSION = "1.0.0";
-var BUMPS = ["patch", "minor", "major"];
-function isVersion(input) {
-  return SEMVER_PATTERN.test(input) && import_semver.default.valid(input) !== null;
-}
-function parseVersion(input) {
-  if (isVersion(input)) return input;
-  if (/^[vV]/.test(input) && isVersion(input.slice(1))) {
-    throw invalidInput(`invalid version "${input}": write it without the leading "v", e.g. ${input.slice(1)}`);
-  }
-  if (/^\d+(\.\d+)?$/.test(input)) {
-    const parts = input.split(".");
-    const full = [...parts, "0", "0"].slice(0, 3).join(".");
-    throw invalidInput(`invalid version "${input}": use all three parts MAJOR.MINOR.PATCH, e.g. ${full}`);
-  }
-  throw invalidInput(`invalid version "${input}": use semantic versioning MAJOR.MINOR.PATCH, e.g. 1.2.0`);
-}
-function parseBump(input) {
-  const found = BUMPS.find((b) => b === input);
-  if (!found) throw invalidInput(`invalid bump "${input}": use patch, minor or major`);
-  return found;
-}
-function compareSemver(a, b) {
-  return import_semver.default.compareBuild(a, b);
-}
-function sortVersions(versions) {
-  return [...versions].sort(compareSemver);
-}
-function nextVersion(existing, bump) {
-  const valid2 = existing.filter(isVersion);
-  const releases = valid2.filter((v) => import_semver.default.prerelease(v) === null);
-  const highestRelease = releases.length ? sortVersions(releases).at(-1) : void 0;
-  const candidate = highestRelease ? import_semver.default.inc(highestRelease, bump) : FIRST_VERSION;
-  const highest = valid2.length ? sortVersions(valid2).at(-1) : void 0;
-  if (candidate && (!highest || import_semver.default.gt(candidate, highest))) return candidate;
-  const bumped = highest ? import_semver.default.inc(highest, bump) : null;
-  if (!bumped) throw invalidInput(`cannot bump ${String(highest)}: give the version explicitly`);
-  return bumped;
-}
-
-// src/domain/ordering.ts
-var ARCHIVED_STAGE = "archived";
-function registeredAtMs(v) {
-  const ms2 = Date.parse(v.registered_at);
-  return Number.isNaN(ms2) ? 0 : ms2;
-}
-function byRegistration(a, b) {
-  return registeredAtMs(a) - registeredAtMs(b) || compareSemver(a.version, b.version);
-}
-function newestFirst(a, b) {
-  return byRegistration(b, a);
-}
-function isArchived(v) {
-  return v.deployment_stage === ARCHIVED_STAGE || v.artifact.deleted === true;
 }
 
 // src/domain/references.ts
@@ -28313,7 +28319,7 @@ function validateRegistryFile(path, content) {
     );
 }
 
-// src/domain/review.ts
+// src/domain/review-model.ts
 var POLICY_LABEL = "registry-policy";
 var MUTABLE_FIELDS = [
   "deployment_stage",
@@ -28324,9 +28330,53 @@ var MUTABLE_FIELDS = [
   "archived_at",
   "reason"
 ];
+var versionKey = (name, version) => `${name}@${version}`;
+function stageChangeOf(v, from) {
+  return { name: v.name, version: v.version, model_id: v.model_id, from, to: v.deployment_stage };
+}
+
+// src/domain/review-verdict.ts
+function reviewVerdict(result) {
+  const errors = result.findings.filter((f) => f.severity === "error");
+  if (errors.length === 0) {
+    const moves = result.changes.map((c) => `${c.name} ${c.version}: ${c.from ?? "new"} \u2192 ${c.to}`);
+    return {
+      state: "success",
+      description: moves.length > 0 ? `policy passed: ${moves.join("; ")}` : "policy passed: no stage changes"
+    };
+  }
+  if (errors.every((f) => f.kind === "gate" && f.gate === "min_approvals")) {
+    return { state: "pending", description: `waiting for review: ${errors[0]?.message ?? ""}` };
+  }
+  const first = errors[0];
+  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : "";
+  return { state: "failure", description: `${first.subject}: ${first.message}${more}` };
+}
+function approversOf(reviews, author) {
+  const position = /* @__PURE__ */ new Map();
+  for (const r of reviews) {
+    if (!r.user) continue;
+    if (r.state === "APPROVED" || r.state === "CHANGES_REQUESTED" || r.state === "DISMISSED") {
+      position.set(r.user, r.state);
+    }
+  }
+  return [...position.entries()].filter(([user, state]) => state === "APPROVED" && user.toLowerCase() !== (author ?? "").toLowerCase()).map(([user]) => user).sort();
+}
+function stageChanges(before, after) {
+  const previous = new Map(before.map((v) => [versionKey(v.name, v.version), v]));
+  return after.filter((v) => previous.get(versionKey(v.name, v.version))?.deployment_stage !== v.deployment_stage).map((v) => stageChangeOf(v, previous.get(versionKey(v.name, v.version))?.deployment_stage ?? null));
+}
+function isDirectChangeAllowed(policy, change, version) {
+  if (change.from === null) {
+    return version.stage_history.length === 1 && isOpenRegistrationStage(policy, change.to);
+  }
+  return change.to === ARCHIVED_STAGE && version.stage_history.at(-1)?.via === "cleanup" && !policy.retention.protect_stages.includes(change.from);
+}
+
+// src/domain/review.ts
 var VERSION_PATH = /^models\/([^/]+)\/([^/]+)\.json$/;
 var INDEX_FILE2 = "index";
-var key2 = (name, version) => `${name}@${version}`;
+var key2 = versionKey;
 function message(error) {
   if (isRegistryError(error)) return error.message;
   throw error;
@@ -28530,7 +28580,7 @@ function reviewVersion(ctx, before, after, file) {
     }
   }
   if (after.deployment_stage !== before.deployment_stage) {
-    ctx.changes.push(change(after, before.deployment_stage));
+    ctx.changes.push(stageChangeOf(after, before.deployment_stage));
   }
   const appended = appendedHistory(before.stage_history, after.stage_history);
   if (appended === null) {
@@ -28559,9 +28609,6 @@ function stagesAgree(ctx, subject, file, from, after, appended) {
     message: appended.length === 0 ? `deployment_stage changes from "${from}" to "${after.deployment_stage}" without a stage_history entry` : `deployment_stage is "${after.deployment_stage}" but stage_history ends in "${last}"`
   });
   return false;
-}
-function change(v, from) {
-  return { name: v.name, version: v.version, model_id: v.model_id, from, to: v.deployment_stage };
 }
 function walkSteps(ctx, version, file, start, earlier, appended) {
   const { policy } = ctx;
@@ -28642,15 +28689,9 @@ function judgeGates(ctx, candidate, stage) {
     });
   }
 }
-function isOpenRegistrationStage(policy, stage) {
-  if (stage === policy.initial_stage) return true;
-  if (stage === ARCHIVED_STAGE || policy.exclusive_stages.includes(stage)) return false;
-  const gate = gateFor(policy, stage);
-  return Object.keys(gate.min_metrics ?? {}).length === 0 && (gate.must_beat === void 0 || gate.must_beat === null) && (gate.min_approvals ?? 0) === 0 && gate.require_pull_request !== true;
-}
 function reviewRegistration(ctx, version, file) {
   const subject = key2(version.name, version.version);
-  ctx.changes.push(change(version, null));
+  ctx.changes.push(stageChangeOf(version, null));
   const [first, ...rest] = version.stage_history;
   if (!first) {
     ctx.findings.push({
@@ -28739,42 +28780,6 @@ function checkIndexes(head, versions, findings) {
       push(problem);
     }
   }
-}
-function reviewVerdict(result) {
-  const errors = result.findings.filter((f) => f.severity === "error");
-  if (errors.length === 0) {
-    const moves = result.changes.map((c) => `${c.name} ${c.version}: ${c.from ?? "new"} \u2192 ${c.to}`);
-    return {
-      state: "success",
-      description: moves.length > 0 ? `policy passed: ${moves.join("; ")}` : "policy passed: no stage changes"
-    };
-  }
-  if (errors.every((f) => f.kind === "gate" && f.gate === "min_approvals")) {
-    return { state: "pending", description: `waiting for review: ${errors[0]?.message ?? ""}` };
-  }
-  const first = errors[0];
-  const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : "";
-  return { state: "failure", description: `${first.subject}: ${first.message}${more}` };
-}
-function approversOf(reviews, author) {
-  const position = /* @__PURE__ */ new Map();
-  for (const r of reviews) {
-    if (!r.user) continue;
-    if (r.state === "APPROVED" || r.state === "CHANGES_REQUESTED" || r.state === "DISMISSED") {
-      position.set(r.user, r.state);
-    }
-  }
-  return [...position.entries()].filter(([user, state]) => state === "APPROVED" && user.toLowerCase() !== (author ?? "").toLowerCase()).map(([user]) => user).sort();
-}
-function stageChanges(before, after) {
-  const previous = new Map(before.map((v) => [key2(v.name, v.version), v]));
-  return after.filter((v) => previous.get(key2(v.name, v.version))?.deployment_stage !== v.deployment_stage).map((v) => change(v, previous.get(key2(v.name, v.version))?.deployment_stage ?? null));
-}
-function isDirectChangeAllowed(policy, change2, version) {
-  if (change2.from === null) {
-    return version.stage_history.length === 1 && isOpenRegistrationStage(policy, change2.to);
-  }
-  return change2.to === ARCHIVED_STAGE && version.stage_history.at(-1)?.via === "cleanup" && !policy.retention.protect_stages.includes(change2.from);
 }
 
 // src/commands/review-channel.ts
@@ -28945,19 +28950,19 @@ async function apply(ctx, input) {
     }
   }
   const net = /* @__PURE__ */ new Map();
-  for (const { change: change2, commit } of moves) {
-    const key3 = `${change2.name}@${change2.version}`;
+  for (const { change, commit } of moves) {
+    const key3 = `${change.name}@${change.version}`;
     const earlier = net.get(key3);
     net.delete(key3);
-    net.set(key3, { ...change2, from: earlier ? earlier.from : change2.from, commit });
+    net.set(key3, { ...change, from: earlier ? earlier.from : change.from, commit });
   }
   const changes = [...net.values()].filter((c) => c.from !== c.to);
   const unreviewed = [];
   const review2 = ctx.review;
   if (review2) {
     const merged = /* @__PURE__ */ new Map();
-    for (const { change: change2, commit, version, policy } of moves) {
-      if (isDirectChangeAllowed(policy, change2, version)) continue;
+    for (const { change, commit, version, policy } of moves) {
+      if (isDirectChangeAllowed(policy, change, version)) continue;
       if (!merged.has(commit)) {
         merged.set(
           commit,
@@ -28966,9 +28971,9 @@ async function apply(ctx, input) {
       }
       if (!merged.get(commit)) {
         unreviewed.push({
-          ...change2,
+          ...change,
           commit,
-          reason: `commit ${commit.slice(0, 12)} moved ${change2.name}@${change2.version} ${change2.from ?? "(new)"} \u2192 ${change2.to} without a merged pull request`
+          reason: `commit ${commit.slice(0, 12)} moved ${change.name}@${change.version} ${change.from ?? "(new)"} \u2192 ${change.to} without a merged pull request`
         });
       }
     }
@@ -29002,9 +29007,9 @@ async function stepChanges(backend, parent, commit) {
   const read = await readStep(backend, parent, commit);
   const policy = read.policy;
   const byKey = new Map(read.after.map((v) => [`${v.name}@${v.version}`, v]));
-  return stageChanges(read.before, read.after).map((change2) => ({
-    change: change2,
-    version: byKey.get(`${change2.name}@${change2.version}`),
+  return stageChanges(read.before, read.after).map((change) => ({
+    change,
+    version: byKey.get(`${change.name}@${change.version}`),
     policy
   }));
 }
@@ -29664,8 +29669,12 @@ async function cleanup(ctx, input = {}) {
       (d) => d.action === "delete" ? tombstone(d, ctx.now().toISOString(), ctx.actor) : d.version
     );
     const audit2 = await auditStore(store, snapshot.policy, ctx.now(), afterPlan);
-    report(outcome, audit2);
-    outcome.freed_bytes = Math.max(uniqueBytes(deletions.map((d) => d.version)), sumBytes(outcome.swept));
+    report(
+      outcome,
+      audit2,
+      deletions.map((d) => d.version)
+    );
+    outcome.freed_bytes = sumBytes(outcome.swept);
     return outcome;
   }
   let removed = [];
@@ -29684,12 +29693,11 @@ async function cleanup(ctx, input = {}) {
   }
   const after = await ctx.backend.snapshot();
   const audit = await auditStore(store, after.policy, ctx.now(), await allVersions(after), removed);
-  report(outcome, audit);
+  report(outcome, audit, removed);
   if (audit) {
     for (const item of audit.unused) await store.removeStored?.(item);
   } else {
     for (const version of removed) await store.remove(version.artifact);
-    outcome.swept = removed.map((v) => ({ id: v.model_id, label: v.artifact.file_name, size: v.artifact.size }));
   }
   outcome.freed_bytes = sumBytes(outcome.swept);
   await ctx.state?.write(LAST_CLEANUP_KEY, ctx.now().toISOString());
@@ -29759,17 +29767,16 @@ function tombstone(decision, at, actor) {
     stage_history: [...version.stage_history, { stage: "archived", at, by: actor, via: "cleanup" }]
   };
 }
-function report(outcome, audit) {
-  if (!audit) return;
+function report(outcome, audit, deleted) {
+  if (!audit) {
+    outcome.swept = deleted.map((v) => ({ id: v.model_id, label: v.artifact.file_name, size: v.artifact.size }));
+    return;
+  }
   outcome.swept = audit.unused.map((item) => ({ id: item.id, label: item.label, size: item.size }));
   outcome.missing = audit.missing.map(formatReference);
 }
 function sumBytes(objects) {
   return objects.reduce((sum, o) => sum + o.size, 0);
-}
-function uniqueBytes(versions) {
-  const sizes = new Map(versions.map((v) => [v.artifact.sha256, v.artifact.size]));
-  return [...sizes.values()].reduce((a, b) => a + b, 0);
 }
 function toDecision(decision) {
   const v = decision.version;
@@ -30156,9 +30163,9 @@ function metricsSection(candidate, holder) {
     const [was, now] = row2.values;
     const delta = row2.deltas[1];
     const relative2 = row2.relative[1];
-    const change2 = delta === null || delta === void 0 ? "\u2014" : `${signed(delta)}${relative2 === null || relative2 === void 0 ? "" : ` (${signed(relative2 * 100)} %)`}`;
+    const change = delta === null || delta === void 0 ? "\u2014" : `${signed(delta)}${relative2 === null || relative2 === void 0 ? "" : ` (${signed(relative2 * 100)} %)`}`;
     const show = (v) => v === null || v === void 0 ? "\u2014" : num(v);
-    return `| ${cell(row2.metric)} | ${show(was)} | ${show(now)} | ${change2} |`;
+    return `| ${cell(row2.metric)} | ${show(was)} | ${show(now)} | ${change} |`;
   });
   return [
     `### Metrics: candidate vs current ${formatReference(holder)}`,
@@ -30231,13 +30238,13 @@ function proposalBody(facts) {
 var TRAILER_KEY = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 var TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*): ?(.*)$/;
 var oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
-function formatCommitMessage(change2) {
-  const subject = oneLine(change2.subject);
+function formatCommitMessage(change) {
+  const subject = oneLine(change.subject);
   if (!subject) throw new RegistryError("invalid-input", "a registry commit needs a subject");
   const paragraphs = [subject];
-  const body = change2.body?.replace(/\r\n/g, "\n").trim();
+  const body = change.body?.replace(/\r\n/g, "\n").trim();
   if (body) paragraphs.push(body);
-  const trailers = Object.entries(change2.trailers ?? {}).map(([key3, value]) => {
+  const trailers = Object.entries(change.trailers ?? {}).map(([key3, value]) => {
     if (!TRAILER_KEY.test(key3))
       throw new RegistryError("invalid-input", `not a valid commit trailer key: "${key3}"`);
     return `${key3}: ${oneLine(value)}`;
@@ -30609,10 +30616,7 @@ function chooseVersion(index2, input) {
   return input.explicitVersion;
 }
 function checkRegistrationStage(policy, stage) {
-  if (stage === policy.initial_stage) return;
-  const gate = gateFor(policy, stage);
-  const gated = Object.keys(gate.min_metrics ?? {}).length > 0 || gate.must_beat !== void 0 && gate.must_beat !== null || (gate.min_approvals ?? 0) > 0 || gate.require_pull_request === true;
-  if (gated || policy.exclusive_stages.includes(stage) || stage === "archived") {
+  if (!isOpenRegistrationStage(policy, stage)) {
     throw refused(
       `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then 'mreg promote NAME@VERSION --to ${stage}'`
     );
@@ -31165,9 +31169,9 @@ async function resolveIdentity(gitdir, explicit) {
     email: process.env.GIT_AUTHOR_EMAIL?.trim() || await fromConfig("user.email") || FALLBACK_IDENTITY.email
   };
 }
-async function writeChangeCommit(reader, parent, change2, identity, when) {
-  const message2 = formatCommitMessage(change2);
-  const tree = await buildTree(reader, parent?.tree ?? null, change2.files);
+async function writeChangeCommit(reader, parent, change, identity, when) {
+  const message2 = formatCommitMessage(change);
+  const tree = await buildTree(reader, parent?.tree ?? null, change.files);
   if (parent && tree === parent.tree) return null;
   const signature = signatureAt(identity, when);
   const body = encodeCommit({
@@ -31306,14 +31310,14 @@ var OptimisticWriter = class {
   }
   /** Creates the registry branch holding `policy` unless it exists; the caller has validated the policy. */
   async init(policy) {
-    const change2 = { subject: INIT_SUBJECT, files: [{ path: POLICY_PATH, content: policy }] };
+    const change = { subject: INIT_SUBJECT, files: [{ path: POLICY_PATH, content: policy }] };
     for (let attempt = 1; ; attempt++) {
       const tip = await this.endpoint.readTip();
       if (tip) return { created: false, commit: tip };
       const written = await writeChangeCommit(
         this.reader,
         null,
-        change2,
+        change,
         await this.author(),
         this.now()
       );
@@ -31350,10 +31354,10 @@ var OptimisticWriter = class {
   async buildOnTip(build) {
     const tip = await this.requireTip();
     const snapshot = await GitSnapshot.open(this.reader, tip);
-    const { change: change2, result } = await build(snapshot);
-    if (!change2) return { tip, result, written: null };
+    const { change, result } = await build(snapshot);
+    if (!change) return { tip, result, written: null };
     const parent = { commit: tip, tree: snapshot.tree };
-    const written = await writeChangeCommit(this.reader, parent, change2, await this.author(), this.now());
+    const written = await writeChangeCommit(this.reader, parent, change, await this.author(), this.now());
     return { tip, result, written };
   }
   author() {
@@ -31977,28 +31981,7 @@ var RemoteTransport = class {
    * has no such branch. `depth` limits history on a first fetch; later fetches only add what is new.
    */
   async fetch(options = {}) {
-    return withCacheLock(this.options.gitdir, () => this.fetchUnlocked(options));
-  }
-  async fetchUnlocked(options) {
-    try {
-      const result = await import_isomorphic_git5.default.fetch({
-        fs: fs5,
-        http: this.http,
-        gitdir: this.options.gitdir,
-        cache: this.options.cache,
-        url: this.url,
-        ref: this.trackingRef,
-        remoteRef: `refs/heads/${this.options.branch}`,
-        singleBranch: true,
-        tags: false,
-        depth: options.depth,
-        onAuth: this.onAuth
-      });
-      return result.fetchHead ?? null;
-    } catch (error) {
-      if (errorCode2(error) === "NotFoundError" && !isNetworkError(error)) return null;
-      throw this.unavailable("fetch from", error);
-    }
+    return this.fetchInto(`refs/heads/${this.options.branch}`, options.depth);
   }
   /**
    * Fetches another ref of the remote (a proposal branch, `refs/pull/<n>/head`) and returns its
@@ -32006,28 +31989,34 @@ var RemoteTransport = class {
    * have, so only the commits on top of it travel.
    */
   async fetchRef(remoteRef) {
-    return withCacheLock(this.options.gitdir, () => this.fetchRefUnlocked(remoteRef));
+    return this.fetchInto(remoteRef);
   }
-  async fetchRefUnlocked(remoteRef) {
-    try {
-      const result = await import_isomorphic_git5.default.fetch({
-        fs: fs5,
-        http: this.http,
-        gitdir: this.options.gitdir,
-        cache: this.options.cache,
-        url: this.url,
-        // Only used for the "have" line: the registry tip already in the cache.
-        ref: this.trackingRef,
-        remoteRef,
-        singleBranch: true,
-        tags: false,
-        onAuth: this.onAuth
-      });
-      return result.fetchHead ?? null;
-    } catch (error) {
-      if (errorCode2(error) === "NotFoundError" && !isNetworkError(error)) return null;
-      throw this.unavailable("fetch from", error);
-    }
+  /**
+   * One fetch of `remoteRef` into the cache, under the cache lock. `ref` is the registry's
+   * tracking ref either way: for another remote ref it only supplies the "have" line.
+   */
+  fetchInto(remoteRef, depth) {
+    return withCacheLock(this.options.gitdir, async () => {
+      try {
+        const result = await import_isomorphic_git5.default.fetch({
+          fs: fs5,
+          http: this.http,
+          gitdir: this.options.gitdir,
+          cache: this.options.cache,
+          url: this.url,
+          ref: this.trackingRef,
+          remoteRef,
+          singleBranch: true,
+          tags: false,
+          depth,
+          onAuth: this.onAuth
+        });
+        return result.fetchHead ?? null;
+      } catch (error) {
+        if (errorCode2(error) === "NotFoundError" && !isNetworkError(error)) return null;
+        throw this.unavailable("fetch from", error);
+      }
+    });
   }
   /** Fetches the rest of the history behind a shallow cache. */
   async unshallow() {
@@ -39163,9 +39152,10 @@ function buildProgram(io, setExit, isJson) {
   ).option("--api-url <url>", "GitHub API URL (GitHub Enterprise; env GITHUB_API_URL)").option("--server-url <url>", "GitHub web/git URL (GitHub Enterprise; env GITHUB_SERVER_URL)").option("--json", "machine-readable output on stdout").addHelpText("after", EXAMPLES).showHelpAfterError("(run with --help for usage)").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   program2.configureHelp({ sortSubcommands: false });
   const globals = () => program2.opts();
-  const emit = (value, human) => {
-    io.stdout(isJson() || globals().json ? JSON.stringify(value, null, 2) + "\n" : human(value) + "\n");
+  const emit = (value, human, json = value) => {
+    io.stdout(isJson() || globals().json ? JSON.stringify(json, null, 2) + "\n" : human(value) + "\n");
   };
+  const emitPromotion = (result) => emit(result, renderPromotion, result.pull_request ? result : result.version);
   const context = (create = false) => commandContext(globals(), io, create);
   program2.command("init").description(
     "create the registry branch (model-registry) with the default policy; creates the Git repository if needed"
@@ -39223,20 +39213,15 @@ function buildProgram(io, setExit, isJson) {
       criteria: reference === void 0 ? criteriaFrom(o) : void 0,
       out: o.out
     });
-    if (isJson() || globals().json) emit({ ...outcome.version, path: outcome.path }, () => "");
-    else emit(outcome, renderFetched);
+    emit(outcome, renderFetched, { ...outcome.version, path: outcome.path });
   });
   program2.command("promote").description(
     "move a version to another stage (transition and gates checked; exclusive stages demote the old holder)"
   ).argument("<ref>", "the version to promote").requiredOption("--to <stage>", "target stage").action(async (reference, o) => {
-    const result = await promote(await context(), { reference, to: o.to });
-    if (isJson() || globals().json) emit(result.pull_request ? result : result.version, () => "");
-    else emit(result, renderPromotion);
+    emitPromotion(await promote(await context(), { reference, to: o.to }));
   });
   program2.command("rollback").description("put back the version that held a stage before its current holder").argument("<name>", "the model").option("--stage <stage>", "the stage to roll back", "production").action(async (name, o) => {
-    const result = await rollback(await context(), { name, stage: o.stage });
-    if (isJson() || globals().json) emit(result.pull_request ? result : result.version, () => "");
-    else emit(result, renderPromotion);
+    emitPromotion(await rollback(await context(), { name, stage: o.stage }));
   });
   program2.command("compare").description("compare versions side by side: metrics, deltas against the first, best per metric").argument("<refs...>", "two or more versions").action(async (references) => {
     emit(await compare(await context(), references), renderComparison);
