@@ -56,7 +56,8 @@ Examples:
   mreg check 4f1c2e9 model-registry        # policy check of the change between two commits
   mreg apply 4f1c2e9 model-registry        # which versions a push moved
 
-References: NAME@VERSION, NAME@latest, NAME@STAGE (e.g. theft-detector@production), or a model_id.
+References: NAME@VERSION, NAME@latest (highest version), NAME@newest (last registered), NAME@STAGE
+(e.g. theft-detector@production), or a model_id. A bare NAME means NAME@latest.
 Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 integrity failure.`
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -188,7 +189,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
   program
     .command('show')
     .description('show one version: metadata, metrics, stage history')
-    .argument('<ref>', 'NAME@VERSION, NAME@latest, NAME@STAGE or a model_id')
+    .argument('<ref>', 'NAME@VERSION, NAME@latest, NAME@newest, NAME@STAGE or a model_id')
     .action(async (reference: string) => {
       const ctx = await context()
       emit(await showVersion(ctx, reference), v => renderVersion(v, ctx.now()))
