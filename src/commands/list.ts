@@ -16,6 +16,7 @@ export async function listVersions(ctx: CommandContext, input: ListInput): Promi
     await allVersions(snapshot, input.criteria.name),
     input.criteria,
     input.sort,
-    input.limit
+    input.limit,
+    snapshot.policy
   )
 }

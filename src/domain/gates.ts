@@ -3,7 +3,7 @@
  * including the ones that cannot be judged here (approvals without a review channel), so a
  * local promotion never reads as if review had happened.
  */
-import { gateFor } from './policy.js'
+import { gateFor, lowerIsBetter } from './policy.js'
 import { formatReference } from './references.js'
 import type { Gate, ModelVersion, MustBeat, RegistryPolicy } from './types.js'
 
@@ -53,9 +53,11 @@ function minMetrics(gate: Gate, input: GateInput): GateResult[] {
   })
 }
 
-function normaliseMustBeat(mustBeat: Gate['must_beat']): MustBeat | null {
+/** The rule with its direction settled: its own lower_is_better, else registry.json's `metrics`. */
+export function normaliseMustBeat(mustBeat: Gate['must_beat'], policy: RegistryPolicy): MustBeat | null {
   if (mustBeat === undefined || mustBeat === null) return null
-  return typeof mustBeat === 'string' ? { metric: mustBeat } : mustBeat
+  const rule = typeof mustBeat === 'string' ? { metric: mustBeat } : mustBeat
+  return { ...rule, lower_is_better: rule.lower_is_better ?? lowerIsBetter(policy, rule.metric) }
 }
 
 /**
@@ -71,7 +73,7 @@ export function beats(candidate: number, holder: number, rule: MustBeat): boolea
 }
 
 function mustBeat(gate: Gate, input: GateInput): GateResult[] {
-  const rule = normaliseMustBeat(gate.must_beat)
+  const rule = normaliseMustBeat(gate.must_beat, input.policy)
   if (!rule) return []
   const { metric } = rule
   const name = `must_beat.${metric}`

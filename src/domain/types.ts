@@ -123,6 +123,11 @@ export interface ArtifactSettings {
   compression?: 'none' | 'gzip'
 }
 
+export interface MetricSettings {
+  /** Smaller is better (latency, loss): compare, must_beat and sorting by the metric follow it. */
+  lower_is_better?: boolean
+}
+
 export interface RegistryPolicy {
   schema_version: 1
   stages: string[]
@@ -134,4 +139,6 @@ export interface RegistryPolicy {
   require_metadata: string[]
   retention: RetentionPolicy
   artifacts: ArtifactSettings
+  /** Per-metric settings by name; absent or unlisted metrics are higher-is-better. */
+  metrics?: Record<string, MetricSettings>
 }
