@@ -9,6 +9,7 @@ import { compare } from '../commands/compare.js'
 import type { CommandContext } from '../commands/context.js'
 import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
+import { editVersion } from '../commands/edit.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
 import { init } from '../commands/init.js'
@@ -157,6 +158,24 @@ export async function runStep(
         stage: inputs.stage ?? 'production'
       })
       return promotionStep(result, links)
+    }
+    case 'edit': {
+      if (inputs.addTags.length === 0 && inputs.removeTags.length === 0 && inputs.notes === undefined)
+        throw invalidInput('command "edit" needs input "add-tags", "remove-tags" or "notes"')
+      const outcome = await editVersion(ctx, {
+        reference: onlyReference(inputs, 'edit'),
+        addTags: inputs.addTags,
+        removeTags: inputs.removeTags,
+        notes: inputs.notes
+      })
+      const title = outcome.changed
+        ? `✏️ Edited ${formatReference(outcome.version)}`
+        : `${formatReference(outcome.version)} is already as asked; nothing changed`
+      const step = versionStep(title, outcome.version, links)
+      return {
+        outputs: { ...step.outputs, json: JSON.stringify(outcome) },
+        summary: step.summary
+      }
     }
     case 'delete': {
       const outcome = await deleteVersion(ctx, {

@@ -9,11 +9,13 @@ import { cleanup } from '../commands/cleanup.js'
 import { compare } from '../commands/compare.js'
 import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
+import { editVersion } from '../commands/edit.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
 import { init } from '../commands/init.js'
 import { readJsonObjectFile } from '../commands/json-file.js'
 import { listVersions } from '../commands/list.js'
+import { setPolicy, showPolicy } from '../commands/policy.js'
 import { promote, type PromoteResult } from '../commands/promote.js'
 import { register } from '../commands/register.js'
 import { rollback } from '../commands/rollback.js'
@@ -36,6 +38,7 @@ import {
   type CriteriaOptions
 } from './options.js'
 import { renderComparison } from './render/compare.js'
+import { renderEdit, renderPolicySet } from './render/edits.js'
 import { versionsCsv } from './render/csv.js'
 import { renderHistory } from './render/history.js'
 import { renderCleanup, renderDelete, renderDoctor, renderInit } from './render/maintenance.js'
@@ -234,6 +237,42 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     })
 
   program
+    .command('edit')
+    .description('change the mutable metadata of a version: tags and notes (one commit)')
+    .argument('<ref>', 'the version')
+    .option('--add-tag <tag>', 'add a tag (repeatable)', collect)
+    .option('--remove-tag <tag>', 'remove a tag (repeatable)', collect)
+    .option('--notes <text>', 'replace the notes ("" clears them)')
+    .action(async (reference: string, o: { addTag?: string[]; removeTag?: string[]; notes?: string }) => {
+      const outcome = await editVersion(await context(), {
+        reference,
+        addTags: o.addTag,
+        removeTags: o.removeTag,
+        notes: o.notes
+      })
+      emit(outcome, renderEdit)
+    })
+
+  const policy = program.command('policy').description('show or change registry.json (the policy)')
+  policy
+    .command('show')
+    .description('print registry.json as it is on the registry branch')
+    .action(async () => {
+      const outcome = await showPolicy(await context())
+      emit(outcome, o => JSON.stringify(o.policy, null, 2), outcome.policy)
+    })
+  policy
+    .command('set')
+    .description(
+      'set one value of registry.json, checked against the schema and consistency rules first (one commit; a registry-policy pull request on GitHub)'
+    )
+    .argument('<key>', 'a JSON path, e.g. retention.keep_last or gates.production.min_metrics.f1_score')
+    .argument('<value>', 'JSON (10, true, ["a","b"], {"metric":"f1"}), else taken as a string')
+    .action(async (key: string, value: string) => {
+      emit(await setPolicy(await context(), { key, value }), renderPolicySet)
+    })
+
+  program
     .command('compare')
     .description('compare versions side by side: metrics, deltas against the first, best per metric')
     .argument('<refs...>', 'two or more versions')
@@ -322,7 +361,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       if (!outcome.healthy) setExit(3)
     })
 
-  for (const command of program.commands) {
+  for (const command of [...program.commands, ...policy.commands]) {
     command
       .exitOverride()
       .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

@@ -34,6 +34,8 @@ describe('parseActionInputs', () => {
       config: undefined,
       trainingMetadata: undefined,
       tags: [],
+      addTags: [],
+      removeTags: [],
       notes: undefined,
       parent: undefined,
       datasetVersion: undefined,
