@@ -22,6 +22,7 @@ import { check } from '../commands/check.js'
 import { promote, type PromoteResult } from '../commands/promote.js'
 import { showVersion } from '../commands/show.js'
 import { invalidInput, RegistryError } from '../domain/errors.js'
+import { isRollbackVia } from '../domain/gates.js'
 import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import { parseTime } from '../domain/time.js'
@@ -287,7 +288,7 @@ Base branch \`${pr.base.ref}\` is not \`${links.branch}\`: nothing to check.`
 
 function promotionStep(result: PromoteResult, links: Links): StepResult {
   const pr = result.pull_request
-  const verb = result.version.stage_history.at(-1)?.via === 'rollback' ? 'Rolled back' : 'Promoted'
+  const verb = isRollbackVia(result.version.stage_history.at(-1)?.via) ? 'Rolled back' : 'Promoted'
   const title = pr
     ? `🔀 Proposed ${formatReference(result.version)}: ${result.from} → ${result.to} in [pull request #${pr.number}](${pr.url})`
     : `⬆️ ${verb} ${formatReference(result.version)}: ${result.from} → ${result.to}`
