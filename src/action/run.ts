@@ -328,7 +328,11 @@ function versionStep(
       sha256: version.checksum,
       stage: version.deployment_stage,
       'release-url': version.artifact.release?.url ?? '',
-      'asset-url': version.artifact.store === 'github-release' ? version.file_path : '',
+      // A compressed artifact's asset is the gzip, not the model file: only `fetch` gives the model.
+      'asset-url':
+        version.artifact.store === 'github-release' && version.artifact.compression !== 'gzip'
+          ? version.file_path
+          : '',
       json: JSON.stringify(version)
     },
     summary: versionSummary(title, version, links, extra)

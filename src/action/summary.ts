@@ -39,7 +39,13 @@ export function versionSummary(
   ]
   if (v.artifact.release?.url)
     rows.push(['release', `[${v.artifact.release.tag}](${v.artifact.release.url})`])
-  if (v.artifact.store === 'github-release') rows.push(['asset', `[${v.artifact.file_name}](${v.file_path})`])
+  if (v.artifact.compression === 'gzip')
+    rows.push([
+      'file',
+      `${v.artifact.file_name} (stored gzip-compressed; \`fetch\` restores and verifies it)`
+    ])
+  else if (v.artifact.store === 'github-release')
+    rows.push(['asset', `[${v.artifact.file_name}](${v.file_path})`])
   if (v.tags.length) rows.push(['tags', v.tags.join(', ')])
   if (v.parent_model_id) rows.push(['parent', v.parent_model_id])
   if (v.source.commit) rows.push(['source commit', `${links.repositoryUrl}/commit/${v.source.commit}`])
