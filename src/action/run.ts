@@ -292,12 +292,15 @@ function promotionStep(result: PromoteResult, links: Links): StepResult {
   const title = pr
     ? `🔀 Proposed ${formatReference(result.version)}: ${result.from} → ${result.to} in [pull request #${pr.number}](${pr.url})`
     : `⬆️ ${verb} ${formatReference(result.version)}: ${result.from} → ${result.to}`
+  // The summary's stage row, like the outputs, is the stage the version holds now.
+  const now = pr ? { ...result.version, deployment_stage: result.from } : result.version
   const step = versionStep(
     title,
-    result.version,
+    now,
     links,
     pr
       ? [
+          ['proposed stage', `${result.to} (once the pull request is merged)`],
           ['pull request', pr.url],
           ['policy', `${result.status?.state}: ${result.status?.description}`]
         ]
@@ -306,6 +309,10 @@ function promotionStep(result: PromoteResult, links: Links): StepResult {
   return {
     outputs: {
       ...step.outputs,
+      // Outputs say what is true now: while the pull request is open the version is still in
+      // `from`; `proposed-stage` is where merging it would take the version.
+      stage: pr ? result.from : result.version.deployment_stage,
+      'proposed-stage': pr ? result.to : '',
       'pull-request-number': pr ? String(pr.number) : '',
       'pull-request-url': pr?.url ?? '',
       'policy-status': result.status?.state ?? '',
