@@ -54,12 +54,7 @@ describe('latest and newest references through the CLI', () => {
     expect(history.code).toBe(0)
     expect(history.stdout).toMatch(/0\.9\.0/)
     expect(history.stdout).not.toMatch(/1\.0\.0/)
-    const promoted = await mregJson<ModelVersion>(repo, [
-      'promote',
-      'iforest@latest',
-      '--to',
-      'staging'
-    ])
+    const promoted = await mregJson<ModelVersion>(repo, ['promote', 'iforest@latest', '--to', 'staging'])
     expect(promoted.version).toBe('1.0.0')
   })
 })
