@@ -200,14 +200,19 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       .description('download a version, verify its SHA-256, and write it to --out (a file or a directory)')
       .argument('[ref]', 'the version; or give criteria (newest match)')
   )
-    .requiredOption('--out <path>', 'destination file, or an existing directory')
-    .action(async (reference: string | undefined, o: CriteriaOptions & { out: string }) => {
+    .requiredOption(
+      '--out <path>',
+      'destination file (in an existing directory), or a directory (existing, or DIR/ with --mkdir) that receives <model_id><ext>'
+    )
+    .option('--mkdir', 'create the destination directory when missing (the last one only, never its parents)')
+    .action(async (reference: string | undefined, o: CriteriaOptions & { out: string; mkdir?: boolean }) => {
       if (reference !== undefined && hasCriteria(o))
         throw invalidInput('give either REF or criteria (--name/--type/--stage/--tag/--min), not both')
       const outcome = await fetchModel(await context(), {
         reference,
         criteria: reference === undefined ? criteriaFrom(o) : undefined,
-        out: o.out
+        out: o.out,
+        mkdir: o.mkdir
       })
       emit(outcome, renderFetched, { ...outcome.version, path: outcome.path })
     })
