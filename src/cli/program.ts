@@ -22,6 +22,7 @@ import { RegistryError, invalidInput } from '../domain/errors.js'
 import { parseMetricsObject, mergeMetrics } from '../domain/metrics.js'
 import { parseTime } from '../domain/time.js'
 import { parseBump } from '../domain/versions.js'
+import { mregVersion } from '../wiring/version.js'
 import { commandContext, type GlobalOptions } from './environment.js'
 import { reportError } from './errors.js'
 import type { CliIO } from './io.js'
@@ -79,6 +80,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => boolean): Command {
   const program = new Command('mreg')
     .description('A Git-backed model registry: register, promote, fetch, compare and audit ML models.')
+    .version(mregVersion(), '-V, --version', "print mreg's version")
     .option(
       '--registry <dir>',
       'the Git repository holding the registry branch (default: the one around the current directory; env MREG_REGISTRY)'

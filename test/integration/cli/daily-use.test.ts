@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { PACKAGE_VERSION } from '../../support/bundle-define.js'
 import { makeProjectRepo, mreg, modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
 
 let repo: string
@@ -91,5 +92,13 @@ describe('filters', () => {
     const { error } = JSON.parse(result.stdout) as { error: { field: string; stages: string[] } }
     expect(error.field).toBe('stage')
     expect(error.stages).toContain('production')
+  })
+})
+
+describe('mreg --version', () => {
+  test("in-process: package.json's version", async () => {
+    const result = await mreg(repo, ['--version'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe(`${PACKAGE_VERSION}\n`)
   })
 })
