@@ -12,7 +12,7 @@ import { doctor } from '../commands/doctor.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
 import { init } from '../commands/init.js'
-import { readJsonObjectFile } from '../commands/json-file.js'
+import { loadJsonInput, loadMetricsInput } from '../commands/json-file.js'
 import { listVersions } from '../commands/list.js'
 import { register } from '../commands/register.js'
 import { rollback } from '../commands/rollback.js'
@@ -25,7 +25,7 @@ import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import { parseTime } from '../domain/time.js'
 import type { ModelVersion } from '../domain/types.js'
-import type { ActionInputs, JsonOrFile } from './inputs.js'
+import type { ActionInputs } from './inputs.js'
 import {
   applySummary,
   checkSummary,
@@ -82,8 +82,9 @@ export async function runStep(
     case 'register': {
       const file = await modelFile(required(inputs.modelPath, 'model-path', 'register'), workspace)
       const modelType = required(inputs.modelType, 'model-type', 'register')
-      const config = await jsonInput(inputs.config, 'config', workspace)
-      const training = await jsonInput(inputs.trainingMetadata, 'training-metadata', workspace)
+      const metrics = await loadMetricsInput(inputs.metrics, workspace, 'input "metrics"')
+      const config = await loadJsonInput(inputs.config, workspace, 'input "config"')
+      const training = await loadJsonInput(inputs.trainingMetadata, workspace, 'input "training-metadata"')
       await checkStage(ctx, inputs.stage)
       const version = await register(ctx, {
         file,
@@ -91,7 +92,7 @@ export async function runStep(
         name: inputs.name,
         version: inputs.version,
         bump: inputs.bump,
-        metrics: inputs.metrics,
+        metrics,
         config,
         training,
         tags: inputs.tags,
@@ -108,7 +109,7 @@ export async function runStep(
       if (reference === undefined) await checkStage(ctx, inputs.stage)
       const outcome = await fetchModel(ctx, {
         reference,
-        criteria: reference === undefined ? criteria(inputs) : undefined,
+        criteria: reference === undefined ? await criteria(inputs, workspace) : undefined,
         out: await fetchDestination(inputs.path, workspace)
       })
       const step = versionStep(`⬇️ Fetched ${formatReference(outcome.version)}`, outcome.version, links, [
@@ -129,7 +130,7 @@ export async function runStep(
     }
     case 'list': {
       await checkStage(ctx, inputs.stage)
-      const versions = await listVersions(ctx, { criteria: criteria(inputs) })
+      const versions = await listVersions(ctx, { criteria: await criteria(inputs, workspace) })
       return {
         outputs: { json: JSON.stringify(versions), count: String(versions.length) },
         summary: listSummary(versions)
@@ -328,13 +329,14 @@ function onlyReference(inputs: ActionInputs, command: string): string {
   return inputs.references[0] as string
 }
 
-function criteria(inputs: ActionInputs): Criteria {
+async function criteria(inputs: ActionInputs, workspace: string): Promise<Criteria> {
   const result: Criteria = {}
   if (inputs.name) result.name = inputs.name
   if (inputs.modelType) result.model_type = inputs.modelType
   if (inputs.stage) result.stage = inputs.stage
   if (inputs.tags.length) result.tags = inputs.tags
-  if (inputs.minMetrics) result.min_metrics = inputs.minMetrics
+  const minMetrics = await loadMetricsInput(inputs.minMetrics, workspace, 'input "min-metrics"')
+  if (minMetrics) result.min_metrics = minMetrics
   return result
 }
 
@@ -353,17 +355,6 @@ async function fetchDestination(path: string | undefined, workspace: string): Pr
     throw invalidInput(`input "path" is "${path}": cannot create its directory (${(error as Error).message})`)
   }
   return absolute
-}
-
-async function jsonInput(
-  value: JsonOrFile | undefined,
-  input: string,
-  workspace: string
-): Promise<Record<string, unknown> | undefined> {
-  if (value === undefined) return undefined
-  return 'json' in value
-    ? value.json
-    : readJsonObjectFile(resolve(workspace, value.file), `input "${input}" file`)
 }
 
 /** The model file, relative to the workspace; refused here so the message names the input. */

@@ -76,6 +76,17 @@ const CASES: BadInput[] = [
     why: 'k=v that is not a number',
     inputs: { ...REGISTER, metrics: 'f1_score=0.9\nrecall=high' }
   },
+  {
+    input: 'metrics',
+    why: 'a file that does not exist',
+    inputs: { ...REGISTER, metrics: 'missing-metrics.json' }
+  },
+  { input: 'metrics', why: 'a file holding an array', inputs: { ...REGISTER, metrics: 'array.json' } },
+  {
+    input: 'min-metrics',
+    why: 'a file that does not exist',
+    inputs: { command: 'list', 'min-metrics': 'missing-minimums.json' }
+  },
   { input: 'config', why: 'a JSON array', inputs: { ...REGISTER, config: '["not", "an", "object"]' } },
   {
     input: 'config',
@@ -202,6 +213,23 @@ describe('a bad input fails the step with one annotation naming it, and writes n
     expect(await writeState(gh)).toEqual(before)
     expect(gh.validationErrors).toEqual([])
   })
+})
+
+test('metrics and min-metrics take a path to a JSON file, like config', async () => {
+  await writeFile(join(job.workspace, 'metrics.json'), '{"f1_score": 0.93}')
+  await writeFile(join(job.workspace, 'minimums.json'), '{"f1_score": 0.9}')
+  const registered = await runStep(bundle, job, {
+    inputs: { ...REGISTER, metrics: 'metrics.json' },
+    env: FAST_GITHUB
+  })
+  expect(registered.code).toBe(0)
+  expect(registered.json).toMatchObject({ performance_metrics: { f1_score: 0.93 } })
+  const listed = await runStep(bundle, job, {
+    inputs: { command: 'list', 'min-metrics': 'minimums.json' },
+    env: FAST_GITHUB
+  })
+  expect(listed.code).toBe(0)
+  expect(listed.outputs.count).toBe('1')
 })
 
 test('outside a workflow (no GITHUB_REPOSITORY): one annotation saying so, nothing written', async () => {

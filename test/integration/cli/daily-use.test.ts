@@ -3,7 +3,7 @@
  * (and then one directory only), filters checked like every other input.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PACKAGE_VERSION } from '../../support/bundle-define.js'
 import { makeProjectRepo, mreg, modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
@@ -101,4 +101,97 @@ describe('mreg --version', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(`${PACKAGE_VERSION}\n`)
   })
+})
+
+describe("one vocabulary: the CLI takes the Action's input names, JSON inline or from a file", () => {
+  test('register, list, fetch and promote with the Action names', async () => {
+    const second = await modelFile(work, 'second.pkl', 12)
+    await writeFile(join(work, 'metrics.json'), '{"f1": 0.95, "recall": 0.8}')
+    await writeFile(join(work, 'training.json'), '{"rows": 1000}')
+    const registered = await mreg(repo, [
+      '--json',
+      '--registry-branch',
+      'model-registry',
+      'register',
+      '--model-path',
+      second,
+      '--model-type',
+      'detector',
+      '--metrics',
+      join(work, 'metrics.json'),
+      '--config',
+      '{"trees": 100}',
+      '--training-metadata',
+      join(work, 'training.json'),
+      '--tags',
+      'nightly, vocab'
+    ])
+    expect(registered.code).toBe(0)
+    const version = JSON.parse(registered.stdout) as Record<string, unknown>
+    expect(version).toMatchObject({
+      model_type: 'detector',
+      performance_metrics: { f1: 0.95, recall: 0.8 },
+      model_config: { trees: 100 },
+      training_metadata: { rows: 1000 },
+      tags: ['nightly', 'vocab']
+    })
+
+    const listed = await mreg(repo, [
+      '--json',
+      'list',
+      '--model-type',
+      'detector',
+      '--tags',
+      'vocab',
+      '--min-metrics',
+      '{"f1": 0.92}'
+    ])
+    expect(listed.code).toBe(0)
+    expect((JSON.parse(listed.stdout) as { version: string }[]).map(v => v.version)).toEqual([
+      version.version
+    ])
+    await writeFile(join(work, 'minimums.json'), '{"recall": 0.9}')
+    const none = await mreg(repo, ['--json', 'list', '--min-metrics', join(work, 'minimums.json')])
+    expect(JSON.parse(none.stdout)).toEqual([])
+
+    const fetched = await mreg(repo, [
+      '--json',
+      'fetch',
+      `detector@${version.version as string}`,
+      '--path',
+      work
+    ])
+    expect(fetched.code).toBe(0)
+    expect(await readFile((JSON.parse(fetched.stdout) as { path: string }).path)).toEqual(
+      await readFile(second)
+    )
+
+    const promoted = await mreg(repo, [
+      '--json',
+      'promote',
+      `detector@${version.version as string}`,
+      '--stage',
+      'staging'
+    ])
+    expect(promoted.code).toBe(0)
+    expect(JSON.parse(promoted.stdout)).toMatchObject({ deployment_stage: 'staging' })
+  })
+
+  test('a flag and its Action-named twin with different values are refused', async () => {
+    const result = await mreg(repo, ['register', model, '--type', 'detector', '--model-type', 'other'])
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim()).toBe('mreg: --type and --model-type name the same thing: give one of them')
+  })
+
+  test('--config inline JSON that is not an object is refused, naming the flag', async () => {
+    const result = await mreg(repo, ['register', model, '--type', 'detector', '--config', '[1]'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^mreg: --config must be a JSON object/)
+  })
+})
+
+test('register --version is still the version being registered, not mreg --version', async () => {
+  const result = await mreg(repo, ['--json', 'register', model, '--type', 'versioned', '--version', '3.1.4'])
+  expect(result.code).toBe(0)
+  expect(JSON.parse(result.stdout)).toMatchObject({ version: '3.1.4' })
 })
