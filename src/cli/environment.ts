@@ -10,6 +10,7 @@ import { invalidInput } from '../domain/errors.js'
 import {
   findRepository,
   LocalRegistryBackend,
+  localProvenance,
   openOrCreateRepository,
   resolveIdentity,
   FALLBACK_IDENTITY,
@@ -34,7 +35,9 @@ export interface GlobalOptions {
 export async function commandContext(
   options: GlobalOptions,
   io: CliIO,
-  create = false
+  create = false,
+  /** Record where the command runs (register): only it pays for reading HEAD and the working tree. */
+  withProvenance = false
 ): Promise<CommandContext> {
   const notice = (message: string) => io.stderr(`mreg: ${message}\n`)
   const progress = (label: string) => (io.interactive ? terminalProgress(label, io.stderr) : undefined)
@@ -70,6 +73,7 @@ export async function commandContext(
     channel: 'local',
     notice,
     progress,
+    source: withProvenance ? { ...(await localProvenance(location)), actor } : undefined,
     state: new LocalStateFiles(join(location.gitdir, 'mreg', 'state'))
   }
 }

@@ -141,7 +141,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
   // A proposal is not the version as it is: --json gives the pull request along with it.
   const emitPromotion = (result: PromoteResult) =>
     emit(result, renderPromotion, result.pull_request ? result : result.version)
-  const context = (create = false) => commandContext(globals(), io, create)
+  const context = (create = false, withProvenance = false) =>
+    commandContext(globals(), io, create, withProvenance)
 
   program
     .command('init')
@@ -189,7 +190,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
         throw invalidInput("required option '--type <type>' not specified (or --model-type)", {
           field: 'type'
         })
-      const version = await register(await context(), {
+      const version = await register(await context(false, true), {
         file,
         modelType,
         name: o.name as string | undefined,

@@ -56,6 +56,8 @@ export interface Source {
   commit?: string
   workflow_run?: string
   actor?: string
+  /** Local registrations: tracked files differed from `commit` (untracked ones do not count). */
+  dirty?: boolean
 }
 
 export interface ModelVersion {

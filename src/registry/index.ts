@@ -16,3 +16,4 @@ export { formatCommitMessage, parseCommitMessage, type MessageParts } from './co
 export { DEFAULT_BRANCH, INIT_SUBJECT } from './common.js'
 export { FALLBACK_IDENTITY, resolveIdentity, type CommitIdentity, type Identity } from './commit-writer.js'
 export { RemoteRegistryBackend, type RemoteBackendOptions } from './remote-backend.js'
+export { localProvenance, withoutCredentials, type LocalProvenance } from './provenance.js'
