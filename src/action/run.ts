@@ -367,7 +367,9 @@ async function modelFile(path: string, workspace: string): Promise<string> {
     throw invalidInput(`input "model-path" is "${path}": no such file in the workspace (${absolute})`)
   }
   if (info.isDirectory())
-    throw invalidInput(`input "model-path" is "${path}", a directory: give the path of the model file`)
+    throw invalidInput(
+      `input "model-path" is "${path}", a directory: give the path of the model file (directories are registered by the CLI's local store only, for now)`
+    )
   if (!info.isFile()) throw invalidInput(`input "model-path" is "${path}": not a regular file`)
   return absolute
 }

@@ -155,8 +155,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
 
   program
     .command('register')
-    .description('store a model file (SHA-256 recorded) and commit its metadata as a new version')
-    .argument('[file]', 'the model file (or --model-path)')
+    .description(
+      'store a model file or directory (SHA-256 recorded; a directory file by file, with a manifest) and commit its metadata as a new version'
+    )
+    .argument('[file]', 'the model file, or a directory of files (or --model-path)')
     .option('--model-path <file>', 'same as the FILE argument (the Action input name)')
     .option('--type <type>', 'model type / algorithm, e.g. isolation_forest (required)')
     .option('--model-type <type>', 'same as --type (the Action input name)')

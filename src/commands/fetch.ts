@@ -9,6 +9,7 @@ import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
+import { fetchDirectory } from './directory.js'
 import { openStore } from './open-store.js'
 import { resolve, resolveCriteria } from './resolve.js'
 
@@ -48,6 +49,7 @@ export async function fetchModel(ctx: CommandContext, input: FetchInput): Promis
   }
   const out = await destination(input.out, version.artifact.file_name, input.mkdir === true)
   const store = await openStore(ctx)
+  if (version.artifact.manifest) return { version, path: await fetchDirectory(store, version.artifact, out) }
   const fetched = await store.fetch(version.artifact, out)
   return { version, path: fetched.path }
 }
