@@ -91,9 +91,7 @@ describe('register DIR', () => {
   test('one object per file in the local store', async () => {
     const { files } = await registryState(repo)
     for (const entry of version.artifact.manifest ?? []) {
-      expect(files).toContain(
-        `objects/sha256/${entry.sha256.slice(0, 2)}/${entry.sha256}:${entry.size}`
-      )
+      expect(files).toContain(`objects/sha256/${entry.sha256.slice(0, 2)}/${entry.sha256}:${entry.size}`)
     }
   })
 })
