@@ -13,7 +13,7 @@ import { editVersion } from '../commands/edit.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
 import { init } from '../commands/init.js'
-import { readJsonObjectFile } from '../commands/json-file.js'
+import { loadJsonInput, loadMetricsInput } from '../commands/json-file.js'
 import { listVersions } from '../commands/list.js'
 import { register } from '../commands/register.js'
 import { rollback } from '../commands/rollback.js'
@@ -27,7 +27,7 @@ import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import { parseTime } from '../domain/time.js'
 import type { ModelVersion } from '../domain/types.js'
-import type { ActionInputs, JsonOrFile } from './inputs.js'
+import type { ActionInputs } from './inputs.js'
 import {
   applySummary,
   checkSummary,
@@ -84,8 +84,9 @@ export async function runStep(
     case 'register': {
       const file = await modelFile(required(inputs.modelPath, 'model-path', 'register'), workspace)
       const modelType = required(inputs.modelType, 'model-type', 'register')
-      const config = await jsonInput(inputs.config, 'config', workspace)
-      const training = await jsonInput(inputs.trainingMetadata, 'training-metadata', workspace)
+      const metrics = await loadMetricsInput(inputs.metrics, workspace, 'input "metrics"')
+      const config = await loadJsonInput(inputs.config, workspace, 'input "config"')
+      const training = await loadJsonInput(inputs.trainingMetadata, workspace, 'input "training-metadata"')
       await checkStage(ctx, inputs.stage)
       const version = await register(ctx, {
         file,
@@ -93,7 +94,7 @@ export async function runStep(
         name: inputs.name,
         version: inputs.version,
         bump: inputs.bump,
-        metrics: inputs.metrics,
+        metrics,
         config,
         training,
         tags: inputs.tags,
@@ -110,7 +111,7 @@ export async function runStep(
       if (reference === undefined) await checkStage(ctx, inputs.stage)
       const outcome = await fetchModel(ctx, {
         reference,
-        criteria: reference === undefined ? criteria(inputs) : undefined,
+        criteria: reference === undefined ? await criteria(inputs, workspace) : undefined,
         out: await fetchDestination(inputs.path, workspace)
       })
       const step = versionStep(`⬇️ Fetched ${formatReference(outcome.version)}`, outcome.version, links, [
@@ -131,7 +132,7 @@ export async function runStep(
     }
     case 'list': {
       await checkStage(ctx, inputs.stage)
-      const versions = await listVersions(ctx, { criteria: criteria(inputs) })
+      const versions = await listVersions(ctx, { criteria: await criteria(inputs, workspace) })
       return {
         outputs: { json: JSON.stringify(versions), count: String(versions.length) },
         summary: listSummary(versions)
@@ -359,13 +360,14 @@ function onlyReference(inputs: ActionInputs, command: string): string {
   return inputs.references[0] as string
 }
 
-function criteria(inputs: ActionInputs): Criteria {
+async function criteria(inputs: ActionInputs, workspace: string): Promise<Criteria> {
   const result: Criteria = {}
   if (inputs.name) result.name = inputs.name
   if (inputs.modelType) result.model_type = inputs.modelType
   if (inputs.stage) result.stage = inputs.stage
   if (inputs.tags.length) result.tags = inputs.tags
-  if (inputs.minMetrics) result.min_metrics = inputs.minMetrics
+  const minMetrics = await loadMetricsInput(inputs.minMetrics, workspace, 'input "min-metrics"')
+  if (minMetrics) result.min_metrics = minMetrics
   return result
 }
 
@@ -386,17 +388,6 @@ async function fetchDestination(path: string | undefined, workspace: string): Pr
   return absolute
 }
 
-async function jsonInput(
-  value: JsonOrFile | undefined,
-  input: string,
-  workspace: string
-): Promise<Record<string, unknown> | undefined> {
-  if (value === undefined) return undefined
-  return 'json' in value
-    ? value.json
-    : readJsonObjectFile(resolve(workspace, value.file), `input "${input}" file`)
-}
-
 /** The model file, relative to the workspace; refused here so the message names the input. */
 async function modelFile(path: string, workspace: string): Promise<string> {
   const absolute = resolve(workspace, path)
@@ -407,7 +398,9 @@ async function modelFile(path: string, workspace: string): Promise<string> {
     throw invalidInput(`input "model-path" is "${path}": no such file in the workspace (${absolute})`)
   }
   if (info.isDirectory())
-    throw invalidInput(`input "model-path" is "${path}", a directory: give the path of the model file`)
+    throw invalidInput(
+      `input "model-path" is "${path}", a directory: give the path of the model file (directories are registered by the CLI's local store only, for now)`
+    )
   if (!info.isFile()) throw invalidInput(`input "model-path" is "${path}": not a regular file`)
   return absolute
 }

@@ -10,6 +10,7 @@ import { createServer } from 'node:http'
 import { Octokit } from '@octokit/rest'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import { PACKAGE_VERSION } from '../support/bundle-define.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import {
   actionOutputNames,
@@ -420,6 +421,11 @@ describe('a training workflow through the Action', () => {
       'models/theft-detector/1.1.0.json',
       'models/theft-detector/index.json'
     ])
+  })
+
+  test("every step reports the mreg version that ran it (package.json's)", () => {
+    expect(steps.length).toBeGreaterThan(0)
+    for (const run of steps) expect(run.outputs['mreg-version']).toBe(PACKAGE_VERSION)
   })
 
   test('every output the Action wrote is declared in action.yml', async () => {

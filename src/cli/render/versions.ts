@@ -56,7 +56,14 @@ export function renderVersion(v: ModelVersion, now: Date): string {
   if (v.source.repository || v.source.commit) {
     entries.push([
       'source',
-      [v.source.repository, v.source.commit?.slice(0, 12), v.source.workflow_run].filter(Boolean).join(' ')
+      [
+        v.source.repository,
+        v.source.commit?.slice(0, 12),
+        v.source.dirty ? '(working tree dirty)' : '',
+        v.source.workflow_run
+      ]
+        .filter(Boolean)
+        .join(' ')
     ])
   }
   if (v.archived_at) entries.push(['archived', `${v.archived_at}${v.reason ? ` — ${v.reason}` : ''}`])
