@@ -11,6 +11,7 @@ import { githubContext, githubTuningFromEnv, parseRepository } from '../wiring/g
 import { CachedArtifactStore } from './cached-store.js'
 import { parseActionInputs } from './inputs.js'
 import { runStep, type WorkflowEvent } from './run.js'
+import { ACTION_WORDS } from './words.js'
 
 /** The event that started the workflow; check and apply read the pull request or push from it. */
 async function readEvent(env: NodeJS.ProcessEnv): Promise<WorkflowEvent> {
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     if (result.failure) core.setFailed(result.failure)
   } catch (error) {
     const message = isRegistryError(error)
-      ? error.message
+      ? error.wordedFor(ACTION_WORDS)
       : `internal error: ${(error as Error).message ?? String(error)}`
     core.setFailed(message.replace(/\s*\n\s*/g, ' '))
     if (!isRegistryError(error) && error instanceof Error && error.stack) core.debug(error.stack)

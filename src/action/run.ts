@@ -11,7 +11,7 @@ import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
-import { init } from '../commands/init.js'
+import { init, initialisingOnFirstWrite } from '../commands/init.js'
 import { readJsonObjectFile } from '../commands/json-file.js'
 import { listVersions } from '../commands/list.js'
 import { register } from '../commands/register.js'
@@ -84,8 +84,9 @@ export async function runStep(
       const modelType = required(inputs.modelType, 'model-type', 'register')
       const config = await jsonInput(inputs.config, 'config', workspace)
       const training = await jsonInput(inputs.trainingMetadata, 'training-metadata', workspace)
-      await checkStage(ctx, inputs.stage)
-      const version = await register(ctx, {
+      const version = await initialisingOnFirstWrite(ctx, 'github-release', async () => {
+        await checkStage(ctx, inputs.stage)
+        return register(ctx, {
         file,
         modelType,
         name: inputs.name,
@@ -98,7 +99,8 @@ export async function runStep(
         notes: inputs.notes,
         parent: inputs.parent,
         datasetVersion: inputs.datasetVersion,
-        stage: inputs.stage
+          stage: inputs.stage
+        })
       })
       return versionStep(`✅ Registered ${formatReference(version)}`, version, links)
     }
@@ -166,11 +168,9 @@ export async function runStep(
       return versionStep(`🗑️ Deleted ${formatReference(outcome.version)}`, outcome.version, links)
     }
     case 'cleanup': {
-      const outcome = await cleanup(ctx, {
-        keepLast: inputs.keepLast,
-        minAgeDays: inputs.minAgeDays,
-        dryRun: inputs.dryRun
-      })
+      const run = () =>
+        cleanup(ctx, { keepLast: inputs.keepLast, minAgeDays: inputs.minAgeDays, dryRun: inputs.dryRun })
+      const outcome = inputs.dryRun ? await run() : await initialisingOnFirstWrite(ctx, 'github-release', run)
       return {
         outputs: {
           json: JSON.stringify(outcome),

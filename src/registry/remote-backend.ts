@@ -84,7 +84,9 @@ export class RemoteRegistryBackend implements RegistryBackend {
         notInitialised: () =>
           new RegistryError(
             'not-initialised',
-            `no registry branch "${this.branch}" at ${this.transport.displayUrl}; run 'mreg init' first`
+            w =>
+              `no registry branch "${this.branch}" at ${this.transport.displayUrl} yet: the first register creates it, or ${w.command('init')}`,
+            { field: 'registry-branch', value: this.branch, reason: 'absent' }
           ),
         keptChanging: (branch, attempts) =>
           new RegistryError(
