@@ -87,18 +87,18 @@ export async function runStep(
       const version = await initialisingOnFirstWrite(ctx, 'github-release', async () => {
         await checkStage(ctx, inputs.stage)
         return register(ctx, {
-        file,
-        modelType,
-        name: inputs.name,
-        version: inputs.version,
-        bump: inputs.bump,
-        metrics: inputs.metrics,
-        config,
-        training,
-        tags: inputs.tags,
-        notes: inputs.notes,
-        parent: inputs.parent,
-        datasetVersion: inputs.datasetVersion,
+          file,
+          modelType,
+          name: inputs.name,
+          version: inputs.version,
+          bump: inputs.bump,
+          metrics: inputs.metrics,
+          config,
+          training,
+          tags: inputs.tags,
+          notes: inputs.notes,
+          parent: inputs.parent,
+          datasetVersion: inputs.datasetVersion,
           stage: inputs.stage
         })
       })

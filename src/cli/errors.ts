@@ -6,7 +6,12 @@ import type { CliIO } from './io.js'
 export const EXIT_BUG = 70
 
 /** `words`: the CLI's terms for fields and commands (cliWords), so no message names an Action input. */
-export function reportError(error: unknown, io: CliIO, json: boolean, words: FrontWords = NEUTRAL_WORDS): number {
+export function reportError(
+  error: unknown,
+  io: CliIO,
+  json: boolean,
+  words: FrontWords = NEUTRAL_WORDS
+): number {
   if (isRegistryError(error)) {
     const message = error.wordedFor(words)
     io.stderr(`mreg: ${oneLine(message)}\n`)

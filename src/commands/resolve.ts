@@ -43,7 +43,8 @@ export async function resolveCriteria(snapshot: RegistrySnapshot, criteria: Crit
   const match = selectLatest(await allVersions(snapshot, criteria.name), criteria)
   if (!match)
     throw notFound(
-      w => `no model version matches ${describeCriteria(criteria)}; ${w.command('list')} shows what is registered`,
+      w =>
+        `no model version matches ${describeCriteria(criteria)}; ${w.command('list')} shows what is registered`,
       { field: 'criteria', reason: 'no-match' }
     )
   return match

@@ -19,7 +19,8 @@ export async function rollback(ctx: CommandContext, input: RollbackInput): Promi
   const snapshot = await ctx.backend.snapshot()
   const stage = parseStage(snapshot.policy, input.stage)
   const index = await snapshot.readIndex(name)
-  if (!index) throw notFound(w => `no model named "${name}"; ${w.command('list')} shows the registered models`, {
+  if (!index)
+    throw notFound(w => `no model named "${name}"; ${w.command('list')} shows the registered models`, {
       field: 'name',
       value: name,
       reason: 'no-such-model'

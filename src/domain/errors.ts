@@ -73,7 +73,9 @@ export class RegistryError extends Error {
   /** The offending input, when the failure is about one. */
   get fault(): Fault | undefined {
     const d = this.details
-    return d && typeof d.field === 'string' && typeof d.reason === 'string' ? (d as unknown as Fault) : undefined
+    return d && typeof d.field === 'string' && typeof d.reason === 'string'
+      ? (d as unknown as Fault)
+      : undefined
   }
 
   /** The message in the words of a front (the CLI's flags, the Action's inputs). */

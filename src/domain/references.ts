@@ -117,7 +117,8 @@ export function resolveReference(
       const found = versions.filter(v => v.deployment_stage === ref.stage).sort(newestFirst)[0]
       if (!found) {
         throw notFound(
-          w => `no version of "${index.name}" is in stage "${ref.stage}" (${describeReference(ref)}); ${hint(w)}`,
+          w =>
+            `no version of "${index.name}" is in stage "${ref.stage}" (${describeReference(ref)}); ${hint(w)}`,
           { field: 'reference', value: describeReference(ref), reason: 'stage-empty' }
         )
       }
