@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { invalidInput, isRegistryError } from '../domain/errors.js'
+import { proxyFromEnv } from '../domain/proxy.js'
 import { githubContext, githubTuningFromEnv, parseRepository } from '../wiring/github.js'
 import { CachedArtifactStore } from './cached-store.js'
 import { parseActionInputs } from './inputs.js'
@@ -59,7 +60,8 @@ async function main(): Promise<void> {
       },
       log: { info: m => core.info(m), warn: m => core.warning(m), debug: m => core.debug(m) },
       notice: m => core.info(m),
-      tuning: githubTuningFromEnv(env)
+      tuning: githubTuningFromEnv(env),
+      proxy: proxyFromEnv(env)
     })
     const baseStore = ctx.store
     let cached: CachedArtifactStore | undefined

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import git, { type AuthCallback, type HttpClient, type PushResult } from 'isomorphic-git'
 import { RegistryError } from '../domain/errors.js'
+import type { ProxySettings } from '../domain/proxy.js'
 import { withCacheLock } from './cache-lock.js'
 import { registryHttpClient } from './http-client.js'
 
@@ -23,6 +24,7 @@ export interface TransportOptions {
   token?: string
   cache: object
   idleTimeoutMs?: number
+  proxy?: ProxySettings
 }
 
 export class RemoteTransport {
@@ -40,7 +42,7 @@ export class RemoteTransport {
     this.url = parsed.url
     this.displayUrl = parsed.url
     this.trackingRef = `refs/remotes/origin/${options.branch}`
-    this.http = registryHttpClient(options.branch, options.idleTimeoutMs)
+    this.http = registryHttpClient(options.branch, options.idleTimeoutMs, options.proxy)
     const token = options.token ?? parsed.password
     const username = options.token !== undefined ? 'x-access-token' : (parsed.username ?? 'x-access-token')
     this.secrets = [token, parsed.password].filter((s): s is string => Boolean(s))
