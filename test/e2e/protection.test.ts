@@ -239,3 +239,67 @@ describe('a token that may not push', () => {
     expect(viaCli.stderr).toContain('it needs the contents: write permission')
   }, 120_000)
 })
+
+describe('classic branch protection with a required status check', () => {
+  test('refuses even the App (its bypass covers pull requests only), with GH006’s text, in both fronts', async () => {
+    const other = await startGitHubEmulator()
+    const dir = await tempDir()
+    try {
+      other.pushRules.addToken(APP_TOKEN, { login: 'mreg-registry[bot]', push: true })
+      const otherJob = await newJob(other)
+      await writeModelFile(join(otherJob.workspace, 'model.pkl'))
+      await writeModelFile(join(dir, 'model.pkl'))
+      const inputs = { command: 'register', 'model-path': 'model.pkl', 'model-type': 'isolation_forest' }
+      const first = await runStep(bundle, otherJob, {
+        inputs: { token: APP_TOKEN, ...inputs },
+        env: FAST_GITHUB
+      })
+      expect(first.code).toBe(0)
+      other.pushRules.addRuleset({
+        name: 'classic protection of model-registry',
+        classic: true,
+        branches: ['model-registry'],
+        rules: [
+          { type: 'pull_request' },
+          {
+            type: 'required_status_checks',
+            parameters: { required_status_checks: [{ context: POLICY_CONTEXT }] }
+          }
+        ],
+        bypass: [APP_TOKEN]
+      })
+      const viaAction = await runStep(bundle, otherJob, {
+        inputs: { token: APP_TOKEN, ...inputs },
+        env: FAST_GITHUB
+      })
+      expect(viaAction.code).toBe(1)
+      const message = errorOf(viaAction.stdout)
+      expect(message).toContain('protected branch hook declined')
+      expect(message).toContain('GH006: Protected branch update failed for refs/heads/model-registry.')
+      expect(message).toContain(`error: Required status check "${POLICY_CONTEXT}" is expected.`)
+      expect(message).not.toContain('Changes must be made through a pull request.')
+      const viaCli = await mreg(
+        dir,
+        [
+          '--github',
+          `${other.owner}/${other.repo}`,
+          '--api-url',
+          other.apiUrl,
+          '--server-url',
+          other.serverUrl,
+          'register',
+          join(dir, 'model.pkl'),
+          '--type',
+          'isolation_forest'
+        ],
+        testEnv({ GITHUB_TOKEN: APP_TOKEN, XDG_CACHE_HOME: join(dir, 'cache'), ...FAST_GITHUB })
+      )
+      expect(viaCli.code).toBe(1)
+      expect(viaCli.stderr).toContain('GH006: Protected branch update failed for refs/heads/model-registry.')
+      await otherJob.dispose()
+    } finally {
+      await other.close()
+      await removeDir(dir)
+    }
+  }, 120_000)
+})

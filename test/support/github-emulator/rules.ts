@@ -136,6 +136,12 @@ export const RULES = {
     source:
       'https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/available-rules-for-rulesets (require a pull request; require status checks: "commits must first be pushed to another branch, then merged or pushed directly … after status checks have passed"; bypass list: https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/creating-rulesets-for-a-repository#granting-bypass-permissions-for-your-branch-or-tag-ruleset); wording as reported from GitHub in https://github.com/yshavit/mdq/pull/255, https://github.com/JRedrupp/bison/issues/136 and https://github.com/gleam-lang/gleam/pull/6080'
   },
+  'push-protected-branch': {
+    summary:
+      'Classic branch protection refuses a direct push with `ng <ref> protected branch hook declined` and side-band lines `error: GH006: Protected branch update failed for <ref>.` and `error: <rule>` (e.g. `Required status check "<context>" is expected.`); "allow specified actors to bypass required pull requests" exempts from the pull request requirement only',
+    source:
+      'https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/about-protected-branches (require pull request reviews: bypass for specified actors; require status checks); wording as reported in https://github.com/pretis/flexpret/issues/40 and https://github.com/SageMathOER-CCC/sage-discrete-math/issues/84'
+  },
   'merge-ruleset-violation': {
     summary:
       'Merging a pull request into a branch whose ruleset is not met (too few approvals from reviewers other than the author; required status not successful on the head commit) answers 405 "Repository rule violations found" followed by the rule lines',

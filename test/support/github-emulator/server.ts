@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isAuthorized, parseAuthorization, type Credentials } from './auth.js'
 import { ApiError, RequestMismatch, type ApiAnswer, type EmulatorContext } from './context.js'
 import { serveGitHttp } from './git/http-backend.js'
-import { declinedPushResponse, parsePushCommands, type PushRules } from './git/push-rules.js'
+import { declinedPushResponse, parsePushCommands, type PushRules, type Refusal } from './git/push-rules.js'
 import { HANDLERS, STREAMING, checkRepository } from './handlers/index.js'
 import { drain, plantStarters } from './handlers/upload.js'
 import type { PathMatcher } from './openapi/paths.js'
@@ -175,13 +175,15 @@ async function handleGit(
       body,
       req.headers['content-encoding'] as string | undefined
     )
-    const refused = new Map<string, string[]>()
+    const refused = new Map<string, Refusal>()
     for (const command of commands) {
-      const lines = p.pushRules.violations(command, credentials.token, p.ctx.state.statuses)
-      if (lines.length > 0) refused.set(command.ref, lines)
+      const refusal = p.pushRules.refusal(command, credentials.token, p.ctx.state.statuses)
+      if (refusal) refused.set(command.ref, refusal)
     }
     if (refused.size > 0) {
-      entry.rule = 'push-ruleset-violation'
+      entry.rule = [...refused.values()].some(r => r.classic)
+        ? 'push-protected-branch'
+        : 'push-ruleset-violation'
       const rulesUrl = (ref: string) =>
         `${p.ctx.serverUrl}/${p.ctx.owner}/${p.ctx.repo}/rules?ref=${encodeURIComponent(ref)}`
       res.writeHead(200, {

@@ -23,6 +23,17 @@ export interface Ruleset {
   rules: RulesetRule[]
   /** Tokens of the actors in the bypass list (e.g. a GitHub App's installation token). */
   bypass: string[]
+  /**
+   * A classic branch protection rule instead of a ruleset: refusals say GH006 and "protected
+   * branch hook declined", and its bypass list only exempts from the pull-request requirement
+   * ("Allow specified actors to bypass required pull requests"), never from status checks.
+   */
+  classic?: boolean
+}
+
+export interface Refusal {
+  lines: string[]
+  classic: boolean
 }
 
 export interface TokenGrant {
@@ -56,11 +67,20 @@ export class PushRules {
     this.rulesets.push(ruleset)
   }
 
-  /** Rulesets targeting `ref` that `token` does not bypass. */
+  /** Rulesets targeting `ref` that `token` does not bypass (a classic rule is never bypassed whole). */
   enforced(ref: string, token: string): Ruleset[] {
     const branch = ref.replace(/^refs\/heads\//, '')
     if (branch === ref) return []
-    return this.rulesets.filter(r => !r.bypass.includes(token) && r.branches.some(p => matches(p, branch)))
+    return this.rulesets.filter(
+      r => (r.classic || !r.bypass.includes(token)) && r.branches.some(p => matches(p, branch))
+    )
+  }
+
+  /** The refusal of `command`, or undefined when it may land. */
+  refusal(command: PushCommand, token: string, statuses: StatusRecord[]): Refusal | undefined {
+    const lines = this.violations(command, token, statuses)
+    if (lines.length === 0) return undefined
+    return { lines, classic: this.enforced(command.ref, token).some(r => r.classic === true) }
   }
 
   /**
@@ -73,7 +93,8 @@ export class PushRules {
     const lines: string[] = []
     for (const ruleset of this.enforced(command.ref, token)) {
       for (const rule of ruleset.rules) {
-        if (rule.type === 'pull_request' && command.oldSha !== ZERO) {
+        const bypassed = ruleset.classic === true && ruleset.bypass.includes(token)
+        if (rule.type === 'pull_request' && command.oldSha !== ZERO && !bypassed) {
           lines.push('Changes must be made through a pull request.')
         }
         if (rule.type === 'required_status_checks' && command.newSha !== ZERO) {
@@ -183,21 +204,30 @@ const FLUSH = Buffer.from('0000', 'latin1')
  */
 export function declinedPushResponse(
   commands: PushCommand[],
-  refused: Map<string, string[]>,
+  refused: Map<string, Refusal>,
   capabilities: string[],
   rulesUrl: (ref: string) => string
 ): Buffer {
   const messages: string[] = []
-  for (const [ref, lines] of refused) {
+  for (const [ref, { lines, classic }] of refused) {
+    if (classic) {
+      messages.push(`error: GH006: Protected branch update failed for ${ref}.`)
+      for (const line of lines) messages.push(`error: ${line}`)
+      continue
+    }
     messages.push(`error: GH013: Repository rule violations found for ${ref}.`)
     messages.push(`Review all repository rules at ${rulesUrl(ref)}`)
     messages.push('')
     for (const line of lines) messages.push(`- ${line}`, '')
   }
+  const classic = [...refused.values()].some(r => r.classic)
+  const reason = classic
+    ? 'protected branch hook declined'
+    : 'push declined due to repository rule violations'
   const status = [
     pkt('unpack ok\n'),
     // The push is atomic here: when one ref breaks a rule, none of them lands.
-    ...commands.map(c => pkt(`ng ${c.ref} push declined due to repository rule violations\n`)),
+    ...commands.map(c => pkt(`ng ${c.ref} ${reason}\n`)),
     FLUSH
   ]
   if (!capabilities.includes('side-band-64k') && !capabilities.includes('side-band')) {
