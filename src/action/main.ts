@@ -7,11 +7,13 @@ import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { invalidInput, isRegistryError } from '../domain/errors.js'
+import { proxyFromEnv } from '../domain/proxy.js'
 import { githubContext, githubTuningFromEnv, parseRepository } from '../wiring/github.js'
 import { mregVersion } from '../wiring/version.js'
 import { CachedArtifactStore } from './cached-store.js'
 import { parseActionInputs } from './inputs.js'
 import { runStep, type WorkflowEvent } from './run.js'
+import { ACTION_WORDS } from './words.js'
 
 /** The event that started the workflow; check and apply read the pull request or push from it. */
 async function readEvent(env: NodeJS.ProcessEnv): Promise<WorkflowEvent> {
@@ -61,7 +63,8 @@ async function main(): Promise<void> {
       },
       log: { info: m => core.info(m), warn: m => core.warning(m), debug: m => core.debug(m) },
       notice: m => core.info(m),
-      tuning: githubTuningFromEnv(env)
+      tuning: githubTuningFromEnv(env),
+      proxy: proxyFromEnv(env)
     })
     const baseStore = ctx.store
     let cached: CachedArtifactStore | undefined
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
     if (result.failure) core.setFailed(result.failure)
   } catch (error) {
     const message = isRegistryError(error)
-      ? error.message
+      ? error.wordedFor(ACTION_WORDS)
       : `internal error: ${(error as Error).message ?? String(error)}`
     core.setFailed(message.replace(/\s*\n\s*/g, ' '))
     if (!isRegistryError(error) && error instanceof Error && error.stack) core.debug(error.stack)

@@ -12,7 +12,7 @@ import { doctor } from '../commands/doctor.js'
 import { editVersion } from '../commands/edit.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
-import { init } from '../commands/init.js'
+import { init, initialisingOnFirstWrite } from '../commands/init.js'
 import { loadJsonInput, loadMetricsInput } from '../commands/json-file.js'
 import { listVersions } from '../commands/list.js'
 import { register } from '../commands/register.js'
@@ -87,21 +87,23 @@ export async function runStep(
       const metrics = await loadMetricsInput(inputs.metrics, workspace, 'input "metrics"')
       const config = await loadJsonInput(inputs.config, workspace, 'input "config"')
       const training = await loadJsonInput(inputs.trainingMetadata, workspace, 'input "training-metadata"')
-      await checkStage(ctx, inputs.stage)
-      const version = await register(ctx, {
-        file,
-        modelType,
-        name: inputs.name,
-        version: inputs.version,
-        bump: inputs.bump,
-        metrics,
-        config,
-        training,
-        tags: inputs.tags,
-        notes: inputs.notes,
-        parent: inputs.parent,
-        datasetVersion: inputs.datasetVersion,
-        stage: inputs.stage
+      const version = await initialisingOnFirstWrite(ctx, 'github-release', async () => {
+        await checkStage(ctx, inputs.stage)
+        return register(ctx, {
+          file,
+          modelType,
+          name: inputs.name,
+          version: inputs.version,
+          bump: inputs.bump,
+          metrics,
+          config,
+          training,
+          tags: inputs.tags,
+          notes: inputs.notes,
+          parent: inputs.parent,
+          datasetVersion: inputs.datasetVersion,
+          stage: inputs.stage
+        })
       })
       return versionStep(`✅ Registered ${formatReference(version)}`, version, links)
     }
@@ -187,11 +189,9 @@ export async function runStep(
       return versionStep(`🗑️ Deleted ${formatReference(outcome.version)}`, outcome.version, links)
     }
     case 'cleanup': {
-      const outcome = await cleanup(ctx, {
-        keepLast: inputs.keepLast,
-        minAgeDays: inputs.minAgeDays,
-        dryRun: inputs.dryRun
-      })
+      const run = () =>
+        cleanup(ctx, { keepLast: inputs.keepLast, minAgeDays: inputs.minAgeDays, dryRun: inputs.dryRun })
+      const outcome = inputs.dryRun ? await run() : await initialisingOnFirstWrite(ctx, 'github-release', run)
       return {
         outputs: {
           json: JSON.stringify(outcome),

@@ -7,6 +7,7 @@ import { homedir, userInfo } from 'node:os'
 import { join, resolve as resolvePath } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import { invalidInput } from '../domain/errors.js'
+import { proxyFromEnv } from '../domain/proxy.js'
 import {
   findRepository,
   LocalRegistryBackend,
@@ -92,6 +93,7 @@ function gitHubMode(github: string, options: GlobalOptions, io: CliIO, actor: st
     branch: options.branch ?? 'model-registry',
     cacheDir: join(cacheHome, 'mreg'),
     tuning: githubTuningFromEnv(io.env),
+    proxy: proxyFromEnv(io.env),
     actor,
     log: { info: () => {}, warn: message => io.stderr(`mreg: ${message}\n`) },
     notice: message => io.stderr(`mreg: ${message}\n`)

@@ -5,18 +5,19 @@
 import { Command, Option } from 'commander'
 import { apply } from '../commands/apply.js'
 import { check } from '../commands/check.js'
-import { cleanup } from '../commands/cleanup.js'
+import { cleanup, type CleanupInput } from '../commands/cleanup.js'
+import type { CommandContext } from '../commands/context.js'
 import { compare } from '../commands/compare.js'
 import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
 import { editVersion } from '../commands/edit.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
-import { init } from '../commands/init.js'
+import { init, initialisingOnFirstWrite } from '../commands/init.js'
 import { listVersions } from '../commands/list.js'
 import { setPolicy, showPolicy } from '../commands/policy.js'
 import { promote, type PromoteResult } from '../commands/promote.js'
-import { register } from '../commands/register.js'
+import { register, type RegisterInput } from '../commands/register.js'
 import { rollback } from '../commands/rollback.js'
 import { showVersion } from '../commands/show.js'
 import { RegistryError, invalidInput } from '../domain/errors.js'
@@ -27,6 +28,7 @@ import { mregVersion } from '../wiring/version.js'
 import { commandContext, type GlobalOptions } from './environment.js'
 import { reportError } from './errors.js'
 import type { CliIO } from './io.js'
+import { cliWords, commandOf } from './words.js'
 import {
   collect,
   criteriaFrom,
@@ -82,7 +84,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     json = Boolean(program.opts<GlobalOptions>().json)
     return exitCode
   } catch (error) {
-    return reportError(error, io, json)
+    const { command, github } = commandOf(argv)
+    return reportError(error, io, json, cliWords(command, github ?? io.env.MREG_GITHUB))
   }
 }
 
@@ -147,6 +150,15 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     emit(result, renderPromotion, result.pull_request ? result : result.version)
   const context = (create = false, withProvenance = false) =>
     commandContext(globals(), io, create, withProvenance)
+  const githubMode = (): boolean => (globals().github ?? io.env.MREG_GITHUB) !== undefined
+  /** In GitHub mode a write creates the missing registry branch itself (initialisingOnFirstWrite). */
+  const firstWrite = async <T>(
+    write: (ctx: CommandContext) => Promise<T>,
+    withProvenance = false
+  ): Promise<T> => {
+    const ctx = await context(false, withProvenance)
+    return githubMode() ? initialisingOnFirstWrite(ctx, 'github-release', () => write(ctx)) : write(ctx)
+  }
 
   program
     .command('init')
@@ -154,7 +166,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       'create the registry branch (model-registry) with the default policy; creates the Git repository if needed'
     )
     .action(async () => {
-      emit(await init(await context(true)), renderInit)
+      // GitHub mode: the branch on the repository, artifacts as release assets (never a local registry).
+      emit(await init(await context(true), githubMode() ? 'github-release' : 'local'), renderInit)
     })
 
   program
@@ -196,7 +209,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
         throw invalidInput("required option '--type <type>' not specified (or --model-type)", {
           field: 'type'
         })
-      const version = await register(await context(false, true), {
+      const input: RegisterInput = {
         file,
         modelType,
         name: o.name as string | undefined,
@@ -211,8 +224,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
         datasetVersion: o.datasetVersion as string | undefined,
         stage: o.stage as string | undefined,
         mediaType: o.mediaType as string
-      })
-      emit(version, renderRegistered)
+      }
+      emit(await firstWrite(ctx => register(ctx, input), true), renderRegistered)
     })
 
   addCriteria(
@@ -370,12 +383,15 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .option('--min-age-days <days>', 'never delete versions younger than this')
     .option('--dry-run', 'print the plan, change nothing')
     .action(async (o: { keepLast?: string; minAgeDays?: string; dryRun?: boolean }) => {
-      const outcome = await cleanup(await context(), {
+      const input: CleanupInput = {
         keepLast: o.keepLast === undefined ? undefined : positiveInteger(o.keepLast, '--keep-last'),
         minAgeDays:
           o.minAgeDays === undefined ? undefined : nonNegativeNumber(o.minAgeDays, '--min-age-days'),
         dryRun: o.dryRun
-      })
+      }
+      const outcome = o.dryRun
+        ? await cleanup(await context(), input)
+        : await firstWrite(ctx => cleanup(ctx, input))
       emit(outcome, renderCleanup)
     })
 

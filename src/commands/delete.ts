@@ -29,7 +29,9 @@ export async function deleteVersion(ctx: CommandContext, input: DeleteInput): Pr
     const protectedStages = snapshot.policy.retention.protect_stages
     if (!input.force && protectedStages.includes(version.deployment_stage)) {
       throw refused(
-        `${formatReference(version)} is in ${version.deployment_stage}, a protected stage: demote it first, or pass --force`
+        w =>
+          `${formatReference(version)} is in ${version.deployment_stage}, a protected stage: demote it first, or set ${w.field('force')}`,
+        { field: 'force', value: false, reason: 'protected-stage', stage: version.deployment_stage }
       )
     }
     const remaining = removeVersions(index, [version.version])

@@ -71,7 +71,7 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
       kind: 'orphan-object',
       severity: 'warning',
       subject: item.label,
-      message: `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; 'mreg cleanup' sweeps it`
+      message: `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; cleanup sweeps it`
     })
   }
   return {

@@ -33,7 +33,9 @@ export interface FetchOutcome {
 export async function fetchModel(ctx: CommandContext, input: FetchInput): Promise<FetchOutcome> {
   if (input.reference === undefined && input.criteria === undefined) {
     throw invalidInput(
-      'name a version (REF such as theft-detector@production) or criteria (--name, --type, --stage, --tag, --min)'
+      w =>
+        `name a version (${w.field('reference')}, such as theft-detector@production) or criteria (${['name', 'model-type', 'stage', 'tags', 'min-metrics'].map(f => w.field(f)).join(', ')})`,
+      { field: 'reference', reason: 'missing' }
     )
   }
   const snapshot = await ctx.backend.snapshot()

@@ -69,7 +69,12 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
   const modelType = parseModelType(input.modelType)
   const name = input.name === undefined ? modelType : parseName(input.name)
   const explicitVersion = input.version === undefined ? undefined : parseVersion(input.version)
-  if (explicitVersion && input.bump) throw invalidInput('give either --version or --bump, not both')
+  if (explicitVersion && input.bump)
+    throw invalidInput(w => `give either ${w.field('version')} or ${w.field('bump')}, not both`, {
+      field: 'bump',
+      value: input.bump,
+      reason: 'excludes-version'
+    })
   const tags = [...new Set((input.tags ?? []).map(parseTag))]
   const metrics = parseMetricsObject(input.metrics ?? {}, 'metrics')
   // A directory is one version of many files (src/commands/directory.ts); a file stays as it is.
@@ -237,9 +242,7 @@ function chooseVersion(index: ModelIndex | null, input: NormalisedInput): string
     return nextVersion([...existing, ...input.refusedVersions], input.bump ?? 'patch')
   }
   if (existing.includes(input.explicitVersion)) {
-    throw invalidInput(
-      `${input.name}@${input.explicitVersion} already exists: choose another --version, or leave it out to bump automatically`
-    )
+    throw versionExists(input.name, input.explicitVersion)
   }
   return input.explicitVersion
 }
@@ -251,7 +254,9 @@ function chooseVersion(index: ModelIndex | null, input: NormalisedInput): string
 function checkRegistrationStage(policy: RegistryPolicy, stage: string): void {
   if (!isOpenRegistrationStage(policy, stage)) {
     throw refused(
-      `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then 'mreg promote NAME@VERSION --to ${stage}'`
+      w =>
+        `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then ${w.command('promote', { reference: 'NAME@VERSION', stage })}`,
+      { field: 'stage', value: stage, reason: 'gated-or-exclusive' }
     )
   }
 }
@@ -297,13 +302,21 @@ async function commitVersion(
   return outcome.result
 }
 
+function versionExists(name: string, version: string): RegistryError {
+  return invalidInput(
+    w =>
+      `${name}@${version} already exists: choose another ${w.field('version')}, or leave it out to bump automatically`,
+    { field: 'version', value: version, reason: 'exists' }
+  )
+}
+
 function claimIdentity(doc: ModelVersion, index: ModelIndex | null, identity: Identity): ModelVersion {
   const versions = index?.versions ?? []
   const versionTaken = versions.some(v => v.version === doc.version)
   const idTaken = versions.some(v => v.model_id === doc.model_id)
   if (!versionTaken && !idTaken) return doc
   if (versionTaken && identity.explicit) {
-    throw invalidInput(`${doc.name}@${doc.version} already exists: choose another --version, or leave it out`)
+    throw versionExists(doc.name, doc.version)
   }
   if (!identity.rebindable) throw new IdentityTaken()
   const version = versionTaken

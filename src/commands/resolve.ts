@@ -1,5 +1,5 @@
 /** Turning what users type (references, criteria) into version documents of a snapshot. */
-import { invalidInput, notFound } from '../domain/errors.js'
+import { invalidInput, isRegistryError, notFound, RegistryError } from '../domain/errors.js'
 import { parseReference, resolveReference } from '../domain/references.js'
 import { selectLatest, type Criteria, type SortKey } from '../domain/selection.js'
 import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
@@ -22,8 +22,12 @@ export async function resolveParent(snapshot: RegistrySnapshot, reference: strin
   try {
     return (await resolve(snapshot, reference)).version
   } catch (error) {
-    if (error instanceof Error) error.message = `parent ${error.message}`
-    throw error
+    if (!isRegistryError(error)) throw error
+    throw new RegistryError(error.kind, w => `parent ${error.wordedFor(w)}`, {
+      ...error.details,
+      field: 'parent',
+      value: reference
+    })
   }
 }
 
@@ -74,7 +78,9 @@ export async function resolveCriteria(snapshot: RegistrySnapshot, criteria: Crit
   const match = selectLatest(versions, criteria)
   if (!match)
     throw notFound(
-      `no model version matches ${describeCriteria(criteria)}; run 'mreg list' to see what is registered`
+      w =>
+        `no model version matches ${describeCriteria(criteria)}; ${w.command('list')} shows what is registered`,
+      { field: 'criteria', reason: 'no-match' }
     )
   return match
 }

@@ -22,7 +22,12 @@ export async function rollback(ctx: CommandContext, input: RollbackInput): Promi
   const snapshot = await ctx.backend.snapshot()
   const stage = parseStage(snapshot.policy, input.stage)
   const index = await snapshot.readIndex(name)
-  if (!index) throw notFound(`no model named "${name}"; run 'mreg list' to see the registered models`)
+  if (!index)
+    throw notFound(w => `no model named "${name}"; ${w.command('list')} shows the registered models`, {
+      field: 'name',
+      value: name,
+      reason: 'no-such-model'
+    })
   const current = index.stages[stage]?.[0]
   if (current === undefined) throw notFound(`nothing holds ${name}@${stage}: there is nothing to roll back`)
   const previous = previousHolder(index.versions, stage, current)

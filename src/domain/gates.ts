@@ -195,7 +195,7 @@ function review(gate: Gate, input: GateInput): GateResult[] {
           : {
               gate: 'require_pull_request',
               status: 'fail',
-              message: `a move to ${input.stage} must come through a pull request; use 'mreg promote' on GitHub`
+              message: `a move to ${input.stage} must come through a pull request; promote on GitHub opens one`
             }
       )
     }

@@ -5,7 +5,7 @@
  * the model has no release), as with package managers; `newest` is the most recent registration,
  * whatever its version. Both skip archived versions.
  */
-import { invalidInput, notFound, isRegistryError } from './errors.js'
+import { invalidInput, notFound, isRegistryError, type FrontWords } from './errors.js'
 import { isModelId, nameFromModelId } from './model-id.js'
 import { parseName, parseStage } from './names.js'
 import { isArchived, newestFirst } from './ordering.js'
@@ -86,18 +86,33 @@ export function resolveReference(
   policy: RegistryPolicy
 ): ModelVersion {
   if (ref.kind === 'stage') parseStage(policy, ref.stage)
-  if (!index) throw notFound(`no model named "${ref.name}"; run 'mreg list' to see the registered models`)
+  if (!index)
+    throw notFound(w => `no model named "${ref.name}"; ${w.command('list')} shows the registered models`, {
+      field: 'reference',
+      value: ref.name,
+      reason: 'no-such-model'
+    })
   const versions = index.versions
-  const hint = `run 'mreg list --name ${index.name}' to see its versions`
+  const hint = (w: FrontWords): string => `${w.command('list', { name: index.name })} shows its versions`
   switch (ref.kind) {
     case 'version': {
       const found = versions.find(v => v.version === ref.version)
-      if (!found) throw notFound(`"${index.name}" has no version ${ref.version}; ${hint}`)
+      if (!found)
+        throw notFound(w => `"${index.name}" has no version ${ref.version}; ${hint(w)}`, {
+          field: 'reference',
+          value: describeReference(ref),
+          reason: 'no-such-version'
+        })
       return found
     }
     case 'model_id': {
       const found = versions.find(v => v.model_id === ref.model_id)
-      if (!found) throw notFound(`no version of "${index.name}" has model_id ${ref.model_id}; ${hint}`)
+      if (!found)
+        throw notFound(w => `no version of "${index.name}" has model_id ${ref.model_id}; ${hint(w)}`, {
+          field: 'reference',
+          value: ref.model_id,
+          reason: 'no-such-model-id'
+        })
       return found
     }
     case 'latest':
@@ -111,7 +126,9 @@ export function resolveReference(
       const found = versions.filter(v => v.deployment_stage === ref.stage).sort(newestFirst)[0]
       if (!found) {
         throw notFound(
-          `no version of "${index.name}" is in stage "${ref.stage}" (${describeReference(ref)}); ${hint}`
+          w =>
+            `no version of "${index.name}" is in stage "${ref.stage}" (${describeReference(ref)}); ${hint(w)}`,
+          { field: 'reference', value: describeReference(ref), reason: 'stage-empty' }
         )
       }
       return found

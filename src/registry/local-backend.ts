@@ -69,7 +69,8 @@ export class LocalRegistryBackend implements RegistryBackend {
         notInitialised: () =>
           new RegistryError(
             'not-initialised',
-            `no registry branch "${this.branch}" in ${this.dir}; run 'mreg init' first`
+            w => `no registry branch "${this.branch}" in ${this.dir}; ${w.command('init')} creates it`,
+            { field: 'registry-branch', value: this.branch, reason: 'absent' }
           ),
         keptChanging: (branch, attempts) =>
           new RegistryError(

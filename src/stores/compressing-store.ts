@@ -68,7 +68,8 @@ export class CompressingStore extends StoreDecorator {
       } catch (error) {
         if (isRegistryError(error)) throw error
         throw integrityError(
-          `stored artifact ${artifact.file_name} is not valid gzip (${(error as Error).message}); run 'mreg doctor'`
+          w =>
+            `stored artifact ${artifact.file_name} is not valid gzip (${(error as Error).message}); ${w.command('doctor')} checks the registry`
         )
       }
       if (digest.sha256 !== artifact.sha256) {

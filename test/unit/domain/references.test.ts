@@ -153,18 +153,18 @@ describe('resolveReference', () => {
   test('a missing model is not-found with the list hint', () => {
     expect(thrown(() => resolveReference(parseReference('nope@latest'), null, policy))).toEqual({
       kind: 'not-found',
-      message: `no model named "nope"; run 'mreg list' to see the registered models`
+      message: `no model named "nope"; the list command shows the registered models`
     })
   })
   test.each([
-    ['fraud@9.9.9', `"fraud" has no version 9.9.9; run 'mreg list --name fraud' to see its versions`],
+    ['fraud@9.9.9', `"fraud" has no version 9.9.9; the list command (name fraud) shows its versions`],
     [
       'fraud@canary',
-      `no version of "fraud" is in stage "canary" (fraud@canary); run 'mreg list --name fraud' to see its versions`
+      `no version of "fraud" is in stage "canary" (fraud@canary); the list command (name fraud) shows its versions`
     ],
     [
       'fraud_20991231_235959',
-      `no version of "fraud" has model_id fraud_20991231_235959; run 'mreg list --name fraud' to see its versions`
+      `no version of "fraud" has model_id fraud_20991231_235959; the list command (name fraud) shows its versions`
     ]
   ])('%s matches nothing', (input, message) => {
     expect(thrown(() => resolve(input))).toEqual({ kind: 'not-found', message })
