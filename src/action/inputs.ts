@@ -26,6 +26,7 @@ export const COMMANDS = [
   'history',
   'promote',
   'rollback',
+  'edit',
   'check',
   'apply',
   'cleanup',
@@ -49,6 +50,9 @@ export interface ActionInputs {
   config?: JsonOrFile
   trainingMetadata?: JsonOrFile
   tags: string[]
+  /** edit: tags to add and to remove. */
+  addTags: string[]
+  removeTags: string[]
   notes?: string
   parent?: string
   datasetVersion?: string
@@ -103,6 +107,8 @@ export function parseActionInputs(read: InputReader): ActionInputs {
       jsonOrFile(text, 'input "training-metadata"')
     ),
     tags: withInput('tags', optional('tags'), text => list(text).map(parseTag)) ?? [],
+    addTags: withInput('add-tags', optional('add-tags'), text => list(text).map(parseTag)) ?? [],
+    removeTags: withInput('remove-tags', optional('remove-tags'), text => list(text).map(parseTag)) ?? [],
     notes: optional('notes'),
     parent: withInput('parent', optional('parent'), reference),
     datasetVersion: optional('dataset-version'),

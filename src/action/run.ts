@@ -9,6 +9,7 @@ import { compare } from '../commands/compare.js'
 import type { CommandContext } from '../commands/context.js'
 import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
+import { editVersion } from '../commands/edit.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
 import { init } from '../commands/init.js'
@@ -21,6 +22,7 @@ import { check } from '../commands/check.js'
 import { promote, type PromoteResult } from '../commands/promote.js'
 import { showVersion } from '../commands/show.js'
 import { invalidInput, RegistryError } from '../domain/errors.js'
+import { isRollbackVia } from '../domain/gates.js'
 import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import { parseTime } from '../domain/time.js'
@@ -159,6 +161,24 @@ export async function runStep(
       })
       return promotionStep(result, links)
     }
+    case 'edit': {
+      if (inputs.addTags.length === 0 && inputs.removeTags.length === 0 && inputs.notes === undefined)
+        throw invalidInput('command "edit" needs input "add-tags", "remove-tags" or "notes"')
+      const outcome = await editVersion(ctx, {
+        reference: onlyReference(inputs, 'edit'),
+        addTags: inputs.addTags,
+        removeTags: inputs.removeTags,
+        notes: inputs.notes
+      })
+      const title = outcome.changed
+        ? `✏️ Edited ${formatReference(outcome.version)}`
+        : `${formatReference(outcome.version)} is already as asked; nothing changed`
+      const step = versionStep(title, outcome.version, links)
+      return {
+        outputs: { ...step.outputs, json: JSON.stringify(outcome) },
+        summary: step.summary
+      }
+    }
     case 'delete': {
       const outcome = await deleteVersion(ctx, {
         reference: onlyReference(inputs, 'delete'),
@@ -269,16 +289,19 @@ Base branch \`${pr.base.ref}\` is not \`${links.branch}\`: nothing to check.`
 
 function promotionStep(result: PromoteResult, links: Links): StepResult {
   const pr = result.pull_request
-  const verb = result.version.stage_history.at(-1)?.via === 'rollback' ? 'Rolled back' : 'Promoted'
+  const verb = isRollbackVia(result.version.stage_history.at(-1)?.via) ? 'Rolled back' : 'Promoted'
   const title = pr
     ? `🔀 Proposed ${formatReference(result.version)}: ${result.from} → ${result.to} in [pull request #${pr.number}](${pr.url})`
     : `⬆️ ${verb} ${formatReference(result.version)}: ${result.from} → ${result.to}`
+  // The summary's stage row, like the outputs, is the stage the version holds now.
+  const now = pr ? { ...result.version, deployment_stage: result.from } : result.version
   const step = versionStep(
     title,
-    result.version,
+    now,
     links,
     pr
       ? [
+          ['proposed stage', `${result.to} (once the pull request is merged)`],
           ['pull request', pr.url],
           ['policy', `${result.status?.state}: ${result.status?.description}`]
         ]
@@ -287,6 +310,10 @@ function promotionStep(result: PromoteResult, links: Links): StepResult {
   return {
     outputs: {
       ...step.outputs,
+      // Outputs say what is true now: while the pull request is open the version is still in
+      // `from`; `proposed-stage` is where merging it would take the version.
+      stage: pr ? result.from : result.version.deployment_stage,
+      'proposed-stage': pr ? result.to : '',
       'pull-request-number': pr ? String(pr.number) : '',
       'pull-request-url': pr?.url ?? '',
       'policy-status': result.status?.state ?? '',
@@ -309,7 +336,11 @@ function versionStep(
       sha256: version.checksum,
       stage: version.deployment_stage,
       'release-url': version.artifact.release?.url ?? '',
-      'asset-url': version.artifact.store === 'github-release' ? version.file_path : '',
+      // A compressed artifact's asset is the gzip, not the model file: only `fetch` gives the model.
+      'asset-url':
+        version.artifact.store === 'github-release' && version.artifact.compression !== 'gzip'
+          ? version.file_path
+          : '',
       json: JSON.stringify(version)
     },
     summary: versionSummary(title, version, links, extra)

@@ -9,10 +9,12 @@ import { cleanup } from '../commands/cleanup.js'
 import { compare } from '../commands/compare.js'
 import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
+import { editVersion } from '../commands/edit.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
 import { init } from '../commands/init.js'
 import { listVersions } from '../commands/list.js'
+import { setPolicy, showPolicy } from '../commands/policy.js'
 import { promote, type PromoteResult } from '../commands/promote.js'
 import { register } from '../commands/register.js'
 import { rollback } from '../commands/rollback.js'
@@ -37,6 +39,7 @@ import {
 } from './options.js'
 import { either, jsonFrom, metricsFrom, minimumsFrom, tagsFrom } from './vocabulary.js'
 import { renderComparison } from './render/compare.js'
+import { renderEdit, renderPolicySet } from './render/edits.js'
 import { versionsCsv } from './render/csv.js'
 import { renderHistory } from './render/history.js'
 import { renderCleanup, renderDelete, renderDoctor, renderInit } from './render/maintenance.js'
@@ -58,7 +61,8 @@ Examples:
   mreg apply 4f1c2e9 model-registry        # which versions a push moved
 
 mreg --version prints mreg's own version.
-References: NAME@VERSION, NAME@latest, NAME@STAGE (e.g. theft-detector@production), or a model_id.
+References: NAME@VERSION, NAME@latest (highest version), NAME@newest (last registered), NAME@STAGE
+(e.g. theft-detector@production), or a model_id. A bare NAME means NAME@latest.
 Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 integrity failure.`
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -234,7 +238,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
   program
     .command('show')
     .description('show one version: metadata, metrics, stage history')
-    .argument('<ref>', 'NAME@VERSION, NAME@latest, NAME@STAGE or a model_id')
+    .argument('<ref>', 'NAME@VERSION, NAME@latest, NAME@newest, NAME@STAGE or a model_id')
     .action(async (reference: string) => {
       const ctx = await context()
       emit(await showVersion(ctx, reference), v => renderVersion(v, ctx.now()))
@@ -289,6 +293,42 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .option('--stage <stage>', 'the stage to roll back', 'production')
     .action(async (name: string, o: { stage: string }) => {
       emitPromotion(await rollback(await context(), { name, stage: o.stage }))
+    })
+
+  program
+    .command('edit')
+    .description('change the mutable metadata of a version: tags and notes (one commit)')
+    .argument('<ref>', 'the version')
+    .option('--add-tag <tag>', 'add a tag (repeatable)', collect)
+    .option('--remove-tag <tag>', 'remove a tag (repeatable)', collect)
+    .option('--notes <text>', 'replace the notes ("" clears them)')
+    .action(async (reference: string, o: { addTag?: string[]; removeTag?: string[]; notes?: string }) => {
+      const outcome = await editVersion(await context(), {
+        reference,
+        addTags: o.addTag,
+        removeTags: o.removeTag,
+        notes: o.notes
+      })
+      emit(outcome, renderEdit)
+    })
+
+  const policy = program.command('policy').description('show or change registry.json (the policy)')
+  policy
+    .command('show')
+    .description('print registry.json as it is on the registry branch')
+    .action(async () => {
+      const outcome = await showPolicy(await context())
+      emit(outcome, o => JSON.stringify(o.policy, null, 2), outcome.policy)
+    })
+  policy
+    .command('set')
+    .description(
+      'set one value of registry.json, checked against the schema and consistency rules first (one commit; a registry-policy pull request on GitHub)'
+    )
+    .argument('<key>', 'a JSON path, e.g. retention.keep_last or gates.production.min_metrics.f1_score')
+    .argument('<value>', 'JSON (10, true, ["a","b"], {"metric":"f1"}), else taken as a string')
+    .action(async (key: string, value: string) => {
+      emit(await setPolicy(await context(), { key, value }), renderPolicySet)
     })
 
   program
@@ -380,7 +420,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       if (!outcome.healthy) setExit(3)
     })
 
-  for (const command of program.commands) {
+  for (const command of [...program.commands, ...policy.commands]) {
     command
       .exitOverride()
       .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

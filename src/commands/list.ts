@@ -14,5 +14,5 @@ export async function listVersions(ctx: CommandContext, input: ListInput): Promi
   const snapshot = await ctx.backend.snapshot()
   const versions = await allVersions(snapshot, input.criteria.name)
   checkSelection(snapshot.policy, versions, input.criteria, input.sort)
-  return selectVersions(versions, input.criteria, input.sort, input.limit)
+  return selectVersions(versions, input.criteria, input.sort, input.limit, snapshot.policy)
 }

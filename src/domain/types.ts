@@ -135,6 +135,11 @@ export interface ArtifactSettings {
   compression?: 'none' | 'gzip'
 }
 
+export interface MetricSettings {
+  /** Smaller is better (latency, loss): compare, must_beat and sorting by the metric follow it. */
+  lower_is_better?: boolean
+}
+
 export interface RegistryPolicy {
   schema_version: 1
   stages: string[]
@@ -146,4 +151,6 @@ export interface RegistryPolicy {
   require_metadata: string[]
   retention: RetentionPolicy
   artifacts: ArtifactSettings
+  /** Per-metric settings by name; absent or unlisted metrics are higher-is-better. */
+  metrics?: Record<string, MetricSettings>
 }

@@ -101,6 +101,16 @@ const CASES: BadInput[] = [
   },
   { input: 'tags', why: 'a tag with a space', inputs: { ...REGISTER, tags: 'nightly, high recall' } },
   { input: 'tags', why: 'a bad tag as a filter', inputs: { command: 'list', tags: '#oops' } },
+  {
+    input: 'add-tags',
+    why: 'a tag with a space',
+    inputs: { command: 'edit', reference: 'theft-detector@1.0.0', 'add-tags': 'high recall' }
+  },
+  {
+    input: 'remove-tags',
+    why: 'a bad tag',
+    inputs: { command: 'edit', reference: 'theft-detector@1.0.0', 'remove-tags': '#oops' }
+  },
   { input: 'parent', why: 'a malformed reference', inputs: { ...REGISTER, parent: '@1.0.0' } },
   { input: 'stage', why: 'a stage registry.json does not have', inputs: { ...REGISTER, stage: 'prod' } },
   { input: 'stage', why: 'an unknown stage as a filter', inputs: { command: 'list', stage: 'qa' } },

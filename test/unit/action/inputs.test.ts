@@ -35,6 +35,8 @@ describe('parseActionInputs', () => {
       config: undefined,
       trainingMetadata: undefined,
       tags: [],
+      addTags: [],
+      removeTags: [],
       notes: undefined,
       parent: undefined,
       datasetVersion: undefined,
