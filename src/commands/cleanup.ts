@@ -47,6 +47,8 @@ export interface CleanupOutcome {
   swept: { id: string; label: string; size: number }[]
   /** Live versions whose stored bytes are missing: reported, never deleted (see doctor). */
   missing: string[]
+  /** Live versions whose interrupted registration this run finished (published), or would finish. */
+  finished: string[]
 }
 
 export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Promise<CleanupOutcome> {
@@ -67,7 +69,8 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
     freed_bytes: 0,
     commit: null,
     swept: [],
-    missing: []
+    missing: [],
+    finished: []
   }
   const deletions = planned.filter(d => d.action === 'delete')
   outcome.deleted_count = deletions.length
@@ -106,6 +109,7 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
   const audit = await auditStore(store, after.policy, ctx.now(), await allVersions(after), removed)
   report(outcome, audit, removed)
   if (audit) {
+    for (const version of audit.unfinished) await store.finish(version.artifact)
     for (const item of audit.unused) await store.removeStored?.(item)
   } else {
     for (const version of removed) await store.remove(version.artifact)
@@ -208,6 +212,7 @@ function report(outcome: CleanupOutcome, audit: StoreAudit | null, deleted: Mode
   }
   outcome.swept = audit.unused.map(item => ({ id: item.id, label: item.label, size: item.size }))
   outcome.missing = audit.missing.map(formatReference)
+  outcome.finished = audit.unfinished.map(formatReference)
 }
 
 function sumBytes(objects: { size: number }[]): number {

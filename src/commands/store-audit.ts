@@ -14,6 +14,11 @@ export interface StoreAudit {
   unused: StoredItem[]
   /** Live versions whose stored item is not there. */
   missing: ModelVersion[]
+  /**
+   * Live versions whose stored item was never finished (a draft release: the registration died
+   * between committing the metadata and publishing). Cleanup finishes them; doctor reports them.
+   */
+  unfinished: ModelVersion[]
 }
 
 /**
@@ -32,23 +37,28 @@ export async function auditStore(
   const graceMs = (policy.retention.orphan_grace_hours ?? DEFAULT_ORPHAN_GRACE_HOURS) * 3_600_000
   const cutoff = now.getTime() - graceMs
   const live = versions.filter(v => !v.artifact.deleted && v.artifact.store === store.kind)
-  const liveKeys = new Set(live.flatMap(itemKeys))
+  const liveByKey = new Map(live.flatMap(v => itemKeys(v).map(key => [key, v] as const)))
   const knownKeys = new Set(
     [...versions, ...gone].flatMap(v => [...itemKeys(v), `version:${formatReference(v)}`])
   )
   const unused: StoredItem[] = []
+  const unfinished: ModelVersion[] = []
   const seen = new Set<string>()
   for await (const item of store.listStored()) {
     const key = keyOf(item)
     seen.add(key)
-    if (liveKeys.has(key)) continue
+    const owner = liveByKey.get(key)
+    if (owner) {
+      if (item.unfinished) unfinished.push(owner)
+      continue
+    }
     const known =
       knownKeys.has(key) ||
       (item.owner !== undefined && knownKeys.has(`version:${item.owner.name}@${item.owner.version}`))
     if (known || item.modified.getTime() <= cutoff) unused.push(item)
   }
   const missing = live.filter(v => !itemKeys(v).some(key => seen.has(key)))
-  return { unused, missing }
+  return { unused, missing, unfinished }
 }
 
 /** Content-addressed items are named by their bytes; release items by the release that holds them. */

@@ -27,6 +27,13 @@ async function unlessMissing<T>(
   }
 }
 
+/**
+ * Model releases never become the repository's "Latest" release: `make_latest` "defaults to
+ * true for newly published releases", which would take the badge from the project's own releases.
+ * https://docs.github.com/en/rest/releases/releases#create-a-release
+ */
+const NEVER_LATEST = 'false' as const
+
 export interface CreateDraftReleaseParams extends RepoRef {
   tag: string
   name: string
@@ -49,6 +56,7 @@ export async function createDraftRelease(
       body: body ?? '',
       draft: true,
       prerelease: false,
+      make_latest: NEVER_LATEST,
       ...(target_commitish ? { target_commitish } : {})
     })
     return toRelease(response.data)
@@ -99,7 +107,13 @@ export async function publishRelease(
 ): Promise<GitHubRelease> {
   const { owner, repo, release_id } = params
   return call(client, params, `publishing release ${params.tag ?? release_id}`, async () => {
-    const response = await client.octokit.rest.repos.updateRelease({ owner, repo, release_id, draft: false })
+    const response = await client.octokit.rest.repos.updateRelease({
+      owner,
+      repo,
+      release_id,
+      draft: false,
+      make_latest: NEVER_LATEST
+    })
     return toRelease(response.data)
   })
 }

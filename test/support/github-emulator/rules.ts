@@ -101,6 +101,18 @@ export const RULES = {
     source:
       'https://github.com/ncipollo/release-action/issues/8 and https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases'
   },
+  'immutable-tag-reserved': {
+    summary:
+      'The tag of a deleted immutable release can never be used again: creating or publishing a release with it gets 422 errors [{resource:"Release",code:"custom",field:"tag_name",message:"tag_name was used by an immutable release"}]',
+    source:
+      'https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases ("If you delete the immutable release, you can delete the tag, but you cannot reuse the same tag name"); the 422 body (code "custom", that message) as reported against GitHub in this project\'s issue 8'
+  },
+  'make-latest': {
+    summary:
+      'make_latest ("true" | "false" | "legacy") defaults to "true" for newly published releases; GET /releases/latest answers the release marked latest (drafts and prereleases never are)',
+    source:
+      'https://docs.github.com/en/rest/releases/releases#create-a-release and #update-a-release (make_latest), #get-the-latest-release'
+  },
   'immutable-release': {
     summary:
       'With immutable releases, a published release refuses asset upload/delete (422) and its tag cannot be moved or deleted',

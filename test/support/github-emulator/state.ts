@@ -135,6 +135,8 @@ export class EmulatorState {
   labels: LabelRecord[] = []
   /** Tag names of immutable releases that were deleted: never usable again for a release. */
   burnedTags = new Set<string>()
+  /** The release marked as the repository's latest (rule make-latest); null: by creation date. */
+  latestReleaseId: number | null = null
   private lastId = 1000
   private lastIssueNumber = 0
 
@@ -160,6 +162,15 @@ export class EmulatorState {
   /** The published release with this tag (drafts have no tag yet). */
   publishedRelease(tag: string): ReleaseRecord | undefined {
     return this.releases.find(r => !r.draft && r.tagName === tag)
+  }
+
+  /** Rule make-latest: the marked release, else the newest full (non-draft, non-pre) release. */
+  latestRelease(): ReleaseRecord | undefined {
+    const marked = this.releases.find(r => r.id === this.latestReleaseId && !r.draft && !r.prerelease)
+    if (marked) return marked
+    return this.releases
+      .filter(r => !r.draft && !r.prerelease)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)[0]
   }
 
   asset(id: number): { release: ReleaseRecord; asset: AssetRecord } | undefined {
