@@ -9,12 +9,13 @@ import { createHash } from 'node:crypto'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { integrityError, isRegistryError, notFound, RegistryError } from '../../domain/errors.js'
+import { integrityError, invalidInput, isRegistryError, notFound, RegistryError } from '../../domain/errors.js'
 import type { Artifact, ArtifactPart, ReleaseAssetRef } from '../../domain/types.js'
 import { uploadAsset, type UploadedAsset } from '../../github/assets.js'
 import type { GitHubClient } from '../../github/client.js'
 import {
   createDraftRelease,
+  deleteRelease,
   getRelease,
   getReleaseByTag,
   listAssets,
@@ -101,6 +102,14 @@ export class GitHubReleaseStore implements ArtifactStore {
           expected_size: expected.size,
           actual_size: size
         }
+      )
+    }
+    if (size === 0) {
+      // GitHub refuses empty assets (422 "size must be greater than or equal to 1"): say so
+      // before a draft release is made.
+      throw invalidInput(
+        `"${sourcePath}" is empty (0 bytes): GitHub refuses empty release assets; register a non-empty model file`,
+        { field: 'file', value: sourcePath, reason: 'empty' }
       )
     }
     const plan = planParts(size, this.maxPartBytes)
@@ -256,10 +265,13 @@ export class GitHubReleaseStore implements ArtifactStore {
     }
   }
 
-  /** Best effort: the error that made us undo is what the user must see, not a cleanup failure. */
+  /**
+   * Best effort: the error that made us undo is what the user must see, not a cleanup failure.
+   * A draft made no tag, so only the release goes (a tag of that name is someone else's).
+   */
   private async undo(releaseId: number, tag: string, cause: unknown): Promise<void> {
     try {
-      await deleteReleaseAndTag(this.context, releaseId, tag)
+      await deleteRelease(this.client, { owner: this.owner, repo: this.repo, release_id: releaseId })
     } catch (error) {
       const why = isRegistryError(cause) ? cause.message : String(cause)
       this.client.log.warn(

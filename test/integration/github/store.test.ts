@@ -149,14 +149,49 @@ describe('GitHubReleaseStore against the emulator', () => {
       expect(f.log.some(line => line.includes('digest'))).toBe(false)
     })
 
-    test('an empty file round-trips', async () => {
+    test('an empty file is refused before any request (GitHub refuses empty assets)', async () => {
       const file = await modelFile(f.dir, 0)
-      const put = await f.store.put(file.path, target(), file.digest)
-      const out = join(f.dir, 'empty.out')
-      await expect(f.store.fetch(put.artifact, out)).resolves.toMatchObject({
-        size: 0,
-        sha256: file.digest.sha256
+      const error = await f.store.put(file.path, target(), file.digest).catch(e => e)
+      expect(error).toBeInstanceOf(RegistryError)
+      expect(error).toMatchObject({
+        kind: 'invalid-input',
+        details: { field: 'file', reason: 'empty' },
+        message: expect.stringMatching(/is empty \(0 bytes\): GitHub refuses empty release assets/)
       })
+      expect(f.gh.requests).toEqual([])
+    })
+
+    test('the emulator refuses an empty upload as GitHub does, and the message keeps its words', async () => {
+      const release = await f.client.octokit.rest.repos.createRelease({
+        owner: f.gh.owner,
+        repo: f.gh.repo,
+        tag_name: 'x@v1.0.0',
+        draft: true
+      })
+      const { uploadAsset } = await import('../../../src/github/assets.js')
+      const file = await modelFile(f.dir, 0)
+      const error = await uploadAsset({
+        client: f.client,
+        uploadUrl: release.data.upload_url,
+        name: 'empty.bin',
+        filePath: file.path,
+        start: 0,
+        size: 0,
+        contentType: 'application/octet-stream'
+      }).catch(e => e)
+      expect(error).toBeInstanceOf(RegistryError)
+      expect(error.message).toMatch(/\(422\): Validation Failed \(size must be greater than or equal to 1\)$/)
+      expect(error.details).toMatchObject({
+        errors: [
+          {
+            resource: 'ReleaseAsset',
+            code: 'custom',
+            field: 'size',
+            message: 'size must be greater than or equal to 1'
+          }
+        ]
+      })
+      expect(f.gh.requests.at(-1)).toMatchObject({ status: 422, rule: 'asset-not-empty' })
     })
 
     test('a file that changed since it was hashed is refused and leaves no release', async () => {

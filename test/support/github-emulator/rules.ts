@@ -48,6 +48,12 @@ export const RULES = {
     source:
       'https://docs.github.com/en/repositories/releasing-projects-on-github/about-releases#storage-and-bandwidth-quotas'
   },
+  'asset-not-empty': {
+    summary:
+      'An empty (0-byte) asset is refused: 422 errors [{resource:"ReleaseAsset",code:"custom",field:"size",message:"size must be greater than or equal to 1"}]',
+    source:
+      'observed from GitHub in https://github.com/svenstaro/upload-release-action/issues/94 and https://github.com/xresloader/upload-to-github-release/issues/37'
+  },
   'asset-digest': {
     summary: 'Each uploaded asset reports digest "sha256:<hex>" computed over the bytes GitHub received',
     source: 'https://github.blog/changelog/2025-06-03-releases-now-expose-digests-for-release-assets/'
