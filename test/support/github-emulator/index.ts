@@ -33,6 +33,7 @@ export type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.j
 export type { FaultInjector } from './faults.js'
 export type { EmulatorState, ReleaseRecord, AssetRecord, PullRecord, ReviewRecord } from './state.js'
 export { RULES, type RuleName } from './rules.js'
+export { ALL_WRITE, type TokenPermissions } from './permissions.js'
 export { basicHeader } from './auth.js'
 
 /** GitHub's per-asset limit: "Each file included in a release must be under 2 GiB." */
@@ -97,6 +98,9 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
   const requests: RecordedRequest[] = []
   const validationErrors: string[] = []
   const state = new EmulatorState(git, 'github-actions[bot]')
+  if (options.permissions) state.tokenPermissions = { ...options.permissions }
+  if (options.actionsCanCreatePullRequests !== undefined)
+    state.actionsCanCreatePullRequests = options.actionsCanCreatePullRequests
   const faults = new FaultInjector()
   // The listeners exist before the ports (and so the URLs) are known; these are filled in below.
   const late: { pipeline?: Pipeline; signer?: DownloadSigner } = {}

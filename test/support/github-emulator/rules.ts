@@ -148,6 +148,18 @@ export const RULES = {
     source:
       'https://docs.github.com/en/rest/pulls/pulls#merge-a-pull-request (405 Method Not Allowed if merge cannot be performed)'
   },
+  'token-permissions': {
+    summary:
+      'A token lacking the permission an endpoint needs gets 403 "Resource not accessible by integration" with x-accepted-github-permissions naming the sets that would do (";" between alternatives)',
+    source:
+      'https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps and https://github.blog/changelog/2023-08-10-x-accepted-github-permissions-header-for-fine-grained-permission-actors'
+  },
+  'actions-pull-request-setting': {
+    summary:
+      'With "Allow GitHub Actions to create and approve pull requests" off, the Actions token creating a pull request or approving one gets 403 "GitHub Actions is not permitted to create or approve pull requests."',
+    source:
+      'https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#preventing-github-actions-from-creating-or-approving-pull-requests; https://github.blog/changelog/2022-05-03-github-actions-prevent-github-actions-from-creating-and-approving-pull-requests/; message as reported in https://github.com/peter-evans/create-pull-request/issues/1175 and #3979'
+  },
   'not-emulated': {
     summary: 'A request for an operation the emulator does not implement fails loudly (500) and is recorded',
     source: 'emulator policy: a product calling an endpoint the tests do not cover must not pass silently'

@@ -4,6 +4,7 @@
  * labels) and use its hooks (addReview) to play the humans in a workflow.
  */
 import type { GitRepo, RefEntry } from './git/repo.js'
+import { ALL_WRITE, type TokenPermissions } from './permissions.js'
 
 export type AssetState = 'uploaded' | 'starter'
 
@@ -135,6 +136,14 @@ export class EmulatorState {
   labels: LabelRecord[] = []
   /** Tag names of immutable releases that were deleted: never usable again for a release. */
   burnedTags = new Set<string>()
+  /** What the token may do (rule token-permissions); tests narrow it to play a workflow's `permissions:`. */
+  tokenPermissions: TokenPermissions = { ...ALL_WRITE }
+  /**
+   * The repository setting "Allow GitHub Actions to create and approve pull requests" (rule
+   * actions-pull-request-setting). Off by default on GitHub for new repositories; on here so
+   * that tests of promotion need not say so.
+   */
+  actionsCanCreatePullRequests = true
   /** The release marked as the repository's latest (rule make-latest); null: by creation date. */
   latestReleaseId: number | null = null
   private lastId = 1000
