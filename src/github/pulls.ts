@@ -26,6 +26,8 @@ export interface GitHubReview {
   state: string
   submitted_at: string | null
   commit_id: string | null
+  /** OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE…: the reviewer's relation to the repository. */
+  author_association: string
 }
 
 type Loose = Record<string, unknown>
@@ -142,7 +144,8 @@ export async function listReviews(
       user: login(r.user),
       state: str(r.state),
       submitted_at: typeof r.submitted_at === 'string' ? r.submitted_at : null,
-      commit_id: typeof r.commit_id === 'string' ? r.commit_id : null
+      commit_id: typeof r.commit_id === 'string' ? r.commit_id : null,
+      author_association: str(r.author_association)
     }))
   })
 }
@@ -192,4 +195,24 @@ export async function pullsForCommit(
     )
     return data.map(toPull)
   })
+}
+
+/**
+ * The user's permission on the repository: admin, write, read or none ("maintain" is reported
+ * as write, "triage" as read).
+ * https://docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user
+ */
+export async function collaboratorPermission(
+  client: GitHubClient,
+  params: RepoRef & { username: string }
+): Promise<string> {
+  const { owner, repo, username } = params
+  try {
+    const response = await client.octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username })
+    return str(response.data.permission) || 'none'
+  } catch (error) {
+    // 404: no such user (a deleted account) — no permission at all.
+    if (httpStatus(error) === 404) return 'none'
+    throw client.fail(error, `reading the permission of ${username}`, slug(params))
+  }
 }

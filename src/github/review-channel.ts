@@ -13,6 +13,7 @@ import { approversOf } from '../domain/review.js'
 import type { GitHubClient } from './client.js'
 import {
   addLabels,
+  collaboratorPermission,
   createPull,
   findOpenPull,
   getPull,
@@ -22,6 +23,14 @@ import {
   updatePull
 } from './pulls.js'
 import { createCommitStatus } from './statuses.js'
+
+/**
+ * Associations that can come with write access; CONTRIBUTOR, FIRST_TIMER, NONE… cannot.
+ * https://docs.github.com/en/graphql/reference/enums#commentauthorassociation
+ */
+const WRITE_ASSOCIATIONS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR'])
+/** Permissions that may approve a change: what a required review on GitHub counts. */
+const WRITE_PERMISSIONS = new Set(['admin', 'write'])
 
 export interface GitHubReviewChannelOptions {
   client: GitHubClient
@@ -82,7 +91,15 @@ export function createGitHubReviewChannel(options: GitHubReviewChannelOptions): 
         getPull(client, { ...ref, pull_number: pullNumber }),
         listReviews(client, { ...ref, pull_number: pullNumber })
       ])
-      return { approvers: approversOf(reviews, pull.user) }
+      const positions = approversOf(reviews, { author: pull.user, headSha: pull.head.sha })
+      const associations = new Map(reviews.map(r => [r.user, r.author_association]))
+      // author_association first: someone with no relation to the repository cannot have write
+      // access, and asking GitHub costs a request per reviewer. Then the permission itself.
+      const related = positions.filter(user => WRITE_ASSOCIATIONS.has(associations.get(user) ?? ''))
+      const permissions = await Promise.all(
+        related.map(username => collaboratorPermission(client, { ...ref, username }))
+      )
+      return { approvers: related.filter((_, i) => WRITE_PERMISSIONS.has(permissions[i] ?? 'none')) }
     },
     labels(pullNumber: number): Promise<string[]> {
       return listLabels(client, { ...ref, issue_number: pullNumber })

@@ -97,7 +97,7 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
 
   const requests: RecordedRequest[] = []
   const validationErrors: string[] = []
-  const state = new EmulatorState(git, 'github-actions[bot]')
+  const state = new EmulatorState(git, 'github-actions[bot]', owner)
   if (options.permissions) state.tokenPermissions = { ...options.permissions }
   if (options.actionsCanCreatePullRequests !== undefined)
     state.actionsCanCreatePullRequests = options.actionsCanCreatePullRequests

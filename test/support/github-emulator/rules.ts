@@ -160,6 +160,12 @@ export const RULES = {
     source:
       'https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#preventing-github-actions-from-creating-or-approving-pull-requests; https://github.blog/changelog/2022-05-03-github-actions-prevent-github-actions-from-creating-and-approving-pull-requests/; message as reported in https://github.com/peter-evans/create-pull-request/issues/1175 and #3979'
   },
+  'collaborator-permission': {
+    summary:
+      'GET /collaborators/{u}/permission answers permission admin|write|read|none (maintain counts as write, triage as read; role_name exact); author_association is OWNER, COLLABORATOR or NONE and says nothing about the level',
+    source:
+      'https://docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user and https://docs.github.com/en/graphql/reference/enums#commentauthorassociation'
+  },
   'not-emulated': {
     summary: 'A request for an operation the emulator does not implement fails loudly (500) and is recorded',
     source: 'emulator policy: a product calling an endpoint the tests do not cover must not pass silently'

@@ -68,6 +68,9 @@ export interface PullRecord {
   mergedCommits: string[]
 }
 
+/** A repository role (https://docs.github.com/en/organizations/managing-user-access-to-your-organizations-repositories/managing-repository-roles/repository-roles-for-an-organization). */
+export type CollaboratorRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read'
+
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING'
 
 export interface ReviewRecord {
@@ -136,6 +139,8 @@ export class EmulatorState {
   labels: LabelRecord[] = []
   /** Tag names of immutable releases that were deleted: never usable again for a release. */
   burnedTags = new Set<string>()
+  /** Collaborators and their roles; the owner is admin. Anyone else may still review (public repository). */
+  collaborators = new Map<string, CollaboratorRole>()
   /** What the token may do (rule token-permissions); tests narrow it to play a workflow's `permissions:`. */
   tokenPermissions: TokenPermissions = { ...ALL_WRITE }
   /**
@@ -152,8 +157,21 @@ export class EmulatorState {
   constructor(
     private readonly git: GitRepo,
     /** Login of the token's user (the emulated GITHUB_TOKEN is the Actions bot). */
-    readonly viewer: string
+    readonly viewer: string,
+    /** The repository's owner (a user): admin of it. */
+    readonly owner: string
   ) {}
+
+  /** Test hook: give a user a role on the repository. */
+  addCollaborator(login: string, role: CollaboratorRole = 'write'): void {
+    this.collaborators.set(login.toLowerCase(), role)
+  }
+
+  /** The user's role: the owner's is admin; null for someone who is not a collaborator. */
+  roleOf(login: string): CollaboratorRole | null {
+    if (login.toLowerCase() === this.owner.toLowerCase()) return 'admin'
+    return this.collaborators.get(login.toLowerCase()) ?? null
+  }
 
   nextId(): number {
     return ++this.lastId
