@@ -23,6 +23,7 @@ import {
   updatePull
 } from './pulls.js'
 import { createCommitStatus } from './statuses.js'
+import { sleep } from './timing.js'
 
 /**
  * Associations that can come with write access; CONTRIBUTOR, FIRST_TIMER, NONE… cannot.
@@ -36,11 +37,27 @@ export interface GitHubReviewChannelOptions {
   client: GitHubClient
   owner: string
   repo: string
+  /**
+   * Waits between lookups of a commit's merged pull request: GitHub links a merge to its
+   * commits asynchronously, so the first answer may not list it yet. Default 0.5, 1, 2 and 4 s
+   * (7.5 s in all).
+   */
+  linkRetryDelaysMs?: readonly number[]
+  sleep?: (ms: number) => Promise<void>
 }
+
+const DEFAULT_LINK_RETRY_DELAYS_MS = [500, 1000, 2000, 4000] as const
 
 export function createGitHubReviewChannel(options: GitHubReviewChannelOptions): ReviewChannel {
   const { client, owner, repo } = options
   const ref = { owner, repo }
+  const delays = options.linkRetryDelaysMs ?? DEFAULT_LINK_RETRY_DELAYS_MS
+  const wait = options.sleep ?? sleep
+
+  async function listed(sha: string): Promise<PullForCommit[]> {
+    const pulls = await pullsForCommit(client, { ...ref, commit_sha: sha })
+    return pulls.map(p => ({ number: p.number, merged: p.merged, url: p.html_url }))
+  }
 
   async function openOrUpdateProposal(p: ProposalRequest): Promise<Proposal> {
     const lookup = { ...ref, branch: p.branch, base: p.base }
@@ -104,9 +121,17 @@ export function createGitHubReviewChannel(options: GitHubReviewChannelOptions): 
     labels(pullNumber: number): Promise<string[]> {
       return listLabels(client, { ...ref, issue_number: pullNumber })
     },
-    async pullsForCommit(sha: string): Promise<PullForCommit[]> {
-      const pulls = await pullsForCommit(client, { ...ref, commit_sha: sha })
-      return pulls.map(p => ({ number: p.number, merged: p.merged, url: p.html_url }))
+    pullsForCommit: listed,
+    async mergedPullFor(sha: string) {
+      let waitedMs = 0
+      for (let attempt = 0; ; attempt++) {
+        const pulls = await listed(sha)
+        const merged = pulls.find(p => p.merged) ?? null
+        const delay = delays[attempt]
+        if (merged || delay === undefined) return { merged, pulls, waitedMs }
+        await wait(delay)
+        waitedMs += delay
+      }
     }
   }
 }

@@ -53,6 +53,8 @@ const runs: StepRun[] = []
 beforeAll(async () => {
   bundle = await bundleAction()
   gh = await startGitHubEmulator()
+  // The reviewers have write access (only their approvals count).
+  for (const reviewer of ['alice', 'bob']) gh.state.addCollaborator(reviewer, 'write')
   octokit = new Octokit({ auth: gh.token, baseUrl: gh.apiUrl, log: quiet })
   ;[train, release, checks, deploy] = await Promise.all([
     newJob(gh, { actor: 'octo-trainer', runId: '5001' }),
@@ -456,7 +458,7 @@ describe('promotion through pull requests, with the Action', () => {
     expect(JSON.parse(applied.outputs.changed as string)).toEqual([change])
     expect(applied.outputs.unreviewed).toBe('1')
     expect(plain(applied, 'warning')).toEqual([
-      `::warning::${NAME}@1.1.0: development → staging in ${after.slice(0, 12)} did not come through a merged pull request (commit ${after.slice(0, 12)} moved ${NAME}@1.1.0 development → staging without a merged pull request)`
+      `::warning::${NAME}@1.1.0: development → staging in ${after.slice(0, 12)} did not come through a merged pull request (commit ${after.slice(0, 12)} moved ${NAME}@1.1.0 development → staging without a merged pull request: pushed directly (no pull request found after 7.5 s))`
     ])
     expect(applied.summary).toContain('⚠️ Not through a merged pull request:')
   })

@@ -166,6 +166,12 @@ export const RULES = {
     source:
       'https://docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user and https://docs.github.com/en/graphql/reference/enums#commentauthorassociation'
   },
+  'pull-link-delay': {
+    summary:
+      'A merged pull request is linked to its commits asynchronously: for a while after the merge, "list pull requests associated with a commit" does not list it (state.pullLinkDelayMs)',
+    source:
+      "https://docs.github.com/en/rest/commits/commits#list-pull-requests-associated-with-a-commit; an empty answer for a merged commit as observed in https://github.com/DefinitelyTyped/dt-mergebot/pull/370 and reported in this project's issue 8"
+  },
   'not-emulated': {
     summary: 'A request for an operation the emulator does not implement fails loudly (500) and is recorded',
     source: 'emulator policy: a product calling an endpoint the tests do not cover must not pass silently'

@@ -66,6 +66,8 @@ export interface PullRecord {
   baseSha: string
   /** Commits the pull request brought, frozen at merge. */
   mergedCommits: string[]
+  /** Epoch ms from which commit → pull lookups list it once merged (rule pull-link-delay). */
+  linkedFrom?: number
 }
 
 /** A repository role (https://docs.github.com/en/organizations/managing-user-access-to-your-organizations-repositories/managing-repository-roles/repository-roles-for-an-organization). */
@@ -149,6 +151,13 @@ export class EmulatorState {
    * that tests of promotion need not say so.
    */
   actionsCanCreatePullRequests = true
+  /**
+   * How long after a merge the commit → pull request lookup starts listing the pull request
+   * (rule pull-link-delay). 0: at once.
+   */
+  pullLinkDelayMs = 0
+  /** How many commit → pull lookups left out a merged pull request still being linked. */
+  unlinkedAnswers = 0
   /** The release marked as the repository's latest (rule make-latest); null: by creation date. */
   latestReleaseId: number | null = null
   private lastId = 1000

@@ -193,6 +193,10 @@ export const pullsForCommit: Handler = async (ctx, req) => {
   if (!sha) throw new ApiError(422, `No commit found for SHA: ${String(req.params.commit_sha)}`)
   const found: PullRecord[] = []
   for (const pull of ctx.state.pulls) {
+    if (pull.linkedFrom !== undefined && Date.now() < pull.linkedFrom) {
+      ctx.state.unlinkedAnswers++
+      continue // rule pull-link-delay
+    }
     const { headSha, baseSha } = await tips(ctx, pull)
     const carries =
       pull.mergeCommitSha === sha ||
