@@ -111,6 +111,19 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
   if (audit) {
     for (const version of audit.unfinished) await store.finish(version.artifact)
     for (const item of audit.unused) await store.removeStored?.(item)
+    // This run's deletions that the store's listing did not reach (GitHub lists the newest
+    // 1000 releases): removed directly, from what their metadata records.
+    const listed = new Set(audit.unused.map(item => item.owner?.release_id))
+    for (const version of removed) {
+      const release = version.artifact.release
+      if (!release || listed.has(release.id)) continue
+      await store.remove(version.artifact)
+      outcome.swept.push({
+        id: String(release.id),
+        label: `release ${release.tag}`,
+        size: version.artifact.size
+      })
+    }
   } else {
     for (const version of removed) await store.remove(version.artifact)
   }

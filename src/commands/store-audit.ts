@@ -1,6 +1,8 @@
 /**
  * What the artifact store holds against what the registry says is live: stored items no live
  * version uses (swept by cleanup, reported by doctor) and live versions whose bytes are gone.
+ * Orphans are looked for in what the store lists: for GitHub the newest 1000 releases, which
+ * is where a registration that died leaves its draft.
  */
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
@@ -57,7 +59,12 @@ export async function auditStore(
       (item.owner !== undefined && knownKeys.has(`version:${item.owner.name}@${item.owner.version}`))
     if (known || item.modified.getTime() <= cutoff) unused.push(item)
   }
-  const missing = live.filter(v => !itemKeys(v).some(key => seen.has(key)))
+  // A store may list only a window of what it holds (GitHub: the newest 1000 releases), so a
+  // live version it did not list is asked about directly before it counts as missing.
+  const missing: ModelVersion[] = []
+  for (const version of live.filter(v => !itemKeys(v).some(key => seen.has(key)))) {
+    if (!(await store.verify(version.artifact)).present) missing.push(version)
+  }
   return { unused, missing, unfinished }
 }
 

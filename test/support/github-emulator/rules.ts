@@ -143,6 +143,12 @@ export const RULES = {
     summary: 'List endpoints page with per_page (default 30, max 100) and page, and send a Link header',
     source: 'https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api'
   },
+  'pagination-cap': {
+    summary:
+      'Listing releases reaches the first 1000 results only; a page past them answers 422 "Only the first 1000 results are available."',
+    source:
+      'https://docs.github.com/en/rest/releases/releases#list-releases (paged list) with the cap GitHub applies to paged lists, as in https://docs.github.com/en/rest/search/search#about-search ("up to 1,000 results"); the 422 message as reported against list-releases in this project\'s issue 8'
+  },
   'pull-not-mergeable': {
     summary: 'Merging a pull request that is closed or conflicts answers 405 "Pull Request is not mergeable"',
     source:

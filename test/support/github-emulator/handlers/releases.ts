@@ -166,10 +166,13 @@ export const getLatestRelease: Handler = ctx => {
   return { status: 200, body: renderRelease(ctx, record) }
 }
 
+/** Rule pagination-cap: listing releases reaches the first 1000 only. */
+const RELEASE_LIST_CAP = 1000
+
 /** Newest first, drafts included (the token has push access). */
 export const listReleases: Handler = (ctx, req) => {
   const all = [...ctx.state.releases].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
-  const { page, headers } = paginate(req, all)
+  const { page, headers } = paginate(req, all, RELEASE_LIST_CAP)
   return { status: 200, body: page.map(r => renderRelease(ctx, r)), headers }
 }
 
