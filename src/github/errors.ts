@@ -34,6 +34,8 @@ export interface ErrorContext {
   repo?: string
   /** Replaces secrets in any text that ends up in a message. */
   redact?: (text: string) => string
+  /** The per-request time limit, for the message of a request that got no answer. */
+  timeoutMs?: number
 }
 
 interface HttpLike {
@@ -259,6 +261,15 @@ export function toRegistryError(error: unknown, context: ErrorContext): Registry
 
   if (status === undefined) {
     const code = networkErrorCode(error)
+    if (code === 'ETIMEDOUT' && context.timeoutMs !== undefined) {
+      const endpoint = requestLine(error)
+      const seconds = Math.round(context.timeoutMs / 100) / 10
+      return make(
+        'unavailable',
+        `${context.action} failed: GitHub at ${context.apiUrl} did not answer${endpoint ? ` ${endpoint}` : ''} within ${seconds} s; check the network and the GitHub API URL`,
+        { code, action: context.action, ...(endpoint ? { endpoint } : {}), timeout_seconds: seconds }
+      )
+    }
     if (code) {
       return make(
         'unavailable',
@@ -332,6 +343,19 @@ export function toRegistryError(error: unknown, context: ErrorContext): Registry
   return make('unavailable', `GitHub answered ${status} while ${context.action}${where}${because}`, {
     status
   })
+}
+
+/** `GET /repos/o/r/releases` of the request that failed, when the error carries it (Octokit's do). */
+function requestLine(error: unknown): string | undefined {
+  const request = (error as { request?: { method?: unknown; url?: unknown } } | null)?.request
+  if (!request || typeof request.url !== 'string') return undefined
+  let path = request.url
+  try {
+    path = new URL(request.url).pathname
+  } catch {
+    // keep the URL as given
+  }
+  return `${typeof request.method === 'string' ? request.method : 'GET'} ${path}`
 }
 
 function firstLine(text: string): string {
