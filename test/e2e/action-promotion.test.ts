@@ -335,6 +335,23 @@ describe('promotion through pull requests, with the Action', () => {
     expect(checked.summary).toContain('Approvals: none')
   })
 
+  test('approvals that do not count: a reader, an older head, the one who asked for the promotion', async () => {
+    gh.state.addCollaborator('reader-rita', 'read')
+    gh.state.addCollaborator(release.actor, 'write')
+    gh.state.addReview(production.number, { user: 'reader-rita', state: 'APPROVED' })
+    gh.state.addReview(production.number, { user: 'bob', state: 'APPROVED', commitId: 'e'.repeat(40) })
+    gh.state.addReview(production.number, { user: release.actor, state: 'APPROVED' })
+    const checked = await runCheck(production.number, {
+      name: 'pull_request_review',
+      reviewer: 'reader-rita',
+      state: 'approved'
+    })
+    expect(checked.code).toBe(0)
+    expect(checked.outputs).toMatchObject({ passed: 'false', status: 'pending' })
+    expect(checked.summary).toContain('Approvals: none')
+    expect(policyStatuses(production.head)).toEqual(['pending', 'pending', 'pending'])
+  })
+
   test('an approval by a reviewer, then check on pull_request_review posts success on the head', async () => {
     gh.state.addReview(production.number, { user: 'alice', state: 'APPROVED' })
     const checked = succeeded(
@@ -346,7 +363,7 @@ describe('promotion through pull requests, with the Action', () => {
       'check'
     )
     expect(checked.outputs).toMatchObject({ passed: 'true', status: 'success' })
-    expect(policyStatuses(production.head)).toEqual(['pending', 'pending', 'success'])
+    expect(policyStatuses(production.head)).toEqual(['pending', 'pending', 'pending', 'success'])
     expect(gh.state.statuses.at(-1)).toMatchObject({
       sha: production.head,
       state: 'success',
