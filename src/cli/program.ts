@@ -11,6 +11,7 @@ import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
+import { DEFAULT_BATCH, importLegacy } from '../commands/import.js'
 import { init } from '../commands/init.js'
 import { readJsonObjectFile } from '../commands/json-file.js'
 import { listVersions } from '../commands/list.js'
@@ -38,6 +39,7 @@ import {
 import { renderComparison } from './render/compare.js'
 import { versionsCsv } from './render/csv.js'
 import { renderHistory } from './render/history.js'
+import { renderImport } from './render/import.js'
 import { renderCleanup, renderDelete, renderDoctor, renderInit } from './render/maintenance.js'
 import { renderPromotion } from './render/promotion.js'
 import { renderApply, renderCheck } from './render/review.js'
@@ -55,6 +57,7 @@ Examples:
   mreg history isolation_forest --at 2026-11-27T12:00:00Z
   mreg check 4f1c2e9 model-registry        # policy check of the change between two commits
   mreg apply 4f1c2e9 model-registry        # which versions a push moved
+  mreg import ./model_registry --dry-run   # the Python registry this replaces: check, then import
 
 References: NAME@VERSION, NAME@latest, NAME@STAGE (e.g. theft-detector@production), or a model_id.
 Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 integrity failure.`
@@ -310,6 +313,19 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .argument('<after>', 'the branch tip after')
     .action(async (before: string, after: string) => {
       emit(await apply(await context(), { before, after }), renderApply)
+    })
+
+  program
+    .command('import')
+    .description(
+      'import the Python registry this replaces from its directory (models/<type>/<id>.pkl, metadata/<type>/<id>.json), every SHA-256 verified'
+    )
+    .argument('<dir>', 'the Python registry root (holds models/ and metadata/)')
+    .option('--dry-run', 'check every file and checksum, print the summary, change nothing')
+    .option('--batch <n>', 'versions per commit', String(DEFAULT_BATCH))
+    .action(async (dir: string, o: { dryRun?: boolean; batch: string }) => {
+      const batchSize = positiveInteger(o.batch, '--batch')
+      emit(await importLegacy(await context(), { dir, dryRun: o.dryRun, batchSize }), renderImport)
     })
 
   program
