@@ -1,0 +1,522 @@
+/**
+ * The registry at scale (the targets of "Registry at scale: constant-cost writes and reads at
+ * 100,000 versions"). Registries are built the way a team moving over would build them: a
+ * directory in the Python registry's layout is generated (test/support/legacy-registry.ts) and
+ * brought in with `mreg import`, whose own time and peak RSS are measured on the way. Then every
+ * command is run as a whole process of the bundled CLI under GNU time (wall time, peak RSS),
+ * beside `node -e 0` and `git cat-file --batch` reading the same version files, in the same run.
+ *
+ *   npm run bench -- scale                         100 models × 1,000 and 1 model × 100,000
+ *   npm run bench -- scale --quick                 the same shapes at 2,000 versions (~1 min)
+ *   BENCH_SCALE_VERSIONS=20000 npm run bench -- scale   another size
+ */
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { writeLegacyRegistry } from '../test/support/legacy-registry.js'
+import {
+  git,
+  makeRepo,
+  mib,
+  ms,
+  runBenchmark,
+  runMeasured,
+  runProcess,
+  stats,
+  log,
+  type BenchEnv,
+  type BenchResult,
+  type Goal,
+  type MeasuredRun,
+  type Table
+} from './support/harness.js'
+
+const MB = 1_000_000
+const RSS_TARGET = 100 * MB
+const BULK_RSS_TARGET = 500 * MB
+const BULK_TIME_TARGET_MS = 10 * 60_000
+const GROWTH_TARGET = 1.3
+const STREAM_TARGET = 3
+const DISK_TARGET = 10 * 1024
+const BATCH = 1000
+const REGISTRY_REF = 'model-registry'
+/** A version file's path ends in its version; derived files do not. */
+const VERSION_FILE = /\/\d+\.\d+\.\d+[^/]*\.json$/
+
+interface Shape {
+  key: string
+  label: string
+  models: string[]
+  versionsPerModel: number
+  /** The model the commands ask about. */
+  name: string
+}
+
+function shape(kind: 'many' | 'one', total: number, manyModels: number): Shape {
+  if (kind === 'one') {
+    return {
+      key: `one-${total}`,
+      label: `1 model × ${fmt(total)}`,
+      models: ['big'],
+      versionsPerModel: total,
+      name: 'big'
+    }
+  }
+  const models = Array.from({ length: manyModels }, (_, i) => `m${String(i).padStart(3, '0')}`)
+  const perModel = Math.max(1, Math.round(total / manyModels))
+  return {
+    key: `many-${total}`,
+    label: `${manyModels} models × ${fmt(perModel)}`,
+    models,
+    versionsPerModel: perModel,
+    name: models[Math.min(42, models.length - 1)] as string
+  }
+}
+
+interface Built {
+  shape: Shape
+  repo: string
+  total: number
+  generateMs: number
+  importRun: MeasuredRun
+  commits: number
+}
+
+async function build(env: BenchEnv, s: Shape): Promise<Built> {
+  const repo = await makeRepo(join(env.tmp, s.key))
+  await runMeasured(process.execPath, [env.cli, '--registry', repo, 'init'], { cwd: repo })
+  const legacy = join(env.tmp, `${s.key}-legacy`)
+  const t0 = performance.now()
+  const total = await writeLegacyRegistry(legacy, { models: s.models, versionsPerModel: s.versionsPerModel })
+  const generateMs = performance.now() - t0
+  log(
+    `${s.label}: legacy directory of ${fmt(total)} versions written in ${(generateMs / 1000).toFixed(1)} s; importing`
+  )
+  const importRun = await runMeasured(
+    process.execPath,
+    [env.cli, '--registry', repo, '--json', 'import', legacy, '--batch', String(BATCH)],
+    { cwd: repo }
+  )
+  if (importRun.code !== 0)
+    throw new Error(`mreg import of ${s.label} exited ${importRun.code}: ${importRun.stderr.trim()}`)
+  const outcome = JSON.parse(importRun.stdout) as { imported: number; commits: string[] }
+  if (outcome.imported !== total)
+    throw new Error(`import of ${s.label} imported ${outcome.imported} of ${total}`)
+  log(`${s.label}: imported in ${(importRun.ms / 1000).toFixed(1)} s, peak RSS ${mib(importRun.peakRss)} MiB`)
+  await rm(legacy, { recursive: true, force: true })
+  return { shape: s, repo, total, generateMs, importRun, commits: outcome.commits.length }
+}
+
+interface Op {
+  key: string
+  label: (s: Shape) => string
+  args: (s: Shape, run: number, dirs: { files: string; out: string }) => Promise<string[]> | string[]
+  /** Rows the answer shows (metadata paths), for `git cat-file --batch` to read; none for writes. */
+  rows?: (stdout: string) => string[]
+}
+
+const one = (stdout: string): string[] => [(JSON.parse(stdout) as { metadata_path: string }).metadata_path]
+const many = (stdout: string): string[] =>
+  (JSON.parse(stdout) as { metadata_path: string }[]).map(v => v.metadata_path)
+
+const OPS: Op[] = [
+  {
+    key: 'show-production',
+    label: s => `show ${s.name}@production`,
+    args: s => ['show', `${s.name}@production`],
+    rows: one
+  },
+  {
+    key: 'show-latest',
+    label: s => `show ${s.name}@latest`,
+    args: s => ['show', `${s.name}@latest`],
+    rows: one
+  },
+  {
+    key: 'list-name',
+    label: s => `list --name ${s.name} --limit 20`,
+    args: s => ['list', '--name', s.name, '--limit', '20'],
+    rows: many
+  },
+  {
+    key: 'fetch',
+    label: s => `fetch --name ${s.name} --stage production --tag validated --min f1_score=0.5`,
+    args: (s, _run, dirs) => [
+      'fetch',
+      ...['--name', s.name, '--stage', 'production', '--tag', 'validated', '--min', 'f1_score=0.5'],
+      ...['--out', dirs.out]
+    ],
+    rows: one
+  },
+  {
+    key: 'list-stage',
+    label: () => 'list --stage production (all models)',
+    args: () => ['list', '--stage', 'production'],
+    rows: many
+  },
+  {
+    key: 'register',
+    label: s => `register (small file) --type ${s.name}`,
+    args: async (s, run, dirs) => {
+      const file = join(dirs.files, `new-${s.key}-${run}.pkl`)
+      await writeFile(file, `bench registration ${s.key} ${run}\n`)
+      return ['register', file, '--type', s.name]
+    }
+  },
+  {
+    key: 'promote',
+    label: s => `promote ${s.name}@1.0.N --to staging`,
+    // 1.0.1, 1.0.2…: development versions of every generated model (every 10th is staged).
+    args: (s, run) => ['promote', `${s.name}@1.0.${run + 1}`, '--to', 'staging']
+  }
+]
+
+interface OpResult {
+  registry: string
+  shape: 'many' | 'one'
+  total: number
+  op: string
+  label: string
+  median: number
+  peakRss: number
+  runs: number
+  catFile: number | null
+  rows: number
+}
+
+async function measureOps(
+  env: BenchEnv,
+  b: Built,
+  kind: 'many' | 'one'
+): Promise<{ results: OpResult[]; diskPerRegistration: number }> {
+  const dirs = { files: join(env.tmp, `${b.shape.key}-files`), out: join(env.tmp, `${b.shape.key}-out`) }
+  await mkdir(dirs.files, { recursive: true })
+  await mkdir(dirs.out, { recursive: true })
+  const results: OpResult[] = []
+  let diskPerRegistration = NaN
+  for (const op of OPS) {
+    const write = op.rows === undefined
+    const runOnce = async (run: number) => {
+      const args = await op.args(b.shape, run, dirs)
+      const result = await runMeasured(process.execPath, [env.cli, '--registry', b.repo, '--json', ...args], {
+        cwd: b.repo
+      })
+      if (result.code !== 0)
+        throw new Error(
+          `mreg ${args.join(' ')} on ${b.shape.label} exited ${result.code}: ${result.stderr.trim()}`
+        )
+      return result
+    }
+    const samples: MeasuredRun[] = []
+    let run = 0
+    const before = op.key === 'register' ? await objectBytes(b.repo) : 0
+    // Reads get one uncounted run to warm the page cache; slow commands get one counted run.
+    const first = await runOnce(run++)
+    if (write || first.ms > 5000) samples.push(first)
+    const wanted = first.ms > 5000 ? 1 : 3
+    while (samples.length < wanted) samples.push(await runOnce(run++))
+    if (op.key === 'register') diskPerRegistration = ((await objectBytes(b.repo)) - before) / run
+    let catFile: number | null = null
+    let rows = 0
+    if (op.rows) {
+      const paths = op.rows((samples.at(-1) as MeasuredRun).stdout)
+      rows = paths.length
+      catFile = await catFileMs(b.repo, paths)
+    }
+    const median = stats(samples.map(r => r.ms)).median
+    const peakRss = Math.max(...samples.map(r => r.peakRss))
+    log(
+      `${b.shape.label}: ${op.label(b.shape)}: ${ms(median)} ms, ${mib(peakRss)} MiB${catFile === null ? '' : `, git cat-file ${ms(catFile)} ms`}`
+    )
+    results.push({
+      registry: b.shape.label,
+      shape: kind,
+      total: b.total,
+      op: op.key,
+      label: op.label(b.shape),
+      median,
+      peakRss,
+      runs: samples.length,
+      catFile,
+      rows
+    })
+  }
+  return { results, diskPerRegistration }
+}
+
+/** `git cat-file --batch` reading these files of the registry branch, as a whole process (median of 3). */
+async function catFileMs(repo: string, paths: string[]): Promise<number> {
+  const input = paths.map(p => `${REGISTRY_REF}:${p}\n`).join('')
+  const samples: number[] = []
+  for (let i = 0; i < 4; i++) {
+    const run = await runMeasured('git', ['cat-file', '--batch'], { cwd: repo, input, keepStdout: false })
+    if (run.code !== 0) throw new Error(`git cat-file --batch exited ${run.code}: ${run.stderr.trim()}`)
+    if (i > 0) samples.push(run.ms)
+  }
+  return stats(samples).median
+}
+
+interface StreamResult {
+  registry: string
+  rows: number
+  firstRow: number
+  total: number
+  peakRss: number
+  catFile: number
+}
+
+/** `mreg list` of every version: when the first row arrives, when the last does, against git reading them all. */
+async function measureFullList(env: BenchEnv, b: Built): Promise<StreamResult> {
+  const paths = git(b.repo, 'ls-tree', '-r', '--name-only', REGISTRY_REF, '--', 'models')
+    .split('\n')
+    .filter(p => VERSION_FILE.test(p))
+  const run = await runMeasured(process.execPath, [env.cli, '--registry', b.repo, 'list'], {
+    cwd: b.repo,
+    keepStdout: false
+  })
+  if (run.code !== 0)
+    throw new Error(`mreg list on ${b.shape.label} exited ${run.code}: ${run.stderr.trim()}`)
+  const catFile = await catFileMs(b.repo, paths)
+  log(
+    `${b.shape.label}: list (all ${fmt(paths.length)}): first row ${ms(run.firstByteMs ?? NaN)} ms, all ${ms(run.ms)} ms, git cat-file ${ms(catFile)} ms`
+  )
+  return {
+    registry: b.shape.label,
+    rows: paths.length,
+    firstRow: run.firstByteMs ?? NaN,
+    total: run.ms,
+    peakRss: run.peakRss,
+    catFile
+  }
+}
+
+/** Bytes of git objects (loose and packed) in the repository. */
+async function objectBytes(repo: string): Promise<number> {
+  let total = 0
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) await walk(path)
+      else total += (await stat(path)).size
+    }
+  }
+  await walk(join(repo, '.git', 'objects'))
+  return total
+}
+
+async function migrateAvailable(env: BenchEnv): Promise<boolean> {
+  const help = await runProcess(process.execPath, [env.cli, 'migrate', '--help'])
+  return help.code === 0 && /migrate/.test(help.stdout)
+}
+
+async function main(env: BenchEnv): Promise<BenchResult> {
+  const started = performance.now()
+  const total = env.quick ? 2000 : Number(process.env.BENCH_SCALE_VERSIONS ?? 100_000)
+  const base = env.quick ? 200 : 1000
+  const manyModels = env.quick ? 20 : 100
+  if (!Number.isInteger(total) || total < base)
+    throw new Error(`BENCH_SCALE_VERSIONS must be an integer ≥ ${base}`)
+
+  const nodeRuns: MeasuredRun[] = []
+  for (let i = 0; i < 11; i++) nodeRuns.push(await runMeasured(process.execPath, ['-e', '0']))
+  const node0 = stats(nodeRuns.slice(1).map(r => r.ms)).median
+  const node0Rss = Math.max(...nodeRuns.map(r => r.peakRss))
+  const budget = 1.5 * node0 + 50
+  log(
+    `node -e 0: ${ms(node0)} ms, ${mib(node0Rss)} MiB; target per command ${ms(budget)} ms, ${RSS_TARGET / MB} MB`
+  )
+
+  const results: OpResult[] = []
+  const builds: Built[] = []
+  const disk: { registry: string; total: number; bytes: number }[] = []
+  const streams: StreamResult[] = []
+  for (const kind of ['many', 'one'] as const) {
+    for (const size of [base, total]) {
+      const built = await build(env, shape(kind, size, manyModels))
+      builds.push(built)
+      const measured = await measureOps(env, built, kind)
+      results.push(...measured.results)
+      disk.push({ registry: built.shape.label, total: size, bytes: measured.diskPerRegistration })
+      if (size === total) streams.push(await measureFullList(env, built))
+      await rm(built.repo, { recursive: true, force: true })
+    }
+  }
+  const migrate = await migrateAvailable(env)
+
+  const goals: Goal[] = []
+  const rows: string[][] = []
+  for (const r of results.filter(r => r.total === total)) {
+    const met = r.median <= budget && r.peakRss <= RSS_TARGET
+    rows.push([
+      r.registry,
+      r.label,
+      ms(r.median),
+      (r.median / node0).toFixed(1),
+      mib(r.peakRss),
+      r.catFile === null ? '–' : `${ms(r.catFile)} (${r.rows} rows)`,
+      met ? 'yes' : '**no**'
+    ])
+    goals.push({
+      goal: `${r.registry}: \`${r.op}\` ≤ 1.5 × node -e 0 + 50 ms (${ms(budget)} ms) and ≤ 100 MB RSS`,
+      measured: `${ms(r.median)} ms, ${mib(r.peakRss)} MiB`,
+      met
+    })
+  }
+  const growthRows: string[][] = []
+  for (const r of results.filter(r => r.total === total)) {
+    const small = results.find(s => s.total === base && s.shape === r.shape && s.op === r.op)
+    if (!small) continue
+    const growth = r.median / small.median
+    const met = growth <= GROWTH_TARGET
+    growthRows.push([
+      r.shape === 'one' ? '1 model' : `${manyModels} models`,
+      r.op,
+      ms(small.median),
+      ms(r.median),
+      growth.toFixed(2),
+      met ? 'yes' : '**no**'
+    ])
+    goals.push({
+      goal: `${r.shape}: \`${r.op}\` grows ≤ 1.3× from ${fmt(base)} to ${fmt(total)} versions`,
+      measured: `${growth.toFixed(2)}×`,
+      met
+    })
+  }
+  const streamRows = streams.map(s => {
+    const ratio = s.total / s.catFile
+    const met = ratio <= STREAM_TARGET && s.peakRss <= RSS_TARGET && s.firstRow < s.total / 2
+    goals.push({
+      goal: `${s.registry}: \`list\` of all ${fmt(s.rows)} streams (first row well before the last, ≤ 100 MB) within 3× git cat-file --batch`,
+      measured: `first row ${ms(s.firstRow)} ms, all ${ms(s.total)} ms = ${ratio.toFixed(1)}× git, ${mib(s.peakRss)} MiB`,
+      met
+    })
+    return [
+      s.registry,
+      fmt(s.rows),
+      ms(s.firstRow),
+      ms(s.total),
+      ms(s.catFile),
+      ratio.toFixed(1),
+      mib(s.peakRss),
+      met ? 'yes' : '**no**'
+    ]
+  })
+  const diskRows = disk.map(d => {
+    const met = d.bytes <= DISK_TARGET
+    if (d.total === total)
+      goals.push({
+        goal: `${d.registry}: ≤ 10 KiB of git objects per registration`,
+        measured: `${(d.bytes / 1024).toFixed(1)} KiB`,
+        met
+      })
+    return [d.registry, fmt(d.total), (d.bytes / 1024).toFixed(1), met ? 'yes' : '**no**']
+  })
+  const buildRows = builds.map(b => {
+    const met = b.importRun.ms <= BULK_TIME_TARGET_MS && b.importRun.peakRss <= BULK_RSS_TARGET
+    if (b.total === total) {
+      goals.push({
+        goal: `${b.shape.label}: \`import\` of ${fmt(b.total)} legacy versions ≤ 10 min and ≤ 500 MB RSS`,
+        measured: `${(b.importRun.ms / 1000).toFixed(1)} s, ${mib(b.importRun.peakRss)} MiB`,
+        met
+      })
+    }
+    return [
+      b.shape.label,
+      fmt(b.total),
+      (b.generateMs / 1000).toFixed(1),
+      (b.importRun.ms / 1000).toFixed(1),
+      mib(b.importRun.peakRss),
+      String(b.commits),
+      met ? 'yes' : '**no**'
+    ]
+  })
+  goals.push({
+    goal: '`migrate` of a 100,000-version v1 registry ≤ 10 min and ≤ 500 MB RSS',
+    measured: migrate
+      ? 'available but not measured by this version of the benchmark'
+      : 'not available (`mreg migrate` does not exist in this build)',
+    met: false
+  })
+
+  const tables: Table[] = [
+    {
+      title: `Commands as whole processes at ${fmt(total)} versions (node -e 0: ${ms(node0)} ms, ${mib(node0Rss)} MiB; target ${ms(budget)} ms, 100 MB)`,
+      columns: [
+        'registry',
+        'command',
+        'median ms',
+        '× node -e 0',
+        'peak RSS MiB',
+        'git cat-file --batch ms (same rows)',
+        'met'
+      ],
+      rows
+    },
+    {
+      title: `Growth from ${fmt(base)} to ${fmt(total)} versions (target ≤ ${GROWTH_TARGET}×)`,
+      columns: ['shape', 'command', `${fmt(base)} ms`, `${fmt(total)} ms`, 'growth', 'met'],
+      rows: growthRows
+    },
+    {
+      title:
+        'Full `list` (human output, every version) against `git cat-file --batch` reading every version file',
+      columns: [
+        'registry',
+        'rows',
+        'first row ms',
+        'all rows ms',
+        'git cat-file ms',
+        'ratio',
+        'peak RSS MiB',
+        'met'
+      ],
+      rows: streamRows
+    },
+    {
+      title:
+        'Git objects added per registration (before any git gc; the artifact is in the store, not counted)',
+      columns: ['registry', 'versions', 'KiB per registration', 'met (≤ 10 KiB)'],
+      rows: diskRows
+    },
+    {
+      title: `Building the registries: generate the legacy directory, then \`mreg import --batch ${BATCH}\` (one process)`,
+      columns: [
+        'registry',
+        'versions',
+        'generate s',
+        'import s',
+        'import peak RSS MiB',
+        'commits',
+        'met (≤ 10 min, ≤ 500 MB)'
+      ],
+      rows: buildRows
+    }
+  ]
+  const notes = [
+    `Registries: a directory in the Python registry's layout is generated (test/support/legacy-registry.ts: round-robin over the models, one minute apart, every 10th version of a model staged, the newest of those in production, lineage to the previous version) and imported with \`mreg import --batch ${BATCH}\`, so each registry is exactly what the product writes; the registry is today's layout (schema_version 1: models/<name>/<version>.json plus a derived index.json per model).`,
+    `Each command runs ${'3'} times as \`node mreg.mjs --json …\` under GNU time (1 when a run takes over 5 s); reads get one extra uncounted run first. Median wall time, highest peak RSS. \`git cat-file --batch\` reads the version files the command's answer shows, from the same repository, median of 3 after a warm-up.`,
+    migrate
+      ? '`mreg migrate` exists but this benchmark does not time it yet.'
+      : '`migrate`: not available — `mreg migrate` does not exist in this build, so it was not measured.',
+    'GitHub-mode targets (fresh cache against the emulator: bytes, requests, time) are not measured by this benchmark.',
+    ...(total < 100_000
+      ? [
+          `This run used ${fmt(total)} versions, not 100,000 (BENCH_SCALE_VERSIONS${env.quick ? ', --quick' : ''}).`
+        ]
+      : [])
+  ]
+  return {
+    name: 'scale',
+    title: `Registry at scale (${fmt(total)} versions; growth from ${fmt(base)})`,
+    measures:
+      'commands as whole processes on registries of 100 models × 1,000 and 1 model × 100,000 versions (built by `mreg import` of generated legacy directories), beside `node -e 0` and `git cat-file --batch`; growth from 1,000 versions; full-list streaming; git bytes per registration; import time and memory.',
+    tables,
+    goals,
+    notes,
+    ok: true,
+    seconds: (performance.now() - started) / 1000
+  }
+}
+
+const fmt = (n: number): string => n.toLocaleString('en')
+
+runBenchmark(main)
