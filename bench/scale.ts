@@ -74,6 +74,7 @@ function shape(kind: 'many' | 'one', total: number, manyModels: number): Shape {
 
 interface Built {
   shape: Shape
+  kind: 'many' | 'one'
   repo: string
   total: number
   generateMs: number
@@ -81,7 +82,7 @@ interface Built {
   commits: number
 }
 
-async function build(env: BenchEnv, s: Shape): Promise<Built> {
+async function build(env: BenchEnv, kind: 'many' | 'one', s: Shape): Promise<Built> {
   const repo = await makeRepo(join(env.tmp, s.key))
   await runMeasured(process.execPath, [env.cli, '--registry', repo, 'init'], { cwd: repo })
   const legacy = join(env.tmp, `${s.key}-legacy`)
@@ -103,7 +104,7 @@ async function build(env: BenchEnv, s: Shape): Promise<Built> {
     throw new Error(`import of ${s.label} imported ${outcome.imported} of ${total}`)
   log(`${s.label}: imported in ${(importRun.ms / 1000).toFixed(1)} s, peak RSS ${mib(importRun.peakRss)} MiB`)
   await rm(legacy, { recursive: true, force: true })
-  return { shape: s, repo, total, generateMs, importRun, commits: outcome.commits.length }
+  return { shape: s, kind, repo, total, generateMs, importRun, commits: outcome.commits.length }
 }
 
 interface Op {
@@ -183,53 +184,53 @@ interface OpResult {
   rows: number
 }
 
-async function measureOps(
+/** One command on one registry: a few runs, the median time, the highest peak RSS. */
+async function measureOp(
   env: BenchEnv,
   b: Built,
-  kind: 'many' | 'one'
-): Promise<{ results: OpResult[]; diskPerRegistration: number }> {
+  op: Op
+): Promise<{ result: OpResult; bytesPerRun: number }> {
   const dirs = { files: join(env.tmp, `${b.shape.key}-files`), out: join(env.tmp, `${b.shape.key}-out`) }
   await mkdir(dirs.files, { recursive: true })
   await mkdir(dirs.out, { recursive: true })
-  const results: OpResult[] = []
-  let diskPerRegistration = NaN
-  for (const op of OPS) {
-    const write = op.rows === undefined
-    const runOnce = async (run: number) => {
-      const args = await op.args(b.shape, run, dirs)
-      const result = await runMeasured(process.execPath, [env.cli, '--registry', b.repo, '--json', ...args], {
-        cwd: b.repo
-      })
-      if (result.code !== 0)
-        throw new Error(
-          `mreg ${args.join(' ')} on ${b.shape.label} exited ${result.code}: ${result.stderr.trim()}`
-        )
-      return result
+  const write = op.rows === undefined
+  const runOnce = async (run: number) => {
+    const args = await op.args(b.shape, run, dirs)
+    const result = await runMeasured(process.execPath, [env.cli, '--registry', b.repo, '--json', ...args], {
+      cwd: b.repo
+    })
+    if (result.code !== 0) {
+      throw new Error(
+        `mreg ${args.join(' ')} on ${b.shape.label} exited ${result.code}: ${result.stderr.trim()}`
+      )
     }
-    const samples: MeasuredRun[] = []
-    let run = 0
-    const before = op.key === 'register' ? await objectBytes(b.repo) : 0
-    // Reads get one uncounted run to warm the page cache; slow commands get one counted run.
-    const first = await runOnce(run++)
-    if (write || first.ms > 5000) samples.push(first)
-    const wanted = first.ms > 5000 ? 1 : 3
-    while (samples.length < wanted) samples.push(await runOnce(run++))
-    if (op.key === 'register') diskPerRegistration = ((await objectBytes(b.repo)) - before) / run
-    let catFile: number | null = null
-    let rows = 0
-    if (op.rows) {
-      const paths = op.rows((samples.at(-1) as MeasuredRun).stdout)
-      rows = paths.length
-      catFile = await catFileMs(b.repo, paths)
-    }
-    const median = stats(samples.map(r => r.ms)).median
-    const peakRss = Math.max(...samples.map(r => r.peakRss))
-    log(
-      `${b.shape.label}: ${op.label(b.shape)}: ${ms(median)} ms, ${mib(peakRss)} MiB${catFile === null ? '' : `, git cat-file ${ms(catFile)} ms`}`
-    )
-    results.push({
+    return result
+  }
+  const samples: MeasuredRun[] = []
+  let run = 0
+  const before = write ? await objectBytes(b.repo) : 0
+  // Reads get one uncounted run to warm the page cache; slow commands get one counted run.
+  const first = await runOnce(run++)
+  if (write || first.ms > 5000) samples.push(first)
+  const wanted = first.ms > 5000 ? 1 : 3
+  while (samples.length < wanted) samples.push(await runOnce(run++))
+  const bytesPerRun = write ? ((await objectBytes(b.repo)) - before) / run : NaN
+  let catFile: number | null = null
+  let rows = 0
+  if (op.rows) {
+    const paths = op.rows((samples.at(-1) as MeasuredRun).stdout)
+    rows = paths.length
+    catFile = await catFileMs(b.repo, versionBlobs(b.repo, paths))
+  }
+  const median = stats(samples.map(r => r.ms)).median
+  const peakRss = Math.max(...samples.map(r => r.peakRss))
+  log(
+    `${b.shape.label}: ${op.label(b.shape)}: ${ms(median)} ms, ${mib(peakRss)} MiB${catFile === null ? '' : `, git cat-file ${ms(catFile)} ms`}`
+  )
+  return {
+    result: {
       registry: b.shape.label,
-      shape: kind,
+      shape: b.kind,
       total: b.total,
       op: op.key,
       label: op.label(b.shape),
@@ -238,14 +239,30 @@ async function measureOps(
       runs: samples.length,
       catFile,
       rows
-    })
+    },
+    bytesPerRun
   }
-  return { results, diskPerRegistration }
 }
 
-/** `git cat-file --batch` reading these files of the registry branch, as a whole process (median of 3). */
-async function catFileMs(repo: string, paths: string[]): Promise<number> {
-  const input = paths.map(p => `${REGISTRY_REF}:${p}\n`).join('')
+/**
+ * Blob ids of version files on the registry branch (one `git ls-tree`, not timed): by path,
+ * `git cat-file` would re-read a 100,000-entry tree for every row.
+ */
+function versionBlobs(repo: string, paths?: string[]): string[] {
+  const listing = paths
+    ? git(repo, 'ls-tree', REGISTRY_REF, '--', ...paths)
+    : git(repo, 'ls-tree', '-r', REGISTRY_REF, '--', 'models')
+  // <mode> blob <oid>\t<path>
+  return listing
+    .split('\n')
+    .map(line => /^\S+ blob (\S+)\t(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && VERSION_FILE.test(m[2] as string))
+    .map(m => m[1] as string)
+}
+
+/** `git cat-file --batch` reading these blobs, as a whole process (median of 3 after a warm-up). */
+async function catFileMs(repo: string, blobs: string[]): Promise<number> {
+  const input = blobs.map(oid => `${oid}\n`).join('')
   const samples: number[] = []
   for (let i = 0; i < 4; i++) {
     const run = await runMeasured('git', ['cat-file', '--batch'], { cwd: repo, input, keepStdout: false })
@@ -266,22 +283,20 @@ interface StreamResult {
 
 /** `mreg list` of every version: when the first row arrives, when the last does, against git reading them all. */
 async function measureFullList(env: BenchEnv, b: Built): Promise<StreamResult> {
-  const paths = git(b.repo, 'ls-tree', '-r', '--name-only', REGISTRY_REF, '--', 'models')
-    .split('\n')
-    .filter(p => VERSION_FILE.test(p))
+  const blobs = versionBlobs(b.repo)
   const run = await runMeasured(process.execPath, [env.cli, '--registry', b.repo, 'list'], {
     cwd: b.repo,
     keepStdout: false
   })
   if (run.code !== 0)
     throw new Error(`mreg list on ${b.shape.label} exited ${run.code}: ${run.stderr.trim()}`)
-  const catFile = await catFileMs(b.repo, paths)
+  const catFile = await catFileMs(b.repo, blobs)
   log(
-    `${b.shape.label}: list (all ${fmt(paths.length)}): first row ${ms(run.firstByteMs ?? NaN)} ms, all ${ms(run.ms)} ms, git cat-file ${ms(catFile)} ms`
+    `${b.shape.label}: list (all ${fmt(blobs.length)}): first row ${ms(run.firstByteMs ?? NaN)} ms, all ${ms(run.ms)} ms, git cat-file ${ms(catFile)} ms`
   )
   return {
     registry: b.shape.label,
-    rows: paths.length,
+    rows: blobs.length,
     firstRow: run.firstByteMs ?? NaN,
     total: run.ms,
     peakRss: run.peakRss,
@@ -318,29 +333,34 @@ async function main(env: BenchEnv): Promise<BenchResult> {
 
   const nodeRuns: MeasuredRun[] = []
   for (let i = 0; i < 11; i++) nodeRuns.push(await runMeasured(process.execPath, ['-e', '0']))
+  log(`node -e 0: ${ms(stats(nodeRuns.slice(1).map(r => r.ms)).median)} ms before building`)
+
+  // Every registry is built first, then each command runs on all of them in turn, so the
+  // growth ratios compare runs made minutes apart, not a whole build apart.
+  const builds: Built[] = []
+  for (const kind of ['many', 'one'] as const) {
+    for (const size of [base, total]) builds.push(await build(env, kind, shape(kind, size, manyModels)))
+  }
+  const results: OpResult[] = []
+  const disk: { registry: string; total: number; bytes: number }[] = []
+  for (const op of OPS) {
+    nodeRuns.push(await runMeasured(process.execPath, ['-e', '0']))
+    for (const b of builds) {
+      const { result, bytesPerRun } = await measureOp(env, b, op)
+      results.push(result)
+      if (op.key === 'register') disk.push({ registry: b.shape.label, total: b.total, bytes: bytesPerRun })
+    }
+  }
+  const streams: StreamResult[] = []
+  for (const b of builds.filter(b => b.total === total)) streams.push(await measureFullList(env, b))
+  const migrate = await migrateAvailable(env)
+  // node -e 0 is sampled at the start and before each command, under the same load as the commands.
   const node0 = stats(nodeRuns.slice(1).map(r => r.ms)).median
   const node0Rss = Math.max(...nodeRuns.map(r => r.peakRss))
   const budget = 1.5 * node0 + 50
   log(
     `node -e 0: ${ms(node0)} ms, ${mib(node0Rss)} MiB; target per command ${ms(budget)} ms, ${RSS_TARGET / MB} MB`
   )
-
-  const results: OpResult[] = []
-  const builds: Built[] = []
-  const disk: { registry: string; total: number; bytes: number }[] = []
-  const streams: StreamResult[] = []
-  for (const kind of ['many', 'one'] as const) {
-    for (const size of [base, total]) {
-      const built = await build(env, shape(kind, size, manyModels))
-      builds.push(built)
-      const measured = await measureOps(env, built, kind)
-      results.push(...measured.results)
-      disk.push({ registry: built.shape.label, total: size, bytes: measured.diskPerRegistration })
-      if (size === total) streams.push(await measureFullList(env, built))
-      await rm(built.repo, { recursive: true, force: true })
-    }
-  }
-  const migrate = await migrateAvailable(env)
 
   const goals: Goal[] = []
   const rows: string[][] = []
@@ -493,13 +513,15 @@ async function main(env: BenchEnv): Promise<BenchResult> {
   ]
   const notes = [
     `Registries: a directory in the Python registry's layout is generated (test/support/legacy-registry.ts: round-robin over the models, one minute apart, every 10th version of a model staged, the newest of those in production, lineage to the previous version) and imported with \`mreg import --batch ${BATCH}\`, so each registry is exactly what the product writes; the registry is today's layout (schema_version 1: models/<name>/<version>.json plus a derived index.json per model).`,
-    `Each command runs ${'3'} times as \`node mreg.mjs --json …\` under GNU time (1 when a run takes over 5 s); reads get one extra uncounted run first. Median wall time, highest peak RSS. \`git cat-file --batch\` reads the version files the command's answer shows, from the same repository, median of 3 after a warm-up.`,
+    `Each command runs ${'3'} times as \`node mreg.mjs --json …\` under GNU time (1 when a run takes over 5 s); reads get one extra uncounted run first. Median wall time, highest peak RSS. \`git cat-file --batch\` reads the version files the command's answer shows (by blob id, looked up with one untimed \`git ls-tree\`), from the same repository, median of 3 after a warm-up.`,
     migrate
       ? '`mreg migrate` exists but this benchmark does not time it yet.'
       : '`migrate`: not available — `mreg migrate` does not exist in this build, so it was not measured.',
     'GitHub-mode targets (fresh cache against the emulator: bytes, requests, time) are not measured by this benchmark.',
-    ...(total < 100_000
+    ...(env.quick ? ['A --quick run: small registries to check the benchmark itself, not the targets.'] : []),
+    ...(total < 100_000 && !env.quick
       ? [
+          `Smaller than the target size because the whole run must finish in about ten minutes on this shared 2-core machine: with today's layout (before schema_version 2) every command reads a model's whole index.json and every write (each import batch too) rewrites it, so building and querying 100,000-version registries takes far longer; the growth column shows the trend.`,
           `This run used ${fmt(total)} versions, not 100,000 (BENCH_SCALE_VERSIONS${env.quick ? ', --quick' : ''}).`
         ]
       : [])
