@@ -457,6 +457,17 @@ async function main(env: BenchEnv): Promise<BenchResult> {
     met: false
   })
 
+  // The targets are set at 100,000 versions: a smaller run shows where things stand (its tables
+  // say what passed at that size) but demonstrates no target.
+  const judged: Goal[] =
+    total >= 100_000
+      ? goals
+      : goals.map(g => ({
+          goal: g.goal,
+          measured: `${g.measured} — at ${fmt(total)} versions only${g.met ? ' (within the target there)' : ''}`,
+          met: false
+        }))
+
   const tables: Table[] = [
     {
       title: `Commands as whole processes at ${fmt(total)} versions (node -e 0: ${ms(node0)} ms, ${mib(node0Rss)} MiB; target ${ms(budget)} ms, 100 MB)`,
@@ -532,7 +543,7 @@ async function main(env: BenchEnv): Promise<BenchResult> {
     measures:
       'commands as whole processes on registries of 100 models × 1,000 and 1 model × 100,000 versions (built by `mreg import` of generated legacy directories), beside `node -e 0` and `git cat-file --batch`; growth from 1,000 versions; full-list streaming; git bytes per registration; import time and memory.',
     tables,
-    goals,
+    goals: judged,
     notes,
     ok: true,
     seconds: (performance.now() - started) / 1000
