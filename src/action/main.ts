@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { invalidInput, isRegistryError } from '../domain/errors.js'
 import { proxyFromEnv } from '../domain/proxy.js'
 import { githubContext, githubTuningFromEnv, parseRepository } from '../wiring/github.js'
+import { mregVersion } from '../wiring/version.js'
 import { CachedArtifactStore } from './cached-store.js'
 import { parseActionInputs } from './inputs.js'
 import { runStep, type WorkflowEvent } from './run.js'
@@ -31,6 +32,8 @@ async function readEvent(env: NodeJS.ProcessEnv): Promise<WorkflowEvent> {
 async function main(): Promise<void> {
   const token = core.getInput('token')
   if (token) core.setSecret(token)
+  // Every run says which mreg ran it, a failing one included (`version` is the model's).
+  core.setOutput('mreg-version', mregVersion())
   const env = process.env
   try {
     const inputs = parseActionInputs(name => core.getInput(name))

@@ -20,5 +20,5 @@ export async function compare(ctx: CommandContext, references: string[]): Promis
   const versions = await Promise.all(
     references.map(async reference => (await resolve(snapshot, reference)).version)
   )
-  return { versions, comparison: compareModels(versions) }
+  return { versions, comparison: compareModels(versions, snapshot.policy) }
 }

@@ -1,8 +1,11 @@
 /**
  * rollback: put back the version that held a stage before its current holder. The previous
- * holder is found from the versions' stage history; the promotion itself is an ordinary one.
+ * holder is found from the versions' stage history; the promotion itself is an ordinary one,
+ * except that must_beat is waived (src/domain/gates.ts): the version it would have to beat is
+ * the one being rolled back.
  */
 import { notFound } from '../domain/errors.js'
+import { ROLLBACK_VIA } from '../domain/gates.js'
 import { previousHolder } from '../domain/history.js'
 import { parseName, parseStage } from '../domain/names.js'
 import { formatReference } from '../domain/references.js'
@@ -33,7 +36,7 @@ export async function rollback(ctx: CommandContext, input: RollbackInput): Promi
   return promote(ctx, {
     reference: formatReference(previous),
     to: stage,
-    via: 'rollback',
+    via: ROLLBACK_VIA,
     skipTransitionCheck: true
   })
 }

@@ -23,7 +23,7 @@ import type {
   RegistrySnapshot
 } from './backend.js'
 import { checkBranchName, DEFAULT_BRANCH, openCommit, readJsonAtCommit } from './common.js'
-import type { Identity, WrittenCommit } from './commit-writer.js'
+import type { CommitIdentity, Identity, WrittenCommit } from './commit-writer.js'
 import { GitReader } from './git-reader.js'
 import { readLog } from './history.js'
 import { OptimisticWriter } from './optimistic-writer.js'
@@ -46,6 +46,8 @@ export interface RemoteBackendOptions {
   token?: string
   /** Default: GIT_AUTHOR_NAME/EMAIL, else `mreg <mreg@localhost>`. */
   author?: Identity
+  /** Asked at the first commit when `author` is not given (OptimisticWriterSettings.identity). */
+  identity?: () => Promise<CommitIdentity>
   /** How many times a change is built before giving up with a 'conflict' error. Default 50. */
   maxAttempts?: number
   now?: () => Date

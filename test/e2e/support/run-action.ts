@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { BUNDLE_DEFINE } from '../../support/bundle-define.js'
 import type { GitHubEmulator } from '../../support/github-emulator/index.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -54,6 +55,7 @@ export async function bundleAction(): Promise<Bundle> {
     target: 'node20',
     legalComments: 'none',
     logLevel: 'warning',
+    define: BUNDLE_DEFINE,
     banner: { js: BANNER }
   })
   return { script, dispose: () => rm(dir, { recursive: true, force: true }) }
@@ -69,7 +71,9 @@ async function checkSameOptionsAsBundleScript(): Promise<void> {
     "platform: 'node'",
     "format: 'esm'",
     "target: 'node20'",
-    "legalComments: 'none'"
+    "legalComments: 'none'",
+    '__MREG_VERSION__: JSON.stringify(version)',
+    '    define,'
   ]
   const missing = expected.filter(text => !script.includes(text))
   if (missing.length > 0) {
