@@ -94,7 +94,9 @@ describe('the Action under Node 24', () => {
     const listed = succeeded(await step({ command: 'list', name: NAME }), 'list')
     expect(listed.outputs.count).toBe('2')
     const shown = succeeded(await step({ command: 'show', reference: `${NAME}@1.0.1` }), 'show')
-    expect(JSON.parse(shown.outputs.json as string)).toMatchObject({ performance_metrics: { f1_score: 0.91 } })
+    expect(JSON.parse(shown.outputs.json as string)).toMatchObject({
+      performance_metrics: { f1_score: 0.91 }
+    })
     const fetched = succeeded(
       await step({ command: 'fetch', reference: `${NAME}@latest`, path: 'out/' }),
       'fetch'

@@ -233,7 +233,7 @@ describe('evaluateGates: review gates', () => {
       {
         gate: 'require_pull_request',
         status: 'fail',
-        message: "a move to production must come through a pull request; promote on GitHub opens one"
+        message: 'a move to production must come through a pull request; promote on GitHub opens one'
       }
     ])
     expect(run(gate, { approvals: undefined }).results[0]?.message).toBe(
