@@ -47,6 +47,8 @@ export interface CleanupOutcome {
   swept: { id: string; label: string; size: number }[]
   /** Live versions whose stored bytes are missing: reported, never deleted (see doctor). */
   missing: string[]
+  /** Live versions whose interrupted registration this run finished (published), or would finish. */
+  finished: string[]
 }
 
 export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Promise<CleanupOutcome> {
@@ -81,7 +83,8 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
     freed_bytes: 0,
     commit: null,
     swept: [],
-    missing: []
+    missing: [],
+    finished: []
   }
   const deletions = planned.filter(d => d.action === 'delete')
   outcome.deleted_count = deletions.length
@@ -120,7 +123,21 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
   const audit = await auditStore(store, after.policy, ctx.now(), await allVersions(after), removed)
   report(outcome, audit, removed)
   if (audit) {
+    for (const version of audit.unfinished) await store.finish(version.artifact)
     for (const item of audit.unused) await store.removeStored?.(item)
+    // This run's deletions that the store's listing did not reach (GitHub lists the newest
+    // 1000 releases): removed directly, from what their metadata records.
+    const listed = new Set(audit.unused.map(item => item.owner?.release_id))
+    for (const version of removed) {
+      const release = version.artifact.release
+      if (!release || listed.has(release.id)) continue
+      await store.remove(version.artifact)
+      outcome.swept.push({
+        id: String(release.id),
+        label: `release ${release.tag}`,
+        size: version.artifact.size
+      })
+    }
   } else {
     for (const version of removed) await store.remove(version.artifact)
   }
@@ -222,6 +239,7 @@ function report(outcome: CleanupOutcome, audit: StoreAudit | null, deleted: Mode
   }
   outcome.swept = audit.unused.map(item => ({ id: item.id, label: item.label, size: item.size }))
   outcome.missing = audit.missing.map(formatReference)
+  outcome.finished = audit.unfinished.map(formatReference)
 }
 
 function sumBytes(objects: { size: number }[]): number {

@@ -13,7 +13,12 @@ import { fileArtifacts } from './directory.js'
 import { auditStore } from './store-audit.js'
 
 export type FindingKind =
-  'invalid-document' | 'index-mismatch' | 'missing-artifact' | 'checksum-mismatch' | 'orphan-object'
+  | 'invalid-document'
+  | 'index-mismatch'
+  | 'missing-artifact'
+  | 'checksum-mismatch'
+  | 'orphan-object'
+  | 'unfinished-artifact'
 
 export interface Finding {
   kind: FindingKind
@@ -72,6 +77,14 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
       severity: 'warning',
       subject: item.label,
       message: `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; cleanup sweeps it`
+    })
+  }
+  for (const version of audit?.unfinished ?? []) {
+    findings.push({
+      kind: 'unfinished-artifact',
+      severity: 'warning',
+      subject: formatReference(version),
+      message: `the registration was interrupted before its ${version.artifact.release ? `release ${version.artifact.release.tag} was published` : 'artifact was finished'}; 'mreg cleanup' finishes it`
     })
   }
   return {

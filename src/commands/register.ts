@@ -120,11 +120,14 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
         created = stored.created ? [stored] : []
       }
     } catch (error) {
-      // The store refused the version's slot (GitHub: the release tag `name@vX` was published by
-      // a concurrent registration whose metadata has not landed yet): wait for it, pick again.
-      if (explicitVersion !== undefined || !isRegistryError(error) || error.kind !== 'conflict') throw error
+      // The store refused the version's slot (GitHub: a published release holds the tag
+      // `name@vX`, or a deleted immutable release spent it for good): an automatic version picks
+      // the next one; an explicit one cannot.
+      if (!isRegistryError(error) || error.kind !== 'conflict') throw error
+      if (explicitVersion !== undefined) throw slotRefused(name, explicitVersion, error)
       refusedVersions.add(draft.version)
-      await sleep(identityBackoff(attempt))
+      ctx.notice?.(`skipping version ${draft.version} of ${name}: ${error.message}`)
+      if (error.details?.reason !== 'tag-reserved') await sleep(identityBackoff(attempt))
       continue
     }
     let registered: ModelVersion
@@ -141,12 +144,41 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
       await sleep(identityBackoff(attempt))
       continue
     }
+    await finishPut(ctx, store, registered)
     await autoCleanupAfter(ctx)
     return registered
   }
   throw new RegistryError(
     'conflict',
     `could not register ${name}: other writers kept taking the next version; try again`
+  )
+}
+
+/**
+ * The metadata has landed: make the stored artifact final (GitHub: publish the draft release).
+ * The version is registered either way (its assets are readable with the token); a failure
+ * here is reported, and cleanup finishes the publish.
+ */
+async function finishPut(ctx: CommandContext, store: ArtifactStore, version: ModelVersion): Promise<void> {
+  try {
+    await store.finish(version.artifact)
+  } catch (error) {
+    ctx.notice?.(
+      `${formatReference(version)} is registered, but publishing its stored artifact failed (${(error as Error).message}); the next cleanup finishes it`
+    )
+  }
+}
+
+/** An explicit version whose slot the store refused, worded by what GitHub said about the tag. */
+function slotRefused(name: string, version: string, error: RegistryError): RegistryError {
+  const reserved = error.details?.reason === 'tag-reserved'
+  const why = reserved
+    ? `its release tag ${name}@v${version} was used by a deleted immutable release, and GitHub never frees such a tag`
+    : `its release tag ${name}@v${version} is already used by a published release`
+  return new RegistryError(
+    'conflict',
+    `cannot register ${name}@${version}: ${why}; choose another version, or leave it out to take the next free one`,
+    { ...error.details, field: 'version', value: version, reason: reserved ? 'tag-reserved' : 'exists' }
   )
 }
 

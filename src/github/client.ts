@@ -24,7 +24,11 @@ export interface GitHubClientOptions {
   apiUrl?: string
   userAgent?: string
   log?: GitHubLogger
-  /** Per API request (not the streamed body of an upload or download, which uses it as an idle limit). */
+  /**
+   * Per API request (not the streamed body of an upload or download, which uses it as an idle
+   * limit). Default 20 s: with the retries, a server that never answers fails a command in
+   * about a minute and a half, not four.
+   */
   timeoutMs?: number
   /** Retries of 5xx and network failures, by the retry plugin and by the upload/download loops. */
   retries?: number
@@ -107,7 +111,7 @@ interface RateLimitRequestOptions {
 function buildClient(options: GitHubClientOptions & { apiUrl: string }): GitHubClient {
   const { token, apiUrl } = options
   const log = options.log ?? silentLog
-  const timeoutMs = options.timeoutMs ?? 60_000
+  const timeoutMs = options.timeoutMs ?? 20_000
   const retries = options.retries ?? 3
   const retryBaseMs = options.retryBaseMs ?? 1000
   const rateLimitRetries = options.rateLimitRetries ?? 3
@@ -171,7 +175,7 @@ function buildClient(options: GitHubClientOptions & { apiUrl: string }): GitHubC
   })
 
   const fail = (error: unknown, action: string, repo?: string): RegistryError => {
-    const context: ErrorContext = { apiUrl, action, repo, redact }
+    const context: ErrorContext = { apiUrl, action, repo, redact, timeoutMs }
     return toRegistryError(error, context)
   }
 

@@ -55,6 +55,10 @@ export class CompressingStore extends StoreDecorator {
     }
   }
 
+  override finish(artifact: Artifact): Promise<void> {
+    return this.inner.finish(artifact.compression === 'gzip' ? storedView(artifact) : artifact)
+  }
+
   override async fetch(artifact: Artifact, outPath: string): Promise<FetchResult> {
     if (artifact.compression !== 'gzip') return this.inner.fetch(artifact, outPath)
     await mkdir(dirname(outPath), { recursive: true })

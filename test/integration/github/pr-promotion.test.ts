@@ -18,6 +18,7 @@ import { showVersion } from '../../../src/commands/show.js'
 import { RegistryError } from '../../../src/domain/errors.js'
 import { upsertVersions } from '../../../src/domain/model-index.js'
 import type { ModelIndex, ModelVersion } from '../../../src/domain/types.js'
+import { createGitHubReviewChannel } from '../../../src/github/review-channel.js'
 import { git, gitAsync } from '../../support/git-repo.js'
 import { prFixture, REGISTRY_BRANCH, type PrFixture } from './pr-context.js'
 
@@ -28,6 +29,7 @@ const NAME = 'theft-detector'
 beforeAll(async () => {
   f = await prFixture()
   ctx = f.context()
+  for (const reviewer of ['alice', 'bob', 'ci-bot']) f.gh.state.addCollaborator(reviewer, 'write')
 })
 afterEach(() => {
   expect(f.gh.validationErrors).toEqual([])
@@ -194,9 +196,12 @@ describe('promotion through pull requests', () => {
       }
     ])
 
-    // The author cannot approve; a reviewer can.
+    // The author cannot approve; nor can whoever asked for the promotion (ci-bot, recorded in
+    // the proposal's stage_history), even with write access; a reviewer can.
     f.gh.state.addReview(number, { user: 'github-actions[bot]' })
     expect((await check(f.context('github-actions'), input)).passed).toBe(false)
+    f.gh.state.addReview(number, { user: 'ci-bot' })
+    expect(await check(f.context('github-actions'), input)).toMatchObject({ passed: false, approvals: [] })
     f.gh.state.addReview(number, { user: 'alice' })
     const approved = await check(f.context('github-actions'), input)
     expect(approved).toMatchObject({ passed: true, approvals: ['alice'], findings: [] })
@@ -206,16 +211,34 @@ describe('promotion through pull requests', () => {
       context: 'model-registry/policy',
       posted: true
     })
-    expect(statusesOf(pr.head.sha)).toEqual(['pending', 'pending', 'pending', 'success'])
+    expect(statusesOf(pr.head.sha)).toEqual(['pending', 'pending', 'pending', 'pending', 'success'])
     expect(f.gh.state.statuses.at(-1)).toMatchObject({
       sha: pr.head.sha,
       targetUrl: `${f.gh.serverUrl}/${f.gh.owner}/${f.gh.repo}/actions/runs/1`
     })
   })
 
-  test('apply after the merge reports the change, reviewed', async () => {
+  test('apply after the merge reports the change, reviewed, though GitHub links the merge a moment later', async () => {
+    // Not linked yet at the first lookup; linked by the time the (injected) wait is over.
+    f.gh.state.pullLinkDelayMs = 60_000
     const { before, after } = await merge(production.pull_request!.number)
-    const outcome = await apply(f.context(), { before, after })
+    f.gh.state.pullLinkDelayMs = 0
+    const pull = f.gh.state.pull(production.pull_request!.number)!
+    const unlinked = f.gh.state.unlinkedAnswers
+    const waits: number[] = []
+    const linkingChannel = createGitHubReviewChannel({
+      client: f.client,
+      owner: f.gh.owner,
+      repo: f.gh.repo,
+      linkRetryDelaysMs: [500, 1000],
+      sleep: async ms => {
+        waits.push(ms)
+        pull.linkedFrom = Date.now()
+      }
+    })
+    const outcome = await apply({ ...f.context(), review: linkingChannel }, { before, after })
+    expect(f.gh.state.unlinkedAnswers).toBe(unlinked + 1)
+    expect(waits).toEqual([500])
     expect(outcome).toEqual({
       before,
       after,
@@ -235,6 +258,15 @@ describe('promotion through pull requests', () => {
       rewritten: false
     })
     expect((await showVersion(ctx, `${NAME}@production`)).version).toBe('1.0.0')
+
+    // Not linked within the waits: flagged, and the message says GitHub may still be linking
+    // the merge commit (not that it was pushed directly).
+    pull.linkedFrom = Date.now() + 60_000
+    const late = await apply(f.context(), { before, after })
+    pull.linkedFrom = undefined
+    expect(late.unreviewed.map(u => u.reason)).toEqual([
+      `commit ${after.slice(0, 12)} moved ${NAME}@1.0.0 canary → production without a merged pull request: no pull request found after 0.2 s (GitHub may still be linking it)`
+    ])
   })
 
   test('promote refuses before opening anything when the move or a metric gate fails', async () => {
@@ -407,7 +439,7 @@ describe('changes that must not pass', () => {
     expect(outcome.unreviewed).toEqual([
       {
         ...change,
-        reason: `commit ${after.slice(0, 12)} moved ${NAME}@1.2.0 development → staging without a merged pull request`
+        reason: `commit ${after.slice(0, 12)} moved ${NAME}@1.2.0 development → staging without a merged pull request: pushed directly (no pull request found after 0.2 s)`
       }
     ])
   })

@@ -35,6 +35,7 @@ export type { FaultInjector } from './faults.js'
 export type { PushRules, Ruleset, RulesetRule, TokenGrant } from './git/push-rules.js'
 export type { EmulatorState, ReleaseRecord, AssetRecord, PullRecord, ReviewRecord } from './state.js'
 export { RULES, type RuleName } from './rules.js'
+export { ALL_WRITE, type TokenPermissions } from './permissions.js'
 export { basicHeader } from './auth.js'
 
 /** GitHub's per-asset limit: "Each file included in a release must be under 2 GiB." */
@@ -98,7 +99,10 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
 
   const requests: RecordedRequest[] = []
   const validationErrors: string[] = []
-  const state = new EmulatorState(git, 'github-actions[bot]')
+  const state = new EmulatorState(git, 'github-actions[bot]', owner)
+  if (options.permissions) state.tokenPermissions = { ...options.permissions }
+  if (options.actionsCanCreatePullRequests !== undefined)
+    state.actionsCanCreatePullRequests = options.actionsCanCreatePullRequests
   const faults = new FaultInjector()
   // The listeners exist before the ports (and so the URLs) are known; these are filled in below.
   const late: { pipeline?: Pipeline; signer?: DownloadSigner } = {}

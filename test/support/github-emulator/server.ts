@@ -17,6 +17,7 @@ import { HANDLERS, STREAMING, checkRepository } from './handlers/index.js'
 import { drain, plantStarters } from './handlers/upload.js'
 import type { PathMatcher } from './openapi/paths.js'
 import type { OpenApiValidator } from './openapi/validator.js'
+import { permissionRefusal } from './permissions.js'
 import type { RateLimiter } from './rate-limit.js'
 import type { RecordedRequest } from './types.js'
 
@@ -307,6 +308,16 @@ async function answerApi(
   }
   const problems = p.validator.validateRequest(op, { path: params, query, body, hasBody })
   if (problems.length > 0) return mismatch(p, `${where} (${operationId}) request`, problems)
+  // Rule token-permissions: the token's permission set, checked before the handler runs.
+  const lacking = permissionRefusal(p.ctx.state.tokenPermissions, operationId)
+  if (lacking) {
+    return {
+      status: 403,
+      body: { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' },
+      headers: { 'x-accepted-github-permissions': lacking.header },
+      rule: 'token-permissions'
+    }
+  }
 
   let answer: ApiAnswer
   try {

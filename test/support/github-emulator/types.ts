@@ -27,6 +27,10 @@ export interface EmulatorOptions {
     /** Length of the primary window, seconds (reset = window start + this). Default 3600. */
     windowSeconds?: number
   }
+  /** The token's permissions (rule token-permissions). Default: every permission at write. */
+  permissions?: import('./permissions.js').TokenPermissions
+  /** "Allow GitHub Actions to create and approve pull requests". Default true. */
+  actionsCanCreatePullRequests?: boolean
   /** Name of the default branch. Default `main`. */
   defaultBranch?: string
   /** Create one commit (a README) on the default branch, as a new GitHub repository offers. Default true. */

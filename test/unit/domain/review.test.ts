@@ -5,6 +5,7 @@ import { defaultPolicy } from '../../../src/domain/policy.js'
 import { planPromotion } from '../../../src/domain/promotion.js'
 import {
   approversOf,
+  requestersOf,
   isDirectChangeAllowed,
   POLICY_LABEL,
   reviewChange,
@@ -725,8 +726,37 @@ describe('approversOf', () => {
       { user: null, state: 'APPROVED' },
       { user: 'frank', state: 'PENDING' }
     ]
-    expect(approversOf(reviews, 'erin')).toEqual(['alice', 'carol'])
-    expect(approversOf(reviews, null)).toEqual(['Erin', 'alice', 'carol'])
+    expect(approversOf(reviews, { author: 'erin' })).toEqual(['alice', 'carol'])
+    expect(approversOf(reviews, { author: null })).toEqual(['Erin', 'alice', 'carol'])
+  })
+
+  test('an approval counts only on the current head commit; a later comment keeps the position it was on', () => {
+    const reviews = [
+      { user: 'alice', state: 'APPROVED', commit_id: 'old' },
+      { user: 'bob', state: 'APPROVED', commit_id: 'head' },
+      { user: 'bob', state: 'COMMENTED', commit_id: 'head' },
+      { user: 'carol', state: 'APPROVED', commit_id: 'old' },
+      { user: 'carol', state: 'COMMENTED', commit_id: 'head' },
+      { user: 'dave', state: 'APPROVED', commit_id: null }
+    ]
+    expect(approversOf(reviews, { author: null, headSha: 'head' })).toEqual(['bob'])
+  })
+})
+
+describe('requestersOf', () => {
+  test('the `by` of the stage_history entries a proposal adds, not of those already there', () => {
+    const doc = (path: string, by: string[]) => ({
+      path,
+      content: { stage_history: by.map(b => ({ stage: 's', at: 't', by: b, via: 'promote' })) }
+    })
+    const base = [doc('models/m/1.0.0.json', ['trainer']), doc('models/m/0.9.0.json', ['x'])]
+    const head = [
+      doc('models/m/1.0.0.json', ['trainer', 'octo-releaser']),
+      doc('models/m/0.9.0.json', ['x', 'octo-releaser']),
+      doc('models/n/2.0.0.json', ['newcomer']),
+      { path: 'models/broken.json', content: null }
+    ]
+    expect(requestersOf(base, head)).toEqual(['newcomer', 'octo-releaser'])
   })
 })
 

@@ -99,7 +99,9 @@ export const mergePull: Handler = async (ctx, req) => {
     mergeCommitSha: merged,
     headSha: live.headSha,
     baseSha: live.baseSha,
-    mergedCommits: commits
+    mergedCommits: commits,
+    // Rule pull-link-delay: the merged commits are linked to the pull request a while later.
+    linkedFrom: Date.now() + ctx.state.pullLinkDelayMs
   })
   return { status: 200, body: { sha: merged, merged: true, message: 'Pull Request successfully merged' } }
 }
