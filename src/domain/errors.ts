@@ -25,12 +25,15 @@ export class RegistryError extends Error {
   readonly kind: ErrorKind
   /** Extra machine-readable facts (expected/actual checksums, failed gates…) for --json output. */
   readonly details?: Record<string, unknown>
+  /** The input at fault, in the words of the API that took it (e.g. `limit`, `ref`), when one is. */
+  readonly field?: string
 
   constructor(kind: ErrorKind, message: string, details?: Record<string, unknown>) {
     super(message)
     this.name = 'RegistryError'
     this.kind = kind
     this.details = details
+    if (typeof details?.field === 'string') this.field = details.field
   }
 }
 
