@@ -34,12 +34,13 @@ export async function commandContext(
 export async function openFromCli(
   options: GlobalOptions,
   io: CliIO,
-  create = false
+  create = false,
+  pollIntervalMs?: number
 ): Promise<OpenedRegistry> {
   const notice = (message: string) => io.stderr(`mreg: ${message}\n`)
   const progress = (label: string) => (io.interactive ? terminalProgress(label, io.stderr) : undefined)
   const github = options.github ?? io.env.MREG_GITHUB
-  const common = { branch: options.branch, notice, progress }
+  const common = { branch: options.branch, notice, progress, pollIntervalMs }
   if (github !== undefined) {
     const actor = io.env.MREG_ACTOR || io.env.GIT_AUTHOR_NAME || safeUserName()
     return openContext({

@@ -24,6 +24,7 @@ import { parseTime } from '../domain/time.js'
 import { parseBump } from '../domain/versions.js'
 import { commandContext, type GlobalOptions } from './environment.js'
 import { reportError } from './errors.js'
+import { addServeCommand } from './serve-command.js'
 import type { CliIO } from './io.js'
 import {
   collect,
@@ -320,6 +321,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       emit(outcome, renderDoctor)
       if (!outcome.healthy) setExit(3)
     })
+
+  addServeCommand(program, io, globals)
 
   for (const command of program.commands) {
     command

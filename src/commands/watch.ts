@@ -16,6 +16,8 @@ export interface WatchOptions {
   signal?: AbortSignal
   /** Called when a look at the tip failed (network trouble); watching goes on. */
   onError?: (error: unknown) => void
+  /** Called with each new tip once its changes are known (before they are yielded). */
+  onTip?: (commit: string) => void
 }
 
 export async function currentTip(ctx: CommandContext): Promise<string | null> {
@@ -45,6 +47,7 @@ export async function* watchChanges(
       continue
     }
     tip = next
+    options.onTip?.(next)
     for (const change of changes) yield change
   }
 }
