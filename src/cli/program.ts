@@ -9,7 +9,7 @@ import { cleanup } from '../commands/cleanup.js'
 import { compare } from '../commands/compare.js'
 import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
-import { fetchModel } from '../commands/fetch.js'
+import { fetchIfChanged, fetchModel, type FetchOutcome } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
 import { init } from '../commands/init.js'
 import { readJsonObjectFile } from '../commands/json-file.js'
@@ -20,9 +20,11 @@ import { rollback } from '../commands/rollback.js'
 import { showVersion } from '../commands/show.js'
 import { RegistryError, invalidInput } from '../domain/errors.js'
 import { parseMetricsObject, mergeMetrics } from '../domain/metrics.js'
+import { formatReference } from '../domain/references.js'
 import { parseTime } from '../domain/time.js'
 import { parseBump } from '../domain/versions.js'
-import { commandContext, type GlobalOptions } from './environment.js'
+import { commandContext, openFromCli, type GlobalOptions } from './environment.js'
+import { EXIT_UNCHANGED, watchFetch } from './fetch-watch.js'
 import { reportError } from './errors.js'
 import { addServeCommand } from './serve-command.js'
 import type { CliIO } from './io.js'
@@ -58,7 +60,7 @@ Examples:
   mreg apply 4f1c2e9 model-registry        # which versions a push moved
 
 References: NAME@VERSION, NAME@latest, NAME@STAGE (e.g. theft-detector@production), or a model_id.
-Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 integrity failure.`
+Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 integrity failure, 4 fetch --if-changed: unchanged.`
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let json = argv.includes('--json')
@@ -202,16 +204,71 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       .argument('[ref]', 'the version; or give criteria (newest match)')
   )
     .requiredOption('--out <path>', 'destination file, or an existing directory')
-    .action(async (reference: string | undefined, o: CriteriaOptions & { out: string }) => {
-      if (reference !== undefined && hasCriteria(o))
-        throw invalidInput('give either REF or criteria (--name/--type/--stage/--tag/--min), not both')
-      const outcome = await fetchModel(await context(), {
-        reference,
-        criteria: reference === undefined ? criteriaFrom(o) : undefined,
-        out: o.out
-      })
-      emit(outcome, renderFetched, { ...outcome.version, path: outcome.path })
-    })
+    .option(
+      '--if-changed',
+      `download only when --out does not hold the version already (exit ${EXIT_UNCHANGED} then)`
+    )
+    .option('--watch', 'keep --out at the current match: replace it atomically whenever the registry changes')
+    .option(
+      '--interval <seconds>',
+      'with --watch: how often to look (default: at once locally, 15 s on GitHub)'
+    )
+    .option(
+      '--exec <command>',
+      'with --watch: run this after each change (MREG_VERSION, MREG_MODEL_ID, MREG_PATH set)'
+    )
+    .action(
+      async (
+        reference: string | undefined,
+        o: CriteriaOptions & {
+          out: string
+          ifChanged?: boolean
+          watch?: boolean
+          interval?: string
+          exec?: string
+        }
+      ) => {
+        if (reference !== undefined && hasCriteria(o))
+          throw invalidInput('give either REF or criteria (--name/--type/--stage/--tag/--min), not both')
+        if (!o.watch && (o.interval !== undefined || o.exec !== undefined))
+          throw invalidInput('--interval and --exec go with --watch')
+        const input = {
+          reference,
+          criteria: reference === undefined ? criteriaFrom(o) : undefined,
+          out: o.out
+        }
+        const json = (outcome: FetchOutcome) => ({ ...outcome.version, path: outcome.path })
+        if (o.watch) {
+          const interval =
+            o.interval === undefined ? undefined : nonNegativeNumber(o.interval, '--interval') * 1000
+          const stop = new Promise<void>(resolve => {
+            process.once('SIGINT', () => resolve())
+            process.once('SIGTERM', () => resolve())
+          })
+          await watchFetch(await openFromCli(globals(), io, false, interval), input, io, {
+            exec: o.exec,
+            stop,
+            emit: outcome => emit(outcome, renderFetched, json(outcome))
+          })
+          return
+        }
+        if (o.ifChanged) {
+          const outcome = await fetchIfChanged(await context(), input)
+          emit(
+            outcome,
+            o =>
+              o.changed
+                ? renderFetched(o)
+                : `unchanged: ${o.path} already holds ${formatReference(o.version)}`,
+            { ...json(outcome), changed: outcome.changed }
+          )
+          if (!outcome.changed) setExit(EXIT_UNCHANGED)
+          return
+        }
+        const outcome = await fetchModel(await context(), input)
+        emit(outcome, renderFetched, json(outcome))
+      }
+    )
 
   program
     .command('promote')

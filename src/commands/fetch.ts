@@ -9,6 +9,7 @@ import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
+import { hashFile } from '../stores/hashing.js'
 import { openStore } from './open-store.js'
 import { resolve, resolveCriteria } from './resolve.js'
 
@@ -25,6 +26,35 @@ export interface FetchOutcome {
 }
 
 export async function fetchModel(ctx: CommandContext, input: FetchInput): Promise<FetchOutcome> {
+  const { version, out } = await choose(ctx, input)
+  const store = await openStore(ctx)
+  const fetched = await store.fetch(version.artifact, out)
+  return { version, path: fetched.path }
+}
+
+export interface FetchIfChangedOutcome extends FetchOutcome {
+  /** False when the destination already held exactly the chosen version's bytes: nothing was downloaded. */
+  changed: boolean
+}
+
+/**
+ * fetch --if-changed / --watch: the destination is left alone when it already holds the chosen
+ * version's bytes (its SHA-256 is the recorded one); otherwise it is replaced atomically by the
+ * verified download.
+ */
+export async function fetchIfChanged(ctx: CommandContext, input: FetchInput): Promise<FetchIfChangedOutcome> {
+  const { version, out } = await choose(ctx, input)
+  const present = await hashFile(out).catch(() => null)
+  if (present?.sha256 === version.artifact.sha256) return { version, path: out, changed: false }
+  const store = await openStore(ctx)
+  const fetched = await store.fetch(version.artifact, out)
+  return { version, path: fetched.path, changed: true }
+}
+
+async function choose(
+  ctx: CommandContext,
+  input: FetchInput
+): Promise<{ version: ModelVersion; out: string }> {
   if (input.reference === undefined && input.criteria === undefined) {
     throw invalidInput(
       'name a version (REF such as theft-detector@production) or criteria (--name, --type, --stage, --tag, --min)'
@@ -42,9 +72,7 @@ export async function fetchModel(ctx: CommandContext, input: FetchInput): Promis
     )
   }
   const out = (await isDirectory(input.out)) ? join(input.out, version.artifact.file_name) : input.out
-  const store = await openStore(ctx)
-  const fetched = await store.fetch(version.artifact, out)
-  return { version, path: fetched.path }
+  return { version, out }
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -39,7 +39,15 @@ class Signal implements TipSignal {
       this.pending = false
       return Promise.resolve()
     }
-    return new Promise(resolve => this.waiters.push(resolve))
+    // Someone is waiting for the registry: that keeps the process alive (the poll timer and the
+    // watchers do not, so a closed or abandoned signal never holds a process open).
+    return new Promise(resolve => {
+      const hold = setInterval(() => {}, 1 << 30)
+      this.waiters.push(() => {
+        clearInterval(hold)
+        resolve()
+      })
+    })
   }
 
   poke(): void {
