@@ -20,11 +20,23 @@ const KEEP_PREVIOUS = 10
 // An ESM bundle still meets CommonJS dependencies that call require(): give them one.
 const BANNER = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
 // Known benchmarks run in this order; any other bench/*.ts entry runs after them.
-const ORDER = ['read-latency', 'write-throughput', 'concurrent-writers', 'large-artifact']
+const ORDER = ['read-latency', 'write-throughput', 'concurrent-writers', 'large-artifact', 'serve']
 // Upper bounds per benchmark (seconds): a benchmark that takes longer is killed and reported failed.
 const TIMEOUT_S = {
-  full: { 'read-latency': 420, 'write-throughput': 90, 'concurrent-writers': 120, 'large-artifact': 150 },
-  quick: { 'read-latency': 90, 'write-throughput': 30, 'concurrent-writers': 45, 'large-artifact': 60 }
+  full: {
+    'read-latency': 420,
+    'write-throughput': 90,
+    'concurrent-writers': 120,
+    'large-artifact': 150,
+    serve: 300
+  },
+  quick: {
+    'read-latency': 90,
+    'write-throughput': 30,
+    'concurrent-writers': 45,
+    'large-artifact': 60,
+    serve: 120
+  }
 }
 const DEFAULT_TIMEOUT_S = 120
 
@@ -32,8 +44,13 @@ const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const write = !args.includes('--no-write')
 const onlyIndex = args.indexOf('--only')
-const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',').filter(Boolean) : null
-const unknown = args.filter((a, i) => !['--quick', '--no-write', '--only'].includes(a) && i !== onlyIndex + 1)
+// `npm run bench -- serve` is `--only serve`.
+const named = args.filter((a, i) => !a.startsWith('--') && (onlyIndex < 0 || i !== onlyIndex + 1))
+const only =
+  onlyIndex >= 0 || named.length > 0
+    ? [...(onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',') : []), ...named].filter(Boolean)
+    : null
+const unknown = args.filter(a => a.startsWith('--') && !['--quick', '--no-write', '--only'].includes(a))
 if (unknown.length > 0 || (onlyIndex >= 0 && !only?.length)) {
   console.error(`usage: npm run bench [-- --quick] [-- --only NAME[,NAME]] [-- --no-write]`)
   process.exit(2)
@@ -136,11 +153,49 @@ async function main() {
       await prettier.format(await renderFile(run, latest), { ...options, parser: 'markdown' })
     )
     console.error(`wrote ${RESULTS}`)
+    await writeSections(results)
   }
   const failed = results.filter(r => !r.ok)
   if (failed.length > 0) {
     console.error(`\nBENCHMARK FAILED: ${failed.map(r => r.name).join(', ')}`)
     process.exitCode = 1
+  }
+}
+
+/**
+ * Besides RESULTS.md: bench/results/<name>.json for every benchmark run, and for those with a
+ * section of their own in docs/BENCHMARKS.md (serve; scale has its own), that section rewritten
+ * between its markers, so benchmarks written by different people merge without conflicts.
+ */
+async function writeSections(results) {
+  await mkdir('bench/results', { recursive: true })
+  for (const result of results) {
+    await writeFile(`bench/results/${result.name}.json`, JSON.stringify(result, null, 2) + '\n')
+    if (result.name !== 'serve') continue
+    const file = 'docs/BENCHMARKS.md'
+    const start = `<!-- ${result.name}:start -->`
+    const end = `<!-- ${result.name}:end -->`
+    const body = [
+      start,
+      `## ${result.title}`,
+      '',
+      result.measures,
+      '',
+      renderGoals([result]),
+      ...result.tables.flatMap(t => ['', `**${t.title}**`, '', table(t.columns, t.rows)]),
+      '',
+      ...result.notes.map(n => `- ${n}`),
+      '',
+      `_Run ${new Date().toISOString()}, ${mode} mode, ${result.seconds.toFixed(0)} s._`,
+      end
+    ].join('\n')
+    const old = existsSync(file) ? await readFile(file, 'utf8') : '# Benchmarks\n'
+    const next = old.includes(start)
+      ? old.slice(0, old.indexOf(start)) + body + old.slice(old.indexOf(end) + end.length)
+      : `${old.trimEnd()}\n\n${body}\n`
+    const options = (await prettier.resolveConfig(file)) ?? {}
+    await writeFile(file, await prettier.format(next, { ...options, parser: 'markdown' }))
+    console.error(`wrote ${file} (${result.name} section) and bench/results/${result.name}.json`)
   }
 }
 

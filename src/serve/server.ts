@@ -19,6 +19,7 @@ import { formatReference } from '../domain/references.js'
 import type { OpenedRegistry } from '../wiring/open-registry.js'
 import { JSON_ROUTES } from './api.js'
 import { ArtifactServer } from './artifact.js'
+import { CachedReads } from './cached-reads.js'
 import { EventHub } from './events.js'
 import { ApiError, errorBody, Query, readBody, sendJson } from './http.js'
 import { ServeMetrics } from './metrics.js'
@@ -66,12 +67,17 @@ export async function startServer(
       { field: 'host' }
     )
   const log = options.log ?? (() => {})
-  const ctx = opened.context
+  // Requests read the snapshot the hub pinned; the hub itself reads the branch afresh.
+  const reads = new CachedReads(opened.context.backend)
+  const ctx = { ...opened.context, backend: reads }
   const hub = new EventHub(
-    ctx,
+    opened.context,
     opened.tipSignal(),
     error => log(`event stream: could not read the registry: ${describe(error)}`),
-    () => void metrics.tipMoved(ctx).catch(() => {})
+    commit => {
+      reads.pin(commit)
+      void metrics.tipMoved(ctx).catch(() => {})
+    }
   )
   const metrics = new ServeMetrics(ctx, () => hub.clientCount)
   const artifacts = new ArtifactServer(
