@@ -29,7 +29,9 @@ export async function* watchChanges(
   hints: TipHint,
   options: WatchOptions = {}
 ): AsyncGenerator<RegistryChange> {
-  let tip = options.since ?? (await currentTip(ctx))
+  // A registry not initialised yet (or unreachable) has no tip to compare with: its first tip is
+  // taken as the starting point once it appears.
+  let tip = options.since ?? (await currentTip(ctx).catch(() => null))
   // Resuming: what landed after `since` is told at once, without waiting for a hint.
   let lookNow = options.since !== undefined
   while (!options.signal?.aborted) {
@@ -41,7 +43,7 @@ export async function* watchChanges(
     try {
       next = await currentTip(ctx)
       if (next === tip || next === null) continue
-      changes = tip === null ? [] : await changesBetween(ctx.backend, tip, next)
+      if (tip !== null) changes = await changesBetween(ctx.backend, tip, next)
     } catch (error) {
       options.onError?.(error)
       continue

@@ -69,12 +69,19 @@ export async function startServer(
   const log = options.log ?? (() => {})
   // Requests read the snapshot the hub pinned; the hub itself reads the branch afresh.
   const reads = new CachedReads(opened.context.backend)
+  let lastTrouble = ''
   const ctx = { ...opened.context, backend: reads }
   const hub = new EventHub(
     opened.context,
     opened.tipSignal(),
-    error => log(`event stream: could not read the registry: ${describe(error)}`),
+    error => {
+      // Said once per distinct trouble, not at every poll while it lasts.
+      const line = `event stream: could not read the registry: ${describe(error)}`
+      if (line !== lastTrouble) log(line)
+      lastTrouble = line
+    },
     commit => {
+      lastTrouble = ''
       reads.pin(commit)
       void metrics.tipMoved(ctx).catch(() => {})
     }

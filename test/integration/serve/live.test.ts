@@ -270,3 +270,25 @@ describe('security', () => {
     expect(plain.headers.get('access-control-allow-origin')).toBeNull()
   })
 })
+
+describe('a registry created after the server started', () => {
+  test('healthz says no tip, then the first registration is told as an event', async () => {
+    const empty = await makeProjectRepo()
+    const late = await serveRegistry({ registry: empty, actor: 'tester' })
+    try {
+      expect((await late.client.get<{ tip: string | null }>('/healthz')).body.tip).toBeNull()
+      expect((await late.client.get('/api/v1/models')).status).toBe(404)
+      const sse = await SseClient.open(`${late.server.url}/api/v1/events`)
+      expect((await mreg(empty, ['init'])).code).toBe(0)
+      await new Promise(resolve => setTimeout(resolve, 500))
+      const file = await modelFile(empty, 'late.bin', 9)
+      expect((await mreg(empty, ['register', file, '--type', 'iforest'])).code).toBe(0)
+      expect(parseChange(await sse.next(3000))).toMatchObject({ kind: 'registered', name: 'iforest' })
+      sse.close()
+      expect(late.logs.filter(line => line.includes('could not read the registry'))).toHaveLength(1)
+    } finally {
+      await late.close()
+      await removeDir(empty)
+    }
+  })
+})
