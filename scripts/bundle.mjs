@@ -3,7 +3,7 @@
 // differs. `--out DIR` writes elsewhere (tests check the bundles without touching dist/).
 import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 // The precompiled schema validators are source the bundle includes: regenerate them first.
@@ -14,6 +14,10 @@ const outDir = outIndex >= 0 ? process.argv[outIndex + 1] : 'dist'
 
 // An ESM bundle still meets CommonJS dependencies that call require(): give them one.
 const banner = "import { createRequire as __mregCreateRequire } from 'node:module'; const require = __mregCreateRequire(import.meta.url);"
+
+// package.json's version is mreg's version (src/wiring/version.ts): one source of truth.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
+const define = { __MREG_VERSION__: JSON.stringify(version) }
 
 const entries = [
   { in: 'src/cli/main.ts', out: 'cli.js', shebang: true },
@@ -32,6 +36,7 @@ for (const entry of entries) {
     target: 'node20',
     legalComments: 'none',
     logLevel: 'warning',
+    define,
     banner: { js: (entry.shebang ? '#!/usr/bin/env node\n' : '') + banner }
   })
 }

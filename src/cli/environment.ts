@@ -7,6 +7,7 @@ import { homedir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import { invalidInput } from '../domain/errors.js'
+import { proxyFromEnv } from '../domain/proxy.js'
 import { githubTuningFromEnv, parseRepository } from '../wiring/github.js'
 import { openContext, type GitHubOptions, type OpenedRegistry } from '../wiring/open-registry.js'
 import type { CliIO } from './io.js'
@@ -25,9 +26,11 @@ export interface GlobalOptions {
 export async function commandContext(
   options: GlobalOptions,
   io: CliIO,
-  create = false
+  create = false,
+  /** Record where the command runs (register): only it pays for reading HEAD and the working tree. */
+  withProvenance = false
 ): Promise<CommandContext> {
-  return (await openFromCli(options, io, create)).context
+  return (await openFromCli(options, io, create, undefined, withProvenance)).context
 }
 
 /** The CLI's options and environment → the factory's options (src/wiring/open-registry.ts). */
@@ -35,7 +38,8 @@ export async function openFromCli(
   options: GlobalOptions,
   io: CliIO,
   create = false,
-  pollIntervalMs?: number
+  pollIntervalMs?: number,
+  withProvenance = false
 ): Promise<OpenedRegistry> {
   const notice = (message: string) => io.stderr(`mreg: ${message}\n`)
   const progress = (label: string) => (io.interactive ? terminalProgress(label, io.stderr) : undefined)
@@ -55,7 +59,9 @@ export async function openFromCli(
     registry: options.registry ?? io.env.MREG_REGISTRY,
     store: options.store ?? io.env.MREG_STORE,
     create,
-    actor: io.env.MREG_ACTOR || undefined
+    actor: io.env.MREG_ACTOR || undefined,
+    gitEnv: io.env,
+    withProvenance
   })
 }
 
@@ -71,7 +77,8 @@ function gitHubTarget(github: string, options: GlobalOptions, io: CliIO): GitHub
     apiUrl: options.apiUrl ?? io.env.GITHUB_API_URL ?? 'https://api.github.com',
     serverUrl: options.serverUrl ?? io.env.GITHUB_SERVER_URL ?? 'https://github.com',
     cacheDir: join(cacheHome, 'mreg'),
-    tuning: githubTuningFromEnv(io.env)
+    tuning: githubTuningFromEnv(io.env),
+    proxy: proxyFromEnv(io.env)
   }
 }
 

@@ -5,6 +5,7 @@
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
 import type { ArtifactStore, StoredItem } from '../stores/artifact-store.js'
+import { fileArtifacts } from './directory.js'
 
 /** A registration stores its bytes before it commits: give it this long before they count as orphaned. */
 export const DEFAULT_ORPHAN_GRACE_HOURS = 1
@@ -47,7 +48,7 @@ export async function auditStore(
       (item.owner !== undefined && knownKeys.has(`version:${item.owner.name}@${item.owner.version}`))
     if (known || item.modified.getTime() <= cutoff) unused.push(item)
   }
-  const missing = live.filter(v => !itemKeys(v).some(key => seen.has(key)))
+  const missing = live.filter(v => !itemKeys(v).every(key => seen.has(key)))
   return { unused, missing }
 }
 
@@ -58,8 +59,9 @@ function keyOf(item: StoredItem): string {
 
 function itemKeys(version: ModelVersion): string[] {
   const release = version.artifact.release
-  // A compressed artifact is stored (and content-addressed) as its compressed bytes.
+  // A compressed artifact is stored (and content-addressed) as its compressed bytes; each file of
+  // a directory version is an object of its own.
   return release
     ? [`release:${release.id}`]
-    : [`sha256:${version.artifact.stored?.sha256 ?? version.artifact.sha256}`]
+    : fileArtifacts(version.artifact).map(a => `sha256:${a.stored?.sha256 ?? a.sha256}`)
 }

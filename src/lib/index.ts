@@ -8,6 +8,7 @@ export { RegistryError, isRegistryError, type ErrorKind } from '../domain/errors
 export type { RegistryChange, ChangeKind } from '../commands/changes.js'
 export type { ModelSummary } from '../commands/models.js'
 export type { CompareOutcome } from '../commands/compare.js'
+export type { EditInput, EditOutcome } from '../commands/edit.js'
 export type { FetchInput, FetchOutcome } from '../commands/fetch.js'
 export type { HistoryInput, HistoryOutcome, HistoryEvent } from '../commands/history.js'
 export type { ListInput } from '../commands/list.js'

@@ -8,6 +8,7 @@ import { listModels, type ModelSummary } from '../commands/models.js'
 import type { RegistryChange } from '../commands/changes.js'
 import { compare, type CompareOutcome } from '../commands/compare.js'
 import type { CommandContext } from '../commands/context.js'
+import { editVersion, type EditInput, type EditOutcome } from '../commands/edit.js'
 import { fetchModel, type FetchInput, type FetchOutcome } from '../commands/fetch.js'
 import { history, type HistoryInput, type HistoryOutcome } from '../commands/history.js'
 import { listVersions, type ListInput } from '../commands/list.js'
@@ -76,6 +77,11 @@ export class Registry {
 
   history(input: HistoryInput): Promise<HistoryOutcome> {
     return history(this.context, input)
+  }
+
+  /** Tags and notes of a version (the only fields a registered version may change). */
+  edit(input: EditInput): Promise<EditOutcome> {
+    return editVersion(this.context, input)
   }
 
   /** The registry branch's current commit (null before `init`). */

@@ -51,6 +51,11 @@ export class ArtifactServer {
         'not-found',
         `${formatReference(version)} is archived: its artifact was deleted by retention`
       )
+    if (version.artifact.manifest)
+      throw new RegistryError(
+        'refused',
+        `${formatReference(version)} is a directory version: serving directories (as an archive or per file) is not supported yet; use mreg fetch`
+      )
     const sha256 = version.artifact.sha256
     const etag = `"sha256-${sha256}"`
     const headers: Record<string, string> = {

@@ -9,12 +9,16 @@ import { join, resolve as resolvePath } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import type { Source } from '../domain/types.js'
 import type { GitHubLogger } from '../github/client.js'
-import type { Identity } from '../registry/commit-writer.js'
+import type { ProxySettings } from '../domain/proxy.js'
 import {
+  FALLBACK_IDENTITY,
   findRepository,
   LocalRegistryBackend,
+  localProvenance,
   openOrCreateRepository,
-  resolveIdentity
+  resolveIdentity,
+  type CommitIdentity,
+  type Identity
 } from '../registry/index.js'
 import type { ArtifactStore, LocalState } from '../stores/artifact-store.js'
 import { defaultLocalStoreRoot, LocalArtifactStore } from '../stores/local/local-store.js'
@@ -33,8 +37,10 @@ export interface LocalTarget {
   /** Default `<gitdir>/mreg/objects`. */
   storeRoot?: string
   actor: string
-  /** Commit identity; default: the repository's git identity. */
+  /** Commit identity for both roles; default: `identity`, else git's own resolution. */
   author?: Identity
+  /** Asked at the first commit when `author` is not given. */
+  identity?: () => Promise<CommitIdentity>
   now?: () => Date
   notice?: (message: string) => void
   progress?: Progress
@@ -52,6 +58,7 @@ export function localContext(target: LocalTarget): CommandContext {
     gitdir: target.gitdir,
     branch: target.branch,
     author: target.author,
+    identity: target.identity,
     now: target.now
   })
   const storeRoot = target.storeRoot ?? defaultLocalStoreRoot(target.gitdir)
@@ -86,6 +93,8 @@ export interface GitHubOptions {
   cacheDir: string
   /** Client timings; unset fields keep the production defaults. */
   tuning?: GitHubTuning
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY settings (proxyFromEnv). */
+  proxy?: ProxySettings
 }
 
 export interface OpenOptions {
@@ -105,6 +114,10 @@ export interface OpenOptions {
   author?: Identity
   /** Provenance recorded at registration. */
   source?: Source
+  /** Local mode: record where the command runs (HEAD, remote, working tree) as the source. */
+  withProvenance?: boolean
+  /** Where git's identity is read from (GIT_AUTHOR_NAME…); default process.env. */
+  gitEnv?: Record<string, string | undefined>
   now?: () => Date
   notice?: (message: string) => void
   log?: GitHubLogger
@@ -144,6 +157,7 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenedRegi
       notice: options.notice,
       now: options.now,
       tuning: gh.tuning,
+      proxy: gh.proxy,
       store: options.artifactStore
     })
     if (options.progress) context.progress = options.progress
@@ -152,15 +166,20 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenedRegi
   }
   const dir = resolvePath(options.registry ?? process.cwd())
   const location = options.create ? await openOrCreateRepository(dir) : await findRepository(dir)
-  // Who acts is who commits: the repository's git identity unless told otherwise.
-  const actor = options.actor ?? (await resolveIdentity(location.gitdir)).name
+  // Who acts is who commits: git's identity (environment, system/global/repository config)
+  // unless told otherwise. Said once, at the first commit, when git has none.
+  const identity = await resolveIdentity(location.gitdir, options.author, options.gitEnv ?? process.env)
+  const actor = options.actor ?? identity.author.name
   const context = localContext({
     dir: location.dir,
     gitdir: location.gitdir,
     branch,
     storeRoot: options.store === undefined ? undefined : resolvePath(options.store),
     actor,
-    author: options.author,
+    identity: async () => {
+      if (identity.fallback.length > 0) options.notice?.(fallbackNotice(identity))
+      return identity
+    },
     now: options.now,
     notice: options.notice,
     progress: options.progress,
@@ -168,10 +187,16 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenedRegi
     store: options.artifactStore
   })
   if (options.source) context.source = options.source
+  else if (options.withProvenance) context.source = { ...(await localProvenance(location)), actor }
   const interval = options.pollIntervalMs ?? 1000
   return {
     context,
     gitdir: location.gitdir,
     tipSignal: () => localTipSignal(location.gitdir, branch, interval)
   }
+}
+
+function fallbackNotice(identity: CommitIdentity): string {
+  const { name, email } = FALLBACK_IDENTITY
+  return `no git identity set (${identity.fallback.join(', ')}): commits use "${name} <${email}>" for it; set user.name and user.email (git config --global), or GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL`
 }
