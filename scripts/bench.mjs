@@ -22,7 +22,7 @@ const KEEP_PREVIOUS = 10
 // An ESM bundle still meets CommonJS dependencies that call require(): give them one.
 const BANNER = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
 // Known benchmarks run in this order; any other bench/*.ts entry runs after them.
-const ORDER = ['read-latency', 'write-throughput', 'concurrent-writers', 'large-artifact']
+const ORDER = ['read-latency', 'write-throughput', 'concurrent-writers', 'large-artifact', 'serve']
 // Run only when named: they take long, and report in files of their own (OWN_REPORT).
 const OPT_IN = ['scale']
 const OWN_REPORT = { scale: { markdown: 'docs/BENCHMARKS.md', json: 'bench/results/scale.json' } }
@@ -33,14 +33,16 @@ const TIMEOUT_S = {
     'write-throughput': 90,
     'concurrent-writers': 120,
     'large-artifact': 150,
-    scale: 3600
+    scale: 3600,
+    serve: 300
   },
   quick: {
     'read-latency': 90,
     'write-throughput': 30,
     'concurrent-writers': 45,
     'large-artifact': 60,
-    scale: 300
+    scale: 300,
+    serve: 120
   }
 }
 const DEFAULT_TIMEOUT_S = 120
@@ -49,7 +51,7 @@ const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const write = !args.includes('--no-write')
 const onlyIndex = args.indexOf('--only')
-// Benchmarks named without --only (`npm run bench -- scale`) are selected the same way.
+// Benchmarks named without --only (`npm run bench -- scale`, `-- serve`) are selected the same way.
 const named = args.filter((a, i) => !a.startsWith('--') && (onlyIndex < 0 || i !== onlyIndex + 1))
 const only =
   onlyIndex >= 0 || named.length > 0
@@ -166,11 +168,53 @@ async function main() {
       })
     )
     console.error(`wrote ${RESULTS}`)
+    await writeSections(results)
   }
   const failed = results.filter(r => !r.ok)
   if (failed.length > 0) {
     console.error(`\nBENCHMARK FAILED: ${failed.map(r => r.name).join(', ')}`)
     process.exitCode = 1
+  }
+}
+
+/**
+ * Besides RESULTS.md: bench/results/<name>.json for every benchmark run, and for those with a
+ * section of their own in docs/BENCHMARKS.md (serve; scale has its own), that section rewritten
+ * between its markers, so benchmarks written by different people merge without conflicts.
+ */
+/** Each benchmark with a report in docs/BENCHMARKS.md owns the text between its two markers. */
+async function spliceSection(file, name, text) {
+  const start = `<!-- ${name}:start -->`
+  const end = `<!-- ${name}:end -->`
+  const body = `${start}\n${text}\n${end}`
+  const old = existsSync(file) ? await readFile(file, 'utf8') : '# Benchmarks\n'
+  const next = old.includes(start)
+    ? old.slice(0, old.indexOf(start)) + body + old.slice(old.indexOf(end) + end.length)
+    : `${old.trimEnd()}\n\n${body}\n`
+  const options = (await prettier.resolveConfig(file)) ?? {}
+  await writeFile(file, await prettier.format(next, { ...options, parser: 'markdown' }))
+}
+
+async function writeSections(results) {
+  await mkdir('bench/results', { recursive: true })
+  for (const result of results.filter(r => !OWN_REPORT[r.name])) {
+    await writeFile(`bench/results/${result.name}.json`, JSON.stringify(result, null, 2) + '\n')
+    if (result.name !== 'serve') continue
+    const file = 'docs/BENCHMARKS.md'
+    const text = [
+      `## ${result.title}`,
+      '',
+      result.measures,
+      '',
+      renderGoals([result]),
+      ...result.tables.flatMap(t => ['', `**${t.title}**`, '', table(t.columns, t.rows)]),
+      '',
+      ...result.notes.map(n => `- ${n}`),
+      '',
+      `_Run ${new Date().toISOString()}, ${mode} mode, ${result.seconds.toFixed(0)} s._`
+    ].join('\n')
+    await spliceSection(file, result.name, text)
+    console.error(`wrote ${file} (${result.name} section) and bench/results/${result.name}.json`)
   }
 }
 
@@ -360,9 +404,8 @@ async function writeOwnReport(run, result) {
     ...result.notes.map(n => `- ${n}`),
     ''
   ].join('\n')
-  const options = (await prettier.resolveConfig(target.markdown)) ?? {}
   await mkdir('docs', { recursive: true })
-  await writeFile(target.markdown, await prettier.format(page, { ...options, parser: 'markdown' }))
+  await spliceSection(target.markdown, result.name, page.replace(/^# /, '## ').replace(/\n## /g, '\n### '))
   await mkdir('bench/results', { recursive: true })
   await writeFile(target.json, JSON.stringify({ machine: m, mode: run.mode, ...result }, null, 2) + '\n')
   console.error(`wrote ${target.markdown} and ${target.json}`)

@@ -6,8 +6,7 @@
 import { join } from 'node:path'
 import type { CommandContext } from '../../src/commands/context.js'
 import { init } from '../../src/commands/init.js'
-import { LocalRegistryBackend } from '../../src/registry/local-backend.js'
-import { LocalArtifactStore } from '../../src/stores/local/local-store.js'
+import { localContext } from '../../src/wiring/open-registry.js'
 
 export interface Clock {
   now: () => Date
@@ -19,17 +18,16 @@ export function benchClock(start = '2026-01-01T00:00:00Z'): Clock {
   return { now: () => new Date(current), advance: ms => void (current += ms) }
 }
 
-/** What the CLI builds for the embedded registry, minus the environment: a fresh backend and store. */
+/** What the CLI builds for the embedded registry (the same factory), minus the environment. */
 export function benchContext(repo: string, clock: Clock, actor = 'bench'): CommandContext {
-  const gitdir = join(repo, '.git')
-  const backend = new LocalRegistryBackend({
+  return localContext({
     dir: repo,
-    gitdir,
+    gitdir: join(repo, '.git'),
     now: clock.now,
-    author: { name: actor, email: `${actor}@example.com` }
+    actor,
+    author: { name: actor, email: `${actor}@example.com` },
+    state: null
   })
-  const store = new LocalArtifactStore({ root: join(gitdir, 'mreg', 'objects') })
-  return { backend, store: async () => store, now: clock.now, actor, channel: 'local' }
 }
 
 export async function initRegistry(ctx: CommandContext): Promise<void> {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { invalidInput, isRegistryError } from '../domain/errors.js'
 import { proxyFromEnv } from '../domain/proxy.js'
-import { githubContext, githubTuningFromEnv, parseRepository } from '../wiring/github.js'
+import { githubTuningFromEnv, parseRepository } from '../wiring/github.js'
+import { openContext } from '../wiring/open-registry.js'
 import { mregVersion } from '../wiring/version.js'
 import { CachedArtifactStore } from './cached-store.js'
 import { parseActionInputs } from './inputs.js'
@@ -45,13 +46,17 @@ async function main(): Promise<void> {
     const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '')
     const runnerTemp = env.RUNNER_TEMP ?? tmpdir()
     const actor = env.GITHUB_ACTOR ?? 'github-actions'
-    const ctx = githubContext({
-      ...repository,
-      token: inputs.token,
-      apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-      serverUrl,
+    const { context: ctx } = await openContext({
+      github: {
+        ...repository,
+        token: inputs.token,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        serverUrl,
+        cacheDir: join(runnerTemp, 'mreg-registry'),
+        tuning: githubTuningFromEnv(env),
+        proxy: proxyFromEnv(env)
+      },
       branch: inputs.registryBranch,
-      cacheDir: join(runnerTemp, 'mreg-registry'),
       actor,
       source: {
         repository: `${repository.owner}/${repository.repo}`,
@@ -62,9 +67,7 @@ async function main(): Promise<void> {
         actor
       },
       log: { info: m => core.info(m), warn: m => core.warning(m), debug: m => core.debug(m) },
-      notice: m => core.info(m),
-      tuning: githubTuningFromEnv(env),
-      proxy: proxyFromEnv(env)
+      notice: m => core.info(m)
     })
     const baseStore = ctx.store
     let cached: CachedArtifactStore | undefined

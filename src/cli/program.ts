@@ -11,7 +11,7 @@ import { compare } from '../commands/compare.js'
 import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
 import { editVersion } from '../commands/edit.js'
-import { fetchModel } from '../commands/fetch.js'
+import { fetchIfChanged, fetchModel, type FetchOutcome } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
 import { DEFAULT_BATCH, importLegacy } from '../commands/import.js'
 import { init, initialisingOnFirstWrite } from '../commands/init.js'
@@ -22,12 +22,15 @@ import { register, type RegisterInput } from '../commands/register.js'
 import { rollback } from '../commands/rollback.js'
 import { showVersion } from '../commands/show.js'
 import { RegistryError, invalidInput } from '../domain/errors.js'
+import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import { parseTime } from '../domain/time.js'
 import { parseBump } from '../domain/versions.js'
 import { mregVersion } from '../wiring/version.js'
-import { commandContext, type GlobalOptions } from './environment.js'
+import { commandContext, openFromCli, type GlobalOptions } from './environment.js'
+import { EXIT_UNCHANGED, watchFetch } from './fetch-watch.js'
 import { reportError } from './errors.js'
+import { addServeCommand } from './serve-command.js'
 import type { CliIO } from './io.js'
 import { cliWords, commandOf } from './words.js'
 import {
@@ -68,7 +71,7 @@ Examples:
 mreg --version prints mreg's own version.
 References: NAME@VERSION, NAME@latest (highest version), NAME@newest (last registered), NAME@STAGE
 (e.g. theft-detector@production), or a model_id. A bare NAME means NAME@latest.
-Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 integrity failure.`
+Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 integrity failure, 4 fetch --if-changed: unchanged.`
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   if (asksForVersion(argv)) {
@@ -272,20 +275,76 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     )
     .option('--path <path>', 'same as --out (the Action input name)')
     .option('--mkdir', 'create the destination directory when missing (the last one only, never its parents)')
-    .action(async (reference: string | undefined, o: CriteriaOptions & { out?: string; mkdir?: boolean }) => {
-      if (reference !== undefined && hasCriteria(o))
-        throw invalidInput('give either REF or criteria (--name/--type/--stage/--tag/--min), not both')
-      const out = either(o, 'out', 'path')
-      if (out === undefined)
-        throw invalidInput("required option '--out <path>' not specified (or --path)", { field: 'out' })
-      const outcome = await fetchModel(await context(), {
-        reference,
-        criteria: reference === undefined ? await criteriaOf(o) : undefined,
-        out,
-        mkdir: o.mkdir
-      })
-      emit(outcome, renderFetched, { ...outcome.version, path: outcome.path })
-    })
+    .option(
+      '--if-changed',
+      `download only when --out does not hold the version already (exit ${EXIT_UNCHANGED} then)`
+    )
+    .option('--watch', 'keep --out at the current match: replace it atomically whenever the registry changes')
+    .option(
+      '--interval <seconds>',
+      'with --watch: how often to look (default: at once locally, 15 s on GitHub)'
+    )
+    .option(
+      '--exec <command>',
+      'with --watch: run this after each change (MREG_VERSION, MREG_MODEL_ID, MREG_PATH set)'
+    )
+    .action(
+      async (
+        reference: string | undefined,
+        o: CriteriaOptions & {
+          out?: string
+          mkdir?: boolean
+          ifChanged?: boolean
+          watch?: boolean
+          interval?: string
+          exec?: string
+        }
+      ) => {
+        if (reference !== undefined && hasCriteria(o))
+          throw invalidInput('give either REF or criteria (--name/--type/--stage/--tag/--min), not both')
+        const out = either(o, 'out', 'path')
+        if (out === undefined)
+          throw invalidInput("required option '--out <path>' not specified (or --path)", { field: 'out' })
+        if (!o.watch && (o.interval !== undefined || o.exec !== undefined))
+          throw invalidInput('--interval and --exec go with --watch')
+        const input = {
+          reference,
+          criteria: reference === undefined ? await criteriaOf(o) : undefined,
+          out,
+          mkdir: o.mkdir
+        }
+        const json = (outcome: FetchOutcome) => ({ ...outcome.version, path: outcome.path })
+        if (o.watch) {
+          const interval =
+            o.interval === undefined ? undefined : nonNegativeNumber(o.interval, '--interval') * 1000
+          const stop = new Promise<void>(resolve => {
+            process.once('SIGINT', () => resolve())
+            process.once('SIGTERM', () => resolve())
+          })
+          await watchFetch(await openFromCli(globals(), io, false, interval), input, io, {
+            exec: o.exec,
+            stop,
+            emit: outcome => emit(outcome, renderFetched, json(outcome))
+          })
+          return
+        }
+        if (o.ifChanged) {
+          const outcome = await fetchIfChanged(await context(), input)
+          emit(
+            outcome,
+            o =>
+              o.changed
+                ? renderFetched(o)
+                : `unchanged: ${o.path} already holds ${formatReference(o.version)}`,
+            { ...json(outcome), changed: outcome.changed }
+          )
+          if (!outcome.changed) setExit(EXIT_UNCHANGED)
+          return
+        }
+        const outcome = await fetchModel(await context(), input)
+        emit(outcome, renderFetched, json(outcome))
+      }
+    )
 
   program
     .command('promote')
@@ -451,6 +510,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       emit(outcome, renderDoctor)
       if (!outcome.healthy) setExit(3)
     })
+
+  addServeCommand(program, io, globals)
 
   for (const command of [...program.commands, ...policy.commands]) {
     command

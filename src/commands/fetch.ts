@@ -9,6 +9,7 @@ import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
+import { hashFile } from '../stores/hashing.js'
 import { fetchDirectory } from './directory.js'
 import { openStore } from './open-store.js'
 import { resolve, resolveCriteria } from './resolve.js'
@@ -31,6 +32,40 @@ export interface FetchOutcome {
 }
 
 export async function fetchModel(ctx: CommandContext, input: FetchInput): Promise<FetchOutcome> {
+  const { version, out } = await choose(ctx, input)
+  return { version, path: await download(ctx, version, out) }
+}
+
+async function download(ctx: CommandContext, version: ModelVersion, out: string): Promise<string> {
+  const store = await openStore(ctx)
+  if (version.artifact.manifest) return fetchDirectory(store, version.artifact, out)
+  return (await store.fetch(version.artifact, out)).path
+}
+
+export interface FetchIfChangedOutcome extends FetchOutcome {
+  /** False when the destination already held exactly the chosen version's bytes: nothing was downloaded. */
+  changed: boolean
+}
+
+/**
+ * fetch --if-changed / --watch: the destination is left alone when it already holds the chosen
+ * version's bytes (its SHA-256 is the recorded one); otherwise it is replaced atomically by the
+ * verified download.
+ */
+export async function fetchIfChanged(ctx: CommandContext, input: FetchInput): Promise<FetchIfChangedOutcome> {
+  const { version, out } = await choose(ctx, input)
+  // A directory version is fetched again: its manifest, not one file, says what it holds.
+  if (!version.artifact.manifest) {
+    const present = await hashFile(out).catch(() => null)
+    if (present?.sha256 === version.artifact.sha256) return { version, path: out, changed: false }
+  }
+  return { version, path: await download(ctx, version, out), changed: true }
+}
+
+async function choose(
+  ctx: CommandContext,
+  input: FetchInput
+): Promise<{ version: ModelVersion; out: string }> {
   if (input.reference === undefined && input.criteria === undefined) {
     throw invalidInput(
       w =>
@@ -50,10 +85,7 @@ export async function fetchModel(ctx: CommandContext, input: FetchInput): Promis
     )
   }
   const out = await destination(input.out, version.artifact.file_name, input.mkdir === true)
-  const store = await openStore(ctx)
-  if (version.artifact.manifest) return { version, path: await fetchDirectory(store, version.artifact, out) }
-  const fetched = await store.fetch(version.artifact, out)
-  return { version, path: fetched.path }
+  return { version, out }
 }
 
 /**

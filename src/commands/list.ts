@@ -1,4 +1,6 @@
 /** list: the seed's list_models(), filtered and sorted like load_latest_model() selects. */
+import { notFound, RegistryError } from '../domain/errors.js'
+import { parseName } from '../domain/names.js'
 import { selectVersions, type Criteria, type SortKey } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
@@ -15,4 +17,41 @@ export async function listVersions(ctx: CommandContext, input: ListInput): Promi
   const versions = await allVersions(snapshot, input.criteria.name)
   checkSelection(snapshot.policy, versions, input.criteria, input.sort)
   return selectVersions(versions, input.criteria, input.sort, input.limit, snapshot.policy)
+}
+
+export interface PageInput {
+  name: string
+  criteria: Criteria
+  sort?: SortKey
+  limit: number
+  /** The model_id of the last version of the previous page. */
+  after?: string
+}
+
+export interface VersionPage {
+  versions: ModelVersion[]
+  /** The model_id to continue after; null on the last page. */
+  next: string | null
+}
+
+/** One page of a model's versions in `list` order; the model's index is read once. */
+export async function listVersionPage(ctx: CommandContext, input: PageInput): Promise<VersionPage> {
+  const snapshot = await ctx.backend.snapshot()
+  const index = await snapshot.readIndex(parseName(input.name))
+  if (!index) throw notFound(`no model named "${input.name}"; run 'mreg list' to see the registered models`)
+  const selected = selectVersions(index.versions, { ...input.criteria, name: input.name }, input.sort)
+  let start = 0
+  if (input.after !== undefined) {
+    const at = selected.findIndex(v => v.model_id === input.after)
+    if (at < 0)
+      throw new RegistryError(
+        'conflict',
+        'the version this cursor continues after no longer matches (the registry changed); start again without cursor',
+        { field: 'cursor' }
+      )
+    start = at + 1
+  }
+  const versions = selected.slice(start, start + input.limit)
+  const more = start + input.limit < selected.length
+  return { versions, next: more ? (versions.at(-1)?.model_id ?? null) : null }
 }

@@ -4,6 +4,7 @@ import { parseReference, resolveReference } from '../domain/references.js'
 import { selectLatest, type Criteria, type SortKey } from '../domain/selection.js'
 import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
+import type { CommandContext } from './context.js'
 
 export interface Resolved {
   version: ModelVersion
@@ -93,4 +94,9 @@ export function describeCriteria(criteria: Criteria): string {
   if (criteria.tags?.length) parts.push(`tags ${criteria.tags.join(',')}`)
   for (const [metric, min] of Object.entries(criteria.min_metrics ?? {})) parts.push(`${metric} ≥ ${min}`)
   return parts.length > 0 ? parts.join(', ') : 'the criteria'
+}
+
+/** resolve: the newest version matching the criteria, read from the registry's current tip. */
+export async function findVersion(ctx: CommandContext, criteria: Criteria): Promise<ModelVersion> {
+  return resolveCriteria(await ctx.backend.snapshot(), criteria)
 }

@@ -70,6 +70,11 @@ export class RegistryError extends Error {
     if (typeof message !== 'string') this.wording = message
   }
 
+  /** The input at fault (a flag, an input, a query parameter), when the failure is about one. */
+  get field(): string | undefined {
+    return typeof this.details?.field === 'string' ? this.details.field : undefined
+  }
+
   /** The offending input, when the failure is about one. */
   get fault(): Fault | undefined {
     const d = this.details

@@ -9,6 +9,7 @@ import type { Source } from '../domain/types.js'
 import { createGitHubClient, type GitHubLogger } from '../github/client.js'
 import { createGitHubReviewChannel } from '../github/review-channel.js'
 import { RemoteRegistryBackend } from '../registry/remote-backend.js'
+import type { ArtifactStore } from '../stores/artifact-store.js'
 import { GitHubReleaseStore } from '../stores/github-release/github-release-store.js'
 
 export interface GitHubTarget {
@@ -31,12 +32,15 @@ export interface GitHubTarget {
   tuning?: GitHubTuning
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (proxyFromEnv): the API and git both honour them. */
   proxy?: ProxySettings
+  /** An injected artifact store (tests); default: release assets of the repository. */
+  store?: ArtifactStore
 }
 
 /** Timings of the GitHub client that tests shorten (see githubTuningFromEnv). */
 export interface GitHubTuning {
   writeSpacingMs?: number
   retryBaseMs?: number
+  retries?: number
 }
 
 /**
@@ -69,9 +73,10 @@ export function githubContext(target: GitHubTarget): CommandContext {
     branch: target.branch,
     token: target.token,
     proxy: target.proxy,
-    author: { name: target.actor, email: `${target.actor}@users.noreply.github.com` }
+    author: { name: target.actor, email: `${target.actor}@users.noreply.github.com` },
+    now: target.now
   })
-  let store: GitHubReleaseStore | undefined
+  let store: ArtifactStore | undefined = target.store
   return {
     backend,
     review: createGitHubReviewChannel({ client, owner: target.owner, repo: target.repo }),

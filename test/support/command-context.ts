@@ -1,8 +1,7 @@
-/** A CommandContext over a real repository and store, with a clock the test controls. */
-import type { CommandContext } from '../../src/commands/context.js'
-import { LocalRegistryBackend } from '../../src/registry/local-backend.js'
-import { LocalArtifactStore } from '../../src/stores/local/local-store.js'
+/** A CommandContext over a real repository and store, composed by the factory, with a clock the test controls. */
 import { join } from 'node:path'
+import type { CommandContext } from '../../src/commands/context.js'
+import { localContext as composeLocal } from '../../src/wiring/open-registry.js'
 
 export interface TestClock {
   now: () => Date
@@ -20,13 +19,12 @@ export function testClock(start = '2026-11-27T12:00:00Z'): TestClock {
 }
 
 export function localContext(repo: string, clock: TestClock, actor = 'tester'): CommandContext {
-  const gitdir = join(repo, '.git')
-  const backend = new LocalRegistryBackend({
+  return composeLocal({
     dir: repo,
-    gitdir,
+    gitdir: join(repo, '.git'),
     now: clock.now,
-    author: { name: actor, email: `${actor}@example.com` }
+    actor,
+    author: { name: actor, email: `${actor}@example.com` },
+    state: null
   })
-  const store = new LocalArtifactStore({ root: join(gitdir, 'mreg', 'objects') })
-  return { backend, store: async () => store, now: clock.now, actor, channel: 'local' }
 }

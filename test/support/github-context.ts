@@ -1,14 +1,15 @@
 /**
- * A CommandContext for the GitHub mode against the emulator, built the way src/wiring/github.ts
- * builds it, with test timings (no write spacing, quick retries) and a controllable clock.
+ * A CommandContext for the GitHub mode against the emulator, composed by the factory
+ * (src/wiring/github.ts) with test timings (no write spacing, quick retries) and a controllable clock.
  */
-import { join } from 'node:path'
 import type { CommandContext } from '../../src/commands/context.js'
 import { createGitHubClient } from '../../src/github/client.js'
-import { RemoteRegistryBackend } from '../../src/registry/remote-backend.js'
 import { GitHubReleaseStore } from '../../src/stores/github-release/github-release-store.js'
+import { githubContext } from '../../src/wiring/github.js'
 import type { GitHubEmulator } from './github-emulator/index.js'
 import type { TestClock } from './command-context.js'
+
+export const EMULATOR_TUNING = { writeSpacingMs: 0, retries: 2, retryBaseMs: 10 }
 
 export function emulatorContext(
   gh: GitHubEmulator,
@@ -16,32 +17,33 @@ export function emulatorContext(
   clock: TestClock,
   options: { channel?: 'local' | 'pull-request'; maxPartBytes?: number } = {}
 ): CommandContext {
-  const client = createGitHubClient({
-    token: gh.token,
-    apiUrl: gh.apiUrl,
-    writeSpacingMs: 0,
-    retries: 2,
-    retryBaseMs: 10
-  })
-  const backend = new RemoteRegistryBackend({
-    url: gh.gitUrl,
-    cacheDir: join(cacheDir, 'registry'),
-    token: gh.token,
-    author: { name: 'tester', email: 'tester@example.com' },
-    now: clock.now
-  })
-  const store = new GitHubReleaseStore({
-    client,
+  // A part size other than the policy's is a test's choice: inject the store it wants.
+  const store =
+    options.maxPartBytes === undefined
+      ? undefined
+      : new GitHubReleaseStore({
+          client: createGitHubClient({ token: gh.token, apiUrl: gh.apiUrl, ...EMULATOR_TUNING }),
+          owner: gh.owner,
+          repo: gh.repo,
+          serverUrl: gh.serverUrl,
+          maxPartBytes: options.maxPartBytes
+        })
+  const ctx = githubContext({
     owner: gh.owner,
     repo: gh.repo,
+    token: gh.token,
+    apiUrl: gh.apiUrl,
     serverUrl: gh.serverUrl,
-    maxPartBytes: options.maxPartBytes
-  })
-  return {
-    backend,
-    store: async () => store,
-    now: clock.now,
+    branch: 'model-registry',
+    cacheDir,
     actor: 'tester',
-    channel: options.channel ?? 'local'
+    now: clock.now,
+    tuning: EMULATOR_TUNING,
+    store
+  })
+  if ((options.channel ?? 'local') === 'local') {
+    ctx.channel = 'local'
+    delete ctx.review
   }
+  return ctx
 }

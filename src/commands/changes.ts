@@ -1,0 +1,97 @@
+/**
+ * What happened on the registry branch between two tips, as events for watchers (`watch()`,
+ * `mreg serve`'s event stream): registered, stage changed, edited, deleted, archived, policy
+ * changed — each with the commit that made it. The first-parent chain is walked commit by
+ * commit, as the branch advanced; each step diffs the models whose directory changed, through
+ * their indexes (one blob per changed model, not every version file).
+ */
+import { isDeepStrictEqual } from 'node:util'
+import type { ModelIndex, ModelVersion } from '../domain/types.js'
+import type { RegistryBackend, RegistrySnapshot } from '../registry/backend.js'
+
+export type ChangeKind = 'registered' | 'stage-changed' | 'edited' | 'deleted' | 'archived' | 'policy-changed'
+
+export interface RegistryChange {
+  /** `<commit>.<n>`: the n-th change of that commit; a watcher resumes after it. */
+  id: string
+  kind: ChangeKind
+  /** The commit of the registry branch that made the change. */
+  commit: string
+  name?: string
+  version?: string
+  model_id?: string
+  /** stage-changed, archived: the stage before and after. */
+  from?: string
+  to?: string
+}
+
+/** A longer chain than this is judged as one step (a rewritten or long-unwatched branch). */
+const MAX_STEPS = 200
+
+export async function changesBetween(
+  backend: RegistryBackend,
+  before: string,
+  after: string
+): Promise<RegistryChange[]> {
+  if (before === after) return []
+  const changes: RegistryChange[] = []
+  for (const step of await firstParentSteps(backend, before, after)) {
+    const found = await stepChanges(
+      await backend.snapshotAt(step.parent),
+      await backend.snapshotAt(step.commit)
+    )
+    found.forEach((change, n) => changes.push({ id: `${step.commit}.${n}`, commit: step.commit, ...change }))
+  }
+  return changes
+}
+
+async function firstParentSteps(
+  backend: RegistryBackend,
+  before: string,
+  after: string
+): Promise<{ parent: string; commit: string }[]> {
+  const whole = [{ parent: before, commit: after }]
+  if (!backend.parents) return whole
+  const steps: { parent: string; commit: string }[] = []
+  let commit = after
+  while (steps.length < MAX_STEPS) {
+    const [parent] = await backend.parents(commit)
+    if (parent === undefined) return whole
+    steps.push({ parent, commit })
+    if (parent === before) return steps.reverse()
+    commit = parent
+  }
+  return whole
+}
+
+type Change = Omit<RegistryChange, 'id' | 'commit'>
+
+async function stepChanges(before: RegistrySnapshot, after: RegistrySnapshot): Promise<Change[]> {
+  const changes: Change[] = []
+  if (!isDeepStrictEqual(before.policy, after.policy)) changes.push({ kind: 'policy-changed' })
+  const names = [...new Set([...(await before.modelNames()), ...(await after.modelNames())])].sort()
+  for (const name of names) {
+    const path = `models/${name}`
+    if (before.objectId && after.objectId && (await before.objectId(path)) === (await after.objectId(path)))
+      continue
+    changes.push(...diffIndexes(await before.readIndex(name), await after.readIndex(name)))
+  }
+  return changes
+}
+
+function diffIndexes(before: ModelIndex | null, after: ModelIndex | null): Change[] {
+  const old = new Map((before?.versions ?? []).map(v => [v.version, v]))
+  const changes: Change[] = []
+  const about = (v: ModelVersion) => ({ name: v.name, version: v.version, model_id: v.model_id })
+  for (const v of after?.versions ?? []) {
+    const previous = old.get(v.version)
+    old.delete(v.version)
+    if (!previous) changes.push({ kind: 'registered', ...about(v), to: v.deployment_stage })
+    else if (previous.deployment_stage !== v.deployment_stage) {
+      const kind = v.deployment_stage === 'archived' ? 'archived' : 'stage-changed'
+      changes.push({ kind, ...about(v), from: previous.deployment_stage, to: v.deployment_stage })
+    } else if (!isDeepStrictEqual(previous, v)) changes.push({ kind: 'edited', ...about(v) })
+  }
+  for (const v of old.values()) changes.push({ kind: 'deleted', ...about(v), from: v.deployment_stage })
+  return changes
+}

@@ -1,0 +1,222 @@
+/**
+ * Serving a version's artifact. The store fetches it once into a cache directory (verified
+ * against the recorded SHA-256, as `mreg fetch` does); every full download is hashed again while
+ * it streams, and the last chunk is held back until the digest is known: on a mismatch the
+ * connection is cut instead, so a bad file is never received as complete. A Range request is
+ * served from the cached copy only while it is the file that was verified (same size, inode and
+ * modification time).
+ */
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { mkdir, rm, stat } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { join } from 'node:path'
+import { Transform, type TransformCallback } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { CommandContext } from '../commands/context.js'
+import { openStore } from '../commands/open-store.js'
+import { showVersion } from '../commands/show.js'
+import { RegistryError } from '../domain/errors.js'
+import { formatReference } from '../domain/references.js'
+import type { ModelVersion } from '../domain/types.js'
+import { ApiError } from './http.js'
+
+export interface ArtifactEvents {
+  served(bytes: number): void
+  verificationFailed(version: ModelVersion, actual: string): void
+}
+
+interface Cached {
+  path: string
+  size: number
+  ino: number
+  mtimeMs: number
+}
+
+export class ArtifactServer {
+  private readonly cached = new Map<string, Promise<Cached>>()
+
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly cacheDir: string,
+    /** A directory made for this server is removed with it; one given is left. */
+    private readonly ownsCache: boolean,
+    private readonly events: ArtifactEvents
+  ) {}
+
+  async serve(reference: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const version = await showVersion(this.ctx, reference)
+    if (version.artifact.deleted)
+      throw new RegistryError(
+        'not-found',
+        `${formatReference(version)} is archived: its artifact was deleted by retention`
+      )
+    if (version.artifact.manifest)
+      throw new RegistryError(
+        'refused',
+        `${formatReference(version)} is a directory version: serving directories (as an archive or per file) is not supported yet; use mreg fetch`
+      )
+    const sha256 = version.artifact.sha256
+    const etag = `"sha256-${sha256}"`
+    const headers: Record<string, string> = {
+      etag,
+      'repr-digest': `sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`,
+      'accept-ranges': 'bytes',
+      'content-type': version.artifact.media_type || 'application/octet-stream',
+      'content-disposition': `attachment; filename="${version.artifact.file_name}"`,
+      'cache-control': 'no-cache',
+      'x-mreg-version': version.version,
+      'x-mreg-model-id': version.model_id
+    }
+    if (matches(req.headers['if-none-match'], etag)) {
+      res.writeHead(304, headers)
+      res.end()
+      return
+    }
+    const file = await this.local(version)
+    const range = req.headers.range
+    if (range !== undefined && (req.headers['if-range'] === undefined || req.headers['if-range'] === etag)) {
+      await this.serveRange(version, file, range, headers, req, res)
+      return
+    }
+    res.writeHead(200, { ...headers, 'content-length': String(file.size) })
+    if (req.method === 'HEAD') return void res.end()
+    const verify = new VerifyingStream(sha256)
+    try {
+      await pipeline(createReadStream(file.path), verify, res)
+      this.events.served(file.size)
+    } catch (error) {
+      if (verify.mismatch !== null) {
+        this.events.verificationFailed(version, verify.mismatch)
+        this.forget(sha256, file)
+      }
+      res.destroy()
+      if (verify.mismatch === null && !isClientGone(error)) throw error
+    }
+  }
+
+  private async serveRange(
+    version: ModelVersion,
+    file: Cached,
+    header: string,
+    headers: Record<string, string>,
+    req: IncomingMessage,
+    res: ServerResponse
+  ): Promise<void> {
+    const range = parseRange(header, file.size)
+    if (range === null) {
+      res.writeHead(416, { 'content-range': `bytes */${file.size}`, 'content-type': 'application/json' })
+      res.end(
+        JSON.stringify({ error: { kind: 'invalid-input', message: `unsatisfiable range "${header}"` } })
+      )
+      return
+    }
+    const now = await stat(file.path).catch(() => null)
+    if (!now || now.size !== file.size || now.ino !== file.ino || now.mtimeMs !== file.mtimeMs) {
+      // The verified copy changed under us: never serve it; fetch (and verify) again next time.
+      this.events.verificationFailed(version, 'cached copy changed')
+      this.forget(version.artifact.sha256, file)
+      throw new RegistryError(
+        'integrity',
+        `the cached artifact of ${formatReference(version)} changed; retry`
+      )
+    }
+    const [start, end] = range
+    res.writeHead(206, {
+      ...headers,
+      'content-range': `bytes ${start}-${end}/${file.size}`,
+      'content-length': String(end - start + 1)
+    })
+    if (req.method === 'HEAD') return void res.end()
+    try {
+      await pipeline(createReadStream(file.path, { start, end }), res)
+      this.events.served(end - start + 1)
+    } catch (error) {
+      res.destroy()
+      if (!isClientGone(error)) throw error
+    }
+  }
+
+  private local(version: ModelVersion): Promise<Cached> {
+    const sha256 = version.artifact.sha256
+    let entry = this.cached.get(sha256)
+    if (!entry) {
+      entry = (async () => {
+        await mkdir(this.cacheDir, { recursive: true })
+        const path = join(this.cacheDir, sha256)
+        const store = await openStore(this.ctx)
+        await store.fetch(version.artifact, path)
+        const info = await stat(path)
+        return { path, size: info.size, ino: info.ino, mtimeMs: info.mtimeMs }
+      })()
+      entry.catch(() => this.cached.delete(sha256))
+      this.cached.set(sha256, entry)
+    }
+    return entry
+  }
+
+  private forget(sha256: string, file: Cached): void {
+    this.cached.delete(sha256)
+    void rm(file.path, { force: true })
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsCache) await rm(this.cacheDir, { recursive: true, force: true })
+  }
+}
+
+/** Passes bytes through while hashing them, one chunk behind; fails at the end on a mismatch. */
+class VerifyingStream extends Transform {
+  private readonly hash = createHash('sha256')
+  private held: Buffer | null = null
+  mismatch: string | null = null
+
+  constructor(private readonly expected: string) {
+    super()
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.hash.update(chunk)
+    const previous = this.held
+    this.held = chunk
+    done(null, previous ?? undefined)
+  }
+
+  override _flush(done: TransformCallback): void {
+    const actual = this.hash.digest('hex')
+    if (actual !== this.expected) {
+      this.mismatch = actual
+      done(new ApiError('integrity', `artifact bytes hash to ${actual}, not the recorded ${this.expected}`))
+      return
+    }
+    done(null, this.held ?? undefined)
+  }
+}
+
+/** One `bytes=a-b`, `bytes=a-` or `bytes=-n` range; null when unsatisfiable or not one range. */
+export function parseRange(header: string, size: number): [number, number] | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
+  if (!match || (match[1] === '' && match[2] === '')) return null
+  let start: number
+  let end: number
+  if (match[1] === '') {
+    const suffix = Number(match[2])
+    if (suffix === 0) return null
+    start = Math.max(0, size - suffix)
+    end = size - 1
+  } else {
+    start = Number(match[1])
+    end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)
+  }
+  if (start > end || start >= size) return null
+  return [start, end]
+}
+
+function matches(header: string | undefined, etag: string): boolean {
+  return header !== undefined && header.split(',').some(tag => tag.trim() === etag || tag.trim() === '*')
+}
+
+function isClientGone(error: unknown): boolean {
+  const code = (error as { code?: string }).code
+  return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'EPIPE'
+}

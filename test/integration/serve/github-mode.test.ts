@@ -1,0 +1,90 @@
+/**
+ * `mreg serve --github` against the GitHub emulator: the API reads the remote registry branch and
+ * serves release assets verified; a registration made elsewhere reaches the event stream at once
+ * on a signed webhook (the poll is set far beyond the test), and a badly signed one changes nothing.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { createHash, createHmac } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CommandContext } from '../../../src/commands/context.js'
+import { init } from '../../../src/commands/init.js'
+import { register } from '../../../src/commands/register.js'
+import { resetGitHubClients } from '../../../src/github/client.js'
+import { modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
+import { testClock } from '../../support/command-context.js'
+import { EMULATOR_TUNING, emulatorContext } from '../../support/github-context.js'
+import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import { parseChange, serveRegistry, SseClient, type TestServer } from '../../support/serve.js'
+
+let gh: GitHubEmulator
+let work: string
+let writer: CommandContext
+let t: TestServer
+const secret = 'whsec-5d1f09'
+
+beforeAll(async () => {
+  gh = await startGitHubEmulator()
+  work = await tempDir()
+  writer = emulatorContext(gh, join(work, 'writer'), testClock(new Date().toISOString()))
+  await init(writer, 'github-release')
+  await register(writer, { file: await modelFile(work, 'a.bin', 1), modelType: 'meter' })
+  t = await serveRegistry(
+    {
+      github: {
+        owner: gh.owner,
+        repo: gh.repo,
+        token: gh.token,
+        apiUrl: gh.apiUrl,
+        serverUrl: gh.serverUrl,
+        cacheDir: join(work, 'server'),
+        tuning: EMULATOR_TUNING
+      },
+      pollIntervalMs: 600_000
+    },
+    { webhookSecret: secret }
+  )
+}, 120_000)
+
+afterAll(async () => {
+  await t?.close()
+  await gh.close()
+  await removeDir(work)
+  resetGitHubClients()
+})
+
+test('reads the remote registry and serves the release asset verified', async () => {
+  const models = await t.client.get<{ models: { name: string; count: number }[] }>('/api/v1/models')
+  expect(models.body.models).toEqual([expect.objectContaining({ name: 'meter', count: 1 })])
+  const res = await fetch(`${t.server.url}/api/v1/versions/meter%401.0.0/artifact`)
+  expect(res.status).toBe(200)
+  const bytes = Buffer.from(await res.arrayBuffer())
+  expect(bytes.equals(await readFile(join(work, 'a.bin')))).toBe(true)
+  expect(res.headers.get('repr-digest')).toBe(
+    `sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`
+  )
+})
+
+test('a signed webhook makes a new registration appear on the event stream at once', async () => {
+  const sse = await SseClient.open(`${t.server.url}/api/v1/events`)
+  await register(writer, { file: await modelFile(work, 'b.bin', 2), modelType: 'meter' })
+  const body = JSON.stringify({ ref: 'refs/heads/model-registry' })
+  const post = (key: string) =>
+    fetch(`${t.server.url}/hooks/github`, {
+      method: 'POST',
+      body,
+      headers: {
+        'x-github-event': 'push',
+        'x-hub-signature-256': 'sha256=' + createHmac('sha256', key).update(body).digest('hex')
+      }
+    })
+  expect((await post('not-the-secret')).status).toBe(401)
+  await expect(sse.next(1500)).rejects.toThrow('no event')
+  expect((await post(secret)).status).toBe(202)
+  expect(parseChange(await sse.next(5000))).toMatchObject({
+    kind: 'registered',
+    name: 'meter',
+    version: '1.0.1'
+  })
+  sse.close()
+})
