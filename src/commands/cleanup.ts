@@ -53,10 +53,24 @@ export interface CleanupOutcome {
 
 export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Promise<CleanupOutcome> {
   if (input.keepLast !== undefined && (!Number.isInteger(input.keepLast) || input.keepLast < 1)) {
-    throw invalidInput(`--keep-last must be a whole number of at least 1, got ${input.keepLast}`)
+    throw invalidInput(
+      w => `${w.field('keep-last')} must be a whole number of at least 1, got ${input.keepLast}`,
+      {
+        field: 'keep-last',
+        value: input.keepLast,
+        reason: 'not-a-whole-number-at-least-1'
+      }
+    )
   }
   if (input.minAgeDays !== undefined && !(input.minAgeDays >= 0)) {
-    throw invalidInput(`--min-age-days must be a number of days ≥ 0, got ${input.minAgeDays}`)
+    throw invalidInput(
+      w => `${w.field('min-age-days')} must be a number of days ≥ 0, got ${input.minAgeDays}`,
+      {
+        field: 'min-age-days',
+        value: input.minAgeDays,
+        reason: 'negative'
+      }
+    )
   }
   const snapshot = await ctx.backend.snapshot()
   const planned = await plan(snapshot, ctx.now(), input)

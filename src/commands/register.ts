@@ -20,6 +20,13 @@ import type { ArtifactStore, FileDigest, PutResult } from '../stores/artifact-st
 import { hashFile } from '../stores/hashing.js'
 import { maybeAutoCleanup } from './auto-cleanup.js'
 import type { CommandContext } from './context.js'
+import {
+  fileArtifacts,
+  isDirectoryPath,
+  putDirectory,
+  scanDirectory,
+  type ScannedDirectory
+} from './directory.js'
 import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions, resolveParent } from './resolve.js'
@@ -62,12 +69,19 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
   const modelType = parseModelType(input.modelType)
   const name = input.name === undefined ? modelType : parseName(input.name)
   const explicitVersion = input.version === undefined ? undefined : parseVersion(input.version)
-  if (explicitVersion && input.bump) throw invalidInput('give either --version or --bump, not both')
+  if (explicitVersion && input.bump)
+    throw invalidInput(w => `give either ${w.field('version')} or ${w.field('bump')}, not both`, {
+      field: 'bump',
+      value: input.bump,
+      reason: 'excludes-version'
+    })
   const tags = [...new Set((input.tags ?? []).map(parseTag))]
   const metrics = parseMetricsObject(input.metrics ?? {}, 'metrics')
-  const extension = safeExtension(input.file)
+  // A directory is one version of many files (src/commands/directory.ts); a file stays as it is.
+  const scanned = (await isDirectoryPath(input.file)) ? await scanDirectory(input.file) : undefined
+  const extension = scanned ? '' : safeExtension(input.file)
 
-  const digest = await hashFile(input.file, ctx.progress?.('hashing'))
+  const digest = scanned?.digest ?? (await hashFile(input.file, ctx.progress?.('hashing')))
   const createdAt = input.createdAt ?? (await stat(input.file)).mtime
   const store = await openStore(ctx)
 
@@ -81,24 +95,30 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
       snapshot,
       { ...input, name, modelType, tags, metrics, explicitVersion, extension, createdAt, refusedVersions },
       digest,
-      store
+      store,
+      scanned
     )
     let stored: PutResult
+    let created: PutResult[]
     try {
-      stored = await store.put(
-        input.file,
-        {
-          name,
-          version: draft.version,
-          model_id: draft.model_id,
-          file_name: draft.artifact.file_name,
-          media_type: draft.artifact.media_type,
-          commit: ctx.source?.commit,
-          description: releaseDescription(draft),
-          compression: snapshot.policy.artifacts.compression
-        },
-        digest
-      )
+      const target = {
+        name,
+        version: draft.version,
+        model_id: draft.model_id,
+        file_name: draft.artifact.file_name,
+        media_type: draft.artifact.media_type,
+        commit: ctx.source?.commit,
+        description: releaseDescription(draft),
+        compression: snapshot.policy.artifacts.compression
+      }
+      if (scanned) {
+        const put = await putDirectory(store, scanned, target)
+        stored = { artifact: put.artifact, file_path: put.file_path, created: put.created.length > 0 }
+        created = put.created
+      } else {
+        stored = await store.put(input.file, target, digest)
+        created = stored.created ? [stored] : []
+      }
     } catch (error) {
       // The store refused the version's slot (GitHub: a published release holds the tag
       // `name@vX`, or a deleted immutable release spent it for good): an automatic version picks
@@ -119,7 +139,7 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
         extension
       })
     } catch (error) {
-      await undoPut(ctx, store, stored)
+      await undoPut(ctx, store, created)
       if (!(error instanceof IdentityTaken)) throw error
       await sleep(identityBackoff(attempt))
       continue
@@ -193,7 +213,8 @@ async function draftVersion(
   snapshot: RegistrySnapshot,
   input: NormalisedInput,
   digest: FileDigest,
-  store: ArtifactStore
+  store: ArtifactStore,
+  scanned: ScannedDirectory | undefined
 ): Promise<ModelVersion> {
   const policy = snapshot.policy
   const stage = input.stage === undefined ? policy.initial_stage : parseStage(policy, input.stage)
@@ -209,7 +230,8 @@ async function draftVersion(
     file_name: fileName,
     size: digest.size,
     sha256: digest.sha256,
-    media_type: input.mediaType ?? 'application/octet-stream'
+    media_type: input.mediaType ?? 'application/octet-stream',
+    ...(scanned ? { manifest: scanned.entries } : {})
   }
   const registeredAt = now.toISOString()
   const doc: ModelVersion = {
@@ -252,9 +274,7 @@ function chooseVersion(index: ModelIndex | null, input: NormalisedInput): string
     return nextVersion([...existing, ...input.refusedVersions], input.bump ?? 'patch')
   }
   if (existing.includes(input.explicitVersion)) {
-    throw invalidInput(
-      `${input.name}@${input.explicitVersion} already exists: choose another --version, or leave it out to bump automatically`
-    )
+    throw versionExists(input.name, input.explicitVersion)
   }
   return input.explicitVersion
 }
@@ -266,7 +286,9 @@ function chooseVersion(index: ModelIndex | null, input: NormalisedInput): string
 function checkRegistrationStage(policy: RegistryPolicy, stage: string): void {
   if (!isOpenRegistrationStage(policy, stage)) {
     throw refused(
-      `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then 'mreg promote NAME@VERSION --to ${stage}'`
+      w =>
+        `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then ${w.command('promote', { reference: 'NAME@VERSION', stage })}`,
+      { field: 'stage', value: stage, reason: 'gated-or-exclusive' }
     )
   }
 }
@@ -312,13 +334,21 @@ async function commitVersion(
   return outcome.result
 }
 
+function versionExists(name: string, version: string): RegistryError {
+  return invalidInput(
+    w =>
+      `${name}@${version} already exists: choose another ${w.field('version')}, or leave it out to bump automatically`,
+    { field: 'version', value: version, reason: 'exists' }
+  )
+}
+
 function claimIdentity(doc: ModelVersion, index: ModelIndex | null, identity: Identity): ModelVersion {
   const versions = index?.versions ?? []
   const versionTaken = versions.some(v => v.version === doc.version)
   const idTaken = versions.some(v => v.model_id === doc.model_id)
   if (!versionTaken && !idTaken) return doc
   if (versionTaken && identity.explicit) {
-    throw invalidInput(`${doc.name}@${doc.version} already exists: choose another --version, or leave it out`)
+    throw versionExists(doc.name, doc.version)
   }
   if (!identity.rebindable) throw new IdentityTaken()
   const version = versionTaken
@@ -339,24 +369,26 @@ function claimIdentity(doc: ModelVersion, index: ModelIndex | null, identity: Id
 }
 
 /**
- * Content-addressed stores share bytes between versions: remove them only when this call
- * created them and no committed version uses them.
+ * Content-addressed stores share bytes between versions: remove what this call created (each
+ * file of a directory is its own object) and no committed version uses.
  */
-async function undoPut(ctx: CommandContext, store: ArtifactStore, stored: PutResult): Promise<void> {
-  if (!stored.created) return
+async function undoPut(ctx: CommandContext, store: ArtifactStore, created: PutResult[]): Promise<void> {
+  if (created.length === 0) return
   try {
-    if (store.kind === 'local' && (await isReferenced(ctx, stored.artifact.sha256))) return
-    await store.remove(stored.artifact)
+    const used =
+      store.kind === 'local'
+        ? new Set(
+            (await allVersions(await ctx.backend.snapshot()))
+              .filter(v => !v.artifact.deleted)
+              .flatMap(v => fileArtifacts(v.artifact).map(a => a.sha256))
+          )
+        : new Set<string>()
+    for (const stored of created) if (!used.has(stored.artifact.sha256)) await store.remove(stored.artifact)
   } catch (error) {
     ctx.notice?.(
       `could not remove the stored artifact after a failed registration: ${(error as Error).message}`
     )
   }
-}
-
-async function isReferenced(ctx: CommandContext, sha256: string): Promise<boolean> {
-  const versions = await allVersions(await ctx.backend.snapshot())
-  return versions.some(v => v.artifact.sha256 === sha256 && !v.artifact.deleted)
 }
 
 function safeExtension(file: string): string {

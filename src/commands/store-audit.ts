@@ -7,6 +7,7 @@
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
 import type { ArtifactStore, StoredItem } from '../stores/artifact-store.js'
+import { fileArtifacts } from './directory.js'
 
 /** A registration stores its bytes before it commits: give it this long before they count as orphaned. */
 export const DEFAULT_ORPHAN_GRACE_HOURS = 1
@@ -60,9 +61,9 @@ export async function auditStore(
     if (known || item.modified.getTime() <= cutoff) unused.push(item)
   }
   // A store may list only a window of what it holds (GitHub: the newest 1000 releases), so a
-  // live version it did not list is asked about directly before it counts as missing.
+  // live version it did not list in full is asked about directly before it counts as missing.
   const missing: ModelVersion[] = []
-  for (const version of live.filter(v => !itemKeys(v).some(key => seen.has(key)))) {
+  for (const version of live.filter(v => !itemKeys(v).every(key => seen.has(key)))) {
     if (!(await store.verify(version.artifact)).present) missing.push(version)
   }
   return { unused, missing, unfinished }
@@ -75,8 +76,9 @@ function keyOf(item: StoredItem): string {
 
 function itemKeys(version: ModelVersion): string[] {
   const release = version.artifact.release
-  // A compressed artifact is stored (and content-addressed) as its compressed bytes.
+  // A compressed artifact is stored (and content-addressed) as its compressed bytes; each file of
+  // a directory version is an object of its own.
   return release
     ? [`release:${release.id}`]
-    : [`sha256:${version.artifact.stored?.sha256 ?? version.artifact.sha256}`]
+    : fileArtifacts(version.artifact).map(a => `sha256:${a.stored?.sha256 ?? a.sha256}`)
 }

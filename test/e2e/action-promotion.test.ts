@@ -261,7 +261,9 @@ describe('promotion through pull requests, with the Action', () => {
       'pull-request-url': url,
       'policy-status': 'success',
       version: '1.0.0',
-      stage: to
+      // What is true now: the pull request is open, the version still in `from`.
+      stage: from,
+      'proposed-stage': to
     })
     const result = run.json as { commit: string; pull_request: { branch: string; base: string } }
     const branch = `mreg/promote/${NAME}/1.0.0-to-${to}`
@@ -510,7 +512,8 @@ describe('promotion through pull requests, with the Action', () => {
       'pull-request-url': `${gh.serverUrl}/${gh.owner}/${gh.repo}/pull/${rollbackNumber}`,
       'policy-status': 'pending',
       version: '1.0.0',
-      stage: 'production'
+      stage: 'deprecated',
+      'proposed-stage': 'production'
     })
     // The proposal branch of the earlier (merged) 1.0.0 → production is reused by a new pull request.
     const record = gh.state.pull(rollbackNumber)

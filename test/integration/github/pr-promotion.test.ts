@@ -82,6 +82,18 @@ async function caught(promise: Promise<unknown>): Promise<RegistryError> {
   throw new Error('expected a RegistryError, nothing was thrown')
 }
 
+/** registry.json's production must_beat, committed directly (as an administrator would). */
+async function setMustBeat(metric: string | null): Promise<void> {
+  await ctx.backend.update(async snapshot => {
+    const policy = structuredClone(snapshot.policy)
+    policy.gates.production = { ...policy.gates.production, must_beat: metric }
+    return {
+      change: { subject: 'test: production must_beat', files: [{ path: 'registry.json', content: policy }] },
+      result: null
+    }
+  })
+}
+
 describe('promotion through pull requests', () => {
   let production: PromoteResult
 
@@ -275,11 +287,17 @@ describe('promotion through pull requests', () => {
       await merge(step.pull_request!.number)
     }
     expect((await showVersion(ctx, `${NAME}@1.0.0`)).deployment_stage).toBe('deprecated')
+    // 1.0.0 (f1 0.85) does not beat 1.1.0: under must_beat only the rollback exemption lets it back.
+    await setMustBeat('f1_score')
     f.clock.advance(60_000)
     const back = await rollback(ctx, { name: NAME, stage: 'production' })
     expect(back.pull_request?.created).toBe(true)
+    expect(back.gates.find(g => g.gate === 'must_beat.f1_score')?.status).toBe('exempt')
     const pr = await pull(back.pull_request!.number)
     expect(pr.title).toBe(`rollback ${NAME} 1.0.0: deprecated → production`)
+    expect(pr.body).toContain('A rollback is exempt from `must_beat`')
+    expect(pr.body).toContain('| must_beat.f1_score | ⏭️ exempt (rollback) |')
+    expect(back.version.stage_history.at(-1)?.via).toBe(`rollback:pull/${pr.number}`)
     expect(back.status?.state).toBe('pending')
     f.gh.state.addReview(pr.number, { user: 'bob' })
     const checked = await check(f.context('github-actions'), {
@@ -288,7 +306,11 @@ describe('promotion through pull requests', () => {
       pullNumber: pr.number,
       headRef: pr.head.ref
     })
-    expect(checked.findings).toEqual([])
+    expect(checked.passed).toBe(true)
+    expect(checked.findings).toEqual([
+      expect.objectContaining({ severity: 'warning', kind: 'gate', gate: 'must_beat.f1_score' })
+    ])
+    await setMustBeat(null)
     expect(checked.changes.map(c => `${c.version} ${c.from} → ${c.to}`)).toEqual([
       '1.0.0 deprecated → production',
       '1.1.0 production → deprecated'

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultInjector } from './faults.js'
+import type { PushRules } from './git/push-rules.js'
 import type { GitRepo } from './git/repo.js'
 import type { RuleName } from './rules.js'
 import type { EmulatorState } from './state.js'
@@ -24,6 +25,8 @@ export interface EmulatorContext {
   state: EmulatorState
   git: GitRepo
   faults: FaultInjector
+  /** Further tokens and the rulesets pushes and merges meet (git/push-rules.ts). */
+  pushRules: PushRules
   /** A signed, short-lived URL on the download origin for an asset's bytes. */
   signDownload(assetId: number, name: string): string
 }

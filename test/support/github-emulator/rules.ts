@@ -178,6 +178,30 @@ export const RULES = {
     source:
       "https://docs.github.com/en/rest/commits/commits#list-pull-requests-associated-with-a-commit; an empty answer for a merged commit as observed in https://github.com/DefinitelyTyped/dt-mergebot/pull/370 and reported in this project's issue 8"
   },
+  'push-ruleset-violation': {
+    summary:
+      'A git push a ruleset refuses (pull request required; required status checks not passed on the pushed commit) answers `ng <ref> push declined due to repository rule violations` with side-band lines `error: GH013: Repository rule violations found for <ref>.`, `Review all repository rules at …/rules?ref=…`, and one `- <rule>` line per rule ("Changes must be made through a pull request.", `Required status check "<context>" is expected.` or "N of M required status checks are expected."); actors in the bypass list push freely. Nothing lands.',
+    source:
+      'https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/available-rules-for-rulesets (require a pull request; require status checks: "commits must first be pushed to another branch, then merged or pushed directly … after status checks have passed"; bypass list: https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/creating-rulesets-for-a-repository#granting-bypass-permissions-for-your-branch-or-tag-ruleset); wording as reported from GitHub in https://github.com/yshavit/mdq/pull/255, https://github.com/JRedrupp/bison/issues/136 and https://github.com/gleam-lang/gleam/pull/6080'
+  },
+  'push-protected-branch': {
+    summary:
+      'Classic branch protection refuses a direct push with `ng <ref> protected branch hook declined` and side-band lines `error: GH006: Protected branch update failed for <ref>.` and `error: <rule>` (e.g. `Required status check "<context>" is expected.`); "allow specified actors to bypass required pull requests" exempts from the pull request requirement only',
+    source:
+      'https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/about-protected-branches (require pull request reviews: bypass for specified actors; require status checks); wording as reported in https://github.com/pretis/flexpret/issues/40 and https://github.com/SageMathOER-CCC/sage-discrete-math/issues/84'
+  },
+  'merge-ruleset-violation': {
+    summary:
+      'Merging a pull request into a branch whose ruleset is not met (too few approvals from reviewers other than the author; required status not successful on the head commit) answers 405 "Repository rule violations found" followed by the rule lines',
+    source:
+      'https://docs.github.com/en/rest/pulls/pulls#merge-a-pull-request (405 if merge cannot be performed); https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/available-rules-for-rulesets (required approvals; the author cannot approve); message prefix as reported in https://github.com/satisfactory-factories/application/issues/67'
+  },
+  'git-push-permission': {
+    summary:
+      'A token without contents: write that pushes over git gets 403 with the text `Permission to <owner>/<repo>.git denied to <login>.` (git prints it as a `remote:` line)',
+    source:
+      'https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token (contents: write to push); wording as reported in https://github.com/ad-m/github-push-action/issues/96 and https://github.com/Medical-Software-Foundation/canvas/pull/184'
+  },
   'not-emulated': {
     summary: 'A request for an operation the emulator does not implement fails loudly (500) and is recorded',
     source: 'emulator policy: a product calling an endpoint the tests do not cover must not pass silently'

@@ -4,6 +4,7 @@
  */
 import type { EmulatorState } from './state.js'
 import type { FaultInjector } from './faults.js'
+import type { PushRules } from './git/push-rules.js'
 
 export interface EmulatorOptions {
   /** Repository owner (a user). Default `acme`. */
@@ -71,6 +72,8 @@ export interface GitHubEmulator {
   repoDir: string
   state: EmulatorState
   faults: FaultInjector
+  /** Further tokens (a bypassing App token, a read-only token) and the rulesets git pushes meet. */
+  pushRules: PushRules
   requests: RecordedRequest[]
   /** Every OpenAPI mismatch found; each also turned its response into a 500. Tests assert it stays empty. */
   validationErrors: string[]
