@@ -64,7 +64,12 @@ export async function auditStore(
   // live version it did not list in full is asked about directly before it counts as missing.
   const missing: ModelVersion[] = []
   for (const version of live.filter(v => !itemKeys(v).every(key => seen.has(key)))) {
-    if (!(await store.verify(version.artifact)).present) missing.push(version)
+    for (const file of fileArtifacts(version.artifact)) {
+      if (!(await store.verify(file)).present) {
+        missing.push(version)
+        break
+      }
+    }
   }
   return { unused, missing, unfinished }
 }

@@ -154,30 +154,6 @@ export const RULES = {
     source:
       'https://docs.github.com/en/rest/pulls/pulls#merge-a-pull-request (405 Method Not Allowed if merge cannot be performed)'
   },
-  'token-permissions': {
-    summary:
-      'A token lacking the permission an endpoint needs gets 403 "Resource not accessible by integration" with x-accepted-github-permissions naming the sets that would do (";" between alternatives)',
-    source:
-      'https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps and https://github.blog/changelog/2023-08-10-x-accepted-github-permissions-header-for-fine-grained-permission-actors'
-  },
-  'actions-pull-request-setting': {
-    summary:
-      'With "Allow GitHub Actions to create and approve pull requests" off, the Actions token creating a pull request or approving one gets 403 "GitHub Actions is not permitted to create or approve pull requests."',
-    source:
-      'https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#preventing-github-actions-from-creating-or-approving-pull-requests; https://github.blog/changelog/2022-05-03-github-actions-prevent-github-actions-from-creating-and-approving-pull-requests/; message as reported in https://github.com/peter-evans/create-pull-request/issues/1175 and #3979'
-  },
-  'collaborator-permission': {
-    summary:
-      'GET /collaborators/{u}/permission answers permission admin|write|read|none (maintain counts as write, triage as read; role_name exact); author_association is OWNER, COLLABORATOR or NONE and says nothing about the level',
-    source:
-      'https://docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user and https://docs.github.com/en/graphql/reference/enums#commentauthorassociation'
-  },
-  'pull-link-delay': {
-    summary:
-      'A merged pull request is linked to its commits asynchronously: for a while after the merge, "list pull requests associated with a commit" does not list it (state.pullLinkDelayMs)',
-    source:
-      "https://docs.github.com/en/rest/commits/commits#list-pull-requests-associated-with-a-commit; an empty answer for a merged commit as observed in https://github.com/DefinitelyTyped/dt-mergebot/pull/370 and reported in this project's issue 8"
-  },
   'push-ruleset-violation': {
     summary:
       'A git push a ruleset refuses (pull request required; required status checks not passed on the pushed commit) answers `ng <ref> push declined due to repository rule violations` with side-band lines `error: GH013: Repository rule violations found for <ref>.`, `Review all repository rules at …/rules?ref=…`, and one `- <rule>` line per rule ("Changes must be made through a pull request.", `Required status check "<context>" is expected.` or "N of M required status checks are expected."); actors in the bypass list push freely. Nothing lands.',
@@ -201,6 +177,30 @@ export const RULES = {
       'A token without contents: write that pushes over git gets 403 with the text `Permission to <owner>/<repo>.git denied to <login>.` (git prints it as a `remote:` line)',
     source:
       'https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token (contents: write to push); wording as reported in https://github.com/ad-m/github-push-action/issues/96 and https://github.com/Medical-Software-Foundation/canvas/pull/184'
+  },
+  'token-permissions': {
+    summary:
+      'A token lacking the permission an endpoint needs gets 403 "Resource not accessible by integration" with x-accepted-github-permissions naming the sets that would do (";" between alternatives)',
+    source:
+      'https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps and https://github.blog/changelog/2023-08-10-x-accepted-github-permissions-header-for-fine-grained-permission-actors'
+  },
+  'actions-pull-request-setting': {
+    summary:
+      'With "Allow GitHub Actions to create and approve pull requests" off, the Actions token creating a pull request or approving one gets 403 "GitHub Actions is not permitted to create or approve pull requests."',
+    source:
+      'https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#preventing-github-actions-from-creating-or-approving-pull-requests; https://github.blog/changelog/2022-05-03-github-actions-prevent-github-actions-from-creating-and-approving-pull-requests/; message as reported in https://github.com/peter-evans/create-pull-request/issues/1175 and #3979'
+  },
+  'collaborator-permission': {
+    summary:
+      'GET /collaborators/{u}/permission answers permission admin|write|read|none (maintain counts as write, triage as read; role_name exact); author_association is OWNER, COLLABORATOR or NONE and says nothing about the level',
+    source:
+      'https://docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user and https://docs.github.com/en/graphql/reference/enums#commentauthorassociation'
+  },
+  'pull-link-delay': {
+    summary:
+      'A merged pull request is linked to its commits asynchronously: for a while after the merge, "list pull requests associated with a commit" does not list it (state.pullLinkDelayMs)',
+    source:
+      "https://docs.github.com/en/rest/commits/commits#list-pull-requests-associated-with-a-commit; an empty answer for a merged commit as observed in https://github.com/DefinitelyTyped/dt-mergebot/pull/370 and reported in this project's issue 8"
   },
   'not-emulated': {
     summary: 'A request for an operation the emulator does not implement fails loudly (500) and is recorded',
