@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
 import { join } from 'node:path'
+import { PACKAGE_VERSION } from '../support/bundle-define.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import {
   bundleAction,
@@ -92,7 +93,8 @@ function expectFailed(run: StepRun, message: RegExp): void {
   expect(run.errors[0]).toMatch(message)
   expect(withoutMaskCommands(run.stdout)).not.toContain(gh.token)
   expect(run.stderr).not.toContain(gh.token)
-  expect(run.outputs).toEqual({})
+  // Only which mreg ran: every run reports it, a failed one included.
+  expect(run.outputs).toEqual({ 'mreg-version': PACKAGE_VERSION })
 }
 
 /** Nothing of the failed registration stays: same refs (branch, tags) and same releases. */
