@@ -163,7 +163,7 @@ async function handleGit(
   const isPush =
     url.searchParams.get('service') === 'git-receive-pack' || url.pathname.endsWith('/git-receive-pack')
   const login = p.pushRules.grant(credentials.token)?.login ?? p.ctx.state.viewer
-  if (isPush && !allows(permissionsOf(p, credentials.token), [{ contents: 'write' }])) {
+  if (isPush && !allows(permissionsOf(p, credentials.token, 'git'), [{ contents: 'write' }])) {
     entry.rule = 'git-push-permission'
     await drain(req)
     res.writeHead(403, { 'content-type': 'text/plain' })
@@ -206,14 +206,16 @@ async function handleGit(
 
 /**
  * The permission set of a token (rule token-permissions): the main token's is
- * state.tokenPermissions; a token added with pushRules.addToken has its grant's, or, without
- * one, everything with contents at write or read as its `push` says.
+ * state.tokenPermissions; a token added with pushRules.addToken has its grant's `permissions`,
+ * or, without them, every permission for the REST API and contents as its `push` says for git
+ * (so a test of a refused git push still reaches the push).
  */
-function permissionsOf(p: Pipeline, token: string): TokenPermissions {
+function permissionsOf(p: Pipeline, token: string, over: 'api' | 'git' = 'api'): TokenPermissions {
   if (token === p.token) return p.ctx.state.tokenPermissions
   const grant = p.pushRules.grant(token)
   if (!grant) return {}
-  return grant.permissions ?? { ...ALL_WRITE, contents: grant.push ? 'write' : 'read' }
+  if (grant.permissions) return grant.permissions
+  return over === 'git' ? { ...ALL_WRITE, contents: grant.push ? 'write' : 'read' } : ALL_WRITE
 }
 
 /** The main token, or one added with pushRules.addToken (an App's installation token…). */
