@@ -17,7 +17,7 @@ import { HANDLERS, STREAMING, checkRepository } from './handlers/index.js'
 import { drain, plantStarters } from './handlers/upload.js'
 import type { PathMatcher } from './openapi/paths.js'
 import type { OpenApiValidator } from './openapi/validator.js'
-import { permissionRefusal } from './permissions.js'
+import { ALL_WRITE, allows, permissionRefusal, type TokenPermissions } from './permissions.js'
 import type { RateLimiter } from './rate-limit.js'
 import type { RecordedRequest } from './types.js'
 
@@ -163,7 +163,7 @@ async function handleGit(
   const isPush =
     url.searchParams.get('service') === 'git-receive-pack' || url.pathname.endsWith('/git-receive-pack')
   const login = p.pushRules.grant(credentials.token)?.login ?? p.ctx.state.viewer
-  if (isPush && p.pushRules.grant(credentials.token)?.push === false) {
+  if (isPush && !allows(permissionsOf(p, credentials.token, 'git'), [{ contents: 'write' }])) {
     entry.rule = 'git-push-permission'
     await drain(req)
     res.writeHead(403, { 'content-type': 'text/plain' })
@@ -202,6 +202,20 @@ async function handleGit(
     remoteUser: credentials.user,
     body
   })
+}
+
+/**
+ * The permission set of a token (rule token-permissions): the main token's is
+ * state.tokenPermissions; a token added with pushRules.addToken has its grant's `permissions`,
+ * or, without them, every permission for the REST API and contents as its `push` says for git
+ * (so a test of a refused git push still reaches the push).
+ */
+function permissionsOf(p: Pipeline, token: string, over: 'api' | 'git' = 'api'): TokenPermissions {
+  if (token === p.token) return p.ctx.state.tokenPermissions
+  const grant = p.pushRules.grant(token)
+  if (!grant) return {}
+  if (grant.permissions) return grant.permissions
+  return over === 'git' ? { ...ALL_WRITE, contents: grant.push ? 'write' : 'read' } : ALL_WRITE
 }
 
 /** The main token, or one added with pushRules.addToken (an App's installation token…). */
@@ -253,7 +267,8 @@ async function answerApi(
     const body = fault.body ?? { message: `Injected fault: ${fault.status}`, documentation_url: DOCS }
     return { status: fault.status, body, headers: fault.headers, rule: 'injected-fault' }
   }
-  if (!authorize(p, req.headers.authorization)) {
+  const caller = authorize(p, req.headers.authorization)
+  if (!caller) {
     return {
       status: 401,
       body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' },
@@ -309,7 +324,7 @@ async function answerApi(
   const problems = p.validator.validateRequest(op, { path: params, query, body, hasBody })
   if (problems.length > 0) return mismatch(p, `${where} (${operationId}) request`, problems)
   // Rule token-permissions: the token's permission set, checked before the handler runs.
-  const lacking = permissionRefusal(p.ctx.state.tokenPermissions, operationId)
+  const lacking = permissionRefusal(permissionsOf(p, caller.token), operationId)
   if (lacking) {
     return {
       status: 403,

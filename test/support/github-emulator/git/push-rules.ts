@@ -6,10 +6,11 @@
  * (rules.ts: push-ruleset-violation) — and never reaches `git http-backend`, so nothing changes.
  *
  * Tokens: the emulator's main token may push; `addToken` adds others (an App installation token
- * in a ruleset's bypass list, or a read-only token). Kept apart from the REST permission model so
- * both can later be one table of tokens and permissions.
+ * in a ruleset's bypass list, or a read-only token), each with its permission set (permissions.ts),
+ * which the REST pipeline and git pushes both check.
  */
 import { gunzipSync } from 'node:zlib'
+import type { TokenPermissions } from '../permissions.js'
 import type { StatusRecord } from '../state.js'
 
 export type RulesetRule =
@@ -41,6 +42,8 @@ export interface TokenGrant {
   login: string
   /** contents: write. */
   push: boolean
+  /** The token's whole permission set (permissions.ts); when set, it decides, `push` included. */
+  permissions?: TokenPermissions
 }
 
 export interface PushCommand {
