@@ -12,7 +12,12 @@ import { openStore } from './open-store.js'
 import { auditStore } from './store-audit.js'
 
 export type FindingKind =
-  'invalid-document' | 'index-mismatch' | 'missing-artifact' | 'checksum-mismatch' | 'orphan-object'
+  | 'invalid-document'
+  | 'index-mismatch'
+  | 'missing-artifact'
+  | 'checksum-mismatch'
+  | 'corrupt-object'
+  | 'orphan-object'
 
 export interface Finding {
   kind: FindingKind
@@ -40,8 +45,16 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
   for (const version of versions) {
     if (version.artifact.deleted) continue
     artifacts++
-    const result = await store.verify(version.artifact)
     const subject = formatReference(version)
+    let result
+    try {
+      result = await store.verify(version.artifact)
+    } catch (error) {
+      // not a file of the recorded size (a symlink, FIFO, directory, truncated file): say what and where
+      if (!isRegistryError(error) || error.kind !== 'integrity') throw error
+      findings.push({ kind: 'corrupt-object', severity: 'problem', subject, message: error.message })
+      continue
+    }
     if (!result.present) {
       findings.push({
         kind: 'missing-artifact',

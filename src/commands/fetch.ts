@@ -3,14 +3,21 @@
  * recorded SHA-256 while they are copied; nothing is left at the destination on a mismatch.
  */
 import { stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve as resolvePath } from 'node:path'
 import { invalidInput, RegistryError } from '../domain/errors.js'
 import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
+import { refuseSpecialFile, sweepStaleTempsBeside } from '../stores/atomic-file.js'
 import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
 import { resolve, resolveCriteria } from './resolve.js'
+
+/**
+ * A fetch in progress writes its temp file beside the destination continuously; one untouched for
+ * this long was left by a killed fetch, and the next fetch to the same place removes it.
+ */
+export const STALE_FETCH_TEMP_MS = 15 * 60 * 1000
 
 export interface FetchInput {
   reference?: string
@@ -42,6 +49,11 @@ export async function fetchModel(ctx: CommandContext, input: FetchInput): Promis
     )
   }
   const out = (await isDirectory(input.out)) ? join(input.out, version.artifact.file_name) : input.out
+  await refuseSpecialFile(out, `the destination "${out}"`)
+  const swept = await sweepStaleTempsBeside(resolvePath(out), STALE_FETCH_TEMP_MS)
+  if (swept.length > 0) {
+    ctx.notice?.(`removed ${swept.length} temporary file(s) an interrupted fetch left beside ${out}`)
+  }
   const store = await openStore(ctx)
   const fetched = await store.fetch(version.artifact, out)
   return { version, path: fetched.path }

@@ -179,7 +179,7 @@ describe('LocalArtifactStore', () => {
     const put = await register('bytes')
     const error = await caught(store.fetch({ ...put.artifact, size: 999 }, join(dir, 'm.pkl')))
     expect(error.kind).toBe('integrity')
-    expect(error.message).toMatch(/size mismatch/)
+    expect(error.message).toMatch(/has \d+ bytes, the metadata records 999/)
     expect(await exists(join(dir, 'm.pkl'))).toBe(false)
   })
 
