@@ -18,6 +18,7 @@ import { LocalStateFiles } from '../stores/local/local-state.js'
 import { githubContext, githubTuningFromEnv, parseRepository } from '../wiring/github.js'
 import type { CliIO } from './io.js'
 import { terminalProgress } from './progress.js'
+import { stderrLine } from './terminal.js'
 
 export interface GlobalOptions {
   registry?: string
@@ -34,7 +35,7 @@ export async function commandContext(
   io: CliIO,
   create = false
 ): Promise<CommandContext> {
-  const notice = (message: string) => io.stderr(`mreg: ${message}\n`)
+  const notice = (message: string) => io.stderr(stderrLine(message))
   const progress = (label: string) => (io.interactive ? terminalProgress(label, io.stderr) : undefined)
   const github = options.github ?? io.env.MREG_GITHUB
   if (github !== undefined) {
@@ -81,8 +82,8 @@ function gitHubMode(github: string, options: GlobalOptions, io: CliIO, actor: st
     cacheDir: join(cacheHome, 'mreg'),
     tuning: githubTuningFromEnv(io.env),
     actor,
-    log: { info: () => {}, warn: message => io.stderr(`mreg: ${message}\n`) },
-    notice: message => io.stderr(`mreg: ${message}\n`)
+    log: { info: () => {}, warn: message => io.stderr(stderrLine(message)) },
+    notice: message => io.stderr(stderrLine(message))
   })
 }
 

@@ -2,12 +2,13 @@
 import { CommanderError } from 'commander'
 import { EXIT_CODES, isRegistryError } from '../domain/errors.js'
 import type { CliIO } from './io.js'
+import { stderrLine } from './terminal.js'
 
 export const EXIT_BUG = 70
 
 export function reportError(error: unknown, io: CliIO, json: boolean): number {
   if (isRegistryError(error)) {
-    io.stderr(`mreg: ${oneLine(error.message)}\n`)
+    io.stderr(stderrLine(error.message))
     if (json)
       io.stdout(
         JSON.stringify({ error: { kind: error.kind, message: error.message, ...error.details } }, null, 2) +
@@ -20,11 +21,7 @@ export function reportError(error: unknown, io: CliIO, json: boolean): number {
     return error.exitCode === 0 ? 0 : 2
   }
   const message = error instanceof Error ? error.message : String(error)
-  io.stderr(`mreg: internal error: ${oneLine(message)} (this is a bug; set MREG_DEBUG=1 for details)\n`)
+  io.stderr(stderrLine(`internal error: ${message} (this is a bug; set MREG_DEBUG=1 for details)`))
   if (io.env.MREG_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack + '\n')
   return EXIT_BUG
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim()
 }
