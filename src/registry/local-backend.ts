@@ -84,7 +84,32 @@ export class LocalRegistryBackend implements RegistryBackend {
 
   /** The branch tip, or null when the registry has not been initialised. */
   async tip(): Promise<string | null> {
-    return readRef(this.gitdir, this.ref)
+    const tip = await readRef(this.gitdir, this.ref)
+    if (tip) await this.checkTip(tip)
+    return tip
+  }
+
+  /**
+   * The branch must name a commit whose tree is there: a ref pointed at a blob, or at objects a
+   * careless prune or copy lost, is a damaged registry (exit 3) with what to do, never a bug.
+   */
+  private async checkTip(tip: string): Promise<void> {
+    try {
+      await this.reader.readTree((await this.reader.readCommit(tip)).tree)
+    } catch (error) {
+      if (error instanceof RegistryError) throw error
+      const code = (error as { code?: string }).code
+      if (code !== 'ObjectTypeError' && code !== 'NotFoundError') throw error
+      const what =
+        code === 'ObjectTypeError'
+          ? `which is not a commit (${(error as Error).message})`
+          : `whose objects are missing (${(error as Error).message})`
+      throw new RegistryError(
+        'integrity',
+        `branch ${this.branch} in ${this.dir} points at ${tip}, ${what}; point it at a good commit (see 'git reflog ${this.branch}') and run 'git fsck'`,
+        { ref: this.ref, commit: tip }
+      )
+    }
   }
 
   async init(policy: RegistryPolicy): Promise<{ created: boolean; commit: string }> {
