@@ -14,7 +14,7 @@ import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions } from './resolve.js'
-import { auditStore, type StoreAudit } from './store-audit.js'
+import { auditStore, storedBytesInUse, type StoreAudit } from './store-audit.js'
 
 /** Where the time of the last cleanup on this machine is kept (auto cleanup reads it). */
 export const LAST_CLEANUP_KEY = 'last-cleanup'
@@ -105,10 +105,11 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
   const after = await ctx.backend.snapshot()
   const audit = await auditStore(store, after.policy, ctx.now(), await allVersions(after), removed)
   report(outcome, audit, removed)
+  const inUse = storedBytesInUse(ctx)
   if (audit) {
-    for (const item of audit.unused) await store.removeStored?.(item)
+    for (const item of audit.unused) await store.removeStored?.(item, inUse)
   } else {
-    for (const version of removed) await store.remove(version.artifact)
+    for (const version of removed) await store.remove(version.artifact, inUse)
   }
   outcome.freed_bytes = sumBytes(outcome.swept)
   await ctx.state?.write(LAST_CLEANUP_KEY, ctx.now().toISOString())

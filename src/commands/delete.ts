@@ -10,6 +10,7 @@ import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions, resolve } from './resolve.js'
+import { storedBytesInUse } from './store-audit.js'
 
 export interface DeleteInput {
   reference: string
@@ -60,6 +61,6 @@ export async function removeUnreferencedArtifact(
     const live = await allVersions(await ctx.backend.snapshot())
     if (live.some(v => v.artifact.sha256 === version.artifact.sha256 && !v.artifact.deleted)) return false
   }
-  await store.remove(version.artifact)
+  await store.remove(version.artifact, storedBytesInUse(ctx))
   return true
 }

@@ -23,6 +23,7 @@ import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions, resolveParent } from './resolve.js'
+import { storedBytesInUse } from './store-audit.js'
 
 export interface RegisterInput {
   file: string
@@ -116,11 +117,14 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
         extension
       })
     } catch (error) {
+      await stored.lease?.settle(false)
       await undoPut(ctx, store, stored)
       if (!(error instanceof IdentityTaken)) throw error
       await sleep(identityBackoff(attempt))
       continue
     }
+    // the metadata refers to the bytes now; until here they were pinned against concurrent removal
+    await stored.lease?.settle(true)
     await autoCleanupAfter(ctx)
     return registered
   }
@@ -314,7 +318,7 @@ async function undoPut(ctx: CommandContext, store: ArtifactStore, stored: PutRes
   if (!stored.created) return
   try {
     if (store.kind === 'local' && (await isReferenced(ctx, stored.artifact.sha256))) return
-    await store.remove(stored.artifact)
+    await store.remove(stored.artifact, storedBytesInUse(ctx))
   } catch (error) {
     ctx.notice?.(
       `could not remove the stored artifact after a failed registration: ${(error as Error).message}`

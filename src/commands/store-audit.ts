@@ -4,7 +4,9 @@
  */
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
-import type { ArtifactStore, StoredItem } from '../stores/artifact-store.js'
+import type { ArtifactStore, InUseCheck, StoredItem } from '../stores/artifact-store.js'
+import type { CommandContext } from './context.js'
+import { allVersions } from './resolve.js'
 
 /** A registration stores its bytes before it commits: give it this long before they count as orphaned. */
 export const DEFAULT_ORPHAN_GRACE_HOURS = 1
@@ -62,4 +64,17 @@ function itemKeys(version: ModelVersion): string[] {
   return release
     ? [`release:${release.id}`]
     : [`sha256:${version.artifact.stored?.sha256 ?? version.artifact.sha256}`]
+}
+
+/**
+ * The registry's answer, read fresh when asked, to "does a live version use these stored bytes?":
+ * the last check a content-addressed store makes before deleting shared bytes (removeObject).
+ */
+export function storedBytesInUse(ctx: CommandContext): InUseCheck {
+  return async sha256 => {
+    const versions = await allVersions(await ctx.backend.snapshot())
+    return versions.some(
+      v => !v.artifact.deleted && (v.artifact.stored?.sha256 ?? v.artifact.sha256) === sha256
+    )
+  }
 }

@@ -11,6 +11,7 @@ import type {
   ArtifactTarget,
   FetchResult,
   FileDigest,
+  InUseCheck,
   PutResult,
   StoredItem
 } from '../artifact-store.js'
@@ -73,8 +74,8 @@ export class LocalArtifactStore implements ArtifactStore {
     return verifyObject(this.root, artifact)
   }
 
-  async remove(artifact: Artifact): Promise<void> {
-    await removeObject(this.root, checkArtifact(artifact, { allowDeleted: true }))
+  async remove(artifact: Artifact, inUse?: InUseCheck): Promise<void> {
+    await removeObject(this.root, checkArtifact(artifact, { allowDeleted: true }), inUse)
   }
 
   /** Whether bytes with this SHA-256 are stored (without re-hashing them). */
@@ -99,9 +100,9 @@ export class LocalArtifactStore implements ArtifactStore {
     }
   }
 
-  async removeStored(item: StoredItem): Promise<void> {
+  async removeStored(item: StoredItem, inUse?: InUseCheck): Promise<void> {
     if (!item.sha256 || !SHA256_HEX.test(item.sha256)) return
-    await removeObject(this.root, item.sha256)
+    await removeObject(this.root, item.sha256, inUse)
   }
 
   /**

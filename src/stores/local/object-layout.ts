@@ -3,13 +3,16 @@
  * `<root>/sha256/<ab>/<abcdef…>`, like git's loose objects, and in-flight writes under `<root>/tmp/`.
  * Which names are objects, and what may be asked for by which name, is decided here alone.
  */
-import { chmod, lstat, stat, unlink } from 'node:fs/promises'
+import { createHash, randomBytes } from 'node:crypto'
+import { chmod, lstat, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { RegistryError, invalidInput, notFound } from '../../domain/errors.js'
 import type { Artifact } from '../../domain/types.js'
+import type { InUseCheck } from '../artifact-store.js'
 import { errorCode, fileSystemError, removeQuietly } from '../atomic-file.js'
 import { SHA256_HEX } from '../hashing.js'
-import { listNames } from './file-io.js'
+import { ensureDirectory, listNames } from './file-io.js'
 
 /** Where the CLI keeps the store of a repository: inside the git dir, so it never shows as untracked. */
 export function defaultLocalStoreRoot(gitdir: string): string {
@@ -67,21 +70,129 @@ export async function* listObjectFiles(root: string): AsyncIterable<StoredObject
   }
 }
 
-export async function removeObject(root: string, sha256: string): Promise<void> {
-  const objectPath = objectFile(root, sha256)
+/**
+ * How long a pin protects shared bytes at most. A registration settles its pin within seconds of
+ * storing; an older one belongs to a registration that was killed, as does one whose process
+ * (named in the pin) no longer runs on this machine. Either is ignored, so the next cleanup
+ * sweeps what a killed registration left.
+ */
+export const PIN_STALE_MS = 3_600_000
+
+/** This machine, in a form that fits a file name: pins name the process that holds them. */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 12)
+
+export function pinDirectory(root: string): string {
+  return join(root, 'pins')
+}
+
+/**
+ * Pins the bytes with this SHA-256 for a registration in flight: an empty file
+ * `<root>/pins/<sha256>.<random>` (one per registration, so two registrations of the same bytes
+ * never release each other's). Returns its path, for unpinObject.
+ */
+export async function pinObject(root: string, sha256: string): Promise<string> {
+  const hex = checkedHex(sha256, 'invalid-input')
+  const directory = pinDirectory(root)
+  await ensureDirectory(directory)
+  const path = join(directory, `${hex}.${HOST}.${process.pid}.${randomBytes(8).toString('hex')}`)
   try {
-    await unlink(objectPath)
+    await writeFile(path, '', { flag: 'wx' })
+  } catch (error) {
+    throw fileSystemError(error, 'pin the stored object at', path)
+  }
+  return path
+}
+
+export async function unpinObject(pinPath: string): Promise<void> {
+  await removeQuietly(pinPath)
+}
+
+/** Whether a registration younger than PIN_STALE_MS holds a pin on these bytes. */
+export async function isPinned(root: string, sha256: string): Promise<boolean> {
+  const directory = pinDirectory(root)
+  const cutoff = Date.now() - PIN_STALE_MS
+  for (const name of await listNames(directory)) {
+    if (!name.startsWith(`${sha256}.`) || ownerIsGone(name)) continue
+    try {
+      if ((await lstat(join(directory, name))).mtimeMs > cutoff) return true
+    } catch {
+      // unpinned while we looked
+    }
+  }
+  return false
+}
+
+/** True when the pin names a process on this machine that no longer exists (killed registration). */
+function ownerIsGone(pinName: string): boolean {
+  const [, host, pid] = pinName.split('.')
+  if (host !== HOST || !pid || !/^\d+$/.test(pid)) return false
+  try {
+    process.kill(Number(pid), 0)
+    return false
+  } catch (error) {
+    return errorCode(error) === 'ESRCH'
+  }
+}
+
+/**
+ * Removes an object unless a registration needs it. The order is what makes this safe against a
+ * concurrent register of the same bytes in another process, which pins, then looks for the
+ * object, then commits its metadata, then unpins:
+ *   1. the object is renamed away (into tmp/), so a register that looks after this stores its own copy;
+ *   2. pins are read: a register that found the object before step 1 pinned before looking;
+ *   3. `inUse` re-reads the registry: a register that already unpinned has committed before step 2.
+ * If 2 or 3 says the bytes are needed they are renamed back; otherwise they are deleted. A remover
+ * killed between 1 and the end leaves the bytes in tmp/ (swept later); the register's own check
+ * after committing (StoreLease.settle) then reports the loss instead of claiming success.
+ * Returns whether the bytes were deleted.
+ */
+export async function removeObject(root: string, sha256: string, inUse?: InUseCheck): Promise<boolean> {
+  const objectPath = objectFile(root, sha256)
+  await ensureDirectory(tempDirectory(root))
+  const doomed = join(tempDirectory(root), `remove-${sha256}-${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    await rename(objectPath, doomed)
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false
+    throw fileSystemError(error, 'remove the object', objectPath)
+  }
+  let needed: boolean
+  try {
+    needed = (await isPinned(root, sha256)) || ((await inUse?.(sha256)) ?? false)
+  } catch (error) {
+    await putBack(doomed, objectPath) // in doubt: keep the bytes
+    throw error
+  }
+  if (needed) {
+    await putBack(doomed, objectPath)
+    return false
+  }
+  await unlinkObjectFile(doomed)
+  return true
+}
+
+async function putBack(doomed: string, objectPath: string): Promise<void> {
+  try {
+    // same bytes whatever a register stored meanwhile, so replacing its copy is harmless
+    await rename(doomed, objectPath)
+  } catch (error) {
+    throw fileSystemError(error, 'put back the object', objectPath)
+  }
+}
+
+async function unlinkObjectFile(path: string): Promise<void> {
+  try {
+    await unlink(path)
   } catch (error) {
     const code = errorCode(error)
     if (code === 'ENOENT') return
-    if (code !== 'EPERM' && code !== 'EACCES') throw fileSystemError(error, 'remove the object', objectPath)
+    if (code !== 'EPERM' && code !== 'EACCES') throw fileSystemError(error, 'remove the object', path)
     // Windows refuses to unlink read-only files; POSIX only cares about the directory's mode
     try {
-      await chmod(objectPath, 0o644)
-      await unlink(objectPath)
+      await chmod(path, 0o644)
+      await unlink(path)
     } catch (retryError) {
-      if (errorCode(retryError) !== 'ENOENT')
-        throw fileSystemError(retryError, 'remove the object', objectPath)
+      if (errorCode(retryError) !== 'ENOENT') throw fileSystemError(retryError, 'remove the object', path)
     }
   }
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { RegistryError } from '../../../src/domain/errors.js'
 import type { Artifact } from '../../../src/domain/types.js'
-import type { ArtifactTarget } from '../../../src/stores/artifact-store.js'
+import type { ArtifactTarget, StoreLease } from '../../../src/stores/artifact-store.js'
 import { hashFile } from '../../../src/stores/hashing.js'
 import {
   LocalArtifactStore,
@@ -67,7 +67,9 @@ async function modelFile(content: string | Buffer, name = 'model.pkl'): Promise<
 
 async function register(content: string | Buffer, fileName?: string) {
   const source = await modelFile(content, `src-${Math.random().toString(16).slice(2)}.pkl`)
-  return store.put(source, target(fileName), await hashFile(source))
+  const put = await store.put(source, target(fileName), await hashFile(source))
+  await put.lease?.settle(true) // as register does once its metadata has landed
+  return put
 }
 
 async function flipFirstByte(path: string): Promise<void> {
@@ -264,6 +266,27 @@ describe('LocalArtifactStore', () => {
     expect(tampered.actual).toBe(sha(await readFile(put.file_path)))
     await store.remove(put.artifact)
     expect(await store.verify(put.artifact)).toEqual({ ok: false, actual: null, present: false })
+  })
+
+  test('bytes pinned by a registration in flight, or in use, survive remove (issue 11 defect 1)', async () => {
+    const source = await modelFile('shared bytes', 'pinned.pkl')
+    const inFlight = await store.put(source, target(), await hashFile(source))
+    await store.remove(inFlight.artifact)
+    expect(await store.has(inFlight.artifact.sha256)).toBe(true) // pinned: kept
+    await inFlight.lease?.settle(true)
+    await store.remove(inFlight.artifact, async () => true)
+    expect(await store.has(inFlight.artifact.sha256)).toBe(true) // the registry uses it: put back
+    await store.remove(inFlight.artifact, async () => false)
+    expect(await store.has(inFlight.artifact.sha256)).toBe(false)
+  })
+
+  test('settling a committed lease whose bytes vanished is an integrity error', async () => {
+    const source = await modelFile('vanishing bytes', 'vanish.pkl')
+    const put = await store.put(source, target(), await hashFile(source))
+    await rm(put.file_path, { force: true }) // what a remover killed mid-way leaves
+    const error = await caught((put.lease as StoreLease).settle(true))
+    expect(error.kind).toBe('integrity')
+    expect(error.message).toMatch(/vanished while registering/)
   })
 
   test('remove is idempotent', async () => {
