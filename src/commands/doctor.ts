@@ -77,7 +77,9 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
       kind: 'orphan-object',
       severity: 'warning',
       subject: item.label,
-      message: `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; 'mreg cleanup' sweeps it`
+      message: item.temporary
+        ? `temporary file (${item.size} bytes) left by an interrupted write; 'mreg cleanup' sweeps it`
+        : `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; 'mreg cleanup' sweeps it`
     })
   }
   return {

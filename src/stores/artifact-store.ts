@@ -109,6 +109,11 @@ export interface StoredItem {
   owner?: { name: string; version: string; release_id: number }
   /** For people: the object path or release tag. */
   label: string
+  /**
+   * A temp file or pin a writer left (killed mid-copy): never live, swept after the orphan grace
+   * period, or at once when the store knows its writer is dead.
+   */
+  temporary?: boolean
 }
 
 /** Key/value facts kept on this machine only (e.g. when auto cleanup last ran). */

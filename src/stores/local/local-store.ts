@@ -23,7 +23,8 @@ import {
   listObjectFiles,
   objectFile,
   removeObject,
-  sweepTempFiles,
+  listLeftovers,
+  removeLeftover,
   type StoredObject
 } from './object-layout.js'
 import { putObject } from './object-put.js'
@@ -88,6 +89,7 @@ export class LocalArtifactStore implements ArtifactStore {
     return listObjectFiles(this.root)
   }
 
+  /** Every object, then the temp files and pins a killed writer may have left (`temporary`). */
   async *listStored(): AsyncIterable<StoredItem> {
     for await (const object of this.listObjects()) {
       yield {
@@ -98,18 +100,14 @@ export class LocalArtifactStore implements ArtifactStore {
         label: object.path
       }
     }
+    for await (const leftover of listLeftovers(this.root)) {
+      yield { ...leftover, label: leftover.path, temporary: true }
+    }
   }
 
   async removeStored(item: StoredItem, inUse?: InUseCheck): Promise<void> {
+    if (item.temporary) return removeLeftover(this.root, item.id)
     if (!item.sha256 || !SHA256_HEX.test(item.sha256)) return
     await removeObject(this.root, item.sha256, inUse)
-  }
-
-  /**
-   * Removes temp files left by killed processes. Only files last modified more than
-   * `olderThanMs` ago go: younger ones may belong to a put that is still writing.
-   */
-  async sweepTemp(olderThanMs: number): Promise<string[]> {
-    return sweepTempFiles(this.root, olderThanMs)
   }
 }

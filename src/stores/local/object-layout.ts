@@ -94,7 +94,7 @@ export async function pinObject(root: string, sha256: string): Promise<string> {
   const hex = checkedHex(sha256, 'invalid-input')
   const directory = pinDirectory(root)
   await ensureDirectory(directory)
-  const path = join(directory, `${hex}.${HOST}.${process.pid}.${randomBytes(8).toString('hex')}`)
+  const path = join(directory, ownedName(hex))
   try {
     await writeFile(path, '', { flag: 'wx' })
   } catch (error) {
@@ -122,12 +122,21 @@ export async function isPinned(root: string, sha256: string): Promise<boolean> {
   return false
 }
 
-/** True when the pin names a process on this machine that no longer exists (killed registration). */
-function ownerIsGone(pinName: string): boolean {
-  const [, host, pid] = pinName.split('.')
-  if (host !== HOST || !pid || !/^\d+$/.test(pid)) return false
+/**
+ * A name for a file a process keeps in the store while it works (a pin, a temp file): it carries
+ * this machine and the process, so a sweep can tell a file whose writer was killed from one still
+ * being written.
+ */
+export function ownedName(prefix: string): string {
+  return `${prefix}.${HOST}.${process.pid}.${randomBytes(8).toString('hex')}`
+}
+
+/** True when the name (from ownedName) names a process on this machine that no longer exists. */
+export function ownerIsGone(name: string): boolean {
+  const owner = /\.([0-9a-f]{12})\.(\d+)\.[0-9a-f]{16}/.exec(name)
+  if (!owner || owner[1] !== HOST) return false
   try {
-    process.kill(Number(pid), 0)
+    process.kill(Number(owner[2]), 0)
     return false
   } catch (error) {
     return errorCode(error) === 'ESRCH'
@@ -149,7 +158,7 @@ function ownerIsGone(pinName: string): boolean {
 export async function removeObject(root: string, sha256: string, inUse?: InUseCheck): Promise<boolean> {
   const objectPath = objectFile(root, sha256)
   await ensureDirectory(tempDirectory(root))
-  const doomed = join(tempDirectory(root), `remove-${sha256}-${randomBytes(6).toString('hex')}.tmp`)
+  const doomed = join(tempDirectory(root), `${ownedName(`remove-${sha256}`)}.tmp`)
   try {
     await rename(objectPath, doomed)
   } catch (error) {
@@ -197,27 +206,48 @@ async function unlinkObjectFile(path: string): Promise<void> {
   }
 }
 
+/** A file a killed writer may have left: a temp file in tmp/ or a pin in pins/. */
+export interface Leftover {
+  /** `tmp/<name>` or `pins/<name>`. */
+  id: string
+  path: string
+  size: number
+  /** When it was last written; the epoch when its writer is known to be dead (sweep at once). */
+  modified: Date
+}
+
 /**
- * Removes temp files left by killed processes. Only files last modified more than
- * `olderThanMs` ago go: younger ones may belong to a put that is still writing.
+ * Temp files and pins whose writer may be gone. Pins that still protect a registration in flight
+ * (isPinned's rules) are not listed: removing them would expose shared bytes to a remover.
  */
-export async function sweepTempFiles(root: string, olderThanMs: number): Promise<string[]> {
-  const cutoff = Date.now() - olderThanMs
-  const removed: string[] = []
-  const directory = tempDirectory(root)
-  for (const name of await listNames(directory)) {
-    const path = join(directory, name)
-    let info
-    try {
-      info = await lstat(path)
-    } catch {
-      continue // gone already: its put finished
+export async function* listLeftovers(root: string): AsyncIterable<Leftover> {
+  const pinCutoff = Date.now() - PIN_STALE_MS
+  for (const [folder, directory] of [
+    ['tmp', tempDirectory(root)],
+    ['pins', pinDirectory(root)]
+  ] as const) {
+    for (const name of await listNames(directory)) {
+      const path = join(directory, name)
+      let info
+      try {
+        info = await lstat(path)
+      } catch {
+        continue // finished while we listed
+      }
+      if (!info.isFile()) continue
+      const gone = ownerIsGone(name)
+      if (folder === 'pins' && !gone && info.mtimeMs > pinCutoff) continue
+      yield { id: `${folder}/${name}`, path, size: info.size, modified: gone ? new Date(0) : info.mtime }
     }
-    if (!info.isFile() || info.mtimeMs > cutoff) continue
-    await removeQuietly(path)
-    removed.push(path)
   }
-  return removed
+}
+
+/** Removes one leftover by its id (a name inside tmp/ or pins/, nothing else). */
+export async function removeLeftover(root: string, id: string): Promise<void> {
+  const match = /^(tmp|pins)\/([^/\\]+)$/.exec(id)
+  if (!match || match[2] === '.' || match[2] === '..') return
+  const directory = match[1] === 'tmp' ? tempDirectory(root) : pinDirectory(root)
+  await removeQuietly(join(directory, match[2] as string))
 }
 
 /** The artifact's SHA-256, after checking that it is one this store can serve. */

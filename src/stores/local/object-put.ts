@@ -4,14 +4,21 @@
  * rename, so a killed process leaves at worst a temp file that the temp sweep removes.
  */
 import { chmod, link, lstat, rename, utimes } from 'node:fs/promises'
-import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { integrityError, type RegistryError } from '../../domain/errors.js'
 import type { ArtifactTarget, FileDigest, PutResult, StoreLease } from '../artifact-store.js'
 import { errorCode, fileSystemError, removeQuietly, syncDirectory } from '../atomic-file.js'
 import { CHUNK_BYTES, copyWithHash, digestStream, openModelFile, type ProgressCallback } from '../hashing.js'
 import { ensureDirectory, readingAs } from './file-io.js'
-import { checkedHex, hasObject, objectFile, pinObject, tempDirectory, unpinObject } from './object-layout.js'
+import {
+  checkedHex,
+  hasObject,
+  objectFile,
+  ownedName,
+  pinObject,
+  tempDirectory,
+  unpinObject
+} from './object-layout.js'
 
 /** Like git objects: nobody should edit stored bytes in place, so they are born read-only. */
 const OBJECT_MODE = 0o444
@@ -84,7 +91,7 @@ async function storeObject(
   let tempPath: string
   try {
     await ensureDirectory(tempDirectory(root))
-    tempPath = join(tempDirectory(root), `put-${randomBytes(8).toString('hex')}.tmp`)
+    tempPath = join(tempDirectory(root), `${ownedName('put')}.tmp`)
   } catch (error) {
     source.destroy()
     throw error

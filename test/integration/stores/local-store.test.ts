@@ -32,8 +32,8 @@ async function exists(path: string): Promise<boolean> {
   )
 }
 
-async function collect(objects: AsyncIterable<StoredObject>): Promise<StoredObject[]> {
-  const all: StoredObject[] = []
+async function collect<T = StoredObject>(objects: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = []
   for await (const object of objects) all.push(object)
   return all
 }
@@ -326,17 +326,37 @@ describe('LocalArtifactStore', () => {
     expect(object!.modified.getTime()).toBeGreaterThan(old.getTime() + 3_600_000)
   })
 
-  test('sweepTemp removes only temp files older than the threshold', async () => {
+  test('listStored lists left-over temp files and dead pins as temporary items, removeStored removes them', async () => {
     await register('make the tmp dir')
     const tmp = join(root, 'tmp')
     await writeFile(join(tmp, 'put-old.tmp'), 'left by a killed process')
-    await writeFile(join(tmp, 'put-new.tmp'), 'a put in progress')
     const hourAgo = new Date(Date.now() - 3_600_000)
     await utimes(join(tmp, 'put-old.tmp'), hourAgo, hourAgo)
+    const source = await modelFile('in flight', 'flight.pkl')
+    const inFlight = await store.put(source, target(), await hashFile(source)) // a live pin: not listed
+    await mkdir(join(root, 'pins'), { recursive: true })
+    const [livePin] = await readdir(join(root, 'pins'))
+    // the same pin name with a process id that cannot exist: its registration was killed
+    const deadPin = (livePin as string).replace(/\.(\d+)\.([0-9a-f]{16})$/, '.999999999.$2')
+    await writeFile(join(root, 'pins', deadPin), '')
 
-    expect(await store.sweepTemp(10 * 60_000)).toEqual([join(tmp, 'put-old.tmp')])
-    expect(await readdir(tmp)).toEqual(['put-new.tmp'])
-    expect(await new LocalArtifactStore({ root: join(dir, 'none') }).sweepTemp(0)).toEqual([])
+    const temporary = (await collect(store.listStored())).filter(item => item.temporary)
+    expect(temporary.map(item => item.id).sort()).toEqual([`pins/${deadPin}`, 'tmp/put-old.tmp'])
+    expect(temporary.find(item => item.id === 'tmp/put-old.tmp')?.modified.getTime()).toBe(hourAgo.getTime())
+    expect(temporary.find(item => item.id.startsWith('pins/'))?.modified.getTime()).toBe(0)
+
+    for (const item of temporary) await store.removeStored(item)
+    expect(await readdir(tmp)).toEqual([])
+    expect(await readdir(join(root, 'pins'))).toEqual([livePin])
+    await inFlight.lease?.settle(true)
+    await store.removeStored({
+      id: 'tmp/../sha256',
+      size: 0,
+      modified: new Date(),
+      label: 'x',
+      temporary: true
+    })
+    expect(await store.has(inFlight.artifact.sha256)).toBe(true)
   })
 
   test('progress: the per-call callback wins over the constructor one', async () => {
