@@ -21,6 +21,7 @@ import type { Identity, WrittenCommit } from './commit-writer.js'
 import { GitReader } from './git-reader.js'
 import { readLog } from './history.js'
 import { OptimisticWriter } from './optimistic-writer.js'
+import { worktreeHolding } from './checked-out.js'
 import { compareAndSwapRef, readRef } from './ref-lock.js'
 import { GitSnapshot, POLICY_PATH } from './snapshot.js'
 import { checkBranchName, openCommit, readJsonAtCommit, resolveCommitName, DEFAULT_BRANCH } from './common.js'
@@ -161,6 +162,15 @@ export class LocalRegistryBackend implements RegistryBackend {
    * its owner has probably died: retrying cannot help then, only a person can.
    */
   private async swap(ref: string, expected: string | null, written: WrittenCommit): Promise<boolean> {
+    const worktree = await worktreeHolding(this.gitdir, ref, this.dir !== this.gitdir ? this.dir : null)
+    if (worktree !== null) {
+      const branch = ref.replace(/^refs\/heads\//, '')
+      throw new RegistryError(
+        'refused',
+        `branch ${branch} is checked out in the working tree ${worktree}; mreg will not move it under that tree (as 'git branch -f' will not): switch it to another branch there ('git -C ${worktree} switch --detach') and retry`,
+        { branch, worktree }
+      )
+    }
     // Bare repositories keep no reflogs by default; a working repository does, so `git reflog` shows us.
     const reflog =
       this.dir !== this.gitdir ? { who: written.signature, message: `mreg: ${written.message}` } : undefined
