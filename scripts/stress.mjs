@@ -15,7 +15,7 @@
  * anything failed. Options: --crash-runs N --race-runs N --seed N --only crash,race,housekeeping
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, open, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
