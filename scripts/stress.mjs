@@ -27,6 +27,8 @@ const option = (name, fallback) => {
 }
 const CRASH_RUNS = Number(option('crash-runs', 300))
 const RACE_RUNS = Number(option('race-runs', 40))
+// kills land anywhere in this window; a command that finishes first counts as a reported success
+const KILL_WINDOW_MS = Number(option('kill-window-ms', 3000))
 const ONLY = new Set(option('only', 'crash,race,housekeeping').split(','))
 let seed = Number(option('seed', Date.now() % 1_000_000))
 const SEED = seed
@@ -180,7 +182,7 @@ async function crashScenario() {
       argv = ['--json', 'delete', `${someone.name}@${someone.version}`, '--force']
     }
     const before = totals.failed
-    const result = await mreg(repo, argv, Math.floor(random() * 1200))
+    const result = await mreg(repo, argv, Math.floor(random() * KILL_WINDOW_MS))
     if (result.signal === 'SIGKILL') killed++
     if (result.code === 0 && argv[1] === 'register') registered.push(JSON.parse(result.stdout))
     // a delete, even one killed (it may have committed first), takes its version out of what must survive
