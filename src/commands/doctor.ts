@@ -9,6 +9,7 @@ import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
+import { fileArtifacts } from './directory.js'
 import { auditStore } from './store-audit.js'
 
 export type FindingKind =
@@ -19,6 +20,7 @@ export type FindingKind =
   | 'corrupt-object'
   | 'lost-version'
   | 'orphan-object'
+  | 'unfinished-artifact'
 
 export interface Finding {
   kind: FindingKind
@@ -49,29 +51,35 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
     if (version.artifact.deleted) continue
     artifacts++
     const subject = formatReference(version)
-    let result
-    try {
-      result = await store.verify(version.artifact)
-    } catch (error) {
-      // not a file of the recorded size (a symlink, FIFO, directory, truncated file): say what and where
-      if (!isRegistryError(error) || error.kind !== 'integrity') throw error
-      findings.push({ kind: 'corrupt-object', severity: 'problem', subject, message: error.message })
-      continue
-    }
-    if (!result.present) {
-      findings.push({
-        kind: 'missing-artifact',
-        severity: 'problem',
-        subject,
-        message: `artifact ${version.artifact.file_name} is missing from the ${store.kind} store`
-      })
-    } else if (!result.ok) {
-      findings.push({
-        kind: 'checksum-mismatch',
-        severity: 'problem',
-        subject,
-        message: `stored bytes of ${version.artifact.file_name} have sha256 ${result.actual}, expected ${version.artifact.sha256}`
-      })
+    // A directory version is checked file by file (each its own object).
+    for (const artifact of fileArtifacts(version.artifact)) {
+      const what = version.artifact.manifest
+        ? `${version.artifact.file_name}: ${artifact.file_name}`
+        : artifact.file_name
+      let result
+      try {
+        result = await store.verify(artifact)
+      } catch (error) {
+        // not a file of the recorded size (a symlink, FIFO, directory, truncated file): say what and where
+        if (!isRegistryError(error) || error.kind !== 'integrity') throw error
+        findings.push({ kind: 'corrupt-object', severity: 'problem', subject, message: error.message })
+        continue
+      }
+      if (!result.present) {
+        findings.push({
+          kind: 'missing-artifact',
+          severity: 'problem',
+          subject,
+          message: `artifact ${what} is missing from the ${store.kind} store`
+        })
+      } else if (!result.ok) {
+        findings.push({
+          kind: 'checksum-mismatch',
+          severity: 'problem',
+          subject,
+          message: `stored bytes of ${what} have sha256 ${result.actual}, expected ${artifact.sha256}`
+        })
+      }
     }
   }
   const audit = await auditStore(store, snapshot.policy, ctx.now(), versions)
@@ -82,7 +90,15 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
       subject: item.label,
       message: item.temporary
         ? `temporary file (${item.size} bytes) left by an interrupted write; 'mreg cleanup' sweeps it`
-        : `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; 'mreg cleanup' sweeps it`
+        : `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; cleanup sweeps it`
+    })
+  }
+  for (const version of audit?.unfinished ?? []) {
+    findings.push({
+      kind: 'unfinished-artifact',
+      severity: 'warning',
+      subject: formatReference(version),
+      message: `the registration was interrupted before its ${version.artifact.release ? `release ${version.artifact.release.tag} was published` : 'artifact was finished'}; 'mreg cleanup' finishes it`
     })
   }
   return {

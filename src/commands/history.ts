@@ -46,7 +46,12 @@ export async function history(ctx: CommandContext, input: HistoryInput): Promise
   if (wholeModel) {
     name = parseName(input.target)
     index = await snapshot.readIndex(name)
-    if (!index) throw notFound(`no model named "${name}"; run 'mreg list' to see the registered models`)
+    if (!index)
+      throw notFound(w => `no model named "${name}"; ${w.command('list')} shows the registered models`, {
+        field: 'reference',
+        value: name,
+        reason: 'no-such-model'
+      })
   } else {
     const resolved = await resolve(snapshot, input.target)
     ;({ name, version } = resolved.version)

@@ -6,7 +6,11 @@
  */
 import { constants } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { invalidInput, isRegistryError } from '../domain/errors.js'
+import type { JsonOrFile, MetricsOrFile } from '../domain/json-input.js'
+import { parseMetricsObject } from '../domain/metrics.js'
+import type { Metrics } from '../domain/types.js'
 
 /** Metadata, not data: 1 MiB holds any sensible configuration and keeps every later read cheap. */
 export const MAX_JSON_FILE_BYTES = 1024 * 1024
@@ -106,4 +110,29 @@ export function nestingDepth(value: unknown): number {
     for (const child of Object.values(node)) stack.push([child, depth + 1])
   }
   return deepest
+}
+
+/** An inline-or-file JSON input, a relative path taken from `base` (the workspace, the cwd). */
+export async function loadJsonInput(
+  value: JsonOrFile | undefined,
+  base: string,
+  label: string
+): Promise<Record<string, unknown> | undefined> {
+  if (value === undefined) return undefined
+  return 'json' in value ? value.json : readJsonObjectFile(resolve(base, value.file), `${label} file`)
+}
+
+/** Inline metrics, or a JSON file of them (relative to `base`). */
+export async function loadMetricsInput(
+  value: MetricsOrFile | undefined,
+  base: string,
+  label: string
+): Promise<Metrics | undefined> {
+  if (value === undefined) return undefined
+  if ('metrics' in value) return value.metrics
+  const where = `${label} file`
+  return parseMetricsObject(
+    await readJsonObjectFile(resolve(base, value.file), where),
+    `${where} "${value.file}"`
+  )
 }

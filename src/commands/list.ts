@@ -2,7 +2,7 @@
 import { selectVersions, type Criteria, type SortKey } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
-import { allVersions } from './resolve.js'
+import { allVersions, checkSelection } from './resolve.js'
 
 export interface ListInput {
   criteria: Criteria
@@ -12,10 +12,7 @@ export interface ListInput {
 
 export async function listVersions(ctx: CommandContext, input: ListInput): Promise<ModelVersion[]> {
   const snapshot = await ctx.backend.snapshot()
-  return selectVersions(
-    await allVersions(snapshot, input.criteria.name),
-    input.criteria,
-    input.sort,
-    input.limit
-  )
+  const versions = await allVersions(snapshot, input.criteria.name)
+  checkSelection(snapshot.policy, versions, input.criteria, input.sort)
+  return selectVersions(versions, input.criteria, input.sort, input.limit, snapshot.policy)
 }

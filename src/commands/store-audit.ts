@@ -1,11 +1,15 @@
 /**
  * What the artifact store holds against what the registry says is live: stored items no live
  * version uses (swept by cleanup, reported by doctor) and live versions whose bytes are gone.
+ * Orphans are looked for in what the store lists: for GitHub the newest 1000 releases, which
+ * is where a registration that died leaves its draft.
  */
+import { isRegistryError } from '../domain/errors.js'
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
 import type { ArtifactStore, InUseCheck, StoredItem } from '../stores/artifact-store.js'
 import type { CommandContext } from './context.js'
+import { fileArtifacts } from './directory.js'
 import { allVersions } from './resolve.js'
 
 /** A registration stores its bytes before it commits: give it this long before they count as orphaned. */
@@ -16,6 +20,11 @@ export interface StoreAudit {
   unused: StoredItem[]
   /** Live versions whose stored item is not there. */
   missing: ModelVersion[]
+  /**
+   * Live versions whose stored item was never finished (a draft release: the registration died
+   * between committing the metadata and publishing). Cleanup finishes them; doctor reports them.
+   */
+  unfinished: ModelVersion[]
 }
 
 /**
@@ -34,23 +43,47 @@ export async function auditStore(
   const graceMs = (policy.retention.orphan_grace_hours ?? DEFAULT_ORPHAN_GRACE_HOURS) * 3_600_000
   const cutoff = now.getTime() - graceMs
   const live = versions.filter(v => !v.artifact.deleted && v.artifact.store === store.kind)
-  const liveKeys = new Set(live.flatMap(itemKeys))
+  const liveByKey = new Map(live.flatMap(v => itemKeys(v).map(key => [key, v] as const)))
   const knownKeys = new Set(
     [...versions, ...gone].flatMap(v => [...itemKeys(v), `version:${formatReference(v)}`])
   )
   const unused: StoredItem[] = []
+  const unfinished: ModelVersion[] = []
   const seen = new Set<string>()
   for await (const item of store.listStored()) {
     const key = keyOf(item)
     seen.add(key)
-    if (liveKeys.has(key)) continue
+    const owner = liveByKey.get(key)
+    if (owner) {
+      if (item.unfinished) unfinished.push(owner)
+      continue
+    }
     const known =
       knownKeys.has(key) ||
       (item.owner !== undefined && knownKeys.has(`version:${item.owner.name}@${item.owner.version}`))
     if (known || item.modified.getTime() <= cutoff) unused.push(item)
   }
-  const missing = live.filter(v => !itemKeys(v).some(key => seen.has(key)))
-  return { unused, missing }
+  // A store may list only a window of what it holds (GitHub: the newest 1000 releases), so a
+  // live version it did not list in full is asked about directly before it counts as missing.
+  const missing: ModelVersion[] = []
+  for (const version of live.filter(v => !itemKeys(v).every(key => seen.has(key)))) {
+    for (const file of fileArtifacts(version.artifact)) {
+      // bytes that are there but not a sound object (a FIFO, a symlink) are not missing: doctor
+      // reports them as corrupt from its own verification
+      const present = await store.verify(file).then(
+        result => result.present,
+        (error: unknown) => {
+          if (isRegistryError(error) && error.kind === 'integrity') return true
+          throw error
+        }
+      )
+      if (!present) {
+        missing.push(version)
+        break
+      }
+    }
+  }
+  return { unused, missing, unfinished }
 }
 
 /** Content-addressed items are named by their bytes; release items by the release that holds them. */
@@ -60,10 +93,11 @@ function keyOf(item: StoredItem): string {
 
 function itemKeys(version: ModelVersion): string[] {
   const release = version.artifact.release
-  // A compressed artifact is stored (and content-addressed) as its compressed bytes.
+  // A compressed artifact is stored (and content-addressed) as its compressed bytes; each file of
+  // a directory version is an object of its own.
   return release
     ? [`release:${release.id}`]
-    : [`sha256:${version.artifact.stored?.sha256 ?? version.artifact.sha256}`]
+    : fileArtifacts(version.artifact).map(a => `sha256:${a.stored?.sha256 ?? a.sha256}`)
 }
 
 /**
@@ -74,7 +108,8 @@ export function storedBytesInUse(ctx: CommandContext): InUseCheck {
   return async sha256 => {
     const versions = await allVersions(await ctx.backend.snapshot())
     return versions.some(
-      v => !v.artifact.deleted && (v.artifact.stored?.sha256 ?? v.artifact.sha256) === sha256
+      v =>
+        !v.artifact.deleted && fileArtifacts(v.artifact).some(a => (a.stored?.sha256 ?? a.sha256) === sha256)
     )
   }
 }
