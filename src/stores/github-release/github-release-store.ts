@@ -9,7 +9,13 @@ import { createHash } from 'node:crypto'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { integrityError, invalidInput, isRegistryError, notFound, RegistryError } from '../../domain/errors.js'
+import {
+  integrityError,
+  invalidInput,
+  isRegistryError,
+  notFound,
+  RegistryError
+} from '../../domain/errors.js'
 import type { Artifact, ArtifactPart, ReleaseAssetRef } from '../../domain/types.js'
 import { uploadAsset, type UploadedAsset } from '../../github/assets.js'
 import type { GitHubClient } from '../../github/client.js'
