@@ -12,6 +12,7 @@ import { githubTuningFromEnv, parseRepository } from '../wiring/github.js'
 import { openContext, type GitHubOptions, type OpenedRegistry } from '../wiring/open-registry.js'
 import type { CliIO } from './io.js'
 import { terminalProgress } from './progress.js'
+import { stderrLine } from './terminal.js'
 
 export interface GlobalOptions {
   registry?: string
@@ -41,7 +42,7 @@ export async function openFromCli(
   pollIntervalMs?: number,
   withProvenance = false
 ): Promise<OpenedRegistry> {
-  const notice = (message: string) => io.stderr(`mreg: ${message}\n`)
+  const notice = (message: string) => io.stderr(stderrLine(message))
   const progress = (label: string) => (io.interactive ? terminalProgress(label, io.stderr) : undefined)
   const github = options.github ?? io.env.MREG_GITHUB
   const common = { branch: options.branch, notice, progress, pollIntervalMs }

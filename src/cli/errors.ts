@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander'
 import { EXIT_CODES, isRegistryError, NEUTRAL_WORDS, type FrontWords } from '../domain/errors.js'
 import type { CliIO } from './io.js'
+import { stderrLine } from './terminal.js'
 
 export const EXIT_BUG = 70
 
@@ -14,7 +15,7 @@ export function reportError(
 ): number {
   if (isRegistryError(error)) {
     const message = error.wordedFor(words)
-    io.stderr(`mreg: ${oneLine(message)}\n`)
+    io.stderr(stderrLine(message))
     if (json)
       io.stdout(JSON.stringify({ error: { kind: error.kind, message, ...error.details } }, null, 2) + '\n')
     return EXIT_CODES[error.kind]
@@ -24,11 +25,7 @@ export function reportError(
     return error.exitCode === 0 ? 0 : 2
   }
   const message = error instanceof Error ? error.message : String(error)
-  io.stderr(`mreg: internal error: ${oneLine(message)} (this is a bug; set MREG_DEBUG=1 for details)\n`)
+  io.stderr(stderrLine(`internal error: ${message} (this is a bug; set MREG_DEBUG=1 for details)`))
   if (io.env.MREG_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack + '\n')
   return EXIT_BUG
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim()
 }

@@ -9,6 +9,7 @@ import { fetchIfChanged, type FetchIfChangedOutcome, type FetchInput } from '../
 import { formatReference } from '../domain/references.js'
 import type { OpenedRegistry } from '../wiring/open-registry.js'
 import type { CliIO } from './io.js'
+import { stderrLine } from './terminal.js'
 
 /** The exit code of `fetch --if-changed` when the destination already held the chosen version. */
 export const EXIT_UNCHANGED = 4
@@ -38,7 +39,7 @@ export async function watchFetch(
       }
     } catch (error) {
       // Keep serving the file already in place; say why it was not updated.
-      io.stderr(`mreg: fetch --watch: ${error instanceof Error ? error.message : String(error)}\n`)
+      io.stderr(stderrLine(`fetch --watch: ${error instanceof Error ? error.message : String(error)}`))
     }
     await hints.next()
   }
@@ -59,12 +60,12 @@ function runHook(command: string, outcome: FetchIfChangedOutcome, io: CliIO): Pr
       }
     })
     child.on('error', error => {
-      io.stderr(`mreg: --exec could not start: ${error.message}\n`)
+      io.stderr(stderrLine(`--exec could not start: ${error.message}`))
       resolve()
     })
     child.on('close', code => {
       if (code !== 0)
-        io.stderr(`mreg: --exec exited with ${code} after fetching ${formatReference(outcome.version)}\n`)
+        io.stderr(stderrLine(`--exec exited with ${code} after fetching ${formatReference(outcome.version)}`))
       resolve()
     })
   })

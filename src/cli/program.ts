@@ -31,6 +31,7 @@ import { commandContext, openFromCli, type GlobalOptions } from './environment.j
 import { EXIT_UNCHANGED, watchFetch } from './fetch-watch.js'
 import { reportError } from './errors.js'
 import { addServeCommand } from './serve-command.js'
+import { safeForTerminal, stderrLine } from './terminal.js'
 import type { CliIO } from './io.js'
 import { cliWords, commandOf } from './words.js'
 import {
@@ -138,9 +139,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .option('--server-url <url>', 'GitHub web/git URL (GitHub Enterprise; env GITHUB_SERVER_URL)')
     .option('--json', 'machine-readable output on stdout')
     .addHelpText('after', EXAMPLES)
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput(output(io))
   program.configureHelp({ sortSubcommands: false })
 
   const globals = (): GlobalOptions => {
@@ -149,7 +149,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
   }
   /** `json` is what --json prints when it differs from what the human rendering shows. */
   const emit = <T>(value: T, human: (value: T) => string, json: unknown = value) => {
-    io.stdout(isJson() || globals().json ? JSON.stringify(json, null, 2) + '\n' : human(value) + '\n')
+    io.stdout(
+      isJson() || globals().json ? JSON.stringify(json, null, 2) + '\n' : safeForTerminal(human(value)) + '\n'
+    )
   }
   // A proposal is not the version as it is: --json gives the pull request along with it.
   const emitPromotion = (result: PromoteResult) =>
@@ -514,12 +516,22 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
   addServeCommand(program, io, globals)
 
   for (const command of [...program.commands, ...policy.commands]) {
-    command
-      .exitOverride()
-      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-      .showHelpAfterError('(run with --help for usage)')
+    command.exitOverride().configureOutput(output(io))
   }
   return program
+}
+
+/**
+ * Where commander writes. Its usage errors ("error: unknown option '--x'", sometimes with a second
+ * line of suggestions) become one line with the hint appended, like every other mreg error.
+ */
+function output(io: CliIO) {
+  return {
+    writeOut: io.stdout,
+    writeErr: io.stderr,
+    outputError: (text: string, write: (text: string) => void) =>
+      write(stderrLine(`${text.replace(/^error:\s*/, '')} (run with --help for usage)`))
+  }
 }
 
 function addCriteria(command: Command): Command {

@@ -5,6 +5,7 @@ import { startServer } from '../serve/server.js'
 import { openFromCli, type GlobalOptions } from './environment.js'
 import type { CliIO } from './io.js'
 import { nonNegativeNumber } from './options.js'
+import { oneLine, safeLine } from './terminal.js'
 
 export function addServeCommand(program: Command, io: CliIO, globals: () => GlobalOptions): void {
   program
@@ -48,7 +49,7 @@ export function addServeCommand(program: Command, io: CliIO, globals: () => Glob
           public: o.public,
           cors: o.cors,
           webhookSecret: io.env.MREG_WEBHOOK_SECRET || undefined,
-          log: line => io.stderr(`mreg serve: ${line}\n`)
+          log: line => io.stderr(`mreg serve: ${safeLine(oneLine(line))}\n`)
         })
         io.stderr(`mreg serve: listening on ${server.url} (registry ${opened.context.backend.description})\n`)
         await new Promise<void>(resolve => {

@@ -1,4 +1,5 @@
 /** Aligned plain-text tables for human output. */
+import { safeLine } from './terminal.js'
 
 export type Align = 'left' | 'right'
 
@@ -17,7 +18,9 @@ function pad(text: string, size: number, align: Align): string {
   return align === 'right' ? gap + text : text + gap
 }
 
-export function table(columns: Column[], rows: string[][]): string {
+/** Cells are one line each: a line break or escape sequence inside one (from notes…) is shown escaped. */
+export function table(columns: Column[], unsafeRows: string[][]): string {
+  const rows = unsafeRows.map(row => row.map(safeLine))
   const widths = columns.map((column, i) =>
     Math.max(width(column.header), ...rows.map(row => width(row[i] ?? '')))
   )
@@ -32,7 +35,7 @@ export function table(columns: Column[], rows: string[][]): string {
 /** `key  value` lines with the keys aligned. */
 export function fields(entries: [string, string][]): string {
   const size = Math.max(...entries.map(([key]) => width(key)))
-  return entries.map(([key, value]) => `${pad(key, size, 'left')}  ${value}`).join('\n')
+  return entries.map(([key, value]) => `${pad(key, size, 'left')}  ${safeLine(value)}`).join('\n')
 }
 
 export function formatNumber(value: number): string {

@@ -14,7 +14,7 @@ import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions } from './resolve.js'
-import { auditStore, type StoreAudit } from './store-audit.js'
+import { auditStore, storedBytesInUse, type StoreAudit } from './store-audit.js'
 
 /** Where the time of the last cleanup on this machine is kept (auto cleanup reads it). */
 export const LAST_CLEANUP_KEY = 'last-cleanup'
@@ -122,16 +122,17 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
   const after = await ctx.backend.snapshot()
   const audit = await auditStore(store, after.policy, ctx.now(), await allVersions(after), removed)
   report(outcome, audit, removed)
+  const inUse = storedBytesInUse(ctx)
   if (audit) {
     for (const version of audit.unfinished) await store.finish(version.artifact)
-    for (const item of audit.unused) await store.removeStored?.(item)
+    for (const item of audit.unused) await store.removeStored?.(item, inUse)
     // This run's deletions that the store's listing did not reach (GitHub lists the newest
     // 1000 releases): removed directly, from what their metadata records.
     const listed = new Set(audit.unused.map(item => item.owner?.release_id))
     for (const version of removed) {
       const release = version.artifact.release
       if (!release || listed.has(release.id)) continue
-      await store.remove(version.artifact)
+      await store.remove(version.artifact, inUse)
       outcome.swept.push({
         id: String(release.id),
         label: `release ${release.tag}`,
@@ -139,7 +140,7 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
       })
     }
   } else {
-    for (const version of removed) await store.remove(version.artifact)
+    for (const version of removed) await store.remove(version.artifact, inUse)
   }
   outcome.freed_bytes = sumBytes(outcome.swept)
   await ctx.state?.write(LAST_CLEANUP_KEY, ctx.now().toISOString())

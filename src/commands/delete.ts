@@ -11,6 +11,7 @@ import { fileArtifacts } from './directory.js'
 import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions, resolve } from './resolve.js'
+import { storedBytesInUse } from './store-audit.js'
 
 export interface DeleteInput {
   reference: string
@@ -70,6 +71,6 @@ export async function removeUnreferencedArtifact(
       : new Set<string>()
   const own = fileArtifacts(version.artifact).filter(a => !used.has(a.sha256))
   if (own.length === 0) return false
-  for (const artifact of own) await store.remove(artifact)
+  for (const artifact of own) await store.remove(artifact, storedBytesInUse(ctx))
   return true
 }

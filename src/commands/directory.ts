@@ -11,7 +11,13 @@ import { basename, join } from 'node:path'
 import { integrityError, invalidInput } from '../domain/errors.js'
 import { canonicalManifest, checkManifestPath, sortManifest, totalSize } from '../domain/manifest.js'
 import type { Artifact, ManifestEntry } from '../domain/types.js'
-import type { ArtifactStore, ArtifactTarget, FileDigest, PutResult } from '../stores/artifact-store.js'
+import type {
+  ArtifactStore,
+  ArtifactTarget,
+  FileDigest,
+  PutResult,
+  StoreLease
+} from '../stores/artifact-store.js'
 import { tempPathBeside } from '../stores/atomic-file.js'
 import { hashFile } from '../stores/hashing.js'
 
@@ -97,13 +103,15 @@ export async function putDirectory(
   store: ArtifactStore,
   scanned: ScannedDirectory,
   target: ArtifactTarget
-): Promise<{ artifact: Artifact; file_path: string; created: PutResult[] }> {
+): Promise<{ artifact: Artifact; file_path: string; created: PutResult[]; leases: StoreLease[] }> {
   if (store.kind !== 'local')
     throw invalidInput(
       `registering a directory is supported with the local store only (not yet as ${store.kind} assets): register a single file, e.g. an archive`,
       { field: 'file' }
     )
   const created: PutResult[] = []
+  // each file's bytes stay pinned until the caller has committed (see PutResult.lease)
+  const leases: StoreLease[] = []
   try {
     for (const entry of scanned.entries) {
       const stored = await store.put(
@@ -111,9 +119,11 @@ export async function putDirectory(
         { ...target, file_name: basename(entry.path), compression: 'none' },
         { sha256: entry.sha256, size: entry.size }
       )
+      if (stored.lease) leases.push(stored.lease)
       if (stored.created) created.push(stored)
     }
   } catch (error) {
+    for (const lease of leases) await lease.settle(false)
     for (const stored of created) await store.remove(stored.artifact).catch(() => undefined)
     throw error
   }
@@ -127,7 +137,8 @@ export async function putDirectory(
       manifest: scanned.entries
     },
     file_path: target.file_name,
-    created
+    created,
+    leases
   }
 }
 

@@ -3,7 +3,7 @@
  * artifact present with its recorded SHA-256, and stored bytes nothing refers to.
  */
 import { isRegistryError } from '../domain/errors.js'
-import { checkIndexConsistency } from '../domain/model-index.js'
+import { checkIndexConsistency, versionPath } from '../domain/model-index.js'
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
@@ -17,6 +17,8 @@ export type FindingKind =
   | 'index-mismatch'
   | 'missing-artifact'
   | 'checksum-mismatch'
+  | 'corrupt-object'
+  | 'lost-version'
   | 'orphan-object'
   | 'unfinished-artifact'
 
@@ -41,6 +43,8 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
   const versions: ModelVersion[] = []
   for (const name of names) versions.push(...(await checkModel(snapshot, name, findings)))
 
+  findings.push(...(await lostVersions(ctx, new Set(versions.map(formatReference)))))
+
   const store = await openStore(ctx)
   let artifacts = 0
   for (const version of versions) {
@@ -49,10 +53,18 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
     const subject = formatReference(version)
     // A directory version is checked file by file (each its own object).
     for (const artifact of fileArtifacts(version.artifact)) {
-      const result = await store.verify(artifact)
       const what = version.artifact.manifest
         ? `${version.artifact.file_name}: ${artifact.file_name}`
         : artifact.file_name
+      let result
+      try {
+        result = await store.verify(artifact)
+      } catch (error) {
+        // not a file of the recorded size (a symlink, FIFO, directory, truncated file): say what and where
+        if (!isRegistryError(error) || error.kind !== 'integrity') throw error
+        findings.push({ kind: 'corrupt-object', severity: 'problem', subject, message: error.message })
+        continue
+      }
       if (!result.present) {
         findings.push({
           kind: 'missing-artifact',
@@ -76,7 +88,9 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
       kind: 'orphan-object',
       severity: 'warning',
       subject: item.label,
-      message: `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; cleanup sweeps it`
+      message: item.temporary
+        ? `temporary file (${item.size} bytes) left by an interrupted write; 'mreg cleanup' sweeps it`
+        : `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; cleanup sweeps it`
     })
   }
   for (const version of audit?.unfinished ?? []) {
@@ -126,4 +140,37 @@ async function readOrReport<T>(
     findings.push({ kind: 'invalid-document', severity: 'problem', subject, message: error.message })
     return null
   }
+}
+
+/**
+ * Versions the branch's history registered whose files are gone although no delete or cleanup
+ * commit removed them: what an ordinary commit in a working tree that had the registry branch
+ * checked out (with a stale index) does. The version files alone cannot show that loss.
+ */
+async function lostVersions(ctx: CommandContext, present: Set<string>): Promise<Finding[]> {
+  const registeredIn = new Map<string, string>()
+  for (const entry of (await ctx.backend.log()).reverse()) {
+    const register = /^register (\S+) (\S+) \(/.exec(entry.subject)
+    if (register) registeredIn.set(`${register[1]}@${register[2]}`, entry.commit)
+    const removed = /^delete (\S+) (\S+) \(/.exec(entry.subject)
+    if (removed) registeredIn.delete(`${removed[1]}@${removed[2]}`)
+    if (entry.subject.startsWith('cleanup: remove ')) {
+      for (const line of entry.body.split('\n')) {
+        const version = /^remove (\S+@\S+): /.exec(line)
+        if (version) registeredIn.delete(version[1] as string)
+      }
+    }
+  }
+  const findings: Finding[] = []
+  for (const [reference, commit] of registeredIn) {
+    if (present.has(reference)) continue
+    const [name, version] = reference.split('@') as [string, string]
+    findings.push({
+      kind: 'lost-version',
+      severity: 'problem',
+      subject: reference,
+      message: `registered in commit ${commit.slice(0, 12)} but its version file is gone and no delete or cleanup removed it; restore it with 'git checkout ${commit.slice(0, 12)} -- ${versionPath(name, version)}' on the registry branch`
+    })
+  }
+  return findings
 }

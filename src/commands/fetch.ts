@@ -8,11 +8,18 @@ import { invalidInput, RegistryError } from '../domain/errors.js'
 import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
+import { refuseSpecialFile, sweepStaleTempsBeside } from '../stores/atomic-file.js'
 import type { CommandContext } from './context.js'
 import { hashFile } from '../stores/hashing.js'
 import { fetchDirectory } from './directory.js'
 import { openStore } from './open-store.js'
 import { resolve, resolveCriteria } from './resolve.js'
+
+/**
+ * A fetch in progress writes its temp file beside the destination continuously; one untouched for
+ * this long was left by a killed fetch, and the next fetch to the same place removes it.
+ */
+export const STALE_FETCH_TEMP_MS = 15 * 60 * 1000
 
 export interface FetchInput {
   reference?: string
@@ -85,6 +92,11 @@ async function choose(
     )
   }
   const out = await destination(input.out, version.artifact.file_name, input.mkdir === true)
+  await refuseSpecialFile(out, `the destination "${out}"`)
+  const swept = await sweepStaleTempsBeside(resolvePath(out), STALE_FETCH_TEMP_MS)
+  if (swept.length > 0) {
+    ctx.notice?.(`removed ${swept.length} temporary file(s) an interrupted fetch left beside ${out}`)
+  }
   return { version, out }
 }
 

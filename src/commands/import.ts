@@ -104,9 +104,12 @@ export async function importLegacy(ctx: CommandContext, input: ImportInput): Pro
       )
       outcome.commits.push(await commitBatch(ctx, docs, b + 1, batches))
       committed = start + batch.length
+      // the batch's metadata refers to its bytes now: end their pins (see PutResult.lease)
+      for (const put of stored.slice(start, committed)) await put?.lease?.settle(true)
       if (batches > 1) ctx.notice?.(`committed batch ${b + 1} of ${batches} (${committed} versions)`)
     }
   } catch (error) {
+    for (const put of stored.slice(committed)) await put?.lease?.settle(false)
     await undoStored(ctx, store, stored, committed)
     throw error
   }

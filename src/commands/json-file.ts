@@ -1,22 +1,85 @@
-/** Reading the JSON files users hand to commands (metrics, config, training metadata). */
-import { readFile } from 'node:fs/promises'
+/**
+ * Reading the JSON files users hand to commands (metrics, config, training metadata). What is read
+ * is bounded: only regular files (a FIFO would block forever, /dev/zero would never end), at most
+ * MAX_JSON_FILE_BYTES, nested at most MAX_JSON_DEPTH deep (deeper documents overflow the stack of
+ * every recursive reader after us: the schema validator, JSON.stringify).
+ */
+import { constants } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { invalidInput } from '../domain/errors.js'
+import { invalidInput, isRegistryError } from '../domain/errors.js'
 import type { JsonOrFile, MetricsOrFile } from '../domain/json-input.js'
 import { parseMetricsObject } from '../domain/metrics.js'
 import type { Metrics } from '../domain/types.js'
 
+/** Metadata, not data: 1 MiB holds any sensible configuration and keeps every later read cheap. */
+export const MAX_JSON_FILE_BYTES = 1024 * 1024
+export const MAX_JSON_DEPTH = 64
+
 export async function readJsonObjectFile(path: string, what: string): Promise<Record<string, unknown>> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const why =
-      code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`
-    throw invalidInput(`${what} "${path}" ${why}: check the path`)
-  }
+  const text = await readBoundedText(path, what)
   return parseJsonObject(text, `${what} "${path}"`)
+}
+
+async function readBoundedText(path: string, what: string): Promise<string> {
+  let handle: FileHandle
+  try {
+    // O_NONBLOCK: opening a FIFO without a writer must not block; fstat below refuses it anyway
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch (error) {
+    throw invalidInput(`${what} "${path}" ${openFailure(error)}: check the path`)
+  }
+  try {
+    const info = await handle.stat()
+    if (info.isDirectory()) throw invalidInput(`${what} "${path}" is a directory: give a JSON file`)
+    if (!info.isFile()) throw invalidInput(`${what} "${path}" is not a regular file: give a JSON file`)
+    if (info.size > MAX_JSON_FILE_BYTES) throw tooLarge(what, path)
+    const buffer = Buffer.alloc(MAX_JSON_FILE_BYTES + 1)
+    let length = 0
+    // the size may change after fstat: read until end of file or one byte past the limit
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null)
+      if (bytesRead === 0) break
+      length += bytesRead
+      if (length > MAX_JSON_FILE_BYTES) throw tooLarge(what, path)
+    }
+    return decodeUtf8(buffer.subarray(0, length), what, path)
+  } catch (error) {
+    if (isRegistryError(error)) throw error
+    throw invalidInput(`${what} "${path}" ${openFailure(error)}: check the file`)
+  } finally {
+    await handle.close().catch(() => undefined)
+  }
+}
+
+function openFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'not found'
+    case 'EISDIR':
+      return 'is a directory'
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be read (permission denied)'
+    default:
+      return `cannot be read (${code ?? (error as Error).message})`
+  }
+}
+
+function tooLarge(what: string, path: string) {
+  return invalidInput(
+    `${what} "${path}" is larger than ${MAX_JSON_FILE_BYTES / 1024 / 1024} MiB, the limit for metadata files: keep large data out of the registry`
+  )
+}
+
+function decodeUtf8(bytes: Uint8Array, what: string, path: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw invalidInput(`${what} "${path}" is not valid UTF-8 text: save it as UTF-8 JSON`)
+  }
 }
 
 export function parseJsonObject(text: string, where: string): Record<string, unknown> {
@@ -29,7 +92,24 @@ export function parseJsonObject(text: string, where: string): Record<string, unk
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw invalidInput(`${where} must be a JSON object ({"key": value, …})`)
   }
+  if (nestingDepth(value) > MAX_JSON_DEPTH) {
+    throw invalidInput(`${where} is nested more than ${MAX_JSON_DEPTH} levels deep: flatten it`)
+  }
   return value as Record<string, unknown>
+}
+
+/** How deep arrays and objects nest, measured without recursion (the point is to survive deep input). */
+export function nestingDepth(value: unknown): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number]
+    if (node === null || typeof node !== 'object') continue
+    if (depth > deepest) deepest = depth
+    if (deepest > MAX_JSON_DEPTH) return deepest
+    for (const child of Object.values(node)) stack.push([child, depth + 1])
+  }
+  return deepest
 }
 
 /** An inline-or-file JSON input, a relative path taken from `base` (the workspace, the cwd). */

@@ -5,7 +5,7 @@
  * (GitHub) the same change is proposed as a pull request against the registry branch instead,
  * and the policy verdict is posted on it as a commit status.
  */
-import { RegistryError, refused } from '../domain/errors.js'
+import { integrityError, isRegistryError, RegistryError, refused } from '../domain/errors.js'
 import { evaluateGates, heldBefore, isRollbackVia, ROLLBACK_VIA, type GateResult } from '../domain/gates.js'
 import { indexPath, upsertVersions, versionPath } from '../domain/model-index.js'
 import { parseStage } from '../domain/names.js'
@@ -13,12 +13,13 @@ import { newestFirst } from '../domain/ordering.js'
 import { planPromotion } from '../domain/promotion.js'
 import { proposalBody, proposalBranch, proposalTitle, type ProposalVerb } from '../domain/proposal.js'
 import { formatReference } from '../domain/references.js'
-import type { ModelIndex, ModelVersion } from '../domain/types.js'
+import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
 import { validateRegistryFile } from '../domain/validate.js'
 import type { ChangeBuilder, ChangeSet, RegistrySnapshot } from '../registry/backend.js'
 import { formatCommitMessage } from '../registry/commit-message.js'
 import { check, type PostedStatus } from './check.js'
 import type { CommandContext } from './context.js'
+import { openStore } from './open-store.js'
 import type { ReviewChannel } from './review-channel.js'
 import { resolve } from './resolve.js'
 import { updateRegistry } from './update-registry.js'
@@ -122,6 +123,7 @@ async function planChange(
       { gates: verdict.results }
     )
   }
+  await verifyBeforeProtectedStage(ctx, policy, candidate, to)
   const verb: ProposalVerb = isRollbackVia(via) ? 'rollback' : 'promote'
   const [promoted] = plan.updated as [ModelVersion, ...ModelVersion[]]
   return {
@@ -131,6 +133,45 @@ async function planChange(
     holders,
     verb
   }
+}
+
+/** Per command run: the SHA-256s already verified, so a rebuilt change (lost race) does not re-hash. */
+const verifiedFor = new WeakMap<CommandContext, Set<string>>()
+
+/**
+ * A version entering a protected or exclusive stage (production, canary, staging, shadow by
+ * default) is about to be served: its stored bytes are re-hashed first, so a corrupt or missing
+ * artifact is refused here (exit 3) instead of being found by the deploy job.
+ */
+async function verifyBeforeProtectedStage(
+  ctx: CommandContext,
+  policy: RegistryPolicy,
+  candidate: ModelVersion,
+  to: string
+): Promise<void> {
+  if (!policy.retention.protect_stages.includes(to) && !policy.exclusive_stages.includes(to)) return
+  if (candidate.artifact.deleted) return
+  const verified = verifiedFor.get(ctx) ?? new Set<string>()
+  verifiedFor.set(ctx, verified)
+  if (verified.has(candidate.artifact.sha256)) return
+  const refuse = (why: string) =>
+    integrityError(`cannot promote ${formatReference(candidate)} to ${to}: ${why}; run 'mreg doctor'`, {
+      sha256: candidate.artifact.sha256
+    })
+  let result
+  try {
+    result = await (await openStore(ctx)).verify(candidate.artifact)
+  } catch (error) {
+    if (isRegistryError(error) && error.kind === 'integrity') throw refuse(error.message)
+    throw error
+  }
+  if (!result.present) throw refuse(`its artifact ${candidate.artifact.file_name} is missing from the store`)
+  if (!result.ok) {
+    throw refuse(
+      `its stored artifact has sha256 ${result.actual}, the registry records ${candidate.artifact.sha256}`
+    )
+  }
+  verified.add(candidate.artifact.sha256)
 }
 
 /**

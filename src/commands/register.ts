@@ -16,7 +16,7 @@ import { nextVersion, parseVersion, type Bump } from '../domain/versions.js'
 import type { Artifact, Metrics, ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
 import { validateModelVersion } from '../domain/validate.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
-import type { ArtifactStore, FileDigest, PutResult } from '../stores/artifact-store.js'
+import type { ArtifactStore, FileDigest, PutResult, StoreLease } from '../stores/artifact-store.js'
 import { hashFile } from '../stores/hashing.js'
 import { maybeAutoCleanup } from './auto-cleanup.js'
 import type { CommandContext } from './context.js'
@@ -30,6 +30,7 @@ import {
 import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions, resolveParent } from './resolve.js'
+import { storedBytesInUse } from './store-audit.js'
 
 export interface RegisterInput {
   file: string
@@ -100,6 +101,7 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
     )
     let stored: PutResult
     let created: PutResult[]
+    let leases: StoreLease[]
     try {
       const target = {
         name,
@@ -115,9 +117,11 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
         const put = await putDirectory(store, scanned, target)
         stored = { artifact: put.artifact, file_path: put.file_path, created: put.created.length > 0 }
         created = put.created
+        leases = put.leases
       } else {
         stored = await store.put(input.file, target, digest)
         created = stored.created ? [stored] : []
+        leases = stored.lease ? [stored.lease] : []
       }
     } catch (error) {
       // The store refused the version's slot (GitHub: a published release holds the tag
@@ -139,11 +143,14 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
         extension
       })
     } catch (error) {
+      for (const lease of leases) await lease.settle(false)
       await undoPut(ctx, store, created)
       if (!(error instanceof IdentityTaken)) throw error
       await sleep(identityBackoff(attempt))
       continue
     }
+    // the metadata refers to the bytes now; until here they were pinned against concurrent removal
+    await settleAll(leases)
     await finishPut(ctx, store, registered)
     await autoCleanupAfter(ctx)
     return registered
@@ -159,6 +166,13 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
  * The version is registered either way (its assets are readable with the token); a failure
  * here is reported, and cleanup finishes the publish.
  */
+/** Settles every lease, then reports the first that found its bytes gone (see StoreLease). */
+async function settleAll(leases: StoreLease[]): Promise<void> {
+  let failure: unknown
+  for (const lease of leases) await lease.settle(true).catch((error: unknown) => (failure ??= error))
+  if (failure !== undefined) throw failure
+}
+
 async function finishPut(ctx: CommandContext, store: ArtifactStore, version: ModelVersion): Promise<void> {
   try {
     await store.finish(version.artifact)
@@ -383,7 +397,8 @@ async function undoPut(ctx: CommandContext, store: ArtifactStore, created: PutRe
               .flatMap(v => fileArtifacts(v.artifact).map(a => a.sha256))
           )
         : new Set<string>()
-    for (const stored of created) if (!used.has(stored.artifact.sha256)) await store.remove(stored.artifact)
+    for (const stored of created)
+      if (!used.has(stored.artifact.sha256)) await store.remove(stored.artifact, storedBytesInUse(ctx))
   } catch (error) {
     ctx.notice?.(
       `could not remove the stored artifact after a failed registration: ${(error as Error).message}`

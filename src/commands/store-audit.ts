@@ -4,10 +4,13 @@
  * Orphans are looked for in what the store lists: for GitHub the newest 1000 releases, which
  * is where a registration that died leaves its draft.
  */
+import { isRegistryError } from '../domain/errors.js'
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
-import type { ArtifactStore, StoredItem } from '../stores/artifact-store.js'
+import type { ArtifactStore, InUseCheck, StoredItem } from '../stores/artifact-store.js'
+import type { CommandContext } from './context.js'
 import { fileArtifacts } from './directory.js'
+import { allVersions } from './resolve.js'
 
 /** A registration stores its bytes before it commits: give it this long before they count as orphaned. */
 export const DEFAULT_ORPHAN_GRACE_HOURS = 1
@@ -65,7 +68,16 @@ export async function auditStore(
   const missing: ModelVersion[] = []
   for (const version of live.filter(v => !itemKeys(v).every(key => seen.has(key)))) {
     for (const file of fileArtifacts(version.artifact)) {
-      if (!(await store.verify(file)).present) {
+      // bytes that are there but not a sound object (a FIFO, a symlink) are not missing: doctor
+      // reports them as corrupt from its own verification
+      const present = await store.verify(file).then(
+        result => result.present,
+        (error: unknown) => {
+          if (isRegistryError(error) && error.kind === 'integrity') return true
+          throw error
+        }
+      )
+      if (!present) {
         missing.push(version)
         break
       }
@@ -86,4 +98,18 @@ function itemKeys(version: ModelVersion): string[] {
   return release
     ? [`release:${release.id}`]
     : fileArtifacts(version.artifact).map(a => `sha256:${a.stored?.sha256 ?? a.sha256}`)
+}
+
+/**
+ * The registry's answer, read fresh when asked, to "does a live version use these stored bytes?":
+ * the last check a content-addressed store makes before deleting shared bytes (removeObject).
+ */
+export function storedBytesInUse(ctx: CommandContext): InUseCheck {
+  return async sha256 => {
+    const versions = await allVersions(await ctx.backend.snapshot())
+    return versions.some(
+      v =>
+        !v.artifact.deleted && fileArtifacts(v.artifact).some(a => (a.stored?.sha256 ?? a.sha256) === sha256)
+    )
+  }
 }

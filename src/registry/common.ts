@@ -6,9 +6,17 @@ import type { GitReader } from './git-reader.js'
 
 export const DEFAULT_BRANCH = 'model-registry'
 export const INIT_SUBJECT = 'init model registry'
+const MAX_BRANCH_CHARS = 1000
 
 /** git check-ref-format's rules, minus the rarely met ones; names become paths under refs/heads. */
 export function checkBranchName(branch: string): string {
+  // a ref is a file path: each part must fit in a file name (255 bytes), leave room for `.lock`
+  if (branch.length > MAX_BRANCH_CHARS || branch.split('/').some(part => Buffer.byteLength(part) > 200)) {
+    throw new RegistryError(
+      'invalid-input',
+      `branch name is too long (${branch.length} characters; at most ${MAX_BRANCH_CHARS}, 200 bytes per part between slashes)`
+    )
+  }
   const bad =
     !/^[A-Za-z0-9._/-]+$/.test(branch) ||
     branch.startsWith('/') ||
@@ -72,9 +80,17 @@ export async function resolveCommitName(reader: GitReader, ref: string): Promise
     throw new RegistryError('not-found', `no commit, branch or tag "${ref}" in the registry repository`)
   }
   for (let depth = 0; depth < 8; depth++) {
-    const { type, object } = await git.readObject({ fs, gitdir: reader.gitdir, oid, cache: reader.cache })
-    if (type !== 'tag') break
-    oid = (object as { object: string }).object
+    let read
+    try {
+      read = await git.readObject({ fs, gitdir: reader.gitdir, oid, cache: reader.cache })
+    } catch (error) {
+      // a 40-digit name git.resolveRef hands back unchanged, or a ref naming a missing object
+      if ((error as { code?: string }).code === 'NotFoundError')
+        throw new RegistryError('not-found', `no commit, branch or tag "${ref}" in the registry repository`)
+      throw error
+    }
+    if (read.type !== 'tag') break
+    oid = (read.object as { object: string }).object
   }
   return openCommit(reader, oid)
 }

@@ -21,6 +21,7 @@ import type { CommitIdentity, Identity, WrittenCommit } from './commit-writer.js
 import { GitReader } from './git-reader.js'
 import { readLog } from './history.js'
 import { OptimisticWriter } from './optimistic-writer.js'
+import { worktreeHolding } from './checked-out.js'
 import { compareAndSwapRef, readRef } from './ref-lock.js'
 import { GitSnapshot, POLICY_PATH } from './snapshot.js'
 import { checkBranchName, openCommit, readJsonAtCommit, resolveCommitName, DEFAULT_BRANCH } from './common.js'
@@ -87,7 +88,32 @@ export class LocalRegistryBackend implements RegistryBackend {
 
   /** The branch tip, or null when the registry has not been initialised. */
   async tip(): Promise<string | null> {
-    return readRef(this.gitdir, this.ref)
+    const tip = await readRef(this.gitdir, this.ref)
+    if (tip) await this.checkTip(tip)
+    return tip
+  }
+
+  /**
+   * The branch must name a commit whose tree is there: a ref pointed at a blob, or at objects a
+   * careless prune or copy lost, is a damaged registry (exit 3) with what to do, never a bug.
+   */
+  private async checkTip(tip: string): Promise<void> {
+    try {
+      await this.reader.readTree((await this.reader.readCommit(tip)).tree)
+    } catch (error) {
+      if (error instanceof RegistryError) throw error
+      const code = (error as { code?: string }).code
+      if (code !== 'ObjectTypeError' && code !== 'NotFoundError') throw error
+      const what =
+        code === 'ObjectTypeError'
+          ? `which is not a commit (${(error as Error).message})`
+          : `whose objects are missing (${(error as Error).message})`
+      throw new RegistryError(
+        'integrity',
+        `branch ${this.branch} in ${this.dir} points at ${tip}, ${what}; point it at a good commit (see 'git reflog ${this.branch}') and run 'git fsck'`,
+        { ref: this.ref, commit: tip }
+      )
+    }
   }
 
   async init(policy: RegistryPolicy): Promise<{ created: boolean; commit: string }> {
@@ -139,6 +165,15 @@ export class LocalRegistryBackend implements RegistryBackend {
    * its owner has probably died: retrying cannot help then, only a person can.
    */
   private async swap(ref: string, expected: string | null, written: WrittenCommit): Promise<boolean> {
+    const worktree = await worktreeHolding(this.gitdir, ref, this.dir !== this.gitdir ? this.dir : null)
+    if (worktree !== null) {
+      const branch = ref.replace(/^refs\/heads\//, '')
+      throw new RegistryError(
+        'refused',
+        `branch ${branch} is checked out in the working tree ${worktree}; mreg will not move it under that tree (as 'git branch -f' will not): switch it to another branch there ('git -C ${worktree} switch --detach') and retry`,
+        { branch, worktree }
+      )
+    }
     // Bare repositories keep no reflogs by default; a working repository does, so `git reflog` shows us.
     const reflog =
       this.dir !== this.gitdir ? { who: written.signature, message: `mreg: ${written.message}` } : undefined

@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { fileSystemError } from '../stores/atomic-file.js'
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 
@@ -37,15 +38,19 @@ export async function writeObject(gitdir: string, type: ObjectType, content: Uin
   const dir = join(gitdir, 'objects', oid.slice(0, 2))
   const target = join(dir, oid.slice(2))
   if (await exists(target)) return oid
-  await mkdir(dir, { recursive: true })
   const temp = join(dir, `tmp_obj_${process.pid}_${randomBytes(6).toString('hex')}`)
   try {
+    // not recursive: objects/ exists, and recursive mkdir reports EROFS as ENOENT
+    await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error
+    })
     await writeFile(temp, deflateSync(raw), { flag: 'wx', mode: 0o444 })
     // Same name means same bytes, so replacing a copy another process just wrote is harmless.
     await rename(temp, target)
   } catch (error) {
     await unlink(temp).catch(() => undefined)
-    throw error
+    // a full disk, a read-only objects directory: the user's to fix, said in one line
+    throw fileSystemError(error, 'write a Git object into', join(gitdir, 'objects'))
   }
   return oid
 }

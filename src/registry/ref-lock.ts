@@ -6,6 +6,8 @@
  */
 import { appendFile, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { RegistryError } from '../domain/errors.js'
+import { fileSystemError } from '../stores/atomic-file.js'
 import { formatSignature, type Signature } from './objects.js'
 
 const ZERO_OID = '0'.repeat(40)
@@ -26,20 +28,40 @@ export interface ReflogEntry {
 
 /** Reads a ref (e.g. `refs/heads/model-registry`): the loose file first, then packed-refs. */
 export async function readRef(gitdir: string, ref: string): Promise<string | null> {
-  const loose = await readOptional(join(gitdir, ref))
-  if (loose !== null) {
-    const value = loose.trim()
-    if (!OID.test(value)) throw new Error(`${join(gitdir, ref)} does not hold an object id: "${value}"`)
-    return value
-  }
-  const packed = await readOptional(join(gitdir, 'packed-refs'))
+  const loosePath = join(gitdir, ref)
+  const loose = await readOptional(loosePath)
+  if (loose !== null) return checkedRefValue(loose.trim(), loosePath, ref)
+  const packedPath = join(gitdir, 'packed-refs')
+  const packed = await readOptional(packedPath)
   if (packed === null) return null
   for (const line of packed.split('\n')) {
     if (line.startsWith('#') || line.startsWith('^')) continue
     const space = line.indexOf(' ')
-    if (space > 0 && line.slice(space + 1).trim() === ref) return line.slice(0, space)
+    if (space > 0 && line.slice(space + 1).trim() === ref) {
+      return checkedRefValue(line.slice(0, space), packedPath, ref)
+    }
   }
   return null
+}
+
+/**
+ * A ref file someone edited by hand or a crash truncated: a corrupt registry (exit 3) with what to
+ * do, never an internal error. A symbolic ref is refused rather than followed: the registry branch
+ * only ever moves by compare-and-swap, which a ref pointing elsewhere would silently redirect.
+ */
+function checkedRefValue(value: string, file: string, ref: string): string {
+  if (OID.test(value)) return value
+  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value
+  const what = value.startsWith('ref:')
+    ? `is a symbolic ref (${shown}), not a branch`
+    : value === ''
+      ? 'is empty'
+      : `holds "${shown}", not a commit id`
+  throw new RegistryError(
+    'integrity',
+    `${ref} in ${file} ${what}; point it at the right commit (see 'git reflog ${ref.replace(/^refs\/heads\//, '')}') or delete it`,
+    { ref, file }
+  )
 }
 
 /**
@@ -59,13 +81,14 @@ export async function compareAndSwapRef(
   }
   const refPath = join(gitdir, ref)
   const lockPath = `${refPath}.lock`
-  await mkdir(dirname(refPath), { recursive: true })
-
   let handle
   try {
+    await mkdir(dirname(refPath), { recursive: true })
     handle = await open(lockPath, 'wx', 0o644)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw fileSystemError(error, 'lock the branch (create a lock file) at', lockPath)
+    }
     const age = await lockAge(lockPath)
     return {
       swapped: false,
@@ -83,11 +106,15 @@ export async function compareAndSwapRef(
       await handle.close()
       return { swapped: false, reason: 'mismatch', current }
     }
-    await handle.writeFile(`${next}\n`)
-    await handle.sync()
-    await handle.close()
-    if (options.reflog) await appendReflog(gitdir, ref, current, next, options.reflog)
-    await rename(lockPath, refPath)
+    try {
+      await handle.writeFile(`${next}\n`)
+      await handle.sync()
+      await handle.close()
+      if (options.reflog) await appendReflog(gitdir, ref, current, next, options.reflog)
+      await rename(lockPath, refPath)
+    } catch (error) {
+      throw fileSystemError(error, 'move the branch', refPath)
+    }
     renamed = true
     return { swapped: true, current: next }
   } finally {
@@ -131,6 +158,6 @@ async function readOptional(path: string): Promise<string | null> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return null
-    throw error
+    throw fileSystemError(error, 'read', path)
   }
 }

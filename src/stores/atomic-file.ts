@@ -3,7 +3,8 @@
  * stray temp file, never a half-written final file, because rename within one directory is atomic.
  */
 import { randomBytes } from 'node:crypto'
-import { chmod, open, rename, rm } from 'node:fs/promises'
+import { chmod, lstat, open, readdir, rename, rm } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { RegistryError } from '../domain/errors.js'
 
@@ -30,17 +31,91 @@ export function isTempName(name: string): boolean {
 }
 
 /**
+ * True for temp files written on the way to `finalPath`: tempPathBeside(finalPath), and the
+ * temp files of stores that stage through a sibling (`<file>.gz`, itself written through a temp).
+ */
+export function isTempNameFor(name: string, finalPath: string): boolean {
+  const base = basename(finalPath).slice(0, MAX_BASE_CHARS).replace(/^\.+/, '')
+  return isTempName(name) && base !== '' && name.replace(/^\.+/, '').startsWith(base)
+}
+
+/**
+ * Removes the temp files a killed earlier write to `finalPath` left beside it, once they have not
+ * been written to for `olderThanMs` (a write in progress keeps touching its file). Best effort:
+ * the write that calls this must not fail because an old leftover cannot be removed.
+ */
+export async function sweepStaleTempsBeside(finalPath: string, olderThanMs: number): Promise<string[]> {
+  const directory = dirname(finalPath)
+  const cutoff = Date.now() - olderThanMs
+  const removed: string[] = []
+  let names: string[]
+  try {
+    names = await readdir(directory)
+  } catch {
+    return removed
+  }
+  for (const name of names) {
+    if (!isTempNameFor(name, finalPath)) continue
+    const path = join(directory, name)
+    try {
+      const info = await lstat(path)
+      if (!info.isFile() || info.mtimeMs > cutoff) continue
+      await rm(path, { force: true })
+      removed.push(path)
+    } catch {
+      // gone already, or not ours to remove: leave it
+    }
+  }
+  return removed
+}
+
+/**
  * Renames `tempPath` over `finalPath` (replacing it atomically on POSIX) and then syncs the
  * directory, because the rename itself lives in the directory's entry table and is only durable
  * once that is flushed. The caller must have fsynced the temp file's contents already.
  */
 export async function moveIntoPlace(tempPath: string, finalPath: string): Promise<void> {
+  // rename would replace a FIFO or a device (as root, /dev/null itself) with a regular file
+  await refuseSpecialFile(finalPath, `"${finalPath}"`)
   try {
     await rename(tempPath, finalPath)
   } catch (error) {
     throw fileSystemError(error, 'move the finished file to', finalPath)
   }
   await syncDirectory(dirname(finalPath))
+}
+
+/** What kind of special file `info` describes, or null for regular files, directories and symlinks. */
+export function specialFileKind(info: Stats): string | null {
+  if (info.isFIFO()) return 'a FIFO (named pipe)'
+  if (info.isCharacterDevice()) return 'a character device'
+  if (info.isBlockDevice()) return 'a block device'
+  if (info.isSocket()) return 'a socket'
+  return null
+}
+
+/**
+ * Refuses to write over a FIFO, device or socket at `path` (nothing there is fine): mreg writes
+ * by renaming a finished file into place, which would replace the special file, never write
+ * through it. `label` is how the user named the path (`--out "x"`).
+ */
+export async function refuseSpecialFile(path: string, label: string): Promise<void> {
+  let info: Stats
+  try {
+    info = await lstat(path)
+  } catch (error) {
+    const code = errorCode(error)
+    if (code === 'ENOENT' || code === 'ENOTDIR') return
+    throw fileSystemError(error, 'inspect', path)
+  }
+  const kind = specialFileKind(info)
+  if (kind) {
+    throw new RegistryError(
+      'invalid-input',
+      `${label} is ${kind}, not a regular file: mreg never replaces special files; give a file path or a directory`,
+      { path }
+    )
+  }
 }
 
 /**

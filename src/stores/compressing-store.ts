@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path'
 import { createGunzip, createGzip } from 'node:zlib'
 import { integrityError, isRegistryError } from '../domain/errors.js'
 import type { Artifact } from '../domain/types.js'
-import type { ArtifactTarget, FetchResult, FileDigest, PutResult } from './artifact-store.js'
+import type { ArtifactTarget, FetchResult, FileDigest, InUseCheck, PutResult } from './artifact-store.js'
 import { moveIntoPlace, removeQuietly, tempPathBeside } from './atomic-file.js'
 import { StoreDecorator } from './store-decorator.js'
 import { copyWithHash, HashingStream } from './hashing.js'
@@ -97,8 +97,8 @@ export class CompressingStore extends StoreDecorator {
     return this.inner.verify(artifact.compression === 'gzip' ? storedView(artifact) : artifact)
   }
 
-  override remove(artifact: Artifact): Promise<void> {
-    return this.inner.remove(artifact.compression === 'gzip' ? storedView(artifact) : artifact)
+  override remove(artifact: Artifact, inUse?: InUseCheck): Promise<void> {
+    return this.inner.remove(artifact.compression === 'gzip' ? storedView(artifact) : artifact, inUse)
   }
 }
 

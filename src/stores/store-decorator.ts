@@ -9,6 +9,7 @@ import type {
   ArtifactTarget,
   FetchResult,
   FileDigest,
+  InUseCheck,
   PutResult,
   StoredItem
 } from './artifact-store.js'
@@ -17,7 +18,7 @@ export class StoreDecorator implements ArtifactStore {
   readonly kind
   readonly bindsVersion: boolean
   readonly listStored?: () => AsyncIterable<StoredItem>
-  readonly removeStored?: (item: StoredItem) => Promise<void>
+  readonly removeStored?: (item: StoredItem, inUse?: InUseCheck) => Promise<void>
 
   constructor(protected readonly inner: ArtifactStore) {
     this.kind = inner.kind
@@ -25,7 +26,8 @@ export class StoreDecorator implements ArtifactStore {
     if (inner.listStored)
       this.listStored = () => (inner.listStored as () => AsyncIterable<StoredItem>).call(inner)
     if (inner.removeStored)
-      this.removeStored = item => (inner.removeStored as (i: StoredItem) => Promise<void>).call(inner, item)
+      this.removeStored = (item, inUse) =>
+        (inner.removeStored as NonNullable<ArtifactStore['removeStored']>).call(inner, item, inUse)
   }
 
   put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult> {
@@ -44,7 +46,7 @@ export class StoreDecorator implements ArtifactStore {
     return this.inner.verify(artifact)
   }
 
-  remove(artifact: Artifact): Promise<void> {
-    return this.inner.remove(artifact)
+  remove(artifact: Artifact, inUse?: InUseCheck): Promise<void> {
+    return this.inner.remove(artifact, inUse)
   }
 }

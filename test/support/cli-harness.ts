@@ -90,7 +90,17 @@ export async function bundleCli(outDir: string): Promise<string> {
   return outfile
 }
 
-export function runChild(bundle: string, cwd: string, args: string[], env = testEnv()): Promise<RunResult> {
+/**
+ * mreg as a child process. With `timeoutMs`, a child still running then is killed (SIGKILL) and
+ * the result has code -1 and `timedOut`: for tests whose failure mode is a hang.
+ */
+export function runChild(
+  bundle: string,
+  cwd: string,
+  args: string[],
+  env = testEnv(),
+  options: { timeoutMs?: number } = {}
+): Promise<RunResult & { timedOut?: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, '--registry', cwd, ...args], {
       cwd,
@@ -99,11 +109,27 @@ export function runChild(bundle: string, cwd: string, args: string[], env = test
     })
     let stdout = ''
     let stderr = ''
+    let timedOut = false
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true
+            child.kill('SIGKILL')
+          }, options.timeoutMs)
     child.stdout.on('data', chunk => (stdout += chunk))
     child.stderr.on('data', chunk => (stderr += chunk))
     child.on('error', reject)
-    child.on('close', code => resolve({ code: code ?? -1, stdout, stderr }))
+    child.on('close', code => {
+      clearTimeout(timer)
+      resolve({ code: timedOut ? -1 : (code ?? -1), stdout, stderr, ...(timedOut ? { timedOut } : {}) })
+    })
   })
+}
+
+/** The path of the local store's object holding `sha256` in a repository made by makeProjectRepo. */
+export function objectPathOf(repo: string, sha256: string): string {
+  return join(repo, '.git', 'mreg', 'objects', 'sha256', sha256.slice(0, 2), sha256)
 }
 
 /** Everything a failed command must leave exactly as it was: the registry ref and the store's files. */

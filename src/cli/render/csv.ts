@@ -3,6 +3,7 @@
  * one row per version, one column per metric, RFC 4180 quoting.
  */
 import type { ModelVersion } from '../../domain/types.js'
+import { safeLine } from '../terminal.js'
 
 const FIXED = [
   'model_id',
@@ -42,6 +43,22 @@ export function versionsCsv(versions: ModelVersion[]): string {
   return [header, ...rows].map(row => row.map(quote).join(',')).join('\n')
 }
 
-function quote(cell: string): string {
+/**
+ * A cell that is a number stays as it is. Any other cell loses what a terminal or a spreadsheet
+ * would act on: control characters, line breaks included, become visible escapes (`\x1b`, `\n`),
+ * so every version is exactly one line; and a cell starting with `=`, `+`, `-`, `@` or a tab —
+ * a formula to Excel, LibreOffice and Google Sheets — gets a leading `'` (OWASP's advice against
+ * CSV injection). Then RFC 4180 quoting for commas and quotes.
+ */
+function quote(raw: string): string {
+  const cell = isNumber(raw) ? raw : neutralise(raw)
   return /[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
+}
+
+function isNumber(cell: string): boolean {
+  return cell.trim() !== '' && Number.isFinite(Number(cell))
+}
+
+function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${safeLine(cell)}` : safeLine(cell)
 }

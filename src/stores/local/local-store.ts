@@ -11,6 +11,7 @@ import type {
   ArtifactTarget,
   FetchResult,
   FileDigest,
+  InUseCheck,
   PutResult,
   StoredItem
 } from '../artifact-store.js'
@@ -22,7 +23,8 @@ import {
   listObjectFiles,
   objectFile,
   removeObject,
-  sweepTempFiles,
+  listLeftovers,
+  removeLeftover,
   type StoredObject
 } from './object-layout.js'
 import { putObject } from './object-put.js'
@@ -76,8 +78,8 @@ export class LocalArtifactStore implements ArtifactStore {
     return verifyObject(this.root, artifact)
   }
 
-  async remove(artifact: Artifact): Promise<void> {
-    await removeObject(this.root, checkArtifact(artifact, { allowDeleted: true }))
+  async remove(artifact: Artifact, inUse?: InUseCheck): Promise<void> {
+    await removeObject(this.root, checkArtifact(artifact, { allowDeleted: true }), inUse)
   }
 
   /** Whether bytes with this SHA-256 are stored (without re-hashing them). */
@@ -90,6 +92,7 @@ export class LocalArtifactStore implements ArtifactStore {
     return listObjectFiles(this.root)
   }
 
+  /** Every object, then the temp files and pins a killed writer may have left (`temporary`). */
   async *listStored(): AsyncIterable<StoredItem> {
     for await (const object of this.listObjects()) {
       yield {
@@ -100,18 +103,14 @@ export class LocalArtifactStore implements ArtifactStore {
         label: object.path
       }
     }
+    for await (const leftover of listLeftovers(this.root)) {
+      yield { ...leftover, label: leftover.path, temporary: true }
+    }
   }
 
-  async removeStored(item: StoredItem): Promise<void> {
+  async removeStored(item: StoredItem, inUse?: InUseCheck): Promise<void> {
+    if (item.temporary) return removeLeftover(this.root, item.id)
     if (!item.sha256 || !SHA256_HEX.test(item.sha256)) return
-    await removeObject(this.root, item.sha256)
-  }
-
-  /**
-   * Removes temp files left by killed processes. Only files last modified more than
-   * `olderThanMs` ago go: younger ones may belong to a put that is still writing.
-   */
-  async sweepTemp(olderThanMs: number): Promise<string[]> {
-    return sweepTempFiles(this.root, olderThanMs)
+    await removeObject(this.root, item.sha256, inUse)
   }
 }

@@ -2,12 +2,20 @@
  * Reading an object back: copying it to where the caller wants it while re-hashing, and verifying
  * it in place. Stored bytes are never trusted: a mismatch is reported, never handed out.
  */
-import { open, rmdir, stat } from 'node:fs/promises'
+import { constants, type Stats } from 'node:fs'
+import { lstat, open, rmdir, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { RegistryError, integrityError } from '../../domain/errors.js'
 import type { Artifact } from '../../domain/types.js'
 import type { FetchResult, FileDigest } from '../artifact-store.js'
-import { errorCode, fileSystemError, moveIntoPlace, removeQuietly, tempPathBeside } from '../atomic-file.js'
+import {
+  errorCode,
+  fileSystemError,
+  moveIntoPlace,
+  removeQuietly,
+  specialFileKind,
+  tempPathBeside
+} from '../atomic-file.js'
 import { CHUNK_BYTES, copyWithHash, digestStream, type ProgressCallback } from '../hashing.js'
 import { ensureDirectory, readingAs } from './file-io.js'
 import { checkArtifact, objectFile } from './object-layout.js'
@@ -21,13 +29,9 @@ export async function fetchObject(
   const hex = checkArtifact(artifact)
   const objectPath = objectFile(root, hex)
   // open the object first: a missing object must not leave directories behind at outPath
-  let handle
-  try {
-    handle = await open(objectPath, 'r')
-  } catch (error) {
-    throw objectReadError(root, error, artifact, objectPath)
-  }
-  const source = handle.createReadStream({ highWaterMark: CHUNK_BYTES })
+  const handle = await openObject(root, artifact, objectPath)
+  if (!handle) throw missingObject(root, artifact, objectPath)
+  const source = boundedStream(handle, artifact)
 
   let finalPath: string
   let createdDirectory: string | undefined
@@ -79,14 +83,9 @@ export async function verifyObject(
   const hex = checkArtifact(artifact, { allowDeleted: true })
   if (artifact.deleted) return { ok: false, actual: null, present: false }
   const objectPath = objectFile(root, hex)
-  let handle
-  try {
-    handle = await open(objectPath, 'r')
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { ok: false, actual: null, present: false }
-    throw objectReadError(root, error, artifact, objectPath)
-  }
-  const stream = handle.createReadStream({ highWaterMark: CHUNK_BYTES })
+  const handle = await openObject(root, artifact, objectPath)
+  if (!handle) return { ok: false, actual: null, present: false }
+  const stream = boundedStream(handle, artifact)
   try {
     const actual = await digestStream(readingAs(stream, objectPath, artifact))
     return {
@@ -99,21 +98,73 @@ export async function verifyObject(
   }
 }
 
-function objectReadError(
-  root: string,
-  error: unknown,
-  artifact: Artifact,
-  objectPath: string
-): RegistryError {
-  if (error instanceof RegistryError) return error
-  if (errorCode(error) === 'ENOENT') {
-    return integrityError(
-      w =>
-        `artifact ${artifact.file_name} (sha256 ${artifact.sha256}) is missing from the store at ${root}; ${w.command('doctor')} checks the registry`,
-      { expected: artifact.sha256, path: objectPath }
-    )
+/**
+ * Opens the object for reading, or returns null when it is not there. Only a regular file of the
+ * recorded size is an object: a symlink (to /dev/zero, say), a FIFO (opening it would block) or a
+ * directory in its place is a tampered store, and so is a file of another size — reported as an
+ * integrity failure naming the path, before a byte is read.
+ */
+async function openObject(root: string, artifact: Artifact, objectPath: string): Promise<FileHandle | null> {
+  let info
+  try {
+    info = await lstat(objectPath)
+  } catch (error) {
+    const code = errorCode(error)
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null
+    throw fileSystemError(error, 'inspect the stored object', objectPath)
   }
-  return fileSystemError(error, 'read the stored object', objectPath)
+  if (!info.isFile()) throw notAnObject(artifact, objectPath, describeNonFile(info))
+  let handle: FileHandle
+  try {
+    // O_NOFOLLOW and O_NONBLOCK: if the file was swapped for a symlink or a FIFO since lstat,
+    // fail or return at once rather than follow it or block
+    handle = await open(objectPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+  } catch (error) {
+    const code = errorCode(error)
+    if (code === 'ENOENT') return null
+    if (code === 'ELOOP') throw notAnObject(artifact, objectPath, 'a symbolic link')
+    throw fileSystemError(error, 'read the stored object', objectPath)
+  }
+  try {
+    const opened = await handle.stat()
+    if (!opened.isFile()) throw notAnObject(artifact, objectPath, describeNonFile(opened))
+    const expected = artifact.size
+    if (opened.size !== expected) {
+      throw integrityError(
+        `stored object ${objectPath} of ${artifact.file_name} has ${opened.size} bytes, the metadata records ${expected}; the store or the metadata was altered — run 'mreg doctor'`,
+        { path: objectPath, expected_size: expected, actual_size: opened.size }
+      )
+    }
+    return handle
+  } catch (error) {
+    await handle.close().catch(() => undefined)
+    throw error
+  }
+}
+
+/** Reads at most one byte more than recorded: enough to notice a file that grew, never unbounded. */
+function boundedStream(handle: FileHandle, artifact: Artifact) {
+  return handle.createReadStream({ highWaterMark: CHUNK_BYTES, start: 0, end: artifact.size })
+}
+
+function describeNonFile(info: Stats): string {
+  if (info.isSymbolicLink()) return 'a symbolic link'
+  if (info.isDirectory()) return 'a directory'
+  return specialFileKind(info) ?? 'not a regular file'
+}
+
+function notAnObject(artifact: Artifact, objectPath: string, what: string): RegistryError {
+  return integrityError(
+    `stored object ${objectPath} of ${artifact.file_name} is ${what}, not a regular file; the store was tampered with — remove it and run 'mreg doctor'`,
+    { path: objectPath, expected: artifact.sha256 }
+  )
+}
+
+function missingObject(root: string, artifact: Artifact, objectPath: string): RegistryError {
+  return integrityError(
+    `artifact ${artifact.file_name} (sha256 ${artifact.sha256}) is missing from the store at ${root}; run 'mreg doctor'`,
+    { expected: artifact.sha256, path: objectPath }
+  )
 }
 
 /**

@@ -4,14 +4,21 @@
  * rename, so a killed process leaves at worst a temp file that the temp sweep removes.
  */
 import { chmod, link, lstat, rename, utimes } from 'node:fs/promises'
-import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { integrityError, type RegistryError } from '../../domain/errors.js'
-import type { ArtifactTarget, FileDigest, PutResult } from '../artifact-store.js'
+import type { ArtifactTarget, FileDigest, PutResult, StoreLease } from '../artifact-store.js'
 import { errorCode, fileSystemError, removeQuietly, syncDirectory } from '../atomic-file.js'
 import { CHUNK_BYTES, copyWithHash, digestStream, openModelFile, type ProgressCallback } from '../hashing.js'
 import { ensureDirectory, readingAs } from './file-io.js'
-import { checkedHex, hasObject, objectFile, tempDirectory } from './object-layout.js'
+import {
+  checkedHex,
+  hasObject,
+  objectFile,
+  ownedName,
+  pinObject,
+  tempDirectory,
+  unpinObject
+} from './object-layout.js'
 
 /** Like git objects: nobody should edit stored bytes in place, so they are born read-only. */
 const OBJECT_MODE = 0o444
@@ -24,6 +31,45 @@ export async function putObject(
   onProgress: ProgressCallback | undefined
 ): Promise<PutResult> {
   const expectedHex = checkedHex(expected.sha256, 'invalid-input')
+  // pinned before looking for the bytes: see removeObject for why this order is safe
+  const pin = await pinObject(root, expectedHex)
+  try {
+    const result = await storeObject(root, sourcePath, target, expected, expectedHex, onProgress)
+    return { ...result, lease: objectLease(root, expectedHex, pin, target) }
+  } catch (error) {
+    await unpinObject(pin)
+    throw error
+  }
+}
+
+function objectLease(root: string, hex: string, pin: string, target: ArtifactTarget): StoreLease {
+  let settled = false
+  return {
+    async settle(committed: boolean): Promise<void> {
+      if (settled) return
+      settled = true
+      try {
+        if (committed && !(await hasObject(root, hex))) {
+          throw integrityError(
+            `${target.name}@${target.version} was committed but its stored bytes (sha256 ${hex}) vanished while registering (a delete or cleanup that crashed mid-way); register the file again`,
+            { sha256: hex, path: objectFile(root, hex) }
+          )
+        }
+      } finally {
+        await unpinObject(pin)
+      }
+    }
+  }
+}
+
+async function storeObject(
+  root: string,
+  sourcePath: string,
+  target: ArtifactTarget,
+  expected: FileDigest,
+  expectedHex: string,
+  onProgress: ProgressCallback | undefined
+): Promise<PutResult> {
   const { handle, size } = await openModelFile(sourcePath)
   const source = handle.createReadStream({ highWaterMark: CHUNK_BYTES })
   if (await hasObject(root, expectedHex).catch(() => false)) {
@@ -45,7 +91,7 @@ export async function putObject(
   let tempPath: string
   try {
     await ensureDirectory(tempDirectory(root))
-    tempPath = join(tempDirectory(root), `put-${randomBytes(8).toString('hex')}.tmp`)
+    tempPath = join(tempDirectory(root), `${ownedName('put')}.tmp`)
   } catch (error) {
     source.destroy()
     throw error

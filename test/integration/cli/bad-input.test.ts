@@ -131,10 +131,7 @@ describe('bad input', () => {
     const before = await registryState(repo)
     const result = await mreg(repo, argv)
     expect(result.code).toBe(expectedCode)
-    const lines = result.stderr
-      .trim()
-      .split('\n')
-      .filter(line => !line.startsWith('(run with --help'))
+    const lines = result.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(message)
     expect(result.stderr).not.toMatch(/\n\s+at /)

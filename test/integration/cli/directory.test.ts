@@ -129,7 +129,8 @@ describe('fetch of a directory version', () => {
     await mkdir(parent)
     const result = await mreg(repo, ['fetch', `detector@${registered.version}`, '--out', join(parent, 'x')])
     expect(result.code).toBe(3)
-    expect(result.stderr).toMatch(/checksum mismatch/)
+    // the tampered object also has another size, which is caught before a byte is hashed
+    expect(result.stderr).toMatch(/checksum mismatch|has 8 bytes, the metadata records 6/)
     expect(await readdir(parent)).toEqual([])
     const doctor = await mreg(repo, ['doctor'])
     expect(doctor.code).toBe(3)

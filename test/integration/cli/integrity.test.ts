@@ -4,7 +4,15 @@ import { createHash } from 'node:crypto'
 import { access, chmod, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
-import { makeProjectRepo, mreg, mregJson, modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
+import {
+  gitOutput,
+  makeProjectRepo,
+  mreg,
+  mregJson,
+  modelFile,
+  removeDir,
+  tempDir
+} from '../../support/cli-harness.js'
 
 let repo: string
 let work: string
@@ -58,4 +66,20 @@ test('doctor reports the mismatch and exits 3', async () => {
   expect(result.code).toBe(3)
   expect(result.stdout).toMatch(/checksum-mismatch/)
   expect(result.stdout).toContain(version.checksum)
+})
+
+test('promote into a protected stage verifies the artifact first: exit 3, stage unchanged (issue 11 defect 12)', async () => {
+  const tipBefore = gitOutput(repo, 'rev-parse', 'model-registry')
+  const result = await mreg(repo, ['promote', 'ranker@latest', '--to', 'staging'])
+  expect(result.code).toBe(3)
+  expect(result.stderr.trim().split('\n')).toHaveLength(1)
+  expect(result.stderr).toMatch(
+    /cannot promote ranker@1\.0\.0 to staging: its stored artifact has sha256 [0-9a-f]{64}/
+  )
+  expect(gitOutput(repo, 'rev-parse', 'model-registry')).toBe(tipBefore)
+  expect((await mregJson<ModelVersion>(repo, ['show', 'ranker@latest'])).deployment_stage).toBe('development')
+})
+
+test('promote into an unprotected stage does not need the bytes (deprecating a broken version works)', async () => {
+  expect((await mreg(repo, ['promote', 'ranker@latest', '--to', 'deprecated'])).code).toBe(0)
 })

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { open } from 'node:fs/promises'
+import { open, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import {
@@ -78,4 +78,9 @@ test('killing register at different moments never leaves metadata without its ar
     mreg(repo, ['fetch', `${v.name}@${v.version}`, '--out', join(work, `${v.version}.bin`)])
   )
   for (const result of await Promise.all(fetched)) expect(result.code).toBe(0)
+  // the killed processes are dead, so what they left (temp copies, pins) goes with the next cleanup
+  expect((await mreg(repo, ['cleanup'])).code).toBe(0)
+  const store = join(repo, '.git', 'mreg', 'objects')
+  for (const folder of ['tmp', 'pins']) expect(await readdir(join(store, folder)).catch(() => [])).toEqual([])
+  expect((await mregJson<{ findings: unknown[] }>(repo, ['doctor'])).findings).toEqual([])
 }, 120_000)

@@ -135,7 +135,8 @@ describe('cleanup', () => {
     const orphanFile = await modelFile(work, 'orphan.bin', 999)
     const { hashFile } = await import('../../../src/stores/hashing.js')
     const digest = await hashFile(orphanFile)
-    await store.put(
+    // a registration that stored its bytes and then failed to commit (its pin is released)
+    const put = await store.put(
       orphanFile,
       {
         name: 'meter',
@@ -146,6 +147,7 @@ describe('cleanup', () => {
       },
       digest
     )
+    await put.lease?.settle(false)
     // The object was written now by the real clock; the test clock is in October 2026, before it.
     clock.set(new Date(Date.now() + 30 * 60_000).toISOString())
     expect((await cleanup(ctx, { keepLast: 20 })).swept).toEqual([])

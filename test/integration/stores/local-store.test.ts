@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { RegistryError } from '../../../src/domain/errors.js'
 import type { Artifact } from '../../../src/domain/types.js'
-import type { ArtifactTarget } from '../../../src/stores/artifact-store.js'
+import type { ArtifactTarget, StoreLease } from '../../../src/stores/artifact-store.js'
 import { hashFile } from '../../../src/stores/hashing.js'
 import {
   LocalArtifactStore,
@@ -32,8 +32,8 @@ async function exists(path: string): Promise<boolean> {
   )
 }
 
-async function collect(objects: AsyncIterable<StoredObject>): Promise<StoredObject[]> {
-  const all: StoredObject[] = []
+async function collect<T = StoredObject>(objects: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = []
   for await (const object of objects) all.push(object)
   return all
 }
@@ -67,7 +67,9 @@ async function modelFile(content: string | Buffer, name = 'model.pkl'): Promise<
 
 async function register(content: string | Buffer, fileName?: string) {
   const source = await modelFile(content, `src-${Math.random().toString(16).slice(2)}.pkl`)
-  return store.put(source, target(fileName), await hashFile(source))
+  const put = await store.put(source, target(fileName), await hashFile(source))
+  await put.lease?.settle(true) // as register does once its metadata has landed
+  return put
 }
 
 async function flipFirstByte(path: string): Promise<void> {
@@ -179,7 +181,7 @@ describe('LocalArtifactStore', () => {
     const put = await register('bytes')
     const error = await caught(store.fetch({ ...put.artifact, size: 999 }, join(dir, 'm.pkl')))
     expect(error.kind).toBe('integrity')
-    expect(error.message).toMatch(/size mismatch/)
+    expect(error.message).toMatch(/has \d+ bytes, the metadata records 999/)
     expect(await exists(join(dir, 'm.pkl'))).toBe(false)
   })
 
@@ -266,6 +268,27 @@ describe('LocalArtifactStore', () => {
     expect(await store.verify(put.artifact)).toEqual({ ok: false, actual: null, present: false })
   })
 
+  test('bytes pinned by a registration in flight, or in use, survive remove (issue 11 defect 1)', async () => {
+    const source = await modelFile('shared bytes', 'pinned.pkl')
+    const inFlight = await store.put(source, target(), await hashFile(source))
+    await store.remove(inFlight.artifact)
+    expect(await store.has(inFlight.artifact.sha256)).toBe(true) // pinned: kept
+    await inFlight.lease?.settle(true)
+    await store.remove(inFlight.artifact, async () => true)
+    expect(await store.has(inFlight.artifact.sha256)).toBe(true) // the registry uses it: put back
+    await store.remove(inFlight.artifact, async () => false)
+    expect(await store.has(inFlight.artifact.sha256)).toBe(false)
+  })
+
+  test('settling a committed lease whose bytes vanished is an integrity error', async () => {
+    const source = await modelFile('vanishing bytes', 'vanish.pkl')
+    const put = await store.put(source, target(), await hashFile(source))
+    await rm(put.file_path, { force: true }) // what a remover killed mid-way leaves
+    const error = await caught((put.lease as StoreLease).settle(true))
+    expect(error.kind).toBe('integrity')
+    expect(error.message).toMatch(/vanished while registering/)
+  })
+
   test('remove is idempotent', async () => {
     const put = await register('weights')
     expect(await store.has(put.artifact.sha256)).toBe(true)
@@ -303,17 +326,37 @@ describe('LocalArtifactStore', () => {
     expect(object!.modified.getTime()).toBeGreaterThan(old.getTime() + 3_600_000)
   })
 
-  test('sweepTemp removes only temp files older than the threshold', async () => {
+  test('listStored lists left-over temp files and dead pins as temporary items, removeStored removes them', async () => {
     await register('make the tmp dir')
     const tmp = join(root, 'tmp')
     await writeFile(join(tmp, 'put-old.tmp'), 'left by a killed process')
-    await writeFile(join(tmp, 'put-new.tmp'), 'a put in progress')
     const hourAgo = new Date(Date.now() - 3_600_000)
     await utimes(join(tmp, 'put-old.tmp'), hourAgo, hourAgo)
+    const source = await modelFile('in flight', 'flight.pkl')
+    const inFlight = await store.put(source, target(), await hashFile(source)) // a live pin: not listed
+    await mkdir(join(root, 'pins'), { recursive: true })
+    const [livePin] = await readdir(join(root, 'pins'))
+    // the same pin name with a process id that cannot exist: its registration was killed
+    const deadPin = (livePin as string).replace(/\.(\d+)\.([0-9a-f]{16})$/, '.999999999.$2')
+    await writeFile(join(root, 'pins', deadPin), '')
 
-    expect(await store.sweepTemp(10 * 60_000)).toEqual([join(tmp, 'put-old.tmp')])
-    expect(await readdir(tmp)).toEqual(['put-new.tmp'])
-    expect(await new LocalArtifactStore({ root: join(dir, 'none') }).sweepTemp(0)).toEqual([])
+    const temporary = (await collect(store.listStored())).filter(item => item.temporary)
+    expect(temporary.map(item => item.id).sort()).toEqual([`pins/${deadPin}`, 'tmp/put-old.tmp'])
+    expect(temporary.find(item => item.id === 'tmp/put-old.tmp')?.modified.getTime()).toBe(hourAgo.getTime())
+    expect(temporary.find(item => item.id.startsWith('pins/'))?.modified.getTime()).toBe(0)
+
+    for (const item of temporary) await store.removeStored(item)
+    expect(await readdir(tmp)).toEqual([])
+    expect(await readdir(join(root, 'pins'))).toEqual([livePin])
+    await inFlight.lease?.settle(true)
+    await store.removeStored({
+      id: 'tmp/../sha256',
+      size: 0,
+      modified: new Date(),
+      label: 'x',
+      temporary: true
+    })
+    expect(await store.has(inFlight.artifact.sha256)).toBe(true)
   })
 
   test('progress: the per-call callback wins over the constructor one', async () => {

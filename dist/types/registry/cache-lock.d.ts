@@ -1,0 +1,1 @@
+export declare function withCacheLock<T>(cacheDir: string, work: () => Promise<T>): Promise<T>;

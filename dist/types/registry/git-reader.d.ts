@@ -1,0 +1,42 @@
+export interface Entry {
+    mode: string;
+    oid: string;
+    type: 'blob' | 'tree' | 'commit';
+}
+export interface CommitInfo {
+    oid: string;
+    tree: string;
+    parents: string[];
+    message: string;
+    author: {
+        name: string;
+        email: string;
+        timestamp: number;
+        timezoneOffset: number;
+    };
+    committer: {
+        name: string;
+        email: string;
+        timestamp: number;
+        timezoneOffset: number;
+    };
+}
+export declare class GitReader {
+    readonly gitdir: string;
+    /** Handed to isomorphic-git on every call; it keeps parsed packfiles here. */
+    readonly cache: object;
+    private readonly trees;
+    private readonly commits;
+    constructor(gitdir: string);
+    readCommit(oid: string): Promise<CommitInfo>;
+    readTree(oid: string): Promise<Map<string, Entry>>;
+    /** The entry at `path` (slash-separated, relative to the root tree), or null. */
+    lookup(rootTree: string, path: string): Promise<Entry | null>;
+    readBlob(oid: string): Promise<Uint8Array>;
+    /**
+     * The parsed JSON at `path` in `rootTree`, or null when absent. A file that is not JSON (or is a
+     * directory) is a corrupt registry: an 'integrity' error naming the file.
+     */
+    readJson(rootTree: string, path: string): Promise<unknown | null>;
+}
+export declare function splitPath(path: string): string[];

@@ -1,0 +1,104 @@
+/**
+ * Where model files live. Implementations: the local content-addressed store
+ * (src/stores/local) and GitHub release assets (src/stores/github-release).
+ * Types only: commands depend on this without loading an implementation.
+ */
+import type { Artifact, ArtifactStoreKind } from '../domain/types.js';
+/** What the store needs to know about the version an artifact belongs to. */
+export interface ArtifactTarget {
+    name: string;
+    version: string;
+    model_id: string;
+    /** `<model_id><ext>` */
+    file_name: string;
+    media_type: string;
+    /** The training commit, for stores that tag it (GitHub releases). */
+    commit?: string;
+    /** A short description for stores that show one (release body). */
+    description?: string;
+    /** registry.json artifacts.compression: gzip stores the bytes compressed. */
+    compression?: 'none' | 'gzip';
+}
+/** The result of hashing a file once. */
+export interface FileDigest {
+    sha256: string;
+    size: number;
+}
+export interface PutResult {
+    artifact: Artifact;
+    /** The store path or URL users see (the seed's file_path). */
+    file_path: string;
+    /** False when identical bytes were already stored (content addressing): undo must then keep them. */
+    created: boolean;
+}
+export interface FetchResult {
+    path: string;
+    sha256: string;
+    size: number;
+}
+export interface ArtifactStore {
+    readonly kind: ArtifactStoreKind;
+    /**
+     * True when what put() stores names the version (a release tagged `name@vX`), so a version
+     * chosen before storing cannot be changed after; false for content-addressed bytes.
+     */
+    readonly bindsVersion: boolean;
+    /**
+     * Stores the file, streaming it once. `expected` is the digest computed earlier in the same
+     * register call; the store verifies the bytes it stored against it and fails with an
+     * IntegrityError on mismatch (the file changed while being registered).
+     */
+    put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult>;
+    /**
+     * Makes what put() stored visible for good, once the version's metadata has landed (GitHub:
+     * publishes the draft release, which creates its tag). Until then a failure may remove the
+     * stored item without trace; after it, a GitHub tag of an immutable release is spent forever.
+     * Idempotent: cleanup calls it again for a registration that died between commit and publish.
+     */
+    finish(artifact: Artifact): Promise<void>;
+    /**
+     * Copies the artifact to `outPath`, re-hashing while copying, and moves it into place only
+     * when the SHA-256 matches; otherwise throws an IntegrityError naming expected and actual and
+     * leaves nothing at `outPath`.
+     */
+    fetch(artifact: Artifact, outPath: string): Promise<FetchResult>;
+    /** Re-hashes the stored bytes without copying them out. */
+    verify(artifact: Artifact): Promise<{
+        ok: boolean;
+        actual: string | null;
+        present: boolean;
+    }>;
+    /** Removes the stored bytes of one artifact (undo of a failed register, retention). Idempotent. */
+    remove(artifact: Artifact): Promise<void>;
+    /**
+     * What the store holds, so cleanup and doctor can find bytes no live version uses (left by a
+     * registration that died between storing and committing, or by an interrupted cleanup).
+     */
+    listStored?(): AsyncIterable<StoredItem>;
+    /** Removes one listed item. Idempotent. */
+    removeStored?(item: StoredItem): Promise<void>;
+}
+export interface StoredItem {
+    /** Unique within the store: the SHA-256 of a content-addressed object, the id of a release. */
+    id: string;
+    size: number;
+    /** When it was written: a registration in flight has stored bytes it has not committed yet. */
+    modified: Date;
+    /** Content-addressed stores: the bytes' SHA-256 (shared by every version with that content). */
+    sha256?: string;
+    /** Stores that keep one item per version (releases): whose it is, and the release id. */
+    owner?: {
+        name: string;
+        version: string;
+        release_id: number;
+    };
+    /** Stored but not finished (a draft release): a live version's is published by cleanup, an unknown one is an orphan. */
+    unfinished?: boolean;
+    /** For people: the object path or release tag. */
+    label: string;
+}
+/** Key/value facts kept on this machine only (e.g. when auto cleanup last ran). */
+export interface LocalState {
+    read(key: string): Promise<string | null>;
+    write(key: string, value: string): Promise<void>;
+}

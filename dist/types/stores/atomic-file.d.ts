@@ -1,0 +1,40 @@
+import { RegistryError } from '../domain/errors.js';
+/** Marks our temp files so that sweeps and humans can tell them from anything else. */
+export declare const TEMP_MARKER = ".mreg-";
+export declare const TEMP_SUFFIX = ".tmp";
+/**
+ * A unique temp path in the same directory as `finalPath` (`.<base>.mreg-<random>.tmp`): same
+ * directory means same filesystem, so the final rename is atomic; the leading dot hides it from
+ * casual listings while it is being written.
+ */
+export declare function tempPathBeside(finalPath: string): string;
+/** True for names produced by tempPathBeside (for sweeping temp files a killed process left). */
+export declare function isTempName(name: string): boolean;
+/**
+ * Renames `tempPath` over `finalPath` (replacing it atomically on POSIX) and then syncs the
+ * directory, because the rename itself lives in the directory's entry table and is only durable
+ * once that is flushed. The caller must have fsynced the temp file's contents already.
+ */
+export declare function moveIntoPlace(tempPath: string, finalPath: string): Promise<void>;
+/**
+ * Best effort: some platforms (Windows) and filesystems cannot open or fsync a directory; the
+ * data itself is already synced there, so failing the whole operation would help nobody.
+ */
+export declare function syncDirectory(directory: string): Promise<void>;
+/**
+ * Removes a file if it is there, ignoring every error: used on failure paths, where the original
+ * error is what the user must see. Read-only files are made writable first because Windows refuses
+ * to unlink them.
+ */
+export declare function removeQuietly(path: string): Promise<void>;
+/** Writes a whole small file atomically (temp beside it, fsync, rename, directory sync). */
+export declare function writeFileAtomic(finalPath: string, data: string | Uint8Array, options?: {
+    mode?: number;
+}): Promise<void>;
+/** Node's error code (`ENOENT`, `EEXIST`…) of a thrown value, if it has one. */
+export declare const errorCode: (error: unknown) => string | undefined;
+/**
+ * Turns a Node file-system error into a RegistryError with a one-line message that says what to
+ * do. `action` completes the sentence "could not <action> <path>". RegistryErrors pass through.
+ */
+export declare function fileSystemError(error: unknown, action: string, path: string): RegistryError;

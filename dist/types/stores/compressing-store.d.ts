@@ -1,0 +1,16 @@
+import type { Artifact } from '../domain/types.js';
+import type { ArtifactTarget, FetchResult, FileDigest, PutResult } from './artifact-store.js';
+import { StoreDecorator } from './store-decorator.js';
+export declare class CompressingStore extends StoreDecorator {
+    put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult>;
+    finish(artifact: Artifact): Promise<void>;
+    fetch(artifact: Artifact, outPath: string): Promise<FetchResult>;
+    verify(artifact: Artifact): Promise<{
+        ok: boolean;
+        actual: string | null;
+        present: boolean;
+    }>;
+    remove(artifact: Artifact): Promise<void>;
+}
+/** The artifact as the inner store holds it: the compressed bytes. */
+export declare function storedView(artifact: Artifact): Artifact;

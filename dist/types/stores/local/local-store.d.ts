@@ -1,0 +1,41 @@
+import type { Artifact } from '../../domain/types.js';
+import type { ArtifactStore, ArtifactTarget, FetchResult, FileDigest, PutResult, StoredItem } from '../artifact-store.js';
+import { type ProgressCallback } from '../hashing.js';
+import { type StoredObject } from './object-layout.js';
+export { defaultLocalStoreRoot, type StoredObject } from './object-layout.js';
+export interface LocalArtifactStoreOptions {
+    root: string;
+    /** Default progress callback for put and fetch; a per-call callback replaces it. */
+    onProgress?: ProgressCallback;
+}
+export declare class LocalArtifactStore implements ArtifactStore {
+    readonly kind: "local";
+    readonly bindsVersion = false;
+    /** Absolute, so that `file_path` and error messages name the object unambiguously. */
+    readonly root: string;
+    private readonly onProgress?;
+    constructor(options: LocalArtifactStoreOptions);
+    /** Absolute path of the object holding the bytes with this SHA-256 (whether or not it exists). */
+    objectPath(sha256: string): string;
+    put(sourcePath: string, target: ArtifactTarget, expected: FileDigest, onProgress?: ProgressCallback | undefined): Promise<PutResult>;
+    /** Content-addressed bytes are final once stored: nothing to publish. */
+    finish(): Promise<void>;
+    fetch(artifact: Artifact, outPath: string, onProgress?: ProgressCallback | undefined): Promise<FetchResult>;
+    verify(artifact: Artifact): Promise<{
+        ok: boolean;
+        actual: string | null;
+        present: boolean;
+    }>;
+    remove(artifact: Artifact): Promise<void>;
+    /** Whether bytes with this SHA-256 are stored (without re-hashing them). */
+    has(sha256: string): Promise<boolean>;
+    /** Every stored object, in SHA-256 order (for doctor and orphan sweeps). Names that are not objects are skipped. */
+    listObjects(): AsyncIterable<StoredObject>;
+    listStored(): AsyncIterable<StoredItem>;
+    removeStored(item: StoredItem): Promise<void>;
+    /**
+     * Removes temp files left by killed processes. Only files last modified more than
+     * `olderThanMs` ago go: younger ones may belong to a put that is still writing.
+     */
+    sweepTemp(olderThanMs: number): Promise<string[]>;
+}
