@@ -846,7 +846,7 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key3, value, index2) {
+      constructor(key3, value2, index2) {
         if (index2 === void 0 || index2 >= key3.length) {
           throw new TypeError("Unreachable");
         }
@@ -855,16 +855,16 @@ var require_tree = __commonJS({
           throw new TypeError("key must be ascii string");
         }
         if (key3.length !== ++index2) {
-          this.middle = new _TstNode(key3, value, index2);
+          this.middle = new _TstNode(key3, value2, index2);
         } else {
-          this.value = value;
+          this.value = value2;
         }
       }
       /**
        * @param {string} key
        * @param {any} value
        */
-      add(key3, value) {
+      add(key3, value2) {
         const length = key3.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
@@ -878,25 +878,25 @@ var require_tree = __commonJS({
           }
           if (node.code === code2) {
             if (length === ++index2) {
-              node.value = value;
+              node.value = value2;
               break;
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key3, value, index2);
+              node.middle = new _TstNode(key3, value2, index2);
               break;
             }
           } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key3, value, index2);
+              node.left = new _TstNode(key3, value2, index2);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key3, value, index2);
+            node.right = new _TstNode(key3, value2, index2);
             break;
           }
         }
@@ -935,11 +935,11 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key3, value) {
+      insert(key3, value2) {
         if (this.node === null) {
-          this.node = new TstNode(key3, value, 0);
+          this.node = new TstNode(key3, value2, 0);
         } else {
-          this.node.add(key3, value);
+          this.node.add(key3, value2);
         }
       }
       /**
@@ -1040,11 +1040,11 @@ var require_util = __commonJS({
       return url2;
     }
     function isValidPort(port) {
-      const value = parseInt(port, 10);
-      return value === Number(port) && value >= 0 && value <= 65535;
+      const value2 = parseInt(port, 10);
+      return value2 === Number(port) && value2 >= 0 && value2 <= 65535;
     }
-    function isHttpOrHttpsPrefixed(value) {
-      return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
+    function isHttpOrHttpsPrefixed(value2) {
+      return value2 != null && value2[0] === "h" && value2[1] === "t" && value2[2] === "t" && value2[3] === "p" && (value2[4] === ":" || value2[4] === "s" && value2[5] === ":");
     }
     function parseURL(url2) {
       if (typeof url2 === "string") {
@@ -1168,11 +1168,11 @@ var require_util = __commonJS({
       const m = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
       return m ? parseInt(m[1], 10) * 1e3 : null;
     }
-    function headerNameToString(value) {
-      return typeof value === "string" ? headerNameLowerCasedRecord[value] ?? value.toLowerCase() : tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function headerNameToString(value2) {
+      return typeof value2 === "string" ? headerNameLowerCasedRecord[value2] ?? value2.toLowerCase() : tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
-    function bufferToLowerCasedHeaderName(value) {
-      return tree.lookup(value) ?? value.toString("latin1").toLowerCase();
+    function bufferToLowerCasedHeaderName(value2) {
+      return tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
@@ -1287,14 +1287,14 @@ var require_util = __commonJS({
             iterator2 = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value } = await iterator2.next();
+            const { done, value: value2 } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
               });
             } else {
-              const buf = Buffer.isBuffer(value) ? value : Buffer.from(value);
+              const buf = Buffer.isBuffer(value2) ? value2 : Buffer.from(value2);
               if (buf.byteLength) {
                 controller.enqueue(new Uint8Array(buf));
               }
@@ -1959,8 +1959,8 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key3, value) {
-        processHeader(this, key3, value);
+      addHeader(key3, value2) {
+        processHeader(this, key3, value2);
         return this;
       }
     };
@@ -2032,11 +2032,11 @@ var require_request = __commonJS({
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
-        const value = typeof val === "string" ? val.toLowerCase() : null;
-        if (value !== "close" && value !== "keep-alive") {
+        const value2 = typeof val === "string" ? val.toLowerCase() : null;
+        if (value2 !== "close" && value2 !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
         }
-        if (value === "close") {
+        if (value2 === "close") {
           request3.reset = true;
         }
       } else if (headerName === "expect") {
@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve12, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve12(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve12, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve12(data);
             });
           });
         }
@@ -2581,14 +2581,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util5.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert4(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -2604,7 +2604,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -2618,14 +2618,14 @@ var require_connect = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -2701,9 +2701,9 @@ var require_utils = __commonJS({
     function enumToMap(obj) {
       const res = {};
       Object.keys(obj).forEach((key3) => {
-        const value = obj[key3];
-        if (typeof value === "number") {
-          res[key3] = value;
+        const value2 = obj[key3];
+        if (typeof value2 === "number") {
+          res[key3] = value2;
         }
       });
       return res;
@@ -3516,11 +3516,11 @@ var require_data_url = __commonJS({
     }
     function collectAnHTTPQuotedString(input, position, extractValue) {
       const positionStart = position.position;
-      let value = "";
+      let value2 = "";
       assert4(input[position.position] === '"');
       position.position++;
       while (true) {
-        value += collectASequenceOfCodePoints(
+        value2 += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
           position
@@ -3532,10 +3532,10 @@ var require_data_url = __commonJS({
         position.position++;
         if (quoteOrBackslash === "\\") {
           if (position.position >= input.length) {
-            value += "\\";
+            value2 += "\\";
             break;
           }
-          value += input[position.position];
+          value2 += input[position.position];
           position.position++;
         } else {
           assert4(quoteOrBackslash === '"');
@@ -3543,7 +3543,7 @@ var require_data_url = __commonJS({
         }
       }
       if (extractValue) {
-        return value;
+        return value2;
       }
       return input.slice(positionStart, position.position);
     }
@@ -3551,16 +3551,16 @@ var require_data_url = __commonJS({
       assert4(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name, value2] of parameters.entries()) {
         serialization += ";";
         serialization += name;
         serialization += "=";
-        if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
-          value = value.replace(/(\\|")/g, "\\$1");
-          value = '"' + value;
-          value += '"';
+        if (!HTTP_TOKEN_CODEPOINTS.test(value2)) {
+          value2 = value2.replace(/(\\|")/g, "\\$1");
+          value2 = '"' + value2;
+          value2 += '"';
         }
-        serialization += value;
+        serialization += value2;
       }
       return serialization;
     }
@@ -3833,11 +3833,11 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value } = method.next();
+          const { done, value: value2 } = method.next();
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix2, `${argument}[${index2++}]`));
+          seq.push(converter(value2, prefix2, `${argument}[${index2++}]`));
         }
         return seq;
       };
@@ -3905,20 +3905,20 @@ var require_webidl = __commonJS({
               });
             }
           }
-          let value = dictionary[key3];
+          let value2 = dictionary[key3];
           const hasDefault = Object.hasOwn(options, "defaultValue");
-          if (hasDefault && value !== null) {
-            value ??= defaultValue();
+          if (hasDefault && value2 !== null) {
+            value2 ??= defaultValue();
           }
-          if (required2 || hasDefault || value !== void 0) {
-            value = converter(value, prefix2, `${argument}.${key3}`);
-            if (options.allowedValues && !options.allowedValues.includes(value)) {
+          if (required2 || hasDefault || value2 !== void 0) {
+            value2 = converter(value2, prefix2, `${argument}.${key3}`);
+            if (options.allowedValues && !options.allowedValues.includes(value2)) {
               throw webidl.errors.exception({
                 header: prefix2,
-                message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
+                message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key3] = value;
+            dict[key3] = value2;
           }
         }
         return dict;
@@ -4129,8 +4129,8 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function normalizeBinaryStringToUtf8(value) {
-      return Buffer.from(value, "binary").toString("utf8");
+    function normalizeBinaryStringToUtf8(value2) {
+      return Buffer.from(value2, "binary").toString("utf8");
     }
     function requestCurrentURL(request3) {
       return request3.urlList[request3.urlList.length - 1];
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve12, reject) => {
+        res = resolve12;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4491,8 +4491,8 @@ var require_util2 = __commonJS({
     function normalizeMethod(method) {
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
-    function serializeJavascriptValueToJSONString(value) {
-      const result = JSON.stringify(value);
+    function serializeJavascriptValueToJSONString(value2) {
+      const result = JSON.stringify(value2);
       if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
@@ -4533,7 +4533,7 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key3, [valueIndex]: value } = values[index2];
+          const { [keyIndex]: key3, [valueIndex]: value2 } = values[index2];
           this.#index = index2 + 1;
           let result;
           switch (this.#kind) {
@@ -4541,10 +4541,10 @@ var require_util2 = __commonJS({
               result = key3;
               break;
             case "value":
-              result = value;
+              result = value2;
               break;
             case "key+value":
-              result = [key3, value];
+              result = [key3, value2];
               break;
           }
           return {
@@ -4610,8 +4610,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key3, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key3, this);
+            for (const { 0: key3, 1: value2 } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value2, key3, this);
             }
           }
         }
@@ -4688,8 +4688,8 @@ var require_util2 = __commonJS({
       const protocol = url2.protocol;
       return protocol === "http:" || protocol === "https:";
     }
-    function simpleRangeHeaderValue(value, allowWhitespace) {
-      const data = value;
+    function simpleRangeHeaderValue(value2, allowWhitespace) {
+      const data = value2;
       if (!data.startsWith("bytes")) {
         return "failure";
       }
@@ -4807,8 +4807,8 @@ var require_util2 = __commonJS({
       if (values === null) {
         return "failure";
       }
-      for (const value of values) {
-        const temporaryMimeType = parseMIMEType(value);
+      for (const value2 of values) {
+        const temporaryMimeType = parseMIMEType(value2);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
         }
@@ -4828,8 +4828,8 @@ var require_util2 = __commonJS({
       }
       return mimeType;
     }
-    function gettingDecodingSplitting(value) {
-      const input = value;
+    function gettingDecodingSplitting(value2) {
+      const input = value2;
       const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
@@ -4860,11 +4860,11 @@ var require_util2 = __commonJS({
       return values;
     }
     function getDecodeSplit(name, list2) {
-      const value = list2.get(name, true);
-      if (value === null) {
+      const value2 = list2.get(name, true);
+      if (value2 === null) {
         return null;
       }
-      return gettingDecodingSplitting(value);
+      return gettingDecodingSplitting(value2);
     }
     var textDecoder = new TextDecoder();
     function utf8DecodeBytes(buffer3) {
@@ -5047,19 +5047,19 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value, filename = void 0) {
+      append(name, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix2);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name = webidl.converters.USVString(name, prefix2, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "value", { strict: false }) : webidl.converters.USVString(value, prefix2, "value");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix2, "value", { strict: false }) : webidl.converters.USVString(value2, prefix2, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name, value2, filename);
         this[kState].push(entry);
       }
       delete(name) {
@@ -5094,19 +5094,19 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix2, "name");
         return this[kState].findIndex((entry) => entry.name === name) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name, value2, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix2);
-        if (arguments.length === 3 && !isBlobLike(value)) {
+        if (arguments.length === 3 && !isBlobLike(value2)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
         name = webidl.converters.USVString(name, prefix2, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "name", { strict: false }) : webidl.converters.USVString(value, prefix2, "name");
+        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix2, "name", { strict: false }) : webidl.converters.USVString(value2, prefix2, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name, value2, filename);
         const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx !== -1) {
           this[kState] = [
@@ -5150,21 +5150,21 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
-      if (typeof value === "string") {
+    function makeEntry(name, value2, filename) {
+      if (typeof value2 === "string") {
       } else {
-        if (!isFileLike(value)) {
-          value = value instanceof Blob ? new File2([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
+        if (!isFileLike(value2)) {
+          value2 = value2 instanceof Blob ? new File2([value2], "blob", { type: value2.type }) : new FileLike(value2, "blob", { type: value2.type });
         }
         if (filename !== void 0) {
           const options = {
-            type: value.type,
-            lastModified: value.lastModified
+            type: value2.type,
+            lastModified: value2.lastModified
           };
-          value = value instanceof NativeFile ? new File2([value], filename, options) : new FileLike(value, filename, options);
+          value2 = value2 instanceof NativeFile ? new File2([value2], filename, options) : new FileLike(value2, filename, options);
         }
       }
-      return { name, value };
+      return { name, value: value2 };
     }
     module.exports = { FormData: FormData2, makeEntry };
   }
@@ -5262,19 +5262,19 @@ var require_formdata_parser = __commonJS({
         } else {
           position.position += 2;
         }
-        let value;
+        let value2;
         if (filename !== null) {
           contentType2 ??= "text/plain";
           if (!isAsciiString(contentType2)) {
             contentType2 = "";
           }
-          value = new File2([body2], filename, { type: contentType2 });
+          value2 = new File2([body2], filename, { type: contentType2 });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body2));
+          value2 = utf8DecodeBytes(Buffer.from(body2));
         }
         assert4(isUSVString(name));
-        assert4(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name, value, filename));
+        assert4(typeof value2 === "string" && isUSVString(value2) || isFileLike(value2));
+        entryList.push(makeEntry(name, value2, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
@@ -5505,27 +5505,27 @@ var require_body = __commonJS({
         const prefix2 = `--${boundary}\r
 Content-Disposition: form-data`;
         const escape4 = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
-        const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
+        const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object) {
-          if (typeof value === "string") {
+        for (const [name, value2] of object) {
+          if (typeof value2 === "string") {
             const chunk2 = textEncoder.encode(prefix2 + `; name="${escape4(normalizeLinefeeds(name))}"\r
 \r
-${normalizeLinefeeds(value)}\r
+${normalizeLinefeeds(value2)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape4(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape4(value.name)}"` : "") + `\r
-Content-Type: ${value.type || "application/octet-stream"}\r
+            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape4(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape4(value2.name)}"` : "") + `\r
+Content-Type: ${value2.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk2, value, rn);
-            if (typeof value.size === "number") {
-              length += chunk2.byteLength + value.size + rn.byteLength;
+            blobParts.push(chunk2, value2, rn);
+            if (typeof value2.size === "number") {
+              length += chunk2.byteLength + value2.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5576,7 +5576,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             iterator2 = action5(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value, done } = await iterator2.next();
+            const { value: value2, done } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -5584,7 +5584,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream2)) {
-                const buffer3 = new Uint8Array(value);
+                const buffer3 = new Uint8Array(value2);
                 if (buffer3.byteLength) {
                   controller.enqueue(buffer3);
                 }
@@ -5647,12 +5647,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           return consumeBody(this, parseJSONFromBytes, instance);
         },
         formData() {
-          return consumeBody(this, (value) => {
+          return consumeBody(this, (value2) => {
             const mimeType = bodyMimeType(this);
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
+                  const parsed = multipartFormDataParser(value2, mimeType);
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
@@ -5661,10 +5661,10 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries = new URLSearchParams(value2.toString());
                   const fd = new FormData2();
-                  for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                  for (const [name, value3] of entries) {
+                    fd.append(name, value3);
                   }
                   return fd;
                 }
@@ -5789,7 +5789,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util5.addListener;
@@ -5864,7 +5864,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert4(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5959,11 +5959,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
@@ -5986,10 +5986,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6006,7 +6006,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants4.ERROR[ret], data);
+        return new HTTPParserError(message2, constants6.ERROR[ret], data);
       }
       destroy() {
         assert4(this.ptr != null);
@@ -6186,7 +6186,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6208,7 +6208,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request3.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6244,13 +6244,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert4(client[kRunning] === 0);
           util5.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util5.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util5.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve12;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -6920,13 +6920,13 @@ var require_client_h2 = __commonJS({
     } = http22;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name, value] of Object.entries(headers)) {
-        if (Array.isArray(value)) {
-          for (const subvalue of value) {
+      for (const [name, value2] of Object.entries(headers)) {
+        if (Array.isArray(value2)) {
+          for (const subvalue of value2) {
             result.push(Buffer.from(name), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value));
+          result.push(Buffer.from(name), Buffer.from(value2));
         }
       }
       return result;
@@ -7093,8 +7093,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream2;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request3.aborted) {
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert4(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve12;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7844,8 +7844,8 @@ var require_client = __commonJS({
       get pipelining() {
         return this[kPipelining];
       }
-      set pipelining(value) {
-        this[kPipelining] = value;
+      set pipelining(value2) {
+        this[kPipelining] = value2;
         this[kResume](true);
       }
       get [kPending]() {
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve12) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve12;
           } else {
-            resolve6(null);
+            resolve12(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve12) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request3 = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve12(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7934,20 +7934,20 @@ var require_client = __commonJS({
     async function connect(client) {
       assert4(!client[kConnecting]);
       assert4(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert4(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert4(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -7958,10 +7958,10 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve12, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             servername: client[kServerName],
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve12(socket2);
             }
           });
         });
@@ -7994,7 +7994,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8015,7 +8015,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve12) => {
+            this[kClosedResolve] = resolve12;
           });
         }
       }
@@ -8779,7 +8779,7 @@ var require_proxy_agent = __commonJS({
         return this.#client.destroy(err);
       }
     };
-    var ProxyAgent2 = class extends DispatcherBase {
+    var ProxyAgent3 = class extends DispatcherBase {
       constructor(opts) {
         super();
         if (!opts || typeof opts === "object" && !(opts instanceof URL3) && !opts.uri) {
@@ -8920,7 +8920,7 @@ var require_proxy_agent = __commonJS({
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
     }
-    module.exports = ProxyAgent2;
+    module.exports = ProxyAgent3;
   }
 });
 
@@ -8930,7 +8930,7 @@ var require_env_http_proxy_agent = __commonJS({
     "use strict";
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
-    var ProxyAgent2 = require_proxy_agent();
+    var ProxyAgent3 = require_proxy_agent();
     var Agent3 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
@@ -8954,13 +8954,13 @@ var require_env_http_proxy_agent = __commonJS({
         this[kNoProxyAgent] = new Agent3(agentOpts);
         const HTTP_PROXY2 = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY2) {
-          this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY2 });
+          this[kHttpProxyAgent] = new ProxyAgent3({ ...agentOpts, uri: HTTP_PROXY2 });
         } else {
           this[kHttpProxyAgent] = this[kNoProxyAgent];
         }
         const HTTPS_PROXY2 = httpsProxy ?? process.env.https_proxy ?? process.env.HTTPS_PROXY;
         if (HTTPS_PROXY2) {
-          this[kHttpsProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTPS_PROXY2 });
+          this[kHttpsProxyAgent] = new ProxyAgent3({ ...agentOpts, uri: HTTPS_PROXY2 });
         } else {
           this[kHttpsProxyAgent] = this[kHttpProxyAgent];
         }
@@ -8990,10 +8990,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url2) {
-        let { protocol, host: hostname, port } = url2;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url2;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -9001,7 +9001,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9017,11 +9017,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve12, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError3());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError3());
             } else {
-              resolve6(null);
+              resolve12(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert4(!stream2[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve12, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve6,
+              resolve: resolve12,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer3;
     }
     function consumeEnd(consume2) {
-      const { type, body: body2, resolve: resolve6, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve12, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body2, length));
+          resolve12(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body2, length)));
+          resolve12(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body2, length).buffer);
+          resolve12(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body2, { type: stream2[kContentType] }));
+          resolve12(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body2, length));
+          resolve12(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request3(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve12, reject) => {
           request3.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve12, reject) => {
           stream2.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve12, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve12, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10674,15 +10674,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match3, value) {
+    function matchValue(match3, value2) {
       if (typeof match3 === "string") {
-        return match3 === value;
+        return match3 === value2;
       }
       if (match3 instanceof RegExp) {
-        return match3.test(value);
+        return match3.test(value2);
       }
       if (typeof match3 === "function") {
-        return match3(value) === true;
+        return match3(value2) === true;
       }
       return false;
     }
@@ -10823,14 +10823,14 @@ var require_mock_utils = __commonJS({
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
         const key3 = keys[i];
-        const value = data[key3];
+        const value2 = data[key3];
         const name = Buffer.from(`${key3}`);
-        if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+        if (Array.isArray(value2)) {
+          for (let j = 0; j < value2.length; ++j) {
+            result.push(name, Buffer.from(`${value2[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value}`));
+          result.push(name, Buffer.from(`${value2}`));
         }
       }
       return result;
@@ -11980,25 +11980,25 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
-      value = headerValueNormalize(value);
+    function appendHeader(headers, name, value2) {
+      value2 = headerValueNormalize(value2);
       if (!isValidHeaderName(name)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
           value: name,
           type: "header name"
         });
-      } else if (!isValidHeaderValue(value)) {
+      } else if (!isValidHeaderValue(value2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value,
+          value: value2,
           type: "header value"
         });
       }
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name, value2, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12035,21 +12035,21 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists4 = this[kHeadersMap].get(lowercaseName);
-        if (exists4) {
+        const exists6 = this[kHeadersMap].get(lowercaseName);
+        if (exists6) {
           const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists4.name,
-            value: `${exists4.value}${delimiter3}${value}`
+            name: exists6.name,
+            value: `${exists6.value}${delimiter3}${value2}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value });
+          this[kHeadersMap].set(lowercaseName, { name, value: value2 });
         }
         if (lowercaseName === "set-cookie") {
-          (this.cookies ??= []).push(value);
+          (this.cookies ??= []).push(value2);
         }
       }
       /**
@@ -12058,13 +12058,13 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         if (lowercaseName === "set-cookie") {
-          this.cookies = [value];
+          this.cookies = [value2];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value });
+        this[kHeadersMap].set(lowercaseName, { name, value: value2 });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
@@ -12089,15 +12089,15 @@ var require_headers = __commonJS({
         return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-          yield [name, value];
+        for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
+          yield [name, value2];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value } of this[kHeadersMap].values()) {
-            headers[name] = value;
+          for (const { name, value: value2 } of this[kHeadersMap].values()) {
+            headers[name] = value2;
           }
         }
         return headers;
@@ -12108,13 +12108,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name, value: value2 } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
                 headers.push([name, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name, value2]);
             }
           }
         }
@@ -12132,9 +12132,9 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert4(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
-            value = iterator2.next().value;
-            x = array[i] = [value[0], value[1].value];
+          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value2; i < size; ++i) {
+            value2 = iterator2.next().value;
+            x = array[i] = [value2[0], value2[1].value];
             assert4(x[1] !== null);
             left = 0;
             right = i;
@@ -12160,9 +12160,9 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i = 0;
-          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name, value];
-            assert4(value !== null);
+          for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
+            array[i++] = [name, value2];
+            assert4(value2 !== null);
           }
           return array.sort(compareHeaderName);
         }
@@ -12184,13 +12184,13 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix2 = "Headers.append";
         name = webidl.converters.ByteString(name, prefix2, "name");
-        value = webidl.converters.ByteString(value, prefix2, "value");
-        return appendHeader(this, name, value);
+        value2 = webidl.converters.ByteString(value2, prefix2, "value");
+        return appendHeader(this, name, value2);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
       delete(name) {
@@ -12244,30 +12244,30 @@ var require_headers = __commonJS({
         return this.#headersList.contains(name, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name, value2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix2 = "Headers.set";
         name = webidl.converters.ByteString(name, prefix2, "name");
-        value = webidl.converters.ByteString(value, prefix2, "value");
-        value = headerValueNormalize(value);
+        value2 = webidl.converters.ByteString(value2, prefix2, "value");
+        value2 = headerValueNormalize(value2);
         if (!isValidHeaderName(name)) {
           throw webidl.errors.invalidArgument({
             prefix: prefix2,
             value: name,
             type: "header name"
           });
-        } else if (!isValidHeaderValue(value)) {
+        } else if (!isValidHeaderValue(value2)) {
           throw webidl.errors.invalidArgument({
             prefix: prefix2,
-            value,
+            value: value2,
             type: "header value"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name, value2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12290,13 +12290,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
+          const { 0: name, 1: value2 } = names[i];
           if (name === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name, cookies[j]]);
             }
           } else {
-            headers.push([name, value]);
+            headers.push([name, value2]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12440,8 +12440,8 @@ var require_response = __commonJS({
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
         responseObject[kState].status = status;
-        const value = isomorphicEncode(URLSerializer(parsedURL));
-        responseObject[kState].headersList.append("location", value, true);
+        const value2 = isomorphicEncode(URLSerializer(parsedURL));
+        responseObject[kState].headersList.append("location", value2, true);
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
@@ -12623,9 +12623,9 @@ var require_response = __commonJS({
         get(target, p) {
           return p in state3 ? state3[p] : target[p];
         },
-        set(target, p, value) {
+        set(target, p, value2) {
           assert4(!(p in state3));
-          target[p] = value;
+          target[p] = value2;
           return true;
         }
       });
@@ -12778,8 +12778,8 @@ var require_dispatcher_weakref = __commonJS({
     "use strict";
     var { kConnected, kSize } = require_symbols();
     var CompatWeakRef = class {
-      constructor(value) {
-        this.value = value;
+      constructor(value2) {
+        this.value = value2;
       }
       deref() {
         return this.value[kConnected] === 0 && this.value[kSize] === 0 ? void 0 : this.value;
@@ -13103,8 +13103,8 @@ var require_request2 = __commonJS({
           const headers = init2.headers !== void 0 ? init2.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name, value: value2 } of headers.rawValues()) {
+              headersList.append(name, value2, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13611,7 +13611,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input, init2 = void 0) {
+    function fetch(input, init2 = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -13777,8 +13777,8 @@ var require_fetch = __commonJS({
         }
       }
       if (!request3.headersList.contains("accept", true)) {
-        const value = "*/*";
-        request3.headersList.append("accept", value, true);
+        const value2 = "*/*";
+        request3.headersList.append("accept", value2, true);
       }
       if (!request3.headersList.contains("accept-language", true)) {
         request3.headersList.append("accept-language", "*", true);
@@ -14377,11 +14377,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done, value } = await fetchParams.controller.next();
+            const { done, value: value2 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes = done ? void 0 : value2;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve12, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable6({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve12({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve12({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14566,7 +14566,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -14980,15 +14980,15 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value } = await chunkPromise;
+            const { done, value: value2 } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types2.isUint8Array(value)) {
-              bytes.push(value);
+            if (!done && types2.isUint8Array(value2)) {
+              bytes.push(value2);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15412,10 +15412,10 @@ var require_util5 = __commonJS({
     function getFieldValues(header) {
       assert4(header !== null);
       const values = [];
-      for (let value of header.split(",")) {
-        value = value.trim();
-        if (isValidHeaderName(value)) {
-          values.push(value);
+      for (let value2 of header.split(",")) {
+        value2 = value2.trim();
+        if (isValidHeaderName(value2)) {
+          values.push(value2);
         }
       }
       return values;
@@ -16099,9 +16099,9 @@ var require_constants4 = __commonJS({
 var require_util6 = __commonJS({
   "node_modules/undici/lib/web/cookies/util.js"(exports2, module) {
     "use strict";
-    function isCTLExcludingHtab(value) {
-      for (let i = 0; i < value.length; ++i) {
-        const code2 = value.charCodeAt(i);
+    function isCTLExcludingHtab(value2) {
+      for (let i = 0; i < value2.length; ++i) {
+        const code2 = value2.charCodeAt(i);
         if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
@@ -16134,18 +16134,18 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookieValue(value) {
-      let len = value.length;
+    function validateCookieValue(value2) {
+      let len = value2.length;
       let i = 0;
-      if (value[0] === '"') {
-        if (len === 1 || value[len - 1] !== '"') {
+      if (value2[0] === '"') {
+        if (len === 1 || value2[len - 1] !== '"') {
           throw new Error("Invalid cookie value");
         }
         --len;
         ++i;
       }
       while (i < len) {
-        const code2 = value.charCodeAt(i++);
+        const code2 = value2.charCodeAt(i++);
         if (code2 < 33 || // exclude CTLs (0-31)
         code2 > 126 || // non-ascii and DEL (127)
         code2 === 34 || // "
@@ -16283,9 +16283,9 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key3, ...value] = part.split("=");
+        const [key3, ...value2] = part.split("=");
         const trimmedKey = key3.trim();
-        const joinedValue = value.join("=");
+        const joinedValue = value2.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
         out.push(`${trimmedKey}=${joinedValue}`);
@@ -16318,7 +16318,7 @@ var require_parse = __commonJS({
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
-      let value = "";
+      let value2 = "";
       if (header.includes(";")) {
         const position = { position: 0 };
         nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
@@ -16327,7 +16327,7 @@ var require_parse = __commonJS({
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
-        value = nameValuePair;
+        value2 = nameValuePair;
       } else {
         const position = { position: 0 };
         name = collectASequenceOfCodePointsFast(
@@ -16335,16 +16335,16 @@ var require_parse = __commonJS({
           nameValuePair,
           position
         );
-        value = nameValuePair.slice(position.position + 1);
+        value2 = nameValuePair.slice(position.position + 1);
       }
       name = name.trim();
-      value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      value2 = value2.trim();
+      if (name.length + value2.length > maxNameValuePairSize) {
         return null;
       }
       return {
         name,
-        value,
+        value: value2,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
     }
@@ -16456,8 +16456,8 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name, ...value2] = piece.split("=");
+        out[name.trim()] = value2.join("=");
       }
       return out;
     }
@@ -16514,11 +16514,11 @@ var require_cookies = __commonJS({
         key: "value"
       },
       {
-        converter: webidl.nullableConverter((value) => {
-          if (typeof value === "number") {
-            return webidl.converters["unsigned long long"](value);
+        converter: webidl.nullableConverter((value2) => {
+          if (typeof value2 === "number") {
+            return webidl.converters["unsigned long long"](value2);
           }
-          return new Date(value);
+          return new Date(value2);
         }),
         key: "expires",
         defaultValue: () => null
@@ -17030,26 +17030,26 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=");
+        const [name, value2 = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
-          removeHTTPWhitespace(value, false, true)
+          removeHTTPWhitespace(value2, false, true)
         );
         position.position++;
       }
       return extensionList;
     }
-    function isValidClientWindowBits(value) {
-      if (value.length === 0) {
+    function isValidClientWindowBits(value2) {
+      if (value2.length === 0) {
         return false;
       }
-      for (let i = 0; i < value.length; i++) {
-        const byte = value.charCodeAt(i);
+      for (let i = 0; i < value2.length; i++) {
+        const byte = value2.charCodeAt(i);
         if (byte < 48 || byte > 57) {
           return false;
         }
       }
-      const num3 = Number.parseInt(value, 10);
+      const num3 = Number.parseInt(value2, 10);
       return num3 >= 8 && num3 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
@@ -18283,19 +18283,19 @@ var require_websocket = __commonJS({
 var require_util8 = __commonJS({
   "node_modules/undici/lib/web/eventsource/util.js"(exports2, module) {
     "use strict";
-    function isValidLastEventId(value) {
-      return value.indexOf("\0") === -1;
+    function isValidLastEventId(value2) {
+      return value2.indexOf("\0") === -1;
     }
-    function isASCIINumber(value) {
-      if (value.length === 0) return false;
-      for (let i = 0; i < value.length; i++) {
-        if (value.charCodeAt(i) < 48 || value.charCodeAt(i) > 57) return false;
+    function isASCIINumber(value2) {
+      if (value2.length === 0) return false;
+      for (let i = 0; i < value2.length; i++) {
+        if (value2.charCodeAt(i) < 48 || value2.charCodeAt(i) > 57) return false;
       }
       return true;
     }
     function delay4(ms2) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms2).unref();
+      return new Promise((resolve12) => {
+        setTimeout(resolve12, ms2).unref();
       });
     }
     module.exports = {
@@ -18520,12 +18520,12 @@ var require_eventsource_stream = __commonJS({
           const valueBytes = line.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line.toString("utf8", valueStart);
+          const value2 = line.toString("utf8", valueStart);
           if (event.data === void 0) {
-            event.data = value;
+            event.data = value2;
           } else {
             event.data += `
-${value}`;
+${value2}`;
           }
           this.dataLineCount++;
           return;
@@ -19020,7 +19020,7 @@ var require_undici = __commonJS({
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
     var Agent3 = require_agent();
-    var ProxyAgent2 = require_proxy_agent();
+    var ProxyAgent3 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
     var errors = require_errors();
@@ -19043,7 +19043,7 @@ var require_undici = __commonJS({
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
     module.exports.Agent = Agent3;
-    module.exports.ProxyAgent = ProxyAgent2;
+    module.exports.ProxyAgent = ProxyAgent3;
     module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module.exports.RetryAgent = RetryAgent;
     module.exports.RetryHandler = RetryHandler;
@@ -19104,7 +19104,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init2, options = void 0) {
+    module.exports.fetch = async function fetch(init2, options = void 0) {
       try {
         return await fetchImpl(init2, options);
       } catch (err) {
@@ -19195,14 +19195,14 @@ var require_light = __commonJS({
           this._last = null;
           this.length = 0;
         }
-        push(value) {
+        push(value2) {
           var node;
           this.length++;
           if (typeof this.incr === "function") {
             this.incr();
           }
           node = {
-            value,
+            value: value2,
             prev: this._last,
             next: null
           };
@@ -19215,7 +19215,7 @@ var require_light = __commonJS({
           return void 0;
         }
         shift() {
-          var value;
+          var value2;
           if (this._first == null) {
             return;
           } else {
@@ -19224,13 +19224,13 @@ var require_light = __commonJS({
               this.decr();
             }
           }
-          value = this._first.value;
+          value2 = this._first.value;
           if ((this._first = this._first.next) != null) {
             this._first.prev = null;
           } else {
             this._last = null;
           }
-          return value;
+          return value2;
         }
         first() {
           if (this._first != null) {
@@ -19606,8 +19606,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve6, reject) {
-            return setTimeout(resolve6, t);
+          return new this.Promise(function(resolve12, reject) {
+            return setTimeout(resolve12, t);
           });
         }
         computePenalty() {
@@ -19818,15 +19818,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve6, returned, task;
+          var args, cb, error2, reject, resolve12, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve6, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve12, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve6(returned);
+                  return resolve12(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -19841,13 +19841,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve6;
-          resolve6 = reject = null;
+          var promise, reject, resolve12;
+          resolve12 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve6 = _resolve;
+            resolve12 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve6, reject });
+          this._queue.push({ task, args, resolve: resolve12, reject });
           this._tryToRun();
           return promise;
         }
@@ -20248,14 +20248,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve6, reject) => {
+              return new this.Promise((resolve12, reject) => {
                 if (finished()) {
-                  return resolve6();
+                  return resolve12();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve6();
+                      return resolve12();
                     }
                   });
                 }
@@ -20348,9 +20348,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve6, reject) {
+              return new this.Promise(function(resolve12, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve6)(args3);
+                  return (args3[0] != null ? reject : resolve12)(args3);
                 });
               });
             };
@@ -20565,20 +20565,20 @@ var require_re = __commonJS({
       ["\\d", MAX_LENGTH],
       [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
     ];
-    var makeSafeRegex = (value) => {
+    var makeSafeRegex = (value2) => {
       for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+        value2 = value2.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
       }
-      return value;
+      return value2;
     };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
+    var createToken = (name, value2, isGlobal) => {
+      const safe = makeSafeRegex(value2);
       const index2 = R++;
-      debug2(name, index2, value);
+      debug2(name, index2, value2);
       t[name] = index2;
-      src[index2] = value;
+      src[index2] = value2;
       safeSrc[index2] = safe;
-      re[index2] = new RegExp(value, isGlobal ? "g" : void 0);
+      re[index2] = new RegExp(value2, isGlobal ? "g" : void 0);
       safeRe[index2] = new RegExp(safe, isGlobal ? "g" : void 0);
     };
     createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
@@ -21350,10 +21350,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
     var parse4 = require_parse2();
-    var constants4 = require_constants6();
+    var constants6 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version3, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+      if (!constants6.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version3, options);
@@ -21364,7 +21364,7 @@ var require_truncate = __commonJS({
       return parse4(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
-      if (isPrerelease(truncation)) {
+      if (isPrerelease2(truncation)) {
         return version3.version;
       }
       version3.prerelease = [];
@@ -21379,7 +21379,7 @@ var require_truncate = __commonJS({
       }
       return version3.format();
     };
-    var isPrerelease = (type) => {
+    var isPrerelease2 = (type) => {
       return type.startsWith("pre");
     };
     module.exports = truncate;
@@ -21396,26 +21396,26 @@ var require_lrucache = __commonJS({
         this.map = /* @__PURE__ */ new Map();
       }
       get(key3) {
-        const value = this.map.get(key3);
-        if (value === void 0) {
+        const value2 = this.map.get(key3);
+        if (value2 === void 0) {
           return void 0;
         } else {
           this.map.delete(key3);
-          this.map.set(key3, value);
-          return value;
+          this.map.set(key3, value2);
+          return value2;
         }
       }
       delete(key3) {
         return this.map.delete(key3);
       }
-      set(key3, value) {
+      set(key3, value2) {
         const deleted = this.delete(key3);
-        if (!deleted && value !== void 0) {
+        if (!deleted && value2 !== void 0) {
           if (this.map.size >= this.max) {
             const firstKey = this.map.keys().next().value;
             this.delete(firstKey);
           }
-          this.map.set(key3, value);
+          this.map.set(key3, value2);
         }
         return this;
       }
@@ -22593,7 +22593,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module) {
     "use strict";
     var internalRe = require_re();
-    var constants4 = require_constants6();
+    var constants6 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse4 = require_parse2();
@@ -22677,8 +22677,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants6.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -22694,13 +22694,13 @@ var require_ucs2length = __commonJS({
       const len = str3.length;
       let length = 0;
       let pos = 0;
-      let value;
+      let value2;
       while (pos < len) {
         length++;
-        value = str3.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str3.charCodeAt(pos);
-          if ((value & 64512) === 56320)
+        value2 = str3.charCodeAt(pos++);
+        if (value2 >= 55296 && value2 <= 56319 && pos < len) {
+          value2 = str3.charCodeAt(pos);
+          if ((value2 & 64512) === 56320)
             pos++;
         }
       }
@@ -22937,11 +22937,11 @@ var require_formats = __commonJS({
     }
     var MIN_INT32 = -(2 ** 31);
     var MAX_INT32 = 2 ** 31 - 1;
-    function validateInt32(value) {
-      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+    function validateInt32(value2) {
+      return Number.isInteger(value2) && value2 <= MAX_INT32 && value2 >= MIN_INT32;
     }
-    function validateInt64(value) {
-      return Number.isInteger(value);
+    function validateInt64(value2) {
+      return Number.isInteger(value2);
     }
     function validateNumber() {
       return true;
@@ -23003,8 +23003,8 @@ var require_lib = __commonJS({
       if (typeof cb !== "function") {
         opts = cb;
         cb = null;
-        deferred = new this.Promise(function(resolve6, reject) {
-          deferredResolve = resolve6;
+        deferred = new this.Promise(function(resolve12, reject) {
+          deferredResolve = resolve12;
           deferredReject = reject;
         });
       }
@@ -23160,17 +23160,17 @@ var require_lib = __commonJS({
       if (typeof cb === "function") {
         fnx(cb);
       } else {
-        return new this.Promise(function(resolve6, reject) {
+        return new this.Promise(function(resolve12, reject) {
           if (fnx.length === 1) {
             fnx(function(err, ret) {
               if (err) {
                 reject(err);
               } else {
-                resolve6(ret);
+                resolve12(ret);
               }
             });
           } else {
-            resolve6(fnx());
+            resolve12(fnx());
           }
         });
       }
@@ -23213,21 +23213,21 @@ var require_lib2 = __commonJS({
       return str3.replace(search, replacement);
     }
     var CleanGitRef = {
-      clean: function clean3(value) {
-        if (typeof value !== "string") {
-          throw new Error("Expected a string, received: " + value);
+      clean: function clean3(value2) {
+        if (typeof value2 !== "string") {
+          throw new Error("Expected a string, received: " + value2);
         }
-        value = replaceAll2(value, "./", "/");
-        value = replaceAll2(value, "..", ".");
-        value = replaceAll2(value, " ", "-");
-        value = replaceAll2(value, /^[~^:?*\\\-]/g, "");
-        value = replaceAll2(value, /[~^:?*\\]/g, "-");
-        value = replaceAll2(value, /[~^:?*\\\-]$/g, "");
-        value = replaceAll2(value, "@{", "-");
-        value = replaceAll2(value, /\.$/g, "");
-        value = replaceAll2(value, /\/$/g, "");
-        value = replaceAll2(value, /\.lock$/g, "");
-        return value;
+        value2 = replaceAll2(value2, "./", "/");
+        value2 = replaceAll2(value2, "..", ".");
+        value2 = replaceAll2(value2, " ", "-");
+        value2 = replaceAll2(value2, /^[~^:?*\\\-]/g, "");
+        value2 = replaceAll2(value2, /[~^:?*\\]/g, "-");
+        value2 = replaceAll2(value2, /[~^:?*\\\-]$/g, "");
+        value2 = replaceAll2(value2, "@{", "-");
+        value2 = replaceAll2(value2, /\.$/g, "");
+        value2 = replaceAll2(value2, /\/$/g, "");
+        value2 = replaceAll2(value2, /\.lock$/g, "");
+        return value2;
       }
     };
     module.exports = CleanGitRef;
@@ -23505,14 +23505,14 @@ var require_trees = __commonJS({
       s.pending_buf[s.pending++] = w & 255;
       s.pending_buf[s.pending++] = w >>> 8 & 255;
     }
-    function send_bits(s, value, length) {
+    function send_bits(s, value2, length) {
       if (s.bi_valid > Buf_size - length) {
-        s.bi_buf |= value << s.bi_valid & 65535;
+        s.bi_buf |= value2 << s.bi_valid & 65535;
         put_short(s, s.bi_buf);
-        s.bi_buf = value >> Buf_size - s.bi_valid;
+        s.bi_buf = value2 >> Buf_size - s.bi_valid;
         s.bi_valid += length - Buf_size;
       } else {
-        s.bi_buf |= value << s.bi_valid & 65535;
+        s.bi_buf |= value2 << s.bi_valid & 65535;
         s.bi_valid += length;
       }
     }
@@ -27548,9 +27548,9 @@ var require_pako = __commonJS({
     var assign = require_common().assign;
     var deflate = require_deflate2();
     var inflate = require_inflate2();
-    var constants4 = require_constants7();
+    var constants6 = require_constants7();
     var pako = {};
-    assign(pako, deflate, inflate, constants4);
+    assign(pako, deflate, inflate, constants6);
     module.exports = pako;
   }
 });
@@ -27561,7 +27561,7 @@ var require_pify = __commonJS({
     "use strict";
     var processFn = (fn, options) => function(...args) {
       const P = options.promiseModule;
-      return new P((resolve6, reject) => {
+      return new P((resolve12, reject) => {
         if (options.multiArgs) {
           args.push((...result) => {
             if (options.errorFirst) {
@@ -27569,10 +27569,10 @@ var require_pify = __commonJS({
                 reject(result);
               } else {
                 result.shift();
-                resolve6(result);
+                resolve12(result);
               }
             } else {
-              resolve6(result);
+              resolve12(result);
             }
           });
         } else if (options.errorFirst) {
@@ -27580,11 +27580,11 @@ var require_pify = __commonJS({
             if (error2) {
               reject(error2);
             } else {
-              resolve6(result);
+              resolve12(result);
             }
           });
         } else {
-          args.push(resolve6);
+          args.push(resolve12);
         }
         fn.apply(this, args);
       });
@@ -27641,7 +27641,7 @@ var require_ignore = __commonJS({
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define2 = (object, key3, value) => Object.defineProperty(object, key3, { value });
+    var define2 = (object, key3, value2) => Object.defineProperty(object, key3, { value: value2 });
     var REGEX_REGEXP_RANGE = /([0-z])-([0-z])/g;
     var RETURN_FALSE = () => false;
     var sanitizeRange = (range3) => range3.replace(
@@ -28453,8 +28453,8 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         this._start += length;
         return r;
       }
-      write(value, length, enc) {
-        const r = this.buffer.write(value, this._start, length, enc);
+      write(value2, length, enc) {
+        const r = this.buffer.write(value2, this._start, length, enc);
         this._start += length;
         return r;
       }
@@ -28468,8 +28468,8 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         this._start += 1;
         return r;
       }
-      writeUInt8(value) {
-        const r = this.buffer.writeUInt8(value, this._start);
+      writeUInt8(value2) {
+        const r = this.buffer.writeUInt8(value2, this._start);
         this._start += 1;
         return r;
       }
@@ -28478,8 +28478,8 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         this._start += 2;
         return r;
       }
-      writeUInt16BE(value) {
-        const r = this.buffer.writeUInt16BE(value, this._start);
+      writeUInt16BE(value2) {
+        const r = this.buffer.writeUInt16BE(value2, this._start);
         this._start += 2;
         return r;
       }
@@ -28488,8 +28488,8 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         this._start += 4;
         return r;
       }
-      writeUInt32BE(value) {
-        const r = this.buffer.writeUInt32BE(value, this._start);
+      writeUInt32BE(value2) {
+        const r = this.buffer.writeUInt32BE(value2, this._start);
         this._start += 4;
         return r;
       }
@@ -28844,17 +28844,17 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         const length = Math.ceil((62 + (extended ? 2 : 0) + bpath.length + 1) / 8) * 8;
         const written = Buffer.alloc(length);
         const writer = new BufferCursor(written);
-        const stat10 = normalizeStats(entry);
-        writer.writeUInt32BE(stat10.ctimeSeconds);
-        writer.writeUInt32BE(stat10.ctimeNanoseconds);
-        writer.writeUInt32BE(stat10.mtimeSeconds);
-        writer.writeUInt32BE(stat10.mtimeNanoseconds);
-        writer.writeUInt32BE(stat10.dev);
-        writer.writeUInt32BE(stat10.ino);
-        writer.writeUInt32BE(stat10.mode);
-        writer.writeUInt32BE(stat10.uid);
-        writer.writeUInt32BE(stat10.gid);
-        writer.writeUInt32BE(stat10.size);
+        const stat15 = normalizeStats(entry);
+        writer.writeUInt32BE(stat15.ctimeSeconds);
+        writer.writeUInt32BE(stat15.ctimeNanoseconds);
+        writer.writeUInt32BE(stat15.mtimeSeconds);
+        writer.writeUInt32BE(stat15.mtimeNanoseconds);
+        writer.writeUInt32BE(stat15.dev);
+        writer.writeUInt32BE(stat15.ino);
+        writer.writeUInt32BE(stat15.mode);
+        writer.writeUInt32BE(stat15.uid);
+        writer.writeUInt32BE(stat15.gid);
+        writer.writeUInt32BE(stat15.size);
         writer.write(entry.oid, 20, "hex");
         writer.writeUInt16BE(renderCacheEntryFlags(entry));
         if (extended) {
@@ -28908,20 +28908,20 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         stats: /* @__PURE__ */ new Map()
       };
     }
-    async function updateCachedIndexFile(fs13, filepath, cache) {
-      const [stat10, rawIndexFile] = await Promise.all([
-        fs13.lstat(filepath),
-        fs13.read(filepath)
+    async function updateCachedIndexFile(fs14, filepath, cache) {
+      const [stat15, rawIndexFile] = await Promise.all([
+        fs14.lstat(filepath),
+        fs14.read(filepath)
       ]);
       const index3 = await GitIndex.from(rawIndexFile);
       cache.map.set(filepath, index3);
-      cache.stats.set(filepath, stat10);
+      cache.stats.set(filepath, stat15);
     }
-    async function isIndexStale(fs13, filepath, cache) {
+    async function isIndexStale(fs14, filepath, cache) {
       const savedStats = cache.stats.get(filepath);
       if (savedStats === void 0) return true;
       if (savedStats === null) return false;
-      const currStats = await fs13.lstat(filepath);
+      const currStats = await fs14.lstat(filepath);
       if (currStats === null) return false;
       if (compareStats(savedStats, currStats)) return true;
       const saved = normalizeStats(savedStats);
@@ -28941,7 +28941,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @returns {Promise<any>} The result of the closure function.
        * @throws {UnmergedPathsError} If unmerged paths exist and `allowUnmerged` is `false`.
        */
-      static async acquire({ fs: fs13, gitdir, cache, allowUnmerged = true }, closure) {
+      static async acquire({ fs: fs14, gitdir, cache, allowUnmerged = true }, closure) {
         if (!cache[IndexCache]) {
           cache[IndexCache] = createCache();
         }
@@ -28950,8 +28950,8 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         let unmergedPaths = [];
         await acquireLock(filepath, async () => {
           const theIndexCache = cache[IndexCache];
-          if (await isIndexStale(fs13, filepath, theIndexCache)) {
-            await updateCachedIndexFile(fs13, filepath, theIndexCache);
+          if (await isIndexStale(fs14, filepath, theIndexCache)) {
+            await updateCachedIndexFile(fs14, filepath, theIndexCache);
           }
           const index3 = theIndexCache.map.get(filepath);
           unmergedPaths = index3.unmergedPaths;
@@ -28966,22 +28966,22 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
           }
           if (index3._dirty) {
             const buffer3 = await index3.toObject();
-            await fs13.write(filepath, buffer3);
-            theIndexCache.stats.set(filepath, await fs13.lstat(filepath));
+            await fs14.write(filepath, buffer3);
+            theIndexCache.stats.set(filepath, await fs14.lstat(filepath));
             index3._dirty = false;
           }
         });
         return result;
       }
     };
-    function basename6(path12) {
+    function basename8(path12) {
       const last = Math.max(path12.lastIndexOf("/"), path12.lastIndexOf("\\"));
       if (last > -1) {
         path12 = path12.slice(last + 1);
       }
       return path12;
     }
-    function dirname13(path12) {
+    function dirname20(path12) {
       const last = Math.max(path12.lastIndexOf("/"), path12.lastIndexOf("\\"));
       if (last === -1) return ".";
       if (last === 0) return "/";
@@ -28989,17 +28989,17 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
     }
     function flatFileListToDirectoryStructure(files) {
       const inodes = /* @__PURE__ */ new Map();
-      const mkdir9 = function(name) {
+      const mkdir13 = function(name) {
         if (!inodes.has(name)) {
           const dir = {
             type: "tree",
             fullpath: name,
-            basename: basename6(name),
+            basename: basename8(name),
             metadata: {},
             children: []
           };
           inodes.set(name, dir);
-          dir.parent = mkdir9(dirname13(name));
+          dir.parent = mkdir13(dirname20(name));
           if (dir.parent && dir.parent !== dir) dir.parent.children.push(dir);
         }
         return inodes.get(name);
@@ -29009,10 +29009,10 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
           const file = {
             type: "blob",
             fullpath: name,
-            basename: basename6(name),
+            basename: basename8(name),
             metadata: metadata2,
             // This recursively generates any missing parent folders.
-            parent: mkdir9(dirname13(name)),
+            parent: mkdir13(dirname20(name)),
             children: []
           };
           if (file.parent) file.parent.children.push(file);
@@ -29020,7 +29020,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         }
         return inodes.get(name);
       };
-      mkdir9(".");
+      mkdir13(".");
       for (const file of files) {
         mkfile(file.path, file);
       }
@@ -29042,9 +29042,9 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       throw new InternalError(`Unexpected GitTree entry mode: ${mode.toString(8)}`);
     }
     var GitWalkerIndex = class {
-      constructor({ fs: fs13, gitdir, cache }) {
+      constructor({ fs: fs14, gitdir, cache }) {
         this.treePromise = GitIndexManager.acquire(
-          { fs: fs13, gitdir, cache },
+          { fs: fs14, gitdir, cache },
           async function(index3) {
             return flatFileListToDirectoryStructure(index3.entries);
           }
@@ -29135,8 +29135,8 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
     function STAGE() {
       const o = /* @__PURE__ */ Object.create(null);
       Object.defineProperty(o, GitWalkSymbol, {
-        value: function({ fs: fs13, gitdir, cache }) {
-          return new GitWalkerIndex({ fs: fs13, gitdir, cache });
+        value: function({ fs: fs14, gitdir, cache }) {
+          return new GitWalkerIndex({ fs: fs14, gitdir, cache });
         }
       });
       Object.freeze(o);
@@ -29173,10 +29173,10 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       /**
        * @param {string} value
        */
-      constructor(value) {
-        super(`Expected a 40-char hex object id but saw "${value}".`);
+      constructor(value2) {
+        super(`Expected a 40-char hex object id but saw "${value2}".`);
         this.code = this.name = _InvalidOidError.code;
-        this.data = { value };
+        this.data = { value: value2 };
       }
     };
     InvalidOidError.code = "InvalidOidError";
@@ -29221,14 +29221,14 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
             }
             const i = line.indexOf(" ");
             if (line.startsWith("^")) {
-              const value = line.slice(1);
-              this.refs.set(key3 + "^{}", value);
-              return { line, ref: key3, peeled: value };
+              const value2 = line.slice(1);
+              this.refs.set(key3 + "^{}", value2);
+              return { line, ref: key3, peeled: value2 };
             } else {
-              const value = line.slice(0, i);
+              const value2 = line.slice(0, i);
               key3 = line.slice(i + 1);
-              this.refs.set(key3, value);
-              return { line, ref: key3, oid: value };
+              this.refs.set(key3, value2);
+              return { line, ref: key3, oid: value2 };
             }
           });
         }
@@ -29452,20 +29452,20 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       if (path12.length === 0) return ".";
       path12 = path12.replace(/\\/g, "/");
       const drivePrefix = getWindowsDrivePrefix(path12);
-      const isAbsolute2 = path12.charCodeAt(0) === 47 || drivePrefix !== null && path12.charCodeAt(2) === 47;
+      const isAbsolute5 = path12.charCodeAt(0) === 47 || drivePrefix !== null && path12.charCodeAt(2) === 47;
       const trailingSeparator = path12.charCodeAt(path12.length - 1) === 47;
       let normalized = normalizeStringPosix(
         drivePrefix ? path12.slice(2) : path12,
-        !isAbsolute2
+        !isAbsolute5
       );
-      if (normalized.length === 0 && !isAbsolute2) normalized = ".";
+      if (normalized.length === 0 && !isAbsolute5) normalized = ".";
       if (normalized.length > 0 && trailingSeparator) normalized += "/";
       if (drivePrefix) {
-        return isAbsolute2 ? `${drivePrefix}/${normalized}` : `${drivePrefix}${normalized}`;
+        return isAbsolute5 ? `${drivePrefix}/${normalized}` : `${drivePrefix}${normalized}`;
       }
-      return isAbsolute2 ? `/${normalized}` : normalized;
+      return isAbsolute5 ? `/${normalized}` : normalized;
     }
-    function join20(...args) {
+    function join32(...args) {
       if (args.length === 0) return ".";
       let joined;
       for (let i = 0; i < args.length; ++i) {
@@ -29543,32 +29543,32 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       ['"', '"']
     ]);
     var parseValue2 = (rawValue) => {
-      let value = "";
+      let value2 = "";
       let pendingSpace = "";
       let inQuotes = false;
       for (let i = 0; i < rawValue.length; i++) {
         const c = rawValue[i];
         if (!inQuotes && /[ \t\r\v\f]/.test(c)) {
-          if (value !== "") pendingSpace += c;
+          if (value2 !== "") pendingSpace += c;
           continue;
         }
         if (!inQuotes && (c === "#" || c === ";")) break;
-        value += pendingSpace;
+        value2 += pendingSpace;
         pendingSpace = "";
         if (c === "\\" && ESCAPED_CHARS.has(rawValue[i + 1])) {
-          value += ESCAPED_CHARS.get(rawValue[++i]);
+          value2 += ESCAPED_CHARS.get(rawValue[++i]);
         } else if (c === '"') {
           inQuotes = !inQuotes;
         } else {
-          value += c;
+          value2 += c;
         }
       }
-      return value;
+      return value2;
     };
-    var serializeValue = (value) => {
-      if (typeof value !== "string") return value;
-      const quote = value.startsWith(" ") || value.endsWith(" ") || /[#;]/.test(value) ? '"' : "";
-      const escaped = value.replace(/[\\"\n\t]/g, (c) => {
+    var serializeValue = (value2) => {
+      if (typeof value2 !== "string") return value2;
+      const quote = value2.startsWith(" ") || value2.endsWith(" ") || /[#;]/.test(value2) ? '"' : "";
+      const escaped = value2.replace(/[\\"\n\t]/g, (c) => {
         if (c === "\n") return "\\n";
         if (c === "	") return "\\t";
         return `\\${c}`;
@@ -29606,7 +29606,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         let subsection = null;
         this.parsedConfig = text ? text.split("\n").map((line) => {
           let name = null;
-          let value = null;
+          let value2 = null;
           const trimmedLine = line.trim();
           const extractedSection = extractSectionLine(trimmedLine);
           const isSection = extractedSection != null;
@@ -29618,11 +29618,11 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
             const isVariable = extractedVariable != null;
             if (isVariable) {
               ;
-              [name, value] = extractedVariable;
+              [name, value2] = extractedVariable;
             }
           }
           const path12 = getPath(section, subsection, name);
-          return { line, isSection, section, subsection, name, value, path: path12 };
+          return { line, isSection, section, subsection, name, value: value2, path: path12 };
         }) : [];
       }
       static from(text) {
@@ -29630,9 +29630,9 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       }
       async get(path12, getall = false) {
         const normalizedPath = normalizePath(path12).path;
-        const allValues = this.parsedConfig.filter((config) => config.path === normalizedPath).map(({ section, name, value }) => {
+        const allValues = this.parsedConfig.filter((config) => config.path === normalizedPath).map(({ section, name, value: value2 }) => {
           const fn = schema[section] && schema[section][name];
-          return fn ? fn(value) : value;
+          return fn ? fn(value2) : value2;
         });
         return getall ? allValues : allValues.pop();
       }
@@ -29647,10 +29647,10 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
           (config) => !(config.section === section && config.subsection === subsection)
         );
       }
-      async append(path12, value) {
-        return this.set(path12, value, true);
+      async append(path12, value2) {
+        return this.set(path12, value2, true);
       }
-      async set(path12, value, append = false) {
+      async set(path12, value2, append = false) {
         const {
           section,
           subsection,
@@ -29663,7 +29663,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
           this.parsedConfig,
           (config) => config.path === normalizedPath
         );
-        if (value == null) {
+        if (value2 == null) {
           if (configIndex !== -1) {
             this.parsedConfig.splice(configIndex, 1);
           }
@@ -29672,7 +29672,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
             const config = this.parsedConfig[configIndex];
             const modifiedConfig = Object.assign({}, config, {
               name,
-              value,
+              value: value2,
               modified: true
             });
             if (append) {
@@ -29688,7 +29688,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
               section,
               subsection,
               name,
-              value,
+              value: value2,
               modified: true,
               path: normalizedPath
             };
@@ -29710,12 +29710,12 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         }
       }
       toString() {
-        return this.parsedConfig.map(({ line, section, subsection, name, value, modified: modified2 = false }) => {
+        return this.parsedConfig.map(({ line, section, subsection, name, value: value2, modified: modified2 = false }) => {
           if (!modified2) {
             return line;
           }
-          if (name != null && value != null) {
-            return `	${name} = ${serializeValue(value)}`;
+          if (name != null && value2 != null) {
+            return `	${name} = ${serializeValue(value2)}`;
           }
           if (subsection != null) {
             return `[${section} "${subsection}"]`;
@@ -29733,8 +29733,8 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string} opts.gitdir - The path to the `.git` directory.
        * @returns {Promise<GitConfig>} A `GitConfig` object representing the parsed configuration.
        */
-      static async get({ fs: fs13, gitdir }) {
-        const text = await fs13.read(`${gitdir}/config`, { encoding: "utf8" });
+      static async get({ fs: fs14, gitdir }) {
+        const text = await fs14.read(`${gitdir}/config`, { encoding: "utf8" });
         return GitConfig.from(text);
       }
       /**
@@ -29746,8 +29746,8 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {GitConfig} opts.config - The `GitConfig` object to save.
        * @returns {Promise<void>} Resolves when the configuration has been successfully saved.
        */
-      static async save({ fs: fs13, gitdir, config }) {
-        await fs13.write(`${gitdir}/config`, config.toString(), {
+      static async save({ fs: fs14, gitdir, config }) {
+        await fs14.write(`${gitdir}/config`, config.toString(), {
           encoding: "utf8"
         });
       }
@@ -29786,7 +29786,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @returns {Promise<Object>} - An object containing pruned refs.
        */
       static async updateRemoteRefs({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         remote,
         refs,
@@ -29796,12 +29796,12 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         prune = false,
         pruneTags = false
       }) {
-        for (const value of refs.values()) {
-          if (!value.match(/[0-9a-f]{40}/)) {
-            throw new InvalidOidError(value);
+        for (const value2 of refs.values()) {
+          if (!value2.match(/[0-9a-f]{40}/)) {
+            throw new InvalidOidError(value2);
           }
         }
-        const config = await GitConfigManager.get({ fs: fs13, gitdir });
+        const config = await GitConfigManager.get({ fs: fs14, gitdir });
         if (!refspecs) {
           refspecs = await config.getall(`remote.${remote}.fetch`);
           if (refspecs.length === 0) {
@@ -29834,34 +29834,34 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         tagRefsToWrite.forEach(assertWritableRef);
         if (pruneTags) {
           const tags3 = await _GitRefManager.listRefs({
-            fs: fs13,
+            fs: fs14,
             gitdir,
             filepath: "refs/tags"
           });
           await _GitRefManager.deleteRefs({
-            fs: fs13,
+            fs: fs14,
             gitdir,
             refs: tags3.map((tag2) => `refs/tags/${tag2}`)
           });
         }
         for (const serverRef of tagRefsToWrite) {
-          if (!await _GitRefManager.exists({ fs: fs13, gitdir, ref: serverRef })) {
+          if (!await _GitRefManager.exists({ fs: fs14, gitdir, ref: serverRef })) {
             const oid = refs.get(serverRef);
             actualRefsToWrite.set(serverRef, oid);
           }
         }
         for (const [serverRef, translatedRef] of refTranslations) {
-          const value = refs.get(serverRef);
-          actualRefsToWrite.set(translatedRef, value);
+          const value2 = refs.get(serverRef);
+          actualRefsToWrite.set(translatedRef, value2);
         }
-        for (const [translatedRef, value] of symrefTranslations) {
-          actualRefsToWrite.set(translatedRef, value);
+        for (const [translatedRef, value2] of symrefTranslations) {
+          actualRefsToWrite.set(translatedRef, value2);
         }
         const pruned = [];
         if (prune) {
           for (const filepath of refspec.localNamespaces()) {
             const refs2 = (await _GitRefManager.listRefs({
-              fs: fs13,
+              fs: fs14,
               gitdir,
               filepath
             })).map((file) => `${filepath}/${file}`);
@@ -29872,13 +29872,13 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
             }
           }
           if (pruned.length > 0) {
-            await _GitRefManager.deleteRefs({ fs: fs13, gitdir, refs: pruned });
+            await _GitRefManager.deleteRefs({ fs: fs14, gitdir, refs: pruned });
           }
         }
-        for (const [key3, value] of actualRefsToWrite) {
+        for (const [key3, value2] of actualRefsToWrite) {
           await acquireLock(
             key3,
-            async () => fs13.write(join20(gitdir, key3), `${value.trim()}
+            async () => fs14.write(join32(gitdir, key3), `${value2.trim()}
 `, "utf8")
           );
         }
@@ -29895,14 +29895,14 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @returns {Promise<void>}
        */
       // TODO: make this less crude?
-      static async writeRef({ fs: fs13, gitdir, ref, value }) {
+      static async writeRef({ fs: fs14, gitdir, ref, value: value2 }) {
         assertWritableRef(ref);
-        if (!value.match(/[0-9a-f]{40}/)) {
-          throw new InvalidOidError(value);
+        if (!value2.match(/[0-9a-f]{40}/)) {
+          throw new InvalidOidError(value2);
         }
         await acquireLock(
           ref,
-          async () => fs13.write(join20(gitdir, ref), `${value.trim()}
+          async () => fs14.write(join32(gitdir, ref), `${value2.trim()}
 `, "utf8")
         );
       }
@@ -29916,11 +29916,11 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string} args.value - The target ref.
        * @returns {Promise<void>}
        */
-      static async writeSymbolicRef({ fs: fs13, gitdir, ref, value }) {
+      static async writeSymbolicRef({ fs: fs14, gitdir, ref, value: value2 }) {
         assertWritableRef(ref);
         await acquireLock(
           ref,
-          async () => fs13.write(join20(gitdir, ref), `ref: ${value.trim()}
+          async () => fs14.write(join32(gitdir, ref), `ref: ${value2.trim()}
 `, "utf8")
         );
       }
@@ -29933,8 +29933,8 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string} args.ref - The ref to delete.
        * @returns {Promise<void>}
        */
-      static async deleteRef({ fs: fs13, gitdir, ref }) {
-        return _GitRefManager.deleteRefs({ fs: fs13, gitdir, refs: [ref] });
+      static async deleteRef({ fs: fs14, gitdir, ref }) {
+        return _GitRefManager.deleteRefs({ fs: fs14, gitdir, refs: [ref] });
       }
       /**
        * Deletes multiple refs.
@@ -29945,12 +29945,12 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string[]} args.refs - The refs to delete.
        * @returns {Promise<void>}
        */
-      static async deleteRefs({ fs: fs13, gitdir, refs }) {
+      static async deleteRefs({ fs: fs14, gitdir, refs }) {
         refs.forEach(assertWritableRef);
-        await Promise.all(refs.map((ref) => fs13.rm(join20(gitdir, ref))));
+        await Promise.all(refs.map((ref) => fs14.rm(join32(gitdir, ref))));
         let text = await acquireLock(
           "packed-refs",
-          async () => fs13.read(`${gitdir}/packed-refs`, { encoding: "utf8" })
+          async () => fs14.read(`${gitdir}/packed-refs`, { encoding: "utf8" })
         );
         const packed = GitPackedRefs.from(text);
         const beforeSize = packed.refs.size;
@@ -29963,7 +29963,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
           text = packed.toString();
           await acquireLock(
             "packed-refs",
-            async () => fs13.write(`${gitdir}/packed-refs`, text, { encoding: "utf8" })
+            async () => fs14.write(`${gitdir}/packed-refs`, text, { encoding: "utf8" })
           );
         }
       }
@@ -29978,7 +29978,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @returns {Promise<string>} - The resolved object ID.
        */
       static async resolve({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         ref,
         depth = void 0,
@@ -29992,17 +29992,17 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         }
         if (ref.startsWith("ref: ")) {
           ref = ref.slice("ref: ".length);
-          return _GitRefManager.resolve({ fs: fs13, gitdir, ref, depth, visited });
+          return _GitRefManager.resolve({ fs: fs14, gitdir, ref, depth, visited });
         }
         if (ref.length === 40 && /[0-9a-f]{40}/.test(ref)) {
           return ref;
         }
-        const packedMap = await _GitRefManager.packedRefs({ fs: fs13, gitdir });
+        const packedMap = await _GitRefManager.packedRefs({ fs: fs14, gitdir });
         const allpaths = refpaths(ref).filter((p) => !GIT_FILES.includes(p));
         for (const ref2 of allpaths) {
           const sha = await acquireLock(
             ref2,
-            async () => await fs13.read(`${gitdir}/${ref2}`, { encoding: "utf8" }) || packedMap.get(ref2)
+            async () => await fs14.read(`${gitdir}/${ref2}`, { encoding: "utf8" }) || packedMap.get(ref2)
           );
           if (sha) {
             if (visited.has(ref2)) {
@@ -30012,7 +30012,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
             }
             visited.add(ref2);
             return _GitRefManager.resolve({
-              fs: fs13,
+              fs: fs14,
               gitdir,
               ref: sha.trim(),
               depth,
@@ -30037,11 +30037,11 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string} args.ref - The ref to check.
        * @returns {Promise<boolean>} - True if the ref names an unborn branch.
        */
-      static async isUnbornBranch({ fs: fs13, gitdir, ref }) {
+      static async isUnbornBranch({ fs: fs14, gitdir, ref }) {
         let target;
         try {
           target = await _GitRefManager.resolve({
-            fs: fs13,
+            fs: fs14,
             gitdir,
             ref: "HEAD",
             depth: 2
@@ -30062,9 +30062,9 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string} args.ref - The ref to check.
        * @returns {Promise<boolean>} - True if the ref exists, false otherwise.
        */
-      static async exists({ fs: fs13, gitdir, ref }) {
+      static async exists({ fs: fs14, gitdir, ref }) {
         try {
-          await _GitRefManager.expand({ fs: fs13, gitdir, ref });
+          await _GitRefManager.expand({ fs: fs14, gitdir, ref });
           return true;
         } catch (err) {
           if (err instanceof NotFoundError) return false;
@@ -30080,16 +30080,16 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string} args.ref - The ref to expand.
        * @returns {Promise<string>} - The full ref name.
        */
-      static async expand({ fs: fs13, gitdir, ref }) {
+      static async expand({ fs: fs14, gitdir, ref }) {
         if (ref.length === 40 && /[0-9a-f]{40}/.test(ref)) {
           return ref;
         }
-        const packedMap = await _GitRefManager.packedRefs({ fs: fs13, gitdir });
+        const packedMap = await _GitRefManager.packedRefs({ fs: fs14, gitdir });
         const allpaths = refpaths(ref).filter((p) => !GIT_FILES.includes(p));
         for (const ref2 of allpaths) {
           const refExists = await acquireLock(
             ref2,
-            async () => fs13.exists(`${gitdir}/${ref2}`)
+            async () => fs14.exists(`${gitdir}/${ref2}`)
           );
           if (refExists) return ref2;
           if (packedMap.has(ref2)) return ref2;
@@ -30157,10 +30157,10 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string} [args.gitdir=join(dir, '.git')] - [required] The [git directory](dir-vs-gitdir.md) path
        * @returns {Promise<Map<string, string>>} - A map of packed refs.
        */
-      static async packedRefs({ fs: fs13, gitdir }) {
+      static async packedRefs({ fs: fs14, gitdir }) {
         const text = await acquireLock(
           "packed-refs",
-          async () => fs13.read(`${gitdir}/packed-refs`, { encoding: "utf8" })
+          async () => fs14.read(`${gitdir}/packed-refs`, { encoding: "utf8" })
         );
         const packed = GitPackedRefs.from(text);
         return packed.refs;
@@ -30174,11 +30174,11 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string} args.filepath - The filepath prefix to match.
        * @returns {Promise<string[]>} - A sorted list of refs.
        */
-      static async listRefs({ fs: fs13, gitdir, filepath }) {
-        const packedMap = await _GitRefManager.packedRefs({ fs: fs13, gitdir });
+      static async listRefs({ fs: fs14, gitdir, filepath }) {
+        const packedMap = await _GitRefManager.packedRefs({ fs: fs14, gitdir });
         let files = null;
         try {
-          files = await fs13.readdirDeep(`${gitdir}/${filepath}`);
+          files = await fs14.readdirDeep(`${gitdir}/${filepath}`);
           files = files.map((x) => x.replace(`${gitdir}/${filepath}/`, ""));
         } catch (err) {
           files = [];
@@ -30203,15 +30203,15 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string} [args.remote] - The remote to filter branches by.
        * @returns {Promise<string[]>} - A list of branch names.
        */
-      static async listBranches({ fs: fs13, gitdir, remote }) {
+      static async listBranches({ fs: fs14, gitdir, remote }) {
         if (remote) {
           return _GitRefManager.listRefs({
-            fs: fs13,
+            fs: fs14,
             gitdir,
             filepath: `refs/remotes/${remote}`
           });
         } else {
-          return _GitRefManager.listRefs({ fs: fs13, gitdir, filepath: `refs/heads` });
+          return _GitRefManager.listRefs({ fs: fs14, gitdir, filepath: `refs/heads` });
         }
       }
       /**
@@ -30222,9 +30222,9 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        * @param {string} [args.gitdir=join(dir, '.git')] - [required] The [git directory](dir-vs-gitdir.md) path
        * @returns {Promise<string[]>} - A list of tag names.
        */
-      static async listTags({ fs: fs13, gitdir }) {
+      static async listTags({ fs: fs14, gitdir }) {
         const tags2 = await _GitRefManager.listRefs({
-          fs: fs13,
+          fs: fs14,
           gitdir,
           filepath: `refs/tags`
         });
@@ -30395,9 +30395,9 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         };
       }
     };
-    async function readObjectLoose({ fs: fs13, gitdir, oid }) {
+    async function readObjectLoose({ fs: fs14, gitdir, oid }) {
       const source = `objects/${oid.slice(0, 2)}/${oid.slice(2)}`;
-      const file = await fs13.read(`${gitdir}/${source}`);
+      const file = await fs14.read(`${gitdir}/${source}`);
       if (!file) {
         return null;
       }
@@ -30470,8 +30470,8 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         return reader.slice(byte);
       }
     }
-    function fromValue2(value) {
-      let queue = [value];
+    function fromValue2(value2) {
+      let queue = [value2];
       return {
         next() {
           return Promise.resolve({ done: queue.length === 0, value: queue.pop() });
@@ -30560,15 +30560,15 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       }
       async _next() {
         this.started = true;
-        let { done, value } = await this.stream.next();
+        let { done, value: value2 } = await this.stream.next();
         if (done) {
           this._ended = true;
-          if (!value) return Buffer.alloc(0);
+          if (!value2) return Buffer.alloc(0);
         }
-        if (value) {
-          value = Buffer.from(value);
+        if (value2) {
+          value2 = Buffer.from(value2);
         }
-        return value;
+        return value2;
       }
       _trim() {
         this.buffer = this.buffer.slice(this.undoCursor);
@@ -30762,17 +30762,17 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         this.map = /* @__PURE__ */ new Map();
       }
       get(key3) {
-        const value = this.map.get(key3);
-        if (value !== void 0) {
+        const value2 = this.map.get(key3);
+        if (value2 !== void 0) {
           this.map.delete(key3);
-          this.map.set(key3, value);
+          this.map.set(key3, value2);
         }
-        return value;
+        return value2;
       }
-      set(key3, value) {
-        const size = value.object.byteLength;
+      set(key3, value2) {
+        const size = value2.object.byteLength;
         if (size > this.maxBytes / 4) return;
-        this.map.set(key3, value);
+        this.map.set(key3, value2);
         this.bytes += size;
         for (const [oldKey, old] of this.map) {
           if (this.bytes <= this.maxBytes) break;
@@ -31070,17 +31070,17 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
     };
     var PackfileCache = /* @__PURE__ */ Symbol("PackfileCache");
     async function loadPackIndex({
-      fs: fs13,
+      fs: fs14,
       filename,
       getExternalRefDelta,
       emitter,
       emitterPrefix
     }) {
-      const idx = await fs13.read(filename);
+      const idx = await fs14.read(filename);
       return GitPackIndex.fromIdx({ idx, getExternalRefDelta });
     }
     function readPackIndex({
-      fs: fs13,
+      fs: fs14,
       cache,
       filename,
       getExternalRefDelta,
@@ -31091,7 +31091,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       let p = cache[PackfileCache].get(filename);
       if (!p) {
         p = loadPackIndex({
-          fs: fs13,
+          fs: fs14,
           filename,
           getExternalRefDelta,
           emitter,
@@ -31115,19 +31115,19 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       return hash.digest("hex");
     }
     async function readObjectPacked({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       oid,
       format = "content",
       getExternalRefDelta
     }) {
-      let list2 = await fs13.readdir(join20(gitdir, "objects/pack"));
+      let list2 = await fs14.readdir(join32(gitdir, "objects/pack"));
       list2 = list2.filter((x) => x.endsWith(".idx"));
       for (const filename of list2) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
         const p = await readPackIndex({
-          fs: fs13,
+          fs: fs14,
           cache,
           filename: indexFile,
           getExternalRefDelta
@@ -31136,7 +31136,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         if (p.offsets.has(oid)) {
           const packFile = indexFile.replace(/idx$/, "pack");
           if (!p.pack) {
-            const read2 = fs13.read(packFile);
+            const read2 = fs14.read(packFile);
             p.pack = read2;
             read2.catch(() => {
               if (p.pack === read2) p.pack = null;
@@ -31180,7 +31180,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       }
     }
     async function _readObject({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       oid,
@@ -31189,17 +31189,17 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       if (!["deflated", "wrapped", "content"].includes(format)) {
         throw new InternalError(`invalid requested format "${format}"`);
       }
-      const getExternalRefDelta = (oid2) => _readObject({ fs: fs13, cache, gitdir, oid: oid2 });
+      const getExternalRefDelta = (oid2) => _readObject({ fs: fs14, cache, gitdir, oid: oid2 });
       let result;
       if (oid === "4b825dc642cb6eb9a060e54bf8d69288fbee4904") {
         result = { format: "wrapped", object: Buffer.from(`tree 0\0`) };
       }
       if (!result) {
-        result = await readObjectLoose({ fs: fs13, gitdir, oid });
+        result = await readObjectLoose({ fs: fs14, gitdir, oid });
       }
       if (!result) {
         result = await readObjectPacked({
-          fs: fs13,
+          fs: fs14,
           cache,
           gitdir,
           oid,
@@ -31736,10 +31736,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         const seen = /* @__PURE__ */ new Set();
         for (const h of hs) {
           const key3 = h.slice(0, h.indexOf(" "));
-          const value = h.slice(h.indexOf(" ") + 1);
+          const value2 = h.slice(h.indexOf(" ") + 1);
           if (!seen.has(key3)) {
             seen.add(key3);
-            obj[key3] = value;
+            obj[key3] = value2;
           }
         }
         if (obj.tagger) {
@@ -31929,18 +31929,18 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return _GitCommit.from(signedCommit);
       }
     };
-    async function resolveTree({ fs: fs13, cache, gitdir, oid }) {
+    async function resolveTree({ fs: fs14, cache, gitdir, oid }) {
       if (oid === "4b825dc642cb6eb9a060e54bf8d69288fbee4904") {
         return { tree: GitTree.from([]), oid };
       }
-      const { type, object } = await _readObject({ fs: fs13, cache, gitdir, oid });
+      const { type, object } = await _readObject({ fs: fs14, cache, gitdir, oid });
       if (type === "tag") {
         oid = GitAnnotatedTag.from(object).parse().object;
-        return resolveTree({ fs: fs13, cache, gitdir, oid });
+        return resolveTree({ fs: fs14, cache, gitdir, oid });
       }
       if (type === "commit") {
         oid = GitCommit.from(object).parse().tree;
-        return resolveTree({ fs: fs13, cache, gitdir, oid });
+        return resolveTree({ fs: fs14, cache, gitdir, oid });
       }
       if (type !== "tree") {
         throw new ObjectTypeError(oid, type, "tree");
@@ -31948,23 +31948,23 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return { tree: GitTree.from(object), oid };
     }
     var GitWalkerRepo = class {
-      constructor({ fs: fs13, gitdir, ref, cache }) {
-        this.fs = fs13;
+      constructor({ fs: fs14, gitdir, ref, cache }) {
+        this.fs = fs14;
         this.cache = cache;
         this.gitdir = gitdir;
         this.mapPromise = (async () => {
           const map = /* @__PURE__ */ new Map();
           let oid;
           try {
-            oid = await GitRefManager.resolve({ fs: fs13, gitdir, ref });
+            oid = await GitRefManager.resolve({ fs: fs14, gitdir, ref });
           } catch (e) {
-            if (e instanceof NotFoundError && await GitRefManager.isUnbornBranch({ fs: fs13, gitdir, ref })) {
+            if (e instanceof NotFoundError && await GitRefManager.isUnbornBranch({ fs: fs14, gitdir, ref })) {
               oid = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
             } else {
               throw e;
             }
           }
-          const tree = await resolveTree({ fs: fs13, cache: this.cache, gitdir, oid });
+          const tree = await resolveTree({ fs: fs14, cache: this.cache, gitdir, oid });
           tree.type = "tree";
           tree.mode = "40000";
           map.set(".", tree);
@@ -31999,7 +31999,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       async readdir(entry) {
         const filepath = entry._fullpath;
-        const { fs: fs13, cache, gitdir } = this;
+        const { fs: fs14, cache, gitdir } = this;
         const map = await this.mapPromise;
         const obj = map.get(filepath);
         if (!obj) throw new Error(`No obj for ${filepath}`);
@@ -32008,15 +32008,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (obj.type !== "tree") {
           return null;
         }
-        const { type, object } = await _readObject({ fs: fs13, cache, gitdir, oid });
+        const { type, object } = await _readObject({ fs: fs14, cache, gitdir, oid });
         if (type !== obj.type) {
           throw new ObjectTypeError(oid, type, obj.type);
         }
         const tree = GitTree.from(object);
         for (const entry2 of tree) {
-          map.set(join20(filepath, entry2.path), entry2);
+          map.set(join32(filepath, entry2.path), entry2);
         }
-        return tree.entries().map((entry2) => join20(filepath, entry2.path));
+        return tree.entries().map((entry2) => join32(filepath, entry2.path));
       }
       async type(entry) {
         if (entry._type === false) {
@@ -32039,10 +32039,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       async content(entry) {
         if (entry._content === false) {
           const map = await this.mapPromise;
-          const { fs: fs13, cache, gitdir } = this;
+          const { fs: fs14, cache, gitdir } = this;
           const obj = map.get(entry._fullpath);
           const oid = obj.oid;
-          const { type, object } = await _readObject({ fs: fs13, cache, gitdir, oid });
+          const { type, object } = await _readObject({ fs: fs14, cache, gitdir, oid });
           if (type !== "blob") {
             entry._content = void 0;
           } else {
@@ -32063,16 +32063,16 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     function TREE({ ref = "HEAD" } = {}) {
       const o = /* @__PURE__ */ Object.create(null);
       Object.defineProperty(o, GitWalkSymbol, {
-        value: function({ fs: fs13, gitdir, cache }) {
-          return new GitWalkerRepo({ fs: fs13, gitdir, ref, cache });
+        value: function({ fs: fs14, gitdir, cache }) {
+          return new GitWalkerRepo({ fs: fs14, gitdir, ref, cache });
         }
       });
       Object.freeze(o);
       return o;
     }
     var GitWalkerFs = class {
-      constructor({ fs: fs13, dir, gitdir, cache, refresh = true }) {
-        this.fs = fs13;
+      constructor({ fs: fs14, dir, gitdir, cache, refresh = true }) {
+        this.fs = fs14;
         this.cache = cache;
         this.dir = dir;
         this.gitdir = gitdir;
@@ -32110,10 +32110,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       async readdir(entry) {
         if (await entry.type() !== "tree") return null;
         const filepath = entry._fullpath;
-        const { fs: fs13, dir } = this;
-        const names = await fs13.readdir(join20(dir, filepath));
+        const { fs: fs14, dir } = this;
+        const names = await fs14.readdir(join32(dir, filepath));
         if (names === null) return null;
-        return names.map((name) => join20(filepath, name));
+        return names.map((name) => join32(filepath, name));
       }
       async type(entry) {
         if (entry._type === false) {
@@ -32129,40 +32129,40 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       async stat(entry) {
         if (entry._stat === false) {
-          const { fs: fs13, dir } = this;
-          let stat10 = await fs13.lstat(`${dir}/${entry._fullpath}`);
-          if (!stat10) {
+          const { fs: fs14, dir } = this;
+          let stat15 = await fs14.lstat(`${dir}/${entry._fullpath}`);
+          if (!stat15) {
             throw new Error(
               `ENOENT: no such file or directory, lstat '${entry._fullpath}'`
             );
           }
-          let type = stat10.isDirectory() ? "tree" : "blob";
-          if (type === "blob" && !stat10.isFile() && !stat10.isSymbolicLink()) {
+          let type = stat15.isDirectory() ? "tree" : "blob";
+          if (type === "blob" && !stat15.isFile() && !stat15.isSymbolicLink()) {
             type = "special";
           }
           entry._type = type;
-          stat10 = normalizeStats(stat10);
-          entry._mode = stat10.mode;
-          if (stat10.size === -1 && entry._actualSize) {
-            stat10.size = entry._actualSize;
+          stat15 = normalizeStats(stat15);
+          entry._mode = stat15.mode;
+          if (stat15.size === -1 && entry._actualSize) {
+            stat15.size = entry._actualSize;
           }
-          entry._stat = stat10;
+          entry._stat = stat15;
         }
         return entry._stat;
       }
       async content(entry) {
         if (entry._content === false) {
-          const { fs: fs13, dir, gitdir } = this;
+          const { fs: fs14, dir, gitdir } = this;
           if (await entry.type() === "tree") {
             entry._content = void 0;
           } else {
             let content;
             if (await entry.mode() >> 12 === 10) {
-              content = await fs13.readlink(`${dir}/${entry._fullpath}`);
+              content = await fs14.readlink(`${dir}/${entry._fullpath}`);
             } else {
-              const config = await this._getGitConfig(fs13, gitdir);
+              const config = await this._getGitConfig(fs14, gitdir);
               const autocrlf = await config.get("core.autocrlf");
-              content = await fs13.read(`${dir}/${entry._fullpath}`, { autocrlf });
+              content = await fs14.read(`${dir}/${entry._fullpath}`, { autocrlf });
             }
             entry._actualSize = content.length;
             if (entry._stat && entry._stat.size === -1) {
@@ -32176,14 +32176,14 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       async oid(entry) {
         if (entry._oid === false) {
           const self2 = this;
-          const { fs: fs13, gitdir, cache } = this;
+          const { fs: fs14, gitdir, cache } = this;
           let oid;
           await GitIndexManager.acquire(
-            { fs: fs13, gitdir, cache },
+            { fs: fs14, gitdir, cache },
             async function(index3) {
               const stage = index3.entriesMap.get(entry._fullpath);
               const stats = await entry.stat();
-              const config = await self2._getGitConfig(fs13, gitdir);
+              const config = await self2._getGitConfig(fs14, gitdir);
               const filemode = await config.get("core.filemode");
               const trustino = typeof process !== "undefined" ? !(process.platform === "win32") : true;
               if (!stage || compareStats(stats, stage, filemode, trustino)) {
@@ -32223,30 +32223,30 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * writes a refresh right away instead of queueing it.
        */
       async flush() {
-        const { fs: fs13, gitdir, cache, refreshQueue } = this;
+        const { fs: fs14, gitdir, cache, refreshQueue } = this;
         this.refreshQueue = [];
         this.flushed = true;
         if (refreshQueue.length === 0) return;
-        await GitIndexManager.acquire({ fs: fs13, gitdir, cache }, async (index3) => {
+        await GitIndexManager.acquire({ fs: fs14, gitdir, cache }, async (index3) => {
           for (const { filepath, stage, stats, oid } of refreshQueue) {
             if (index3.entriesMap.get(filepath) !== stage) continue;
             index3.insert({ filepath, stats, oid });
           }
         });
       }
-      async _getGitConfig(fs13, gitdir) {
+      async _getGitConfig(fs14, gitdir) {
         if (this.config) {
           return this.config;
         }
-        this.config = await GitConfigManager.get({ fs: fs13, gitdir });
+        this.config = await GitConfigManager.get({ fs: fs14, gitdir });
         return this.config;
       }
     };
     function WORKDIR({ refresh = true } = {}) {
       const o = /* @__PURE__ */ Object.create(null);
       Object.defineProperty(o, GitWalkSymbol, {
-        value: function({ fs: fs13, dir, gitdir, cache }) {
-          return new GitWalkerFs({ fs: fs13, dir, gitdir, cache, refresh });
+        value: function({ fs: fs14, dir, gitdir, cache }) {
+          return new GitWalkerFs({ fs: fs14, dir, gitdir, cache, refresh });
         }
       });
       Object.freeze(o);
@@ -32261,12 +32261,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       constructor() {
         this.value = null;
       }
-      consider(value) {
-        if (value === null || value === void 0) return;
+      consider(value2) {
+        if (value2 === null || value2 === void 0) return;
         if (this.value === null) {
-          this.value = value;
-        } else if (value < this.value) {
-          this.value = value;
+          this.value = value2;
+        } else if (value2 < this.value) {
+          this.value = value2;
         }
       }
       reset() {
@@ -32305,7 +32305,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _walk({
-      fs: fs13,
+      fs: fs14,
       cache,
       dir,
       gitdir,
@@ -32322,7 +32322,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       iterate = (walk3, children) => Promise.all([...children].map(walk3))
     }) {
       const walkers = trees.map(
-        (proxy) => proxy[GitWalkSymbol]({ fs: fs13, dir, gitdir, cache })
+        (proxy) => proxy[GitWalkSymbol]({ fs: fs14, dir, gitdir, cache })
       );
       const root = new Array(walkers.length).fill(".");
       const range3 = arrayRange(0, walkers.length);
@@ -32361,24 +32361,24 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       return result;
     }
-    async function mkdirp(mkdir9, filepath, retries = 10) {
+    async function mkdirp(mkdir13, filepath, retries = 10) {
       try {
-        await mkdir9(filepath);
+        await mkdir13(filepath);
       } catch (err) {
         if (err === null) return;
         if (err.code === "EEXIST") return;
         if (err.code !== "ENOENT") throw err;
-        const parent = dirname13(filepath);
+        const parent = dirname20(filepath);
         if (parent === "." || parent === "/" || parent === filepath) throw err;
-        await mkdirp(mkdir9, parent, retries);
+        await mkdirp(mkdir13, parent, retries);
         for (let attempt = 0; ; attempt++) {
           try {
-            await mkdir9(filepath);
+            await mkdir13(filepath);
             return;
           } catch (err2) {
             if (err2 === null || err2.code === "EEXIST") return;
             if (err2.code === "ENOENT" && attempt < retries) {
-              await new Promise((resolve6) => setTimeout(resolve6, 0));
+              await new Promise((resolve12) => setTimeout(resolve12, 0));
               continue;
             }
             throw err2;
@@ -32386,22 +32386,22 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
       }
     }
-    async function rmRecursive(fs13, filepath) {
-      const entries = await fs13.readdir(filepath);
+    async function rmRecursive(fs14, filepath) {
+      const entries = await fs14.readdir(filepath);
       if (entries == null) {
-        await fs13.rm(filepath);
+        await fs14.rm(filepath);
       } else if (entries.length) {
         await Promise.all(
           entries.map((entry) => {
-            const subpath = join20(filepath, entry);
-            return fs13.lstat(subpath).then((stat10) => {
-              if (!stat10) return;
-              return stat10.isDirectory() ? rmRecursive(fs13, subpath) : fs13.rm(subpath);
+            const subpath = join32(filepath, entry);
+            return fs14.lstat(subpath).then((stat15) => {
+              if (!stat15) return;
+              return stat15.isDirectory() ? rmRecursive(fs14, subpath) : fs14.rm(subpath);
             });
           })
-        ).then(() => fs13.rmdir(filepath));
+        ).then(() => fs14.rmdir(filepath));
       } else {
-        await fs13.rmdir(filepath);
+        await fs14.rmdir(filepath);
       }
     }
     function isPromiseLike(obj) {
@@ -32418,7 +32418,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       if (typeof code2 !== "string") return false;
       return code2 === "ENOENT" || code2 === "ENOTDIR" || code2.includes("ENS");
     }
-    function isPromiseFs(fs13) {
+    function isPromiseFs(fs14) {
       const test = (targetFs) => {
         try {
           return targetFs.readFile().catch((e) => e);
@@ -32426,7 +32426,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           return e;
         }
       };
-      return isPromiseLike(test(fs13));
+      return isPromiseLike(test(fs14));
     }
     var commands = [
       "readFile",
@@ -32440,25 +32440,25 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       "readlink",
       "symlink"
     ];
-    function bindFs(target, fs13) {
-      if (isPromiseFs(fs13)) {
+    function bindFs(target, fs14) {
+      if (isPromiseFs(fs14)) {
         for (const command of commands) {
-          target[`_${command}`] = fs13[command].bind(fs13);
+          target[`_${command}`] = fs14[command].bind(fs14);
         }
       } else {
         for (const command of commands) {
-          target[`_${command}`] = pify(fs13[command].bind(fs13));
+          target[`_${command}`] = pify(fs14[command].bind(fs14));
         }
       }
-      if (isPromiseFs(fs13)) {
-        if (fs13.cp) target._cp = fs13.cp.bind(fs13);
-        if (fs13.rm) target._rm = fs13.rm.bind(fs13);
-        else if (fs13.rmdir.length > 1) target._rm = fs13.rmdir.bind(fs13);
+      if (isPromiseFs(fs14)) {
+        if (fs14.cp) target._cp = fs14.cp.bind(fs14);
+        if (fs14.rm) target._rm = fs14.rm.bind(fs14);
+        else if (fs14.rmdir.length > 1) target._rm = fs14.rmdir.bind(fs14);
         else target._rm = rmRecursive.bind(null, target);
       } else {
-        if (fs13.cp) target._cp = pify(fs13.cp.bind(fs13));
-        if (fs13.rm) target._rm = pify(fs13.rm.bind(fs13));
-        else if (fs13.rmdir.length > 2) target._rm = pify(fs13.rmdir.bind(fs13));
+        if (fs14.cp) target._cp = pify(fs14.cp.bind(fs14));
+        if (fs14.rm) target._rm = pify(fs14.rm.bind(fs14));
+        else if (fs14.rmdir.length > 2) target._rm = pify(fs14.rmdir.bind(fs14));
         else target._rm = rmRecursive.bind(null, target);
       }
     }
@@ -32468,15 +32468,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        *
        * @param {Object} fs - A file system implementation to wrap.
        */
-      constructor(fs13) {
-        if (typeof fs13._original_unwrapped_fs !== "undefined") return fs13;
-        const promises5 = Object.getOwnPropertyDescriptor(fs13, "promises");
+      constructor(fs14) {
+        if (typeof fs14._original_unwrapped_fs !== "undefined") return fs14;
+        const promises5 = Object.getOwnPropertyDescriptor(fs14, "promises");
         if (promises5 && promises5.enumerable) {
-          bindFs(this, fs13.promises);
+          bindFs(this, fs14.promises);
         } else {
-          bindFs(this, fs13);
+          bindFs(this, fs14);
         }
-        this._original_unwrapped_fs = fs13;
+        this._original_unwrapped_fs = fs14;
       }
       /**
        * Return true if a file exists, false if it doesn't exist.
@@ -32541,7 +32541,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         try {
           await this._writeFile(filepath, contents, options);
         } catch (err) {
-          await this.mkdir(dirname13(filepath));
+          await this.mkdir(dirname20(filepath));
           await this._writeFile(filepath, contents, options);
         }
       }
@@ -32651,8 +32651,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        */
       async readlink(filename, opts = { encoding: "buffer" }) {
         try {
-          const link = await this._readlink(filename, opts);
-          return Buffer.isBuffer(link) ? link : Buffer.from(link);
+          const link2 = await this._readlink(filename, opts);
+          return Buffer.isBuffer(link2) ? link2 : Buffer.from(link2);
         } catch (err) {
           if (isNotFoundError(err)) {
             return null;
@@ -32671,25 +32671,25 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return this._symlink(buffer3.toString("utf8"), filename);
       }
     };
-    async function assertNoSymlinkInLeadingPath(fs13, dir, fullpath) {
+    async function assertNoSymlinkInLeadingPath(fs14, dir, fullpath) {
       const parts = fullpath.split("/");
       parts.pop();
       let current = dir;
       for (const part of parts) {
         if (part === "" || part === ".") continue;
         current = `${current}/${part}`;
-        const stats = await fs13.lstat(current);
+        const stats = await fs14.lstat(current);
         if (stats && stats.isSymbolicLink()) {
           throw new UnsafeFilepathError(fullpath);
         }
       }
     }
-    function assertParameter(name, value) {
-      if (value === void 0) {
+    function assertParameter(name, value2) {
+      if (value2 === void 0) {
         throw new MissingParameterError(name);
       }
     }
-    function isAbsolute(filepath) {
+    function isAbsolute4(filepath) {
       return filepath.startsWith("/") || /^[a-zA-Z]:[\\/]/.test(filepath);
     }
     async function discoverGitdir({ fsp, dotgit }) {
@@ -32700,10 +32700,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return dotgit;
       } else if (dotgitStat.isFile()) {
         return fsp._readFile(dotgit, "utf8").then((contents) => contents.trimRight().substr(8)).then((submoduleGitdir) => {
-          if (isAbsolute(submoduleGitdir)) {
+          if (isAbsolute4(submoduleGitdir)) {
             return submoduleGitdir;
           }
-          const gitdir = join20(dirname13(dotgit), submoduleGitdir);
+          const gitdir = join32(dirname20(dotgit), submoduleGitdir);
           return gitdir;
         });
       } else {
@@ -32723,30 +32723,30 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return true;
     }
     async function writeWorkingTreeEntry({
-      fs: fs13,
+      fs: fs14,
       dir,
       filepath,
       mode,
       content
     }) {
-      await assertNoSymlinkInLeadingPath(fs13, dir, filepath);
+      await assertNoSymlinkInLeadingPath(fs14, dir, filepath);
       const path12 = `${dir}/${filepath}`;
       const symlink2 = mode === 40960;
-      const stats = await fs13.lstat(path12);
+      const stats = await fs14.lstat(path12);
       if (stats && (symlink2 || stats.isSymbolicLink())) {
-        await fs13.rm(path12);
+        await fs14.rm(path12);
       }
       if (symlink2) {
-        await fs13.mkdir(dirname13(path12));
-        await fs13.writelink(path12, Buffer.from(content));
+        await fs14.mkdir(dirname20(path12));
+        await fs14.writelink(path12, Buffer.from(content));
       } else {
-        await fs13.write(path12, content, { mode });
+        await fs14.write(path12, content, { mode });
       }
     }
     async function abortMerge({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       commit: commit2 = "HEAD",
       cache = {}
     }) {
@@ -32754,18 +32754,18 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         assertParameter("fs", _fs);
         assertParameter("dir", dir);
         assertParameter("gitdir", gitdir);
-        const fs13 = new FileSystem(_fs);
+        const fs14 = new FileSystem(_fs);
         const trees = [TREE({ ref: commit2 }), WORKDIR(), STAGE()];
         let unmergedPaths = [];
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         await GitIndexManager.acquire(
-          { fs: fs13, gitdir: updatedGitdir, cache },
+          { fs: fs14, gitdir: updatedGitdir, cache },
           async function(index3) {
             unmergedPaths = index3.unmergedPaths;
           }
         );
         const results = await _walk({
-          fs: fs13,
+          fs: fs14,
           cache,
           dir,
           gitdir: updatedGitdir,
@@ -32789,28 +32789,28 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         });
         for (const entry of results) {
           if (entry && entry.type === "blob") {
-            await assertNoSymlinkInLeadingPath(fs13, dir, entry.path);
+            await assertNoSymlinkInLeadingPath(fs14, dir, entry.path);
           }
         }
         await GitIndexManager.acquire(
-          { fs: fs13, gitdir: updatedGitdir, cache },
+          { fs: fs14, gitdir: updatedGitdir, cache },
           async function(index3) {
             for (const entry of results) {
               if (entry === false) continue;
               if (!entry) {
-                await fs13.rmdir(`${dir}/${entry.path}`, { recursive: true });
+                await fs14.rmdir(`${dir}/${entry.path}`, { recursive: true });
                 index3.delete({ filepath: entry.path });
                 continue;
               }
               if (entry.type === "blob") {
                 await writeWorkingTreeEntry({
-                  fs: fs13,
+                  fs: fs14,
                   dir,
                   filepath: entry.path,
                   mode: entry.mode,
                   content: entry.content
                 });
-                const stats = await fs13.lstat(`${dir}/${entry.path}`);
+                const stats = await fs14.lstat(`${dir}/${entry.path}`);
                 stats.mode = entry.mode;
                 index3.insert({
                   filepath: entry.path,
@@ -32838,17 +32838,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @param {string} args.filepath - The path of the file to check.
        * @returns {Promise<boolean>} - `true` if the file is ignored, `false` otherwise.
        */
-      static async isIgnored({ fs: fs13, dir, gitdir = join20(dir, ".git"), filepath }) {
-        if (basename6(filepath) === ".git") return true;
+      static async isIgnored({ fs: fs14, dir, gitdir = join32(dir, ".git"), filepath }) {
+        if (basename8(filepath) === ".git") return true;
         if (filepath === ".") return false;
         let excludes = "";
-        const excludesFile = join20(gitdir, "info", "exclude");
-        if (await fs13.exists(excludesFile)) {
-          excludes = await fs13.read(excludesFile, "utf8");
+        const excludesFile = join32(gitdir, "info", "exclude");
+        if (await fs14.exists(excludesFile)) {
+          excludes = await fs14.read(excludesFile, "utf8");
         }
         const pairs = [
           {
-            gitignore: join20(dir, ".gitignore"),
+            gitignore: join32(dir, ".gitignore"),
             filepath
           }
         ];
@@ -32857,17 +32857,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           const folder = pieces.slice(0, i).join("/");
           const file = pieces.slice(i).join("/");
           pairs.push({
-            gitignore: join20(dir, folder, ".gitignore"),
+            gitignore: join32(dir, folder, ".gitignore"),
             filepath: file
           });
         }
         let ignoredStatus = false;
         for (const [index3, p] of pairs.entries()) {
-          const file = await fs13.read(p.gitignore, "utf8");
+          const file = await fs14.read(p.gitignore, "utf8");
           const ign = ignore();
           if (index3 === 0) ign.add(excludes);
           ign.add(file);
-          const parentdir = dirname13(p.filepath);
+          const parentdir = dirname20(p.filepath);
           if (parentdir !== "." && ign.ignores(parentdir)) return true;
           if (ignoredStatus) {
             ignoredStatus = !ign.test(p.filepath).unignored;
@@ -32878,7 +32878,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return ignoredStatus;
       }
     };
-    async function writeObjectLoose({ fs: fs13, gitdir, object, format, oid }) {
+    async function writeObjectLoose({ fs: fs14, gitdir, object, format, oid }) {
       if (format !== "deflated") {
         throw new InternalError(
           "GitObjectStoreLoose expects objects to write to be in deflated format"
@@ -32886,7 +32886,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       const source = `objects/${oid.slice(0, 2)}/${oid.slice(2)}`;
       const filepath = `${gitdir}/${source}`;
-      if (!await fs13.exists(filepath)) await fs13.write(filepath, object);
+      if (!await fs14.exists(filepath)) await fs14.write(filepath, object);
     }
     var supportsCompressionStream = null;
     async function deflate(buffer3) {
@@ -32912,7 +32912,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _writeObject({
-      fs: fs13,
+      fs: fs14,
       gitdir,
       type,
       object,
@@ -32928,7 +32928,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         object = Buffer.from(await deflate(object));
       }
       if (!dryRun) {
-        await writeObjectLoose({ fs: fs13, gitdir, object, format: "deflated", oid });
+        await writeObjectLoose({ fs: fs14, gitdir, object, format: "deflated", oid });
       }
       return oid;
     }
@@ -32940,7 +32940,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function add({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       filepath,
       cache = {},
       force = false,
@@ -32951,17 +32951,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         assertParameter("dir", dir);
         assertParameter("gitdir", gitdir);
         assertParameter("filepath", filepath);
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         await GitIndexManager.acquire(
-          { fs: fs13, gitdir: updatedGitdir, cache },
+          { fs: fs14, gitdir: updatedGitdir, cache },
           async (index3) => {
-            const config = await GitConfigManager.get({ fs: fs13, gitdir: updatedGitdir });
+            const config = await GitConfigManager.get({ fs: fs14, gitdir: updatedGitdir });
             const autocrlf = await config.get("core.autocrlf");
             return addToIndex({
               dir,
               gitdir: updatedGitdir,
-              fs: fs13,
+              fs: fs14,
               filepath,
               index: index3,
               force,
@@ -32986,7 +32986,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function addToIndex({
       dir,
       gitdir,
-      fs: fs13,
+      fs: fs14,
       filepath,
       index: index3,
       force,
@@ -32997,24 +32997,24 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const promises5 = filepath.map(async (currentFilepath) => {
         if (!force && !isTracked(index3, currentFilepath)) {
           const ignored = await GitIgnoreManager.isIgnored({
-            fs: fs13,
+            fs: fs14,
             dir,
             gitdir,
             filepath: currentFilepath
           });
           if (ignored) return;
         }
-        const stats = await fs13.lstat(join20(dir, currentFilepath));
+        const stats = await fs14.lstat(join32(dir, currentFilepath));
         if (!stats) throw new NotFoundError(currentFilepath);
         if (stats.isDirectory()) {
-          const children = await fs13.readdir(join20(dir, currentFilepath));
+          const children = await fs14.readdir(join32(dir, currentFilepath));
           if (parallel) {
             const promises6 = children.map(
               (child2) => addToIndex({
                 dir,
                 gitdir,
-                fs: fs13,
-                filepath: [join20(currentFilepath, child2)],
+                fs: fs14,
+                filepath: [join32(currentFilepath, child2)],
                 index: index3,
                 force,
                 parallel,
@@ -33027,8 +33027,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
               await addToIndex({
                 dir,
                 gitdir,
-                fs: fs13,
-                filepath: [join20(currentFilepath, child2)],
+                fs: fs14,
+                filepath: [join32(currentFilepath, child2)],
                 index: index3,
                 force,
                 parallel,
@@ -33037,9 +33037,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             }
           }
         } else {
-          const object = stats.isSymbolicLink() ? await fs13.readlink(join20(dir, currentFilepath)).then(posixifyPathBuffer) : await fs13.read(join20(dir, currentFilepath), { autocrlf });
+          const object = stats.isSymbolicLink() ? await fs14.readlink(join32(dir, currentFilepath)).then(posixifyPathBuffer) : await fs14.read(join32(dir, currentFilepath), { autocrlf });
           if (object === null) throw new NotFoundError(currentFilepath);
-          const oid = await _writeObject({ fs: fs13, gitdir, type: "blob", object });
+          const oid = await _writeObject({ fs: fs14, gitdir, type: "blob", object });
           index3.insert({ filepath: currentFilepath, stats, oid });
         }
       });
@@ -33054,23 +33054,23 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const fulfilledPromises = settledPromises.filter((settle) => settle.status === "fulfilled" && settle.value).map((settle) => settle.value);
       return fulfilledPromises;
     }
-    async function hasObjectLoose({ fs: fs13, gitdir, oid }) {
+    async function hasObjectLoose({ fs: fs14, gitdir, oid }) {
       const source = `objects/${oid.slice(0, 2)}/${oid.slice(2)}`;
-      return fs13.exists(`${gitdir}/${source}`);
+      return fs14.exists(`${gitdir}/${source}`);
     }
     async function hasObjectPacked({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       oid,
       getExternalRefDelta
     }) {
-      let list2 = await fs13.readdir(join20(gitdir, "objects/pack"));
+      let list2 = await fs14.readdir(join32(gitdir, "objects/pack"));
       list2 = list2.filter((x) => x.endsWith(".idx"));
       for (const filename of list2) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
         const p = await readPackIndex({
-          fs: fs13,
+          fs: fs14,
           cache,
           filename: indexFile,
           getExternalRefDelta
@@ -33082,18 +33082,18 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       return false;
     }
-    async function hasObject({
-      fs: fs13,
+    async function hasObject2({
+      fs: fs14,
       cache,
       gitdir,
       oid,
       format = "content"
     }) {
-      const getExternalRefDelta = (oid2) => _readObject({ fs: fs13, cache, gitdir, oid: oid2 });
-      let result = await hasObjectLoose({ fs: fs13, gitdir, oid });
+      const getExternalRefDelta = (oid2) => _readObject({ fs: fs14, cache, gitdir, oid: oid2 });
+      let result = await hasObjectLoose({ fs: fs14, gitdir, oid });
       if (!result) {
         result = await hasObjectPacked({
-          fs: fs13,
+          fs: fs14,
           cache,
           gitdir,
           oid,
@@ -33102,8 +33102,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       return result;
     }
-    async function _getConfig({ fs: fs13, gitdir, path: path12 }) {
-      const config = await GitConfigManager.get({ fs: fs13, gitdir });
+    async function _getConfig({ fs: fs14, gitdir, path: path12 }) {
+      const config = await GitConfigManager.get({ fs: fs14, gitdir });
       return config.get(path12);
     }
     function assignDefined(target, ...sources) {
@@ -33119,11 +33119,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       return target;
     }
-    async function normalizeAuthorObject({ fs: fs13, gitdir, author, commit: commit2 }) {
+    async function normalizeAuthorObject({ fs: fs14, gitdir, author, commit: commit2 }) {
       const timestamp = Math.floor(Date.now() / 1e3);
       const defaultAuthor = {
-        name: await _getConfig({ fs: fs13, gitdir, path: "user.name" }),
-        email: await _getConfig({ fs: fs13, gitdir, path: "user.email" }) || "",
+        name: await _getConfig({ fs: fs14, gitdir, path: "user.name" }),
+        email: await _getConfig({ fs: fs14, gitdir, path: "user.email" }) || "",
         // author.email is allowed to be empty string
         timestamp,
         timezoneOffset: new Date(timestamp * 1e3).getTimezoneOffset()
@@ -33140,7 +33140,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return normalizedAuthor;
     }
     async function normalizeCommitterObject({
-      fs: fs13,
+      fs: fs14,
       gitdir,
       author,
       committer,
@@ -33148,8 +33148,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     }) {
       const timestamp = Math.floor(Date.now() / 1e3);
       const defaultCommitter = {
-        name: await _getConfig({ fs: fs13, gitdir, path: "user.name" }),
-        email: await _getConfig({ fs: fs13, gitdir, path: "user.email" }) || "",
+        name: await _getConfig({ fs: fs14, gitdir, path: "user.name" }),
+        email: await _getConfig({ fs: fs14, gitdir, path: "user.email" }) || "",
         // committer.email is allowed to be empty string
         timestamp,
         timezoneOffset: new Date(timestamp * 1e3).getTimezoneOffset()
@@ -33166,20 +33166,20 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       return normalizedCommitter;
     }
-    async function resolveCommit({ fs: fs13, cache, gitdir, oid }) {
-      const { type, object } = await _readObject({ fs: fs13, cache, gitdir, oid });
+    async function resolveCommit({ fs: fs14, cache, gitdir, oid }) {
+      const { type, object } = await _readObject({ fs: fs14, cache, gitdir, oid });
       if (type === "tag") {
         oid = GitAnnotatedTag.from(object).parse().object;
-        return resolveCommit({ fs: fs13, cache, gitdir, oid });
+        return resolveCommit({ fs: fs14, cache, gitdir, oid });
       }
       if (type !== "commit") {
         throw new ObjectTypeError(oid, type, "commit");
       }
       return { commit: GitCommit.from(object), oid };
     }
-    async function _readCommit({ fs: fs13, cache, gitdir, oid }) {
+    async function _readCommit({ fs: fs14, cache, gitdir, oid }) {
       const { commit: commit2, oid: commitOid } = await resolveCommit({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid
@@ -33193,7 +33193,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     }
     var EMPTY_TREE_OID = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
     async function _commit({
-      fs: fs13,
+      fs: fs14,
       cache,
       onSign,
       gitdir,
@@ -33212,10 +33212,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       let initialCommit = false;
       let detachedHead = false;
       if (!ref) {
-        const headContent = await fs13.read(`${gitdir}/HEAD`, { encoding: "utf8" });
+        const headContent = await fs14.read(`${gitdir}/HEAD`, { encoding: "utf8" });
         detachedHead = !headContent.startsWith("ref:");
         ref = await GitRefManager.resolve({
-          fs: fs13,
+          fs: fs14,
           gitdir,
           ref: "HEAD",
           depth: 2
@@ -33224,7 +33224,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       let refOid, refCommit;
       try {
         refOid = await GitRefManager.resolve({
-          fs: fs13,
+          fs: fs14,
           gitdir,
           ref
         });
@@ -33233,25 +33233,25 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         initialCommit = true;
       }
       if (!initialCommit && (amend || disallowEmpty)) {
-        refCommit = await _readCommit({ fs: fs13, gitdir, oid: refOid, cache });
+        refCommit = await _readCommit({ fs: fs14, gitdir, oid: refOid, cache });
       }
       if (amend && initialCommit) {
         throw new NoCommitError(ref);
       }
-      const author = !amend ? await normalizeAuthorObject({ fs: fs13, gitdir, author: _author }) : await normalizeAuthorObject({
-        fs: fs13,
+      const author = !amend ? await normalizeAuthorObject({ fs: fs14, gitdir, author: _author }) : await normalizeAuthorObject({
+        fs: fs14,
         gitdir,
         author: _author,
         commit: refCommit.commit
       });
       if (!author) throw new MissingNameError("author");
       const committer = !amend ? await normalizeCommitterObject({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         author,
         committer: _committer
       }) : await normalizeCommitterObject({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         author,
         committer: _committer,
@@ -33259,14 +33259,14 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       if (!committer) throw new MissingNameError("committer");
       return GitIndexManager.acquire(
-        { fs: fs13, gitdir, cache, allowUnmerged: false },
+        { fs: fs14, gitdir, cache, allowUnmerged: false },
         async function(index3) {
           const inodes = flatFileListToDirectoryStructure(
             index3.entries.filter((entry) => !entry.flags.intentToAdd)
           );
           const inode = inodes.get(".");
           if (!tree) {
-            tree = await constructTree({ fs: fs13, gitdir, inode, dryRun });
+            tree = await constructTree({ fs: fs14, gitdir, inode, dryRun });
           }
           if (!parent) {
             if (!amend) {
@@ -33277,10 +33277,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           } else {
             parent = await Promise.all(
               parent.map(async (p) => {
-                let oid2 = await GitRefManager.resolve({ fs: fs13, gitdir, ref: p });
-                while (await hasObject({ fs: fs13, cache, gitdir, oid: oid2 })) {
+                let oid2 = await GitRefManager.resolve({ fs: fs14, gitdir, ref: p });
+                while (await hasObject2({ fs: fs14, cache, gitdir, oid: oid2 })) {
                   const { type, object } = await _readObject({
-                    fs: fs13,
+                    fs: fs14,
                     cache,
                     gitdir,
                     oid: oid2
@@ -33316,7 +33316,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             comm = await GitCommit.sign(comm, onSign, signingKey);
           }
           const oid = await _writeObject({
-            fs: fs13,
+            fs: fs14,
             gitdir,
             type: "commit",
             object: comm.toObject(),
@@ -33324,7 +33324,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           });
           if (!noUpdateBranch && !dryRun) {
             await GitRefManager.writeRef({
-              fs: fs13,
+              fs: fs14,
               gitdir,
               ref: detachedHead ? "HEAD" : ref,
               value: oid
@@ -33334,12 +33334,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
       );
     }
-    async function constructTree({ fs: fs13, gitdir, inode, dryRun }) {
+    async function constructTree({ fs: fs14, gitdir, inode, dryRun }) {
       const children = inode.children;
       for (const inode2 of children) {
         if (inode2.type === "tree") {
           inode2.metadata.mode = "040000";
-          inode2.metadata.oid = await constructTree({ fs: fs13, gitdir, inode: inode2, dryRun });
+          inode2.metadata.oid = await constructTree({ fs: fs14, gitdir, inode: inode2, dryRun });
         }
       }
       const entries = children.map((inode2) => ({
@@ -33350,7 +33350,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }));
       const tree = GitTree.from(entries);
       const oid = await _writeObject({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         type: "tree",
         object: tree.toObject(),
@@ -33358,9 +33358,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       return oid;
     }
-    async function resolveFilepath({ fs: fs13, cache, gitdir, oid, filepath }) {
+    async function resolveFilepath({ fs: fs14, cache, gitdir, oid, filepath }) {
       const entry = await resolveFilepathEntry({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid,
@@ -33369,7 +33369,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return entry.oid;
     }
     async function resolveFilepathEntry({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       oid,
@@ -33381,14 +33381,14 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw new InvalidFilepathError("trailing-slash");
       }
       const _oid = oid;
-      const result = await resolveTree({ fs: fs13, cache, gitdir, oid });
+      const result = await resolveTree({ fs: fs14, cache, gitdir, oid });
       const tree = result.tree;
       if (filepath === "") {
         return { mode: "040000", oid: result.oid, path: "", type: "tree" };
       } else {
         const pathArray = filepath.split("/");
         return _resolveFilepath({
-          fs: fs13,
+          fs: fs14,
           cache,
           gitdir,
           tree,
@@ -33399,7 +33399,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _resolveFilepath({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       tree,
@@ -33414,7 +33414,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             return entry;
           } else {
             const { type, object } = await _readObject({
-              fs: fs13,
+              fs: fs14,
               cache,
               gitdir,
               oid: entry.oid
@@ -33424,7 +33424,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             }
             tree = GitTree.from(object);
             return _resolveFilepath({
-              fs: fs13,
+              fs: fs14,
               cache,
               gitdir,
               tree,
@@ -33438,26 +33438,26 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       throw new NotFoundError(`file or directory found at "${oid}:${filepath}"`);
     }
     async function _readTree({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       oid,
       filepath = void 0
     }) {
       if (filepath !== void 0) {
-        oid = await resolveFilepath({ fs: fs13, cache, gitdir, oid, filepath });
+        oid = await resolveFilepath({ fs: fs14, cache, gitdir, oid, filepath });
       }
-      const { tree, oid: treeOid } = await resolveTree({ fs: fs13, cache, gitdir, oid });
+      const { tree, oid: treeOid } = await resolveTree({ fs: fs14, cache, gitdir, oid });
       const result = {
         oid: treeOid,
         tree: tree.entries()
       };
       return result;
     }
-    async function _writeTree({ fs: fs13, gitdir, tree }) {
+    async function _writeTree({ fs: fs14, gitdir, tree }) {
       const object = GitTree.from(tree).toObject();
       const oid = await _writeObject({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         type: "tree",
         object,
@@ -33466,7 +33466,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return oid;
     }
     async function _addNote({
-      fs: fs13,
+      fs: fs14,
       cache,
       onSign,
       gitdir,
@@ -33480,14 +33480,14 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     }) {
       let parent;
       try {
-        parent = await GitRefManager.resolve({ gitdir, fs: fs13, ref });
+        parent = await GitRefManager.resolve({ gitdir, fs: fs14, ref });
       } catch (err) {
         if (!(err instanceof NotFoundError)) {
           throw err;
         }
       }
       const result = await _readTree({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid: parent || "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
@@ -33506,7 +33506,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         note = Buffer.from(note, "utf8");
       }
       const noteOid = await _writeObject({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         type: "blob",
         object: note,
@@ -33514,12 +33514,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       tree.push({ mode: "100644", path: oid, oid: noteOid, type: "blob" });
       const treeOid = await _writeTree({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         tree
       });
       const commitOid = await _commit({
-        fs: fs13,
+        fs: fs14,
         cache,
         onSign,
         gitdir,
@@ -33538,7 +33538,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       note,
@@ -33556,19 +33556,19 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (signingKey) {
           assertParameter("onSign", onSign);
         }
-        const fs13 = new FileSystem(_fs);
-        const author = await normalizeAuthorObject({ fs: fs13, gitdir, author: _author });
+        const fs14 = new FileSystem(_fs);
+        const author = await normalizeAuthorObject({ fs: fs14, gitdir, author: _author });
         if (!author) throw new MissingNameError("author");
         const committer = await normalizeCommitterObject({
-          fs: fs13,
+          fs: fs14,
           gitdir,
           author,
           committer: _committer
         });
         if (!committer) throw new MissingNameError("committer");
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         return await _addNote({
-          fs: fs13,
+          fs: fs14,
           cache,
           onSign,
           gitdir: updatedGitdir,
@@ -33585,11 +33585,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _addRemote({ fs: fs13, gitdir, remote, url: url2, force }) {
+    async function _addRemote({ fs: fs14, gitdir, remote, url: url2, force }) {
       if (!isValidRef(remote, true)) {
         throw new InvalidRefNameError(remote, cleanGitRef.clean(remote));
       }
-      const config = await GitConfigManager.get({ fs: fs13, gitdir });
+      const config = await GitConfigManager.get({ fs: fs14, gitdir });
       if (!force) {
         const remoteNames = await config.getSubsections("remote");
         if (remoteNames.includes(remote)) {
@@ -33603,22 +33603,22 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         `remote.${remote}.fetch`,
         `+refs/heads/*:refs/remotes/${remote}/*`
       );
-      await GitConfigManager.save({ fs: fs13, gitdir, config });
+      await GitConfigManager.save({ fs: fs14, gitdir, config });
     }
     async function addRemote({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       remote,
       url: url2,
       force = false
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("remote", remote);
         assertParameter("url", url2);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _addRemote({
           fs: fsp,
@@ -33633,7 +33633,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _annotatedTag({
-      fs: fs13,
+      fs: fs14,
       cache,
       onSign,
       gitdir,
@@ -33646,15 +33646,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       force = false
     }) {
       ref = ref.startsWith("refs/tags/") ? ref : `refs/tags/${ref}`;
-      if (!force && await GitRefManager.exists({ fs: fs13, gitdir, ref })) {
+      if (!force && await GitRefManager.exists({ fs: fs14, gitdir, ref })) {
         throw new AlreadyExistsError("tag", ref);
       }
       const oid = await GitRefManager.resolve({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         ref: object || "HEAD"
       });
-      const { type } = await _readObject({ fs: fs13, cache, gitdir, oid });
+      const { type } = await _readObject({ fs: fs14, cache, gitdir, oid });
       let tagObject = GitAnnotatedTag.from({
         object: oid,
         type,
@@ -33666,19 +33666,19 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       if (signingKey) {
         tagObject = await GitAnnotatedTag.sign(tagObject, onSign, signingKey);
       }
-      const value = await _writeObject({
-        fs: fs13,
+      const value2 = await _writeObject({
+        fs: fs14,
         gitdir,
         type: "tag",
         object: tagObject.toObject()
       });
-      await GitRefManager.writeRef({ fs: fs13, gitdir, ref, value });
+      await GitRefManager.writeRef({ fs: fs14, gitdir, ref, value: value2 });
     }
     async function annotatedTag({
       fs: _fs,
       onSign,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref,
       tagger: _tagger,
       message: message2 = ref,
@@ -33695,16 +33695,16 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (signingKey) {
           assertParameter("onSign", onSign);
         }
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         const tagger = await normalizeAuthorObject({
-          fs: fs13,
+          fs: fs14,
           gitdir: updatedGitdir,
           author: _tagger
         });
         if (!tagger) throw new MissingNameError("tagger");
         return await _annotatedTag({
-          fs: fs13,
+          fs: fs14,
           cache,
           onSign,
           gitdir: updatedGitdir,
@@ -33722,7 +33722,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _branch({
-      fs: fs13,
+      fs: fs14,
       gitdir,
       ref,
       object,
@@ -33734,24 +33734,24 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       const fullref = `refs/heads/${ref}`;
       if (!force) {
-        const exist = await GitRefManager.exists({ fs: fs13, gitdir, ref: fullref });
+        const exist = await GitRefManager.exists({ fs: fs14, gitdir, ref: fullref });
         if (exist) {
           throw new AlreadyExistsError("branch", ref, false);
         }
       }
       let oid;
       try {
-        oid = await GitRefManager.resolve({ fs: fs13, gitdir, ref: object || "HEAD" });
+        oid = await GitRefManager.resolve({ fs: fs14, gitdir, ref: object || "HEAD" });
       } catch (e) {
         if (!(e instanceof NotFoundError)) throw e;
       }
       if (oid) {
-        oid = (await resolveCommit({ fs: fs13, cache: {}, gitdir, oid })).oid;
-        await GitRefManager.writeRef({ fs: fs13, gitdir, ref: fullref, value: oid });
+        oid = (await resolveCommit({ fs: fs14, cache: {}, gitdir, oid })).oid;
+        await GitRefManager.writeRef({ fs: fs14, gitdir, ref: fullref, value: oid });
       }
       if (checkout2) {
         await GitRefManager.writeSymbolicRef({
-          fs: fs13,
+          fs: fs14,
           gitdir,
           ref: "HEAD",
           value: fullref
@@ -33759,19 +33759,19 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function branch({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref,
       object,
       checkout: checkout2 = false,
       force = false
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("ref", ref);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _branch({
           fs: fsp,
@@ -33800,7 +33800,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return filepath.startsWith(`${base}/`);
     };
     async function _checkout({
-      fs: fs13,
+      fs: fs14,
       cache,
       onProgress,
       onPostCheckout,
@@ -33821,30 +33821,30 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       let oldOid;
       if (onPostCheckout) {
         try {
-          oldOid = await GitRefManager.resolve({ fs: fs13, gitdir, ref: "HEAD" });
+          oldOid = await GitRefManager.resolve({ fs: fs14, gitdir, ref: "HEAD" });
         } catch (err) {
           oldOid = "0000000000000000000000000000000000000000";
         }
       }
       let oid;
       try {
-        oid = await GitRefManager.resolve({ fs: fs13, gitdir, ref });
+        oid = await GitRefManager.resolve({ fs: fs14, gitdir, ref });
       } catch (err) {
         if (ref === "HEAD" || !(err instanceof NotFoundError)) throw err;
         const remoteRef = `${remote}/${ref}`;
         oid = await GitRefManager.resolve({
-          fs: fs13,
+          fs: fs14,
           gitdir,
           ref: remoteRef
         });
         if (track) {
-          const config = await GitConfigManager.get({ fs: fs13, gitdir });
+          const config = await GitConfigManager.get({ fs: fs14, gitdir });
           await config.set(`branch.${ref}.remote`, remote);
           await config.set(`branch.${ref}.merge`, `refs/heads/${ref}`);
-          await GitConfigManager.save({ fs: fs13, gitdir, config });
+          await GitConfigManager.save({ fs: fs14, gitdir, config });
         }
         await GitRefManager.writeRef({
-          fs: fs13,
+          fs: fs14,
           gitdir,
           ref: `refs/heads/${ref}`,
           value: oid
@@ -33852,7 +33852,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       if (!noUpdateHead) {
         try {
-          oid = (await resolveCommit({ fs: fs13, cache, gitdir, oid })).oid;
+          oid = (await resolveCommit({ fs: fs14, cache, gitdir, oid })).oid;
         } catch (err) {
           if (err instanceof NotFoundError) {
             throw new CommitNotFetchedError(ref, err.data.what);
@@ -33864,7 +33864,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         let ops;
         try {
           ops = await analyze({
-            fs: fs13,
+            fs: fs14,
             cache,
             onProgress,
             dir,
@@ -33902,7 +33902,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         let count = 0;
         const total = ops.length;
         await GitIndexManager.acquire(
-          { fs: fs13, gitdir, cache },
+          { fs: fs14, gitdir, cache },
           async function(index3) {
             await Promise.all(
               ops.filter(
@@ -33910,7 +33910,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
               ).map(async function([method, fullpath]) {
                 const filepath = `${dir}/${fullpath}`;
                 if (method === "delete") {
-                  await fs13.rm(filepath);
+                  await fs14.rm(filepath);
                 }
                 index3.delete({ filepath: fullpath });
                 if (onProgress) {
@@ -33925,14 +33925,14 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           }
         );
         await GitIndexManager.acquire(
-          { fs: fs13, gitdir, cache },
+          { fs: fs14, gitdir, cache },
           async function(index3) {
             for (const [method, fullpath] of ops) {
               if (method === "rmdir" || method === "rmdir-index") {
                 const filepath = `${dir}/${fullpath}`;
                 try {
                   if (method === "rmdir") {
-                    await fs13.rmdir(filepath);
+                    await fs14.rmdir(filepath);
                   }
                   index3.delete({ filepath: fullpath });
                   if (onProgress) {
@@ -33958,8 +33958,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         await Promise.all(
           ops.filter(([method]) => method === "mkdir" || method === "mkdir-index").map(async function([_, fullpath]) {
             const filepath = `${dir}/${fullpath}`;
-            await assertNoSymlinkInLeadingPath(fs13, dir, fullpath);
-            await fs13.mkdir(filepath);
+            await assertNoSymlinkInLeadingPath(fs14, dir, fullpath);
+            await fs14.mkdir(filepath);
             if (onProgress) {
               await onProgress({
                 phase: "Updating workdir",
@@ -33976,19 +33976,19 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           const updateWorkingDirResults = await batchAllSettled(
             "Update Working Dir",
             eligibleOps.map(
-              ([method, fullpath, oid2, mode, chmod3]) => () => updateWorkingDir({ fs: fs13, cache, gitdir, dir }, [
+              ([method, fullpath, oid2, mode, chmod5]) => () => updateWorkingDir({ fs: fs14, cache, gitdir, dir }, [
                 method,
                 fullpath,
                 oid2,
                 mode,
-                chmod3
+                chmod5
               ])
             ),
             onProgress,
             batchSize
           );
           await GitIndexManager.acquire(
-            { fs: fs13, gitdir, cache, allowUnmerged: true },
+            { fs: fs14, gitdir, cache, allowUnmerged: true },
             async function(index3) {
               await batchAllSettled(
                 "Update Index",
@@ -34002,30 +34002,30 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           );
         } else {
           await GitIndexManager.acquire(
-            { fs: fs13, gitdir, cache, allowUnmerged: true },
+            { fs: fs14, gitdir, cache, allowUnmerged: true },
             async function(index3) {
               const settled = await Promise.allSettled(
                 ops.filter(
                   ([method]) => method === "create" || method === "create-index" || method === "update" || method === "mkdir-index"
-                ).map(async function([method, fullpath, oid2, mode, chmod3]) {
+                ).map(async function([method, fullpath, oid2, mode, chmod5]) {
                   const filepath = `${dir}/${fullpath}`;
                   if (method !== "create-index" && method !== "mkdir-index") {
-                    await assertNoSymlinkInLeadingPath(fs13, dir, fullpath);
+                    await assertNoSymlinkInLeadingPath(fs14, dir, fullpath);
                     const { object } = await _readObject({
-                      fs: fs13,
+                      fs: fs14,
                       cache,
                       gitdir,
                       oid: oid2
                     });
-                    if (chmod3) {
-                      await fs13.rm(filepath);
+                    if (chmod5) {
+                      await fs14.rm(filepath);
                     }
                     if (mode === 33188) {
-                      await fs13.write(filepath, object);
+                      await fs14.write(filepath, object);
                     } else if (mode === 33261) {
-                      await fs13.write(filepath, object, { mode: 511 });
+                      await fs14.write(filepath, object, { mode: 511 });
                     } else if (mode === 40960) {
-                      await fs13.writelink(filepath, object);
+                      await fs14.writelink(filepath, object);
                     } else {
                       throw new InternalError(
                         `Invalid mode 0o${mode.toString(
@@ -34034,7 +34034,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
                       );
                     }
                   }
-                  const stats = await fs13.lstat(filepath);
+                  const stats = await fs14.lstat(filepath);
                   if (mode === 33261) {
                     stats.mode = 493;
                   }
@@ -34080,21 +34080,21 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
       }
       if (!noUpdateHead) {
-        const fullRef = await GitRefManager.expand({ fs: fs13, gitdir, ref });
+        const fullRef = await GitRefManager.expand({ fs: fs14, gitdir, ref });
         if (fullRef.startsWith("refs/heads")) {
           await GitRefManager.writeSymbolicRef({
-            fs: fs13,
+            fs: fs14,
             gitdir,
             ref: "HEAD",
             value: fullRef
           });
         } else {
-          await GitRefManager.writeRef({ fs: fs13, gitdir, ref: "HEAD", value: oid });
+          await GitRefManager.writeRef({ fs: fs14, gitdir, ref: "HEAD", value: oid });
         }
       }
     }
     async function analyze({
-      fs: fs13,
+      fs: fs14,
       cache,
       onProgress,
       dir,
@@ -34106,7 +34106,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     }) {
       let count = 0;
       return _walk({
-        fs: fs13,
+        fs: fs14,
         cache,
         dir,
         gitdir,
@@ -34358,27 +34358,27 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         console.warn(`Error inserting ${fullpath} into index:`, e);
       }
     }
-    async function updateWorkingDir({ fs: fs13, cache, gitdir, dir }, [method, fullpath, oid, mode, chmod3]) {
+    async function updateWorkingDir({ fs: fs14, cache, gitdir, dir }, [method, fullpath, oid, mode, chmod5]) {
       const filepath = `${dir}/${fullpath}`;
       if (method !== "create-index" && method !== "mkdir-index") {
-        await assertNoSymlinkInLeadingPath(fs13, dir, fullpath);
-        const { object } = await _readObject({ fs: fs13, cache, gitdir, oid });
-        if (chmod3) {
-          await fs13.rm(filepath);
+        await assertNoSymlinkInLeadingPath(fs14, dir, fullpath);
+        const { object } = await _readObject({ fs: fs14, cache, gitdir, oid });
+        if (chmod5) {
+          await fs14.rm(filepath);
         }
         if (mode === 33188) {
-          await fs13.write(filepath, object);
+          await fs14.write(filepath, object);
         } else if (mode === 33261) {
-          await fs13.write(filepath, object, { mode: 511 });
+          await fs14.write(filepath, object, { mode: 511 });
         } else if (mode === 40960) {
-          await fs13.writelink(filepath, object);
+          await fs14.writelink(filepath, object);
         } else {
           throw new InternalError(
             `Invalid mode 0o${mode.toString(8)} detected in blob ${oid}`
           );
         }
       }
-      const stats = await fs13.lstat(filepath);
+      const stats = await fs14.lstat(filepath);
       if (mode === 33261) {
         stats.mode = 493;
       }
@@ -34418,11 +34418,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return results;
     }
     async function checkout({
-      fs: fs13,
+      fs: fs14,
       onProgress,
       onPostCheckout,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       remote = "origin",
       ref: _ref,
       filepaths,
@@ -34436,12 +34436,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       batchSize = 100
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("dir", dir);
         assertParameter("gitdir", gitdir);
         const ref = _ref || "HEAD";
         const restoreFromIndex = _ref === void 0 && filepaths != null && filepaths.length > 0;
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _checkout({
           fs: fsp,
@@ -34505,10 +34505,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return { cleanMerge, mergedText };
     }
     async function mergeTree({
-      fs: fs13,
+      fs: fs14,
       cache,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       index: index3,
       ourOid,
       baseOid,
@@ -34528,13 +34528,13 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const deleteByUs = [];
       const deleteByTheirs = [];
       const results = await _walk({
-        fs: fs13,
+        fs: fs14,
         cache,
         dir,
         gitdir,
         trees: [ourTree, baseTree, theirTree],
         map: async function(filepath, [ours, base, theirs]) {
-          const path12 = basename6(filepath);
+          const path12 = basename8(filepath);
           const ourChange = await modified(ours, base);
           const theirChange = await modified(theirs, base);
           switch (`${ourChange}-${theirChange}`) {
@@ -34589,7 +34589,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
               }
               if (ours && theirs && await ours.type() === "blob" && await theirs.type() === "blob") {
                 return mergeBlobs({
-                  fs: fs13,
+                  fs: fs14,
                   gitdir,
                   path: path12,
                   ours,
@@ -34677,7 +34677,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             const tree = new GitTree(entries);
             const object = tree.toObject();
             const oid = await _writeObject({
-              fs: fs13,
+              fs: fs14,
               gitdir,
               type: "tree",
               object,
@@ -34691,7 +34691,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       if (unmergedFiles.length !== 0) {
         if (dir && !abortOnConflict) {
           await _walk({
-            fs: fs13,
+            fs: fs14,
             cache,
             dir,
             gitdir,
@@ -34699,7 +34699,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             map: async function(filepath, [entry]) {
               if (await entry.type() === "blob") {
                 await writeWorkingTreeEntry({
-                  fs: fs13,
+                  fs: fs14,
                   dir,
                   filepath,
                   mode: await entry.mode(),
@@ -34720,7 +34720,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return results.oid;
     }
     async function mergeBlobs({
-      fs: fs13,
+      fs: fs14,
       gitdir,
       path: path12,
       ours,
@@ -34768,7 +34768,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         path: path12
       });
       const oid = await _writeObject({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         type: "blob",
         object: Buffer.from(mergedText, "utf8"),
@@ -34780,32 +34780,32 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       stage: STAGE,
       workdir: WORKDIR
     };
-    async function checkAndWriteBlob(fs13, gitdir, dir, filepath, oid = null) {
-      const currentFilepath = join20(dir, filepath);
-      const stats = await fs13.lstat(currentFilepath);
+    async function checkAndWriteBlob(fs14, gitdir, dir, filepath, oid = null) {
+      const currentFilepath = join32(dir, filepath);
+      const stats = await fs14.lstat(currentFilepath);
       if (!stats) throw new NotFoundError(currentFilepath);
       if (stats.isDirectory())
         throw new InternalError(
           `${currentFilepath}: file expected, but found directory`
         );
-      const objContent = oid ? await readObjectLoose({ fs: fs13, gitdir, oid }) : void 0;
+      const objContent = oid ? await readObjectLoose({ fs: fs14, gitdir, oid }) : void 0;
       let retOid = objContent ? oid : void 0;
       if (!objContent) {
         await acquireLock(currentFilepath, async () => {
-          const object = stats.isSymbolicLink() ? await fs13.readlink(currentFilepath).then(posixifyPathBuffer) : await fs13.read(currentFilepath);
+          const object = stats.isSymbolicLink() ? await fs14.readlink(currentFilepath).then(posixifyPathBuffer) : await fs14.read(currentFilepath);
           if (object === null) throw new NotFoundError(currentFilepath);
-          retOid = await _writeObject({ fs: fs13, gitdir, type: "blob", object });
+          retOid = await _writeObject({ fs: fs14, gitdir, type: "blob", object });
         });
       }
       return retOid;
     }
-    async function processTreeEntries({ fs: fs13, dir, gitdir, entries }) {
+    async function processTreeEntries({ fs: fs14, dir, gitdir, entries }) {
       async function processTreeEntry(entry) {
         if (entry.type === "tree") {
           if (!entry.oid) {
             const children = await Promise.all(entry.children.map(processTreeEntry));
             entry.oid = await _writeTree({
-              fs: fs13,
+              fs: fs14,
               gitdir,
               tree: children
             });
@@ -34813,7 +34813,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           }
         } else if (entry.type === "blob") {
           entry.oid = await checkAndWriteBlob(
-            fs13,
+            fs14,
             gitdir,
             dir,
             entry.path,
@@ -34827,7 +34827,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return Promise.all(entries.map(processTreeEntry));
     }
     async function writeTreeChanges({
-      fs: fs13,
+      fs: fs14,
       dir,
       gitdir,
       treePair
@@ -34837,7 +34837,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const trees = treePair.map((t) => typeof t === "string" ? _TreeMap[t]() : t);
       const changedEntries = [];
       const map = async (filepath, [head, stage]) => {
-        if (filepath === "." || await GitIgnoreManager.isIgnored({ fs: fs13, dir, gitdir, filepath })) {
+        if (filepath === "." || await GitIgnoreManager.isIgnored({ fs: fs14, dir, gitdir, filepath })) {
           return;
         }
         if (stage) {
@@ -34867,7 +34867,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           const [head, stage] = child2;
           if (isStage) {
             if (stage) {
-              if (await fs13.exists(`${dir}/${stage.toString()}`)) {
+              if (await fs14.exists(`${dir}/${stage.toString()}`)) {
                 filtered.push(child2);
               } else {
                 changedEntries.push([null, stage]);
@@ -34884,7 +34884,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return filtered.length ? Promise.all(filtered.map(walk3)) : [];
       };
       const entries = await _walk({
-        fs: fs13,
+        fs: fs14,
         cache: {},
         dir,
         gitdir,
@@ -34897,7 +34897,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return null;
       }
       const processedEntries = await processTreeEntries({
-        fs: fs13,
+        fs: fs14,
         dir,
         gitdir,
         entries
@@ -34908,10 +34908,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         oid: entry.oid,
         type: entry.type
       }));
-      return _writeTree({ fs: fs13, gitdir, tree: treeEntries });
+      return _writeTree({ fs: fs14, gitdir, tree: treeEntries });
     }
     async function applyTreeChanges({
-      fs: fs13,
+      fs: fs14,
       dir,
       gitdir,
       stashCommit,
@@ -34921,13 +34921,13 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const dirRemoved = [];
       const stageUpdated = [];
       const ops = await _walk({
-        fs: fs13,
+        fs: fs14,
         cache: {},
         dir,
         gitdir,
         trees: [TREE({ ref: parentCommit }), TREE({ ref: stashCommit })],
         map: async (filepath, [parent, stash2]) => {
-          if (filepath === "." || await GitIgnoreManager.isIgnored({ fs: fs13, dir, gitdir, filepath })) {
+          if (filepath === "." || await GitIgnoreManager.isIgnored({ fs: fs14, dir, gitdir, filepath })) {
             return;
           }
           const type = stash2 ? await stash2.type() : await parent.type();
@@ -34950,7 +34950,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
                 stageUpdated.push({
                   filepath,
                   oid,
-                  stats: await fs13.lstat(join20(dir, filepath))
+                  stats: await fs14.lstat(join32(dir, filepath))
                 });
               return {
                 method: "write",
@@ -34963,46 +34963,46 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       await acquireLock(gitdir, async () => {
         for (const op of ops) {
-          const currentFilepath = join20(dir, op.filepath);
+          const currentFilepath = join32(dir, op.filepath);
           switch (op.method) {
             case "rmdir":
-              await fs13.rmdir(currentFilepath);
+              await fs14.rmdir(currentFilepath);
               break;
             case "mkdir":
-              await assertNoSymlinkInLeadingPath(fs13, dir, op.filepath);
-              await fs13.mkdir(currentFilepath);
+              await assertNoSymlinkInLeadingPath(fs14, dir, op.filepath);
+              await fs14.mkdir(currentFilepath);
               break;
             case "rm":
-              await fs13.rm(currentFilepath);
+              await fs14.rm(currentFilepath);
               break;
             case "write":
               if (!dirRemoved.some(
                 (removedDir) => currentFilepath.startsWith(removedDir)
               )) {
-                await assertNoSymlinkInLeadingPath(fs13, dir, op.filepath);
+                await assertNoSymlinkInLeadingPath(fs14, dir, op.filepath);
                 const { object } = await _readObject({
-                  fs: fs13,
+                  fs: fs14,
                   cache: {},
                   gitdir,
                   oid: op.oid
                 });
-                if (await fs13.exists(currentFilepath)) {
-                  await fs13.rm(currentFilepath);
+                if (await fs14.exists(currentFilepath)) {
+                  await fs14.rm(currentFilepath);
                 }
-                await fs13.write(currentFilepath, object);
+                await fs14.write(currentFilepath, object);
               }
               break;
           }
         }
       });
-      await GitIndexManager.acquire({ fs: fs13, gitdir, cache: {} }, async (index3) => {
+      await GitIndexManager.acquire({ fs: fs14, gitdir, cache: {} }, async (index3) => {
         stageUpdated.forEach(({ filepath, stats, oid }) => {
           index3.insert({ filepath, stats, oid });
         });
       });
     }
     async function _cherryPick({
-      fs: fs13,
+      fs: fs14,
       cache,
       dir,
       gitdir,
@@ -35014,7 +35014,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       mergeDriver
     }) {
       const { commit: cherryCommit, oid: cherryOid } = await _readCommit({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid
@@ -35026,26 +35026,26 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw new CherryPickRootCommitError(cherryOid);
       }
       const currentOid = await GitRefManager.resolve({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         ref: "HEAD"
       });
       const { commit: currentCommit } = await _readCommit({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid: currentOid
       });
       const cherryParentOid = cherryCommit.parent[0];
       const { commit: cherryParent } = await _readCommit({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid: cherryParentOid
       });
       if (dir && (!dryRun && !noUpdateBranch || !abortOnConflict)) {
         const filepaths = await findLocalChanges({
-          fs: fs13,
+          fs: fs14,
           cache,
           dir,
           gitdir,
@@ -35059,10 +35059,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
       }
       const mergedTreeOid = await GitIndexManager.acquire(
-        { fs: fs13, gitdir, cache, allowUnmerged: false },
+        { fs: fs14, gitdir, cache, allowUnmerged: false },
         async (index3) => {
           return mergeTree({
-            fs: fs13,
+            fs: fs14,
             cache,
             dir,
             gitdir,
@@ -35083,7 +35083,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw mergedTreeOid;
       }
       const newOid = await _commit({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         message: cherryCommit.message,
@@ -35099,7 +35099,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       if (dir && !dryRun && !noUpdateBranch) {
         await applyTreeChanges({
-          fs: fs13,
+          fs: fs14,
           dir,
           gitdir,
           stashCommit: newOid,
@@ -35110,7 +35110,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return newOid;
     }
     async function findLocalChanges({
-      fs: fs13,
+      fs: fs14,
       cache,
       dir,
       gitdir,
@@ -35120,7 +35120,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       allTracked
     }) {
       const changed = await _walk({
-        fs: fs13,
+        fs: fs14,
         cache,
         dir,
         gitdir,
@@ -35139,7 +35139,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       if (changed.length === 0 && !allTracked) return [];
       return _walk({
-        fs: fs13,
+        fs: fs14,
         cache,
         dir,
         gitdir,
@@ -35163,7 +35163,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function cherryPick({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oid,
       cache = {},
       committer,
@@ -35176,17 +35176,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         assertParameter("fs", _fs);
         assertParameter("gitdir", gitdir);
         assertParameter("oid", oid);
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         const { commit: cherryCommit } = await _readCommit({
-          fs: fs13,
+          fs: fs14,
           cache,
           gitdir: updatedGitdir,
           oid
         });
         if (cherryCommit.parent && cherryCommit.parent.length > 1) {
           return await _cherryPick({
-            fs: fs13,
+            fs: fs14,
             cache,
             dir,
             gitdir: updatedGitdir,
@@ -35199,7 +35199,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           });
         }
         const normalizedCommitter = await normalizeCommitterObject({
-          fs: fs13,
+          fs: fs14,
           gitdir: updatedGitdir,
           committer
         });
@@ -35207,7 +35207,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           throw new MissingNameError("committer");
         }
         return await _cherryPick({
-          fs: fs13,
+          fs: fs14,
           cache,
           dir,
           gitdir: updatedGitdir,
@@ -35236,20 +35236,20 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return ref;
     }
     async function _currentBranch({
-      fs: fs13,
+      fs: fs14,
       gitdir,
       fullname = false,
       test = false
     }) {
       const ref = await GitRefManager.resolve({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         ref: "HEAD",
         depth: 2
       });
       if (test) {
         try {
-          await GitRefManager.resolve({ fs: fs13, gitdir, ref });
+          await GitRefManager.resolve({ fs: fs14, gitdir, ref });
         } catch (err) {
           if (err instanceof NotFoundError) return;
           throw err;
@@ -35269,8 +35269,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function forAwait2(iterable, cb) {
       const iter = getIterator2(iterable);
       while (true) {
-        const { value, done } = await iter.next();
-        if (value) await cb(value);
+        const { value: value2, done } = await iter.next();
+        if (value2) await cb(value2);
         if (done) break;
       }
       if (iter.return) iter.return();
@@ -35278,9 +35278,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function collect2(iterable) {
       let size = 0;
       const buffers = [];
-      await forAwait2(iterable, (value) => {
-        buffers.push(value);
-        size += value.byteLength;
+      await forAwait2(iterable, (value2) => {
+        buffers.push(value2);
+        size += value2.byteLength;
       });
       const result = new Uint8Array(size);
       let nextIndex = 0;
@@ -35322,11 +35322,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return null;
       }
     }
-    function decodeUserinfo(value) {
+    function decodeUserinfo(value2) {
       try {
-        return decodeURIComponent(value);
+        return decodeURIComponent(value2);
       } catch (_) {
-        return value;
+        return value2;
       }
     }
     function padHex(b, n) {
@@ -35390,8 +35390,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         const i = line.indexOf("=");
         if (i > -1) {
           const key3 = line.slice(0, i);
-          const value = line.slice(i + 1);
-          capabilities2[key3] = value;
+          const value2 = line.slice(i + 1);
+          capabilities2[key3] = value2;
         } else {
           capabilities2[line] = true;
         }
@@ -35443,8 +35443,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       return { protocolVersion: 1, capabilities, refs, symrefs };
     }
-    function splitAndAssert(line, sep10, expected) {
-      const split = line.trim().split(sep10);
+    function splitAndAssert(line, sep11, expected) {
+      const split = line.trim().split(sep11);
       if (split.length !== 2) {
         throw new ParseError(
           `Two strings separated by '${expected}'`,
@@ -35680,11 +35680,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @param {string} [args.gitdir] - [required] The [git directory](dir-vs-gitdir.md) path
        * @returns {Promise<Set<string>>} - A set of shallow object IDs.
        */
-      static async read({ fs: fs13, gitdir }) {
-        const filepath = join20(gitdir, "shallow");
+      static async read({ fs: fs14, gitdir }) {
+        const filepath = join32(gitdir, "shallow");
         const oids = /* @__PURE__ */ new Set();
         await acquireLock(filepath, async function() {
-          const text = await fs13.read(filepath, { encoding: "utf8" });
+          const text = await fs14.read(filepath, { encoding: "utf8" });
           if (text === null) return oids;
           if (text.trim() === "") return oids;
           text.trim().split("\n").map((oid) => oids.add(oid));
@@ -35701,18 +35701,18 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @param {Set<string>} args.oids - A set of shallow object IDs to write.
        * @returns {Promise<void>}
        */
-      static async write({ fs: fs13, gitdir, oids }) {
-        const filepath = join20(gitdir, "shallow");
+      static async write({ fs: fs14, gitdir, oids }) {
+        const filepath = join32(gitdir, "shallow");
         if (oids.size > 0) {
           const text = [...oids].join("\n") + "\n";
           await acquireLock(filepath, async function() {
-            await fs13.write(filepath, text, {
+            await fs14.write(filepath, text, {
               encoding: "utf8"
             });
           });
         } else {
           await acquireLock(filepath, async function() {
-            await fs13.rm(filepath);
+            await fs14.rm(filepath);
           });
         }
       }
@@ -35752,9 +35752,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           throw Error("You cannot write to a FIFO that has already been ended!");
         }
         if (this._waiting) {
-          const resolve6 = this._waiting;
+          const resolve12 = this._waiting;
           this._waiting = null;
-          resolve6({ value: chunk });
+          resolve12({ value: chunk });
         } else {
           this._queue.push(chunk);
         }
@@ -35762,9 +35762,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       end() {
         this._ended = true;
         if (this._waiting) {
-          const resolve6 = this._waiting;
+          const resolve12 = this._waiting;
           this._waiting = null;
-          resolve6({ done: true });
+          resolve12({ done: true });
         }
       }
       destroy(err) {
@@ -35783,8 +35783,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             "You cannot call read until the previous call to read has returned!"
           );
         }
-        return new Promise((resolve6) => {
-          this._waiting = resolve6;
+        return new Promise((resolve12) => {
+          this._waiting = resolve12;
         });
       }
     };
@@ -35939,7 +35939,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const acks = [];
       let nak = false;
       let done = false;
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve12, reject) => {
         forAwait2(packetlines, (data) => {
           const line = data.toString("utf8").trim();
           if (line.startsWith("shallow")) {
@@ -35966,11 +35966,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             nak = true;
           }
           if (done) {
-            stream2.error ? reject(stream2.error) : resolve6({ shallows, unshallows, acks, nak, packfile, progress });
+            stream2.error ? reject(stream2.error) : resolve12({ shallows, unshallows, acks, nak, packfile, progress });
           }
         }).finally(() => {
           if (!done) {
-            stream2.error ? reject(stream2.error) : resolve6({ shallows, unshallows, acks, nak, packfile, progress });
+            stream2.error ? reject(stream2.error) : resolve12({ shallows, unshallows, acks, nak, packfile, progress });
           }
         });
       });
@@ -36020,7 +36020,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return packstream;
     }
     async function _fetch({
-      fs: fs13,
+      fs: fs14,
       cache,
       http: http3,
       onProgress,
@@ -36037,15 +36037,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       depth = null,
       since = null,
       exclude = [],
-      relative: relative3 = false,
+      relative: relative4 = false,
       tags: tags2 = false,
       singleBranch = false,
       headers = {},
       prune = false,
       pruneTags = false
     }) {
-      const ref = _ref || await _currentBranch({ fs: fs13, gitdir, test: true });
-      const config = await GitConfigManager.get({ fs: fs13, gitdir });
+      const ref = _ref || await _currentBranch({ fs: fs14, gitdir, test: true });
+      const config = await GitConfigManager.get({ fs: fs14, gitdir });
       const remote = _remote || ref && await config.get(`branch.${ref}.remote`) || "origin";
       const url2 = _url || await config.get(`remote.${remote}.url`);
       if (typeof url2 === "undefined") {
@@ -36085,7 +36085,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       if (exclude.length > 0 && !remoteHTTP.capabilities.has("deepen-not")) {
         throw new RemoteCapabilityError("deepen-not", "exclude");
       }
-      if (relative3 === true && !remoteHTTP.capabilities.has("deepen-relative")) {
+      if (relative4 === true && !remoteHTTP.capabilities.has("deepen-relative")) {
         throw new RemoteCapabilityError("deepen-relative", "relative");
       }
       const { oid, fullref } = GitRefManager.resolveAgainstMap({
@@ -36113,26 +36113,26 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           `agent=${pkg.agent}`
         ]
       );
-      if (relative3) capabilities.push("deepen-relative");
+      if (relative4) capabilities.push("deepen-relative");
       const wants = singleBranch ? [oid] : remoteRefs.values();
       const haveRefs = singleBranch ? [ref] : await GitRefManager.listRefs({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         filepath: `refs`
       });
       let haves = [];
       for (let ref2 of haveRefs) {
         try {
-          ref2 = await GitRefManager.expand({ fs: fs13, gitdir, ref: ref2 });
-          const oid2 = await GitRefManager.resolve({ fs: fs13, gitdir, ref: ref2 });
-          if (await hasObject({ fs: fs13, cache, gitdir, oid: oid2 })) {
+          ref2 = await GitRefManager.expand({ fs: fs14, gitdir, ref: ref2 });
+          const oid2 = await GitRefManager.resolve({ fs: fs14, gitdir, ref: ref2 });
+          if (await hasObject2({ fs: fs14, cache, gitdir, oid: oid2 })) {
             haves.push(oid2);
           }
         } catch (err) {
         }
       }
       haves = [...new Set(haves)];
-      const oids = await GitShallowManager.read({ fs: fs13, gitdir });
+      const oids = await GitShallowManager.read({ fs: fs14, gitdir });
       const shallows = remoteHTTP.capabilities.has("shallow") ? [...oids] : [];
       const packstream = writeUploadPackRequest({
         capabilities,
@@ -36161,10 +36161,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       for (const oid2 of response.shallows) {
         if (!oids.has(oid2)) {
           try {
-            const { object } = await _readObject({ fs: fs13, cache, gitdir, oid: oid2 });
+            const { object } = await _readObject({ fs: fs14, cache, gitdir, oid: oid2 });
             const commit2 = new GitCommit(object);
             const hasParents = await Promise.all(
-              commit2.headers().parent.map((oid3) => hasObject({ fs: fs13, cache, gitdir, oid: oid3 }))
+              commit2.headers().parent.map((oid3) => hasObject2({ fs: fs14, cache, gitdir, oid: oid3 }))
             );
             const haveAllParents = hasParents.length === 0 || hasParents.every((has) => has);
             if (!haveAllParents) {
@@ -36178,24 +36178,24 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       for (const oid2 of response.unshallows) {
         oids.delete(oid2);
       }
-      await GitShallowManager.write({ fs: fs13, gitdir, oids });
+      await GitShallowManager.write({ fs: fs14, gitdir, oids });
       if (singleBranch) {
         const refs = /* @__PURE__ */ new Map([[fullref, oid]]);
         const symrefs = /* @__PURE__ */ new Map();
         let bail = 10;
         let key3 = fullref;
         while (bail--) {
-          const value = remoteHTTP.symrefs.get(key3);
-          if (value === void 0) break;
-          symrefs.set(key3, value);
-          key3 = value;
+          const value2 = remoteHTTP.symrefs.get(key3);
+          if (value2 === void 0) break;
+          symrefs.set(key3, value2);
+          key3 = value2;
         }
         const realRef = remoteRefs.get(key3);
         if (realRef) {
           refs.set(key3, realRef);
         }
         const { pruned } = await GitRefManager.updateRemoteRefs({
-          fs: fs13,
+          fs: fs14,
           gitdir,
           remote,
           refs,
@@ -36208,7 +36208,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
       } else {
         const { pruned } = await GitRefManager.updateRemoteRefs({
-          fs: fs13,
+          fs: fs14,
           gitdir,
           remote,
           refs: remoteRefs,
@@ -36227,8 +36227,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           ref: "HEAD",
           map: remoteRefs
         });
-        for (const [key3, value] of remoteRefs.entries()) {
-          if (key3 !== "HEAD" && value === oid2) {
+        for (const [key3, value2] of remoteRefs.entries()) {
+          if (key3 !== "HEAD" && value2 === oid2) {
             response.HEAD = key3;
             break;
           }
@@ -36272,26 +36272,26 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       if (packfileSha !== "" && !emptyPackfile(packfile)) {
         res.packfile = `objects/pack/pack-${packfileSha}.pack`;
-        const fullpath = join20(gitdir, res.packfile);
-        await fs13.write(fullpath, packfile);
-        const getExternalRefDelta = (oid2) => _readObject({ fs: fs13, cache, gitdir, oid: oid2 });
+        const fullpath = join32(gitdir, res.packfile);
+        await fs14.write(fullpath, packfile);
+        const getExternalRefDelta = (oid2) => _readObject({ fs: fs14, cache, gitdir, oid: oid2 });
         const idx = await GitPackIndex.fromPack({
           pack: packfile,
           getExternalRefDelta,
           onProgress
         });
-        await fs13.write(fullpath.replace(/\.pack$/, ".idx"), await idx.toBuffer());
+        await fs14.write(fullpath.replace(/\.pack$/, ".idx"), await idx.toBuffer());
       }
       return res;
     }
     async function _init({
-      fs: fs13,
+      fs: fs14,
       bare = false,
       dir,
-      gitdir = bare ? dir : join20(dir, ".git"),
+      gitdir = bare ? dir : join32(dir, ".git"),
       defaultBranch = "master"
     }) {
-      if (await fs13.exists(gitdir + "/config")) return;
+      if (await fs14.exists(gitdir + "/config")) return;
       let folders = [
         "hooks",
         "info",
@@ -36302,9 +36302,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       ];
       folders = folders.map((dir2) => gitdir + "/" + dir2);
       for (const folder of folders) {
-        await fs13.mkdir(folder);
+        await fs14.mkdir(folder);
       }
-      await fs13.write(
+      await fs14.write(
         gitdir + "/config",
         `[core]
 	repositoryformatversion = 0
@@ -36312,11 +36312,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
 	bare = ${bare}
 ` + (bare ? "" : "	logallrefupdates = true\n") + "	symlinks = false\n	ignorecase = true\n"
       );
-      await fs13.write(gitdir + "/HEAD", `ref: refs/heads/${defaultBranch}
+      await fs14.write(gitdir + "/HEAD", `ref: refs/heads/${defaultBranch}
 `);
     }
     async function _clone({
-      fs: fs13,
+      fs: fs14,
       cache,
       http: http3,
       onProgress,
@@ -36334,7 +36334,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       depth,
       since,
       exclude,
-      relative: relative3,
+      relative: relative4,
       singleBranch,
       noCheckout,
       noTags,
@@ -36343,15 +36343,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       batchSize = 100
     }) {
       try {
-        await _init({ fs: fs13, gitdir });
-        await _addRemote({ fs: fs13, gitdir, remote, url: url2, force: false });
+        await _init({ fs: fs14, gitdir });
+        await _addRemote({ fs: fs14, gitdir, remote, url: url2, force: false });
         if (corsProxy) {
-          const config = await GitConfigManager.get({ fs: fs13, gitdir });
+          const config = await GitConfigManager.get({ fs: fs14, gitdir });
           await config.set(`http.corsProxy`, corsProxy);
-          await GitConfigManager.save({ fs: fs13, gitdir, config });
+          await GitConfigManager.save({ fs: fs14, gitdir, config });
         }
         const { defaultBranch, fetchHead } = await _fetch({
-          fs: fs13,
+          fs: fs14,
           cache,
           http: http3,
           onProgress,
@@ -36366,7 +36366,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           depth,
           since,
           exclude,
-          relative: relative3,
+          relative: relative4,
           singleBranch,
           headers,
           tags: !noTags
@@ -36375,7 +36375,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         ref = ref || defaultBranch;
         ref = ref.replace("refs/heads/", "");
         await _checkout({
-          fs: fs13,
+          fs: fs14,
           cache,
           onProgress,
           onPostCheckout,
@@ -36388,12 +36388,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           batchSize
         });
       } catch (err) {
-        await fs13.rmdir(gitdir, { recursive: true, maxRetries: 10 }).catch(() => void 0);
+        await fs14.rmdir(gitdir, { recursive: true, maxRetries: 10 }).catch(() => void 0);
         throw err;
       }
     }
     async function clone({
-      fs: fs13,
+      fs: fs14,
       http: http3,
       onProgress,
       onMessage,
@@ -36402,7 +36402,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthFailure,
       onPostCheckout,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       url: url2,
       corsProxy = void 0,
       ref = void 0,
@@ -36410,7 +36410,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       depth = void 0,
       since = void 0,
       exclude = [],
-      relative: relative3 = false,
+      relative: relative4 = false,
       singleBranch = false,
       noCheckout = false,
       noTags = false,
@@ -36420,14 +36420,14 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       batchSize = 100
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("http", http3);
         assertParameter("gitdir", gitdir);
         if (!noCheckout) {
           assertParameter("dir", dir);
         }
         assertParameter("url", url2);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _clone({
           fs: fsp,
@@ -36448,7 +36448,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           depth,
           since,
           exclude,
-          relative: relative3,
+          relative: relative4,
           singleBranch,
           noCheckout,
           noTags,
@@ -36465,7 +36465,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       message: message2,
       author,
       committer,
@@ -36487,10 +36487,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (signingKey) {
           assertParameter("onSign", onSign);
         }
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         return await _commit({
-          fs: fs13,
+          fs: fs14,
           cache,
           onSign,
           gitdir: updatedGitdir,
@@ -36512,16 +36512,16 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function currentBranch({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       fullname = false,
       test = false
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _currentBranch({
           fs: fsp,
@@ -36534,34 +36534,34 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _deleteBranch({ fs: fs13, gitdir, ref }) {
+    async function _deleteBranch({ fs: fs14, gitdir, ref }) {
       ref = ref.startsWith("refs/heads/") ? ref : `refs/heads/${ref}`;
-      const exist = await GitRefManager.exists({ fs: fs13, gitdir, ref });
+      const exist = await GitRefManager.exists({ fs: fs14, gitdir, ref });
       if (!exist) {
         throw new NotFoundError(ref);
       }
-      const fullRef = await GitRefManager.expand({ fs: fs13, gitdir, ref });
-      const currentRef = await _currentBranch({ fs: fs13, gitdir, fullname: true });
+      const fullRef = await GitRefManager.expand({ fs: fs14, gitdir, ref });
+      const currentRef = await _currentBranch({ fs: fs14, gitdir, fullname: true });
       if (fullRef === currentRef) {
-        const value = await GitRefManager.resolve({ fs: fs13, gitdir, ref: fullRef });
-        await GitRefManager.writeRef({ fs: fs13, gitdir, ref: "HEAD", value });
+        const value2 = await GitRefManager.resolve({ fs: fs14, gitdir, ref: fullRef });
+        await GitRefManager.writeRef({ fs: fs14, gitdir, ref: "HEAD", value: value2 });
       }
-      await GitRefManager.deleteRef({ fs: fs13, gitdir, ref: fullRef });
+      await GitRefManager.deleteRef({ fs: fs14, gitdir, ref: fullRef });
       const abbrevRef = abbreviateRef(ref);
-      const config = await GitConfigManager.get({ fs: fs13, gitdir });
+      const config = await GitConfigManager.get({ fs: fs14, gitdir });
       await config.deleteSection("branch", abbrevRef);
-      await GitConfigManager.save({ fs: fs13, gitdir, config });
+      await GitConfigManager.save({ fs: fs14, gitdir, config });
     }
     async function deleteBranch({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("ref", ref);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _deleteBranch({
           fs: fsp,
@@ -36573,11 +36573,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function deleteRef({ fs: fs13, dir, gitdir = join20(dir, ".git"), ref }) {
+    async function deleteRef({ fs: fs14, dir, gitdir = join32(dir, ".git"), ref }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("ref", ref);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         await GitRefManager.deleteRef({ fs: fsp, gitdir: updatedGitdir, ref });
       } catch (err) {
@@ -36585,21 +36585,21 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _deleteRemote({ fs: fs13, gitdir, remote }) {
-      const config = await GitConfigManager.get({ fs: fs13, gitdir });
+    async function _deleteRemote({ fs: fs14, gitdir, remote }) {
+      const config = await GitConfigManager.get({ fs: fs14, gitdir });
       await config.deleteSection("remote", remote);
-      await GitConfigManager.save({ fs: fs13, gitdir, config });
+      await GitConfigManager.save({ fs: fs14, gitdir, config });
     }
     async function deleteRemote({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       remote
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("remote", remote);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _deleteRemote({
           fs: fsp,
@@ -36611,15 +36611,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _deleteTag({ fs: fs13, gitdir, ref }) {
+    async function _deleteTag({ fs: fs14, gitdir, ref }) {
       ref = ref.startsWith("refs/tags/") ? ref : `refs/tags/${ref}`;
-      await GitRefManager.deleteRef({ fs: fs13, gitdir, ref });
+      await GitRefManager.deleteRef({ fs: fs14, gitdir, ref });
     }
-    async function deleteTag2({ fs: fs13, dir, gitdir = join20(dir, ".git"), ref }) {
+    async function deleteTag2({ fs: fs14, dir, gitdir = join32(dir, ".git"), ref }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("ref", ref);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _deleteTag({
           fs: fsp,
@@ -36631,25 +36631,25 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function expandOidLoose({ fs: fs13, gitdir, oid: short }) {
+    async function expandOidLoose({ fs: fs14, gitdir, oid: short }) {
       const prefix2 = short.slice(0, 2);
-      const objectsSuffixes = await fs13.readdir(`${gitdir}/objects/${prefix2}`);
+      const objectsSuffixes = await fs14.readdir(`${gitdir}/objects/${prefix2}`);
       return objectsSuffixes.map((suffix) => `${prefix2}${suffix}`).filter((_oid) => _oid.startsWith(short));
     }
     async function expandOidPacked({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       oid: short,
       getExternalRefDelta
     }) {
       const results = [];
-      let list2 = await fs13.readdir(join20(gitdir, "objects/pack"));
+      let list2 = await fs14.readdir(join32(gitdir, "objects/pack"));
       list2 = list2.filter((x) => x.endsWith(".idx"));
       for (const filename of list2) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
         const p = await readPackIndex({
-          fs: fs13,
+          fs: fs14,
           cache,
           filename: indexFile,
           getExternalRefDelta
@@ -36661,11 +36661,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       return results;
     }
-    async function _expandOid({ fs: fs13, cache, gitdir, oid: short }) {
-      const getExternalRefDelta = (oid) => _readObject({ fs: fs13, cache, gitdir, oid });
-      const results = await expandOidLoose({ fs: fs13, gitdir, oid: short });
+    async function _expandOid({ fs: fs14, cache, gitdir, oid: short }) {
+      const getExternalRefDelta = (oid) => _readObject({ fs: fs14, cache, gitdir, oid });
+      const results = await expandOidLoose({ fs: fs14, gitdir, oid: short });
       const packedOids = await expandOidPacked({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid: short,
@@ -36685,17 +36685,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       throw new NotFoundError(`an object matching "${short}"`);
     }
     async function expandOid({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oid,
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("oid", oid);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _expandOid({
           fs: fsp,
@@ -36708,12 +36708,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function expandRef({ fs: fs13, dir, gitdir = join20(dir, ".git"), ref }) {
+    async function expandRef({ fs: fs14, dir, gitdir = join32(dir, ".git"), ref }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("ref", ref);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await GitRefManager.expand({
           fs: fsp,
@@ -36725,15 +36725,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _findMergeBase({ fs: fs13, cache, gitdir, oids }) {
+    async function _findMergeBase({ fs: fs14, cache, gitdir, oids }) {
       const visits = {};
       const passes = oids.length;
       const common = /* @__PURE__ */ new Set();
       const parents = /* @__PURE__ */ new Map();
-      const shallows = await GitShallowManager.read({ fs: fs13, gitdir });
+      const shallows = await GitShallowManager.read({ fs: fs14, gitdir });
       const readParents = async (oid) => {
         if (parents.has(oid)) return parents.get(oid);
-        const { object, type } = await _readObject({ fs: fs13, cache, gitdir, oid });
+        const { object, type } = await _readObject({ fs: fs14, cache, gitdir, oid });
         if (type !== "commit") {
           throw new ObjectTypeError(oid, type, "commit");
         }
@@ -36783,7 +36783,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return [...common].filter((oid) => !redundant.has(oid));
     }
     async function _merge({
-      fs: fs13,
+      fs: fs14,
       cache,
       dir,
       gitdir,
@@ -36803,31 +36803,31 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       allowUnrelatedHistories = false
     }) {
       if (ours === void 0) {
-        ours = await _currentBranch({ fs: fs13, gitdir, fullname: true });
+        ours = await _currentBranch({ fs: fs14, gitdir, fullname: true });
       }
       ours = await GitRefManager.expand({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         ref: ours
       });
       theirs = await GitRefManager.expand({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         ref: theirs
       });
       const ourOid = await GitRefManager.resolve({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         ref: ours
       });
       const { oid: theirOid } = await resolveCommit({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
-        oid: await GitRefManager.resolve({ fs: fs13, gitdir, ref: theirs })
+        oid: await GitRefManager.resolve({ fs: fs14, gitdir, ref: theirs })
       });
       const baseOids = await _findMergeBase({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oids: [ourOid, theirOid]
@@ -36848,7 +36848,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       if (fastForward2 && baseOid === ourOid) {
         if (!dryRun && !noUpdateBranch) {
-          await GitRefManager.writeRef({ fs: fs13, gitdir, ref: ours, value: theirOid });
+          await GitRefManager.writeRef({ fs: fs14, gitdir, ref: ours, value: theirOid });
         }
         return {
           oid: theirOid,
@@ -36859,10 +36859,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           throw new FastForwardError();
         }
         const tree = await GitIndexManager.acquire(
-          { fs: fs13, gitdir, cache, allowUnmerged: false },
+          { fs: fs14, gitdir, cache, allowUnmerged: false },
           async (index3) => {
             return mergeTree({
-              fs: fs13,
+              fs: fs14,
               cache,
               dir,
               gitdir,
@@ -36886,7 +36886,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           )}`;
         }
         const oid = await _commit({
-          fs: fs13,
+          fs: fs14,
           cache,
           gitdir,
           message: message2,
@@ -36908,7 +36908,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _pull({
-      fs: fs13,
+      fs: fs14,
       cache,
       http: http3,
       onProgress,
@@ -36935,14 +36935,14 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     }) {
       try {
         if (!ref) {
-          const head = await _currentBranch({ fs: fs13, gitdir });
+          const head = await _currentBranch({ fs: fs14, gitdir });
           if (!head) {
             throw new MissingParameterError("ref");
           }
           ref = head;
         }
         const { fetchHead, fetchHeadDescription } = await _fetch({
-          fs: fs13,
+          fs: fs14,
           cache,
           http: http3,
           onProgress,
@@ -36962,7 +36962,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           pruneTags
         });
         await _merge({
-          fs: fs13,
+          fs: fs14,
           cache,
           gitdir,
           ours: ref,
@@ -36977,7 +36977,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           noUpdateBranch: false
         });
         await _checkout({
-          fs: fs13,
+          fs: fs14,
           cache,
           onProgress,
           dir,
@@ -36992,7 +36992,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function fastForward({
-      fs: fs13,
+      fs: fs14,
       http: http3,
       onProgress,
       onMessage,
@@ -37000,7 +37000,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref,
       url: url2,
       remote,
@@ -37011,7 +37011,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("http", http3);
         assertParameter("gitdir", gitdir);
         const thisWillNotBeUsed = {
@@ -37020,7 +37020,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           timestamp: Date.now(),
           timezoneOffset: 0
         };
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _pull({
           fs: fsp,
@@ -37049,8 +37049,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function fetch2({
-      fs: fs13,
+    async function fetch({
+      fs: fs14,
       http: http3,
       onProgress,
       onMessage,
@@ -37058,7 +37058,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref,
       remote,
       remoteRef,
@@ -37067,7 +37067,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       depth = null,
       since = null,
       exclude = [],
-      relative: relative3 = false,
+      relative: relative4 = false,
       tags: tags2 = false,
       singleBranch = false,
       headers = {},
@@ -37076,10 +37076,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("http", http3);
         assertParameter("gitdir", gitdir);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _fetch({
           fs: fsp,
@@ -37099,7 +37099,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           depth,
           since,
           exclude,
-          relative: relative3,
+          relative: relative4,
           tags: tags2,
           singleBranch,
           headers,
@@ -37112,17 +37112,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function findMergeBase({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oids,
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("oids", oids);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _findMergeBase({
           fs: fsp,
@@ -37135,33 +37135,33 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _findRoot({ fs: fs13, filepath }) {
-      if (await fs13.exists(join20(filepath, ".git"))) {
+    async function _findRoot({ fs: fs14, filepath }) {
+      if (await fs14.exists(join32(filepath, ".git"))) {
         return filepath;
       } else {
-        const parent = dirname13(filepath);
+        const parent = dirname20(filepath);
         if (parent === filepath) {
           throw new NotFoundError(`git root for ${filepath}`);
         }
-        return _findRoot({ fs: fs13, filepath: parent });
+        return _findRoot({ fs: fs14, filepath: parent });
       }
     }
-    async function findRoot({ fs: fs13, filepath }) {
+    async function findRoot({ fs: fs14, filepath }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("filepath", filepath);
-        return await _findRoot({ fs: new FileSystem(fs13), filepath });
+        return await _findRoot({ fs: new FileSystem(fs14), filepath });
       } catch (err) {
         err.caller = "git.findRoot";
         throw err;
       }
     }
-    async function getConfig({ fs: fs13, dir, gitdir = join20(dir, ".git"), path: path12 }) {
+    async function getConfig({ fs: fs14, dir, gitdir = join32(dir, ".git"), path: path12 }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("path", path12);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _getConfig({
           fs: fsp,
@@ -37173,21 +37173,21 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _getConfigAll({ fs: fs13, gitdir, path: path12 }) {
-      const config = await GitConfigManager.get({ fs: fs13, gitdir });
+    async function _getConfigAll({ fs: fs14, gitdir, path: path12 }) {
+      const config = await GitConfigManager.get({ fs: fs14, gitdir });
       return config.getall(path12);
     }
     async function getConfigAll({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       path: path12
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("path", path12);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _getConfigAll({
           fs: fsp,
@@ -37199,7 +37199,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    function assignRefPath(root, path12, value) {
+    function assignRefPath(root, path12, value2) {
       const parts = path12.split("/");
       const last = parts.pop();
       if (last === "__proto__" || parts.includes("__proto__")) return;
@@ -37208,7 +37208,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (!Object.prototype.hasOwnProperty.call(o, part)) o[part] = {};
         o = o[part];
       }
-      o[last] = value;
+      o[last] = value2;
     }
     async function getRemoteInfo({
       http: http3,
@@ -37252,7 +37252,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     }
     function formatInfoRefs(remote, prefix2, symrefs, peelTags) {
       const refs = [];
-      for (const [key3, value] of remote.refs) {
+      for (const [key3, value2] of remote.refs) {
         if (prefix2 && !key3.startsWith(prefix2)) continue;
         if (key3.endsWith("^{}")) {
           if (peelTags) {
@@ -37260,12 +37260,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             const last = refs[refs.length - 1];
             const r = last?.ref === _key ? last : refs.find((x) => x.ref === _key);
             if (r !== void 0) {
-              r.peeled = value;
+              r.peeled = value2;
             }
           }
           continue;
         }
-        const ref = { ref: key3, oid: value };
+        const ref = { ref: key3, oid: value2 };
         if (symrefs) {
           if (remote.symrefs.has(key3)) {
             ref.target = remote.symrefs.get(key3);
@@ -37309,9 +37309,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         const capabilities = {};
         for (const cap of remote.capabilities) {
-          const [key3, value] = cap.split("=");
-          if (value) {
-            capabilities[key3] = value;
+          const [key3, value2] = cap.split("=");
+          if (value2) {
+            capabilities[key3] = value2;
           } else {
             capabilities[key3] = true;
           }
@@ -37361,7 +37361,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _indexPack({
-      fs: fs13,
+      fs: fs14,
       cache,
       onProgress,
       dir,
@@ -37369,15 +37369,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       filepath
     }) {
       try {
-        filepath = join20(dir, filepath);
-        const pack = await fs13.read(filepath);
-        const getExternalRefDelta = (oid) => _readObject({ fs: fs13, cache, gitdir, oid });
+        filepath = join32(dir, filepath);
+        const pack = await fs14.read(filepath);
+        const getExternalRefDelta = (oid) => _readObject({ fs: fs14, cache, gitdir, oid });
         const idx = await GitPackIndex.fromPack({
           pack,
           getExternalRefDelta,
           onProgress
         });
-        await fs13.write(filepath.replace(/\.pack$/, ".idx"), await idx.toBuffer());
+        await fs14.write(filepath.replace(/\.pack$/, ".idx"), await idx.toBuffer());
         return {
           oids: [...idx.hashes]
         };
@@ -37387,19 +37387,19 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function indexPack({
-      fs: fs13,
+      fs: fs14,
       onProgress,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       filepath,
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("dir", dir);
         assertParameter("gitdir", dir);
         assertParameter("filepath", filepath);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _indexPack({
           fs: fsp,
@@ -37415,19 +37415,19 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function init2({
-      fs: fs13,
+      fs: fs14,
       bare = false,
       dir,
-      gitdir = bare ? dir : join20(dir, ".git"),
+      gitdir = bare ? dir : join32(dir, ".git"),
       defaultBranch = "master"
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         if (!bare) {
           assertParameter("dir", dir);
         }
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _init({
           fs: fsp,
@@ -37442,14 +37442,14 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _isDescendent({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       oid,
       ancestor,
       depth
     }) {
-      const shallows = await GitShallowManager.read({ fs: fs13, gitdir });
+      const shallows = await GitShallowManager.read({ fs: fs14, gitdir });
       if (!oid) {
         throw new MissingParameterError("oid");
       }
@@ -37466,7 +37466,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         const oid2 = queue.shift();
         const { type, object } = await _readObject({
-          fs: fs13,
+          fs: fs14,
           cache,
           gitdir,
           oid: oid2
@@ -37490,20 +37490,20 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return false;
     }
     async function isDescendent({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oid,
       ancestor,
       depth = -1,
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("oid", oid);
         assertParameter("ancestor", ancestor);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _isDescendent({
           fs: fsp,
@@ -37519,17 +37519,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function isIgnored({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       filepath
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("dir", dir);
         assertParameter("gitdir", gitdir);
         assertParameter("filepath", filepath);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return GitIgnoreManager.isIgnored({
           fs: fsp,
@@ -37543,15 +37543,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function listBranches({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       remote
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return GitRefManager.listBranches({
           fs: fsp,
@@ -37563,12 +37563,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _listFiles({ fs: fs13, gitdir, ref, cache }) {
+    async function _listFiles({ fs: fs14, gitdir, ref, cache }) {
       if (ref) {
-        const oid = await GitRefManager.resolve({ gitdir, fs: fs13, ref });
+        const oid = await GitRefManager.resolve({ gitdir, fs: fs14, ref });
         const filenames = [];
         await accumulateFilesFromOid({
-          fs: fs13,
+          fs: fs14,
           cache,
           gitdir,
           oid,
@@ -37578,7 +37578,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return filenames;
       } else {
         return GitIndexManager.acquire(
-          { fs: fs13, gitdir, cache },
+          { fs: fs14, gitdir, cache },
           async function(index3) {
             return index3.entries.map((x) => x.path);
           }
@@ -37586,40 +37586,40 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function accumulateFilesFromOid({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       oid,
       filenames,
       prefix: prefix2
     }) {
-      const { tree } = await _readTree({ fs: fs13, cache, gitdir, oid });
+      const { tree } = await _readTree({ fs: fs14, cache, gitdir, oid });
       for (const entry of tree) {
         if (entry.type === "tree") {
           await accumulateFilesFromOid({
-            fs: fs13,
+            fs: fs14,
             cache,
             gitdir,
             oid: entry.oid,
             filenames,
-            prefix: join20(prefix2, entry.path)
+            prefix: join32(prefix2, entry.path)
           });
         } else {
-          filenames.push(join20(prefix2, entry.path));
+          filenames.push(join32(prefix2, entry.path));
         }
       }
     }
     async function listFiles({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref,
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _listFiles({
           fs: fsp,
@@ -37632,10 +37632,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _listNotes({ fs: fs13, cache, gitdir, ref }) {
+    async function _listNotes({ fs: fs14, cache, gitdir, ref }) {
       let parent;
       try {
-        parent = await GitRefManager.resolve({ gitdir, fs: fs13, ref });
+        parent = await GitRefManager.resolve({ gitdir, fs: fs14, ref });
       } catch (err) {
         if (err instanceof NotFoundError) {
           return [];
@@ -37643,7 +37643,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
       const result = await _readTree({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid: parent
@@ -37655,17 +37655,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return notes;
     }
     async function listNotes({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref = "refs/notes/commits",
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("ref", ref);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _listNotes({
           fs: fsp,
@@ -37679,15 +37679,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function listRefs({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       filepath
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return GitRefManager.listRefs({ fs: fsp, gitdir: updatedGitdir, filepath });
       } catch (err) {
@@ -37695,8 +37695,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _listRemotes({ fs: fs13, gitdir }) {
-      const config = await GitConfigManager.get({ fs: fs13, gitdir });
+    async function _listRemotes({ fs: fs14, gitdir }) {
+      const config = await GitConfigManager.get({ fs: fs14, gitdir });
       const remoteNames = await config.getSubsections("remote");
       const remotes = Promise.all(
         remoteNames.map(async (remote) => {
@@ -37706,11 +37706,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       );
       return remotes;
     }
-    async function listRemotes({ fs: fs13, dir, gitdir = join20(dir, ".git") }) {
+    async function listRemotes({ fs: fs14, dir, gitdir = join32(dir, ".git") }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _listRemotes({
           fs: fsp,
@@ -37733,11 +37733,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         const [oid, ref, ...attrs] = line.split(" ");
         const r = { ref, oid };
         for (const attr of attrs) {
-          const [name, value] = attr.split(":");
+          const [name, value2] = attr.split(":");
           if (name === "symref-target") {
-            r.target = value;
+            r.target = value2;
           } else if (name === "peeled") {
-            r.peeled = value;
+            r.peeled = value2;
           }
         }
         refs.push(r);
@@ -37805,11 +37805,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function listTags({ fs: fs13, dir, gitdir = join20(dir, ".git") }) {
+    async function listTags({ fs: fs14, dir, gitdir = join32(dir, ".git") }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return GitRefManager.listTags({ fs: fsp, gitdir: updatedGitdir });
       } catch (err) {
@@ -37821,17 +37821,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return a.committer.timestamp - b.committer.timestamp;
     }
     var EMPTY_OID = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
-    async function resolveFileIdInTree({ fs: fs13, cache, gitdir, oid, fileId }) {
+    async function resolveFileIdInTree({ fs: fs14, cache, gitdir, oid, fileId }) {
       if (fileId === EMPTY_OID) return;
       const _oid = oid;
       let filepath;
-      const result = await resolveTree({ fs: fs13, cache, gitdir, oid });
+      const result = await resolveTree({ fs: fs14, cache, gitdir, oid });
       const tree = result.tree;
       if (fileId === result.oid) {
         filepath = result.path;
       } else {
         filepath = await _resolveFileId({
-          fs: fs13,
+          fs: fs14,
           cache,
           gitdir,
           tree,
@@ -37846,7 +37846,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return filepath;
     }
     async function _resolveFileId({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       tree,
@@ -37858,24 +37858,24 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const walks = tree.entries().map(function(entry) {
         let result;
         if (entry.oid === fileId) {
-          result = join20(parentPath, entry.path);
+          result = join32(parentPath, entry.path);
           filepaths.push(result);
         } else if (entry.type === "tree") {
           result = _readObject({
-            fs: fs13,
+            fs: fs14,
             cache,
             gitdir,
             oid: entry.oid
           }).then(function({ object }) {
             return _resolveFileId({
-              fs: fs13,
+              fs: fs14,
               cache,
               gitdir,
               tree: GitTree.from(object),
               fileId,
               oid,
               filepaths,
-              parentPath: join20(parentPath, entry.path)
+              parentPath: join32(parentPath, entry.path)
             });
           });
         }
@@ -37885,7 +37885,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return filepaths;
     }
     async function _log({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       filepath,
@@ -37908,9 +37908,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const pushCommit = (commit2) => {
         if (matchesAuthor(commit2)) commits.push(commit2);
       };
-      const shallowCommits = await GitShallowManager.read({ fs: fs13, gitdir });
-      const oid = await GitRefManager.resolve({ fs: fs13, gitdir, ref });
-      const tips = [await _readCommit({ fs: fs13, cache, gitdir, oid })];
+      const shallowCommits = await GitShallowManager.read({ fs: fs14, gitdir });
+      const oid = await GitRefManager.resolve({ fs: fs14, gitdir, ref });
+      const tips = [await _readCommit({ fs: fs14, cache, gitdir, oid })];
       let lastFileOid;
       let lastFileMode;
       let lastCommit;
@@ -37927,7 +37927,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           let vFileEntry;
           try {
             vFileEntry = await resolveFilepathEntry({
-              fs: fs13,
+              fs: fs14,
               cache,
               gitdir,
               oid: commit2.commit.tree,
@@ -37945,7 +37945,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
               let found = follow && lastFileOid;
               if (found) {
                 found = await resolveFileIdInTree({
-                  fs: fs13,
+                  fs: fs14,
                   cache,
                   gitdir,
                   oid: commit2.commit.tree,
@@ -37955,7 +37955,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
                   if (Array.isArray(found)) {
                     if (lastCommit) {
                       const lastFound = await resolveFileIdInTree({
-                        fs: fs13,
+                        fs: fs14,
                         cache,
                         gitdir,
                         oid: lastCommit.commit.tree,
@@ -38000,7 +38000,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         if (!shallowCommits.has(commit2.oid)) {
           for (const oid2 of commit2.commit.parent) {
-            const commit3 = await _readCommit({ fs: fs13, cache, gitdir, oid: oid2 });
+            const commit3 = await _readCommit({ fs: fs14, cache, gitdir, oid: oid2 });
             if (!tips.map((commit4) => commit4.oid).includes(commit3.oid)) {
               tips.push(commit3);
             }
@@ -38014,7 +38014,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       if (includeChanges) {
         for (const commit2 of commits) {
           commit2.commit.changes = await getChanges({
-            fs: fs13,
+            fs: fs14,
             cache,
             gitdir,
             commit: commit2,
@@ -38024,10 +38024,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       return commits;
     }
-    async function getChanges({ fs: fs13, cache, gitdir, commit: commit2, shallow }) {
+    async function getChanges({ fs: fs14, cache, gitdir, commit: commit2, shallow }) {
       const parent = shallow || !commit2.commit.parent[0] ? "4b825dc642cb6eb9a060e54bf8d69288fbee4904" : commit2.commit.parent[0];
       return _walk({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         trees: [TREE({ ref: commit2.oid }), TREE({ ref: parent })],
@@ -38058,9 +38058,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
     }
     async function log2({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       filepath,
       ref = "HEAD",
       depth,
@@ -38073,10 +38073,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("ref", ref);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _log({
           fs: fsp,
@@ -38100,7 +38100,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ours,
       theirs,
       fastForward: fastForward2 = true,
@@ -38121,10 +38121,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (signingKey) {
           assertParameter("onSign", onSign);
         }
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         const author = await normalizeAuthorObject({
-          fs: fs13,
+          fs: fs14,
           gitdir: updatedGitdir,
           author: _author
         });
@@ -38132,7 +38132,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           throw new MissingNameError("author");
         }
         const committer = await normalizeCommitterObject({
-          fs: fs13,
+          fs: fs14,
           gitdir: updatedGitdir,
           author,
           committer: _committer
@@ -38141,7 +38141,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           throw new MissingNameError("committer");
         }
         return await _merge({
-          fs: fs13,
+          fs: fs14,
           cache,
           dir,
           gitdir: updatedGitdir,
@@ -38174,10 +38174,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       ref_delta: 112
     };
     async function _pack({
-      fs: fs13,
+      fs: fs14,
       cache,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oids
     }) {
       const hash = createSha1();
@@ -38207,20 +38207,20 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       write("00000002", "hex");
       write(padHex(8, oids.length), "hex");
       for (const oid of oids) {
-        const { type, object } = await _readObject({ fs: fs13, cache, gitdir, oid });
+        const { type, object } = await _readObject({ fs: fs14, cache, gitdir, oid });
         await writeObject3({ write, object, stype: type });
       }
       const digest = hash.digest();
       outputStream.push(digest);
       return outputStream;
     }
-    async function _packObjects({ fs: fs13, cache, gitdir, oids, write }) {
-      const buffers = await _pack({ fs: fs13, cache, gitdir, oids });
+    async function _packObjects({ fs: fs14, cache, gitdir, oids, write }) {
+      const buffers = await _pack({ fs: fs14, cache, gitdir, oids });
       const packfile = Buffer.from(await collect2(buffers));
       const packfileSha = packfile.slice(-20).toString("hex");
       const filename = `pack-${packfileSha}.pack`;
       if (write) {
-        await fs13.write(join20(gitdir, `objects/pack/${filename}`), packfile);
+        await fs14.write(join32(gitdir, `objects/pack/${filename}`), packfile);
         return { filename };
       }
       return {
@@ -38229,18 +38229,18 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       };
     }
     async function packObjects({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oids,
       write = false,
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("oids", oids);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _packObjects({
           fs: fsp,
@@ -38263,7 +38263,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref,
       url: url2,
       remote,
@@ -38283,23 +38283,23 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       try {
         assertParameter("fs", _fs);
         assertParameter("gitdir", gitdir);
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         const author = await normalizeAuthorObject({
-          fs: fs13,
+          fs: fs14,
           gitdir: updatedGitdir,
           author: _author
         });
         if (!author) throw new MissingNameError("author");
         const committer = await normalizeCommitterObject({
-          fs: fs13,
+          fs: fs14,
           gitdir: updatedGitdir,
           author,
           committer: _committer
         });
         if (!committer) throw new MissingNameError("committer");
         return await _pull({
-          fs: fs13,
+          fs: fs14,
           cache,
           http: http3,
           onProgress,
@@ -38330,22 +38330,22 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function listCommitsAndTags({
-      fs: fs13,
+      fs: fs14,
       cache,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       start,
       finish: finish2
     }) {
-      const shallows = await GitShallowManager.read({ fs: fs13, gitdir });
+      const shallows = await GitShallowManager.read({ fs: fs14, gitdir });
       const startingSet = /* @__PURE__ */ new Set();
       const finishingSet = /* @__PURE__ */ new Set();
       for (const ref of start) {
-        startingSet.add(await GitRefManager.resolve({ fs: fs13, gitdir, ref }));
+        startingSet.add(await GitRefManager.resolve({ fs: fs14, gitdir, ref }));
       }
       for (const ref of finish2) {
         try {
-          const oid = await GitRefManager.resolve({ fs: fs13, gitdir, ref });
+          const oid = await GitRefManager.resolve({ fs: fs14, gitdir, ref });
           finishingSet.add(oid);
         } catch (err) {
         }
@@ -38353,7 +38353,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const visited = /* @__PURE__ */ new Set();
       async function walk3(oid) {
         visited.add(oid);
-        const { type, object } = await _readObject({ fs: fs13, cache, gitdir, oid });
+        const { type, object } = await _readObject({ fs: fs14, cache, gitdir, oid });
         if (type === "tag") {
           const tag2 = GitAnnotatedTag.from(object);
           const commit2 = tag2.headers().object;
@@ -38378,17 +38378,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return visited;
     }
     async function listObjects({
-      fs: fs13,
+      fs: fs14,
       cache,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oids
     }) {
       const visited = /* @__PURE__ */ new Set();
       async function walk3(oid) {
         if (visited.has(oid)) return;
         visited.add(oid);
-        const { type, object } = await _readObject({ fs: fs13, cache, gitdir, oid });
+        const { type, object } = await _readObject({ fs: fs14, cache, gitdir, oid });
         if (type === "tag") {
           const tag2 = GitAnnotatedTag.from(object);
           const obj = tag2.headers().object;
@@ -38467,7 +38467,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return packstream;
     }
     async function _push({
-      fs: fs13,
+      fs: fs14,
       cache,
       http: http3,
       onProgress,
@@ -38487,11 +38487,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       headers = {},
       signal
     }) {
-      const ref = _ref || await _currentBranch({ fs: fs13, gitdir });
+      const ref = _ref || await _currentBranch({ fs: fs14, gitdir });
       if (typeof ref === "undefined") {
         throw new MissingParameterError("ref");
       }
-      const config = await GitConfigManager.get({ fs: fs13, gitdir });
+      const config = await GitConfigManager.get({ fs: fs14, gitdir });
       remote = remote || await config.get(`branch.${ref}.pushRemote`) || await config.get("remote.pushDefault") || await config.get(`branch.${ref}.remote`) || "origin";
       const url2 = _url || await config.get(`remote.${remote}.pushurl`) || await config.get(`remote.${remote}.url`);
       if (typeof url2 === "undefined") {
@@ -38504,8 +38504,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       if (corsProxy === void 0) {
         corsProxy = await config.get("http.corsProxy");
       }
-      const fullRef = await GitRefManager.expand({ fs: fs13, gitdir, ref });
-      const oid = _delete ? "0000000000000000000000000000000000000000" : await GitRefManager.resolve({ fs: fs13, gitdir, ref: fullRef });
+      const fullRef = await GitRefManager.expand({ fs: fs14, gitdir, ref });
+      const oid = _delete ? "0000000000000000000000000000000000000000" : await GitRefManager.resolve({ fs: fs14, gitdir, ref: fullRef });
       const GitRemoteHTTP2 = GitRemoteManager.getRemoteHelperFor({ url: url2 });
       const httpRemote = await GitRemoteHTTP2.discover({
         http: http3,
@@ -38556,7 +38556,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           let mergebase = [];
           try {
             mergebase = await _findMergeBase({
-              fs: fs13,
+              fs: fs14,
               cache,
               gitdir,
               oids: [oid, oldoid]
@@ -38566,23 +38566,23 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           }
           for (const oid2 of mergebase) finish2.push(oid2);
           if (thinPack) {
-            skipObjects = await listObjects({ fs: fs13, cache, gitdir, oids: mergebase });
+            skipObjects = await listObjects({ fs: fs14, cache, gitdir, oids: mergebase });
           }
         }
         if (!finish2.includes(oid)) {
           const commits = await listCommitsAndTags({
-            fs: fs13,
+            fs: fs14,
             cache,
             gitdir,
             start: [oid],
             finish: finish2
           });
-          objects = await listObjects({ fs: fs13, cache, gitdir, oids: commits });
+          objects = await listObjects({ fs: fs14, cache, gitdir, oids: commits });
         }
         if (thinPack) {
           try {
             const ref2 = await GitRefManager.resolve({
-              fs: fs13,
+              fs: fs14,
               gitdir,
               ref: `refs/remotes/${remote}/HEAD`,
               depth: 2
@@ -38593,7 +38593,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
               map: httpRemote.refs
             });
             const oids = [oid2];
-            for (const oid3 of await listObjects({ fs: fs13, cache, gitdir, oids })) {
+            for (const oid3 of await listObjects({ fs: fs14, cache, gitdir, oids })) {
               skipObjects.add(oid3);
             }
           } catch (e) {
@@ -38608,7 +38608,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             throw new PushRejectedError("tag-exists");
           }
           if (oid !== "0000000000000000000000000000000000000000" && oldoid !== "0000000000000000000000000000000000000000" && !await _isDescendent({
-            fs: fs13,
+            fs: fs14,
             cache,
             gitdir,
             oid,
@@ -38628,7 +38628,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         triplets: [{ oldoid, oid, fullRef: fullRemoteRef }]
       });
       const packstream2 = _delete ? [] : await _pack({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oids: [...objects]
@@ -38661,9 +38661,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           ""
         )}`;
         if (_delete) {
-          await GitRefManager.deleteRef({ fs: fs13, gitdir, ref: ref2 });
+          await GitRefManager.deleteRef({ fs: fs14, gitdir, ref: ref2 });
         } else {
-          await GitRefManager.writeRef({ fs: fs13, gitdir, ref: ref2, value: oid });
+          await GitRefManager.writeRef({ fs: fs14, gitdir, ref: ref2, value: oid });
         }
       }
       if (result.ok && Object.values(result.refs).every((result2) => result2.ok)) {
@@ -38675,7 +38675,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function push({
-      fs: fs13,
+      fs: fs14,
       http: http3,
       onProgress,
       onMessage,
@@ -38684,7 +38684,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthFailure,
       onPrePush,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref,
       remoteRef,
       remote = "origin",
@@ -38697,10 +38697,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       signal
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("http", http3);
         assertParameter("gitdir", gitdir);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _push({
           fs: fsp,
@@ -38728,11 +38728,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function resolveBlob({ fs: fs13, cache, gitdir, oid }) {
-      const { type, object } = await _readObject({ fs: fs13, cache, gitdir, oid });
+    async function resolveBlob({ fs: fs14, cache, gitdir, oid }) {
+      const { type, object } = await _readObject({ fs: fs14, cache, gitdir, oid });
       if (type === "tag") {
         oid = GitAnnotatedTag.from(object).parse().object;
-        return resolveBlob({ fs: fs13, cache, gitdir, oid });
+        return resolveBlob({ fs: fs14, cache, gitdir, oid });
       }
       if (type !== "blob") {
         throw new ObjectTypeError(oid, type, "blob");
@@ -38740,17 +38740,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return { oid, blob: new Uint8Array(object) };
     }
     async function _readBlob({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       oid,
       filepath = void 0
     }) {
       if (filepath !== void 0) {
-        oid = await resolveFilepath({ fs: fs13, cache, gitdir, oid, filepath });
+        oid = await resolveFilepath({ fs: fs14, cache, gitdir, oid, filepath });
       }
       const blob = await resolveBlob({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid
@@ -38758,18 +38758,18 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return blob;
     }
     async function readBlob({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oid,
       filepath,
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("oid", oid);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _readBlob({
           fs: fsp,
@@ -38784,17 +38784,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function readCommit({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oid,
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("oid", oid);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _readCommit({
           fs: fsp,
@@ -38808,15 +38808,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _readNote({
-      fs: fs13,
+      fs: fs14,
       cache,
       gitdir,
       ref = "refs/notes/commits",
       oid
     }) {
-      const parent = await GitRefManager.resolve({ gitdir, fs: fs13, ref });
+      const parent = await GitRefManager.resolve({ gitdir, fs: fs14, ref });
       const { blob } = await _readBlob({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid: parent,
@@ -38825,19 +38825,19 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return blob;
     }
     async function readNote({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("ref", ref);
         assertParameter("oid", oid);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _readNote({
           fs: fsp,
@@ -38854,7 +38854,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readObject({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oid,
       format = "parsed",
       filepath = void 0,
@@ -38865,11 +38865,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         assertParameter("fs", _fs);
         assertParameter("gitdir", gitdir);
         assertParameter("oid", oid);
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         if (filepath !== void 0) {
           oid = await resolveFilepath({
-            fs: fs13,
+            fs: fs14,
             cache,
             gitdir: updatedGitdir,
             oid,
@@ -38878,7 +38878,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         const _format = format === "parsed" ? "content" : format;
         const result = await _readObject({
-          fs: fs13,
+          fs: fs14,
           cache,
           gitdir: updatedGitdir,
           oid,
@@ -38921,9 +38921,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _readTag({ fs: fs13, cache, gitdir, oid }) {
+    async function _readTag({ fs: fs14, cache, gitdir, oid }) {
       const { type, object } = await _readObject({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid,
@@ -38941,17 +38941,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       return result;
     }
     async function readTag({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oid,
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("oid", oid);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _readTag({
           fs: fsp,
@@ -38965,18 +38965,18 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function readTree({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       oid,
       filepath = void 0,
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("oid", oid);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _readTree({
           fs: fsp,
@@ -38993,7 +38993,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function remove({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       filepath,
       cache = {}
     }) {
@@ -39018,7 +39018,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _removeNote({
-      fs: fs13,
+      fs: fs14,
       cache,
       onSign,
       gitdir,
@@ -39030,14 +39030,14 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     }) {
       let parent;
       try {
-        parent = await GitRefManager.resolve({ gitdir, fs: fs13, ref });
+        parent = await GitRefManager.resolve({ gitdir, fs: fs14, ref });
       } catch (err) {
         if (!(err instanceof NotFoundError)) {
           throw err;
         }
       }
       const result = await _readTree({
-        fs: fs13,
+        fs: fs14,
         cache,
         gitdir,
         oid: parent || "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
@@ -39045,12 +39045,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       let tree = result.tree;
       tree = tree.filter((entry) => entry.path !== oid);
       const treeOid = await _writeTree({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         tree
       });
       const commitOid = await _commit({
-        fs: fs13,
+        fs: fs14,
         cache,
         onSign,
         gitdir,
@@ -39069,7 +39069,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       author: _author,
@@ -39081,23 +39081,23 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         assertParameter("fs", _fs);
         assertParameter("gitdir", gitdir);
         assertParameter("oid", oid);
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         const author = await normalizeAuthorObject({
-          fs: fs13,
+          fs: fs14,
           gitdir: updatedGitdir,
           author: _author
         });
         if (!author) throw new MissingNameError("author");
         const committer = await normalizeCommitterObject({
-          fs: fs13,
+          fs: fs14,
           gitdir: updatedGitdir,
           author,
           committer: _committer
         });
         if (!committer) throw new MissingNameError("committer");
         return await _removeNote({
-          fs: fs13,
+          fs: fs14,
           cache,
           onSign,
           gitdir: updatedGitdir,
@@ -39113,7 +39113,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _renameBranch({
-      fs: fs13,
+      fs: fs14,
       gitdir,
       oldref,
       ref,
@@ -39127,27 +39127,27 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       const fulloldref = `refs/heads/${oldref}`;
       const fullnewref = `refs/heads/${ref}`;
-      const newexist = await GitRefManager.exists({ fs: fs13, gitdir, ref: fullnewref });
+      const newexist = await GitRefManager.exists({ fs: fs14, gitdir, ref: fullnewref });
       if (newexist) {
         throw new AlreadyExistsError("branch", ref, false);
       }
-      const value = await GitRefManager.resolve({
-        fs: fs13,
+      const value2 = await GitRefManager.resolve({
+        fs: fs14,
         gitdir,
         ref: fulloldref,
         depth: 1
       });
-      await GitRefManager.writeRef({ fs: fs13, gitdir, ref: fullnewref, value });
-      await GitRefManager.deleteRef({ fs: fs13, gitdir, ref: fulloldref });
+      await GitRefManager.writeRef({ fs: fs14, gitdir, ref: fullnewref, value: value2 });
+      await GitRefManager.deleteRef({ fs: fs14, gitdir, ref: fulloldref });
       const fullCurrentBranchRef = await _currentBranch({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         fullname: true
       });
       const isCurrentBranch = fullCurrentBranchRef === fulloldref;
       if (checkout2 || isCurrentBranch) {
         await GitRefManager.writeSymbolicRef({
-          fs: fs13,
+          fs: fs14,
           gitdir,
           ref: "HEAD",
           value: fullnewref
@@ -39155,19 +39155,19 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function renameBranch({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref,
       oldref,
       checkout: checkout2 = false
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("ref", ref);
         assertParameter("oldref", oldref);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _renameBranch({
           fs: fsp,
@@ -39187,7 +39187,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function resetIndex({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       filepath,
       ref,
       cache = {}
@@ -39196,13 +39196,13 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         assertParameter("fs", _fs);
         assertParameter("gitdir", gitdir);
         assertParameter("filepath", filepath);
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         let oid;
         let workdirOid;
         try {
           oid = await GitRefManager.resolve({
-            fs: fs13,
+            fs: fs14,
             gitdir: updatedGitdir,
             ref: ref || "HEAD"
           });
@@ -39212,7 +39212,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (oid) {
           try {
             oid = await resolveFilepath({
-              fs: fs13,
+              fs: fs14,
               cache,
               gitdir: updatedGitdir,
               oid,
@@ -39235,7 +39235,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           gid: 0,
           size: 0
         };
-        const object = dir && await fs13.read(join20(dir, filepath));
+        const object = dir && await fs14.read(join32(dir, filepath));
         if (object) {
           workdirOid = await hashObject$1({
             gitdir: updatedGitdir,
@@ -39243,11 +39243,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             object
           });
           if (oid === workdirOid) {
-            stats = await fs13.lstat(join20(dir, filepath));
+            stats = await fs14.lstat(join32(dir, filepath));
           }
         }
         await GitIndexManager.acquire(
-          { fs: fs13, gitdir: updatedGitdir, cache },
+          { fs: fs14, gitdir: updatedGitdir, cache },
           async function(index3) {
             index3.delete({ filepath });
             if (oid) {
@@ -39261,17 +39261,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function resolveRef({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref,
       depth
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("ref", ref);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         const oid = await GitRefManager.resolve({
           fs: fsp,
@@ -39288,33 +39288,33 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function setConfig({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       path: path12,
-      value,
+      value: value2,
       append = false
     }) {
       try {
         assertParameter("fs", _fs);
         assertParameter("gitdir", gitdir);
         assertParameter("path", path12);
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
-        const config = await GitConfigManager.get({ fs: fs13, gitdir: updatedGitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
+        const config = await GitConfigManager.get({ fs: fs14, gitdir: updatedGitdir });
         if (append) {
-          await config.append(path12, value);
+          await config.append(path12, value2);
         } else {
-          await config.set(path12, value);
+          await config.set(path12, value2);
         }
-        await GitConfigManager.save({ fs: fs13, gitdir: updatedGitdir, config });
+        await GitConfigManager.save({ fs: fs14, gitdir: updatedGitdir, config });
       } catch (err) {
         err.caller = "git.setConfig";
         throw err;
       }
     }
-    async function _writeCommit({ fs: fs13, gitdir, commit: commit2 }) {
+    async function _writeCommit({ fs: fs14, gitdir, commit: commit2 }) {
       const object = GitCommit.from(commit2).toObject();
       const oid = await _writeObject({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         type: "commit",
         object,
@@ -39356,9 +39356,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @param {string} args.dir - The working directory.
        * @param {string}[args.gitdir=join(dir, '.git')] - [required] The [git directory](dir-vs-gitdir.md) path
        */
-      constructor({ fs: fs13, dir, gitdir = join20(dir, ".git") }) {
+      constructor({ fs: fs14, dir, gitdir = join32(dir, ".git") }) {
         Object.assign(this, {
-          fs: fs13,
+          fs: fs14,
           dir,
           gitdir,
           _author: null
@@ -39386,7 +39386,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {string} - The file path for the stash reference.
        */
       get refStashPath() {
-        return join20(this.gitdir, _GitStashManager.refStash);
+        return join32(this.gitdir, _GitStashManager.refStash);
       }
       /**
        * Gets the file path for the stash reflogs.
@@ -39394,7 +39394,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {string} - The file path for the stash reflogs.
        */
       get refLogsStashPath() {
-        return join20(this.gitdir, _GitStashManager.refLogsStash);
+        return join32(this.gitdir, _GitStashManager.refLogsStash);
       }
       /**
        * Retrieves the author information for the stash.
@@ -39527,26 +39527,26 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return GitRefStash.getStashReflogEntry(reflogString, parsed);
       }
     };
-    async function _createStashCommit({ fs: fs13, dir, gitdir, message: message2 = "" }) {
-      const stashMgr = new GitStashManager({ fs: fs13, dir, gitdir });
+    async function _createStashCommit({ fs: fs14, dir, gitdir, message: message2 = "" }) {
+      const stashMgr = new GitStashManager({ fs: fs14, dir, gitdir });
       await stashMgr.getAuthor();
       const branch2 = await _currentBranch({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         fullname: false
       });
       const headCommit = await GitRefManager.resolve({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         ref: "HEAD"
       });
-      const headCommitObj = await readCommit({ fs: fs13, dir, gitdir, oid: headCommit });
+      const headCommitObj = await readCommit({ fs: fs14, dir, gitdir, oid: headCommit });
       const headMsg = headCommitObj.commit.message;
       const stashCommitParents = [headCommit];
       let stashCommitTree = null;
       let workDirCompareBase = TREE({ ref: "HEAD" });
       const indexTree = await writeTreeChanges({
-        fs: fs13,
+        fs: fs14,
         dir,
         gitdir,
         treePair: [TREE({ ref: "HEAD" }), "stage"]
@@ -39562,7 +39562,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         workDirCompareBase = STAGE();
       }
       const workingTree = await writeTreeChanges({
-        fs: fs13,
+        fs: fs14,
         dir,
         gitdir,
         treePair: [workDirCompareBase, "workdir"]
@@ -39587,9 +39587,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       return { stashCommit, stashMsg, branch: branch2, stashMgr };
     }
-    async function _stashPush({ fs: fs13, dir, gitdir, message: message2 = "" }) {
+    async function _stashPush({ fs: fs14, dir, gitdir, message: message2 = "" }) {
       const { stashCommit, stashMsg, branch: branch2, stashMgr } = await _createStashCommit({
-        fs: fs13,
+        fs: fs14,
         dir,
         gitdir,
         message: message2
@@ -39600,7 +39600,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         message: stashMsg
       });
       await checkout({
-        fs: fs13,
+        fs: fs14,
         dir,
         gitdir,
         ref: branch2,
@@ -39610,17 +39610,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       return stashCommit;
     }
-    async function _stashCreate({ fs: fs13, dir, gitdir, message: message2 = "" }) {
+    async function _stashCreate({ fs: fs14, dir, gitdir, message: message2 = "" }) {
       const { stashCommit } = await _createStashCommit({
-        fs: fs13,
+        fs: fs14,
         dir,
         gitdir,
         message: message2
       });
       return stashCommit;
     }
-    async function _stashApply({ fs: fs13, dir, gitdir, refIdx = 0 }) {
-      const stashMgr = new GitStashManager({ fs: fs13, dir, gitdir });
+    async function _stashApply({ fs: fs14, dir, gitdir, refIdx = 0 }) {
+      const stashMgr = new GitStashManager({ fs: fs14, dir, gitdir });
       const stashCommit = await stashMgr.readStashCommit(refIdx);
       const { parent: stashParents = null } = stashCommit.commit ? stashCommit.commit : {};
       if (!stashParents || !Array.isArray(stashParents)) {
@@ -39628,14 +39628,14 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       for (let i = 0; i < stashParents.length - 1; i++) {
         const applyingCommit = await _readCommit({
-          fs: fs13,
+          fs: fs14,
           cache: {},
           gitdir,
           oid: stashParents[i + 1]
         });
         const wasStaged = applyingCommit.commit.message.startsWith("stash-Index");
         await applyTreeChanges({
-          fs: fs13,
+          fs: fs14,
           dir,
           gitdir,
           stashCommit: stashParents[i + 1],
@@ -39644,16 +39644,16 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         });
       }
     }
-    async function _stashDrop({ fs: fs13, dir, gitdir, refIdx = 0 }) {
-      const stashMgr = new GitStashManager({ fs: fs13, dir, gitdir });
+    async function _stashDrop({ fs: fs14, dir, gitdir, refIdx = 0 }) {
+      const stashMgr = new GitStashManager({ fs: fs14, dir, gitdir });
       const stashCommit = await stashMgr.readStashCommit(refIdx);
       if (!stashCommit.commit) {
         return;
       }
       const stashRefPath = stashMgr.refStashPath;
       await acquireLock(stashRefPath, async () => {
-        if (await fs13.exists(stashRefPath)) {
-          await fs13.rm(stashRefPath);
+        if (await fs14.exists(stashRefPath)) {
+          await fs14.rm(stashRefPath);
         }
       });
       const reflogEntries = await stashMgr.readStashReflogs({ parsed: false });
@@ -39664,7 +39664,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const stashReflogPath = stashMgr.refLogsStashPath;
       await acquireLock(stashReflogPath, async () => {
         if (reflogEntries.length) {
-          await fs13.write(
+          await fs14.write(
             stashReflogPath,
             reflogEntries.reverse().join("\n") + "\n",
             "utf8"
@@ -39672,40 +39672,40 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           const lastStashCommit = reflogEntries[reflogEntries.length - 1].split(" ")[1];
           await stashMgr.writeStashRef(lastStashCommit);
         } else {
-          await fs13.rm(stashReflogPath);
+          await fs14.rm(stashReflogPath);
         }
       });
     }
-    async function _stashList({ fs: fs13, dir, gitdir }) {
-      const stashMgr = new GitStashManager({ fs: fs13, dir, gitdir });
+    async function _stashList({ fs: fs14, dir, gitdir }) {
+      const stashMgr = new GitStashManager({ fs: fs14, dir, gitdir });
       return stashMgr.readStashReflogs({ parsed: true });
     }
-    async function _stashClear({ fs: fs13, dir, gitdir }) {
-      const stashMgr = new GitStashManager({ fs: fs13, dir, gitdir });
+    async function _stashClear({ fs: fs14, dir, gitdir }) {
+      const stashMgr = new GitStashManager({ fs: fs14, dir, gitdir });
       const stashRefPath = [stashMgr.refStashPath, stashMgr.refLogsStashPath];
       await acquireLock(stashRefPath, async () => {
         await Promise.all(
           stashRefPath.map(async (path12) => {
-            if (await fs13.exists(path12)) {
-              return fs13.rm(path12);
+            if (await fs14.exists(path12)) {
+              return fs14.rm(path12);
             }
           })
         );
       });
     }
-    async function _stashPop({ fs: fs13, dir, gitdir, refIdx = 0 }) {
-      await _stashApply({ fs: fs13, dir, gitdir, refIdx });
-      await _stashDrop({ fs: fs13, dir, gitdir, refIdx });
+    async function _stashPop({ fs: fs14, dir, gitdir, refIdx = 0 }) {
+      await _stashApply({ fs: fs14, dir, gitdir, refIdx });
+      await _stashDrop({ fs: fs14, dir, gitdir, refIdx });
     }
     async function stash({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       op = "push",
       message: message2 = "",
       refIdx = 0
     }) {
-      assertParameter("fs", fs13);
+      assertParameter("fs", fs14);
       assertParameter("dir", dir);
       assertParameter("gitdir", gitdir);
       assertParameter("op", op);
@@ -39720,10 +39720,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       };
       const opsNeedRefIdx = ["apply", "drop", "pop"];
       try {
-        const _fs = new FileSystem(fs13);
+        const _fs = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp: _fs, dotgit: gitdir });
         const folders = ["refs", "logs", "logs/refs"];
-        folders.map((f) => join20(updatedGitdir, f)).forEach(async (folder) => {
+        folders.map((f) => join32(updatedGitdir, f)).forEach(async (folder) => {
           if (!await _fs.exists(folder)) {
             await _fs.mkdir(folder);
           }
@@ -39753,7 +39753,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function status({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       filepath,
       cache = {},
       refresh = true
@@ -39762,18 +39762,18 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         assertParameter("fs", _fs);
         assertParameter("gitdir", gitdir);
         assertParameter("filepath", filepath);
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
-        const headTree = await getHeadTree({ fs: fs13, cache, gitdir: updatedGitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
+        const headTree = await getHeadTree({ fs: fs14, cache, gitdir: updatedGitdir });
         const treeOid = await getOidAtPath({
-          fs: fs13,
+          fs: fs14,
           cache,
           gitdir: updatedGitdir,
           tree: headTree,
           path: filepath
         });
         const indexEntry = await GitIndexManager.acquire(
-          { fs: fs13, gitdir: updatedGitdir, cache },
+          { fs: fs14, gitdir: updatedGitdir, cache },
           async function(index3) {
             for (const entry of index3) {
               if (entry.path === filepath) return entry;
@@ -39783,7 +39783,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         );
         if (treeOid === null && indexEntry === null) {
           const ignored = await GitIgnoreManager.isIgnored({
-            fs: fs13,
+            fs: fs14,
             gitdir: updatedGitdir,
             dir,
             filepath
@@ -39792,17 +39792,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             return "ignored";
           }
         }
-        const stats = await fs13.lstat(join20(dir, filepath));
+        const stats = await fs14.lstat(join32(dir, filepath));
         const H = treeOid !== null;
         const I = indexEntry !== null;
-        const W = stats !== null && (H || I || await hasExactCasePath({ fs: fs13, dir, filepath }));
+        const W = stats !== null && (H || I || await hasExactCasePath({ fs: fs14, dir, filepath }));
         const getWorkdirOid = async () => {
           if (I && !compareStats(indexEntry, stats)) {
             return indexEntry.oid;
           } else {
-            const config = await GitConfigManager.get({ fs: fs13, gitdir: updatedGitdir });
+            const config = await GitConfigManager.get({ fs: fs14, gitdir: updatedGitdir });
             const autocrlf = await config.get("core.autocrlf");
-            const object = await fs13.read(join20(dir, filepath), { autocrlf });
+            const object = await fs14.read(join32(dir, filepath), { autocrlf });
             const workdirOid = await hashObject$1({
               gitdir: updatedGitdir,
               type: "blob",
@@ -39811,7 +39811,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             if (refresh && I && !indexEntry.flags.intentToAdd && indexEntry.oid === workdirOid) {
               if (stats.size !== -1) {
                 await GitIndexManager.acquire(
-                  { fs: fs13, gitdir: updatedGitdir, cache },
+                  { fs: fs14, gitdir: updatedGitdir, cache },
                   async function(index3) {
                     index3.insert({ filepath, stats, oid: workdirOid });
                   }
@@ -39849,13 +39849,13 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function hasExactCasePath({ fs: fs13, dir, filepath }) {
+    async function hasExactCasePath({ fs: fs14, dir, filepath }) {
       const segments = filepath.replace(/\\/g, "/").split("/").filter((segment) => segment !== "" && segment !== ".");
       let parent = dir;
       for (const segment of segments) {
         let entries;
         try {
-          entries = await fs13._readdir(parent);
+          entries = await fs14._readdir(parent);
         } catch (err) {
           if (err.code === "ENOENT" || err.code === "ENOTDIR") return false;
           throw err;
@@ -39863,27 +39863,27 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (!entries.some((entry) => entry.normalize() === segment.normalize())) {
           return false;
         }
-        parent = join20(parent, segment);
+        parent = join32(parent, segment);
       }
       return true;
     }
-    async function getOidAtPath({ fs: fs13, cache, gitdir: updatedGitdir, tree, path: path12 }) {
+    async function getOidAtPath({ fs: fs14, cache, gitdir: updatedGitdir, tree, path: path12 }) {
       if (typeof path12 === "string") path12 = path12.split("/");
-      const dirname14 = path12.shift();
+      const dirname21 = path12.shift();
       for (const entry of tree) {
-        if (entry.path === dirname14) {
+        if (entry.path === dirname21) {
           if (path12.length === 0) {
             return entry.oid;
           }
           const { type, object } = await _readObject({
-            fs: fs13,
+            fs: fs14,
             cache,
             gitdir: updatedGitdir,
             oid: entry.oid
           });
           if (type === "tree") {
             const tree2 = GitTree.from(object);
-            return getOidAtPath({ fs: fs13, cache, gitdir: updatedGitdir, tree: tree2, path: path12 });
+            return getOidAtPath({ fs: fs14, cache, gitdir: updatedGitdir, tree: tree2, path: path12 });
           }
           if (type === "blob") {
             throw new ObjectTypeError(entry.oid, type, "blob", path12.join("/"));
@@ -39892,11 +39892,11 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       return null;
     }
-    async function getHeadTree({ fs: fs13, cache, gitdir: updatedGitdir }) {
+    async function getHeadTree({ fs: fs14, cache, gitdir: updatedGitdir }) {
       let oid;
       try {
         oid = await GitRefManager.resolve({
-          fs: fs13,
+          fs: fs14,
           gitdir: updatedGitdir,
           ref: "HEAD"
         });
@@ -39906,13 +39906,13 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         throw e;
       }
-      const { tree } = await _readTree({ fs: fs13, cache, gitdir: updatedGitdir, oid });
+      const { tree } = await _readTree({ fs: fs14, cache, gitdir: updatedGitdir, oid });
       return tree;
     }
     async function statusMatrix({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref = "HEAD",
       filepaths = ["."],
       filter: filter2,
@@ -39924,10 +39924,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         assertParameter("fs", _fs);
         assertParameter("gitdir", gitdir);
         assertParameter("ref", ref);
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         return await _walk({
-          fs: fs13,
+          fs: fs14,
           cache,
           dir,
           gitdir: updatedGitdir,
@@ -39936,7 +39936,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             if (!head && !stage && workdir) {
               if (!shouldIgnore) {
                 const isIgnored2 = await GitIgnoreManager.isIgnored({
-                  fs: fs13,
+                  fs: fs14,
                   dir,
                   filepath
                 });
@@ -39972,7 +39972,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
               workdirOid = await workdir.oid();
             }
             const entry = [void 0, headOid, workdirOid, stageOid];
-            const result = entry.map((value) => entry.indexOf(value));
+            const result = entry.map((value2) => entry.indexOf(value2));
             result.shift();
             return [filepath, ...result];
           }
@@ -39985,7 +39985,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function tag({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref,
       object,
       force = false
@@ -39994,21 +39994,21 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         assertParameter("fs", _fs);
         assertParameter("gitdir", gitdir);
         assertParameter("ref", ref);
-        const fs13 = new FileSystem(_fs);
+        const fs14 = new FileSystem(_fs);
         if (ref === void 0) {
           throw new MissingParameterError("ref");
         }
         ref = ref.startsWith("refs/tags/") ? ref : `refs/tags/${ref}`;
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
-        const value = await GitRefManager.resolve({
-          fs: fs13,
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
+        const value2 = await GitRefManager.resolve({
+          fs: fs14,
           gitdir: updatedGitdir,
           ref: object || "HEAD"
         });
-        if (!force && await GitRefManager.exists({ fs: fs13, gitdir: updatedGitdir, ref })) {
+        if (!force && await GitRefManager.exists({ fs: fs14, gitdir: updatedGitdir, ref })) {
           throw new AlreadyExistsError("tag", ref);
         }
-        await GitRefManager.writeRef({ fs: fs13, gitdir: updatedGitdir, ref, value });
+        await GitRefManager.writeRef({ fs: fs14, gitdir: updatedGitdir, ref, value: value2 });
       } catch (err) {
         err.caller = "git.tag";
         throw err;
@@ -40017,7 +40017,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function updateIndex$1({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       cache = {},
       filepath,
       oid,
@@ -40030,14 +40030,14 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         assertParameter("fs", _fs);
         assertParameter("gitdir", gitdir);
         assertParameter("filepath", filepath);
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         if (remove2) {
           return await GitIndexManager.acquire(
-            { fs: fs13, gitdir: updatedGitdir, cache },
+            { fs: fs14, gitdir: updatedGitdir, cache },
             async function(index3) {
               if (!force) {
-                const fileStats2 = await fs13.lstat(join20(dir, filepath));
+                const fileStats2 = await fs14.lstat(join32(dir, filepath));
                 if (fileStats2) {
                   if (fileStats2.isDirectory()) {
                     throw new InvalidFilepathError("directory");
@@ -40055,7 +40055,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         let fileStats;
         if (!oid) {
-          fileStats = await fs13.lstat(join20(dir, filepath));
+          fileStats = await fs14.lstat(join32(dir, filepath));
           if (!fileStats) {
             throw new NotFoundError(
               `file at "${filepath}" on disk and "remove" not set`
@@ -40066,7 +40066,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           }
         }
         return await GitIndexManager.acquire(
-          { fs: fs13, gitdir: updatedGitdir, cache },
+          { fs: fs14, gitdir: updatedGitdir, cache },
           async function(index3) {
             if (!add2 && !index3.has({ filepath })) {
               throw new NotFoundError(
@@ -40076,9 +40076,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             let stats;
             if (!oid) {
               stats = fileStats;
-              const object = stats.isSymbolicLink() ? await fs13.readlink(join20(dir, filepath)) : await fs13.read(join20(dir, filepath));
+              const object = stats.isSymbolicLink() ? await fs14.readlink(join32(dir, filepath)) : await fs14.read(join32(dir, filepath));
               oid = await _writeObject({
-                fs: fs13,
+                fs: fs14,
                 gitdir: updatedGitdir,
                 type: "blob",
                 format: "content",
@@ -40118,9 +40118,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function walk2({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       trees,
       map,
       reduce,
@@ -40128,10 +40128,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       cache = {}
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("trees", trees);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _walk({
           fs: fsp,
@@ -40148,12 +40148,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function writeBlob({ fs: fs13, dir, gitdir = join20(dir, ".git"), blob }) {
+    async function writeBlob({ fs: fs14, dir, gitdir = join32(dir, ".git"), blob }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("blob", blob);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _writeObject({
           fs: fsp,
@@ -40168,16 +40168,16 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function writeCommit({
-      fs: fs13,
+      fs: fs14,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       commit: commit2
     }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("commit", commit2);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _writeCommit({
           fs: fsp,
@@ -40192,7 +40192,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function writeObject2({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       type,
       object,
       format = "parsed",
@@ -40200,8 +40200,8 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       encoding = void 0
     }) {
       try {
-        const fs13 = new FileSystem(_fs);
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
+        const fs14 = new FileSystem(_fs);
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
         if (format === "parsed") {
           switch (type) {
             case "commit":
@@ -40222,7 +40222,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           format = "content";
         }
         oid = await _writeObject({
-          fs: fs13,
+          fs: fs14,
           gitdir: updatedGitdir,
           type,
           object,
@@ -40238,9 +40238,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function writeRef({
       fs: _fs,
       dir,
-      gitdir = join20(dir, ".git"),
+      gitdir = join32(dir, ".git"),
       ref,
-      value,
+      value: value2,
       force = false,
       symbolic = false
     }) {
@@ -40248,33 +40248,33 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         assertParameter("fs", _fs);
         assertParameter("gitdir", gitdir);
         assertParameter("ref", ref);
-        assertParameter("value", value);
-        const fs13 = new FileSystem(_fs);
+        assertParameter("value", value2);
+        const fs14 = new FileSystem(_fs);
         if (!isValidRef(ref, true)) {
           throw new InvalidRefNameError(ref, cleanGitRef.clean(ref));
         }
-        const updatedGitdir = await discoverGitdir({ fsp: fs13, dotgit: gitdir });
-        if (!force && await GitRefManager.exists({ fs: fs13, gitdir: updatedGitdir, ref })) {
+        const updatedGitdir = await discoverGitdir({ fsp: fs14, dotgit: gitdir });
+        if (!force && await GitRefManager.exists({ fs: fs14, gitdir: updatedGitdir, ref })) {
           throw new AlreadyExistsError("ref", ref);
         }
         if (symbolic) {
           await GitRefManager.writeSymbolicRef({
-            fs: fs13,
+            fs: fs14,
             gitdir: updatedGitdir,
             ref,
-            value
+            value: value2
           });
         } else {
-          value = await GitRefManager.resolve({
-            fs: fs13,
+          value2 = await GitRefManager.resolve({
+            fs: fs14,
             gitdir: updatedGitdir,
-            ref: value
+            ref: value2
           });
           await GitRefManager.writeRef({
-            fs: fs13,
+            fs: fs14,
             gitdir: updatedGitdir,
             ref,
-            value
+            value: value2
           });
         }
       } catch (err) {
@@ -40282,10 +40282,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function _writeTag({ fs: fs13, gitdir, tag: tag2 }) {
+    async function _writeTag({ fs: fs14, gitdir, tag: tag2 }) {
       const object = GitAnnotatedTag.from(tag2).toObject();
       const oid = await _writeObject({
-        fs: fs13,
+        fs: fs14,
         gitdir,
         type: "tag",
         object,
@@ -40293,12 +40293,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       return oid;
     }
-    async function writeTag({ fs: fs13, dir, gitdir = join20(dir, ".git"), tag: tag2 }) {
+    async function writeTag({ fs: fs14, dir, gitdir = join32(dir, ".git"), tag: tag2 }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("tag", tag2);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _writeTag({
           fs: fsp,
@@ -40310,12 +40310,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function writeTree({ fs: fs13, dir, gitdir = join20(dir, ".git"), tree }) {
+    async function writeTree({ fs: fs14, dir, gitdir = join32(dir, ".git"), tree }) {
       try {
-        assertParameter("fs", fs13);
+        assertParameter("fs", fs14);
         assertParameter("gitdir", gitdir);
         assertParameter("tree", tree);
-        const fsp = new FileSystem(fs13);
+        const fsp = new FileSystem(fs14);
         const updatedGitdir = await discoverGitdir({ fsp, dotgit: gitdir });
         return await _writeTree({
           fs: fsp,
@@ -40353,7 +40353,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       expandOid,
       expandRef,
       fastForward,
-      fetch: fetch2,
+      fetch,
       findMergeBase,
       findRoot,
       getRemoteInfo,
@@ -40423,7 +40423,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     exports2.expandOid = expandOid;
     exports2.expandRef = expandRef;
     exports2.fastForward = fastForward;
-    exports2.fetch = fetch2;
+    exports2.fetch = fetch;
     exports2.findMergeBase = findMergeBase;
     exports2.findRoot = findRoot;
     exports2.getConfig = getConfig;
@@ -40472,313 +40472,6 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     exports2.writeRef = writeRef;
     exports2.writeTag = writeTag;
     exports2.writeTree = writeTree;
-  }
-});
-
-// node_modules/simple-concat/index.js
-var require_simple_concat = __commonJS({
-  "node_modules/simple-concat/index.js"(exports2, module) {
-    module.exports = function(stream2, cb) {
-      var chunks = [];
-      stream2.on("data", function(chunk) {
-        chunks.push(chunk);
-      });
-      stream2.once("end", function() {
-        if (cb) cb(null, Buffer.concat(chunks));
-        cb = null;
-      });
-      stream2.once("error", function(err) {
-        if (cb) cb(err);
-        cb = null;
-      });
-    };
-  }
-});
-
-// node_modules/mimic-response/index.js
-var require_mimic_response = __commonJS({
-  "node_modules/mimic-response/index.js"(exports2, module) {
-    "use strict";
-    var knownProperties = [
-      "aborted",
-      "complete",
-      "headers",
-      "httpVersion",
-      "httpVersionMinor",
-      "httpVersionMajor",
-      "method",
-      "rawHeaders",
-      "rawTrailers",
-      "setTimeout",
-      "socket",
-      "statusCode",
-      "statusMessage",
-      "trailers",
-      "url"
-    ];
-    module.exports = (fromStream, toStream2) => {
-      if (toStream2._readableState.autoDestroy) {
-        throw new Error("The second stream must have the `autoDestroy` option set to `false`");
-      }
-      const fromProperties = new Set(Object.keys(fromStream).concat(knownProperties));
-      const properties = {};
-      for (const property of fromProperties) {
-        if (property in toStream2) {
-          continue;
-        }
-        properties[property] = {
-          get() {
-            const value = fromStream[property];
-            const isFunction = typeof value === "function";
-            return isFunction ? value.bind(fromStream) : value;
-          },
-          set(value) {
-            fromStream[property] = value;
-          },
-          enumerable: true,
-          configurable: false
-        };
-      }
-      Object.defineProperties(toStream2, properties);
-      fromStream.once("aborted", () => {
-        toStream2.destroy();
-        toStream2.emit("aborted");
-      });
-      fromStream.once("close", () => {
-        if (fromStream.complete) {
-          if (toStream2.readable) {
-            toStream2.once("end", () => {
-              toStream2.emit("close");
-            });
-          } else {
-            toStream2.emit("close");
-          }
-        } else {
-          toStream2.emit("close");
-        }
-      });
-      return toStream2;
-    };
-  }
-});
-
-// node_modules/decompress-response/index.js
-var require_decompress_response = __commonJS({
-  "node_modules/decompress-response/index.js"(exports2, module) {
-    "use strict";
-    var { Transform: Transform3, PassThrough: PassThrough2 } = __require("stream");
-    var zlib2 = __require("zlib");
-    var mimicResponse = require_mimic_response();
-    module.exports = (response) => {
-      const contentEncoding = (response.headers["content-encoding"] || "").toLowerCase();
-      if (!["gzip", "deflate", "br"].includes(contentEncoding)) {
-        return response;
-      }
-      const isBrotli = contentEncoding === "br";
-      if (isBrotli && typeof zlib2.createBrotliDecompress !== "function") {
-        response.destroy(new Error("Brotli is not supported on Node.js < 12"));
-        return response;
-      }
-      let isEmpty = true;
-      const checker = new Transform3({
-        transform(data, _encoding, callback) {
-          isEmpty = false;
-          callback(null, data);
-        },
-        flush(callback) {
-          callback();
-        }
-      });
-      const finalStream = new PassThrough2({
-        autoDestroy: false,
-        destroy(error2, callback) {
-          response.destroy();
-          callback(error2);
-        }
-      });
-      const decompressStream = isBrotli ? zlib2.createBrotliDecompress() : zlib2.createUnzip();
-      decompressStream.once("error", (error2) => {
-        if (isEmpty && !response.readable) {
-          finalStream.end();
-          return;
-        }
-        finalStream.destroy(error2);
-      });
-      mimicResponse(response, finalStream);
-      response.pipe(checker).pipe(decompressStream).pipe(finalStream);
-      return finalStream;
-    };
-  }
-});
-
-// node_modules/wrappy/wrappy.js
-var require_wrappy = __commonJS({
-  "node_modules/wrappy/wrappy.js"(exports2, module) {
-    module.exports = wrappy;
-    function wrappy(fn, cb) {
-      if (fn && cb) return wrappy(fn)(cb);
-      if (typeof fn !== "function")
-        throw new TypeError("need wrapper function");
-      Object.keys(fn).forEach(function(k) {
-        wrapper[k] = fn[k];
-      });
-      return wrapper;
-      function wrapper() {
-        var args = new Array(arguments.length);
-        for (var i = 0; i < args.length; i++) {
-          args[i] = arguments[i];
-        }
-        var ret = fn.apply(this, args);
-        var cb2 = args[args.length - 1];
-        if (typeof ret === "function" && ret !== cb2) {
-          Object.keys(cb2).forEach(function(k) {
-            ret[k] = cb2[k];
-          });
-        }
-        return ret;
-      }
-    }
-  }
-});
-
-// node_modules/once/once.js
-var require_once = __commonJS({
-  "node_modules/once/once.js"(exports2, module) {
-    var wrappy = require_wrappy();
-    module.exports = wrappy(once);
-    module.exports.strict = wrappy(onceStrict);
-    once.proto = once(function() {
-      Object.defineProperty(Function.prototype, "once", {
-        value: function() {
-          return once(this);
-        },
-        configurable: true
-      });
-      Object.defineProperty(Function.prototype, "onceStrict", {
-        value: function() {
-          return onceStrict(this);
-        },
-        configurable: true
-      });
-    });
-    function once(fn) {
-      var f = function() {
-        if (f.called) return f.value;
-        f.called = true;
-        return f.value = fn.apply(this, arguments);
-      };
-      f.called = false;
-      return f;
-    }
-    function onceStrict(fn) {
-      var f = function() {
-        if (f.called)
-          throw new Error(f.onceError);
-        f.called = true;
-        return f.value = fn.apply(this, arguments);
-      };
-      var name = fn.name || "Function wrapped with `once`";
-      f.onceError = name + " shouldn't be called more than once";
-      f.called = false;
-      return f;
-    }
-  }
-});
-
-// node_modules/simple-get/index.js
-var require_simple_get = __commonJS({
-  "node_modules/simple-get/index.js"(exports2, module) {
-    module.exports = simpleGet;
-    var concat2 = require_simple_concat();
-    var decompressResponse = require_decompress_response();
-    var http3 = __require("http");
-    var https3 = __require("https");
-    var once = require_once();
-    var querystring = __require("querystring");
-    var url2 = __require("url");
-    var isStream = (o) => o !== null && typeof o === "object" && typeof o.pipe === "function";
-    function simpleGet(opts, cb) {
-      opts = Object.assign({ maxRedirects: 10 }, typeof opts === "string" ? { url: opts } : opts);
-      cb = once(cb);
-      if (opts.url) {
-        const { hostname, port, protocol: protocol2, auth: auth2, path: path12 } = url2.parse(opts.url);
-        delete opts.url;
-        if (!hostname && !port && !protocol2 && !auth2) opts.path = path12;
-        else Object.assign(opts, { hostname, port, protocol: protocol2, auth: auth2, path: path12 });
-      }
-      const headers = { "accept-encoding": "gzip, deflate" };
-      if (opts.headers) Object.keys(opts.headers).forEach((k) => headers[k.toLowerCase()] = opts.headers[k]);
-      opts.headers = headers;
-      let body2;
-      if (opts.body) {
-        body2 = opts.json && !isStream(opts.body) ? JSON.stringify(opts.body) : opts.body;
-      } else if (opts.form) {
-        body2 = typeof opts.form === "string" ? opts.form : querystring.stringify(opts.form);
-        opts.headers["content-type"] = "application/x-www-form-urlencoded";
-      }
-      if (body2) {
-        if (!opts.method) opts.method = "POST";
-        if (!isStream(body2)) opts.headers["content-length"] = Buffer.byteLength(body2);
-        if (opts.json && !opts.form) opts.headers["content-type"] = "application/json";
-      }
-      delete opts.body;
-      delete opts.form;
-      if (opts.json) opts.headers.accept = "application/json";
-      if (opts.method) opts.method = opts.method.toUpperCase();
-      const originalHost = opts.hostname;
-      const protocol = opts.protocol === "https:" ? https3 : http3;
-      const req = protocol.request(opts, (res) => {
-        if (opts.followRedirects !== false && res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
-          opts.url = res.headers.location;
-          delete opts.headers.host;
-          res.resume();
-          const redirectHost = url2.parse(opts.url).hostname;
-          if (redirectHost !== null && redirectHost !== originalHost) {
-            delete opts.headers.cookie;
-            delete opts.headers.authorization;
-          }
-          if (opts.method === "POST" && [301, 302].includes(res.statusCode)) {
-            opts.method = "GET";
-            delete opts.headers["content-length"];
-            delete opts.headers["content-type"];
-          }
-          if (opts.maxRedirects-- === 0) return cb(new Error("too many redirects"));
-          else return simpleGet(opts, cb);
-        }
-        const tryUnzip = typeof decompressResponse === "function" && opts.method !== "HEAD";
-        cb(null, tryUnzip ? decompressResponse(res) : res);
-      });
-      req.on("timeout", () => {
-        req.abort();
-        cb(new Error("Request timed out"));
-      });
-      req.on("error", cb);
-      if (isStream(body2)) body2.on("error", cb).pipe(req);
-      else req.end(body2);
-      return req;
-    }
-    simpleGet.concat = (opts, cb) => {
-      return simpleGet(opts, (err, res) => {
-        if (err) return cb(err);
-        concat2(res, (err2, data) => {
-          if (err2) return cb(err2);
-          if (opts.json) {
-            try {
-              data = JSON.parse(data.toString());
-            } catch (err3) {
-              return cb(err3, res, data);
-            }
-          }
-          cb(null, res, data);
-        });
-      });
-    };
-    ["get", "post", "put", "patch", "head", "delete"].forEach((method) => {
-      simpleGet[method] = (opts, cb) => {
-        if (typeof opts === "string") opts = { url: opts };
-        return simpleGet(Object.assign({ method: method.toUpperCase() }, opts), cb);
-      };
-    });
   }
 });
 
@@ -41605,8 +41298,8 @@ var require_helpers = __commonJS({
     function req(url2, opts = {}) {
       const href = typeof url2 === "string" ? url2 : url2.href;
       const req2 = (href.startsWith("https:") ? https3 : http3).request(url2, opts);
-      const promise = new Promise((resolve6, reject) => {
-        req2.once("response", resolve6).once("error", reject).end();
+      const promise = new Promise((resolve12, reject) => {
+        req2.once("response", resolve12).once("error", reject).end();
       });
       req2.then = promise.then.bind(promise);
       return req2;
@@ -41771,6 +41464,136 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/http-proxy-agent/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/http-proxy-agent/dist/index.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports2 && exports2.__importStar || function(mod) {
+      if (mod && mod.__esModule) return mod;
+      var result = {};
+      if (mod != null) {
+        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+      }
+      __setModuleDefault(result, mod);
+      return result;
+    };
+    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.HttpProxyAgent = void 0;
+    var net = __importStar(__require("net"));
+    var tls = __importStar(__require("tls"));
+    var debug_1 = __importDefault(require_src());
+    var events_1 = __require("events");
+    var agent_base_1 = require_dist();
+    var url_1 = __require("url");
+    var debug2 = (0, debug_1.default)("http-proxy-agent");
+    var HttpProxyAgent3 = class extends agent_base_1.Agent {
+      constructor(proxy, opts) {
+        super(opts);
+        this.proxy = typeof proxy === "string" ? new url_1.URL(proxy) : proxy;
+        this.proxyHeaders = opts?.headers ?? {};
+        debug2("Creating new HttpProxyAgent instance: %o", this.proxy.href);
+        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, "");
+        const port = this.proxy.port ? parseInt(this.proxy.port, 10) : this.proxy.protocol === "https:" ? 443 : 80;
+        this.connectOpts = {
+          ...opts ? omit2(opts, "headers") : null,
+          host,
+          port
+        };
+      }
+      addRequest(req, opts) {
+        req._header = null;
+        this.setRequestProps(req, opts);
+        super.addRequest(req, opts);
+      }
+      setRequestProps(req, opts) {
+        const { proxy } = this;
+        const protocol = opts.secureEndpoint ? "https:" : "http:";
+        const hostname2 = req.getHeader("host") || "localhost";
+        const base = `${protocol}//${hostname2}`;
+        const url2 = new url_1.URL(req.path, base);
+        if (opts.port !== 80) {
+          url2.port = String(opts.port);
+        }
+        req.path = String(url2);
+        const headers = typeof this.proxyHeaders === "function" ? this.proxyHeaders() : { ...this.proxyHeaders };
+        if (proxy.username || proxy.password) {
+          const auth2 = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+          headers["Proxy-Authorization"] = `Basic ${Buffer.from(auth2).toString("base64")}`;
+        }
+        if (!headers["Proxy-Connection"]) {
+          headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
+        }
+        for (const name of Object.keys(headers)) {
+          const value2 = headers[name];
+          if (value2) {
+            req.setHeader(name, value2);
+          }
+        }
+      }
+      async connect(req, opts) {
+        req._header = null;
+        if (!req.path.includes("://")) {
+          this.setRequestProps(req, opts);
+        }
+        let first;
+        let endOfHeaders;
+        debug2("Regenerating stored HTTP header string for request");
+        req._implicitHeader();
+        if (req.outputData && req.outputData.length > 0) {
+          debug2("Patching connection write() output buffer with updated header");
+          first = req.outputData[0].data;
+          endOfHeaders = first.indexOf("\r\n\r\n") + 4;
+          req.outputData[0].data = req._header + first.substring(endOfHeaders);
+          debug2("Output buffer: %o", req.outputData[0].data);
+        }
+        let socket;
+        if (this.proxy.protocol === "https:") {
+          debug2("Creating `tls.Socket`: %o", this.connectOpts);
+          socket = tls.connect(this.connectOpts);
+        } else {
+          debug2("Creating `net.Socket`: %o", this.connectOpts);
+          socket = net.connect(this.connectOpts);
+        }
+        await (0, events_1.once)(socket, "connect");
+        return socket;
+      }
+    };
+    HttpProxyAgent3.protocols = ["http", "https"];
+    exports2.HttpProxyAgent = HttpProxyAgent3;
+    function omit2(obj, ...keys) {
+      const ret = {};
+      let key3;
+      for (key3 in obj) {
+        if (!keys.includes(key3)) {
+          ret[key3] = obj[key3];
+        }
+      }
+      return ret;
+    }
+  }
+});
+
 // node_modules/https-proxy-agent/dist/parse-proxy-response.js
 var require_parse_proxy_response = __commonJS({
   "node_modules/https-proxy-agent/dist/parse-proxy-response.js"(exports2) {
@@ -41783,7 +41606,7 @@ var require_parse_proxy_response = __commonJS({
     var debug_1 = __importDefault(require_src());
     var debug2 = (0, debug_1.default)("https-proxy-agent:parse-proxy-response");
     function parseProxyResponse(socket) {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve12, reject) => {
         let buffersLength = 0;
         const buffers = [];
         function read2() {
@@ -41837,19 +41660,19 @@ var require_parse_proxy_response = __commonJS({
               return reject(new Error(`Invalid header from proxy CONNECT response: "${header}"`));
             }
             const key3 = header.slice(0, firstColon).toLowerCase();
-            const value = header.slice(firstColon + 1).trimStart();
+            const value2 = header.slice(firstColon + 1).trimStart();
             const current = headers[key3];
             if (typeof current === "string") {
-              headers[key3] = [current, value];
+              headers[key3] = [current, value2];
             } else if (Array.isArray(current)) {
-              current.push(value);
+              current.push(value2);
             } else {
-              headers[key3] = value;
+              headers[key3] = value2;
             }
           }
           debug2("got proxy server response: %o %o", firstLine2, headers);
           cleanup2();
-          resolve6({
+          resolve12({
             connect: {
               statusCode,
               statusText,
@@ -41868,7 +41691,7 @@ var require_parse_proxy_response = __commonJS({
 });
 
 // node_modules/https-proxy-agent/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist3 = __commonJS({
   "node_modules/https-proxy-agent/dist/index.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
@@ -41920,7 +41743,7 @@ var require_dist2 = __commonJS({
       }
       return options;
     };
-    var HttpsProxyAgent2 = class extends agent_base_1.Agent {
+    var HttpsProxyAgent3 = class extends agent_base_1.Agent {
       constructor(proxy, opts) {
         super(opts);
         this.options = { path: void 0 };
@@ -41999,8 +41822,8 @@ var require_dist2 = __commonJS({
         return fakeSocket;
       }
     };
-    HttpsProxyAgent2.protocols = ["http", "https"];
-    exports2.HttpsProxyAgent = HttpsProxyAgent2;
+    HttpsProxyAgent3.protocols = ["http", "https"];
+    exports2.HttpsProxyAgent = HttpsProxyAgent3;
     function resume(socket) {
       socket.resume();
     }
@@ -42017,133 +41840,310 @@ var require_dist2 = __commonJS({
   }
 });
 
-// node_modules/http-proxy-agent/dist/index.js
-var require_dist3 = __commonJS({
-  "node_modules/http-proxy-agent/dist/index.js"(exports2) {
+// node_modules/simple-concat/index.js
+var require_simple_concat = __commonJS({
+  "node_modules/simple-concat/index.js"(exports2, module) {
+    module.exports = function(stream2, cb) {
+      var chunks = [];
+      stream2.on("data", function(chunk) {
+        chunks.push(chunk);
+      });
+      stream2.once("end", function() {
+        if (cb) cb(null, Buffer.concat(chunks));
+        cb = null;
+      });
+      stream2.once("error", function(err) {
+        if (cb) cb(err);
+        cb = null;
+      });
+    };
+  }
+});
+
+// node_modules/mimic-response/index.js
+var require_mimic_response = __commonJS({
+  "node_modules/mimic-response/index.js"(exports2, module) {
     "use strict";
-    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
+    var knownProperties = [
+      "aborted",
+      "complete",
+      "headers",
+      "httpVersion",
+      "httpVersionMinor",
+      "httpVersionMajor",
+      "method",
+      "rawHeaders",
+      "rawTrailers",
+      "setTimeout",
+      "socket",
+      "statusCode",
+      "statusMessage",
+      "trailers",
+      "url"
+    ];
+    module.exports = (fromStream, toStream2) => {
+      if (toStream2._readableState.autoDestroy) {
+        throw new Error("The second stream must have the `autoDestroy` option set to `false`");
       }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports2 && exports2.__importStar || function(mod) {
-      if (mod && mod.__esModule) return mod;
-      var result = {};
-      if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-      }
-      __setModuleDefault(result, mod);
-      return result;
-    };
-    var __importDefault = exports2 && exports2.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports2, "__esModule", { value: true });
-    exports2.HttpProxyAgent = void 0;
-    var net = __importStar(__require("net"));
-    var tls = __importStar(__require("tls"));
-    var debug_1 = __importDefault(require_src());
-    var events_1 = __require("events");
-    var agent_base_1 = require_dist();
-    var url_1 = __require("url");
-    var debug2 = (0, debug_1.default)("http-proxy-agent");
-    var HttpProxyAgent2 = class extends agent_base_1.Agent {
-      constructor(proxy, opts) {
-        super(opts);
-        this.proxy = typeof proxy === "string" ? new url_1.URL(proxy) : proxy;
-        this.proxyHeaders = opts?.headers ?? {};
-        debug2("Creating new HttpProxyAgent instance: %o", this.proxy.href);
-        const host = (this.proxy.hostname || this.proxy.host).replace(/^\[|\]$/g, "");
-        const port = this.proxy.port ? parseInt(this.proxy.port, 10) : this.proxy.protocol === "https:" ? 443 : 80;
-        this.connectOpts = {
-          ...opts ? omit2(opts, "headers") : null,
-          host,
-          port
+      const fromProperties = new Set(Object.keys(fromStream).concat(knownProperties));
+      const properties = {};
+      for (const property of fromProperties) {
+        if (property in toStream2) {
+          continue;
+        }
+        properties[property] = {
+          get() {
+            const value2 = fromStream[property];
+            const isFunction = typeof value2 === "function";
+            return isFunction ? value2.bind(fromStream) : value2;
+          },
+          set(value2) {
+            fromStream[property] = value2;
+          },
+          enumerable: true,
+          configurable: false
         };
       }
-      addRequest(req, opts) {
-        req._header = null;
-        this.setRequestProps(req, opts);
-        super.addRequest(req, opts);
-      }
-      setRequestProps(req, opts) {
-        const { proxy } = this;
-        const protocol = opts.secureEndpoint ? "https:" : "http:";
-        const hostname = req.getHeader("host") || "localhost";
-        const base = `${protocol}//${hostname}`;
-        const url2 = new url_1.URL(req.path, base);
-        if (opts.port !== 80) {
-          url2.port = String(opts.port);
-        }
-        req.path = String(url2);
-        const headers = typeof this.proxyHeaders === "function" ? this.proxyHeaders() : { ...this.proxyHeaders };
-        if (proxy.username || proxy.password) {
-          const auth2 = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-          headers["Proxy-Authorization"] = `Basic ${Buffer.from(auth2).toString("base64")}`;
-        }
-        if (!headers["Proxy-Connection"]) {
-          headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
-        }
-        for (const name of Object.keys(headers)) {
-          const value = headers[name];
-          if (value) {
-            req.setHeader(name, value);
+      Object.defineProperties(toStream2, properties);
+      fromStream.once("aborted", () => {
+        toStream2.destroy();
+        toStream2.emit("aborted");
+      });
+      fromStream.once("close", () => {
+        if (fromStream.complete) {
+          if (toStream2.readable) {
+            toStream2.once("end", () => {
+              toStream2.emit("close");
+            });
+          } else {
+            toStream2.emit("close");
           }
-        }
-      }
-      async connect(req, opts) {
-        req._header = null;
-        if (!req.path.includes("://")) {
-          this.setRequestProps(req, opts);
-        }
-        let first;
-        let endOfHeaders;
-        debug2("Regenerating stored HTTP header string for request");
-        req._implicitHeader();
-        if (req.outputData && req.outputData.length > 0) {
-          debug2("Patching connection write() output buffer with updated header");
-          first = req.outputData[0].data;
-          endOfHeaders = first.indexOf("\r\n\r\n") + 4;
-          req.outputData[0].data = req._header + first.substring(endOfHeaders);
-          debug2("Output buffer: %o", req.outputData[0].data);
-        }
-        let socket;
-        if (this.proxy.protocol === "https:") {
-          debug2("Creating `tls.Socket`: %o", this.connectOpts);
-          socket = tls.connect(this.connectOpts);
         } else {
-          debug2("Creating `net.Socket`: %o", this.connectOpts);
-          socket = net.connect(this.connectOpts);
+          toStream2.emit("close");
         }
-        await (0, events_1.once)(socket, "connect");
-        return socket;
-      }
+      });
+      return toStream2;
     };
-    HttpProxyAgent2.protocols = ["http", "https"];
-    exports2.HttpProxyAgent = HttpProxyAgent2;
-    function omit2(obj, ...keys) {
-      const ret = {};
-      let key3;
-      for (key3 in obj) {
-        if (!keys.includes(key3)) {
-          ret[key3] = obj[key3];
-        }
+  }
+});
+
+// node_modules/decompress-response/index.js
+var require_decompress_response = __commonJS({
+  "node_modules/decompress-response/index.js"(exports2, module) {
+    "use strict";
+    var { Transform: Transform3, PassThrough: PassThrough2 } = __require("stream");
+    var zlib2 = __require("zlib");
+    var mimicResponse = require_mimic_response();
+    module.exports = (response) => {
+      const contentEncoding = (response.headers["content-encoding"] || "").toLowerCase();
+      if (!["gzip", "deflate", "br"].includes(contentEncoding)) {
+        return response;
       }
-      return ret;
+      const isBrotli = contentEncoding === "br";
+      if (isBrotli && typeof zlib2.createBrotliDecompress !== "function") {
+        response.destroy(new Error("Brotli is not supported on Node.js < 12"));
+        return response;
+      }
+      let isEmpty = true;
+      const checker = new Transform3({
+        transform(data, _encoding, callback) {
+          isEmpty = false;
+          callback(null, data);
+        },
+        flush(callback) {
+          callback();
+        }
+      });
+      const finalStream = new PassThrough2({
+        autoDestroy: false,
+        destroy(error2, callback) {
+          response.destroy();
+          callback(error2);
+        }
+      });
+      const decompressStream = isBrotli ? zlib2.createBrotliDecompress() : zlib2.createUnzip();
+      decompressStream.once("error", (error2) => {
+        if (isEmpty && !response.readable) {
+          finalStream.end();
+          return;
+        }
+        finalStream.destroy(error2);
+      });
+      mimicResponse(response, finalStream);
+      response.pipe(checker).pipe(decompressStream).pipe(finalStream);
+      return finalStream;
+    };
+  }
+});
+
+// node_modules/wrappy/wrappy.js
+var require_wrappy = __commonJS({
+  "node_modules/wrappy/wrappy.js"(exports2, module) {
+    module.exports = wrappy;
+    function wrappy(fn, cb) {
+      if (fn && cb) return wrappy(fn)(cb);
+      if (typeof fn !== "function")
+        throw new TypeError("need wrapper function");
+      Object.keys(fn).forEach(function(k) {
+        wrapper[k] = fn[k];
+      });
+      return wrapper;
+      function wrapper() {
+        var args = new Array(arguments.length);
+        for (var i = 0; i < args.length; i++) {
+          args[i] = arguments[i];
+        }
+        var ret = fn.apply(this, args);
+        var cb2 = args[args.length - 1];
+        if (typeof ret === "function" && ret !== cb2) {
+          Object.keys(cb2).forEach(function(k) {
+            ret[k] = cb2[k];
+          });
+        }
+        return ret;
+      }
     }
+  }
+});
+
+// node_modules/once/once.js
+var require_once = __commonJS({
+  "node_modules/once/once.js"(exports2, module) {
+    var wrappy = require_wrappy();
+    module.exports = wrappy(once);
+    module.exports.strict = wrappy(onceStrict);
+    once.proto = once(function() {
+      Object.defineProperty(Function.prototype, "once", {
+        value: function() {
+          return once(this);
+        },
+        configurable: true
+      });
+      Object.defineProperty(Function.prototype, "onceStrict", {
+        value: function() {
+          return onceStrict(this);
+        },
+        configurable: true
+      });
+    });
+    function once(fn) {
+      var f = function() {
+        if (f.called) return f.value;
+        f.called = true;
+        return f.value = fn.apply(this, arguments);
+      };
+      f.called = false;
+      return f;
+    }
+    function onceStrict(fn) {
+      var f = function() {
+        if (f.called)
+          throw new Error(f.onceError);
+        f.called = true;
+        return f.value = fn.apply(this, arguments);
+      };
+      var name = fn.name || "Function wrapped with `once`";
+      f.onceError = name + " shouldn't be called more than once";
+      f.called = false;
+      return f;
+    }
+  }
+});
+
+// node_modules/simple-get/index.js
+var require_simple_get = __commonJS({
+  "node_modules/simple-get/index.js"(exports2, module) {
+    module.exports = simpleGet;
+    var concat2 = require_simple_concat();
+    var decompressResponse = require_decompress_response();
+    var http3 = __require("http");
+    var https3 = __require("https");
+    var once = require_once();
+    var querystring = __require("querystring");
+    var url2 = __require("url");
+    var isStream = (o) => o !== null && typeof o === "object" && typeof o.pipe === "function";
+    function simpleGet(opts, cb) {
+      opts = Object.assign({ maxRedirects: 10 }, typeof opts === "string" ? { url: opts } : opts);
+      cb = once(cb);
+      if (opts.url) {
+        const { hostname: hostname2, port, protocol: protocol2, auth: auth2, path: path12 } = url2.parse(opts.url);
+        delete opts.url;
+        if (!hostname2 && !port && !protocol2 && !auth2) opts.path = path12;
+        else Object.assign(opts, { hostname: hostname2, port, protocol: protocol2, auth: auth2, path: path12 });
+      }
+      const headers = { "accept-encoding": "gzip, deflate" };
+      if (opts.headers) Object.keys(opts.headers).forEach((k) => headers[k.toLowerCase()] = opts.headers[k]);
+      opts.headers = headers;
+      let body2;
+      if (opts.body) {
+        body2 = opts.json && !isStream(opts.body) ? JSON.stringify(opts.body) : opts.body;
+      } else if (opts.form) {
+        body2 = typeof opts.form === "string" ? opts.form : querystring.stringify(opts.form);
+        opts.headers["content-type"] = "application/x-www-form-urlencoded";
+      }
+      if (body2) {
+        if (!opts.method) opts.method = "POST";
+        if (!isStream(body2)) opts.headers["content-length"] = Buffer.byteLength(body2);
+        if (opts.json && !opts.form) opts.headers["content-type"] = "application/json";
+      }
+      delete opts.body;
+      delete opts.form;
+      if (opts.json) opts.headers.accept = "application/json";
+      if (opts.method) opts.method = opts.method.toUpperCase();
+      const originalHost = opts.hostname;
+      const protocol = opts.protocol === "https:" ? https3 : http3;
+      const req = protocol.request(opts, (res) => {
+        if (opts.followRedirects !== false && res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
+          opts.url = res.headers.location;
+          delete opts.headers.host;
+          res.resume();
+          const redirectHost = url2.parse(opts.url).hostname;
+          if (redirectHost !== null && redirectHost !== originalHost) {
+            delete opts.headers.cookie;
+            delete opts.headers.authorization;
+          }
+          if (opts.method === "POST" && [301, 302].includes(res.statusCode)) {
+            opts.method = "GET";
+            delete opts.headers["content-length"];
+            delete opts.headers["content-type"];
+          }
+          if (opts.maxRedirects-- === 0) return cb(new Error("too many redirects"));
+          else return simpleGet(opts, cb);
+        }
+        const tryUnzip = typeof decompressResponse === "function" && opts.method !== "HEAD";
+        cb(null, tryUnzip ? decompressResponse(res) : res);
+      });
+      req.on("timeout", () => {
+        req.abort();
+        cb(new Error("Request timed out"));
+      });
+      req.on("error", cb);
+      if (isStream(body2)) body2.on("error", cb).pipe(req);
+      else req.end(body2);
+      return req;
+    }
+    simpleGet.concat = (opts, cb) => {
+      return simpleGet(opts, (err, res) => {
+        if (err) return cb(err);
+        concat2(res, (err2, data) => {
+          if (err2) return cb(err2);
+          if (opts.json) {
+            try {
+              data = JSON.parse(data.toString());
+            } catch (err3) {
+              return cb(err3, res, data);
+            }
+          }
+          cb(null, res, data);
+        });
+      });
+    };
+    ["get", "post", "put", "patch", "head", "delete"].forEach((method) => {
+      simpleGet[method] = (opts, cb) => {
+        if (typeof opts === "string") opts = { url: opts };
+        return simpleGet(Object.assign({ method: method.toUpperCase() }, opts), cb);
+      };
+    });
   }
 });
 
@@ -42257,19 +42257,19 @@ var require_json_typings = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isJsonObject = exports2.typeofJsonValue = void 0;
-    function typeofJsonValue(value) {
-      let t = typeof value;
+    function typeofJsonValue(value2) {
+      let t = typeof value2;
       if (t == "object") {
-        if (Array.isArray(value))
+        if (Array.isArray(value2))
           return "array";
-        if (value === null)
+        if (value2 === null)
           return "null";
       }
       return t;
     }
     exports2.typeofJsonValue = typeofJsonValue;
-    function isJsonObject(value) {
-      return value !== null && typeof value == "object" && !Array.isArray(value);
+    function isJsonObject(value2) {
+      return value2 !== null && typeof value2 == "object" && !Array.isArray(value2);
     }
     exports2.isJsonObject = isJsonObject;
   }
@@ -42584,17 +42584,17 @@ var require_goog_varint = __commonJS({
       );
     }
     exports2.int64toString = int64toString;
-    function varint32write(value, bytes) {
-      if (value >= 0) {
-        while (value > 127) {
-          bytes.push(value & 127 | 128);
-          value = value >>> 7;
+    function varint32write(value2, bytes) {
+      if (value2 >= 0) {
+        while (value2 > 127) {
+          bytes.push(value2 & 127 | 128);
+          value2 = value2 >>> 7;
         }
-        bytes.push(value);
+        bytes.push(value2);
       } else {
         for (let i = 0; i < 9; i++) {
-          bytes.push(value & 127 | 128);
-          value = value >> 7;
+          bytes.push(value2 & 127 | 128);
+          value2 = value2 >> 7;
         }
         bytes.push(1);
       }
@@ -42695,51 +42695,51 @@ var require_pb_long = __commonJS({
       /**
        * Create instance from a `string`, `number` or `bigint`.
        */
-      static from(value) {
+      static from(value2) {
         if (BI)
-          switch (typeof value) {
+          switch (typeof value2) {
             case "string":
-              if (value == "0")
+              if (value2 == "0")
                 return this.ZERO;
-              if (value == "")
+              if (value2 == "")
                 throw new Error("string is no integer");
-              value = BI.C(value);
+              value2 = BI.C(value2);
             case "number":
-              if (value === 0)
+              if (value2 === 0)
                 return this.ZERO;
-              value = BI.C(value);
+              value2 = BI.C(value2);
             case "bigint":
-              if (!value)
+              if (!value2)
                 return this.ZERO;
-              if (value < BI.UMIN)
+              if (value2 < BI.UMIN)
                 throw new Error("signed value for ulong");
-              if (value > BI.UMAX)
+              if (value2 > BI.UMAX)
                 throw new Error("ulong too large");
-              BI.V.setBigUint64(0, value, true);
+              BI.V.setBigUint64(0, value2, true);
               return new _PbULong(BI.V.getInt32(0, true), BI.V.getInt32(4, true));
           }
         else
-          switch (typeof value) {
+          switch (typeof value2) {
             case "string":
-              if (value == "0")
+              if (value2 == "0")
                 return this.ZERO;
-              value = value.trim();
-              if (!RE_DECIMAL_STR.test(value))
+              value2 = value2.trim();
+              if (!RE_DECIMAL_STR.test(value2))
                 throw new Error("string is no integer");
-              let [minus, lo, hi] = goog_varint_1.int64fromString(value);
+              let [minus, lo, hi] = goog_varint_1.int64fromString(value2);
               if (minus)
                 throw new Error("signed value for ulong");
               return new _PbULong(lo, hi);
             case "number":
-              if (value == 0)
+              if (value2 == 0)
                 return this.ZERO;
-              if (!Number.isSafeInteger(value))
+              if (!Number.isSafeInteger(value2))
                 throw new Error("number is no integer");
-              if (value < 0)
+              if (value2 < 0)
                 throw new Error("signed value for ulong");
-              return new _PbULong(value, value / TWO_PWR_32_DBL);
+              return new _PbULong(value2, value2 / TWO_PWR_32_DBL);
           }
-        throw new Error("unknown value " + typeof value);
+        throw new Error("unknown value " + typeof value2);
       }
       /**
        * Convert to decimal string.
@@ -42763,38 +42763,38 @@ var require_pb_long = __commonJS({
       /**
        * Create instance from a `string`, `number` or `bigint`.
        */
-      static from(value) {
+      static from(value2) {
         if (BI)
-          switch (typeof value) {
+          switch (typeof value2) {
             case "string":
-              if (value == "0")
+              if (value2 == "0")
                 return this.ZERO;
-              if (value == "")
+              if (value2 == "")
                 throw new Error("string is no integer");
-              value = BI.C(value);
+              value2 = BI.C(value2);
             case "number":
-              if (value === 0)
+              if (value2 === 0)
                 return this.ZERO;
-              value = BI.C(value);
+              value2 = BI.C(value2);
             case "bigint":
-              if (!value)
+              if (!value2)
                 return this.ZERO;
-              if (value < BI.MIN)
+              if (value2 < BI.MIN)
                 throw new Error("signed long too small");
-              if (value > BI.MAX)
+              if (value2 > BI.MAX)
                 throw new Error("signed long too large");
-              BI.V.setBigInt64(0, value, true);
+              BI.V.setBigInt64(0, value2, true);
               return new _PbLong(BI.V.getInt32(0, true), BI.V.getInt32(4, true));
           }
         else
-          switch (typeof value) {
+          switch (typeof value2) {
             case "string":
-              if (value == "0")
+              if (value2 == "0")
                 return this.ZERO;
-              value = value.trim();
-              if (!RE_DECIMAL_STR.test(value))
+              value2 = value2.trim();
+              if (!RE_DECIMAL_STR.test(value2))
                 throw new Error("string is no integer");
-              let [minus, lo, hi] = goog_varint_1.int64fromString(value);
+              let [minus, lo, hi] = goog_varint_1.int64fromString(value2);
               if (minus) {
                 if (hi > HALF_2_PWR_32 || hi == HALF_2_PWR_32 && lo != 0)
                   throw new Error("signed long too small");
@@ -42803,13 +42803,13 @@ var require_pb_long = __commonJS({
               let pbl = new _PbLong(lo, hi);
               return minus ? pbl.negate() : pbl;
             case "number":
-              if (value == 0)
+              if (value2 == 0)
                 return this.ZERO;
-              if (!Number.isSafeInteger(value))
+              if (!Number.isSafeInteger(value2))
                 throw new Error("number is no integer");
-              return value > 0 ? new _PbLong(value, value / TWO_PWR_32_DBL) : new _PbLong(-value, -value / TWO_PWR_32_DBL).negate();
+              return value2 > 0 ? new _PbLong(value2, value2 / TWO_PWR_32_DBL) : new _PbLong(-value2, -value2 / TWO_PWR_32_DBL).negate();
           }
-        throw new Error("unknown value " + typeof value);
+        throw new Error("unknown value " + typeof value2);
       }
       /**
        * Do we have a minus sign?
@@ -43045,8 +43045,8 @@ var require_assert = __commonJS({
       }
     }
     exports2.assert = assert4;
-    function assertNever(value, msg) {
-      throw new Error(msg !== null && msg !== void 0 ? msg : "Unexpected object: " + value);
+    function assertNever(value2, msg) {
+      throw new Error(msg !== null && msg !== void 0 ? msg : "Unexpected object: " + value2);
     }
     exports2.assertNever = assertNever;
     var FLOAT32_MAX = 34028234663852886e22;
@@ -43171,96 +43171,96 @@ var require_binary_writer = __commonJS({
       /**
        * Write a `uint32` value, an unsigned 32 bit varint.
        */
-      uint32(value) {
-        assert_1.assertUInt32(value);
-        while (value > 127) {
-          this.buf.push(value & 127 | 128);
-          value = value >>> 7;
+      uint32(value2) {
+        assert_1.assertUInt32(value2);
+        while (value2 > 127) {
+          this.buf.push(value2 & 127 | 128);
+          value2 = value2 >>> 7;
         }
-        this.buf.push(value);
+        this.buf.push(value2);
         return this;
       }
       /**
        * Write a `int32` value, a signed 32 bit varint.
        */
-      int32(value) {
-        assert_1.assertInt32(value);
-        goog_varint_1.varint32write(value, this.buf);
+      int32(value2) {
+        assert_1.assertInt32(value2);
+        goog_varint_1.varint32write(value2, this.buf);
         return this;
       }
       /**
        * Write a `bool` value, a variant.
        */
-      bool(value) {
-        this.buf.push(value ? 1 : 0);
+      bool(value2) {
+        this.buf.push(value2 ? 1 : 0);
         return this;
       }
       /**
        * Write a `bytes` value, length-delimited arbitrary data.
        */
-      bytes(value) {
-        this.uint32(value.byteLength);
-        return this.raw(value);
+      bytes(value2) {
+        this.uint32(value2.byteLength);
+        return this.raw(value2);
       }
       /**
        * Write a `string` value, length-delimited data converted to UTF-8 text.
        */
-      string(value) {
-        let chunk = this.textEncoder.encode(value);
+      string(value2) {
+        let chunk = this.textEncoder.encode(value2);
         this.uint32(chunk.byteLength);
         return this.raw(chunk);
       }
       /**
        * Write a `float` value, 32-bit floating point number.
        */
-      float(value) {
-        assert_1.assertFloat32(value);
+      float(value2) {
+        assert_1.assertFloat32(value2);
         let chunk = new Uint8Array(4);
-        new DataView(chunk.buffer).setFloat32(0, value, true);
+        new DataView(chunk.buffer).setFloat32(0, value2, true);
         return this.raw(chunk);
       }
       /**
        * Write a `double` value, a 64-bit floating point number.
        */
-      double(value) {
+      double(value2) {
         let chunk = new Uint8Array(8);
-        new DataView(chunk.buffer).setFloat64(0, value, true);
+        new DataView(chunk.buffer).setFloat64(0, value2, true);
         return this.raw(chunk);
       }
       /**
        * Write a `fixed32` value, an unsigned, fixed-length 32-bit integer.
        */
-      fixed32(value) {
-        assert_1.assertUInt32(value);
+      fixed32(value2) {
+        assert_1.assertUInt32(value2);
         let chunk = new Uint8Array(4);
-        new DataView(chunk.buffer).setUint32(0, value, true);
+        new DataView(chunk.buffer).setUint32(0, value2, true);
         return this.raw(chunk);
       }
       /**
        * Write a `sfixed32` value, a signed, fixed-length 32-bit integer.
        */
-      sfixed32(value) {
-        assert_1.assertInt32(value);
+      sfixed32(value2) {
+        assert_1.assertInt32(value2);
         let chunk = new Uint8Array(4);
-        new DataView(chunk.buffer).setInt32(0, value, true);
+        new DataView(chunk.buffer).setInt32(0, value2, true);
         return this.raw(chunk);
       }
       /**
        * Write a `sint32` value, a signed, zigzag-encoded 32-bit varint.
        */
-      sint32(value) {
-        assert_1.assertInt32(value);
-        value = (value << 1 ^ value >> 31) >>> 0;
-        goog_varint_1.varint32write(value, this.buf);
+      sint32(value2) {
+        assert_1.assertInt32(value2);
+        value2 = (value2 << 1 ^ value2 >> 31) >>> 0;
+        goog_varint_1.varint32write(value2, this.buf);
         return this;
       }
       /**
        * Write a `fixed64` value, a signed, fixed-length 64-bit integer.
        */
-      sfixed64(value) {
+      sfixed64(value2) {
         let chunk = new Uint8Array(8);
         let view = new DataView(chunk.buffer);
-        let long = pb_long_1.PbLong.from(value);
+        let long = pb_long_1.PbLong.from(value2);
         view.setInt32(0, long.lo, true);
         view.setInt32(4, long.hi, true);
         return this.raw(chunk);
@@ -43268,10 +43268,10 @@ var require_binary_writer = __commonJS({
       /**
        * Write a `fixed64` value, an unsigned, fixed-length 64 bit integer.
        */
-      fixed64(value) {
+      fixed64(value2) {
         let chunk = new Uint8Array(8);
         let view = new DataView(chunk.buffer);
-        let long = pb_long_1.PbULong.from(value);
+        let long = pb_long_1.PbULong.from(value2);
         view.setInt32(0, long.lo, true);
         view.setInt32(4, long.hi, true);
         return this.raw(chunk);
@@ -43279,24 +43279,24 @@ var require_binary_writer = __commonJS({
       /**
        * Write a `int64` value, a signed 64-bit varint.
        */
-      int64(value) {
-        let long = pb_long_1.PbLong.from(value);
+      int64(value2) {
+        let long = pb_long_1.PbLong.from(value2);
         goog_varint_1.varint64write(long.lo, long.hi, this.buf);
         return this;
       }
       /**
        * Write a `sint64` value, a signed, zig-zag-encoded 64-bit varint.
        */
-      sint64(value) {
-        let long = pb_long_1.PbLong.from(value), sign = long.hi >> 31, lo = long.lo << 1 ^ sign, hi = (long.hi << 1 | long.lo >>> 31) ^ sign;
+      sint64(value2) {
+        let long = pb_long_1.PbLong.from(value2), sign = long.hi >> 31, lo = long.lo << 1 ^ sign, hi = (long.hi << 1 | long.lo >>> 31) ^ sign;
         goog_varint_1.varint64write(lo, hi, this.buf);
         return this;
       }
       /**
        * Write a `uint64` value, an unsigned 64-bit varint.
        */
-      uint64(value) {
-        let long = pb_long_1.PbULong.from(value);
+      uint64(value2) {
+        let long = pb_long_1.PbULong.from(value2);
         goog_varint_1.varint64write(long.lo, long.hi, this.buf);
         return this;
       }
@@ -43482,23 +43482,23 @@ var require_oneof = __commonJS({
       return oneof[kind];
     }
     exports2.getOneofValue = getOneofValue;
-    function setOneofValue(oneof, kind, value) {
+    function setOneofValue(oneof, kind, value2) {
       if (oneof.oneofKind !== void 0) {
         delete oneof[oneof.oneofKind];
       }
       oneof.oneofKind = kind;
-      if (value !== void 0) {
-        oneof[kind] = value;
+      if (value2 !== void 0) {
+        oneof[kind] = value2;
       }
     }
     exports2.setOneofValue = setOneofValue;
-    function setUnknownOneofValue(oneof, kind, value) {
+    function setUnknownOneofValue(oneof, kind, value2) {
       if (oneof.oneofKind !== void 0) {
         delete oneof[oneof.oneofKind];
       }
       oneof.oneofKind = kind;
-      if (value !== void 0 && kind !== void 0) {
-        oneof[kind] = value;
+      if (value2 !== void 0 && kind !== void 0) {
+        oneof[kind] = value2;
       }
     }
     exports2.setUnknownOneofValue = setUnknownOneofValue;
@@ -44099,14 +44099,14 @@ var require_reflection_json_writer = __commonJS({
         }
         return json;
       }
-      field(field, value, options) {
+      field(field, value2, options) {
         let jsonValue = void 0;
         if (field.kind == "map") {
-          assert_1.assert(typeof value == "object" && value !== null);
+          assert_1.assert(typeof value2 == "object" && value2 !== null);
           const jsonObj = {};
           switch (field.V.kind) {
             case "scalar":
-              for (const [entryKey, entryValue] of Object.entries(value)) {
+              for (const [entryKey, entryValue] of Object.entries(value2)) {
                 const val = this.scalar(field.V.T, entryValue, field.name, false, true);
                 assert_1.assert(val !== void 0);
                 jsonObj[entryKey.toString()] = val;
@@ -44114,7 +44114,7 @@ var require_reflection_json_writer = __commonJS({
               break;
             case "message":
               const messageType = field.V.T();
-              for (const [entryKey, entryValue] of Object.entries(value)) {
+              for (const [entryKey, entryValue] of Object.entries(value2)) {
                 const val = this.message(messageType, entryValue, field.name, options);
                 assert_1.assert(val !== void 0);
                 jsonObj[entryKey.toString()] = val;
@@ -44122,7 +44122,7 @@ var require_reflection_json_writer = __commonJS({
               break;
             case "enum":
               const enumInfo = field.V.T();
-              for (const [entryKey, entryValue] of Object.entries(value)) {
+              for (const [entryKey, entryValue] of Object.entries(value2)) {
                 assert_1.assert(entryValue === void 0 || typeof entryValue == "number");
                 const val = this.enum(enumInfo, entryValue, field.name, false, true, options.enumAsInteger);
                 assert_1.assert(val !== void 0);
@@ -44133,29 +44133,29 @@ var require_reflection_json_writer = __commonJS({
           if (options.emitDefaultValues || Object.keys(jsonObj).length > 0)
             jsonValue = jsonObj;
         } else if (field.repeat) {
-          assert_1.assert(Array.isArray(value));
+          assert_1.assert(Array.isArray(value2));
           const jsonArr = [];
           switch (field.kind) {
             case "scalar":
-              for (let i = 0; i < value.length; i++) {
-                const val = this.scalar(field.T, value[i], field.name, field.opt, true);
+              for (let i = 0; i < value2.length; i++) {
+                const val = this.scalar(field.T, value2[i], field.name, field.opt, true);
                 assert_1.assert(val !== void 0);
                 jsonArr.push(val);
               }
               break;
             case "enum":
               const enumInfo = field.T();
-              for (let i = 0; i < value.length; i++) {
-                assert_1.assert(value[i] === void 0 || typeof value[i] == "number");
-                const val = this.enum(enumInfo, value[i], field.name, field.opt, true, options.enumAsInteger);
+              for (let i = 0; i < value2.length; i++) {
+                assert_1.assert(value2[i] === void 0 || typeof value2[i] == "number");
+                const val = this.enum(enumInfo, value2[i], field.name, field.opt, true, options.enumAsInteger);
                 assert_1.assert(val !== void 0);
                 jsonArr.push(val);
               }
               break;
             case "message":
               const messageType = field.T();
-              for (let i = 0; i < value.length; i++) {
-                const val = this.message(messageType, value[i], field.name, options);
+              for (let i = 0; i < value2.length; i++) {
+                const val = this.message(messageType, value2[i], field.name, options);
                 assert_1.assert(val !== void 0);
                 jsonArr.push(val);
               }
@@ -44166,13 +44166,13 @@ var require_reflection_json_writer = __commonJS({
         } else {
           switch (field.kind) {
             case "scalar":
-              jsonValue = this.scalar(field.T, value, field.name, field.opt, options.emitDefaultValues);
+              jsonValue = this.scalar(field.T, value2, field.name, field.opt, options.emitDefaultValues);
               break;
             case "enum":
-              jsonValue = this.enum(field.T(), value, field.name, field.opt, options.emitDefaultValues, options.enumAsInteger);
+              jsonValue = this.enum(field.T(), value2, field.name, field.opt, options.emitDefaultValues, options.enumAsInteger);
               break;
             case "message":
-              jsonValue = this.message(field.T(), value, field.name, options);
+              jsonValue = this.message(field.T(), value2, field.name, options);
               break;
           }
         }
@@ -44181,30 +44181,30 @@ var require_reflection_json_writer = __commonJS({
       /**
        * Returns `null` as the default for google.protobuf.NullValue.
        */
-      enum(type, value, fieldName, optional, emitDefaultValues, enumAsInteger) {
+      enum(type, value2, fieldName, optional, emitDefaultValues, enumAsInteger) {
         if (type[0] == "google.protobuf.NullValue")
           return !emitDefaultValues && !optional ? void 0 : null;
-        if (value === void 0) {
+        if (value2 === void 0) {
           assert_1.assert(optional);
           return void 0;
         }
-        if (value === 0 && !emitDefaultValues && !optional)
+        if (value2 === 0 && !emitDefaultValues && !optional)
           return void 0;
-        assert_1.assert(typeof value == "number");
-        assert_1.assert(Number.isInteger(value));
-        if (enumAsInteger || !type[1].hasOwnProperty(value))
-          return value;
+        assert_1.assert(typeof value2 == "number");
+        assert_1.assert(Number.isInteger(value2));
+        if (enumAsInteger || !type[1].hasOwnProperty(value2))
+          return value2;
         if (type[2])
-          return type[2] + type[1][value];
-        return type[1][value];
+          return type[2] + type[1][value2];
+        return type[1][value2];
       }
-      message(type, value, fieldName, options) {
-        if (value === void 0)
+      message(type, value2, fieldName, options) {
+        if (value2 === void 0)
           return options.emitDefaultValues ? null : void 0;
-        return type.internalJsonWrite(value, options);
+        return type.internalJsonWrite(value2, options);
       }
-      scalar(type, value, fieldName, optional, emitDefaultValues) {
-        if (value === void 0) {
+      scalar(type, value2, fieldName, optional, emitDefaultValues) {
+        if (value2 === void 0) {
           assert_1.assert(optional);
           return void 0;
         }
@@ -44214,48 +44214,48 @@ var require_reflection_json_writer = __commonJS({
           case reflection_info_1.ScalarType.INT32:
           case reflection_info_1.ScalarType.SFIXED32:
           case reflection_info_1.ScalarType.SINT32:
-            if (value === 0)
+            if (value2 === 0)
               return ed ? 0 : void 0;
-            assert_1.assertInt32(value);
-            return value;
+            assert_1.assertInt32(value2);
+            return value2;
           case reflection_info_1.ScalarType.FIXED32:
           case reflection_info_1.ScalarType.UINT32:
-            if (value === 0)
+            if (value2 === 0)
               return ed ? 0 : void 0;
-            assert_1.assertUInt32(value);
-            return value;
+            assert_1.assertUInt32(value2);
+            return value2;
           // float, double: JSON value will be a number or one of the special string values "NaN", "Infinity", and "-Infinity".
           // Either numbers or strings are accepted. Exponent notation is also accepted.
           case reflection_info_1.ScalarType.FLOAT:
-            assert_1.assertFloat32(value);
+            assert_1.assertFloat32(value2);
           case reflection_info_1.ScalarType.DOUBLE:
-            if (value === 0)
+            if (value2 === 0)
               return ed ? 0 : void 0;
-            assert_1.assert(typeof value == "number");
-            if (Number.isNaN(value))
+            assert_1.assert(typeof value2 == "number");
+            if (Number.isNaN(value2))
               return "NaN";
-            if (value === Number.POSITIVE_INFINITY)
+            if (value2 === Number.POSITIVE_INFINITY)
               return "Infinity";
-            if (value === Number.NEGATIVE_INFINITY)
+            if (value2 === Number.NEGATIVE_INFINITY)
               return "-Infinity";
-            return value;
+            return value2;
           // string:
           case reflection_info_1.ScalarType.STRING:
-            if (value === "")
+            if (value2 === "")
               return ed ? "" : void 0;
-            assert_1.assert(typeof value == "string");
-            return value;
+            assert_1.assert(typeof value2 == "string");
+            return value2;
           // bool:
           case reflection_info_1.ScalarType.BOOL:
-            if (value === false)
+            if (value2 === false)
               return ed ? false : void 0;
-            assert_1.assert(typeof value == "boolean");
-            return value;
+            assert_1.assert(typeof value2 == "boolean");
+            return value2;
           // JSON value will be a decimal string. Either numbers or strings are accepted.
           case reflection_info_1.ScalarType.UINT64:
           case reflection_info_1.ScalarType.FIXED64:
-            assert_1.assert(typeof value == "number" || typeof value == "string" || typeof value == "bigint");
-            let ulong = pb_long_1.PbULong.from(value);
+            assert_1.assert(typeof value2 == "number" || typeof value2 == "string" || typeof value2 == "bigint");
+            let ulong = pb_long_1.PbULong.from(value2);
             if (ulong.isZero() && !ed)
               return void 0;
             return ulong.toString();
@@ -44263,18 +44263,18 @@ var require_reflection_json_writer = __commonJS({
           case reflection_info_1.ScalarType.INT64:
           case reflection_info_1.ScalarType.SFIXED64:
           case reflection_info_1.ScalarType.SINT64:
-            assert_1.assert(typeof value == "number" || typeof value == "string" || typeof value == "bigint");
-            let long = pb_long_1.PbLong.from(value);
+            assert_1.assert(typeof value2 == "number" || typeof value2 == "string" || typeof value2 == "bigint");
+            let long = pb_long_1.PbLong.from(value2);
             if (long.isZero() && !ed)
               return void 0;
             return long.toString();
           // bytes: JSON value will be the data encoded as a string using standard base64 encoding with paddings.
           // Either standard or URL-safe base64 encoding with/without paddings are accepted.
           case reflection_info_1.ScalarType.BYTES:
-            assert_1.assert(value instanceof Uint8Array);
-            if (!value.byteLength)
+            assert_1.assert(value2 instanceof Uint8Array);
+            if (!value2.byteLength)
               return ed ? "" : void 0;
-            return base64_1.base64encode(value);
+            return base64_1.base64encode(value2);
         }
       }
     };
@@ -44517,15 +44517,15 @@ var require_reflection_binary_writer = __commonJS({
       write(message2, writer, options) {
         this.prepare();
         for (const field of this.fields) {
-          let value, emitDefault, repeated = field.repeat, localName = field.localName;
+          let value2, emitDefault, repeated = field.repeat, localName = field.localName;
           if (field.oneof) {
             const group = message2[field.oneof];
             if (group.oneofKind !== localName)
               continue;
-            value = group[localName];
+            value2 = group[localName];
             emitDefault = true;
           } else {
-            value = message2[localName];
+            value2 = message2[localName];
             emitDefault = false;
           }
           switch (field.kind) {
@@ -44533,29 +44533,29 @@ var require_reflection_binary_writer = __commonJS({
             case "enum":
               let T = field.kind == "enum" ? reflection_info_1.ScalarType.INT32 : field.T;
               if (repeated) {
-                assert_1.assert(Array.isArray(value));
+                assert_1.assert(Array.isArray(value2));
                 if (repeated == reflection_info_1.RepeatType.PACKED)
-                  this.packed(writer, T, field.no, value);
+                  this.packed(writer, T, field.no, value2);
                 else
-                  for (const item of value)
+                  for (const item of value2)
                     this.scalar(writer, T, field.no, item, true);
-              } else if (value === void 0)
+              } else if (value2 === void 0)
                 assert_1.assert(field.opt);
               else
-                this.scalar(writer, T, field.no, value, emitDefault || field.opt);
+                this.scalar(writer, T, field.no, value2, emitDefault || field.opt);
               break;
             case "message":
               if (repeated) {
-                assert_1.assert(Array.isArray(value));
-                for (const item of value)
+                assert_1.assert(Array.isArray(value2));
+                for (const item of value2)
                   this.message(writer, options, field.T(), field.no, item);
               } else {
-                this.message(writer, options, field.T(), field.no, value);
+                this.message(writer, options, field.T(), field.no, value2);
               }
               break;
             case "map":
-              assert_1.assert(typeof value == "object" && value !== null);
-              for (const [key3, val] of Object.entries(value))
+              assert_1.assert(typeof value2 == "object" && value2 !== null);
+              for (const [key3, val] of Object.entries(value2))
                 this.mapEntry(writer, options, field, key3, val);
               break;
           }
@@ -44564,7 +44564,7 @@ var require_reflection_binary_writer = __commonJS({
         if (u !== false)
           (u === true ? binary_format_contract_1.UnknownFieldHandler.onWrite : u)(this.info.typeName, message2, writer);
       }
-      mapEntry(writer, options, field, key3, value) {
+      mapEntry(writer, options, field, key3, value2) {
         writer.tag(field.no, binary_format_contract_1.WireType.LengthDelimited);
         writer.fork();
         let keyValue = key3;
@@ -44584,45 +44584,45 @@ var require_reflection_binary_writer = __commonJS({
         this.scalar(writer, field.K, 1, keyValue, true);
         switch (field.V.kind) {
           case "scalar":
-            this.scalar(writer, field.V.T, 2, value, true);
+            this.scalar(writer, field.V.T, 2, value2, true);
             break;
           case "enum":
-            this.scalar(writer, reflection_info_1.ScalarType.INT32, 2, value, true);
+            this.scalar(writer, reflection_info_1.ScalarType.INT32, 2, value2, true);
             break;
           case "message":
-            this.message(writer, options, field.V.T(), 2, value);
+            this.message(writer, options, field.V.T(), 2, value2);
             break;
         }
         writer.join();
       }
-      message(writer, options, handler2, fieldNo, value) {
-        if (value === void 0)
+      message(writer, options, handler2, fieldNo, value2) {
+        if (value2 === void 0)
           return;
-        handler2.internalBinaryWrite(value, writer.tag(fieldNo, binary_format_contract_1.WireType.LengthDelimited).fork(), options);
+        handler2.internalBinaryWrite(value2, writer.tag(fieldNo, binary_format_contract_1.WireType.LengthDelimited).fork(), options);
         writer.join();
       }
       /**
        * Write a single scalar value.
        */
-      scalar(writer, type, fieldNo, value, emitDefault) {
-        let [wireType, method, isDefault] = this.scalarInfo(type, value);
+      scalar(writer, type, fieldNo, value2, emitDefault) {
+        let [wireType, method, isDefault] = this.scalarInfo(type, value2);
         if (!isDefault || emitDefault) {
           writer.tag(fieldNo, wireType);
-          writer[method](value);
+          writer[method](value2);
         }
       }
       /**
        * Write an array of scalar values in packed format.
        */
-      packed(writer, type, fieldNo, value) {
-        if (!value.length)
+      packed(writer, type, fieldNo, value2) {
+        if (!value2.length)
           return;
         assert_1.assert(type !== reflection_info_1.ScalarType.BYTES && type !== reflection_info_1.ScalarType.STRING);
         writer.tag(fieldNo, binary_format_contract_1.WireType.LengthDelimited);
         writer.fork();
         let [, method] = this.scalarInfo(type);
-        for (let i = 0; i < value.length; i++)
-          writer[method](value[i]);
+        for (let i = 0; i < value2.length; i++)
+          writer[method](value2[i]);
         writer.join();
       }
       /**
@@ -44635,22 +44635,22 @@ var require_reflection_binary_writer = __commonJS({
        *
        * If argument `value` is omitted, [2] is always false.
        */
-      scalarInfo(type, value) {
+      scalarInfo(type, value2) {
         let t = binary_format_contract_1.WireType.Varint;
         let m;
-        let i = value === void 0;
-        let d = value === 0;
+        let i = value2 === void 0;
+        let d = value2 === 0;
         switch (type) {
           case reflection_info_1.ScalarType.INT32:
             m = "int32";
             break;
           case reflection_info_1.ScalarType.STRING:
-            d = i || !value.length;
+            d = i || !value2.length;
             t = binary_format_contract_1.WireType.LengthDelimited;
             m = "string";
             break;
           case reflection_info_1.ScalarType.BOOL:
-            d = value === false;
+            d = value2 === false;
             m = "bool";
             break;
           case reflection_info_1.ScalarType.UINT32:
@@ -44665,20 +44665,20 @@ var require_reflection_binary_writer = __commonJS({
             m = "float";
             break;
           case reflection_info_1.ScalarType.INT64:
-            d = i || pb_long_1.PbLong.from(value).isZero();
+            d = i || pb_long_1.PbLong.from(value2).isZero();
             m = "int64";
             break;
           case reflection_info_1.ScalarType.UINT64:
-            d = i || pb_long_1.PbULong.from(value).isZero();
+            d = i || pb_long_1.PbULong.from(value2).isZero();
             m = "uint64";
             break;
           case reflection_info_1.ScalarType.FIXED64:
-            d = i || pb_long_1.PbULong.from(value).isZero();
+            d = i || pb_long_1.PbULong.from(value2).isZero();
             t = binary_format_contract_1.WireType.Bit64;
             m = "fixed64";
             break;
           case reflection_info_1.ScalarType.BYTES:
-            d = i || !value.byteLength;
+            d = i || !value2.byteLength;
             t = binary_format_contract_1.WireType.LengthDelimited;
             m = "bytes";
             break;
@@ -44691,7 +44691,7 @@ var require_reflection_binary_writer = __commonJS({
             m = "sfixed32";
             break;
           case reflection_info_1.ScalarType.SFIXED64:
-            d = i || pb_long_1.PbLong.from(value).isZero();
+            d = i || pb_long_1.PbLong.from(value2).isZero();
             t = binary_format_contract_1.WireType.Bit64;
             m = "sfixed64";
             break;
@@ -44699,7 +44699,7 @@ var require_reflection_binary_writer = __commonJS({
             m = "sint32";
             break;
           case reflection_info_1.ScalarType.SINT64:
-            d = i || pb_long_1.PbLong.from(value).isZero();
+            d = i || pb_long_1.PbLong.from(value2).isZero();
             m = "sint64";
             break;
         }
@@ -44924,10 +44924,10 @@ var require_message_type = __commonJS({
         this.refBinReader = new reflection_binary_reader_1.ReflectionBinaryReader(this);
         this.refBinWriter = new reflection_binary_writer_1.ReflectionBinaryWriter(this);
       }
-      create(value) {
+      create(value2) {
         let message2 = reflection_create_1.reflectionCreate(this);
-        if (value !== void 0) {
-          reflection_merge_partial_1.reflectionMergePartial(this, message2, value);
+        if (value2 !== void 0) {
+          reflection_merge_partial_1.reflectionMergePartial(this, message2, value2);
         }
         return message2;
       }
@@ -44988,8 +44988,8 @@ var require_message_type = __commonJS({
        * This is equivalent to `T.fromJson(JSON.parse(json))`.
        */
       fromJsonString(json, options) {
-        let value = JSON.parse(json);
-        return this.fromJson(value, options);
+        let value2 = JSON.parse(json);
+        return this.fromJson(value2, options);
       }
       /**
        * Write the message to canonical JSON value.
@@ -45003,8 +45003,8 @@ var require_message_type = __commonJS({
        */
       toJsonString(message2, options) {
         var _a2;
-        let value = this.toJson(message2, options);
-        return JSON.stringify(value, null, (_a2 = options === null || options === void 0 ? void 0 : options.prettySpaces) !== null && _a2 !== void 0 ? _a2 : 0);
+        let value2 = this.toJson(message2, options);
+        return JSON.stringify(value2, null, (_a2 = options === null || options === void 0 ? void 0 : options.prettySpaces) !== null && _a2 !== void 0 ? _a2 : 0);
       }
       /**
        * Write the message to binary format.
@@ -45509,8 +45509,8 @@ var require_deferred = __commonJS({
        */
       constructor(preventUnhandledRejectionWarning = true) {
         this._state = DeferredState.PENDING;
-        this._promise = new Promise((resolve6, reject) => {
-          this._resolve = resolve6;
+        this._promise = new Promise((resolve12, reject) => {
+          this._resolve = resolve12;
           this._reject = reject;
         });
         if (preventUnhandledRejectionWarning) {
@@ -45533,10 +45533,10 @@ var require_deferred = __commonJS({
       /**
        * Resolve the promise. Throws if the promise is already resolved or rejected.
        */
-      resolve(value) {
+      resolve(value2) {
         if (this.state !== DeferredState.PENDING)
           throw new Error(`cannot resolve ${DeferredState[this.state].toLowerCase()}`);
-        this._resolve(value);
+        this._resolve(value2);
         this._state = DeferredState.RESOLVED;
       }
       /**
@@ -45724,28 +45724,28 @@ var require_unary_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/unary-call.js"(exports2) {
     "use strict";
     var __awaiter18 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+      function adopt(value2) {
+        return value2 instanceof P ? value2 : new P(function(resolve12) {
+          resolve12(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
-        function fulfilled(value) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
+        function fulfilled(value2) {
           try {
-            step(generator.next(value));
+            step(generator.next(value2));
           } catch (e) {
             reject(e);
           }
         }
-        function rejected(value) {
+        function rejected(value2) {
           try {
-            step(generator["throw"](value));
+            step(generator["throw"](value2));
           } catch (e) {
             reject(e);
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -45767,7 +45767,7 @@ var require_unary_call = __commonJS({
        * you can await it to receive a `FinishedUnaryCall`.
        */
       then(onfulfilled, onrejected) {
-        return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason2) => onrejected ? Promise.resolve(onrejected(reason2)) : Promise.reject(reason2));
+        return this.promiseFinished().then((value2) => onfulfilled ? Promise.resolve(onfulfilled(value2)) : value2, (reason2) => onrejected ? Promise.resolve(onrejected(reason2)) : Promise.reject(reason2));
       }
       promiseFinished() {
         return __awaiter18(this, void 0, void 0, function* () {
@@ -45793,28 +45793,28 @@ var require_server_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/server-streaming-call.js"(exports2) {
     "use strict";
     var __awaiter18 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+      function adopt(value2) {
+        return value2 instanceof P ? value2 : new P(function(resolve12) {
+          resolve12(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
-        function fulfilled(value) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
+        function fulfilled(value2) {
           try {
-            step(generator.next(value));
+            step(generator.next(value2));
           } catch (e) {
             reject(e);
           }
         }
-        function rejected(value) {
+        function rejected(value2) {
           try {
-            step(generator["throw"](value));
+            step(generator["throw"](value2));
           } catch (e) {
             reject(e);
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -45838,7 +45838,7 @@ var require_server_streaming_call = __commonJS({
        * see the actual messages the server replied with.
        */
       then(onfulfilled, onrejected) {
-        return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason2) => onrejected ? Promise.resolve(onrejected(reason2)) : Promise.reject(reason2));
+        return this.promiseFinished().then((value2) => onfulfilled ? Promise.resolve(onfulfilled(value2)) : value2, (reason2) => onrejected ? Promise.resolve(onrejected(reason2)) : Promise.reject(reason2));
       }
       promiseFinished() {
         return __awaiter18(this, void 0, void 0, function* () {
@@ -45863,28 +45863,28 @@ var require_client_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/client-streaming-call.js"(exports2) {
     "use strict";
     var __awaiter18 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+      function adopt(value2) {
+        return value2 instanceof P ? value2 : new P(function(resolve12) {
+          resolve12(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
-        function fulfilled(value) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
+        function fulfilled(value2) {
           try {
-            step(generator.next(value));
+            step(generator.next(value2));
           } catch (e) {
             reject(e);
           }
         }
-        function rejected(value) {
+        function rejected(value2) {
           try {
-            step(generator["throw"](value));
+            step(generator["throw"](value2));
           } catch (e) {
             reject(e);
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -45907,7 +45907,7 @@ var require_client_streaming_call = __commonJS({
        * Note that it may still be valid to send more request messages.
        */
       then(onfulfilled, onrejected) {
-        return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason2) => onrejected ? Promise.resolve(onrejected(reason2)) : Promise.reject(reason2));
+        return this.promiseFinished().then((value2) => onfulfilled ? Promise.resolve(onfulfilled(value2)) : value2, (reason2) => onrejected ? Promise.resolve(onrejected(reason2)) : Promise.reject(reason2));
       }
       promiseFinished() {
         return __awaiter18(this, void 0, void 0, function* () {
@@ -45932,28 +45932,28 @@ var require_duplex_streaming_call = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/duplex-streaming-call.js"(exports2) {
     "use strict";
     var __awaiter18 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+      function adopt(value2) {
+        return value2 instanceof P ? value2 : new P(function(resolve12) {
+          resolve12(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
-        function fulfilled(value) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
+        function fulfilled(value2) {
           try {
-            step(generator.next(value));
+            step(generator.next(value2));
           } catch (e) {
             reject(e);
           }
         }
-        function rejected(value) {
+        function rejected(value2) {
           try {
-            step(generator["throw"](value));
+            step(generator["throw"](value2));
           } catch (e) {
             reject(e);
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -45976,7 +45976,7 @@ var require_duplex_streaming_call = __commonJS({
        * Note that it may still be valid to send more request messages.
        */
       then(onfulfilled, onrejected) {
-        return this.promiseFinished().then((value) => onfulfilled ? Promise.resolve(onfulfilled(value)) : value, (reason2) => onrejected ? Promise.resolve(onrejected(reason2)) : Promise.reject(reason2));
+        return this.promiseFinished().then((value2) => onfulfilled ? Promise.resolve(onfulfilled(value2)) : value2, (reason2) => onrejected ? Promise.resolve(onrejected(reason2)) : Promise.reject(reason2));
       }
       promiseFinished() {
         return __awaiter18(this, void 0, void 0, function* () {
@@ -46000,28 +46000,28 @@ var require_test_transport = __commonJS({
   "node_modules/@protobuf-ts/runtime-rpc/build/commonjs/test-transport.js"(exports2) {
     "use strict";
     var __awaiter18 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+      function adopt(value2) {
+        return value2 instanceof P ? value2 : new P(function(resolve12) {
+          resolve12(value2);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
-        function fulfilled(value) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
+        function fulfilled(value2) {
           try {
-            step(generator.next(value));
+            step(generator.next(value2));
           } catch (e) {
             reject(e);
           }
         }
-        function rejected(value) {
+        function rejected(value2) {
           try {
-            step(generator["throw"](value));
+            step(generator["throw"](value2));
           } catch (e) {
             reject(e);
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -46218,11 +46218,11 @@ var require_test_transport = __commonJS({
       responseTrailer: "test"
     };
     function delay4(ms2, abort) {
-      return (v) => new Promise((resolve6, reject) => {
+      return (v) => new Promise((resolve12, reject) => {
         if (abort === null || abort === void 0 ? void 0 : abort.aborted) {
           reject(new rpc_error_1.RpcError("user cancel", "CANCELLED"));
         } else {
-          const id = setTimeout(() => resolve6(v), ms2);
+          const id = setTimeout(() => resolve12(v), ms2);
           if (abort) {
             abort.addEventListener("abort", (ev) => {
               clearTimeout(id);
@@ -46564,9 +46564,9 @@ function issueFileCommand(command, message2) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key3, value) {
+function prepareKeyValueMessage(key3, value2) {
   const delimiter3 = `ghadelimiter_${crypto2.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
+  const convertedValue = toCommandValue(value2);
   if (key3.includes(delimiter3)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
   }
@@ -46660,28 +46660,28 @@ var DecodedURL = class extends URL {
 var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -46754,26 +46754,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve6(output.toString());
+          resolve12(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve6(Buffer.concat(chunks));
+          resolve12(Buffer.concat(chunks));
         });
       }));
     });
@@ -46976,14 +46976,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve12, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve6(res);
+            resolve12(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -47227,12 +47227,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve6) => setTimeout(() => resolve6(), ms2));
+      return new Promise((resolve12) => setTimeout(() => resolve12(), ms2));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve12, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -47240,16 +47240,16 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve6(response);
+          resolve12(response);
         }
-        function dateTimeDeserializer(key3, value) {
-          if (typeof value === "string") {
-            const a = new Date(value);
+        function dateTimeDeserializer(key3, value2) {
+          if (typeof value2 === "string") {
+            const a = new Date(value2);
             if (!isNaN(a.valueOf())) {
               return a;
             }
           }
-          return value;
+          return value2;
         }
         let obj;
         let contents;
@@ -47279,7 +47279,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve6(response);
+          resolve12(response);
         }
       }));
     });
@@ -47289,28 +47289,28 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47342,28 +47342,28 @@ var BearerCredentialHandler = class {
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47408,7 +47408,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key3, value]) => ` ${key3}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key3, value2]) => ` ${key3}="${value2}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -47640,28 +47640,28 @@ import * as path2 from "path";
 import * as fs2 from "fs";
 import * as path from "path";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47764,28 +47764,28 @@ function isUnixExecutable(stats) {
 
 // node_modules/@actions/io/lib/io.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47883,28 +47883,28 @@ function findInPath(tool) {
 // node_modules/@actions/exec/lib/toolrunner.js
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -48123,7 +48123,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve6, reject) => __awaiter6(this, void 0, void 0, function* () {
+      return new Promise((resolve12, reject) => __awaiter6(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -48206,7 +48206,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve6(exitCode);
+            resolve12(exitCode);
           }
         });
         if (this.options.input) {
@@ -48328,28 +48328,28 @@ var ExecState = class _ExecState extends events.EventEmitter {
 
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -48390,13 +48390,13 @@ function getInput(name, options) {
   }
   return val.trim();
 }
-function setOutput(name, value) {
+function setOutput(name, value2) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value2));
   }
   process.stdout.write(os5.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name }, toCommandValue(value2));
 }
 function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
@@ -48422,20 +48422,42 @@ function info(message2) {
 }
 
 // src/action/main.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile10 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join19 } from "node:path";
+import { join as join31 } from "node:path";
 
 // src/domain/errors.ts
+var NEUTRAL_WORDS = {
+  field: (field) => `"${field}"`,
+  command: (command, inputs = {}) => {
+    const given = Object.entries(inputs).map(([field, value2]) => `${field} ${value2}`);
+    return `the ${command} command${given.length ? ` (${given.join(", ")})` : ""}`;
+  }
+};
 var RegistryError = class extends Error {
   kind;
   /** Extra machine-readable facts (expected/actual checksums, failed gates…) for --json output. */
   details;
+  wording;
   constructor(kind, message2, details) {
-    super(message2);
+    super(typeof message2 === "string" ? message2 : message2(NEUTRAL_WORDS));
     this.name = "RegistryError";
     this.kind = kind;
     this.details = details;
+    if (typeof message2 !== "string") this.wording = message2;
+  }
+  /** The input at fault (a flag, an input, a query parameter), when the failure is about one. */
+  get field() {
+    return typeof this.details?.field === "string" ? this.details.field : void 0;
+  }
+  /** The offending input, when the failure is about one. */
+  get fault() {
+    const d = this.details;
+    return d && typeof d.field === "string" && typeof d.reason === "string" ? d : void 0;
+  }
+  /** The message in the words of a front (the CLI's flags, the Action's inputs). */
+  wordedFor(words) {
+    return this.wording ? this.wording(words) : this.message;
   }
 };
 var invalidInput = (message2, details) => new RegistryError("invalid-input", message2, details);
@@ -48446,8 +48468,46 @@ function isRegistryError(error2) {
   return error2 instanceof RegistryError;
 }
 
+// src/domain/proxy.ts
+function proxyFromEnv(env) {
+  const read2 = (name) => {
+    const value2 = env[name.toLowerCase()] ?? env[name.toUpperCase()];
+    return value2 === void 0 || value2.trim() === "" ? void 0 : value2.trim();
+  };
+  const settings2 = {};
+  const httpProxy = read2("http_proxy");
+  const httpsProxy = read2("https_proxy");
+  const noProxy = read2("no_proxy");
+  if (httpProxy) settings2.httpProxy = httpProxy;
+  if (httpsProxy) settings2.httpsProxy = httpsProxy;
+  if (noProxy) settings2.noProxy = noProxy;
+  return settings2;
+}
+var hasProxy = (settings2) => Boolean(settings2?.httpProxy || settings2?.httpsProxy);
+function proxyFor(url2, settings2) {
+  if (!settings2 || !hasProxy(settings2)) return void 0;
+  const target = typeof url2 === "string" ? new URL(url2) : url2;
+  const proxy = target.protocol === "https:" ? settings2.httpsProxy ?? settings2.httpProxy : settings2.httpProxy;
+  if (!proxy) return void 0;
+  return bypassed(target, settings2.noProxy ?? "") ? void 0 : proxy;
+}
+function bypassed(target, noProxy) {
+  const host = target.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const port = Number(target.port) || (target.protocol === "https:" ? 443 : 80);
+  for (const raw of noProxy.split(/[,\s]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === "") continue;
+    if (entry === "*") return true;
+    const match3 = /^(.*?)(?::(\d+))?$/.exec(entry.replace(/^\[|\](?=:|$)/g, ""));
+    const name = (match3[1] ?? "").replace(/^\*?\./, "");
+    if (match3[2] !== void 0 && Number(match3[2]) !== port) continue;
+    if (host === name || host.endsWith(`.${name}`)) return true;
+  }
+  return false;
+}
+
 // src/wiring/github.ts
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -48589,13 +48649,13 @@ function lowercaseKeys2(object) {
     return newObj;
   }, {});
 }
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
 }
 function mergeDeep(defaults2, options) {
   const result = Object.assign({}, defaults2);
@@ -48684,57 +48744,57 @@ function encodeUnreserved(str3) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key3) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+function encodeValue(operator, value2, key3) {
+  value2 = operator === "+" || operator === "#" ? encodeReserved(value2) : encodeUnreserved(value2);
   if (key3) {
-    return encodeUnreserved(key3) + "=" + value;
+    return encodeUnreserved(key3) + "=" + value2;
   } else {
-    return value;
+    return value2;
   }
 }
-function isDefined(value) {
-  return value !== void 0 && value !== null;
+function isDefined(value2) {
+  return value2 !== void 0 && value2 !== null;
 }
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context3, operator, key3, modifier) {
-  var value = context3[key3], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
+  var value2 = context3[key3], result = [];
+  if (isDefined(value2) && value2 !== "") {
+    if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") {
+      value2 = value2.toString();
       if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
+        value2 = value2.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key3 : "")
+        encodeValue(operator, value2, isKeyOperator(operator) ? key3 : "")
       );
     } else {
       if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
             result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key3 : "")
+              encodeValue(operator, value22, isKeyOperator(operator) ? key3 : "")
             );
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
+              result.push(encodeValue(operator, value2[k], k));
             }
           });
         }
       } else {
         const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
+        if (Array.isArray(value2)) {
+          value2.filter(isDefined).forEach(function(value22) {
+            tmp.push(encodeValue(operator, value22));
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
+          Object.keys(value2).forEach(function(k) {
+            if (isDefined(value2[k])) {
               tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+              tmp.push(encodeValue(operator, value2[k].toString()));
             }
           });
         }
@@ -48747,12 +48807,12 @@ function getValues(context3, operator, key3, modifier) {
     }
   } else {
     if (operator === ";") {
-      if (isDefined(value)) {
+      if (isDefined(value2)) {
         result.push(encodeUnreserved(key3));
       }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
+    } else if (value2 === "" && (operator === "&" || operator === "?")) {
       result.push(encodeUnreserved(key3) + "=");
-    } else if (value === "") {
+    } else if (value2 === "") {
       result.push("");
     }
   }
@@ -48948,8 +49008,8 @@ function parse2(header, options) {
     index2++;
   }
   const valueEnd = whitespace === -1 ? index2 : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  const value2 = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
   if (index2 === len || stop !== 0) {
     return { type, index: index2, parameters: new NullObject() };
   }
@@ -48975,8 +49035,8 @@ function parseParameters(header, type, index2, len, stopFlags) {
       }
       if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key3 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        const value2 = header.slice(keyStart, keyEnd);
+        const key3 = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
         index2++;
         while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
           index2++;
@@ -49228,12 +49288,12 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   return chunks.join("");
 };
-var JSONStringify = (value, replacer, space) => {
+var JSONStringify = (value2, replacer, space) => {
   try {
     const supportsRawJSON = "rawJSON" in JSON;
     if (supportsRawJSON) {
       return originalStringify(
-        value,
+        value2,
         (key3, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
           const hasFunctionReplacer = typeof replacer === "function";
@@ -49245,9 +49305,9 @@ var JSONStringify = (value, replacer, space) => {
         space
       );
     }
-    if (!value) return originalStringify(value, replacer, space);
+    if (!value2) return originalStringify(value2, replacer, space);
     const convertedToCustomJSON = originalStringify(
-      value,
+      value2,
       (key3, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
@@ -49268,7 +49328,7 @@ var JSONStringify = (value, replacer, space) => {
     return denoisedJSON;
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
+      const convertedJSON = stringifyIteratively(value2, replacer, space);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
       if (supportsRawJSON) return convertedJSON;
@@ -49296,26 +49356,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key3, value, context3, userReviver) => {
-  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
+var convertMarkedBigIntsReviver = (key3, value2, context3, userReviver) => {
+  const isCustomFormatBigInt = typeof value2 === "string" && customFormat.test(value2);
+  if (isCustomFormatBigInt) return BigInt(value2.slice(0, -1));
+  const isNoiseValue = typeof value2 === "string" && noiseValue.test(value2);
+  if (isNoiseValue) return value2.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
-  if (!hasUserReviver) return value;
-  return userReviver(key3, value, context3);
+  if (!hasUserReviver) return value2;
+  return userReviver(key3, value2, context3);
 };
 var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key3, value, context3) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+  return JSON.parse(text, (key3, value2, context3) => {
+    const isNumber = typeof value2 === "number";
+    const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
     const isInt = context3 && intRegex.test(context3.source);
     const isBigInt = isBigNumber && isInt;
     if (isBigInt) return BigInt(context3.source);
     const hasCustomReviver = typeof reviver === "function";
-    if (!hasCustomReviver) return value;
-    return reviver(key3, value, context3);
+    if (!hasCustomReviver) return value2;
+    return reviver(key3, value2, context3);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -49329,35 +49389,35 @@ var applyReviverIteratively = (parsed, userReviver) => {
     const node = stack[stack.length - 1];
     if (!node.visited) {
       node.visited = true;
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
+      const value2 = node.parent[node.key];
+      const isComplexObject = value2 !== null && typeof value2 === "object";
       if (isComplexObject) {
-        const keys = Object.keys(value);
+        const keys = Object.keys(value2);
         for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
+          stack.push({ parent: value2, key: keys[i], visited: false });
         }
       }
     } else {
       const { parent, key: key3 } = node;
-      let value = parent[key3];
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
+      let value2 = parent[key3];
+      if (typeof value2 === "string") {
+        const isCustomFormatBigInt = customFormat.test(value2);
         if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
+          value2 = BigInt(value2.slice(0, -1));
         } else {
-          const isNoise = noiseValue.test(value);
-          if (isNoise) value = value.slice(0, -1);
+          const isNoise = noiseValue.test(value2);
+          if (isNoise) value2 = value2.slice(0, -1);
         }
       }
       const hasUserReviver = typeof userReviver === "function";
       if (hasUserReviver) {
-        value = userReviver.call(parent, key3, value);
+        value2 = userReviver.call(parent, key3, value2);
       }
-      const isDeleted = value === void 0;
+      const isDeleted = value2 === void 0;
       if (isDeleted) {
         delete parent[key3];
       } else {
-        parent[key3] = value;
+        parent[key3] = value2;
       }
       stack.pop();
     }
@@ -49386,7 +49446,7 @@ var JSONParse = (text, reviver) => {
     const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
-      (key3, value, context3) => convertMarkedBigIntsReviver(key3, value, context3, reviver)
+      (key3, value2, context3) => convertMarkedBigIntsReviver(key3, value2, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -49444,18 +49504,18 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
   }
 };
-function isPlainObject2(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
+function isPlainObject2(value2) {
+  if (typeof value2 !== "object" || value2 === null) return false;
+  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value2);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -49464,14 +49524,14 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body2 = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
+    Object.entries(requestOptions.headers).map(([name, value2]) => [
       name,
-      String(value)
+      String(value2)
     ])
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch(requestOptions.url, {
       method: requestOptions.method,
       body: body2,
       redirect: requestOptions.request?.redirect,
@@ -49506,8 +49566,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url2 = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key3, value] of fetchResponse.headers) {
-    responseHeaders[key3] = value;
+  for (const [key3, value2] of fetchResponse.headers) {
+    responseHeaders[key3] = value2;
   }
   const octokitResponse = {
     url: url2,
@@ -52397,8 +52457,8 @@ var handler = {
   ownKeys({ scope }) {
     return [...endpointMethodsMap.get(scope).keys()];
   },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
+  set(target, methodName, value2) {
+    return target.cache[methodName] = value2;
   },
   get({ octokit, scope, cache }, methodName) {
     if (cache[methodName]) {
@@ -52856,12 +52916,73 @@ function gitHubMessage(error2) {
   }
   return void 0;
 }
-function validationCodes(error2) {
+function validationErrors(error2) {
   const data = error2?.response?.data;
   if (!data || typeof data !== "object" || !("errors" in data)) return [];
   const errors = data.errors;
   if (!Array.isArray(errors)) return [];
-  return errors.map((e) => e && typeof e === "object" && "code" in e ? String(e.code) : "").filter((code2) => code2 !== "").map((code2) => code2.toLowerCase());
+  const text = (value2) => typeof value2 === "string" && value2.trim() ? oneLine(value2, 200) : void 0;
+  return errors.map((entry) => {
+    if (typeof entry === "string") return { message: oneLine(entry, 200) };
+    const e = entry ?? {};
+    const item = {};
+    const resource = text(e.resource);
+    const field = text(e.field);
+    const code2 = text(e.code)?.toLowerCase();
+    const message2 = text(e.message);
+    if (resource) item.resource = resource;
+    if (field) item.field = field;
+    if (code2) item.code = code2;
+    if (message2) item.message = message2;
+    return item;
+  });
+}
+function validationCodes(error2) {
+  return validationErrors(error2).map((item) => item.code).filter((code2) => code2 !== void 0);
+}
+var IMMUTABLE_TAG = /used by an immutable release/i;
+function describeValidationError(item) {
+  if (item.message) return item.message;
+  return [item.field ?? item.resource, item.code].filter(Boolean).join(" ");
+}
+function acceptedPermissions(error2) {
+  const header = error2?.response?.headers?.["x-accepted-github-permissions"];
+  if (typeof header !== "string" || !header.trim()) return [];
+  return header.split(";").map(
+    (set) => set.split(",").map((entry) => entry.trim()).filter((entry) => /^[a-z_]+=[a-z]+$/.test(entry)).map((entry) => {
+      const [name, level] = entry.split("=");
+      return `${name.replace(/_/g, "-")}: ${level}`;
+    }).join(", ")
+  ).filter((set) => set !== "");
+}
+var ACTIONS_PR_SETTING = /GitHub Actions is not permitted to create or approve pull requests/i;
+function forbidden(error2, context3, make, where2, because) {
+  const said = gitHubMessage(error2) ?? "";
+  if (ACTIONS_PR_SETTING.test(said)) {
+    return make(
+      "refused",
+      `GitHub refused ${context3.action}${where2} (403): ${said} Turn on "Allow GitHub Actions to create and approve pull requests" (Settings \u2192 Actions \u2192 General \u2192 Workflow permissions)`,
+      {
+        status: 403,
+        reason: "actions-cannot-create-pull-requests",
+        setting: "Allow GitHub Actions to create and approve pull requests"
+      }
+    );
+  }
+  const accepted = acceptedPermissions(error2);
+  if (accepted.length > 0) {
+    const needs = accepted.length === 1 ? accepted[0] : `one of: ${accepted.join(" or ")}`;
+    return make(
+      "refused",
+      `GitHub refused ${context3.action}${where2} (403)${because}; the token needs ${needs}`,
+      { status: 403, reason: "missing-permission", permission: accepted[0], accepted }
+    );
+  }
+  return make(
+    "refused",
+    `GitHub refused ${context3.action}${where2} (403)${because}; check the token's permissions on the repository`,
+    { status: 403 }
+  );
 }
 function isRateLimited(error2) {
   const status = httpStatus(error2);
@@ -52898,6 +53019,15 @@ function toRegistryError(error2, context3) {
   const because = said ? `: ${said}` : "";
   if (status === void 0) {
     const code2 = networkErrorCode(error2);
+    if (code2 === "ETIMEDOUT" && context3.timeoutMs !== void 0) {
+      const endpoint2 = requestLine(error2);
+      const seconds = Math.round(context3.timeoutMs / 100) / 10;
+      return make(
+        "unavailable",
+        `${context3.action} failed: GitHub at ${context3.apiUrl} did not answer${endpoint2 ? ` ${endpoint2}` : ""} within ${seconds} s; check the network and the GitHub API URL`,
+        { code: code2, action: context3.action, ...endpoint2 ? { endpoint: endpoint2 } : {}, timeout_seconds: seconds }
+      );
+    }
     if (code2) {
       return make(
         "unavailable",
@@ -52932,13 +53062,7 @@ function toRegistryError(error2, context3) {
       }
     );
   }
-  if (status === 403) {
-    return make(
-      "unavailable",
-      `GitHub refused ${context3.action}${where2} (403)${because}; the token needs contents: write on the repository`,
-      { status }
-    );
-  }
+  if (status === 403) return forbidden(error2, context3, make, where2, because);
   if (status === 404) {
     return make(
       "not-found",
@@ -52947,9 +53071,18 @@ function toRegistryError(error2, context3) {
     );
   }
   if (status === 422) {
-    const codes = validationCodes(error2);
-    const kind = codes.includes("already_exists") ? "conflict" : "invalid-input";
-    return make(kind, `GitHub refused ${context3.action}${where2} (422)${because}`, { status, codes });
+    const items = validationErrors(error2);
+    const codes = items.map((item) => item.code).filter((code2) => code2 !== void 0);
+    const facts = items.map(describeValidationError).filter(Boolean);
+    const detail = facts.length > 0 ? ` (${facts.join("; ")})` : "";
+    const reserved = items.some((item) => IMMUTABLE_TAG.test(item.message ?? ""));
+    const kind = reserved || codes.includes("already_exists") ? "conflict" : "invalid-input";
+    return make(kind, `GitHub refused ${context3.action}${where2} (422)${because}${detail}`, {
+      status,
+      codes,
+      errors: items,
+      ...reserved ? { reason: "tag-reserved" } : codes.includes("already_exists") ? { reason: "exists" } : {}
+    });
   }
   if (status >= 500) {
     return make(
@@ -52964,11 +53097,22 @@ function toRegistryError(error2, context3) {
     status
   });
 }
+function requestLine(error2) {
+  const request3 = error2?.request;
+  if (!request3 || typeof request3.url !== "string") return void 0;
+  let path12 = request3.url;
+  try {
+    path12 = new URL(request3.url).pathname;
+  } catch {
+  }
+  return `${typeof request3.method === "string" ? request3.method : "GET"} ${path12}`;
+}
 function firstLine(text) {
   return oneLine(text.split("\n")[0] ?? "");
 }
 
 // src/github/client.ts
+var import_undici2 = __toESM(require_undici(), 1);
 var DEFAULT_API_URL = "https://api.github.com";
 var silentLog = { info: () => {
 }, warn: () => {
@@ -52985,7 +53129,8 @@ function createGitHubClient(options) {
     options.retryBaseMs,
     options.rateLimitRetries,
     options.maxRateLimitWaitSeconds,
-    options.writeSpacingMs
+    options.writeSpacingMs,
+    options.proxy
   ]);
   let client = clients.get(key3);
   if (!client) {
@@ -52998,13 +53143,14 @@ var RetryingOctokit = Octokit2.plugin(retry, throttling);
 function buildClient(options) {
   const { token, apiUrl } = options;
   const log2 = options.log ?? silentLog;
-  const timeoutMs = options.timeoutMs ?? 6e4;
+  const timeoutMs = options.timeoutMs ?? 2e4;
   const retries = options.retries ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 1e3;
   const rateLimitRetries = options.rateLimitRetries ?? 3;
   const maxRateLimitWaitSeconds = options.maxRateLimitWaitSeconds ?? 300;
   const userAgent2 = options.userAgent ?? "git-model-registry";
   const redact = (text) => token ? text.split(token).join("***") : text;
+  const proxiedFetch = proxyAwareFetch(options.proxy);
   const onLimit = (kind) => (retryAfter, request3, _octokit, retryCount) => {
     const what = `${request3.method ?? "GET"} ${redact(String(request3.url ?? ""))}`;
     if (request3.request?.mregNoRetry) return false;
@@ -53038,7 +53184,7 @@ function buildClient(options) {
       // follows says what matters, so the raw line is only for debugging.
       error: (message2) => log2.debug?.(redact(String(message2)))
     },
-    request: { fetch: fetchWithTimeout(timeoutMs) },
+    request: { fetch: fetchWithTimeout(timeoutMs, proxiedFetch) },
     // 429 is the throttling plugin's: the retry plugin would retry it on its own schedule,
     // ignoring retry-after (measured against the emulator: 20 ms instead of the 1 s asked for).
     retry: {
@@ -53049,7 +53195,7 @@ function buildClient(options) {
     throttle
   });
   const fail = (error2, action5, repo) => {
-    const context3 = { apiUrl, action: action5, repo, redact };
+    const context3 = { apiUrl, action: action5, repo, redact, timeoutMs };
     return toRegistryError(error2, context3);
   };
   return {
@@ -53061,9 +53207,22 @@ function buildClient(options) {
     retries,
     retryBaseMs,
     maxRateLimitWaitSeconds,
+    fetch: proxiedFetch,
     redact,
     fail
   };
+}
+function proxyAwareFetch(settings2) {
+  if (!hasProxy(settings2)) return globalThis.fetch;
+  const agents = /* @__PURE__ */ new Map();
+  return ((input, init2) => {
+    const url2 = typeof input === "string" || input instanceof URL ? input : input.url;
+    const proxy = proxyFor(url2, settings2);
+    if (!proxy) return globalThis.fetch(input, init2);
+    let agent = agents.get(proxy);
+    if (!agent) agents.set(proxy, agent = new import_undici2.ProxyAgent(proxy));
+    return (0, import_undici2.fetch)(input, { ...init2, dispatcher: agent });
+  });
 }
 function fetchWithTimeout(timeoutMs, base = globalThis.fetch) {
   return (input, init2) => {
@@ -53082,7 +53241,7 @@ function spacedLimiterGroup(spacingMs) {
     schedule(_options, fn, ...args) {
       const run = chain.then(async () => {
         const wait = last + spacingMs - Date.now();
-        if (wait > 0) await new Promise((resolve6) => setTimeout(resolve6, wait));
+        if (wait > 0) await new Promise((resolve12) => setTimeout(resolve12, wait));
         last = Date.now();
         return fn(...args);
       });
@@ -53100,6 +53259,9 @@ var FIRST_VERSION = "1.0.0";
 var BUMPS = ["patch", "minor", "major"];
 function isVersion(input) {
   return SEMVER_PATTERN.test(input) && import_semver.default.valid(input) !== null;
+}
+function isPrerelease(version3) {
+  return import_semver.default.prerelease(version3) !== null;
 }
 function parseVersion(input) {
   if (isVersion(input)) return input;
@@ -53181,8 +53343,13 @@ function defaultPolicy(store = "local") {
       auto_cleanup: false,
       cleanup_interval_hours: 24
     },
-    artifacts: { store, max_part_bytes: 2147483e3, compression: "none" }
+    artifacts: { store, max_part_bytes: 2147483e3, compression: "none" },
+    metrics: {}
   };
+}
+function lowerIsBetter(policy, metric) {
+  const settings2 = policy?.metrics;
+  return settings2 !== void 0 && Object.hasOwn(settings2, metric) && settings2[metric]?.lower_is_better === true;
 }
 function own(record, key3) {
   return Object.hasOwn(record, key3) ? record[key3] : void 0;
@@ -53215,6 +53382,18 @@ function checkPolicyConsistency(policy, where2 = "registry.json", kind = "integr
   }
   for (const stage of Object.keys(policy.gates)) requireStage(stage, `$.gates.${stage}`);
   policy.retention.protect_stages.forEach((s, i) => requireStage(s, `$.retention.protect_stages[${i}]`));
+  for (const [stage, gate] of Object.entries(policy.gates)) {
+    const rule = gate.must_beat;
+    if (rule === null || rule === void 0 || typeof rule === "string") continue;
+    if (rule.lower_is_better === void 0 || policy.metrics === void 0) continue;
+    if (!Object.hasOwn(policy.metrics, rule.metric)) continue;
+    if (rule.lower_is_better !== lowerIsBetter(policy, rule.metric)) {
+      fail(
+        `$.gates.${stage}.must_beat.lower_is_better`,
+        `is ${rule.lower_is_better} but $.metrics.${rule.metric}.lower_is_better says ${lowerIsBetter(policy, rule.metric)}; remove it from must_beat or make them agree`
+      );
+    }
+  }
   return policy;
 }
 function allowedTargets(policy, from) {
@@ -53316,7 +53495,7 @@ function nameFromModelId(id) {
 }
 
 // src/domain/references.ts
-var FORMS = "use name, name@1.2.0, name@latest, name@<stage> or a model_id such as name_20261127_143000";
+var FORMS = "use name, name@1.2.0, name@latest (highest version), name@newest (last registered), name@<stage> or a model_id such as name_20261127_143000";
 var STAGE_WORD = /^[a-z][a-z0-9_-]{0,31}$/;
 function reason(error2) {
   if (isRegistryError(error2)) return error2.message;
@@ -53341,6 +53520,7 @@ function parseReference(input) {
   }
   const selector = input.slice(at + 1);
   if (selector === "latest") return { kind: "latest", name };
+  if (selector === "newest") return { kind: "newest", name };
   if (/^v?\d/.test(selector)) {
     const literal = selector.startsWith("v") ? selector.slice(1) : selector;
     try {
@@ -53360,7 +53540,8 @@ function describeReference(ref) {
     case "version":
       return `${ref.name}@${ref.version}`;
     case "latest":
-      return `${ref.name}@latest`;
+    case "newest":
+      return `${ref.name}@${ref.kind}`;
     case "stage":
       return `${ref.name}@${ref.stage}`;
     case "model_id":
@@ -53369,22 +53550,39 @@ function describeReference(ref) {
 }
 function resolveReference(ref, index2, policy) {
   if (ref.kind === "stage") parseStage(policy, ref.stage);
-  if (!index2) throw notFound(`no model named "${ref.name}"; run 'mreg list' to see the registered models`);
+  if (!index2)
+    throw notFound((w) => `no model named "${ref.name}"; ${w.command("list")} shows the registered models`, {
+      field: "reference",
+      value: ref.name,
+      reason: "no-such-model"
+    });
   const versions = index2.versions;
-  const hint = `run 'mreg list --name ${index2.name}' to see its versions`;
+  const hint = (w) => `${w.command("list", { name: index2.name })} shows its versions`;
   switch (ref.kind) {
     case "version": {
       const found = versions.find((v) => v.version === ref.version);
-      if (!found) throw notFound(`"${index2.name}" has no version ${ref.version}; ${hint}`);
+      if (!found)
+        throw notFound((w) => `"${index2.name}" has no version ${ref.version}; ${hint(w)}`, {
+          field: "reference",
+          value: describeReference(ref),
+          reason: "no-such-version"
+        });
       return found;
     }
     case "model_id": {
       const found = versions.find((v) => v.model_id === ref.model_id);
-      if (!found) throw notFound(`no version of "${index2.name}" has model_id ${ref.model_id}; ${hint}`);
+      if (!found)
+        throw notFound((w) => `no version of "${index2.name}" has model_id ${ref.model_id}; ${hint(w)}`, {
+          field: "reference",
+          value: ref.model_id,
+          reason: "no-such-model-id"
+        });
       return found;
     }
-    case "latest": {
-      const found = versions.filter((v) => !isArchived(v)).sort(newestFirst)[0];
+    case "latest":
+    case "newest": {
+      const live = versions.filter((v) => !isArchived(v));
+      const found = ref.kind === "newest" ? live.sort(newestFirst)[0] : highestVersion(live);
       if (!found) throw notFound(`"${index2.name}" has no version that is not archived; register a new one`);
       return found;
     }
@@ -53392,15 +53590,28 @@ function resolveReference(ref, index2, policy) {
       const found = versions.filter((v) => v.deployment_stage === ref.stage).sort(newestFirst)[0];
       if (!found) {
         throw notFound(
-          `no version of "${index2.name}" is in stage "${ref.stage}" (${describeReference(ref)}); ${hint}`
+          (w) => `no version of "${index2.name}" is in stage "${ref.stage}" (${describeReference(ref)}); ${hint(w)}`,
+          { field: "reference", value: describeReference(ref), reason: "stage-empty" }
         );
       }
       return found;
     }
   }
 }
+function highestVersion(versions) {
+  const releases = versions.filter((v) => !isPrerelease(v.version));
+  const pool = releases.length > 0 ? releases : versions;
+  return [...pool].sort((a, b) => compareSemver(b.version, a.version) || newestFirst(a, b))[0];
+}
 
 // src/domain/gates.ts
+var ROLLBACK_VIA = "rollback";
+function isRollbackVia(via) {
+  return via === ROLLBACK_VIA || (via?.startsWith(`${ROLLBACK_VIA}:`) ?? false);
+}
+function heldBefore(v, stage) {
+  return v.stage_history.some((e) => e.stage === stage);
+}
 var fmt = (n) => String(Number(n.toPrecision(12)));
 function metricOf(v, metric) {
   return Object.hasOwn(v.performance_metrics, metric) ? v.performance_metrics[metric] : void 0;
@@ -53408,24 +53619,25 @@ function metricOf(v, metric) {
 function minMetrics(gate, input) {
   return Object.entries(gate.min_metrics ?? {}).map(([metric, threshold]) => {
     const name = `min_metrics.${metric}`;
-    const value = metricOf(input.candidate, metric);
-    if (value === void 0) {
+    const value2 = metricOf(input.candidate, metric);
+    if (value2 === void 0) {
       return {
         gate: name,
         status: "fail",
         message: `${metric} is missing; ${input.stage} requires ${metric} >= ${fmt(threshold)}`
       };
     }
-    return value >= threshold ? { gate: name, status: "pass", message: `${metric} ${fmt(value)} >= ${fmt(threshold)}` } : {
+    return value2 >= threshold ? { gate: name, status: "pass", message: `${metric} ${fmt(value2)} >= ${fmt(threshold)}` } : {
       gate: name,
       status: "fail",
-      message: `${metric} ${fmt(value)} is below the ${fmt(threshold)} ${input.stage} requires`
+      message: `${metric} ${fmt(value2)} is below the ${fmt(threshold)} ${input.stage} requires`
     };
   });
 }
-function normaliseMustBeat(mustBeat2) {
+function normaliseMustBeat(mustBeat2, policy) {
   if (mustBeat2 === void 0 || mustBeat2 === null) return null;
-  return typeof mustBeat2 === "string" ? { metric: mustBeat2 } : mustBeat2;
+  const rule = typeof mustBeat2 === "string" ? { metric: mustBeat2 } : mustBeat2;
+  return { ...rule, lower_is_better: rule.lower_is_better ?? lowerIsBetter(policy, rule.metric) };
 }
 function beats(candidate, holder, rule) {
   const improvement = rule.lower_is_better ? holder - candidate : candidate - holder;
@@ -53435,13 +53647,22 @@ function beats(candidate, holder, rule) {
   return improvement >= minDelta - tolerance;
 }
 function mustBeat(gate, input) {
-  const rule = normaliseMustBeat(gate.must_beat);
+  const rule = normaliseMustBeat(gate.must_beat, input.policy);
   if (!rule) return [];
   const { metric } = rule;
   const name = `must_beat.${metric}`;
   const direction = rule.lower_is_better ? "lower" : "higher";
-  const value = metricOf(input.candidate, metric);
-  if (value === void 0) {
+  if (input.rollback) {
+    return [
+      {
+        gate: name,
+        status: "exempt",
+        message: `exempt: a rollback \u2014 ${formatReference(input.candidate)} held ${input.stage} before (its stage_history), so it need not beat the current holder; every other gate applies`
+      }
+    ];
+  }
+  const value2 = metricOf(input.candidate, metric);
+  if (value2 === void 0) {
     return [
       {
         gate: name,
@@ -53465,14 +53686,14 @@ function mustBeat(gate, input) {
     ];
   }
   const delta = rule.min_delta ? ` by at least ${fmt(rule.min_delta)}` : "";
-  const losers = comparable.filter((h) => !beats(value, metricOf(h, metric), rule));
+  const losers = comparable.filter((h) => !beats(value2, metricOf(h, metric), rule));
   const against = (hs) => hs.map((h) => `${formatReference(h)} ${fmt(metricOf(h, metric))}`).join(", ");
   if (losers.length) {
     return [
       {
         gate: name,
         status: "fail",
-        message: `${metric} ${fmt(value)} does not beat ${against(losers)} (${direction} is better${delta})${note}`
+        message: `${metric} ${fmt(value2)} does not beat ${against(losers)} (${direction} is better${delta})${note}`
       }
     ];
   }
@@ -53480,7 +53701,7 @@ function mustBeat(gate, input) {
     {
       gate: name,
       status: "pass",
-      message: `${metric} ${fmt(value)} beats ${against(comparable)} (${direction} is better${delta})${note}`
+      message: `${metric} ${fmt(value2)} beats ${against(comparable)} (${direction} is better${delta})${note}`
     }
   ];
 }
@@ -53522,7 +53743,7 @@ function review(gate, input) {
         } : {
           gate: "require_pull_request",
           status: "fail",
-          message: `a move to ${input.stage} must come through a pull request; use 'mreg promote' on GitHub`
+          message: `a move to ${input.stage} must come through a pull request; promote on GitHub opens one`
         }
       );
     }
@@ -53534,11 +53755,11 @@ function evaluateGates(input) {
   const results = [...minMetrics(gate, input), ...mustBeat(gate, input), ...review(gate, input)];
   return { passed: results.every((r) => r.status !== "fail"), results };
 }
-function present(value) {
-  if (value === null || value === void 0) return false;
-  if (typeof value === "string") return value.trim() !== "";
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === "object") return Object.keys(value).length > 0;
+function present(value2) {
+  if (value2 === null || value2 === void 0) return false;
+  if (typeof value2 === "string") return value2.trim() !== "";
+  if (Array.isArray(value2)) return value2.length > 0;
+  if (typeof value2 === "object") return Object.keys(value2).length > 0;
   return true;
 }
 var METRIC_PREFIX = "performance_metrics.";
@@ -53547,16 +53768,16 @@ function checkRequiredMetadata(policy, doc) {
     const gate = `require_metadata.${field}`;
     if (field.startsWith(METRIC_PREFIX)) {
       const metric = field.slice(METRIC_PREFIX.length);
-      const value2 = metricOf(doc, metric);
-      return value2 !== void 0 && Number.isFinite(value2) ? { gate, status: "pass", message: `${metric} = ${fmt(value2)}` } : {
+      const value3 = metricOf(doc, metric);
+      return value3 !== void 0 && Number.isFinite(value3) ? { gate, status: "pass", message: `${metric} = ${fmt(value3)}` } : {
         gate,
         status: "fail",
         message: `metric ${metric} is required by registry.json; register it with a value`
       };
     }
     const record = doc;
-    const value = Object.hasOwn(record, field) ? record[field] : void 0;
-    return present(value) ? { gate, status: "pass", message: `${field} is set` } : {
+    const value2 = Object.hasOwn(record, field) ? record[field] : void 0;
+    return present(value2) ? { gate, status: "pass", message: `${field} is set` } : {
       gate,
       status: "fail",
       message: `${field} is required by registry.json and is empty; set it when registering`
@@ -53685,7 +53906,7 @@ var import_ucs2length = __toESM(require_ucs2length(), 1);
 var import_equal = __toESM(require_equal(), 1);
 var import_formats = __toESM(require_formats(), 1);
 var modelVersion = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/model-version.schema.json", "title": "ModelVersion", "description": "One registered version of a model: models/<name>/<version>.json on the registry branch. Field names follow the seed registry (snake_case).", "type": "object", "additionalProperties": false, "required": ["schema_version", "model_id", "name", "model_type", "version", "created_at", "registered_at", "file_path", "metadata_path", "checksum", "artifact", "model_config", "training_metadata", "deployment_stage", "deployed_at", "stage_history", "performance_metrics", "tags", "notes", "parent_model_id", "dataset_version", "source"], "properties": { "schema_version": { "const": 1 }, "model_id": { "$ref": "#/$defs/model_id" }, "name": { "$ref": "#/$defs/slug" }, "model_type": { "$ref": "#/$defs/slug" }, "version": { "$ref": "#/$defs/semver" }, "created_at": { "type": "string", "format": "date-time" }, "registered_at": { "type": "string", "format": "date-time" }, "file_path": { "type": "string", "minLength": 1 }, "metadata_path": { "type": "string", "pattern": "^models/[a-z0-9][a-z0-9_.-]{0,62}/[^/]+\\.json$" }, "checksum": { "$ref": "#/$defs/sha256" }, "artifact": { "$ref": "#/$defs/artifact" }, "model_config": { "type": "object" }, "training_metadata": { "type": "object" }, "deployment_stage": { "$ref": "#/$defs/stage" }, "deployed_at": { "type": ["string", "null"], "format": "date-time" }, "stage_history": { "type": "array", "items": { "$ref": "#/$defs/stage_event" } }, "performance_metrics": { "$ref": "#/$defs/metrics" }, "tags": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "notes": { "type": "string", "maxLength": 1e4 }, "parent_model_id": { "anyOf": [{ "$ref": "#/$defs/model_id" }, { "type": "null" }] }, "dataset_version": { "type": ["string", "null"], "maxLength": 200 }, "source": { "$ref": "#/$defs/source" }, "archived_at": { "type": "string", "format": "date-time" }, "reason": { "type": "string", "maxLength": 1e3 } }, "$defs": { "slug": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "model_id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}_[0-9]{8}_[0-9]{6}(_[0-9]+)?$" }, "semver": { "type": "string", "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "stage": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" }, "tag": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,63}$" }, "metrics": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z][A-Za-z0-9_.-]{0,63}$" }, "additionalProperties": { "type": "number" } }, "stage_event": { "type": "object", "additionalProperties": false, "required": ["stage", "at", "by", "via"], "properties": { "stage": { "$ref": "#/$defs/stage" }, "at": { "type": "string", "format": "date-time" }, "by": { "type": "string", "minLength": 1, "maxLength": 200 }, "via": { "type": "string", "minLength": 1, "maxLength": 200 } } }, "part": { "type": "object", "additionalProperties": false, "required": ["index", "size", "sha256"], "properties": { "index": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "name": { "type": "string" } } }, "artifact": { "type": "object", "additionalProperties": false, "required": ["store", "file_name", "size", "sha256", "media_type"], "properties": { "store": { "enum": ["local", "github-release"] }, "uri": { "type": "string" }, "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "media_type": { "type": "string", "minLength": 1 }, "compression": { "enum": ["none", "gzip"] }, "parts": { "type": "array", "items": { "$ref": "#/$defs/part" } }, "release": { "type": "object", "additionalProperties": false, "required": ["id", "tag"], "properties": { "id": { "type": "integer" }, "tag": { "type": "string" }, "url": { "type": "string" }, "immutable": { "type": "boolean" } } }, "assets": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "size", "sha256"], "properties": { "id": { "type": "integer" }, "name": { "type": "string" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "url": { "type": "string" } } } }, "deleted": { "type": "boolean", "description": "true once retention removed the stored bytes (archived tombstone)" }, "stored": { "description": "With compression: the stored (compressed) bytes; size and sha256 above are the model file's own", "type": "object", "additionalProperties": false, "required": ["file_name", "size", "sha256"], "properties": { "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" } } } } }, "source": { "type": "object", "additionalProperties": false, "properties": { "repository": { "type": "string" }, "commit": { "type": "string" }, "workflow_run": { "type": "string" }, "actor": { "type": "string" } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/model-version.schema.json", "title": "ModelVersion", "description": "One registered version of a model: models/<name>/<version>.json on the registry branch. Field names follow the seed registry (snake_case).", "type": "object", "additionalProperties": false, "required": ["schema_version", "model_id", "name", "model_type", "version", "created_at", "registered_at", "file_path", "metadata_path", "checksum", "artifact", "model_config", "training_metadata", "deployment_stage", "deployed_at", "stage_history", "performance_metrics", "tags", "notes", "parent_model_id", "dataset_version", "source"], "properties": { "schema_version": { "const": 1 }, "model_id": { "$ref": "#/$defs/model_id" }, "name": { "$ref": "#/$defs/slug" }, "model_type": { "$ref": "#/$defs/slug" }, "version": { "$ref": "#/$defs/semver" }, "created_at": { "type": "string", "format": "date-time" }, "registered_at": { "type": "string", "format": "date-time" }, "file_path": { "type": "string", "minLength": 1 }, "metadata_path": { "type": "string", "pattern": "^models/[a-z0-9][a-z0-9_.-]{0,62}/[^/]+\\.json$" }, "checksum": { "$ref": "#/$defs/sha256" }, "artifact": { "$ref": "#/$defs/artifact" }, "model_config": { "type": "object" }, "training_metadata": { "type": "object" }, "deployment_stage": { "$ref": "#/$defs/stage" }, "deployed_at": { "type": ["string", "null"], "format": "date-time" }, "stage_history": { "type": "array", "items": { "$ref": "#/$defs/stage_event" } }, "performance_metrics": { "$ref": "#/$defs/metrics" }, "tags": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "notes": { "type": "string", "maxLength": 1e4 }, "parent_model_id": { "anyOf": [{ "$ref": "#/$defs/model_id" }, { "type": "null" }] }, "dataset_version": { "type": ["string", "null"], "maxLength": 200 }, "source": { "$ref": "#/$defs/source" }, "archived_at": { "type": "string", "format": "date-time" }, "reason": { "type": "string", "maxLength": 1e3 } }, "$defs": { "slug": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "model_id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}_[0-9]{8}_[0-9]{6}(_[0-9]+)?$" }, "semver": { "type": "string", "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "stage": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" }, "tag": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,63}$" }, "metrics": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z][A-Za-z0-9_.-]{0,63}$" }, "additionalProperties": { "type": "number" } }, "stage_event": { "type": "object", "additionalProperties": false, "required": ["stage", "at", "by", "via"], "properties": { "stage": { "$ref": "#/$defs/stage" }, "at": { "type": "string", "format": "date-time" }, "by": { "type": "string", "minLength": 1, "maxLength": 200 }, "via": { "type": "string", "minLength": 1, "maxLength": 200 } } }, "part": { "type": "object", "additionalProperties": false, "required": ["index", "size", "sha256"], "properties": { "index": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "name": { "type": "string" } } }, "artifact": { "type": "object", "additionalProperties": false, "required": ["store", "file_name", "size", "sha256", "media_type"], "properties": { "store": { "enum": ["local", "github-release"] }, "uri": { "type": "string" }, "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "media_type": { "type": "string", "minLength": 1 }, "compression": { "enum": ["none", "gzip"] }, "parts": { "type": "array", "items": { "$ref": "#/$defs/part" } }, "release": { "type": "object", "additionalProperties": false, "required": ["id", "tag"], "properties": { "id": { "type": "integer" }, "tag": { "type": "string" }, "url": { "type": "string" }, "immutable": { "type": "boolean" } } }, "assets": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "size", "sha256"], "properties": { "id": { "type": "integer" }, "name": { "type": "string" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "url": { "type": "string" } } } }, "manifest": { "description": "A directory registered as one version: every file, sorted by path (UTF-8 bytes); sha256 above is the SHA-256 of the canonical manifest (README.md, Directories)", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["path", "size", "sha256"], "properties": { "path": { "type": "string", "minLength": 1, "pattern": "^[^/\\\\]" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" } } } }, "deleted": { "type": "boolean", "description": "true once retention removed the stored bytes (archived tombstone)" }, "stored": { "description": "With compression: the stored (compressed) bytes; size and sha256 above are the model file's own", "type": "object", "additionalProperties": false, "required": ["file_name", "size", "sha256"], "properties": { "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" } } } } }, "source": { "type": "object", "additionalProperties": false, "properties": { "repository": { "type": "string" }, "commit": { "type": "string" }, "workflow_run": { "type": "string" }, "actor": { "type": "string" }, "dirty": { "type": "boolean", "description": "local registrations: whether tracked files of the working tree differed from commit (untracked files do not count)" } } } } };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = import_ucs2length.default.default;
 var func0 = import_equal.default.default;
@@ -53694,12 +53915,13 @@ var pattern5 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,62}$", "u");
 var pattern7 = new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$", "u");
 var pattern8 = new RegExp("^models/[a-z0-9][a-z0-9_.-]{0,62}/[^/]+\\.json$", "u");
 var pattern9 = new RegExp("^[0-9a-f]{64}$", "u");
-var pattern16 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
-var pattern18 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,63}$", "u");
-var pattern19 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,63}$", "u");
+var pattern18 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
+var pattern20 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,63}$", "u");
+var pattern21 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,63}$", "u");
 var formats0 = import_formats.default.fullFormats["date-time"];
-var schema37 = { "type": "object", "additionalProperties": false, "required": ["store", "file_name", "size", "sha256", "media_type"], "properties": { "store": { "enum": ["local", "github-release"] }, "uri": { "type": "string" }, "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "media_type": { "type": "string", "minLength": 1 }, "compression": { "enum": ["none", "gzip"] }, "parts": { "type": "array", "items": { "$ref": "#/$defs/part" } }, "release": { "type": "object", "additionalProperties": false, "required": ["id", "tag"], "properties": { "id": { "type": "integer" }, "tag": { "type": "string" }, "url": { "type": "string" }, "immutable": { "type": "boolean" } } }, "assets": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "size", "sha256"], "properties": { "id": { "type": "integer" }, "name": { "type": "string" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "url": { "type": "string" } } } }, "deleted": { "type": "boolean", "description": "true once retention removed the stored bytes (archived tombstone)" }, "stored": { "description": "With compression: the stored (compressed) bytes; size and sha256 above are the model file's own", "type": "object", "additionalProperties": false, "required": ["file_name", "size", "sha256"], "properties": { "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" } } } } };
+var schema37 = { "type": "object", "additionalProperties": false, "required": ["store", "file_name", "size", "sha256", "media_type"], "properties": { "store": { "enum": ["local", "github-release"] }, "uri": { "type": "string" }, "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "media_type": { "type": "string", "minLength": 1 }, "compression": { "enum": ["none", "gzip"] }, "parts": { "type": "array", "items": { "$ref": "#/$defs/part" } }, "release": { "type": "object", "additionalProperties": false, "required": ["id", "tag"], "properties": { "id": { "type": "integer" }, "tag": { "type": "string" }, "url": { "type": "string" }, "immutable": { "type": "boolean" } } }, "assets": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "size", "sha256"], "properties": { "id": { "type": "integer" }, "name": { "type": "string" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "url": { "type": "string" } } } }, "manifest": { "description": "A directory registered as one version: every file, sorted by path (UTF-8 bytes); sha256 above is the SHA-256 of the canonical manifest (README.md, Directories)", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["path", "size", "sha256"], "properties": { "path": { "type": "string", "minLength": 1, "pattern": "^[^/\\\\]" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" } } } }, "deleted": { "type": "boolean", "description": "true once retention removed the stored bytes (archived tombstone)" }, "stored": { "description": "With compression: the stored (compressed) bytes; size and sha256 above are the model file's own", "type": "object", "additionalProperties": false, "required": ["file_name", "size", "sha256"], "properties": { "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" } } } } };
 var pattern10 = new RegExp("^[^/\\\\]{1,255}$", "u");
+var pattern14 = new RegExp("^[^/\\\\]", "u");
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -54180,106 +54402,225 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                               var valid0 = true;
                             }
                             if (valid0) {
-                              if (data.deleted !== void 0) {
+                              if (data.manifest !== void 0) {
+                                let data21 = data.manifest;
                                 const _errs45 = errors;
-                                if (typeof data.deleted !== "boolean") {
-                                  validate21.errors = [{ instancePath: instancePath + "/deleted", schemaPath: "#/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
-                                  return false;
+                                if (errors === _errs45) {
+                                  if (Array.isArray(data21)) {
+                                    if (data21.length < 1) {
+                                      validate21.errors = [{ instancePath: instancePath + "/manifest", schemaPath: "#/properties/manifest/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                                      return false;
+                                    } else {
+                                      var valid7 = true;
+                                      const len2 = data21.length;
+                                      for (let i2 = 0; i2 < len2; i2++) {
+                                        let data22 = data21[i2];
+                                        const _errs47 = errors;
+                                        if (errors === _errs47) {
+                                          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+                                            let missing3;
+                                            if (data22.path === void 0 && (missing3 = "path") || data22.size === void 0 && (missing3 = "size") || data22.sha256 === void 0 && (missing3 = "sha256")) {
+                                              validate21.errors = [{ instancePath: instancePath + "/manifest/" + i2, schemaPath: "#/properties/manifest/items/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
+                                              return false;
+                                            } else {
+                                              const _errs49 = errors;
+                                              for (const key3 in data22) {
+                                                if (!(key3 === "path" || key3 === "size" || key3 === "sha256")) {
+                                                  validate21.errors = [{ instancePath: instancePath + "/manifest/" + i2, schemaPath: "#/properties/manifest/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" }];
+                                                  return false;
+                                                  break;
+                                                }
+                                              }
+                                              if (_errs49 === errors) {
+                                                if (data22.path !== void 0) {
+                                                  let data23 = data22.path;
+                                                  const _errs50 = errors;
+                                                  if (errors === _errs50) {
+                                                    if (typeof data23 === "string") {
+                                                      if (func2(data23) < 1) {
+                                                        validate21.errors = [{ instancePath: instancePath + "/manifest/" + i2 + "/path", schemaPath: "#/properties/manifest/items/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                                        return false;
+                                                      } else {
+                                                        if (!pattern14.test(data23)) {
+                                                          validate21.errors = [{ instancePath: instancePath + "/manifest/" + i2 + "/path", schemaPath: "#/properties/manifest/items/properties/path/pattern", keyword: "pattern", params: { pattern: "^[^/\\\\]" }, message: 'must match pattern "^[^/\\\\]"' }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                    } else {
+                                                      validate21.errors = [{ instancePath: instancePath + "/manifest/" + i2 + "/path", schemaPath: "#/properties/manifest/items/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                  var valid8 = _errs50 === errors;
+                                                } else {
+                                                  var valid8 = true;
+                                                }
+                                                if (valid8) {
+                                                  if (data22.size !== void 0) {
+                                                    let data24 = data22.size;
+                                                    const _errs52 = errors;
+                                                    if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+                                                      validate21.errors = [{ instancePath: instancePath + "/manifest/" + i2 + "/size", schemaPath: "#/properties/manifest/items/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                      return false;
+                                                    }
+                                                    if (errors === _errs52) {
+                                                      if (typeof data24 == "number" && isFinite(data24)) {
+                                                        if (data24 < 0 || isNaN(data24)) {
+                                                          validate21.errors = [{ instancePath: instancePath + "/manifest/" + i2 + "/size", schemaPath: "#/properties/manifest/items/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid8 = _errs52 === errors;
+                                                  } else {
+                                                    var valid8 = true;
+                                                  }
+                                                  if (valid8) {
+                                                    if (data22.sha256 !== void 0) {
+                                                      let data25 = data22.sha256;
+                                                      const _errs54 = errors;
+                                                      const _errs55 = errors;
+                                                      if (errors === _errs55) {
+                                                        if (typeof data25 === "string") {
+                                                          if (!pattern9.test(data25)) {
+                                                            validate21.errors = [{ instancePath: instancePath + "/manifest/" + i2 + "/sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' }];
+                                                            return false;
+                                                          }
+                                                        } else {
+                                                          validate21.errors = [{ instancePath: instancePath + "/manifest/" + i2 + "/sha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                          return false;
+                                                        }
+                                                      }
+                                                      var valid8 = _errs54 === errors;
+                                                    } else {
+                                                      var valid8 = true;
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          } else {
+                                            validate21.errors = [{ instancePath: instancePath + "/manifest/" + i2, schemaPath: "#/properties/manifest/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                            return false;
+                                          }
+                                        }
+                                        var valid7 = _errs47 === errors;
+                                        if (!valid7) {
+                                          break;
+                                        }
+                                      }
+                                    }
+                                  } else {
+                                    validate21.errors = [{ instancePath: instancePath + "/manifest", schemaPath: "#/properties/manifest/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                    return false;
+                                  }
                                 }
                                 var valid0 = _errs45 === errors;
                               } else {
                                 var valid0 = true;
                               }
                               if (valid0) {
-                                if (data.stored !== void 0) {
-                                  let data22 = data.stored;
-                                  const _errs47 = errors;
-                                  if (errors === _errs47) {
-                                    if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-                                      let missing3;
-                                      if (data22.file_name === void 0 && (missing3 = "file_name") || data22.size === void 0 && (missing3 = "size") || data22.sha256 === void 0 && (missing3 = "sha256")) {
-                                        validate21.errors = [{ instancePath: instancePath + "/stored", schemaPath: "#/properties/stored/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
-                                        return false;
-                                      } else {
-                                        const _errs49 = errors;
-                                        for (const key3 in data22) {
-                                          if (!(key3 === "file_name" || key3 === "size" || key3 === "sha256")) {
-                                            validate21.errors = [{ instancePath: instancePath + "/stored", schemaPath: "#/properties/stored/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" }];
-                                            return false;
-                                            break;
-                                          }
-                                        }
-                                        if (_errs49 === errors) {
-                                          if (data22.file_name !== void 0) {
-                                            let data23 = data22.file_name;
-                                            const _errs50 = errors;
-                                            if (errors === _errs50) {
-                                              if (typeof data23 === "string") {
-                                                if (!pattern10.test(data23)) {
-                                                  validate21.errors = [{ instancePath: instancePath + "/stored/file_name", schemaPath: "#/properties/stored/properties/file_name/pattern", keyword: "pattern", params: { pattern: "^[^/\\\\]{1,255}$" }, message: 'must match pattern "^[^/\\\\]{1,255}$"' }];
-                                                  return false;
-                                                }
-                                              } else {
-                                                validate21.errors = [{ instancePath: instancePath + "/stored/file_name", schemaPath: "#/properties/stored/properties/file_name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                return false;
-                                              }
-                                            }
-                                            var valid7 = _errs50 === errors;
-                                          } else {
-                                            var valid7 = true;
-                                          }
-                                          if (valid7) {
-                                            if (data22.size !== void 0) {
-                                              let data24 = data22.size;
-                                              const _errs52 = errors;
-                                              if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
-                                                validate21.errors = [{ instancePath: instancePath + "/stored/size", schemaPath: "#/properties/stored/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                return false;
-                                              }
-                                              if (errors === _errs52) {
-                                                if (typeof data24 == "number" && isFinite(data24)) {
-                                                  if (data24 < 0 || isNaN(data24)) {
-                                                    validate21.errors = [{ instancePath: instancePath + "/stored/size", schemaPath: "#/properties/stored/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
-                                                    return false;
-                                                  }
-                                                }
-                                              }
-                                              var valid7 = _errs52 === errors;
-                                            } else {
-                                              var valid7 = true;
-                                            }
-                                            if (valid7) {
-                                              if (data22.sha256 !== void 0) {
-                                                let data25 = data22.sha256;
-                                                const _errs54 = errors;
-                                                const _errs55 = errors;
-                                                if (errors === _errs55) {
-                                                  if (typeof data25 === "string") {
-                                                    if (!pattern9.test(data25)) {
-                                                      validate21.errors = [{ instancePath: instancePath + "/stored/sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' }];
-                                                      return false;
-                                                    }
-                                                  } else {
-                                                    validate21.errors = [{ instancePath: instancePath + "/stored/sha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid7 = _errs54 === errors;
-                                              } else {
-                                                var valid7 = true;
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    } else {
-                                      validate21.errors = [{ instancePath: instancePath + "/stored", schemaPath: "#/properties/stored/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                      return false;
-                                    }
+                                if (data.deleted !== void 0) {
+                                  const _errs57 = errors;
+                                  if (typeof data.deleted !== "boolean") {
+                                    validate21.errors = [{ instancePath: instancePath + "/deleted", schemaPath: "#/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                    return false;
                                   }
-                                  var valid0 = _errs47 === errors;
+                                  var valid0 = _errs57 === errors;
                                 } else {
                                   var valid0 = true;
+                                }
+                                if (valid0) {
+                                  if (data.stored !== void 0) {
+                                    let data27 = data.stored;
+                                    const _errs59 = errors;
+                                    if (errors === _errs59) {
+                                      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+                                        let missing4;
+                                        if (data27.file_name === void 0 && (missing4 = "file_name") || data27.size === void 0 && (missing4 = "size") || data27.sha256 === void 0 && (missing4 = "sha256")) {
+                                          validate21.errors = [{ instancePath: instancePath + "/stored", schemaPath: "#/properties/stored/required", keyword: "required", params: { missingProperty: missing4 }, message: "must have required property '" + missing4 + "'" }];
+                                          return false;
+                                        } else {
+                                          const _errs61 = errors;
+                                          for (const key4 in data27) {
+                                            if (!(key4 === "file_name" || key4 === "size" || key4 === "sha256")) {
+                                              validate21.errors = [{ instancePath: instancePath + "/stored", schemaPath: "#/properties/stored/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" }];
+                                              return false;
+                                              break;
+                                            }
+                                          }
+                                          if (_errs61 === errors) {
+                                            if (data27.file_name !== void 0) {
+                                              let data28 = data27.file_name;
+                                              const _errs62 = errors;
+                                              if (errors === _errs62) {
+                                                if (typeof data28 === "string") {
+                                                  if (!pattern10.test(data28)) {
+                                                    validate21.errors = [{ instancePath: instancePath + "/stored/file_name", schemaPath: "#/properties/stored/properties/file_name/pattern", keyword: "pattern", params: { pattern: "^[^/\\\\]{1,255}$" }, message: 'must match pattern "^[^/\\\\]{1,255}$"' }];
+                                                    return false;
+                                                  }
+                                                } else {
+                                                  validate21.errors = [{ instancePath: instancePath + "/stored/file_name", schemaPath: "#/properties/stored/properties/file_name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                  return false;
+                                                }
+                                              }
+                                              var valid10 = _errs62 === errors;
+                                            } else {
+                                              var valid10 = true;
+                                            }
+                                            if (valid10) {
+                                              if (data27.size !== void 0) {
+                                                let data29 = data27.size;
+                                                const _errs64 = errors;
+                                                if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+                                                  validate21.errors = [{ instancePath: instancePath + "/stored/size", schemaPath: "#/properties/stored/properties/size/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                  return false;
+                                                }
+                                                if (errors === _errs64) {
+                                                  if (typeof data29 == "number" && isFinite(data29)) {
+                                                    if (data29 < 0 || isNaN(data29)) {
+                                                      validate21.errors = [{ instancePath: instancePath + "/stored/size", schemaPath: "#/properties/stored/properties/size/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                }
+                                                var valid10 = _errs64 === errors;
+                                              } else {
+                                                var valid10 = true;
+                                              }
+                                              if (valid10) {
+                                                if (data27.sha256 !== void 0) {
+                                                  let data30 = data27.sha256;
+                                                  const _errs66 = errors;
+                                                  const _errs67 = errors;
+                                                  if (errors === _errs67) {
+                                                    if (typeof data30 === "string") {
+                                                      if (!pattern9.test(data30)) {
+                                                        validate21.errors = [{ instancePath: instancePath + "/stored/sha256", schemaPath: "#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' }];
+                                                        return false;
+                                                      }
+                                                    } else {
+                                                      validate21.errors = [{ instancePath: instancePath + "/stored/sha256", schemaPath: "#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                  var valid10 = _errs66 === errors;
+                                                } else {
+                                                  var valid10 = true;
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      } else {
+                                        validate21.errors = [{ instancePath: instancePath + "/stored", schemaPath: "#/properties/stored/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid0 = _errs59 === errors;
+                                  } else {
+                                    var valid0 = true;
+                                  }
                                 }
                               }
                             }
@@ -54335,7 +54676,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
             const _errs3 = errors;
             if (errors === _errs3) {
               if (typeof data0 === "string") {
-                if (!pattern16.test(data0)) {
+                if (!pattern18.test(data0)) {
                   validate25.errors = [{ instancePath: instancePath + "/stage", schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"' }];
                   return false;
                 }
@@ -54690,7 +55031,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                       const _errs32 = errors;
                                       if (errors === _errs32) {
                                         if (typeof data13 === "string") {
-                                          if (!pattern16.test(data13)) {
+                                          if (!pattern18.test(data13)) {
                                             validate20.errors = [{ instancePath: instancePath + "/deployment_stage", schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"' }];
                                             return false;
                                           }
@@ -54763,7 +55104,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                                 for (const key1 in data17) {
                                                   const _errs42 = errors;
                                                   if (typeof key1 === "string") {
-                                                    if (!pattern18.test(key1)) {
+                                                    if (!pattern20.test(key1)) {
                                                       const err0 = { instancePath: instancePath + "/performance_metrics", schemaPath: "#/$defs/metrics/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z][A-Za-z0-9_.-]{0,63}$"', propertyName: key1 };
                                                       if (vErrors === null) {
                                                         vErrors = [err0];
@@ -54824,7 +55165,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                                     const _errs49 = errors;
                                                     if (errors === _errs49) {
                                                       if (typeof data20 === "string") {
-                                                        if (!pattern19.test(data20)) {
+                                                        if (!pattern21.test(data20)) {
                                                           validate20.errors = [{ instancePath: instancePath + "/tags/" + i1, schemaPath: "#/$defs/tag/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,63}$"' }];
                                                           return false;
                                                         }
@@ -54977,7 +55318,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                                         if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
                                                           const _errs65 = errors;
                                                           for (const key3 in data24) {
-                                                            if (!(key3 === "repository" || key3 === "commit" || key3 === "workflow_run" || key3 === "actor")) {
+                                                            if (!(key3 === "repository" || key3 === "commit" || key3 === "workflow_run" || key3 === "actor" || key3 === "dirty")) {
                                                               validate20.errors = [{ instancePath: instancePath + "/source", schemaPath: "#/$defs/source/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" }];
                                                               return false;
                                                               break;
@@ -55027,6 +55368,18 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                                                   } else {
                                                                     var valid17 = true;
                                                                   }
+                                                                  if (valid17) {
+                                                                    if (data24.dirty !== void 0) {
+                                                                      const _errs74 = errors;
+                                                                      if (typeof data24.dirty !== "boolean") {
+                                                                        validate20.errors = [{ instancePath: instancePath + "/source/dirty", schemaPath: "#/$defs/source/properties/dirty/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                                                        return false;
+                                                                      }
+                                                                      var valid17 = _errs74 === errors;
+                                                                    } else {
+                                                                      var valid17 = true;
+                                                                    }
+                                                                  }
                                                                 }
                                                               }
                                                             }
@@ -55042,12 +55395,12 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                                     }
                                                     if (valid0) {
                                                       if (data.archived_at !== void 0) {
-                                                        let data29 = data.archived_at;
-                                                        const _errs74 = errors;
-                                                        if (errors === _errs74) {
-                                                          if (errors === _errs74) {
-                                                            if (typeof data29 === "string") {
-                                                              if (!formats0.validate(data29)) {
+                                                        let data30 = data.archived_at;
+                                                        const _errs76 = errors;
+                                                        if (errors === _errs76) {
+                                                          if (errors === _errs76) {
+                                                            if (typeof data30 === "string") {
+                                                              if (!formats0.validate(data30)) {
                                                                 validate20.errors = [{ instancePath: instancePath + "/archived_at", schemaPath: "#/properties/archived_at/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' }];
                                                                 return false;
                                                               }
@@ -55057,17 +55410,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                                             }
                                                           }
                                                         }
-                                                        var valid0 = _errs74 === errors;
+                                                        var valid0 = _errs76 === errors;
                                                       } else {
                                                         var valid0 = true;
                                                       }
                                                       if (valid0) {
                                                         if (data.reason !== void 0) {
-                                                          let data30 = data.reason;
-                                                          const _errs76 = errors;
-                                                          if (errors === _errs76) {
-                                                            if (typeof data30 === "string") {
-                                                              if (func2(data30) > 1e3) {
+                                                          let data31 = data.reason;
+                                                          const _errs78 = errors;
+                                                          if (errors === _errs78) {
+                                                            if (typeof data31 === "string") {
+                                                              if (func2(data31) > 1e3) {
                                                                 validate20.errors = [{ instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters" }];
                                                                 return false;
                                                               }
@@ -55076,7 +55429,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                                                               return false;
                                                             }
                                                           }
-                                                          var valid0 = _errs76 === errors;
+                                                          var valid0 = _errs78 === errors;
                                                         } else {
                                                           var valid0 = true;
                                                         }
@@ -55257,7 +55610,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate27.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var registry = validate29;
-var schema51 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/registry.schema.json", "title": "RegistryPolicy", "description": "registry.json at the root of the registry branch: stages, transitions, gates, retention and artifact settings.", "type": "object", "additionalProperties": false, "required": ["schema_version", "stages", "initial_stage", "transitions", "exclusive_stages", "demote_to", "gates", "require_metadata", "retention", "artifacts"], "properties": { "schema_version": { "const": 1 }, "stages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "initial_stage": { "$ref": "#/$defs/stage" }, "transitions": { "type": "object", "propertyNames": { "$ref": "#/$defs/stage" }, "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } } }, "exclusive_stages": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "demote_to": { "$ref": "#/$defs/stage" }, "gates": { "type": "object", "propertyNames": { "$ref": "#/$defs/stage" }, "additionalProperties": { "$ref": "#/$defs/gate" } }, "require_metadata": { "description": "Fields that must be present and non-empty at registration: top-level ModelVersion fields (notes, dataset_version, tags\u2026) or metrics as performance_metrics.<name>.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "retention": { "type": "object", "additionalProperties": false, "required": ["keep_last", "min_age_days", "protect_stages", "mode"], "properties": { "keep_last": { "type": "integer", "minimum": 1 }, "min_age_days": { "type": "number", "minimum": 0 }, "protect_stages": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "mode": { "enum": ["archive", "remove"] }, "auto_cleanup": { "type": "boolean" }, "cleanup_interval_hours": { "type": "number", "exclusiveMinimum": 0 }, "orphan_grace_hours": { "type": "number", "minimum": 0 } } }, "artifacts": { "type": "object", "additionalProperties": false, "required": ["store"], "properties": { "store": { "enum": ["local", "github-release"] }, "max_part_bytes": { "type": "integer", "minimum": 1, "maximum": 2147483647 }, "compression": { "enum": ["none", "gzip"] } } } }, "$defs": { "stage": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" }, "gate": { "type": "object", "additionalProperties": false, "properties": { "min_metrics": { "type": "object", "additionalProperties": { "type": "number" } }, "must_beat": { "description": "A metric the candidate must beat the current holder of the stage on (higher is better unless lower_is_better).", "anyOf": [{ "type": "null" }, { "type": "string", "minLength": 1 }, { "type": "object", "additionalProperties": false, "required": ["metric"], "properties": { "metric": { "type": "string", "minLength": 1 }, "lower_is_better": { "type": "boolean" }, "min_delta": { "type": "number", "minimum": 0 } } }] }, "min_approvals": { "type": "integer", "minimum": 0 }, "require_pull_request": { "type": "boolean" } } } } };
+var schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/registry.schema.json", "title": "RegistryPolicy", "description": "registry.json at the root of the registry branch: stages, transitions, gates, retention and artifact settings.", "type": "object", "additionalProperties": false, "required": ["schema_version", "stages", "initial_stage", "transitions", "exclusive_stages", "demote_to", "gates", "require_metadata", "retention", "artifacts"], "properties": { "schema_version": { "const": 1 }, "stages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "initial_stage": { "$ref": "#/$defs/stage" }, "transitions": { "type": "object", "propertyNames": { "$ref": "#/$defs/stage" }, "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } } }, "exclusive_stages": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "demote_to": { "$ref": "#/$defs/stage" }, "gates": { "type": "object", "propertyNames": { "$ref": "#/$defs/stage" }, "additionalProperties": { "$ref": "#/$defs/gate" } }, "require_metadata": { "description": "Fields that must be present and non-empty at registration: top-level ModelVersion fields (notes, dataset_version, tags\u2026) or metrics as performance_metrics.<name>.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "retention": { "type": "object", "additionalProperties": false, "required": ["keep_last", "min_age_days", "protect_stages", "mode"], "properties": { "keep_last": { "type": "integer", "minimum": 1 }, "min_age_days": { "type": "number", "minimum": 0 }, "protect_stages": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "mode": { "enum": ["archive", "remove"] }, "auto_cleanup": { "type": "boolean" }, "cleanup_interval_hours": { "type": "number", "exclusiveMinimum": 0 }, "orphan_grace_hours": { "type": "number", "minimum": 0 } } }, "metrics": { "description": "Per-metric settings, by metric name. lower_is_better: smaller values are better (latency, loss, error rates); compare, must_beat and list --sort metric:NAME follow it. Metrics not listed are higher-is-better.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z][A-Za-z0-9_.-]{0,63}$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "lower_is_better": { "type": "boolean" } } } }, "artifacts": { "type": "object", "additionalProperties": false, "required": ["store"], "properties": { "store": { "enum": ["local", "github-release"] }, "max_part_bytes": { "type": "integer", "minimum": 1, "maximum": 2147483647 }, "compression": { "enum": ["none", "gzip"] } } } }, "$defs": { "stage": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" }, "gate": { "type": "object", "additionalProperties": false, "properties": { "min_metrics": { "type": "object", "additionalProperties": { "type": "number" } }, "must_beat": { "description": "A metric the candidate must beat the current holder of the stage on (higher is better unless lower_is_better, here or in $.metrics).", "anyOf": [{ "type": "null" }, { "type": "string", "minLength": 1 }, { "type": "object", "additionalProperties": false, "required": ["metric"], "properties": { "metric": { "type": "string", "minLength": 1 }, "lower_is_better": { "type": "boolean" }, "min_delta": { "type": "number", "minimum": 0 } } }] }, "min_approvals": { "type": "integer", "minimum": 0 }, "require_pull_request": { "type": "boolean" } } } } };
 function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -55278,7 +55631,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       } else {
         const _errs1 = errors;
         for (const key0 in data) {
-          if (!func1.call(schema51.properties, key0)) {
+          if (!func1.call(schema52.properties, key0)) {
             validate29.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
             return false;
             break;
@@ -55313,7 +55666,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       const _errs6 = errors;
                       if (errors === _errs6) {
                         if (typeof data2 === "string") {
-                          if (!pattern16.test(data2)) {
+                          if (!pattern18.test(data2)) {
                             validate29.errors = [{ instancePath: instancePath + "/stages/" + i0, schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"' }];
                             return false;
                           }
@@ -55359,7 +55712,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                 const _errs9 = errors;
                 if (errors === _errs9) {
                   if (typeof data3 === "string") {
-                    if (!pattern16.test(data3)) {
+                    if (!pattern18.test(data3)) {
                       validate29.errors = [{ instancePath: instancePath + "/initial_stage", schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"' }];
                       return false;
                     }
@@ -55383,7 +55736,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                         const _errs14 = errors;
                         if (errors === _errs14) {
                           if (typeof key1 === "string") {
-                            if (!pattern16.test(key1)) {
+                            if (!pattern18.test(key1)) {
                               const err0 = { instancePath: instancePath + "/transitions", schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"', propertyName: key1 };
                               if (vErrors === null) {
                                 vErrors = [err0];
@@ -55430,7 +55783,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                                 const _errs20 = errors;
                                 if (errors === _errs20) {
                                   if (typeof data6 === "string") {
-                                    if (!pattern16.test(data6)) {
+                                    if (!pattern18.test(data6)) {
                                       validate29.errors = [{ instancePath: instancePath + "/transitions/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i2, schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"' }];
                                       return false;
                                     }
@@ -55493,7 +55846,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                           const _errs25 = errors;
                           if (errors === _errs25) {
                             if (typeof data8 === "string") {
-                              if (!pattern16.test(data8)) {
+                              if (!pattern18.test(data8)) {
                                 validate29.errors = [{ instancePath: instancePath + "/exclusive_stages/" + i4, schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"' }];
                                 return false;
                               }
@@ -55538,7 +55891,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                       const _errs28 = errors;
                       if (errors === _errs28) {
                         if (typeof data9 === "string") {
-                          if (!pattern16.test(data9)) {
+                          if (!pattern18.test(data9)) {
                             validate29.errors = [{ instancePath: instancePath + "/demote_to", schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"' }];
                             return false;
                           }
@@ -55562,7 +55915,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                               const _errs33 = errors;
                               if (errors === _errs33) {
                                 if (typeof key3 === "string") {
-                                  if (!pattern16.test(key3)) {
+                                  if (!pattern18.test(key3)) {
                                     const err3 = { instancePath: instancePath + "/gates", schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"', propertyName: key3 };
                                     if (vErrors === null) {
                                       vErrors = [err3];
@@ -56002,7 +56355,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                                                 const _errs78 = errors;
                                                 if (errors === _errs78) {
                                                   if (typeof data26 === "string") {
-                                                    if (!pattern16.test(data26)) {
+                                                    if (!pattern18.test(data26)) {
                                                       validate29.errors = [{ instancePath: instancePath + "/retention/protect_stages/" + i8, schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"' }];
                                                       return false;
                                                     }
@@ -56045,7 +56398,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                                             let data27 = data22.mode;
                                             const _errs80 = errors;
                                             if (!(data27 === "archive" || data27 === "remove")) {
-                                              validate29.errors = [{ instancePath: instancePath + "/retention/mode", schemaPath: "#/properties/retention/properties/mode/enum", keyword: "enum", params: { allowedValues: schema51.properties.retention.properties.mode.enum }, message: "must be equal to one of the allowed values" }];
+                                              validate29.errors = [{ instancePath: instancePath + "/retention/mode", schemaPath: "#/properties/retention/properties/mode/enum", keyword: "enum", params: { allowedValues: schema52.properties.retention.properties.mode.enum }, message: "must be equal to one of the allowed values" }];
                                               return false;
                                             }
                                             var valid25 = _errs80 === errors;
@@ -56119,85 +56472,161 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
                             var valid0 = true;
                           }
                           if (valid0) {
-                            if (data.artifacts !== void 0) {
-                              let data31 = data.artifacts;
+                            if (data.metrics !== void 0) {
+                              let data31 = data.metrics;
                               const _errs87 = errors;
                               if (errors === _errs87) {
                                 if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-                                  let missing3;
-                                  if (data31.store === void 0 && (missing3 = "store")) {
-                                    validate29.errors = [{ instancePath: instancePath + "/artifacts", schemaPath: "#/properties/artifacts/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
-                                    return false;
-                                  } else {
+                                  for (const key9 in data31) {
                                     const _errs89 = errors;
-                                    for (const key9 in data31) {
-                                      if (!(key9 === "store" || key9 === "max_part_bytes" || key9 === "compression")) {
-                                        validate29.errors = [{ instancePath: instancePath + "/artifacts", schemaPath: "#/properties/artifacts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" }];
-                                        return false;
-                                        break;
+                                    if (typeof key9 === "string") {
+                                      if (!pattern20.test(key9)) {
+                                        const err18 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z][A-Za-z0-9_.-]{0,63}$"', propertyName: key9 };
+                                        if (vErrors === null) {
+                                          vErrors = [err18];
+                                        } else {
+                                          vErrors.push(err18);
+                                        }
+                                        errors++;
                                       }
                                     }
-                                    if (_errs89 === errors) {
-                                      if (data31.store !== void 0) {
-                                        let data32 = data31.store;
-                                        const _errs90 = errors;
-                                        if (!(data32 === "local" || data32 === "github-release")) {
-                                          validate29.errors = [{ instancePath: instancePath + "/artifacts/store", schemaPath: "#/properties/artifacts/properties/store/enum", keyword: "enum", params: { allowedValues: schema51.properties.artifacts.properties.store.enum }, message: "must be equal to one of the allowed values" }];
-                                          return false;
-                                        }
-                                        var valid29 = _errs90 === errors;
+                                    var valid29 = _errs89 === errors;
+                                    if (!valid29) {
+                                      const err19 = { instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/propertyNames", keyword: "propertyNames", params: { propertyName: key9 }, message: "property name must be valid" };
+                                      if (vErrors === null) {
+                                        vErrors = [err19];
                                       } else {
-                                        var valid29 = true;
+                                        vErrors.push(err19);
                                       }
-                                      if (valid29) {
-                                        if (data31.max_part_bytes !== void 0) {
-                                          let data33 = data31.max_part_bytes;
-                                          const _errs91 = errors;
-                                          if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
-                                            validate29.errors = [{ instancePath: instancePath + "/artifacts/max_part_bytes", schemaPath: "#/properties/artifacts/properties/max_part_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                            return false;
+                                      errors++;
+                                      validate29.errors = vErrors;
+                                      return false;
+                                      break;
+                                    }
+                                  }
+                                  if (valid29) {
+                                    for (const key10 in data31) {
+                                      let data32 = data31[key10];
+                                      const _errs91 = errors;
+                                      if (errors === _errs91) {
+                                        if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+                                          const _errs93 = errors;
+                                          for (const key11 in data32) {
+                                            if (!(key11 === "lower_is_better")) {
+                                              validate29.errors = [{ instancePath: instancePath + "/metrics/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/metrics/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" }];
+                                              return false;
+                                              break;
+                                            }
                                           }
-                                          if (errors === _errs91) {
-                                            if (typeof data33 == "number" && isFinite(data33)) {
-                                              if (data33 > 2147483647 || isNaN(data33)) {
-                                                validate29.errors = [{ instancePath: instancePath + "/artifacts/max_part_bytes", schemaPath: "#/properties/artifacts/properties/max_part_bytes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647" }];
+                                          if (_errs93 === errors) {
+                                            if (data32.lower_is_better !== void 0) {
+                                              if (typeof data32.lower_is_better !== "boolean") {
+                                                validate29.errors = [{ instancePath: instancePath + "/metrics/" + key10.replace(/~/g, "~0").replace(/\//g, "~1") + "/lower_is_better", schemaPath: "#/properties/metrics/additionalProperties/properties/lower_is_better/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
                                                 return false;
-                                              } else {
-                                                if (data33 < 1 || isNaN(data33)) {
-                                                  validate29.errors = [{ instancePath: instancePath + "/artifacts/max_part_bytes", schemaPath: "#/properties/artifacts/properties/max_part_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
-                                                  return false;
-                                                }
                                               }
                                             }
                                           }
-                                          var valid29 = _errs91 === errors;
                                         } else {
-                                          var valid29 = true;
+                                          validate29.errors = [{ instancePath: instancePath + "/metrics/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/metrics/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                          return false;
                                         }
-                                        if (valid29) {
-                                          if (data31.compression !== void 0) {
-                                            let data34 = data31.compression;
-                                            const _errs93 = errors;
-                                            if (!(data34 === "none" || data34 === "gzip")) {
-                                              validate29.errors = [{ instancePath: instancePath + "/artifacts/compression", schemaPath: "#/properties/artifacts/properties/compression/enum", keyword: "enum", params: { allowedValues: schema51.properties.artifacts.properties.compression.enum }, message: "must be equal to one of the allowed values" }];
-                                              return false;
-                                            }
-                                            var valid29 = _errs93 === errors;
-                                          } else {
-                                            var valid29 = true;
-                                          }
-                                        }
+                                      }
+                                      var valid30 = _errs91 === errors;
+                                      if (!valid30) {
+                                        break;
                                       }
                                     }
                                   }
                                 } else {
-                                  validate29.errors = [{ instancePath: instancePath + "/artifacts", schemaPath: "#/properties/artifacts/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                  validate29.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
                                   return false;
                                 }
                               }
                               var valid0 = _errs87 === errors;
                             } else {
                               var valid0 = true;
+                            }
+                            if (valid0) {
+                              if (data.artifacts !== void 0) {
+                                let data34 = data.artifacts;
+                                const _errs96 = errors;
+                                if (errors === _errs96) {
+                                  if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+                                    let missing3;
+                                    if (data34.store === void 0 && (missing3 = "store")) {
+                                      validate29.errors = [{ instancePath: instancePath + "/artifacts", schemaPath: "#/properties/artifacts/required", keyword: "required", params: { missingProperty: missing3 }, message: "must have required property '" + missing3 + "'" }];
+                                      return false;
+                                    } else {
+                                      const _errs98 = errors;
+                                      for (const key12 in data34) {
+                                        if (!(key12 === "store" || key12 === "max_part_bytes" || key12 === "compression")) {
+                                          validate29.errors = [{ instancePath: instancePath + "/artifacts", schemaPath: "#/properties/artifacts/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" }];
+                                          return false;
+                                          break;
+                                        }
+                                      }
+                                      if (_errs98 === errors) {
+                                        if (data34.store !== void 0) {
+                                          let data35 = data34.store;
+                                          const _errs99 = errors;
+                                          if (!(data35 === "local" || data35 === "github-release")) {
+                                            validate29.errors = [{ instancePath: instancePath + "/artifacts/store", schemaPath: "#/properties/artifacts/properties/store/enum", keyword: "enum", params: { allowedValues: schema52.properties.artifacts.properties.store.enum }, message: "must be equal to one of the allowed values" }];
+                                            return false;
+                                          }
+                                          var valid32 = _errs99 === errors;
+                                        } else {
+                                          var valid32 = true;
+                                        }
+                                        if (valid32) {
+                                          if (data34.max_part_bytes !== void 0) {
+                                            let data36 = data34.max_part_bytes;
+                                            const _errs100 = errors;
+                                            if (!(typeof data36 == "number" && (!(data36 % 1) && !isNaN(data36)) && isFinite(data36))) {
+                                              validate29.errors = [{ instancePath: instancePath + "/artifacts/max_part_bytes", schemaPath: "#/properties/artifacts/properties/max_part_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                              return false;
+                                            }
+                                            if (errors === _errs100) {
+                                              if (typeof data36 == "number" && isFinite(data36)) {
+                                                if (data36 > 2147483647 || isNaN(data36)) {
+                                                  validate29.errors = [{ instancePath: instancePath + "/artifacts/max_part_bytes", schemaPath: "#/properties/artifacts/properties/max_part_bytes/maximum", keyword: "maximum", params: { comparison: "<=", limit: 2147483647 }, message: "must be <= 2147483647" }];
+                                                  return false;
+                                                } else {
+                                                  if (data36 < 1 || isNaN(data36)) {
+                                                    validate29.errors = [{ instancePath: instancePath + "/artifacts/max_part_bytes", schemaPath: "#/properties/artifacts/properties/max_part_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                                    return false;
+                                                  }
+                                                }
+                                              }
+                                            }
+                                            var valid32 = _errs100 === errors;
+                                          } else {
+                                            var valid32 = true;
+                                          }
+                                          if (valid32) {
+                                            if (data34.compression !== void 0) {
+                                              let data37 = data34.compression;
+                                              const _errs102 = errors;
+                                              if (!(data37 === "none" || data37 === "gzip")) {
+                                                validate29.errors = [{ instancePath: instancePath + "/artifacts/compression", schemaPath: "#/properties/artifacts/properties/compression/enum", keyword: "enum", params: { allowedValues: schema52.properties.artifacts.properties.compression.enum }, message: "must be equal to one of the allowed values" }];
+                                                return false;
+                                              }
+                                              var valid32 = _errs102 === errors;
+                                            } else {
+                                              var valid32 = true;
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  } else {
+                                    validate29.errors = [{ instancePath: instancePath + "/artifacts", schemaPath: "#/properties/artifacts/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                    return false;
+                                  }
+                                }
+                                var valid0 = _errs96 === errors;
+                              } else {
+                                var valid0 = true;
+                              }
                             }
                           }
                         }
@@ -56300,15 +56729,31 @@ function reviewVerdict(result) {
   const more = errors.length > 1 ? ` (+${errors.length - 1} more)` : "";
   return { state: "failure", description: `${first.subject}: ${first.message}${more}` };
 }
-function approversOf(reviews, author) {
+function approversOf(reviews, rules) {
   const position = /* @__PURE__ */ new Map();
   for (const r of reviews) {
     if (!r.user) continue;
     if (r.state === "APPROVED" || r.state === "CHANGES_REQUESTED" || r.state === "DISMISSED") {
-      position.set(r.user, r.state);
+      position.set(r.user, r);
     }
   }
-  return [...position.entries()].filter(([user, state3]) => state3 === "APPROVED" && user.toLowerCase() !== (author ?? "").toLowerCase()).map(([user]) => user).sort();
+  const author = (rules.author ?? "").toLowerCase();
+  return [...position.entries()].filter(([user, review2]) => review2.state === "APPROVED" && user.toLowerCase() !== author).filter(([, review2]) => rules.headSha === void 0 || review2.commit_id === rules.headSha).map(([user]) => user).sort();
+}
+function requestersOf(base, head) {
+  const before = new Map(base.map((d) => [d.path, historyOf(d.content).length]));
+  const requesters = /* @__PURE__ */ new Set();
+  for (const doc of head) {
+    const history2 = historyOf(doc.content);
+    for (const entry of history2.slice(before.get(doc.path) ?? 0)) {
+      if (typeof entry?.by === "string" && entry.by) requesters.add(entry.by);
+    }
+  }
+  return [...requesters].sort();
+}
+function historyOf(content) {
+  const history2 = content?.stage_history;
+  return Array.isArray(history2) ? history2 : [];
 }
 function stageChanges(before, after) {
   const previous = new Map(before.map((v) => [versionKey(v.name, v.version), v]));
@@ -56563,9 +57008,12 @@ function walkSteps(ctx, version3, file, start, earlier, appended) {
   const subject = key2(version3.name, version3.version);
   let from = start;
   const entered = /* @__PURE__ */ new Set();
+  const rolledBack = /* @__PURE__ */ new Set();
   appended.forEach((event, i) => {
     const to = event.stage;
     const held = [...earlier, ...appended.slice(0, i)].some((e) => e.stage === to);
+    if (held && isRollbackVia(event.via)) rolledBack.add(to);
+    else rolledBack.delete(to);
     let legal;
     let demotion = false;
     if (!policy.stages.includes(to)) {
@@ -56599,7 +57047,7 @@ function walkSteps(ctx, version3, file, start, earlier, appended) {
     if (!demotion) entered.add(to);
     from = to;
   });
-  for (const stage of entered) judgeGates(ctx, version3, stage);
+  for (const stage of entered) judgeGates(ctx, version3, stage, rolledBack.has(stage));
 }
 function isDemotion(ctx, version3, from, to) {
   const { policy } = ctx;
@@ -56609,7 +57057,7 @@ function isDemotion(ctx, version3, from, to) {
     (v) => v.name === version3.name && v.version !== version3.version && v.deployment_stage === from && before.get(v.version)?.deployment_stage !== from
   );
 }
-function judgeGates(ctx, candidate, stage) {
+function judgeGates(ctx, candidate, stage, rollback2) {
   const { input, policy } = ctx;
   const holders = ctx.baseDocs.filter(
     (v) => v.name === candidate.name && v.version !== candidate.version && v.deployment_stage === stage
@@ -56621,7 +57069,8 @@ function judgeGates(ctx, candidate, stage) {
     holders,
     channel: input.approvals === null ? "local" : "pull-request",
     approvals: input.approvals?.length ?? 0,
-    viaPullRequest: input.viaPullRequest
+    viaPullRequest: input.viaPullRequest,
+    rollback: rollback2
   });
   const subject = key2(candidate.name, candidate.version);
   if (verdict.results.length > 0) ctx.gates.push({ subject, stage, results: verdict.results });
@@ -56730,6 +57179,62 @@ function checkIndexes(head, versions, findings) {
   }
 }
 
+// src/github/types.ts
+var str = (value2, fallback = "") => typeof value2 === "string" ? value2 : fallback;
+var num = (value2) => typeof value2 === "number" ? value2 : Number(value2);
+function toAsset(data) {
+  const a = data ?? {};
+  return {
+    id: num(a.id),
+    name: str(a.name),
+    size: num(a.size),
+    state: str(a.state, "uploaded"),
+    digest: typeof a.digest === "string" ? a.digest : null,
+    content_type: str(a.content_type),
+    browser_download_url: str(a.browser_download_url),
+    url: str(a.url)
+  };
+}
+function toRelease(data) {
+  const r = data ?? {};
+  const release = {
+    id: num(r.id),
+    tag_name: str(r.tag_name),
+    name: typeof r.name === "string" ? r.name : null,
+    body: typeof r.body === "string" ? r.body : null,
+    draft: r.draft === true,
+    prerelease: r.prerelease === true,
+    html_url: str(r.html_url),
+    upload_url: str(r.upload_url),
+    target_commitish: str(r.target_commitish),
+    created_at: str(r.created_at),
+    published_at: typeof r.published_at === "string" ? r.published_at : null,
+    assets: Array.isArray(r.assets) ? r.assets.map(toAsset) : []
+  };
+  if (typeof r.immutable === "boolean") release.immutable = r.immutable;
+  return release;
+}
+function parseDigest(digest) {
+  if (!digest) return null;
+  const match3 = /^sha256:([0-9a-fA-F]{64})$/.exec(digest.trim());
+  return match3?.[1] ? match3[1].toLowerCase() : null;
+}
+function listOf(data, endpoint2) {
+  if (Array.isArray(data)) return data;
+  const got = data === null ? "null" : typeof data === "object" ? "an object" : typeof data;
+  throw new UnexpectedResponse(`GET ${endpoint2} answered ${got} where a list was expected`);
+}
+function endpointOf(url2) {
+  try {
+    return new URL(url2).pathname;
+  } catch {
+    return url2;
+  }
+}
+var UnexpectedResponse = class extends Error {
+  name = "UnexpectedResponse";
+};
+
 // src/github/call.ts
 var repoSlug = (ref) => `${ref.owner}/${ref.repo}`;
 async function call(client, ref, action5, run) {
@@ -56739,29 +57244,39 @@ async function call(client, ref, action5, run) {
     throw client.fail(error2, action5, repoSlug(ref));
   }
 }
+async function listAll(client, route, params, limit = Number.POSITIVE_INFINITY) {
+  const items = [];
+  const paginate2 = client.octokit.paginate;
+  await paginate2(route, { per_page: 100, ...params }, (response, done) => {
+    items.push(...listOf(response.data, endpointOf(response.url)));
+    if (items.length >= limit) done();
+    return [];
+  });
+  return items.slice(0, limit);
+}
 
 // src/github/pulls.ts
-var str = (value, fallback = "") => typeof value === "string" ? value : fallback;
-var login = (value) => {
-  const l = value?.login;
+var str2 = (value2, fallback = "") => typeof value2 === "string" ? value2 : fallback;
+var login = (value2) => {
+  const l = value2?.login;
   return typeof l === "string" ? l : null;
 };
-var side = (value) => {
-  const s = value ?? {};
-  return { ref: str(s.ref), sha: str(s.sha) };
+var side = (value2) => {
+  const s = value2 ?? {};
+  return { ref: str2(s.ref), sha: str2(s.sha) };
 };
 function toPull(data) {
   const p = data ?? {};
   return {
     number: Number(p.number),
-    html_url: str(p.html_url),
+    html_url: str2(p.html_url),
     state: p.state === "closed" ? "closed" : "open",
     // The list representations have no `merged` flag; merged_at is set exactly when merged.
     merged: p.merged === true || typeof p.merged_at === "string",
     user: login(p.user),
     head: side(p.head),
     base: side(p.base),
-    labels: Array.isArray(p.labels) ? p.labels.map((l) => str(l?.name)).filter(Boolean) : []
+    labels: Array.isArray(p.labels) ? p.labels.map((l) => str2(l?.name)).filter(Boolean) : []
   };
 }
 async function findOpenPull(client, params) {
@@ -56775,7 +57290,7 @@ async function findOpenPull(client, params) {
       state: "open",
       per_page: 10
     });
-    const found = response.data.map(toPull).find((p) => p.head.ref === branch);
+    const found = listOf(response.data, endpointOf(response.url)).map(toPull).find((p) => p.head.ref === branch);
     return found ?? null;
   });
 }
@@ -56785,10 +57300,10 @@ async function createPull(client, params) {
     const response = await client.octokit.rest.pulls.create({ owner, repo, head: branch, base, title, body: body2 });
     return toPull(response.data);
   } catch (error2) {
-    const exists4 = httpStatus(error2) === 422 && (validationCodes(error2).includes("already_exists") || /already exists/i.test(gitHubMessage(error2) ?? "") || /already exists/i.test(
+    const exists6 = httpStatus(error2) === 422 && (validationCodes(error2).includes("already_exists") || /already exists/i.test(gitHubMessage(error2) ?? "") || /already exists/i.test(
       JSON.stringify(error2.response?.data ?? "")
     ));
-    if (exists4) return null;
+    if (exists6) return null;
     throw client.fail(error2, `opening a pull request from ${branch} into ${base}`, repoSlug(params));
   }
 }
@@ -56809,30 +57324,29 @@ async function getPull(client, params) {
 async function listReviews(client, params) {
   const { owner, repo, pull_number } = params;
   return call(client, params, `listing reviews of pull request #${pull_number}`, async () => {
-    const data = await client.octokit.paginate(client.octokit.rest.pulls.listReviews, {
+    const data = await listAll(client, client.octokit.rest.pulls.listReviews, {
       owner,
       repo,
-      pull_number,
-      per_page: 100
+      pull_number
     });
     return data.map((r) => ({
       user: login(r.user),
-      state: str(r.state),
+      state: str2(r.state),
       submitted_at: typeof r.submitted_at === "string" ? r.submitted_at : null,
-      commit_id: typeof r.commit_id === "string" ? r.commit_id : null
+      commit_id: typeof r.commit_id === "string" ? r.commit_id : null,
+      author_association: str2(r.author_association)
     }));
   });
 }
 async function listLabels(client, params) {
   const { owner, repo, issue_number } = params;
   return call(client, params, `listing labels of #${issue_number}`, async () => {
-    const data = await client.octokit.paginate(client.octokit.rest.issues.listLabelsOnIssue, {
+    const data = await listAll(client, client.octokit.rest.issues.listLabelsOnIssue, {
       owner,
       repo,
-      issue_number,
-      per_page: 100
+      issue_number
     });
-    return data.map((l) => l.name);
+    return data.map((l) => str2(l?.name)).filter(Boolean);
   });
 }
 async function addLabels(client, params) {
@@ -56845,17 +57359,23 @@ async function addLabels(client, params) {
 async function pullsForCommit(client, params) {
   const { owner, repo, commit_sha } = params;
   return call(client, params, `listing pull requests of commit ${commit_sha.slice(0, 12)}`, async () => {
-    const data = await client.octokit.paginate(
-      client.octokit.rest.repos.listPullRequestsAssociatedWithCommit,
-      {
-        owner,
-        repo,
-        commit_sha,
-        per_page: 100
-      }
-    );
+    const data = await listAll(client, client.octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+      owner,
+      repo,
+      commit_sha
+    });
     return data.map(toPull);
   });
+}
+async function collaboratorPermission(client, params) {
+  const { owner, repo, username } = params;
+  try {
+    const response = await client.octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username });
+    return str2(response.data.permission) || "none";
+  } catch (error2) {
+    if (httpStatus(error2) === 404) return "none";
+    throw client.fail(error2, `reading the permission of ${username}`, repoSlug(params));
+  }
 }
 
 // src/github/statuses.ts
@@ -56878,10 +57398,56 @@ async function createCommitStatus(client, params) {
   }
 }
 
+// src/github/timing.ts
+function backoffDelayMs(attempt, baseMs, capMs = 3e4, random = Math.random) {
+  const step = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(step / 2 + random() * (step / 2));
+}
+function sleep(ms2) {
+  return new Promise((resolve12) => setTimeout(resolve12, ms2));
+}
+var IdleWatchdog = class {
+  constructor(idleMs) {
+    this.idleMs = idleMs;
+    this.touch();
+  }
+  idleMs;
+  controller = new AbortController();
+  timer;
+  get signal() {
+    return this.controller.signal;
+  }
+  touch() {
+    if (this.controller.signal.aborted) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const reason2 = Object.assign(new Error(`no progress for ${this.idleMs} ms`), {
+        name: "TimeoutError",
+        code: "ETIMEDOUT"
+      });
+      this.controller.abort(reason2);
+    }, this.idleMs);
+    this.timer.unref();
+  }
+  stop() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = void 0;
+  }
+};
+
 // src/github/review-channel.ts
+var WRITE_ASSOCIATIONS = /* @__PURE__ */ new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
+var WRITE_PERMISSIONS = /* @__PURE__ */ new Set(["admin", "write"]);
+var DEFAULT_LINK_RETRY_DELAYS_MS = [500, 1e3, 2e3, 4e3];
 function createGitHubReviewChannel(options) {
   const { client, owner, repo } = options;
   const ref = { owner, repo };
+  const delays = options.linkRetryDelaysMs ?? DEFAULT_LINK_RETRY_DELAYS_MS;
+  const wait = options.sleep ?? sleep;
+  async function listed(sha) {
+    const pulls = await pullsForCommit(client, { ...ref, commit_sha: sha });
+    return pulls.map((p) => ({ number: p.number, merged: p.merged, url: p.html_url }));
+  }
   async function openOrUpdateProposal(p) {
     const lookup = { ...ref, branch: p.branch, base: p.base };
     const existing = await findOpenPull(client, lookup);
@@ -56927,30 +57493,51 @@ function createGitHubReviewChannel(options) {
         getPull(client, { ...ref, pull_number: pullNumber }),
         listReviews(client, { ...ref, pull_number: pullNumber })
       ]);
-      return { approvers: approversOf(reviews, pull.user) };
+      const positions = approversOf(reviews, { author: pull.user, headSha: pull.head.sha });
+      const associations = new Map(reviews.map((r) => [r.user, r.author_association]));
+      const related = positions.filter((user) => WRITE_ASSOCIATIONS.has(associations.get(user) ?? ""));
+      const permissions = await Promise.all(
+        related.map((username) => collaboratorPermission(client, { ...ref, username }))
+      );
+      return { approvers: related.filter((_, i) => WRITE_PERMISSIONS.has(permissions[i] ?? "none")) };
     },
     labels(pullNumber) {
       return listLabels(client, { ...ref, issue_number: pullNumber });
     },
-    async pullsForCommit(sha) {
-      const pulls = await pullsForCommit(client, { ...ref, commit_sha: sha });
-      return pulls.map((p) => ({ number: p.number, merged: p.merged, url: p.html_url }));
+    pullsForCommit: listed,
+    async mergedPullFor(sha) {
+      let waitedMs = 0;
+      for (let attempt = 0; ; attempt++) {
+        const pulls = await listed(sha);
+        const merged = pulls.find((p) => p.merged) ?? null;
+        const delay4 = delays[attempt];
+        if (merged || delay4 === void 0) return { merged, pulls, waitedMs };
+        await wait(delay4);
+        waitedMs += delay4;
+      }
     }
   };
 }
 
 // src/registry/remote-backend.ts
-var import_isomorphic_git5 = __toESM(require_isomorphic_git(), 1);
-import fs7 from "node:fs";
-import { mkdir as mkdir5, readFile as readFile4, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname5, join as join8, resolve as resolve2 } from "node:path";
+var import_isomorphic_git4 = __toESM(require_isomorphic_git(), 1);
+import fs6 from "node:fs";
+import { mkdir as mkdir5, readFile as readFile5, stat as stat4, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname7, join as join10, resolve as resolve3 } from "node:path";
 
 // src/registry/common.ts
 var import_isomorphic_git = __toESM(require_isomorphic_git(), 1);
 import fs3 from "node:fs";
 var DEFAULT_BRANCH = "model-registry";
 var INIT_SUBJECT = "init model registry";
+var MAX_BRANCH_CHARS = 1e3;
 function checkBranchName(branch) {
+  if (branch.length > MAX_BRANCH_CHARS || branch.split("/").some((part) => Buffer.byteLength(part) > 200)) {
+    throw new RegistryError(
+      "invalid-input",
+      `branch name is too long (${branch.length} characters; at most ${MAX_BRANCH_CHARS}, 200 bytes per part between slashes)`
+    );
+  }
   const bad = !/^[A-Za-z0-9._/-]+$/.test(branch) || branch.startsWith("/") || branch.endsWith("/") || branch.endsWith(".") || branch.includes("..") || branch.includes("//") || branch.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock") || part.startsWith("-"));
   if (bad) throw new RegistryError("invalid-input", `not a valid branch name: "${branch}"`);
   return branch;
@@ -56975,6 +57562,35 @@ async function openCommit(reader, commit) {
 async function readJsonAtCommit(reader, commit, path12) {
   const { tree } = await reader.readCommit(await openCommit(reader, commit));
   return reader.readJson(tree, path12);
+}
+var HEX = /^[0-9a-f]{4,40}$/i;
+async function resolveCommitName(reader, ref) {
+  if (HEX.test(ref)) {
+    try {
+      return await openCommit(reader, ref);
+    } catch (error2) {
+      if (!(error2 instanceof RegistryError) || error2.kind !== "not-found") throw error2;
+    }
+  }
+  let oid;
+  try {
+    oid = await import_isomorphic_git.default.resolveRef({ fs: fs3, gitdir: reader.gitdir, ref });
+  } catch {
+    throw new RegistryError("not-found", `no commit, branch or tag "${ref}" in the registry repository`);
+  }
+  for (let depth = 0; depth < 8; depth++) {
+    let read2;
+    try {
+      read2 = await import_isomorphic_git.default.readObject({ fs: fs3, gitdir: reader.gitdir, oid, cache: reader.cache });
+    } catch (error2) {
+      if (error2.code === "NotFoundError")
+        throw new RegistryError("not-found", `no commit, branch or tag "${ref}" in the registry repository`);
+      throw error2;
+    }
+    if (read2.type !== "tag") break;
+    oid = read2.object.object;
+  }
+  return openCommit(reader, oid);
 }
 function checkProposalBranch(branch, registryBranch) {
   checkBranchName(branch);
@@ -57082,10 +57698,10 @@ function formatCommitMessage(change) {
   const paragraphs = [subject];
   const body2 = change.body?.replace(/\r\n/g, "\n").trim();
   if (body2) paragraphs.push(body2);
-  const trailers = Object.entries(change.trailers ?? {}).map(([key3, value]) => {
+  const trailers = Object.entries(change.trailers ?? {}).map(([key3, value2]) => {
     if (!TRAILER_KEY.test(key3))
       throw new RegistryError("invalid-input", `not a valid commit trailer key: "${key3}"`);
-    return `${key3}: ${oneLine2(value)}`;
+    return `${key3}: ${oneLine2(value2)}`;
   });
   if (trailers.length > 0) paragraphs.push(trailers.join("\n"));
   return `${paragraphs.join("\n\n")}
@@ -57102,8 +57718,8 @@ function parseCommitMessage(message2) {
   const trailers = {};
   if (last.every((line) => TRAILER_LINE.test(line))) {
     for (const line of last) {
-      const [, key3, value] = TRAILER_LINE.exec(line);
-      if (key3 !== void 0 && !(key3 in trailers)) trailers[key3] = (value ?? "").trim();
+      const [, key3, value2] = TRAILER_LINE.exec(line);
+      if (key3 !== void 0 && !(key3 in trailers)) trailers[key3] = (value2 ?? "").trim();
     }
     paragraphs.pop();
   }
@@ -57194,14 +57810,180 @@ async function readShallow(gitdir) {
   }
 }
 
-// src/registry/commit-writer.ts
-var import_isomorphic_git3 = __toESM(require_isomorphic_git(), 1);
-import fs5 from "node:fs";
+// src/registry/objects.ts
+import { createHash, randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir2, rename as rename3, stat as stat2, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
+
+// src/stores/atomic-file.ts
+import { randomBytes } from "node:crypto";
+import { chmod as chmod2, lstat as lstat2, open as open2, readdir as readdir2, rename as rename2, rm as rm2 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname3, join as join4 } from "node:path";
+var TEMP_MARKER = ".mreg-";
+var TEMP_SUFFIX = ".tmp";
+var MAX_BASE_CHARS = 160;
+function tempPathBeside(finalPath) {
+  const base = basename3(finalPath).slice(0, MAX_BASE_CHARS);
+  return join4(dirname3(finalPath), `.${base}${TEMP_MARKER}${randomBytes(8).toString("hex")}${TEMP_SUFFIX}`);
+}
+function isTempName(name) {
+  return name.startsWith(".") && name.includes(TEMP_MARKER) && name.endsWith(TEMP_SUFFIX);
+}
+function isTempNameFor(name, finalPath) {
+  const base = basename3(finalPath).slice(0, MAX_BASE_CHARS).replace(/^\.+/, "");
+  return isTempName(name) && base !== "" && name.replace(/^\.+/, "").startsWith(base);
+}
+async function sweepStaleTempsBeside(finalPath, olderThanMs) {
+  const directory = dirname3(finalPath);
+  const cutoff = Date.now() - olderThanMs;
+  const removed = [];
+  let names;
+  try {
+    names = await readdir2(directory);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!isTempNameFor(name, finalPath)) continue;
+    const path12 = join4(directory, name);
+    try {
+      const info2 = await lstat2(path12);
+      if (!info2.isFile() || info2.mtimeMs > cutoff) continue;
+      await rm2(path12, { force: true });
+      removed.push(path12);
+    } catch {
+    }
+  }
+  return removed;
+}
+async function moveIntoPlace(tempPath, finalPath) {
+  await refuseSpecialFile(finalPath, `"${finalPath}"`);
+  try {
+    await rename2(tempPath, finalPath);
+  } catch (error2) {
+    throw fileSystemError(error2, "move the finished file to", finalPath);
+  }
+  await syncDirectory(dirname3(finalPath));
+}
+function specialFileKind(info2) {
+  if (info2.isFIFO()) return "a FIFO (named pipe)";
+  if (info2.isCharacterDevice()) return "a character device";
+  if (info2.isBlockDevice()) return "a block device";
+  if (info2.isSocket()) return "a socket";
+  return null;
+}
+async function refuseSpecialFile(path12, label) {
+  let info2;
+  try {
+    info2 = await lstat2(path12);
+  } catch (error2) {
+    const code2 = errorCode(error2);
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return;
+    throw fileSystemError(error2, "inspect", path12);
+  }
+  const kind = specialFileKind(info2);
+  if (kind) {
+    throw new RegistryError(
+      "invalid-input",
+      `${label} is ${kind}, not a regular file: mreg never replaces special files; give a file path or a directory`,
+      { path: path12 }
+    );
+  }
+}
+async function syncDirectory(directory) {
+  let handle;
+  try {
+    handle = await open2(directory, "r");
+    await handle.sync();
+  } catch {
+  } finally {
+    await handle?.close().catch(() => void 0);
+  }
+}
+async function removeQuietly(path12) {
+  try {
+    await rm2(path12, { force: true });
+  } catch {
+    try {
+      await chmod2(path12, 420);
+      await rm2(path12, { force: true });
+    } catch {
+    }
+  }
+}
+async function writeFileAtomic(finalPath, data, options = {}) {
+  const tempPath = tempPathBeside(finalPath);
+  try {
+    const handle = await open2(tempPath, "wx", options.mode ?? 438);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error2) {
+    await removeQuietly(tempPath);
+    throw fileSystemError(error2, "write", finalPath);
+  }
+  try {
+    await moveIntoPlace(tempPath, finalPath);
+  } catch (error2) {
+    await removeQuietly(tempPath);
+    throw error2;
+  }
+}
+var errorCode = (error2) => typeof error2 === "object" && error2 !== null && "code" in error2 && typeof error2.code === "string" ? error2.code : void 0;
+function fileSystemError(error2, action5, path12) {
+  if (error2 instanceof RegistryError) return error2;
+  const code2 = errorCode(error2);
+  const details = { path: path12, code: code2 };
+  switch (code2) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return new RegistryError(
+        "unavailable",
+        `could not ${action5} "${path12}": no space left on the device; free some space and retry`,
+        details
+      );
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return new RegistryError(
+        "invalid-input",
+        `could not ${action5} "${path12}": permission denied; check its permissions or choose another path`,
+        details
+      );
+    case "ENOENT":
+    case "ENOTDIR":
+      return new RegistryError(
+        "invalid-input",
+        `could not ${action5} "${path12}": a directory on the way does not exist; check the path`,
+        details
+      );
+    case "EISDIR":
+      return new RegistryError(
+        "invalid-input",
+        `could not ${action5} "${path12}": it is a directory; give a file path or remove the directory`,
+        details
+      );
+    case "ENAMETOOLONG":
+      return new RegistryError(
+        "invalid-input",
+        `could not ${action5} "${path12}": the name is too long; choose a shorter path`,
+        details
+      );
+    default: {
+      const reason2 = code2 ?? (error2 instanceof Error ? error2.message : String(error2));
+      return new RegistryError(
+        "unavailable",
+        `could not ${action5} "${path12}" (${reason2}); check the disk and retry`,
+        details
+      );
+    }
+  }
+}
 
 // src/registry/objects.ts
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, stat as stat2, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 import { deflateSync } from "node:zlib";
 function hashObject(type, content) {
   const raw = Buffer.concat([Buffer.from(`${type} ${content.length}\0`), content]);
@@ -57209,17 +57991,19 @@ function hashObject(type, content) {
 }
 async function writeObject(gitdir, type, content) {
   const { oid, raw } = hashObject(type, content);
-  const dir = join4(gitdir, "objects", oid.slice(0, 2));
-  const target = join4(dir, oid.slice(2));
+  const dir = join5(gitdir, "objects", oid.slice(0, 2));
+  const target = join5(dir, oid.slice(2));
   if (await exists2(target)) return oid;
-  await mkdir2(dir, { recursive: true });
-  const temp = join4(dir, `tmp_obj_${process.pid}_${randomBytes(6).toString("hex")}`);
+  const temp = join5(dir, `tmp_obj_${process.pid}_${randomBytes2(6).toString("hex")}`);
   try {
+    await mkdir2(dir).catch((error2) => {
+      if (error2.code !== "EEXIST") throw error2;
+    });
     await writeFile2(temp, deflateSync(raw), { flag: "wx", mode: 292 });
-    await rename2(temp, target);
+    await rename3(temp, target);
   } catch (error2) {
     await unlink2(temp).catch(() => void 0);
-    throw error2;
+    throw fileSystemError(error2, "write a Git object into", join5(gitdir, "objects"));
   }
   return oid;
 }
@@ -57273,11 +58057,113 @@ function signatureAt(identity, date) {
   };
 }
 
+// src/registry/git-identity.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname4, isAbsolute, join as join6, resolve as resolve2 } from "node:path";
+var FALLBACK_IDENTITY = { name: "mreg", email: "mreg@localhost" };
+async function resolveCommitIdentity(gitdir, env = process.env) {
+  const config = await readConfigChain(configFiles(gitdir, env));
+  const fallback = [];
+  const pick = (role, field) => {
+    const fromEnv = env[`GIT_${role.toUpperCase()}_${field.toUpperCase()}`]?.trim();
+    const value2 = fromEnv || config.get(`${role}.${field}`) || config.get(`user.${field}`) || (field === "email" ? env.EMAIL?.trim() : void 0);
+    if (value2) return value2;
+    fallback.push(`${role} ${field}`);
+    return FALLBACK_IDENTITY[field];
+  };
+  return {
+    author: { name: pick("author", "name"), email: pick("author", "email") },
+    committer: { name: pick("committer", "name"), email: pick("committer", "email") },
+    fallback
+  };
+}
+function configFiles(gitdir, env) {
+  const files = [];
+  if (!env.GIT_CONFIG_NOSYSTEM || /^(0|false|no|off)$/i.test(env.GIT_CONFIG_NOSYSTEM))
+    files.push(env.GIT_CONFIG_SYSTEM || "/etc/gitconfig");
+  if (env.GIT_CONFIG_GLOBAL) files.push(env.GIT_CONFIG_GLOBAL);
+  else {
+    const home = env.HOME || homedir();
+    files.push(join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "git", "config"), join6(home, ".gitconfig"));
+  }
+  files.push(join6(gitdir, "config"));
+  return files;
+}
+async function readConfigChain(files) {
+  const values = /* @__PURE__ */ new Map();
+  for (const file of files) await readConfigFile(file, values, 0);
+  return values;
+}
+var MAX_INCLUDE_DEPTH = 10;
+async function readConfigFile(file, into, depth) {
+  let text;
+  try {
+    text = await readFile2(file, "utf8");
+  } catch {
+    return;
+  }
+  for (const [key3, value2] of parseGitConfig(text)) {
+    if (key3 === "include.path" && depth < MAX_INCLUDE_DEPTH) {
+      const path12 = value2.startsWith("~/") ? join6(homedir(), value2.slice(2)) : value2;
+      await readConfigFile(isAbsolute(path12) ? path12 : resolve2(dirname4(file), path12), into, depth + 1);
+    } else into.set(key3, value2);
+  }
+}
+function parseGitConfig(text) {
+  const entries = [];
+  let section = "";
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    const header = /^\s*\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\](.*)$/.exec(line);
+    if (header) {
+      const name = header[1].toLowerCase();
+      section = header[2] === void 0 ? name : `${name}.${header[2].replace(/\\(.)/g, "$1")}`;
+      line = header[3];
+    }
+    const entry = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*(?:=(.*))?$/.exec(line);
+    if (!entry || section === "") continue;
+    let raw = entry[2];
+    while (raw !== void 0 && /(^|[^\\])(\\\\)*\\$/.test(raw) && i + 1 < lines.length) {
+      raw = raw.slice(0, -1) + lines[++i];
+    }
+    entries.push([
+      `${section}.${entry[1].toLowerCase()}`,
+      raw === void 0 ? "true" : value(raw)
+    ]);
+  }
+  return entries;
+}
+function value(raw) {
+  let out = "";
+  let quoted = false;
+  let pendingSpace = "";
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === "\\" && i + 1 < raw.length) {
+      const next = raw[++i];
+      out += pendingSpace + ({ n: "\n", t: "	", b: "\b" }[next] ?? next);
+      pendingSpace = "";
+    } else if (c === '"') {
+      out += pendingSpace;
+      pendingSpace = "";
+      quoted = !quoted;
+    } else if (!quoted && (c === "#" || c === ";")) break;
+    else if (!quoted && /\s/.test(c)) pendingSpace += out === "" ? "" : c;
+    else {
+      out += pendingSpace + c;
+      pendingSpace = "";
+    }
+  }
+  return out;
+}
+
 // src/registry/tree-writer.ts
 var TREE_MODE = "040000";
 var FILE_MODE = "100644";
-function serialiseJson(value) {
-  const text = JSON.stringify(value, null, 2);
+function serialiseJson(value2) {
+  const text = JSON.stringify(value2, null, 2);
   if (text === void 0) throw new RegistryError("invalid-input", "cannot serialise this value as JSON");
   return Buffer.from(`${text}
 `);
@@ -57336,31 +58222,19 @@ function pathConflict(path12, why) {
 }
 
 // src/registry/commit-writer.ts
-var FALLBACK_IDENTITY = { name: "mreg", email: "mreg@localhost" };
-async function resolveIdentity(gitdir, explicit) {
-  if (explicit) return explicit;
-  const fromConfig = async (path12) => {
-    try {
-      const value = await import_isomorphic_git3.default.getConfig({ fs: fs5, gitdir, path: path12 });
-      return typeof value === "string" && value.trim() ? value.trim() : void 0;
-    } catch {
-      return void 0;
-    }
-  };
-  return {
-    name: process.env.GIT_AUTHOR_NAME?.trim() || await fromConfig("user.name") || FALLBACK_IDENTITY.name,
-    email: process.env.GIT_AUTHOR_EMAIL?.trim() || await fromConfig("user.email") || FALLBACK_IDENTITY.email
-  };
+async function resolveIdentity(gitdir, explicit, env = process.env) {
+  if (explicit) return { author: explicit, committer: explicit, fallback: [] };
+  return resolveCommitIdentity(gitdir, env);
 }
 async function writeChangeCommit(reader, parent, change, identity, when) {
   const message2 = formatCommitMessage(change);
   const tree = await buildTree(reader, parent?.tree ?? null, change.files);
   if (parent && tree === parent.tree) return null;
-  const signature = signatureAt(identity, when);
+  const signature = signatureAt(identity.committer, when);
   const body2 = encodeCommit({
     tree,
     parents: parent ? [parent.commit] : [],
-    author: signature,
+    author: signatureAt(identity.author, when),
     committer: signature,
     message: message2
   });
@@ -57375,7 +58249,7 @@ function backoffDelay(attempt, random = Math.random) {
   const base = Math.min(CAP_MS, BASE_MS * 2 ** Math.min(attempt - 1, 16));
   return Math.round(base * (0.5 + random()));
 }
-var sleep = (ms2) => new Promise((resolve6) => setTimeout(resolve6, ms2));
+var sleep2 = (ms2) => new Promise((resolve12) => setTimeout(resolve12, ms2));
 
 // src/registry/snapshot.ts
 var POLICY_PATH = "registry.json";
@@ -57478,6 +58352,7 @@ var OptimisticWriter = class {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     this.now = options.now ?? (() => /* @__PURE__ */ new Date());
     this.explicitAuthor = options.author;
+    this.identityProvider = options.identity;
   }
   endpoint;
   reader;
@@ -57485,6 +58360,7 @@ var OptimisticWriter = class {
   maxAttempts;
   now;
   explicitAuthor;
+  identityProvider;
   identity;
   async requireTip() {
     const tip = await this.endpoint.readTip();
@@ -57544,65 +58420,143 @@ var OptimisticWriter = class {
     return { tip, result, written };
   }
   author() {
-    this.identity ??= resolveIdentity(this.reader.gitdir, this.explicitAuthor);
+    this.identity ??= this.explicitAuthor === void 0 && this.identityProvider ? this.identityProvider() : resolveIdentity(this.reader.gitdir, this.explicitAuthor);
     return this.identity;
   }
   async afterLostRace(attempt, branch = this.branch) {
     if (attempt >= this.maxAttempts) throw this.endpoint.keptChanging(branch, attempt);
-    await sleep(backoffDelay(attempt));
+    await sleep2(backoffDelay(attempt));
   }
 };
 
 // src/registry/ref-lock.ts
-import { appendFile as appendFile2, mkdir as mkdir3, open as open2, readFile as readFile2, rename as rename3, stat as stat3, unlink as unlink3 } from "node:fs/promises";
-import { dirname as dirname3, join as join5 } from "node:path";
+import { appendFile as appendFile2, mkdir as mkdir3, open as open3, readFile as readFile3, rename as rename4, stat as stat3, unlink as unlink3 } from "node:fs/promises";
+import { dirname as dirname5, join as join7 } from "node:path";
 var ZERO_OID = "0".repeat(40);
 var OID = /^[0-9a-f]{40}$/;
 var STALE_LOCK_MS = 10 * 60 * 1e3;
 async function readRef(gitdir, ref) {
-  const loose = await readOptional(join5(gitdir, ref));
-  if (loose !== null) {
-    const value = loose.trim();
-    if (!OID.test(value)) throw new Error(`${join5(gitdir, ref)} does not hold an object id: "${value}"`);
-    return value;
-  }
-  const packed = await readOptional(join5(gitdir, "packed-refs"));
+  const loosePath = join7(gitdir, ref);
+  const loose = await readOptional(loosePath);
+  if (loose !== null) return checkedRefValue(loose.trim(), loosePath, ref);
+  const packedPath = join7(gitdir, "packed-refs");
+  const packed = await readOptional(packedPath);
   if (packed === null) return null;
   for (const line of packed.split("\n")) {
     if (line.startsWith("#") || line.startsWith("^")) continue;
     const space = line.indexOf(" ");
-    if (space > 0 && line.slice(space + 1).trim() === ref) return line.slice(0, space);
+    if (space > 0 && line.slice(space + 1).trim() === ref) {
+      return checkedRefValue(line.slice(0, space), packedPath, ref);
+    }
   }
   return null;
 }
+function checkedRefValue(value2, file, ref) {
+  if (OID.test(value2)) return value2;
+  const shown = value2.length > 60 ? `${value2.slice(0, 60)}\u2026` : value2;
+  const what = value2.startsWith("ref:") ? `is a symbolic ref (${shown}), not a branch` : value2 === "" ? "is empty" : `holds "${shown}", not a commit id`;
+  throw new RegistryError(
+    "integrity",
+    `${ref} in ${file} ${what}; point it at the right commit (see 'git reflog ${ref.replace(/^refs\/heads\//, "")}') or delete it`,
+    { ref, file }
+  );
+}
+async function compareAndSwapRef(gitdir, ref, expected, next, options = {}) {
+  if (!OID.test(next)) throw new Error(`not an object id: "${next}"`);
+  if (!/^refs\/[^\s~^:?*[\\]+$/.test(ref) || ref.split("/").some((s) => s === "" || s === "." || s === "..")) {
+    throw new Error(`not a valid ref name: "${ref}"`);
+  }
+  const refPath = join7(gitdir, ref);
+  const lockPath = `${refPath}.lock`;
+  let handle;
+  try {
+    await mkdir3(dirname5(refPath), { recursive: true });
+    handle = await open3(lockPath, "wx", 420);
+  } catch (error2) {
+    if (error2.code !== "EEXIST") {
+      throw fileSystemError(error2, "lock the branch (create a lock file) at", lockPath);
+    }
+    const age = await lockAge(lockPath);
+    return {
+      swapped: false,
+      reason: "locked",
+      lockPath,
+      lockAgeMs: age,
+      stale: age >= (options.staleAfterMs ?? STALE_LOCK_MS)
+    };
+  }
+  let renamed = false;
+  try {
+    const current = await readRef(gitdir, ref);
+    if (current !== expected) {
+      await handle.close();
+      return { swapped: false, reason: "mismatch", current };
+    }
+    try {
+      await handle.writeFile(`${next}
+`);
+      await handle.sync();
+      await handle.close();
+      if (options.reflog) await appendReflog(gitdir, ref, current, next, options.reflog);
+      await rename4(lockPath, refPath);
+    } catch (error2) {
+      throw fileSystemError(error2, "move the branch", refPath);
+    }
+    renamed = true;
+    return { swapped: true, current: next };
+  } finally {
+    if (!renamed) {
+      await handle.close().catch(() => void 0);
+      await unlink3(lockPath).catch(() => void 0);
+    }
+  }
+}
+async function appendReflog(gitdir, ref, previous, next, entry) {
+  const path12 = join7(gitdir, "logs", ref);
+  const message2 = entry.message.split("\n")[0] ?? "";
+  const line = `${previous ?? ZERO_OID} ${next} ${formatSignature(entry.who)}	${message2}
+`;
+  try {
+    await mkdir3(dirname5(path12), { recursive: true });
+    await appendFile2(path12, line);
+  } catch {
+  }
+}
+async function lockAge(path12) {
+  try {
+    return Math.max(0, Date.now() - (await stat3(path12)).mtimeMs);
+  } catch {
+    return 0;
+  }
+}
 async function readOptional(path12) {
   try {
-    return await readFile2(path12, "utf8");
+    return await readFile3(path12, "utf8");
   } catch (error2) {
     const code2 = error2.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return null;
-    throw error2;
+    throw fileSystemError(error2, "read", path12);
   }
 }
 
 // src/registry/remote-transport.ts
-var import_isomorphic_git4 = __toESM(require_isomorphic_git(), 1);
-import fs6 from "node:fs";
+var import_isomorphic_git3 = __toESM(require_isomorphic_git(), 1);
+import fs5 from "node:fs";
 import { mkdir as mkdir4, unlink as unlink5, writeFile as writeFile3 } from "node:fs/promises";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { dirname as dirname4, join as join7 } from "node:path";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { dirname as dirname6, join as join9 } from "node:path";
 
 // src/registry/cache-lock.ts
-import { open as open3, readFile as readFile3, unlink as unlink4 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { open as open4, readFile as readFile4, unlink as unlink4 } from "node:fs/promises";
+import { join as join8 } from "node:path";
 var LOCK_FILE = "mreg-cache.lock";
 var WAIT_LIMIT_MS = 5 * 6e4;
 async function withCacheLock(cacheDir, work) {
-  const path12 = join6(cacheDir, LOCK_FILE);
+  const path12 = join8(cacheDir, LOCK_FILE);
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await open3(path12, "wx");
+      const handle = await open4(path12, "wx");
       await handle.writeFile(`${process.pid}
 `);
       await handle.close();
@@ -57619,7 +58573,7 @@ async function withCacheLock(cacheDir, work) {
           `the registry cache ${cacheDir} has been locked by another mreg process for 5 minutes (${path12}); delete the lock file if no mreg is running`
         );
       }
-      await sleep(Math.min(250, 10 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random()));
+      await sleep2(Math.min(250, 10 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random()));
     }
   }
   try {
@@ -57631,7 +58585,7 @@ async function withCacheLock(cacheDir, work) {
 async function ownerIsGone(path12) {
   let pid;
   try {
-    pid = Number.parseInt(await readFile3(path12, "utf8"), 10);
+    pid = Number.parseInt(await readFile4(path12, "utf8"), 10);
   } catch {
     return false;
   }
@@ -57645,11 +58599,15 @@ async function ownerIsGone(path12) {
   }
 }
 
+// src/registry/http-client.ts
+var import_http_proxy_agent = __toESM(require_dist2(), 1);
+var import_https_proxy_agent = __toESM(require_dist3(), 1);
+
 // node_modules/isomorphic-git/http/node/index.js
 var import_simple_get = __toESM(require_simple_get(), 1);
 import { PassThrough } from "stream";
-function fromValue(value) {
-  let queue = [value];
+function fromValue(value2) {
+  let queue = [value2];
   return {
     next() {
       return Promise.resolve({ done: queue.length === 0, value: queue.pop() });
@@ -57678,8 +58636,8 @@ function getIterator(iterable) {
 async function forAwait(iterable, cb) {
   const iter = getIterator(iterable);
   while (true) {
-    const { value, done } = await iter.next();
-    if (value) await cb(value);
+    const { value: value2, done } = await iter.next();
+    if (value2) await cb(value2);
     if (done) break;
   }
   if (iter.return) iter.return();
@@ -57695,9 +58653,9 @@ function asyncIteratorToStream(iter) {
 async function collect(iterable) {
   let size = 0;
   const buffers = [];
-  await forAwait(iterable, (value) => {
-    buffers.push(value);
-    size += value.byteLength;
+  await forAwait(iterable, (value2) => {
+    buffers.push(value2);
+    size += value2.byteLength;
   });
   const result = new Uint8Array(size);
   let nextIndex = 0;
@@ -57740,13 +58698,13 @@ function fromNodeStream(stream2) {
   });
   return {
     next() {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve12, reject) => {
         if (queue.length === 0 && ended) {
-          return resolve6({ done: true });
+          return resolve12({ done: true });
         } else if (queue.length > 0) {
-          return resolve6({ value: queue.shift(), done: false });
+          return resolve12({ value: queue.shift(), done: false });
         } else if (queue.length === 0 && !ended) {
-          defer = { resolve: resolve6, reject };
+          defer = { resolve: resolve12, reject };
         }
       });
     },
@@ -57811,16 +58769,16 @@ function redirectRequest(previous, statusCode, location) {
     );
   }
   const headers = {};
-  for (const [name, value] of Object.entries(previous.headers)) {
-    if (!dropped.includes(name.toLowerCase())) headers[name] = value;
+  for (const [name, value2] of Object.entries(previous.headers)) {
+    if (!dropped.includes(name.toLowerCase())) headers[name] = value2;
   }
   return { url: url2.href, method, headers, body: body2 };
 }
 function send(options) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve12, reject) => {
     (0, import_simple_get.default)(
       { ...options, followRedirects: false },
-      (err, res) => err ? reject(err) : resolve6(res)
+      (err, res) => err ? reject(err) : resolve12(res)
     );
   });
 }
@@ -57839,10 +58797,25 @@ var node_default = index;
 
 // src/registry/http-client.ts
 var DEFAULT_IDLE_TIMEOUT_MS = 6e4;
-function registryHttpClient(branch, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS) {
+function registryHttpClient(branch, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS, proxy) {
+  const agents = /* @__PURE__ */ new Map();
+  const agentFor = (url2) => {
+    const via = proxyFor(url2, proxy);
+    if (!via) return void 0;
+    const https3 = new URL(url2).protocol === "https:";
+    const key3 = `${https3 ? "https" : "http"} ${via}`;
+    let agent = agents.get(key3);
+    if (!agent) agents.set(key3, agent = https3 ? new import_https_proxy_agent.HttpsProxyAgent(via) : new import_http_proxy_agent.HttpProxyAgent(via));
+    return agent;
+  };
   return {
     async request(request3) {
-      const withTimeout = { ...request3, fetchOptions: { timeout: idleTimeoutMs } };
+      const agent = agentFor(request3.url);
+      const withTimeout = {
+        ...request3,
+        ...agent ? { agent } : {},
+        fetchOptions: { timeout: idleTimeoutMs }
+      };
       const response = await node_default.request(withTimeout);
       const isAdvertisement = (request3.method ?? "GET") === "GET" && request3.url.endsWith("/info/refs?service=git-upload-pack");
       if (!isAdvertisement || response.statusCode !== 200 || !response.body) return response;
@@ -57893,7 +58866,7 @@ var RemoteTransport = class {
     this.url = parsed.url;
     this.displayUrl = parsed.url;
     this.trackingRef = `refs/remotes/origin/${options.branch}`;
-    this.http = registryHttpClient(options.branch, options.idleTimeoutMs);
+    this.http = registryHttpClient(options.branch, options.idleTimeoutMs, options.proxy);
     const token = options.token ?? parsed.password;
     const username = options.token !== void 0 ? "x-access-token" : parsed.username ?? "x-access-token";
     this.secrets = [token, parsed.password].filter((s) => Boolean(s));
@@ -57930,8 +58903,8 @@ var RemoteTransport = class {
   fetchInto(remoteRef, depth) {
     return withCacheLock(this.options.gitdir, async () => {
       try {
-        const result = await import_isomorphic_git4.default.fetch({
-          fs: fs6,
+        const result = await import_isomorphic_git3.default.fetch({
+          fs: fs5,
           http: this.http,
           gitdir: this.options.gitdir,
           cache: this.options.cache,
@@ -57945,7 +58918,7 @@ var RemoteTransport = class {
         });
         return result.fetchHead ?? null;
       } catch (error2) {
-        if (errorCode(error2) === "NotFoundError" && !isNetworkError(error2)) return null;
+        if (errorCode2(error2) === "NotFoundError" && !isNetworkError(error2)) return null;
         throw this.unavailable("fetch from", error2);
       }
     });
@@ -57961,17 +58934,20 @@ var RemoteTransport = class {
    */
   async push(commit, expected) {
     return this.withOutgoingRef(commit, async (ref) => {
+      const remote = remoteMessages();
       try {
-        await import_isomorphic_git4.default.push({
+        await import_isomorphic_git3.default.push({
           ...this.pushTarget(ref, this.options.branch),
+          onMessage: remote.collect,
           force: false,
           // The advertised value is the one the server will check; refuse unless it is what we built on.
           onPrePush: ({ remoteRef }) => remoteRef.oid === (expected ?? ZERO_OID2)
         });
         return true;
       } catch (error2) {
-        const code2 = errorCode(error2);
-        if (code2 === "GitPushError") return this.judgeRejection(error2);
+        const code2 = errorCode2(error2);
+        if (code2 === "GitPushError")
+          return this.judgeRejection(error2, this.options.branch, await remote.lines());
         if (code2 === "UserCanceledError" || code2 === "PushRejectedError") return false;
         if (code2 === "NotFoundError" && !isNetworkError(error2)) return false;
         throw this.unavailable("push to", error2);
@@ -57988,12 +58964,13 @@ var RemoteTransport = class {
       throw new RegistryError("invalid-input", `refusing to force-push the registry branch "${branch}"`);
     }
     return this.withOutgoingRef(commit, async (ref) => {
+      const remote = remoteMessages();
       try {
-        await import_isomorphic_git4.default.push({ ...this.pushTarget(ref, branch), force: true });
+        await import_isomorphic_git3.default.push({ ...this.pushTarget(ref, branch), onMessage: remote.collect, force: true });
         return true;
       } catch (error2) {
-        const code2 = errorCode(error2);
-        if (code2 === "GitPushError") return this.judgeRejection(error2, branch);
+        const code2 = errorCode2(error2);
+        if (code2 === "GitPushError") return this.judgeRejection(error2, branch, await remote.lines());
         if (code2 === "PushRejectedError") return false;
         throw this.unavailable("push to", error2);
       }
@@ -58002,7 +58979,7 @@ var RemoteTransport = class {
   /** What every push names: this cache, the remote and its credentials, our ref → their branch. */
   pushTarget(ref, branch) {
     return {
-      fs: fs6,
+      fs: fs5,
       http: this.http,
       gitdir: this.options.gitdir,
       cache: this.options.cache,
@@ -58020,9 +58997,9 @@ var RemoteTransport = class {
     return withCacheLock(this.options.gitdir, () => this.pushWithRef(commit, push));
   }
   async pushWithRef(commit, push) {
-    const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes2(4).toString("hex")}`;
-    const outgoingPath = join7(this.options.gitdir, outgoing);
-    await mkdir4(dirname4(outgoingPath), { recursive: true });
+    const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes3(4).toString("hex")}`;
+    const outgoingPath = join9(this.options.gitdir, outgoing);
+    await mkdir4(dirname6(outgoingPath), { recursive: true });
     await writeFile3(outgoingPath, `${commit}
 `);
     try {
@@ -58036,17 +59013,20 @@ var RemoteTransport = class {
    * update ref", "cannot lock ref", "fetch first") is retried; a hook or branch protection saying
    * no will say no again, so it is reported at once.
    */
-  judgeRejection(error2, branch = this.options.branch) {
+  judgeRejection(error2, branch, remote) {
     const result = error2.data?.result;
     const reasons = Object.values(result?.refs ?? {}).filter((r) => !r.ok).map((r) => r.error);
     if (result && !result.ok)
       throw this.unavailable("push to", new Error(`server could not unpack (${result.error})`));
     const reason2 = reasons.join("; ");
-    if (/declined|protected|denied|forbidden|not allowed|permission/i.test(reason2)) {
+    if (/declined|protected|denied|forbidden|not allowed|permission|violation/i.test(reason2)) {
+      const said = remote.filter((line) => line !== "" && !/^Review all repository rules at/i.test(line));
       throw new RegistryError(
         "refused",
-        this.redact(`the registry at ${this.displayUrl} refused the push to ${branch}: ${reason2}`),
-        { url: this.displayUrl }
+        this.redact(
+          `the registry at ${this.displayUrl} refused the push to ${branch}: ${reason2}${said.length ? ` (the server said: ${said.join(" ")})` : ""}${/rule violation|protected branch/i.test(reason2) ? "; direct writes to the registry branch need a token its ruleset lets bypass (README: Branch protection)" : ""}`
+        ),
+        { url: this.displayUrl, remote: said.map((line) => this.redact(line)) }
       );
     }
     return false;
@@ -58057,10 +59037,33 @@ var RemoteTransport = class {
     return text.replace(/\s*\n\s*/g, " ");
   }
   unavailable(action5, error2) {
+    const http3 = error2.data;
+    if (errorCode2(error2) === "HttpError" && http3?.statusCode === 403 && action5 === "push to") {
+      const said = (http3.response ?? "").split("\n")[0]?.trim().slice(0, 200);
+      return new RegistryError(
+        "refused",
+        this.redact(
+          `the token may not push to the registry at ${this.displayUrl} (HTTP 403${said ? `: ${said}` : ""}): it needs the contents: write permission`
+        ),
+        { url: this.displayUrl, permission: "contents: write" }
+      );
+    }
     const message2 = `cannot ${action5} the registry at ${this.displayUrl}: ${describe2(error2)}`;
     return new RegistryError("unavailable", this.redact(message2), { url: this.displayUrl });
   }
 };
+function remoteMessages() {
+  const received = [];
+  return {
+    collect: (message2) => {
+      for (const line of message2.split(/\r?\n/)) received.push(line.trim());
+    },
+    lines: async () => {
+      await new Promise((resolve12) => setImmediate(resolve12));
+      return received;
+    }
+  };
+}
 function parseUrl2(raw) {
   let parsed;
   try {
@@ -58080,7 +59083,7 @@ function parseUrl2(raw) {
   parsed.password = "";
   return { url: parsed.toString().replace(/\/$/, ""), username, password };
 }
-function errorCode(error2) {
+function errorCode2(error2) {
   return error2?.code;
 }
 var NETWORK_CODES2 = /* @__PURE__ */ new Set([
@@ -58093,10 +59096,10 @@ var NETWORK_CODES2 = /* @__PURE__ */ new Set([
   "EPIPE"
 ]);
 function isNetworkError(error2) {
-  return NETWORK_CODES2.has(errorCode(error2) ?? "");
+  return NETWORK_CODES2.has(errorCode2(error2) ?? "");
 }
 function describe2(error2) {
-  const code2 = errorCode(error2);
+  const code2 = errorCode2(error2);
   if (code2 === "HttpError") {
     const { statusCode, statusMessage } = error2.data;
     if (statusCode === 401 || statusCode === 403)
@@ -58135,7 +59138,7 @@ var RemoteRegistryBackend = class {
   prepared;
   constructor(options) {
     this.branch = checkBranchName(options.branch ?? DEFAULT_BRANCH);
-    this.cacheDir = resolve2(options.cacheDir);
+    this.cacheDir = resolve3(options.cacheDir);
     this.reader = new GitReader(this.cacheDir);
     this.transport = new RemoteTransport({
       url: options.url,
@@ -58143,7 +59146,8 @@ var RemoteRegistryBackend = class {
       branch: this.branch,
       token: options.token,
       cache: this.reader.cache,
-      idleTimeoutMs: options.idleTimeoutMs
+      idleTimeoutMs: options.idleTimeoutMs,
+      proxy: options.proxy
     });
     this.description = `${this.transport.displayUrl} (branch ${this.branch})`;
     this.writer = new OptimisticWriter(
@@ -58155,7 +59159,8 @@ var RemoteRegistryBackend = class {
         rebuildLostProposals: true,
         notInitialised: () => new RegistryError(
           "not-initialised",
-          `no registry branch "${this.branch}" at ${this.transport.displayUrl}; run 'mreg init' first`
+          (w) => `no registry branch "${this.branch}" at ${this.transport.displayUrl} yet: the first register creates it, or ${w.command("init")}`,
+          { field: "registry-branch", value: this.branch, reason: "absent" }
         ),
         keptChanging: (branch, attempts) => new RegistryError(
           "conflict",
@@ -58293,14 +59298,14 @@ var RemoteRegistryBackend = class {
   }
   /** After our own push, so the next fetch tells the server we already have this commit. */
   async remember(commit) {
-    const path12 = join8(this.cacheDir, this.transport.trackingRef);
-    await mkdir5(dirname5(path12), { recursive: true });
+    const path12 = join10(this.cacheDir, this.transport.trackingRef);
+    await mkdir5(dirname7(path12), { recursive: true });
     await writeFile4(path12, `${commit}
 `);
   }
   async isShallow() {
     try {
-      return (await readFile4(join8(this.cacheDir, "shallow"), "utf8")).trim() !== "";
+      return (await readFile5(join10(this.cacheDir, "shallow"), "utf8")).trim() !== "";
     } catch {
       return false;
     }
@@ -58308,11 +59313,11 @@ var RemoteRegistryBackend = class {
   prepare() {
     this.prepared ??= (async () => {
       try {
-        if (!await isDirectory2(join8(this.cacheDir, "objects"))) {
+        if (!await isDirectory2(join10(this.cacheDir, "objects"))) {
           await mkdir5(this.cacheDir, { recursive: true });
-          await import_isomorphic_git5.default.init({ fs: fs7, dir: this.cacheDir, bare: true, defaultBranch: this.branch });
+          await import_isomorphic_git4.default.init({ fs: fs6, dir: this.cacheDir, bare: true, defaultBranch: this.branch });
         }
-        await import_isomorphic_git5.default.setConfig({ fs: fs7, gitdir: this.cacheDir, path: "remote.origin.fetch", value: FETCH_REFSPEC });
+        await import_isomorphic_git4.default.setConfig({ fs: fs6, gitdir: this.cacheDir, path: "remote.origin.fetch", value: FETCH_REFSPEC });
       } catch (error2) {
         throw new RegistryError(
           "unavailable",
@@ -58339,52 +59344,11 @@ var isNotFound = (error2) => error2 instanceof RegistryError && error2.kind === 
 import { createHash as createHash4 } from "node:crypto";
 import { mkdtemp, rm as rm3, stat as stat6 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // src/github/upload-asset.ts
 import { createHash as createHash2 } from "node:crypto";
 import { createReadStream } from "node:fs";
-
-// src/github/types.ts
-var str2 = (value, fallback = "") => typeof value === "string" ? value : fallback;
-var num = (value) => typeof value === "number" ? value : Number(value);
-function toAsset(data) {
-  const a = data ?? {};
-  return {
-    id: num(a.id),
-    name: str2(a.name),
-    size: num(a.size),
-    state: str2(a.state, "uploaded"),
-    digest: typeof a.digest === "string" ? a.digest : null,
-    content_type: str2(a.content_type),
-    browser_download_url: str2(a.browser_download_url),
-    url: str2(a.url)
-  };
-}
-function toRelease(data) {
-  const r = data ?? {};
-  const release = {
-    id: num(r.id),
-    tag_name: str2(r.tag_name),
-    name: typeof r.name === "string" ? r.name : null,
-    body: typeof r.body === "string" ? r.body : null,
-    draft: r.draft === true,
-    prerelease: r.prerelease === true,
-    html_url: str2(r.html_url),
-    upload_url: str2(r.upload_url),
-    target_commitish: str2(r.target_commitish),
-    created_at: str2(r.created_at),
-    published_at: typeof r.published_at === "string" ? r.published_at : null,
-    assets: Array.isArray(r.assets) ? r.assets.map(toAsset) : []
-  };
-  if (typeof r.immutable === "boolean") release.immutable = r.immutable;
-  return release;
-}
-function parseDigest(digest) {
-  if (!digest) return null;
-  const match3 = /^sha256:([0-9a-fA-F]{64})$/.exec(digest.trim());
-  return match3?.[1] ? match3[1].toLowerCase() : null;
-}
 
 // src/github/releases.ts
 async function unlessMissing(client, ref, action5, run, missing = [404]) {
@@ -58396,6 +59360,7 @@ async function unlessMissing(client, ref, action5, run, missing = [404]) {
     throw client.fail(error2, action5, repoSlug(ref));
   }
 }
+var NEVER_LATEST = "false";
 async function createDraftRelease(client, params) {
   const { owner, repo, tag, name, target_commitish, body: body2 } = params;
   return call(client, params, `creating release ${tag}`, async () => {
@@ -58407,6 +59372,7 @@ async function createDraftRelease(client, params) {
       body: body2 ?? "",
       draft: true,
       prerelease: false,
+      make_latest: NEVER_LATEST,
       ...target_commitish ? { target_commitish } : {}
     });
     return toRelease(response.data);
@@ -58420,21 +59386,33 @@ async function getReleaseByTag(client, params) {
   });
   return found ?? null;
 }
+async function getRelease(client, params) {
+  const { owner, repo, release_id } = params;
+  const found = await unlessMissing(client, params, `reading release ${release_id}`, async () => {
+    const response = await client.octokit.rest.repos.getRelease({ owner, repo, release_id });
+    return toRelease(response.data);
+  });
+  return found ?? null;
+}
+var RELEASE_LIST_LIMIT = 1e3;
 async function listReleases(client, params) {
   const { owner, repo } = params;
+  const limit = Math.min(params.limit ?? RELEASE_LIST_LIMIT, RELEASE_LIST_LIMIT);
   return call(client, params, "listing releases", async () => {
-    const data = await client.octokit.paginate(client.octokit.rest.repos.listReleases, {
-      owner,
-      repo,
-      per_page: 100
-    });
+    const data = await listAll(client, client.octokit.rest.repos.listReleases, { owner, repo }, limit);
     return data.map(toRelease);
   });
 }
 async function publishRelease(client, params) {
   const { owner, repo, release_id } = params;
   return call(client, params, `publishing release ${params.tag ?? release_id}`, async () => {
-    const response = await client.octokit.rest.repos.updateRelease({ owner, repo, release_id, draft: false });
+    const response = await client.octokit.rest.repos.updateRelease({
+      owner,
+      repo,
+      release_id,
+      draft: false,
+      make_latest: NEVER_LATEST
+    });
     return toRelease(response.data);
   });
 }
@@ -58461,11 +59439,10 @@ async function deleteTag(client, params) {
 async function listAssets(client, params) {
   const { owner, repo, release_id } = params;
   return call(client, params, `listing assets of release ${release_id}`, async () => {
-    const data = await client.octokit.paginate(client.octokit.rest.repos.listReleaseAssets, {
+    const data = await listAll(client, client.octokit.rest.repos.listReleaseAssets, {
       owner,
       repo,
-      release_id,
-      per_page: 100
+      release_id
     });
     return data.map(toAsset);
   });
@@ -58478,43 +59455,6 @@ async function deleteAsset(client, params) {
   });
   return done ?? false;
 }
-
-// src/github/timing.ts
-function backoffDelayMs(attempt, baseMs, capMs = 3e4, random = Math.random) {
-  const step = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(step / 2 + random() * (step / 2));
-}
-function sleep2(ms2) {
-  return new Promise((resolve6) => setTimeout(resolve6, ms2));
-}
-var IdleWatchdog = class {
-  constructor(idleMs) {
-    this.idleMs = idleMs;
-    this.touch();
-  }
-  idleMs;
-  controller = new AbortController();
-  timer;
-  get signal() {
-    return this.controller.signal;
-  }
-  touch() {
-    if (this.controller.signal.aborted) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      const reason2 = Object.assign(new Error(`no progress for ${this.idleMs} ms`), {
-        name: "TimeoutError",
-        code: "ETIMEDOUT"
-      });
-      this.controller.abort(reason2);
-    }, this.idleMs);
-    this.timer.unref();
-  }
-  stop() {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = void 0;
-  }
-};
 
 // src/github/upload-asset.ts
 var CHUNK_BYTES = 1024 * 1024;
@@ -58631,7 +59571,7 @@ async function uploadAsset(options) {
         const wait = retryAfterSeconds(error2) ?? 60;
         if (wait > client.maxRateLimitWaitSeconds) throw client.fail(error2, action5, repo);
         client.log.warn(`rate limited while ${action5}: waiting ${wait} s`);
-        await sleep2(wait * 1e3);
+        await sleep(wait * 1e3);
         continue;
       }
       if (!isTransient(error2)) throw client.fail(error2, action5, repo);
@@ -58639,7 +59579,7 @@ async function uploadAsset(options) {
       client.log.warn(
         `${action5} failed (${client.fail(error2, action5, repo).message}); retrying in ${delay4} ms`
       );
-      await sleep2(delay4);
+      await sleep(delay4);
     } finally {
       watchdog.stop();
     }
@@ -58653,100 +59593,8 @@ import { Readable } from "node:stream";
 import { createHash as createHash3 } from "node:crypto";
 import { open as open5, stat as stat5 } from "node:fs/promises";
 import { Transform } from "node:stream";
-
-// src/stores/atomic-file.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { chmod as chmod2, open as open4, rename as rename4, rm as rm2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname6, join as join9 } from "node:path";
-var TEMP_MARKER = ".mreg-";
-var TEMP_SUFFIX = ".tmp";
-var MAX_BASE_CHARS = 160;
-function tempPathBeside(finalPath) {
-  const base = basename3(finalPath).slice(0, MAX_BASE_CHARS);
-  return join9(dirname6(finalPath), `.${base}${TEMP_MARKER}${randomBytes3(8).toString("hex")}${TEMP_SUFFIX}`);
-}
-async function moveIntoPlace(tempPath, finalPath) {
-  try {
-    await rename4(tempPath, finalPath);
-  } catch (error2) {
-    throw fileSystemError(error2, "move the finished file to", finalPath);
-  }
-  await syncDirectory(dirname6(finalPath));
-}
-async function syncDirectory(directory) {
-  let handle;
-  try {
-    handle = await open4(directory, "r");
-    await handle.sync();
-  } catch {
-  } finally {
-    await handle?.close().catch(() => void 0);
-  }
-}
-async function removeQuietly(path12) {
-  try {
-    await rm2(path12, { force: true });
-  } catch {
-    try {
-      await chmod2(path12, 420);
-      await rm2(path12, { force: true });
-    } catch {
-    }
-  }
-}
-var errorCode2 = (error2) => typeof error2 === "object" && error2 !== null && "code" in error2 && typeof error2.code === "string" ? error2.code : void 0;
-function fileSystemError(error2, action5, path12) {
-  if (error2 instanceof RegistryError) return error2;
-  const code2 = errorCode2(error2);
-  const details = { path: path12, code: code2 };
-  switch (code2) {
-    case "ENOSPC":
-    case "EDQUOT":
-      return new RegistryError(
-        "unavailable",
-        `could not ${action5} "${path12}": no space left on the device; free some space and retry`,
-        details
-      );
-    case "EACCES":
-    case "EPERM":
-    case "EROFS":
-      return new RegistryError(
-        "invalid-input",
-        `could not ${action5} "${path12}": permission denied; check its permissions or choose another path`,
-        details
-      );
-    case "ENOENT":
-    case "ENOTDIR":
-      return new RegistryError(
-        "invalid-input",
-        `could not ${action5} "${path12}": a directory on the way does not exist; check the path`,
-        details
-      );
-    case "EISDIR":
-      return new RegistryError(
-        "invalid-input",
-        `could not ${action5} "${path12}": it is a directory; give a file path or remove the directory`,
-        details
-      );
-    case "ENAMETOOLONG":
-      return new RegistryError(
-        "invalid-input",
-        `could not ${action5} "${path12}": the name is too long; choose a shorter path`,
-        details
-      );
-    default: {
-      const reason2 = code2 ?? (error2 instanceof Error ? error2.message : String(error2));
-      return new RegistryError(
-        "unavailable",
-        `could not ${action5} "${path12}" (${reason2}); check the disk and retry`,
-        details
-      );
-    }
-  }
-}
-
-// src/stores/hashing.ts
 var CHUNK_BYTES2 = 1024 * 1024;
+var SHA256_HEX = /^[0-9a-f]{64}$/;
 async function openModelFile(path12) {
   let info2;
   try {
@@ -58772,7 +59620,7 @@ async function openModelFile(path12) {
 }
 function modelFileError(error2, path12) {
   if (error2 instanceof RegistryError) return error2;
-  switch (errorCode2(error2)) {
+  switch (errorCode(error2)) {
     case "ENOENT":
     case "ENOTDIR":
       return invalidInput(`model file "${path12}" not found: check the path`, { path: path12 });
@@ -58904,7 +59752,7 @@ async function fetchWithoutAuth(start, client, signal) {
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     let response;
     try {
-      response = await fetch(url2, {
+      response = await client.fetch(url2, {
         headers: { accept: "application/octet-stream", "user-agent": client.userAgent },
         redirect: "manual",
         signal
@@ -58971,7 +59819,7 @@ async function downloadAsset(options) {
       if (attempt >= maxAttempts || !isTransient(error2)) throw failure;
       const delay4 = backoffDelayMs(attempt, client.retryBaseMs);
       client.log.warn(`${action5} failed (${failure.message}); retrying in ${delay4} ms`);
-      await sleep2(delay4);
+      await sleep(delay4);
     } finally {
       watchdog.stop();
     }
@@ -59194,7 +60042,14 @@ var GitHubReleaseStore = class {
         }
       );
     }
+    if (size === 0) {
+      throw invalidInput(
+        `"${sourcePath}" is empty (0 bytes): GitHub refuses empty release assets; register a non-empty model file`,
+        { field: "file", value: sourcePath, reason: "empty" }
+      );
+    }
     const plan2 = planParts(size, this.maxPartBytes);
+    await this.checkTagFree(tag);
     const draft = await createDraftRelease(this.client, {
       owner: this.owner,
       repo: this.repo,
@@ -59205,17 +60060,49 @@ var GitHubReleaseStore = class {
     });
     try {
       const parts = await this.uploadParts(draft, sourcePath, target, plan2, expected);
-      const published = await publishRelease(this.client, {
-        owner: this.owner,
-        repo: this.repo,
-        release_id: draft.id,
-        tag
-      });
-      return this.result(published, tag, target, expected, parts);
+      return this.result(draft, tag, target, expected, parts);
     } catch (error2) {
       await this.undo(draft.id, tag, error2);
       throw error2;
     }
+  }
+  /**
+   * Drafts may share a tag, so GitHub would accept the draft and refuse only its publication,
+   * after the metadata landed: a published release (of a registration that lost its metadata, or
+   * a person's) that holds the tag already makes the version's slot taken now.
+   */
+  async checkTagFree(tag) {
+    const holder = await getReleaseByTag(this.client, { owner: this.owner, repo: this.repo, tag });
+    if (holder) {
+      throw new RegistryError(
+        "conflict",
+        `release tag ${tag} is already used by a published release on ${this.owner}/${this.repo}`,
+        { field: "version", reason: "exists", tag, release_id: holder.id }
+      );
+    }
+  }
+  /** Publishes the version's draft release (creating its tag). Already published: nothing to do. */
+  async finish(artifact) {
+    const release = artifact.release;
+    if (!release) return;
+    const current = await getRelease(this.client, {
+      owner: this.owner,
+      repo: this.repo,
+      release_id: release.id
+    });
+    if (!current) {
+      throw notFound(`release ${release.tag} (id ${release.id}) is gone from ${this.owner}/${this.repo}`, {
+        tag: release.tag,
+        release_id: release.id
+      });
+    }
+    if (!current.draft) return;
+    await publishRelease(this.client, {
+      owner: this.owner,
+      repo: this.repo,
+      release_id: release.id,
+      tag: release.tag
+    });
   }
   /** Uploads each planned range and checks it, hashing the whole file across parts and retries. */
   async uploadParts(draft, sourcePath, target, plan2, expected) {
@@ -59257,16 +60144,15 @@ var GitHubReleaseStore = class {
     }
     return done;
   }
-  result(published, tag, target, expected, parts) {
+  result(draft, tag, target, expected, parts) {
     const assets = parts.map(({ uploaded }) => {
       const name = uploaded.asset.name;
-      const listed = published.assets.find((a) => a.id === uploaded.asset.id);
       return {
         id: uploaded.asset.id,
         name,
         size: uploaded.size,
         sha256: uploaded.sha256,
-        url: listed?.browser_download_url || assetDownloadUrl(this.serverUrl, this.owner, this.repo, tag, name)
+        url: assetDownloadUrl(this.serverUrl, this.owner, this.repo, tag, name)
       };
     });
     const partRecords = parts.map(({ plan: plan2, uploaded }) => ({
@@ -59275,7 +60161,7 @@ var GitHubReleaseStore = class {
       sha256: uploaded.sha256,
       name: uploaded.asset.name
     }));
-    const url2 = published.html_url || releasePageUrl(this.serverUrl, this.owner, this.repo, tag);
+    const url2 = releasePageUrl(this.serverUrl, this.owner, this.repo, tag);
     const artifact = {
       store: "github-release",
       uri: url2,
@@ -59284,12 +60170,8 @@ var GitHubReleaseStore = class {
       sha256: expected.sha256,
       media_type: target.media_type,
       ...parts.length > 1 ? { parts: partRecords } : {},
-      release: {
-        id: published.id,
-        tag,
-        url: url2,
-        ...published.immutable !== void 0 ? { immutable: published.immutable } : {}
-      },
+      // Whether it becomes immutable is known only once published, after the metadata landed.
+      release: { id: draft.id, tag, url: url2 },
       assets
     };
     const first = assets[0]?.name ?? target.file_name;
@@ -59299,10 +60181,13 @@ var GitHubReleaseStore = class {
       created: true
     };
   }
-  /** Best effort: the error that made us undo is what the user must see, not a cleanup failure. */
+  /**
+   * Best effort: the error that made us undo is what the user must see, not a cleanup failure.
+   * A draft made no tag, so only the release goes (a tag of that name is someone else's).
+   */
   async undo(releaseId, tag, cause) {
     try {
-      await deleteReleaseAndTag(this.context, releaseId, tag);
+      await deleteRelease(this.client, { owner: this.owner, repo: this.repo, release_id: releaseId });
     } catch (error2) {
       const why = isRegistryError(cause) ? cause.message : String(cause);
       this.client.log.warn(
@@ -59342,9 +60227,9 @@ var GitHubReleaseStore = class {
     return this.verifyByDownload(artifact);
   }
   async verifyByDownload(artifact) {
-    const dir = await mkdtemp(join10(tmpdir(), "mreg-verify-"));
+    const dir = await mkdtemp(join11(tmpdir(), "mreg-verify-"));
     try {
-      const got = await this.fetch(artifact, join10(dir, "artifact"));
+      const got = await this.fetch(artifact, join11(dir, "artifact"));
       return { ok: true, actual: got.sha256, present: true };
     } catch (error2) {
       if (isRegistryError(error2) && error2.kind === "integrity") {
@@ -59366,7 +60251,6 @@ var GitHubReleaseStore = class {
   async removeRelease(artifact) {
     await removeRelease(this.context, artifact);
   }
-  /** Releases whose tag is a registry tag (`<name>@v<semver>`), drafts included: input of the orphan sweep. */
   /** Every release whose tag names a model version: one stored item per release (drafts too). */
   async *listStored() {
     for (const release of await this.listRegistryReleases()) {
@@ -59375,7 +60259,8 @@ var GitHubReleaseStore = class {
         size: release.assets.reduce((sum, asset) => sum + asset.size, 0),
         modified: new Date(release.created_at),
         owner: { name: release.name, version: release.version, release_id: release.id },
-        label: `release ${release.tag}${release.draft ? " (draft)" : ""}`
+        label: `release ${release.tag}${release.draft ? " (draft)" : ""}`,
+        ...release.draft ? { unfinished: true } : {}
       };
     }
   }
@@ -59431,7 +60316,7 @@ function checkUploaded(name, part, uploaded) {
 
 // src/wiring/github.ts
 function githubTuningFromEnv(env) {
-  const ms2 = (value) => value !== void 0 && /^\d{1,6}$/.test(value.trim()) ? Number(value.trim()) : void 0;
+  const ms2 = (value2) => value2 !== void 0 && /^\d{1,6}$/.test(value2.trim()) ? Number(value2.trim()) : void 0;
   const tuning = {};
   const writeSpacingMs = ms2(env.MREG_GITHUB_WRITE_SPACING_MS);
   const retryBaseMs = ms2(env.MREG_GITHUB_RETRY_BASE_MS);
@@ -59444,16 +60329,19 @@ function githubContext(target) {
     token: target.token,
     apiUrl: target.apiUrl,
     log: target.log,
+    proxy: target.proxy,
     ...target.tuning
   });
   const backend = new RemoteRegistryBackend({
     url: `${target.serverUrl.replace(/\/+$/, "")}/${target.owner}/${target.repo}.git`,
-    cacheDir: join11(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, "_")}`),
+    cacheDir: join12(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, "_")}`),
     branch: target.branch,
     token: target.token,
-    author: { name: target.actor, email: `${target.actor}@users.noreply.github.com` }
+    proxy: target.proxy,
+    author: { name: target.actor, email: `${target.actor}@users.noreply.github.com` },
+    now: target.now
   });
-  let store;
+  let store = target.store;
   return {
     backend,
     review: createGitHubReviewChannel({ client, owner: target.owner, repo: target.repo }),
@@ -59483,11 +60371,1071 @@ function parseRepository(text) {
   return { owner: match3[1], repo: match3[2] };
 }
 
+// src/wiring/open-registry.ts
+import { join as join22, resolve as resolvePath } from "node:path";
+
+// src/registry/local-backend.ts
+import { stat as stat7 } from "node:fs/promises";
+import { join as join14, resolve as resolve4 } from "node:path";
+
+// src/registry/checked-out.ts
+import { readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
+import { dirname as dirname8, join as join13 } from "node:path";
+async function worktreeHolding(gitdir, ref, mainWorktree) {
+  if (mainWorktree !== null && await headNames(join13(gitdir, "HEAD"), ref)) return mainWorktree;
+  let linked;
+  try {
+    linked = await readdir3(join13(gitdir, "worktrees"));
+  } catch {
+    return null;
+  }
+  for (const id of linked) {
+    const admin = join13(gitdir, "worktrees", id);
+    if (!await headNames(join13(admin, "HEAD"), ref)) continue;
+    const pointer = await readText(join13(admin, "gitdir"));
+    return pointer ? dirname8(pointer.trim()) : admin;
+  }
+  return null;
+}
+async function headNames(headFile, ref) {
+  const head = await readText(headFile);
+  return head !== null && head.trim() === `ref: ${ref}`;
+}
+async function readText(path12) {
+  try {
+    return await readFile6(path12, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+// src/registry/local-backend.ts
+var LocalRegistryBackend = class {
+  description;
+  dir;
+  gitdir;
+  branch;
+  ref;
+  reader;
+  writer;
+  constructor(options) {
+    this.dir = resolve4(options.dir);
+    this.gitdir = resolve4(options.gitdir);
+    this.branch = checkBranchName(options.branch ?? DEFAULT_BRANCH);
+    this.ref = `refs/heads/${this.branch}`;
+    this.reader = new GitReader(this.gitdir);
+    this.description = `${this.dir} (branch ${this.branch})`;
+    this.writer = new OptimisticWriter(
+      {
+        readTip: () => this.tip(),
+        swapTip: (expected, written) => this.swap(this.ref, expected, written),
+        swapProposal: async (written, branch) => {
+          const target = `refs/heads/${branch}`;
+          return this.swap(target, await readRef(this.gitdir, target), written);
+        },
+        // The race was over the proposal ref, not the registry branch: the commit built is still valid.
+        rebuildLostProposals: false,
+        notInitialised: () => new RegistryError(
+          "not-initialised",
+          (w) => `no registry branch "${this.branch}" in ${this.dir}; ${w.command("init")} creates it`,
+          { field: "registry-branch", value: this.branch, reason: "absent" }
+        ),
+        keptChanging: (branch, attempts) => new RegistryError(
+          "conflict",
+          `could not update branch ${branch} in ${this.dir}: it kept changing under us for ${attempts} attempts; retry later`,
+          { attempts }
+        )
+      },
+      this.reader,
+      this.branch,
+      options
+    );
+  }
+  /** The branch tip, or null when the registry has not been initialised. */
+  async tip() {
+    const tip = await readRef(this.gitdir, this.ref);
+    if (tip) await this.checkTip(tip);
+    return tip;
+  }
+  /**
+   * The branch must name a commit whose tree is there: a ref pointed at a blob, or at objects a
+   * careless prune or copy lost, is a damaged registry (exit 3) with what to do, never a bug.
+   */
+  async checkTip(tip) {
+    try {
+      await this.reader.readTree((await this.reader.readCommit(tip)).tree);
+    } catch (error2) {
+      if (error2 instanceof RegistryError) throw error2;
+      const code2 = error2.code;
+      if (code2 !== "ObjectTypeError" && code2 !== "NotFoundError") throw error2;
+      const what = code2 === "ObjectTypeError" ? `which is not a commit (${error2.message})` : `whose objects are missing (${error2.message})`;
+      throw new RegistryError(
+        "integrity",
+        `branch ${this.branch} in ${this.dir} points at ${tip}, ${what}; point it at a good commit (see 'git reflog ${this.branch}') and run 'git fsck'`,
+        { ref: this.ref, commit: tip }
+      );
+    }
+  }
+  async init(policy) {
+    validatePolicy(policy, POLICY_PATH, "invalid-input");
+    await this.requireRepository();
+    return this.writer.init(policy);
+  }
+  async snapshot() {
+    return GitSnapshot.open(this.reader, await this.writer.requireTip());
+  }
+  async snapshotAt(commit) {
+    return GitSnapshot.open(this.reader, await openCommit(this.reader, commit));
+  }
+  async update(build) {
+    return this.writer.update(build);
+  }
+  async log(options = {}) {
+    const tip = await this.writer.requireTip();
+    return readLog(this.reader, tip, options);
+  }
+  /**
+   * The proposal is built once on the current tip; the proposal branch is then moved under the
+   * same lock protocol as the registry branch. Whatever it held (an earlier proposal) is replaced:
+   * a proposal is rebuilt from the registry, never merged with an older one.
+   */
+  async propose(build, branch) {
+    return this.writer.propose(build, branch);
+  }
+  async fetchCommit(ref) {
+    return resolveCommitName(this.reader, ref);
+  }
+  async parents(commit) {
+    return (await this.reader.readCommit(await openCommit(this.reader, commit))).parents;
+  }
+  async readJsonAt(commit, path12) {
+    return readJsonAtCommit(this.reader, commit, path12);
+  }
+  /**
+   * A lock held by someone else is a lost race to retry, unless it has been there so long that
+   * its owner has probably died: retrying cannot help then, only a person can.
+   */
+  async swap(ref, expected, written) {
+    const worktree = await worktreeHolding(this.gitdir, ref, this.dir !== this.gitdir ? this.dir : null);
+    if (worktree !== null) {
+      const branch = ref.replace(/^refs\/heads\//, "");
+      throw new RegistryError(
+        "refused",
+        `branch ${branch} is checked out in the working tree ${worktree}; mreg will not move it under that tree (as 'git branch -f' will not): switch it to another branch there ('git -C ${worktree} switch --detach') and retry`,
+        { branch, worktree }
+      );
+    }
+    const reflog = this.dir !== this.gitdir ? { who: written.signature, message: `mreg: ${written.message}` } : void 0;
+    const swap = await compareAndSwapRef(this.gitdir, ref, expected, written.commit, { reflog });
+    if (!swap.swapped && swap.reason === "locked" && swap.stale) {
+      const minutes = Math.round(swap.lockAgeMs / 6e4);
+      throw new RegistryError(
+        "conflict",
+        `${swap.lockPath} has existed for ${minutes} min; if no git or mreg process is using this repository, delete that file and retry`,
+        { lock: swap.lockPath }
+      );
+    }
+    return swap.swapped;
+  }
+  async requireRepository() {
+    try {
+      if ((await stat7(join14(this.gitdir, "objects"))).isDirectory()) return;
+    } catch {
+    }
+    throw new RegistryError(
+      "not-found",
+      `${this.dir} is not a Git repository (no ${join14(this.gitdir, "objects")})`
+    );
+  }
+};
+
+// src/registry/repository.ts
+var import_isomorphic_git5 = __toESM(require_isomorphic_git(), 1);
+import fs7 from "node:fs";
+import { mkdir as mkdir6, readFile as readFile7, stat as stat8 } from "node:fs/promises";
+import { dirname as dirname9, isAbsolute as isAbsolute2, join as join15, resolve as resolve5 } from "node:path";
+async function findRepository(startDir) {
+  const start = resolve5(startDir);
+  let current = start;
+  for (; ; ) {
+    const found = await repositoryAt(current);
+    if (found) return found;
+    const parent = dirname9(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  throw new RegistryError(
+    "not-found",
+    (w) => `no Git repository at or above ${start}; run 'git init' there, or ${w.command("init")} creates one`
+  );
+}
+async function repositoryAt(dir) {
+  const dotGit = join15(dir, ".git");
+  const info2 = await statOrNull(dotGit);
+  if (info2?.isDirectory() && await looksLikeGitdir(dotGit)) return { dir, gitdir: dotGit };
+  if (info2?.isFile()) {
+    const text = await readFile7(dotGit, "utf8");
+    const match3 = /^gitdir:\s*(.+?)\s*$/m.exec(text);
+    if (!match3?.[1]) throw new RegistryError("integrity", `${dotGit} is a file without a "gitdir:" line`);
+    const gitdir = isAbsolute2(match3[1]) ? match3[1] : resolve5(dir, match3[1]);
+    return { dir, gitdir: await commonDir(gitdir) };
+  }
+  if (await looksLikeGitdir(dir)) return { dir, gitdir: dir };
+  return null;
+}
+async function commonDir(gitdir) {
+  try {
+    const pointer = (await readFile7(join15(gitdir, "commondir"), "utf8")).trim();
+    return isAbsolute2(pointer) ? pointer : resolve5(gitdir, pointer);
+  } catch {
+    return gitdir;
+  }
+}
+async function looksLikeGitdir(dir) {
+  const [head, objects, refs] = await Promise.all(
+    ["HEAD", "objects", "refs"].map((name) => statOrNull(join15(dir, name)))
+  );
+  return Boolean(head?.isFile() && objects?.isDirectory() && refs?.isDirectory());
+}
+async function statOrNull(path12) {
+  try {
+    return await stat8(path12);
+  } catch {
+    return null;
+  }
+}
+async function openOrCreateRepository(dir, options = {}) {
+  const target = resolve5(dir);
+  try {
+    return { ...await findRepository(target), created: false };
+  } catch (error2) {
+    if (!(error2 instanceof RegistryError) || error2.kind !== "not-found") throw error2;
+  }
+  try {
+    await mkdir6(target, { recursive: true });
+    await import_isomorphic_git5.default.init({ fs: fs7, dir: target, bare: options.bare ?? false, defaultBranch: "main" });
+  } catch (error2) {
+    throw new RegistryError(
+      "unavailable",
+      `cannot create a Git repository in ${target}: ${error2.message}`
+    );
+  }
+  return { dir: target, gitdir: options.bare ? target : join15(target, ".git"), created: true };
+}
+
+// src/registry/provenance.ts
+var import_isomorphic_git6 = __toESM(require_isomorphic_git(), 1);
+import fs8 from "node:fs";
+import { readFile as readFile8 } from "node:fs/promises";
+import { join as join16 } from "node:path";
+async function localProvenance(location) {
+  const provenance = { repository: await originUrl(location.gitdir) ?? location.dir };
+  const bare = location.dir === location.gitdir;
+  const dotGit = bare ? location.gitdir : join16(location.dir, ".git");
+  let commit;
+  try {
+    commit = await import_isomorphic_git6.default.resolveRef({ fs: fs8, dir: bare ? void 0 : location.dir, gitdir: dotGit, ref: "HEAD" });
+  } catch {
+    return provenance;
+  }
+  provenance.commit = commit;
+  if (bare) return provenance;
+  try {
+    const rows = await import_isomorphic_git6.default.statusMatrix({ fs: fs8, dir: location.dir, gitdir: dotGit, refresh: false });
+    provenance.dirty = rows.some(([, head, workdir, stage]) => {
+      const untracked = head === 0 && stage === 0;
+      return !untracked && !(head === 1 && workdir === 1 && stage === 1);
+    });
+  } catch {
+  }
+  return provenance;
+}
+async function originUrl(gitdir) {
+  let text;
+  try {
+    text = await readFile8(join16(gitdir, "config"), "utf8");
+  } catch {
+    return void 0;
+  }
+  const url2 = parseGitConfig(text).filter(([key3]) => key3 === "remote.origin.url").at(-1)?.[1];
+  return url2 === void 0 ? void 0 : withoutCredentials(url2);
+}
+function withoutCredentials(url2) {
+  return url2.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
+}
+
+// src/stores/local/local-store.ts
+import { resolve as resolve7 } from "node:path";
+
+// src/stores/local/object-fetch.ts
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat4, open as open6, rmdir as rmdir2, stat as stat10 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname10, isAbsolute as isAbsolute3, join as join18, relative as relative2, resolve as resolve6, sep as sep3 } from "node:path";
+
+// src/stores/local/file-io.ts
+import { mkdir as mkdir7, readdir as readdir4 } from "node:fs/promises";
+async function ensureDirectory(directory) {
+  try {
+    return await mkdir7(directory, { recursive: true });
+  } catch (error2) {
+    throw fileSystemError(error2, "create directory", directory);
+  }
+}
+async function listNames(directory) {
+  try {
+    return (await readdir4(directory)).sort();
+  } catch (error2) {
+    if (errorCode(error2) === "ENOENT") return [];
+    throw fileSystemError(error2, "list", directory);
+  }
+}
+async function* readingAs(source, path12, artifact) {
+  try {
+    yield* source;
+  } catch (error2) {
+    if (error2 instanceof RegistryError) throw error2;
+    throw artifact ? fileSystemError(error2, `read the stored object of ${artifact.file_name} at`, path12) : fileSystemError(error2, "read model file", path12);
+  }
+}
+
+// src/stores/local/object-layout.ts
+import { createHash as createHash5, randomBytes as randomBytes4 } from "node:crypto";
+import { chmod as chmod3, lstat as lstat3, rename as rename5, stat as stat9, unlink as unlink6, writeFile as writeFile5 } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join as join17 } from "node:path";
+function defaultLocalStoreRoot(gitdir) {
+  return join17(gitdir, "mreg", "objects");
+}
+function objectFile(root, sha256) {
+  const hex = checkedHex(sha256, "invalid-input");
+  return join17(root, "sha256", hex.slice(0, 2), hex);
+}
+function tempDirectory(root) {
+  return join17(root, "tmp");
+}
+async function hasObject(root, sha256) {
+  try {
+    return (await stat9(objectFile(root, sha256))).isFile();
+  } catch (error2) {
+    if (errorCode(error2) === "ENOENT") return false;
+    throw fileSystemError(error2, "inspect", objectFile(root, sha256));
+  }
+}
+async function* listObjectFiles(root) {
+  const base = join17(root, "sha256");
+  for (const fan of await listNames(base)) {
+    if (!/^[0-9a-f]{2}$/.test(fan)) continue;
+    const fanPath = join17(base, fan);
+    for (const name of await listNames(fanPath)) {
+      if (!SHA256_HEX.test(name) || !name.startsWith(fan)) continue;
+      const path12 = join17(fanPath, name);
+      let info2;
+      try {
+        info2 = await lstat3(path12);
+      } catch (error2) {
+        if (errorCode(error2) === "ENOENT") continue;
+        throw fileSystemError(error2, "inspect", path12);
+      }
+      if (info2.isFile()) yield { sha256: name, size: info2.size, path: path12, modified: info2.mtime };
+    }
+  }
+}
+var PIN_STALE_MS = 36e5;
+var HOST = createHash5("sha256").update(hostname()).digest("hex").slice(0, 12);
+function pinDirectory(root) {
+  return join17(root, "pins");
+}
+async function pinObject(root, sha256) {
+  const hex = checkedHex(sha256, "invalid-input");
+  const directory = pinDirectory(root);
+  await ensureDirectory(directory);
+  const path12 = join17(directory, ownedName(hex));
+  try {
+    await writeFile5(path12, "", { flag: "wx" });
+  } catch (error2) {
+    throw fileSystemError(error2, "pin the stored object at", path12);
+  }
+  return path12;
+}
+async function unpinObject(pinPath) {
+  await removeQuietly(pinPath);
+}
+async function isPinned(root, sha256) {
+  const directory = pinDirectory(root);
+  const cutoff = Date.now() - PIN_STALE_MS;
+  for (const name of await listNames(directory)) {
+    if (!name.startsWith(`${sha256}.`) || ownerIsGone2(name)) continue;
+    try {
+      if ((await lstat3(join17(directory, name))).mtimeMs > cutoff) return true;
+    } catch {
+    }
+  }
+  return false;
+}
+function ownedName(prefix2) {
+  return `${prefix2}.${HOST}.${process.pid}.${randomBytes4(8).toString("hex")}`;
+}
+function ownerIsGone2(name) {
+  const owner = /\.([0-9a-f]{12})\.(\d+)\.[0-9a-f]{16}/.exec(name);
+  if (!owner || owner[1] !== HOST) return false;
+  try {
+    process.kill(Number(owner[2]), 0);
+    return false;
+  } catch (error2) {
+    return errorCode(error2) === "ESRCH";
+  }
+}
+async function removeObject(root, sha256, inUse) {
+  const objectPath = objectFile(root, sha256);
+  await ensureDirectory(tempDirectory(root));
+  const doomed = join17(tempDirectory(root), `${ownedName(`remove-${sha256}`)}.tmp`);
+  try {
+    await rename5(objectPath, doomed);
+  } catch (error2) {
+    if (errorCode(error2) === "ENOENT") return false;
+    throw fileSystemError(error2, "remove the object", objectPath);
+  }
+  let needed;
+  try {
+    needed = await isPinned(root, sha256) || (await inUse?.(sha256) ?? false);
+  } catch (error2) {
+    await putBack(doomed, objectPath);
+    throw error2;
+  }
+  if (needed) {
+    await putBack(doomed, objectPath);
+    return false;
+  }
+  await unlinkObjectFile(doomed);
+  return true;
+}
+async function putBack(doomed, objectPath) {
+  try {
+    await rename5(doomed, objectPath);
+  } catch (error2) {
+    throw fileSystemError(error2, "put back the object", objectPath);
+  }
+}
+async function unlinkObjectFile(path12) {
+  try {
+    await unlink6(path12);
+  } catch (error2) {
+    const code2 = errorCode(error2);
+    if (code2 === "ENOENT") return;
+    if (code2 !== "EPERM" && code2 !== "EACCES") throw fileSystemError(error2, "remove the object", path12);
+    try {
+      await chmod3(path12, 420);
+      await unlink6(path12);
+    } catch (retryError) {
+      if (errorCode(retryError) !== "ENOENT") throw fileSystemError(retryError, "remove the object", path12);
+    }
+  }
+}
+async function* listLeftovers(root) {
+  const pinCutoff = Date.now() - PIN_STALE_MS;
+  for (const [folder, directory] of [
+    ["tmp", tempDirectory(root)],
+    ["pins", pinDirectory(root)]
+  ]) {
+    for (const name of await listNames(directory)) {
+      const path12 = join17(directory, name);
+      let info2;
+      try {
+        info2 = await lstat3(path12);
+      } catch {
+        continue;
+      }
+      if (!info2.isFile()) continue;
+      const gone = ownerIsGone2(name);
+      if (folder === "pins" && !gone && info2.mtimeMs > pinCutoff) continue;
+      yield { id: `${folder}/${name}`, path: path12, size: info2.size, modified: gone ? /* @__PURE__ */ new Date(0) : info2.mtime };
+    }
+  }
+}
+async function removeLeftover(root, id) {
+  const match3 = /^(tmp|pins)\/([^/\\]+)$/.exec(id);
+  if (!match3 || match3[2] === "." || match3[2] === "..") return;
+  const directory = match3[1] === "tmp" ? tempDirectory(root) : pinDirectory(root);
+  await removeQuietly(join17(directory, match3[2]));
+}
+function checkArtifact(artifact, options = {}) {
+  if (artifact.store !== "local") {
+    throw invalidInput(
+      `${artifact.file_name} is stored in "${artifact.store}", not in the local store; fetch it with the ${artifact.store} store`,
+      { store: artifact.store }
+    );
+  }
+  if (artifact.deleted && !options.allowDeleted) {
+    throw notFound(
+      `the stored bytes of ${artifact.file_name} were removed by retention; only its metadata remains`,
+      { sha256: artifact.sha256 }
+    );
+  }
+  return checkedHex(artifact.sha256, "integrity");
+}
+function checkedHex(sha256, kind) {
+  if (typeof sha256 !== "string" || !SHA256_HEX.test(sha256)) {
+    throw new RegistryError(
+      kind,
+      (w) => `"${String(sha256)}" is not a SHA-256 (64 lowercase hex digits); ${kind === "integrity" ? `the registry metadata is corrupt \u2014 ${w.command("doctor")} checks the registry` : "pass the digest hashFile returned"}`,
+      { sha256 }
+    );
+  }
+  return sha256;
+}
+
+// src/stores/local/object-fetch.ts
+async function fetchObject(root, artifact, outPath, onProgress) {
+  const hex = checkArtifact(artifact);
+  const objectPath = objectFile(root, hex);
+  const handle = await openObject(root, artifact, objectPath);
+  if (!handle) throw missingObject(root, artifact, objectPath);
+  const source = boundedStream(handle, artifact);
+  let finalPath;
+  let createdDirectory;
+  try {
+    ;
+    ({ finalPath, createdDirectory } = await resolveOutput(outPath, safeFileName(artifact.file_name)));
+  } catch (error2) {
+    source.destroy();
+    throw error2;
+  }
+  const tempPath = tempPathBeside(finalPath);
+  try {
+    let actual;
+    try {
+      actual = await copyWithHash(readingAs(source, objectPath, artifact), tempPath, {
+        onProgress,
+        total: artifact.size
+      });
+    } finally {
+      source.destroy();
+    }
+    if (actual.sha256 !== hex) {
+      throw integrityError(
+        (w) => `checksum mismatch for ${artifact.file_name}: expected ${hex}, got ${actual.sha256}; the stored artifact is corrupt \u2014 ${w.command("doctor")} checks the registry`,
+        { expected: hex, actual: actual.sha256, path: objectPath }
+      );
+    }
+    if (actual.size !== artifact.size) {
+      throw integrityError(
+        (w) => `size mismatch for ${artifact.file_name}: expected ${artifact.size} bytes, got ${actual.size}; the registry metadata is wrong \u2014 ${w.command("doctor")} checks the registry`,
+        { expected_size: artifact.size, actual_size: actual.size, path: objectPath }
+      );
+    }
+    await moveIntoPlace(tempPath, finalPath);
+    return { path: finalPath, sha256: actual.sha256, size: actual.size };
+  } catch (error2) {
+    await removeQuietly(tempPath);
+    await removeCreatedDirectories(dirname10(finalPath), createdDirectory);
+    throw error2;
+  }
+}
+async function verifyObject(root, artifact) {
+  const hex = checkArtifact(artifact, { allowDeleted: true });
+  if (artifact.deleted) return { ok: false, actual: null, present: false };
+  const objectPath = objectFile(root, hex);
+  const handle = await openObject(root, artifact, objectPath);
+  if (!handle) return { ok: false, actual: null, present: false };
+  const stream2 = boundedStream(handle, artifact);
+  try {
+    const actual = await digestStream(readingAs(stream2, objectPath, artifact));
+    return {
+      ok: actual.sha256 === hex && actual.size === artifact.size,
+      actual: actual.sha256,
+      present: true
+    };
+  } finally {
+    stream2.destroy();
+  }
+}
+async function openObject(root, artifact, objectPath) {
+  let info2;
+  try {
+    info2 = await lstat4(objectPath);
+  } catch (error2) {
+    const code2 = errorCode(error2);
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return null;
+    throw fileSystemError(error2, "inspect the stored object", objectPath);
+  }
+  if (!info2.isFile()) throw notAnObject(artifact, objectPath, describeNonFile(info2));
+  let handle;
+  try {
+    handle = await open6(objectPath, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  } catch (error2) {
+    const code2 = errorCode(error2);
+    if (code2 === "ENOENT") return null;
+    if (code2 === "ELOOP") throw notAnObject(artifact, objectPath, "a symbolic link");
+    throw fileSystemError(error2, "read the stored object", objectPath);
+  }
+  try {
+    const opened2 = await handle.stat();
+    if (!opened2.isFile()) throw notAnObject(artifact, objectPath, describeNonFile(opened2));
+    const expected = artifact.size;
+    if (opened2.size !== expected) {
+      throw integrityError(
+        `stored object ${objectPath} of ${artifact.file_name} has ${opened2.size} bytes, the metadata records ${expected}; the store or the metadata was altered \u2014 run 'mreg doctor'`,
+        { path: objectPath, expected_size: expected, actual_size: opened2.size }
+      );
+    }
+    return handle;
+  } catch (error2) {
+    await handle.close().catch(() => void 0);
+    throw error2;
+  }
+}
+function boundedStream(handle, artifact) {
+  return handle.createReadStream({ highWaterMark: CHUNK_BYTES2, start: 0, end: artifact.size });
+}
+function describeNonFile(info2) {
+  if (info2.isSymbolicLink()) return "a symbolic link";
+  if (info2.isDirectory()) return "a directory";
+  return specialFileKind(info2) ?? "not a regular file";
+}
+function notAnObject(artifact, objectPath, what) {
+  return integrityError(
+    `stored object ${objectPath} of ${artifact.file_name} is ${what}, not a regular file; the store was tampered with \u2014 remove it and run 'mreg doctor'`,
+    { path: objectPath, expected: artifact.sha256 }
+  );
+}
+function missingObject(root, artifact, objectPath) {
+  return integrityError(
+    `artifact ${artifact.file_name} (sha256 ${artifact.sha256}) is missing from the store at ${root}; run 'mreg doctor'`,
+    { expected: artifact.sha256, path: objectPath }
+  );
+}
+function safeFileName(fileName) {
+  if (!fileName || fileName !== basename4(fileName) || fileName === "." || fileName === ".." || /[/\\]/.test(fileName)) {
+    throw integrityError(
+      (w) => `artifact file name "${fileName}" is not a plain file name; the registry metadata is corrupt \u2014 ${w.command("doctor")} checks the registry`,
+      {
+        file_name: fileName
+      }
+    );
+  }
+  return fileName;
+}
+async function resolveOutput(outPath, fileName) {
+  const absolute = resolve6(outPath);
+  const spelledAsDirectory = outPath.endsWith("/") || outPath.endsWith(sep3);
+  let isDirectory3 = false;
+  try {
+    isDirectory3 = (await stat10(absolute)).isDirectory();
+  } catch (error2) {
+    const code2 = errorCode(error2);
+    if (code2 !== "ENOENT" && code2 !== "ENOTDIR") throw fileSystemError(error2, "inspect", absolute);
+  }
+  const finalPath = isDirectory3 || spelledAsDirectory ? join18(absolute, fileName) : absolute;
+  const createdDirectory = await ensureDirectory(dirname10(finalPath));
+  return { finalPath, createdDirectory };
+}
+async function removeCreatedDirectories(deepest, firstCreated) {
+  if (!firstCreated) return;
+  const top = resolve6(firstCreated);
+  let directory = resolve6(deepest);
+  for (; ; ) {
+    const inside = relative2(top, directory);
+    if (inside.startsWith("..") || isAbsolute3(inside)) return;
+    try {
+      await rmdir2(directory);
+    } catch {
+      return;
+    }
+    if (directory === top) return;
+    directory = dirname10(directory);
+  }
+}
+
+// src/stores/local/object-put.ts
+import { chmod as chmod4, link, lstat as lstat5, rename as rename6, utimes } from "node:fs/promises";
+import { dirname as dirname11, join as join19 } from "node:path";
+var OBJECT_MODE = 292;
+async function putObject(root, sourcePath, target, expected, onProgress) {
+  const expectedHex = checkedHex(expected.sha256, "invalid-input");
+  const pin = await pinObject(root, expectedHex);
+  try {
+    const result = await storeObject(root, sourcePath, target, expected, expectedHex, onProgress);
+    return { ...result, lease: objectLease(root, expectedHex, pin, target) };
+  } catch (error2) {
+    await unpinObject(pin);
+    throw error2;
+  }
+}
+function objectLease(root, hex, pin, target) {
+  let settled = false;
+  return {
+    async settle(committed) {
+      if (settled) return;
+      settled = true;
+      try {
+        if (committed && !await hasObject(root, hex)) {
+          throw integrityError(
+            `${target.name}@${target.version} was committed but its stored bytes (sha256 ${hex}) vanished while registering (a delete or cleanup that crashed mid-way); register the file again`,
+            { sha256: hex, path: objectFile(root, hex) }
+          );
+        }
+      } finally {
+        await unpinObject(pin);
+      }
+    }
+  };
+}
+async function storeObject(root, sourcePath, target, expected, expectedHex, onProgress) {
+  const { handle, size } = await openModelFile(sourcePath);
+  const source = handle.createReadStream({ highWaterMark: CHUNK_BYTES2 });
+  if (await hasObject(root, expectedHex).catch(() => false)) {
+    let actual2;
+    try {
+      actual2 = await digestStream(readingAs(source, sourcePath), { onProgress, total: size });
+    } finally {
+      source.destroy();
+    }
+    if (actual2.sha256 === expectedHex && actual2.size === expected.size) {
+      const objectPath2 = objectFile(root, expectedHex);
+      await reuseExisting(objectPath2);
+      return putResult(target, actual2, objectPath2, false);
+    }
+    throw changedWhileRegistering(sourcePath, expected, actual2);
+  }
+  let tempPath;
+  try {
+    await ensureDirectory(tempDirectory(root));
+    tempPath = join19(tempDirectory(root), `${ownedName("put")}.tmp`);
+  } catch (error2) {
+    source.destroy();
+    throw error2;
+  }
+  let actual;
+  try {
+    actual = await copyWithHash(readingAs(source, sourcePath), tempPath, { onProgress, total: size });
+  } finally {
+    source.destroy();
+  }
+  if (actual.sha256 !== expectedHex || actual.size !== expected.size) {
+    await removeQuietly(tempPath);
+    throw changedWhileRegistering(sourcePath, expected, actual);
+  }
+  const objectPath = objectFile(root, actual.sha256);
+  let created;
+  try {
+    await chmod4(tempPath, OBJECT_MODE);
+    await ensureDirectory(dirname11(objectPath));
+    created = await publishExclusively(tempPath, objectPath);
+  } catch (error2) {
+    throw fileSystemError(error2, "store the object", objectPath);
+  } finally {
+    await removeQuietly(tempPath);
+  }
+  return putResult(target, actual, objectPath, created);
+}
+function putResult(target, digest, objectPath, created) {
+  return {
+    artifact: {
+      store: "local",
+      uri: `sha256:${digest.sha256}`,
+      file_name: target.file_name,
+      size: digest.size,
+      sha256: digest.sha256,
+      media_type: target.media_type
+    },
+    file_path: objectPath,
+    created
+  };
+}
+function changedWhileRegistering(path12, expected, actual) {
+  return integrityError(
+    `model file changed while registering: expected sha256 ${expected.sha256}, got ${actual.sha256}; register again`,
+    {
+      path: path12,
+      expected: expected.sha256,
+      actual: actual.sha256,
+      expected_size: expected.size,
+      actual_size: actual.size
+    }
+  );
+}
+async function publishExclusively(tempPath, objectPath) {
+  try {
+    await link(tempPath, objectPath);
+  } catch (error2) {
+    const code2 = errorCode(error2);
+    if (code2 === "EEXIST") return reuseExisting(objectPath);
+    if (code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP" && code2 !== "ENOSYS") throw error2;
+    if (await exists3(objectPath)) return reuseExisting(objectPath);
+    await rename6(tempPath, objectPath);
+  }
+  await syncDirectory(dirname11(objectPath));
+  return true;
+}
+async function reuseExisting(objectPath) {
+  const now = /* @__PURE__ */ new Date();
+  await utimes(objectPath, now, now).catch(() => void 0);
+  return false;
+}
+async function exists3(path12) {
+  try {
+    await lstat5(path12);
+    return true;
+  } catch (error2) {
+    if (errorCode(error2) === "ENOENT") return false;
+    throw error2;
+  }
+}
+
+// src/stores/local/local-store.ts
+var LocalArtifactStore = class {
+  kind = "local";
+  bindsVersion = false;
+  /** Absolute, so that `file_path` and error messages name the object unambiguously. */
+  root;
+  onProgress;
+  constructor(options) {
+    this.root = resolve7(options.root);
+    this.onProgress = options.onProgress;
+  }
+  /** Absolute path of the object holding the bytes with this SHA-256 (whether or not it exists). */
+  objectPath(sha256) {
+    return objectFile(this.root, sha256);
+  }
+  async put(sourcePath, target, expected, onProgress = this.onProgress) {
+    return putObject(this.root, sourcePath, target, expected, onProgress);
+  }
+  /** Content-addressed bytes are final once stored: nothing to publish. */
+  async finish() {
+  }
+  async fetch(artifact, outPath, onProgress = this.onProgress) {
+    return fetchObject(this.root, artifact, outPath, onProgress);
+  }
+  async verify(artifact) {
+    return verifyObject(this.root, artifact);
+  }
+  async remove(artifact, inUse) {
+    await removeObject(this.root, checkArtifact(artifact, { allowDeleted: true }), inUse);
+  }
+  /** Whether bytes with this SHA-256 are stored (without re-hashing them). */
+  async has(sha256) {
+    return hasObject(this.root, sha256);
+  }
+  /** Every stored object, in SHA-256 order (for doctor and orphan sweeps). Names that are not objects are skipped. */
+  listObjects() {
+    return listObjectFiles(this.root);
+  }
+  /** Every object, then the temp files and pins a killed writer may have left (`temporary`). */
+  async *listStored() {
+    for await (const object of this.listObjects()) {
+      yield {
+        id: object.sha256,
+        sha256: object.sha256,
+        size: object.size,
+        modified: object.modified,
+        label: object.path
+      };
+    }
+    for await (const leftover of listLeftovers(this.root)) {
+      yield { ...leftover, label: leftover.path, temporary: true };
+    }
+  }
+  async removeStored(item, inUse) {
+    if (item.temporary) return removeLeftover(this.root, item.id);
+    if (!item.sha256 || !SHA256_HEX.test(item.sha256)) return;
+    await removeObject(this.root, item.sha256, inUse);
+  }
+};
+
+// src/stores/local/local-state.ts
+import { mkdir as mkdir8, readFile as readFile9 } from "node:fs/promises";
+import { join as join20 } from "node:path";
+var LocalStateFiles = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  async read(key3) {
+    try {
+      return (await readFile9(this.path(key3), "utf8")).trim();
+    } catch {
+      return null;
+    }
+  }
+  async write(key3, value2) {
+    await mkdir8(this.dir, { recursive: true });
+    await writeFileAtomic(this.path(key3), value2 + "\n");
+  }
+  path(key3) {
+    if (!/^[a-z][a-z0-9-]{0,40}$/.test(key3)) throw new Error(`invalid state key "${key3}"`);
+    return join20(this.dir, key3);
+  }
+};
+
+// src/wiring/tip-signal.ts
+import { watch } from "node:fs";
+import { dirname as dirname12, join as join21 } from "node:path";
+var Signal = class {
+  waiters = [];
+  pending = false;
+  closed = false;
+  cleanups = [];
+  constructor(intervalMs) {
+    const timer = setInterval(() => this.poke(), intervalMs);
+    timer.unref();
+    this.cleanups.push(() => clearInterval(timer));
+  }
+  onClose(cleanup2) {
+    this.cleanups.push(cleanup2);
+  }
+  next() {
+    if (this.closed) return Promise.resolve();
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve12) => {
+      const hold = setInterval(() => {
+      }, 1 << 30);
+      this.waiters.push(() => {
+        clearInterval(hold);
+        resolve12();
+      });
+    });
+  }
+  poke() {
+    const waiters = this.waiters;
+    this.waiters = [];
+    if (waiters.length === 0) this.pending = true;
+    for (const wake of waiters) wake();
+  }
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    for (const cleanup2 of this.cleanups) cleanup2();
+    this.poke();
+  }
+};
+function pollingTipSignal(intervalMs) {
+  return new Signal(intervalMs);
+}
+function localTipSignal(gitdir, branch, pollIntervalMs) {
+  const signal = new Signal(pollIntervalMs);
+  const refDir = dirname12(join21(gitdir, "refs", "heads", branch));
+  const watchOne = (dir, relevant) => {
+    let watcher;
+    try {
+      watcher = watch(dir, { persistent: false }, (_event, file) => {
+        if (file === null || relevant(String(file))) signal.poke();
+      });
+      watcher.on("error", () => watcher?.close());
+    } catch {
+    }
+    signal.onClose(() => watcher?.close());
+  };
+  const leaf = branch.slice(branch.lastIndexOf("/") + 1);
+  watchOne(refDir, (file) => file === leaf || file === `${leaf}.lock`);
+  watchOne(gitdir, (file) => file === "packed-refs" || file === "packed-refs.lock");
+  return signal;
+}
+
+// src/wiring/open-registry.ts
+function localContext(target) {
+  const now = target.now ?? (() => /* @__PURE__ */ new Date());
+  const backend = new LocalRegistryBackend({
+    dir: target.dir,
+    gitdir: target.gitdir,
+    branch: target.branch,
+    author: target.author,
+    identity: target.identity,
+    now: target.now
+  });
+  const storeRoot = target.storeRoot ?? defaultLocalStoreRoot(target.gitdir);
+  let store = target.store;
+  const state3 = target.state === void 0 ? new LocalStateFiles(join22(target.gitdir, "mreg", "state")) : target.state;
+  const ctx = {
+    backend,
+    store: async () => store ??= new LocalArtifactStore({ root: storeRoot, onProgress: target.progress?.("storing") }),
+    now,
+    actor: target.actor,
+    channel: "local"
+  };
+  if (target.notice) ctx.notice = target.notice;
+  if (target.progress) ctx.progress = target.progress;
+  if (state3) ctx.state = state3;
+  return ctx;
+}
+async function openContext(options = {}) {
+  const branch = options.branch ?? "model-registry";
+  if (options.github) {
+    const gh = options.github;
+    const actor2 = options.actor ?? "unknown";
+    const context4 = githubContext({
+      owner: gh.owner,
+      repo: gh.repo,
+      token: gh.token,
+      apiUrl: gh.apiUrl ?? "https://api.github.com",
+      serverUrl: gh.serverUrl ?? "https://github.com",
+      branch,
+      cacheDir: gh.cacheDir,
+      actor: actor2,
+      source: options.source,
+      log: options.log,
+      notice: options.notice,
+      now: options.now,
+      tuning: gh.tuning,
+      proxy: gh.proxy,
+      store: options.artifactStore
+    });
+    if (options.progress) context4.progress = options.progress;
+    const interval2 = options.pollIntervalMs ?? 15e3;
+    return { context: context4, gitdir: null, tipSignal: () => pollingTipSignal(interval2) };
+  }
+  const dir = resolvePath(options.registry ?? process.cwd());
+  const location = options.create ? await openOrCreateRepository(dir) : await findRepository(dir);
+  const identity = await resolveIdentity(location.gitdir, options.author, options.gitEnv ?? process.env);
+  const actor = options.actor ?? identity.author.name;
+  const context3 = localContext({
+    dir: location.dir,
+    gitdir: location.gitdir,
+    branch,
+    storeRoot: options.store === void 0 ? void 0 : resolvePath(options.store),
+    actor,
+    identity: async () => {
+      if (identity.fallback.length > 0) options.notice?.(fallbackNotice(identity));
+      return identity;
+    },
+    now: options.now,
+    notice: options.notice,
+    progress: options.progress,
+    state: options.state,
+    store: options.artifactStore
+  });
+  if (options.source) context3.source = options.source;
+  else if (options.withProvenance) context3.source = { ...await localProvenance(location), actor };
+  const interval = options.pollIntervalMs ?? 1e3;
+  return {
+    context: context3,
+    gitdir: location.gitdir,
+    tipSignal: () => localTipSignal(location.gitdir, branch, interval)
+  };
+}
+function fallbackNotice(identity) {
+  const { name, email } = FALLBACK_IDENTITY;
+  return `no git identity set (${identity.fallback.join(", ")}): commits use "${name} <${email}>" for it; set user.name and user.email (git config --global), or GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL`;
+}
+
+// src/wiring/version.ts
+import { readFileSync } from "node:fs";
+var PACKAGE_NAME = "git-model-registry";
+function mregVersion() {
+  if (true) return "0.1.0";
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  if (manifest.name !== PACKAGE_NAME || typeof manifest.version !== "string")
+    throw new Error("mreg was bundled without __MREG_VERSION__ (see scripts/bundle.mjs)");
+  return manifest.version;
+}
+
 // node_modules/@actions/cache/lib/cache.js
 import * as path11 from "path";
 
 // node_modules/@actions/glob/lib/internal-globber.js
-import * as fs8 from "fs";
+import * as fs9 from "fs";
 
 // node_modules/@actions/glob/lib/internal-glob-options-helper.js
 function getOptions(copy) {
@@ -59530,7 +61478,7 @@ import * as path8 from "path";
 import * as path4 from "path";
 import assert from "assert";
 var IS_WINDOWS3 = process.platform === "win32";
-function dirname8(p) {
+function dirname14(p) {
   p = safeTrimTrailingSeparator(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
@@ -59644,14 +61592,14 @@ function getSearchPaths(patterns) {
     }
     let foundAncestor = false;
     let tempKey = key3;
-    let parent = dirname8(tempKey);
+    let parent = dirname14(tempKey);
     while (parent !== tempKey) {
       if (searchPathMap[parent]) {
         foundAncestor = true;
         break;
       }
       tempKey = parent;
-      parent = dirname8(tempKey);
+      parent = dirname14(tempKey);
     }
     if (!foundAncestor) {
       result.push(pattern.searchPath);
@@ -59773,19 +61721,19 @@ function balancedWithBudget(str3, masked, budget) {
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
-  const open6 = [];
+  const open8 = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
     if (c === 123) {
-      open6.push(i);
-    } else if (c === 125 && open6.length) {
-      open6.pop();
+      open8.push(i);
+    } else if (c === 125 && open8.length) {
+      open8.pop();
     }
   }
   let out = "";
   let last = 0;
-  for (let i = 0; i < open6.length; i++) {
-    const at = open6[i];
+  for (let i = 0; i < open8.length; i++) {
+    const at = open8[i];
     out += masked.slice(last, at) + "\0";
     last = at + 1;
   }
@@ -59836,8 +61784,8 @@ function parseCommaParts(str3, budget) {
     str3 = post;
   }
 }
-function bound(value, fallback) {
-  return value === void 0 || isNaN(value) ? fallback : value;
+function bound(value2, fallback) {
+  return value2 === void 0 || isNaN(value2) ? fallback : value2;
 }
 function expand2(str3, options = {}) {
   if (!str3) {
@@ -60898,8 +62846,8 @@ var path5 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep4 = defaultPlatform === "win32" ? path5.win32.sep : path5.posix.sep;
-minimatch.sep = sep4;
+var sep5 = defaultPlatform === "win32" ? path5.win32.sep : path5.posix.sep;
+minimatch.sep = sep5;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
 var qmark2 = "[^/]";
@@ -61569,10 +63517,10 @@ var Minimatch = class {
       }
       return filtered.join("/");
     }).join("|");
-    const [open6, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-    re = "^" + open6 + re + close + "$";
+    const [open8, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+    re = "^" + open8 + re + close + "$";
     if (this.partial) {
-      re = "^(?:\\/|" + open6 + re.slice(1, -1) + close + ")$";
+      re = "^(?:\\/|" + open8 + re.slice(1, -1) + close + ")$";
     }
     if (this.negate)
       re = "^(?!" + re + ").+$";
@@ -61662,12 +63610,12 @@ var Path = class {
         this.segments = itemPath.split(path6.sep);
       } else {
         let remaining = itemPath;
-        let dir = dirname8(remaining);
+        let dir = dirname14(remaining);
         while (dir !== remaining) {
-          const basename6 = path6.basename(remaining);
-          this.segments.unshift(basename6);
+          const basename8 = path6.basename(remaining);
+          this.segments.unshift(basename8);
           remaining = dir;
-          dir = dirname8(remaining);
+          dir = dirname14(remaining);
         }
         this.segments.unshift(remaining);
       }
@@ -61679,7 +63627,7 @@ var Path = class {
         segment = normalizeSeparators2(itemPath[i]);
         if (i === 0 && hasRoot(segment)) {
           segment = safeTrimTrailingSeparator(segment);
-          assert2(segment === dirname8(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
+          assert2(segment === dirname14(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
           this.segments.push(segment);
         } else {
           assert2(!segment.includes(path6.sep), `Parameter 'itemPath' contains unexpected path separators`);
@@ -61709,7 +63657,7 @@ var Path = class {
 // node_modules/@actions/glob/lib/internal-pattern.js
 var IS_WINDOWS6 = process.platform === "win32";
 var Pattern = class _Pattern {
-  constructor(patternOrNegate, isImplicitPattern = false, segments, homedir2) {
+  constructor(patternOrNegate, isImplicitPattern = false, segments, homedir3) {
     this.negate = false;
     let pattern;
     if (typeof patternOrNegate === "string") {
@@ -61728,7 +63676,7 @@ var Pattern = class _Pattern {
       this.negate = !this.negate;
       pattern = pattern.substr(1).trim();
     }
-    pattern = _Pattern.fixupPattern(pattern, homedir2);
+    pattern = _Pattern.fixupPattern(pattern, homedir3);
     this.segments = new Path(pattern).segments;
     this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path7.sep);
     pattern = safeTrimTrailingSeparator(pattern);
@@ -61770,7 +63718,7 @@ var Pattern = class _Pattern {
    */
   partialMatch(itemPath) {
     itemPath = safeTrimTrailingSeparator(itemPath);
-    if (dirname8(itemPath) === itemPath) {
+    if (dirname14(itemPath) === itemPath) {
       return this.rootRegExp.test(itemPath);
     }
     return this.minimatch.matchOne(itemPath.split(IS_WINDOWS6 ? /\\+/ : /\/+/), this.minimatch.set[0], true);
@@ -61784,7 +63732,7 @@ var Pattern = class _Pattern {
   /**
    * Normalizes slashes and ensures absolute root
    */
-  static fixupPattern(pattern, homedir2) {
+  static fixupPattern(pattern, homedir3) {
     assert3(pattern, "pattern cannot be empty");
     const literalSegments = new Path(pattern).segments.map((x) => _Pattern.getLiteral(x));
     assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
@@ -61793,10 +63741,10 @@ var Pattern = class _Pattern {
     if (pattern === "." || pattern.startsWith(`.${path7.sep}`)) {
       pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
     } else if (pattern === "~" || pattern.startsWith(`~${path7.sep}`)) {
-      homedir2 = homedir2 || os6.homedir();
-      assert3(homedir2, "Unable to determine HOME directory");
-      assert3(hasAbsoluteRoot(homedir2), `Expected HOME directory to be a rooted path. Actual '${homedir2}'`);
-      pattern = _Pattern.globEscape(homedir2) + pattern.substr(1);
+      homedir3 = homedir3 || os6.homedir();
+      assert3(homedir3, "Unable to determine HOME directory");
+      assert3(hasAbsoluteRoot(homedir3), `Expected HOME directory to be a rooted path. Actual '${homedir3}'`);
+      pattern = _Pattern.globEscape(homedir3) + pattern.substr(1);
     } else if (IS_WINDOWS6 && (pattern.match(/^[A-Z]:$/i) || pattern.match(/^[A-Z]:[^\\]/i))) {
       let root = ensureAbsoluteRoot("C:\\dummy-root", pattern.substr(0, 2));
       if (pattern.length > 2 && !root.endsWith("\\")) {
@@ -61876,28 +63824,28 @@ var SearchState = class {
 
 // node_modules/@actions/glob/lib/internal-globber.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -61910,14 +63858,14 @@ var __asyncValues = function(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve6, reject) {
-        v = o[n](v), settle(resolve6, reject, v.done, v.value);
+      return new Promise(function(resolve12, reject) {
+        v = o[n](v), settle(resolve12, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve6, reject, d, v) {
+  function settle(resolve12, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve6({ value: v2, done: d });
+      resolve12({ value: v2, done: d });
     }, reject);
   }
 };
@@ -61955,11 +63903,11 @@ var __asyncGenerator = function(thisArg, _arguments, generator) {
   function step(r) {
     r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle(q[0][2], r);
   }
-  function fulfill(value) {
-    resume("next", value);
+  function fulfill(value2) {
+    resume("next", value2);
   }
-  function reject(value) {
-    resume("throw", value);
+  function reject(value2) {
+    resume("throw", value2);
   }
   function settle(f, v) {
     if (f(v), q.shift(), q.length) resume(q[0][0], q[0][1]);
@@ -62012,7 +63960,7 @@ var DefaultGlobber = class _DefaultGlobber {
       for (const searchPath of getSearchPaths(patterns)) {
         debug(`Search path '${searchPath}'`);
         try {
-          yield __await(fs8.promises.lstat(searchPath));
+          yield __await(fs9.promises.lstat(searchPath));
         } catch (err) {
           if (err.code === "ENOENT") {
             continue;
@@ -62046,7 +63994,7 @@ var DefaultGlobber = class _DefaultGlobber {
             continue;
           }
           const childLevel = item.level + 1;
-          const childItems = (yield __await(fs8.promises.readdir(item.path))).map((x) => new SearchState(path8.join(item.path, x), childLevel));
+          const childItems = (yield __await(fs9.promises.readdir(item.path))).map((x) => new SearchState(path8.join(item.path, x), childLevel));
           stack.push(...childItems.reverse());
         } else if (match3 & MatchKind.File) {
           yield yield __await(item.path);
@@ -62081,7 +64029,7 @@ var DefaultGlobber = class _DefaultGlobber {
       let stats;
       if (options.followSymbolicLinks) {
         try {
-          stats = yield fs8.promises.stat(item.path);
+          stats = yield fs9.promises.stat(item.path);
         } catch (err) {
           if (err.code === "ENOENT") {
             if (options.omitBrokenSymbolicLinks) {
@@ -62093,10 +64041,10 @@ var DefaultGlobber = class _DefaultGlobber {
           throw err;
         }
       } else {
-        stats = yield fs8.promises.lstat(item.path);
+        stats = yield fs9.promises.lstat(item.path);
       }
       if (stats.isDirectory() && options.followSymbolicLinks) {
-        const realPath = yield fs8.promises.realpath(item.path);
+        const realPath = yield fs9.promises.realpath(item.path);
         while (traversalChain.length >= item.level) {
           traversalChain.pop();
         }
@@ -62113,28 +64061,28 @@ var DefaultGlobber = class _DefaultGlobber {
 
 // node_modules/@actions/glob/lib/glob.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62148,7 +64096,7 @@ function create(patterns, options) {
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 var semver3 = __toESM(require_semver2(), 1);
 import * as crypto3 from "crypto";
-import * as fs9 from "fs";
+import * as fs10 from "fs";
 import * as path9 from "path";
 import * as util from "util";
 
@@ -62181,28 +64129,28 @@ var CacheReadDeniedMessagePrefix = "cache read denied:";
 
 // node_modules/@actions/cache/lib/internal/cacheUtils.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62215,14 +64163,14 @@ var __asyncValues2 = function(o) {
   }, i);
   function verb(n) {
     i[n] = o[n] && function(v) {
-      return new Promise(function(resolve6, reject) {
-        v = o[n](v), settle(resolve6, reject, v.done, v.value);
+      return new Promise(function(resolve12, reject) {
+        v = o[n](v), settle(resolve12, reject, v.done, v.value);
       });
     };
   }
-  function settle(resolve6, reject, d, v) {
+  function settle(resolve12, reject, d, v) {
     Promise.resolve(v).then(function(v2) {
-      resolve6({ value: v2, done: d });
+      resolve12({ value: v2, done: d });
     }, reject);
   }
 };
@@ -62230,8 +64178,8 @@ var versionSalt = "1.0";
 function createTempDirectory() {
   return __awaiter10(this, void 0, void 0, function* () {
     const IS_WINDOWS9 = process.platform === "win32";
-    let tempDirectory = process.env["RUNNER_TEMP"] || "";
-    if (!tempDirectory) {
+    let tempDirectory2 = process.env["RUNNER_TEMP"] || "";
+    if (!tempDirectory2) {
       let baseLocation;
       if (IS_WINDOWS9) {
         baseLocation = process.env["USERPROFILE"] || "C:\\";
@@ -62242,15 +64190,15 @@ function createTempDirectory() {
           baseLocation = "/home";
         }
       }
-      tempDirectory = path9.join(baseLocation, "actions", "temp");
+      tempDirectory2 = path9.join(baseLocation, "actions", "temp");
     }
-    const dest = path9.join(tempDirectory, crypto3.randomUUID());
+    const dest = path9.join(tempDirectory2, crypto3.randomUUID());
     yield mkdirP(dest);
     return dest;
   });
 }
 function getArchiveFileSizeInBytes(filePath) {
-  return fs9.statSync(filePath).size;
+  return fs10.statSync(filePath).size;
 }
 function resolvePaths(patterns) {
   return __awaiter10(this, void 0, void 0, function* () {
@@ -62288,7 +64236,7 @@ function resolvePaths(patterns) {
 }
 function unlinkFile(filePath) {
   return __awaiter10(this, void 0, void 0, function* () {
-    return util.promisify(fs9.unlink)(filePath);
+    return util.promisify(fs10.unlink)(filePath);
   });
 }
 function getVersion(app_1) {
@@ -62330,18 +64278,18 @@ function getCacheFileName(compressionMethod) {
 }
 function getGnuTarPathOnWindows() {
   return __awaiter10(this, void 0, void 0, function* () {
-    if (fs9.existsSync(GnuTarPathOnWindows)) {
+    if (fs10.existsSync(GnuTarPathOnWindows)) {
       return GnuTarPathOnWindows;
     }
     const versionOutput = yield getVersion("tar");
     return versionOutput.toLowerCase().includes("gnu tar") ? which("tar") : "";
   });
 }
-function assertDefined(name, value) {
-  if (value === void 0) {
+function assertDefined(name, value2) {
+  if (value2 === void 0) {
     throw Error(`Expected ${name} but value was undefiend`);
   }
-  return value;
+  return value2;
 }
 function getCacheVersion(paths, compressionMethod, enableCrossOsArchive = false) {
   const components = paths.slice();
@@ -62363,7 +64311,7 @@ function getRuntimeToken() {
 }
 
 // node_modules/@actions/cache/lib/internal/cacheHttpClient.js
-import * as fs12 from "fs";
+import * as fs13 from "fs";
 import { URL as URL2 } from "url";
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/abort-controller/AbortError.js
@@ -62641,8 +64589,8 @@ function createClientLogger(namespace) {
 function normalizeName(name) {
   return name.toLowerCase();
 }
-function normalizeValue(value) {
-  return String(value).trim().replace(/[\r\n]/g, "");
+function normalizeValue(value2) {
+  return String(value2).trim().replace(/[\r\n]/g, "");
 }
 function* headerIterator(map) {
   for (const entry of map.values()) {
@@ -62665,8 +64613,8 @@ var HttpHeadersImpl = class {
    * @param name - The name of the header to set. This value is case-insensitive.
    * @param value - The value of the header to set.
    */
-  set(name, value) {
-    this._headersMap.set(normalizeName(name), { name, value: normalizeValue(value) });
+  set(name, value2) {
+    this._headersMap.set(normalizeName(name), { name, value: normalizeValue(value2) });
   }
   /**
    * Get the header value for the provided header name, or undefined if no header exists in this
@@ -63035,33 +64983,33 @@ var Sanitizer = class {
    */
   sanitize(obj) {
     const seen = /* @__PURE__ */ new Set();
-    return JSON.stringify(obj, (key3, value) => {
-      if (value instanceof Error) {
+    return JSON.stringify(obj, (key3, value2) => {
+      if (value2 instanceof Error) {
         return {
-          ...value,
-          name: value.name,
-          message: value.message
+          ...value2,
+          name: value2.name,
+          message: value2.message
         };
       }
-      if (key3 === "headers" && isObject2(value)) {
-        return this.sanitizeHeaders(value);
-      } else if (key3 === "url" && typeof value === "string") {
-        return this.sanitizeUrl(value);
-      } else if (key3 === "query" && isObject2(value)) {
-        return this.sanitizeQuery(value);
+      if (key3 === "headers" && isObject2(value2)) {
+        return this.sanitizeHeaders(value2);
+      } else if (key3 === "url" && typeof value2 === "string") {
+        return this.sanitizeUrl(value2);
+      } else if (key3 === "query" && isObject2(value2)) {
+        return this.sanitizeQuery(value2);
       } else if (key3 === "body") {
         return void 0;
       } else if (key3 === "response") {
         return void 0;
       } else if (key3 === "operationSpec") {
         return void 0;
-      } else if (Array.isArray(value) || isObject2(value)) {
-        if (seen.has(value)) {
+      } else if (Array.isArray(value2) || isObject2(value2)) {
+        if (seen.has(value2)) {
           return "[Circular]";
         }
-        seen.add(value);
+        seen.add(value2);
       }
-      return value;
+      return value2;
     }, 2);
   }
   /**
@@ -63069,13 +65017,13 @@ var Sanitizer = class {
    * @param value - The URL to sanitize
    * @returns - The sanitized URL as a string
    */
-  sanitizeUrl(value) {
-    if (typeof value !== "string" || value === null || value === "") {
-      return value;
+  sanitizeUrl(value2) {
+    if (typeof value2 !== "string" || value2 === null || value2 === "") {
+      return value2;
     }
-    const url2 = new URL(value);
+    const url2 = new URL(value2);
     if (!url2.search) {
-      return value;
+      return value2;
     }
     for (const [key3] of url2.searchParams) {
       if (!this.allowedQueryParameters.has(key3.toLowerCase())) {
@@ -63095,14 +65043,14 @@ var Sanitizer = class {
     }
     return sanitized;
   }
-  sanitizeQuery(value) {
-    if (typeof value !== "object" || value === null) {
-      return value;
+  sanitizeQuery(value2) {
+    if (typeof value2 !== "object" || value2 === null) {
+      return value2;
     }
     const sanitized = {};
-    for (const k of Object.keys(value)) {
+    for (const k of Object.keys(value2)) {
       if (this.allowedQueryParameters.has(k.toLowerCase())) {
-        sanitized[k] = value[k];
+        sanitized[k] = value2[k];
       } else {
         sanitized[k] = RedactedString;
       }
@@ -63183,8 +65131,8 @@ function isRestError(e) {
 function uint8ArrayToString(bytes, format) {
   return Buffer.from(bytes).toString(format);
 }
-function stringToUint8Array(value, format) {
-  return Buffer.from(value, format);
+function stringToUint8Array(value2, format) {
+  return Buffer.from(value2, format);
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/nodeHttpClient.js
@@ -63205,9 +65153,9 @@ function isStreamComplete(stream2) {
   if (stream2.readable === false) {
     return Promise.resolve();
   }
-  return new Promise((resolve6) => {
+  return new Promise((resolve12) => {
     const handler2 = () => {
-      resolve6();
+      resolve12();
       stream2.removeListener("close", handler2);
       stream2.removeListener("end", handler2);
       stream2.removeListener("error", handler2);
@@ -63362,8 +65310,8 @@ var NodeHttpClient = class {
       headers: request3.headers.toJSON({ preserveCase: true }),
       ...request3.requestOverrides
     };
-    return new Promise((resolve6, reject) => {
-      const req = isInsecure ? http2.request(options, resolve6) : https2.request(options, resolve6);
+    return new Promise((resolve12, reject) => {
+      const req = isInsecure ? http2.request(options, resolve12) : https2.request(options, resolve12);
       req.once("error", (err) => {
         reject(new RestError(err.message, { code: err.code ?? RestError.REQUEST_SEND_ERROR, request: request3 }));
       });
@@ -63422,13 +65370,13 @@ var NodeHttpClient = class {
 function getResponseHeaders(res) {
   const headers = createHttpHeaders();
   for (const header of Object.keys(res.headers)) {
-    const value = res.headers[header];
-    if (Array.isArray(value)) {
-      if (value.length > 0) {
-        headers.set(header, value[0]);
+    const value2 = res.headers[header];
+    if (Array.isArray(value2)) {
+      if (value2.length > 0) {
+        headers.set(header, value2[0]);
       }
-    } else if (value) {
-      headers.set(header, value);
+    } else if (value2) {
+      headers.set(header, value2);
     }
   }
   return headers;
@@ -63447,7 +65395,7 @@ function getDecodedResponseStream(stream2, headers) {
   return stream2;
 }
 function streamToText(stream2) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve12, reject) => {
     const buffer3 = [];
     stream2.on("data", (chunk) => {
       if (Buffer.isBuffer(chunk)) {
@@ -63457,7 +65405,7 @@ function streamToText(stream2) {
       }
     });
     stream2.on("end", () => {
-      resolve6(Buffer.concat(buffer3).toString("utf8"));
+      resolve12(Buffer.concat(buffer3).toString("utf8"));
     });
     stream2.on("error", (e) => {
       if (e && e?.name === "AbortError") {
@@ -63551,8 +65499,8 @@ function calculateRetryDelay(retryAttempt, config) {
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/util/helpers.js
 var StandardAbortMessage = "The operation was aborted.";
-function delay(delayInMs, value, options) {
-  return new Promise((resolve6, reject) => {
+function delay(delayInMs, value2, options) {
+  return new Promise((resolve12, reject) => {
     let timer = void 0;
     let onAborted = void 0;
     const rejectOnAbort = () => {
@@ -63575,7 +65523,7 @@ function delay(delayInMs, value, options) {
     }
     timer = setTimeout(() => {
       removeListeners();
-      resolve6(value);
+      resolve12(value2);
     }, delayInMs);
     if (options?.abortSignal) {
       options.abortSignal.addEventListener("abort", onAborted);
@@ -63583,10 +65531,10 @@ function delay(delayInMs, value, options) {
   });
 }
 function parseHeaderValueAsNumber(response, headerName) {
-  const value = response.headers.get(headerName);
-  if (!value)
+  const value2 = response.headers.get(headerName);
+  if (!value2)
     return;
-  const valueAsNum = Number(value);
+  const valueAsNum = Number(value2);
   if (Number.isNaN(valueAsNum))
     return;
   return valueAsNum;
@@ -63770,12 +65718,12 @@ function defaultRetryPolicy(options = {}) {
 function convertBodyToFormDataMap(body2) {
   if (typeof FormData !== "undefined" && body2 instanceof FormData) {
     const formDataMap = {};
-    for (const [key3, value] of body2.entries()) {
+    for (const [key3, value2] of body2.entries()) {
       const existing = formDataMap[key3];
       if (Array.isArray(existing)) {
-        existing.push(value);
+        existing.push(value2);
       } else {
-        formDataMap[key3] = existing !== void 0 ? [existing, value] : [value];
+        formDataMap[key3] = existing !== void 0 ? [existing, value2] : [value2];
       }
     }
     return formDataMap;
@@ -63809,13 +65757,13 @@ function formDataPolicy() {
 }
 function wwwFormUrlEncode(formData) {
   const urlSearchParams = new URLSearchParams();
-  for (const [key3, value] of Object.entries(formData)) {
-    if (Array.isArray(value)) {
-      for (const subValue of value) {
+  for (const [key3, value2] of Object.entries(formData)) {
+    if (Array.isArray(value2)) {
+      for (const subValue of value2) {
         urlSearchParams.append(key3, subValue.toString());
       }
     } else {
-      urlSearchParams.append(key3, value.toString());
+      urlSearchParams.append(key3, value2.toString());
     }
   }
   return urlSearchParams.toString();
@@ -63828,24 +65776,24 @@ async function prepareFormData(formData, request3) {
   request3.headers.set("Content-Type", contentType2 ?? "multipart/form-data");
   const parts = [];
   for (const [fieldName, values] of Object.entries(formData)) {
-    for (const value of Array.isArray(values) ? values : [values]) {
-      if (typeof value === "string") {
+    for (const value2 of Array.isArray(values) ? values : [values]) {
+      if (typeof value2 === "string") {
         parts.push({
           headers: createHttpHeaders({
             "Content-Disposition": `form-data; name="${fieldName}"`
           }),
-          body: stringToUint8Array(value, "utf-8")
+          body: stringToUint8Array(value2, "utf-8")
         });
-      } else if (value === void 0 || value === null || typeof value !== "object") {
-        throw new Error(`Unexpected value for key ${fieldName}: ${value}. Value should be serialized to string first.`);
+      } else if (value2 === void 0 || value2 === null || typeof value2 !== "object") {
+        throw new Error(`Unexpected value for key ${fieldName}: ${value2}. Value should be serialized to string first.`);
       } else {
-        const fileName = value.name || "blob";
+        const fileName = value2.name || "blob";
         const headers = createHttpHeaders();
         headers.set("Content-Disposition", `form-data; name="${fieldName}"; filename="${fileName}"`);
-        headers.set("Content-Type", value.type || "application/octet-stream");
+        headers.set("Content-Type", value2.type || "application/octet-stream");
         parts.push({
           headers,
-          body: value
+          body: value2
         });
       }
     }
@@ -63882,8 +65830,8 @@ function tlsPolicy(tlsSettings) {
 }
 
 // node_modules/@typespec/ts-http-runtime/dist/esm/policies/proxyPolicy.js
-var import_https_proxy_agent = __toESM(require_dist2(), 1);
-var import_http_proxy_agent = __toESM(require_dist3(), 1);
+var import_https_proxy_agent2 = __toESM(require_dist3(), 1);
+var import_http_proxy_agent2 = __toESM(require_dist2(), 1);
 var HTTPS_PROXY = "HTTPS_PROXY";
 var HTTP_PROXY = "HTTP_PROXY";
 var ALL_PROXY = "ALL_PROXY";
@@ -63991,12 +65939,12 @@ function setProxyAgentOnRequest(request3, cachedAgents, proxyUrl) {
   }
   if (isInsecure) {
     if (!cachedAgents.httpProxyAgent) {
-      cachedAgents.httpProxyAgent = new import_http_proxy_agent.HttpProxyAgent(proxyUrl);
+      cachedAgents.httpProxyAgent = new import_http_proxy_agent2.HttpProxyAgent(proxyUrl);
     }
     request3.agent = cachedAgents.httpProxyAgent;
   } else {
     if (!cachedAgents.httpsProxyAgent) {
-      cachedAgents.httpsProxyAgent = new import_https_proxy_agent.HttpsProxyAgent(proxyUrl);
+      cachedAgents.httpsProxyAgent = new import_https_proxy_agent2.HttpsProxyAgent(proxyUrl);
     }
     request3.agent = cachedAgents.httpsProxyAgent;
   }
@@ -64083,11 +66031,11 @@ async function* streamAsyncIterator() {
   const reader = this.getReader();
   try {
     while (true) {
-      const { done, value } = await reader.read();
+      const { done, value: value2 } = await reader.read();
       if (done) {
         return;
       }
-      yield value;
+      yield value2;
     }
   } finally {
     reader.releaseLock();
@@ -64137,8 +66085,8 @@ function generateBoundary() {
 }
 function encodeHeaders(headers) {
   let result = "";
-  for (const [key3, value] of headers) {
-    result += `${key3}: ${value}\r
+  for (const [key3, value2] of headers) {
+    result += `${key3}: ${value2}\r
 `;
   }
   return result;
@@ -64286,8 +66234,8 @@ var SDK_VERSION2 = "1.22.3";
 // node_modules/@azure/core-rest-pipeline/dist/esm/util/userAgent.js
 function getUserAgentString(telemetryInfo) {
   const parts = [];
-  for (const [key3, value] of telemetryInfo) {
-    const token = value ? `${key3}/${value}` : key3;
+  for (const [key3, value2] of telemetryInfo) {
+    const token = value2 ? `${key3}/${value2}` : key3;
     parts.push(token);
   }
   return parts.join(" ");
@@ -64331,7 +66279,7 @@ var AbortError2 = class extends Error {
 // node_modules/@azure/core-util/dist/esm/createAbortablePromise.js
 function createAbortablePromise(buildPromise, options) {
   const { cleanupBeforeAbort, abortSignal, abortErrorMsg } = options ?? {};
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve12, reject) => {
     function rejectOnAbort() {
       reject(new AbortError2(abortErrorMsg ?? "The operation was aborted."));
     }
@@ -64349,7 +66297,7 @@ function createAbortablePromise(buildPromise, options) {
     try {
       buildPromise((x) => {
         removeListeners();
-        resolve6(x);
+        resolve12(x);
       }, (x) => {
         removeListeners();
         reject(x);
@@ -64366,8 +66314,8 @@ var StandardAbortMessage2 = "The delay was aborted.";
 function delay2(timeInMs, options) {
   let token;
   const { abortSignal, abortErrorMsg } = options ?? {};
-  return createAbortablePromise((resolve6) => {
-    token = setTimeout(resolve6, timeInMs);
+  return createAbortablePromise((resolve12) => {
+    token = setTimeout(resolve12, timeInMs);
   }, {
     cleanupBeforeAbort: () => clearTimeout(token),
     abortSignal,
@@ -64405,8 +66353,8 @@ var isNodeLike2 = isNodeLike;
 function uint8ArrayToString2(bytes, format) {
   return uint8ArrayToString(bytes, format);
 }
-function stringToUint8Array2(value, format) {
-  return stringToUint8Array(value, format);
+function stringToUint8Array2(value2, format) {
+  return stringToUint8Array(value2, format);
 }
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/util/file.js
@@ -64509,9 +66457,9 @@ var TracingContextImpl = class _TracingContextImpl {
   constructor(initialContext) {
     this._contextMap = initialContext instanceof _TracingContextImpl ? new Map(initialContext._contextMap) : /* @__PURE__ */ new Map();
   }
-  setValue(key3, value) {
+  setValue(key3, value2) {
     const newContext = new _TracingContextImpl(this);
-    newContext._contextMap.set(key3, value);
+    newContext._contextMap.set(key3, value2);
     return newContext;
   }
   getValue(key3) {
@@ -64693,8 +66641,8 @@ function tryCreateSpan(tracingClient2, request3, spanAttributes) {
       return void 0;
     }
     const headers = tracingClient2.createRequestHeaders(updatedOptions.tracingOptions.tracingContext);
-    for (const [key3, value] of Object.entries(headers)) {
-      request3.headers.set(key3, value);
+    for (const [key3, value2] of Object.entries(headers)) {
+      request3.headers.set(key3, value2);
     }
     return { span, tracingContext: updatedOptions.tracingOptions.tracingContext };
   } catch (e) {
@@ -65133,11 +67081,11 @@ function pipelineContainsDisableKeepAlivePolicy(pipeline2) {
 }
 
 // node_modules/@azure/core-client/dist/esm/base64.js
-function encodeByteArray(value) {
-  return uint8ArrayToString2(value, "base64");
+function encodeByteArray(value2) {
+  return uint8ArrayToString2(value2, "base64");
 }
-function decodeString(value) {
-  return stringToUint8Array2(value, "base64");
+function decodeString(value2) {
+  return stringToUint8Array2(value2, "base64");
 }
 
 // node_modules/@azure/core-client/dist/esm/interfaces.js
@@ -65145,12 +67093,12 @@ var XML_ATTRKEY = "$";
 var XML_CHARKEY = "_";
 
 // node_modules/@azure/core-client/dist/esm/utils.js
-function isPrimitiveBody(value, mapperTypeName) {
-  return mapperTypeName !== "Composite" && mapperTypeName !== "Dictionary" && (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || mapperTypeName?.match(/^(Date|DateTime|DateTimeRfc1123|UnixTime|ByteArray|Base64Url)$/i) !== null || value === void 0 || value === null);
+function isPrimitiveBody(value2, mapperTypeName) {
+  return mapperTypeName !== "Composite" && mapperTypeName !== "Dictionary" && (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean" || mapperTypeName?.match(/^(Date|DateTime|DateTimeRfc1123|UnixTime|ByteArray|Base64Url)$/i) !== null || value2 === void 0 || value2 === null);
 }
 var validateISODuration = /^(-|\+)?P(?:([-+]?[0-9,.]*)Y)?(?:([-+]?[0-9,.]*)M)?(?:([-+]?[0-9,.]*)W)?(?:([-+]?[0-9,.]*)D)?(?:T(?:([-+]?[0-9,.]*)H)?(?:([-+]?[0-9,.]*)M)?(?:([-+]?[0-9,.]*)S)?)?$/;
-function isDuration(value) {
-  return validateISODuration.test(value);
+function isDuration(value2) {
+  return validateISODuration.test(value2);
 }
 var validUuidRegex = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/i;
 function isValidUuid(uuid) {
@@ -65223,46 +67171,46 @@ var SerializerImpl = class {
   /**
    * @deprecated Removing the constraints validation on client side.
    */
-  validateConstraints(mapper, value, objectName) {
+  validateConstraints(mapper, value2, objectName) {
     const failValidation = (constraintName, constraintValue) => {
-      throw new Error(`"${objectName}" with value "${value}" should satisfy the constraint "${constraintName}": ${constraintValue}.`);
+      throw new Error(`"${objectName}" with value "${value2}" should satisfy the constraint "${constraintName}": ${constraintValue}.`);
     };
-    if (mapper.constraints && value !== void 0 && value !== null) {
+    if (mapper.constraints && value2 !== void 0 && value2 !== null) {
       const { ExclusiveMaximum, ExclusiveMinimum, InclusiveMaximum, InclusiveMinimum, MaxItems, MaxLength, MinItems, MinLength, MultipleOf, Pattern: Pattern2, UniqueItems } = mapper.constraints;
-      if (ExclusiveMaximum !== void 0 && value >= ExclusiveMaximum) {
+      if (ExclusiveMaximum !== void 0 && value2 >= ExclusiveMaximum) {
         failValidation("ExclusiveMaximum", ExclusiveMaximum);
       }
-      if (ExclusiveMinimum !== void 0 && value <= ExclusiveMinimum) {
+      if (ExclusiveMinimum !== void 0 && value2 <= ExclusiveMinimum) {
         failValidation("ExclusiveMinimum", ExclusiveMinimum);
       }
-      if (InclusiveMaximum !== void 0 && value > InclusiveMaximum) {
+      if (InclusiveMaximum !== void 0 && value2 > InclusiveMaximum) {
         failValidation("InclusiveMaximum", InclusiveMaximum);
       }
-      if (InclusiveMinimum !== void 0 && value < InclusiveMinimum) {
+      if (InclusiveMinimum !== void 0 && value2 < InclusiveMinimum) {
         failValidation("InclusiveMinimum", InclusiveMinimum);
       }
-      if (MaxItems !== void 0 && value.length > MaxItems) {
+      if (MaxItems !== void 0 && value2.length > MaxItems) {
         failValidation("MaxItems", MaxItems);
       }
-      if (MaxLength !== void 0 && value.length > MaxLength) {
+      if (MaxLength !== void 0 && value2.length > MaxLength) {
         failValidation("MaxLength", MaxLength);
       }
-      if (MinItems !== void 0 && value.length < MinItems) {
+      if (MinItems !== void 0 && value2.length < MinItems) {
         failValidation("MinItems", MinItems);
       }
-      if (MinLength !== void 0 && value.length < MinLength) {
+      if (MinLength !== void 0 && value2.length < MinLength) {
         failValidation("MinLength", MinLength);
       }
-      if (MultipleOf !== void 0 && value % MultipleOf !== 0) {
+      if (MultipleOf !== void 0 && value2 % MultipleOf !== 0) {
         failValidation("MultipleOf", MultipleOf);
       }
       if (Pattern2) {
         const pattern = typeof Pattern2 === "string" ? new RegExp(Pattern2) : Pattern2;
-        if (typeof value !== "string" || value.match(pattern) === null) {
+        if (typeof value2 !== "string" || value2.match(pattern) === null) {
           failValidation("Pattern", Pattern2);
         }
       }
-      if (UniqueItems && value.some((item, i, ar) => ar.indexOf(item) !== i)) {
+      if (UniqueItems && value2.some((item, i, ar) => ar.indexOf(item) !== i)) {
         failValidation("UniqueItems", UniqueItems);
       }
     }
@@ -65477,98 +67425,98 @@ function unixTimeToDate(n) {
   }
   return new Date(n * 1e3);
 }
-function serializeBasicTypes(typeName, objectName, value) {
-  if (value !== null && value !== void 0) {
+function serializeBasicTypes(typeName, objectName, value2) {
+  if (value2 !== null && value2 !== void 0) {
     if (typeName.match(/^Number$/i) !== null) {
-      if (typeof value !== "number") {
-        throw new Error(`${objectName} with value ${value} must be of type number.`);
+      if (typeof value2 !== "number") {
+        throw new Error(`${objectName} with value ${value2} must be of type number.`);
       }
     } else if (typeName.match(/^String$/i) !== null) {
-      if (typeof value.valueOf() !== "string") {
-        throw new Error(`${objectName} with value "${value}" must be of type string.`);
+      if (typeof value2.valueOf() !== "string") {
+        throw new Error(`${objectName} with value "${value2}" must be of type string.`);
       }
     } else if (typeName.match(/^Uuid$/i) !== null) {
-      if (!(typeof value.valueOf() === "string" && isValidUuid(value))) {
-        throw new Error(`${objectName} with value "${value}" must be of type string and a valid uuid.`);
+      if (!(typeof value2.valueOf() === "string" && isValidUuid(value2))) {
+        throw new Error(`${objectName} with value "${value2}" must be of type string and a valid uuid.`);
       }
     } else if (typeName.match(/^Boolean$/i) !== null) {
-      if (typeof value !== "boolean") {
-        throw new Error(`${objectName} with value ${value} must be of type boolean.`);
+      if (typeof value2 !== "boolean") {
+        throw new Error(`${objectName} with value ${value2} must be of type boolean.`);
       }
     } else if (typeName.match(/^Stream$/i) !== null) {
-      const objectType = typeof value;
-      if (objectType !== "string" && typeof value.pipe !== "function" && // NodeJS.ReadableStream
-      typeof value.tee !== "function" && // browser ReadableStream
-      !(value instanceof ArrayBuffer) && !ArrayBuffer.isView(value) && // File objects count as a type of Blob, so we want to use instanceof explicitly
-      !((typeof Blob === "function" || typeof Blob === "object") && value instanceof Blob) && objectType !== "function") {
+      const objectType = typeof value2;
+      if (objectType !== "string" && typeof value2.pipe !== "function" && // NodeJS.ReadableStream
+      typeof value2.tee !== "function" && // browser ReadableStream
+      !(value2 instanceof ArrayBuffer) && !ArrayBuffer.isView(value2) && // File objects count as a type of Blob, so we want to use instanceof explicitly
+      !((typeof Blob === "function" || typeof Blob === "object") && value2 instanceof Blob) && objectType !== "function") {
         throw new Error(`${objectName} must be a string, Blob, ArrayBuffer, ArrayBufferView, ReadableStream, or () => ReadableStream.`);
       }
     }
   }
-  return value;
+  return value2;
 }
-function serializeEnumType(objectName, allowedValues, value) {
+function serializeEnumType(objectName, allowedValues, value2) {
   if (!allowedValues) {
     throw new Error(`Please provide a set of allowedValues to validate ${objectName} as an Enum Type.`);
   }
   const isPresent = allowedValues.some((item) => {
     if (typeof item.valueOf() === "string") {
-      return item.toLowerCase() === value.toLowerCase();
+      return item.toLowerCase() === value2.toLowerCase();
     }
-    return item === value;
+    return item === value2;
   });
   if (!isPresent) {
-    throw new Error(`${value} is not a valid value for ${objectName}. The valid values are: ${JSON.stringify(allowedValues)}.`);
+    throw new Error(`${value2} is not a valid value for ${objectName}. The valid values are: ${JSON.stringify(allowedValues)}.`);
   }
-  return value;
+  return value2;
 }
-function serializeByteArrayType(objectName, value) {
-  if (value !== void 0 && value !== null) {
-    if (!(value instanceof Uint8Array)) {
+function serializeByteArrayType(objectName, value2) {
+  if (value2 !== void 0 && value2 !== null) {
+    if (!(value2 instanceof Uint8Array)) {
       throw new Error(`${objectName} must be of type Uint8Array.`);
     }
-    value = encodeByteArray(value);
+    value2 = encodeByteArray(value2);
   }
-  return value;
+  return value2;
 }
-function serializeBase64UrlType(objectName, value) {
-  if (value !== void 0 && value !== null) {
-    if (!(value instanceof Uint8Array)) {
+function serializeBase64UrlType(objectName, value2) {
+  if (value2 !== void 0 && value2 !== null) {
+    if (!(value2 instanceof Uint8Array)) {
       throw new Error(`${objectName} must be of type Uint8Array.`);
     }
-    value = bufferToBase64Url(value);
+    value2 = bufferToBase64Url(value2);
   }
-  return value;
+  return value2;
 }
-function serializeDateTypes(typeName, value, objectName) {
-  if (value !== void 0 && value !== null) {
+function serializeDateTypes(typeName, value2, objectName) {
+  if (value2 !== void 0 && value2 !== null) {
     if (typeName.match(/^Date$/i) !== null) {
-      if (!(value instanceof Date || typeof value.valueOf() === "string" && !isNaN(Date.parse(value)))) {
+      if (!(value2 instanceof Date || typeof value2.valueOf() === "string" && !isNaN(Date.parse(value2)))) {
         throw new Error(`${objectName} must be an instanceof Date or a string in ISO8601 format.`);
       }
-      value = value instanceof Date ? value.toISOString().substring(0, 10) : new Date(value).toISOString().substring(0, 10);
+      value2 = value2 instanceof Date ? value2.toISOString().substring(0, 10) : new Date(value2).toISOString().substring(0, 10);
     } else if (typeName.match(/^DateTime$/i) !== null) {
-      if (!(value instanceof Date || typeof value.valueOf() === "string" && !isNaN(Date.parse(value)))) {
+      if (!(value2 instanceof Date || typeof value2.valueOf() === "string" && !isNaN(Date.parse(value2)))) {
         throw new Error(`${objectName} must be an instanceof Date or a string in ISO8601 format.`);
       }
-      value = value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+      value2 = value2 instanceof Date ? value2.toISOString() : new Date(value2).toISOString();
     } else if (typeName.match(/^DateTimeRfc1123$/i) !== null) {
-      if (!(value instanceof Date || typeof value.valueOf() === "string" && !isNaN(Date.parse(value)))) {
+      if (!(value2 instanceof Date || typeof value2.valueOf() === "string" && !isNaN(Date.parse(value2)))) {
         throw new Error(`${objectName} must be an instanceof Date or a string in RFC-1123 format.`);
       }
-      value = value instanceof Date ? value.toUTCString() : new Date(value).toUTCString();
+      value2 = value2 instanceof Date ? value2.toUTCString() : new Date(value2).toUTCString();
     } else if (typeName.match(/^UnixTime$/i) !== null) {
-      if (!(value instanceof Date || typeof value.valueOf() === "string" && !isNaN(Date.parse(value)))) {
+      if (!(value2 instanceof Date || typeof value2.valueOf() === "string" && !isNaN(Date.parse(value2)))) {
         throw new Error(`${objectName} must be an instanceof Date or a string in RFC-1123/ISO8601 format for it to be serialized in UnixTime/Epoch format.`);
       }
-      value = dateToUnixTime(value);
+      value2 = dateToUnixTime(value2);
     } else if (typeName.match(/^TimeSpan$/i) !== null) {
-      if (!isDuration(value)) {
-        throw new Error(`${objectName} must be a string in ISO 8601 format. Instead was "${value}".`);
+      if (!isDuration(value2)) {
+        throw new Error(`${objectName} must be a string in ISO 8601 format. Instead was "${value2}".`);
       }
     }
   }
-  return value;
+  return value2;
 }
 function serializeSequenceType(serializer, mapper, object, objectName, isXml, options) {
   if (!Array.isArray(object)) {
@@ -65697,14 +67645,14 @@ function serializeCompositeType(serializer, mapper, object, objectName, isXml, o
         }
         const serializedValue = serializer.serialize(propertyMapper, toSerialize, propertyObjectName, options);
         if (serializedValue !== void 0 && propName3 !== void 0 && propName3 !== null) {
-          const value = getXmlObjectValue(propertyMapper, serializedValue, isXml, options);
+          const value2 = getXmlObjectValue(propertyMapper, serializedValue, isXml, options);
           if (isXml && propertyMapper.xmlIsAttribute) {
             parentObject[XML_ATTRKEY] = parentObject[XML_ATTRKEY] || {};
             parentObject[XML_ATTRKEY][propName3] = serializedValue;
           } else if (isXml && propertyMapper.xmlIsWrapped) {
-            parentObject[propName3] = { [propertyMapper.xmlElementName]: value };
+            parentObject[propName3] = { [propertyMapper.xmlElementName]: value2 };
           } else {
-            parentObject[propName3] = value;
+            parentObject[propName3] = value2;
           }
         }
       }
@@ -65876,14 +67824,14 @@ function deserializeCompositeType(serializer, mapper, responseBody, objectName, 
   return instance;
 }
 function deserializeDictionaryType(serializer, mapper, responseBody, objectName, options) {
-  const value = mapper.type.value;
-  if (!value || typeof value !== "object") {
+  const value2 = mapper.type.value;
+  if (!value2 || typeof value2 !== "object") {
     throw new Error(`"value" metadata for a Dictionary must be defined in the mapper and it must of type "object" in ${objectName}`);
   }
   if (responseBody) {
     const tempDictionary = {};
     for (const key3 of Object.keys(responseBody)) {
-      tempDictionary[key3] = serializer.deserialize(value, responseBody[key3], objectName, options);
+      tempDictionary[key3] = serializer.deserialize(value2, responseBody[key3], objectName, options);
     }
     return tempDictionary;
   }
@@ -65979,14 +67927,14 @@ var state2 = import_state_cjs.state;
 function getOperationArgumentValueFromParameter(operationArguments, parameter, fallbackObject) {
   let parameterPath = parameter.parameterPath;
   const parameterMapper = parameter.mapper;
-  let value;
+  let value2;
   if (typeof parameterPath === "string") {
     parameterPath = [parameterPath];
   }
   if (Array.isArray(parameterPath)) {
     if (parameterPath.length > 0) {
       if (parameterMapper.isConstant) {
-        value = parameterMapper.defaultValue;
+        value2 = parameterMapper.defaultValue;
       } else {
         let propertySearchResult = getPropertyFromParameterPath(operationArguments, parameterPath);
         if (!propertySearchResult.propertyFound && fallbackObject) {
@@ -65996,12 +67944,12 @@ function getOperationArgumentValueFromParameter(operationArguments, parameter, f
         if (!propertySearchResult.propertyFound) {
           useDefaultValue = parameterMapper.required || parameterPath[0] === "options" && parameterPath.length === 2;
         }
-        value = useDefaultValue ? parameterMapper.defaultValue : propertySearchResult.propertyValue;
+        value2 = useDefaultValue ? parameterMapper.defaultValue : propertySearchResult.propertyValue;
       }
     }
   } else {
     if (parameterMapper.required) {
-      value = {};
+      value2 = {};
     }
     for (const [propertyName, propertyPath] of Object.entries(parameterPath)) {
       const propertyMapper = parameterMapper.type.modelProperties[propertyName];
@@ -66010,10 +67958,10 @@ function getOperationArgumentValueFromParameter(operationArguments, parameter, f
         mapper: propertyMapper
       }, fallbackObject);
       if (propertyValue !== void 0) {
-        if (!value) {
-          value = {};
+        if (!value2) {
+          value2 = {};
         }
-        Object.defineProperty(value, propertyName, {
+        Object.defineProperty(value2, propertyName, {
           value: propertyValue,
           enumerable: true,
           configurable: true,
@@ -66022,7 +67970,7 @@ function getOperationArgumentValueFromParameter(operationArguments, parameter, f
       }
     }
   }
-  return value;
+  return value2;
 }
 function getPropertyFromParameterPath(parent, parameterPath) {
   const result = { propertyFound: false };
@@ -66332,11 +68280,11 @@ function serializeRequestBody(request3, operationArguments, operationSpec, strin
         const isStream = typeName === MapperTypeNames.Stream;
         if (operationSpec.isXML) {
           const xmlnsKey = xmlNamespacePrefix ? `xmlns:${xmlNamespacePrefix}` : "xmlns";
-          const value = getXmlValueWithNamespace(xmlNamespace, xmlnsKey, typeName, request3.body, updatedOptions);
+          const value2 = getXmlValueWithNamespace(xmlNamespace, xmlnsKey, typeName, request3.body, updatedOptions);
           if (typeName === MapperTypeNames.Sequence) {
-            request3.body = stringifyXML2(prepareXMLRootList(value, xmlElementName || xmlName || serializedName, xmlnsKey, xmlNamespace), { rootName: xmlName || serializedName, xmlCharKey });
+            request3.body = stringifyXML2(prepareXMLRootList(value2, xmlElementName || xmlName || serializedName, xmlnsKey, xmlNamespace), { rootName: xmlName || serializedName, xmlCharKey });
           } else if (!isStream) {
-            request3.body = stringifyXML2(value, {
+            request3.body = stringifyXML2(value2, {
               rootName: xmlName || serializedName,
               xmlCharKey
             });
@@ -66540,16 +68488,16 @@ function simpleParseQueryParams(queryString) {
   queryString = queryString.slice(1);
   const pairs = queryString.split("&");
   for (const pair of pairs) {
-    const [name, value] = pair.split("=", 2);
+    const [name, value2] = pair.split("=", 2);
     const existingValue = result.get(name);
     if (existingValue) {
       if (Array.isArray(existingValue)) {
-        existingValue.push(value);
+        existingValue.push(value2);
       } else {
-        result.set(name, [existingValue, value]);
+        result.set(name, [existingValue, value2]);
       }
     } else {
-      result.set(name, value);
+      result.set(name, value2);
     }
   }
   return result;
@@ -66560,39 +68508,39 @@ function appendQueryParams(url2, queryParams, sequenceParams, noOverwrite = fals
   }
   const parsedUrl = new URL(url2);
   const combinedParams = simpleParseQueryParams(parsedUrl.search);
-  for (const [name, value] of queryParams) {
+  for (const [name, value2] of queryParams) {
     const existingValue = combinedParams.get(name);
     if (Array.isArray(existingValue)) {
-      if (Array.isArray(value)) {
-        existingValue.push(...value);
+      if (Array.isArray(value2)) {
+        existingValue.push(...value2);
         const valueSet = new Set(existingValue);
         combinedParams.set(name, Array.from(valueSet));
       } else {
-        existingValue.push(value);
+        existingValue.push(value2);
       }
     } else if (existingValue) {
-      if (Array.isArray(value)) {
-        value.unshift(existingValue);
+      if (Array.isArray(value2)) {
+        value2.unshift(existingValue);
       } else if (sequenceParams.has(name)) {
-        combinedParams.set(name, [existingValue, value]);
+        combinedParams.set(name, [existingValue, value2]);
       }
       if (!noOverwrite) {
-        combinedParams.set(name, value);
+        combinedParams.set(name, value2);
       }
     } else {
-      combinedParams.set(name, value);
+      combinedParams.set(name, value2);
     }
   }
   const searchPieces = [];
-  for (const [name, value] of combinedParams) {
-    if (typeof value === "string") {
-      searchPieces.push(`${name}=${value}`);
-    } else if (Array.isArray(value)) {
-      for (const subValue of value) {
+  for (const [name, value2] of combinedParams) {
+    if (typeof value2 === "string") {
+      searchPieces.push(`${name}=${value2}`);
+    } else if (Array.isArray(value2)) {
+      for (const subValue of value2) {
         searchPieces.push(`${name}=${subValue}`);
       }
     } else {
-      searchPieces.push(`${name}=${value}`);
+      searchPieces.push(`${name}=${value2}`);
     }
   }
   parsedUrl.search = searchPieces.length ? `?${searchPieces.join("&")}` : "";
@@ -66822,7 +68770,7 @@ function getChallenge(response) {
 function parseChallenge(challenge) {
   const bearerChallenge = challenge.slice("Bearer ".length);
   const challengeParts = `${bearerChallenge.trim()} `.split(" ").filter((x) => x);
-  const keyValuePairs = challengeParts.map((keyValue) => (([key3, value]) => ({ [key3]: value }))(keyValue.trim().split("=")));
+  const keyValuePairs = challengeParts.map((keyValue) => (([key3, value2]) => ({ [key3]: value2 }))(keyValue.trim().split("=")));
   return keyValuePairs.reduce((a, b) => ({ ...a, ...b }), {});
 }
 function requestToOptions(request3) {
@@ -66913,9 +68861,9 @@ function toWebResourceLike(request3, options) {
         }
         return Reflect.get(target, prop, receiver);
       },
-      set(target, prop, value, receiver) {
+      set(target, prop, value2, receiver) {
         if (prop === "keepAlive") {
-          request3.disableKeepAlive = !value;
+          request3.disableKeepAlive = !value2;
         }
         const passThroughProps = [
           "url",
@@ -66934,9 +68882,9 @@ function toWebResourceLike(request3, options) {
           "requestOverrides"
         ];
         if (typeof prop === "string" && passThroughProps.includes(prop)) {
-          request3[prop] = value;
+          request3[prop] = value2;
         }
-        return Reflect.set(target, prop, value, receiver);
+        return Reflect.set(target, prop, value2, receiver);
       }
     });
   } else {
@@ -67088,13 +69036,13 @@ function toCompatResponse(response, options) {
         }
         return Reflect.get(target, prop, receiver);
       },
-      set(target, prop, value, receiver) {
+      set(target, prop, value2, receiver) {
         if (prop === "headers") {
-          headers = value;
+          headers = value2;
         } else if (prop === "request") {
-          request3 = value;
+          request3 = value2;
         }
-        return Reflect.set(target, prop, value, receiver);
+        return Reflect.set(target, prop, value2, receiver);
       }
     });
   } else {
@@ -67498,7 +69446,7 @@ function scanAttributeTokens(attrStr) {
       i = j + 1;
     }
     let quoteChar;
-    let value;
+    let value2;
     let k = i;
     while (k < len && isWhiteSpace(attrStr[k])) k++;
     if (k < len && (attrStr[k] === '"' || attrStr[k] === "'")) {
@@ -67506,7 +69454,7 @@ function scanAttributeTokens(attrStr) {
       const closeIdx = attrStr.indexOf(attrStr[k], valueStart);
       if (closeIdx !== -1) {
         quoteChar = attrStr[k];
-        value = attrStr.slice(valueStart, closeIdx);
+        value2 = attrStr.slice(valueStart, closeIdx);
         i = closeIdx + 1;
       }
     }
@@ -67516,7 +69464,7 @@ function scanAttributeTokens(attrStr) {
     token[3] = equalsGroup;
     token[4] = quoteChar !== void 0 ? true : void 0;
     token[5] = quoteChar;
-    token[6] = value;
+    token[6] = value2;
     tokens.push(token);
   }
   return tokens;
@@ -67784,9 +69732,9 @@ var EntityDecoder = class {
    * @param {string} context  — used in error messages ('external' | 'input')
    * @returns {boolean}  true = accept, false = skip
    */
-  _applyRegistrationHook(hook2, name, value, context3) {
+  _applyRegistrationHook(hook2, name, value2, context3) {
     if (!hook2) return true;
-    const action5 = hook2(name, value);
+    const action5 = hook2(name, value2);
     if (action5 === ENTITY_ACTION.BLOCK) return false;
     if (action5 === ENTITY_ACTION.THROW) {
       throw new Error(
@@ -67818,9 +69766,9 @@ var EntityDecoder = class {
     }
     const flat = mergeEntityMaps(map);
     const filtered = /* @__PURE__ */ Object.create(null);
-    for (const [name, value] of Object.entries(flat)) {
-      if (this._applyRegistrationHook(this._onExternalEntity, name, value, "external")) {
-        filtered[name] = value;
+    for (const [name, value2] of Object.entries(flat)) {
+      if (this._applyRegistrationHook(this._onExternalEntity, name, value2, "external")) {
+        filtered[name] = value2;
       }
     }
     this._externalMap = filtered;
@@ -67832,11 +69780,11 @@ var EntityDecoder = class {
    * @param {string} key
    * @param {string} value
    */
-  addExternalEntity(key3, value) {
+  addExternalEntity(key3, value2) {
     validateEntityName(key3);
-    if (typeof value === "string" && value.indexOf("&") === -1) {
-      if (this._applyRegistrationHook(this._onExternalEntity, key3, value, "external")) {
-        this._externalMap[key3] = value;
+    if (typeof value2 === "string" && value2.indexOf("&") === -1) {
+      if (this._applyRegistrationHook(this._onExternalEntity, key3, value2, "external")) {
+        this._externalMap[key3] = value2;
       }
     }
   }
@@ -67859,9 +69807,9 @@ var EntityDecoder = class {
     }
     const flat = mergeEntityMaps(map);
     const filtered = /* @__PURE__ */ Object.create(null);
-    for (const [name, value] of Object.entries(flat)) {
-      if (this._applyRegistrationHook(this._onInputEntity, name, value, "input")) {
-        filtered[name] = value;
+    for (const [name, value2] of Object.entries(flat)) {
+      if (this._applyRegistrationHook(this._onInputEntity, name, value2, "input")) {
+        filtered[name] = value2;
       }
     }
     this._inputMap = filtered;
@@ -68171,10 +70119,10 @@ function validatePropertyName(propertyName, optionName) {
     );
   }
 }
-function normalizeProcessEntities(value, htmlEntities) {
-  if (typeof value === "boolean") {
+function normalizeProcessEntities(value2, htmlEntities) {
+  if (typeof value2 === "boolean") {
     return {
-      enabled: value,
+      enabled: value2,
       // true or false
       maxEntitySize: 1e4,
       maxExpansionDepth: 1e4,
@@ -68186,17 +70134,17 @@ function normalizeProcessEntities(value, htmlEntities) {
       appliesTo: "all"
     };
   }
-  if (typeof value === "object" && value !== null) {
+  if (typeof value2 === "object" && value2 !== null) {
     return {
-      enabled: value.enabled !== false,
-      maxEntitySize: Math.max(1, value.maxEntitySize ?? 1e4),
-      maxExpansionDepth: Math.max(1, value.maxExpansionDepth ?? 1e4),
-      maxTotalExpansions: Math.max(1, value.maxTotalExpansions ?? Infinity),
-      maxExpandedLength: Math.max(1, value.maxExpandedLength ?? 1e5),
-      maxEntityCount: Math.max(1, value.maxEntityCount ?? 1e3),
-      allowedTags: value.allowedTags ?? null,
-      tagFilter: value.tagFilter ?? null,
-      appliesTo: value.appliesTo ?? "all"
+      enabled: value2.enabled !== false,
+      maxEntitySize: Math.max(1, value2.maxEntitySize ?? 1e4),
+      maxExpansionDepth: Math.max(1, value2.maxExpansionDepth ?? 1e4),
+      maxTotalExpansions: Math.max(1, value2.maxTotalExpansions ?? Infinity),
+      maxExpandedLength: Math.max(1, value2.maxExpandedLength ?? 1e5),
+      maxEntityCount: Math.max(1, value2.maxEntityCount ?? 1e3),
+      allowedTags: value2.allowedTags ?? null,
+      tagFilter: value2.tagFilter ?? null,
+      appliesTo: value2.appliesTo ?? "all"
     };
   }
   return normalizeProcessEntities(true);
@@ -68210,9 +70158,9 @@ var buildOptions = function(options) {
     { value: built.cdataPropName, name: "cdataPropName" },
     { value: built.commentPropName, name: "commentPropName" }
   ];
-  for (const { value, name } of propertyNameOptions) {
-    if (value) {
-      validatePropertyName(value, name);
+  for (const { value: value2, name } of propertyNameOptions) {
+    if (value2) {
+      validatePropertyName(value2, name);
     }
   }
   if (built.onDangerousProperty === null) {
@@ -69661,21 +71609,21 @@ var Matcher = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep10 = separator || this.separator;
-    const isDefault = sep10 === this.separator && includeNamespace === true;
+    const sep11 = separator || this.separator;
+    const isDefault = sep11 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-      ).join(sep10);
+      ).join(sep11);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-    ).join(sep10);
+    ).join(sep11);
   }
   /**
    * Get path as array of tag names.
@@ -70313,73 +72261,73 @@ var REDOS_PATTERNS = [
 var redos_default = REDOS_PATTERNS;
 
 // node_modules/is-unsafe/src/contexts/nosql.js
-var sep8 = `["'\\s]*:`;
+var sep9 = `["'\\s]*:`;
 var NOSQL_PATTERNS = [
   // ─── MongoDB $ operator injection ────────────────────────────────────────
   {
     id: "nosql-where-operator",
     description: "$where \u2014 executes arbitrary JavaScript server-side in MongoDB",
-    pattern: new RegExp(`\\$where${sep8}`, "i")
+    pattern: new RegExp(`\\$where${sep9}`, "i")
   },
   {
     id: "nosql-ne-operator",
     description: '$ne \u2014 "not equal" operator used to bypass equality checks',
-    pattern: new RegExp(`\\$ne${sep8}`, "i")
+    pattern: new RegExp(`\\$ne${sep9}`, "i")
   },
   {
     id: "nosql-gt-operator",
     description: '$gt \u2014 "greater than" used to bypass password/value checks',
-    pattern: new RegExp(`\\$gte?${sep8}`, "i")
+    pattern: new RegExp(`\\$gte?${sep9}`, "i")
   },
   {
     id: "nosql-lt-operator",
     description: '$lt / $lte \u2014 "less than" bypass variants',
-    pattern: new RegExp(`\\$lte?${sep8}`, "i")
+    pattern: new RegExp(`\\$lte?${sep9}`, "i")
   },
   {
     id: "nosql-regex-operator",
     description: "$regex \u2014 can be used to extract data character by character (blind injection)",
-    pattern: new RegExp(`\\$regex${sep8}`, "i")
+    pattern: new RegExp(`\\$regex${sep9}`, "i")
   },
   {
     id: "nosql-or-operator",
     description: "$or \u2014 logical OR; used to create always-true conditions",
-    pattern: new RegExp(`\\$or${sep8}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$or${sep9}\\s*\\[`, "i")
   },
   {
     id: "nosql-and-operator",
     description: "$and \u2014 logical AND operator injection",
-    pattern: new RegExp(`\\$and${sep8}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$and${sep9}\\s*\\[`, "i")
   },
   {
     id: "nosql-nor-operator",
     description: "$nor \u2014 logical NOR operator injection",
-    pattern: new RegExp(`\\$nor${sep8}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$nor${sep9}\\s*\\[`, "i")
   },
   {
     id: "nosql-exists-operator",
     description: "$exists \u2014 can enumerate fields to determine schema",
-    pattern: new RegExp(`\\$exists${sep8}`, "i")
+    pattern: new RegExp(`\\$exists${sep9}`, "i")
   },
   {
     id: "nosql-in-operator",
     description: "$in \u2014 matches any value in a list; can enumerate values",
-    pattern: new RegExp(`\\$in${sep8}\\s*\\[`, "i")
+    pattern: new RegExp(`\\$in${sep9}\\s*\\[`, "i")
   },
   {
     id: "nosql-expr-operator",
     description: "$expr \u2014 allows aggregation expressions in queries (MongoDB 3.6+)",
-    pattern: new RegExp(`\\$expr${sep8}`, "i")
+    pattern: new RegExp(`\\$expr${sep9}`, "i")
   },
   {
     id: "nosql-function-operator",
     description: "$function \u2014 executes arbitrary JavaScript in MongoDB 4.4+",
-    pattern: new RegExp(`\\$function${sep8}`, "i")
+    pattern: new RegExp(`\\$function${sep9}`, "i")
   },
   {
     id: "nosql-accumulator-operator",
     description: "$accumulator \u2014 custom aggregation with arbitrary JS execution",
-    pattern: new RegExp(`\\$accumulator${sep8}`, "i")
+    pattern: new RegExp(`\\$accumulator${sep9}`, "i")
   },
   // ─── Prototype pollution ─────────────────────────────────────────────────
   {
@@ -70540,10 +72488,10 @@ var VALID_CONTEXTS = Object.freeze({
   NOSQL: nosql_default,
   LOG: log_default
 });
-function assertString(value) {
-  if (typeof value !== "string") {
+function assertString(value2) {
+  if (typeof value2 !== "string") {
     throw new TypeError(
-      `is-unsafe: first argument must be a string, got ${typeof value}`
+      `is-unsafe: first argument must be a string, got ${typeof value2}`
     );
   }
 }
@@ -70573,28 +72521,28 @@ function normalise(context3) {
   if (Array.isArray(context3[0])) return { lists: context3, regex: null };
   return { lists: [context3], regex: null };
 }
-function decodedCopy(value, list2) {
+function decodedCopy(value2, list2) {
   if (!list2.decodeEntities) return null;
-  const decoded = decodeEntities(value);
-  return decoded === value ? null : decoded;
+  const decoded = decodeEntities(value2);
+  return decoded === value2 ? null : decoded;
 }
-function matchList(value, list2) {
+function matchList(value2, list2) {
   const label = list2.label ?? "CUSTOM";
-  const decoded = decodedCopy(value, list2);
+  const decoded = decodedCopy(value2, list2);
   for (const rule of list2) {
-    if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
+    if (rule.pattern.test(value2) || decoded !== null && rule.pattern.test(decoded)) {
       return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
     }
   }
   return null;
 }
-function isUnsafe(value, context3) {
-  assertString(value);
+function isUnsafe(value2, context3) {
+  assertString(value2);
   assertContext(context3);
   const { lists, regex: regex2 } = normalise(context3);
-  if (regex2) return regex2.test(value);
+  if (regex2) return regex2.test(value2);
   for (const list2 of lists) {
-    if (matchList(value, list2) !== null) return true;
+    if (matchList(value2, list2) !== null) return true;
   }
   return false;
 }
@@ -70659,9 +72607,9 @@ var OrderedObjParser = class {
           applyLimitsTo: this.options.processEntities.appliesTo
         },
         // onExternalEntity: (name, value) => isUnsafe(value) ? 'block' : 'allow',
-        onInputEntity: (name, value) => (
+        onInputEntity: (name, value2) => (
           //TODO: VALID_CONTEXTS.HTML should be set only if this.options.htmlEntities
-          isUnsafe(value, [html_default, xml_default]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW
+          isUnsafe(value2, [html_default, xml_default]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW
         )
         //postCheck: resolved => resolved
       });
@@ -71194,8 +73142,8 @@ function readStopNodeData(xmlData, tagName, i) {
           const nextLt = xmlData.indexOf("<", i + 1);
           if (nextLt === -1 || nextLt > nextGt) {
             const exp = xmlData.substring(i + 1, nextGt);
-            const sep10 = exp.search(/\s/);
-            const name = sep10 === -1 ? exp : exp.substring(0, sep10);
+            const sep11 = exp.search(/\s/);
+            const name = sep11 === -1 ? exp : exp.substring(0, sep11);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
             i = nextGt;
           }
@@ -71388,15 +73336,15 @@ var XMLParser = class {
    * @param {string} key 
    * @param {string} value 
    */
-  addEntity(key3, value) {
-    if (value.indexOf("&") !== -1) {
+  addEntity(key3, value2) {
+    if (value2.indexOf("&") !== -1) {
       throw new Error("Entity value can't have '&'");
     } else if (key3.indexOf("&") !== -1 || key3.indexOf(";") !== -1) {
       throw new Error("An entity must be set without '&' and ';'. Eg. use '#xD' for '&#xD;'");
-    } else if (value === "&") {
+    } else if (value2 === "&") {
       throw new Error("An entity with value '&' is not permitted");
     } else {
-      this.externalEntities[key3] = value;
+      this.externalEntities[key3] = value2;
     }
   }
   /**
@@ -72002,11 +73950,11 @@ Builder.prototype.buildRawContent = function(obj, depth = 0) {
     if (!Object.prototype.hasOwnProperty.call(obj, key3)) continue;
     if (this.isAttribute(key3)) continue;
     if (this.options.attributesGroupName && key3 === this.options.attributesGroupName) continue;
-    const value = obj[key3];
+    const value2 = obj[key3];
     if (key3 === this.options.textNodeName) {
-      content += value;
-    } else if (Array.isArray(value)) {
-      for (let item of value) {
+      content += value2;
+    } else if (Array.isArray(value2)) {
+      for (let item of value2) {
         if (typeof item === "string" || typeof item === "number") {
           content += `<${key3}>${item}</${key3}>`;
         } else if (typeof item === "object" && item !== null) {
@@ -72019,16 +73967,16 @@ Builder.prototype.buildRawContent = function(obj, depth = 0) {
           }
         }
       }
-    } else if (typeof value === "object" && value !== null) {
-      const nestedContent = this.buildRawContent(value, depth + 1);
-      const nestedAttrs = this.buildAttributesForStopNode(value);
+    } else if (typeof value2 === "object" && value2 !== null) {
+      const nestedContent = this.buildRawContent(value2, depth + 1);
+      const nestedAttrs = this.buildAttributesForStopNode(value2);
       if (nestedContent === "") {
         content += `<${key3}${nestedAttrs}/>`;
       } else {
         content += `<${key3}${nestedAttrs}>${nestedContent}</${key3}>`;
       }
     } else {
-      content += `<${key3}>${value}</${key3}>`;
+      content += `<${key3}>${value2}</${key3}>`;
     }
   }
   return content;
@@ -72213,8 +74161,8 @@ async function parseXML(str3, opts = {}) {
   }
   if (!opts.includeRoot) {
     for (const key3 of Object.keys(parsedXml)) {
-      const value = parsedXml[key3];
-      return typeof value === "object" ? { ...value } : value;
+      const value2 = parsedXml[key3];
+      return typeof value2 === "object" ? { ...value2 } : value2;
     }
   }
   return parsedXml;
@@ -72498,7 +74446,7 @@ var BufferScheduler = class {
    *
    */
   async do() {
-    return new Promise((resolve6, reject) => {
+    return new Promise((resolve12, reject) => {
       this.readable.on("data", (data) => {
         data = typeof data === "string" ? Buffer.from(data, this.encoding) : data;
         this.appendUnresolvedData(data);
@@ -72526,11 +74474,11 @@ var BufferScheduler = class {
         if (this.isStreamEnd && this.executingOutgoingHandlers === 0) {
           if (this.unresolvedLength > 0 && this.unresolvedLength < this.bufferSize) {
             const buffer3 = this.shiftBufferFromUnresolvedDataArray();
-            this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve6).catch(reject);
+            this.outgoingHandler(() => buffer3.getReadableStream(), buffer3.size, this.offset).then(resolve12).catch(reject);
           } else if (this.unresolvedLength >= this.bufferSize) {
             return;
           } else {
-            resolve6();
+            resolve12();
           }
         }
       });
@@ -72637,7 +74585,7 @@ var BufferScheduler = class {
 
 // node_modules/@azure/storage-common/dist/esm/crc64.js
 import { createRequire } from "node:module";
-import { dirname as dirname9 } from "node:path";
+import { dirname as dirname15 } from "node:path";
 import { fileURLToPath } from "node:url";
 var __isNode__ = typeof process === "object" && typeof process.versions === "object" && typeof process.versions.node === "string";
 var require2;
@@ -72646,7 +74594,7 @@ var __dirname;
 if (__isNode__) {
   require2 = createRequire(import.meta.url);
   __filename = fileURLToPath(import.meta.url);
-  __dirname = dirname9(__filename);
+  __dirname = dirname15(__filename);
 }
 var NativeCRC64 = (() => {
   var _scriptDir = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : void 0;
@@ -72655,8 +74603,8 @@ var NativeCRC64 = (() => {
     NativeCRC642 = NativeCRC642 || {};
     var Module = typeof NativeCRC642 != "undefined" ? NativeCRC642 : {};
     var readyPromiseResolve, readyPromiseReject;
-    Module["ready"] = new Promise(function(resolve6, reject) {
-      readyPromiseResolve = resolve6;
+    Module["ready"] = new Promise(function(resolve12, reject) {
+      readyPromiseResolve = resolve12;
       readyPromiseReject = reject;
     });
     ["_malloc", "_free", "_emscripten_bind_VoidPtr___destroy___0", "_emscripten_bind_Crc64Hash_Crc64Hash_0", "_emscripten_bind_Crc64Hash_OnAppend_2", "_emscripten_bind_Crc64Hash_OnFinal_3", "_emscripten_bind_Crc64Hash___destroy___0", "_fflush", "onRuntimeInitialized"].forEach((prop) => {
@@ -72698,7 +74646,7 @@ var NativeCRC64 = (() => {
     }
     if (ENVIRONMENT_IS_NODE) {
       if (typeof process == "undefined" || !process.release || process.release.name !== "node") throw new Error("not compiled for this environment (did you build to HTML and try to run it not on the web, or set ENVIRONMENT to something - like node - and run it someplace else - like on the web?)");
-      var fs13 = require2("fs");
+      var fs14 = require2("fs");
       var nodePath = require2("path");
       if (ENVIRONMENT_IS_WORKER) {
         scriptDirectory = nodePath.dirname(scriptDirectory) + "/";
@@ -72707,7 +74655,7 @@ var NativeCRC64 = (() => {
       }
       read_ = (filename, binary) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        return fs13.readFileSync(filename, binary ? void 0 : "utf8");
+        return fs14.readFileSync(filename, binary ? void 0 : "utf8");
       };
       readBinary = (filename) => {
         var ret = read_(filename, true);
@@ -72719,7 +74667,7 @@ var NativeCRC64 = (() => {
       };
       readAsync = (filename, onload, onerror) => {
         filename = isFileURI(filename) ? new URL(filename) : nodePath.normalize(filename);
-        fs13.readFile(filename, function(err2, data) {
+        fs14.readFile(filename, function(err2, data) {
           if (err2) onerror(err2);
           else onload(data.buffer);
         });
@@ -74043,32 +75991,32 @@ var NativeCRC64 = (() => {
     function ptrToString(ptr) {
       return "0x" + ptr.toString(16).padStart(8, "0");
     }
-    function setValue(ptr, value, type = "i8") {
+    function setValue(ptr, value2, type = "i8") {
       if (type.endsWith("*")) type = "*";
       switch (type) {
         case "i1":
-          HEAP8[ptr >> 0] = value;
+          HEAP8[ptr >> 0] = value2;
           break;
         case "i8":
-          HEAP8[ptr >> 0] = value;
+          HEAP8[ptr >> 0] = value2;
           break;
         case "i16":
-          HEAP16[ptr >> 1] = value;
+          HEAP16[ptr >> 1] = value2;
           break;
         case "i32":
-          HEAP32[ptr >> 2] = value;
+          HEAP32[ptr >> 2] = value2;
           break;
         case "i64":
-          tempI64 = [value >>> 0, (tempDouble = value, +Math.abs(tempDouble) >= 1 ? tempDouble > 0 ? (Math.min(+Math.floor(tempDouble / 4294967296), 4294967295) | 0) >>> 0 : ~~+Math.ceil((tempDouble - +(~~tempDouble >>> 0)) / 4294967296) >>> 0 : 0)], HEAP32[ptr >> 2] = tempI64[0], HEAP32[ptr + 4 >> 2] = tempI64[1];
+          tempI64 = [value2 >>> 0, (tempDouble = value2, +Math.abs(tempDouble) >= 1 ? tempDouble > 0 ? (Math.min(+Math.floor(tempDouble / 4294967296), 4294967295) | 0) >>> 0 : ~~+Math.ceil((tempDouble - +(~~tempDouble >>> 0)) / 4294967296) >>> 0 : 0)], HEAP32[ptr >> 2] = tempI64[0], HEAP32[ptr + 4 >> 2] = tempI64[1];
           break;
         case "float":
-          HEAPF32[ptr >> 2] = value;
+          HEAPF32[ptr >> 2] = value2;
           break;
         case "double":
-          HEAPF64[ptr >> 3] = value;
+          HEAPF64[ptr >> 3] = value2;
           break;
         case "*":
-          HEAPU32[ptr >> 2] = value;
+          HEAPU32[ptr >> 2] = value2;
           break;
         default:
           abort("invalid type for setValue: " + type);
@@ -74796,54 +76744,54 @@ var NativeCRC64 = (() => {
         }
       }
     };
-    function ensureString(value) {
-      if (typeof value === "string") {
-        var intArray = intArrayFromString(value);
+    function ensureString(value2) {
+      if (typeof value2 === "string") {
+        var intArray = intArrayFromString(value2);
         var offset = ensureCache.alloc(intArray, HEAP8);
         ensureCache.copy(intArray, HEAP8, offset);
         return offset;
       }
-      return value;
+      return value2;
     }
-    function ensureInt8(value) {
-      if (typeof value === "object") {
-        var offset = ensureCache.alloc(value, HEAP8);
-        ensureCache.copy(value, HEAP8, offset);
+    function ensureInt8(value2) {
+      if (typeof value2 === "object") {
+        var offset = ensureCache.alloc(value2, HEAP8);
+        ensureCache.copy(value2, HEAP8, offset);
         return offset;
       }
-      return value;
+      return value2;
     }
-    function ensureInt16(value) {
-      if (typeof value === "object") {
-        var offset = ensureCache.alloc(value, HEAP16);
-        ensureCache.copy(value, HEAP16, offset);
+    function ensureInt16(value2) {
+      if (typeof value2 === "object") {
+        var offset = ensureCache.alloc(value2, HEAP16);
+        ensureCache.copy(value2, HEAP16, offset);
         return offset;
       }
-      return value;
+      return value2;
     }
-    function ensureInt32(value) {
-      if (typeof value === "object") {
-        var offset = ensureCache.alloc(value, HEAP32);
-        ensureCache.copy(value, HEAP32, offset);
+    function ensureInt32(value2) {
+      if (typeof value2 === "object") {
+        var offset = ensureCache.alloc(value2, HEAP32);
+        ensureCache.copy(value2, HEAP32, offset);
         return offset;
       }
-      return value;
+      return value2;
     }
-    function ensureFloat32(value) {
-      if (typeof value === "object") {
-        var offset = ensureCache.alloc(value, HEAPF32);
-        ensureCache.copy(value, HEAPF32, offset);
+    function ensureFloat32(value2) {
+      if (typeof value2 === "object") {
+        var offset = ensureCache.alloc(value2, HEAPF32);
+        ensureCache.copy(value2, HEAPF32, offset);
         return offset;
       }
-      return value;
+      return value2;
     }
-    function ensureFloat64(value) {
-      if (typeof value === "object") {
-        var offset = ensureCache.alloc(value, HEAPF64);
-        ensureCache.copy(value, HEAPF64, offset);
+    function ensureFloat64(value2) {
+      if (typeof value2 === "object") {
+        var offset = ensureCache.alloc(value2, HEAPF64);
+        ensureCache.copy(value2, HEAPF64, offset);
         return offset;
       }
-      return value;
+      return value2;
     }
     function VoidPtr() {
       throw "cannot construct a VoidPtr, no constructor in IDL";
@@ -75170,10 +77118,10 @@ var HeaderConstants = {
 };
 
 // node_modules/@azure/storage-common/dist/esm/utils/utils.common.js
-function setURLParameter(url2, name, value) {
+function setURLParameter(url2, name, value2) {
   const urlParsed = new URL(url2);
   const encodedName = encodeURIComponent(name);
-  const encodedValue = value ? encodeURIComponent(value) : void 0;
+  const encodedValue = value2 ? encodeURIComponent(value2) : void 0;
   const searchString = urlParsed.search === "" ? "?" : urlParsed.search;
   const searchPieces = [];
   for (const pair of searchString.slice(1).split("&")) {
@@ -75211,22 +77159,22 @@ function getURLQueries(url2) {
   queryString = queryString.trim();
   queryString = queryString.startsWith("?") ? queryString.substring(1) : queryString;
   let querySubStrings = queryString.split("&");
-  querySubStrings = querySubStrings.filter((value) => {
-    const indexOfEqual = value.indexOf("=");
-    const lastIndexOfEqual = value.lastIndexOf("=");
-    return indexOfEqual > 0 && indexOfEqual === lastIndexOfEqual && lastIndexOfEqual < value.length - 1;
+  querySubStrings = querySubStrings.filter((value2) => {
+    const indexOfEqual = value2.indexOf("=");
+    const lastIndexOfEqual = value2.lastIndexOf("=");
+    return indexOfEqual > 0 && indexOfEqual === lastIndexOfEqual && lastIndexOfEqual < value2.length - 1;
   });
   const queries = {};
   for (const querySubString of querySubStrings) {
     const splitResults = querySubString.split("=");
     const key3 = splitResults[0];
-    const value = splitResults[1];
-    queries[key3] = value;
+    const value2 = splitResults[1];
+    queries[key3] = value2;
   }
   return queries;
 }
 async function delay3(timeInMs, aborter, abortError) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve12, reject) => {
     let timeout;
     const abortHandler = () => {
       if (timeout !== void 0) {
@@ -75238,7 +77186,7 @@ async function delay3(timeInMs, aborter, abortError) {
       if (aborter !== void 0) {
         aborter.removeEventListener("abort", abortHandler);
       }
-      resolve6();
+      resolve12();
     };
     timeout = setTimeout(resolveHandler, timeInMs);
     if (aborter !== void 0) {
@@ -75724,14 +77672,14 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param headerName -
    */
   getHeaderValueToSign(request3, headerName) {
-    const value = request3.headers.get(headerName);
-    if (!value) {
+    const value2 = request3.headers.get(headerName);
+    if (!value2) {
       return "";
     }
-    if (headerName === HeaderConstants.CONTENT_LENGTH && value === "0") {
+    if (headerName === HeaderConstants.CONTENT_LENGTH && value2 === "0") {
       return "";
     }
-    return value;
+    return value2;
   }
   /**
    * To construct the CanonicalizedHeaders portion of the signature string, follow these steps:
@@ -75747,14 +77695,14 @@ var StorageSharedKeyCredentialPolicy = class extends CredentialPolicy {
    * @param request -
    */
   getCanonicalizedHeadersString(request3) {
-    let headersArray = request3.headers.headersArray().filter((value) => {
-      return value.name.toLowerCase().startsWith(HeaderConstants.PREFIX_FOR_STORAGE);
+    let headersArray = request3.headers.headersArray().filter((value2) => {
+      return value2.name.toLowerCase().startsWith(HeaderConstants.PREFIX_FOR_STORAGE);
     });
     headersArray.sort((a, b) => {
       return compareHeader(a.name.toLowerCase(), b.name.toLowerCase());
     });
-    headersArray = headersArray.filter((value, index2, array) => {
-      if (index2 > 0 && value.name.toLowerCase() === array[index2 - 1].name.toLowerCase()) {
+    headersArray = headersArray.filter((value2, index2, array) => {
+      if (index2 > 0 && value2.name.toLowerCase() === array[index2 - 1].name.toLowerCase()) {
         return false;
       }
       return true;
@@ -76223,27 +78171,27 @@ function storageSharedKeyCredentialPolicy(options) {
     request3.headers.set(HeaderConstants.AUTHORIZATION, `SharedKey ${options.accountName}:${signature}`);
   }
   function getHeaderValueToSign(request3, headerName) {
-    const value = request3.headers.get(headerName);
-    if (!value) {
+    const value2 = request3.headers.get(headerName);
+    if (!value2) {
       return "";
     }
-    if (headerName === HeaderConstants.CONTENT_LENGTH && value === "0") {
+    if (headerName === HeaderConstants.CONTENT_LENGTH && value2 === "0") {
       return "";
     }
-    return value;
+    return value2;
   }
   function getCanonicalizedHeadersString(request3) {
     let headersArray = [];
-    for (const [name, value] of request3.headers) {
+    for (const [name, value2] of request3.headers) {
       if (name.toLowerCase().startsWith(HeaderConstants.PREFIX_FOR_STORAGE)) {
-        headersArray.push({ name, value });
+        headersArray.push({ name, value: value2 });
       }
     }
     headersArray.sort((a, b) => {
       return compareHeader(a.name.toLowerCase(), b.name.toLowerCase());
     });
-    headersArray = headersArray.filter((value, index2, array) => {
-      if (index2 > 0 && value.name.toLowerCase() === array[index2 - 1].name.toLowerCase()) {
+    headersArray = headersArray.filter((value2, index2, array) => {
+      if (index2 > 0 && value2.name.toLowerCase() === array[index2 - 1].name.toLowerCase()) {
         return false;
       }
       return true;
@@ -90292,10 +92240,10 @@ function appendToURLPath(url2, name) {
   urlParsed.pathname = path12;
   return urlParsed.toString();
 }
-function setURLParameter2(url2, name, value) {
+function setURLParameter2(url2, name, value2) {
   const urlParsed = new URL(url2);
   const encodedName = encodeURIComponent(name);
-  const encodedValue = value ? encodeURIComponent(value) : void 0;
+  const encodedValue = value2 ? encodeURIComponent(value2) : void 0;
   const searchString = urlParsed.search === "" ? "?" : urlParsed.search;
   const searchPieces = [];
   for (const pair of searchString.slice(1).split("&")) {
@@ -90397,8 +92345,8 @@ function toBlobTagsString(tags2) {
   const tagPairs = [];
   for (const key3 in tags2) {
     if (Object.prototype.hasOwnProperty.call(tags2, key3)) {
-      const value = tags2[key3];
-      tagPairs.push(`${encodeURIComponent(key3)}=${encodeURIComponent(value)}`);
+      const value2 = tags2[key3];
+      tagPairs.push(`${encodeURIComponent(key3)}=${encodeURIComponent(value2)}`);
     }
   }
   return tagPairs.join("&");
@@ -90412,10 +92360,10 @@ function toBlobTags(tags2) {
   };
   for (const key3 in tags2) {
     if (Object.prototype.hasOwnProperty.call(tags2, key3)) {
-      const value = tags2[key3];
+      const value2 = tags2[key3];
       res.blobTagSet.push({
         key: key3,
-        value
+        value: value2
       });
     }
   }
@@ -91341,14 +93289,14 @@ var SASQueryParameters = class {
    * @param key -
    * @param value -
    */
-  tryAppendQueryParameter(queries, key3, value) {
-    if (!value) {
+  tryAppendQueryParameter(queries, key3, value2) {
+    if (!value2) {
       return;
     }
     key3 = encodeURIComponent(key3);
-    value = encodeURIComponent(value);
-    if (key3.length > 0 && value.length > 0) {
-      queries.push(`${key3}=${value}`);
+    value2 = encodeURIComponent(value2);
+    if (key3.length > 0 && value2.length > 0) {
+      queries.push(`${key3}=${value2}`);
     }
   }
 };
@@ -92642,8 +94590,8 @@ var AvroParser = class _AvroParser {
   }
   static async readMapPair(stream2, readItemMethod, options = {}) {
     const key3 = await _AvroParser.readString(stream2, options);
-    const value = await readItemMethod(stream2, options);
-    return { key: key3, value };
+    const value2 = await readItemMethod(stream2, options);
+    return { key: key3, value: value2 };
   }
   static async readMap(stream2, readItemMethod, options = {}) {
     const readPairMethod = (s, opts = {}) => {
@@ -92805,8 +94753,8 @@ var AvroEnumType = class extends AvroType {
   }
   // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types
   async read(stream2, options = {}) {
-    const value = await AvroParser.readInt(stream2, options);
-    return this._symbols[value];
+    const value2 = await AvroParser.readInt(stream2, options);
+    return this._symbols[value2];
   }
 };
 var AvroUnionType = class extends AvroType {
@@ -93013,7 +94961,7 @@ var AvroReadableFromStream = class extends AvroReadable {
       this._position += chunk.length;
       return this.toUint8Array(chunk);
     } else {
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve12, reject) => {
         const cleanUp = () => {
           this._readable.removeListener("readable", readableCallback);
           this._readable.removeListener("error", rejectCallback);
@@ -93028,7 +94976,7 @@ var AvroReadableFromStream = class extends AvroReadable {
           if (callbackChunk) {
             this._position += callbackChunk.length;
             cleanUp();
-            resolve6(this.toUint8Array(callbackChunk));
+            resolve12(this.toUint8Array(callbackChunk));
           }
         };
         const rejectCallback = () => {
@@ -93674,8 +95622,8 @@ var Poller = class {
     this.stopped = true;
     this.pollProgressCallbacks = [];
     this.operation = operation;
-    this.promise = new Promise((resolve6, reject) => {
-      this.resolve = resolve6;
+    this.promise = new Promise((resolve12, reject) => {
+      this.resolve = resolve12;
       this.reject = reject;
     });
     this.promise.catch(() => {
@@ -93978,11 +95926,11 @@ var update = async function update2(options = {}) {
   return makeBlobBeginCopyFromURLPollOperation(state3);
 };
 var toString = function toString2() {
-  return JSON.stringify({ state: this.state }, (key3, value) => {
+  return JSON.stringify({ state: this.state }, (key3, value2) => {
     if (key3 === "blobClient") {
       return void 0;
     }
-    return value;
+    return value2;
   });
 };
 function makeBlobBeginCopyFromURLPollOperation(state3) {
@@ -94080,8 +96028,8 @@ var Batch = class {
       return Promise.resolve();
     }
     this.parallelExecute();
-    return new Promise((resolve6, reject) => {
-      this.emitter.on("finish", resolve6);
+    return new Promise((resolve12, reject) => {
+      this.emitter.on("finish", resolve12);
       this.emitter.on("error", (error2) => {
         this.state = BatchStates.Error;
         reject(error2);
@@ -94123,17 +96071,17 @@ var Batch = class {
 };
 
 // node_modules/@azure/storage-blob/dist/esm/utils/utils.js
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import util3 from "node:util";
 async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   let pos = 0;
   const count = end - offset;
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve12, reject) => {
     const timeout = setTimeout(() => reject(new Error(`The operation cannot be completed in timeout.`)), REQUEST_TIMEOUT);
     stream2.on("readable", () => {
       if (pos >= count) {
         clearTimeout(timeout);
-        resolve6();
+        resolve12();
         return;
       }
       let chunk = stream2.read();
@@ -94152,7 +96100,7 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
       if (pos < count) {
         reject(new Error(`Stream drains before getting enough data needed. Data read: ${pos}, data need: ${count}`));
       }
-      resolve6();
+      resolve12();
     });
     stream2.on("error", (msg) => {
       clearTimeout(timeout);
@@ -94161,20 +96109,20 @@ async function streamToBuffer(stream2, buffer3, offset, end, encoding) {
   });
 }
 async function readStreamToLocalFile(rs, file) {
-  return new Promise((resolve6, reject) => {
-    const ws = fs10.createWriteStream(file);
+  return new Promise((resolve12, reject) => {
+    const ws = fs11.createWriteStream(file);
     rs.on("error", (err) => {
       reject(err);
     });
     ws.on("error", (err) => {
       reject(err);
     });
-    ws.on("close", resolve6);
+    ws.on("close", resolve12);
     rs.pipe(ws);
   });
 }
-var fsStat = util3.promisify(fs10.stat);
-var fsCreateReadStream = fs10.createReadStream;
+var fsStat = util3.promisify(fs11.stat);
+var fsCreateReadStream = fs11.createReadStream;
 
 // node_modules/@azure/storage-blob/dist/esm/Clients.js
 var BlobClient = class _BlobClient extends StorageClient2 {
@@ -95081,7 +97029,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
    */
   generateSasUrl(options) {
-    return new Promise((resolve6) => {
+    return new Promise((resolve12) => {
       if (!(this.credential instanceof StorageSharedKeyCredential)) {
         throw new RangeError("Can only generate the SAS when the client is initialized with a shared key credential");
       }
@@ -95092,7 +97040,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         versionId: this._versionId,
         ...options
       }, this.credential).toString();
-      resolve6(appendToURLQuery(this.url, sas));
+      resolve12(appendToURLQuery(this.url, sas));
     });
   }
   /**
@@ -95131,7 +97079,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
    * @returns The SAS URI consisting of the URI to the resource represented by this client, followed by the generated SAS token.
    */
   generateUserDelegationSasUrl(options, userDelegationKey) {
-    return new Promise((resolve6) => {
+    return new Promise((resolve12) => {
       const sas = generateBlobSASQueryParameters({
         containerName: this._containerName,
         blobName: this._name,
@@ -95139,7 +97087,7 @@ var BlobClient = class _BlobClient extends StorageClient2 {
         versionId: this._versionId,
         ...options
       }, userDelegationKey, this.accountName).toString();
-      resolve6(appendToURLQuery(this.url, sas));
+      resolve12(appendToURLQuery(this.url, sas));
     });
   }
   /**
@@ -96895,28 +98843,28 @@ var RateLimitError = class extends Error {
 
 // node_modules/@actions/cache/lib/internal/uploadUtils.js
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -97033,34 +98981,34 @@ function uploadCacheArchiveSDK(signedUploadURL, archivePath, options) {
 
 // node_modules/@actions/cache/lib/internal/downloadUtils.js
 import * as buffer2 from "buffer";
-import * as fs11 from "fs";
+import * as fs12 from "fs";
 import * as stream from "stream";
 import * as util4 from "util";
 
 // node_modules/@actions/cache/lib/internal/requestUtils.js
 var __awaiter12 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -97090,7 +99038,7 @@ function isRetryableStatusCode(statusCode) {
 }
 function sleep3(milliseconds) {
   return __awaiter12(this, void 0, void 0, function* () {
-    return new Promise((resolve6) => setTimeout(resolve6, milliseconds));
+    return new Promise((resolve12) => setTimeout(resolve12, milliseconds));
   });
 }
 function retry2(name_1, method_1, getStatusCode_1) {
@@ -97164,28 +99112,28 @@ function retryHttpClientResponse(name_1, method_1) {
 
 // node_modules/@actions/cache/lib/internal/downloadUtils.js
 var __awaiter13 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -97293,7 +99241,7 @@ var DownloadProgress = class {
 };
 function downloadCacheHttpClient(archiveLocation, archivePath) {
   return __awaiter13(this, void 0, void 0, function* () {
-    const writeStream = fs11.createWriteStream(archivePath);
+    const writeStream = fs12.createWriteStream(archivePath);
     const httpClient = new HttpClient("actions/cache");
     const downloadResponse = yield retryHttpClientResponse("downloadCache", () => __awaiter13(this, void 0, void 0, function* () {
       return httpClient.get(archiveLocation);
@@ -97318,7 +99266,7 @@ function downloadCacheHttpClient(archiveLocation, archivePath) {
 function downloadCacheHttpClientConcurrent(archiveLocation, archivePath, options) {
   return __awaiter13(this, void 0, void 0, function* () {
     var _a2;
-    const archiveDescriptor = yield fs11.promises.open(archivePath, "w");
+    const archiveDescriptor = yield fs12.promises.open(archivePath, "w");
     const httpClient = new HttpClient("actions/cache", void 0, {
       socketTimeout: options.timeoutInMs,
       keepAlive: true
@@ -97434,7 +99382,7 @@ function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
     } else {
       const maxSegmentSize = Math.min(134217728, buffer2.constants.MAX_LENGTH);
       const downloadProgress = new DownloadProgress(contentLength2);
-      const fd = fs11.openSync(archivePath, "w");
+      const fd = fs12.openSync(archivePath, "w");
       try {
         downloadProgress.startDisplayTimer();
         const controller = new AbortController();
@@ -97452,20 +99400,20 @@ function downloadCacheStorageSDK(archiveLocation, archivePath, options) {
             controller.abort();
             throw new Error("Aborting cache download as the download time exceeded the timeout.");
           } else if (Buffer.isBuffer(result)) {
-            fs11.writeFileSync(fd, result);
+            fs12.writeFileSync(fd, result);
           }
         }
       } finally {
         downloadProgress.stopDisplayTimer();
-        fs11.closeSync(fd);
+        fs12.closeSync(fd);
       }
     }
   });
 }
 var promiseWithTimeout = (timeoutMs, promise) => __awaiter13(void 0, void 0, void 0, function* () {
   let timeoutHandle;
-  const timeoutPromise = new Promise((resolve6) => {
-    timeoutHandle = setTimeout(() => resolve6("timeout"), timeoutMs);
+  const timeoutPromise = new Promise((resolve12) => {
+    timeoutHandle = setTimeout(() => resolve12("timeout"), timeoutMs);
   });
   return Promise.race([promise, timeoutPromise]).then((result) => {
     clearTimeout(timeoutHandle);
@@ -97543,10 +99491,10 @@ function getDownloadOptions(copy) {
 // node_modules/@actions/cache/lib/internal/config.js
 function isGhes() {
   const ghUrl = new URL(process.env["GITHUB_SERVER_URL"] || "https://github.com");
-  const hostname = ghUrl.hostname.trimEnd().toUpperCase();
-  const isGitHubHost = hostname === "GITHUB.COM";
-  const isGheHost = hostname.endsWith(".GHE.COM");
-  const isLocalHost = hostname.endsWith(".LOCALHOST");
+  const hostname2 = ghUrl.hostname.trimEnd().toUpperCase();
+  const isGitHubHost = hostname2 === "GITHUB.COM";
+  const isGheHost = hostname2.endsWith(".GHE.COM");
+  const isLocalHost = hostname2.endsWith(".LOCALHOST");
   return !isGitHubHost && !isGheHost && !isLocalHost;
 }
 function getCacheServiceVersion() {
@@ -97588,28 +99536,28 @@ function getUserAgentString2() {
 
 // node_modules/@actions/cache/lib/internal/cacheHttpClient.js
 var __awaiter14 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -97745,7 +99693,7 @@ function uploadFile(httpClient, cacheId, archivePath, options) {
   return __awaiter14(this, void 0, void 0, function* () {
     const fileSize = getArchiveFileSizeInBytes(archivePath);
     const resourceUrl = getCacheApiUrl(`caches/${cacheId.toString()}`);
-    const fd = fs12.openSync(archivePath, "r");
+    const fd = fs13.openSync(archivePath, "r");
     const uploadOptions = getUploadOptions(options);
     const concurrency = assertDefined("uploadConcurrency", uploadOptions.uploadConcurrency);
     const maxChunkSize = assertDefined("uploadChunkSize", uploadOptions.uploadChunkSize);
@@ -97759,7 +99707,7 @@ function uploadFile(httpClient, cacheId, archivePath, options) {
           const start = offset;
           const end = offset + chunkSize - 1;
           offset += maxChunkSize;
-          yield uploadChunk(httpClient, resourceUrl, () => fs12.createReadStream(archivePath, {
+          yield uploadChunk(httpClient, resourceUrl, () => fs13.createReadStream(archivePath, {
             fd,
             start,
             end,
@@ -97770,7 +99718,7 @@ function uploadFile(httpClient, cacheId, archivePath, options) {
         }
       })));
     } finally {
-      fs12.closeSync(fd);
+      fs13.closeSync(fd);
     }
     return;
   });
@@ -97847,11 +99795,11 @@ var CacheScope$Type = class extends import_runtime5.MessageType {
       }
     ]);
   }
-  create(value) {
+  create(value2) {
     const message2 = { scope: "", permission: "0" };
     globalThis.Object.defineProperty(message2, import_runtime4.MESSAGE_TYPE, { enumerable: false, value: this });
-    if (value !== void 0)
-      (0, import_runtime3.reflectionMergePartial)(this, message2, value);
+    if (value2 !== void 0)
+      (0, import_runtime3.reflectionMergePartial)(this, message2, value2);
     return message2;
   }
   internalBinaryRead(reader, length, options, target) {
@@ -97905,11 +99853,11 @@ var CacheMetadata$Type = class extends import_runtime10.MessageType {
       { no: 2, name: "scope", kind: "message", repeat: 1, T: () => CacheScope }
     ]);
   }
-  create(value) {
+  create(value2) {
     const message2 = { repositoryId: "0", scope: [] };
     globalThis.Object.defineProperty(message2, import_runtime9.MESSAGE_TYPE, { enumerable: false, value: this });
-    if (value !== void 0)
-      (0, import_runtime8.reflectionMergePartial)(this, message2, value);
+    if (value2 !== void 0)
+      (0, import_runtime8.reflectionMergePartial)(this, message2, value2);
     return message2;
   }
   internalBinaryRead(reader, length, options, target) {
@@ -97970,11 +99918,11 @@ var CreateCacheEntryRequest$Type = class extends import_runtime15.MessageType {
       }
     ]);
   }
-  create(value) {
+  create(value2) {
     const message2 = { key: "", version: "" };
     globalThis.Object.defineProperty(message2, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
-    if (value !== void 0)
-      (0, import_runtime13.reflectionMergePartial)(this, message2, value);
+    if (value2 !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message2, value2);
     return message2;
   }
   internalBinaryRead(reader, length, options, target) {
@@ -98045,11 +99993,11 @@ var CreateCacheEntryResponse$Type = class extends import_runtime15.MessageType {
       }
     ]);
   }
-  create(value) {
+  create(value2) {
     const message2 = { ok: false, signedUploadUrl: "", message: "" };
     globalThis.Object.defineProperty(message2, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
-    if (value !== void 0)
-      (0, import_runtime13.reflectionMergePartial)(this, message2, value);
+    if (value2 !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message2, value2);
     return message2;
   }
   internalBinaryRead(reader, length, options, target) {
@@ -98121,11 +100069,11 @@ var FinalizeCacheEntryUploadRequest$Type = class extends import_runtime15.Messag
       }
     ]);
   }
-  create(value) {
+  create(value2) {
     const message2 = { key: "", sizeBytes: "0", version: "" };
     globalThis.Object.defineProperty(message2, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
-    if (value !== void 0)
-      (0, import_runtime13.reflectionMergePartial)(this, message2, value);
+    if (value2 !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message2, value2);
     return message2;
   }
   internalBinaryRead(reader, length, options, target) {
@@ -98202,11 +100150,11 @@ var FinalizeCacheEntryUploadResponse$Type = class extends import_runtime15.Messa
       }
     ]);
   }
-  create(value) {
+  create(value2) {
     const message2 = { ok: false, entryId: "0", message: "" };
     globalThis.Object.defineProperty(message2, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
-    if (value !== void 0)
-      (0, import_runtime13.reflectionMergePartial)(this, message2, value);
+    if (value2 !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message2, value2);
     return message2;
   }
   internalBinaryRead(reader, length, options, target) {
@@ -98279,11 +100227,11 @@ var GetCacheEntryDownloadURLRequest$Type = class extends import_runtime15.Messag
       }
     ]);
   }
-  create(value) {
+  create(value2) {
     const message2 = { key: "", restoreKeys: [], version: "" };
     globalThis.Object.defineProperty(message2, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
-    if (value !== void 0)
-      (0, import_runtime13.reflectionMergePartial)(this, message2, value);
+    if (value2 !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message2, value2);
     return message2;
   }
   internalBinaryRead(reader, length, options, target) {
@@ -98360,11 +100308,11 @@ var GetCacheEntryDownloadURLResponse$Type = class extends import_runtime15.Messa
       }
     ]);
   }
-  create(value) {
+  create(value2) {
     const message2 = { ok: false, signedDownloadUrl: "", matchedKey: "" };
     globalThis.Object.defineProperty(message2, import_runtime14.MESSAGE_TYPE, { enumerable: false, value: this });
-    if (value !== void 0)
-      (0, import_runtime13.reflectionMergePartial)(this, message2, value);
+    if (value2 !== void 0)
+      (0, import_runtime13.reflectionMergePartial)(this, message2, value2);
     return message2;
   }
   internalBinaryRead(reader, length, options, target) {
@@ -98485,28 +100433,28 @@ function maskSecretUrls(body2) {
 
 // node_modules/@actions/cache/lib/internal/shared/cacheTwirpClient.js
 var __awaiter15 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -98635,7 +100583,7 @@ var CacheServiceClient = class {
   }
   sleep(milliseconds) {
     return __awaiter15(this, void 0, void 0, function* () {
-      return new Promise((resolve6) => setTimeout(resolve6, milliseconds));
+      return new Promise((resolve12) => setTimeout(resolve12, milliseconds));
     });
   }
   getExponentialRetryTimeMilliseconds(attempt) {
@@ -98659,28 +100607,28 @@ function internalCacheTwirpClient(options) {
 import { existsSync as existsSync3, writeFileSync as writeFileSync2 } from "fs";
 import * as path10 from "path";
 var __awaiter16 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -98837,13 +100785,13 @@ function execCommands(commands, cwd) {
 function execReadCommands(archivePath, compressionMethod, type) {
   return __awaiter16(this, void 0, void 0, function* () {
     const { commands, requiresTempDirectory } = yield getCommands(compressionMethod, type, archivePath);
-    const tempDirectory = requiresTempDirectory ? yield createTempDirectory() : void 0;
+    const tempDirectory2 = requiresTempDirectory ? yield createTempDirectory() : void 0;
     try {
-      yield execCommands(commands, tempDirectory);
+      yield execCommands(commands, tempDirectory2);
     } finally {
-      if (tempDirectory) {
+      if (tempDirectory2) {
         try {
-          yield rmRF(tempDirectory);
+          yield rmRF(tempDirectory2);
         } catch (error2) {
           debug(`Failed to delete temporary tar directory: ${error2}`);
         }
@@ -98873,28 +100821,28 @@ function createTar(archiveFolder, sourceDirectories, compressionMethod) {
 
 // node_modules/@actions/cache/lib/cache.js
 var __awaiter17 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve6) {
-      resolve6(value);
+  function adopt(value2) {
+    return value2 instanceof P ? value2 : new P(function(resolve12) {
+      resolve12(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve6, reject) {
-    function fulfilled(value) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
+    function fulfilled(value2) {
       try {
-        step(generator.next(value));
+        step(generator.next(value2));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value) {
+    function rejected(value2) {
       try {
-        step(generator["throw"](value));
+        step(generator["throw"](value2));
       } catch (e) {
         reject(e);
       }
     }
     function step(result) {
-      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -99309,8 +101257,8 @@ function saveCacheV2(paths_1, key_1, options_1) {
 }
 
 // src/action/cached-store.ts
-import { copyFile as copyFile2, mkdir as mkdir6 } from "node:fs/promises";
-import { dirname as dirname10, join as join16 } from "node:path";
+import { copyFile as copyFile2, mkdir as mkdir9 } from "node:fs/promises";
+import { dirname as dirname16, join as join27 } from "node:path";
 
 // src/stores/store-decorator.ts
 var StoreDecorator = class {
@@ -99321,7 +101269,7 @@ var StoreDecorator = class {
     if (inner.listStored)
       this.listStored = () => inner.listStored.call(inner);
     if (inner.removeStored)
-      this.removeStored = (item) => inner.removeStored.call(inner, item);
+      this.removeStored = (item, inUse) => inner.removeStored.call(inner, item, inUse);
   }
   inner;
   kind;
@@ -99331,14 +101279,17 @@ var StoreDecorator = class {
   put(sourcePath, target, expected) {
     return this.inner.put(sourcePath, target, expected);
   }
+  finish(artifact) {
+    return this.inner.finish(artifact);
+  }
   fetch(artifact, outPath) {
     return this.inner.fetch(artifact, outPath);
   }
   verify(artifact) {
     return this.inner.verify(artifact);
   }
-  remove(artifact) {
-    return this.inner.remove(artifact);
+  remove(artifact, inUse) {
+    return this.inner.remove(artifact, inUse);
   }
 };
 
@@ -99352,7 +101303,7 @@ var CachedArtifactStore = class extends StoreDecorator {
   async fetch(artifact, outPath) {
     if (!isFeatureAvailable()) return this.inner.fetch(artifact, outPath);
     const key3 = `mreg-sha256-${artifact.sha256}`;
-    const cached = join16(this.cacheRoot, artifact.sha256, artifact.file_name);
+    const cached = join27(this.cacheRoot, artifact.sha256, artifact.file_name);
     if (await this.restore(cached, key3)) {
       const digest = await hashFile(cached);
       if (digest.sha256 === artifact.sha256) {
@@ -99372,7 +101323,7 @@ var CachedArtifactStore = class extends StoreDecorator {
   }
   async restore(path12, key3) {
     try {
-      await mkdir6(dirname10(path12), { recursive: true });
+      await mkdir9(dirname16(path12), { recursive: true });
       return await restoreCache([path12], key3) !== void 0;
     } catch (error2) {
       info(`cache unavailable: ${error2.message}`);
@@ -99380,7 +101331,7 @@ var CachedArtifactStore = class extends StoreDecorator {
     }
   }
   async copyVerified(from, outPath, digest) {
-    await mkdir6(dirname10(outPath), { recursive: true });
+    await mkdir9(dirname16(outPath), { recursive: true });
     const temp = tempPathBeside(outPath);
     try {
       await copyFile2(from, temp);
@@ -99402,18 +101353,18 @@ function parseMetricAssignment(input) {
   }
   const name = parseMetricName(input.slice(0, eq));
   const raw = input.slice(eq + 1);
-  const value = DECIMAL.test(raw) ? Number(raw) : NaN;
-  if (!Number.isFinite(value)) {
+  const value2 = DECIMAL.test(raw) ? Number(raw) : NaN;
+  if (!Number.isFinite(value2)) {
     throw invalidInput(`invalid metric "${input}": the value must be a finite number, e.g. ${name}=0.91`);
   }
-  return [name, value];
+  return [name, value2];
 }
-function parseMetricsObject(value, where2) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+function parseMetricsObject(value2, where2) {
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2)) {
     throw invalidInput(`${where2}: metrics must be a JSON object of numbers, e.g. {"f1_score": 0.91}`);
   }
   const entries = [];
-  for (const [key3, v] of Object.entries(value)) {
+  for (const [key3, v] of Object.entries(value2)) {
     if (!METRIC_NAME_PATTERN.test(key3)) {
       throw invalidInput(
         `${where2}: invalid metric name "${key3}": use letters, digits, '_', '.' or '-', starting with a letter (max 64)`
@@ -99429,15 +101380,67 @@ function parseMetricsObject(value, where2) {
   return Object.fromEntries(entries);
 }
 
+// src/domain/json-input.ts
+function splitList(text) {
+  if (text === void 0) return [];
+  return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
+}
+function jsonOrFile(text, label) {
+  const trimmed = text.trim();
+  if (/^[["]/.test(trimmed) || ["true", "false", "null"].includes(trimmed)) {
+    throw invalidInput(`${label} must be a JSON object or a path to a JSON file, not ${trimmed.slice(0, 40)}`);
+  }
+  if (!trimmed.startsWith("{")) return { file: trimmed };
+  let value2;
+  try {
+    value2 = JSON.parse(trimmed);
+  } catch (error2) {
+    throw invalidInput(
+      `${label} is not valid JSON (${error2.message}): give a JSON object or a path to a JSON file`
+    );
+  }
+  if (value2 === null || typeof value2 !== "object" || Array.isArray(value2)) {
+    throw invalidInput(`${label} must be a JSON object or a path to a JSON file`);
+  }
+  return { json: value2 };
+}
+function metricsOrFile(text, label) {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("{") && !trimmed.includes("=")) {
+    const named = jsonOrFile(trimmed, label);
+    if ("file" in named) return named;
+  }
+  return { metrics: parseMetricsText(trimmed, label) };
+}
+function parseMetricsText(text, label) {
+  if (text.startsWith("{")) {
+    let value2;
+    try {
+      value2 = JSON.parse(text);
+    } catch (error2) {
+      throw invalidInput(
+        `${label} is not valid JSON (${error2.message}): give a JSON object, k=v pairs or a path to a JSON file`
+      );
+    }
+    return parseMetricsObject(value2, label);
+  }
+  const metrics = {};
+  for (const assignment of splitList(text)) {
+    const [key3, value2] = parseMetricAssignment(assignment.replace(/\s*=\s*/, "="));
+    metrics[key3] = value2;
+  }
+  return metrics;
+}
+
 // src/domain/time.ts
 var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
 var RELATIVE = /^(\d{1,6})([smhdw])$/;
 var ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 var FORMS2 = "use an ISO 8601 date or time (2026-11-27, 2026-11-27T14:30:00Z) or an age like 30m, 12h, 3d, 2w";
 function parseTime(input, now) {
-  const relative3 = RELATIVE.exec(input);
-  if (relative3) {
-    return new Date(now.getTime() - Number(relative3[1]) * UNIT_MS[relative3[2]]);
+  const relative4 = RELATIVE.exec(input);
+  if (relative4) {
+    return new Date(now.getTime() - Number(relative4[1]) * UNIT_MS[relative4[2]]);
   }
   const iso = ISO.exec(input);
   if (iso) {
@@ -99454,13 +101457,13 @@ function parseTime(input, now) {
 var UNITS = ["KiB", "MiB", "GiB", "TiB", "PiB"];
 function formatBytes(n) {
   if (!Number.isFinite(n) || Math.abs(n) < 1024) return `${n} B`;
-  let value = n / 1024;
+  let value2 = n / 1024;
   let unit = 0;
-  while (Math.abs(Number(value.toFixed(1))) >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
+  while (Math.abs(Number(value2.toFixed(1))) >= 1024 && unit < UNITS.length - 1) {
+    value2 /= 1024;
     unit++;
   }
-  return `${value.toFixed(1)} ${UNITS[unit]}`;
+  return `${value2.toFixed(1)} ${UNITS[unit]}`;
 }
 
 // src/action/inputs.ts
@@ -99474,6 +101477,7 @@ var COMMANDS = [
   "history",
   "promote",
   "rollback",
+  "edit",
   "check",
   "apply",
   "cleanup",
@@ -99483,8 +101487,8 @@ var COMMANDS = [
 var STAGE_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/;
 function parseActionInputs(read2) {
   const optional = (name) => {
-    const value = read2(name).trim();
-    return value === "" ? void 0 : value;
+    const value2 = read2(name).trim();
+    return value2 === "" ? void 0 : value2;
   };
   const command = optional("command");
   if (command === void 0) throw invalidInput(`input "command" is required: one of ${COMMANDS.join(", ")}`);
@@ -99507,14 +101511,16 @@ function parseActionInputs(read2) {
     modelType: withInput("model-type", optional("model-type"), parseModelType),
     version: version3,
     bump,
-    metrics: withInput("metrics", optional("metrics"), (text) => parseMetricsText(text, "metrics")),
-    config: withInput("config", optional("config"), (text) => jsonOrFile(text, "config")),
+    metrics: withInput("metrics", optional("metrics"), (text) => metricsOrFile(text, 'input "metrics"')),
+    config: withInput("config", optional("config"), (text) => jsonOrFile(text, 'input "config"')),
     trainingMetadata: withInput(
       "training-metadata",
       optional("training-metadata"),
-      (text) => jsonOrFile(text, "training-metadata")
+      (text) => jsonOrFile(text, 'input "training-metadata"')
     ),
     tags: withInput("tags", optional("tags"), (text) => list(text).map(parseTag)) ?? [],
+    addTags: withInput("add-tags", optional("add-tags"), (text) => list(text).map(parseTag)) ?? [],
+    removeTags: withInput("remove-tags", optional("remove-tags"), (text) => list(text).map(parseTag)) ?? [],
     notes: optional("notes"),
     parent: withInput("parent", optional("parent"), reference),
     datasetVersion: optional("dataset-version"),
@@ -99523,7 +101529,7 @@ function parseActionInputs(read2) {
     minMetrics: withInput(
       "min-metrics",
       optional("min-metrics"),
-      (text) => parseMetricsText(text, "min-metrics")
+      (text) => metricsOrFile(text, 'input "min-metrics"')
     ),
     path: optional("path"),
     at: withInput("at", optional("at"), (text) => (parseTime(text, /* @__PURE__ */ new Date()), text)),
@@ -99533,10 +101539,10 @@ function parseActionInputs(read2) {
     force: boolean(read2, "force")
   };
 }
-function withInput(name, value, parse4) {
-  if (value === void 0) return void 0;
+function withInput(name, value2, parse4) {
+  if (value2 === void 0) return void 0;
   try {
-    return parse4(value);
+    return parse4(value2);
   } catch (error2) {
     if (error2 instanceof RegistryError && !error2.message.startsWith('input "')) {
       throw invalidInput(`input "${name}": ${error2.message}`);
@@ -99544,54 +101550,12 @@ function withInput(name, value, parse4) {
     throw error2;
   }
 }
-function parseMetricsText(text, input) {
-  if (text.startsWith("{")) {
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch (error2) {
-      throw invalidInput(
-        `input "${input}" is not valid JSON (${error2.message}): give a JSON object or k=v lines`
-      );
-    }
-    return parseMetricsObject(value, `input "${input}"`);
-  }
-  const metrics = {};
-  for (const assignment of list(text)) {
-    const [key3, value] = parseMetricAssignment(assignment.replace(/\s*=\s*/, "="));
-    metrics[key3] = value;
-  }
-  return metrics;
-}
-function jsonOrFile(text, input) {
-  if (/^[["]/.test(text) || ["true", "false", "null"].includes(text)) {
-    throw invalidInput(
-      `input "${input}" must be a JSON object or a path to a JSON file, not ${text.slice(0, 40)}`
-    );
-  }
-  if (!text.startsWith("{")) return { file: text };
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error2) {
-    throw invalidInput(
-      `input "${input}" is not valid JSON (${error2.message}): give a JSON object or a path to a JSON file`
-    );
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw invalidInput(`input "${input}" must be a JSON object or a path to a JSON file`);
-  }
-  return { json: value };
-}
-function list(text) {
-  if (text === void 0) return [];
-  return text.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
-}
+var list = splitList;
 function boolean(read2, name) {
-  const value = read2(name).trim().toLowerCase();
-  if (value === "" || value === "false") return false;
-  if (value === "true") return true;
-  throw invalidInput(`input "${name}" is "${value}": use true or false`);
+  const value2 = read2(name).trim().toLowerCase();
+  if (value2 === "" || value2 === "false") return false;
+  if (value2 === "true") return true;
+  throw invalidInput(`input "${name}" is "${value2}": use true or false`);
 }
 function wholeNumber(text, input) {
   if (!/^\d+$/.test(text) || Number(text) < 1)
@@ -99599,10 +101563,10 @@ function wholeNumber(text, input) {
   return Number(text);
 }
 function days(text) {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < 0)
+  const value2 = Number(text);
+  if (!Number.isFinite(value2) || value2 < 0)
     throw invalidInput(`input "min-age-days" is "${text}": use a number of days \u2265 0`);
-  return value;
+  return value2;
 }
 function reference(text) {
   parseReference(text);
@@ -99621,8 +101585,8 @@ function branchName(text) {
 }
 
 // src/action/run.ts
-import { mkdir as mkdir8, stat as stat9 } from "node:fs/promises";
-import { dirname as dirname12, resolve as resolve5 } from "node:path";
+import { mkdir as mkdir12, stat as stat14 } from "node:fs/promises";
+import { dirname as dirname19, resolve as resolve11 } from "node:path";
 
 // src/domain/retention.ts
 var DAY_MS = 24 * 60 * 60 * 1e3;
@@ -99677,15 +101641,15 @@ function planRetention(input) {
 
 // src/stores/compressing-store.ts
 import { createReadStream as createReadStream4 } from "node:fs";
-import { mkdir as mkdir7, mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
-import { dirname as dirname11, join as join17 } from "node:path";
+import { mkdir as mkdir10, mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
+import { dirname as dirname17, join as join28 } from "node:path";
 import { createGunzip, createGzip } from "node:zlib";
 var CompressingStore = class extends StoreDecorator {
   async put(sourcePath, target, expected) {
     if (target.compression !== "gzip") return super.put(sourcePath, target, expected);
-    const scratch = await mkdtemp2(join17(dirname11(sourcePath), ".mreg-gzip-"));
+    const scratch = await mkdtemp2(join28(dirname17(sourcePath), ".mreg-gzip-"));
     try {
-      const compressedPath = join17(scratch, `${target.file_name}.gz`);
+      const compressedPath = join28(scratch, `${target.file_name}.gz`);
       const original = new HashingStream();
       const gzip = createGzip();
       const source = createReadStream4(sourcePath).pipe(original).pipe(gzip);
@@ -99710,14 +101674,17 @@ var CompressingStore = class extends StoreDecorator {
         compression: "gzip",
         stored: { file_name: stored.artifact.file_name, size: compressed.size, sha256: compressed.sha256 }
       };
-      return { ...stored, artifact };
+      return { ...stored, artifact, file_path: target.file_name };
     } finally {
       await rm4(scratch, { recursive: true, force: true });
     }
   }
+  finish(artifact) {
+    return this.inner.finish(artifact.compression === "gzip" ? storedView(artifact) : artifact);
+  }
   async fetch(artifact, outPath) {
     if (artifact.compression !== "gzip") return this.inner.fetch(artifact, outPath);
-    await mkdir7(dirname11(outPath), { recursive: true });
+    await mkdir10(dirname17(outPath), { recursive: true });
     const compressedPath = tempPathBeside(`${outPath}.gz`);
     const decompressedPath = tempPathBeside(outPath);
     try {
@@ -99728,7 +101695,7 @@ var CompressingStore = class extends StoreDecorator {
       } catch (error2) {
         if (isRegistryError(error2)) throw error2;
         throw integrityError(
-          `stored artifact ${artifact.file_name} is not valid gzip (${error2.message}); run 'mreg doctor'`
+          (w) => `stored artifact ${artifact.file_name} is not valid gzip (${error2.message}); ${w.command("doctor")} checks the registry`
         );
       }
       if (digest.sha256 !== artifact.sha256) {
@@ -99750,8 +101717,8 @@ var CompressingStore = class extends StoreDecorator {
   verify(artifact) {
     return this.inner.verify(artifact.compression === "gzip" ? storedView(artifact) : artifact);
   }
-  remove(artifact) {
-    return this.inner.remove(artifact.compression === "gzip" ? storedView(artifact) : artifact);
+  remove(artifact, inUse) {
+    return this.inner.remove(artifact.compression === "gzip" ? storedView(artifact) : artifact, inUse);
   }
 };
 function storedView(artifact) {
@@ -99773,6 +101740,7 @@ function openStore(ctx) {
   if (!store) {
     store = ctx.store().then((inner) => new CompressingStore(inner));
     opened.set(ctx, store);
+    store.catch(() => opened.delete(ctx));
   }
   return store;
 }
@@ -99799,15 +101767,15 @@ function matchesCriteria(v, criteria2) {
   if (isArchived(v) && !criteria2.include_archived && criteria2.stage !== ARCHIVED_STAGE) return false;
   if (criteria2.tags && !criteria2.tags.every((t) => v.tags.includes(t))) return false;
   for (const [metric, min] of Object.entries(criteria2.min_metrics ?? {})) {
-    const value = metricOf2(v, metric);
-    if (value === void 0 || !(value >= min)) return false;
+    const value2 = metricOf2(v, metric);
+    if (value2 === void 0 || !(value2 >= min)) return false;
   }
   return true;
 }
 function tieBreak(a, b) {
   return newestFirst(a, b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
-function sortComparator(sort) {
+function sortComparator(sort, policy) {
   switch (sort.by) {
     case "registered":
       return tieBreak;
@@ -99821,15 +101789,16 @@ function sortComparator(sort) {
           if (x !== y) return x === void 0 ? 1 : -1;
           return tieBreak(a, b);
         }
-        return y - x || tieBreak(a, b);
+        const better = lowerIsBetter(policy, sort.metric) ? x - y : y - x;
+        return better || tieBreak(a, b);
       };
   }
 }
-function selectVersions(versions, criteria2, sort = { by: "registered" }, limit) {
+function selectVersions(versions, criteria2, sort = { by: "registered" }, limit, policy) {
   if (limit !== void 0 && !(Number.isInteger(limit) && limit >= 0)) {
     throw invalidInput(`invalid limit ${limit}: use a whole number of at least 0`);
   }
-  const selected = versions.filter((v) => matchesCriteria(v, criteria2)).sort(sortComparator(sort));
+  const selected = versions.filter((v) => matchesCriteria(v, criteria2)).sort(sortComparator(sort, policy));
   return limit === void 0 ? selected : selected.slice(0, limit);
 }
 function selectLatest(versions, criteria2) {
@@ -99837,7 +101806,7 @@ function selectLatest(versions, criteria2) {
 }
 
 // src/commands/resolve.ts
-async function resolve4(snapshot2, reference2) {
+async function resolve9(snapshot2, reference2) {
   const parsed = parseReference(reference2);
   const index2 = await snapshot2.readIndex(parsed.name);
   const version3 = resolveReference(parsed, index2, snapshot2.policy);
@@ -99845,10 +101814,14 @@ async function resolve4(snapshot2, reference2) {
 }
 async function resolveParent(snapshot2, reference2) {
   try {
-    return (await resolve4(snapshot2, reference2)).version;
+    return (await resolve9(snapshot2, reference2)).version;
   } catch (error2) {
-    if (error2 instanceof Error) error2.message = `parent ${error2.message}`;
-    throw error2;
+    if (!isRegistryError(error2)) throw error2;
+    throw new RegistryError(error2.kind, (w) => `parent ${error2.wordedFor(w)}`, {
+      ...error2.details,
+      field: "parent",
+      value: reference2
+    });
   }
 }
 async function allVersions(snapshot2, name) {
@@ -99856,11 +101829,35 @@ async function allVersions(snapshot2, name) {
   const indexes = await Promise.all(names.map((n) => snapshot2.readIndex(n)));
   return indexes.flatMap((index2) => index2?.versions ?? []);
 }
+function checkSelection(policy, versions, criteria2, sort) {
+  if (criteria2.stage !== void 0 && !policy.stages.includes(criteria2.stage)) {
+    throw invalidInput(`unknown stage "${criteria2.stage}": use one of ${policy.stages.join(", ")}`, {
+      field: "stage",
+      stages: policy.stages
+    });
+  }
+  if (versions.length === 0) return;
+  const recorded = new Set(versions.flatMap((v) => Object.keys(v.performance_metrics)));
+  const known = recorded.size > 0 ? [...recorded].sort().join(", ") : "none";
+  const check3 = (metric, field) => {
+    if (!recorded.has(metric))
+      throw invalidInput(`no version records the metric "${metric}" (recorded: ${known})`, {
+        field,
+        metric,
+        recorded: [...recorded].sort()
+      });
+  };
+  for (const metric of Object.keys(criteria2.min_metrics ?? {})) check3(metric, "min_metrics");
+  if (sort?.by === "metric") check3(sort.metric, "sort");
+}
 async function resolveCriteria(snapshot2, criteria2) {
-  const match3 = selectLatest(await allVersions(snapshot2, criteria2.name), criteria2);
+  const versions = await allVersions(snapshot2, criteria2.name);
+  checkSelection(snapshot2.policy, versions, criteria2);
+  const match3 = selectLatest(versions, criteria2);
   if (!match3)
     throw notFound(
-      `no model version matches ${describeCriteria(criteria2)}; run 'mreg list' to see what is registered`
+      (w) => `no model version matches ${describeCriteria(criteria2)}; ${w.command("list")} shows what is registered`,
+      { field: "criteria", reason: "no-match" }
     );
   return match3;
 }
@@ -99874,6 +101871,179 @@ function describeCriteria(criteria2) {
   return parts.length > 0 ? parts.join(", ") : "the criteria";
 }
 
+// src/commands/directory.ts
+import { createHash as createHash7 } from "node:crypto";
+import { readdir as readdir5, rename as rename7, rm as rm5, stat as stat11 } from "node:fs/promises";
+import { basename as basename7, join as join29 } from "node:path";
+
+// src/domain/manifest.ts
+function sortManifest(entries) {
+  return [...entries].sort((a, b) => byCodePoints(a.path, b.path));
+}
+function byCodePoints(a, b) {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i].codePointAt(0) - y[i].codePointAt(0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+function canonicalManifest(entries) {
+  return JSON.stringify(sortManifest(entries).map((e) => ({ path: e.path, size: e.size, sha256: e.sha256 })));
+}
+function checkManifestPath(path12) {
+  const segments = path12.split("/");
+  if (path12 === "" || path12.includes("\0") || path12.includes("\\") || segments.some((segment) => segment === "" || segment === "." || segment === "..")) {
+    throw invalidInput(
+      `invalid path "${path12}" in a directory manifest: relative, "/"-separated, no "." or ".."`
+    );
+  }
+  return path12;
+}
+function totalSize(entries) {
+  return entries.reduce((sum, e) => sum + e.size, 0);
+}
+
+// src/commands/directory.ts
+async function isDirectoryPath(path12) {
+  try {
+    return (await stat11(path12)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+async function scanDirectory(root) {
+  const files = /* @__PURE__ */ new Map();
+  const walk2 = async (dir, prefix2) => {
+    const children = await readdir5(dir, { withFileTypes: true });
+    if (children.length === 0 && prefix2 !== "")
+      throw invalidInput(
+        `"${prefix2}" in ${root} is an empty directory: a version restores files only; remove it or put a file in it`,
+        { field: "file", path: join29(root, prefix2) }
+      );
+    for (const child2 of children) {
+      const path12 = prefix2 === "" ? child2.name : `${prefix2}/${child2.name}`;
+      const absolute = join29(dir, child2.name);
+      if (child2.isSymbolicLink())
+        throw invalidInput(
+          `"${path12}" in ${root} is a symbolic link: register regular files only (copy in what it points to)`,
+          { field: "file", path: absolute }
+        );
+      if (child2.isDirectory()) await walk2(absolute, path12);
+      else if (child2.isFile()) files.set(checkManifestPath(path12), absolute);
+      else
+        throw invalidInput(
+          `"${path12}" in ${root} is not a regular file (a socket, FIFO or device): remove it`,
+          {
+            field: "file",
+            path: absolute
+          }
+        );
+    }
+  };
+  await walk2(root, "");
+  if (files.size === 0) throw invalidInput(`directory ${root} has no files to register`, { field: "file" });
+  const entries = [];
+  for (const [path12, absolute] of files) {
+    const { sha256, size } = await hashFile(absolute);
+    entries.push({ path: path12, size, sha256 });
+  }
+  const sorted = sortManifest(entries);
+  return { entries: sorted, files, digest: { sha256: manifestDigest(sorted), size: totalSize(sorted) } };
+}
+function manifestDigest(entries) {
+  return createHash7("sha256").update(canonicalManifest(entries), "utf8").digest("hex");
+}
+function fileArtifacts(artifact) {
+  if (!artifact.manifest) return [artifact];
+  return artifact.manifest.map((entry) => ({
+    store: artifact.store,
+    file_name: basename7(entry.path),
+    size: entry.size,
+    sha256: entry.sha256,
+    media_type: "application/octet-stream",
+    ...artifact.deleted ? { deleted: true } : {}
+  }));
+}
+async function putDirectory(store, scanned, target) {
+  if (store.kind !== "local")
+    throw invalidInput(
+      `registering a directory is supported with the local store only (not yet as ${store.kind} assets): register a single file, e.g. an archive`,
+      { field: "file" }
+    );
+  const created = [];
+  const leases = [];
+  try {
+    for (const entry of scanned.entries) {
+      const stored = await store.put(
+        scanned.files.get(entry.path),
+        { ...target, file_name: basename7(entry.path), compression: "none" },
+        { sha256: entry.sha256, size: entry.size }
+      );
+      if (stored.lease) leases.push(stored.lease);
+      if (stored.created) created.push(stored);
+    }
+  } catch (error2) {
+    for (const lease of leases) await lease.settle(false);
+    for (const stored of created) await store.remove(stored.artifact).catch(() => void 0);
+    throw error2;
+  }
+  return {
+    artifact: {
+      store: store.kind,
+      file_name: target.file_name,
+      size: scanned.digest.size,
+      sha256: scanned.digest.sha256,
+      media_type: target.media_type,
+      manifest: scanned.entries
+    },
+    file_path: target.file_name,
+    created,
+    leases
+  };
+}
+async function fetchDirectory(store, artifact, finalPath) {
+  const manifest = artifact.manifest ?? [];
+  if (manifestDigest(sortManifest(manifest)) !== artifact.sha256)
+    throw integrityError(
+      (w) => `the manifest of ${artifact.file_name} does not match its checksum ${artifact.sha256}; the registry metadata is corrupt \u2014 ${w.command("doctor")} checks the registry`
+    );
+  const paths = manifest.map((entry) => {
+    try {
+      return checkManifestPath(entry.path);
+    } catch (error2) {
+      throw integrityError(
+        (w) => `${error2.message}; the registry metadata is corrupt \u2014 ${w.command("doctor")} checks the registry`
+      );
+    }
+  });
+  if (await exists4(finalPath))
+    throw invalidInput(`"${finalPath}" already exists: fetch a directory version to a new path`, {
+      field: "out"
+    });
+  const temp = tempPathBeside(finalPath);
+  const views = fileArtifacts(artifact);
+  try {
+    for (let i = 0; i < manifest.length; i++) {
+      await store.fetch(views[i], join29(temp, paths[i]));
+    }
+    await rename7(temp, finalPath);
+  } catch (error2) {
+    await rm5(temp, { recursive: true, force: true });
+    throw error2;
+  }
+  return finalPath;
+}
+async function exists4(path12) {
+  try {
+    await stat11(path12);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // src/commands/store-audit.ts
 var DEFAULT_ORPHAN_GRACE_HOURS = 1;
 async function auditStore(store, policy, now, versions, gone = []) {
@@ -99881,38 +102051,80 @@ async function auditStore(store, policy, now, versions, gone = []) {
   const graceMs = (policy.retention.orphan_grace_hours ?? DEFAULT_ORPHAN_GRACE_HOURS) * 36e5;
   const cutoff = now.getTime() - graceMs;
   const live = versions.filter((v) => !v.artifact.deleted && v.artifact.store === store.kind);
-  const liveKeys = new Set(live.flatMap(itemKeys));
+  const liveByKey = new Map(live.flatMap((v) => itemKeys(v).map((key3) => [key3, v])));
   const knownKeys = new Set(
     [...versions, ...gone].flatMap((v) => [...itemKeys(v), `version:${formatReference(v)}`])
   );
   const unused = [];
+  const unfinished = [];
   const seen = /* @__PURE__ */ new Set();
   for await (const item of store.listStored()) {
     const key3 = keyOf(item);
     seen.add(key3);
-    if (liveKeys.has(key3)) continue;
+    const owner = liveByKey.get(key3);
+    if (owner) {
+      if (item.unfinished) unfinished.push(owner);
+      continue;
+    }
     const known = knownKeys.has(key3) || item.owner !== void 0 && knownKeys.has(`version:${item.owner.name}@${item.owner.version}`);
     if (known || item.modified.getTime() <= cutoff) unused.push(item);
   }
-  const missing = live.filter((v) => !itemKeys(v).some((key3) => seen.has(key3)));
-  return { unused, missing };
+  const missing = [];
+  for (const version3 of live.filter((v) => !itemKeys(v).every((key3) => seen.has(key3)))) {
+    for (const file of fileArtifacts(version3.artifact)) {
+      const present2 = await store.verify(file).then(
+        (result) => result.present,
+        (error2) => {
+          if (isRegistryError(error2) && error2.kind === "integrity") return true;
+          throw error2;
+        }
+      );
+      if (!present2) {
+        missing.push(version3);
+        break;
+      }
+    }
+  }
+  return { unused, missing, unfinished };
 }
 function keyOf(item) {
   return item.owner ? `release:${item.owner.release_id}` : `sha256:${item.sha256 ?? item.id}`;
 }
 function itemKeys(version3) {
   const release = version3.artifact.release;
-  return release ? [`release:${release.id}`] : [`sha256:${version3.artifact.stored?.sha256 ?? version3.artifact.sha256}`];
+  return release ? [`release:${release.id}`] : fileArtifacts(version3.artifact).map((a) => `sha256:${a.stored?.sha256 ?? a.sha256}`);
+}
+function storedBytesInUse(ctx) {
+  return async (sha256) => {
+    const versions = await allVersions(await ctx.backend.snapshot());
+    return versions.some(
+      (v) => !v.artifact.deleted && fileArtifacts(v.artifact).some((a) => (a.stored?.sha256 ?? a.sha256) === sha256)
+    );
+  };
 }
 
 // src/commands/cleanup.ts
 var LAST_CLEANUP_KEY = "last-cleanup";
 async function cleanup(ctx, input = {}) {
   if (input.keepLast !== void 0 && (!Number.isInteger(input.keepLast) || input.keepLast < 1)) {
-    throw invalidInput(`--keep-last must be a whole number of at least 1, got ${input.keepLast}`);
+    throw invalidInput(
+      (w) => `${w.field("keep-last")} must be a whole number of at least 1, got ${input.keepLast}`,
+      {
+        field: "keep-last",
+        value: input.keepLast,
+        reason: "not-a-whole-number-at-least-1"
+      }
+    );
   }
   if (input.minAgeDays !== void 0 && !(input.minAgeDays >= 0)) {
-    throw invalidInput(`--min-age-days must be a number of days \u2265 0, got ${input.minAgeDays}`);
+    throw invalidInput(
+      (w) => `${w.field("min-age-days")} must be a number of days \u2265 0, got ${input.minAgeDays}`,
+      {
+        field: "min-age-days",
+        value: input.minAgeDays,
+        reason: "negative"
+      }
+    );
   }
   const snapshot2 = await ctx.backend.snapshot();
   const planned = await plan(snapshot2, ctx.now(), input);
@@ -99925,7 +102137,8 @@ async function cleanup(ctx, input = {}) {
     freed_bytes: 0,
     commit: null,
     swept: [],
-    missing: []
+    missing: [],
+    finished: []
   };
   const deletions = planned.filter((d) => d.action === "delete");
   outcome.deleted_count = deletions.length;
@@ -99960,10 +102173,23 @@ async function cleanup(ctx, input = {}) {
   const after = await ctx.backend.snapshot();
   const audit = await auditStore(store, after.policy, ctx.now(), await allVersions(after), removed);
   report(outcome, audit, removed);
+  const inUse = storedBytesInUse(ctx);
   if (audit) {
-    for (const item of audit.unused) await store.removeStored?.(item);
+    for (const version3 of audit.unfinished) await store.finish(version3.artifact);
+    for (const item of audit.unused) await store.removeStored?.(item, inUse);
+    const listed = new Set(audit.unused.map((item) => item.owner?.release_id));
+    for (const version3 of removed) {
+      const release = version3.artifact.release;
+      if (!release || listed.has(release.id)) continue;
+      await store.remove(version3.artifact, inUse);
+      outcome.swept.push({
+        id: String(release.id),
+        label: `release ${release.tag}`,
+        size: version3.artifact.size
+      });
+    }
   } else {
-    for (const version3 of removed) await store.remove(version3.artifact);
+    for (const version3 of removed) await store.remove(version3.artifact, inUse);
   }
   outcome.freed_bytes = sumBytes(outcome.swept);
   await ctx.state?.write(LAST_CLEANUP_KEY, ctx.now().toISOString());
@@ -100040,6 +102266,7 @@ function report(outcome, audit, deleted) {
   }
   outcome.swept = audit.unused.map((item) => ({ id: item.id, label: item.label, size: item.size }));
   outcome.missing = audit.missing.map(formatReference);
+  outcome.finished = audit.unfinished.map(formatReference);
 }
 function sumBytes(objects) {
   return objects.reduce((sum, o) => sum + o.size, 0);
@@ -100061,20 +102288,26 @@ function toDecision(decision) {
 function metricOf3(v, metric) {
   return Object.hasOwn(v.performance_metrics, metric) ? v.performance_metrics[metric] ?? null : null;
 }
-function row(metric, versions) {
+function row(metric, versions, policy) {
   const values = versions.map((v) => metricOf3(v, metric));
   const base = values[0] ?? null;
   const deltas = values.map((x) => x === null || base === null ? null : x - base);
-  const relative3 = deltas.map((d) => d === null || base === null || base === 0 ? null : d / Math.abs(base));
-  let best = null;
-  values.forEach((x, i) => {
-    if (x === null) return;
-    const current = best === null ? null : values[best] ?? null;
-    if (current === null || x > current) best = i;
-  });
-  return { metric, values, deltas, relative: relative3, best };
+  const relative4 = deltas.map((d) => d === null || base === null || base === 0 ? null : d / Math.abs(base));
+  const better = lowerIsBetter(policy, metric) ? "lower" : "higher";
+  const present2 = values.filter((x) => x !== null);
+  const top = present2.length === 0 ? null : better === "lower" ? Math.min(...present2) : Math.max(...present2);
+  const winners = top === null ? [] : values.flatMap((x, i) => x === top ? [i] : []);
+  return {
+    metric,
+    values,
+    deltas,
+    relative: relative4,
+    better,
+    best: winners.length === 1 ? winners[0] : null,
+    tied: winners.length > 1 ? winners : []
+  };
 }
-function compareModels(versions) {
+function compareModels(versions, policy) {
   if (versions.length < 2) {
     throw invalidInput(
       `compare needs at least 2 versions, got ${versions.length}; name two or more references`
@@ -100088,29 +102321,40 @@ function compareModels(versions) {
       stage: v.deployment_stage,
       registered_at: v.registered_at
     })),
-    metrics: names.map((metric) => row(metric, versions))
+    metrics: names.map((metric) => row(metric, versions, policy))
   };
+}
+function describeBest(row2, refs) {
+  if (row2.tied.length > 0) return `tie: ${row2.tied.map((i) => refs[i]).join(", ")}`;
+  return row2.best === null ? "\u2014" : refs[row2.best] ?? "\u2014";
+}
+function describeMetric(row2) {
+  return row2.better === "lower" ? `${row2.metric} (lower is better)` : row2.metric;
 }
 
 // src/commands/compare.ts
 async function compare(ctx, references) {
   if (references.length < 2)
-    throw invalidInput("compare needs at least two references, e.g. mreg compare m@1.0.0 m@1.1.0");
+    throw invalidInput(
+      (w) => `compare needs at least two versions in ${w.field("reference")}, e.g. m@1.0.0 and m@1.1.0`,
+      { field: "reference", value: references.length, reason: "fewer-than-two" }
+    );
   const snapshot2 = await ctx.backend.snapshot();
   const versions = await Promise.all(
-    references.map(async (reference2) => (await resolve4(snapshot2, reference2)).version)
+    references.map(async (reference2) => (await resolve9(snapshot2, reference2)).version)
   );
-  return { versions, comparison: compareModels(versions) };
+  return { versions, comparison: compareModels(versions, snapshot2.policy) };
 }
 
 // src/commands/delete.ts
 async function deleteVersion(ctx, input) {
   const outcome = await updateRegistry(ctx, async (snapshot2) => {
-    const { version: version4, index: index2 } = await resolve4(snapshot2, input.reference);
+    const { version: version4, index: index2 } = await resolve9(snapshot2, input.reference);
     const protectedStages = snapshot2.policy.retention.protect_stages;
     if (!input.force && protectedStages.includes(version4.deployment_stage)) {
       throw refused(
-        `${formatReference(version4)} is in ${version4.deployment_stage}, a protected stage: demote it first, or pass --force`
+        (w) => `${formatReference(version4)} is in ${version4.deployment_stage}, a protected stage: demote it first, or set ${w.field("force")}`,
+        { field: "force", value: false, reason: "protected-stage", stage: version4.deployment_stage }
       );
     }
     const remaining = removeVersions(index2, [version4.version]);
@@ -100133,11 +102377,12 @@ async function deleteVersion(ctx, input) {
 async function removeUnreferencedArtifact(ctx, version3) {
   if (version3.artifact.deleted) return false;
   const store = await openStore(ctx);
-  if (store.kind === "local") {
-    const live = await allVersions(await ctx.backend.snapshot());
-    if (live.some((v) => v.artifact.sha256 === version3.artifact.sha256 && !v.artifact.deleted)) return false;
-  }
-  await store.remove(version3.artifact);
+  const used = store.kind === "local" ? new Set(
+    (await allVersions(await ctx.backend.snapshot())).filter((v) => !v.artifact.deleted).flatMap((v) => fileArtifacts(v.artifact).map((a) => a.sha256))
+  ) : /* @__PURE__ */ new Set();
+  const own2 = fileArtifacts(version3.artifact).filter((a) => !used.has(a.sha256));
+  if (own2.length === 0) return false;
+  for (const artifact of own2) await store.remove(artifact, storedBytesInUse(ctx));
   return true;
 }
 
@@ -100148,27 +102393,38 @@ async function doctor(ctx) {
   const names = await snapshot2.modelNames();
   const versions = [];
   for (const name of names) versions.push(...await checkModel(snapshot2, name, findings));
+  findings.push(...await lostVersions(ctx, new Set(versions.map(formatReference))));
   const store = await openStore(ctx);
   let artifacts = 0;
   for (const version3 of versions) {
     if (version3.artifact.deleted) continue;
     artifacts++;
-    const result = await store.verify(version3.artifact);
     const subject = formatReference(version3);
-    if (!result.present) {
-      findings.push({
-        kind: "missing-artifact",
-        severity: "problem",
-        subject,
-        message: `artifact ${version3.artifact.file_name} is missing from the ${store.kind} store`
-      });
-    } else if (!result.ok) {
-      findings.push({
-        kind: "checksum-mismatch",
-        severity: "problem",
-        subject,
-        message: `stored bytes of ${version3.artifact.file_name} have sha256 ${result.actual}, expected ${version3.artifact.sha256}`
-      });
+    for (const artifact of fileArtifacts(version3.artifact)) {
+      const what = version3.artifact.manifest ? `${version3.artifact.file_name}: ${artifact.file_name}` : artifact.file_name;
+      let result;
+      try {
+        result = await store.verify(artifact);
+      } catch (error2) {
+        if (!isRegistryError(error2) || error2.kind !== "integrity") throw error2;
+        findings.push({ kind: "corrupt-object", severity: "problem", subject, message: error2.message });
+        continue;
+      }
+      if (!result.present) {
+        findings.push({
+          kind: "missing-artifact",
+          severity: "problem",
+          subject,
+          message: `artifact ${what} is missing from the ${store.kind} store`
+        });
+      } else if (!result.ok) {
+        findings.push({
+          kind: "checksum-mismatch",
+          severity: "problem",
+          subject,
+          message: `stored bytes of ${what} have sha256 ${result.actual}, expected ${artifact.sha256}`
+        });
+      }
     }
   }
   const audit = await auditStore(store, snapshot2.policy, ctx.now(), versions);
@@ -100177,7 +102433,15 @@ async function doctor(ctx) {
       kind: "orphan-object",
       severity: "warning",
       subject: item.label,
-      message: `stored ${item.owner ? "release" : "object"} (${item.size} bytes) no live version uses; 'mreg cleanup' sweeps it`
+      message: item.temporary ? `temporary file (${item.size} bytes) left by an interrupted write; 'mreg cleanup' sweeps it` : `stored ${item.owner ? "release" : "object"} (${item.size} bytes) no live version uses; cleanup sweeps it`
+    });
+  }
+  for (const version3 of audit?.unfinished ?? []) {
+    findings.push({
+      kind: "unfinished-artifact",
+      severity: "warning",
+      subject: formatReference(version3),
+      message: `the registration was interrupted before its ${version3.artifact.release ? `release ${version3.artifact.release.tag} was published` : "artifact was finished"}; 'mreg cleanup' finishes it`
     });
   }
   return {
@@ -100209,34 +102473,155 @@ async function readOrReport(read2, subject, findings) {
     return null;
   }
 }
+async function lostVersions(ctx, present2) {
+  const registeredIn = /* @__PURE__ */ new Map();
+  for (const entry of (await ctx.backend.log()).reverse()) {
+    const register3 = /^register (\S+) (\S+) \(/.exec(entry.subject);
+    if (register3) registeredIn.set(`${register3[1]}@${register3[2]}`, entry.commit);
+    const removed = /^delete (\S+) (\S+) \(/.exec(entry.subject);
+    if (removed) registeredIn.delete(`${removed[1]}@${removed[2]}`);
+    if (entry.subject.startsWith("cleanup: remove ")) {
+      for (const line of entry.body.split("\n")) {
+        const version3 = /^remove (\S+@\S+): /.exec(line);
+        if (version3) registeredIn.delete(version3[1]);
+      }
+    }
+  }
+  const findings = [];
+  for (const [reference2, commit] of registeredIn) {
+    if (present2.has(reference2)) continue;
+    const [name, version3] = reference2.split("@");
+    findings.push({
+      kind: "lost-version",
+      severity: "problem",
+      subject: reference2,
+      message: `registered in commit ${commit.slice(0, 12)} but its version file is gone and no delete or cleanup removed it; restore it with 'git checkout ${commit.slice(0, 12)} -- ${versionPath(name, version3)}' on the registry branch`
+    });
+  }
+  return findings;
+}
+
+// src/commands/edit.ts
+var MAX_NOTES = 1e4;
+async function editVersion(ctx, input) {
+  const add = (input.addTags ?? []).map(parseTag);
+  const remove = (input.removeTags ?? []).map(parseTag);
+  if (add.length === 0 && remove.length === 0 && input.notes === void 0) {
+    throw invalidInput("nothing to edit: give --add-tag, --remove-tag or --notes", { field: "edit" });
+  }
+  const both = add.filter((t) => remove.includes(t));
+  if (both.length > 0) {
+    throw invalidInput(`tag "${both[0]}" is both added and removed: give it once`, { field: "tags" });
+  }
+  if (input.notes !== void 0 && input.notes.length > MAX_NOTES) {
+    throw invalidInput(`notes are ${input.notes.length} characters: at most ${MAX_NOTES}`, { field: "notes" });
+  }
+  const outcome = await updateRegistry(ctx, async (snapshot2) => {
+    const { version: version3, index: index2 } = await resolve9(snapshot2, input.reference);
+    const missing = remove.filter((t) => !version3.tags.includes(t));
+    if (missing.length > 0) {
+      const has = version3.tags.length > 0 ? `its tags: ${version3.tags.join(", ")}` : "it has no tags";
+      throw refused(`${formatReference(version3)} has no tag "${missing[0]}" to remove (${has})`, {
+        field: "tags"
+      });
+    }
+    const added = [...new Set(add)].filter((t) => !version3.tags.includes(t));
+    const tags2 = [...version3.tags.filter((t) => !remove.includes(t)), ...added];
+    const notes = input.notes ?? version3.notes;
+    const facts = {
+      added_tags: added,
+      removed_tags: [...new Set(remove)],
+      notes_changed: notes !== version3.notes
+    };
+    if (added.length === 0 && remove.length === 0 && !facts.notes_changed) {
+      return { change: null, result: { version: version3, ...facts } };
+    }
+    const edited = { ...version3, tags: tags2, notes };
+    const what = [
+      ...added.map((t) => `+${t}`),
+      ...facts.removed_tags.map((t) => `-${t}`),
+      ...facts.notes_changed ? ["notes"] : []
+    ];
+    return {
+      change: {
+        subject: `edit ${version3.name} ${version3.version}: ${what.join(" ")}`,
+        trailers: { "Model-Id": version3.model_id },
+        files: [
+          { path: versionPath(version3.name, version3.version), content: edited },
+          { path: indexPath(version3.name), content: upsertVersions(index2, version3.name, [edited]) }
+        ]
+      },
+      result: { version: edited, ...facts }
+    };
+  });
+  return { ...outcome.result, changed: outcome.changed, commit: outcome.commit };
+}
 
 // src/commands/fetch.ts
-import { stat as stat7 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { mkdir as mkdir11, stat as stat12 } from "node:fs/promises";
+import { dirname as dirname18, join as join30, resolve as resolvePath2 } from "node:path";
+var STALE_FETCH_TEMP_MS = 15 * 60 * 1e3;
 async function fetchModel(ctx, input) {
+  const { version: version3, out } = await choose(ctx, input);
+  return { version: version3, path: await download(ctx, version3, out) };
+}
+async function download(ctx, version3, out) {
+  const store = await openStore(ctx);
+  if (version3.artifact.manifest) return fetchDirectory(store, version3.artifact, out);
+  return (await store.fetch(version3.artifact, out)).path;
+}
+async function choose(ctx, input) {
   if (input.reference === void 0 && input.criteria === void 0) {
     throw invalidInput(
-      "name a version (REF such as theft-detector@production) or criteria (--name, --type, --stage, --tag, --min)"
+      (w) => `name a version (${w.field("reference")}, such as theft-detector@production) or criteria (${["name", "model-type", "stage", "tags", "min-metrics"].map((f) => w.field(f)).join(", ")})`,
+      { field: "reference", reason: "missing" }
     );
   }
   const snapshot2 = await ctx.backend.snapshot();
-  const version3 = input.reference !== void 0 ? (await resolve4(snapshot2, input.reference)).version : await resolveCriteria(snapshot2, input.criteria);
+  const version3 = input.reference !== void 0 ? (await resolve9(snapshot2, input.reference)).version : await resolveCriteria(snapshot2, input.criteria);
   if (version3.artifact.deleted) {
     throw new RegistryError(
       "not-found",
       `${formatReference(version3)} is archived: its artifact was deleted by retention`
     );
   }
-  const out = await isDirectory3(input.out) ? join18(input.out, version3.artifact.file_name) : input.out;
-  const store = await openStore(ctx);
-  const fetched = await store.fetch(version3.artifact, out);
-  return { version: version3, path: fetched.path };
+  const out = await destination(input.out, version3.artifact.file_name, input.mkdir === true);
+  await refuseSpecialFile(out, `the destination "${out}"`);
+  const swept = await sweepStaleTempsBeside(resolvePath2(out), STALE_FETCH_TEMP_MS);
+  if (swept.length > 0) {
+    ctx.notice?.(`removed ${swept.length} temporary file(s) an interrupted fetch left beside ${out}`);
+  }
+  return { version: version3, out };
 }
-async function isDirectory3(path12) {
+async function destination(out, fileName, create2) {
+  const namesDirectory = /[\\/]$/.test(out) || await kindOf(out) === "directory";
+  const directory = resolvePath2(namesDirectory ? out : dirname18(out));
+  const kind = await kindOf(directory);
+  if (kind === "other") throw invalidInput(`"${directory}" is not a directory`, { field: "out" });
+  if (kind === "missing") {
+    if (!create2)
+      throw invalidInput(`directory "${directory}" does not exist: create it, or pass --mkdir`, {
+        field: "out"
+      });
+    if (await kindOf(dirname18(directory)) !== "directory")
+      throw invalidInput(
+        `"${dirname18(directory)}" does not exist: --mkdir creates only the last directory (${directory})`,
+        { field: "out" }
+      );
+    try {
+      await mkdir11(directory);
+    } catch (error2) {
+      if (error2.code !== "EEXIST")
+        throw invalidInput(`cannot create "${directory}": ${error2.message}`, { field: "out" });
+    }
+  }
+  return namesDirectory ? join30(directory, fileName) : resolvePath2(out);
+}
+async function kindOf(path12) {
   try {
-    return (await stat7(path12)).isDirectory();
+    return (await stat12(path12)).isDirectory() ? "directory" : "other";
   } catch {
-    return false;
+    return "missing";
   }
 }
 
@@ -100287,9 +102672,14 @@ async function history(ctx, input) {
   if (wholeModel) {
     name = parseName(input.target);
     index2 = await snapshot2.readIndex(name);
-    if (!index2) throw notFound(`no model named "${name}"; run 'mreg list' to see the registered models`);
+    if (!index2)
+      throw notFound((w) => `no model named "${name}"; ${w.command("list")} shows the registered models`, {
+        field: "reference",
+        value: name,
+        reason: "no-such-model"
+      });
   } else {
-    const resolved = await resolve4(snapshot2, input.target);
+    const resolved = await resolve9(snapshot2, input.target);
     ({ name, version: version3 } = resolved.version);
     index2 = resolved.index;
   }
@@ -100336,46 +102726,136 @@ async function init(ctx, store = "local") {
   const { policy } = await ctx.backend.snapshotAt(commit);
   return { created, commit, policy, registry: ctx.backend.description };
 }
+async function initialisingOnFirstWrite(ctx, store, write) {
+  try {
+    return await write();
+  } catch (error2) {
+    if (!isRegistryError(error2) || error2.kind !== "not-initialised") throw error2;
+  }
+  const { created } = await ctx.backend.init(defaultPolicy(store));
+  if (created)
+    ctx.notice?.(
+      `created the registry branch "${ctx.backend.branch}" with the default policy (registry.json): ${ctx.backend.description}`
+    );
+  return write();
+}
 
 // src/commands/json-file.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { constants as constants5 } from "node:fs";
+import { open as open7 } from "node:fs/promises";
+import { resolve as resolve10 } from "node:path";
+var MAX_JSON_FILE_BYTES = 1024 * 1024;
+var MAX_JSON_DEPTH = 64;
 async function readJsonObjectFile(path12, what) {
-  let text;
-  try {
-    text = await readFile5(path12, "utf8");
-  } catch (error2) {
-    const code2 = error2.code;
-    const why = code2 === "ENOENT" ? "not found" : code2 === "EISDIR" ? "is a directory" : `cannot be read (${code2})`;
-    throw invalidInput(`${what} "${path12}" ${why}: check the path`);
-  }
+  const text = await readBoundedText(path12, what);
   return parseJsonObject(text, `${what} "${path12}"`);
 }
-function parseJsonObject(text, where2) {
-  let value;
+async function readBoundedText(path12, what) {
+  let handle;
   try {
-    value = JSON.parse(text);
+    handle = await open7(path12, constants5.O_RDONLY | constants5.O_NONBLOCK);
+  } catch (error2) {
+    throw invalidInput(`${what} "${path12}" ${openFailure(error2)}: check the path`);
+  }
+  try {
+    const info2 = await handle.stat();
+    if (info2.isDirectory()) throw invalidInput(`${what} "${path12}" is a directory: give a JSON file`);
+    if (!info2.isFile()) throw invalidInput(`${what} "${path12}" is not a regular file: give a JSON file`);
+    if (info2.size > MAX_JSON_FILE_BYTES) throw tooLarge(what, path12);
+    const buffer3 = Buffer.alloc(MAX_JSON_FILE_BYTES + 1);
+    let length = 0;
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buffer3, length, buffer3.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > MAX_JSON_FILE_BYTES) throw tooLarge(what, path12);
+    }
+    return decodeUtf8(buffer3.subarray(0, length), what, path12);
+  } catch (error2) {
+    if (isRegistryError(error2)) throw error2;
+    throw invalidInput(`${what} "${path12}" ${openFailure(error2)}: check the file`);
+  } finally {
+    await handle.close().catch(() => void 0);
+  }
+}
+function openFailure(error2) {
+  const code2 = error2.code;
+  switch (code2) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return "not found";
+    case "EISDIR":
+      return "is a directory";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read (permission denied)";
+    default:
+      return `cannot be read (${code2 ?? error2.message})`;
+  }
+}
+function tooLarge(what, path12) {
+  return invalidInput(
+    `${what} "${path12}" is larger than ${MAX_JSON_FILE_BYTES / 1024 / 1024} MiB, the limit for metadata files: keep large data out of the registry`
+  );
+}
+function decodeUtf8(bytes, what, path12) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidInput(`${what} "${path12}" is not valid UTF-8 text: save it as UTF-8 JSON`);
+  }
+}
+function parseJsonObject(text, where2) {
+  let value2;
+  try {
+    value2 = JSON.parse(text);
   } catch (error2) {
     throw invalidInput(`${where2} is not valid JSON (${error2.message}): fix the JSON`);
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+  if (value2 === null || typeof value2 !== "object" || Array.isArray(value2)) {
     throw invalidInput(`${where2} must be a JSON object ({"key": value, \u2026})`);
   }
-  return value;
+  if (nestingDepth(value2) > MAX_JSON_DEPTH) {
+    throw invalidInput(`${where2} is nested more than ${MAX_JSON_DEPTH} levels deep: flatten it`);
+  }
+  return value2;
+}
+function nestingDepth(value2) {
+  let deepest = 0;
+  const stack = [[value2, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child2 of Object.values(node)) stack.push([child2, depth + 1]);
+  }
+  return deepest;
+}
+async function loadJsonInput(value2, base, label) {
+  if (value2 === void 0) return void 0;
+  return "json" in value2 ? value2.json : readJsonObjectFile(resolve10(base, value2.file), `${label} file`);
+}
+async function loadMetricsInput(value2, base, label) {
+  if (value2 === void 0) return void 0;
+  if ("metrics" in value2) return value2.metrics;
+  const where2 = `${label} file`;
+  return parseMetricsObject(
+    await readJsonObjectFile(resolve10(base, value2.file), where2),
+    `${where2} "${value2.file}"`
+  );
 }
 
 // src/commands/list.ts
 async function listVersions(ctx, input) {
   const snapshot2 = await ctx.backend.snapshot();
-  return selectVersions(
-    await allVersions(snapshot2, input.criteria.name),
-    input.criteria,
-    input.sort,
-    input.limit
-  );
+  const versions = await allVersions(snapshot2, input.criteria.name);
+  checkSelection(snapshot2.policy, versions, input.criteria, input.sort);
+  return selectVersions(versions, input.criteria, input.sort, input.limit, snapshot2.policy);
 }
 
 // src/commands/register.ts
-import { stat as stat8 } from "node:fs/promises";
+import { stat as stat13 } from "node:fs/promises";
 import { extname as extname2 } from "node:path";
 
 // src/commands/auto-cleanup.ts
@@ -100398,17 +102878,23 @@ function identityBackoff(attempt) {
   const step = Math.min(2e3, 100 * 2 ** (attempt - 1));
   return Math.round(step / 2 + Math.random() * (step / 2));
 }
-var sleep4 = (ms2) => new Promise((resolve6) => setTimeout(resolve6, ms2));
+var sleep4 = (ms2) => new Promise((resolve12) => setTimeout(resolve12, ms2));
 async function register2(ctx, input) {
   const modelType = parseModelType(input.modelType);
   const name = input.name === void 0 ? modelType : parseName(input.name);
   const explicitVersion = input.version === void 0 ? void 0 : parseVersion(input.version);
-  if (explicitVersion && input.bump) throw invalidInput("give either --version or --bump, not both");
+  if (explicitVersion && input.bump)
+    throw invalidInput((w) => `give either ${w.field("version")} or ${w.field("bump")}, not both`, {
+      field: "bump",
+      value: input.bump,
+      reason: "excludes-version"
+    });
   const tags2 = [...new Set((input.tags ?? []).map(parseTag))];
   const metrics = parseMetricsObject(input.metrics ?? {}, "metrics");
-  const extension = safeExtension(input.file);
-  const digest = await hashFile(input.file, ctx.progress?.("hashing"));
-  const createdAt = input.createdAt ?? (await stat8(input.file)).mtime;
+  const scanned = await isDirectoryPath(input.file) ? await scanDirectory(input.file) : void 0;
+  const extension = scanned ? "" : safeExtension(input.file);
+  const digest = scanned?.digest ?? await hashFile(input.file, ctx.progress?.("hashing"));
+  const createdAt = input.createdAt ?? (await stat13(input.file)).mtime;
   const store = await openStore(ctx);
   const refusedVersions = /* @__PURE__ */ new Set();
   for (let attempt = 1; attempt <= MAX_IDENTITY_ATTEMPTS; attempt++) {
@@ -100418,28 +102904,39 @@ async function register2(ctx, input) {
       snapshot2,
       { ...input, name, modelType, tags: tags2, metrics, explicitVersion, extension, createdAt, refusedVersions },
       digest,
-      store
+      store,
+      scanned
     );
     let stored;
+    let created;
+    let leases;
     try {
-      stored = await store.put(
-        input.file,
-        {
-          name,
-          version: draft.version,
-          model_id: draft.model_id,
-          file_name: draft.artifact.file_name,
-          media_type: draft.artifact.media_type,
-          commit: ctx.source?.commit,
-          description: releaseDescription(draft),
-          compression: snapshot2.policy.artifacts.compression
-        },
-        digest
-      );
+      const target = {
+        name,
+        version: draft.version,
+        model_id: draft.model_id,
+        file_name: draft.artifact.file_name,
+        media_type: draft.artifact.media_type,
+        commit: ctx.source?.commit,
+        description: releaseDescription(draft),
+        compression: snapshot2.policy.artifacts.compression
+      };
+      if (scanned) {
+        const put = await putDirectory(store, scanned, target);
+        stored = { artifact: put.artifact, file_path: put.file_path, created: put.created.length > 0 };
+        created = put.created;
+        leases = put.leases;
+      } else {
+        stored = await store.put(input.file, target, digest);
+        created = stored.created ? [stored] : [];
+        leases = stored.lease ? [stored.lease] : [];
+      }
     } catch (error2) {
-      if (explicitVersion !== void 0 || !isRegistryError(error2) || error2.kind !== "conflict") throw error2;
+      if (!isRegistryError(error2) || error2.kind !== "conflict") throw error2;
+      if (explicitVersion !== void 0) throw slotRefused(name, explicitVersion, error2);
       refusedVersions.add(draft.version);
-      await sleep4(identityBackoff(attempt));
+      ctx.notice?.(`skipping version ${draft.version} of ${name}: ${error2.message}`);
+      if (error2.details?.reason !== "tag-reserved") await sleep4(identityBackoff(attempt));
       continue;
     }
     let registered;
@@ -100451,17 +102948,43 @@ async function register2(ctx, input) {
         extension
       });
     } catch (error2) {
-      await undoPut(ctx, store, stored);
+      for (const lease of leases) await lease.settle(false);
+      await undoPut(ctx, store, created);
       if (!(error2 instanceof IdentityTaken)) throw error2;
       await sleep4(identityBackoff(attempt));
       continue;
     }
+    await settleAll(leases);
+    await finishPut(ctx, store, registered);
     await autoCleanupAfter(ctx);
     return registered;
   }
   throw new RegistryError(
     "conflict",
     `could not register ${name}: other writers kept taking the next version; try again`
+  );
+}
+async function settleAll(leases) {
+  let failure;
+  for (const lease of leases) await lease.settle(true).catch((error2) => failure ??= error2);
+  if (failure !== void 0) throw failure;
+}
+async function finishPut(ctx, store, version3) {
+  try {
+    await store.finish(version3.artifact);
+  } catch (error2) {
+    ctx.notice?.(
+      `${formatReference(version3)} is registered, but publishing its stored artifact failed (${error2.message}); the next cleanup finishes it`
+    );
+  }
+}
+function slotRefused(name, version3, error2) {
+  const reserved = error2.details?.reason === "tag-reserved";
+  const why = reserved ? `its release tag ${name}@v${version3} was used by a deleted immutable release, and GitHub never frees such a tag` : `its release tag ${name}@v${version3} is already used by a published release`;
+  return new RegistryError(
+    "conflict",
+    `cannot register ${name}@${version3}: ${why}; choose another version, or leave it out to take the next free one`,
+    { ...error2.details, field: "version", value: version3, reason: reserved ? "tag-reserved" : "exists" }
   );
 }
 async function autoCleanupAfter(ctx) {
@@ -100476,7 +102999,7 @@ async function autoCleanupAfter(ctx) {
     ctx.notice?.(`auto cleanup failed (the registration itself succeeded): ${error2.message}`);
   }
 }
-async function draftVersion(ctx, snapshot2, input, digest, store) {
+async function draftVersion(ctx, snapshot2, input, digest, store, scanned) {
   const policy = snapshot2.policy;
   const stage = input.stage === void 0 ? policy.initial_stage : parseStage(policy, input.stage);
   checkRegistrationStage(policy, stage);
@@ -100491,7 +103014,8 @@ async function draftVersion(ctx, snapshot2, input, digest, store) {
     file_name: fileName,
     size: digest.size,
     sha256: digest.sha256,
-    media_type: input.mediaType ?? "application/octet-stream"
+    media_type: input.mediaType ?? "application/octet-stream",
+    ...scanned ? { manifest: scanned.entries } : {}
   };
   const registeredAt = now.toISOString();
   const doc = {
@@ -100533,16 +103057,15 @@ function chooseVersion(index2, input) {
     return nextVersion([...existing, ...input.refusedVersions], input.bump ?? "patch");
   }
   if (existing.includes(input.explicitVersion)) {
-    throw invalidInput(
-      `${input.name}@${input.explicitVersion} already exists: choose another --version, or leave it out to bump automatically`
-    );
+    throw versionExists(input.name, input.explicitVersion);
   }
   return input.explicitVersion;
 }
 function checkRegistrationStage(policy, stage) {
   if (!isOpenRegistrationStage(policy, stage)) {
     throw refused(
-      `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then 'mreg promote NAME@VERSION --to ${stage}'`
+      (w) => `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then ${w.command("promote", { reference: "NAME@VERSION", stage })}`,
+      { field: "stage", value: stage, reason: "gated-or-exclusive" }
     );
   }
 }
@@ -100568,13 +103091,19 @@ async function commitVersion(ctx, draft, stored, identity) {
   });
   return outcome.result;
 }
+function versionExists(name, version3) {
+  return invalidInput(
+    (w) => `${name}@${version3} already exists: choose another ${w.field("version")}, or leave it out to bump automatically`,
+    { field: "version", value: version3, reason: "exists" }
+  );
+}
 function claimIdentity(doc, index2, identity) {
   const versions = index2?.versions ?? [];
   const versionTaken = versions.some((v) => v.version === doc.version);
   const idTaken = versions.some((v) => v.model_id === doc.model_id);
   if (!versionTaken && !idTaken) return doc;
   if (versionTaken && identity.explicit) {
-    throw invalidInput(`${doc.name}@${doc.version} already exists: choose another --version, or leave it out`);
+    throw versionExists(doc.name, doc.version);
   }
   if (!identity.rebindable) throw new IdentityTaken();
   const version3 = versionTaken ? nextVersion(
@@ -100591,20 +103120,19 @@ function claimIdentity(doc, index2, identity) {
     artifact: { ...doc.artifact, file_name: fileName }
   };
 }
-async function undoPut(ctx, store, stored) {
-  if (!stored.created) return;
+async function undoPut(ctx, store, created) {
+  if (created.length === 0) return;
   try {
-    if (store.kind === "local" && await isReferenced(ctx, stored.artifact.sha256)) return;
-    await store.remove(stored.artifact);
+    const used = store.kind === "local" ? new Set(
+      (await allVersions(await ctx.backend.snapshot())).filter((v) => !v.artifact.deleted).flatMap((v) => fileArtifacts(v.artifact).map((a) => a.sha256))
+    ) : /* @__PURE__ */ new Set();
+    for (const stored of created)
+      if (!used.has(stored.artifact.sha256)) await store.remove(stored.artifact, storedBytesInUse(ctx));
   } catch (error2) {
     ctx.notice?.(
       `could not remove the stored artifact after a failed registration: ${error2.message}`
     );
   }
-}
-async function isReferenced(ctx, sha256) {
-  const versions = await allVersions(await ctx.backend.snapshot());
-  return versions.some((v) => v.artifact.sha256 === sha256 && !v.artifact.deleted);
 }
 function safeExtension(file) {
   const extension = extname2(file);
@@ -100656,7 +103184,7 @@ var code = (text) => `\`${text.replace(/`/g, "'")}\``;
 var cell = (text) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
 function metricsSection(candidate, holder) {
   if (!holder) {
-    const rows2 = Object.entries(candidate.performance_metrics).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([metric, value]) => `| ${cell(metric)} | ${num2(value)} |`);
+    const rows2 = Object.entries(candidate.performance_metrics).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([metric, value2]) => `| ${cell(metric)} | ${num2(value2)} |`);
     return [
       "### Metrics",
       "",
@@ -100669,8 +103197,8 @@ function metricsSection(candidate, holder) {
   const rows = comparison.metrics.map((row2) => {
     const [was, now] = row2.values;
     const delta = row2.deltas[1];
-    const relative3 = row2.relative[1];
-    const change = delta === null || delta === void 0 ? "\u2014" : `${signed(delta)}${relative3 === null || relative3 === void 0 ? "" : ` (${signed(relative3 * 100)} %)`}`;
+    const relative4 = row2.relative[1];
+    const change = delta === null || delta === void 0 ? "\u2014" : `${signed(delta)}${relative4 === null || relative4 === void 0 ? "" : ` (${signed(relative4 * 100)} %)`}`;
     const show = (v) => v === null || v === void 0 ? "\u2014" : num2(v);
     return `| ${cell(row2.metric)} | ${show(was)} | ${show(now)} | ${change} |`;
   });
@@ -100687,6 +103215,7 @@ function metricsSection(candidate, holder) {
 function gateStatus(result) {
   if (result.status === "pass") return "\u2705 pass";
   if (result.status === "not-applicable") return "\u2796 not applicable";
+  if (result.status === "exempt") return "\u23ED\uFE0F exempt (rollback)";
   return result.gate === "min_approvals" ? "\u23F3 waiting for review" : "\u274C fail";
 }
 function proposalBody(facts) {
@@ -100704,6 +103233,12 @@ function proposalBody(facts) {
   lines.push(...metricsSection(candidate, facts.holders[0]));
   if (others.length > 0) lines.push("", `Also in ${code(to)}: ${others.join(", ")}.`);
   lines.push("", `### Gates for ${code(to)}`, "");
+  if (facts.gates.some((g) => g.status === "exempt")) {
+    lines.push(
+      `A rollback is exempt from \`must_beat\`: ${ref} held ${code(to)} before (its \`stage_history\` shows it, and the policy check verifies that), so it need not beat the version it replaces. Every other gate applies.`,
+      ""
+    );
+  }
   if (facts.gates.length === 0) lines.push(`${code(to)} has no gates.`);
   else {
     lines.push("| gate | status | detail |", "| --- | --- | --- |");
@@ -100764,12 +103299,17 @@ async function check2(ctx, input) {
     approvals = [];
     labels = [];
   }
-  const result = await builtOn(ctx.backend, head, base) ? reviewChange({
-    ...await readChange(ctx.backend, base, head),
-    approvals,
-    labels,
-    viaPullRequest: pullNumber !== null
-  }) : staleReview(base);
+  let result;
+  if (await builtOn(ctx.backend, head, base)) {
+    const change = await readChange(ctx.backend, base, head);
+    const requesters = new Set(
+      requestersOf(change.base.versions, change.head.versions).map((u) => u.toLowerCase())
+    );
+    approvals = approvals?.filter((user) => !requesters.has(user.toLowerCase())) ?? null;
+    result = reviewChange({ ...change, approvals, labels, viaPullRequest: pullNumber !== null });
+  } else {
+    result = staleReview(base);
+  }
   const verdict = reviewVerdict(result);
   let posted = false;
   if (review2 && pullNumber !== null) {
@@ -100845,7 +103385,7 @@ async function readChange(backend, base, head) {
     const headFiles = await listVersionFiles(after, name, problems);
     for (const path12 of baseFiles) baseState.versions.push(await readBase(path12));
     for (const path12 of headFiles) headState.versions.push(await readHead(path12));
-    if (headFiles.length > 0 || await exists3(after, `models/${name}/index.json`)) {
+    if (headFiles.length > 0 || await exists5(after, `models/${name}/index.json`)) {
       const index2 = await readHead(`models/${name}/index.json`);
       if (index2.content !== null || index2.error !== void 0) headState.indexes.push(index2);
     }
@@ -100880,7 +103420,7 @@ async function listVersionFiles(snapshot2, name, problems) {
     return [];
   }
 }
-async function exists3(snapshot2, path12) {
+async function exists5(snapshot2, path12) {
   return snapshot2.objectId ? await snapshot2.objectId(path12) !== null : true;
 }
 async function readDocument(backend, snapshot2, commit, path12) {
@@ -100908,7 +103448,7 @@ async function promote(ctx, input) {
 async function planChange(ctx, snapshot2, input, mode, via) {
   const policy = snapshot2.policy;
   const to = parseStage(policy, input.to);
-  const { version: candidate, index: index2 } = await resolve4(snapshot2, input.reference);
+  const { version: candidate, index: index2 } = await resolve9(snapshot2, input.reference);
   const plan2 = planPromotion({
     policy,
     index: index2,
@@ -100927,7 +103467,8 @@ async function planChange(ctx, snapshot2, input, mode, via) {
     holders,
     channel: mode === "proposal" ? "pull-request" : ctx.channel,
     approvals: input.approvals,
-    viaPullRequest: mode === "proposal" || via.startsWith("pull/")
+    viaPullRequest: mode === "proposal" || via.startsWith("pull/"),
+    rollback: isRollbackVia(via) && heldBefore(candidate, to)
   });
   const blocking = verdict.results.filter(
     (r) => r.status === "fail" && (mode === "direct" || !REVIEW_GATES.has(r.gate))
@@ -100938,7 +103479,8 @@ async function planChange(ctx, snapshot2, input, mode, via) {
       { gates: verdict.results }
     );
   }
-  const verb = input.via === "rollback" ? "rollback" : "promote";
+  await verifyBeforeProtectedStage(ctx, policy, candidate, to);
+  const verb = isRollbackVia(via) ? "rollback" : "promote";
   const [promoted] = plan2.updated;
   return {
     result: { version: promoted, from: plan2.from, to, demoted: plan2.demoted, gates: verdict.results },
@@ -100947,6 +103489,31 @@ async function planChange(ctx, snapshot2, input, mode, via) {
     holders,
     verb
   };
+}
+var verifiedFor = /* @__PURE__ */ new WeakMap();
+async function verifyBeforeProtectedStage(ctx, policy, candidate, to) {
+  if (!policy.retention.protect_stages.includes(to) && !policy.exclusive_stages.includes(to)) return;
+  if (candidate.artifact.deleted) return;
+  const verified = verifiedFor.get(ctx) ?? /* @__PURE__ */ new Set();
+  verifiedFor.set(ctx, verified);
+  if (verified.has(candidate.artifact.sha256)) return;
+  const refuse = (why) => integrityError(`cannot promote ${formatReference(candidate)} to ${to}: ${why}; run 'mreg doctor'`, {
+    sha256: candidate.artifact.sha256
+  });
+  let result;
+  try {
+    result = await (await openStore(ctx)).verify(candidate.artifact);
+  } catch (error2) {
+    if (isRegistryError(error2) && error2.kind === "integrity") throw refuse(error2.message);
+    throw error2;
+  }
+  if (!result.present) throw refuse(`its artifact ${candidate.artifact.file_name} is missing from the store`);
+  if (!result.ok) {
+    throw refuse(
+      `its stored artifact has sha256 ${result.actual}, the registry records ${candidate.artifact.sha256}`
+    );
+  }
+  verified.add(candidate.artifact.sha256);
 }
 async function proposePromotion(ctx, review2, input) {
   const backend = ctx.backend;
@@ -100958,10 +103525,10 @@ async function proposePromotion(ctx, review2, input) {
   }
   const snapshot2 = await backend.snapshot();
   const to = parseStage(snapshot2.policy, input.to);
-  const target = (await resolve4(snapshot2, input.reference)).version;
+  const target = (await resolve9(snapshot2, input.reference)).version;
   const branch = proposalBranch(target.name, target.version, to);
-  const build = (via) => async (tip) => {
-    const planned2 = await planChange(ctx, tip, input, "proposal", via);
+  const build = (via2) => async (tip) => {
+    const planned2 = await planChange(ctx, tip, input, "proposal", via2);
     if (planned2.candidate.name !== target.name || planned2.candidate.version !== target.version) {
       throw new RegistryError(
         "conflict",
@@ -100994,9 +103561,10 @@ async function proposePromotion(ctx, review2, input) {
       commitMessage: formatCommitMessage(planned2.change)
     })
   });
-  const opening = await backend.propose(build("pull-request"), branch);
+  const via = (how) => input.via === ROLLBACK_VIA ? `${ROLLBACK_VIA}:${how}` : how;
+  const opening = await backend.propose(build(via("pull-request")), branch);
   const pull = await review2.openOrUpdateProposal(request3(opening.result));
-  const final = await backend.propose(build(`pull/${pull.number}`), branch);
+  const final = await backend.propose(build(via(`pull/${pull.number}`)), branch);
   await review2.openOrUpdateProposal(request3(final.result));
   const checked = await check2(ctx, { base: final.base, head: final.commit, pullNumber: pull.number });
   const planned = final.result;
@@ -101040,7 +103608,12 @@ async function rollback(ctx, input) {
   const snapshot2 = await ctx.backend.snapshot();
   const stage = parseStage(snapshot2.policy, input.stage);
   const index2 = await snapshot2.readIndex(name);
-  if (!index2) throw notFound(`no model named "${name}"; run 'mreg list' to see the registered models`);
+  if (!index2)
+    throw notFound((w) => `no model named "${name}"; ${w.command("list")} shows the registered models`, {
+      field: "name",
+      value: name,
+      reason: "no-such-model"
+    });
   const current = index2.stages[stage]?.[0];
   if (current === void 0) throw notFound(`nothing holds ${name}@${stage}: there is nothing to roll back`);
   const previous = previousHolder(index2.versions, stage, current);
@@ -101049,7 +103622,7 @@ async function rollback(ctx, input) {
   return promote(ctx, {
     reference: formatReference(previous),
     to: stage,
-    via: "rollback",
+    via: ROLLBACK_VIA,
     skipTransitionCheck: true
   });
 }
@@ -101078,20 +103651,16 @@ async function apply(ctx, input) {
   const unreviewed = [];
   const review2 = ctx.review;
   if (review2) {
-    const merged = /* @__PURE__ */ new Map();
+    const why = /* @__PURE__ */ new Map();
     for (const { change, commit, version: version3, policy } of moves) {
       if (isDirectChangeAllowed(policy, change, version3)) continue;
-      if (!merged.has(commit)) {
-        merged.set(
-          commit,
-          (await review2.pullsForCommit(commit)).some((p) => p.merged)
-        );
-      }
-      if (!merged.get(commit)) {
+      if (!why.has(commit)) why.set(commit, await unmergedReason(ctx.backend, review2, commit));
+      const reason2 = why.get(commit);
+      if (reason2) {
         unreviewed.push({
           ...change,
           commit,
-          reason: `commit ${commit.slice(0, 12)} moved ${change.name}@${change.version} ${change.from ?? "(new)"} \u2192 ${change.to} without a merged pull request`
+          reason: `commit ${commit.slice(0, 12)} moved ${change.name}@${change.version} ${change.from ?? "(new)"} \u2192 ${change.to} without a merged pull request: ${reason2}`
         });
       }
     }
@@ -101105,6 +103674,16 @@ async function apply(ctx, input) {
     commits: steps.length,
     rewritten
   };
+}
+async function unmergedReason(backend, review2, commit) {
+  const { merged, pulls, waitedMs } = await review2.mergedPullFor(commit);
+  if (merged) return null;
+  const seconds = `${Math.round(waitedMs / 100) / 10} s`;
+  if (pulls.length > 0) {
+    return `its pull request ${pulls.map((p) => `#${p.number}`).join(", ")} is not merged`;
+  }
+  const parents = backend.parents ? await backend.parents(commit) : [];
+  return parents.length > 1 ? `no pull request found after ${seconds} (GitHub may still be linking it)` : `pushed directly (no pull request found after ${seconds})`;
 }
 async function walk(backend, before, after) {
   if (before === after) return { steps: [], rewritten: false };
@@ -101178,7 +103757,7 @@ function ignoreInvalid(error2) {
 
 // src/commands/show.ts
 async function showVersion(ctx, reference2) {
-  return (await resolve4(await ctx.backend.snapshot(), reference2)).version;
+  return (await resolve9(await ctx.backend.snapshot(), reference2)).version;
 }
 
 // src/action/summary.ts
@@ -101199,7 +103778,13 @@ function versionSummary(title, v, links, extra = []) {
   ];
   if (v.artifact.release?.url)
     rows.push(["release", `[${v.artifact.release.tag}](${v.artifact.release.url})`]);
-  if (v.artifact.store === "github-release") rows.push(["asset", `[${v.artifact.file_name}](${v.file_path})`]);
+  if (v.artifact.compression === "gzip")
+    rows.push([
+      "file",
+      `${v.artifact.file_name} (stored gzip-compressed; \`fetch\` restores and verifies it)`
+    ]);
+  else if (v.artifact.store === "github-release")
+    rows.push(["asset", `[${v.artifact.file_name}](${v.file_path})`]);
   if (v.tags.length) rows.push(["tags", v.tags.join(", ")]);
   if (v.parent_model_id) rows.push(["parent", v.parent_model_id]);
   if (v.source.commit) rows.push(["source commit", `${links.repositoryUrl}/commit/${v.source.commit}`]);
@@ -101233,14 +103818,15 @@ function listSummary(versions) {
 }
 function compareSummary({ versions, comparison }) {
   const headers = ["metric", ...versions.map(formatReference), "best"];
+  const refs = versions.map(formatReference);
   const rows = comparison.metrics.map((row2) => [
-    row2.metric,
-    ...row2.values.map((value, i) => {
-      if (value === null) return "\u2014";
+    describeMetric(row2),
+    ...row2.values.map((value2, i) => {
+      if (value2 === null) return "\u2014";
       const delta = row2.deltas[i];
-      return i === 0 || delta === null || delta === void 0 ? String(value) : `${value} (${delta >= 0 ? "+" : ""}${Number(delta.toPrecision(4))})`;
+      return i === 0 || delta === null || delta === void 0 ? String(value2) : `${value2} (${delta >= 0 ? "+" : ""}${Number(delta.toPrecision(4))})`;
     }),
-    row2.best === null ? "\u2014" : formatReference(versions[row2.best])
+    describeBest(row2, refs)
   ]);
   return [`### Comparison`, markdownTable(headers, rows)].join("\n\n");
 }
@@ -101274,11 +103860,11 @@ function cleanupSummary(outcome) {
     )
   ].join("\n\n");
 }
-function jsonSummary(title, value) {
+function jsonSummary(title, value2) {
   return `### ${title}
 
 \`\`\`json
-${JSON.stringify(value, null, 2)}
+${JSON.stringify(value2, null, 2)}
 \`\`\``;
 }
 function checkSummary(outcome) {
@@ -101353,23 +103939,26 @@ async function runStep(inputs, ctx, links, workspace, event = { name: "", payloa
     case "register": {
       const file = await modelFile(required(inputs.modelPath, "model-path", "register"), workspace);
       const modelType = required(inputs.modelType, "model-type", "register");
-      const config = await jsonInput(inputs.config, "config", workspace);
-      const training = await jsonInput(inputs.trainingMetadata, "training-metadata", workspace);
-      await checkStage(ctx, inputs.stage);
-      const version3 = await register2(ctx, {
-        file,
-        modelType,
-        name: inputs.name,
-        version: inputs.version,
-        bump: inputs.bump,
-        metrics: inputs.metrics,
-        config,
-        training,
-        tags: inputs.tags,
-        notes: inputs.notes,
-        parent: inputs.parent,
-        datasetVersion: inputs.datasetVersion,
-        stage: inputs.stage
+      const metrics = await loadMetricsInput(inputs.metrics, workspace, 'input "metrics"');
+      const config = await loadJsonInput(inputs.config, workspace, 'input "config"');
+      const training = await loadJsonInput(inputs.trainingMetadata, workspace, 'input "training-metadata"');
+      const version3 = await initialisingOnFirstWrite(ctx, "github-release", async () => {
+        await checkStage(ctx, inputs.stage);
+        return register2(ctx, {
+          file,
+          modelType,
+          name: inputs.name,
+          version: inputs.version,
+          bump: inputs.bump,
+          metrics,
+          config,
+          training,
+          tags: inputs.tags,
+          notes: inputs.notes,
+          parent: inputs.parent,
+          datasetVersion: inputs.datasetVersion,
+          stage: inputs.stage
+        });
       });
       return versionStep(`\u2705 Registered ${formatReference(version3)}`, version3, links);
     }
@@ -101379,7 +103968,7 @@ async function runStep(inputs, ctx, links, workspace, event = { name: "", payloa
       if (reference2 === void 0) await checkStage(ctx, inputs.stage);
       const outcome = await fetchModel(ctx, {
         reference: reference2,
-        criteria: reference2 === void 0 ? criteria(inputs) : void 0,
+        criteria: reference2 === void 0 ? await criteria(inputs, workspace) : void 0,
         out: await fetchDestination(inputs.path, workspace)
       });
       const step = versionStep(`\u2B07\uFE0F Fetched ${formatReference(outcome.version)}`, outcome.version, links, [
@@ -101400,7 +103989,7 @@ async function runStep(inputs, ctx, links, workspace, event = { name: "", payloa
     }
     case "list": {
       await checkStage(ctx, inputs.stage);
-      const versions = await listVersions(ctx, { criteria: criteria(inputs) });
+      const versions = await listVersions(ctx, { criteria: await criteria(inputs, workspace) });
       return {
         outputs: { json: JSON.stringify(versions), count: String(versions.length) },
         summary: listSummary(versions)
@@ -101429,6 +104018,22 @@ async function runStep(inputs, ctx, links, workspace, event = { name: "", payloa
       });
       return promotionStep(result, links);
     }
+    case "edit": {
+      if (inputs.addTags.length === 0 && inputs.removeTags.length === 0 && inputs.notes === void 0)
+        throw invalidInput('command "edit" needs input "add-tags", "remove-tags" or "notes"');
+      const outcome = await editVersion(ctx, {
+        reference: onlyReference(inputs, "edit"),
+        addTags: inputs.addTags,
+        removeTags: inputs.removeTags,
+        notes: inputs.notes
+      });
+      const title = outcome.changed ? `\u270F\uFE0F Edited ${formatReference(outcome.version)}` : `${formatReference(outcome.version)} is already as asked; nothing changed`;
+      const step = versionStep(title, outcome.version, links);
+      return {
+        outputs: { ...step.outputs, json: JSON.stringify(outcome) },
+        summary: step.summary
+      };
+    }
     case "delete": {
       const outcome = await deleteVersion(ctx, {
         reference: onlyReference(inputs, "delete"),
@@ -101437,11 +104042,8 @@ async function runStep(inputs, ctx, links, workspace, event = { name: "", payloa
       return versionStep(`\u{1F5D1}\uFE0F Deleted ${formatReference(outcome.version)}`, outcome.version, links);
     }
     case "cleanup": {
-      const outcome = await cleanup(ctx, {
-        keepLast: inputs.keepLast,
-        minAgeDays: inputs.minAgeDays,
-        dryRun: inputs.dryRun
-      });
+      const run = () => cleanup(ctx, { keepLast: inputs.keepLast, minAgeDays: inputs.minAgeDays, dryRun: inputs.dryRun });
+      const outcome = inputs.dryRun ? await run() : await initialisingOnFirstWrite(ctx, "github-release", run);
       return {
         outputs: {
           json: JSON.stringify(outcome),
@@ -101535,13 +104137,15 @@ Base branch \`${pr.base.ref}\` is not \`${links.branch}\`: nothing to check.`
 }
 function promotionStep(result, links) {
   const pr = result.pull_request;
-  const verb = result.version.stage_history.at(-1)?.via === "rollback" ? "Rolled back" : "Promoted";
+  const verb = isRollbackVia(result.version.stage_history.at(-1)?.via) ? "Rolled back" : "Promoted";
   const title = pr ? `\u{1F500} Proposed ${formatReference(result.version)}: ${result.from} \u2192 ${result.to} in [pull request #${pr.number}](${pr.url})` : `\u2B06\uFE0F ${verb} ${formatReference(result.version)}: ${result.from} \u2192 ${result.to}`;
+  const now = pr ? { ...result.version, deployment_stage: result.from } : result.version;
   const step = versionStep(
     title,
-    result.version,
+    now,
     links,
     pr ? [
+      ["proposed stage", `${result.to} (once the pull request is merged)`],
       ["pull request", pr.url],
       ["policy", `${result.status?.state}: ${result.status?.description}`]
     ] : []
@@ -101549,6 +104153,10 @@ function promotionStep(result, links) {
   return {
     outputs: {
       ...step.outputs,
+      // Outputs say what is true now: while the pull request is open the version is still in
+      // `from`; `proposed-stage` is where merging it would take the version.
+      stage: pr ? result.from : result.version.deployment_stage,
+      "proposed-stage": pr ? result.to : "",
       "pull-request-number": pr ? String(pr.number) : "",
       "pull-request-url": pr?.url ?? "",
       "policy-status": result.status?.state ?? "",
@@ -101565,15 +104173,16 @@ function versionStep(title, version3, links, extra = []) {
       sha256: version3.checksum,
       stage: version3.deployment_stage,
       "release-url": version3.artifact.release?.url ?? "",
-      "asset-url": version3.artifact.store === "github-release" ? version3.file_path : "",
+      // A compressed artifact's asset is the gzip, not the model file: only `fetch` gives the model.
+      "asset-url": version3.artifact.store === "github-release" && version3.artifact.compression !== "gzip" ? version3.file_path : "",
       json: JSON.stringify(version3)
     },
     summary: versionSummary(title, version3, links, extra)
   };
 }
-function required(value, input, command) {
-  if (value === void 0) throw invalidInput(`input "${input}" is required for command "${command}"`);
-  return value;
+function required(value2, input, command) {
+  if (value2 === void 0) throw invalidInput(`input "${input}" is required for command "${command}"`);
+  return value2;
 }
 function onlyReference(inputs, command) {
   if (inputs.references.length !== 1)
@@ -101582,40 +104191,39 @@ function onlyReference(inputs, command) {
     );
   return inputs.references[0];
 }
-function criteria(inputs) {
+async function criteria(inputs, workspace) {
   const result = {};
   if (inputs.name) result.name = inputs.name;
   if (inputs.modelType) result.model_type = inputs.modelType;
   if (inputs.stage) result.stage = inputs.stage;
   if (inputs.tags.length) result.tags = inputs.tags;
-  if (inputs.minMetrics) result.min_metrics = inputs.minMetrics;
+  const minMetrics2 = await loadMetricsInput(inputs.minMetrics, workspace, 'input "min-metrics"');
+  if (minMetrics2) result.min_metrics = minMetrics2;
   return result;
 }
 async function fetchDestination(path12, workspace) {
   if (path12 === void 0) return workspace;
-  const absolute = resolve5(workspace, path12);
+  const absolute = resolve11(workspace, path12);
   const directory = /[\\/]$/.test(path12);
   try {
-    await mkdir8(directory ? absolute : dirname12(absolute), { recursive: true });
+    await mkdir12(directory ? absolute : dirname19(absolute), { recursive: true });
   } catch (error2) {
     throw invalidInput(`input "path" is "${path12}": cannot create its directory (${error2.message})`);
   }
   return absolute;
 }
-async function jsonInput(value, input, workspace) {
-  if (value === void 0) return void 0;
-  return "json" in value ? value.json : readJsonObjectFile(resolve5(workspace, value.file), `input "${input}" file`);
-}
 async function modelFile(path12, workspace) {
-  const absolute = resolve5(workspace, path12);
+  const absolute = resolve11(workspace, path12);
   let info2;
   try {
-    info2 = await stat9(absolute);
+    info2 = await stat14(absolute);
   } catch {
     throw invalidInput(`input "model-path" is "${path12}": no such file in the workspace (${absolute})`);
   }
   if (info2.isDirectory())
-    throw invalidInput(`input "model-path" is "${path12}", a directory: give the path of the model file`);
+    throw invalidInput(
+      `input "model-path" is "${path12}", a directory: give the path of the model file (directories are registered by the CLI's local store only, for now)`
+    );
   if (!info2.isFile()) throw invalidInput(`input "model-path" is "${path12}": not a regular file`);
   return absolute;
 }
@@ -101626,6 +104234,12 @@ async function checkStage(ctx, stage) {
     throw invalidInput(`input "stage" is "${stage}": registry.json has ${policy.stages.join(", ")}`);
 }
 
+// src/action/words.ts
+var ACTION_WORDS = {
+  field: (field) => `input "${field}"`,
+  command: (name, inputs = {}) => `a step with command: ${name}${Object.entries(inputs).map(([field, value2]) => `, ${field}: ${value2}`).join("")}`
+};
+
 // src/action/main.ts
 async function readEvent(env) {
   const name = env.GITHUB_EVENT_NAME ?? "";
@@ -101633,7 +104247,7 @@ async function readEvent(env) {
   try {
     return {
       name,
-      payload: JSON.parse(await readFile6(env.GITHUB_EVENT_PATH, "utf8"))
+      payload: JSON.parse(await readFile10(env.GITHUB_EVENT_PATH, "utf8"))
     };
   } catch (error2) {
     throw invalidInput(`cannot read the workflow event at GITHUB_EVENT_PATH: ${error2.message}`);
@@ -101642,6 +104256,7 @@ async function readEvent(env) {
 async function main() {
   const token = getInput("token");
   if (token) setSecret(token);
+  setOutput("mreg-version", mregVersion());
   const env = process.env;
   try {
     const inputs = parseActionInputs((name) => getInput(name));
@@ -101653,13 +104268,17 @@ async function main() {
     const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
     const runnerTemp = env.RUNNER_TEMP ?? tmpdir2();
     const actor = env.GITHUB_ACTOR ?? "github-actions";
-    const ctx = githubContext({
-      ...repository,
-      token: inputs.token,
-      apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
-      serverUrl,
+    const { context: ctx } = await openContext({
+      github: {
+        ...repository,
+        token: inputs.token,
+        apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+        serverUrl,
+        cacheDir: join31(runnerTemp, "mreg-registry"),
+        tuning: githubTuningFromEnv(env),
+        proxy: proxyFromEnv(env)
+      },
       branch: inputs.registryBranch,
-      cacheDir: join19(runnerTemp, "mreg-registry"),
       actor,
       source: {
         repository: `${repository.owner}/${repository.repo}`,
@@ -101668,19 +104287,18 @@ async function main() {
         actor
       },
       log: { info: (m) => info(m), warn: (m) => warning(m), debug: (m) => debug(m) },
-      notice: (m) => info(m),
-      tuning: githubTuningFromEnv(env)
+      notice: (m) => info(m)
     });
     const baseStore = ctx.store;
     let cached;
-    ctx.store = async () => cached ??= new CachedArtifactStore(await baseStore(), join19(runnerTemp, "mreg-cache"));
+    ctx.store = async () => cached ??= new CachedArtifactStore(await baseStore(), join31(runnerTemp, "mreg-cache"));
     const links = {
       repositoryUrl: `${serverUrl}/${repository.owner}/${repository.repo}`,
       branch: inputs.registryBranch
     };
     const event = await readEvent(env);
     const result = await runStep(inputs, ctx, links, env.GITHUB_WORKSPACE ?? process.cwd(), event);
-    for (const [name, value] of Object.entries(result.outputs)) setOutput(name, value);
+    for (const [name, value2] of Object.entries(result.outputs)) setOutput(name, value2);
     if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(result.summary, true).write();
     for (const note of result.annotations ?? []) {
       const properties = note.file ? { file: note.file } : {};
@@ -101690,7 +104308,7 @@ async function main() {
     }
     if (result.failure) setFailed(result.failure);
   } catch (error2) {
-    const message2 = isRegistryError(error2) ? error2.message : `internal error: ${error2.message ?? String(error2)}`;
+    const message2 = isRegistryError(error2) ? error2.wordedFor(ACTION_WORDS) : `internal error: ${error2.message ?? String(error2)}`;
     setFailed(message2.replace(/\s*\n\s*/g, " "));
     if (!isRegistryError(error2) && error2 instanceof Error && error2.stack) debug(error2.stack);
   }

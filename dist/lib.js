@@ -913,10 +913,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants.RELEASE_TYPES.includes(truncation)) {
+      if (!constants2.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -2156,7 +2156,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse3 = require_parse();
@@ -2240,8 +2240,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants2.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -7111,9 +7111,9 @@ var require_pako = __commonJS({
     var assign = require_common().assign;
     var deflate = require_deflate2();
     var inflate = require_inflate2();
-    var constants = require_constants2();
+    var constants2 = require_constants2();
     var pako = {};
-    assign(pako, deflate, inflate, constants);
+    assign(pako, deflate, inflate, constants2);
     module.exports = pako;
   }
 });
@@ -8544,7 +8544,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       }
       return path;
     }
-    function dirname12(path) {
+    function dirname13(path) {
       const last = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
       if (last === -1) return ".";
       if (last === 0) return "/";
@@ -8562,7 +8562,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
             children: []
           };
           inodes.set(name, dir);
-          dir.parent = mkdir10(dirname12(name));
+          dir.parent = mkdir10(dirname13(name));
           if (dir.parent && dir.parent !== dir) dir.parent.children.push(dir);
         }
         return inodes.get(name);
@@ -8575,7 +8575,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
             basename: basename4(name),
             metadata,
             // This recursively generates any missing parent folders.
-            parent: mkdir10(dirname12(name)),
+            parent: mkdir10(dirname13(name)),
             children: []
           };
           if (file.parent) file.parent.children.push(file);
@@ -9028,7 +9028,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       }
       return isAbsolute5 ? `/${normalized}` : normalized;
     }
-    function join23(...args) {
+    function join24(...args) {
       if (args.length === 0) return ".";
       let joined;
       for (let i = 0; i < args.length; ++i) {
@@ -9441,7 +9441,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         for (const [key3, value2] of actualRefsToWrite) {
           await acquireLock(
             key3,
-            async () => fs7.write(join23(gitdir, key3), `${value2.trim()}
+            async () => fs7.write(join24(gitdir, key3), `${value2.trim()}
 `, "utf8")
           );
         }
@@ -9465,7 +9465,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         }
         await acquireLock(
           ref,
-          async () => fs7.write(join23(gitdir, ref), `${value2.trim()}
+          async () => fs7.write(join24(gitdir, ref), `${value2.trim()}
 `, "utf8")
         );
       }
@@ -9483,7 +9483,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         assertWritableRef(ref);
         await acquireLock(
           ref,
-          async () => fs7.write(join23(gitdir, ref), `ref: ${value2.trim()}
+          async () => fs7.write(join24(gitdir, ref), `ref: ${value2.trim()}
 `, "utf8")
         );
       }
@@ -9510,7 +9510,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
        */
       static async deleteRefs({ fs: fs7, gitdir, refs }) {
         refs.forEach(assertWritableRef);
-        await Promise.all(refs.map((ref) => fs7.rm(join23(gitdir, ref))));
+        await Promise.all(refs.map((ref) => fs7.rm(join24(gitdir, ref))));
         let text = await acquireLock(
           "packed-refs",
           async () => fs7.read(`${gitdir}/packed-refs`, { encoding: "utf8" })
@@ -10685,7 +10685,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       format = "content",
       getExternalRefDelta
     }) {
-      let list = await fs7.readdir(join23(gitdir, "objects/pack"));
+      let list = await fs7.readdir(join24(gitdir, "objects/pack"));
       list = list.filter((x) => x.endsWith(".idx"));
       for (const filename of list) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
@@ -11577,9 +11577,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         const tree = GitTree.from(object);
         for (const entry2 of tree) {
-          map.set(join23(filepath, entry2.path), entry2);
+          map.set(join24(filepath, entry2.path), entry2);
         }
-        return tree.entries().map((entry2) => join23(filepath, entry2.path));
+        return tree.entries().map((entry2) => join24(filepath, entry2.path));
       }
       async type(entry) {
         if (entry._type === false) {
@@ -11674,9 +11674,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (await entry.type() !== "tree") return null;
         const filepath = entry._fullpath;
         const { fs: fs7, dir } = this;
-        const names = await fs7.readdir(join23(dir, filepath));
+        const names = await fs7.readdir(join24(dir, filepath));
         if (names === null) return null;
-        return names.map((name) => join23(filepath, name));
+        return names.map((name) => join24(filepath, name));
       }
       async type(entry) {
         if (entry._type === false) {
@@ -11931,7 +11931,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (err === null) return;
         if (err.code === "EEXIST") return;
         if (err.code !== "ENOENT") throw err;
-        const parent = dirname12(filepath);
+        const parent = dirname13(filepath);
         if (parent === "." || parent === "/" || parent === filepath) throw err;
         await mkdirp(mkdir10, parent, retries);
         for (let attempt = 0; ; attempt++) {
@@ -11956,7 +11956,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       } else if (entries.length) {
         await Promise.all(
           entries.map((entry) => {
-            const subpath = join23(filepath, entry);
+            const subpath = join24(filepath, entry);
             return fs7.lstat(subpath).then((stat13) => {
               if (!stat13) return;
               return stat13.isDirectory() ? rmRecursive(fs7, subpath) : fs7.rm(subpath);
@@ -12104,7 +12104,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         try {
           await this._writeFile(filepath, contents, options);
         } catch (err) {
-          await this.mkdir(dirname12(filepath));
+          await this.mkdir(dirname13(filepath));
           await this._writeFile(filepath, contents, options);
         }
       }
@@ -12266,7 +12266,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           if (isAbsolute4(submoduleGitdir)) {
             return submoduleGitdir;
           }
-          const gitdir = join23(dirname12(dotgit), submoduleGitdir);
+          const gitdir = join24(dirname13(dotgit), submoduleGitdir);
           return gitdir;
         });
       } else {
@@ -12300,7 +12300,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         await fs7.rm(path);
       }
       if (symlink) {
-        await fs7.mkdir(dirname12(path));
+        await fs7.mkdir(dirname13(path));
         await fs7.writelink(path, Buffer.from(content));
       } else {
         await fs7.write(path, content, { mode });
@@ -12309,7 +12309,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function abortMerge({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       commit: commit2 = "HEAD",
       cache = {}
     }) {
@@ -12401,17 +12401,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @param {string} args.filepath - The path of the file to check.
        * @returns {Promise<boolean>} - `true` if the file is ignored, `false` otherwise.
        */
-      static async isIgnored({ fs: fs7, dir, gitdir = join23(dir, ".git"), filepath }) {
+      static async isIgnored({ fs: fs7, dir, gitdir = join24(dir, ".git"), filepath }) {
         if (basename4(filepath) === ".git") return true;
         if (filepath === ".") return false;
         let excludes = "";
-        const excludesFile = join23(gitdir, "info", "exclude");
+        const excludesFile = join24(gitdir, "info", "exclude");
         if (await fs7.exists(excludesFile)) {
           excludes = await fs7.read(excludesFile, "utf8");
         }
         const pairs = [
           {
-            gitignore: join23(dir, ".gitignore"),
+            gitignore: join24(dir, ".gitignore"),
             filepath
           }
         ];
@@ -12420,7 +12420,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           const folder = pieces.slice(0, i).join("/");
           const file = pieces.slice(i).join("/");
           pairs.push({
-            gitignore: join23(dir, folder, ".gitignore"),
+            gitignore: join24(dir, folder, ".gitignore"),
             filepath: file
           });
         }
@@ -12430,7 +12430,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           const ign = ignore();
           if (index3 === 0) ign.add(excludes);
           ign.add(file);
-          const parentdir = dirname12(p.filepath);
+          const parentdir = dirname13(p.filepath);
           if (parentdir !== "." && ign.ignores(parentdir)) return true;
           if (ignoredStatus) {
             ignoredStatus = !ign.test(p.filepath).unignored;
@@ -12503,7 +12503,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function add({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       filepath,
       cache = {},
       force = false,
@@ -12567,17 +12567,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           });
           if (ignored) return;
         }
-        const stats = await fs7.lstat(join23(dir, currentFilepath));
+        const stats = await fs7.lstat(join24(dir, currentFilepath));
         if (!stats) throw new NotFoundError(currentFilepath);
         if (stats.isDirectory()) {
-          const children = await fs7.readdir(join23(dir, currentFilepath));
+          const children = await fs7.readdir(join24(dir, currentFilepath));
           if (parallel) {
             const promises2 = children.map(
               (child) => addToIndex({
                 dir,
                 gitdir,
                 fs: fs7,
-                filepath: [join23(currentFilepath, child)],
+                filepath: [join24(currentFilepath, child)],
                 index: index3,
                 force,
                 parallel,
@@ -12591,7 +12591,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
                 dir,
                 gitdir,
                 fs: fs7,
-                filepath: [join23(currentFilepath, child)],
+                filepath: [join24(currentFilepath, child)],
                 index: index3,
                 force,
                 parallel,
@@ -12600,7 +12600,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             }
           }
         } else {
-          const object = stats.isSymbolicLink() ? await fs7.readlink(join23(dir, currentFilepath)).then(posixifyPathBuffer) : await fs7.read(join23(dir, currentFilepath), { autocrlf });
+          const object = stats.isSymbolicLink() ? await fs7.readlink(join24(dir, currentFilepath)).then(posixifyPathBuffer) : await fs7.read(join24(dir, currentFilepath), { autocrlf });
           if (object === null) throw new NotFoundError(currentFilepath);
           const oid = await _writeObject({ fs: fs7, gitdir, type: "blob", object });
           index3.insert({ filepath: currentFilepath, stats, oid });
@@ -12628,7 +12628,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       oid,
       getExternalRefDelta
     }) {
-      let list = await fs7.readdir(join23(gitdir, "objects/pack"));
+      let list = await fs7.readdir(join24(gitdir, "objects/pack"));
       list = list.filter((x) => x.endsWith(".idx"));
       for (const filename of list) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
@@ -13101,7 +13101,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       note,
@@ -13171,7 +13171,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function addRemote({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       remote,
       url,
       force = false
@@ -13241,7 +13241,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref,
       tagger: _tagger,
       message: message2 = ref,
@@ -13324,7 +13324,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function branch({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref,
       object,
       checkout: checkout2 = false,
@@ -13985,7 +13985,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onProgress,
       onPostCheckout,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       remote = "origin",
       ref: _ref,
       filepaths,
@@ -14071,7 +14071,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       cache,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       index: index3,
       ourOid,
       baseOid,
@@ -14344,7 +14344,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       workdir: WORKDIR
     };
     async function checkAndWriteBlob(fs7, gitdir, dir, filepath, oid = null) {
-      const currentFilepath = join23(dir, filepath);
+      const currentFilepath = join24(dir, filepath);
       const stats = await fs7.lstat(currentFilepath);
       if (!stats) throw new NotFoundError(currentFilepath);
       if (stats.isDirectory())
@@ -14513,7 +14513,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
                 stageUpdated.push({
                   filepath,
                   oid,
-                  stats: await fs7.lstat(join23(dir, filepath))
+                  stats: await fs7.lstat(join24(dir, filepath))
                 });
               return {
                 method: "write",
@@ -14526,7 +14526,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       await acquireLock(gitdir, async () => {
         for (const op of ops) {
-          const currentFilepath = join23(dir, op.filepath);
+          const currentFilepath = join24(dir, op.filepath);
           switch (op.method) {
             case "rmdir":
               await fs7.rmdir(currentFilepath);
@@ -14726,7 +14726,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function cherryPick({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oid,
       cache = {},
       committer,
@@ -15244,7 +15244,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {Promise<Set<string>>} - A set of shallow object IDs.
        */
       static async read({ fs: fs7, gitdir }) {
-        const filepath = join23(gitdir, "shallow");
+        const filepath = join24(gitdir, "shallow");
         const oids = /* @__PURE__ */ new Set();
         await acquireLock(filepath, async function() {
           const text = await fs7.read(filepath, { encoding: "utf8" });
@@ -15265,7 +15265,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {Promise<void>}
        */
       static async write({ fs: fs7, gitdir, oids }) {
-        const filepath = join23(gitdir, "shallow");
+        const filepath = join24(gitdir, "shallow");
         if (oids.size > 0) {
           const text = [...oids].join("\n") + "\n";
           await acquireLock(filepath, async function() {
@@ -15835,7 +15835,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       if (packfileSha !== "" && !emptyPackfile(packfile)) {
         res.packfile = `objects/pack/pack-${packfileSha}.pack`;
-        const fullpath = join23(gitdir, res.packfile);
+        const fullpath = join24(gitdir, res.packfile);
         await fs7.write(fullpath, packfile);
         const getExternalRefDelta = (oid2) => _readObject({ fs: fs7, cache, gitdir, oid: oid2 });
         const idx = await GitPackIndex.fromPack({
@@ -15851,7 +15851,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       bare = false,
       dir,
-      gitdir = bare ? dir : join23(dir, ".git"),
+      gitdir = bare ? dir : join24(dir, ".git"),
       defaultBranch = "master"
     }) {
       if (await fs7.exists(gitdir + "/config")) return;
@@ -15965,7 +15965,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthFailure,
       onPostCheckout,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       url,
       corsProxy = void 0,
       ref = void 0,
@@ -16028,7 +16028,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       message: message2,
       author,
       committer,
@@ -16077,7 +16077,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function currentBranch({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       fullname = false,
       test = false
     }) {
@@ -16118,7 +16118,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function deleteBranch({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref
     }) {
       try {
@@ -16136,7 +16136,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function deleteRef({ fs: fs7, dir, gitdir = join23(dir, ".git"), ref }) {
+    async function deleteRef({ fs: fs7, dir, gitdir = join24(dir, ".git"), ref }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("ref", ref);
@@ -16156,7 +16156,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function deleteRemote({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       remote
     }) {
       try {
@@ -16178,7 +16178,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       ref = ref.startsWith("refs/tags/") ? ref : `refs/tags/${ref}`;
       await GitRefManager.deleteRef({ fs: fs7, gitdir, ref });
     }
-    async function deleteTag2({ fs: fs7, dir, gitdir = join23(dir, ".git"), ref }) {
+    async function deleteTag2({ fs: fs7, dir, gitdir = join24(dir, ".git"), ref }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("ref", ref);
@@ -16207,7 +16207,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       getExternalRefDelta
     }) {
       const results = [];
-      let list = await fs7.readdir(join23(gitdir, "objects/pack"));
+      let list = await fs7.readdir(join24(gitdir, "objects/pack"));
       list = list.filter((x) => x.endsWith(".idx"));
       for (const filename of list) {
         const indexFile = `${gitdir}/objects/pack/${filename}`;
@@ -16250,7 +16250,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function expandOid({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oid,
       cache = {}
     }) {
@@ -16271,7 +16271,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function expandRef({ fs: fs7, dir, gitdir = join23(dir, ".git"), ref }) {
+    async function expandRef({ fs: fs7, dir, gitdir = join24(dir, ".git"), ref }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -16563,7 +16563,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref,
       url,
       remote,
@@ -16621,7 +16621,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref,
       remote,
       remoteRef,
@@ -16677,7 +16677,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function findMergeBase({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oids,
       cache = {}
     }) {
@@ -16699,10 +16699,10 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
     }
     async function _findRoot({ fs: fs7, filepath }) {
-      if (await fs7.exists(join23(filepath, ".git"))) {
+      if (await fs7.exists(join24(filepath, ".git"))) {
         return filepath;
       } else {
-        const parent = dirname12(filepath);
+        const parent = dirname13(filepath);
         if (parent === filepath) {
           throw new NotFoundError(`git root for ${filepath}`);
         }
@@ -16719,7 +16719,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function getConfig({ fs: fs7, dir, gitdir = join23(dir, ".git"), path }) {
+    async function getConfig({ fs: fs7, dir, gitdir = join24(dir, ".git"), path }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -16743,7 +16743,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function getConfigAll({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       path
     }) {
       try {
@@ -16932,7 +16932,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       filepath
     }) {
       try {
-        filepath = join23(dir, filepath);
+        filepath = join24(dir, filepath);
         const pack = await fs7.read(filepath);
         const getExternalRefDelta = (oid) => _readObject({ fs: fs7, cache, gitdir, oid });
         const idx = await GitPackIndex.fromPack({
@@ -16953,7 +16953,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       onProgress,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       filepath,
       cache = {}
     }) {
@@ -16981,7 +16981,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       bare = false,
       dir,
-      gitdir = bare ? dir : join23(dir, ".git"),
+      gitdir = bare ? dir : join24(dir, ".git"),
       defaultBranch = "master"
     }) {
       try {
@@ -17055,7 +17055,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function isDescendent({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oid,
       ancestor,
       depth = -1,
@@ -17084,7 +17084,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function isIgnored({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       filepath
     }) {
       try {
@@ -17108,7 +17108,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function listBranches({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       remote
     }) {
       try {
@@ -17165,17 +17165,17 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             gitdir,
             oid: entry.oid,
             filenames,
-            prefix: join23(prefix, entry.path)
+            prefix: join24(prefix, entry.path)
           });
         } else {
-          filenames.push(join23(prefix, entry.path));
+          filenames.push(join24(prefix, entry.path));
         }
       }
     }
     async function listFiles({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref,
       cache = {}
     }) {
@@ -17220,7 +17220,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function listNotes({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref = "refs/notes/commits",
       cache = {}
     }) {
@@ -17244,7 +17244,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function listRefs({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       filepath
     }) {
       try {
@@ -17269,7 +17269,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       );
       return remotes;
     }
-    async function listRemotes({ fs: fs7, dir, gitdir = join23(dir, ".git") }) {
+    async function listRemotes({ fs: fs7, dir, gitdir = join24(dir, ".git") }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -17368,7 +17368,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function listTags({ fs: fs7, dir, gitdir = join23(dir, ".git") }) {
+    async function listTags({ fs: fs7, dir, gitdir = join24(dir, ".git") }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -17421,7 +17421,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const walks = tree.entries().map(function(entry) {
         let result;
         if (entry.oid === fileId) {
-          result = join23(parentPath, entry.path);
+          result = join24(parentPath, entry.path);
           filepaths.push(result);
         } else if (entry.type === "tree") {
           result = _readObject({
@@ -17438,7 +17438,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
               fileId,
               oid,
               filepaths,
-              parentPath: join23(parentPath, entry.path)
+              parentPath: join24(parentPath, entry.path)
             });
           });
         }
@@ -17623,7 +17623,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function log({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       filepath,
       ref = "HEAD",
       depth,
@@ -17663,7 +17663,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ours,
       theirs,
       fastForward: fastForward2 = true,
@@ -17740,7 +17740,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       cache,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oids
     }) {
       const hash = createSha1();
@@ -17783,7 +17783,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       const packfileSha = packfile.slice(-20).toString("hex");
       const filename = `pack-${packfileSha}.pack`;
       if (write) {
-        await fs7.write(join23(gitdir, `objects/pack/${filename}`), packfile);
+        await fs7.write(join24(gitdir, `objects/pack/${filename}`), packfile);
         return { filename };
       }
       return {
@@ -17794,7 +17794,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function packObjects({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oids,
       write = false,
       cache = {}
@@ -17826,7 +17826,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthSuccess,
       onAuthFailure,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref,
       url,
       remote,
@@ -17896,7 +17896,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       cache,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       start,
       finish: finish2
     }) {
@@ -17944,7 +17944,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: fs7,
       cache,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oids
     }) {
       const visited = /* @__PURE__ */ new Set();
@@ -18247,7 +18247,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       onAuthFailure,
       onPrePush,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref,
       remoteRef,
       remote = "origin",
@@ -18323,7 +18323,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readBlob({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oid,
       filepath,
       cache = {}
@@ -18349,7 +18349,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readCommit({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oid,
       cache = {}
     }) {
@@ -18390,7 +18390,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readNote({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       cache = {}
@@ -18417,7 +18417,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readObject({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oid,
       format = "parsed",
       filepath = void 0,
@@ -18506,7 +18506,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readTag({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oid,
       cache = {}
     }) {
@@ -18530,7 +18530,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function readTree({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       oid,
       filepath = void 0,
       cache = {}
@@ -18556,7 +18556,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function remove({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       filepath,
       cache = {}
     }) {
@@ -18632,7 +18632,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       fs: _fs,
       onSign,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref = "refs/notes/commits",
       oid,
       author: _author,
@@ -18720,7 +18720,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function renameBranch({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref,
       oldref,
       checkout: checkout2 = false
@@ -18750,7 +18750,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function resetIndex({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       filepath,
       ref,
       cache = {}
@@ -18798,7 +18798,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           gid: 0,
           size: 0
         };
-        const object = dir && await fs7.read(join23(dir, filepath));
+        const object = dir && await fs7.read(join24(dir, filepath));
         if (object) {
           workdirOid = await hashObject$1({
             gitdir: updatedGitdir,
@@ -18806,7 +18806,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             object
           });
           if (oid === workdirOid) {
-            stats = await fs7.lstat(join23(dir, filepath));
+            stats = await fs7.lstat(join24(dir, filepath));
           }
         }
         await GitIndexManager.acquire(
@@ -18826,7 +18826,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function resolveRef({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref,
       depth
     }) {
@@ -18851,7 +18851,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function setConfig({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       path,
       value: value2,
       append = false
@@ -18919,7 +18919,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @param {string} args.dir - The working directory.
        * @param {string}[args.gitdir=join(dir, '.git')] - [required] The [git directory](dir-vs-gitdir.md) path
        */
-      constructor({ fs: fs7, dir, gitdir = join23(dir, ".git") }) {
+      constructor({ fs: fs7, dir, gitdir = join24(dir, ".git") }) {
         Object.assign(this, {
           fs: fs7,
           dir,
@@ -18949,7 +18949,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {string} - The file path for the stash reference.
        */
       get refStashPath() {
-        return join23(this.gitdir, _GitStashManager.refStash);
+        return join24(this.gitdir, _GitStashManager.refStash);
       }
       /**
        * Gets the file path for the stash reflogs.
@@ -18957,7 +18957,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {string} - The file path for the stash reflogs.
        */
       get refLogsStashPath() {
-        return join23(this.gitdir, _GitStashManager.refLogsStash);
+        return join24(this.gitdir, _GitStashManager.refLogsStash);
       }
       /**
        * Retrieves the author information for the stash.
@@ -19263,7 +19263,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function stash({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       op = "push",
       message: message2 = "",
       refIdx = 0
@@ -19286,7 +19286,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         const _fs = new FileSystem(fs7);
         const updatedGitdir = await discoverGitdir({ fsp: _fs, dotgit: gitdir });
         const folders = ["refs", "logs", "logs/refs"];
-        folders.map((f) => join23(updatedGitdir, f)).forEach(async (folder) => {
+        folders.map((f) => join24(updatedGitdir, f)).forEach(async (folder) => {
           if (!await _fs.exists(folder)) {
             await _fs.mkdir(folder);
           }
@@ -19316,7 +19316,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function status({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       filepath,
       cache = {},
       refresh = true
@@ -19355,7 +19355,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             return "ignored";
           }
         }
-        const stats = await fs7.lstat(join23(dir, filepath));
+        const stats = await fs7.lstat(join24(dir, filepath));
         const H = treeOid !== null;
         const I = indexEntry !== null;
         const W = stats !== null && (H || I || await hasExactCasePath({ fs: fs7, dir, filepath }));
@@ -19365,7 +19365,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           } else {
             const config = await GitConfigManager.get({ fs: fs7, gitdir: updatedGitdir });
             const autocrlf = await config.get("core.autocrlf");
-            const object = await fs7.read(join23(dir, filepath), { autocrlf });
+            const object = await fs7.read(join24(dir, filepath), { autocrlf });
             const workdirOid = await hashObject$1({
               gitdir: updatedGitdir,
               type: "blob",
@@ -19426,15 +19426,15 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         if (!entries.some((entry) => entry.normalize() === segment.normalize())) {
           return false;
         }
-        parent = join23(parent, segment);
+        parent = join24(parent, segment);
       }
       return true;
     }
     async function getOidAtPath({ fs: fs7, cache, gitdir: updatedGitdir, tree, path }) {
       if (typeof path === "string") path = path.split("/");
-      const dirname13 = path.shift();
+      const dirname14 = path.shift();
       for (const entry of tree) {
-        if (entry.path === dirname13) {
+        if (entry.path === dirname14) {
           if (path.length === 0) {
             return entry.oid;
           }
@@ -19475,7 +19475,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function statusMatrix({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref = "HEAD",
       filepaths = ["."],
       filter,
@@ -19548,7 +19548,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function tag({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref,
       object,
       force = false
@@ -19580,7 +19580,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function updateIndex$1({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       cache = {},
       filepath,
       oid,
@@ -19600,7 +19600,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             { fs: fs7, gitdir: updatedGitdir, cache },
             async function(index3) {
               if (!force) {
-                const fileStats2 = await fs7.lstat(join23(dir, filepath));
+                const fileStats2 = await fs7.lstat(join24(dir, filepath));
                 if (fileStats2) {
                   if (fileStats2.isDirectory()) {
                     throw new InvalidFilepathError("directory");
@@ -19618,7 +19618,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         }
         let fileStats;
         if (!oid) {
-          fileStats = await fs7.lstat(join23(dir, filepath));
+          fileStats = await fs7.lstat(join24(dir, filepath));
           if (!fileStats) {
             throw new NotFoundError(
               `file at "${filepath}" on disk and "remove" not set`
@@ -19639,7 +19639,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
             let stats;
             if (!oid) {
               stats = fileStats;
-              const object = stats.isSymbolicLink() ? await fs7.readlink(join23(dir, filepath)) : await fs7.read(join23(dir, filepath));
+              const object = stats.isSymbolicLink() ? await fs7.readlink(join24(dir, filepath)) : await fs7.read(join24(dir, filepath));
               oid = await _writeObject({
                 fs: fs7,
                 gitdir: updatedGitdir,
@@ -19683,7 +19683,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function walk({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       trees,
       map,
       reduce,
@@ -19711,7 +19711,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function writeBlob({ fs: fs7, dir, gitdir = join23(dir, ".git"), blob }) {
+    async function writeBlob({ fs: fs7, dir, gitdir = join24(dir, ".git"), blob }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -19733,7 +19733,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function writeCommit({
       fs: fs7,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       commit: commit2
     }) {
       try {
@@ -19755,7 +19755,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function writeObject2({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       type,
       object,
       format = "parsed",
@@ -19801,7 +19801,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
     async function writeRef({
       fs: _fs,
       dir,
-      gitdir = join23(dir, ".git"),
+      gitdir = join24(dir, ".git"),
       ref,
       value: value2,
       force = false,
@@ -19856,7 +19856,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       });
       return oid;
     }
-    async function writeTag({ fs: fs7, dir, gitdir = join23(dir, ".git"), tag: tag2 }) {
+    async function writeTag({ fs: fs7, dir, gitdir = join24(dir, ".git"), tag: tag2 }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -19873,7 +19873,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw err;
       }
     }
-    async function writeTree({ fs: fs7, dir, gitdir = join23(dir, ".git"), tree }) {
+    async function writeTree({ fs: fs7, dir, gitdir = join24(dir, ".git"), tree }) {
       try {
         assertParameter("fs", fs7);
         assertParameter("gitdir", gitdir);
@@ -21092,8 +21092,8 @@ var require_dist2 = __commonJS({
       setRequestProps(req, opts) {
         const { proxy } = this;
         const protocol = opts.secureEndpoint ? "https:" : "http:";
-        const hostname = req.getHeader("host") || "localhost";
-        const base = `${protocol}//${hostname}`;
+        const hostname2 = req.getHeader("host") || "localhost";
+        const base = `${protocol}//${hostname2}`;
         const url = new url_1.URL(req.path, base);
         if (opts.port !== 80) {
           url.port = String(opts.port);
@@ -21629,10 +21629,10 @@ var require_simple_get = __commonJS({
       opts = Object.assign({ maxRedirects: 10 }, typeof opts === "string" ? { url: opts } : opts);
       cb = once(cb);
       if (opts.url) {
-        const { hostname, port, protocol: protocol2, auth: auth2, path } = url.parse(opts.url);
+        const { hostname: hostname2, port, protocol: protocol2, auth: auth2, path } = url.parse(opts.url);
         delete opts.url;
-        if (!hostname && !port && !protocol2 && !auth2) opts.path = path;
-        else Object.assign(opts, { hostname, port, protocol: protocol2, auth: auth2, path });
+        if (!hostname2 && !port && !protocol2 && !auth2) opts.path = path;
+        else Object.assign(opts, { hostname: hostname2, port, protocol: protocol2, auth: auth2, path });
       }
       const headers = { "accept-encoding": "gzip, deflate" };
       if (opts.headers) Object.keys(opts.headers).forEach((k) => headers[k.toLowerCase()] = opts.headers[k]);
@@ -25334,14 +25334,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -25357,7 +25357,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -25371,14 +25371,14 @@ var require_connect = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -28542,7 +28542,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants = require_constants4();
+    var constants2 = require_constants4();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -28617,7 +28617,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants2.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -28712,11 +28712,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants.ERROR.OK) {
+          if (ret !== constants2.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants2.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants.ERROR.PAUSED) {
+            } else if (ret === constants2.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -28739,10 +28739,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants.ERROR.OK) {
+        if (ret === constants2.ERROR.OK) {
           return null;
         }
-        if (ret === constants.ERROR.PAUSED || ret === constants.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants2.ERROR.PAUSED || ret === constants2.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -28759,7 +28759,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants.ERROR[ret], data);
+        return new HTTPParserError(message2, constants2.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -28939,7 +28939,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants.ERROR.PAUSED : 0;
+        return pause ? constants2.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -28961,7 +28961,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request3.onData(buf) === false) {
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -28997,13 +28997,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants.ERROR.PAUSED;
+          return constants2.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -29846,8 +29846,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error) => {
         if (request3.aborted) {
@@ -30687,20 +30687,20 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -30714,7 +30714,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             servername: client[kServerName],
@@ -30747,7 +30747,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -30768,7 +30768,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -31743,10 +31743,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -31754,7 +31754,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -31770,11 +31770,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -45432,14 +45432,9 @@ async function editVersion(ctx, input) {
 import { mkdir as mkdir2, stat as stat3 } from "node:fs/promises";
 import { dirname as dirname3, join as join4, resolve as resolvePath } from "node:path";
 
-// src/stores/hashing.ts
-import { createHash } from "node:crypto";
-import { open as open2, stat } from "node:fs/promises";
-import { Transform } from "node:stream";
-
 // src/stores/atomic-file.ts
 import { randomBytes } from "node:crypto";
-import { chmod, open, rename, rm } from "node:fs/promises";
+import { chmod, lstat, open, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 var TEMP_MARKER = ".mreg-";
 var TEMP_SUFFIX = ".tmp";
@@ -45448,13 +45443,69 @@ function tempPathBeside(finalPath) {
   const base = basename(finalPath).slice(0, MAX_BASE_CHARS);
   return join(dirname(finalPath), `.${base}${TEMP_MARKER}${randomBytes(8).toString("hex")}${TEMP_SUFFIX}`);
 }
+function isTempName(name) {
+  return name.startsWith(".") && name.includes(TEMP_MARKER) && name.endsWith(TEMP_SUFFIX);
+}
+function isTempNameFor(name, finalPath) {
+  const base = basename(finalPath).slice(0, MAX_BASE_CHARS).replace(/^\.+/, "");
+  return isTempName(name) && base !== "" && name.replace(/^\.+/, "").startsWith(base);
+}
+async function sweepStaleTempsBeside(finalPath, olderThanMs) {
+  const directory = dirname(finalPath);
+  const cutoff = Date.now() - olderThanMs;
+  const removed = [];
+  let names;
+  try {
+    names = await readdir(directory);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!isTempNameFor(name, finalPath)) continue;
+    const path = join(directory, name);
+    try {
+      const info = await lstat(path);
+      if (!info.isFile() || info.mtimeMs > cutoff) continue;
+      await rm(path, { force: true });
+      removed.push(path);
+    } catch {
+    }
+  }
+  return removed;
+}
 async function moveIntoPlace(tempPath, finalPath) {
+  await refuseSpecialFile(finalPath, `"${finalPath}"`);
   try {
     await rename(tempPath, finalPath);
   } catch (error) {
     throw fileSystemError(error, "move the finished file to", finalPath);
   }
   await syncDirectory(dirname(finalPath));
+}
+function specialFileKind(info) {
+  if (info.isFIFO()) return "a FIFO (named pipe)";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  if (info.isSocket()) return "a socket";
+  return null;
+}
+async function refuseSpecialFile(path, label) {
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (error) {
+    const code2 = errorCode(error);
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return;
+    throw fileSystemError(error, "inspect", path);
+  }
+  const kind = specialFileKind(info);
+  if (kind) {
+    throw new RegistryError(
+      "invalid-input",
+      `${label} is ${kind}, not a regular file: mreg never replaces special files; give a file path or a directory`,
+      { path }
+    );
+  }
 }
 async function syncDirectory(directory) {
   let handle;
@@ -45550,6 +45601,9 @@ function fileSystemError(error, action, path) {
 }
 
 // src/stores/hashing.ts
+import { createHash } from "node:crypto";
+import { open as open2, stat } from "node:fs/promises";
+import { Transform } from "node:stream";
 var CHUNK_BYTES = 1024 * 1024;
 var SHA256_HEX = /^[0-9a-f]{64}$/;
 async function openModelFile(path) {
@@ -45690,7 +45744,7 @@ async function writeAll(handle, bytes, path) {
 
 // src/commands/directory.ts
 import { createHash as createHash2 } from "node:crypto";
-import { readdir, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { readdir as readdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { basename as basename2, join as join2 } from "node:path";
 
 // src/domain/manifest.ts
@@ -45733,7 +45787,7 @@ async function isDirectoryPath(path) {
 async function scanDirectory(root) {
   const files = /* @__PURE__ */ new Map();
   const walk = async (dir, prefix) => {
-    const children = await readdir(dir, { withFileTypes: true });
+    const children = await readdir2(dir, { withFileTypes: true });
     if (children.length === 0 && prefix !== "")
       throw invalidInput(
         `"${prefix}" in ${root} is an empty directory: a version restores files only; remove it or put a file in it`,
@@ -45790,6 +45844,7 @@ async function putDirectory(store, scanned, target) {
       { field: "file" }
     );
   const created = [];
+  const leases = [];
   try {
     for (const entry of scanned.entries) {
       const stored = await store.put(
@@ -45797,9 +45852,11 @@ async function putDirectory(store, scanned, target) {
         { ...target, file_name: basename2(entry.path), compression: "none" },
         { sha256: entry.sha256, size: entry.size }
       );
+      if (stored.lease) leases.push(stored.lease);
       if (stored.created) created.push(stored);
     }
   } catch (error) {
+    for (const lease of leases) await lease.settle(false);
     for (const stored of created) await store.remove(stored.artifact).catch(() => void 0);
     throw error;
   }
@@ -45813,7 +45870,8 @@ async function putDirectory(store, scanned, target) {
       manifest: scanned.entries
     },
     file_path: target.file_name,
-    created
+    created,
+    leases
   };
 }
 async function fetchDirectory(store, artifact, finalPath) {
@@ -45872,7 +45930,7 @@ var StoreDecorator = class {
     if (inner.listStored)
       this.listStored = () => inner.listStored.call(inner);
     if (inner.removeStored)
-      this.removeStored = (item) => inner.removeStored.call(inner, item);
+      this.removeStored = (item, inUse) => inner.removeStored.call(inner, item, inUse);
   }
   inner;
   kind;
@@ -45891,8 +45949,8 @@ var StoreDecorator = class {
   verify(artifact) {
     return this.inner.verify(artifact);
   }
-  remove(artifact) {
-    return this.inner.remove(artifact);
+  remove(artifact, inUse) {
+    return this.inner.remove(artifact, inUse);
   }
 };
 
@@ -45970,8 +46028,8 @@ var CompressingStore = class extends StoreDecorator {
   verify(artifact) {
     return this.inner.verify(artifact.compression === "gzip" ? storedView(artifact) : artifact);
   }
-  remove(artifact) {
-    return this.inner.remove(artifact.compression === "gzip" ? storedView(artifact) : artifact);
+  remove(artifact, inUse) {
+    return this.inner.remove(artifact.compression === "gzip" ? storedView(artifact) : artifact, inUse);
   }
 };
 function storedView(artifact) {
@@ -45999,6 +46057,7 @@ function openStore(ctx) {
 }
 
 // src/commands/fetch.ts
+var STALE_FETCH_TEMP_MS = 15 * 60 * 1e3;
 async function fetchModel(ctx, input) {
   const { version, out } = await choose(ctx, input);
   return { version, path: await download(ctx, version, out) };
@@ -46024,6 +46083,11 @@ async function choose(ctx, input) {
     );
   }
   const out = await destination(input.out, version.artifact.file_name, input.mkdir === true);
+  await refuseSpecialFile(out, `the destination "${out}"`);
+  const swept = await sweepStaleTempsBeside(resolvePath(out), STALE_FETCH_TEMP_MS);
+  if (swept.length > 0) {
+    ctx.notice?.(`removed ${swept.length} temporary file(s) an interrupted fetch left beside ${out}`);
+  }
   return { version, out };
 }
 async function destination(out, fileName, create) {
@@ -47172,6 +47236,7 @@ async function planChange(ctx, snapshot, input, mode, via) {
       { gates: verdict.results }
     );
   }
+  await verifyBeforeProtectedStage(ctx, policy, candidate, to);
   const verb = isRollbackVia(via) ? "rollback" : "promote";
   const [promoted] = plan2.updated;
   return {
@@ -47181,6 +47246,31 @@ async function planChange(ctx, snapshot, input, mode, via) {
     holders,
     verb
   };
+}
+var verifiedFor = /* @__PURE__ */ new WeakMap();
+async function verifyBeforeProtectedStage(ctx, policy, candidate, to) {
+  if (!policy.retention.protect_stages.includes(to) && !policy.exclusive_stages.includes(to)) return;
+  if (candidate.artifact.deleted) return;
+  const verified = verifiedFor.get(ctx) ?? /* @__PURE__ */ new Set();
+  verifiedFor.set(ctx, verified);
+  if (verified.has(candidate.artifact.sha256)) return;
+  const refuse = (why) => integrityError(`cannot promote ${formatReference(candidate)} to ${to}: ${why}; run 'mreg doctor'`, {
+    sha256: candidate.artifact.sha256
+  });
+  let result;
+  try {
+    result = await (await openStore(ctx)).verify(candidate.artifact);
+  } catch (error) {
+    if (isRegistryError(error) && error.kind === "integrity") throw refuse(error.message);
+    throw error;
+  }
+  if (!result.present) throw refuse(`its artifact ${candidate.artifact.file_name} is missing from the store`);
+  if (!result.ok) {
+    throw refuse(
+      `its stored artifact has sha256 ${result.actual}, the registry records ${candidate.artifact.sha256}`
+    );
+  }
+  verified.add(candidate.artifact.sha256);
 }
 async function proposePromotion(ctx, review2, input) {
   const backend = ctx.backend;
@@ -47374,7 +47464,14 @@ async function auditStore(store, policy, now, versions, gone = []) {
   const missing = [];
   for (const version of live.filter((v) => !itemKeys(v).every((key3) => seen.has(key3)))) {
     for (const file of fileArtifacts(version.artifact)) {
-      if (!(await store.verify(file)).present) {
+      const present2 = await store.verify(file).then(
+        (result) => result.present,
+        (error) => {
+          if (isRegistryError(error) && error.kind === "integrity") return true;
+          throw error;
+        }
+      );
+      if (!present2) {
         missing.push(version);
         break;
       }
@@ -47388,6 +47485,14 @@ function keyOf(item) {
 function itemKeys(version) {
   const release = version.artifact.release;
   return release ? [`release:${release.id}`] : fileArtifacts(version.artifact).map((a) => `sha256:${a.stored?.sha256 ?? a.sha256}`);
+}
+function storedBytesInUse(ctx) {
+  return async (sha256) => {
+    const versions = await allVersions(await ctx.backend.snapshot());
+    return versions.some(
+      (v) => !v.artifact.deleted && fileArtifacts(v.artifact).some((a) => (a.stored?.sha256 ?? a.sha256) === sha256)
+    );
+  };
 }
 
 // src/commands/cleanup.ts
@@ -47460,14 +47565,15 @@ async function cleanup(ctx, input = {}) {
   const after = await ctx.backend.snapshot();
   const audit = await auditStore(store, after.policy, ctx.now(), await allVersions(after), removed);
   report(outcome, audit, removed);
+  const inUse = storedBytesInUse(ctx);
   if (audit) {
     for (const version of audit.unfinished) await store.finish(version.artifact);
-    for (const item of audit.unused) await store.removeStored?.(item);
+    for (const item of audit.unused) await store.removeStored?.(item, inUse);
     const listed = new Set(audit.unused.map((item) => item.owner?.release_id));
     for (const version of removed) {
       const release = version.artifact.release;
       if (!release || listed.has(release.id)) continue;
-      await store.remove(version.artifact);
+      await store.remove(version.artifact, inUse);
       outcome.swept.push({
         id: String(release.id),
         label: `release ${release.tag}`,
@@ -47475,7 +47581,7 @@ async function cleanup(ctx, input = {}) {
       });
     }
   } else {
-    for (const version of removed) await store.remove(version.artifact);
+    for (const version of removed) await store.remove(version.artifact, inUse);
   }
   outcome.freed_bytes = sumBytes(outcome.swept);
   await ctx.state?.write(LAST_CLEANUP_KEY, ctx.now().toISOString());
@@ -47621,6 +47727,7 @@ async function register(ctx, input) {
     );
     let stored;
     let created;
+    let leases;
     try {
       const target = {
         name,
@@ -47636,9 +47743,11 @@ async function register(ctx, input) {
         const put = await putDirectory(store, scanned, target);
         stored = { artifact: put.artifact, file_path: put.file_path, created: put.created.length > 0 };
         created = put.created;
+        leases = put.leases;
       } else {
         stored = await store.put(input.file, target, digest);
         created = stored.created ? [stored] : [];
+        leases = stored.lease ? [stored.lease] : [];
       }
     } catch (error) {
       if (!isRegistryError(error) || error.kind !== "conflict") throw error;
@@ -47657,11 +47766,13 @@ async function register(ctx, input) {
         extension
       });
     } catch (error) {
+      for (const lease of leases) await lease.settle(false);
       await undoPut(ctx, store, created);
       if (!(error instanceof IdentityTaken)) throw error;
       await sleep(identityBackoff(attempt));
       continue;
     }
+    await settleAll(leases);
     await finishPut(ctx, store, registered);
     await autoCleanupAfter(ctx);
     return registered;
@@ -47670,6 +47781,11 @@ async function register(ctx, input) {
     "conflict",
     `could not register ${name}: other writers kept taking the next version; try again`
   );
+}
+async function settleAll(leases) {
+  let failure;
+  for (const lease of leases) await lease.settle(true).catch((error) => failure ??= error);
+  if (failure !== void 0) throw failure;
 }
 async function finishPut(ctx, store, version) {
   try {
@@ -47828,7 +47944,8 @@ async function undoPut(ctx, store, created) {
     const used = store.kind === "local" ? new Set(
       (await allVersions(await ctx.backend.snapshot())).filter((v) => !v.artifact.deleted).flatMap((v) => fileArtifacts(v.artifact).map((a) => a.sha256))
     ) : /* @__PURE__ */ new Set();
-    for (const stored of created) if (!used.has(stored.artifact.sha256)) await store.remove(stored.artifact);
+    for (const stored of created)
+      if (!used.has(stored.artifact.sha256)) await store.remove(stored.artifact, storedBytesInUse(ctx));
   } catch (error) {
     ctx.notice?.(
       `could not remove the stored artifact after a failed registration: ${error.message}`
@@ -47935,11 +48052,11 @@ async function* watchChanges(ctx, hints, options = {}) {
 }
 
 // src/wiring/open-registry.ts
-import { join as join22, resolve as resolvePath2 } from "node:path";
+import { join as join23, resolve as resolvePath2 } from "node:path";
 
 // src/registry/local-backend.ts
 import { stat as stat7 } from "node:fs/promises";
-import { join as join9, resolve as resolve3 } from "node:path";
+import { join as join10, resolve as resolve3 } from "node:path";
 
 // src/registry/git-reader.ts
 var import_isomorphic_git = __toESM(require_isomorphic_git(), 1);
@@ -48113,7 +48230,14 @@ var import_isomorphic_git2 = __toESM(require_isomorphic_git(), 1);
 import fs2 from "node:fs";
 var DEFAULT_BRANCH = "model-registry";
 var INIT_SUBJECT = "init model registry";
+var MAX_BRANCH_CHARS = 1e3;
 function checkBranchName(branch) {
+  if (branch.length > MAX_BRANCH_CHARS || branch.split("/").some((part) => Buffer.byteLength(part) > 200)) {
+    throw new RegistryError(
+      "invalid-input",
+      `branch name is too long (${branch.length} characters; at most ${MAX_BRANCH_CHARS}, 200 bytes per part between slashes)`
+    );
+  }
   const bad = !/^[A-Za-z0-9._/-]+$/.test(branch) || branch.startsWith("/") || branch.endsWith("/") || branch.endsWith(".") || branch.includes("..") || branch.includes("//") || branch.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock") || part.startsWith("-"));
   if (bad) throw new RegistryError("invalid-input", `not a valid branch name: "${branch}"`);
   return branch;
@@ -48155,9 +48279,16 @@ async function resolveCommitName(reader, ref) {
     throw new RegistryError("not-found", `no commit, branch or tag "${ref}" in the registry repository`);
   }
   for (let depth = 0; depth < 8; depth++) {
-    const { type, object } = await import_isomorphic_git2.default.readObject({ fs: fs2, gitdir: reader.gitdir, oid, cache: reader.cache });
-    if (type !== "tag") break;
-    oid = object.object;
+    let read;
+    try {
+      read = await import_isomorphic_git2.default.readObject({ fs: fs2, gitdir: reader.gitdir, oid, cache: reader.cache });
+    } catch (error) {
+      if (error.code === "NotFoundError")
+        throw new RegistryError("not-found", `no commit, branch or tag "${ref}" in the registry repository`);
+      throw error;
+    }
+    if (read.type !== "tag") break;
+    oid = read.object.object;
   }
   return openCommit(reader, oid);
 }
@@ -48186,14 +48317,16 @@ async function writeObject(gitdir, type, content) {
   const dir = join6(gitdir, "objects", oid.slice(0, 2));
   const target = join6(dir, oid.slice(2));
   if (await exists3(target)) return oid;
-  await mkdir3(dir, { recursive: true });
   const temp = join6(dir, `tmp_obj_${process.pid}_${randomBytes2(6).toString("hex")}`);
   try {
+    await mkdir3(dir).catch((error) => {
+      if (error.code !== "EEXIST") throw error;
+    });
     await writeFile(temp, deflateSync(raw), { flag: "wx", mode: 292 });
     await rename3(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => void 0);
-    throw error;
+    throw fileSystemError(error, "write a Git object into", join6(gitdir, "objects"));
   }
   return oid;
 }
@@ -48619,41 +48752,84 @@ var OptimisticWriter = class {
   }
 };
 
-// src/registry/ref-lock.ts
-import { appendFile, mkdir as mkdir4, open as open3, readFile as readFile3, rename as rename4, stat as stat6, unlink as unlink2 } from "node:fs/promises";
+// src/registry/checked-out.ts
+import { readdir as readdir3, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname5, join as join8 } from "node:path";
+async function worktreeHolding(gitdir, ref, mainWorktree) {
+  if (mainWorktree !== null && await headNames(join8(gitdir, "HEAD"), ref)) return mainWorktree;
+  let linked;
+  try {
+    linked = await readdir3(join8(gitdir, "worktrees"));
+  } catch {
+    return null;
+  }
+  for (const id of linked) {
+    const admin = join8(gitdir, "worktrees", id);
+    if (!await headNames(join8(admin, "HEAD"), ref)) continue;
+    const pointer = await readText(join8(admin, "gitdir"));
+    return pointer ? dirname5(pointer.trim()) : admin;
+  }
+  return null;
+}
+async function headNames(headFile, ref) {
+  const head = await readText(headFile);
+  return head !== null && head.trim() === `ref: ${ref}`;
+}
+async function readText(path) {
+  try {
+    return await readFile3(path, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+// src/registry/ref-lock.ts
+import { appendFile, mkdir as mkdir4, open as open3, readFile as readFile4, rename as rename4, stat as stat6, unlink as unlink2 } from "node:fs/promises";
+import { dirname as dirname6, join as join9 } from "node:path";
 var ZERO_OID = "0".repeat(40);
 var OID = /^[0-9a-f]{40}$/;
 var STALE_LOCK_MS = 10 * 60 * 1e3;
 async function readRef(gitdir, ref) {
-  const loose = await readOptional(join8(gitdir, ref));
-  if (loose !== null) {
-    const value2 = loose.trim();
-    if (!OID.test(value2)) throw new Error(`${join8(gitdir, ref)} does not hold an object id: "${value2}"`);
-    return value2;
-  }
-  const packed = await readOptional(join8(gitdir, "packed-refs"));
+  const loosePath = join9(gitdir, ref);
+  const loose = await readOptional(loosePath);
+  if (loose !== null) return checkedRefValue(loose.trim(), loosePath, ref);
+  const packedPath = join9(gitdir, "packed-refs");
+  const packed = await readOptional(packedPath);
   if (packed === null) return null;
   for (const line of packed.split("\n")) {
     if (line.startsWith("#") || line.startsWith("^")) continue;
     const space = line.indexOf(" ");
-    if (space > 0 && line.slice(space + 1).trim() === ref) return line.slice(0, space);
+    if (space > 0 && line.slice(space + 1).trim() === ref) {
+      return checkedRefValue(line.slice(0, space), packedPath, ref);
+    }
   }
   return null;
+}
+function checkedRefValue(value2, file, ref) {
+  if (OID.test(value2)) return value2;
+  const shown = value2.length > 60 ? `${value2.slice(0, 60)}\u2026` : value2;
+  const what = value2.startsWith("ref:") ? `is a symbolic ref (${shown}), not a branch` : value2 === "" ? "is empty" : `holds "${shown}", not a commit id`;
+  throw new RegistryError(
+    "integrity",
+    `${ref} in ${file} ${what}; point it at the right commit (see 'git reflog ${ref.replace(/^refs\/heads\//, "")}') or delete it`,
+    { ref, file }
+  );
 }
 async function compareAndSwapRef(gitdir, ref, expected, next, options = {}) {
   if (!OID.test(next)) throw new Error(`not an object id: "${next}"`);
   if (!/^refs\/[^\s~^:?*[\\]+$/.test(ref) || ref.split("/").some((s) => s === "" || s === "." || s === "..")) {
     throw new Error(`not a valid ref name: "${ref}"`);
   }
-  const refPath = join8(gitdir, ref);
+  const refPath = join9(gitdir, ref);
   const lockPath = `${refPath}.lock`;
-  await mkdir4(dirname5(refPath), { recursive: true });
   let handle;
   try {
+    await mkdir4(dirname6(refPath), { recursive: true });
     handle = await open3(lockPath, "wx", 420);
   } catch (error) {
-    if (error.code !== "EEXIST") throw error;
+    if (error.code !== "EEXIST") {
+      throw fileSystemError(error, "lock the branch (create a lock file) at", lockPath);
+    }
     const age = await lockAge(lockPath);
     return {
       swapped: false,
@@ -48670,12 +48846,16 @@ async function compareAndSwapRef(gitdir, ref, expected, next, options = {}) {
       await handle.close();
       return { swapped: false, reason: "mismatch", current };
     }
-    await handle.writeFile(`${next}
+    try {
+      await handle.writeFile(`${next}
 `);
-    await handle.sync();
-    await handle.close();
-    if (options.reflog) await appendReflog(gitdir, ref, current, next, options.reflog);
-    await rename4(lockPath, refPath);
+      await handle.sync();
+      await handle.close();
+      if (options.reflog) await appendReflog(gitdir, ref, current, next, options.reflog);
+      await rename4(lockPath, refPath);
+    } catch (error) {
+      throw fileSystemError(error, "move the branch", refPath);
+    }
     renamed = true;
     return { swapped: true, current: next };
   } finally {
@@ -48686,12 +48866,12 @@ async function compareAndSwapRef(gitdir, ref, expected, next, options = {}) {
   }
 }
 async function appendReflog(gitdir, ref, previous, next, entry) {
-  const path = join8(gitdir, "logs", ref);
+  const path = join9(gitdir, "logs", ref);
   const message2 = entry.message.split("\n")[0] ?? "";
   const line = `${previous ?? ZERO_OID} ${next} ${formatSignature(entry.who)}	${message2}
 `;
   try {
-    await mkdir4(dirname5(path), { recursive: true });
+    await mkdir4(dirname6(path), { recursive: true });
     await appendFile(path, line);
   } catch {
   }
@@ -48705,11 +48885,11 @@ async function lockAge(path) {
 }
 async function readOptional(path) {
   try {
-    return await readFile3(path, "utf8");
+    return await readFile4(path, "utf8");
   } catch (error) {
     const code2 = error.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return null;
-    throw error;
+    throw fileSystemError(error, "read", path);
   }
 }
 
@@ -48757,7 +48937,28 @@ var LocalRegistryBackend = class {
   }
   /** The branch tip, or null when the registry has not been initialised. */
   async tip() {
-    return readRef(this.gitdir, this.ref);
+    const tip = await readRef(this.gitdir, this.ref);
+    if (tip) await this.checkTip(tip);
+    return tip;
+  }
+  /**
+   * The branch must name a commit whose tree is there: a ref pointed at a blob, or at objects a
+   * careless prune or copy lost, is a damaged registry (exit 3) with what to do, never a bug.
+   */
+  async checkTip(tip) {
+    try {
+      await this.reader.readTree((await this.reader.readCommit(tip)).tree);
+    } catch (error) {
+      if (error instanceof RegistryError) throw error;
+      const code2 = error.code;
+      if (code2 !== "ObjectTypeError" && code2 !== "NotFoundError") throw error;
+      const what = code2 === "ObjectTypeError" ? `which is not a commit (${error.message})` : `whose objects are missing (${error.message})`;
+      throw new RegistryError(
+        "integrity",
+        `branch ${this.branch} in ${this.dir} points at ${tip}, ${what}; point it at a good commit (see 'git reflog ${this.branch}') and run 'git fsck'`,
+        { ref: this.ref, commit: tip }
+      );
+    }
   }
   async init(policy) {
     validatePolicy(policy, POLICY_PATH, "invalid-input");
@@ -48799,6 +49000,15 @@ var LocalRegistryBackend = class {
    * its owner has probably died: retrying cannot help then, only a person can.
    */
   async swap(ref, expected, written) {
+    const worktree = await worktreeHolding(this.gitdir, ref, this.dir !== this.gitdir ? this.dir : null);
+    if (worktree !== null) {
+      const branch = ref.replace(/^refs\/heads\//, "");
+      throw new RegistryError(
+        "refused",
+        `branch ${branch} is checked out in the working tree ${worktree}; mreg will not move it under that tree (as 'git branch -f' will not): switch it to another branch there ('git -C ${worktree} switch --detach') and retry`,
+        { branch, worktree }
+      );
+    }
     const reflog = this.dir !== this.gitdir ? { who: written.signature, message: `mreg: ${written.message}` } : void 0;
     const swap = await compareAndSwapRef(this.gitdir, ref, expected, written.commit, { reflog });
     if (!swap.swapped && swap.reason === "locked" && swap.stale) {
@@ -48813,12 +49023,12 @@ var LocalRegistryBackend = class {
   }
   async requireRepository() {
     try {
-      if ((await stat7(join9(this.gitdir, "objects"))).isDirectory()) return;
+      if ((await stat7(join10(this.gitdir, "objects"))).isDirectory()) return;
     } catch {
     }
     throw new RegistryError(
       "not-found",
-      `${this.dir} is not a Git repository (no ${join9(this.gitdir, "objects")})`
+      `${this.dir} is not a Git repository (no ${join10(this.gitdir, "objects")})`
     );
   }
 };
@@ -48826,15 +49036,15 @@ var LocalRegistryBackend = class {
 // src/registry/repository.ts
 var import_isomorphic_git3 = __toESM(require_isomorphic_git(), 1);
 import fs3 from "node:fs";
-import { mkdir as mkdir5, readFile as readFile4, stat as stat8 } from "node:fs/promises";
-import { dirname as dirname6, isAbsolute as isAbsolute2, join as join10, resolve as resolve4 } from "node:path";
+import { mkdir as mkdir5, readFile as readFile5, stat as stat8 } from "node:fs/promises";
+import { dirname as dirname7, isAbsolute as isAbsolute2, join as join11, resolve as resolve4 } from "node:path";
 async function findRepository(startDir) {
   const start = resolve4(startDir);
   let current = start;
   for (; ; ) {
     const found = await repositoryAt(current);
     if (found) return found;
-    const parent = dirname6(current);
+    const parent = dirname7(current);
     if (parent === current) break;
     current = parent;
   }
@@ -48844,11 +49054,11 @@ async function findRepository(startDir) {
   );
 }
 async function repositoryAt(dir) {
-  const dotGit = join10(dir, ".git");
+  const dotGit = join11(dir, ".git");
   const info = await statOrNull(dotGit);
   if (info?.isDirectory() && await looksLikeGitdir(dotGit)) return { dir, gitdir: dotGit };
   if (info?.isFile()) {
-    const text = await readFile4(dotGit, "utf8");
+    const text = await readFile5(dotGit, "utf8");
     const match = /^gitdir:\s*(.+?)\s*$/m.exec(text);
     if (!match?.[1]) throw new RegistryError("integrity", `${dotGit} is a file without a "gitdir:" line`);
     const gitdir = isAbsolute2(match[1]) ? match[1] : resolve4(dir, match[1]);
@@ -48859,7 +49069,7 @@ async function repositoryAt(dir) {
 }
 async function commonDir(gitdir) {
   try {
-    const pointer = (await readFile4(join10(gitdir, "commondir"), "utf8")).trim();
+    const pointer = (await readFile5(join11(gitdir, "commondir"), "utf8")).trim();
     return isAbsolute2(pointer) ? pointer : resolve4(gitdir, pointer);
   } catch {
     return gitdir;
@@ -48867,7 +49077,7 @@ async function commonDir(gitdir) {
 }
 async function looksLikeGitdir(dir) {
   const [head, objects, refs] = await Promise.all(
-    ["HEAD", "objects", "refs"].map((name) => statOrNull(join10(dir, name)))
+    ["HEAD", "objects", "refs"].map((name) => statOrNull(join11(dir, name)))
   );
   return Boolean(head?.isFile() && objects?.isDirectory() && refs?.isDirectory());
 }
@@ -48894,29 +49104,29 @@ async function openOrCreateRepository(dir, options = {}) {
       `cannot create a Git repository in ${target}: ${error.message}`
     );
   }
-  return { dir: target, gitdir: options.bare ? target : join10(target, ".git"), created: true };
+  return { dir: target, gitdir: options.bare ? target : join11(target, ".git"), created: true };
 }
 
 // src/registry/remote-backend.ts
 var import_isomorphic_git5 = __toESM(require_isomorphic_git(), 1);
 import fs5 from "node:fs";
-import { mkdir as mkdir7, readFile as readFile6, stat as stat9, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname8, join as join13, resolve as resolve5 } from "node:path";
+import { mkdir as mkdir7, readFile as readFile7, stat as stat9, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname9, join as join14, resolve as resolve5 } from "node:path";
 
 // src/registry/remote-transport.ts
 var import_isomorphic_git4 = __toESM(require_isomorphic_git(), 1);
 import fs4 from "node:fs";
 import { mkdir as mkdir6, unlink as unlink4, writeFile as writeFile2 } from "node:fs/promises";
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { dirname as dirname7, join as join12 } from "node:path";
+import { dirname as dirname8, join as join13 } from "node:path";
 
 // src/registry/cache-lock.ts
-import { open as open4, readFile as readFile5, unlink as unlink3 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { open as open4, readFile as readFile6, unlink as unlink3 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 var LOCK_FILE = "mreg-cache.lock";
 var WAIT_LIMIT_MS = 5 * 6e4;
 async function withCacheLock(cacheDir, work) {
-  const path = join11(cacheDir, LOCK_FILE);
+  const path = join12(cacheDir, LOCK_FILE);
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
@@ -48949,7 +49159,7 @@ async function withCacheLock(cacheDir, work) {
 async function ownerIsGone(path) {
   let pid;
   try {
-    pid = Number.parseInt(await readFile5(path, "utf8"), 10);
+    pid = Number.parseInt(await readFile6(path, "utf8"), 10);
   } catch {
     return false;
   }
@@ -49386,8 +49596,8 @@ var RemoteTransport = class {
   }
   async pushWithRef(commit, push) {
     const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes3(4).toString("hex")}`;
-    const outgoingPath = join12(this.options.gitdir, outgoing);
-    await mkdir6(dirname7(outgoingPath), { recursive: true });
+    const outgoingPath = join13(this.options.gitdir, outgoing);
+    await mkdir6(dirname8(outgoingPath), { recursive: true });
     await writeFile2(outgoingPath, `${commit}
 `);
     try {
@@ -49686,14 +49896,14 @@ var RemoteRegistryBackend = class {
   }
   /** After our own push, so the next fetch tells the server we already have this commit. */
   async remember(commit) {
-    const path = join13(this.cacheDir, this.transport.trackingRef);
-    await mkdir7(dirname8(path), { recursive: true });
+    const path = join14(this.cacheDir, this.transport.trackingRef);
+    await mkdir7(dirname9(path), { recursive: true });
     await writeFile3(path, `${commit}
 `);
   }
   async isShallow() {
     try {
-      return (await readFile6(join13(this.cacheDir, "shallow"), "utf8")).trim() !== "";
+      return (await readFile7(join14(this.cacheDir, "shallow"), "utf8")).trim() !== "";
     } catch {
       return false;
     }
@@ -49701,7 +49911,7 @@ var RemoteRegistryBackend = class {
   prepare() {
     this.prepared ??= (async () => {
       try {
-        if (!await isDirectory(join13(this.cacheDir, "objects"))) {
+        if (!await isDirectory(join14(this.cacheDir, "objects"))) {
           await mkdir7(this.cacheDir, { recursive: true });
           await import_isomorphic_git5.default.init({ fs: fs5, dir: this.cacheDir, bare: true, defaultBranch: this.branch });
         }
@@ -49731,12 +49941,12 @@ var isNotFound = (error) => error instanceof RegistryError && error.kind === "no
 // src/registry/provenance.ts
 var import_isomorphic_git6 = __toESM(require_isomorphic_git(), 1);
 import fs6 from "node:fs";
-import { readFile as readFile7 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import { join as join15 } from "node:path";
 async function localProvenance(location) {
   const provenance = { repository: await originUrl(location.gitdir) ?? location.dir };
   const bare = location.dir === location.gitdir;
-  const dotGit = bare ? location.gitdir : join14(location.dir, ".git");
+  const dotGit = bare ? location.gitdir : join15(location.dir, ".git");
   let commit;
   try {
     commit = await import_isomorphic_git6.default.resolveRef({ fs: fs6, dir: bare ? void 0 : location.dir, gitdir: dotGit, ref: "HEAD" });
@@ -49758,7 +49968,7 @@ async function localProvenance(location) {
 async function originUrl(gitdir) {
   let text;
   try {
-    text = await readFile7(join14(gitdir, "config"), "utf8");
+    text = await readFile8(join15(gitdir, "config"), "utf8");
   } catch {
     return void 0;
   }
@@ -49773,11 +49983,12 @@ function withoutCredentials(url) {
 import { resolve as resolve7 } from "node:path";
 
 // src/stores/local/object-fetch.ts
-import { open as open5, rmdir, stat as stat11 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname9, isAbsolute as isAbsolute3, join as join16, relative, resolve as resolve6, sep } from "node:path";
+import { constants } from "node:fs";
+import { lstat as lstat3, open as open5, rmdir, stat as stat11 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname10, isAbsolute as isAbsolute3, join as join17, relative, resolve as resolve6, sep } from "node:path";
 
 // src/stores/local/file-io.ts
-import { mkdir as mkdir8, readdir as readdir2 } from "node:fs/promises";
+import { mkdir as mkdir8, readdir as readdir4 } from "node:fs/promises";
 async function ensureDirectory(directory) {
   try {
     return await mkdir8(directory, { recursive: true });
@@ -49787,7 +49998,7 @@ async function ensureDirectory(directory) {
 }
 async function listNames(directory) {
   try {
-    return (await readdir2(directory)).sort();
+    return (await readdir4(directory)).sort();
   } catch (error) {
     if (errorCode(error) === "ENOENT") return [];
     throw fileSystemError(error, "list", directory);
@@ -49803,17 +50014,19 @@ async function* readingAs(source, path, artifact) {
 }
 
 // src/stores/local/object-layout.ts
-import { chmod as chmod2, lstat, stat as stat10, unlink as unlink5 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { createHash as createHash4, randomBytes as randomBytes4 } from "node:crypto";
+import { chmod as chmod2, lstat as lstat2, rename as rename5, stat as stat10, unlink as unlink5, writeFile as writeFile4 } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join as join16 } from "node:path";
 function defaultLocalStoreRoot(gitdir) {
-  return join15(gitdir, "mreg", "objects");
+  return join16(gitdir, "mreg", "objects");
 }
 function objectFile(root, sha256) {
   const hex = checkedHex(sha256, "invalid-input");
-  return join15(root, "sha256", hex.slice(0, 2), hex);
+  return join16(root, "sha256", hex.slice(0, 2), hex);
 }
 function tempDirectory(root) {
-  return join15(root, "tmp");
+  return join16(root, "tmp");
 }
 async function hasObject(root, sha256) {
   try {
@@ -49824,16 +50037,16 @@ async function hasObject(root, sha256) {
   }
 }
 async function* listObjectFiles(root) {
-  const base = join15(root, "sha256");
+  const base = join16(root, "sha256");
   for (const fan of await listNames(base)) {
     if (!/^[0-9a-f]{2}$/.test(fan)) continue;
-    const fanPath = join15(base, fan);
+    const fanPath = join16(base, fan);
     for (const name of await listNames(fanPath)) {
       if (!SHA256_HEX.test(name) || !name.startsWith(fan)) continue;
-      const path = join15(fanPath, name);
+      const path = join16(fanPath, name);
       let info;
       try {
-        info = await lstat(path);
+        info = await lstat2(path);
       } catch (error) {
         if (errorCode(error) === "ENOENT") continue;
         throw fileSystemError(error, "inspect", path);
@@ -49842,40 +50055,123 @@ async function* listObjectFiles(root) {
     }
   }
 }
-async function removeObject(root, sha256) {
-  const objectPath = objectFile(root, sha256);
+var PIN_STALE_MS = 36e5;
+var HOST = createHash4("sha256").update(hostname()).digest("hex").slice(0, 12);
+function pinDirectory(root) {
+  return join16(root, "pins");
+}
+async function pinObject(root, sha256) {
+  const hex = checkedHex(sha256, "invalid-input");
+  const directory = pinDirectory(root);
+  await ensureDirectory(directory);
+  const path = join16(directory, ownedName(hex));
   try {
-    await unlink5(objectPath);
+    await writeFile4(path, "", { flag: "wx" });
+  } catch (error) {
+    throw fileSystemError(error, "pin the stored object at", path);
+  }
+  return path;
+}
+async function unpinObject(pinPath) {
+  await removeQuietly(pinPath);
+}
+async function isPinned(root, sha256) {
+  const directory = pinDirectory(root);
+  const cutoff = Date.now() - PIN_STALE_MS;
+  for (const name of await listNames(directory)) {
+    if (!name.startsWith(`${sha256}.`) || ownerIsGone2(name)) continue;
+    try {
+      if ((await lstat2(join16(directory, name))).mtimeMs > cutoff) return true;
+    } catch {
+    }
+  }
+  return false;
+}
+function ownedName(prefix) {
+  return `${prefix}.${HOST}.${process.pid}.${randomBytes4(8).toString("hex")}`;
+}
+function ownerIsGone2(name) {
+  const owner = /\.([0-9a-f]{12})\.(\d+)\.[0-9a-f]{16}/.exec(name);
+  if (!owner || owner[1] !== HOST) return false;
+  try {
+    process.kill(Number(owner[2]), 0);
+    return false;
+  } catch (error) {
+    return errorCode(error) === "ESRCH";
+  }
+}
+async function removeObject(root, sha256, inUse) {
+  const objectPath = objectFile(root, sha256);
+  await ensureDirectory(tempDirectory(root));
+  const doomed = join16(tempDirectory(root), `${ownedName(`remove-${sha256}`)}.tmp`);
+  try {
+    await rename5(objectPath, doomed);
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return false;
+    throw fileSystemError(error, "remove the object", objectPath);
+  }
+  let needed;
+  try {
+    needed = await isPinned(root, sha256) || (await inUse?.(sha256) ?? false);
+  } catch (error) {
+    await putBack(doomed, objectPath);
+    throw error;
+  }
+  if (needed) {
+    await putBack(doomed, objectPath);
+    return false;
+  }
+  await unlinkObjectFile(doomed);
+  return true;
+}
+async function putBack(doomed, objectPath) {
+  try {
+    await rename5(doomed, objectPath);
+  } catch (error) {
+    throw fileSystemError(error, "put back the object", objectPath);
+  }
+}
+async function unlinkObjectFile(path) {
+  try {
+    await unlink5(path);
   } catch (error) {
     const code2 = errorCode(error);
     if (code2 === "ENOENT") return;
-    if (code2 !== "EPERM" && code2 !== "EACCES") throw fileSystemError(error, "remove the object", objectPath);
+    if (code2 !== "EPERM" && code2 !== "EACCES") throw fileSystemError(error, "remove the object", path);
     try {
-      await chmod2(objectPath, 420);
-      await unlink5(objectPath);
+      await chmod2(path, 420);
+      await unlink5(path);
     } catch (retryError) {
-      if (errorCode(retryError) !== "ENOENT")
-        throw fileSystemError(retryError, "remove the object", objectPath);
+      if (errorCode(retryError) !== "ENOENT") throw fileSystemError(retryError, "remove the object", path);
     }
   }
 }
-async function sweepTempFiles(root, olderThanMs) {
-  const cutoff = Date.now() - olderThanMs;
-  const removed = [];
-  const directory = tempDirectory(root);
-  for (const name of await listNames(directory)) {
-    const path = join15(directory, name);
-    let info;
-    try {
-      info = await lstat(path);
-    } catch {
-      continue;
+async function* listLeftovers(root) {
+  const pinCutoff = Date.now() - PIN_STALE_MS;
+  for (const [folder, directory] of [
+    ["tmp", tempDirectory(root)],
+    ["pins", pinDirectory(root)]
+  ]) {
+    for (const name of await listNames(directory)) {
+      const path = join16(directory, name);
+      let info;
+      try {
+        info = await lstat2(path);
+      } catch {
+        continue;
+      }
+      if (!info.isFile()) continue;
+      const gone = ownerIsGone2(name);
+      if (folder === "pins" && !gone && info.mtimeMs > pinCutoff) continue;
+      yield { id: `${folder}/${name}`, path, size: info.size, modified: gone ? /* @__PURE__ */ new Date(0) : info.mtime };
     }
-    if (!info.isFile() || info.mtimeMs > cutoff) continue;
-    await removeQuietly(path);
-    removed.push(path);
   }
-  return removed;
+}
+async function removeLeftover(root, id) {
+  const match = /^(tmp|pins)\/([^/\\]+)$/.exec(id);
+  if (!match || match[2] === "." || match[2] === "..") return;
+  const directory = match[1] === "tmp" ? tempDirectory(root) : pinDirectory(root);
+  await removeQuietly(join16(directory, match[2]));
 }
 function checkArtifact(artifact, options = {}) {
   if (artifact.store !== "local") {
@@ -49907,13 +50203,9 @@ function checkedHex(sha256, kind) {
 async function fetchObject(root, artifact, outPath, onProgress) {
   const hex = checkArtifact(artifact);
   const objectPath = objectFile(root, hex);
-  let handle;
-  try {
-    handle = await open5(objectPath, "r");
-  } catch (error) {
-    throw objectReadError(root, error, artifact, objectPath);
-  }
-  const source = handle.createReadStream({ highWaterMark: CHUNK_BYTES });
+  const handle = await openObject(root, artifact, objectPath);
+  if (!handle) throw missingObject(root, artifact, objectPath);
+  const source = boundedStream(handle, artifact);
   let finalPath;
   let createdDirectory;
   try {
@@ -49950,7 +50242,7 @@ async function fetchObject(root, artifact, outPath, onProgress) {
     return { path: finalPath, sha256: actual.sha256, size: actual.size };
   } catch (error) {
     await removeQuietly(tempPath);
-    await removeCreatedDirectories(dirname9(finalPath), createdDirectory);
+    await removeCreatedDirectories(dirname10(finalPath), createdDirectory);
     throw error;
   }
 }
@@ -49958,14 +50250,9 @@ async function verifyObject(root, artifact) {
   const hex = checkArtifact(artifact, { allowDeleted: true });
   if (artifact.deleted) return { ok: false, actual: null, present: false };
   const objectPath = objectFile(root, hex);
-  let handle;
-  try {
-    handle = await open5(objectPath, "r");
-  } catch (error) {
-    if (errorCode(error) === "ENOENT") return { ok: false, actual: null, present: false };
-    throw objectReadError(root, error, artifact, objectPath);
-  }
-  const stream = handle.createReadStream({ highWaterMark: CHUNK_BYTES });
+  const handle = await openObject(root, artifact, objectPath);
+  if (!handle) return { ok: false, actual: null, present: false };
+  const stream = boundedStream(handle, artifact);
   try {
     const actual = await digestStream(readingAs(stream, objectPath, artifact));
     return {
@@ -49977,15 +50264,60 @@ async function verifyObject(root, artifact) {
     stream.destroy();
   }
 }
-function objectReadError(root, error, artifact, objectPath) {
-  if (error instanceof RegistryError) return error;
-  if (errorCode(error) === "ENOENT") {
-    return integrityError(
-      (w) => `artifact ${artifact.file_name} (sha256 ${artifact.sha256}) is missing from the store at ${root}; ${w.command("doctor")} checks the registry`,
-      { expected: artifact.sha256, path: objectPath }
-    );
+async function openObject(root, artifact, objectPath) {
+  let info;
+  try {
+    info = await lstat3(objectPath);
+  } catch (error) {
+    const code2 = errorCode(error);
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return null;
+    throw fileSystemError(error, "inspect the stored object", objectPath);
   }
-  return fileSystemError(error, "read the stored object", objectPath);
+  if (!info.isFile()) throw notAnObject(artifact, objectPath, describeNonFile(info));
+  let handle;
+  try {
+    handle = await open5(objectPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code2 = errorCode(error);
+    if (code2 === "ENOENT") return null;
+    if (code2 === "ELOOP") throw notAnObject(artifact, objectPath, "a symbolic link");
+    throw fileSystemError(error, "read the stored object", objectPath);
+  }
+  try {
+    const opened2 = await handle.stat();
+    if (!opened2.isFile()) throw notAnObject(artifact, objectPath, describeNonFile(opened2));
+    const expected = artifact.size;
+    if (opened2.size !== expected) {
+      throw integrityError(
+        `stored object ${objectPath} of ${artifact.file_name} has ${opened2.size} bytes, the metadata records ${expected}; the store or the metadata was altered \u2014 run 'mreg doctor'`,
+        { path: objectPath, expected_size: expected, actual_size: opened2.size }
+      );
+    }
+    return handle;
+  } catch (error) {
+    await handle.close().catch(() => void 0);
+    throw error;
+  }
+}
+function boundedStream(handle, artifact) {
+  return handle.createReadStream({ highWaterMark: CHUNK_BYTES, start: 0, end: artifact.size });
+}
+function describeNonFile(info) {
+  if (info.isSymbolicLink()) return "a symbolic link";
+  if (info.isDirectory()) return "a directory";
+  return specialFileKind(info) ?? "not a regular file";
+}
+function notAnObject(artifact, objectPath, what) {
+  return integrityError(
+    `stored object ${objectPath} of ${artifact.file_name} is ${what}, not a regular file; the store was tampered with \u2014 remove it and run 'mreg doctor'`,
+    { path: objectPath, expected: artifact.sha256 }
+  );
+}
+function missingObject(root, artifact, objectPath) {
+  return integrityError(
+    `artifact ${artifact.file_name} (sha256 ${artifact.sha256}) is missing from the store at ${root}; run 'mreg doctor'`,
+    { expected: artifact.sha256, path: objectPath }
+  );
 }
 function safeFileName(fileName) {
   if (!fileName || fileName !== basename3(fileName) || fileName === "." || fileName === ".." || /[/\\]/.test(fileName)) {
@@ -50008,8 +50340,8 @@ async function resolveOutput(outPath, fileName) {
     const code2 = errorCode(error);
     if (code2 !== "ENOENT" && code2 !== "ENOTDIR") throw fileSystemError(error, "inspect", absolute);
   }
-  const finalPath = isDirectory2 || spelledAsDirectory ? join16(absolute, fileName) : absolute;
-  const createdDirectory = await ensureDirectory(dirname9(finalPath));
+  const finalPath = isDirectory2 || spelledAsDirectory ? join17(absolute, fileName) : absolute;
+  const createdDirectory = await ensureDirectory(dirname10(finalPath));
   return { finalPath, createdDirectory };
 }
 async function removeCreatedDirectories(deepest, firstCreated) {
@@ -50025,17 +50357,45 @@ async function removeCreatedDirectories(deepest, firstCreated) {
       return;
     }
     if (directory === top) return;
-    directory = dirname9(directory);
+    directory = dirname10(directory);
   }
 }
 
 // src/stores/local/object-put.ts
-import { chmod as chmod3, link, lstat as lstat2, rename as rename5, utimes } from "node:fs/promises";
-import { randomBytes as randomBytes4 } from "node:crypto";
-import { dirname as dirname10, join as join17 } from "node:path";
+import { chmod as chmod3, link, lstat as lstat4, rename as rename6, utimes } from "node:fs/promises";
+import { dirname as dirname11, join as join18 } from "node:path";
 var OBJECT_MODE = 292;
 async function putObject(root, sourcePath, target, expected, onProgress) {
   const expectedHex = checkedHex(expected.sha256, "invalid-input");
+  const pin = await pinObject(root, expectedHex);
+  try {
+    const result = await storeObject(root, sourcePath, target, expected, expectedHex, onProgress);
+    return { ...result, lease: objectLease(root, expectedHex, pin, target) };
+  } catch (error) {
+    await unpinObject(pin);
+    throw error;
+  }
+}
+function objectLease(root, hex, pin, target) {
+  let settled = false;
+  return {
+    async settle(committed) {
+      if (settled) return;
+      settled = true;
+      try {
+        if (committed && !await hasObject(root, hex)) {
+          throw integrityError(
+            `${target.name}@${target.version} was committed but its stored bytes (sha256 ${hex}) vanished while registering (a delete or cleanup that crashed mid-way); register the file again`,
+            { sha256: hex, path: objectFile(root, hex) }
+          );
+        }
+      } finally {
+        await unpinObject(pin);
+      }
+    }
+  };
+}
+async function storeObject(root, sourcePath, target, expected, expectedHex, onProgress) {
   const { handle, size } = await openModelFile(sourcePath);
   const source = handle.createReadStream({ highWaterMark: CHUNK_BYTES });
   if (await hasObject(root, expectedHex).catch(() => false)) {
@@ -50055,7 +50415,7 @@ async function putObject(root, sourcePath, target, expected, onProgress) {
   let tempPath;
   try {
     await ensureDirectory(tempDirectory(root));
-    tempPath = join17(tempDirectory(root), `put-${randomBytes4(8).toString("hex")}.tmp`);
+    tempPath = join18(tempDirectory(root), `${ownedName("put")}.tmp`);
   } catch (error) {
     source.destroy();
     throw error;
@@ -50074,7 +50434,7 @@ async function putObject(root, sourcePath, target, expected, onProgress) {
   let created;
   try {
     await chmod3(tempPath, OBJECT_MODE);
-    await ensureDirectory(dirname10(objectPath));
+    await ensureDirectory(dirname11(objectPath));
     created = await publishExclusively(tempPath, objectPath);
   } catch (error) {
     throw fileSystemError(error, "store the object", objectPath);
@@ -50117,9 +50477,9 @@ async function publishExclusively(tempPath, objectPath) {
     if (code2 === "EEXIST") return reuseExisting(objectPath);
     if (code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP" && code2 !== "ENOSYS") throw error;
     if (await exists4(objectPath)) return reuseExisting(objectPath);
-    await rename5(tempPath, objectPath);
+    await rename6(tempPath, objectPath);
   }
-  await syncDirectory(dirname10(objectPath));
+  await syncDirectory(dirname11(objectPath));
   return true;
 }
 async function reuseExisting(objectPath) {
@@ -50129,7 +50489,7 @@ async function reuseExisting(objectPath) {
 }
 async function exists4(path) {
   try {
-    await lstat2(path);
+    await lstat4(path);
     return true;
   } catch (error) {
     if (errorCode(error) === "ENOENT") return false;
@@ -50164,8 +50524,8 @@ var LocalArtifactStore = class {
   async verify(artifact) {
     return verifyObject(this.root, artifact);
   }
-  async remove(artifact) {
-    await removeObject(this.root, checkArtifact(artifact, { allowDeleted: true }));
+  async remove(artifact, inUse) {
+    await removeObject(this.root, checkArtifact(artifact, { allowDeleted: true }), inUse);
   }
   /** Whether bytes with this SHA-256 are stored (without re-hashing them). */
   async has(sha256) {
@@ -50175,6 +50535,7 @@ var LocalArtifactStore = class {
   listObjects() {
     return listObjectFiles(this.root);
   }
+  /** Every object, then the temp files and pins a killed writer may have left (`temporary`). */
   async *listStored() {
     for await (const object of this.listObjects()) {
       yield {
@@ -50185,23 +50546,20 @@ var LocalArtifactStore = class {
         label: object.path
       };
     }
+    for await (const leftover of listLeftovers(this.root)) {
+      yield { ...leftover, label: leftover.path, temporary: true };
+    }
   }
-  async removeStored(item) {
+  async removeStored(item, inUse) {
+    if (item.temporary) return removeLeftover(this.root, item.id);
     if (!item.sha256 || !SHA256_HEX.test(item.sha256)) return;
-    await removeObject(this.root, item.sha256);
-  }
-  /**
-   * Removes temp files left by killed processes. Only files last modified more than
-   * `olderThanMs` ago go: younger ones may belong to a put that is still writing.
-   */
-  async sweepTemp(olderThanMs) {
-    return sweepTempFiles(this.root, olderThanMs);
+    await removeObject(this.root, item.sha256, inUse);
   }
 };
 
 // src/stores/local/local-state.ts
-import { mkdir as mkdir9, readFile as readFile8 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { mkdir as mkdir9, readFile as readFile9 } from "node:fs/promises";
+import { join as join19 } from "node:path";
 var LocalStateFiles = class {
   constructor(dir) {
     this.dir = dir;
@@ -50209,7 +50567,7 @@ var LocalStateFiles = class {
   dir;
   async read(key3) {
     try {
-      return (await readFile8(this.path(key3), "utf8")).trim();
+      return (await readFile9(this.path(key3), "utf8")).trim();
     } catch {
       return null;
     }
@@ -50220,12 +50578,12 @@ var LocalStateFiles = class {
   }
   path(key3) {
     if (!/^[a-z][a-z0-9-]{0,40}$/.test(key3)) throw new Error(`invalid state key "${key3}"`);
-    return join18(this.dir, key3);
+    return join19(this.dir, key3);
   }
 };
 
 // src/wiring/github.ts
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -55311,13 +55669,13 @@ function createGitHubReviewChannel(options) {
 }
 
 // src/stores/github-release/github-release-store.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { mkdtemp as mkdtemp2, rm as rm4, stat as stat12 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/github/upload-asset.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 
 // src/github/releases.ts
@@ -55473,7 +55831,7 @@ async function* fileRange(options, attempt, watchdog, see) {
   }
 }
 async function hashRange(options) {
-  const attempt = { hash: createHash4("sha256"), sent: 0 };
+  const attempt = { hash: createHash5("sha256"), sent: 0 };
   const see = options.tap?.();
   for await (const _chunk of fileRange({ ...options, onProgress: void 0 }, attempt, void 0, see)) {
   }
@@ -55488,7 +55846,7 @@ async function uploadAsset(options) {
   let failures = 0;
   let deletions = 0;
   for (; ; ) {
-    const attempt = { hash: createHash4("sha256"), sent: 0 };
+    const attempt = { hash: createHash5("sha256"), sent: 0 };
     const watchdog = new IdleWatchdog(client.timeoutMs);
     try {
       const response = await client.octokit.request({
@@ -55933,7 +56291,7 @@ var GitHubReleaseStore = class {
   /** Uploads each planned range and checks it, hashing the whole file across parts and retries. */
   async uploadParts(draft, sourcePath, target, plan2, expected) {
     const split = plan2.length > 1;
-    let whole = createHash5("sha256");
+    let whole = createHash6("sha256");
     const done = [];
     for (const part of plan2) {
       const name = split ? partName(target.file_name, part.index) : target.file_name;
@@ -56053,9 +56411,9 @@ var GitHubReleaseStore = class {
     return this.verifyByDownload(artifact);
   }
   async verifyByDownload(artifact) {
-    const dir = await mkdtemp2(join19(tmpdir(), "mreg-verify-"));
+    const dir = await mkdtemp2(join20(tmpdir(), "mreg-verify-"));
     try {
-      const got = await this.fetch(artifact, join19(dir, "artifact"));
+      const got = await this.fetch(artifact, join20(dir, "artifact"));
       return { ok: true, actual: got.sha256, present: true };
     } catch (error) {
       if (isRegistryError(error) && error.kind === "integrity") {
@@ -56151,7 +56509,7 @@ function githubContext(target) {
   });
   const backend = new RemoteRegistryBackend({
     url: `${target.serverUrl.replace(/\/+$/, "")}/${target.owner}/${target.repo}.git`,
-    cacheDir: join20(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, "_")}`),
+    cacheDir: join21(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, "_")}`),
     branch: target.branch,
     token: target.token,
     proxy: target.proxy,
@@ -56185,7 +56543,7 @@ function githubContext(target) {
 
 // src/wiring/tip-signal.ts
 import { watch } from "node:fs";
-import { dirname as dirname11, join as join21 } from "node:path";
+import { dirname as dirname12, join as join22 } from "node:path";
 var Signal = class {
   waiters = [];
   pending = false;
@@ -56232,7 +56590,7 @@ function pollingTipSignal(intervalMs) {
 }
 function localTipSignal(gitdir, branch, pollIntervalMs) {
   const signal = new Signal(pollIntervalMs);
-  const refDir = dirname11(join21(gitdir, "refs", "heads", branch));
+  const refDir = dirname12(join22(gitdir, "refs", "heads", branch));
   const watchOne = (dir, relevant) => {
     let watcher;
     try {
@@ -56263,7 +56621,7 @@ function localContext(target) {
   });
   const storeRoot = target.storeRoot ?? defaultLocalStoreRoot(target.gitdir);
   let store = target.store;
-  const state = target.state === void 0 ? new LocalStateFiles(join22(target.gitdir, "mreg", "state")) : target.state;
+  const state = target.state === void 0 ? new LocalStateFiles(join23(target.gitdir, "mreg", "state")) : target.state;
   const ctx = {
     backend,
     store: async () => store ??= new LocalArtifactStore({ root: storeRoot, onProgress: target.progress?.("storing") }),

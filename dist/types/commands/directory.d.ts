@@ -1,5 +1,5 @@
 import type { Artifact, ManifestEntry } from '../domain/types.js';
-import type { ArtifactStore, ArtifactTarget, FileDigest, PutResult } from '../stores/artifact-store.js';
+import type { ArtifactStore, ArtifactTarget, FileDigest, PutResult, StoreLease } from '../stores/artifact-store.js';
 export interface ScannedDirectory {
     entries: ManifestEntry[];
     /** Manifest path → the file on disk. */
@@ -21,6 +21,7 @@ export declare function putDirectory(store: ArtifactStore, scanned: ScannedDirec
     artifact: Artifact;
     file_path: string;
     created: PutResult[];
+    leases: StoreLease[];
 }>;
 /**
  * Restores a directory version at `finalPath` (which must not exist): into a temporary sibling,

@@ -1,6 +1,11 @@
 import type { Criteria } from '../domain/selection.js';
 import type { ModelVersion } from '../domain/types.js';
 import type { CommandContext } from './context.js';
+/**
+ * A fetch in progress writes its temp file beside the destination continuously; one untouched for
+ * this long was left by a killed fetch, and the next fetch to the same place removes it.
+ */
+export declare const STALE_FETCH_TEMP_MS: number;
 export interface FetchInput {
     reference?: string;
     criteria?: Criteria;

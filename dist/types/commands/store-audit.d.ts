@@ -1,5 +1,6 @@
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js';
-import type { ArtifactStore, StoredItem } from '../stores/artifact-store.js';
+import type { ArtifactStore, InUseCheck, StoredItem } from '../stores/artifact-store.js';
+import type { CommandContext } from './context.js';
 /** A registration stores its bytes before it commits: give it this long before they count as orphaned. */
 export declare const DEFAULT_ORPHAN_GRACE_HOURS = 1;
 export interface StoreAudit {
@@ -19,3 +20,8 @@ export interface StoreAudit {
  * cannot list what they hold.
  */
 export declare function auditStore(store: ArtifactStore, policy: RegistryPolicy, now: Date, versions: ModelVersion[], gone?: ModelVersion[]): Promise<StoreAudit | null>;
+/**
+ * The registry's answer, read fresh when asked, to "does a live version use these stored bytes?":
+ * the last check a content-addressed store makes before deleting shared bytes (removeObject).
+ */
+export declare function storedBytesInUse(ctx: CommandContext): InUseCheck;

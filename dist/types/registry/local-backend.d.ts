@@ -26,6 +26,11 @@ export declare class LocalRegistryBackend implements RegistryBackend {
     constructor(options: LocalBackendOptions);
     /** The branch tip, or null when the registry has not been initialised. */
     tip(): Promise<string | null>;
+    /**
+     * The branch must name a commit whose tree is there: a ref pointed at a blob, or at objects a
+     * careless prune or copy lost, is a damaged registry (exit 3) with what to do, never a bug.
+     */
+    private checkTip;
     init(policy: RegistryPolicy): Promise<{
         created: boolean;
         commit: string;

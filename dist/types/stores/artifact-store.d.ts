@@ -30,7 +30,26 @@ export interface PutResult {
     file_path: string;
     /** False when identical bytes were already stored (content addressing): undo must then keep them. */
     created: boolean;
+    /**
+     * Content-addressed stores: bytes shared with other versions are pinned from before put() looked
+     * for them until the caller's metadata has landed, so a concurrent delete or cleanup of another
+     * version with the same bytes leaves them alone (see object-layout.ts). Settle it exactly once.
+     */
+    lease?: StoreLease;
 }
+export interface StoreLease {
+    /**
+     * Ends the pin. `committed`: the metadata now refers to the bytes — first checks they are still
+     * stored and throws an IntegrityError if a remover that crashed mid-way took them.
+     */
+    settle(committed: boolean): Promise<void>;
+}
+/**
+ * Asked by a content-addressed store after it has taken bytes out of reach and before it deletes
+ * them: true when a live version refers to them now (metadata that landed meanwhile), and the
+ * bytes are put back. `sha256` is of the stored bytes (compressed ones when compressed).
+ */
+export type InUseCheck = (sha256: string) => Promise<boolean>;
 export interface FetchResult {
     path: string;
     sha256: string;
@@ -68,15 +87,18 @@ export interface ArtifactStore {
         actual: string | null;
         present: boolean;
     }>;
-    /** Removes the stored bytes of one artifact (undo of a failed register, retention). Idempotent. */
-    remove(artifact: Artifact): Promise<void>;
+    /**
+     * Removes the stored bytes of one artifact (undo of a failed register, retention). Idempotent.
+     * Content-addressed stores keep bytes that are pinned or that `inUse` says a live version uses.
+     */
+    remove(artifact: Artifact, inUse?: InUseCheck): Promise<void>;
     /**
      * What the store holds, so cleanup and doctor can find bytes no live version uses (left by a
      * registration that died between storing and committing, or by an interrupted cleanup).
      */
     listStored?(): AsyncIterable<StoredItem>;
-    /** Removes one listed item. Idempotent. */
-    removeStored?(item: StoredItem): Promise<void>;
+    /** Removes one listed item, under the same rules as remove(). Idempotent. */
+    removeStored?(item: StoredItem, inUse?: InUseCheck): Promise<void>;
 }
 export interface StoredItem {
     /** Unique within the store: the SHA-256 of a content-addressed object, the id of a release. */
@@ -96,6 +118,11 @@ export interface StoredItem {
     unfinished?: boolean;
     /** For people: the object path or release tag. */
     label: string;
+    /**
+     * A temp file or pin a writer left (killed mid-copy): never live, swept after the orphan grace
+     * period, or at once when the store knows its writer is dead.
+     */
+    temporary?: boolean;
 }
 /** Key/value facts kept on this machine only (e.g. when auto cleanup last ran). */
 export interface LocalState {

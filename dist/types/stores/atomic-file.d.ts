@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { RegistryError } from '../domain/errors.js';
 /** Marks our temp files so that sweeps and humans can tell them from anything else. */
 export declare const TEMP_MARKER = ".mreg-";
@@ -11,11 +12,30 @@ export declare function tempPathBeside(finalPath: string): string;
 /** True for names produced by tempPathBeside (for sweeping temp files a killed process left). */
 export declare function isTempName(name: string): boolean;
 /**
+ * True for temp files written on the way to `finalPath`: tempPathBeside(finalPath), and the
+ * temp files of stores that stage through a sibling (`<file>.gz`, itself written through a temp).
+ */
+export declare function isTempNameFor(name: string, finalPath: string): boolean;
+/**
+ * Removes the temp files a killed earlier write to `finalPath` left beside it, once they have not
+ * been written to for `olderThanMs` (a write in progress keeps touching its file). Best effort:
+ * the write that calls this must not fail because an old leftover cannot be removed.
+ */
+export declare function sweepStaleTempsBeside(finalPath: string, olderThanMs: number): Promise<string[]>;
+/**
  * Renames `tempPath` over `finalPath` (replacing it atomically on POSIX) and then syncs the
  * directory, because the rename itself lives in the directory's entry table and is only durable
  * once that is flushed. The caller must have fsynced the temp file's contents already.
  */
 export declare function moveIntoPlace(tempPath: string, finalPath: string): Promise<void>;
+/** What kind of special file `info` describes, or null for regular files, directories and symlinks. */
+export declare function specialFileKind(info: Stats): string | null;
+/**
+ * Refuses to write over a FIFO, device or socket at `path` (nothing there is fine): mreg writes
+ * by renaming a finished file into place, which would replace the special file, never write
+ * through it. `label` is how the user named the path (`--out "x"`).
+ */
+export declare function refuseSpecialFile(path: string, label: string): Promise<void>;
 /**
  * Best effort: some platforms (Windows) and filesystems cannot open or fsync a directory; the
  * data itself is already synced there, so failing the whole operation would help nobody.

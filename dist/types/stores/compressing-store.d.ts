@@ -1,5 +1,5 @@
 import type { Artifact } from '../domain/types.js';
-import type { ArtifactTarget, FetchResult, FileDigest, PutResult } from './artifact-store.js';
+import type { ArtifactTarget, FetchResult, FileDigest, InUseCheck, PutResult } from './artifact-store.js';
 import { StoreDecorator } from './store-decorator.js';
 export declare class CompressingStore extends StoreDecorator {
     put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult>;
@@ -10,7 +10,7 @@ export declare class CompressingStore extends StoreDecorator {
         actual: string | null;
         present: boolean;
     }>;
-    remove(artifact: Artifact): Promise<void>;
+    remove(artifact: Artifact, inUse?: InUseCheck): Promise<void>;
 }
 /** The artifact as the inner store holds it: the compressed bytes. */
 export declare function storedView(artifact: Artifact): Artifact;

@@ -4,13 +4,13 @@
  * port's contract says (cleanup and doctor treat a store without them as unable to list).
  */
 import type { Artifact } from '../domain/types.js';
-import type { ArtifactStore, ArtifactTarget, FetchResult, FileDigest, PutResult, StoredItem } from './artifact-store.js';
+import type { ArtifactStore, ArtifactTarget, FetchResult, FileDigest, InUseCheck, PutResult, StoredItem } from './artifact-store.js';
 export declare class StoreDecorator implements ArtifactStore {
     protected readonly inner: ArtifactStore;
     readonly kind: import("../domain/types.js").ArtifactStoreKind;
     readonly bindsVersion: boolean;
     readonly listStored?: () => AsyncIterable<StoredItem>;
-    readonly removeStored?: (item: StoredItem) => Promise<void>;
+    readonly removeStored?: (item: StoredItem, inUse?: InUseCheck) => Promise<void>;
     constructor(inner: ArtifactStore);
     put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult>;
     finish(artifact: Artifact): Promise<void>;
@@ -20,5 +20,5 @@ export declare class StoreDecorator implements ArtifactStore {
         actual: string | null;
         present: boolean;
     }>;
-    remove(artifact: Artifact): Promise<void>;
+    remove(artifact: Artifact, inUse?: InUseCheck): Promise<void>;
 }

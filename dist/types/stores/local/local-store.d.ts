@@ -1,5 +1,5 @@
 import type { Artifact } from '../../domain/types.js';
-import type { ArtifactStore, ArtifactTarget, FetchResult, FileDigest, PutResult, StoredItem } from '../artifact-store.js';
+import type { ArtifactStore, ArtifactTarget, FetchResult, FileDigest, InUseCheck, PutResult, StoredItem } from '../artifact-store.js';
 import { type ProgressCallback } from '../hashing.js';
 import { type StoredObject } from './object-layout.js';
 export { defaultLocalStoreRoot, type StoredObject } from './object-layout.js';
@@ -26,16 +26,12 @@ export declare class LocalArtifactStore implements ArtifactStore {
         actual: string | null;
         present: boolean;
     }>;
-    remove(artifact: Artifact): Promise<void>;
+    remove(artifact: Artifact, inUse?: InUseCheck): Promise<void>;
     /** Whether bytes with this SHA-256 are stored (without re-hashing them). */
     has(sha256: string): Promise<boolean>;
     /** Every stored object, in SHA-256 order (for doctor and orphan sweeps). Names that are not objects are skipped. */
     listObjects(): AsyncIterable<StoredObject>;
+    /** Every object, then the temp files and pins a killed writer may have left (`temporary`). */
     listStored(): AsyncIterable<StoredItem>;
-    removeStored(item: StoredItem): Promise<void>;
-    /**
-     * Removes temp files left by killed processes. Only files last modified more than
-     * `olderThanMs` ago go: younger ones may belong to a put that is still writing.
-     */
-    sweepTemp(olderThanMs: number): Promise<string[]>;
+    removeStored(item: StoredItem, inUse?: InUseCheck): Promise<void>;
 }
