@@ -14,6 +14,7 @@ import { history } from '../commands/history.js'
 import { init } from '../commands/init.js'
 import { readJsonObjectFile } from '../commands/json-file.js'
 import { listVersions } from '../commands/list.js'
+import { migrate } from '../commands/migrate.js'
 import { promote, type PromoteResult } from '../commands/promote.js'
 import { register } from '../commands/register.js'
 import { rollback } from '../commands/rollback.js'
@@ -38,7 +39,7 @@ import {
 import { renderComparison } from './render/compare.js'
 import { versionsCsv } from './render/csv.js'
 import { renderHistory } from './render/history.js'
-import { renderCleanup, renderDelete, renderDoctor, renderInit } from './render/maintenance.js'
+import { renderCleanup, renderDelete, renderDoctor, renderInit, renderMigrate } from './render/maintenance.js'
 import { renderPromotion } from './render/promotion.js'
 import { renderApply, renderCheck } from './render/review.js'
 import { renderFetched, renderList, renderRegistered, renderVersion } from './render/versions.js'
@@ -319,6 +320,14 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       const outcome = await doctor(await context())
       emit(outcome, renderDoctor)
       if (!outcome.healthy) setExit(3)
+    })
+
+  program
+    .command('migrate')
+    .description('upgrade a layout 1 registry branch to layout 2 in one commit (idempotent)')
+    .option('--dry-run', 'say what would change, change nothing')
+    .action(async (o: { dryRun?: boolean }) => {
+      emit(await migrate(await context(), { dryRun: o.dryRun }), renderMigrate)
     })
 
   for (const command of program.commands) {

@@ -1,8 +1,8 @@
 /** list: the seed's list_models(), filtered and sorted like load_latest_model() selects. */
-import { selectVersions, type Criteria, type SortKey } from '../domain/selection.js'
+import type { Criteria, SortKey } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
-import { allVersions } from './resolve.js'
+import { selectFromRegistry } from './resolve.js'
 
 export interface ListInput {
   criteria: Criteria
@@ -12,10 +12,5 @@ export interface ListInput {
 
 export async function listVersions(ctx: CommandContext, input: ListInput): Promise<ModelVersion[]> {
   const snapshot = await ctx.backend.snapshot()
-  return selectVersions(
-    await allVersions(snapshot, input.criteria.name),
-    input.criteria,
-    input.sort,
-    input.limit
-  )
+  return selectFromRegistry(snapshot, input.criteria, input.sort, input.limit)
 }

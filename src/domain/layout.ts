@@ -16,6 +16,7 @@
  * tree a write rewrites small (docs/ARCHITECTURE.md has the measurements).
  */
 import { createHash } from 'node:crypto'
+import { firstDifference } from './json-diff.js'
 import { parseName } from './names.js'
 import { ARCHIVED_STAGE } from './ordering.js'
 import { compareSemver, parseVersion } from './versions.js'
@@ -109,9 +110,13 @@ export function isArchivedRow(r: VersionRow): boolean {
   return r.stage === ARCHIVED_STAGE || r.deleted
 }
 
-function instant(r: VersionRow): number {
-  const ms = Date.parse(r.registered_at)
+function instantOf(registeredAt: string): number {
+  const ms = Date.parse(registeredAt)
   return Number.isNaN(ms) ? 0 : ms
+}
+
+function instant(r: VersionRow): number {
+  return instantOf(r.registered_at)
 }
 
 /** The registry's one order (src/domain/ordering.ts) on rows: registration instant, then semver. */
@@ -121,7 +126,11 @@ export function rowOrder(a: VersionRow, b: VersionRow): number {
 
 /** `YYYY/MM/DD` of the row's registration (UTC); an unreadable time counts as the epoch. */
 export function dayOf(r: VersionRow): string {
-  const iso = new Date(instant(r)).toISOString()
+  return dayOfTime(r.registered_at)
+}
+
+export function dayOfTime(registeredAt: string): string {
+  const iso = new Date(instantOf(registeredAt)).toISOString()
   return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}`
 }
 
@@ -327,3 +336,43 @@ export function deriveCatalog(heads: ModelHead[]): Catalog {
 }
 
 export const EMPTY_CATALOG: Catalog = { schema_version: 2, models: {} }
+
+/** The derived files of one model as its version files make them: path → document. */
+export function deriveModelFiles(name: string, versions: ModelVersion[]): Map<string, unknown> {
+  const rows = versions.map(rowOf)
+  const files = new Map<string, unknown>(layoutRows(name, rows))
+  const head = deriveHead(name, rows)
+  if (head) files.set(headPath(name), head)
+  return files
+}
+
+/**
+ * Human-readable problems, empty when `committed` (every derived file of the model in a commit:
+ * head.json and the row shards) is exactly what the version files derive to.
+ */
+export function checkDerivedFiles(
+  name: string,
+  versions: ModelVersion[],
+  committed: ReadonlyMap<string, unknown>
+): string[] {
+  const expected = deriveModelFiles(name, versions)
+  const problems: string[] = []
+  for (const [path, doc] of expected) {
+    if (!committed.has(path)) {
+      problems.push(`${path} is missing; the version files of ${name} derive it`)
+      continue
+    }
+    const diff = firstDifference(committed.get(path), doc)
+    if (diff) problems.push(`${path} differs from what the version files of ${name} derive at ${diff}`)
+  }
+  for (const path of committed.keys()) {
+    if (!expected.has(path)) problems.push(`${path} should not exist: no version file of ${name} derives it`)
+  }
+  return problems
+}
+
+/** Problems with catalog.json against the heads the version files derive (`heads`: every model). */
+export function checkCatalog(committed: unknown, expected: Catalog): string[] {
+  const diff = firstDifference(committed, expected)
+  return diff ? [`${CATALOG_PATH} differs from what the version files derive at ${diff}`] : []
+}
