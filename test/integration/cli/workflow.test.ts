@@ -94,7 +94,9 @@ describe('mreg workflow on a local repository', () => {
     expect(first.stage_history).toEqual([
       { stage: 'development', at: first.registered_at, by: 'tester', via: 'register' }
     ])
-    const committed = JSON.parse(gitOutput(repo, 'show', `model-registry:${versionFilePath('isolation_forest', '1.0.0')}`))
+    const committed = JSON.parse(
+      gitOutput(repo, 'show', `model-registry:${versionFilePath('isolation_forest', '1.0.0')}`)
+    )
     expect(committed).toEqual(first)
     const message = gitOutput(repo, 'log', '-1', '--format=%B', 'model-registry')
     expect(message).toContain('register isolation_forest 1.0.0 (development)')
