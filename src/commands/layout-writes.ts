@@ -15,6 +15,7 @@ import {
   headPath,
   layoutDay,
   rowOf,
+  rowOrder,
   updateHead,
   versionFilePath,
   withCatalogEntry,
@@ -86,6 +87,8 @@ async function modelWrites(
     const current = await snapshot.readDay(name, day)
     const rows = current.rows.filter(r => !gone.has(r.version))
     rows.push(...added.filter(r => dayOf(r) === day))
+    // Oldest first, as a shard holds them: the scans below read days newest first from the end.
+    rows.sort(rowOrder)
     days.set(day, rows)
     const shards = layoutDay(name, day, rows)
     for (const path of current.paths) if (!shards.has(path)) files.push({ path, content: null })

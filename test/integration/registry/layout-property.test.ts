@@ -28,7 +28,17 @@ import { localContext, testClock } from '../../support/command-context.js'
 import { createRepo, git, removeDir } from '../../support/git-repo.js'
 
 const NAMES = ['fraud', 'churn']
-const STAGES = ['staging', 'canary', 'production', 'shadow', 'deprecated', 'development']
+// Production thrice: exclusive stages change two versions in one commit (promoted and demoted).
+const STAGES = [
+  'staging',
+  'canary',
+  'production',
+  'production',
+  'production',
+  'shadow',
+  'deprecated',
+  'development'
+]
 
 type Op =
   | { op: 'register'; name: number; advanceMs: number; tag: boolean }
@@ -91,7 +101,7 @@ async function expectDerivedExact(snapshot: RegistrySnapshot): Promise<void> {
 
 test('derived files equal a rebuild from the version files after any sequence of commands', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), async ops => {
+    fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 14 }), async ops => {
       const repo = await createRepo({ commit: true })
       try {
         const clock = testClock('2026-03-01T23:00:00Z')
@@ -137,6 +147,25 @@ test('derived files equal a rebuild from the version files after any sequence of
         await removeDir(repo.dir)
       }
     }),
-    { numRuns: 12 }
+    { numRuns: 16 }
   )
 }, 240_000)
+
+test('a promotion that demotes an older holder keeps the head and catalog exact (a regression the policy check of a promotion PR found)', async () => {
+  const repo = await createRepo({ commit: true })
+  try {
+    const ctx = localContext(repo.dir, testClock('2026-03-01T12:00:00Z'))
+    await init(ctx)
+    const file = join(repo.dir, 'model.bin')
+    await writeFile(file, 'model bytes')
+    await register(ctx, { file, modelType: 'isolation_forest', name: 'fraud' })
+    await register(ctx, { file, modelType: 'isolation_forest', name: 'fraud' })
+    for (const version of ['1.0.0', '1.0.1']) {
+      await promote(ctx, { reference: `fraud@${version}`, to: 'staging' })
+      await promote(ctx, { reference: `fraud@${version}`, to: 'production' })
+      await expectDerivedExact(await ctx.backend.snapshot())
+    }
+  } finally {
+    await removeDir(repo.dir)
+  }
+})
