@@ -37,6 +37,8 @@ const NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/
 
 export class GitSnapshot implements RegistrySnapshot {
   private catalog?: Promise<Catalog>
+  /** A commit never changes: a day read once (register reads its day up to three times) is kept. */
+  private readonly days = new Map<string, Promise<{ paths: string[]; rows: VersionRow[] }>>()
 
   private constructor(
     private readonly reader: GitReader,
@@ -138,7 +140,18 @@ export class GitSnapshot implements RegistrySnapshot {
     return days.sort().reverse()
   }
 
-  async readDay(name: string, day: string): Promise<{ paths: string[]; rows: VersionRow[] }> {
+  readDay(name: string, day: string): Promise<{ paths: string[]; rows: VersionRow[] }> {
+    const key = `${name}\0${day}`
+    let read = this.days.get(key)
+    if (!read) {
+      read = this.readDayOnce(name, day)
+      this.days.set(key, read)
+      read.catch(() => this.days.delete(key))
+    }
+    return read
+  }
+
+  private async readDayOnce(name: string, day: string): Promise<{ paths: string[]; rows: VersionRow[] }> {
     this.requireLayout2()
     if (!/^[0-9]{4}\/[0-9]{2}\/[0-9]{2}$/.test(day))
       throw new RegistryError('invalid-input', `not a day: "${day}"`)
