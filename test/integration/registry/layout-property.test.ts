@@ -169,3 +169,48 @@ test('a promotion that demotes an older holder keeps the head and catalog exact 
     await removeDir(repo.dir)
   }
 })
+
+test('writes start from the version files: forged derived files never reach a version document', async () => {
+  const repo = await createRepo({ commit: true })
+  try {
+    const ctx = localContext(repo.dir, testClock('2026-03-01T12:00:00Z'))
+    await init(ctx)
+    const file = join(repo.dir, 'model.bin')
+    await writeFile(file, 'model bytes')
+    const registered = await register(ctx, {
+      file,
+      modelType: 'isolation_forest',
+      name: 'fraud',
+      metrics: { f1: 0.5 }
+    })
+    // A hand edit of the derived files only: the row claims production and other metrics.
+    await ctx.backend.update(async snapshot => {
+      const day = (await snapshot.rowDays('fraud'))[0] as string
+      const { paths, rows } = await snapshot.readDay('fraud', day)
+      const forged = rows.map(r => ({ ...r, stage: 'production', metrics: { f1: 0.99 }, deleted: true }))
+      return {
+        change: {
+          subject: 'forge the rows',
+          files: [{ path: paths[0] as string, content: { schema_version: 2, name: 'fraud', rows: forged } }]
+        },
+        result: null
+      }
+    })
+    const promoted = await promote(ctx, { reference: 'fraud@1.0.0', to: 'staging' })
+    const written = (await (await ctx.backend.snapshot()).readVersion('fraud', '1.0.0')) as ModelVersion
+    expect(promoted.from).toBe('development')
+    expect(written).toEqual({
+      ...registered,
+      deployment_stage: 'staging',
+      deployed_at: written.deployed_at,
+      stage_history: [
+        ...registered.stage_history,
+        expect.objectContaining({ stage: 'staging', via: 'promote' })
+      ]
+    })
+    // The day the promotion touched is rebuilt from the version files: the forgery is gone.
+    await expectDerivedExact(await ctx.backend.snapshot())
+  } finally {
+    await removeDir(repo.dir)
+  }
+})
