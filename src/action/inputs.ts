@@ -4,12 +4,17 @@
  * invalid-input error naming the input.
  */
 import { invalidInput, RegistryError } from '../domain/errors.js'
-import { parseMetricAssignment, parseMetricsObject } from '../domain/metrics.js'
+import {
+  jsonOrFile,
+  metricsOrFile,
+  splitList,
+  type JsonOrFile,
+  type MetricsOrFile
+} from '../domain/json-input.js'
 import { parseModelType, parseName, parseTag } from '../domain/names.js'
 import { parseReference } from '../domain/references.js'
 import { parseTime } from '../domain/time.js'
 import { parseBump, parseVersion, type Bump } from '../domain/versions.js'
-import type { Metrics } from '../domain/types.js'
 
 export const COMMANDS = [
   'init',
@@ -21,6 +26,7 @@ export const COMMANDS = [
   'history',
   'promote',
   'rollback',
+  'edit',
   'check',
   'apply',
   'cleanup',
@@ -39,18 +45,22 @@ export interface ActionInputs {
   modelType?: string
   version?: string
   bump?: Bump
-  metrics?: Metrics
+  /** Inline (JSON or k=v), or a path to a JSON file (read later, by the command runner). */
+  metrics?: MetricsOrFile
   /** JSON object given inline, or a path to a JSON file (read later, by the command runner). */
   config?: JsonOrFile
   trainingMetadata?: JsonOrFile
   tags: string[]
+  /** edit: tags to add and to remove. */
+  addTags: string[]
+  removeTags: string[]
   notes?: string
   parent?: string
   datasetVersion?: string
   /** One or more references (compare takes several: one per line or comma-separated). */
   references: string[]
   stage?: string
-  minMetrics?: Metrics
+  minMetrics?: MetricsOrFile
   path?: string
   at?: string
   dryRun: boolean
@@ -59,7 +69,7 @@ export interface ActionInputs {
   force: boolean
 }
 
-export type JsonOrFile = { json: Record<string, unknown> } | { file: string }
+export type { JsonOrFile, MetricsOrFile }
 
 export type InputReader = (name: string) => string
 
@@ -92,19 +102,21 @@ export function parseActionInputs(read: InputReader): ActionInputs {
     modelType: withInput('model-type', optional('model-type'), parseModelType),
     version,
     bump,
-    metrics: withInput('metrics', optional('metrics'), text => parseMetricsText(text, 'metrics')),
-    config: withInput('config', optional('config'), text => jsonOrFile(text, 'config')),
+    metrics: withInput('metrics', optional('metrics'), text => metricsOrFile(text, 'input "metrics"')),
+    config: withInput('config', optional('config'), text => jsonOrFile(text, 'input "config"')),
     trainingMetadata: withInput('training-metadata', optional('training-metadata'), text =>
-      jsonOrFile(text, 'training-metadata')
+      jsonOrFile(text, 'input "training-metadata"')
     ),
     tags: withInput('tags', optional('tags'), text => list(text).map(parseTag)) ?? [],
+    addTags: withInput('add-tags', optional('add-tags'), text => list(text).map(parseTag)) ?? [],
+    removeTags: withInput('remove-tags', optional('remove-tags'), text => list(text).map(parseTag)) ?? [],
     notes: optional('notes'),
     parent: withInput('parent', optional('parent'), reference),
     datasetVersion: optional('dataset-version'),
     references: withInput('reference', optional('reference'), text => list(text).map(reference)) ?? [],
     stage: withInput('stage', optional('stage'), stageName),
     minMetrics: withInput('min-metrics', optional('min-metrics'), text =>
-      parseMetricsText(text, 'min-metrics')
+      metricsOrFile(text, 'input "min-metrics"')
     ),
     path: optional('path'),
     at: withInput('at', optional('at'), text => (parseTime(text, new Date()), text)),
@@ -128,59 +140,8 @@ function withInput<T>(name: string, value: string | undefined, parse: (value: st
   }
 }
 
-/** A JSON object (`{"f1_score": 0.9}`) or `k=v` lines / comma-separated pairs. */
-export function parseMetricsText(text: string, input: string): Metrics {
-  if (text.startsWith('{')) {
-    let value: unknown
-    try {
-      value = JSON.parse(text)
-    } catch (error) {
-      throw invalidInput(
-        `input "${input}" is not valid JSON (${(error as Error).message}): give a JSON object or k=v lines`
-      )
-    }
-    return parseMetricsObject(value, `input "${input}"`)
-  }
-  const metrics: Metrics = {}
-  for (const assignment of list(text)) {
-    // YAML authors write `recall = 0.9` as readily as `recall=0.9`.
-    const [key, value] = parseMetricAssignment(assignment.replace(/\s*=\s*/, '='))
-    metrics[key] = value
-  }
-  return metrics
-}
-
-function jsonOrFile(text: string, input: string): JsonOrFile {
-  // An array, a string or a literal is JSON, just not an object: say so rather than looking for
-  // a file of that name.
-  if (/^[["]/.test(text) || ['true', 'false', 'null'].includes(text)) {
-    throw invalidInput(
-      `input "${input}" must be a JSON object or a path to a JSON file, not ${text.slice(0, 40)}`
-    )
-  }
-  if (!text.startsWith('{')) return { file: text }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    throw invalidInput(
-      `input "${input}" is not valid JSON (${(error as Error).message}): give a JSON object or a path to a JSON file`
-    )
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw invalidInput(`input "${input}" must be a JSON object or a path to a JSON file`)
-  }
-  return { json: value as Record<string, unknown> }
-}
-
 /** Newline- or comma-separated values, trimmed, empties dropped. */
-export function list(text: string | undefined): string[] {
-  if (text === undefined) return []
-  return text
-    .split(/[\n,]/)
-    .map(item => item.trim())
-    .filter(item => item !== '')
-}
+export const list = splitList
 
 function boolean(read: InputReader, name: string): boolean {
   const value = read(name).trim().toLowerCase()

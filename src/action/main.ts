@@ -7,10 +7,13 @@ import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { invalidInput, isRegistryError } from '../domain/errors.js'
+import { proxyFromEnv } from '../domain/proxy.js'
 import { githubContext, githubTuningFromEnv, parseRepository } from '../wiring/github.js'
+import { mregVersion } from '../wiring/version.js'
 import { CachedArtifactStore } from './cached-store.js'
 import { parseActionInputs } from './inputs.js'
 import { runStep, type WorkflowEvent } from './run.js'
+import { ACTION_WORDS } from './words.js'
 
 /** The event that started the workflow; check and apply read the pull request or push from it. */
 async function readEvent(env: NodeJS.ProcessEnv): Promise<WorkflowEvent> {
@@ -29,6 +32,8 @@ async function readEvent(env: NodeJS.ProcessEnv): Promise<WorkflowEvent> {
 async function main(): Promise<void> {
   const token = core.getInput('token')
   if (token) core.setSecret(token)
+  // Every run says which mreg ran it, a failing one included (`version` is the model's).
+  core.setOutput('mreg-version', mregVersion())
   const env = process.env
   try {
     const inputs = parseActionInputs(name => core.getInput(name))
@@ -58,7 +63,8 @@ async function main(): Promise<void> {
       },
       log: { info: m => core.info(m), warn: m => core.warning(m), debug: m => core.debug(m) },
       notice: m => core.info(m),
-      tuning: githubTuningFromEnv(env)
+      tuning: githubTuningFromEnv(env),
+      proxy: proxyFromEnv(env)
     })
     const baseStore = ctx.store
     let cached: CachedArtifactStore | undefined
@@ -81,7 +87,7 @@ async function main(): Promise<void> {
     if (result.failure) core.setFailed(result.failure)
   } catch (error) {
     const message = isRegistryError(error)
-      ? error.message
+      ? error.wordedFor(ACTION_WORDS)
       : `internal error: ${(error as Error).message ?? String(error)}`
     core.setFailed(message.replace(/\s*\n\s*/g, ' '))
     if (!isRegistryError(error) && error instanceof Error && error.stack) core.debug(error.stack)

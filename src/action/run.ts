@@ -9,11 +9,12 @@ import { compare } from '../commands/compare.js'
 import type { CommandContext } from '../commands/context.js'
 import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
+import { editVersion } from '../commands/edit.js'
 import { migrate } from '../commands/migrate.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
-import { init } from '../commands/init.js'
-import { readJsonObjectFile } from '../commands/json-file.js'
+import { init, initialisingOnFirstWrite } from '../commands/init.js'
+import { loadJsonInput, loadMetricsInput } from '../commands/json-file.js'
 import { listVersions } from '../commands/list.js'
 import { register } from '../commands/register.js'
 import { rollback } from '../commands/rollback.js'
@@ -22,11 +23,12 @@ import { check } from '../commands/check.js'
 import { promote, type PromoteResult } from '../commands/promote.js'
 import { showVersion } from '../commands/show.js'
 import { invalidInput, RegistryError } from '../domain/errors.js'
+import { isRollbackVia } from '../domain/gates.js'
 import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import { parseTime } from '../domain/time.js'
 import type { ModelVersion } from '../domain/types.js'
-import type { ActionInputs, JsonOrFile } from './inputs.js'
+import type { ActionInputs } from './inputs.js'
 import {
   applySummary,
   checkSummary,
@@ -83,23 +85,26 @@ export async function runStep(
     case 'register': {
       const file = await modelFile(required(inputs.modelPath, 'model-path', 'register'), workspace)
       const modelType = required(inputs.modelType, 'model-type', 'register')
-      const config = await jsonInput(inputs.config, 'config', workspace)
-      const training = await jsonInput(inputs.trainingMetadata, 'training-metadata', workspace)
-      await checkStage(ctx, inputs.stage)
-      const version = await register(ctx, {
-        file,
-        modelType,
-        name: inputs.name,
-        version: inputs.version,
-        bump: inputs.bump,
-        metrics: inputs.metrics,
-        config,
-        training,
-        tags: inputs.tags,
-        notes: inputs.notes,
-        parent: inputs.parent,
-        datasetVersion: inputs.datasetVersion,
-        stage: inputs.stage
+      const metrics = await loadMetricsInput(inputs.metrics, workspace, 'input "metrics"')
+      const config = await loadJsonInput(inputs.config, workspace, 'input "config"')
+      const training = await loadJsonInput(inputs.trainingMetadata, workspace, 'input "training-metadata"')
+      const version = await initialisingOnFirstWrite(ctx, 'github-release', async () => {
+        await checkStage(ctx, inputs.stage)
+        return register(ctx, {
+          file,
+          modelType,
+          name: inputs.name,
+          version: inputs.version,
+          bump: inputs.bump,
+          metrics,
+          config,
+          training,
+          tags: inputs.tags,
+          notes: inputs.notes,
+          parent: inputs.parent,
+          datasetVersion: inputs.datasetVersion,
+          stage: inputs.stage
+        })
       })
       return versionStep(`✅ Registered ${formatReference(version)}`, version, links)
     }
@@ -109,7 +114,7 @@ export async function runStep(
       if (reference === undefined) await checkStage(ctx, inputs.stage)
       const outcome = await fetchModel(ctx, {
         reference,
-        criteria: reference === undefined ? criteria(inputs) : undefined,
+        criteria: reference === undefined ? await criteria(inputs, workspace) : undefined,
         out: await fetchDestination(inputs.path, workspace)
       })
       const step = versionStep(`⬇️ Fetched ${formatReference(outcome.version)}`, outcome.version, links, [
@@ -130,7 +135,7 @@ export async function runStep(
     }
     case 'list': {
       await checkStage(ctx, inputs.stage)
-      const versions = await listVersions(ctx, { criteria: criteria(inputs) })
+      const versions = await listVersions(ctx, { criteria: await criteria(inputs, workspace) })
       return {
         outputs: { json: JSON.stringify(versions), count: String(versions.length) },
         summary: listSummary(versions)
@@ -159,6 +164,24 @@ export async function runStep(
       })
       return promotionStep(result, links)
     }
+    case 'edit': {
+      if (inputs.addTags.length === 0 && inputs.removeTags.length === 0 && inputs.notes === undefined)
+        throw invalidInput('command "edit" needs input "add-tags", "remove-tags" or "notes"')
+      const outcome = await editVersion(ctx, {
+        reference: onlyReference(inputs, 'edit'),
+        addTags: inputs.addTags,
+        removeTags: inputs.removeTags,
+        notes: inputs.notes
+      })
+      const title = outcome.changed
+        ? `✏️ Edited ${formatReference(outcome.version)}`
+        : `${formatReference(outcome.version)} is already as asked; nothing changed`
+      const step = versionStep(title, outcome.version, links)
+      return {
+        outputs: { ...step.outputs, json: JSON.stringify(outcome) },
+        summary: step.summary
+      }
+    }
     case 'delete': {
       const outcome = await deleteVersion(ctx, {
         reference: onlyReference(inputs, 'delete'),
@@ -167,11 +190,9 @@ export async function runStep(
       return versionStep(`🗑️ Deleted ${formatReference(outcome.version)}`, outcome.version, links)
     }
     case 'cleanup': {
-      const outcome = await cleanup(ctx, {
-        keepLast: inputs.keepLast,
-        minAgeDays: inputs.minAgeDays,
-        dryRun: inputs.dryRun
-      })
+      const run = () =>
+        cleanup(ctx, { keepLast: inputs.keepLast, minAgeDays: inputs.minAgeDays, dryRun: inputs.dryRun })
+      const outcome = inputs.dryRun ? await run() : await initialisingOnFirstWrite(ctx, 'github-release', run)
       return {
         outputs: {
           json: JSON.stringify(outcome),
@@ -276,16 +297,19 @@ Base branch \`${pr.base.ref}\` is not \`${links.branch}\`: nothing to check.`
 
 function promotionStep(result: PromoteResult, links: Links): StepResult {
   const pr = result.pull_request
-  const verb = result.version.stage_history.at(-1)?.via === 'rollback' ? 'Rolled back' : 'Promoted'
+  const verb = isRollbackVia(result.version.stage_history.at(-1)?.via) ? 'Rolled back' : 'Promoted'
   const title = pr
     ? `🔀 Proposed ${formatReference(result.version)}: ${result.from} → ${result.to} in [pull request #${pr.number}](${pr.url})`
     : `⬆️ ${verb} ${formatReference(result.version)}: ${result.from} → ${result.to}`
+  // The summary's stage row, like the outputs, is the stage the version holds now.
+  const now = pr ? { ...result.version, deployment_stage: result.from } : result.version
   const step = versionStep(
     title,
-    result.version,
+    now,
     links,
     pr
       ? [
+          ['proposed stage', `${result.to} (once the pull request is merged)`],
           ['pull request', pr.url],
           ['policy', `${result.status?.state}: ${result.status?.description}`]
         ]
@@ -294,6 +318,10 @@ function promotionStep(result: PromoteResult, links: Links): StepResult {
   return {
     outputs: {
       ...step.outputs,
+      // Outputs say what is true now: while the pull request is open the version is still in
+      // `from`; `proposed-stage` is where merging it would take the version.
+      stage: pr ? result.from : result.version.deployment_stage,
+      'proposed-stage': pr ? result.to : '',
       'pull-request-number': pr ? String(pr.number) : '',
       'pull-request-url': pr?.url ?? '',
       'policy-status': result.status?.state ?? '',
@@ -316,7 +344,11 @@ function versionStep(
       sha256: version.checksum,
       stage: version.deployment_stage,
       'release-url': version.artifact.release?.url ?? '',
-      'asset-url': version.artifact.store === 'github-release' ? version.file_path : '',
+      // A compressed artifact's asset is the gzip, not the model file: only `fetch` gives the model.
+      'asset-url':
+        version.artifact.store === 'github-release' && version.artifact.compression !== 'gzip'
+          ? version.file_path
+          : '',
       json: JSON.stringify(version)
     },
     summary: versionSummary(title, version, links, extra)
@@ -336,13 +368,14 @@ function onlyReference(inputs: ActionInputs, command: string): string {
   return inputs.references[0] as string
 }
 
-function criteria(inputs: ActionInputs): Criteria {
+async function criteria(inputs: ActionInputs, workspace: string): Promise<Criteria> {
   const result: Criteria = {}
   if (inputs.name) result.name = inputs.name
   if (inputs.modelType) result.model_type = inputs.modelType
   if (inputs.stage) result.stage = inputs.stage
   if (inputs.tags.length) result.tags = inputs.tags
-  if (inputs.minMetrics) result.min_metrics = inputs.minMetrics
+  const minMetrics = await loadMetricsInput(inputs.minMetrics, workspace, 'input "min-metrics"')
+  if (minMetrics) result.min_metrics = minMetrics
   return result
 }
 
@@ -363,17 +396,6 @@ async function fetchDestination(path: string | undefined, workspace: string): Pr
   return absolute
 }
 
-async function jsonInput(
-  value: JsonOrFile | undefined,
-  input: string,
-  workspace: string
-): Promise<Record<string, unknown> | undefined> {
-  if (value === undefined) return undefined
-  return 'json' in value
-    ? value.json
-    : readJsonObjectFile(resolve(workspace, value.file), `input "${input}" file`)
-}
-
 /** The model file, relative to the workspace; refused here so the message names the input. */
 async function modelFile(path: string, workspace: string): Promise<string> {
   const absolute = resolve(workspace, path)
@@ -384,7 +406,9 @@ async function modelFile(path: string, workspace: string): Promise<string> {
     throw invalidInput(`input "model-path" is "${path}": no such file in the workspace (${absolute})`)
   }
   if (info.isDirectory())
-    throw invalidInput(`input "model-path" is "${path}", a directory: give the path of the model file`)
+    throw invalidInput(
+      `input "model-path" is "${path}", a directory: give the path of the model file (directories are registered by the CLI's local store only, for now)`
+    )
   if (!info.isFile()) throw invalidInput(`input "model-path" is "${path}": not a regular file`)
   return absolute
 }

@@ -4,6 +4,7 @@ import type { CheckOutcome } from '../commands/check.js'
 import type { CleanupOutcome } from '../commands/cleanup.js'
 import type { CompareOutcome } from '../commands/compare.js'
 import type { HistoryOutcome } from '../commands/history.js'
+import { describeBest, describeMetric } from '../domain/comparison.js'
 import { formatReference } from '../domain/references.js'
 import { formatBytes } from '../domain/time.js'
 import type { ModelVersion } from '../domain/types.js'
@@ -38,7 +39,13 @@ export function versionSummary(
   ]
   if (v.artifact.release?.url)
     rows.push(['release', `[${v.artifact.release.tag}](${v.artifact.release.url})`])
-  if (v.artifact.store === 'github-release') rows.push(['asset', `[${v.artifact.file_name}](${v.file_path})`])
+  if (v.artifact.compression === 'gzip')
+    rows.push([
+      'file',
+      `${v.artifact.file_name} (stored gzip-compressed; \`fetch\` restores and verifies it)`
+    ])
+  else if (v.artifact.store === 'github-release')
+    rows.push(['asset', `[${v.artifact.file_name}](${v.file_path})`])
   if (v.tags.length) rows.push(['tags', v.tags.join(', ')])
   if (v.parent_model_id) rows.push(['parent', v.parent_model_id])
   if (v.source.commit) rows.push(['source commit', `${links.repositoryUrl}/commit/${v.source.commit}`])
@@ -76,8 +83,9 @@ export function listSummary(versions: ModelVersion[]): string {
 
 export function compareSummary({ versions, comparison }: CompareOutcome): string {
   const headers = ['metric', ...versions.map(formatReference), 'best']
+  const refs = versions.map(formatReference)
   const rows = comparison.metrics.map(row => [
-    row.metric,
+    describeMetric(row),
     ...row.values.map((value, i) => {
       if (value === null) return '—'
       const delta = row.deltas[i]
@@ -85,7 +93,7 @@ export function compareSummary({ versions, comparison }: CompareOutcome): string
         ? String(value)
         : `${value} (${delta >= 0 ? '+' : ''}${Number(delta.toPrecision(4))})`
     }),
-    row.best === null ? '—' : formatReference(versions[row.best] as ModelVersion)
+    describeBest(row, refs)
   ])
   return [`### Comparison`, markdownTable(headers, rows)].join('\n\n')
 }

@@ -7,11 +7,15 @@ import { homedir, userInfo } from 'node:os'
 import { join, resolve as resolvePath } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import { invalidInput } from '../domain/errors.js'
+import { proxyFromEnv } from '../domain/proxy.js'
 import {
   findRepository,
   LocalRegistryBackend,
+  localProvenance,
   openOrCreateRepository,
-  resolveIdentity
+  resolveIdentity,
+  FALLBACK_IDENTITY,
+  type CommitIdentity
 } from '../registry/index.js'
 import { defaultLocalStoreRoot, LocalArtifactStore } from '../stores/local/local-store.js'
 import { LocalStateFiles } from '../stores/local/local-state.js'
@@ -32,7 +36,9 @@ export interface GlobalOptions {
 export async function commandContext(
   options: GlobalOptions,
   io: CliIO,
-  create = false
+  create = false,
+  /** Record where the command runs (register): only it pays for reading HEAD and the working tree. */
+  withProvenance = false
 ): Promise<CommandContext> {
   const notice = (message: string) => io.stderr(`mreg: ${message}\n`)
   const progress = (label: string) => (io.interactive ? terminalProgress(label, io.stderr) : undefined)
@@ -44,12 +50,18 @@ export async function commandContext(
 
   const dir = resolvePath(options.registry ?? io.env.MREG_REGISTRY ?? process.cwd())
   const location = create ? await openOrCreateRepository(dir) : await findRepository(dir)
-  // Who acts is who commits: the repository's git identity unless MREG_ACTOR says otherwise.
-  const actor = io.env.MREG_ACTOR || (await resolveIdentity(location.gitdir)).name
+  // Who acts is who commits: git's identity (environment, system/global/repository config)
+  // unless MREG_ACTOR says otherwise. Said once, at the first commit, when git has none.
+  const identity = await resolveIdentity(location.gitdir, undefined, io.env)
+  const actor = io.env.MREG_ACTOR || identity.author.name
   const backend = new LocalRegistryBackend({
     dir: location.dir,
     gitdir: location.gitdir,
-    branch: options.branch
+    branch: options.branch,
+    identity: async () => {
+      if (identity.fallback.length > 0) notice(fallbackNotice(identity))
+      return identity
+    }
   })
   const storeRoot = resolvePath(options.store ?? io.env.MREG_STORE ?? defaultLocalStoreRoot(location.gitdir))
   let store: LocalArtifactStore | undefined
@@ -62,6 +74,7 @@ export async function commandContext(
     channel: 'local',
     notice,
     progress,
+    source: withProvenance ? { ...(await localProvenance(location)), actor } : undefined,
     state: new LocalStateFiles(join(location.gitdir, 'mreg', 'state'))
   }
 }
@@ -80,10 +93,16 @@ function gitHubMode(github: string, options: GlobalOptions, io: CliIO, actor: st
     branch: options.branch ?? 'model-registry',
     cacheDir: join(cacheHome, 'mreg'),
     tuning: githubTuningFromEnv(io.env),
+    proxy: proxyFromEnv(io.env),
     actor,
     log: { info: () => {}, warn: message => io.stderr(`mreg: ${message}\n`) },
     notice: message => io.stderr(`mreg: ${message}\n`)
   })
+}
+
+function fallbackNotice(identity: CommitIdentity): string {
+  const { name, email } = FALLBACK_IDENTITY
+  return `no git identity set (${identity.fallback.join(', ')}): commits use "${name} <${email}>" for it; set user.name and user.email (git config --global), or GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL`
 }
 
 function safeUserName(): string {

@@ -1,18 +1,22 @@
 /** Turning any failure into one line on stderr and an exit code; stack traces only for bugs. */
 import { CommanderError } from 'commander'
-import { EXIT_CODES, isRegistryError } from '../domain/errors.js'
+import { EXIT_CODES, isRegistryError, NEUTRAL_WORDS, type FrontWords } from '../domain/errors.js'
 import type { CliIO } from './io.js'
 
 export const EXIT_BUG = 70
 
-export function reportError(error: unknown, io: CliIO, json: boolean): number {
+/** `words`: the CLI's terms for fields and commands (cliWords), so no message names an Action input. */
+export function reportError(
+  error: unknown,
+  io: CliIO,
+  json: boolean,
+  words: FrontWords = NEUTRAL_WORDS
+): number {
   if (isRegistryError(error)) {
-    io.stderr(`mreg: ${oneLine(error.message)}\n`)
+    const message = error.wordedFor(words)
+    io.stderr(`mreg: ${oneLine(message)}\n`)
     if (json)
-      io.stdout(
-        JSON.stringify({ error: { kind: error.kind, message: error.message, ...error.details } }, null, 2) +
-          '\n'
-      )
+      io.stdout(JSON.stringify({ error: { kind: error.kind, message, ...error.details } }, null, 2) + '\n')
     return EXIT_CODES[error.kind]
   }
   if (error instanceof CommanderError) {

@@ -40,6 +40,10 @@ export interface CriteriaOptions {
   tag?: string[]
   min?: string[]
   includeArchived?: boolean
+  /** The Action's names for type, tags and minimum metrics (src/cli/vocabulary.ts). */
+  modelType?: string
+  tags?: string
+  minMetrics?: string
 }
 
 export function criteriaFrom(options: CriteriaOptions): Criteria {
@@ -54,7 +58,16 @@ export function criteriaFrom(options: CriteriaOptions): Criteria {
 }
 
 export function hasCriteria(options: CriteriaOptions): boolean {
-  return Boolean(options.name || options.type || options.stage || options.tag?.length || options.min?.length)
+  return Boolean(
+    options.name ||
+    options.type ||
+    options.modelType ||
+    options.stage ||
+    options.tag?.length ||
+    options.tags ||
+    options.min?.length ||
+    options.minMetrics
+  )
 }
 
 export function sortFrom(value: string | undefined): SortKey | undefined {

@@ -5,27 +5,31 @@
 import { Command, Option } from 'commander'
 import { apply } from '../commands/apply.js'
 import { check } from '../commands/check.js'
-import { cleanup } from '../commands/cleanup.js'
+import { cleanup, type CleanupInput } from '../commands/cleanup.js'
+import type { CommandContext } from '../commands/context.js'
 import { compare } from '../commands/compare.js'
 import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
+import { editVersion } from '../commands/edit.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
-import { init } from '../commands/init.js'
-import { readJsonObjectFile } from '../commands/json-file.js'
+import { init, initialisingOnFirstWrite } from '../commands/init.js'
 import { listVersions } from '../commands/list.js'
 import { migrate } from '../commands/migrate.js'
+import { setPolicy, showPolicy } from '../commands/policy.js'
 import { promote, type PromoteResult } from '../commands/promote.js'
-import { register } from '../commands/register.js'
+import { register, type RegisterInput } from '../commands/register.js'
 import { rollback } from '../commands/rollback.js'
 import { showVersion } from '../commands/show.js'
 import { RegistryError, invalidInput } from '../domain/errors.js'
-import { parseMetricsObject, mergeMetrics } from '../domain/metrics.js'
+import type { Criteria } from '../domain/selection.js'
 import { parseTime } from '../domain/time.js'
 import { parseBump } from '../domain/versions.js'
+import { mregVersion } from '../wiring/version.js'
 import { commandContext, type GlobalOptions } from './environment.js'
 import { reportError } from './errors.js'
 import type { CliIO } from './io.js'
+import { cliWords, commandOf } from './words.js'
 import {
   collect,
   criteriaFrom,
@@ -36,7 +40,9 @@ import {
   sortFrom,
   type CriteriaOptions
 } from './options.js'
+import { either, jsonFrom, metricsFrom, minimumsFrom, tagsFrom } from './vocabulary.js'
 import { renderComparison } from './render/compare.js'
+import { renderEdit, renderPolicySet } from './render/edits.js'
 import { versionsCsv } from './render/csv.js'
 import { renderHistory } from './render/history.js'
 import { renderCleanup, renderDelete, renderDoctor, renderInit, renderMigrate } from './render/maintenance.js'
@@ -57,10 +63,16 @@ Examples:
   mreg check 4f1c2e9 model-registry        # policy check of the change between two commits
   mreg apply 4f1c2e9 model-registry        # which versions a push moved
 
-References: NAME@VERSION, NAME@latest, NAME@STAGE (e.g. theft-detector@production), or a model_id.
+mreg --version prints mreg's own version.
+References: NAME@VERSION, NAME@latest (highest version), NAME@newest (last registered), NAME@STAGE
+(e.g. theft-detector@production), or a model_id. A bare NAME means NAME@latest.
 Exit codes: 0 done, 1 refused or not found, 2 bad input, 3 integrity failure.`
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  if (asksForVersion(argv)) {
+    io.stdout(`${mregVersion()}\n`)
+    return 0
+  }
   let json = argv.includes('--json')
   let exitCode = 0
   const program = buildProgram(
@@ -73,8 +85,34 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     json = Boolean(program.opts<GlobalOptions>().json)
     return exitCode
   } catch (error) {
-    return reportError(error, io, json)
+    const { command, github } = commandOf(argv)
+    return reportError(error, io, json, cliWords(command, github ?? io.env.MREG_GITHUB))
   }
+}
+
+/** Global options that take a value: their value is not a command name. */
+const GLOBAL_VALUE_OPTIONS = new Set([
+  '--registry',
+  '--store',
+  '--branch',
+  '--registry-branch',
+  '--github',
+  '--api-url',
+  '--server-url'
+])
+
+/**
+ * `mreg --version` / `mreg -V`, before any command. Not commander's .version(): that would also
+ * take `register --version 1.2.0`, the version being registered.
+ */
+function asksForVersion(argv: string[]): boolean {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (arg === '--version' || arg === '-V') return true
+    if (GLOBAL_VALUE_OPTIONS.has(arg)) i++
+    else if (!arg.startsWith('-')) return false
+  }
+  return false
 }
 
 function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => boolean): Command {
@@ -85,7 +123,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       'the Git repository holding the registry branch (default: the one around the current directory; env MREG_REGISTRY)'
     )
     .option('--store <dir>', 'the local artifact store (default: <gitdir>/mreg/objects; env MREG_STORE)')
-    .option('--branch <name>', 'the registry branch', 'model-registry')
+    .option('--branch <name>', 'the registry branch (default: model-registry)')
+    .option('--registry-branch <name>', 'same as --branch (the Action input name)')
     .option(
       '--github <owner/repo>',
       'use a GitHub repository instead: registry branch there, artifacts as release assets (token in GITHUB_TOKEN)'
@@ -99,7 +138,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
   program.configureHelp({ sortSubcommands: false })
 
-  const globals = (): GlobalOptions => program.opts<GlobalOptions>()
+  const globals = (): GlobalOptions => {
+    const options = program.opts<GlobalOptions & { registryBranch?: string }>()
+    return { ...options, branch: either(options, 'branch', 'registry-branch') ?? 'model-registry' }
+  }
   /** `json` is what --json prints when it differs from what the human rendering shows. */
   const emit = <T>(value: T, human: (value: T) => string, json: unknown = value) => {
     io.stdout(isJson() || globals().json ? JSON.stringify(json, null, 2) + '\n' : human(value) + '\n')
@@ -107,7 +149,17 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
   // A proposal is not the version as it is: --json gives the pull request along with it.
   const emitPromotion = (result: PromoteResult) =>
     emit(result, renderPromotion, result.pull_request ? result : result.version)
-  const context = (create = false) => commandContext(globals(), io, create)
+  const context = (create = false, withProvenance = false) =>
+    commandContext(globals(), io, create, withProvenance)
+  const githubMode = (): boolean => (globals().github ?? io.env.MREG_GITHUB) !== undefined
+  /** In GitHub mode a write creates the missing registry branch itself (initialisingOnFirstWrite). */
+  const firstWrite = async <T>(
+    write: (ctx: CommandContext) => Promise<T>,
+    withProvenance = false
+  ): Promise<T> => {
+    const ctx = await context(false, withProvenance)
+    return githubMode() ? initialisingOnFirstWrite(ctx, 'github-release', () => write(ctx)) : write(ctx)
+  }
 
   program
     .command('init')
@@ -115,55 +167,66 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       'create the registry branch (model-registry) with the default policy; creates the Git repository if needed'
     )
     .action(async () => {
-      emit(await init(await context(true)), renderInit)
+      // GitHub mode: the branch on the repository, artifacts as release assets (never a local registry).
+      emit(await init(await context(true), githubMode() ? 'github-release' : 'local'), renderInit)
     })
 
   program
     .command('register')
-    .description('store a model file (SHA-256 recorded) and commit its metadata as a new version')
-    .argument('<file>', 'the model file')
-    .requiredOption('--type <type>', 'model type / algorithm, e.g. isolation_forest')
+    .description(
+      'store a model file or directory (SHA-256 recorded; a directory file by file, with a manifest) and commit its metadata as a new version'
+    )
+    .argument('[file]', 'the model file, or a directory of files (or --model-path)')
+    .option('--model-path <file>', 'same as the FILE argument (the Action input name)')
+    .option('--type <type>', 'model type / algorithm, e.g. isolation_forest (required)')
+    .option('--model-type <type>', 'same as --type (the Action input name)')
     .option('--name <name>', 'model name (default: the type)')
     .option('--version <semver>', 'explicit version (default: next patch)')
     .addOption(
       new Option('--bump <part>', 'which part to bump when no --version').choices(['patch', 'minor', 'major'])
     )
     .option('--metric <k=v>', 'a performance metric (repeatable)', collect)
+    .option(
+      '--metrics <metrics>',
+      'performance metrics: inline JSON object, k=v pairs, or a path to a JSON file'
+    )
     .option('--metrics-file <file>', 'performance metrics as a JSON object')
+    .option('--config <json>', 'model configuration: inline JSON object, or a path to a JSON file')
     .option('--config-file <file>', 'model configuration (hyperparameters) as a JSON object')
+    .option('--training-metadata <json>', 'training metadata: inline JSON object, or a path to a JSON file')
     .option('--training-file <file>', 'training metadata as a JSON object')
     .option('--tag <tag>', 'a tag (repeatable)', collect)
+    .option('--tags <list>', 'tags, comma-separated (the Action input name)')
     .option('--notes <text>', 'free-text notes')
     .option('--parent <ref>', 'the version this model was derived from')
     .option('--dataset-version <id>', 'the dataset version it was trained on')
     .option('--stage <stage>', 'initial stage (default: the policy initial stage)')
     .option('--media-type <type>', 'media type of the file', 'application/octet-stream')
-    .action(async (file: string, o: Record<string, string | string[] | undefined>) => {
-      const fromFile = o.metricsFile
-        ? parseMetricsObject(
-            await readJsonObjectFile(o.metricsFile as string, 'metrics file'),
-            `metrics file "${o.metricsFile}"`
-          )
-        : {}
-      const version = await register(await context(), {
+    .action(async (fileArgument: string | undefined, o: Record<string, string | string[] | undefined>) => {
+      const file = either({ file: fileArgument, modelPath: o.modelPath }, 'file', 'model-path')
+      if (file === undefined) throw invalidInput('name the model file: mreg register FILE --type TYPE')
+      const modelType = either(o, 'type', 'model-type')
+      if (modelType === undefined)
+        throw invalidInput("required option '--type <type>' not specified (or --model-type)", {
+          field: 'type'
+        })
+      const input: RegisterInput = {
         file,
-        modelType: o.type as string,
+        modelType,
         name: o.name as string | undefined,
         version: o.version as string | undefined,
         bump: o.bump ? parseBump(o.bump as string) : undefined,
-        metrics: mergeMetrics(fromFile, metricsFromAssignments(o.metric as string[] | undefined)),
-        config: o.configFile ? await readJsonObjectFile(o.configFile as string, 'config file') : undefined,
-        training: o.trainingFile
-          ? await readJsonObjectFile(o.trainingFile as string, 'training file')
-          : undefined,
-        tags: o.tag as string[] | undefined,
+        metrics: await metricsFrom(o, metricsFromAssignments(o.metric as string[] | undefined)),
+        config: await jsonFrom(o, 'config-file', 'config'),
+        training: await jsonFrom(o, 'training-file', 'training-metadata'),
+        tags: tagsFrom(o),
         notes: o.notes as string | undefined,
         parent: o.parent as string | undefined,
         datasetVersion: o.datasetVersion as string | undefined,
         stage: o.stage as string | undefined,
         mediaType: o.mediaType as string
-      })
-      emit(version, renderRegistered)
+      }
+      emit(await firstWrite(ctx => register(ctx, input), true), renderRegistered)
     })
 
   addCriteria(
@@ -178,7 +241,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .action(async (o: CriteriaOptions & { sort?: string; limit?: string; csv?: boolean }) => {
       const ctx = await context()
       const versions = await listVersions(ctx, {
-        criteria: criteriaFrom(o),
+        criteria: await criteriaOf(o),
         sort: sortFrom(o.sort),
         limit: o.limit === undefined ? undefined : positiveInteger(o.limit, '--limit')
       })
@@ -189,7 +252,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
   program
     .command('show')
     .description('show one version: metadata, metrics, stage history')
-    .argument('<ref>', 'NAME@VERSION, NAME@latest, NAME@STAGE or a model_id')
+    .argument('<ref>', 'NAME@VERSION, NAME@latest, NAME@newest, NAME@STAGE or a model_id')
     .action(async (reference: string) => {
       const ctx = await context()
       emit(await showVersion(ctx, reference), v => renderVersion(v, ctx.now()))
@@ -201,14 +264,23 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       .description('download a version, verify its SHA-256, and write it to --out (a file or a directory)')
       .argument('[ref]', 'the version; or give criteria (newest match)')
   )
-    .requiredOption('--out <path>', 'destination file, or an existing directory')
-    .action(async (reference: string | undefined, o: CriteriaOptions & { out: string }) => {
+    .option(
+      '--out <path>',
+      'destination file (in an existing directory), or a directory (existing, or DIR/ with --mkdir) that receives <model_id><ext>'
+    )
+    .option('--path <path>', 'same as --out (the Action input name)')
+    .option('--mkdir', 'create the destination directory when missing (the last one only, never its parents)')
+    .action(async (reference: string | undefined, o: CriteriaOptions & { out?: string; mkdir?: boolean }) => {
       if (reference !== undefined && hasCriteria(o))
         throw invalidInput('give either REF or criteria (--name/--type/--stage/--tag/--min), not both')
+      const out = either(o, 'out', 'path')
+      if (out === undefined)
+        throw invalidInput("required option '--out <path>' not specified (or --path)", { field: 'out' })
       const outcome = await fetchModel(await context(), {
         reference,
-        criteria: reference === undefined ? criteriaFrom(o) : undefined,
-        out: o.out
+        criteria: reference === undefined ? await criteriaOf(o) : undefined,
+        out,
+        mkdir: o.mkdir
       })
       emit(outcome, renderFetched, { ...outcome.version, path: outcome.path })
     })
@@ -219,9 +291,13 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       'move a version to another stage (transition and gates checked; exclusive stages demote the old holder)'
     )
     .argument('<ref>', 'the version to promote')
-    .requiredOption('--to <stage>', 'target stage')
-    .action(async (reference: string, o: { to: string }) => {
-      emitPromotion(await promote(await context(), { reference, to: o.to }))
+    .option('--to <stage>', 'target stage (required)')
+    .option('--stage <stage>', 'same as --to (the Action input name)')
+    .action(async (reference: string, o: { to?: string; stage?: string }) => {
+      const to = either(o, 'to', 'stage')
+      if (to === undefined)
+        throw invalidInput("required option '--to <stage>' not specified (or --stage)", { field: 'to' })
+      emitPromotion(await promote(await context(), { reference, to }))
     })
 
   program
@@ -231,6 +307,42 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .option('--stage <stage>', 'the stage to roll back', 'production')
     .action(async (name: string, o: { stage: string }) => {
       emitPromotion(await rollback(await context(), { name, stage: o.stage }))
+    })
+
+  program
+    .command('edit')
+    .description('change the mutable metadata of a version: tags and notes (one commit)')
+    .argument('<ref>', 'the version')
+    .option('--add-tag <tag>', 'add a tag (repeatable)', collect)
+    .option('--remove-tag <tag>', 'remove a tag (repeatable)', collect)
+    .option('--notes <text>', 'replace the notes ("" clears them)')
+    .action(async (reference: string, o: { addTag?: string[]; removeTag?: string[]; notes?: string }) => {
+      const outcome = await editVersion(await context(), {
+        reference,
+        addTags: o.addTag,
+        removeTags: o.removeTag,
+        notes: o.notes
+      })
+      emit(outcome, renderEdit)
+    })
+
+  const policy = program.command('policy').description('show or change registry.json (the policy)')
+  policy
+    .command('show')
+    .description('print registry.json as it is on the registry branch')
+    .action(async () => {
+      const outcome = await showPolicy(await context())
+      emit(outcome, o => JSON.stringify(o.policy, null, 2), outcome.policy)
+    })
+  policy
+    .command('set')
+    .description(
+      'set one value of registry.json, checked against the schema and consistency rules first (one commit; a registry-policy pull request on GitHub)'
+    )
+    .argument('<key>', 'a JSON path, e.g. retention.keep_last or gates.production.min_metrics.f1_score')
+    .argument('<value>', 'JSON (10, true, ["a","b"], {"metric":"f1"}), else taken as a string')
+    .action(async (key: string, value: string) => {
+      emit(await setPolicy(await context(), { key, value }), renderPolicySet)
     })
 
   program
@@ -272,12 +384,15 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .option('--min-age-days <days>', 'never delete versions younger than this')
     .option('--dry-run', 'print the plan, change nothing')
     .action(async (o: { keepLast?: string; minAgeDays?: string; dryRun?: boolean }) => {
-      const outcome = await cleanup(await context(), {
+      const input: CleanupInput = {
         keepLast: o.keepLast === undefined ? undefined : positiveInteger(o.keepLast, '--keep-last'),
         minAgeDays:
           o.minAgeDays === undefined ? undefined : nonNegativeNumber(o.minAgeDays, '--min-age-days'),
         dryRun: o.dryRun
-      })
+      }
+      const outcome = o.dryRun
+        ? await cleanup(await context(), input)
+        : await firstWrite(ctx => cleanup(ctx, input))
       emit(outcome, renderCleanup)
     })
 
@@ -330,7 +445,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       emit(await migrate(await context(), { dryRun: o.dryRun }), renderMigrate)
     })
 
-  for (const command of program.commands) {
+  for (const command of [...program.commands, ...policy.commands]) {
     command
       .exitOverride()
       .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -343,9 +458,28 @@ function addCriteria(command: Command): Command {
   return command
     .option('--name <name>', 'model name')
     .option('--type <type>', 'model type')
+    .option('--model-type <type>', 'same as --type (the Action input name)')
     .option('--stage <stage>', 'deployment stage')
     .option('--tag <tag>', 'required tag (repeatable; all must match)', collect)
+    .option('--tags <list>', 'required tags, comma-separated (the Action input name)')
     .option('--min <k=v>', 'minimum metric value (repeatable)', collect)
+    .option(
+      '--min-metrics <metrics>',
+      'minimum metric values: inline JSON object, k=v pairs, or a path to a JSON file (the Action input name)'
+    )
+}
+
+/** The criteria of list and fetch, the Action-named flags folded in. */
+async function criteriaOf(o: CriteriaOptions): Promise<Criteria> {
+  const criteria = criteriaFrom({
+    ...o,
+    type: either(o, 'type', 'model-type'),
+    tag: tagsFrom(o),
+    min: undefined
+  })
+  const minimums = await minimumsFrom(o, metricsFromAssignments(o.min))
+  if (minimums !== undefined) criteria.min_metrics = minimums
+  return criteria
 }
 
 // Keep RegistryError importable from here for tests that assert on kinds.

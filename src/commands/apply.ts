@@ -13,6 +13,7 @@ import { validateModelVersion } from '../domain/validate.js'
 import type { RegistryBackend } from '../registry/backend.js'
 import { commitOf, readChange } from './check.js'
 import type { CommandContext } from './context.js'
+import type { ReviewChannel } from './review-channel.js'
 
 export interface ApplyInput {
   /** The branch tip before the push; null (or all zeros, as GitHub sends it) when the push created the branch. */
@@ -77,20 +78,16 @@ export async function apply(ctx: CommandContext, input: ApplyInput): Promise<App
   const unreviewed: UnreviewedChange[] = []
   const review = ctx.review
   if (review) {
-    const merged = new Map<string, boolean>()
+    const why = new Map<string, string | null>()
     for (const { change, commit, version, policy } of moves) {
       if (isDirectChangeAllowed(policy, change, version)) continue
-      if (!merged.has(commit)) {
-        merged.set(
-          commit,
-          (await review.pullsForCommit(commit)).some(p => p.merged)
-        )
-      }
-      if (!merged.get(commit)) {
+      if (!why.has(commit)) why.set(commit, await unmergedReason(ctx.backend, review, commit))
+      const reason = why.get(commit)
+      if (reason) {
         unreviewed.push({
           ...change,
           commit,
-          reason: `commit ${commit.slice(0, 12)} moved ${change.name}@${change.version} ${change.from ?? '(new)'} → ${change.to} without a merged pull request`
+          reason: `commit ${commit.slice(0, 12)} moved ${change.name}@${change.version} ${change.from ?? '(new)'} → ${change.to} without a merged pull request: ${reason}`
         })
       }
     }
@@ -104,6 +101,28 @@ export async function apply(ctx: CommandContext, input: ApplyInput): Promise<App
     commits: steps.length,
     rewritten
   }
+}
+
+/**
+ * Null when a merged pull request brought the commit; otherwise what was found instead. GitHub
+ * links a merge to its commits with a delay, so the lookup waits a bounded while first; a merge
+ * commit without a pull request is then likely still being linked, a plain commit pushed directly.
+ */
+async function unmergedReason(
+  backend: RegistryBackend,
+  review: ReviewChannel,
+  commit: string
+): Promise<string | null> {
+  const { merged, pulls, waitedMs } = await review.mergedPullFor(commit)
+  if (merged) return null
+  const seconds = `${Math.round(waitedMs / 100) / 10} s`
+  if (pulls.length > 0) {
+    return `its pull request ${pulls.map(p => `#${p.number}`).join(', ')} is not merged`
+  }
+  const parents = backend.parents ? await backend.parents(commit) : []
+  return parents.length > 1
+    ? `no pull request found after ${seconds} (GitHub may still be linking it)`
+    : `pushed directly (no pull request found after ${seconds})`
 }
 
 interface Step {

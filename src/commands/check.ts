@@ -8,6 +8,7 @@
 import { isRegistryError, RegistryError } from '../domain/errors.js'
 import { CATALOG_PATH, headPath, versionFilePath } from '../domain/layout.js'
 import {
+  requestersOf,
   reviewChange,
   reviewVerdict,
   type BaseState,
@@ -68,14 +69,18 @@ export async function check(ctx: CommandContext, input: CheckInput): Promise<Che
     approvals = []
     labels = []
   }
-  const result = (await builtOn(ctx.backend, head, base))
-    ? reviewChange({
-        ...(await readChange(ctx.backend, base, head)),
-        approvals,
-        labels,
-        viaPullRequest: pullNumber !== null
-      })
-    : staleReview(base)
+  let result: ReviewResult
+  if (await builtOn(ctx.backend, head, base)) {
+    const change = await readChange(ctx.backend, base, head)
+    // Nobody approves their own promotion: whoever asked for it (recorded in the proposal) is not counted.
+    const requesters = new Set(
+      requestersOf(change.base.versions, change.head.versions).map(u => u.toLowerCase())
+    )
+    approvals = approvals?.filter(user => !requesters.has(user.toLowerCase())) ?? null
+    result = reviewChange({ ...change, approvals, labels, viaPullRequest: pullNumber !== null })
+  } else {
+    result = staleReview(base)
+  }
   const verdict = reviewVerdict(result)
   let posted = false
   if (review && pullNumber !== null) {

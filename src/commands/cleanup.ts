@@ -47,14 +47,30 @@ export interface CleanupOutcome {
   swept: { id: string; label: string; size: number }[]
   /** Live versions whose stored bytes are missing: reported, never deleted (see doctor). */
   missing: string[]
+  /** Live versions whose interrupted registration this run finished (published), or would finish. */
+  finished: string[]
 }
 
 export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Promise<CleanupOutcome> {
   if (input.keepLast !== undefined && (!Number.isInteger(input.keepLast) || input.keepLast < 1)) {
-    throw invalidInput(`--keep-last must be a whole number of at least 1, got ${input.keepLast}`)
+    throw invalidInput(
+      w => `${w.field('keep-last')} must be a whole number of at least 1, got ${input.keepLast}`,
+      {
+        field: 'keep-last',
+        value: input.keepLast,
+        reason: 'not-a-whole-number-at-least-1'
+      }
+    )
   }
   if (input.minAgeDays !== undefined && !(input.minAgeDays >= 0)) {
-    throw invalidInput(`--min-age-days must be a number of days ≥ 0, got ${input.minAgeDays}`)
+    throw invalidInput(
+      w => `${w.field('min-age-days')} must be a number of days ≥ 0, got ${input.minAgeDays}`,
+      {
+        field: 'min-age-days',
+        value: input.minAgeDays,
+        reason: 'negative'
+      }
+    )
   }
   const snapshot = await ctx.backend.snapshot()
   const planned = await plan(snapshot, ctx.now(), input)
@@ -67,7 +83,8 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
     freed_bytes: 0,
     commit: null,
     swept: [],
-    missing: []
+    missing: [],
+    finished: []
   }
   const deletions = planned.filter(d => d.action === 'delete')
   outcome.deleted_count = deletions.length
@@ -106,7 +123,21 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
   const audit = await auditStore(store, after.policy, ctx.now(), await allVersions(after), removed)
   report(outcome, audit, removed)
   if (audit) {
+    for (const version of audit.unfinished) await store.finish(version.artifact)
     for (const item of audit.unused) await store.removeStored?.(item)
+    // This run's deletions that the store's listing did not reach (GitHub lists the newest
+    // 1000 releases): removed directly, from what their metadata records.
+    const listed = new Set(audit.unused.map(item => item.owner?.release_id))
+    for (const version of removed) {
+      const release = version.artifact.release
+      if (!release || listed.has(release.id)) continue
+      await store.remove(version.artifact)
+      outcome.swept.push({
+        id: String(release.id),
+        label: `release ${release.tag}`,
+        size: version.artifact.size
+      })
+    }
   } else {
     for (const version of removed) await store.remove(version.artifact)
   }
@@ -184,6 +215,7 @@ function report(outcome: CleanupOutcome, audit: StoreAudit | null, deleted: Mode
   }
   outcome.swept = audit.unused.map(item => ({ id: item.id, label: item.label, size: item.size }))
   outcome.missing = audit.missing.map(formatReference)
+  outcome.finished = audit.unfinished.map(formatReference)
 }
 
 function sumBytes(objects: { size: number }[]): number {

@@ -12,10 +12,13 @@ export interface CompareOutcome {
 
 export async function compare(ctx: CommandContext, references: string[]): Promise<CompareOutcome> {
   if (references.length < 2)
-    throw invalidInput('compare needs at least two references, e.g. mreg compare m@1.0.0 m@1.1.0')
+    throw invalidInput(
+      w => `compare needs at least two versions in ${w.field('reference')}, e.g. m@1.0.0 and m@1.1.0`,
+      { field: 'reference', value: references.length, reason: 'fewer-than-two' }
+    )
   const snapshot = await ctx.backend.snapshot()
   const versions = await Promise.all(
     references.map(async reference => (await resolve(snapshot, reference)).version)
   )
-  return { versions, comparison: compareModels(versions) }
+  return { versions, comparison: compareModels(versions, snapshot.policy) }
 }

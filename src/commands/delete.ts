@@ -6,6 +6,7 @@ import { refused } from '../domain/errors.js'
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
+import { fileArtifacts } from './directory.js'
 import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { layoutWrites } from './layout-writes.js'
@@ -28,7 +29,9 @@ export async function deleteVersion(ctx: CommandContext, input: DeleteInput): Pr
     const protectedStages = snapshot.policy.retention.protect_stages
     if (!input.force && protectedStages.includes(version.deployment_stage)) {
       throw refused(
-        `${formatReference(version)} is in ${version.deployment_stage}, a protected stage: demote it first, or pass --force`
+        w =>
+          `${formatReference(version)} is in ${version.deployment_stage}, a protected stage: demote it first, or set ${w.field('force')}`,
+        { field: 'force', value: false, reason: 'protected-stage', stage: version.deployment_stage }
       )
     }
     return {
@@ -52,10 +55,17 @@ export async function removeUnreferencedArtifact(
 ): Promise<boolean> {
   if (version.artifact.deleted) return false
   const store = await openStore(ctx)
-  if (store.kind === 'local') {
-    const live = await allVersions(await ctx.backend.snapshot())
-    if (live.some(v => v.artifact.sha256 === version.artifact.sha256 && !v.artifact.deleted)) return false
-  }
-  await store.remove(version.artifact)
+  // Each file of a directory version is its own object, shared like any other.
+  const used =
+    store.kind === 'local'
+      ? new Set(
+          (await allVersions(await ctx.backend.snapshot()))
+            .filter(v => !v.artifact.deleted)
+            .flatMap(v => fileArtifacts(v.artifact).map(a => a.sha256))
+        )
+      : new Set<string>()
+  const own = fileArtifacts(version.artifact).filter(a => !used.has(a.sha256))
+  if (own.length === 0) return false
+  for (const artifact of own) await store.remove(artifact)
   return true
 }

@@ -18,10 +18,16 @@ import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
 import { readDerivedFiles } from './registry-reads.js'
+import { fileArtifacts } from './directory.js'
 import { auditStore } from './store-audit.js'
 
 export type FindingKind =
-  'invalid-document' | 'index-mismatch' | 'missing-artifact' | 'checksum-mismatch' | 'orphan-object'
+  | 'invalid-document'
+  | 'index-mismatch'
+  | 'missing-artifact'
+  | 'checksum-mismatch'
+  | 'orphan-object'
+  | 'unfinished-artifact'
 
 export interface Finding {
   kind: FindingKind
@@ -61,22 +67,28 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
   for (const version of versions) {
     if (version.artifact.deleted) continue
     artifacts++
-    const result = await store.verify(version.artifact)
     const subject = formatReference(version)
-    if (!result.present) {
-      findings.push({
-        kind: 'missing-artifact',
-        severity: 'problem',
-        subject,
-        message: `artifact ${version.artifact.file_name} is missing from the ${store.kind} store`
-      })
-    } else if (!result.ok) {
-      findings.push({
-        kind: 'checksum-mismatch',
-        severity: 'problem',
-        subject,
-        message: `stored bytes of ${version.artifact.file_name} have sha256 ${result.actual}, expected ${version.artifact.sha256}`
-      })
+    // A directory version is checked file by file (each its own object).
+    for (const artifact of fileArtifacts(version.artifact)) {
+      const result = await store.verify(artifact)
+      const what = version.artifact.manifest
+        ? `${version.artifact.file_name}: ${artifact.file_name}`
+        : artifact.file_name
+      if (!result.present) {
+        findings.push({
+          kind: 'missing-artifact',
+          severity: 'problem',
+          subject,
+          message: `artifact ${what} is missing from the ${store.kind} store`
+        })
+      } else if (!result.ok) {
+        findings.push({
+          kind: 'checksum-mismatch',
+          severity: 'problem',
+          subject,
+          message: `stored bytes of ${what} have sha256 ${result.actual}, expected ${artifact.sha256}`
+        })
+      }
     }
   }
   const audit = await auditStore(store, snapshot.policy, ctx.now(), versions)
@@ -85,7 +97,15 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
       kind: 'orphan-object',
       severity: 'warning',
       subject: item.label,
-      message: `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; 'mreg cleanup' sweeps it`
+      message: `stored ${item.owner ? 'release' : 'object'} (${item.size} bytes) no live version uses; cleanup sweeps it`
+    })
+  }
+  for (const version of audit?.unfinished ?? []) {
+    findings.push({
+      kind: 'unfinished-artifact',
+      severity: 'warning',
+      subject: formatReference(version),
+      message: `the registration was interrupted before its ${version.artifact.release ? `release ${version.artifact.release.tag} was published` : 'artifact was finished'}; 'mreg cleanup' finishes it`
     })
   }
   return {

@@ -48,7 +48,12 @@ export async function history(ctx: CommandContext, input: HistoryInput): Promise
     name = parseName(input.target)
     // The stage timeline of a whole model is every version's stage history.
     const index = await snapshot.readIndex(name)
-    if (!index) throw notFound(`no model named "${name}"; run 'mreg list' to see the registered models`)
+    if (!index)
+      throw notFound(w => `no model named "${name}"; ${w.command('list')} shows the registered models`, {
+        field: 'reference',
+        value: name,
+        reason: 'no-such-model'
+      })
     versions = index.versions
   } else {
     const resolved = await resolve(snapshot, input.target)

@@ -104,10 +104,10 @@ async function modelWrites(
       for await (const row of rowsNewestFirst(snapshot, name, days)) if (keep(row)) return row
       return null
     },
-    highest: async keep => {
+    highest: async (keep, order = compareSemver) => {
       let best: string | null = null
       for await (const row of rowsNewestFirst(snapshot, name, days)) {
-        if (keep(row) && (best === null || compareSemver(row.version, best) > 0)) best = row.version
+        if (keep(row) && (best === null || order(row.version, best) > 0)) best = row.version
       }
       return best
     }

@@ -13,6 +13,8 @@ export function openStore(ctx: CommandContext): Promise<ArtifactStore> {
   if (!store) {
     store = ctx.store().then(inner => new CompressingStore(inner))
     opened.set(ctx, store)
+    // A store that could not open (no registry branch yet) may open once the branch exists.
+    store.catch(() => opened.delete(ctx))
   }
   return store
 }

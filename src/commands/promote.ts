@@ -6,7 +6,7 @@
  * and the policy verdict is posted on it as a commit status.
  */
 import { RegistryError, refused } from '../domain/errors.js'
-import { evaluateGates, type GateResult } from '../domain/gates.js'
+import { evaluateGates, heldBefore, isRollbackVia, ROLLBACK_VIA, type GateResult } from '../domain/gates.js'
 import { parseStage } from '../domain/names.js'
 import { planPromotion } from '../domain/promotion.js'
 import { proposalBody, proposalBranch, proposalTitle, type ProposalVerb } from '../domain/proposal.js'
@@ -110,7 +110,8 @@ async function planChange(
     holders,
     channel: mode === 'proposal' ? 'pull-request' : ctx.channel,
     approvals: input.approvals,
-    viaPullRequest: mode === 'proposal' || via.startsWith('pull/')
+    viaPullRequest: mode === 'proposal' || via.startsWith('pull/'),
+    rollback: isRollbackVia(via) && heldBefore(candidate, to)
   })
   const blocking = verdict.results.filter(
     r => r.status === 'fail' && (mode === 'direct' || !REVIEW_GATES.has(r.gate))
@@ -121,7 +122,7 @@ async function planChange(
       { gates: verdict.results }
     )
   }
-  const verb: ProposalVerb = input.via === 'rollback' ? 'rollback' : 'promote'
+  const verb: ProposalVerb = isRollbackVia(via) ? 'rollback' : 'promote'
   const [promoted] = plan.updated as [ModelVersion, ...ModelVersion[]]
   return {
     result: { version: promoted, from: plan.from, to, demoted: plan.demoted, gates: verdict.results },
@@ -197,9 +198,12 @@ async function proposePromotion(
     })
   })
 
-  const opening = await backend.propose(build('pull-request'), branch)
+  // A rollback says so in its stage_history entry (`rollback:pull/12`): the claim the policy
+  // check verifies against the version's own history before waiving must_beat.
+  const via = (how: string): string => (input.via === ROLLBACK_VIA ? `${ROLLBACK_VIA}:${how}` : how)
+  const opening = await backend.propose(build(via('pull-request')), branch)
   const pull = await review.openOrUpdateProposal(request(opening.result))
-  const final = await backend.propose(build(`pull/${pull.number}`), branch)
+  const final = await backend.propose(build(via(`pull/${pull.number}`)), branch)
   await review.openOrUpdateProposal(request(final.result))
   const checked = await check(ctx, { base: final.base, head: final.commit, pullNumber: pull.number })
 

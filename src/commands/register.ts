@@ -21,6 +21,13 @@ import type { ArtifactStore, FileDigest, PutResult } from '../stores/artifact-st
 import { hashFile } from '../stores/hashing.js'
 import { maybeAutoCleanup } from './auto-cleanup.js'
 import type { CommandContext } from './context.js'
+import {
+  fileArtifacts,
+  isDirectoryPath,
+  putDirectory,
+  scanDirectory,
+  type ScannedDirectory
+} from './directory.js'
 import { openStore } from './open-store.js'
 import { layoutWrites } from './layout-writes.js'
 import { updateRegistry } from './update-registry.js'
@@ -64,12 +71,19 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
   const modelType = parseModelType(input.modelType)
   const name = input.name === undefined ? modelType : parseName(input.name)
   const explicitVersion = input.version === undefined ? undefined : parseVersion(input.version)
-  if (explicitVersion && input.bump) throw invalidInput('give either --version or --bump, not both')
+  if (explicitVersion && input.bump)
+    throw invalidInput(w => `give either ${w.field('version')} or ${w.field('bump')}, not both`, {
+      field: 'bump',
+      value: input.bump,
+      reason: 'excludes-version'
+    })
   const tags = [...new Set((input.tags ?? []).map(parseTag))]
   const metrics = parseMetricsObject(input.metrics ?? {}, 'metrics')
-  const extension = safeExtension(input.file)
+  // A directory is one version of many files (src/commands/directory.ts); a file stays as it is.
+  const scanned = (await isDirectoryPath(input.file)) ? await scanDirectory(input.file) : undefined
+  const extension = scanned ? '' : safeExtension(input.file)
 
-  const digest = await hashFile(input.file, ctx.progress?.('hashing'))
+  const digest = scanned?.digest ?? (await hashFile(input.file, ctx.progress?.('hashing')))
   const createdAt = input.createdAt ?? (await stat(input.file)).mtime
   const store = await openStore(ctx)
 
@@ -83,30 +97,39 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
       snapshot,
       { ...input, name, modelType, tags, metrics, explicitVersion, extension, createdAt, refusedVersions },
       digest,
-      store
+      store,
+      scanned
     )
     let stored: PutResult
+    let created: PutResult[]
     try {
-      stored = await store.put(
-        input.file,
-        {
-          name,
-          version: draft.version,
-          model_id: draft.model_id,
-          file_name: draft.artifact.file_name,
-          media_type: draft.artifact.media_type,
-          commit: ctx.source?.commit,
-          description: releaseDescription(draft),
-          compression: snapshot.policy.artifacts.compression
-        },
-        digest
-      )
+      const target = {
+        name,
+        version: draft.version,
+        model_id: draft.model_id,
+        file_name: draft.artifact.file_name,
+        media_type: draft.artifact.media_type,
+        commit: ctx.source?.commit,
+        description: releaseDescription(draft),
+        compression: snapshot.policy.artifacts.compression
+      }
+      if (scanned) {
+        const put = await putDirectory(store, scanned, target)
+        stored = { artifact: put.artifact, file_path: put.file_path, created: put.created.length > 0 }
+        created = put.created
+      } else {
+        stored = await store.put(input.file, target, digest)
+        created = stored.created ? [stored] : []
+      }
     } catch (error) {
-      // The store refused the version's slot (GitHub: the release tag `name@vX` was published by
-      // a concurrent registration whose metadata has not landed yet): wait for it, pick again.
-      if (explicitVersion !== undefined || !isRegistryError(error) || error.kind !== 'conflict') throw error
+      // The store refused the version's slot (GitHub: a published release holds the tag
+      // `name@vX`, or a deleted immutable release spent it for good): an automatic version picks
+      // the next one; an explicit one cannot.
+      if (!isRegistryError(error) || error.kind !== 'conflict') throw error
+      if (explicitVersion !== undefined) throw slotRefused(name, explicitVersion, error)
       refusedVersions.add(draft.version)
-      await sleep(identityBackoff(attempt))
+      ctx.notice?.(`skipping version ${draft.version} of ${name}: ${error.message}`)
+      if (error.details?.reason !== 'tag-reserved') await sleep(identityBackoff(attempt))
       continue
     }
     let registered: ModelVersion
@@ -118,17 +141,46 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
         extension
       })
     } catch (error) {
-      await undoPut(ctx, store, stored)
+      await undoPut(ctx, store, created)
       if (!(error instanceof IdentityTaken)) throw error
       await sleep(identityBackoff(attempt))
       continue
     }
+    await finishPut(ctx, store, registered)
     await autoCleanupAfter(ctx)
     return registered
   }
   throw new RegistryError(
     'conflict',
     `could not register ${name}: other writers kept taking the next version; try again`
+  )
+}
+
+/**
+ * The metadata has landed: make the stored artifact final (GitHub: publish the draft release).
+ * The version is registered either way (its assets are readable with the token); a failure
+ * here is reported, and cleanup finishes the publish.
+ */
+async function finishPut(ctx: CommandContext, store: ArtifactStore, version: ModelVersion): Promise<void> {
+  try {
+    await store.finish(version.artifact)
+  } catch (error) {
+    ctx.notice?.(
+      `${formatReference(version)} is registered, but publishing its stored artifact failed (${(error as Error).message}); the next cleanup finishes it`
+    )
+  }
+}
+
+/** An explicit version whose slot the store refused, worded by what GitHub said about the tag. */
+function slotRefused(name: string, version: string, error: RegistryError): RegistryError {
+  const reserved = error.details?.reason === 'tag-reserved'
+  const why = reserved
+    ? `its release tag ${name}@v${version} was used by a deleted immutable release, and GitHub never frees such a tag`
+    : `its release tag ${name}@v${version} is already used by a published release`
+  return new RegistryError(
+    'conflict',
+    `cannot register ${name}@${version}: ${why}; choose another version, or leave it out to take the next free one`,
+    { ...error.details, field: 'version', value: version, reason: reserved ? 'tag-reserved' : 'exists' }
   )
 }
 
@@ -163,7 +215,8 @@ async function draftVersion(
   snapshot: RegistrySnapshot,
   input: NormalisedInput,
   digest: FileDigest,
-  store: ArtifactStore
+  store: ArtifactStore,
+  scanned: ScannedDirectory | undefined
 ): Promise<ModelVersion> {
   const policy = snapshot.policy
   const stage = input.stage === undefined ? policy.initial_stage : parseStage(policy, input.stage)
@@ -179,7 +232,8 @@ async function draftVersion(
     file_name: fileName,
     size: digest.size,
     sha256: digest.sha256,
-    media_type: input.mediaType ?? 'application/octet-stream'
+    media_type: input.mediaType ?? 'application/octet-stream',
+    ...(scanned ? { manifest: scanned.entries } : {})
   }
   const registeredAt = now.toISOString()
   const doc: ModelVersion = {
@@ -242,9 +296,7 @@ async function chooseVersion(
     return nextVersion([...taken.highest, ...input.refusedVersions], input.bump ?? 'patch')
   }
   if (await snapshot.readVersion(input.name, input.explicitVersion)) {
-    throw invalidInput(
-      `${input.name}@${input.explicitVersion} already exists: choose another --version, or leave it out to bump automatically`
-    )
+    throw versionExists(input.name, input.explicitVersion)
   }
   return input.explicitVersion
 }
@@ -256,7 +308,9 @@ async function chooseVersion(
 function checkRegistrationStage(policy: RegistryPolicy, stage: string): void {
   if (!isOpenRegistrationStage(policy, stage)) {
     throw refused(
-      `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then 'mreg promote NAME@VERSION --to ${stage}'`
+      w =>
+        `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then ${w.command('promote', { reference: 'NAME@VERSION', stage })}`,
+      { field: 'stage', value: stage, reason: 'gated-or-exclusive' }
     )
   }
 }
@@ -298,6 +352,14 @@ async function commitVersion(
   return outcome.result
 }
 
+function versionExists(name: string, version: string): RegistryError {
+  return invalidInput(
+    w =>
+      `${name}@${version} already exists: choose another ${w.field('version')}, or leave it out to bump automatically`,
+    { field: 'version', value: version, reason: 'exists' }
+  )
+}
+
 async function claimIdentity(
   snapshot: RegistrySnapshot,
   doc: ModelVersion,
@@ -309,7 +371,7 @@ async function claimIdentity(
   const idTaken = taken.modelIds.has(doc.model_id)
   if (!versionTaken && !idTaken) return doc
   if (versionTaken && identity.explicit) {
-    throw invalidInput(`${doc.name}@${doc.version} already exists: choose another --version, or leave it out`)
+    throw versionExists(doc.name, doc.version)
   }
   if (!identity.rebindable) throw new IdentityTaken()
   const version = versionTaken ? nextVersion(taken.highest, identity.bump) : doc.version
@@ -325,24 +387,26 @@ async function claimIdentity(
 }
 
 /**
- * Content-addressed stores share bytes between versions: remove them only when this call
- * created them and no committed version uses them.
+ * Content-addressed stores share bytes between versions: remove what this call created (each
+ * file of a directory is its own object) and no committed version uses.
  */
-async function undoPut(ctx: CommandContext, store: ArtifactStore, stored: PutResult): Promise<void> {
-  if (!stored.created) return
+async function undoPut(ctx: CommandContext, store: ArtifactStore, created: PutResult[]): Promise<void> {
+  if (created.length === 0) return
   try {
-    if (store.kind === 'local' && (await isReferenced(ctx, stored.artifact.sha256))) return
-    await store.remove(stored.artifact)
+    const used =
+      store.kind === 'local'
+        ? new Set(
+            (await allVersions(await ctx.backend.snapshot()))
+              .filter(v => !v.artifact.deleted)
+              .flatMap(v => fileArtifacts(v.artifact).map(a => a.sha256))
+          )
+        : new Set<string>()
+    for (const stored of created) if (!used.has(stored.artifact.sha256)) await store.remove(stored.artifact)
   } catch (error) {
     ctx.notice?.(
       `could not remove the stored artifact after a failed registration: ${(error as Error).message}`
     )
   }
-}
-
-async function isReferenced(ctx: CommandContext, sha256: string): Promise<boolean> {
-  const versions = await allVersions(await ctx.backend.snapshot())
-  return versions.some(v => v.artifact.sha256 === sha256 && !v.artifact.deleted)
 }
 
 function safeExtension(file: string): string {

@@ -3,14 +3,14 @@
  * only what the answer needs: a reference is the head plus one version file; criteria scan rows
  * newest first and stop once the answer is complete.
  */
-import { invalidInput, notFound } from '../domain/errors.js'
-import { rowOf, type HeadSummary, type ModelHead, type VersionRow } from '../domain/layout.js'
+import { invalidInput, isRegistryError, notFound, RegistryError, type FrontWords } from '../domain/errors.js'
+import { rowOf, type Catalog, type HeadSummary, type ModelHead, type VersionRow } from '../domain/layout.js'
 import { nameFromModelId } from '../domain/model-id.js'
 import { parseStage } from '../domain/names.js'
 import type { Selectable } from '../domain/ordering.js'
 import { parseReference, type Reference } from '../domain/references.js'
 import { matchesCriteria, selectVersions, type Criteria, type SortKey } from '../domain/selection.js'
-import type { ModelVersion } from '../domain/types.js'
+import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import { readListedVersion, rowsNewestFirst } from './registry-reads.js'
 
@@ -23,7 +23,12 @@ export async function resolve(snapshot: RegistrySnapshot, reference: string): Pr
   const parsed = parseReference(reference)
   if (parsed.kind === 'stage') parseStage(snapshot.policy, parsed.stage)
   const head = await snapshot.readHead(parsed.name)
-  if (!head) throw notFound(`no model named "${parsed.name}"; run 'mreg list' to see the registered models`)
+  if (!head)
+    throw notFound(w => `no model named "${parsed.name}"; ${w.command('list')} shows the registered models`, {
+      field: 'reference',
+      value: parsed.name,
+      reason: 'no-such-model'
+    })
   return { version: await resolveInModel(snapshot, parsed, head), head }
 }
 
@@ -33,26 +38,42 @@ async function resolveInModel(
   head: ModelHead
 ): Promise<ModelVersion> {
   const name = head.name
-  const hint = `run 'mreg list --name ${name}' to see its versions`
+  const hint = (w: FrontWords): string => `${w.command('list', { name })} shows its versions`
   switch (ref.kind) {
     case 'version': {
       const found = await snapshot.readVersion(name, ref.version)
-      if (!found) throw notFound(`"${name}" has no version ${ref.version}; ${hint}`)
+      if (!found)
+        throw notFound(w => `"${name}" has no version ${ref.version}; ${hint(w)}`, {
+          field: 'reference',
+          value: `${name}@${ref.version}`,
+          reason: 'no-such-version'
+        })
       return found
     }
     case 'model_id': {
       const row = await findModelId(snapshot, name, ref.model_id)
-      if (!row) throw notFound(`no version of "${name}" has model_id ${ref.model_id}; ${hint}`)
+      if (!row)
+        throw notFound(w => `no version of "${name}" has model_id ${ref.model_id}; ${hint(w)}`, {
+          field: 'reference',
+          value: ref.model_id,
+          reason: 'no-such-model-id'
+        })
       return readListedVersion(snapshot, name, row.version)
     }
-    case 'latest': {
-      if (!head.newest) throw notFound(`"${name}" has no version that is not archived; register a new one`)
-      return readListedVersion(snapshot, name, head.newest)
+    case 'latest':
+    case 'newest': {
+      // latest: the highest version (a pre-release only without a release); newest: the last registration.
+      const found = ref.kind === 'newest' ? head.newest : head.latest
+      if (!found) throw notFound(`"${name}" has no version that is not archived; register a new one`)
+      return readListedVersion(snapshot, name, found)
     }
     case 'stage': {
       const holder = head.stages[ref.stage]?.newest
       if (!holder) {
-        throw notFound(`no version of "${name}" is in stage "${ref.stage}" (${name}@${ref.stage}); ${hint}`)
+        throw notFound(
+          w => `no version of "${name}" is in stage "${ref.stage}" (${name}@${ref.stage}); ${hint(w)}`,
+          { field: 'reference', value: `${name}@${ref.stage}`, reason: 'stage-empty' }
+        )
       }
       return readListedVersion(snapshot, name, holder)
     }
@@ -83,8 +104,12 @@ export async function resolveParent(snapshot: RegistrySnapshot, reference: strin
   try {
     return (await resolve(snapshot, reference)).version
   } catch (error) {
-    if (error instanceof Error) error.message = `parent ${error.message}`
-    throw error
+    if (!isRegistryError(error)) throw error
+    throw new RegistryError(error.kind, w => `parent ${error.wordedFor(w)}`, {
+      ...error.details,
+      field: 'parent',
+      value: reference
+    })
   }
 }
 
@@ -133,6 +158,7 @@ export async function selectFromRegistry(
     throw invalidInput(`invalid limit ${limit}: use a whole number of at least 0`)
   }
   const catalog = await snapshot.readCatalog()
+  checkSelection(snapshot.policy, catalog, criteria, sort)
   const names = criteria.name === undefined ? Object.keys(catalog.models) : [criteria.name]
   const candidates: RowCandidate[] = []
   for (const name of names) {
@@ -140,7 +166,7 @@ export async function selectFromRegistry(
     if (!entry) continue
     candidates.push(...(await modelCandidates(snapshot, name, entry, criteria, sort, limit)))
   }
-  const chosen = selectVersions(candidates, criteria, sort, limit)
+  const chosen = selectVersions(candidates, criteria, sort, limit, snapshot.policy)
   const docs: ModelVersion[] = []
   for (const c of chosen) docs.push(await readListedVersion(snapshot, c.name, c.version))
   return docs
@@ -178,12 +204,52 @@ async function modelCandidates(
   return found
 }
 
+/**
+ * Filters are input like any other: a stage registry.json does not define is refused (as show
+ * and promote refuse it), and so is a metric that no version in scope records, for --min and
+ * --sort metric:NAME alike — an empty answer would hide the typo. Scope: the versions of the
+ * named model, or of every model (the heads count the metric names); an empty registry has no
+ * metric names to check against.
+ */
+export function checkSelection(
+  policy: RegistryPolicy,
+  catalog: Catalog,
+  criteria: Criteria,
+  sort?: SortKey
+): void {
+  if (criteria.stage !== undefined && !policy.stages.includes(criteria.stage)) {
+    throw invalidInput(`unknown stage "${criteria.stage}": use one of ${policy.stages.join(', ')}`, {
+      field: 'stage',
+      stages: policy.stages
+    })
+  }
+  const scope =
+    criteria.name === undefined
+      ? Object.values(catalog.models)
+      : [catalog.models[criteria.name]].filter((e): e is HeadSummary => e !== undefined)
+  if (scope.length === 0) return
+  const recorded = new Set(scope.flatMap(e => Object.keys(e.metrics)))
+  const known = recorded.size > 0 ? [...recorded].sort().join(', ') : 'none'
+  const check = (metric: string, field: 'min_metrics' | 'sort') => {
+    if (!recorded.has(metric))
+      throw invalidInput(`no version records the metric "${metric}" (recorded: ${known})`, {
+        field,
+        metric,
+        recorded: [...recorded].sort()
+      })
+  }
+  for (const metric of Object.keys(criteria.min_metrics ?? {})) check(metric, 'min_metrics')
+  if (sort?.by === 'metric') check(sort.metric, 'sort')
+}
+
 /** The seed's load_latest_model(): the newest registration matching every criterion. */
 export async function resolveCriteria(snapshot: RegistrySnapshot, criteria: Criteria): Promise<ModelVersion> {
   const [match] = await selectFromRegistry(snapshot, criteria, { by: 'registered' }, 1)
   if (!match)
     throw notFound(
-      `no model version matches ${describeCriteria(criteria)}; run 'mreg list' to see what is registered`
+      w =>
+        `no model version matches ${describeCriteria(criteria)}; ${w.command('list')} shows what is registered`,
+      { field: 'criteria', reason: 'no-match' }
     )
   return match
 }

@@ -48,8 +48,15 @@ export interface ReviewChannel {
   /** Users whose latest review is an approval; the proposal's author never counts. */
   approvals(pullNumber: number): Promise<{ approvers: string[] }>
   labels(pullNumber: number): Promise<string[]>
-  /** Proposals that carry or brought the commit (open, closed or merged). */
+  /** Proposals that carry or brought the commit (open, closed or merged), as listed now. */
   pullsForCommit(sha: string): Promise<PullForCommit[]>
+  /**
+   * The merged proposal that brought the commit, waiting a bounded while for one to appear (a
+   * channel may link a merge to its commits with a delay); `waitedMs` is how long it waited.
+   */
+  mergedPullFor(
+    sha: string
+  ): Promise<{ merged: PullForCommit | null; pulls: PullForCommit[]; waitedMs: number }>
 }
 
 /** The context of the policy verdict posted on proposal commits. */

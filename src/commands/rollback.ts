@@ -1,8 +1,11 @@
 /**
  * rollback: put back the version that held a stage before its current holder. The previous
- * holder is found from the versions' stage history; the promotion itself is an ordinary one.
+ * holder is found from the versions' stage history; the promotion itself is an ordinary one,
+ * except that must_beat is waived (src/domain/gates.ts): the version it would have to beat is
+ * the one being rolled back.
  */
 import { notFound } from '../domain/errors.js'
+import { ROLLBACK_VIA } from '../domain/gates.js'
 import { previousHolder } from '../domain/history.js'
 import { parseName, parseStage } from '../domain/names.js'
 import { formatReference } from '../domain/references.js'
@@ -19,7 +22,12 @@ export async function rollback(ctx: CommandContext, input: RollbackInput): Promi
   const snapshot = await ctx.backend.snapshot()
   const stage = parseStage(snapshot.policy, input.stage)
   const index = await snapshot.readIndex(name)
-  if (!index) throw notFound(`no model named "${name}"; run 'mreg list' to see the registered models`)
+  if (!index)
+    throw notFound(w => `no model named "${name}"; ${w.command('list')} shows the registered models`, {
+      field: 'name',
+      value: name,
+      reason: 'no-such-model'
+    })
   const current = index.stages[stage]?.[0]
   if (current === undefined) throw notFound(`nothing holds ${name}@${stage}: there is nothing to roll back`)
   const previous = previousHolder(index.versions, stage, current)
@@ -28,7 +36,7 @@ export async function rollback(ctx: CommandContext, input: RollbackInput): Promi
   return promote(ctx, {
     reference: formatReference(previous),
     to: stage,
-    via: 'rollback',
+    via: ROLLBACK_VIA,
     skipTransitionCheck: true
   })
 }

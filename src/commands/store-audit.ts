@@ -1,10 +1,13 @@
 /**
  * What the artifact store holds against what the registry says is live: stored items no live
  * version uses (swept by cleanup, reported by doctor) and live versions whose bytes are gone.
+ * Orphans are looked for in what the store lists: for GitHub the newest 1000 releases, which
+ * is where a registration that died leaves its draft.
  */
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
 import type { ArtifactStore, StoredItem } from '../stores/artifact-store.js'
+import { fileArtifacts } from './directory.js'
 
 /** A registration stores its bytes before it commits: give it this long before they count as orphaned. */
 export const DEFAULT_ORPHAN_GRACE_HOURS = 1
@@ -14,6 +17,11 @@ export interface StoreAudit {
   unused: StoredItem[]
   /** Live versions whose stored item is not there. */
   missing: ModelVersion[]
+  /**
+   * Live versions whose stored item was never finished (a draft release: the registration died
+   * between committing the metadata and publishing). Cleanup finishes them; doctor reports them.
+   */
+  unfinished: ModelVersion[]
 }
 
 /**
@@ -32,23 +40,38 @@ export async function auditStore(
   const graceMs = (policy.retention.orphan_grace_hours ?? DEFAULT_ORPHAN_GRACE_HOURS) * 3_600_000
   const cutoff = now.getTime() - graceMs
   const live = versions.filter(v => !v.artifact.deleted && v.artifact.store === store.kind)
-  const liveKeys = new Set(live.flatMap(itemKeys))
+  const liveByKey = new Map(live.flatMap(v => itemKeys(v).map(key => [key, v] as const)))
   const knownKeys = new Set(
     [...versions, ...gone].flatMap(v => [...itemKeys(v), `version:${formatReference(v)}`])
   )
   const unused: StoredItem[] = []
+  const unfinished: ModelVersion[] = []
   const seen = new Set<string>()
   for await (const item of store.listStored()) {
     const key = keyOf(item)
     seen.add(key)
-    if (liveKeys.has(key)) continue
+    const owner = liveByKey.get(key)
+    if (owner) {
+      if (item.unfinished) unfinished.push(owner)
+      continue
+    }
     const known =
       knownKeys.has(key) ||
       (item.owner !== undefined && knownKeys.has(`version:${item.owner.name}@${item.owner.version}`))
     if (known || item.modified.getTime() <= cutoff) unused.push(item)
   }
-  const missing = live.filter(v => !itemKeys(v).some(key => seen.has(key)))
-  return { unused, missing }
+  // A store may list only a window of what it holds (GitHub: the newest 1000 releases), so a
+  // live version it did not list in full is asked about directly before it counts as missing.
+  const missing: ModelVersion[] = []
+  for (const version of live.filter(v => !itemKeys(v).every(key => seen.has(key)))) {
+    for (const file of fileArtifacts(version.artifact)) {
+      if (!(await store.verify(file)).present) {
+        missing.push(version)
+        break
+      }
+    }
+  }
+  return { unused, missing, unfinished }
 }
 
 /** Content-addressed items are named by their bytes; release items by the release that holds them. */
@@ -58,8 +81,9 @@ function keyOf(item: StoredItem): string {
 
 function itemKeys(version: ModelVersion): string[] {
   const release = version.artifact.release
-  // A compressed artifact is stored (and content-addressed) as its compressed bytes.
+  // A compressed artifact is stored (and content-addressed) as its compressed bytes; each file of
+  // a directory version is an object of its own.
   return release
     ? [`release:${release.id}`]
-    : [`sha256:${version.artifact.stored?.sha256 ?? version.artifact.sha256}`]
+    : fileArtifacts(version.artifact).map(a => `sha256:${a.stored?.sha256 ?? a.sha256}`)
 }

@@ -1,7 +1,8 @@
 /** Side-by-side comparison of versions (the seed's compare_models): metrics with deltas vs the first. */
 import { invalidInput } from './errors.js'
+import { lowerIsBetter } from './policy.js'
 import { formatReference } from './references.js'
-import type { ModelVersion } from './types.js'
+import type { ModelVersion, RegistryPolicy } from './types.js'
 
 export interface ComparedVersion {
   ref: string
@@ -17,8 +18,12 @@ export interface MetricRow {
   deltas: (number | null)[]
   /** delta / |first value|; null when the first value is 0 or missing. */
   relative: (number | null)[]
-  /** Index of the highest value (first on ties); null when no version has the metric. */
+  /** From registry.json's `metrics`: which way is better for this metric. */
+  better: 'higher' | 'lower'
+  /** Index of the one best value; null when no version has the metric or when the best is a tie. */
   best: number | null
+  /** Indexes sharing the best value when two or more do (a tie); empty otherwise. */
+  tied: number[]
 }
 
 export interface Comparison {
@@ -30,21 +35,28 @@ function metricOf(v: ModelVersion, metric: string): number | null {
   return Object.hasOwn(v.performance_metrics, metric) ? (v.performance_metrics[metric] ?? null) : null
 }
 
-function row(metric: string, versions: ModelVersion[]): MetricRow {
+function row(metric: string, versions: ModelVersion[], policy: RegistryPolicy | undefined): MetricRow {
   const values = versions.map(v => metricOf(v, metric))
   const base = values[0] ?? null
   const deltas = values.map(x => (x === null || base === null ? null : x - base))
   const relative = deltas.map(d => (d === null || base === null || base === 0 ? null : d / Math.abs(base)))
-  let best: number | null = null
-  values.forEach((x, i) => {
-    if (x === null) return
-    const current = best === null ? null : (values[best] ?? null)
-    if (current === null || x > current) best = i
-  })
-  return { metric, values, deltas, relative, best }
+  const better = lowerIsBetter(policy, metric) ? 'lower' : 'higher'
+  const present = values.filter((x): x is number => x !== null)
+  const top = present.length === 0 ? null : better === 'lower' ? Math.min(...present) : Math.max(...present)
+  const winners = top === null ? [] : values.flatMap((x, i) => (x === top ? [i] : []))
+  return {
+    metric,
+    values,
+    deltas,
+    relative,
+    better,
+    best: winners.length === 1 ? (winners[0] as number) : null,
+    tied: winners.length > 1 ? winners : []
+  }
 }
 
-export function compareModels(versions: ModelVersion[]): Comparison {
+/** `policy` says per metric whether lower is better (registry.json `metrics`); without it, higher is. */
+export function compareModels(versions: ModelVersion[], policy?: RegistryPolicy): Comparison {
   if (versions.length < 2) {
     throw invalidInput(
       `compare needs at least 2 versions, got ${versions.length}; name two or more references`
@@ -58,6 +70,17 @@ export function compareModels(versions: ModelVersion[]): Comparison {
       stage: v.deployment_stage,
       registered_at: v.registered_at
     })),
-    metrics: names.map(metric => row(metric, versions))
+    metrics: names.map(metric => row(metric, versions, policy))
   }
+}
+
+/** The BEST cell of a comparison row, the same words in every front: a ref, a tie, or a dash. */
+export function describeBest(row: MetricRow, refs: string[]): string {
+  if (row.tied.length > 0) return `tie: ${row.tied.map(i => refs[i]).join(', ')}`
+  return row.best === null ? '—' : (refs[row.best] ?? '—')
+}
+
+/** The metric's name as a comparison shows it, with the direction when lower is better. */
+export function describeMetric(row: MetricRow): string {
+  return row.better === 'lower' ? `${row.metric} (lower is better)` : row.metric
 }

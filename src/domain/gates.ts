@@ -3,11 +3,12 @@
  * including the ones that cannot be judged here (approvals without a review channel), so a
  * local promotion never reads as if review had happened.
  */
-import { gateFor } from './policy.js'
+import { gateFor, lowerIsBetter } from './policy.js'
 import { formatReference } from './references.js'
 import type { Gate, ModelVersion, MustBeat, RegistryPolicy } from './types.js'
 
-export type GateStatus = 'pass' | 'fail' | 'not-applicable'
+/** `exempt`: the gate does not apply to this move by rule (must_beat for a proven rollback). */
+export type GateStatus = 'pass' | 'fail' | 'not-applicable' | 'exempt'
 
 export interface GateResult {
   gate: string
@@ -24,6 +25,24 @@ export interface GateInput {
   channel: 'local' | 'pull-request'
   approvals?: number
   viaPullRequest?: boolean
+  /**
+   * A rollback: the candidate returns to a stage its own stage_history shows it held. It need
+   * not beat the holder it replaces (that holder is usually why the rollback happens); every
+   * other gate still applies.
+   */
+  rollback?: boolean
+}
+
+/** The `via` of a rollback's stage_history entry: `rollback`, or `rollback:pull/12` through a pull request. */
+export const ROLLBACK_VIA = 'rollback'
+
+export function isRollbackVia(via: string | undefined): boolean {
+  return via === ROLLBACK_VIA || (via?.startsWith(`${ROLLBACK_VIA}:`) ?? false)
+}
+
+/** Whether `v`'s recorded history shows it in `stage` at some point: the proof a rollback needs. */
+export function heldBefore(v: ModelVersion, stage: string): boolean {
+  return v.stage_history.some(e => e.stage === stage)
 }
 
 const fmt = (n: number): string => String(Number(n.toPrecision(12)))
@@ -53,9 +72,11 @@ function minMetrics(gate: Gate, input: GateInput): GateResult[] {
   })
 }
 
-function normaliseMustBeat(mustBeat: Gate['must_beat']): MustBeat | null {
+/** The rule with its direction settled: its own lower_is_better, else registry.json's `metrics`. */
+export function normaliseMustBeat(mustBeat: Gate['must_beat'], policy: RegistryPolicy): MustBeat | null {
   if (mustBeat === undefined || mustBeat === null) return null
-  return typeof mustBeat === 'string' ? { metric: mustBeat } : mustBeat
+  const rule = typeof mustBeat === 'string' ? { metric: mustBeat } : mustBeat
+  return { ...rule, lower_is_better: rule.lower_is_better ?? lowerIsBetter(policy, rule.metric) }
 }
 
 /**
@@ -71,11 +92,20 @@ export function beats(candidate: number, holder: number, rule: MustBeat): boolea
 }
 
 function mustBeat(gate: Gate, input: GateInput): GateResult[] {
-  const rule = normaliseMustBeat(gate.must_beat)
+  const rule = normaliseMustBeat(gate.must_beat, input.policy)
   if (!rule) return []
   const { metric } = rule
   const name = `must_beat.${metric}`
   const direction = rule.lower_is_better ? 'lower' : 'higher'
+  if (input.rollback) {
+    return [
+      {
+        gate: name,
+        status: 'exempt',
+        message: `exempt: a rollback — ${formatReference(input.candidate)} held ${input.stage} before (its stage_history), so it need not beat the current holder; every other gate applies`
+      }
+    ]
+  }
   const value = metricOf(input.candidate, metric)
   if (value === undefined) {
     return [
@@ -165,7 +195,7 @@ function review(gate: Gate, input: GateInput): GateResult[] {
           : {
               gate: 'require_pull_request',
               status: 'fail',
-              message: `a move to ${input.stage} must come through a pull request; use 'mreg promote' on GitHub`
+              message: `a move to ${input.stage} must come through a pull request; promote on GitHub opens one`
             }
       )
     }

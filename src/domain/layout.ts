@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto'
 import { firstDifference } from './json-diff.js'
 import { parseName } from './names.js'
 import { ARCHIVED_STAGE } from './ordering.js'
-import { compareSemver, parseVersion } from './versions.js'
+import { compareSemver, isPrerelease, parseVersion } from './versions.js'
 import type { Metrics, ModelVersion } from './types.js'
 
 export const LAYOUT_VERSION = 2
@@ -58,7 +58,11 @@ export interface HeadSummary {
   highest: string
   /** Highest version that is not archived. */
   highest_live: string | null
+  /** name@latest: the highest release not archived, or the highest pre-release when there is no release. */
+  latest: string | null
   types: Record<string, number>
+  /** metric name → how many versions record it (a filter on an unrecorded metric is refused). */
+  metrics: Record<string, number>
   stages: Record<string, StageSummary>
 }
 
@@ -184,9 +188,15 @@ function sortedRecord<T>(entries: Iterable<[string, T]>): Record<string, T> {
   return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
-function highestOf(rows: VersionRow[]): string | null {
+type VersionOrder = (a: string, b: string) => number
+
+/** name@latest's order (src/domain/references.ts highestVersion): any release above any pre-release, then semver. */
+export const latestOrder: VersionOrder = (a, b) =>
+  Number(!isPrerelease(a)) - Number(!isPrerelease(b)) || compareSemver(a, b)
+
+function highestOf(rows: VersionRow[], order: VersionOrder = compareSemver): string | null {
   let best: string | null = null
-  for (const r of rows) if (best === null || compareSemver(r.version, best) > 0) best = r.version
+  for (const r of rows) if (best === null || order(r.version, best) > 0) best = r.version
   return best
 }
 
@@ -196,24 +206,29 @@ function newestOf(rows: VersionRow[]): VersionRow | null {
   return best
 }
 
-function assemble(
-  name: string,
-  count: number,
-  newest: string | null,
-  highest: string,
-  highestLive: string | null,
-  types: Iterable<[string, number]>,
+interface HeadParts {
+  count: number
+  newest: string | null
+  highest: string
+  highestLive: string | null
+  latest: string | null
+  types: Iterable<[string, number]>
+  metrics: Iterable<[string, number]>
   stages: Iterable<[string, StageSummary]>
-): ModelHead {
+}
+
+function assemble(name: string, p: HeadParts): ModelHead {
   return {
     schema_version: 2,
     name,
-    count,
-    newest,
-    highest,
-    highest_live: highestLive,
-    types: sortedRecord(types),
-    stages: sortedRecord(stages)
+    count: p.count,
+    newest: p.newest,
+    highest: p.highest,
+    highest_live: p.highestLive,
+    latest: p.latest,
+    types: sortedRecord(p.types),
+    metrics: sortedRecord(p.metrics),
+    stages: sortedRecord(p.stages)
   }
 }
 
@@ -223,16 +238,27 @@ export function deriveHead(name: string, rows: VersionRow[]): ModelHead | null {
   if (highest === null) return null
   const live = rows.filter(r => !isArchivedRow(r))
   const types = new Map<string, number>()
+  const metrics = new Map<string, number>()
   const byStage = new Map<string, VersionRow[]>()
   for (const r of rows) {
     types.set(r.model_type, (types.get(r.model_type) ?? 0) + 1)
+    for (const m of Object.keys(r.metrics)) metrics.set(m, (metrics.get(m) ?? 0) + 1)
     byStage.set(r.stage, [...(byStage.get(r.stage) ?? []), r])
   }
   const stages = [...byStage].map(([stage, held]): [string, StageSummary] => [
     stage,
     { count: held.length, newest: (newestOf(held) as VersionRow).version }
   ])
-  return assemble(name, rows.length, newestOf(live)?.version ?? null, highest, highestOf(live), types, stages)
+  return assemble(name, {
+    count: rows.length,
+    newest: newestOf(live)?.version ?? null,
+    highest,
+    highestLive: highestOf(live),
+    latest: highestOf(live, latestOrder),
+    types,
+    metrics,
+    stages
+  })
 }
 
 /** What an incremental head update may need to read from the registry after the change. */
@@ -241,8 +267,8 @@ export interface HeadLookups {
   row(version: string): Promise<VersionRow>
   /** The newest row after the change that satisfies `keep`, or null. */
   newest(keep: (r: VersionRow) => boolean): Promise<VersionRow | null>
-  /** The highest version after the change among rows that satisfy `keep`, or null. */
-  highest(keep: (r: VersionRow) => boolean): Promise<string | null>
+  /** The highest version after the change (in `order`, semver by default) among rows that satisfy `keep`, or null. */
+  highest(keep: (r: VersionRow) => boolean, order?: (a: string, b: string) => number): Promise<string | null>
 }
 
 /**
@@ -261,6 +287,7 @@ export async function updateHead(
   if (count <= 0) return null
   const gone = new Set(removed.map(r => r.version))
   const types = new Map(Object.entries(old?.types ?? {}))
+  const metrics = new Map(Object.entries(old?.metrics ?? {}))
   const stageCounts = new Map(Object.entries(old?.stages ?? {}).map(([s, v]) => [s, v.count]))
   const bump = (map: Map<string, number>, key: string, by: number): void => {
     const next = (map.get(key) ?? 0) + by
@@ -270,10 +297,12 @@ export async function updateHead(
   for (const r of removed) {
     bump(types, r.model_type, -1)
     bump(stageCounts, r.stage, -1)
+    for (const m of Object.keys(r.metrics)) bump(metrics, m, -1)
   }
   for (const r of added) {
     bump(types, r.model_type, 1)
     bump(stageCounts, r.stage, 1)
+    for (const m of Object.keys(r.metrics)) bump(metrics, m, 1)
   }
 
   const newestWhere = async (
@@ -291,14 +320,15 @@ export async function updateHead(
   }
   const highestWhere = async (
     oldBest: string | null | undefined,
-    keep: (r: VersionRow) => boolean
+    keep: (r: VersionRow) => boolean,
+    order: VersionOrder = compareSemver
   ): Promise<string | null> => {
     const candidates = added.filter(keep).map(r => r.version)
-    if (oldBest !== null && oldBest !== undefined && !gone.has(oldBest)) {
-      return [oldBest, ...candidates].reduce((a, b) => (compareSemver(b, a) > 0 ? b : a))
-    }
-    if (oldBest !== null && oldBest !== undefined) return lookups.highest(keep)
-    return candidates.length > 0 ? candidates.reduce((a, b) => (compareSemver(b, a) > 0 ? b : a)) : null
+    const max = (a: string, b: string): string => (order(b, a) > 0 ? b : a)
+    if (oldBest !== null && oldBest !== undefined && !gone.has(oldBest))
+      return [oldBest, ...candidates].reduce(max)
+    if (oldBest !== null && oldBest !== undefined) return lookups.highest(keep, order)
+    return candidates.length > 0 ? candidates.reduce(max) : null
   }
 
   const live = (r: VersionRow): boolean => !isArchivedRow(r)
@@ -307,15 +337,16 @@ export async function updateHead(
     const newest = await newestWhere(old?.stages[stage]?.newest ?? null, r => r.stage === stage)
     stages.push([stage, { count: held, newest: newest as string }])
   }
-  return assemble(
-    name,
+  return assemble(name, {
     count,
-    await newestWhere(old?.newest, live),
-    (await highestWhere(old?.highest, () => true)) as string,
-    await highestWhere(old?.highest_live, live),
+    newest: await newestWhere(old?.newest, live),
+    highest: (await highestWhere(old?.highest, () => true)) as string,
+    highestLive: await highestWhere(old?.highest_live, live),
+    latest: await highestWhere(old?.latest, live, latestOrder),
     types,
+    metrics,
     stages
-  )
+  })
 }
 
 export function summaryOf(head: ModelHead): HeadSummary {

@@ -34,8 +34,17 @@ export function defaultPolicy(store: ArtifactStoreKind = 'local'): RegistryPolic
       auto_cleanup: false,
       cleanup_interval_hours: 24
     },
-    artifacts: { store, max_part_bytes: 2147483000, compression: 'none' }
+    artifacts: { store, max_part_bytes: 2147483000, compression: 'none' },
+    metrics: {}
   }
+}
+
+/** Whether smaller values of `metric` are better, as registry.json's `metrics` says (default: no). */
+export function lowerIsBetter(policy: RegistryPolicy | undefined, metric: string): boolean {
+  const settings = policy?.metrics
+  return (
+    settings !== undefined && Object.hasOwn(settings, metric) && settings[metric]?.lower_is_better === true
+  )
 }
 
 /** Own keys only: a stage may legally be called `constructor`, which every object inherits. */
@@ -81,6 +90,20 @@ export function checkPolicyConsistency(
   }
   for (const stage of Object.keys(policy.gates)) requireStage(stage, `$.gates.${stage}`)
   policy.retention.protect_stages.forEach((s, i) => requireStage(s, `$.retention.protect_stages[${i}]`))
+  // A must_beat that states a direction must agree with the metric's own setting: two places
+  // saying opposite things about "better" would make compare and the gate disagree.
+  for (const [stage, gate] of Object.entries(policy.gates)) {
+    const rule = gate.must_beat
+    if (rule === null || rule === undefined || typeof rule === 'string') continue
+    if (rule.lower_is_better === undefined || policy.metrics === undefined) continue
+    if (!Object.hasOwn(policy.metrics, rule.metric)) continue
+    if (rule.lower_is_better !== lowerIsBetter(policy, rule.metric)) {
+      fail(
+        `$.gates.${stage}.must_beat.lower_is_better`,
+        `is ${rule.lower_is_better} but $.metrics.${rule.metric}.lower_is_better says ${lowerIsBetter(policy, rule.metric)}; remove it from must_beat or make them agree`
+      )
+    }
+  }
   return policy
 }
 

@@ -95,6 +95,7 @@ function metricsSection(candidate: ModelVersion, holder: ModelVersion | undefine
 function gateStatus(result: GateResult): string {
   if (result.status === 'pass') return '✅ pass'
   if (result.status === 'not-applicable') return '➖ not applicable'
+  if (result.status === 'exempt') return '⏭️ exempt (rollback)'
   return result.gate === 'min_approvals' ? '⏳ waiting for review' : '❌ fail'
 }
 
@@ -116,6 +117,12 @@ export function proposalBody(facts: ProposalFacts): string {
   lines.push(...metricsSection(candidate, facts.holders[0]))
   if (others.length > 0) lines.push('', `Also in ${code(to)}: ${others.join(', ')}.`)
   lines.push('', `### Gates for ${code(to)}`, '')
+  if (facts.gates.some(g => g.status === 'exempt')) {
+    lines.push(
+      `A rollback is exempt from \`must_beat\`: ${ref} held ${code(to)} before (its \`stage_history\` shows it, and the policy check verifies that), so it need not beat the version it replaces. Every other gate applies.`,
+      ''
+    )
+  }
   if (facts.gates.length === 0) lines.push(`${code(to)} has no gates.`)
   else {
     lines.push('| gate | status | detail |', '| --- | --- | --- |')

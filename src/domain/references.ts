@@ -1,21 +1,26 @@
 /**
- * References: how users name a version anywhere (`name@1.2.0`, `name@latest`, `name@production`,
- * a model_id, or a bare name meaning latest), and their resolution against a model's index.
+ * References: how users name a version anywhere (`name@1.2.0`, `name@latest`, `name@newest`,
+ * `name@production`, a model_id, or a bare name meaning latest), and their resolution against a
+ * model's index. `latest` is the highest version as semver orders them (a pre-release only when
+ * the model has no release), as with package managers; `newest` is the most recent registration,
+ * whatever its version. Both skip archived versions.
  */
-import { invalidInput, notFound, isRegistryError } from './errors.js'
+import { invalidInput, notFound, isRegistryError, type FrontWords } from './errors.js'
 import { isModelId, nameFromModelId } from './model-id.js'
 import { parseName, parseStage } from './names.js'
 import { isArchived, newestFirst } from './ordering.js'
-import { parseVersion } from './versions.js'
+import { compareSemver, isPrerelease, parseVersion } from './versions.js'
 import type { ModelIndex, ModelVersion, RegistryPolicy } from './types.js'
 
 export type Reference =
   | { kind: 'version'; name: string; version: string }
   | { kind: 'latest'; name: string }
+  | { kind: 'newest'; name: string }
   | { kind: 'stage'; name: string; stage: string }
   | { kind: 'model_id'; model_id: string; name: string }
 
-const FORMS = 'use name, name@1.2.0, name@latest, name@<stage> or a model_id such as name_20261127_143000'
+const FORMS =
+  'use name, name@1.2.0, name@latest (highest version), name@newest (last registered), name@<stage> or a model_id such as name_20261127_143000'
 const STAGE_WORD = /^[a-z][a-z0-9_-]{0,31}$/
 
 function reason(error: unknown): string {
@@ -42,6 +47,7 @@ export function parseReference(input: string): Reference {
   }
   const selector = input.slice(at + 1)
   if (selector === 'latest') return { kind: 'latest', name }
+  if (selector === 'newest') return { kind: 'newest', name }
   // Anything that starts like a version is one, so `x@1.2` gets the version hint instead of
   // being taken for a stage named "1.2".
   if (/^v?\d/.test(selector)) {
@@ -65,7 +71,8 @@ function describeReference(ref: Reference): string {
     case 'version':
       return `${ref.name}@${ref.version}`
     case 'latest':
-      return `${ref.name}@latest`
+    case 'newest':
+      return `${ref.name}@${ref.kind}`
     case 'stage':
       return `${ref.name}@${ref.stage}`
     case 'model_id':
@@ -79,22 +86,39 @@ export function resolveReference(
   policy: RegistryPolicy
 ): ModelVersion {
   if (ref.kind === 'stage') parseStage(policy, ref.stage)
-  if (!index) throw notFound(`no model named "${ref.name}"; run 'mreg list' to see the registered models`)
+  if (!index)
+    throw notFound(w => `no model named "${ref.name}"; ${w.command('list')} shows the registered models`, {
+      field: 'reference',
+      value: ref.name,
+      reason: 'no-such-model'
+    })
   const versions = index.versions
-  const hint = `run 'mreg list --name ${index.name}' to see its versions`
+  const hint = (w: FrontWords): string => `${w.command('list', { name: index.name })} shows its versions`
   switch (ref.kind) {
     case 'version': {
       const found = versions.find(v => v.version === ref.version)
-      if (!found) throw notFound(`"${index.name}" has no version ${ref.version}; ${hint}`)
+      if (!found)
+        throw notFound(w => `"${index.name}" has no version ${ref.version}; ${hint(w)}`, {
+          field: 'reference',
+          value: describeReference(ref),
+          reason: 'no-such-version'
+        })
       return found
     }
     case 'model_id': {
       const found = versions.find(v => v.model_id === ref.model_id)
-      if (!found) throw notFound(`no version of "${index.name}" has model_id ${ref.model_id}; ${hint}`)
+      if (!found)
+        throw notFound(w => `no version of "${index.name}" has model_id ${ref.model_id}; ${hint(w)}`, {
+          field: 'reference',
+          value: ref.model_id,
+          reason: 'no-such-model-id'
+        })
       return found
     }
-    case 'latest': {
-      const found = versions.filter(v => !isArchived(v)).sort(newestFirst)[0]
+    case 'latest':
+    case 'newest': {
+      const live = versions.filter(v => !isArchived(v))
+      const found = ref.kind === 'newest' ? live.sort(newestFirst)[0] : highestVersion(live)
       if (!found) throw notFound(`"${index.name}" has no version that is not archived; register a new one`)
       return found
     }
@@ -102,10 +126,19 @@ export function resolveReference(
       const found = versions.filter(v => v.deployment_stage === ref.stage).sort(newestFirst)[0]
       if (!found) {
         throw notFound(
-          `no version of "${index.name}" is in stage "${ref.stage}" (${describeReference(ref)}); ${hint}`
+          w =>
+            `no version of "${index.name}" is in stage "${ref.stage}" (${describeReference(ref)}); ${hint(w)}`,
+          { field: 'reference', value: describeReference(ref), reason: 'stage-empty' }
         )
       }
       return found
     }
   }
+}
+
+/** The highest release; the highest pre-release only when there is no release. */
+export function highestVersion(versions: ModelVersion[]): ModelVersion | undefined {
+  const releases = versions.filter(v => !isPrerelease(v.version))
+  const pool = releases.length > 0 ? releases : versions
+  return [...pool].sort((a, b) => compareSemver(b.version, a.version) || newestFirst(a, b))[0]
 }

@@ -7,6 +7,7 @@ import { isOpenRegistrationStage } from './policy.js'
 import {
   stageChangeOf,
   versionKey,
+  type DocumentAt,
   type ReviewFinding,
   type ReviewResult,
   type StageChange
@@ -39,25 +40,59 @@ export function reviewVerdict(result: ReviewResult): { state: VerdictState; desc
 export interface Review {
   user: string | null
   state: string
+  /** The head commit the review was submitted on; null when GitHub gave none. */
+  commit_id?: string | null
+}
+
+export interface ApprovalRules {
+  /** The pull request's author: nobody approves their own change. */
+  author: string | null
+  /** The pull request's current head: an approval of an older head does not count. */
+  headSha?: string
 }
 
 /**
  * Who approves a pull request, as GitHub counts it: per reviewer the latest review that takes a
- * position (approved, changes requested, dismissed); comments leave the position as it was. The
- * author cannot approve their own change. Reviews arrive oldest first.
+ * position (approved, changes requested, dismissed); comments leave the position as it was. An
+ * approval counts only on the current head commit, and never the author's. Reviews arrive oldest
+ * first. Whether a reviewer may approve at all (write access) is the review channel's question.
  */
-export function approversOf(reviews: Review[], author: string | null): string[] {
-  const position = new Map<string, string>()
+export function approversOf(reviews: Review[], rules: ApprovalRules): string[] {
+  const position = new Map<string, Review>()
   for (const r of reviews) {
     if (!r.user) continue
     if (r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED' || r.state === 'DISMISSED') {
-      position.set(r.user, r.state)
+      position.set(r.user, r)
     }
   }
+  const author = (rules.author ?? '').toLowerCase()
   return [...position.entries()]
-    .filter(([user, state]) => state === 'APPROVED' && user.toLowerCase() !== (author ?? '').toLowerCase())
+    .filter(([user, review]) => review.state === 'APPROVED' && user.toLowerCase() !== author)
+    .filter(([, review]) => rules.headSha === undefined || review.commit_id === rules.headSha)
     .map(([user]) => user)
     .sort()
+}
+
+/**
+ * Who asked for the stage changes in a proposal: the `by` of the stage_history entries the
+ * head adds to each version (the workflow's actor, recorded when promote made the proposal).
+ * They may not approve their own promotion.
+ */
+export function requestersOf(base: DocumentAt[], head: DocumentAt[]): string[] {
+  const before = new Map(base.map(d => [d.path, historyOf(d.content).length]))
+  const requesters = new Set<string>()
+  for (const doc of head) {
+    const history = historyOf(doc.content)
+    for (const entry of history.slice(before.get(doc.path) ?? 0)) {
+      if (typeof entry?.by === 'string' && entry.by) requesters.add(entry.by)
+    }
+  }
+  return [...requesters].sort()
+}
+
+function historyOf(content: unknown): { by?: unknown }[] {
+  const history = (content as { stage_history?: unknown } | null)?.stage_history
+  return Array.isArray(history) ? (history as { by?: unknown }[]) : []
 }
 
 /** Versions whose stage differs between two sets of documents; a version new in `after` has from null. */

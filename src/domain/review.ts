@@ -6,7 +6,7 @@
  * Pure: the command reads both commits and the review channel, this decides.
  */
 import { integrityError, isRegistryError } from './errors.js'
-import { evaluateGates } from './gates.js'
+import { evaluateGates, isRollbackVia } from './gates.js'
 import { firstDifference, jsonEqual } from './json-diff.js'
 import { checkIndexConsistency } from './model-index.js'
 import { checkDerived } from './review-derived.js'
@@ -357,9 +357,13 @@ function walkSteps(
   const subject = key(version.name, version.version)
   let from = start
   const entered = new Set<string>()
+  // Stages entered by an entry that claims a rollback and whose claim the history proves.
+  const rolledBack = new Set<string>()
   appended.forEach((event, i) => {
     const to = event.stage
     const held = [...earlier, ...appended.slice(0, i)].some(e => e.stage === to)
+    if (held && isRollbackVia(event.via)) rolledBack.add(to)
+    else rolledBack.delete(to)
     let legal: boolean
     let demotion = false
     if (!policy.stages.includes(to)) {
@@ -396,7 +400,7 @@ function walkSteps(
     if (!demotion) entered.add(to)
     from = to
   })
-  for (const stage of entered) judgeGates(ctx, version, stage)
+  for (const stage of entered) judgeGates(ctx, version, stage, rolledBack.has(stage))
 }
 
 function isDemotion(ctx: VersionContext, version: ModelVersion, from: string, to: string): boolean {
@@ -412,7 +416,7 @@ function isDemotion(ctx: VersionContext, version: ModelVersion, from: string, to
   )
 }
 
-function judgeGates(ctx: VersionContext, candidate: ModelVersion, stage: string): void {
+function judgeGates(ctx: VersionContext, candidate: ModelVersion, stage: string, rollback: boolean): void {
   const { input, policy } = ctx
   const holders = ctx.baseDocs.filter(
     v => v.name === candidate.name && v.version !== candidate.version && v.deployment_stage === stage
@@ -424,7 +428,8 @@ function judgeGates(ctx: VersionContext, candidate: ModelVersion, stage: string)
     holders,
     channel: input.approvals === null ? 'local' : 'pull-request',
     approvals: input.approvals?.length ?? 0,
-    viaPullRequest: input.viaPullRequest
+    viaPullRequest: input.viaPullRequest,
+    rollback
   })
   const subject = key(candidate.name, candidate.version)
   if (verdict.results.length > 0) ctx.gates.push({ subject, stage, results: verdict.results })

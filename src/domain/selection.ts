@@ -5,8 +5,9 @@
 import { invalidInput } from './errors.js'
 import { parseMetricName } from './names.js'
 import { ARCHIVED_STAGE, isArchived, newestFirst, type Selectable } from './ordering.js'
+import { lowerIsBetter } from './policy.js'
 import { compareSemver } from './versions.js'
-import type { Metrics, ModelVersion } from './types.js'
+import type { Metrics, ModelVersion, RegistryPolicy } from './types.js'
 
 export interface Criteria {
   name?: string
@@ -58,7 +59,11 @@ function tieBreak(a: Selectable, b: Selectable): number {
   return newestFirst(a, b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 }
 
-export function sortComparator(sort: SortKey): (a: Selectable, b: Selectable) => number {
+/** `metric:NAME` puts the best value first: the highest, or the lowest when the policy says so. */
+export function sortComparator(
+  sort: SortKey,
+  policy?: RegistryPolicy
+): (a: Selectable, b: Selectable) => number {
   switch (sort.by) {
     case 'registered':
       return tieBreak
@@ -73,7 +78,8 @@ export function sortComparator(sort: SortKey): (a: Selectable, b: Selectable) =>
           if (x !== y) return x === undefined ? 1 : -1
           return tieBreak(a, b)
         }
-        return y - x || tieBreak(a, b)
+        const better = lowerIsBetter(policy, sort.metric) ? x - y : y - x
+        return better || tieBreak(a, b)
       }
   }
 }
@@ -82,12 +88,13 @@ export function selectVersions<T extends Selectable = ModelVersion>(
   versions: T[],
   criteria: Criteria,
   sort: SortKey = { by: 'registered' },
-  limit?: number
+  limit?: number,
+  policy?: RegistryPolicy
 ): T[] {
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw invalidInput(`invalid limit ${limit}: use a whole number of at least 0`)
   }
-  const selected = versions.filter(v => matchesCriteria(v, criteria)).sort(sortComparator(sort))
+  const selected = versions.filter(v => matchesCriteria(v, criteria)).sort(sortComparator(sort, policy))
   return limit === undefined ? selected : selected.slice(0, limit)
 }
 

@@ -45,10 +45,20 @@ export interface Artifact {
   parts?: ArtifactPart[]
   release?: ReleaseRef
   assets?: ReleaseAssetRef[]
+  /** A directory version: its files; `sha256` is then the canonical manifest's digest. */
+  manifest?: ManifestEntry[]
   /** Set once retention removed the stored bytes; the metadata stays as a tombstone. */
   deleted?: boolean
   /** With compression: the bytes as stored (compressed); `sha256`/`size` above are the model file's. */
   stored?: { file_name: string; size: number; sha256: string }
+}
+
+/** One file of a directory version (src/domain/manifest.ts). */
+export interface ManifestEntry {
+  /** Relative, `/`-separated. */
+  path: string
+  size: number
+  sha256: string
 }
 
 export interface Source {
@@ -56,6 +66,8 @@ export interface Source {
   commit?: string
   workflow_run?: string
   actor?: string
+  /** Local registrations: tracked files differed from `commit` (untracked ones do not count). */
+  dirty?: boolean
 }
 
 export interface ModelVersion {
@@ -123,6 +135,11 @@ export interface ArtifactSettings {
   compression?: 'none' | 'gzip'
 }
 
+export interface MetricSettings {
+  /** Smaller is better (latency, loss): compare, must_beat and sorting by the metric follow it. */
+  lower_is_better?: boolean
+}
+
 export interface RegistryPolicy {
   schema_version: 1
   stages: string[]
@@ -134,4 +151,6 @@ export interface RegistryPolicy {
   require_metadata: string[]
   retention: RetentionPolicy
   artifacts: ArtifactSettings
+  /** Per-metric settings by name; absent or unlisted metrics are higher-is-better. */
+  metrics?: Record<string, MetricSettings>
 }

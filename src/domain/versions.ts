@@ -19,6 +19,11 @@ export function isVersion(input: string): boolean {
   return SEMVER_PATTERN.test(input) && semver.valid(input) !== null
 }
 
+/** `1.2.0-rc.1` is a pre-release; `1.2.0` and `1.2.0+build.5` are releases. */
+export function isPrerelease(version: string): boolean {
+  return semver.prerelease(version) !== null
+}
+
 export function parseVersion(input: string): string {
   if (isVersion(input)) return input
   if (/^[vV]/.test(input) && isVersion(input.slice(1))) {

@@ -7,6 +7,8 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import { toRegistryError, type ErrorContext } from './errors.js'
 import type { RegistryError } from '../domain/errors.js'
+import { hasProxy, proxyFor, type ProxySettings } from '../domain/proxy.js'
+import { fetch as undiciFetch, ProxyAgent } from 'undici'
 
 export const DEFAULT_API_URL = 'https://api.github.com'
 
@@ -22,7 +24,11 @@ export interface GitHubClientOptions {
   apiUrl?: string
   userAgent?: string
   log?: GitHubLogger
-  /** Per API request (not the streamed body of an upload or download, which uses it as an idle limit). */
+  /**
+   * Per API request (not the streamed body of an upload or download, which uses it as an idle
+   * limit). Default 20 s: with the retries, a server that never answers fails a command in
+   * about a minute and a half, not four.
+   */
   timeoutMs?: number
   /** Retries of 5xx and network failures, by the retry plugin and by the upload/download loops. */
   retries?: number
@@ -37,6 +43,8 @@ export interface GitHubClientOptions {
    * between writes that notify, as GitHub asks to avoid secondary limits). Tests set 0.
    */
   writeSpacingMs?: number
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the front read them; unset: direct connections. */
+  proxy?: ProxySettings
 }
 
 export interface GitHubClient {
@@ -49,6 +57,8 @@ export interface GitHubClient {
   readonly retries: number
   readonly retryBaseMs: number
   readonly maxRateLimitWaitSeconds: number
+  /** fetch through the configured proxy: for requests that leave Octokit (signed download URLs). */
+  readonly fetch: typeof fetch
   /** Replaces the token in any text (error messages, logged URLs). */
   redact(text: string): string
   /** The RegistryError for a failed call, redacted, naming the API URL. */
@@ -74,7 +84,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     options.retryBaseMs,
     options.rateLimitRetries,
     options.maxRateLimitWaitSeconds,
-    options.writeSpacingMs
+    options.writeSpacingMs,
+    options.proxy
   ])
   let client = clients.get(key)
   if (!client) {
@@ -100,7 +111,7 @@ interface RateLimitRequestOptions {
 function buildClient(options: GitHubClientOptions & { apiUrl: string }): GitHubClient {
   const { token, apiUrl } = options
   const log = options.log ?? silentLog
-  const timeoutMs = options.timeoutMs ?? 60_000
+  const timeoutMs = options.timeoutMs ?? 20_000
   const retries = options.retries ?? 3
   const retryBaseMs = options.retryBaseMs ?? 1000
   const rateLimitRetries = options.rateLimitRetries ?? 3
@@ -108,6 +119,7 @@ function buildClient(options: GitHubClientOptions & { apiUrl: string }): GitHubC
   const userAgent = options.userAgent ?? 'git-model-registry'
 
   const redact = (text: string): string => (token ? text.split(token).join('***') : text)
+  const proxiedFetch = proxyAwareFetch(options.proxy)
 
   // Both plugins call this before retrying a rate-limited request; false means "give up and
   // throw". Streamed uploads opt out: their body cannot be replayed, their own loop reopens the file.
@@ -151,7 +163,7 @@ function buildClient(options: GitHubClientOptions & { apiUrl: string }): GitHubC
       // follows says what matters, so the raw line is only for debugging.
       error: (message: string) => log.debug?.(redact(String(message)))
     },
-    request: { fetch: fetchWithTimeout(timeoutMs) },
+    request: { fetch: fetchWithTimeout(timeoutMs, proxiedFetch) },
     // 429 is the throttling plugin's: the retry plugin would retry it on its own schedule,
     // ignoring retry-after (measured against the emulator: 20 ms instead of the 1 s asked for).
     retry: {
@@ -163,7 +175,7 @@ function buildClient(options: GitHubClientOptions & { apiUrl: string }): GitHubC
   })
 
   const fail = (error: unknown, action: string, repo?: string): RegistryError => {
-    const context: ErrorContext = { apiUrl, action, repo, redact }
+    const context: ErrorContext = { apiUrl, action, repo, redact, timeoutMs }
     return toRegistryError(error, context)
   }
 
@@ -176,9 +188,29 @@ function buildClient(options: GitHubClientOptions & { apiUrl: string }): GitHubC
     retries,
     retryBaseMs,
     maxRateLimitWaitSeconds,
+    fetch: proxiedFetch,
     redact,
     fail
   }
+}
+
+/**
+ * Requests whose URL a proxy setting covers go through undici's ProxyAgent (a CONNECT tunnel),
+ * with undici's own fetch: a dispatcher must come from the same undici as the fetch using it, and
+ * Node's built-in fetch bundles another version (Node 20: 6.x, Node 24: 7.x). Others use the
+ * global fetch, as without a proxy.
+ */
+export function proxyAwareFetch(settings: ProxySettings | undefined): typeof fetch {
+  if (!hasProxy(settings)) return globalThis.fetch
+  const agents = new Map<string, ProxyAgent>()
+  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const url = typeof input === 'string' || input instanceof URL ? input : input.url
+    const proxy = proxyFor(url, settings)
+    if (!proxy) return globalThis.fetch(input, init)
+    let agent = agents.get(proxy)
+    if (!agent) agents.set(proxy, (agent = new ProxyAgent(proxy)))
+    return undiciFetch(input as never, { ...(init as object), dispatcher: agent } as never)
+  }) as unknown as typeof fetch
 }
 
 /**

@@ -58,7 +58,7 @@ async function fetchWithoutAuth(start: URL, client: GitHubClient, signal: AbortS
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     let response: Response
     try {
-      response = await fetch(url, {
+      response = await client.fetch(url, {
         headers: { accept: 'application/octet-stream', 'user-agent': client.userAgent },
         redirect: 'manual',
         signal

@@ -34,6 +34,8 @@ export interface ErrorContext {
   repo?: string
   /** Replaces secrets in any text that ends up in a message. */
   redact?: (text: string) => string
+  /** The per-request time limit, for the message of a request that got no answer. */
+  timeoutMs?: number
 }
 
 interface HttpLike {
@@ -94,16 +96,124 @@ export function gitHubMessage(error: unknown): string | undefined {
   return undefined
 }
 
-/** The `code` of GitHub's validation errors (`already_exists`, `custom`…), lower-cased. */
-export function validationCodes(error: unknown): string[] {
+/** One entry of a 422 body's `errors` (GitHub also sends bare strings there). */
+export interface ValidationErrorItem {
+  resource?: string
+  field?: string
+  code?: string
+  message?: string
+}
+
+/**
+ * The `errors` of GitHub's 422 body: where GitHub says what was wrong ("size must be greater than
+ * or equal to 1", "tag_name was used by an immutable release"); codes lower-cased.
+ * https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api#validation-failed
+ */
+export function validationErrors(error: unknown): ValidationErrorItem[] {
   const data = (error as HttpLike | null)?.response?.data
   if (!data || typeof data !== 'object' || !('errors' in data)) return []
   const errors = (data as { errors?: unknown }).errors
   if (!Array.isArray(errors)) return []
-  return errors
-    .map(e => (e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : ''))
-    .filter(code => code !== '')
-    .map(code => code.toLowerCase())
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' && value.trim() ? oneLine(value, 200) : undefined
+  return errors.map(entry => {
+    if (typeof entry === 'string') return { message: oneLine(entry, 200) }
+    const e = (entry ?? {}) as Record<string, unknown>
+    const item: ValidationErrorItem = {}
+    const resource = text(e.resource)
+    const field = text(e.field)
+    const code = text(e.code)?.toLowerCase()
+    const message = text(e.message)
+    if (resource) item.resource = resource
+    if (field) item.field = field
+    if (code) item.code = code
+    if (message) item.message = message
+    return item
+  })
+}
+
+/** The `code` of GitHub's validation errors (`already_exists`, `custom`…), lower-cased. */
+export function validationCodes(error: unknown): string[] {
+  return validationErrors(error)
+    .map(item => item.code)
+    .filter((code): code is string => code !== undefined)
+}
+
+const IMMUTABLE_TAG = /used by an immutable release/i
+
+/** `tag_name was used by an immutable release`, or `tag_name already_exists` when GitHub gave no message. */
+function describeValidationError(item: ValidationErrorItem): string {
+  if (item.message) return item.message
+  return [item.field ?? item.resource, item.code].filter(Boolean).join(' ')
+}
+
+/**
+ * The permission sets GitHub names in `x-accepted-github-permissions` (`contents=write;
+ * pull_requests=write`: sets separated by ";", any one of them suffices; permissions within a
+ * set by ","), written as a workflow's `permissions:` block spells them (`pull-requests: write`).
+ * https://github.blog/changelog/2023-08-10-x-accepted-github-permissions-header-for-fine-grained-permission-actors
+ */
+export function acceptedPermissions(error: unknown): string[] {
+  const header = (error as HttpLike | null)?.response?.headers?.['x-accepted-github-permissions']
+  if (typeof header !== 'string' || !header.trim()) return []
+  return header
+    .split(';')
+    .map(set =>
+      set
+        .split(',')
+        .map(entry => entry.trim())
+        .filter(entry => /^[a-z_]+=[a-z]+$/.test(entry))
+        .map(entry => {
+          const [name, level] = entry.split('=') as [string, string]
+          return `${name.replace(/_/g, '-')}: ${level}`
+        })
+        .join(', ')
+    )
+    .filter(set => set !== '')
+}
+
+/** GitHub's own words when the repository setting forbids the Actions token to open or approve pull requests. */
+const ACTIONS_PR_SETTING = /GitHub Actions is not permitted to create or approve pull requests/i
+
+type Make = (kind: ErrorKind, message: string, details?: Record<string, unknown>) => RegistryError
+
+/**
+ * A 403 that is not a rate limit: the repository setting for Actions and pull requests, a
+ * permission the token lacks (named by GitHub's header), or a refusal GitHub explains itself.
+ */
+function forbidden(
+  error: unknown,
+  context: ErrorContext,
+  make: Make,
+  where: string,
+  because: string
+): RegistryError {
+  const said = gitHubMessage(error) ?? ''
+  if (ACTIONS_PR_SETTING.test(said)) {
+    return make(
+      'refused',
+      `GitHub refused ${context.action}${where} (403): ${said} Turn on "Allow GitHub Actions to create and approve pull requests" (Settings → Actions → General → Workflow permissions)`,
+      {
+        status: 403,
+        reason: 'actions-cannot-create-pull-requests',
+        setting: 'Allow GitHub Actions to create and approve pull requests'
+      }
+    )
+  }
+  const accepted = acceptedPermissions(error)
+  if (accepted.length > 0) {
+    const needs = accepted.length === 1 ? accepted[0] : `one of: ${accepted.join(' or ')}`
+    return make(
+      'refused',
+      `GitHub refused ${context.action}${where} (403)${because}; the token needs ${needs}`,
+      { status: 403, reason: 'missing-permission', permission: accepted[0], accepted }
+    )
+  }
+  return make(
+    'refused',
+    `GitHub refused ${context.action}${where} (403)${because}; check the token's permissions on the repository`,
+    { status: 403 }
+  )
 }
 
 export function isRateLimited(error: unknown): boolean {
@@ -151,6 +261,15 @@ export function toRegistryError(error: unknown, context: ErrorContext): Registry
 
   if (status === undefined) {
     const code = networkErrorCode(error)
+    if (code === 'ETIMEDOUT' && context.timeoutMs !== undefined) {
+      const endpoint = requestLine(error)
+      const seconds = Math.round(context.timeoutMs / 100) / 10
+      return make(
+        'unavailable',
+        `${context.action} failed: GitHub at ${context.apiUrl} did not answer${endpoint ? ` ${endpoint}` : ''} within ${seconds} s; check the network and the GitHub API URL`,
+        { code, action: context.action, ...(endpoint ? { endpoint } : {}), timeout_seconds: seconds }
+      )
+    }
     if (code) {
       return make(
         'unavailable',
@@ -185,13 +304,7 @@ export function toRegistryError(error: unknown, context: ErrorContext): Registry
       }
     )
   }
-  if (status === 403) {
-    return make(
-      'unavailable',
-      `GitHub refused ${context.action}${where} (403)${because}; the token needs contents: write on the repository`,
-      { status }
-    )
-  }
+  if (status === 403) return forbidden(error, context, make, where, because)
   if (status === 404) {
     return make(
       'not-found',
@@ -200,9 +313,23 @@ export function toRegistryError(error: unknown, context: ErrorContext): Registry
     )
   }
   if (status === 422) {
-    const codes = validationCodes(error)
-    const kind: ErrorKind = codes.includes('already_exists') ? 'conflict' : 'invalid-input'
-    return make(kind, `GitHub refused ${context.action}${where} (422)${because}`, { status, codes })
+    const items = validationErrors(error)
+    const codes = items.map(item => item.code).filter((code): code is string => code !== undefined)
+    const facts = items.map(describeValidationError).filter(Boolean)
+    const detail = facts.length > 0 ? ` (${facts.join('; ')})` : ''
+    // A tag that a deleted immutable release used stays reserved for good: no retry frees it.
+    const reserved = items.some(item => IMMUTABLE_TAG.test(item.message ?? ''))
+    const kind: ErrorKind = reserved || codes.includes('already_exists') ? 'conflict' : 'invalid-input'
+    return make(kind, `GitHub refused ${context.action}${where} (422)${because}${detail}`, {
+      status,
+      codes,
+      errors: items,
+      ...(reserved
+        ? { reason: 'tag-reserved' }
+        : codes.includes('already_exists')
+          ? { reason: 'exists' }
+          : {})
+    })
   }
   if (status >= 500) {
     return make(
@@ -216,6 +343,19 @@ export function toRegistryError(error: unknown, context: ErrorContext): Registry
   return make('unavailable', `GitHub answered ${status} while ${context.action}${where}${because}`, {
     status
   })
+}
+
+/** `GET /repos/o/r/releases` of the request that failed, when the error carries it (Octokit's do). */
+function requestLine(error: unknown): string | undefined {
+  const request = (error as { request?: { method?: unknown; url?: unknown } } | null)?.request
+  if (!request || typeof request.url !== 'string') return undefined
+  let path = request.url
+  try {
+    path = new URL(request.url).pathname
+  } catch {
+    // keep the URL as given
+  }
+  return `${typeof request.method === 'string' ? request.method : 'GET'} ${path}`
 }
 
 function firstLine(text: string): string {

@@ -4,9 +4,10 @@
  * RegistryErrors through the client's `fail`, naming what was attempted and never the token.
  */
 import type { GitHubClient } from './client.js'
-import { call, repoSlug as slug } from './call.js'
+import { call, listAll, repoSlug as slug } from './call.js'
 import { validationCodes, gitHubMessage, httpStatus } from './errors.js'
 import type { RepoRef } from './releases.js'
+import { endpointOf, listOf } from './types.js'
 
 export interface GitHubPull {
   number: number
@@ -26,6 +27,8 @@ export interface GitHubReview {
   state: string
   submitted_at: string | null
   commit_id: string | null
+  /** OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE…: the reviewer's relation to the repository. */
+  author_association: string
 }
 
 type Loose = Record<string, unknown>
@@ -69,7 +72,9 @@ export async function findOpenPull(
       state: 'open',
       per_page: 10
     })
-    const found = response.data.map(toPull).find(p => p.head.ref === branch)
+    const found = listOf(response.data, endpointOf(response.url))
+      .map(toPull)
+      .find(p => p.head.ref === branch)
     return found ?? null
   })
 }
@@ -132,17 +137,17 @@ export async function listReviews(
 ): Promise<GitHubReview[]> {
   const { owner, repo, pull_number } = params
   return call(client, params, `listing reviews of pull request #${pull_number}`, async () => {
-    const data = await client.octokit.paginate(client.octokit.rest.pulls.listReviews, {
+    const data = (await listAll(client, client.octokit.rest.pulls.listReviews, {
       owner,
       repo,
-      pull_number,
-      per_page: 100
-    })
+      pull_number
+    })) as Loose[]
     return data.map(r => ({
       user: login(r.user),
       state: str(r.state),
       submitted_at: typeof r.submitted_at === 'string' ? r.submitted_at : null,
-      commit_id: typeof r.commit_id === 'string' ? r.commit_id : null
+      commit_id: typeof r.commit_id === 'string' ? r.commit_id : null,
+      author_association: str(r.author_association)
     }))
   })
 }
@@ -153,13 +158,12 @@ export async function listLabels(
 ): Promise<string[]> {
   const { owner, repo, issue_number } = params
   return call(client, params, `listing labels of #${issue_number}`, async () => {
-    const data = await client.octokit.paginate(client.octokit.rest.issues.listLabelsOnIssue, {
+    const data = (await listAll(client, client.octokit.rest.issues.listLabelsOnIssue, {
       owner,
       repo,
-      issue_number,
-      per_page: 100
-    })
-    return data.map(l => l.name)
+      issue_number
+    })) as Loose[]
+    return data.map(l => str(l?.name)).filter(Boolean)
   })
 }
 
@@ -181,15 +185,31 @@ export async function pullsForCommit(
 ): Promise<GitHubPull[]> {
   const { owner, repo, commit_sha } = params
   return call(client, params, `listing pull requests of commit ${commit_sha.slice(0, 12)}`, async () => {
-    const data = await client.octokit.paginate(
-      client.octokit.rest.repos.listPullRequestsAssociatedWithCommit,
-      {
-        owner,
-        repo,
-        commit_sha,
-        per_page: 100
-      }
-    )
+    const data = await listAll(client, client.octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+      owner,
+      repo,
+      commit_sha
+    })
     return data.map(toPull)
   })
+}
+
+/**
+ * The user's permission on the repository: admin, write, read or none ("maintain" is reported
+ * as write, "triage" as read).
+ * https://docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user
+ */
+export async function collaboratorPermission(
+  client: GitHubClient,
+  params: RepoRef & { username: string }
+): Promise<string> {
+  const { owner, repo, username } = params
+  try {
+    const response = await client.octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username })
+    return str(response.data.permission) || 'none'
+  } catch (error) {
+    // 404: no such user (a deleted account) — no permission at all.
+    if (httpStatus(error) === 404) return 'none'
+    throw client.fail(error, `reading the permission of ${username}`, slug(params))
+  }
 }

@@ -4,7 +4,7 @@
  * so undo and cleanup can be repeated safely.
  */
 import type { GitHubClient } from './client.js'
-import { call, repoSlug as slug, type RepoRef } from './call.js'
+import { call, listAll, repoSlug as slug, type RepoRef } from './call.js'
 import { gitHubMessage, httpStatus } from './errors.js'
 import { toAsset, toRelease, type GitHubAsset, type GitHubRelease } from './types.js'
 
@@ -26,6 +26,13 @@ async function unlessMissing<T>(
     throw client.fail(error, action, slug(ref))
   }
 }
+
+/**
+ * Model releases never become the repository's "Latest" release: `make_latest` "defaults to
+ * true for newly published releases", which would take the badge from the project's own releases.
+ * https://docs.github.com/en/rest/releases/releases#create-a-release
+ */
+const NEVER_LATEST = 'false' as const
 
 export interface CreateDraftReleaseParams extends RepoRef {
   tag: string
@@ -49,6 +56,7 @@ export async function createDraftRelease(
       body: body ?? '',
       draft: true,
       prerelease: false,
+      make_latest: NEVER_LATEST,
       ...(target_commitish ? { target_commitish } : {})
     })
     return toRelease(response.data)
@@ -80,15 +88,21 @@ export async function getRelease(
   return found ?? null
 }
 
-/** Every release of the repository, drafts included (visible to a token with push access). */
-export async function listReleases(client: GitHubClient, params: RepoRef): Promise<GitHubRelease[]> {
+/**
+ * GitHub pages through the first 1000 releases only ("Only the first 1000 results are
+ * available", 422, past them): a listing is the newest releases, up to this many.
+ */
+export const RELEASE_LIST_LIMIT = 1000
+
+/** The newest `limit` releases of the repository (newest first), drafts included (visible to a token with push access). */
+export async function listReleases(
+  client: GitHubClient,
+  params: RepoRef & { limit?: number }
+): Promise<GitHubRelease[]> {
   const { owner, repo } = params
+  const limit = Math.min(params.limit ?? RELEASE_LIST_LIMIT, RELEASE_LIST_LIMIT)
   return call(client, params, 'listing releases', async () => {
-    const data = await client.octokit.paginate(client.octokit.rest.repos.listReleases, {
-      owner,
-      repo,
-      per_page: 100
-    })
+    const data = await listAll(client, client.octokit.rest.repos.listReleases, { owner, repo }, limit)
     return data.map(toRelease)
   })
 }
@@ -99,7 +113,13 @@ export async function publishRelease(
 ): Promise<GitHubRelease> {
   const { owner, repo, release_id } = params
   return call(client, params, `publishing release ${params.tag ?? release_id}`, async () => {
-    const response = await client.octokit.rest.repos.updateRelease({ owner, repo, release_id, draft: false })
+    const response = await client.octokit.rest.repos.updateRelease({
+      owner,
+      repo,
+      release_id,
+      draft: false,
+      make_latest: NEVER_LATEST
+    })
     return toRelease(response.data)
   })
 }
@@ -152,11 +172,10 @@ export async function listAssets(
 ): Promise<GitHubAsset[]> {
   const { owner, repo, release_id } = params
   return call(client, params, `listing assets of release ${release_id}`, async () => {
-    const data = await client.octokit.paginate(client.octokit.rest.repos.listReleaseAssets, {
+    const data = await listAll(client, client.octokit.rest.repos.listReleaseAssets, {
       owner,
       repo,
-      release_id,
-      per_page: 100
+      release_id
     })
     return data.map(toAsset)
   })

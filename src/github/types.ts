@@ -77,3 +77,27 @@ export function parseDigest(digest: string | null | undefined): string | null {
   const match = /^sha256:([0-9a-fA-F]{64})$/.exec(digest.trim())
   return match?.[1] ? match[1].toLowerCase() : null
 }
+
+/**
+ * A list GitHub answered, or an error naming the call: a proxy or a broken server may answer
+ * `{}` or an HTML page where the description promises an array.
+ */
+export function listOf(data: unknown, endpoint: string): unknown[] {
+  if (Array.isArray(data)) return data
+  const got = data === null ? 'null' : typeof data === 'object' ? 'an object' : typeof data
+  throw new UnexpectedResponse(`GET ${endpoint} answered ${got} where a list was expected`)
+}
+
+/** The path of a response's URL, for messages (`/repos/o/r/releases`). */
+export function endpointOf(url: string): string {
+  try {
+    return new URL(url).pathname
+  } catch {
+    return url
+  }
+}
+
+/** A response whose shape is not what the endpoint documents. */
+export class UnexpectedResponse extends Error {
+  override name = 'UnexpectedResponse'
+}

@@ -7,17 +7,44 @@
  * Every request also gets an idle timeout: a server that stops answering fails the command
  * instead of hanging it.
  */
+import type { Agent } from 'node:http'
+import { HttpProxyAgent } from 'http-proxy-agent'
+import { HttpsProxyAgent } from 'https-proxy-agent'
 import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git'
 import nodeHttp from 'isomorphic-git/http/node'
+import { proxyFor, type ProxySettings } from '../domain/proxy.js'
 
 /** How long a connection may stay silent before the request fails. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000
 
-export function registryHttpClient(branch: string, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS): HttpClient {
+/**
+ * `proxy`: HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the front read them. A proxied https remote is
+ * reached through a CONNECT tunnel, a proxied http one by absolute-URI requests to the proxy.
+ */
+export function registryHttpClient(
+  branch: string,
+  idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
+  proxy?: ProxySettings
+): HttpClient {
+  const agents = new Map<string, Agent>()
+  const agentFor = (url: string): Agent | undefined => {
+    const via = proxyFor(url, proxy)
+    if (!via) return undefined
+    const https = new URL(url).protocol === 'https:'
+    const key = `${https ? 'https' : 'http'} ${via}`
+    let agent = agents.get(key)
+    if (!agent) agents.set(key, (agent = https ? new HttpsProxyAgent(via) : new HttpProxyAgent(via)))
+    return agent
+  }
   return {
     async request(request: GitHttpRequest): Promise<GitHttpResponse> {
       // isomorphic-git's Node client hands `fetchOptions` to simple-get, whose `timeout` is the socket's idle limit.
-      const withTimeout = { ...request, fetchOptions: { timeout: idleTimeoutMs } } as GitHttpRequest
+      const agent = agentFor(request.url)
+      const withTimeout = {
+        ...request,
+        ...(agent ? { agent } : {}),
+        fetchOptions: { timeout: idleTimeoutMs }
+      } as GitHttpRequest
       const response = await nodeHttp.request(withTimeout)
       const isAdvertisement =
         (request.method ?? 'GET') === 'GET' && request.url.endsWith('/info/refs?service=git-upload-pack')

@@ -14,5 +14,6 @@ export { findRepository, openOrCreateRepository, type RepositoryLocation } from 
 export { compareAndSwapRef, readRef, STALE_LOCK_MS, type RefSwapResult } from './ref-lock.js'
 export { formatCommitMessage, parseCommitMessage, type MessageParts } from './commit-message.js'
 export { DEFAULT_BRANCH, INIT_SUBJECT } from './common.js'
-export { resolveIdentity, type Identity } from './commit-writer.js'
+export { FALLBACK_IDENTITY, resolveIdentity, type CommitIdentity, type Identity } from './commit-writer.js'
 export { RemoteRegistryBackend, type RemoteBackendOptions } from './remote-backend.js'
+export { localProvenance, withoutCredentials, type LocalProvenance } from './provenance.js'

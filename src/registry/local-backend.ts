@@ -17,7 +17,7 @@ import type {
   RegistryBackend,
   RegistrySnapshot
 } from './backend.js'
-import type { Identity, WrittenCommit } from './commit-writer.js'
+import type { CommitIdentity, Identity, WrittenCommit } from './commit-writer.js'
 import { GitReader } from './git-reader.js'
 import type { ObjectReaderChoice } from './object-source.js'
 import { readLog } from './history.js'
@@ -32,8 +32,10 @@ export interface LocalBackendOptions {
   gitdir: string
   /** Default `model-registry`. */
   branch?: string
-  /** Default: GIT_AUTHOR_NAME/EMAIL, else the repository's user.name/email, else `mreg <mreg@localhost>`. */
+  /** Default: git's resolution (src/registry/git-identity.ts), else `mreg <mreg@localhost>`. */
   author?: Identity
+  /** Asked at the first commit when `author` is not given (OptimisticWriterSettings.identity). */
+  identity?: () => Promise<CommitIdentity>
   /** How many times a change is built before giving up with a 'conflict' error. Default 50. */
   maxAttempts?: number
   now?: () => Date
@@ -70,7 +72,8 @@ export class LocalRegistryBackend implements RegistryBackend {
         notInitialised: () =>
           new RegistryError(
             'not-initialised',
-            `no registry branch "${this.branch}" in ${this.dir}; run 'mreg init' first`
+            w => `no registry branch "${this.branch}" in ${this.dir}; ${w.command('init')} creates it`,
+            { field: 'registry-branch', value: this.branch, reason: 'absent' }
           ),
         keptChanging: (branch, attempts) =>
           new RegistryError(

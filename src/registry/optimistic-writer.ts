@@ -10,7 +10,13 @@ import { CATALOG_PATH, EMPTY_CATALOG } from '../domain/layout.js'
 import type { RegistryPolicy } from '../domain/types.js'
 import type { ChangeBuilder, ChangeSet, CommitOutcome, ProposeOutcome } from './backend.js'
 import { checkProposalBranch, INIT_SUBJECT } from './common.js'
-import { resolveIdentity, writeChangeCommit, type Identity, type WrittenCommit } from './commit-writer.js'
+import {
+  resolveIdentity,
+  writeChangeCommit,
+  type CommitIdentity,
+  type Identity,
+  type WrittenCommit
+} from './commit-writer.js'
 import type { GitReader } from './git-reader.js'
 import { backoffDelay, DEFAULT_MAX_ATTEMPTS, sleep } from './retry.js'
 import { GitSnapshot, POLICY_PATH } from './snapshot.js'
@@ -39,8 +45,13 @@ export interface BranchEndpoint {
 
 /** What the writer reads from a backend's options (both backends' options carry these fields). */
 export interface OptimisticWriterSettings {
-  /** Default: resolveIdentity's order (environment, repository config, `mreg <mreg@localhost>`). */
+  /** Author and committer of every commit; without it, `identity`, else resolveIdentity's order. */
   author?: Identity
+  /**
+   * Asked once, at the first commit (so a read-only command never resolves or reports it):
+   * the front's resolution, e.g. from its own environment, with its notice for a fallback.
+   */
+  identity?: () => Promise<CommitIdentity>
   /** How many times a change is built before giving up with a 'conflict' error. Default 50. */
   maxAttempts?: number
   now?: () => Date
@@ -57,7 +68,8 @@ export class OptimisticWriter {
   private readonly maxAttempts: number
   private readonly now: () => Date
   private readonly explicitAuthor?: Identity
-  private identity?: Promise<Identity>
+  private readonly identityProvider?: () => Promise<CommitIdentity>
+  private identity?: Promise<CommitIdentity>
 
   constructor(
     private readonly endpoint: BranchEndpoint,
@@ -69,6 +81,7 @@ export class OptimisticWriter {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)
     this.now = options.now ?? (() => new Date())
     this.explicitAuthor = options.author
+    this.identityProvider = options.identity
   }
 
   async requireTip(): Promise<string> {
@@ -140,8 +153,11 @@ export class OptimisticWriter {
     return { tip, result, written }
   }
 
-  private author(): Promise<Identity> {
-    this.identity ??= resolveIdentity(this.reader.gitdir, this.explicitAuthor)
+  private author(): Promise<CommitIdentity> {
+    this.identity ??=
+      this.explicitAuthor === undefined && this.identityProvider
+        ? this.identityProvider()
+        : resolveIdentity(this.reader.gitdir, this.explicitAuthor)
     return this.identity
   }
 

@@ -10,6 +10,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import git from 'isomorphic-git'
 import { RegistryError } from '../domain/errors.js'
+import type { ProxySettings } from '../domain/proxy.js'
 import type { RegistryPolicy } from '../domain/types.js'
 import { validatePolicy } from '../domain/validate.js'
 import type {
@@ -22,7 +23,7 @@ import type {
   RegistrySnapshot
 } from './backend.js'
 import { checkBranchName, DEFAULT_BRANCH, openCommit, readJsonAtCommit } from './common.js'
-import type { Identity, WrittenCommit } from './commit-writer.js'
+import type { CommitIdentity, Identity, WrittenCommit } from './commit-writer.js'
 import { GitReader } from './git-reader.js'
 import { readLog } from './history.js'
 import { OptimisticWriter } from './optimistic-writer.js'
@@ -45,11 +46,15 @@ export interface RemoteBackendOptions {
   token?: string
   /** Default: GIT_AUTHOR_NAME/EMAIL, else `mreg <mreg@localhost>`. */
   author?: Identity
+  /** Asked at the first commit when `author` is not given (OptimisticWriterSettings.identity). */
+  identity?: () => Promise<CommitIdentity>
   /** How many times a change is built before giving up with a 'conflict' error. Default 50. */
   maxAttempts?: number
   now?: () => Date
   /** A request whose connection stays silent this long fails ('unavailable'). Default 60 s. */
   idleTimeoutMs?: number
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the front read them. */
+  proxy?: ProxySettings
 }
 
 export class RemoteRegistryBackend implements RegistryBackend {
@@ -71,7 +76,8 @@ export class RemoteRegistryBackend implements RegistryBackend {
       branch: this.branch,
       token: options.token,
       cache: this.reader.cache,
-      idleTimeoutMs: options.idleTimeoutMs
+      idleTimeoutMs: options.idleTimeoutMs,
+      proxy: options.proxy
     })
     this.description = `${this.transport.displayUrl} (branch ${this.branch})`
     this.writer = new OptimisticWriter(
@@ -84,7 +90,9 @@ export class RemoteRegistryBackend implements RegistryBackend {
         notInitialised: () =>
           new RegistryError(
             'not-initialised',
-            `no registry branch "${this.branch}" at ${this.transport.displayUrl}; run 'mreg init' first`
+            w =>
+              `no registry branch "${this.branch}" at ${this.transport.displayUrl} yet: the first register creates it, or ${w.command('init')}`,
+            { field: 'registry-branch', value: this.branch, reason: 'absent' }
           ),
         keptChanging: (branch, attempts) =>
           new RegistryError(

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import git, { type AuthCallback, type HttpClient, type PushResult } from 'isomorphic-git'
 import { RegistryError } from '../domain/errors.js'
+import type { ProxySettings } from '../domain/proxy.js'
 import { withCacheLock } from './cache-lock.js'
 import { registryHttpClient } from './http-client.js'
 
@@ -23,6 +24,7 @@ export interface TransportOptions {
   token?: string
   cache: object
   idleTimeoutMs?: number
+  proxy?: ProxySettings
 }
 
 export class RemoteTransport {
@@ -40,7 +42,7 @@ export class RemoteTransport {
     this.url = parsed.url
     this.displayUrl = parsed.url
     this.trackingRef = `refs/remotes/origin/${options.branch}`
-    this.http = registryHttpClient(options.branch, options.idleTimeoutMs)
+    this.http = registryHttpClient(options.branch, options.idleTimeoutMs, options.proxy)
     const token = options.token ?? parsed.password
     const username = options.token !== undefined ? 'x-access-token' : (parsed.username ?? 'x-access-token')
     this.secrets = [token, parsed.password].filter((s): s is string => Boolean(s))
@@ -104,9 +106,11 @@ export class RemoteTransport {
    */
   async push(commit: string, expected: string | null): Promise<boolean> {
     return this.withOutgoingRef(commit, async ref => {
+      const remote = remoteMessages()
       try {
         await git.push({
           ...this.pushTarget(ref, this.options.branch),
+          onMessage: remote.collect,
           force: false,
           // The advertised value is the one the server will check; refuse unless it is what we built on.
           onPrePush: ({ remoteRef }) => remoteRef.oid === (expected ?? ZERO_OID)
@@ -114,7 +118,8 @@ export class RemoteTransport {
         return true
       } catch (error) {
         const code = errorCode(error)
-        if (code === 'GitPushError') return this.judgeRejection(error)
+        if (code === 'GitPushError')
+          return this.judgeRejection(error, this.options.branch, await remote.lines())
         if (code === 'UserCanceledError' || code === 'PushRejectedError') return false
         // The remote moved to commits this cache has never seen: the fast-forward check cannot read them.
         if (code === 'NotFoundError' && !isNetworkError(error)) return false
@@ -133,12 +138,13 @@ export class RemoteTransport {
       throw new RegistryError('invalid-input', `refusing to force-push the registry branch "${branch}"`)
     }
     return this.withOutgoingRef(commit, async ref => {
+      const remote = remoteMessages()
       try {
-        await git.push({ ...this.pushTarget(ref, branch), force: true })
+        await git.push({ ...this.pushTarget(ref, branch), onMessage: remote.collect, force: true })
         return true
       } catch (error) {
         const code = errorCode(error)
-        if (code === 'GitPushError') return this.judgeRejection(error, branch)
+        if (code === 'GitPushError') return this.judgeRejection(error, branch, await remote.lines())
         if (code === 'PushRejectedError') return false
         throw this.unavailable('push to', error)
       }
@@ -184,7 +190,7 @@ export class RemoteTransport {
    * update ref", "cannot lock ref", "fetch first") is retried; a hook or branch protection saying
    * no will say no again, so it is reported at once.
    */
-  private judgeRejection(error: unknown, branch = this.options.branch): false {
+  private judgeRejection(error: unknown, branch: string, remote: string[]): false {
     const result = (error as { data?: { result?: PushResult } }).data?.result
     const reasons = Object.values(result?.refs ?? {})
       .filter(r => !r.ok)
@@ -192,11 +198,16 @@ export class RemoteTransport {
     if (result && !result.ok)
       throw this.unavailable('push to', new Error(`server could not unpack (${result.error})`))
     const reason = reasons.join('; ')
-    if (/declined|protected|denied|forbidden|not allowed|permission/i.test(reason)) {
+    if (/declined|protected|denied|forbidden|not allowed|permission|violation/i.test(reason)) {
+      // The rule's own text (GitHub: `remote: error: GH013: …` and one `- <rule>` line per rule)
+      // comes on the side band; without it the user never learns which rule said no.
+      const said = remote.filter(line => line !== '' && !/^Review all repository rules at/i.test(line))
       throw new RegistryError(
         'refused',
-        this.redact(`the registry at ${this.displayUrl} refused the push to ${branch}: ${reason}`),
-        { url: this.displayUrl }
+        this.redact(
+          `the registry at ${this.displayUrl} refused the push to ${branch}: ${reason}${said.length ? ` (the server said: ${said.join(' ')})` : ''}${/rule violation|protected branch/i.test(reason) ? '; direct writes to the registry branch need a token its ruleset lets bypass (README: Branch protection)' : ''}`
+        ),
+        { url: this.displayUrl, remote: said.map(line => this.redact(line)) }
       )
     }
     return false
@@ -209,8 +220,37 @@ export class RemoteTransport {
   }
 
   private unavailable(action: string, error: unknown): RegistryError {
+    const http = (error as { code?: string; data?: { statusCode?: number; response?: string } }).data
+    if (errorCode(error) === 'HttpError' && http?.statusCode === 403 && action === 'push to') {
+      // GitHub: 403 with "Permission to o/r.git denied to <login>." — the token reads but may not write.
+      const said = (http.response ?? '').split('\n')[0]?.trim().slice(0, 200)
+      return new RegistryError(
+        'refused',
+        this.redact(
+          `the token may not push to the registry at ${this.displayUrl} (HTTP 403${said ? `: ${said}` : ''}): it needs the contents: write permission`
+        ),
+        { url: this.displayUrl, permission: 'contents: write' }
+      )
+    }
     const message = `cannot ${action} the registry at ${this.displayUrl}: ${describe(error)}`
     return new RegistryError('unavailable', this.redact(message), { url: this.displayUrl })
+  }
+}
+
+/**
+ * The server's side-band messages of one push (git prints them as `remote:` lines). isomorphic-git
+ * hands them over without awaiting, so `lines()` lets pending deliveries finish first.
+ */
+function remoteMessages(): { collect: (message: string) => void; lines: () => Promise<string[]> } {
+  const received: string[] = []
+  return {
+    collect: message => {
+      for (const line of message.split(/\r?\n/)) received.push(line.trim())
+    },
+    lines: async () => {
+      await new Promise(resolve => setImmediate(resolve))
+      return received
+    }
   }
 }
 

@@ -29,7 +29,7 @@ export async function findRepository(startDir: string): Promise<RepositoryLocati
   }
   throw new RegistryError(
     'not-found',
-    `no Git repository at or above ${start}; run 'git init' there or 'mreg init' to create one`
+    w => `no Git repository at or above ${start}; run 'git init' there, or ${w.command('init')} creates one`
   )
 }
 

@@ -55,6 +55,13 @@ export interface ArtifactStore {
    */
   put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult>
   /**
+   * Makes what put() stored visible for good, once the version's metadata has landed (GitHub:
+   * publishes the draft release, which creates its tag). Until then a failure may remove the
+   * stored item without trace; after it, a GitHub tag of an immutable release is spent forever.
+   * Idempotent: cleanup calls it again for a registration that died between commit and publish.
+   */
+  finish(artifact: Artifact): Promise<void>
+  /**
    * Copies the artifact to `outPath`, re-hashing while copying, and moves it into place only
    * when the SHA-256 matches; otherwise throws an IntegrityError naming expected and actual and
    * leaves nothing at `outPath`.
@@ -83,6 +90,8 @@ export interface StoredItem {
   sha256?: string
   /** Stores that keep one item per version (releases): whose it is, and the release id. */
   owner?: { name: string; version: string; release_id: number }
+  /** Stored but not finished (a draft release): a live version's is published by cleanup, an unknown one is an orphan. */
+  unfinished?: boolean
   /** For people: the object path or release tag. */
   label: string
 }

@@ -3,6 +3,7 @@
  * are stored gzipped, while the version's checksum stays the SHA-256 of the model file itself.
  * The stored (compressed) bytes are recorded as `artifact.stored` and verified on their own,
  * then the decompressed file is verified against the checksum before it is moved into place.
+ * Nothing a user is handed as the model (file_path, the Action's asset-url) names the gzip.
  */
 import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
@@ -45,10 +46,17 @@ export class CompressingStore extends StoreDecorator {
         compression: 'gzip',
         stored: { file_name: stored.artifact.file_name, size: compressed.size, sha256: compressed.sha256 }
       }
-      return { ...stored, artifact }
+      // What users are given as the model's path is the model file, never the gzip: the file
+      // exists where `fetch` writes it (decompressed, verified), so file_path is its name. The
+      // stored bytes stay internal, in artifact.stored (and the inner store's uri / assets).
+      return { ...stored, artifact, file_path: target.file_name }
     } finally {
       await rm(scratch, { recursive: true, force: true })
     }
+  }
+
+  override finish(artifact: Artifact): Promise<void> {
+    return this.inner.finish(artifact.compression === 'gzip' ? storedView(artifact) : artifact)
   }
 
   override async fetch(artifact: Artifact, outPath: string): Promise<FetchResult> {
@@ -64,7 +72,8 @@ export class CompressingStore extends StoreDecorator {
       } catch (error) {
         if (isRegistryError(error)) throw error
         throw integrityError(
-          `stored artifact ${artifact.file_name} is not valid gzip (${(error as Error).message}); run 'mreg doctor'`
+          w =>
+            `stored artifact ${artifact.file_name} is not valid gzip (${(error as Error).message}); ${w.command('doctor')} checks the registry`
         )
       }
       if (digest.sha256 !== artifact.sha256) {

@@ -32,6 +32,10 @@ export class StoreDecorator implements ArtifactStore {
     return this.inner.put(sourcePath, target, expected)
   }
 
+  finish(artifact: Artifact): Promise<void> {
+    return this.inner.finish(artifact)
+  }
+
   fetch(artifact: Artifact, outPath: string): Promise<FetchResult> {
     return this.inner.fetch(artifact, outPath)
   }

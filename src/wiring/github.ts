@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
+import type { ProxySettings } from '../domain/proxy.js'
 import type { Source } from '../domain/types.js'
 import { createGitHubClient, type GitHubLogger } from '../github/client.js'
 import { createGitHubReviewChannel } from '../github/review-channel.js'
@@ -28,6 +29,8 @@ export interface GitHubTarget {
   now?: () => Date
   /** Client timings; unset fields keep the production defaults. */
   tuning?: GitHubTuning
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY (proxyFromEnv): the API and git both honour them. */
+  proxy?: ProxySettings
 }
 
 /** Timings of the GitHub client that tests shorten (see githubTuningFromEnv). */
@@ -57,6 +60,7 @@ export function githubContext(target: GitHubTarget): CommandContext {
     token: target.token,
     apiUrl: target.apiUrl,
     log: target.log,
+    proxy: target.proxy,
     ...target.tuning
   })
   const backend = new RemoteRegistryBackend({
@@ -64,6 +68,7 @@ export function githubContext(target: GitHubTarget): CommandContext {
     cacheDir: join(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, '_')}`),
     branch: target.branch,
     token: target.token,
+    proxy: target.proxy,
     author: { name: target.actor, email: `${target.actor}@users.noreply.github.com` }
   })
   let store: GitHubReleaseStore | undefined

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseActionInputs } from '../../src/action/inputs.js'
+import { PACKAGE_VERSION } from '../support/bundle-define.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import {
   actionInputNames,
@@ -75,6 +76,17 @@ const CASES: BadInput[] = [
     why: 'k=v that is not a number',
     inputs: { ...REGISTER, metrics: 'f1_score=0.9\nrecall=high' }
   },
+  {
+    input: 'metrics',
+    why: 'a file that does not exist',
+    inputs: { ...REGISTER, metrics: 'missing-metrics.json' }
+  },
+  { input: 'metrics', why: 'a file holding an array', inputs: { ...REGISTER, metrics: 'array.json' } },
+  {
+    input: 'min-metrics',
+    why: 'a file that does not exist',
+    inputs: { command: 'list', 'min-metrics': 'missing-minimums.json' }
+  },
   { input: 'config', why: 'a JSON array', inputs: { ...REGISTER, config: '["not", "an", "object"]' } },
   {
     input: 'config',
@@ -89,6 +101,16 @@ const CASES: BadInput[] = [
   },
   { input: 'tags', why: 'a tag with a space', inputs: { ...REGISTER, tags: 'nightly, high recall' } },
   { input: 'tags', why: 'a bad tag as a filter', inputs: { command: 'list', tags: '#oops' } },
+  {
+    input: 'add-tags',
+    why: 'a tag with a space',
+    inputs: { command: 'edit', reference: 'theft-detector@1.0.0', 'add-tags': 'high recall' }
+  },
+  {
+    input: 'remove-tags',
+    why: 'a bad tag',
+    inputs: { command: 'edit', reference: 'theft-detector@1.0.0', 'remove-tags': '#oops' }
+  },
   { input: 'parent', why: 'a malformed reference', inputs: { ...REGISTER, parent: '@1.0.0' } },
   { input: 'stage', why: 'a stage registry.json does not have', inputs: { ...REGISTER, stage: 'prod' } },
   { input: 'stage', why: 'an unknown stage as a filter', inputs: { command: 'list', stage: 'qa' } },
@@ -192,7 +214,8 @@ describe('a bad input fails the step with one annotation naming it, and writes n
     expect(annotation).not.toMatch(/[\r\n]/)
     expect(annotation).toMatch(new RegExp(`^::error::(input "${input}"|inputs "${input}" and "[a-z-]+")[ :]`))
     expect(annotation).not.toMatch(/internal error/)
-    expect(run.outputs).toEqual({})
+    // Only which mreg ran: every run reports it, a failed one included.
+    expect(run.outputs).toEqual({ 'mreg-version': PACKAGE_VERSION })
     expect(withoutMaskCommands(run.stdout)).not.toContain(gh.token)
     expect(run.stderr).toBe('')
 
@@ -200,6 +223,23 @@ describe('a bad input fails the step with one annotation naming it, and writes n
     expect(await writeState(gh)).toEqual(before)
     expect(gh.validationErrors).toEqual([])
   })
+})
+
+test('metrics and min-metrics take a path to a JSON file, like config', async () => {
+  await writeFile(join(job.workspace, 'metrics.json'), '{"f1_score": 0.93}')
+  await writeFile(join(job.workspace, 'minimums.json'), '{"f1_score": 0.9}')
+  const registered = await runStep(bundle, job, {
+    inputs: { ...REGISTER, metrics: 'metrics.json' },
+    env: FAST_GITHUB
+  })
+  expect(registered.code).toBe(0)
+  expect(registered.json).toMatchObject({ performance_metrics: { f1_score: 0.93 } })
+  const listed = await runStep(bundle, job, {
+    inputs: { command: 'list', 'min-metrics': 'minimums.json' },
+    env: FAST_GITHUB
+  })
+  expect(listed.code).toBe(0)
+  expect(listed.outputs.count).toBe('1')
 })
 
 test('outside a workflow (no GITHUB_REPOSITORY): one annotation saying so, nothing written', async () => {

@@ -54,6 +54,8 @@ const runs: StepRun[] = []
 beforeAll(async () => {
   bundle = await bundleAction()
   gh = await startGitHubEmulator()
+  // The reviewers have write access (only their approvals count).
+  for (const reviewer of ['alice', 'bob']) gh.state.addCollaborator(reviewer, 'write')
   octokit = new Octokit({ auth: gh.token, baseUrl: gh.apiUrl, log: quiet })
   ;[train, release, checks, deploy] = await Promise.all([
     newJob(gh, { actor: 'octo-trainer', runId: '5001' }),
@@ -256,7 +258,9 @@ describe('promotion through pull requests, with the Action', () => {
       'pull-request-url': url,
       'policy-status': 'success',
       version: '1.0.0',
-      stage: to
+      // What is true now: the pull request is open, the version still in `from`.
+      stage: from,
+      'proposed-stage': to
     })
     const result = run.json as { commit: string; pull_request: { branch: string; base: string } }
     const branch = `mreg/promote/${NAME}/1.0.0-to-${to}`
@@ -330,6 +334,23 @@ describe('promotion through pull requests, with the Action', () => {
     expect(checked.summary).toContain('Approvals: none')
   })
 
+  test('approvals that do not count: a reader, an older head, the one who asked for the promotion', async () => {
+    gh.state.addCollaborator('reader-rita', 'read')
+    gh.state.addCollaborator(release.actor, 'write')
+    gh.state.addReview(production.number, { user: 'reader-rita', state: 'APPROVED' })
+    gh.state.addReview(production.number, { user: 'bob', state: 'APPROVED', commitId: 'e'.repeat(40) })
+    gh.state.addReview(production.number, { user: release.actor, state: 'APPROVED' })
+    const checked = await runCheck(production.number, {
+      name: 'pull_request_review',
+      reviewer: 'reader-rita',
+      state: 'approved'
+    })
+    expect(checked.code).toBe(0)
+    expect(checked.outputs).toMatchObject({ passed: 'false', status: 'pending' })
+    expect(checked.summary).toContain('Approvals: none')
+    expect(policyStatuses(production.head)).toEqual(['pending', 'pending', 'pending'])
+  })
+
   test('an approval by a reviewer, then check on pull_request_review posts success on the head', async () => {
     gh.state.addReview(production.number, { user: 'alice', state: 'APPROVED' })
     const checked = succeeded(
@@ -341,7 +362,7 @@ describe('promotion through pull requests, with the Action', () => {
       'check'
     )
     expect(checked.outputs).toMatchObject({ passed: 'true', status: 'success' })
-    expect(policyStatuses(production.head)).toEqual(['pending', 'pending', 'success'])
+    expect(policyStatuses(production.head)).toEqual(['pending', 'pending', 'pending', 'success'])
     expect(gh.state.statuses.at(-1)).toMatchObject({
       sha: production.head,
       state: 'success',
@@ -453,7 +474,7 @@ describe('promotion through pull requests, with the Action', () => {
     expect(JSON.parse(applied.outputs.changed as string)).toEqual([change])
     expect(applied.outputs.unreviewed).toBe('1')
     expect(plain(applied, 'warning')).toEqual([
-      `::warning::${NAME}@1.1.0: development → staging in ${after.slice(0, 12)} did not come through a merged pull request (commit ${after.slice(0, 12)} moved ${NAME}@1.1.0 development → staging without a merged pull request)`
+      `::warning::${NAME}@1.1.0: development → staging in ${after.slice(0, 12)} did not come through a merged pull request (commit ${after.slice(0, 12)} moved ${NAME}@1.1.0 development → staging without a merged pull request: pushed directly (no pull request found after 7.5 s))`
     ])
     expect(applied.summary).toContain('⚠️ Not through a merged pull request:')
   })
@@ -488,7 +509,8 @@ describe('promotion through pull requests, with the Action', () => {
       'pull-request-url': `${gh.serverUrl}/${gh.owner}/${gh.repo}/pull/${rollbackNumber}`,
       'policy-status': 'pending',
       version: '1.0.0',
-      stage: 'production'
+      stage: 'deprecated',
+      'proposed-stage': 'production'
     })
     // The proposal branch of the earlier (merged) 1.0.0 → production is reused by a new pull request.
     const record = gh.state.pull(rollbackNumber)

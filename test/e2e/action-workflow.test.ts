@@ -11,6 +11,7 @@ import { createServer } from 'node:http'
 import { Octokit } from '@octokit/rest'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import { PACKAGE_VERSION } from '../support/bundle-define.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import {
   actionOutputNames,
@@ -330,6 +331,25 @@ describe('a training workflow through the Action', () => {
     expect(compared.summary).toContain('| f1_score | 0.9 | 0.93 (+0.03) | theft-detector@1.1.0 |')
   })
 
+  test('edit adds and removes tags and replaces the notes in one commit', async () => {
+    const tipBefore = await registryTip(gh)
+    const run = await ok({
+      command: 'edit',
+      reference: 'theft-detector@1.1.0',
+      'add-tags': 'reviewed, nightly',
+      notes: 'checked by the on-call'
+    })
+    const outcome = run.json as { changed: boolean; version: { tags: string[]; notes: string } }
+    expect(outcome.changed).toBe(true)
+    expect(outcome.version.tags).toEqual(expect.arrayContaining(['reviewed', 'nightly']))
+    expect(outcome.version.notes).toBe('checked by the on-call')
+    expect(run.outputs).toMatchObject({ version: '1.1.0', stage: 'development' })
+    expect(run.summary).toContain('Edited theft-detector@1.1.0')
+    const removed = await ok({ command: 'edit', reference: 'theft-detector@1.1.0', 'remove-tags': 'nightly' })
+    expect((removed.json as { version: { tags: string[] } }).version.tags).not.toContain('nightly')
+    expect(await registryTip(gh)).not.toBe(tipBefore)
+  })
+
   test('history lists both registrations from the branch', async () => {
     const run = await ok({ command: 'history', name: 'theft-detector' })
     const outcome = run.json as { events: { subject: string; author: string }[] }
@@ -407,6 +427,11 @@ describe('a training workflow through the Action', () => {
       'models/theft-detector/head.json',
       versionFilePath('theft-detector', '1.1.0')
     ])
+  })
+
+  test("every step reports the mreg version that ran it (package.json's)", () => {
+    expect(steps.length).toBeGreaterThan(0)
+    for (const run of steps) expect(run.outputs['mreg-version']).toBe(PACKAGE_VERSION)
   })
 
   test('every output the Action wrote is declared in action.yml', async () => {

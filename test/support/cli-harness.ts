@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { build } from 'esbuild'
 import { runCli } from '../../src/cli/program.js'
+import { BUNDLE_DEFINE } from './bundle-define.js'
 
 export interface RunResult {
   code: number
@@ -81,6 +82,7 @@ export async function bundleCli(outDir: string): Promise<string> {
     format: 'esm',
     target: 'node20',
     logLevel: 'error',
+    define: BUNDLE_DEFINE,
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
     }

@@ -1,5 +1,6 @@
 /** Human output for compare: one column per version, deltas against the first. */
 import type { CompareOutcome } from '../../commands/compare.js'
+import { describeBest, describeMetric } from '../../domain/comparison.js'
 import { formatReference } from '../../domain/references.js'
 import { formatNumber, formatSigned, table } from '../table.js'
 
@@ -9,8 +10,9 @@ export function renderComparison({ versions, comparison }: CompareOutcome): stri
     ...versions.map(v => ({ header: formatReference(v), align: 'right' as const })),
     { header: 'BEST' }
   ]
+  const refs = versions.map(formatReference)
   const rows = comparison.metrics.map(row => [
-    row.metric,
+    describeMetric(row),
     ...row.values.map((value, i) => {
       if (value === null) return '—'
       const delta = row.deltas[i]
@@ -22,7 +24,7 @@ export function renderComparison({ versions, comparison }: CompareOutcome): stri
           : ` ${formatSigned(Number((relative * 100).toFixed(1)))}%`
       return `${formatNumber(value)} (${formatSigned(delta)}${percent})`
     }),
-    row.best === null ? '—' : formatReference(versions[row.best] as (typeof versions)[number])
+    describeBest(row, refs)
   ])
   const stages = versions.map(
     v => `${formatReference(v)}: ${v.deployment_stage}, registered ${v.registered_at}`

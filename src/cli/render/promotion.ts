@@ -1,10 +1,11 @@
 /** Human output for promote and rollback. */
 import type { PromoteResult } from '../../commands/promote.js'
+import { isRollbackVia } from '../../domain/gates.js'
 import { formatReference } from '../../domain/references.js'
 import { table } from '../table.js'
 
 export function renderPromotion(result: PromoteResult): string {
-  const verb = result.version.stage_history.at(-1)?.via === 'rollback' ? 'Rolled back' : 'Promoted'
+  const verb = isRollbackVia(result.version.stage_history.at(-1)?.via) ? 'Rolled back' : 'Promoted'
   const pull = result.pull_request
   const lines = pull
     ? [

@@ -46,7 +46,7 @@ export function renderVersion(v: ModelVersion, now: Date): string {
     ['created', v.created_at],
     ['checksum', `sha256:${v.checksum}`],
     ['size', formatBytes(v.artifact.size)],
-    ['file', v.file_path + (v.artifact.deleted ? ' (deleted by retention)' : '')],
+    ['file', v.file_path + (v.artifact.deleted ? ' (deleted by retention)' : compressedNote(v))],
     ['metadata', v.metadata_path]
   ]
   if (v.tags.length) entries.push(['tags', v.tags.join(', ')])
@@ -56,7 +56,14 @@ export function renderVersion(v: ModelVersion, now: Date): string {
   if (v.source.repository || v.source.commit) {
     entries.push([
       'source',
-      [v.source.repository, v.source.commit?.slice(0, 12), v.source.workflow_run].filter(Boolean).join(' ')
+      [
+        v.source.repository,
+        v.source.commit?.slice(0, 12),
+        v.source.dirty ? '(working tree dirty)' : '',
+        v.source.workflow_run
+      ]
+        .filter(Boolean)
+        .join(' ')
     ])
   }
   if (v.archived_at) entries.push(['archived', `${v.archived_at}${v.reason ? ` — ${v.reason}` : ''}`])
@@ -85,6 +92,11 @@ export function renderVersion(v: ModelVersion, now: Date): string {
   return sections.join('\n\n')
 }
 
+/** A compressed artifact has no model file in the store: say where the model file comes from. */
+function compressedNote(v: ModelVersion): string {
+  return v.artifact.compression === 'gzip' ? " (stored gzip-compressed; 'mreg fetch' restores it)" : ''
+}
+
 export function renderRegistered(v: ModelVersion): string {
   return [
     `Registered ${formatReference(v)} in ${v.deployment_stage}`,
@@ -92,7 +104,7 @@ export function renderRegistered(v: ModelVersion): string {
       ['model_id', v.model_id],
       ['sha256', v.checksum],
       ['size', formatBytes(v.artifact.size)],
-      ['stored', v.file_path],
+      ['stored', v.file_path + compressedNote(v)],
       ['metrics', metricsSummary(v.performance_metrics) || '(none)']
     ])
   ].join('\n')

@@ -1,17 +1,33 @@
 /**
  * Model files as GitHub release assets: one release per version, tagged `<name>@v<version>` at
- * the training commit. A release is built as a draft and published only once every asset is up
- * and verified, so readers never see a half-registered version; any failure deletes it again.
+ * the training commit. put() leaves the release a draft (no tag yet) with every asset up and
+ * verified; finish() publishes it once the version's metadata has landed. So a failure before the
+ * metadata lands deletes a draft and spends nothing: with immutable releases, a tag that was ever
+ * published can never be used again (https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases).
  */
 import { createHash } from 'node:crypto'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { integrityError, isRegistryError } from '../../domain/errors.js'
+import {
+  integrityError,
+  invalidInput,
+  isRegistryError,
+  notFound,
+  RegistryError
+} from '../../domain/errors.js'
 import type { Artifact, ArtifactPart, ReleaseAssetRef } from '../../domain/types.js'
 import { uploadAsset, type UploadedAsset } from '../../github/assets.js'
 import type { GitHubClient } from '../../github/client.js'
-import { createDraftRelease, listAssets, listReleases, publishRelease } from '../../github/releases.js'
+import {
+  createDraftRelease,
+  deleteRelease,
+  getRelease,
+  getReleaseByTag,
+  listAssets,
+  listReleases,
+  publishRelease
+} from '../../github/releases.js'
 import { parseDigest, type GitHubRelease } from '../../github/types.js'
 import type {
   ArtifactStore,
@@ -94,7 +110,16 @@ export class GitHubReleaseStore implements ArtifactStore {
         }
       )
     }
+    if (size === 0) {
+      // GitHub refuses empty assets (422 "size must be greater than or equal to 1"): say so
+      // before a draft release is made.
+      throw invalidInput(
+        `"${sourcePath}" is empty (0 bytes): GitHub refuses empty release assets; register a non-empty model file`,
+        { field: 'file', value: sourcePath, reason: 'empty' }
+      )
+    }
     const plan = planParts(size, this.maxPartBytes)
+    await this.checkTagFree(tag)
 
     const draft = await createDraftRelease(this.client, {
       owner: this.owner,
@@ -106,17 +131,51 @@ export class GitHubReleaseStore implements ArtifactStore {
     })
     try {
       const parts = await this.uploadParts(draft, sourcePath, target, plan, expected)
-      const published = await publishRelease(this.client, {
-        owner: this.owner,
-        repo: this.repo,
-        release_id: draft.id,
-        tag
-      })
-      return this.result(published, tag, target, expected, parts)
+      return this.result(draft, tag, target, expected, parts)
     } catch (error) {
       await this.undo(draft.id, tag, error)
       throw error
     }
+  }
+
+  /**
+   * Drafts may share a tag, so GitHub would accept the draft and refuse only its publication,
+   * after the metadata landed: a published release (of a registration that lost its metadata, or
+   * a person's) that holds the tag already makes the version's slot taken now.
+   */
+  private async checkTagFree(tag: string): Promise<void> {
+    const holder = await getReleaseByTag(this.client, { owner: this.owner, repo: this.repo, tag })
+    if (holder) {
+      throw new RegistryError(
+        'conflict',
+        `release tag ${tag} is already used by a published release on ${this.owner}/${this.repo}`,
+        { field: 'version', reason: 'exists', tag, release_id: holder.id }
+      )
+    }
+  }
+
+  /** Publishes the version's draft release (creating its tag). Already published: nothing to do. */
+  async finish(artifact: Artifact): Promise<void> {
+    const release = artifact.release
+    if (!release) return
+    const current = await getRelease(this.client, {
+      owner: this.owner,
+      repo: this.repo,
+      release_id: release.id
+    })
+    if (!current) {
+      throw notFound(`release ${release.tag} (id ${release.id}) is gone from ${this.owner}/${this.repo}`, {
+        tag: release.tag,
+        release_id: release.id
+      })
+    }
+    if (!current.draft) return
+    await publishRelease(this.client, {
+      owner: this.owner,
+      repo: this.repo,
+      release_id: release.id,
+      tag: release.tag
+    })
   }
 
   /** Uploads each planned range and checks it, hashing the whole file across parts and retries. */
@@ -168,7 +227,7 @@ export class GitHubReleaseStore implements ArtifactStore {
   }
 
   private result(
-    published: GitHubRelease,
+    draft: GitHubRelease,
     tag: string,
     target: ArtifactTarget,
     expected: FileDigest,
@@ -176,15 +235,13 @@ export class GitHubReleaseStore implements ArtifactStore {
   ): PutResult {
     const assets: ReleaseAssetRef[] = parts.map(({ uploaded }) => {
       const name = uploaded.asset.name
-      // The draft's asset URLs point at an `untagged-…` path; the published release has the real ones.
-      const listed = published.assets.find(a => a.id === uploaded.asset.id)
+      // The draft's own URLs point at an `untagged-…` path: record the ones it gets once published.
       return {
         id: uploaded.asset.id,
         name,
         size: uploaded.size,
         sha256: uploaded.sha256,
-        url:
-          listed?.browser_download_url || assetDownloadUrl(this.serverUrl, this.owner, this.repo, tag, name)
+        url: assetDownloadUrl(this.serverUrl, this.owner, this.repo, tag, name)
       }
     })
     const partRecords: ArtifactPart[] = parts.map(({ plan, uploaded }) => ({
@@ -193,7 +250,7 @@ export class GitHubReleaseStore implements ArtifactStore {
       sha256: uploaded.sha256,
       name: uploaded.asset.name
     }))
-    const url = published.html_url || releasePageUrl(this.serverUrl, this.owner, this.repo, tag)
+    const url = releasePageUrl(this.serverUrl, this.owner, this.repo, tag)
     const artifact: Artifact = {
       store: 'github-release',
       uri: url,
@@ -202,12 +259,8 @@ export class GitHubReleaseStore implements ArtifactStore {
       sha256: expected.sha256,
       media_type: target.media_type,
       ...(parts.length > 1 ? { parts: partRecords } : {}),
-      release: {
-        id: published.id,
-        tag,
-        url,
-        ...(published.immutable !== undefined ? { immutable: published.immutable } : {})
-      },
+      // Whether it becomes immutable is known only once published, after the metadata landed.
+      release: { id: draft.id, tag, url },
       assets
     }
     const first = assets[0]?.name ?? target.file_name
@@ -218,10 +271,13 @@ export class GitHubReleaseStore implements ArtifactStore {
     }
   }
 
-  /** Best effort: the error that made us undo is what the user must see, not a cleanup failure. */
+  /**
+   * Best effort: the error that made us undo is what the user must see, not a cleanup failure.
+   * A draft made no tag, so only the release goes (a tag of that name is someone else's).
+   */
   private async undo(releaseId: number, tag: string, cause: unknown): Promise<void> {
     try {
-      await deleteReleaseAndTag(this.context, releaseId, tag)
+      await deleteRelease(this.client, { owner: this.owner, repo: this.repo, release_id: releaseId })
     } catch (error) {
       const why = isRegistryError(cause) ? cause.message : String(cause)
       this.client.log.warn(
@@ -296,7 +352,6 @@ export class GitHubReleaseStore implements ArtifactStore {
     await removeRelease(this.context, artifact)
   }
 
-  /** Releases whose tag is a registry tag (`<name>@v<semver>`), drafts included: input of the orphan sweep. */
   /** Every release whose tag names a model version: one stored item per release (drafts too). */
   async *listStored(): AsyncIterable<StoredItem> {
     for (const release of await this.listRegistryReleases()) {
@@ -305,7 +360,8 @@ export class GitHubReleaseStore implements ArtifactStore {
         size: release.assets.reduce((sum, asset) => sum + asset.size, 0),
         modified: new Date(release.created_at),
         owner: { name: release.name, version: release.version, release_id: release.id },
-        label: `release ${release.tag}${release.draft ? ' (draft)' : ''}`
+        label: `release ${release.tag}${release.draft ? ' (draft)' : ''}`,
+        ...(release.draft ? { unfinished: true } : {})
       }
     }
   }

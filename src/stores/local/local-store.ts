@@ -61,6 +61,9 @@ export class LocalArtifactStore implements ArtifactStore {
     return putObject(this.root, sourcePath, target, expected, onProgress)
   }
 
+  /** Content-addressed bytes are final once stored: nothing to publish. */
+  async finish(): Promise<void> {}
+
   async fetch(
     artifact: Artifact,
     outPath: string,

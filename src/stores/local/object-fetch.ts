@@ -51,13 +51,15 @@ export async function fetchObject(
     }
     if (actual.sha256 !== hex) {
       throw integrityError(
-        `checksum mismatch for ${artifact.file_name}: expected ${hex}, got ${actual.sha256}; the stored artifact is corrupt — run 'mreg doctor'`,
+        w =>
+          `checksum mismatch for ${artifact.file_name}: expected ${hex}, got ${actual.sha256}; the stored artifact is corrupt — ${w.command('doctor')} checks the registry`,
         { expected: hex, actual: actual.sha256, path: objectPath }
       )
     }
     if (actual.size !== artifact.size) {
       throw integrityError(
-        `size mismatch for ${artifact.file_name}: expected ${artifact.size} bytes, got ${actual.size}; the registry metadata is wrong — run 'mreg doctor'`,
+        w =>
+          `size mismatch for ${artifact.file_name}: expected ${artifact.size} bytes, got ${actual.size}; the registry metadata is wrong — ${w.command('doctor')} checks the registry`,
         { expected_size: artifact.size, actual_size: actual.size, path: objectPath }
       )
     }
@@ -106,7 +108,8 @@ function objectReadError(
   if (error instanceof RegistryError) return error
   if (errorCode(error) === 'ENOENT') {
     return integrityError(
-      `artifact ${artifact.file_name} (sha256 ${artifact.sha256}) is missing from the store at ${root}; run 'mreg doctor'`,
+      w =>
+        `artifact ${artifact.file_name} (sha256 ${artifact.sha256}) is missing from the store at ${root}; ${w.command('doctor')} checks the registry`,
       { expected: artifact.sha256, path: objectPath }
     )
   }
@@ -126,7 +129,8 @@ function safeFileName(fileName: string): string {
     /[/\\]/.test(fileName)
   ) {
     throw integrityError(
-      `artifact file name "${fileName}" is not a plain file name; the registry metadata is corrupt — run 'mreg doctor'`,
+      w =>
+        `artifact file name "${fileName}" is not a plain file name; the registry metadata is corrupt — ${w.command('doctor')} checks the registry`,
       {
         file_name: fileName
       }

@@ -134,11 +134,12 @@ export function checkedHex(sha256: string, kind: 'invalid-input' | 'integrity'):
   if (typeof sha256 !== 'string' || !SHA256_HEX.test(sha256)) {
     throw new RegistryError(
       kind,
-      `"${String(sha256)}" is not a SHA-256 (64 lowercase hex digits); ${
-        kind === 'integrity'
-          ? "the registry metadata is corrupt — run 'mreg doctor'"
-          : 'pass the digest hashFile returned'
-      }`,
+      w =>
+        `"${String(sha256)}" is not a SHA-256 (64 lowercase hex digits); ${
+          kind === 'integrity'
+            ? `the registry metadata is corrupt — ${w.command('doctor')} checks the registry`
+            : 'pass the digest hashFile returned'
+        }`,
       { sha256 }
     )
   }

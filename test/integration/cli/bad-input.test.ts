@@ -94,6 +94,32 @@ const cases: [string, string[], number, RegExp][] = [
   ['keep-last zero', ['cleanup', '--keep-last', '0'], 2, /--keep-last/],
   ['min metric that is not a number', ['list', '--min', 'f1=high'], 2, /f1/],
   ['unknown sort key', ['list', '--sort', 'size'], 2, /sort/],
+  [
+    'unknown stage on list',
+    ['list', '--stage', 'prod'],
+    2,
+    /unknown stage "prod": use one of development, staging/
+  ],
+  [
+    'unknown stage in fetch criteria',
+    ['fetch', '--stage', 'prod', '--out', '__WORK__/out.pkl'],
+    2,
+    /unknown stage "prod": use one of development/
+  ],
+  ['sort by a metric no version records', ['list', '--sort', 'metric:nope'], 2, /metric "nope"/],
+  ['minimum on a metric no version records', ['list', '--min', 'nope=1'], 2, /metric "nope"/],
+  [
+    'fetch into a directory that does not exist',
+    ['fetch', 'detector@1.0.0', '--out', '__WORK__/missing/deeper/'],
+    2,
+    /--mkdir/
+  ],
+  [
+    'fetch --mkdir creates only the last directory',
+    ['fetch', 'detector@1.0.0', '--mkdir', '--out', '__WORK__/missing/deeper/'],
+    2,
+    /only the last directory/
+  ],
   ['compare with one reference', ['compare', 'detector@1.0.0'], 2, /at least two/],
   ['history at a nonsense time', ['history', 'detector', '--at', 'soonish'], 2, /time/],
   ['delete of a missing version', ['delete', 'detector@3.0.0'], 1, /3\.0\.0/]

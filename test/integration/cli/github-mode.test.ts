@@ -2,14 +2,15 @@
  * `mreg --github owner/repo`: the CLI against a GitHub repository (the emulator), with the token
  * from GITHUB_TOKEN: the registry branch on the server, artifacts as verified release assets.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { Octokit } from '@octokit/rest'
 import { createHash } from 'node:crypto'
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import { resetGitHubClients } from '../../../src/github/client.js'
 import { modelFile, mreg, removeDir, tempDir, testEnv, type RunResult } from '../../support/cli-harness.js'
-import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import { ALL_WRITE, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
 
 let gh: GitHubEmulator
 let work: string
@@ -107,4 +108,59 @@ test('a wrong token: one line, no token in it', async () => {
   expect(result.code).toBe(1)
   expect(result.stderr.trim().split('\n')).toHaveLength(1)
   expect(result.stderr).not.toContain('ghs_wrong_token_value')
+})
+
+describe('GitHub behaviours a user meets (issue: immutable tags, latest, permissions, 422 details)', () => {
+  afterEach(() => {
+    gh.state.tokenPermissions = { ...ALL_WRITE }
+    gh.state.burnedTags.clear()
+  })
+
+  test("a tag reserved by a deleted immutable release: an automatic version skips it, --version names it; the project's latest release stays", async () => {
+    const octokit = new Octokit({ auth: gh.token, baseUrl: gh.apiUrl })
+    await octokit.rest.repos.createRelease({ owner: gh.owner, repo: gh.repo, tag_name: 'v3.0.0' })
+    gh.state.burnedTags.add('scorer@v1.0.0')
+    const file = await modelFile(work, 'scorer.bin', 11, 512)
+    const skipped = await github(['--json', 'register', file, '--type', 'scorer'])
+    expect(skipped.code).toBe(0)
+    expect((JSON.parse(skipped.stdout) as ModelVersion).version).toBe('1.0.1')
+    expect(skipped.stderr).toMatch(
+      /skipping version 1\.0\.0 of scorer: .*tag_name was used by an immutable release/
+    )
+
+    const explicit = await github(['register', file, '--type', 'scorer', '--version', '1.0.0'])
+    expect(explicit.code).toBe(1)
+    expect(explicit.stderr.trim().split('\n')).toHaveLength(1)
+    expect(explicit.stderr).toMatch(/scorer@v1\.0\.0 was used by a deleted immutable release/)
+
+    const latest = await octokit.rest.repos.getLatestRelease({ owner: gh.owner, repo: gh.repo })
+    expect(latest.data.tag_name).toBe('v3.0.0')
+    expect(gh.validationErrors).toEqual([])
+  })
+
+  test('a token without contents: write is told so, from GitHub’s header; nothing is left behind', async () => {
+    gh.state.tokenPermissions = { ...ALL_WRITE, contents: 'read' }
+    const before = gh.state.releases.length
+    const file = await modelFile(work, 'denied.bin', 12, 256)
+    const result = await github(['register', file, '--type', 'denied'])
+    expect(result.code).toBe(1)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toMatch(
+      /\(403\): Resource not accessible by integration; the token needs contents: write/
+    )
+    expect(gh.state.releases).toHaveLength(before)
+    expect(gh.requests.some(r => r.rule === 'token-permissions' && r.status === 403)).toBe(true)
+  })
+
+  test('an empty model file is refused before anything is uploaded, exit 2, one line', async () => {
+    const before = gh.requests.filter(r => r.origin === 'uploads').length
+    const empty = join(work, 'empty.bin')
+    await writeFile(empty, '')
+    const result = await github(['register', empty, '--type', 'empty'])
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toMatch(/empty\.bin" is empty \(0 bytes\): GitHub refuses empty release assets/)
+    expect(gh.requests.filter(r => r.origin === 'uploads')).toHaveLength(before)
+    expect(gh.state.releases.some(r => r.tagName.startsWith('empty@'))).toBe(false)
+  })
 })

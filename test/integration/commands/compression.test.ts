@@ -64,6 +64,9 @@ test('local store: gzip on the way in, verified twice on the way out', async () 
     sha256: sha256(model.bytes)
   })
   expect(version.artifact.stored?.size).toBeLessThan(model.bytes.length / 10)
+  // The path users are given is the model file's name, not the gzip object.
+  expect(version.file_path).toBe(version.artifact.file_name)
+  expect(version.file_path).not.toContain(version.artifact.stored?.sha256 ?? '-')
   const objectPath = join(
     repo,
     '.git',
@@ -108,6 +111,9 @@ test('GitHub release store: the asset is the gzip, the checksum the model file',
   const asset = gh.state.releases[0]?.assets[0]
   expect(asset?.name).toBe(`${version.model_id}.txt.gz`)
   expect(asset?.sha256).toBe(version.artifact.stored?.sha256)
+  // Not the .gz asset's URL: what users are given as the model is the model file.
+  expect(version.file_path).toBe(version.artifact.file_name)
+  expect(version.file_path).not.toMatch(/\.gz$/)
   const fetched = await fetchModel(ctx, { reference: 'ranker@latest', out: join(work, 'out.txt') })
   expect(await readFile(fetched.path)).toEqual(model.bytes)
   expect(gh.validationErrors).toEqual([])

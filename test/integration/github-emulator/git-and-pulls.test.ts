@@ -150,6 +150,7 @@ describe('git over smart HTTP, refs and pull requests', () => {
       octokit.rest.pulls.createReview({ owner, repo, pull_number: pull.number, event: 'APPROVE' })
     )
     expect(self.status).toBe(422)
+    gh.state.addCollaborator('alice', 'write')
     gh.state.addReview(pull.number, { user: 'alice', state: 'APPROVED' })
     const { data: reviews } = await octokit.rest.pulls.listReviews({ owner, repo, pull_number: pull.number })
     expect(reviews).toMatchObject([{ user: { login: 'alice' }, state: 'APPROVED', commit_id: change }])

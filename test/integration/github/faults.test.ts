@@ -98,12 +98,15 @@ describe('upload faults', () => {
     expect(f.gh.state.releases).toEqual([])
   })
 
-  test('a failed publish removes the draft with its assets', async () => {
+  test('a failed publish leaves the draft for the next finish (the metadata already points at it)', async () => {
     const file = await modelFile(f.dir, 3000)
-    f.gh.faults.failNext({ method: 'PATCH', path: /\/releases\/\d+$/, status: 422 })
-    const error = await failure(f.store.put(file.path, target(), file.digest))
+    const put = await f.store.put(file.path, target(), file.digest)
+    f.gh.faults.failNext({ method: 'PATCH', path: /\/releases\/\d+$/, status: 502, times: 3 })
+    const error = await failure(f.store.finish(put.artifact))
     expect(error.message).toMatch(/publishing release theft-detector@v1\.0\.0/)
-    expect(f.gh.state.releases).toEqual([])
+    expect(f.gh.state.releases.map(r => r.draft)).toEqual([true])
+    await f.store.finish(put.artifact)
+    expect(f.gh.state.releases.map(r => r.draft)).toEqual([false])
   })
 })
 
@@ -191,7 +194,7 @@ describe('rate limits and credentials', () => {
       expect(f.log.some(line => line.includes(`GitHub ${kind} rate limit`) && line.includes('waiting'))).toBe(
         true
       )
-      expect(f.gh.state.releases[0]?.draft).toBe(false)
+      expect(f.gh.state.releases[0]?.assets.map(a => a.state)).toEqual(['uploaded'])
     }
   )
 

@@ -74,12 +74,35 @@ describe('GitHub review channel', () => {
 
   test("approvals: each reviewer's latest position, never the author's", async () => {
     expect(await channel.approvals(1)).toEqual({ approvers: [] })
+    f.gh.state.addCollaborator('bob', 'write')
+    f.gh.state.addCollaborator('carol', 'maintain')
     f.gh.state.addReview(1, { user: 'github-actions[bot]' }) // the author (the token's user)
     f.gh.state.addReview(1, { user: 'bob', state: 'APPROVED' })
     f.gh.state.addReview(1, { user: 'carol', state: 'APPROVED' })
     f.gh.state.addReview(1, { user: 'carol', state: 'CHANGES_REQUESTED' })
     f.gh.state.addReview(1, { user: 'bob', state: 'COMMENTED' })
     expect(await channel.approvals(1)).toEqual({ approvers: ['bob'] })
+  })
+
+  test('approvals count only reviewers with write access, on the current head commit', async () => {
+    f.gh.state.addCollaborator('reader', 'read')
+    f.gh.state.addCollaborator('triager', 'triage')
+    f.gh.state.addCollaborator('admin-ann', 'admin')
+    f.gh.state.addCollaborator('stale-sam', 'write')
+    f.gh.state.addReview(1, { user: 'stranger', state: 'APPROVED' }) // anyone may review a public repository
+    f.gh.state.addReview(1, { user: 'reader', state: 'APPROVED' })
+    f.gh.state.addReview(1, { user: 'triager', state: 'APPROVED' })
+    f.gh.state.addReview(1, { user: 'admin-ann', state: 'APPROVED' })
+    f.gh.state.addReview(1, { user: 'stale-sam', state: 'APPROVED', commitId: 'f'.repeat(40) })
+    const before = f.gh.requests.length
+    expect(await channel.approvals(1)).toEqual({ approvers: ['admin-ann', 'bob'] })
+    // author_association filters first: the stranger (NONE) costs no permission request.
+    const asked = f.gh.requests
+      .slice(before)
+      .filter(r => r.operationId === 'repos/get-collaborator-permission-level')
+      .map(r => r.path.split('/')[5])
+      .sort()
+    expect(asked).toEqual(['admin-ann', 'bob', 'reader', 'triager'])
   })
 
   test('statuses go on the commit, descriptions cut to what GitHub keeps', async () => {

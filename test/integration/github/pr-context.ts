@@ -35,6 +35,9 @@ export interface PrFixture {
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined }
 
+/** The waits of the commit → pull request lookup in these tests: 0.2 s in all. */
+export const LINK_RETRY_DELAYS_MS = [50, 150]
+
 export async function prFixture(): Promise<PrFixture> {
   const gh = await startGitHubEmulator()
   const dir = await mkdtemp(join(tmpdir(), 'mreg-pr-'))
@@ -66,7 +69,13 @@ export async function prFixture(): Promise<PrFixture> {
       now: clock.now,
       actor,
       channel: 'pull-request',
-      review: createGitHubReviewChannel({ client, owner: gh.owner, repo: gh.repo }),
+      // Short waits for the commit → pull request link (GitHub's may take seconds: see apply).
+      review: createGitHubReviewChannel({
+        client,
+        owner: gh.owner,
+        repo: gh.repo,
+        linkRetryDelaysMs: LINK_RETRY_DELAYS_MS
+      }),
       source: {
         repository: `${gh.owner}/${gh.repo}`,
         workflow_run: `${gh.serverUrl}/${gh.owner}/${gh.repo}/actions/runs/1`

@@ -19,6 +19,7 @@ import { RegistryError } from '../../../src/domain/errors.js'
 import { layoutWrites } from '../../../src/commands/layout-writes.js'
 import { readCheckoutVersion, rewriteVersions } from '../../support/layout-checkout.js'
 import type { ModelIndex, ModelVersion } from '../../../src/domain/types.js'
+import { createGitHubReviewChannel } from '../../../src/github/review-channel.js'
 import { git, gitAsync } from '../../support/git-repo.js'
 import { prFixture, REGISTRY_BRANCH, type PrFixture } from './pr-context.js'
 
@@ -29,6 +30,7 @@ const NAME = 'theft-detector'
 beforeAll(async () => {
   f = await prFixture()
   ctx = f.context()
+  for (const reviewer of ['alice', 'bob', 'ci-bot']) f.gh.state.addCollaborator(reviewer, 'write')
 })
 afterEach(() => {
   expect(f.gh.validationErrors).toEqual([])
@@ -79,6 +81,18 @@ async function caught(promise: Promise<unknown>): Promise<RegistryError> {
     return error as RegistryError
   }
   throw new Error('expected a RegistryError, nothing was thrown')
+}
+
+/** registry.json's production must_beat, committed directly (as an administrator would). */
+async function setMustBeat(metric: string | null): Promise<void> {
+  await ctx.backend.update(async snapshot => {
+    const policy = structuredClone(snapshot.policy)
+    policy.gates.production = { ...policy.gates.production, must_beat: metric }
+    return {
+      change: { subject: 'test: production must_beat', files: [{ path: 'registry.json', content: policy }] },
+      result: null
+    }
+  })
 }
 
 describe('promotion through pull requests', () => {
@@ -183,9 +197,12 @@ describe('promotion through pull requests', () => {
       }
     ])
 
-    // The author cannot approve; a reviewer can.
+    // The author cannot approve; nor can whoever asked for the promotion (ci-bot, recorded in
+    // the proposal's stage_history), even with write access; a reviewer can.
     f.gh.state.addReview(number, { user: 'github-actions[bot]' })
     expect((await check(f.context('github-actions'), input)).passed).toBe(false)
+    f.gh.state.addReview(number, { user: 'ci-bot' })
+    expect(await check(f.context('github-actions'), input)).toMatchObject({ passed: false, approvals: [] })
     f.gh.state.addReview(number, { user: 'alice' })
     const approved = await check(f.context('github-actions'), input)
     expect(approved).toMatchObject({ passed: true, approvals: ['alice'], findings: [] })
@@ -195,16 +212,34 @@ describe('promotion through pull requests', () => {
       context: 'model-registry/policy',
       posted: true
     })
-    expect(statusesOf(pr.head.sha)).toEqual(['pending', 'pending', 'pending', 'success'])
+    expect(statusesOf(pr.head.sha)).toEqual(['pending', 'pending', 'pending', 'pending', 'success'])
     expect(f.gh.state.statuses.at(-1)).toMatchObject({
       sha: pr.head.sha,
       targetUrl: `${f.gh.serverUrl}/${f.gh.owner}/${f.gh.repo}/actions/runs/1`
     })
   })
 
-  test('apply after the merge reports the change, reviewed', async () => {
+  test('apply after the merge reports the change, reviewed, though GitHub links the merge a moment later', async () => {
+    // Not linked yet at the first lookup; linked by the time the (injected) wait is over.
+    f.gh.state.pullLinkDelayMs = 60_000
     const { before, after } = await merge(production.pull_request!.number)
-    const outcome = await apply(f.context(), { before, after })
+    f.gh.state.pullLinkDelayMs = 0
+    const pull = f.gh.state.pull(production.pull_request!.number)!
+    const unlinked = f.gh.state.unlinkedAnswers
+    const waits: number[] = []
+    const linkingChannel = createGitHubReviewChannel({
+      client: f.client,
+      owner: f.gh.owner,
+      repo: f.gh.repo,
+      linkRetryDelaysMs: [500, 1000],
+      sleep: async ms => {
+        waits.push(ms)
+        pull.linkedFrom = Date.now()
+      }
+    })
+    const outcome = await apply({ ...f.context(), review: linkingChannel }, { before, after })
+    expect(f.gh.state.unlinkedAnswers).toBe(unlinked + 1)
+    expect(waits).toEqual([500])
     expect(outcome).toEqual({
       before,
       after,
@@ -224,6 +259,15 @@ describe('promotion through pull requests', () => {
       rewritten: false
     })
     expect((await showVersion(ctx, `${NAME}@production`)).version).toBe('1.0.0')
+
+    // Not linked within the waits: flagged, and the message says GitHub may still be linking
+    // the merge commit (not that it was pushed directly).
+    pull.linkedFrom = Date.now() + 60_000
+    const late = await apply(f.context(), { before, after })
+    pull.linkedFrom = undefined
+    expect(late.unreviewed.map(u => u.reason)).toEqual([
+      `commit ${after.slice(0, 12)} moved ${NAME}@1.0.0 canary → production without a merged pull request: no pull request found after 0.2 s (GitHub may still be linking it)`
+    ])
   })
 
   test('promote refuses before opening anything when the move or a metric gate fails', async () => {
@@ -244,11 +288,17 @@ describe('promotion through pull requests', () => {
       await merge(step.pull_request!.number)
     }
     expect((await showVersion(ctx, `${NAME}@1.0.0`)).deployment_stage).toBe('deprecated')
+    // 1.0.0 (f1 0.85) does not beat 1.1.0: under must_beat only the rollback exemption lets it back.
+    await setMustBeat('f1_score')
     f.clock.advance(60_000)
     const back = await rollback(ctx, { name: NAME, stage: 'production' })
     expect(back.pull_request?.created).toBe(true)
+    expect(back.gates.find(g => g.gate === 'must_beat.f1_score')?.status).toBe('exempt')
     const pr = await pull(back.pull_request!.number)
     expect(pr.title).toBe(`rollback ${NAME} 1.0.0: deprecated → production`)
+    expect(pr.body).toContain('A rollback is exempt from `must_beat`')
+    expect(pr.body).toContain('| must_beat.f1_score | ⏭️ exempt (rollback) |')
+    expect(back.version.stage_history.at(-1)?.via).toBe(`rollback:pull/${pr.number}`)
     expect(back.status?.state).toBe('pending')
     f.gh.state.addReview(pr.number, { user: 'bob' })
     const checked = await check(f.context('github-actions'), {
@@ -257,7 +307,11 @@ describe('promotion through pull requests', () => {
       pullNumber: pr.number,
       headRef: pr.head.ref
     })
-    expect(checked.findings).toEqual([])
+    expect(checked.passed).toBe(true)
+    expect(checked.findings).toEqual([
+      expect.objectContaining({ severity: 'warning', kind: 'gate', gate: 'must_beat.f1_score' })
+    ])
+    await setMustBeat(null)
     expect(checked.changes.map(c => `${c.version} ${c.from} → ${c.to}`)).toEqual([
       '1.0.0 deprecated → production',
       '1.1.0 production → deprecated'
@@ -378,7 +432,7 @@ describe('changes that must not pass', () => {
     expect(outcome.unreviewed).toEqual([
       {
         ...change,
-        reason: `commit ${after.slice(0, 12)} moved ${NAME}@1.2.0 development → staging without a merged pull request`
+        reason: `commit ${after.slice(0, 12)} moved ${NAME}@1.2.0 development → staging without a merged pull request: pushed directly (no pull request found after 0.2 s)`
       }
     ])
   })

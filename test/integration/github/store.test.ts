@@ -18,10 +18,15 @@ describe('GitHubReleaseStore against the emulator', () => {
       f = await setup()
     })
 
-    test('put publishes a release at the commit with the verified asset; fetch brings back the same bytes', async () => {
+    test('put leaves a draft with the verified asset, finish publishes it at the commit; fetch brings back the same bytes', async () => {
       const file = await modelFile(f.dir, 64 * 1024 + 7)
       const t = target({ commit: f.commit })
       const put = await f.store.put(file.path, t, file.digest)
+      // Until the metadata lands nothing is spent: a draft has no tag yet.
+      expect(f.gh.state.releases.map(r => r.draft)).toEqual([true])
+      expect((await f.gh.state.refs()).map(r => r.ref)).not.toContain('refs/tags/theft-detector@v1.0.0')
+      await f.store.finish(put.artifact)
+      await f.store.finish(put.artifact)
 
       // What GitHub holds
       expect(f.gh.state.releases).toHaveLength(1)
@@ -102,7 +107,7 @@ describe('GitHubReleaseStore against the emulator', () => {
 
     test('listRegistryReleases lists registry tags only', async () => {
       const a = await modelFile(f.dir, 10, 'a.pkl')
-      await f.store.put(a.path, target({ version: '1.0.0' }), a.digest)
+      await f.store.finish((await f.store.put(a.path, target({ version: '1.0.0' }), a.digest)).artifact)
       await f.store.put(a.path, target({ name: 'other', version: '2.1.0-rc.1' }), a.digest)
       await f.client.octokit.rest.repos.createRelease({
         owner: f.gh.owner,
@@ -111,7 +116,7 @@ describe('GitHubReleaseStore against the emulator', () => {
       })
       const listed = await f.store.listRegistryReleases()
       expect(listed.map(r => [r.name, r.version, r.draft]).sort()).toEqual([
-        ['other', '2.1.0-rc.1', false],
+        ['other', '2.1.0-rc.1', true],
         ['theft-detector', '1.0.0', false]
       ])
       expect(listed[0]?.assets[0]).toMatchObject({ state: 'uploaded', sha256: a.digest.sha256, size: 10 })
@@ -144,14 +149,49 @@ describe('GitHubReleaseStore against the emulator', () => {
       expect(f.log.some(line => line.includes('digest'))).toBe(false)
     })
 
-    test('an empty file round-trips', async () => {
+    test('an empty file is refused before any request (GitHub refuses empty assets)', async () => {
       const file = await modelFile(f.dir, 0)
-      const put = await f.store.put(file.path, target(), file.digest)
-      const out = join(f.dir, 'empty.out')
-      await expect(f.store.fetch(put.artifact, out)).resolves.toMatchObject({
-        size: 0,
-        sha256: file.digest.sha256
+      const error = await f.store.put(file.path, target(), file.digest).catch(e => e)
+      expect(error).toBeInstanceOf(RegistryError)
+      expect(error).toMatchObject({
+        kind: 'invalid-input',
+        details: { field: 'file', reason: 'empty' },
+        message: expect.stringMatching(/is empty \(0 bytes\): GitHub refuses empty release assets/)
       })
+      expect(f.gh.requests).toEqual([])
+    })
+
+    test('the emulator refuses an empty upload as GitHub does, and the message keeps its words', async () => {
+      const release = await f.client.octokit.rest.repos.createRelease({
+        owner: f.gh.owner,
+        repo: f.gh.repo,
+        tag_name: 'x@v1.0.0',
+        draft: true
+      })
+      const { uploadAsset } = await import('../../../src/github/assets.js')
+      const file = await modelFile(f.dir, 0)
+      const error = await uploadAsset({
+        client: f.client,
+        uploadUrl: release.data.upload_url,
+        name: 'empty.bin',
+        filePath: file.path,
+        start: 0,
+        size: 0,
+        contentType: 'application/octet-stream'
+      }).catch(e => e)
+      expect(error).toBeInstanceOf(RegistryError)
+      expect(error.message).toMatch(/\(422\): Validation Failed \(size must be greater than or equal to 1\)$/)
+      expect(error.details).toMatchObject({
+        errors: [
+          {
+            resource: 'ReleaseAsset',
+            code: 'custom',
+            field: 'size',
+            message: 'size must be greater than or equal to 1'
+          }
+        ]
+      })
+      expect(f.gh.requests.at(-1)).toMatchObject({ status: 422, rule: 'asset-not-empty' })
     })
 
     test('a file that changed since it was hashed is refused and leaves no release', async () => {
@@ -216,10 +256,12 @@ describe('immutable releases', () => {
     f = await setup({ emulator: { immutableReleases: true } })
   })
 
-  test('put records immutability; remove deletes it idempotently; the version cannot be registered again', async () => {
+  test('a draft is not immutable; once finished, remove deletes it idempotently and the tag is reserved for good', async () => {
     const file = await modelFile(f.dir, 2000)
     const put = await f.store.put(file.path, target({ commit: f.commit }), file.digest)
-    expect(put.artifact.release?.immutable).toBe(true)
+    expect(f.gh.state.releases[0]).toMatchObject({ draft: true, immutable: false })
+    await f.store.finish(put.artifact)
+    expect(f.gh.state.releases[0]).toMatchObject({ draft: false, immutable: true })
     await expect(f.store.fetch(put.artifact, join(f.dir, 'out.pkl'))).resolves.toMatchObject({
       sha256: file.digest.sha256
     })
@@ -230,7 +272,23 @@ describe('immutable releases', () => {
     const again = await f.store.put(file.path, target({ commit: f.commit }), file.digest).catch(e => e)
     expect(again).toBeInstanceOf(RegistryError)
     expect(again.kind).toBe('conflict')
-    expect(again.message).toMatch(/theft-detector@v1\.0\.0.*\(422\)/)
+    expect(again.details).toMatchObject({ status: 422, codes: ['custom'], reason: 'tag-reserved' })
+    expect(again.message).toBe(
+      'GitHub refused creating release theft-detector@v1.0.0 on acme/models (422): Validation Failed (tag_name was used by an immutable release)'
+    )
+    expect(f.gh.requests.at(-1)).toMatchObject({ status: 422, rule: 'immutable-tag-reserved' })
     expect(f.gh.state.releases).toEqual([])
+  })
+
+  test('a draft deleted before it was finished spends nothing: the same tag registers again', async () => {
+    const file = await modelFile(f.dir, 2000)
+    const first = await f.store.put(file.path, target({ commit: f.commit }), file.digest)
+    await f.store.remove(first.artifact)
+    expect(f.gh.state.burnedTags.size).toBe(0)
+    const second = await f.store.put(file.path, target({ commit: f.commit }), file.digest)
+    await f.store.finish(second.artifact)
+    expect(f.gh.state.releases.map(r => [r.tagName, r.draft, r.immutable])).toEqual([
+      ['theft-detector@v1.0.0', false, true]
+    ])
   })
 })

@@ -155,7 +155,7 @@ describe('snapshot', () => {
     const r = await repo({ commit: true })
     const error = await caught(backend(r).snapshot())
     expect(error.kind).toBe('not-initialised')
-    expect(error.message).toBe(`no registry branch "model-registry" in ${r.dir}; run 'mreg init' first`)
+    expect(error.message).toBe(`no registry branch "model-registry" in ${r.dir}; the init command creates it`)
     expect((await caught(backend(r).update(change([])))).kind).toBe('not-initialised')
   })
 

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultInjector } from './faults.js'
+import type { PushRules } from './git/push-rules.js'
 import type { GitRepo } from './git/repo.js'
 import type { RuleName } from './rules.js'
 import type { EmulatorState } from './state.js'
@@ -24,6 +25,8 @@ export interface EmulatorContext {
   state: EmulatorState
   git: GitRepo
   faults: FaultInjector
+  /** Further tokens and the rulesets pushes and merges meet (git/push-rules.ts). */
+  pushRules: PushRules
   /** A signed, short-lived URL on the download origin for an asset's bytes. */
   signDownload(assetId: number, name: string): string
 }
@@ -106,11 +109,22 @@ export function validationFailed(
   return new ApiError(422, message, { errors, rule })
 }
 
-/** Page of a list and its Link header (rule `pagination-link`). */
-export function paginate<T>(req: ApiRequest, items: T[]): { page: T[]; headers: Record<string, string> } {
+/**
+ * Page of a list and its Link header (rule `pagination-link`). With `cap`, only the first `cap`
+ * results can be paged to (rule `pagination-cap`): a page past them is refused with 422.
+ */
+export function paginate<T>(
+  req: ApiRequest,
+  items: T[],
+  cap?: number
+): { page: T[]; headers: Record<string, string> } {
   const perPage = Math.min(Math.max(Number(req.query.per_page ?? 30), 1), 100)
   const pageNumber = Math.max(Number(req.query.page ?? 1), 1)
-  const last = Math.max(1, Math.ceil(items.length / perPage))
+  if (cap !== undefined && (pageNumber - 1) * perPage >= cap) {
+    throw new ApiError(422, `Only the first ${cap} results are available.`, { rule: 'pagination-cap' })
+  }
+  const reachable = cap === undefined ? items.length : Math.min(items.length, cap)
+  const last = Math.max(1, Math.ceil(reachable / perPage))
   const page = items.slice((pageNumber - 1) * perPage, pageNumber * perPage)
   const link = (n: number, rel: string): string => {
     const url = new URL(req.url)

@@ -20,6 +20,7 @@ import type { EmulatorContext } from './context.js'
 import { DownloadSigner, serveDownload } from './download.js'
 import { FaultInjector } from './faults.js'
 import { GitRepo, isolatedGitEnv } from './git/repo.js'
+import { PushRules } from './git/push-rules.js'
 import { HANDLERS } from './handlers/index.js'
 import { PathMatcher } from './openapi/paths.js'
 import { loadSpec } from './openapi/spec.js'
@@ -31,8 +32,10 @@ import type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.j
 
 export type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.js'
 export type { FaultInjector } from './faults.js'
+export type { PushRules, Ruleset, RulesetRule, TokenGrant } from './git/push-rules.js'
 export type { EmulatorState, ReleaseRecord, AssetRecord, PullRecord, ReviewRecord } from './state.js'
 export { RULES, type RuleName } from './rules.js'
+export { ALL_WRITE, type TokenPermissions } from './permissions.js'
 export { basicHeader } from './auth.js'
 
 /** GitHub's per-asset limit: "Each file included in a release must be under 2 GiB." */
@@ -96,7 +99,10 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
 
   const requests: RecordedRequest[] = []
   const validationErrors: string[] = []
-  const state = new EmulatorState(git, 'github-actions[bot]')
+  const state = new EmulatorState(git, 'github-actions[bot]', owner)
+  if (options.permissions) state.tokenPermissions = { ...options.permissions }
+  if (options.actionsCanCreatePullRequests !== undefined)
+    state.actionsCanCreatePullRequests = options.actionsCanCreatePullRequests
   const faults = new FaultInjector()
   // The listeners exist before the ports (and so the URLs) are known; these are filled in below.
   const late: { pipeline?: Pipeline; signer?: DownloadSigner } = {}
@@ -125,6 +131,7 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
   const signer = new DownloadSigner(downloadOrigin, repoId)
   late.signer = signer
 
+  const pushRules = new PushRules()
   const ctx: EmulatorContext = {
     apiUrl: `${serverUrl}/api/v3`,
     serverUrl,
@@ -140,12 +147,14 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     state,
     git,
     faults,
+    pushRules,
     signDownload: (assetId, name) => signer.url(assetId, name)
   }
   late.pipeline = {
     ctx,
     writes: new WriteQueue(),
     token,
+    pushRules,
     projectRoot: root,
     validator,
     matcher,
@@ -166,6 +175,7 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     repoDir,
     state,
     faults,
+    pushRules,
     requests,
     validationErrors,
     gitEnv: (extra = {}) =>

@@ -48,6 +48,12 @@ export const RULES = {
     source:
       'https://docs.github.com/en/repositories/releasing-projects-on-github/about-releases#storage-and-bandwidth-quotas'
   },
+  'asset-not-empty': {
+    summary:
+      'An empty (0-byte) asset is refused: 422 errors [{resource:"ReleaseAsset",code:"custom",field:"size",message:"size must be greater than or equal to 1"}]',
+    source:
+      'observed from GitHub in https://github.com/svenstaro/upload-release-action/issues/94 and https://github.com/xresloader/upload-to-github-release/issues/37'
+  },
   'asset-digest': {
     summary: 'Each uploaded asset reports digest "sha256:<hex>" computed over the bytes GitHub received',
     source: 'https://github.blog/changelog/2025-06-03-releases-now-expose-digests-for-release-assets/'
@@ -101,6 +107,18 @@ export const RULES = {
     source:
       'https://github.com/ncipollo/release-action/issues/8 and https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases'
   },
+  'immutable-tag-reserved': {
+    summary:
+      'The tag of a deleted immutable release can never be used again: creating or publishing a release with it gets 422 errors [{resource:"Release",code:"custom",field:"tag_name",message:"tag_name was used by an immutable release"}]',
+    source:
+      'https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases ("If you delete the immutable release, you can delete the tag, but you cannot reuse the same tag name"); the 422 body (code "custom", that message) as reported against GitHub in this project\'s issue 8'
+  },
+  'make-latest': {
+    summary:
+      'make_latest ("true" | "false" | "legacy") defaults to "true" for newly published releases; GET /releases/latest answers the release marked latest (drafts and prereleases never are)',
+    source:
+      'https://docs.github.com/en/rest/releases/releases#create-a-release and #update-a-release (make_latest), #get-the-latest-release'
+  },
   'immutable-release': {
     summary:
       'With immutable releases, a published release refuses asset upload/delete (422) and its tag cannot be moved or deleted',
@@ -125,10 +143,64 @@ export const RULES = {
     summary: 'List endpoints page with per_page (default 30, max 100) and page, and send a Link header',
     source: 'https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api'
   },
+  'pagination-cap': {
+    summary:
+      'Listing releases reaches the first 1000 results only; a page past them answers 422 "Only the first 1000 results are available."',
+    source:
+      'https://docs.github.com/en/rest/releases/releases#list-releases (paged list) with the cap GitHub applies to paged lists, as in https://docs.github.com/en/rest/search/search#about-search ("up to 1,000 results"); the 422 message as reported against list-releases in this project\'s issue 8'
+  },
   'pull-not-mergeable': {
     summary: 'Merging a pull request that is closed or conflicts answers 405 "Pull Request is not mergeable"',
     source:
       'https://docs.github.com/en/rest/pulls/pulls#merge-a-pull-request (405 Method Not Allowed if merge cannot be performed)'
+  },
+  'push-ruleset-violation': {
+    summary:
+      'A git push a ruleset refuses (pull request required; required status checks not passed on the pushed commit) answers `ng <ref> push declined due to repository rule violations` with side-band lines `error: GH013: Repository rule violations found for <ref>.`, `Review all repository rules at …/rules?ref=…`, and one `- <rule>` line per rule ("Changes must be made through a pull request.", `Required status check "<context>" is expected.` or "N of M required status checks are expected."); actors in the bypass list push freely. Nothing lands.',
+    source:
+      'https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/available-rules-for-rulesets (require a pull request; require status checks: "commits must first be pushed to another branch, then merged or pushed directly … after status checks have passed"; bypass list: https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/creating-rulesets-for-a-repository#granting-bypass-permissions-for-your-branch-or-tag-ruleset); wording as reported from GitHub in https://github.com/yshavit/mdq/pull/255, https://github.com/JRedrupp/bison/issues/136 and https://github.com/gleam-lang/gleam/pull/6080'
+  },
+  'push-protected-branch': {
+    summary:
+      'Classic branch protection refuses a direct push with `ng <ref> protected branch hook declined` and side-band lines `error: GH006: Protected branch update failed for <ref>.` and `error: <rule>` (e.g. `Required status check "<context>" is expected.`); "allow specified actors to bypass required pull requests" exempts from the pull request requirement only',
+    source:
+      'https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/about-protected-branches (require pull request reviews: bypass for specified actors; require status checks); wording as reported in https://github.com/pretis/flexpret/issues/40 and https://github.com/SageMathOER-CCC/sage-discrete-math/issues/84'
+  },
+  'merge-ruleset-violation': {
+    summary:
+      'Merging a pull request into a branch whose ruleset is not met (too few approvals from reviewers other than the author; required status not successful on the head commit) answers 405 "Repository rule violations found" followed by the rule lines',
+    source:
+      'https://docs.github.com/en/rest/pulls/pulls#merge-a-pull-request (405 if merge cannot be performed); https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/available-rules-for-rulesets (required approvals; the author cannot approve); message prefix as reported in https://github.com/satisfactory-factories/application/issues/67'
+  },
+  'git-push-permission': {
+    summary:
+      'A token without contents: write that pushes over git gets 403 with the text `Permission to <owner>/<repo>.git denied to <login>.` (git prints it as a `remote:` line)',
+    source:
+      'https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token (contents: write to push); wording as reported in https://github.com/ad-m/github-push-action/issues/96 and https://github.com/Medical-Software-Foundation/canvas/pull/184'
+  },
+  'token-permissions': {
+    summary:
+      'A token lacking the permission an endpoint needs gets 403 "Resource not accessible by integration" with x-accepted-github-permissions naming the sets that would do (";" between alternatives)',
+    source:
+      'https://docs.github.com/en/rest/authentication/permissions-required-for-github-apps and https://github.blog/changelog/2023-08-10-x-accepted-github-permissions-header-for-fine-grained-permission-actors'
+  },
+  'actions-pull-request-setting': {
+    summary:
+      'With "Allow GitHub Actions to create and approve pull requests" off, the Actions token creating a pull request or approving one gets 403 "GitHub Actions is not permitted to create or approve pull requests."',
+    source:
+      'https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#preventing-github-actions-from-creating-or-approving-pull-requests; https://github.blog/changelog/2022-05-03-github-actions-prevent-github-actions-from-creating-and-approving-pull-requests/; message as reported in https://github.com/peter-evans/create-pull-request/issues/1175 and #3979'
+  },
+  'collaborator-permission': {
+    summary:
+      'GET /collaborators/{u}/permission answers permission admin|write|read|none (maintain counts as write, triage as read; role_name exact); author_association is OWNER, COLLABORATOR or NONE and says nothing about the level',
+    source:
+      'https://docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user and https://docs.github.com/en/graphql/reference/enums#commentauthorassociation'
+  },
+  'pull-link-delay': {
+    summary:
+      'A merged pull request is linked to its commits asynchronously: for a while after the merge, "list pull requests associated with a commit" does not list it (state.pullLinkDelayMs)',
+    source:
+      "https://docs.github.com/en/rest/commits/commits#list-pull-requests-associated-with-a-commit; an empty answer for a merged commit as observed in https://github.com/DefinitelyTyped/dt-mergebot/pull/370 and reported in this project's issue 8"
   },
   'not-emulated': {
     summary: 'A request for an operation the emulator does not implement fails loudly (500) and is recorded',

@@ -9,13 +9,15 @@
  * validationErrors and answered 500 with its text.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { isAuthorized } from './auth.js'
+import { isAuthorized, parseAuthorization, type Credentials } from './auth.js'
 import { ApiError, RequestMismatch, type ApiAnswer, type EmulatorContext } from './context.js'
 import { serveGitHttp } from './git/http-backend.js'
+import { declinedPushResponse, parsePushCommands, type PushRules, type Refusal } from './git/push-rules.js'
 import { HANDLERS, STREAMING, checkRepository } from './handlers/index.js'
 import { drain, plantStarters } from './handlers/upload.js'
 import type { PathMatcher } from './openapi/paths.js'
 import type { OpenApiValidator } from './openapi/validator.js'
+import { permissionRefusal } from './permissions.js'
 import type { RateLimiter } from './rate-limit.js'
 import type { RecordedRequest } from './types.js'
 
@@ -38,6 +40,8 @@ export interface Pipeline {
   ctx: EmulatorContext
   writes: WriteQueue
   token: string
+  /** Further tokens, what they may push, and the rulesets pushes are checked against. */
+  pushRules: PushRules
   projectRoot: string
   validator: OpenApiValidator
   matcher: PathMatcher
@@ -142,7 +146,7 @@ async function handleGit(
     res.end(`Injected fault: ${fault.status}\n`)
     return
   }
-  const credentials = isAuthorized(req.headers.authorization, p.token)
+  const credentials = authorize(p, req.headers.authorization)
   if (!credentials) {
     entry.rule = 'bad-credentials'
     await drain(req)
@@ -156,7 +160,41 @@ async function handleGit(
     res.end('Repository not found.\n')
     return
   }
+  const isPush =
+    url.searchParams.get('service') === 'git-receive-pack' || url.pathname.endsWith('/git-receive-pack')
+  const login = p.pushRules.grant(credentials.token)?.login ?? p.ctx.state.viewer
+  if (isPush && p.pushRules.grant(credentials.token)?.push === false) {
+    entry.rule = 'git-push-permission'
+    await drain(req)
+    res.writeHead(403, { 'content-type': 'text/plain' })
+    res.end(`Permission to ${p.ctx.owner}/${p.ctx.repo}.git denied to ${login}.\n`)
+    return
+  }
   const body = await readBody(req)
+  if (req.method === 'POST' && url.pathname.endsWith('/git-receive-pack')) {
+    const { commands, capabilities } = parsePushCommands(
+      body,
+      req.headers['content-encoding'] as string | undefined
+    )
+    const refused = new Map<string, Refusal>()
+    for (const command of commands) {
+      const refusal = p.pushRules.refusal(command, credentials.token, p.ctx.state.statuses)
+      if (refusal) refused.set(command.ref, refusal)
+    }
+    if (refused.size > 0) {
+      entry.rule = [...refused.values()].some(r => r.classic)
+        ? 'push-protected-branch'
+        : 'push-ruleset-violation'
+      const rulesUrl = (ref: string) =>
+        `${p.ctx.serverUrl}/${p.ctx.owner}/${p.ctx.repo}/rules?ref=${encodeURIComponent(ref)}`
+      res.writeHead(200, {
+        'content-type': 'application/x-git-receive-pack-result',
+        'cache-control': 'no-cache'
+      })
+      res.end(declinedPushResponse(commands, refused, capabilities, rulesUrl))
+      return
+    }
+  }
   await serveGitHttp(req, res, {
     projectRoot: p.projectRoot,
     pathInfo: `/${p.ctx.owner}/${p.ctx.repo}.git${url.pathname.replace(/^\/[^/]+\/[^/]+\.git/, '')}`,
@@ -164,6 +202,14 @@ async function handleGit(
     remoteUser: credentials.user,
     body
   })
+}
+
+/** The main token, or one added with pushRules.addToken (an App's installation token…). */
+function authorize(p: Pipeline, header: string | undefined): Credentials | undefined {
+  const main = isAuthorized(header, p.token)
+  if (main) return main
+  const credentials = parseAuthorization(header)
+  return credentials && p.pushRules.grant(credentials.token) ? credentials : undefined
 }
 
 function mismatch(p: Pipeline, where: string, problems: string[]): ApiAnswer {
@@ -207,7 +253,7 @@ async function answerApi(
     const body = fault.body ?? { message: `Injected fault: ${fault.status}`, documentation_url: DOCS }
     return { status: fault.status, body, headers: fault.headers, rule: 'injected-fault' }
   }
-  if (!isAuthorized(req.headers.authorization, p.token)) {
+  if (!authorize(p, req.headers.authorization)) {
     return {
       status: 401,
       body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' },
@@ -262,6 +308,16 @@ async function answerApi(
   }
   const problems = p.validator.validateRequest(op, { path: params, query, body, hasBody })
   if (problems.length > 0) return mismatch(p, `${where} (${operationId}) request`, problems)
+  // Rule token-permissions: the token's permission set, checked before the handler runs.
+  const lacking = permissionRefusal(p.ctx.state.tokenPermissions, operationId)
+  if (lacking) {
+    return {
+      status: 403,
+      body: { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' },
+      headers: { 'x-accepted-github-permissions': lacking.header },
+      rule: 'token-permissions'
+    }
+  }
 
   let answer: ApiAnswer
   try {

@@ -4,6 +4,7 @@
  * labels) and use its hooks (addReview) to play the humans in a workflow.
  */
 import type { GitRepo, RefEntry } from './git/repo.js'
+import { ALL_WRITE, type TokenPermissions } from './permissions.js'
 
 export type AssetState = 'uploaded' | 'starter'
 
@@ -65,7 +66,12 @@ export interface PullRecord {
   baseSha: string
   /** Commits the pull request brought, frozen at merge. */
   mergedCommits: string[]
+  /** Epoch ms from which commit → pull lookups list it once merged (rule pull-link-delay). */
+  linkedFrom?: number
 }
+
+/** A repository role (https://docs.github.com/en/organizations/managing-user-access-to-your-organizations-repositories/managing-repository-roles/repository-roles-for-an-organization). */
+export type CollaboratorRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read'
 
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING'
 
@@ -135,14 +141,46 @@ export class EmulatorState {
   labels: LabelRecord[] = []
   /** Tag names of immutable releases that were deleted: never usable again for a release. */
   burnedTags = new Set<string>()
+  /** Collaborators and their roles; the owner is admin. Anyone else may still review (public repository). */
+  collaborators = new Map<string, CollaboratorRole>()
+  /** What the token may do (rule token-permissions); tests narrow it to play a workflow's `permissions:`. */
+  tokenPermissions: TokenPermissions = { ...ALL_WRITE }
+  /**
+   * The repository setting "Allow GitHub Actions to create and approve pull requests" (rule
+   * actions-pull-request-setting). Off by default on GitHub for new repositories; on here so
+   * that tests of promotion need not say so.
+   */
+  actionsCanCreatePullRequests = true
+  /**
+   * How long after a merge the commit → pull request lookup starts listing the pull request
+   * (rule pull-link-delay). 0: at once.
+   */
+  pullLinkDelayMs = 0
+  /** How many commit → pull lookups left out a merged pull request still being linked. */
+  unlinkedAnswers = 0
+  /** The release marked as the repository's latest (rule make-latest); null: by creation date. */
+  latestReleaseId: number | null = null
   private lastId = 1000
   private lastIssueNumber = 0
 
   constructor(
     private readonly git: GitRepo,
     /** Login of the token's user (the emulated GITHUB_TOKEN is the Actions bot). */
-    readonly viewer: string
+    readonly viewer: string,
+    /** The repository's owner (a user): admin of it. */
+    readonly owner: string
   ) {}
+
+  /** Test hook: give a user a role on the repository. */
+  addCollaborator(login: string, role: CollaboratorRole = 'write'): void {
+    this.collaborators.set(login.toLowerCase(), role)
+  }
+
+  /** The user's role: the owner's is admin; null for someone who is not a collaborator. */
+  roleOf(login: string): CollaboratorRole | null {
+    if (login.toLowerCase() === this.owner.toLowerCase()) return 'admin'
+    return this.collaborators.get(login.toLowerCase()) ?? null
+  }
 
   nextId(): number {
     return ++this.lastId
@@ -160,6 +198,15 @@ export class EmulatorState {
   /** The published release with this tag (drafts have no tag yet). */
   publishedRelease(tag: string): ReleaseRecord | undefined {
     return this.releases.find(r => !r.draft && r.tagName === tag)
+  }
+
+  /** Rule make-latest: the marked release, else the newest full (non-draft, non-pre) release. */
+  latestRelease(): ReleaseRecord | undefined {
+    const marked = this.releases.find(r => r.id === this.latestReleaseId && !r.draft && !r.prerelease)
+    if (marked) return marked
+    return this.releases
+      .filter(r => !r.draft && !r.prerelease)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)[0]
   }
 
   asset(id: number): { release: ReleaseRecord; asset: AssetRecord } | undefined {

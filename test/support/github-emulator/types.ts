@@ -4,6 +4,7 @@
  */
 import type { EmulatorState } from './state.js'
 import type { FaultInjector } from './faults.js'
+import type { PushRules } from './git/push-rules.js'
 
 export interface EmulatorOptions {
   /** Repository owner (a user). Default `acme`. */
@@ -26,6 +27,10 @@ export interface EmulatorOptions {
     /** Length of the primary window, seconds (reset = window start + this). Default 3600. */
     windowSeconds?: number
   }
+  /** The token's permissions (rule token-permissions). Default: every permission at write. */
+  permissions?: import('./permissions.js').TokenPermissions
+  /** "Allow GitHub Actions to create and approve pull requests". Default true. */
+  actionsCanCreatePullRequests?: boolean
   /** Name of the default branch. Default `main`. */
   defaultBranch?: string
   /** Create one commit (a README) on the default branch, as a new GitHub repository offers. Default true. */
@@ -67,6 +72,8 @@ export interface GitHubEmulator {
   repoDir: string
   state: EmulatorState
   faults: FaultInjector
+  /** Further tokens (a bypassing App token, a read-only token) and the rulesets git pushes meet. */
+  pushRules: PushRules
   requests: RecordedRequest[]
   /** Every OpenAPI mismatch found; each also turned its response into a 500. Tests assert it stays empty. */
   validationErrors: string[]

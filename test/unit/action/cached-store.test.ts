@@ -60,6 +60,7 @@ class FakeStore implements ArtifactStore {
   async put(): Promise<never> {
     throw new Error('not used')
   }
+  async finish(): Promise<void> {}
   async fetch(_artifact: Artifact, outPath: string): Promise<FetchResult> {
     this.fetches.push(outPath)
     if (this.fail) throw this.fail
@@ -169,6 +170,7 @@ describe('the rest of the port passes through', () => {
       kind: 'local',
       bindsVersion: false,
       put: inner.put.bind(inner),
+      finish: inner.finish.bind(inner),
       fetch: inner.fetch.bind(inner),
       verify: inner.verify.bind(inner),
       remove: inner.remove.bind(inner)

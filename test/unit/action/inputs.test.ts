@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { RegistryError } from '../../../src/domain/errors.js'
-import { list, parseActionInputs, parseMetricsText, type ActionInputs } from '../../../src/action/inputs.js'
+import { list, parseActionInputs, type ActionInputs } from '../../../src/action/inputs.js'
+import { metricsOrFile, parseMetricsText } from '../../../src/domain/json-input.js'
 
 /** core.getInput over a map: absent inputs read as '' (as they do on a runner). */
 const parse = (values: Record<string, string>): ActionInputs => parseActionInputs(name => values[name] ?? '')
@@ -34,6 +35,8 @@ describe('parseActionInputs', () => {
       config: undefined,
       trainingMetadata: undefined,
       tags: [],
+      addTags: [],
+      removeTags: [],
       notes: undefined,
       parent: undefined,
       datasetVersion: undefined,
@@ -74,7 +77,7 @@ describe('parseActionInputs', () => {
       name: 'theft-detector',
       modelType: 'isolation_forest',
       version: '1.2.0',
-      metrics: { f1_score: 0.9, recall: 1 },
+      metrics: { metrics: { f1_score: 0.9, recall: 1 } },
       config: { json: { contamination: 0.1 } },
       trainingMetadata: { file: 'training.json' },
       tags: ['high_recall', 'nightly', 'v2'],
@@ -94,10 +97,16 @@ describe('parseActionInputs', () => {
 
   test('metrics and min-metrics as k=v lines', () => {
     expect(parse({ ...base, metrics: 'f1_score=0.9\nprecision = 0.8' }).metrics).toEqual({
-      f1_score: 0.9,
-      precision: 0.8
+      metrics: { f1_score: 0.9, precision: 0.8 }
     })
-    expect(parse({ ...base, 'min-metrics': 'f1_score=0.85' }).minMetrics).toEqual({ f1_score: 0.85 })
+    expect(parse({ ...base, 'min-metrics': 'f1_score=0.85' }).minMetrics).toEqual({
+      metrics: { f1_score: 0.85 }
+    })
+  })
+
+  test('metrics and min-metrics as a path to a JSON file, like config', () => {
+    expect(parse({ ...base, metrics: 'eval/metrics.json' }).metrics).toEqual({ file: 'eval/metrics.json' })
+    expect(parse({ ...base, 'min-metrics': 'gates.json' }).minMetrics).toEqual({ file: 'gates.json' })
   })
 
   test('booleans, counts and ages', () => {
@@ -135,7 +144,7 @@ describe('parseActionInputs', () => {
     ['metrics', { metrics: '{"f1": "x"}' }],
     ['metrics', { metrics: '{"f1": 1' }],
     ['metrics', { metrics: '[1]' }],
-    ['metrics', { metrics: 'f1' }],
+    ['metrics', { metrics: 'true' }],
     ['metrics', { metrics: 'f1=Infinity' }],
     ['min-metrics', { 'min-metrics': 'f1=abc' }],
     ['config', { config: '{"a": ' }],
@@ -170,6 +179,12 @@ describe('parseMetricsText', () => {
   test('JSON object or k=v pairs, comma- or newline-separated', () => {
     expect(parseMetricsText('{"a": 1}', 'metrics')).toEqual({ a: 1 })
     expect(parseMetricsText('a=1,b=2\nc=3', 'metrics')).toEqual({ a: 1, b: 2, c: 3 })
+  })
+
+  test('metricsOrFile: text without "=" or "{" names a file', () => {
+    expect(metricsOrFile('a = 1', '--metrics')).toEqual({ metrics: { a: 1 } })
+    expect(metricsOrFile('metrics.json', '--metrics')).toEqual({ file: 'metrics.json' })
+    expect(() => metricsOrFile('[1]', '--metrics')).toThrow(/^--metrics must be a JSON object/)
   })
 })
 

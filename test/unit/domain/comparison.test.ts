@@ -1,5 +1,11 @@
 import { describe, expect, test } from '@jest/globals'
-import { compareModels } from '../../../src/domain/comparison.js'
+import {
+  compareModels,
+  describeBest,
+  describeMetric,
+  type MetricRow
+} from '../../../src/domain/comparison.js'
+import { defaultPolicy } from '../../../src/domain/policy.js'
 import { at, makeVersion, thrown } from './fixtures.js'
 
 const v1 = makeVersion({
@@ -34,20 +40,63 @@ describe('compareModels', () => {
       values: [null, 0.92],
       deltas: [null, null],
       relative: [null, null],
-      best: 1
+      better: 'higher',
+      best: 1,
+      tied: []
     })
   })
 
-  test('relative is null for a zero base; ties pick the first; negatives compare by value', () => {
+  test('relative is null for a zero base; a tie is reported as one; negatives compare by value', () => {
     const a = makeVersion({ version: '1.0.0', metrics: { z: 0, t: 0.5, loss: -2 } })
     const b = makeVersion({ version: '1.0.1', metrics: { z: 1, t: 0.5, loss: -1 } })
     const c = makeVersion({ version: '1.0.2', metrics: { t: 0.5, loss: -4 } })
     const r = compareModels([a, b, c])
     expect(r.metrics).toEqual([
-      { metric: 'loss', values: [-2, -1, -4], deltas: [0, 1, -2], relative: [0, 0.5, -1], best: 1 },
-      { metric: 't', values: [0.5, 0.5, 0.5], deltas: [0, 0, 0], relative: [0, 0, 0], best: 0 },
-      { metric: 'z', values: [0, 1, null], deltas: [0, 1, null], relative: [null, null, null], best: 1 }
+      {
+        metric: 'loss',
+        values: [-2, -1, -4],
+        deltas: [0, 1, -2],
+        relative: [0, 0.5, -1],
+        better: 'higher',
+        best: 1,
+        tied: []
+      },
+      {
+        metric: 't',
+        values: [0.5, 0.5, 0.5],
+        deltas: [0, 0, 0],
+        relative: [0, 0, 0],
+        better: 'higher',
+        best: null,
+        tied: [0, 1, 2]
+      },
+      {
+        metric: 'z',
+        values: [0, 1, null],
+        deltas: [0, 1, null],
+        relative: [null, null, null],
+        better: 'higher',
+        best: 1,
+        tied: []
+      }
     ])
+  })
+
+  test('a metric the policy calls lower-is-better has its lowest value best; a tie for best is a tie', () => {
+    const policy = defaultPolicy()
+    policy.metrics = { latency_ms: { lower_is_better: true } }
+    const a = makeVersion({ version: '1.0.0', metrics: { latency_ms: 12, f1: 0.9 } })
+    const b = makeVersion({ version: '1.0.1', metrics: { latency_ms: 9, f1: 0.9 } })
+    const c = makeVersion({ version: '1.0.2', metrics: { latency_ms: 30, f1: 0.8 } })
+    const [f1, latency] = compareModels([a, b, c], policy).metrics
+    expect(latency).toMatchObject({ metric: 'latency_ms', better: 'lower', best: 1, tied: [] })
+    expect(f1).toMatchObject({ metric: 'f1', better: 'higher', best: null, tied: [0, 1] })
+    const refs = ['fraud@1.0.0', 'fraud@1.0.1', 'fraud@1.0.2']
+    expect(describeBest(f1 as MetricRow, refs)).toBe('tie: fraud@1.0.0, fraud@1.0.1')
+    expect(describeBest(latency as MetricRow, refs)).toBe('fraud@1.0.1')
+    expect(describeMetric(latency as MetricRow)).toBe('latency_ms (lower is better)')
+    // Without the policy, the highest latency would be "best".
+    expect(compareModels([a, b, c]).metrics[1]).toMatchObject({ better: 'higher', best: 2 })
   })
 
   test('needs at least two versions', () => {

@@ -61,7 +61,58 @@ describe('evaluateGates: min_metrics', () => {
   })
 })
 
+describe('evaluateGates: rollback', () => {
+  test('waives must_beat, and only must_beat', () => {
+    const r = run(
+      { must_beat: 'f1_score', min_metrics: { f1_score: 0.95 } },
+      {
+        candidate: holder,
+        holders: [candidate],
+        rollback: true
+      }
+    )
+    expect(r.results).toEqual([
+      {
+        gate: 'min_metrics.f1_score',
+        status: 'fail',
+        message: 'f1_score 0.85 is below the 0.95 production requires'
+      },
+      {
+        gate: 'must_beat.f1_score',
+        status: 'exempt',
+        message:
+          'exempt: a rollback — fraud@1.0.0 held production before (its stage_history), so it need not beat the current holder; every other gate applies'
+      }
+    ])
+    expect(r.passed).toBe(false)
+    expect(
+      run({ must_beat: 'f1_score' }, { candidate: holder, holders: [candidate] }).results[0]?.status
+    ).toBe('fail')
+  })
+})
+
 describe('evaluateGates: must_beat', () => {
+  test('a metric the policy calls lower-is-better is beaten by a lower value, without repeating it in the gate', () => {
+    const policy = policyWith({ must_beat: 'loss' })
+    policy.metrics = { loss: { lower_is_better: true } }
+    const input = {
+      candidate,
+      stage: 'production',
+      channel: 'pull-request' as const,
+      approvals: 1,
+      viaPullRequest: true
+    }
+    expect(evaluateGates({ ...input, policy, holders: [holder] }).results).toEqual([
+      { gate: 'must_beat.loss', status: 'pass', message: 'loss 0.2 beats fraud@1.0.0 0.3 (lower is better)' }
+    ])
+    const better = makeVersion({ version: '1.0.0', stage: 'production', metrics: { loss: 0.1 } })
+    expect(evaluateGates({ ...input, policy, holders: [better] }).results[0]?.status).toBe('fail')
+    // Without the policy's setting, higher is better: the same candidate loses to 0.3.
+    expect(
+      evaluateGates({ ...input, policy: policyWith({ must_beat: 'loss' }), holders: [holder] }).results[0]
+        ?.status
+    ).toBe('fail')
+  })
   test('higher is better by default, as a plain metric name', () => {
     expect(run({ must_beat: 'f1_score' })).toEqual({
       passed: true,
@@ -182,7 +233,7 @@ describe('evaluateGates: review gates', () => {
       {
         gate: 'require_pull_request',
         status: 'fail',
-        message: "a move to production must come through a pull request; use 'mreg promote' on GitHub"
+        message: 'a move to production must come through a pull request; promote on GitHub opens one'
       }
     ])
     expect(run(gate, { approvals: undefined }).results[0]?.message).toBe(

@@ -38,7 +38,8 @@ describe('defaultPolicy', () => {
         auto_cleanup: false,
         cleanup_interval_hours: 24
       },
-      artifacts: { store: 'github-release', max_part_bytes: 2147483000, compression: 'none' }
+      artifacts: { store: 'github-release', max_part_bytes: 2147483000, compression: 'none' },
+      metrics: {}
     })
     expect(defaultPolicy().artifacts.store).toBe('local')
   })
@@ -99,6 +100,37 @@ describe('checkPolicyConsistency', () => {
     ]
   ])('refuses an unknown stage in %s', (_field, edit, message) => {
     expect(thrown(() => checkPolicyConsistency(broken(edit)))).toEqual({ kind: 'integrity', message })
+  })
+  test('a must_beat direction that contradicts $.metrics is refused', () => {
+    const p = broken(p => {
+      p.metrics = { latency_ms: { lower_is_better: true } }
+      p.gates.production = { must_beat: { metric: 'latency_ms', lower_is_better: false } }
+    })
+    expect(thrown(() => checkPolicyConsistency(p))).toEqual({
+      kind: 'integrity',
+      message:
+        'registry.json: $.gates.production.must_beat.lower_is_better is false but $.metrics.latency_ms.lower_is_better says true; remove it from must_beat or make them agree'
+    })
+    const agreeing = broken(p => {
+      p.metrics = { latency_ms: { lower_is_better: true } }
+      p.gates.production = { must_beat: { metric: 'latency_ms', lower_is_better: true } }
+    })
+    expect(checkPolicyConsistency(agreeing)).toBe(agreeing)
+  })
+  test('metrics settings are validated by the schema', () => {
+    const p = broken(p => (p.metrics = { latency_ms: { lower_is_better: true } }))
+    expect(validatePolicy(p, 'registry.json')).toBe(p)
+    expect(
+      thrown(() => validatePolicy({ ...p, metrics: { latency_ms: { lower: true } } }, 'registry.json'))
+    ).toEqual({
+      kind: 'integrity',
+      message: 'registry.json: $.metrics.latency_ms.lower is not a known field'
+    })
+    expect(
+      thrown(() =>
+        validatePolicy({ ...p, metrics: { latency_ms: { lower_is_better: 'yes' } } }, 'registry.json')
+      ).message
+    ).toBe('registry.json: $.metrics.latency_ms.lower_is_better must be boolean')
   })
   test('uses the given file name and kind', () => {
     const error = thrown(() =>

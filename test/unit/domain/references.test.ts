@@ -5,7 +5,8 @@ import { defaultPolicy } from '../../../src/domain/policy.js'
 import { formatReference, parseReference, resolveReference } from '../../../src/domain/references.js'
 import { at, makeVersion, thrown } from './fixtures.js'
 
-const FORMS = 'use name, name@1.2.0, name@latest, name@<stage> or a model_id such as name_20261127_143000'
+const FORMS =
+  'use name, name@1.2.0, name@latest (highest version), name@newest (last registered), name@<stage> or a model_id such as name_20261127_143000'
 
 describe('parseReference', () => {
   test.each([
@@ -13,6 +14,7 @@ describe('parseReference', () => {
     ['fraud@v1.2.0', { kind: 'version', name: 'fraud', version: '1.2.0' }],
     ['fraud@1.0.0-rc.1', { kind: 'version', name: 'fraud', version: '1.0.0-rc.1' }],
     ['fraud@latest', { kind: 'latest', name: 'fraud' }],
+    ['fraud@newest', { kind: 'newest', name: 'fraud' }],
     ['fraud', { kind: 'latest', name: 'fraud' }],
     ['fraud@production', { kind: 'stage', name: 'fraud', stage: 'production' }],
     ['fraud@my-stage_2', { kind: 'stage', name: 'fraud', stage: 'my-stage_2' }],
@@ -89,15 +91,49 @@ describe('resolveReference', () => {
     expect(resolve('fraud@1.1.0')).toBe(v2)
     expect(resolve('fraud@v1.0.0')).toBe(v1)
   })
-  test('latest is the newest registration that is not archived', () => {
+  test('latest is the highest version that is not archived', () => {
     expect(resolve('fraud@latest')).toBe(v3)
     expect(resolve('fraud')).toBe(v3)
   })
-  test('latest breaks registration-time ties by highest version', () => {
+  test('latest is the highest semver, not the last registration; newest is the last registration', () => {
+    const v1 = makeVersion({ version: '1.0.0', registered_at: at(0), model_id: 'fraud_20260101_000000' })
+    const v09 = makeVersion({ version: '0.9.0', registered_at: at(10), model_id: 'fraud_20260101_001000' })
+    const later = deriveIndex('fraud', [v1, v09])
+    expect(resolveReference(parseReference('fraud@latest'), later, policy)).toBe(v1)
+    expect(resolveReference(parseReference('fraud'), later, policy)).toBe(v1)
+    expect(resolveReference(parseReference('fraud@newest'), later, policy)).toBe(v09)
+  })
+  test('latest takes a pre-release only when the model has no release', () => {
+    const rc = makeVersion({
+      version: '2.0.0-rc.1',
+      registered_at: at(20),
+      model_id: 'fraud_20260101_002000'
+    })
+    const release = makeVersion({
+      version: '1.5.0',
+      registered_at: at(10),
+      model_id: 'fraud_20260101_001000'
+    })
+    const rc2 = makeVersion({
+      version: '2.0.0-rc.2',
+      registered_at: at(5),
+      model_id: 'fraud_20260101_000500'
+    })
+    expect(
+      resolveReference({ kind: 'latest', name: 'fraud' }, deriveIndex('fraud', [release, rc]), policy)
+    ).toBe(release)
+    expect(resolveReference({ kind: 'latest', name: 'fraud' }, deriveIndex('fraud', [rc, rc2]), policy)).toBe(
+      rc2
+    )
+  })
+  test('newest breaks registration-time ties by highest version', () => {
     const a = makeVersion({ version: '2.0.0', registered_at: at(5), model_id: 'fraud_20260101_000500' })
     const b = makeVersion({ version: '2.0.1', registered_at: at(5), model_id: 'fraud_20260101_000500_2' })
     const tied = deriveIndex('fraud', [b, a])
-    expect(resolveReference({ kind: 'latest', name: 'fraud' }, tied, policy)).toBe(b)
+    expect(resolveReference({ kind: 'newest', name: 'fraud' }, tied, policy)).toBe(b)
+  })
+  test('newest skips archived versions', () => {
+    expect(resolve('fraud@newest')).toBe(v3)
   })
   test('stage gives its holder, newest registration first', () => {
     expect(resolve('fraud@production')).toBe(v2)
@@ -117,18 +153,18 @@ describe('resolveReference', () => {
   test('a missing model is not-found with the list hint', () => {
     expect(thrown(() => resolveReference(parseReference('nope@latest'), null, policy))).toEqual({
       kind: 'not-found',
-      message: `no model named "nope"; run 'mreg list' to see the registered models`
+      message: `no model named "nope"; the list command shows the registered models`
     })
   })
   test.each([
-    ['fraud@9.9.9', `"fraud" has no version 9.9.9; run 'mreg list --name fraud' to see its versions`],
+    ['fraud@9.9.9', `"fraud" has no version 9.9.9; the list command (name fraud) shows its versions`],
     [
       'fraud@canary',
-      `no version of "fraud" is in stage "canary" (fraud@canary); run 'mreg list --name fraud' to see its versions`
+      `no version of "fraud" is in stage "canary" (fraud@canary); the list command (name fraud) shows its versions`
     ],
     [
       'fraud_20991231_235959',
-      `no version of "fraud" has model_id fraud_20991231_235959; run 'mreg list --name fraud' to see its versions`
+      `no version of "fraud" has model_id fraud_20991231_235959; the list command (name fraud) shows its versions`
     ]
   ])('%s matches nothing', (input, message) => {
     expect(thrown(() => resolve(input))).toEqual({ kind: 'not-found', message })
@@ -140,9 +176,9 @@ describe('resolveReference', () => {
         'unknown stage "prod": use one of development, staging, canary, production, shadow, deprecated, archived'
     })
   })
-  test('latest with only archived versions is not-found', () => {
+  test.each(['latest', 'newest'] as const)('%s with only archived versions is not-found', kind => {
     const onlyArchived = deriveIndex('fraud', [v4])
-    expect(thrown(() => resolveReference({ kind: 'latest', name: 'fraud' }, onlyArchived, policy))).toEqual({
+    expect(thrown(() => resolveReference({ kind, name: 'fraud' }, onlyArchived, policy))).toEqual({
       kind: 'not-found',
       message: '"fraud" has no version that is not archived; register a new one'
     })

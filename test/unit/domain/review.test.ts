@@ -5,6 +5,7 @@ import { defaultPolicy } from '../../../src/domain/policy.js'
 import { planPromotion } from '../../../src/domain/promotion.js'
 import {
   approversOf,
+  requestersOf,
   isDirectChangeAllowed,
   POLICY_LABEL,
   reviewChange,
@@ -68,7 +69,15 @@ function promoted(
 ): ModelVersion[] {
   const index = deriveIndex('fraud', versions)
   const candidate = versions.find(v => v.version === version) as ModelVersion
-  const plan = planPromotion({ policy, holders: index.versions, candidate, to, actor: 'alice', via: 'pull/7', now: NOW })
+  const plan = planPromotion({
+    policy,
+    holders: index.versions,
+    candidate,
+    to,
+    actor: 'alice',
+    via: 'pull/7',
+    now: NOW
+  })
   const changed = new Map(plan.updated.map(v => [v.version, v]))
   return versions.map(v => changed.get(v.version) ?? v)
 }
@@ -382,6 +391,59 @@ describe('reviewChange: stage history and transitions', () => {
     expect(errors(review(never, neverHead).findings).map(f => f.kind)).toEqual(['illegal-transition'])
   })
 
+  test('a rollback is exempt from must_beat only when it claims to be one and its history proves it', () => {
+    const policy = defaultPolicy()
+    policy.gates.production = { must_beat: 'f1_score', min_approvals: 1 }
+    // 1.1.0 (f1 0.9) took production from 1.0.0 (f1 0.85); 1.0.0 goes back.
+    const base = promoted(registry(), '1.1.0', 'production', policy)
+    const back = (via: string, candidate = base[0] as ModelVersion, from = base): ModelVersion[] => {
+      const plan = planPromotion({
+        policy,
+        holders: from,
+        candidate,
+        to: 'production',
+        actor: 'alice',
+        via,
+        now: NOW,
+        skipTransitionCheck: true
+      })
+      const changed = new Map(plan.updated.map(v => [v.version, v]))
+      return from.map(v => changed.get(v.version) ?? v)
+    }
+    const claimed = review(base, back('rollback:pull/9'), { basePolicy: policy })
+    expect(errors(claimed.findings)).toEqual([])
+    expect(claimed.findings).toEqual([
+      expect.objectContaining({ severity: 'warning', kind: 'gate', gate: 'must_beat.f1_score' })
+    ])
+    expect(claimed.gates[0]?.results.find(r => r.gate === 'must_beat.f1_score')?.status).toBe('exempt')
+    // The same move without the claim is an ordinary promotion: 0.85 does not beat 0.9.
+    expect(errors(review(base, back('pull/9'), { basePolicy: policy }).findings)).toEqual([
+      expect.objectContaining({ kind: 'gate', gate: 'must_beat.f1_score' })
+    ])
+    // The claim without the history: no exemption (and no rollback of the transition either).
+    const never = base.map(v =>
+      v.version === '1.0.0'
+        ? edit(v, c => {
+            c.stage_history = [ev('development', 0, 'register'), ev('deprecated', 4)]
+          })
+        : v
+    )
+    const claimedOnly = review(never, back('rollback:pull/9', never[0] as ModelVersion, never), {
+      basePolicy: policy
+    })
+    expect(
+      errors(claimedOnly.findings)
+        .map(f => f.gate ?? f.kind)
+        .sort()
+    ).toEqual(['illegal-transition', 'must_beat.f1_score'])
+    // Approvals still apply to a rollback.
+    expect(
+      errors(review(base, back('rollback:pull/9'), { basePolicy: policy, approvals: [] }).findings).map(
+        f => f.gate
+      )
+    ).toEqual(['min_approvals'])
+  })
+
   test("the policy's own demotion is allowed only while another version takes the stage", () => {
     const policy = defaultPolicy()
     policy.transitions.production = ['staging']
@@ -672,8 +734,37 @@ describe('approversOf', () => {
       { user: null, state: 'APPROVED' },
       { user: 'frank', state: 'PENDING' }
     ]
-    expect(approversOf(reviews, 'erin')).toEqual(['alice', 'carol'])
-    expect(approversOf(reviews, null)).toEqual(['Erin', 'alice', 'carol'])
+    expect(approversOf(reviews, { author: 'erin' })).toEqual(['alice', 'carol'])
+    expect(approversOf(reviews, { author: null })).toEqual(['Erin', 'alice', 'carol'])
+  })
+
+  test('an approval counts only on the current head commit; a later comment keeps the position it was on', () => {
+    const reviews = [
+      { user: 'alice', state: 'APPROVED', commit_id: 'old' },
+      { user: 'bob', state: 'APPROVED', commit_id: 'head' },
+      { user: 'bob', state: 'COMMENTED', commit_id: 'head' },
+      { user: 'carol', state: 'APPROVED', commit_id: 'old' },
+      { user: 'carol', state: 'COMMENTED', commit_id: 'head' },
+      { user: 'dave', state: 'APPROVED', commit_id: null }
+    ]
+    expect(approversOf(reviews, { author: null, headSha: 'head' })).toEqual(['bob'])
+  })
+})
+
+describe('requestersOf', () => {
+  test('the `by` of the stage_history entries a proposal adds, not of those already there', () => {
+    const doc = (path: string, by: string[]) => ({
+      path,
+      content: { stage_history: by.map(b => ({ stage: 's', at: 't', by: b, via: 'promote' })) }
+    })
+    const base = [doc('models/m/1.0.0.json', ['trainer']), doc('models/m/0.9.0.json', ['x'])]
+    const head = [
+      doc('models/m/1.0.0.json', ['trainer', 'octo-releaser']),
+      doc('models/m/0.9.0.json', ['x', 'octo-releaser']),
+      doc('models/n/2.0.0.json', ['newcomer']),
+      { path: 'models/broken.json', content: null }
+    ]
+    expect(requestersOf(base, head)).toEqual(['newcomer', 'octo-releaser'])
   })
 })
 

@@ -7,6 +7,7 @@ import {
   type Criteria,
   type SortKey
 } from '../../../src/domain/selection.js'
+import { defaultPolicy } from '../../../src/domain/policy.js'
 import { compareSemver } from '../../../src/domain/versions.js'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import { at, makeVersion, thrown } from './fixtures.js'
@@ -115,6 +116,15 @@ describe('selectVersions', () => {
       'iso@1.1.0',
       'iso@1.2.0'
     ])
+  })
+  test('sort by a lower-is-better metric puts the lowest first', () => {
+    const policy = defaultPolicy()
+    policy.metrics = { f1_score: { lower_is_better: true } }
+    const sorted = selectVersions(all, {}, { by: 'metric', metric: 'f1_score' }, undefined, policy)
+    expect(ids(sorted)).toEqual(['db@2.0.0', 'iso@1.0.0', 'iso@1.2.0', 'iso@1.1.0'])
+    // Versions lacking the metric still go last.
+    policy.metrics = { recall: { lower_is_better: true } }
+    expect(ids(selectVersions(all, {}, { by: 'metric', metric: 'recall' }, 1, policy))).toEqual(['iso@1.1.0'])
   })
   test('limit', () => {
     expect(selectVersions(all, {}, undefined, 0)).toEqual([])

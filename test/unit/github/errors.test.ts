@@ -52,15 +52,40 @@ describe('toRegistryError', () => {
     expectOneCleanLine(error)
   })
 
-  test('403 without rate limit → names the repo and the permission', () => {
+  test('403 names the permission GitHub says is missing (x-accepted-github-permissions), never a guess', () => {
+    const refused = (header?: string) =>
+      toRegistryError(
+        httpError(
+          403,
+          { message: 'Resource not accessible by integration' },
+          header ? { 'x-accepted-github-permissions': header } : {}
+        ),
+        context
+      )
+    const pulls = refused('pull_requests=write')
+    expect(pulls.kind).toBe('refused')
+    expect(pulls.message).toBe(
+      'GitHub refused creating release m@v1.0.0 on acme/meters (403): Resource not accessible by integration; the token needs pull-requests: write'
+    )
+    expect(pulls.details).toMatchObject({ reason: 'missing-permission', permission: 'pull-requests: write' })
+    expect(refused('issues=write; pull_requests=write').message).toMatch(
+      /the token needs one of: issues: write or pull-requests: write$/
+    )
+    expect(refused('contents=read,statuses=write').message).toMatch(/needs contents: read, statuses: write$/)
+    const unexplained = refused()
+    expect(unexplained.message).not.toMatch(/contents: write/)
+    expect(unexplained.message).toMatch(/check the token's permissions on the repository$/)
+    expectOneCleanLine(pulls)
+  })
+
+  test("403 from the repository setting for Actions and pull requests is recognised by GitHub's words", () => {
     const error = toRegistryError(
-      httpError(403, { message: 'Resource not accessible by integration' }),
-      context
+      httpError(403, { message: 'GitHub Actions is not permitted to create or approve pull requests.' }),
+      { ...context, action: 'opening a pull request from a into b' }
     )
-    expect(error.kind).toBe('unavailable')
-    expect(error.message).toMatch(
-      /acme\/meters \(403\): Resource not accessible by integration; .*contents: write/
-    )
+    expect(error.kind).toBe('refused')
+    expect(error.message).toMatch(/Allow GitHub Actions to create and approve pull requests/)
+    expect(error.details).toMatchObject({ reason: 'actions-cannot-create-pull-requests' })
     expectOneCleanLine(error)
   })
 
@@ -102,6 +127,44 @@ describe('toRegistryError', () => {
     expect(toRegistryError(exists, context).kind).toBe('conflict')
     const other = httpError(422, { message: 'Validation Failed', errors: [{ code: 'invalid', field: 'x' }] })
     expect(toRegistryError(other, context).kind).toBe('invalid-input')
+  })
+
+  test("422 keeps GitHub's details: each error's message, or its field and code", () => {
+    const reserved = toRegistryError(
+      httpError(422, {
+        message: 'Validation Failed',
+        errors: [
+          {
+            resource: 'Release',
+            code: 'custom',
+            field: 'tag_name',
+            message: 'tag_name was used by an immutable release'
+          }
+        ]
+      }),
+      context
+    )
+    expect(reserved).toMatchObject({
+      kind: 'conflict',
+      message:
+        'GitHub refused creating release m@v1.0.0 on acme/meters (422): Validation Failed (tag_name was used by an immutable release)',
+      details: { status: 422, codes: ['custom'], reason: 'tag-reserved' }
+    })
+    const bare = toRegistryError(
+      httpError(422, {
+        message: 'Validation Failed',
+        errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }, 'a bare string']
+      }),
+      context
+    )
+    expect(bare.message).toMatch(/\(422\): Validation Failed \(tag_name already_exists; a bare string\)$/)
+    expect(bare.details).toMatchObject({
+      reason: 'exists',
+      errors: [
+        { resource: 'Release', code: 'already_exists', field: 'tag_name' },
+        { message: 'a bare string' }
+      ]
+    })
   })
 
   test('5xx → unavailable and transient', () => {

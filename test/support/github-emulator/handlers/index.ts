@@ -1,6 +1,7 @@
 /** The operations the emulator implements, by OpenAPI operationId. */
 import { notFound, type Handler } from '../context.js'
 import { repository } from '../representations/common.js'
+import { getCollaboratorPermission } from './collaborators.js'
 import { deleteReleaseAsset, getReleaseAsset, listReleaseAssets, updateReleaseAsset } from './assets.js'
 import { addLabels, createComment, listComments, listLabels, removeLabel, updateComment } from './issues.js'
 import { mergePull } from './merge.js'
@@ -31,6 +32,7 @@ const getRepo: Handler = ctx => ({ status: 200, body: repository(ctx) })
 
 export const HANDLERS: Record<string, Handler> = {
   'repos/get': getRepo,
+  'repos/get-collaborator-permission-level': getCollaboratorPermission,
   'repos/create-release': createRelease,
   'repos/list-releases': listReleases,
   'repos/get-release': getRelease,

@@ -6,6 +6,8 @@
 import { ApiError, notFound, type EmulatorContext, type Handler } from '../context.js'
 import { timestamp, type PullRecord } from '../state.js'
 import { livePull } from './pulls.js'
+import { parseAuthorization } from '../auth.js'
+import { mergeViolations } from '../git/push-rules.js'
 
 function notMergeable(message = 'Pull Request is not mergeable'): ApiError {
   return new ApiError(405, message, { rule: 'pull-not-mergeable' })
@@ -68,6 +70,18 @@ export const mergePull: Handler = async (ctx, req) => {
     throw new ApiError(409, 'Head branch was modified. Review and try the merge again.')
   }
   if (!live.mergeable) throw notMergeable()
+  const token = parseAuthorization(req.headers.authorization)?.token ?? ''
+  const blocked = mergeViolations(
+    ctx.pushRules,
+    { base: pull.base, headSha: live.headSha, author: pull.user, token },
+    ctx.state.reviews.filter(r => r.pullNumber === pull.number),
+    ctx.state.statuses
+  )
+  if (blocked.length > 0) {
+    throw new ApiError(405, `Repository rule violations found\n\n${blocked.join('\n\n')}\n\n`, {
+      rule: 'merge-ruleset-violation'
+    })
+  }
   const commits = await ctx.git.commitsBetween(live.baseSha, live.headSha)
   const method = input.merge_method ?? 'merge'
   const merged = await mergeCommit(ctx, pull, method, live.headSha, live.baseSha, commits, input)
@@ -85,7 +99,9 @@ export const mergePull: Handler = async (ctx, req) => {
     mergeCommitSha: merged,
     headSha: live.headSha,
     baseSha: live.baseSha,
-    mergedCommits: commits
+    mergedCommits: commits,
+    // Rule pull-link-delay: the merged commits are linked to the pull request a while later.
+    linkedFrom: Date.now() + ctx.state.pullLinkDelayMs
   })
   return { status: 200, body: { sha: merged, merged: true, message: 'Pull Request successfully merged' } }
 }

@@ -14,6 +14,7 @@ import {
 import { diffEntry } from '../representations/misc.js'
 import { pullFull, pullSimple, type PullLive } from '../representations/pulls.js'
 import { timestamp, type PullRecord } from '../state.js'
+import { refuseIfActionsMayNotApprove } from './reviews.js'
 
 function findPull(ctx: EmulatorContext, number: unknown): PullRecord {
   const pull = ctx.state.pull(Number(number))
@@ -66,6 +67,7 @@ export const createPull: Handler = async (ctx, req) => {
     draft?: boolean
     maintainer_can_modify?: boolean
   }
+  refuseIfActionsMayNotApprove(ctx)
   if (input.title === undefined)
     throw validationFailed([{ resource: 'PullRequest', code: 'missing_field', field: 'title' }])
   const head = branchOf(ctx, input.head)
@@ -191,6 +193,10 @@ export const pullsForCommit: Handler = async (ctx, req) => {
   if (!sha) throw new ApiError(422, `No commit found for SHA: ${String(req.params.commit_sha)}`)
   const found: PullRecord[] = []
   for (const pull of ctx.state.pulls) {
+    if (pull.linkedFrom !== undefined && Date.now() < pull.linkedFrom) {
+      ctx.state.unlinkedAnswers++
+      continue // rule pull-link-delay
+    }
     const { headSha, baseSha } = await tips(ctx, pull)
     const carries =
       pull.mergeCommitSha === sha ||

@@ -22,6 +22,7 @@ interface ReleaseInput {
   body?: string
   draft?: boolean
   prerelease?: boolean
+  make_latest?: 'true' | 'false' | 'legacy'
 }
 
 function findRelease(ctx: EmulatorContext, id: unknown): ReleaseRecord {
@@ -36,17 +37,51 @@ async function checkTagName(ctx: EmulatorContext, tag: string): Promise<void> {
 }
 
 /**
- * Rules release-tag-unique and immutable-release: a published release's tag is its own; the tag
- * of a deleted immutable release is never given to another release.
+ * Rule immutable-tag-reserved: the tag of a deleted immutable release is never given to another
+ * release, draft or not.
  */
+function checkTagNotReserved(ctx: EmulatorContext, tag: string): void {
+  if (ctx.state.burnedTags.has(tag)) {
+    throw validationFailed(
+      [
+        {
+          resource: 'Release',
+          code: 'custom',
+          field: 'tag_name',
+          message: 'tag_name was used by an immutable release'
+        }
+      ],
+      'immutable-tag-reserved'
+    )
+  }
+}
+
+/** Rule release-tag-unique: a published release's tag is its own. */
 function checkTagFree(ctx: EmulatorContext, tag: string, self?: ReleaseRecord): void {
+  checkTagNotReserved(ctx, tag)
   const holder = ctx.state.publishedRelease(tag)
-  if ((holder && holder !== self) || ctx.state.burnedTags.has(tag)) {
+  if (holder && holder !== self) {
     throw validationFailed(
       [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }],
       'release-tag-unique'
     )
   }
+}
+
+/**
+ * Rule make-latest: publishing makes a release the repository's latest unless `make_latest` is
+ * "false" (default "true" for newly published releases); "legacy" leaves it to creation date.
+ * Drafts and prereleases are never latest.
+ */
+function applyMakeLatest(
+  ctx: EmulatorContext,
+  record: ReleaseRecord,
+  makeLatest: ReleaseInput['make_latest']
+): void {
+  if (record.draft || record.prerelease) return
+  if (makeLatest === 'false') return
+  if (makeLatest === 'legacy') ctx.state.latestReleaseId = null
+  else ctx.state.latestReleaseId = record.id
 }
 
 /** Rule draft-has-no-tag: publishing creates the tag at target_commitish unless it exists. */
@@ -79,6 +114,7 @@ export const createRelease: Handler = async (ctx, req) => {
   const input = req.body as ReleaseInput & { tag_name: string }
   const tag = input.tag_name
   await checkTagName(ctx, tag)
+  checkTagNotReserved(ctx, tag)
   const target = input.target_commitish ?? ctx.defaultBranch
   await checkTarget(ctx, tag, target)
   const now = timestamp()
@@ -100,6 +136,7 @@ export const createRelease: Handler = async (ctx, req) => {
   }
   if (input.draft !== true) await publish(ctx, record)
   ctx.state.releases.push(record)
+  applyMakeLatest(ctx, record, input.make_latest ?? 'true')
   const body = renderRelease(ctx, record)
   return { status: 201, body, headers: { location: body.url as string } }
 }
@@ -119,20 +156,23 @@ export const getReleaseByTag: Handler = (ctx, req) => {
   return { status: 200, body: renderRelease(ctx, record) }
 }
 
-/** The most recently published full (non-pre) release. */
+/**
+ * Rule make-latest: the release marked latest, else (none marked, or it was deleted) the most
+ * recently created full (non-draft, non-pre) release.
+ */
 export const getLatestRelease: Handler = ctx => {
-  const candidates = ctx.state.releases
-    .filter(r => !r.draft && !r.prerelease)
-    .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id - a.id)
-  const record = candidates[0]
+  const record = ctx.state.latestRelease()
   if (!record) throw notFound()
   return { status: 200, body: renderRelease(ctx, record) }
 }
 
+/** Rule pagination-cap: listing releases reaches the first 1000 only. */
+const RELEASE_LIST_CAP = 1000
+
 /** Newest first, drafts included (the token has push access). */
 export const listReleases: Handler = (ctx, req) => {
   const all = [...ctx.state.releases].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
-  const { page, headers } = paginate(req, all)
+  const { page, headers } = paginate(req, all, RELEASE_LIST_CAP)
   return { status: 200, body: page.map(r => renderRelease(ctx, r)), headers }
 }
 
@@ -153,6 +193,9 @@ export const updateRelease: Handler = async (ctx, req) => {
     await checkTagName(ctx, input.tag_name)
     if (!record.draft) checkTagFree(ctx, input.tag_name, record)
   }
+  if (input.tag_name !== undefined && input.tag_name !== record.tagName)
+    checkTagNotReserved(ctx, input.tag_name)
+  const wasDraft = record.draft
   const previous = { tagName: record.tagName, targetCommitish: record.targetCommitish }
   if (input.tag_name !== undefined) record.tagName = input.tag_name
   if (input.target_commitish !== undefined) record.targetCommitish = input.target_commitish
@@ -173,6 +216,8 @@ export const updateRelease: Handler = async (ctx, req) => {
   if (input.name !== undefined) record.name = input.name
   if (input.body !== undefined) record.body = input.body
   if (input.prerelease !== undefined) record.prerelease = input.prerelease
+  // "Defaults to true for newly published releases": an update that publishes; otherwise only when asked.
+  applyMakeLatest(ctx, record, input.make_latest ?? (wasDraft && !record.draft ? 'true' : 'false'))
   record.updatedAt = timestamp()
   return { status: 200, body: renderRelease(ctx, record) }
 }
@@ -181,6 +226,7 @@ export const updateRelease: Handler = async (ctx, req) => {
 export const deleteRelease: Handler = async (ctx, req) => {
   const record = findRelease(ctx, req.params.release_id)
   ctx.state.releases = ctx.state.releases.filter(r => r !== record)
+  if (ctx.state.latestReleaseId === record.id) ctx.state.latestReleaseId = null
   if (record.immutable && !record.draft) {
     ctx.state.burnedTags.add(record.tagName)
     await ctx.state.syncLockedRefs()

@@ -1,8 +1,16 @@
 /** Pull request reviews: list, and create (tests usually add them with state.addReview). */
-import { ApiError, notFound, paginate, type Handler } from '../context.js'
+import { ApiError, notFound, paginate, type EmulatorContext, type Handler } from '../context.js'
 import { review } from '../representations/pulls.js'
 import type { ReviewState } from '../state.js'
 import { livePull } from './pulls.js'
+
+/** Rule actions-pull-request-setting: the Actions token may not create or approve pull requests. */
+export function refuseIfActionsMayNotApprove(ctx: EmulatorContext): void {
+  if (ctx.state.actionsCanCreatePullRequests) return
+  throw new ApiError(403, 'GitHub Actions is not permitted to create or approve pull requests.', {
+    rule: 'actions-pull-request-setting'
+  })
+}
 
 export const listReviews: Handler = (ctx, req) => {
   const number = Number(req.params.pull_number)
@@ -29,6 +37,7 @@ export const createReview: Handler = async (ctx, req) => {
       rule: 'no-self-approval'
     })
   }
+  if (input.event === 'APPROVE') refuseIfActionsMayNotApprove(ctx)
   const live = await livePull(ctx, pull)
   const record = ctx.state.addReview(pull.number, {
     user: ctx.state.viewer,

@@ -84,6 +84,19 @@ export const uploadReleaseAsset: Handler = async (ctx, req) => {
   const length = Number(lengthHeader)
   try {
     refuseIfImmutable(release, 'upload assets to')
+    if (length < 1) {
+      throw new ApiError(422, 'Validation Failed', {
+        rule: 'asset-not-empty',
+        errors: [
+          {
+            resource: 'ReleaseAsset',
+            code: 'custom',
+            field: 'size',
+            message: 'size must be greater than or equal to 1'
+          }
+        ]
+      })
+    }
     if (length > ctx.maxAssetBytes) {
       throw new ApiError(422, 'Validation Failed', {
         rule: 'asset-size-limit',

@@ -65,8 +65,14 @@ export function user(ctx: EmulatorContext, login: string): Json {
 }
 
 /** How GitHub relates a user to the repository in author_association. */
+/**
+ * `author_association` (rule collaborator-permission): OWNER, COLLABORATOR for a user with a role
+ * on the repository, NONE for anyone else. It says nothing about the role's level.
+ * https://docs.github.com/en/graphql/reference/enums#commentauthorassociation
+ */
 export function association(ctx: EmulatorContext, login: string): string {
-  return login === ctx.owner ? 'OWNER' : 'COLLABORATOR'
+  if (login.toLowerCase() === ctx.owner.toLowerCase()) return 'OWNER'
+  return ctx.state.roleOf(login) ? 'COLLABORATOR' : 'NONE'
 }
 
 /**

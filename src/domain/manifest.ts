@@ -1,0 +1,51 @@
+/**
+ * A directory registered as one version: its manifest lists every file (relative path, size,
+ * SHA-256) and the version's checksum is the SHA-256 of the manifest's canonical bytes.
+ *
+ * Canonical bytes (README.md "Directories"): the UTF-8 encoding of the JSON array of the entries,
+ * sorted by the UTF-8 bytes of `path`, each entry an object with exactly the keys `path`, `size`,
+ * `sha256` in that order, no whitespace (JavaScript's JSON.stringify; Python's
+ * `json.dumps(entries, separators=(",", ":"), ensure_ascii=False)` gives the same bytes). Paths use
+ * `/`, are relative, and have no empty, `.` or `..` segment.
+ */
+import { invalidInput } from './errors.js'
+import type { ManifestEntry } from './types.js'
+
+export function sortManifest(entries: readonly ManifestEntry[]): ManifestEntry[] {
+  return [...entries].sort((a, b) => byCodePoints(a.path, b.path))
+}
+
+/** Code point order is UTF-8 byte order (UTF-16 code unit order, `<`, is not, above U+FFFF). */
+function byCodePoints(a: string, b: string): number {
+  const x = [...a]
+  const y = [...b]
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i] as string).codePointAt(0)! - (y[i] as string).codePointAt(0)!
+    if (d !== 0) return d
+  }
+  return x.length - y.length
+}
+
+export function canonicalManifest(entries: readonly ManifestEntry[]): string {
+  return JSON.stringify(sortManifest(entries).map(e => ({ path: e.path, size: e.size, sha256: e.sha256 })))
+}
+
+/** A manifest path as stored: checked before it becomes part of a path on disk. */
+export function checkManifestPath(path: string): string {
+  const segments = path.split('/')
+  if (
+    path === '' ||
+    path.includes('\0') ||
+    path.includes('\\') ||
+    segments.some(segment => segment === '' || segment === '.' || segment === '..')
+  ) {
+    throw invalidInput(
+      `invalid path "${path}" in a directory manifest: relative, "/"-separated, no "." or ".."`
+    )
+  }
+  return path
+}
+
+export function totalSize(entries: readonly ManifestEntry[]): number {
+  return entries.reduce((sum, e) => sum + e.size, 0)
+}
