@@ -6,6 +6,8 @@
 //   npm run bench -- --quick           smaller registries and files (~1 min)
 //   npm run bench -- --only a,b        only these benchmarks (names of bench/*.ts without .ts)
 //   npm run bench -- --no-write        print only; leave bench/RESULTS.md alone
+//   npm run bench -- scale [--quick]   the scale benchmark (opt-in: long); its results go to
+//                                      docs/BENCHMARKS.md and bench/results/scale.json instead
 import { build } from 'esbuild'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -21,10 +23,25 @@ const KEEP_PREVIOUS = 10
 const BANNER = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
 // Known benchmarks run in this order; any other bench/*.ts entry runs after them.
 const ORDER = ['read-latency', 'write-throughput', 'concurrent-writers', 'large-artifact']
+// Run only when named: they take long, and report in files of their own (OWN_REPORT).
+const OPT_IN = ['scale']
+const OWN_REPORT = { scale: { markdown: 'docs/BENCHMARKS.md', json: 'bench/results/scale.json' } }
 // Upper bounds per benchmark (seconds): a benchmark that takes longer is killed and reported failed.
 const TIMEOUT_S = {
-  full: { 'read-latency': 420, 'write-throughput': 90, 'concurrent-writers': 120, 'large-artifact': 150 },
-  quick: { 'read-latency': 90, 'write-throughput': 30, 'concurrent-writers': 45, 'large-artifact': 60 }
+  full: {
+    'read-latency': 420,
+    'write-throughput': 90,
+    'concurrent-writers': 120,
+    'large-artifact': 150,
+    scale: 3600
+  },
+  quick: {
+    'read-latency': 90,
+    'write-throughput': 30,
+    'concurrent-writers': 45,
+    'large-artifact': 60,
+    scale: 300
+  }
 }
 const DEFAULT_TIMEOUT_S = 120
 
@@ -32,10 +49,15 @@ const args = process.argv.slice(2)
 const quick = args.includes('--quick')
 const write = !args.includes('--no-write')
 const onlyIndex = args.indexOf('--only')
-const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',').filter(Boolean) : null
-const unknown = args.filter((a, i) => !['--quick', '--no-write', '--only'].includes(a) && i !== onlyIndex + 1)
+// Benchmarks named without --only (`npm run bench -- scale`) are selected the same way.
+const named = args.filter((a, i) => !a.startsWith('--') && (onlyIndex < 0 || i !== onlyIndex + 1))
+const only =
+  onlyIndex >= 0 || named.length > 0
+    ? [...(onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',') : []), ...named].filter(Boolean)
+    : null
+const unknown = args.filter(a => a.startsWith('--') && !['--quick', '--no-write', '--only'].includes(a))
 if (unknown.length > 0 || (onlyIndex >= 0 && !only?.length)) {
-  console.error(`usage: npm run bench [-- --quick] [-- --only NAME[,NAME]] [-- --no-write]`)
+  console.error(`usage: npm run bench [-- --quick] [-- --only NAME[,NAME] | NAME…] [-- --no-write]`)
   process.exit(2)
 }
 
@@ -48,7 +70,7 @@ async function main() {
   const entries = (await readdir('bench'))
     .filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts'))
     .map(f => f.slice(0, -3))
-    .filter(name => !only || only.includes(name))
+    .filter(name => (only ? only.includes(name) : !OPT_IN.includes(name)))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
   if (only) {
     const missing = only.filter(name => !entries.includes(name))
@@ -126,14 +148,22 @@ async function main() {
     seconds: (performance.now() - started) / 1000,
     results
   }
+  const own = results.filter(r => OWN_REPORT[r.name])
+  const shared = { ...run, results: results.filter(r => !OWN_REPORT[r.name]) }
   const latest = renderLatest(run)
   console.log(`\n${renderGoals(results)}\n\n${latest}`)
   if (write) {
+    for (const result of own) await writeOwnReport(run, result)
+  }
+  if (write && shared.results.length > 0) {
     // Formatted like the rest of the repository (aligned tables are readable as plain text).
     const options = (await prettier.resolveConfig(RESULTS)) ?? {}
     await writeFile(
       RESULTS,
-      await prettier.format(await renderFile(run, latest), { ...options, parser: 'markdown' })
+      await prettier.format(await renderFile(shared, renderLatest(shared)), {
+        ...options,
+        parser: 'markdown'
+      })
     )
     console.error(`wrote ${RESULTS}`)
   }
@@ -295,6 +325,47 @@ async function renderFile(run, latest) {
     ...(previous ? ['', '## Previous runs', '', previous] : []),
     ''
   ].join('\n')
+}
+
+/**
+ * A benchmark with a report of its own (the scale benchmark): its Markdown page (date, machine,
+ * commit, method, how to reproduce, goals, tables) is rewritten whole, and its result is kept as
+ * JSON beside the machine facts.
+ */
+async function writeOwnReport(run, result) {
+  const target = OWN_REPORT[result.name]
+  const m = run.machine
+  const page = [
+    `# Benchmarks: ${result.title}`,
+    '',
+    `Written by \`npm run bench -- ${result.name}${run.mode === 'quick' ? ' --quick' : ''}\` (scripts/bench.mjs, bench/${result.name}.ts); do not edit the numbers by hand.`,
+    '',
+    `- **Date**: ${m.date} (${run.mode} run, ${result.seconds.toFixed(0)} s)`,
+    `- **Machine**: \`nproc\` ${m.nproc}, ${m.cpu}, ${m.memory} RAM; Node ${m.node}; git ${m.git}; load average at start ${m.load}`,
+    `- **Commit**: ${m.commit}${m.dirtySrc ? ' (with uncommitted changes in src/)' : ''}`,
+    `- **Reproduce**: \`npm run bench -- ${result.name}\` (full), \`npm run bench -- ${result.name} --quick\` (about a minute), \`BENCH_SCALE_VERSIONS=N npm run bench -- ${result.name}\` (another size)`,
+    `- **Method**: ${result.measures}`,
+    '',
+    '## Targets and whether this run met them',
+    '',
+    table(
+      ['goal', 'measured', 'met'],
+      result.goals.map(g => [g.goal, g.measured, g.met ? 'yes' : '**no**'])
+    ),
+    ...(result.ok ? [] : ['', '**The benchmark FAILED**; see the notes.']),
+    ...result.tables.flatMap(t => ['', `## ${t.title}`, '', table(t.columns, t.rows)]),
+    '',
+    '## Notes',
+    '',
+    ...result.notes.map(n => `- ${n}`),
+    ''
+  ].join('\n')
+  const options = (await prettier.resolveConfig(target.markdown)) ?? {}
+  await mkdir('docs', { recursive: true })
+  await writeFile(target.markdown, await prettier.format(page, { ...options, parser: 'markdown' }))
+  await mkdir('bench/results', { recursive: true })
+  await writeFile(target.json, JSON.stringify({ machine: m, mode: run.mode, ...result }, null, 2) + '\n')
+  console.error(`wrote ${target.markdown} and ${target.json}`)
 }
 
 main().then(

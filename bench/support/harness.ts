@@ -4,7 +4,8 @@
  * under BENCH_TMP (removed by the runner afterwards) and writes one BenchResult as JSON.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 
@@ -216,4 +217,57 @@ export const kib = (bytes: number): string => (bytes / 1024).toFixed(0)
 
 export function log(message: string): void {
   process.stderr.write(`  ${message}\n`)
+}
+
+export interface MeasuredRun extends ChildResult {
+  /** Milliseconds from spawn to the first byte on stdout; null when it printed nothing. */
+  firstByteMs: number | null
+  stdoutBytes: number
+  /** Peak resident set size of the process (GNU time's %M), in bytes. */
+  peakRss: number
+}
+
+const GNU_TIME = '/usr/bin/time'
+
+/**
+ * Runs a whole process under GNU time for its peak RSS, timing it from spawn to exit and noting
+ * when its first output byte arrived. `input` is written to its stdin; `keepStdout: false` only
+ * counts the bytes (a listing of 100,000 rows).
+ */
+export async function runMeasured(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; keepStdout?: boolean } = {}
+): Promise<MeasuredRun> {
+  const rssFile = join(tmpdir(), `mreg-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`)
+  try {
+    const run = await new Promise<Omit<MeasuredRun, 'peakRss'>>((resolve, reject) => {
+      const t0 = performance.now()
+      const child = spawn(GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args], {
+        cwd: options.cwd,
+        env: options.env ?? cliEnv(),
+        stdio: ['pipe', 'pipe', 'pipe']
+      })
+      let stdout = ''
+      let stderr = ''
+      let stdoutBytes = 0
+      let firstByteMs: number | null = null
+      child.stdout.on('data', (chunk: Buffer) => {
+        firstByteMs ??= performance.now() - t0
+        stdoutBytes += chunk.length
+        if (options.keepStdout !== false) stdout += chunk.toString()
+      })
+      child.stderr.on('data', chunk => (stderr += chunk))
+      child.on('error', reject)
+      child.on('close', code =>
+        resolve({ code: code ?? -1, stdout, stderr, ms: performance.now() - t0, firstByteMs, stdoutBytes })
+      )
+      child.stdin.on('error', () => undefined)
+      child.stdin.end(options.input ?? '')
+    })
+    const kib = Number((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1))
+    return { ...run, peakRss: Number.isFinite(kib) ? kib * 1024 : NaN }
+  } finally {
+    await rm(rssFile, { force: true })
+  }
 }

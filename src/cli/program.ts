@@ -13,6 +13,7 @@ import { doctor } from '../commands/doctor.js'
 import { editVersion } from '../commands/edit.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
+import { DEFAULT_BATCH, importLegacy } from '../commands/import.js'
 import { init, initialisingOnFirstWrite } from '../commands/init.js'
 import { listVersions } from '../commands/list.js'
 import { migrate } from '../commands/migrate.js'
@@ -45,6 +46,7 @@ import { renderComparison } from './render/compare.js'
 import { renderEdit, renderPolicySet } from './render/edits.js'
 import { versionsCsv } from './render/csv.js'
 import { renderHistory } from './render/history.js'
+import { renderImport } from './render/import.js'
 import { renderCleanup, renderDelete, renderDoctor, renderInit, renderMigrate } from './render/maintenance.js'
 import { renderPromotion } from './render/promotion.js'
 import { renderApply, renderCheck } from './render/review.js'
@@ -62,6 +64,7 @@ Examples:
   mreg history isolation_forest --at 2026-11-27T12:00:00Z
   mreg check 4f1c2e9 model-registry        # policy check of the change between two commits
   mreg apply 4f1c2e9 model-registry        # which versions a push moved
+  mreg import ./model_registry --dry-run   # the Python registry this replaces: check, then import
 
 mreg --version prints mreg's own version.
 References: NAME@VERSION, NAME@latest (highest version), NAME@newest (last registered), NAME@STAGE
@@ -426,6 +429,19 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
     .argument('<after>', 'the branch tip after')
     .action(async (before: string, after: string) => {
       emit(await apply(await context(), { before, after }), renderApply)
+    })
+
+  program
+    .command('import')
+    .description(
+      'import the Python registry this replaces from its directory (models/<type>/<id>.pkl, metadata/<type>/<id>.json), every SHA-256 verified'
+    )
+    .argument('<dir>', 'the Python registry root (holds models/ and metadata/)')
+    .option('--dry-run', 'check every file and checksum, print the summary, change nothing')
+    .option('--batch <n>', 'versions per commit', String(DEFAULT_BATCH))
+    .action(async (dir: string, o: { dryRun?: boolean; batch: string }) => {
+      const batchSize = positiveInteger(o.batch, '--batch')
+      emit(await firstWrite(ctx => importLegacy(ctx, { dir, dryRun: o.dryRun, batchSize })), renderImport)
     })
 
   program

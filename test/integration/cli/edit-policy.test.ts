@@ -118,7 +118,7 @@ describe('mreg edit', () => {
       'an unknown version',
       ['edit', 'iforest@9.9.9', '--add-tag', 'x'],
       1,
-      `mreg: "iforest" has no version 9.9.9; run 'mreg list --name iforest' to see its versions\n`
+      `mreg: "iforest" has no version 9.9.9; 'mreg list --name iforest' shows its versions\n`
     ]
   ])('refuses %s and leaves the registry as it was', async (_what, args, code, stderr) => {
     const before = await registryState(repo)
