@@ -189,10 +189,11 @@ describe('what GitHub asks to wait out is waited out', () => {
     const tip = await registryTip(gh)
     const run = await register()
     await expectRegistered(run)
-    expect(requests('api').filter(r => r.startsWith('POST')).slice(0, 2)).toEqual([
-      'POST /repos/acme/models/releases → 429',
-      'POST /repos/acme/models/releases → 201'
-    ])
+    expect(
+      requests('api')
+        .filter(r => r.startsWith('POST'))
+        .slice(0, 2)
+    ).toEqual(['POST /repos/acme/models/releases → 429', 'POST /repos/acme/models/releases → 201'])
     expect(run.ms).toBeGreaterThanOrEqual(1000)
     expect(run.stdout).toMatch(/::warning::GitHub secondary rate limit on POST .*: waiting 1 s/)
     expect(await registryTip(gh)).not.toBe(tip)

@@ -204,7 +204,9 @@ describe('snapshot', () => {
     const badVersion = await caught((await b.snapshot()).readVersion('alpha', '1.0.0'))
     expect(badVersion).toMatchObject({
       kind: 'integrity',
-      message: expect.stringMatching(/^models\/alpha\/versions\/[0-9a-f]\/[0-9a-f]\/[0-9a-f]\/1\.0\.0\.json: \$\.checksum/)
+      message: expect.stringMatching(
+        /^models\/alpha\/versions\/[0-9a-f]\/[0-9a-f]\/[0-9a-f]\/1\.0\.0\.json: \$\.checksum/
+      )
     })
 
     await b.update(change([{ path: 'registry.json', content: { schema_version: 1 } }]))
