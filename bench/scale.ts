@@ -247,7 +247,7 @@ async function main(env: BenchEnv): Promise<BenchResult> {
     }
   ]
   const notes = [
-    `Registries: a directory in the Python registry's layout is generated (test/support/legacy-registry.ts: round-robin over the models, one minute apart, every 10th version of a model staged, the newest of those in production, lineage to the previous version) and imported with \`mreg import --batch ${BATCH}\`, so each registry is exactly what the product writes; the registry is today's layout (schema_version 1: models/<name>/<version>.json plus a derived index.json per model).`,
+    `Registries: a directory in the Python registry's layout is generated (test/support/legacy-registry.ts: round-robin over the models, one minute apart, every 10th version of a model staged, the newest of those in production, lineage to the previous version) and imported with \`mreg import --batch ${BATCH}\`, so each registry is exactly what the product writes; the registry is in layout 2 (docs/ARCHITECTURE.md: version files under fan-out directories, day-bucketed row shards, a head per model, the catalog).`,
     `Each command runs ${'3'} times as \`node mreg.mjs --json …\` under GNU time (1 when a run takes over 5 s); reads get one extra uncounted run first. Median wall time, highest peak RSS. \`git cat-file --batch\` reads the version files the command's answer shows (by blob id, looked up with one untimed \`git ls-tree\`), from the same repository, median of 3 after a warm-up.`,
     migrate
       ? '`mreg migrate` exists but this benchmark does not time it yet.'

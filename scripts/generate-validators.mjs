@@ -10,7 +10,10 @@ const load = path => JSON.parse(readFileSync(path, 'utf8'))
 const schemas = {
   modelVersion: load('schemas/model-version.schema.json'),
   modelIndex: load('schemas/model-index.schema.json'),
-  registry: load('schemas/registry.schema.json')
+  registry: load('schemas/registry.schema.json'),
+  modelHead: load('schemas/model-head.schema.json'),
+  rowShard: load('schemas/row-shard.schema.json'),
+  catalog: load('schemas/catalog.schema.json')
 }
 
 // The same options validate.ts documents: strict schemas, first error only.

@@ -31,7 +31,8 @@ export const COMMANDS = [
   'apply',
   'cleanup',
   'delete',
-  'doctor'
+  'doctor',
+  'migrate'
 ] as const
 export type ActionCommand = (typeof COMMANDS)[number]
 

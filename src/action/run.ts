@@ -10,6 +10,7 @@ import type { CommandContext } from '../commands/context.js'
 import { deleteVersion } from '../commands/delete.js'
 import { doctor } from '../commands/doctor.js'
 import { editVersion } from '../commands/edit.js'
+import { migrate } from '../commands/migrate.js'
 import { fetchModel } from '../commands/fetch.js'
 import { history } from '../commands/history.js'
 import { init, initialisingOnFirstWrite } from '../commands/init.js'
@@ -210,6 +211,13 @@ export async function runStep(
         )
       }
       return { outputs: { json: JSON.stringify(outcome) }, summary: jsonSummary('Registry check', outcome) }
+    }
+    case 'migrate': {
+      const outcome = await migrate(ctx, { dryRun: inputs.dryRun })
+      return {
+        outputs: { json: JSON.stringify(outcome), changed: String(outcome.changed) },
+        summary: jsonSummary(outcome.dry_run ? 'Registry migration (dry run)' : 'Registry migration', outcome)
+      }
     }
     case 'promote': {
       const to = required(inputs.stage, 'stage', 'promote')

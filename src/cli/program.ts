@@ -16,6 +16,7 @@ import { history } from '../commands/history.js'
 import { DEFAULT_BATCH, importLegacy } from '../commands/import.js'
 import { init, initialisingOnFirstWrite } from '../commands/init.js'
 import { listVersions } from '../commands/list.js'
+import { migrate } from '../commands/migrate.js'
 import { setPolicy, showPolicy } from '../commands/policy.js'
 import { promote, type PromoteResult } from '../commands/promote.js'
 import { register, type RegisterInput } from '../commands/register.js'
@@ -50,7 +51,7 @@ import { renderEdit, renderPolicySet } from './render/edits.js'
 import { versionsCsv } from './render/csv.js'
 import { renderHistory } from './render/history.js'
 import { renderImport } from './render/import.js'
-import { renderCleanup, renderDelete, renderDoctor, renderInit } from './render/maintenance.js'
+import { renderCleanup, renderDelete, renderDoctor, renderInit, renderMigrate } from './render/maintenance.js'
 import { renderPromotion } from './render/promotion.js'
 import { renderApply, renderCheck } from './render/review.js'
 import { renderFetched, renderList, renderRegistered, renderVersion } from './render/versions.js'
@@ -511,6 +512,14 @@ function buildProgram(io: CliIO, setExit: (code: number) => void, isJson: () => 
       const outcome = await doctor(await context())
       emit(outcome, renderDoctor)
       if (!outcome.healthy) setExit(3)
+    })
+
+  program
+    .command('migrate')
+    .description('upgrade a layout 1 registry branch to layout 2 in one commit (idempotent)')
+    .option('--dry-run', 'say what would change, change nothing')
+    .action(async (o: { dryRun?: boolean }) => {
+      emit(await migrate(await context(), { dryRun: o.dryRun }), renderMigrate)
     })
 
   addServeCommand(program, io, globals)

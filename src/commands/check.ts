@@ -6,6 +6,7 @@
  * approvals and labels come from the pull request and the verdict is posted as a commit status.
  */
 import { isRegistryError, RegistryError } from '../domain/errors.js'
+import { CATALOG_PATH, headPath, versionFilePath } from '../domain/layout.js'
 import {
   requestersOf,
   reviewChange,
@@ -171,12 +172,20 @@ export async function readChange(
   ;[baseState.policy, baseState.policyError] = [policies[0].content, policies[0].error]
   ;[headState.policy, headState.policyError] = [policies[1].content, policies[1].error]
 
+  if (after.layout === 2) {
+    headState.derived = []
+    if (before.layout === 2) baseState.catalog = await readBase(CATALOG_PATH)
+    headState.catalog = await readHead(CATALOG_PATH)
+  }
   for (const name of models) {
     const baseFiles = await listVersionFiles(before, name, null)
     const headFiles = await listVersionFiles(after, name, problems)
     for (const path of baseFiles) baseState.versions.push(await readBase(path))
     for (const path of headFiles) headState.versions.push(await readHead(path))
-    if (headFiles.length > 0 || (await exists(after, `models/${name}/index.json`))) {
+    if (headState.derived) {
+      for (const path of await derivedPaths(after, name, problems))
+        headState.derived.push(await readHead(path))
+    } else if (headFiles.length > 0 || (await exists(after, `models/${name}/index.json`))) {
       const index = await readHead(`models/${name}/index.json`)
       if (index.content !== null || index.error !== undefined) headState.indexes.push(index)
     }
@@ -189,7 +198,7 @@ async function changedOtherPaths(before: RegistrySnapshot, after: RegistrySnapsh
   if (!before.rootNames || !after.rootNames || !before.objectId || !after.objectId) return []
   const names = [...new Set([...(await before.rootNames()), ...(await after.rootNames())])].sort()
   const changed: string[] = []
-  for (const name of names.filter(n => n !== 'registry.json' && n !== 'models')) {
+  for (const name of names.filter(n => n !== 'registry.json' && n !== CATALOG_PATH && n !== 'models')) {
     if ((await before.objectId(name)) !== (await after.objectId(name))) changed.push(name)
   }
   return changed
@@ -213,10 +222,29 @@ async function listVersionFiles(
   problems: { path: string; message: string }[] | null
 ): Promise<string[]> {
   try {
-    return (await snapshot.versionFileNames(name)).map(version => `models/${name}/${version}.json`)
+    return (await snapshot.versionFileNames(name)).map(version =>
+      snapshot.layout === 2 ? versionFilePath(name, version) : `models/${name}/${version}.json`
+    )
   } catch (error) {
     if (!isRegistryError(error) || error.kind !== 'invalid-input') throw error
     problems?.push({ path: `models/${name}`, message: `models/${name}: ${error.message}` })
+    return []
+  }
+}
+
+/** head.json and every row shard of a model: what its version files must derive to. */
+async function derivedPaths(
+  snapshot: RegistrySnapshot,
+  name: string,
+  problems: { path: string; message: string }[]
+): Promise<string[]> {
+  try {
+    const paths = (await snapshot.objectId(headPath(name))) ? [headPath(name)] : []
+    for (const day of await snapshot.rowDays(name)) paths.push(...(await snapshot.readDay(name, day)).paths)
+    return paths
+  } catch (error) {
+    if (!isRegistryError(error)) throw error
+    problems.push({ path: `models/${name}/rows`, message: error.message })
     return []
   }
 }

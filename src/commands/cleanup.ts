@@ -5,12 +5,12 @@
  * only unreferenced bytes, which the next run sweeps.
  */
 import { invalidInput } from '../domain/errors.js'
-import { indexPath, removeVersions, upsertVersions, versionPath } from '../domain/model-index.js'
 import { formatReference } from '../domain/references.js'
 import { planRetention, type RetentionDecision } from '../domain/retention.js'
-import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
-import type { FileWrite, RegistrySnapshot } from '../registry/backend.js'
+import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
+import type { ChangeSet, RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
+import { layoutWrites } from './layout-writes.js'
 import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions } from './resolve.js'
@@ -108,7 +108,7 @@ export async function cleanup(ctx: CommandContext, input: CleanupInput = {}): Pr
       const decisions = (await plan(tip, ctx.now(), input)).filter(d => d.action === 'delete')
       if (decisions.length === 0) return { change: null, result: [] as ModelVersion[] }
       return {
-        change: retentionChange(tip.policy, await indexesOf(tip, decisions), decisions, ctx),
+        change: await retentionChange(tip, decisions, ctx),
         result: decisions.map(d => d.version)
       }
     })
@@ -169,41 +169,17 @@ async function plan(
   return decisions
 }
 
-async function indexesOf(
+async function retentionChange(
   snapshot: RegistrySnapshot,
-  decisions: RetentionDecision[]
-): Promise<Map<string, ModelIndex>> {
-  const indexes = new Map<string, ModelIndex>()
-  for (const name of new Set(decisions.map(d => d.version.name))) {
-    const index = await snapshot.readIndex(name)
-    if (index) indexes.set(name, index)
-  }
-  return indexes
-}
-
-function retentionChange(
-  policy: RegistryPolicy,
-  indexes: Map<string, ModelIndex>,
   decisions: RetentionDecision[],
   ctx: CommandContext
-) {
+): Promise<ChangeSet> {
+  const policy: RegistryPolicy = snapshot.policy
   const at = ctx.now().toISOString()
-  const files: FileWrite[] = []
-  for (const [name, index] of indexes) {
-    const mine = decisions.filter(d => d.version.name === name)
-    if (policy.retention.mode === 'remove') {
-      const remaining = removeVersions(
-        index,
-        mine.map(d => d.version.version)
-      )
-      files.push(...mine.map(d => ({ path: versionPath(name, d.version.version), content: null })))
-      files.push({ path: indexPath(name), content: remaining.versions.length > 0 ? remaining : null })
-    } else {
-      const tombstones = mine.map(d => tombstone(d, at, ctx.actor))
-      files.push(...tombstones.map(v => ({ path: versionPath(name, v.version), content: v })))
-      files.push({ path: indexPath(name), content: upsertVersions(index, name, tombstones) })
-    }
-  }
+  const files =
+    policy.retention.mode === 'remove'
+      ? await layoutWrites(snapshot, { removals: decisions.map(d => d.version) })
+      : await layoutWrites(snapshot, { upserts: decisions.map(d => tombstone(d, at, ctx.actor)) })
   const verb = policy.retention.mode === 'remove' ? 'remove' : 'archive'
   return {
     subject: `cleanup: ${verb} ${decisions.length} version${decisions.length === 1 ? '' : 's'}`,

@@ -3,13 +3,13 @@
  * first, then the bytes, so no committed version ever points at a deleted artifact.
  */
 import { refused } from '../domain/errors.js'
-import { indexPath, removeVersions, versionPath } from '../domain/model-index.js'
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
 import { fileArtifacts } from './directory.js'
 import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
+import { layoutWrites } from './layout-writes.js'
 import { allVersions, resolve } from './resolve.js'
 import { storedBytesInUse } from './store-audit.js'
 
@@ -26,7 +26,7 @@ export interface DeleteOutcome {
 
 export async function deleteVersion(ctx: CommandContext, input: DeleteInput): Promise<DeleteOutcome> {
   const outcome = await updateRegistry(ctx, async snapshot => {
-    const { version, index } = await resolve(snapshot, input.reference)
+    const { version } = await resolve(snapshot, input.reference)
     const protectedStages = snapshot.policy.retention.protect_stages
     if (!input.force && protectedStages.includes(version.deployment_stage)) {
       throw refused(
@@ -35,15 +35,11 @@ export async function deleteVersion(ctx: CommandContext, input: DeleteInput): Pr
         { field: 'force', value: false, reason: 'protected-stage', stage: version.deployment_stage }
       )
     }
-    const remaining = removeVersions(index, [version.version])
     return {
       change: {
         subject: `delete ${version.name} ${version.version} (${version.deployment_stage})`,
         trailers: { 'Model-Id': version.model_id, Sha256: version.checksum },
-        files: [
-          { path: versionPath(version.name, version.version), content: null },
-          { path: indexPath(version.name), content: remaining.versions.length > 0 ? remaining : null }
-        ]
+        files: await layoutWrites(snapshot, { removals: [version] })
       },
       result: version
     }

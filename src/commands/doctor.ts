@@ -3,12 +3,21 @@
  * artifact present with its recorded SHA-256, and stored bytes nothing refers to.
  */
 import { isRegistryError } from '../domain/errors.js'
+import {
+  checkCatalog,
+  checkDerivedFiles,
+  deriveCatalog,
+  deriveHead,
+  rowOf,
+  type ModelHead
+} from '../domain/layout.js'
 import { checkIndexConsistency, versionPath } from '../domain/model-index.js'
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
+import { readDerivedFiles } from './registry-reads.js'
 import { fileArtifacts } from './directory.js'
 import { auditStore } from './store-audit.js'
 
@@ -41,7 +50,19 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
   const findings: Finding[] = []
   const names = await snapshot.modelNames()
   const versions: ModelVersion[] = []
-  for (const name of names) versions.push(...(await checkModel(snapshot, name, findings)))
+  const heads: ModelHead[] = []
+  for (const name of names) {
+    const mine = await checkModel(snapshot, name, findings)
+    versions.push(...mine)
+    const head = deriveHead(name, mine.map(rowOf))
+    if (head) heads.push(head)
+  }
+  if (snapshot.layout === 2) {
+    const catalog = await readOrReport(() => snapshot.readJson('catalog.json'), 'catalog.json', findings)
+    for (const message of checkCatalog(catalog, deriveCatalog(heads))) {
+      findings.push({ kind: 'index-mismatch', severity: 'problem', subject: 'catalog.json', message })
+    }
+  }
 
   findings.push(...(await lostVersions(ctx, new Set(versions.map(formatReference)))))
 
@@ -108,7 +129,10 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
   }
 }
 
-/** The version files are the truth: read each, then compare the derived index with them. */
+/**
+ * The version files are the truth: read each, then compare the derived files with what they
+ * derive to (layout 2: head and row shards rebuilt and compared; layout 1: index.json).
+ */
 async function checkModel(
   snapshot: RegistrySnapshot,
   name: string,
@@ -118,6 +142,13 @@ async function checkModel(
   for (const version of await snapshot.versionFileNames(name)) {
     const doc = await readOrReport(() => snapshot.readVersion(name, version), `${name}@${version}`, findings)
     if (doc) files.push(doc)
+  }
+  if (snapshot.layout === 2) {
+    const committed = await readOrReport(() => readDerivedFiles(snapshot, name), name, findings)
+    for (const message of committed ? checkDerivedFiles(name, files, committed) : []) {
+      findings.push({ kind: 'index-mismatch', severity: 'problem', subject: name, message })
+    }
+    return files
   }
   const index = await readOrReport(() => snapshot.readIndex(name), name, findings)
   if (index) {

@@ -4,11 +4,11 @@
  * (src/domain/review.ts, MUTABLE_FIELDS) refuses changing it.
  */
 import { invalidInput, refused } from '../domain/errors.js'
-import { indexPath, upsertVersions, versionPath } from '../domain/model-index.js'
 import { parseTag } from '../domain/names.js'
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
+import { layoutWrites } from './layout-writes.js'
 import { resolve } from './resolve.js'
 import { updateRegistry } from './update-registry.js'
 
@@ -49,7 +49,7 @@ export async function editVersion(ctx: CommandContext, input: EditInput): Promis
   }
 
   const outcome = await updateRegistry(ctx, async snapshot => {
-    const { version, index } = await resolve(snapshot, input.reference)
+    const { version } = await resolve(snapshot, input.reference)
     const missing = remove.filter(t => !version.tags.includes(t))
     if (missing.length > 0) {
       const has = version.tags.length > 0 ? `its tags: ${version.tags.join(', ')}` : 'it has no tags'
@@ -78,10 +78,7 @@ export async function editVersion(ctx: CommandContext, input: EditInput): Promis
       change: {
         subject: `edit ${version.name} ${version.version}: ${what.join(' ')}`,
         trailers: { 'Model-Id': version.model_id },
-        files: [
-          { path: versionPath(version.name, version.version), content: edited },
-          { path: indexPath(version.name), content: upsertVersions(index, version.name, [edited]) }
-        ]
+        files: await layoutWrites(snapshot, { upserts: [edited] })
       },
       result: { version: edited, ...facts }
     }

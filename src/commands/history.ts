@@ -6,12 +6,13 @@
 import { notFound } from '../domain/errors.js'
 import { stageTimeline, type StageSpan } from '../domain/history.js'
 import { isModelId } from '../domain/model-id.js'
-import { indexPath, versionPath } from '../domain/model-index.js'
+import { modelDir } from '../domain/layout.js'
+import { versionPath } from '../domain/model-index.js'
 import { parseName } from '../domain/names.js'
-import type { ModelIndex } from '../domain/types.js'
-import { validateModelIndex } from '../domain/validate.js'
-import type { LogEntry } from '../registry/backend.js'
+import type { ModelVersion } from '../domain/types.js'
+import type { LogEntry, RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
+import { stageHolderVersions } from './registry-reads.js'
 import { resolve } from './resolve.js'
 
 export interface HistoryInput {
@@ -42,24 +43,26 @@ export async function history(ctx: CommandContext, input: HistoryInput): Promise
   const wholeModel = !input.target.includes('@') && !isModelId(input.target)
   let name: string
   let version: string | null = null
-  let index: ModelIndex | null
+  let versions: ModelVersion[]
   if (wholeModel) {
     name = parseName(input.target)
-    index = await snapshot.readIndex(name)
+    // The stage timeline of a whole model is every version's stage history.
+    const index = await snapshot.readIndex(name)
     if (!index)
       throw notFound(w => `no model named "${name}"; ${w.command('list')} shows the registered models`, {
         field: 'reference',
         value: name,
         reason: 'no-such-model'
       })
+    versions = index.versions
   } else {
     const resolved = await resolve(snapshot, input.target)
     ;({ name, version } = resolved.version)
-    index = resolved.index
+    versions = [resolved.version]
   }
-  const path = version === null ? indexPath(name) : versionPath(name, version)
+  // Every change to a model rewrites its directory's tree (version files, rows, head).
+  const path = version === null ? modelDir(name) : versionPath(name, version)
   const entries = await ctx.backend.log({ path, until: input.at, sinceCreation: true })
-  const versions = version === null ? index.versions : index.versions.filter(v => v.version === version)
   const outcome: HistoryOutcome = {
     name,
     version,
@@ -80,16 +83,22 @@ async function holdersAt(
   const commit = (await ctx.backend.log({ until: at, limit: 1 }))[0]?.commit ?? null
   const holders: Record<string, string[]> = {}
   if (commit) {
-    const raw = await ctx.backend.readJsonAt(commit, indexPath(name))
-    if (raw !== null) {
-      const index = validateModelIndex(raw, `${indexPath(name)} at ${commit.slice(0, 7)}`)
-      for (const [stage, held] of Object.entries(index.stages)) {
-        const relevant = version === null ? held : held.filter(v => v === version)
-        if (relevant.length > 0) holders[stage] = relevant
-      }
+    for (const [stage, held] of Object.entries(await stagesAt(await ctx.backend.snapshotAt(commit), name))) {
+      const relevant = version === null ? held : held.filter(v => v === version)
+      if (relevant.length > 0) holders[stage] = relevant
     }
   }
   return { time: at.toISOString(), commit, holders }
+}
+
+/** Stage → versions holding it (newest first) in a snapshot of either layout (the past may predate `migrate`). */
+async function stagesAt(snapshot: RegistrySnapshot, name: string): Promise<Record<string, string[]>> {
+  if (snapshot.layout === 1) return (await snapshot.readIndex(name))?.stages ?? {}
+  const stages: Record<string, string[]> = {}
+  for (const stage of Object.keys((await snapshot.readHead(name))?.stages ?? {})) {
+    stages[stage] = await stageHolderVersions(snapshot, name, stage)
+  }
+  return stages
 }
 
 function toEvent(entry: LogEntry): HistoryEvent {

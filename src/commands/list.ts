@@ -1,10 +1,10 @@
 /** list: the seed's list_models(), filtered and sorted like load_latest_model() selects. */
 import { notFound, RegistryError } from '../domain/errors.js'
 import { parseName } from '../domain/names.js'
-import { selectVersions, type Criteria, type SortKey } from '../domain/selection.js'
+import type { Criteria, SortKey } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
-import { allVersions, checkSelection } from './resolve.js'
+import { selectFromRegistry } from './resolve.js'
 
 export interface ListInput {
   criteria: Criteria
@@ -14,9 +14,7 @@ export interface ListInput {
 
 export async function listVersions(ctx: CommandContext, input: ListInput): Promise<ModelVersion[]> {
   const snapshot = await ctx.backend.snapshot()
-  const versions = await allVersions(snapshot, input.criteria.name)
-  checkSelection(snapshot.policy, versions, input.criteria, input.sort)
-  return selectVersions(versions, input.criteria, input.sort, input.limit, snapshot.policy)
+  return selectFromRegistry(snapshot, input.criteria, input.sort, input.limit)
 }
 
 export interface PageInput {
@@ -37,9 +35,14 @@ export interface VersionPage {
 /** One page of a model's versions in `list` order; the model's index is read once. */
 export async function listVersionPage(ctx: CommandContext, input: PageInput): Promise<VersionPage> {
   const snapshot = await ctx.backend.snapshot()
-  const index = await snapshot.readIndex(parseName(input.name))
-  if (!index) throw notFound(`no model named "${input.name}"; run 'mreg list' to see the registered models`)
-  const selected = selectVersions(index.versions, { ...input.criteria, name: input.name }, input.sort)
+  const name = parseName(input.name)
+  if ((await snapshot.modelNames()).indexOf(name) < 0)
+    throw notFound(w => `no model named "${name}"; ${w.command('list')} shows the registered models`, {
+      field: 'name',
+      value: name,
+      reason: 'unknown-model'
+    })
+  const selected = await selectFromRegistry(snapshot, { ...input.criteria, name }, input.sort)
   let start = 0
   if (input.after !== undefined) {
     const at = selected.findIndex(v => v.model_id === input.after)

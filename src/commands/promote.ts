@@ -7,13 +7,11 @@
  */
 import { integrityError, isRegistryError, RegistryError, refused } from '../domain/errors.js'
 import { evaluateGates, heldBefore, isRollbackVia, ROLLBACK_VIA, type GateResult } from '../domain/gates.js'
-import { indexPath, upsertVersions, versionPath } from '../domain/model-index.js'
 import { parseStage } from '../domain/names.js'
-import { newestFirst } from '../domain/ordering.js'
 import { planPromotion } from '../domain/promotion.js'
 import { proposalBody, proposalBranch, proposalTitle, type ProposalVerb } from '../domain/proposal.js'
 import { formatReference } from '../domain/references.js'
-import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
+import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
 import { validateRegistryFile } from '../domain/validate.js'
 import type { ChangeBuilder, ChangeSet, RegistrySnapshot } from '../registry/backend.js'
 import { formatCommitMessage } from '../registry/commit-message.js'
@@ -21,6 +19,8 @@ import { check, type PostedStatus } from './check.js'
 import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
 import type { ReviewChannel } from './review-channel.js'
+import { layoutWrites } from './layout-writes.js'
+import { stageHolders } from './registry-reads.js'
 import { resolve } from './resolve.js'
 import { updateRegistry } from './update-registry.js'
 
@@ -90,10 +90,13 @@ async function planChange(
 ): Promise<PlannedChange> {
   const policy = snapshot.policy
   const to = parseStage(policy, input.to)
-  const { version: candidate, index } = await resolve(snapshot, input.reference)
+  const { version: candidate } = await resolve(snapshot, input.reference)
+  const holders = (await stageHolders(snapshot, candidate.name, to)).filter(
+    v => v.version !== candidate.version
+  )
   const plan = planPromotion({
     policy,
-    index,
+    holders,
     candidate,
     to,
     actor: ctx.actor,
@@ -101,9 +104,6 @@ async function planChange(
     now: ctx.now(),
     skipTransitionCheck: input.skipTransitionCheck
   })
-  const holders = index.versions
-    .filter(v => v.deployment_stage === to && v.version !== candidate.version)
-    .sort(newestFirst)
   const verdict = evaluateGates({
     policy,
     candidate,
@@ -128,7 +128,10 @@ async function planChange(
   const [promoted] = plan.updated as [ModelVersion, ...ModelVersion[]]
   return {
     result: { version: promoted, from: plan.from, to, demoted: plan.demoted, gates: verdict.results },
-    change: promotionChange(candidate.name, plan.from, to, plan.updated, plan.demoted, index, via, verb),
+    change: {
+      ...promotionChange(candidate.name, plan.from, to, plan.updated, plan.demoted, via, verb),
+      files: await layoutWrites(snapshot, { upserts: plan.updated })
+    },
     candidate,
     holders,
     verb
@@ -267,10 +270,9 @@ function promotionChange(
   to: string,
   updated: ModelVersion[],
   demoted: ModelVersion[],
-  index: ModelIndex,
   via: string,
   verb: ProposalVerb
-): ChangeSet {
+): Omit<ChangeSet, 'files'> {
   const [promoted] = updated as [ModelVersion]
   const trailers: Record<string, string> = {
     'Model-Id': promoted.model_id,
@@ -285,10 +287,6 @@ function promotionChange(
       demoted.length > 0
         ? demoted.map(d => `demote ${name} ${d.version}: ${to} → ${d.deployment_stage}`).join('\n')
         : undefined,
-    trailers,
-    files: [
-      ...updated.map(v => ({ path: versionPath(name, v.version), content: v })),
-      { path: indexPath(name), content: upsertVersions(index, name, updated) }
-    ]
+    trailers
   }
 }

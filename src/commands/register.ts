@@ -8,12 +8,13 @@ import { invalidInput, isRegistryError, refused, RegistryError } from '../domain
 import { checkRequiredMetadata } from '../domain/gates.js'
 import { parseMetricsObject } from '../domain/metrics.js'
 import { makeModelId } from '../domain/model-id.js'
-import { indexPath, upsertVersions, versionPath } from '../domain/model-index.js'
+import { versionPath } from '../domain/model-index.js'
+import { dayOfTime } from '../domain/layout.js'
 import { parseModelType, parseName, parseStage, parseTag } from '../domain/names.js'
 import { isOpenRegistrationStage } from '../domain/policy.js'
 import { formatReference } from '../domain/references.js'
 import { nextVersion, parseVersion, type Bump } from '../domain/versions.js'
-import type { Artifact, Metrics, ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
+import type { Artifact, Metrics, ModelVersion, RegistryPolicy } from '../domain/types.js'
 import { validateModelVersion } from '../domain/validate.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { ArtifactStore, FileDigest, PutResult, StoreLease } from '../stores/artifact-store.js'
@@ -28,6 +29,7 @@ import {
   type ScannedDirectory
 } from './directory.js'
 import { openStore } from './open-store.js'
+import { layoutWrites } from './layout-writes.js'
 import { updateRegistry } from './update-registry.js'
 import { allVersions, resolveParent } from './resolve.js'
 import { storedBytesInUse } from './store-audit.js'
@@ -233,10 +235,10 @@ async function draftVersion(
   const policy = snapshot.policy
   const stage = input.stage === undefined ? policy.initial_stage : parseStage(policy, input.stage)
   checkRegistrationStage(policy, stage)
-  const index = await snapshot.readIndex(input.name)
-  const version = chooseVersion(index, input)
   const now = ctx.now()
-  const modelId = makeModelId(input.name, now, new Set(index?.versions.map(v => v.model_id)))
+  const taken = await takenIdentities(snapshot, input.name, now)
+  const version = await chooseVersion(snapshot, taken, input)
+  const modelId = makeModelId(input.name, now, taken.modelIds)
   const parent = input.parent === undefined ? null : (await resolveParent(snapshot, input.parent)).model_id
   const fileName = `${modelId}${input.extension}`
   const artifact: Artifact = {
@@ -282,12 +284,32 @@ async function draftVersion(
   return doc
 }
 
-function chooseVersion(index: ModelIndex | null, input: NormalisedInput): string {
-  const existing = index?.versions.map(v => v.version) ?? []
+/**
+ * What a new version must not reuse, read without the model's history: the highest version (an
+ * automatic version bumps it) and the model_ids of the registration's day (a model_id names its
+ * registration second, src/domain/model-id.ts).
+ */
+interface Taken {
+  highest: string[]
+  modelIds: Set<string>
+}
+
+async function takenIdentities(snapshot: RegistrySnapshot, name: string, at: Date): Promise<Taken> {
+  const head = await snapshot.readHead(name)
+  const day = dayOfTime(at.toISOString())
+  const rows = head ? (await snapshot.readDay(name, day)).rows : []
+  return { highest: head ? [head.highest] : [], modelIds: new Set(rows.map(r => r.model_id)) }
+}
+
+async function chooseVersion(
+  snapshot: RegistrySnapshot,
+  taken: Taken,
+  input: NormalisedInput
+): Promise<string> {
   if (input.explicitVersion === undefined) {
-    return nextVersion([...existing, ...input.refusedVersions], input.bump ?? 'patch')
+    return nextVersion([...taken.highest, ...input.refusedVersions], input.bump ?? 'patch')
   }
-  if (existing.includes(input.explicitVersion)) {
+  if (await snapshot.readVersion(input.name, input.explicitVersion)) {
     throw versionExists(input.name, input.explicitVersion)
   }
   return input.explicitVersion
@@ -328,8 +350,7 @@ async function commitVersion(
 ): Promise<ModelVersion> {
   const base: ModelVersion = { ...draft, artifact: stored.artifact, file_path: stored.file_path }
   const outcome = await updateRegistry(ctx, async snapshot => {
-    const index = await snapshot.readIndex(base.name)
-    const doc = claimIdentity(base, index, identity)
+    const doc = await claimIdentity(snapshot, base, identity)
     const trailers: Record<string, string> = { 'Model-Id': doc.model_id, Sha256: doc.checksum }
     if (doc.source.workflow_run) trailers['Workflow-Run'] = doc.source.workflow_run
     if (doc.source.commit) trailers['Source-Commit'] = doc.source.commit
@@ -337,10 +358,7 @@ async function commitVersion(
       change: {
         subject: `register ${doc.name} ${doc.version} (${doc.deployment_stage})`,
         trailers,
-        files: [
-          { path: versionPath(doc.name, doc.version), content: doc },
-          { path: indexPath(doc.name), content: upsertVersions(index, doc.name, [doc]) }
-        ]
+        files: await layoutWrites(snapshot, { upserts: [doc] })
       },
       result: doc
     }
@@ -356,22 +374,22 @@ function versionExists(name: string, version: string): RegistryError {
   )
 }
 
-function claimIdentity(doc: ModelVersion, index: ModelIndex | null, identity: Identity): ModelVersion {
-  const versions = index?.versions ?? []
-  const versionTaken = versions.some(v => v.version === doc.version)
-  const idTaken = versions.some(v => v.model_id === doc.model_id)
+async function claimIdentity(
+  snapshot: RegistrySnapshot,
+  doc: ModelVersion,
+  identity: Identity
+): Promise<ModelVersion> {
+  const registeredAt = new Date(doc.registered_at)
+  const taken = await takenIdentities(snapshot, doc.name, registeredAt)
+  const versionTaken = (await snapshot.readVersion(doc.name, doc.version)) !== null
+  const idTaken = taken.modelIds.has(doc.model_id)
   if (!versionTaken && !idTaken) return doc
   if (versionTaken && identity.explicit) {
     throw versionExists(doc.name, doc.version)
   }
   if (!identity.rebindable) throw new IdentityTaken()
-  const version = versionTaken
-    ? nextVersion(
-        versions.map(v => v.version),
-        identity.bump
-      )
-    : doc.version
-  const modelId = makeModelId(doc.name, new Date(doc.registered_at), new Set(versions.map(v => v.model_id)))
+  const version = versionTaken ? nextVersion(taken.highest, identity.bump) : doc.version
+  const modelId = makeModelId(doc.name, registeredAt, taken.modelIds)
   const fileName = `${modelId}${identity.extension}`
   return {
     ...doc,

@@ -7,13 +7,15 @@ import { integrityError } from './errors.js'
 import { firstDifference } from './json-diff.js'
 import { parseName } from './names.js'
 import { byRegistration, newestFirst } from './ordering.js'
-import { parseVersion } from './versions.js'
+import { versionFilePath } from './layout.js'
 import type { ModelIndex, ModelVersion } from './types.js'
 
+/** Where a version file lives (layout 2): also its `metadata_path`. */
 export function versionPath(name: string, version: string): string {
-  return `models/${parseName(name)}/${parseVersion(version)}.json`
+  return versionFilePath(name, version)
 }
 
+/** Layout 1's derived file, kept for reading a registry before `mreg migrate`. */
 export function indexPath(name: string): string {
   return `models/${parseName(name)}/index.json`
 }

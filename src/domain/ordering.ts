@@ -8,22 +8,28 @@ import type { ModelVersion } from './types.js'
 
 export const ARCHIVED_STAGE = 'archived'
 
-export function registeredAtMs(v: ModelVersion): number {
+/** What ordering and selection read of a version: a ModelVersion, or a layout 2 row seen as one. */
+export type Selectable = Pick<
+  ModelVersion,
+  'name' | 'model_type' | 'version' | 'registered_at' | 'deployment_stage' | 'tags' | 'performance_metrics'
+> & { artifact: { deleted?: boolean } }
+
+export function registeredAtMs(v: Pick<ModelVersion, 'registered_at'>): number {
   const ms = Date.parse(v.registered_at)
   return Number.isNaN(ms) ? 0 : ms
 }
 
 /** Oldest registration first; same instant → lower version first. */
-export function byRegistration(a: ModelVersion, b: ModelVersion): number {
+export function byRegistration(a: Selectable, b: Selectable): number {
   return registeredAtMs(a) - registeredAtMs(b) || compareSemver(a.version, b.version)
 }
 
 /** Newest registration first; same instant → higher version first. */
-export function newestFirst(a: ModelVersion, b: ModelVersion): number {
+export function newestFirst(a: Selectable, b: Selectable): number {
   return byRegistration(b, a)
 }
 
 /** A tombstone: retention removed its artifact, or it was moved to the archived stage. */
-export function isArchived(v: ModelVersion): boolean {
+export function isArchived(v: Pick<Selectable, 'deployment_stage' | 'artifact'>): boolean {
   return v.deployment_stage === ARCHIVED_STAGE || v.artifact.deleted === true
 }

@@ -7,11 +7,12 @@ import { refused } from './errors.js'
 import { parseStage } from './names.js'
 import { checkTransition } from './policy.js'
 import { formatReference } from './references.js'
-import type { ModelIndex, ModelVersion, RegistryPolicy } from './types.js'
+import type { ModelVersion, RegistryPolicy } from './types.js'
 
 export interface PromotionInput {
   policy: RegistryPolicy
-  index: ModelIndex
+  /** The versions holding `to` now (src/commands/registry-reads.ts stageHolders). */
+  holders: ModelVersion[]
   candidate: ModelVersion
   to: string
   actor: string
@@ -37,7 +38,7 @@ function moved(v: ModelVersion, stage: string, at: string, by: string, via: stri
 }
 
 export function planPromotion(input: PromotionInput): PromotionPlan {
-  const { policy, index, candidate, to, actor, via, now } = input
+  const { policy, holders, candidate, to, actor, via, now } = input
   parseStage(policy, to)
   const from = candidate.deployment_stage
   if (input.skipTransitionCheck) {
@@ -53,7 +54,7 @@ export function planPromotion(input: PromotionInput): PromotionPlan {
   const at = now.toISOString()
   const promoted = moved(candidate, to, at, actor, via)
   const demoted = policy.exclusive_stages.includes(to)
-    ? index.versions
+    ? holders
         .filter(v => v.deployment_stage === to && v.version !== candidate.version)
         .map(v => moved(v, policy.demote_to, at, actor, `demoted-by:${formatReference(candidate)}`))
     : []

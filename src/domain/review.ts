@@ -9,6 +9,7 @@ import { integrityError, isRegistryError } from './errors.js'
 import { evaluateGates, isRollbackVia } from './gates.js'
 import { firstDifference, jsonEqual } from './json-diff.js'
 import { checkIndexConsistency } from './model-index.js'
+import { checkDerived } from './review-derived.js'
 import { ARCHIVED_STAGE } from './ordering.js'
 import { allowedTargets, checkPolicyConsistency, isOpenRegistrationStage } from './policy.js'
 import type { ModelIndex, ModelVersion, RegistryPolicy, StageEvent } from './types.js'
@@ -34,8 +35,10 @@ export { isOpenRegistrationStage } from './policy.js'
 export * from './review-model.js'
 export * from './review-verdict.js'
 
-const VERSION_PATH = /^models\/([^/]+)\/([^/]+)\.json$/
+/** models/<name>/<version>.json (layout 1) or models/<name>/versions/<a>/<b>/<c>/<version>.json (layout 2). */
+const VERSION_PATH = /^models\/([^/]+)\/(?:versions\/[0-9a-f]\/[0-9a-f]\/[0-9a-f]\/)?([^/]+)\.json$/
 const INDEX_FILE = 'index'
+const HEAD_FILE = 'head'
 
 interface Parsed {
   path: string
@@ -66,7 +69,7 @@ function parseVersions(documents: DocumentAt[], side: string, findings: ReviewFi
   const parsed: Parsed[] = []
   for (const { path, content, error: unreadable } of documents) {
     const match = VERSION_PATH.exec(path)
-    if (!match || match[2] === INDEX_FILE) continue
+    if (!match || match[2] === INDEX_FILE || match[2] === HEAD_FILE) continue
     const [, name = '', version = ''] = match
     let doc: ModelVersion | null = null
     try {
@@ -177,7 +180,15 @@ export function reviewChange(input: ReviewInput): ReviewResult {
   }
 
   checkExclusiveStages(policy, headDocs, findings)
-  checkIndexes(input.head, head, findings)
+  if (input.head.derived)
+    checkDerived(
+      input.base,
+      input.head,
+      head.flatMap(p => (p.doc ? [p.doc] : [])),
+      head.filter(p => !p.doc).map(p => p.name),
+      findings
+    )
+  else checkIndexes(input.head, head, findings)
   return finish(findings, changes, gates)
 }
 

@@ -4,7 +4,7 @@
  */
 import { invalidInput } from './errors.js'
 import { parseMetricName } from './names.js'
-import { ARCHIVED_STAGE, isArchived, newestFirst } from './ordering.js'
+import { ARCHIVED_STAGE, isArchived, newestFirst, type Selectable } from './ordering.js'
 import { lowerIsBetter } from './policy.js'
 import { compareSemver } from './versions.js'
 import type { Metrics, ModelVersion, RegistryPolicy } from './types.js'
@@ -36,11 +36,11 @@ export function parseSortKey(input: string): SortKey {
   throw invalidInput(`invalid sort key "${input}": ${SORT_FORMS}`)
 }
 
-function metricOf(v: ModelVersion, metric: string): number | undefined {
+function metricOf(v: Selectable, metric: string): number | undefined {
   return Object.hasOwn(v.performance_metrics, metric) ? v.performance_metrics[metric] : undefined
 }
 
-export function matchesCriteria(v: ModelVersion, criteria: Criteria): boolean {
+export function matchesCriteria(v: Selectable, criteria: Criteria): boolean {
   if (criteria.name !== undefined && v.name !== criteria.name) return false
   if (criteria.model_type !== undefined && v.model_type !== criteria.model_type) return false
   if (criteria.stage !== undefined && v.deployment_stage !== criteria.stage) return false
@@ -55,7 +55,7 @@ export function matchesCriteria(v: ModelVersion, criteria: Criteria): boolean {
 }
 
 /** Newest registration, then highest version, then name: the same list always reads the same. */
-function tieBreak(a: ModelVersion, b: ModelVersion): number {
+function tieBreak(a: Selectable, b: Selectable): number {
   return newestFirst(a, b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 }
 
@@ -63,7 +63,7 @@ function tieBreak(a: ModelVersion, b: ModelVersion): number {
 export function sortComparator(
   sort: SortKey,
   policy?: RegistryPolicy
-): (a: ModelVersion, b: ModelVersion) => number {
+): (a: Selectable, b: Selectable) => number {
   switch (sort.by) {
     case 'registered':
       return tieBreak
@@ -84,13 +84,13 @@ export function sortComparator(
   }
 }
 
-export function selectVersions(
-  versions: ModelVersion[],
+export function selectVersions<T extends Selectable = ModelVersion>(
+  versions: T[],
   criteria: Criteria,
   sort: SortKey = { by: 'registered' },
   limit?: number,
   policy?: RegistryPolicy
-): ModelVersion[] {
+): T[] {
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw invalidInput(`invalid limit ${limit}: use a whole number of at least 0`)
   }

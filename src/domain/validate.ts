@@ -6,6 +6,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv'
 import { RegistryError, type ErrorKind } from './errors.js'
 import * as compiled from './generated/validators.js'
+import type { Catalog, ModelHead, RowShard } from './layout.js'
 import type { ModelIndex, ModelVersion, RegistryPolicy } from './types.js'
 
 /** `/performance_metrics/f1` → `$.performance_metrics.f1`; the JSON path users can search for. */
@@ -59,20 +60,36 @@ export function validatePolicy(doc: unknown, where: string, kind: ErrorKind = 'i
   return check<RegistryPolicy>(compiled.registry, doc, where, kind)
 }
 
-const VERSION_FILE = /^models\/[^/]+\/(?!index\.json$)[^/]+\.json$/
-const INDEX_FILE = /^models\/[^/]+\/index\.json$/
+export function validateModelHead(doc: unknown, where: string, kind: ErrorKind = 'integrity'): ModelHead {
+  return check<ModelHead>(compiled.modelHead, doc, where, kind)
+}
+
+export function validateRowShard(doc: unknown, where: string, kind: ErrorKind = 'integrity'): RowShard {
+  return check<RowShard>(compiled.rowShard, doc, where, kind)
+}
+
+export function validateCatalog(doc: unknown, where: string, kind: ErrorKind = 'integrity'): Catalog {
+  return check<Catalog>(compiled.catalog, doc, where, kind)
+}
+
+const VERSION_FILE = /^models\/[^/]+\/versions\/[0-9a-f]\/[0-9a-f]\/[0-9a-f]\/[^/]+\.json$/
+const HEAD_FILE = /^models\/[^/]+\/head\.json$/
+const ROW_SHARD = /^models\/[^/]+\/rows\/[0-9]{4}\/[0-9]{2}\/[0-9]{2}(\/[0-9]{2}){0,3}\.json$/
 
 /**
- * Every document the registry writes is checked against its schema on the way in, by its path:
- * a bug that builds an invalid document fails before it reaches the branch.
+ * Every document the registry writes is checked against its schema on the way in, by its path
+ * (layout 2, src/domain/layout.ts): a bug that builds an invalid document fails before it
+ * reaches the branch.
  */
 export function validateRegistryFile(path: string, content: unknown): void {
   if (path === 'registry.json') validatePolicy(content, path, 'invalid-input')
-  else if (INDEX_FILE.test(path)) validateModelIndex(content, path, 'invalid-input')
+  else if (path === 'catalog.json') validateCatalog(content, path, 'invalid-input')
+  else if (HEAD_FILE.test(path)) validateModelHead(content, path, 'invalid-input')
+  else if (ROW_SHARD.test(path)) validateRowShard(content, path, 'invalid-input')
   else if (VERSION_FILE.test(path)) validateModelVersion(content, path, 'invalid-input')
   else
     throw new RegistryError(
       'invalid-input',
-      `${path}: not a file the registry branch holds (registry.json, models/<name>/<version>.json, models/<name>/index.json)`
+      `${path}: not a file the registry branch holds (registry.json, catalog.json, models/<name>/head.json, models/<name>/rows/…, models/<name>/versions/…/<version>.json)`
     )
 }

@@ -1,11 +1,16 @@
 /**
- * Reading commits, trees and blobs through isomorphic-git, with the caches that make repeated
- * reads cheap: isomorphic-git's own `cache` (parsed pack indexes) and a map of parsed trees, both
- * shared by every snapshot of one backend. Git objects never change, so nothing here goes stale.
+ * Reading commits, trees and blobs from an ObjectSource (`git cat-file --batch`, or
+ * isomorphic-git without the git CLI: src/registry/object-source.ts), with a map of parsed trees
+ * and commits shared by every snapshot of one backend. Git objects never change, so nothing here
+ * goes stale.
  */
-import fs from 'node:fs'
-import git from 'isomorphic-git'
 import { RegistryError } from '../domain/errors.js'
+import {
+  notFoundError,
+  openObjectSource,
+  type ObjectReaderChoice,
+  type ObjectSource
+} from './object-source.js'
 
 export interface Entry {
   mode: string
@@ -25,25 +30,33 @@ export interface CommitInfo {
 const MAX_CACHED_TREES = 20_000
 
 export class GitReader {
-  /** Handed to isomorphic-git on every call; it keeps parsed packfiles here. */
+  /** Handed to isomorphic-git where it is still called directly (ref and short-id lookups). */
   readonly cache: object = {}
+  readonly objects: ObjectSource
   private readonly trees = new Map<string, Map<string, Entry>>()
   private readonly commits = new Map<string, CommitInfo>()
 
-  constructor(readonly gitdir: string) {}
+  constructor(
+    readonly gitdir: string,
+    choice: ObjectReaderChoice = 'auto'
+  ) {
+    this.objects = openObjectSource(gitdir, choice)
+  }
+
+  private async readTyped(oid: string, type: 'blob' | 'tree' | 'commit'): Promise<Buffer> {
+    const object = await this.objects.read(oid)
+    if (object.type !== type) {
+      throw Object.assign(new Error(`object ${oid} is a ${object.type}, not a ${type}`), {
+        code: 'ObjectTypeError'
+      })
+    }
+    return object.data
+  }
 
   async readCommit(oid: string): Promise<CommitInfo> {
     const cached = this.commits.get(oid)
     if (cached) return cached
-    const { commit } = await git.readCommit({ fs, gitdir: this.gitdir, oid, cache: this.cache })
-    const info: CommitInfo = {
-      oid,
-      tree: commit.tree,
-      parents: commit.parent,
-      message: commit.message,
-      author: commit.author,
-      committer: commit.committer
-    }
+    const info = parseCommit(oid, await this.readTyped(oid, 'commit'))
     if (this.commits.size >= MAX_CACHED_TREES) this.commits.clear()
     this.commits.set(oid, info)
     return info
@@ -52,9 +65,7 @@ export class GitReader {
   async readTree(oid: string): Promise<Map<string, Entry>> {
     const cached = this.trees.get(oid)
     if (cached) return cached
-    const { tree } = await git.readTree({ fs, gitdir: this.gitdir, oid, cache: this.cache })
-    const entries = new Map<string, Entry>()
-    for (const e of tree) entries.set(e.path, { mode: e.mode, oid: e.oid, type: e.type })
+    const entries = parseTree(await this.readTyped(oid, 'tree'))
     if (this.trees.size >= MAX_CACHED_TREES) this.trees.clear()
     this.trees.set(oid, entries)
     return entries
@@ -73,8 +84,7 @@ export class GitReader {
   }
 
   async readBlob(oid: string): Promise<Uint8Array> {
-    const { blob } = await git.readBlob({ fs, gitdir: this.gitdir, oid, cache: this.cache })
-    return blob
+    return this.readTyped(oid, 'blob')
   }
 
   /**
@@ -103,4 +113,61 @@ export function splitPath(path: string): string[] {
     throw new RegistryError('invalid-input', `not a valid registry path: "${path}"`)
   }
   return segments
+}
+
+function parseTree(data: Buffer): Map<string, Entry> {
+  const entries = new Map<string, Entry>()
+  let at = 0
+  while (at < data.length) {
+    const space = data.indexOf(0x20, at)
+    const nul = data.indexOf(0, space)
+    if (space < 0 || nul < 0 || nul + 21 > data.length) throw new Error('corrupt tree object')
+    const mode = data.subarray(at, space).toString('latin1').padStart(6, '0')
+    const name = data.subarray(space + 1, nul).toString('utf8')
+    const oid = data.subarray(nul + 1, nul + 21).toString('hex')
+    const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob'
+    entries.set(name, { mode, oid, type })
+    at = nul + 21
+  }
+  return entries
+}
+
+function parseSignature(text: string): CommitInfo['author'] {
+  const match = /^(.*) <(.*)> (\d+) ([+-])(\d\d)(\d\d)$/.exec(text)
+  if (!match) return { name: text, email: '', timestamp: 0, timezoneOffset: 0 }
+  const [, name, email, seconds, sign, hours, minutes] = match as unknown as string[]
+  const east = (Number(hours) * 60 + Number(minutes)) * (sign === '-' ? -1 : 1)
+  // isomorphic-git's convention, which callers were written against: Date#getTimezoneOffset's sign.
+  return {
+    name: name as string,
+    email: email as string,
+    timestamp: Number(seconds),
+    timezoneOffset: -east || 0
+  }
+}
+
+function parseCommit(oid: string, data: Buffer): CommitInfo {
+  const text = data.toString('utf8')
+  const split = text.indexOf('\n\n')
+  const headers = split < 0 ? text : text.slice(0, split)
+  const info: CommitInfo = {
+    oid,
+    tree: '',
+    parents: [],
+    message: split < 0 ? '' : text.slice(split + 2),
+    author: parseSignature(''),
+    committer: parseSignature('')
+  }
+  for (const line of headers.split('\n')) {
+    if (line.startsWith(' ')) continue // continuation of a multi-line header (gpgsig)
+    const space = line.indexOf(' ')
+    const key = line.slice(0, space)
+    const value = line.slice(space + 1)
+    if (key === 'tree') info.tree = value
+    else if (key === 'parent') info.parents.push(value)
+    else if (key === 'author') info.author = parseSignature(value)
+    else if (key === 'committer') info.committer = parseSignature(value)
+  }
+  if (!info.tree) throw notFoundError(oid)
+  return info
 }

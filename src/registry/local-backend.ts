@@ -19,6 +19,7 @@ import type {
 } from './backend.js'
 import type { CommitIdentity, Identity, WrittenCommit } from './commit-writer.js'
 import { GitReader } from './git-reader.js'
+import type { ObjectReaderChoice } from './object-source.js'
 import { readLog } from './history.js'
 import { OptimisticWriter } from './optimistic-writer.js'
 import { worktreeHolding } from './checked-out.js'
@@ -39,6 +40,8 @@ export interface LocalBackendOptions {
   /** How many times a change is built before giving up with a 'conflict' error. Default 50. */
   maxAttempts?: number
   now?: () => Date
+  /** How Git objects are read: `auto` (default) is `git cat-file --batch` when git runs, else isomorphic-git. */
+  objects?: ObjectReaderChoice
 }
 
 export class LocalRegistryBackend implements RegistryBackend {
@@ -55,7 +58,7 @@ export class LocalRegistryBackend implements RegistryBackend {
     this.gitdir = resolve(options.gitdir)
     this.branch = checkBranchName(options.branch ?? DEFAULT_BRANCH)
     this.ref = `refs/heads/${this.branch}`
-    this.reader = new GitReader(this.gitdir)
+    this.reader = new GitReader(this.gitdir, options.objects)
     this.description = `${this.dir} (branch ${this.branch})`
     this.writer = new OptimisticWriter(
       {

@@ -6,6 +6,7 @@
  * comes in through a BranchEndpoint and the loop itself exists once.
  */
 import type { RegistryError } from '../domain/errors.js'
+import { CATALOG_PATH, EMPTY_CATALOG } from '../domain/layout.js'
 import type { RegistryPolicy } from '../domain/types.js'
 import type { ChangeBuilder, ChangeSet, CommitOutcome, ProposeOutcome } from './backend.js'
 import { checkProposalBranch, INIT_SUBJECT } from './common.js'
@@ -91,7 +92,13 @@ export class OptimisticWriter {
 
   /** Creates the registry branch holding `policy` unless it exists; the caller has validated the policy. */
   async init(policy: RegistryPolicy): Promise<{ created: boolean; commit: string }> {
-    const change: ChangeSet = { subject: INIT_SUBJECT, files: [{ path: POLICY_PATH, content: policy }] }
+    const change: ChangeSet = {
+      subject: INIT_SUBJECT,
+      files: [
+        { path: POLICY_PATH, content: policy },
+        { path: CATALOG_PATH, content: EMPTY_CATALOG }
+      ]
+    }
     for (let attempt = 1; ; attempt++) {
       const tip = await this.endpoint.readTip()
       if (tip) return { created: false, commit: tip }

@@ -1,10 +1,32 @@
-/** The registry branch at one commit, read lazily: one tree walk and one blob per document asked for. */
+/**
+ * The registry branch at one commit, read lazily: one tree walk and one blob per document asked
+ * for. Layout 2 (src/domain/layout.ts) is what the commands read and write; a layout 1 branch
+ * (before `mreg migrate`) is readable through readIndex/readVersion only, and every layout 2
+ * read says in one line that the registry needs migrating.
+ */
 import { RegistryError } from '../domain/errors.js'
+import {
+  CATALOG_PATH,
+  headPath,
+  rowsDir,
+  versionFilePath,
+  type Catalog,
+  type ModelHead,
+  type VersionRow
+} from '../domain/layout.js'
+import { deriveIndex } from '../domain/model-index.js'
 import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
 import { checkPolicyConsistency } from '../domain/policy.js'
-import { validateModelIndex, validateModelVersion, validatePolicy } from '../domain/validate.js'
+import {
+  validateCatalog,
+  validateModelHead,
+  validateModelIndex,
+  validateModelVersion,
+  validatePolicy,
+  validateRowShard
+} from '../domain/validate.js'
 import type { RegistrySnapshot } from './backend.js'
-import type { GitReader } from './git-reader.js'
+import type { Entry, GitReader } from './git-reader.js'
 
 export const POLICY_PATH = 'registry.json'
 export const MODELS_DIR = 'models'
@@ -14,11 +36,16 @@ const INDEX_FILE = 'index.json'
 const NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/
 
 export class GitSnapshot implements RegistrySnapshot {
+  private catalog?: Promise<Catalog>
+  /** A commit never changes: a day read once (register reads its day up to three times) is kept. */
+  private readonly days = new Map<string, Promise<{ paths: string[]; rows: VersionRow[] }>>()
+
   private constructor(
     private readonly reader: GitReader,
     readonly commit: string,
     readonly tree: string,
-    private readonly policyOrError: RegistryPolicy | RegistryError
+    private readonly policyOrError: RegistryPolicy | RegistryError,
+    readonly layout: 1 | 2
   ) {}
 
   /**
@@ -40,7 +67,8 @@ export class GitSnapshot implements RegistrySnapshot {
       if (!(error instanceof RegistryError)) throw error
       policy = error
     }
-    return new GitSnapshot(reader, commit, tree, policy)
+    const layout = (await reader.lookup(tree, CATALOG_PATH)) ? 2 : 1
+    return new GitSnapshot(reader, commit, tree, policy, layout)
   }
 
   get policy(): RegistryPolicy {
@@ -58,16 +86,94 @@ export class GitSnapshot implements RegistrySnapshot {
     return names.sort()
   }
 
+  /** Layout 1: index.json. Layout 2: every version file (costs the model's size; prefer heads and rows). */
   async readIndex(name: string): Promise<ModelIndex | null> {
+    if (this.layout === 2) {
+      const versions: ModelVersion[] = []
+      for (const version of await this.versionFileNames(name)) {
+        const doc = await this.readVersion(name, version)
+        if (doc) versions.push(doc)
+      }
+      return versions.length === 0 ? null : deriveIndex(name, versions)
+    }
     const path = `${MODELS_DIR}/${checkName(name)}/${INDEX_FILE}`
     const doc = await this.reader.readJson(this.tree, path)
     return doc === null ? null : validateModelIndex(doc, path, 'integrity')
   }
 
   async readVersion(name: string, version: string): Promise<ModelVersion | null> {
-    const path = `${MODELS_DIR}/${checkName(name)}/${checkVersion(version)}.json`
+    checkVersion(version)
+    const path =
+      this.layout === 2
+        ? versionFilePath(checkName(name), version)
+        : `${MODELS_DIR}/${checkName(name)}/${version}.json`
     const doc = await this.reader.readJson(this.tree, path)
     return doc === null ? null : validateModelVersion(doc, path, 'integrity')
+  }
+
+  readCatalog(): Promise<Catalog> {
+    this.catalog ??= (async () => {
+      this.requireLayout2()
+      return validateCatalog(await this.reader.readJson(this.tree, CATALOG_PATH), CATALOG_PATH)
+    })()
+    return this.catalog
+  }
+
+  async readHead(name: string): Promise<ModelHead | null> {
+    this.requireLayout2()
+    const path = headPath(checkName(name))
+    const doc = await this.reader.readJson(this.tree, path)
+    return doc === null ? null : validateModelHead(doc, path)
+  }
+
+  async rowDays(name: string): Promise<string[]> {
+    this.requireLayout2()
+    const days: string[] = []
+    const dir = rowsDir(checkName(name))
+    for (const year of await this.subdirs(dir)) {
+      for (const month of await this.subdirs(`${dir}/${year}`)) {
+        const entries = await this.entries(`${dir}/${year}/${month}`)
+        const names = new Set([...entries.keys()].map(n => n.replace(/\.json$/, '')))
+        for (const day of names) days.push(`${year}/${month}/${day}`)
+      }
+    }
+    return days.sort().reverse()
+  }
+
+  readDay(name: string, day: string): Promise<{ paths: string[]; rows: VersionRow[] }> {
+    const key = `${name}\0${day}`
+    let read = this.days.get(key)
+    if (!read) {
+      read = this.readDayOnce(name, day)
+      this.days.set(key, read)
+      read.catch(() => this.days.delete(key))
+    }
+    return read
+  }
+
+  private async readDayOnce(name: string, day: string): Promise<{ paths: string[]; rows: VersionRow[] }> {
+    this.requireLayout2()
+    if (!/^[0-9]{4}\/[0-9]{2}\/[0-9]{2}$/.test(day))
+      throw new RegistryError('invalid-input', `not a day: "${day}"`)
+    const base = `${rowsDir(checkName(name))}/${day}`
+    const paths: string[] = []
+    const collect = async (prefix: string): Promise<void> => {
+      const entry = await this.reader.lookup(this.tree, prefix)
+      if (!entry || entry.type !== 'tree') return
+      for (const [child, e] of [...(await this.reader.readTree(entry.oid))].sort(([a], [b]) =>
+        a < b ? -1 : 1
+      )) {
+        if (e.type === 'tree') await collect(`${prefix}/${child}`)
+        else if (child.endsWith('.json')) paths.push(`${prefix}/${child}`)
+      }
+    }
+    if (await this.reader.lookup(this.tree, `${base}.json`)) paths.push(`${base}.json`)
+    await collect(base)
+    const rows: VersionRow[] = []
+    for (const path of paths) {
+      rows.push(...validateRowShard(await this.reader.readJson(this.tree, path), path).rows)
+    }
+    return { paths, rows }
   }
 
   async objectId(path: string): Promise<string | null> {
@@ -83,16 +189,49 @@ export class GitSnapshot implements RegistrySnapshot {
   }
 
   async versionFileNames(name: string): Promise<string[]> {
-    const dir = await this.reader.lookup(this.tree, `${MODELS_DIR}/${checkName(name)}`)
-    if (!dir || dir.type !== 'tree') return []
+    const dir = `${MODELS_DIR}/${checkName(name)}`
     const versions: string[] = []
-    for (const [file, entry] of await this.reader.readTree(dir.oid)) {
-      if (entry.type === 'blob' && file.endsWith('.json') && file !== INDEX_FILE) {
-        versions.push(file.slice(0, -'.json'.length))
+    const files = async (path: string): Promise<void> => {
+      for (const [file, entry] of await this.entries(path)) {
+        if (entry.type === 'blob' && file.endsWith('.json') && file !== INDEX_FILE) {
+          versions.push(file.slice(0, -'.json'.length))
+        }
+      }
+    }
+    if (this.layout === 1) await files(dir)
+    else {
+      for (const a of await this.subdirs(`${dir}/versions`)) {
+        for (const b of await this.subdirs(`${dir}/versions/${a}`)) {
+          for (const c of await this.subdirs(`${dir}/versions/${a}/${b}`))
+            await files(`${dir}/versions/${a}/${b}/${c}`)
+        }
       }
     }
     return versions.sort()
   }
+
+  private async entries(path: string): Promise<Map<string, Entry>> {
+    const dir = await this.reader.lookup(this.tree, path)
+    return dir && dir.type === 'tree' ? this.reader.readTree(dir.oid) : new Map()
+  }
+
+  private async subdirs(path: string): Promise<string[]> {
+    return [...(await this.entries(path))]
+      .filter(([, e]) => e.type === 'tree')
+      .map(([n]) => n)
+      .sort()
+  }
+
+  private requireLayout2(): void {
+    if (this.layout !== 2) throw needsMigrate()
+  }
+}
+
+export function needsMigrate(): RegistryError {
+  return new RegistryError(
+    'refused',
+    "this registry branch is in layout 1 (models/<name>/index.json); run 'mreg migrate' to upgrade it to layout 2"
+  )
 }
 
 function checkName(name: string): string {

@@ -1,6 +1,6 @@
 /**
  * Reads for the server's requests: a snapshot of the registry branch is immutable, so the one at
- * the tip the event hub last saw is kept and its indexes are parsed once, instead of reopening
+ * the tip the event hub last saw is kept (its parsed trees with it), instead of reopening
  * the branch (and, on GitHub, fetching it) for every request. The hub moves the pin when it sees
  * a new tip (at once locally; on GitHub at the next poll or webhook), before it tells the event.
  */
@@ -13,62 +13,7 @@ import type {
   RegistryBackend,
   RegistrySnapshot
 } from '../registry/backend.js'
-import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js'
-
-/** Parsed indexes kept per snapshot; a registry with more models re-reads the oldest. */
-const MAX_INDEXES = 256
-
-class MemoSnapshot implements RegistrySnapshot {
-  private readonly indexes = new Map<string, Promise<ModelIndex | null>>()
-  private names: Promise<string[]> | null = null
-
-  constructor(private readonly inner: RegistrySnapshot) {}
-
-  get commit(): string | null {
-    return this.inner.commit
-  }
-
-  get policy(): RegistryPolicy {
-    return this.inner.policy
-  }
-
-  modelNames(): Promise<string[]> {
-    this.names ??= this.inner.modelNames()
-    this.names.catch(() => (this.names = null))
-    return this.names
-  }
-
-  readIndex(name: string): Promise<ModelIndex | null> {
-    let index = this.indexes.get(name)
-    if (!index) {
-      if (this.indexes.size >= MAX_INDEXES) this.indexes.delete(this.indexes.keys().next().value as string)
-      index = this.inner.readIndex(name)
-      index.catch(() => this.indexes.delete(name))
-      this.indexes.set(name, index)
-    }
-    return index
-  }
-
-  readVersion(name: string, version: string): Promise<ModelVersion | null> {
-    return this.inner.readVersion(name, version)
-  }
-
-  versionFileNames(name: string): Promise<string[]> {
-    return this.inner.versionFileNames(name)
-  }
-
-  async objectId(path: string): Promise<string | null> {
-    return this.inner.objectId ? this.inner.objectId(path) : null
-  }
-
-  async readJson(path: string): Promise<unknown | null> {
-    return this.inner.readJson ? this.inner.readJson(path) : null
-  }
-
-  async rootNames(): Promise<string[]> {
-    return this.inner.rootNames ? this.inner.rootNames() : []
-  }
-}
+import type { RegistryPolicy } from '../domain/types.js'
 
 export class CachedReads implements RegistryBackend {
   private current: Promise<RegistrySnapshot> | null = null
@@ -85,13 +30,13 @@ export class CachedReads implements RegistryBackend {
 
   /** The tip moved to `commit`: later requests read it. */
   pin(commit: string): void {
-    this.current = this.inner.snapshotAt(commit).then(s => new MemoSnapshot(s))
+    this.current = this.inner.snapshotAt(commit)
     this.current.catch(() => (this.current = null))
   }
 
   snapshot(): Promise<RegistrySnapshot> {
     if (!this.current) {
-      this.current = this.inner.snapshot().then(s => new MemoSnapshot(s))
+      this.current = this.inner.snapshot()
       // A failure (no branch yet, network) is not kept: the next request tries again.
       this.current.catch(() => (this.current = null))
     }

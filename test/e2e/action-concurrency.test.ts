@@ -1,13 +1,21 @@
 /**
  * Eight workflow jobs registering the same model at the same moment, each its own runner (its own
  * RUNNER_TEMP and registry cache), against one emulated GitHub: every registration lands under its
- * own version, each release holds exactly the bytes its metadata records, the index agrees with
- * the version files, and no release is left behind by the attempts that lost a race.
+ * own version, each release holds exactly the bytes its metadata records, the derived files (head,
+ * row shards, catalog) are what the version files derive to, and no release is left behind by the attempts that lost a race.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { join } from 'node:path'
-import { checkIndexConsistency } from '../../src/domain/model-index.js'
-import type { ModelIndex, ModelVersion } from '../../src/domain/types.js'
+import {
+  checkCatalog,
+  checkDerivedFiles,
+  deriveCatalog,
+  deriveHead,
+  rowOf,
+  versionFilePath
+} from '../../src/domain/layout.js'
+import type { ModelHead } from '../../src/domain/layout.js'
+import type { ModelVersion } from '../../src/domain/types.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import { bundleAction, FAST_GITHUB, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
 import { listTree, setPolicy, showJson, writeModelFile, type ModelFile } from './support/registry-state.js'
@@ -72,20 +80,23 @@ test(`${WRITERS} Action processes register the same model at once: all land, con
 
   // The branch: every version file, written by the run that reported it.
   const paths = await listTree(gh, 'models/fraud-scorer')
-  expect(paths.sort()).toEqual(
-    [...versions.map(v => `models/fraud-scorer/${v}.json`), 'models/fraud-scorer/index.json'].sort()
+  expect(paths.filter(p => p.includes('/versions/')).sort()).toEqual(
+    versions.map(v => versionFilePath('fraud-scorer', v)).sort()
   )
   const docs: ModelVersion[] = []
   for (const [i, version] of versions.entries()) {
-    const doc = await showJson<ModelVersion>(gh, `models/fraud-scorer/${version}.json`)
+    const doc = await showJson<ModelVersion>(gh, versionFilePath('fraud-scorer', version))
     expect(doc).toMatchObject({
       checksum: files[i]?.sha256,
       source: { workflow_run: `${gh.serverUrl}/${gh.owner}/${gh.repo}/actions/runs/${writers[i]?.runId}` }
     })
     docs.push(doc)
   }
-  const index = await showJson<ModelIndex>(gh, 'models/fraud-scorer/index.json')
-  expect(checkIndexConsistency(index, docs)).toEqual([])
+  const derived = new Map<string, unknown>()
+  for (const path of paths.filter(p => !p.includes('/versions/'))) derived.set(path, await showJson(gh, path))
+  expect(checkDerivedFiles('fraud-scorer', docs, derived)).toEqual([])
+  const head = deriveHead('fraud-scorer', docs.map(rowOf)) as ModelHead
+  expect(checkCatalog(await showJson(gh, 'catalog.json'), deriveCatalog([head]))).toEqual([])
 
   // Releases: exactly one per version, published, its one asset holding the recorded bytes.
   const releases = gh.state.releases

@@ -10,11 +10,12 @@
  * check and apply, as they would be separate workflows in a repository (docs/workflows/).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Octokit } from '@octokit/rest'
-import { upsertVersions } from '../../src/domain/model-index.js'
-import type { ModelIndex, ModelVersion } from '../../src/domain/types.js'
+import { versionFilePath } from '../../src/domain/layout.js'
+import { readCheckoutVersion, rewriteVersions } from '../support/layout-checkout.js'
+import type { ModelVersion } from '../../src/domain/types.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import {
   actionOutputNames,
@@ -201,14 +202,10 @@ async function cloneRegistry(): Promise<{ dir: string; done: () => Promise<void>
   return { dir, done: () => rm(dir, { recursive: true, force: true }) }
 }
 
-/** Rewrites one version file and index.json consistently with it, in a clone. */
+/** Rewrites one version file and the derived files consistently with it, in a clone. */
 async function editVersion(dir: string, version: string, edit: (v: ModelVersion) => ModelVersion) {
-  const path = join(dir, 'models', NAME, `${version}.json`)
-  const edited = edit(JSON.parse(await readFile(path, 'utf8')) as ModelVersion)
-  await writeFile(path, `${JSON.stringify(edited, null, 2)}\n`)
-  const indexFile = join(dir, 'models', NAME, 'index.json')
-  const index = JSON.parse(await readFile(indexFile, 'utf8')) as ModelIndex
-  await writeFile(indexFile, `${JSON.stringify(upsertVersions(index, NAME, [edited]), null, 2)}\n`)
+  const edited = edit(await readCheckoutVersion(dir, NAME, version))
+  await rewriteVersions(dir, NAME, [edited])
   return edited
 }
 
@@ -282,11 +279,11 @@ describe('promotion through pull requests, with the Action', () => {
       targetUrl: `${gh.serverUrl}/${gh.owner}/${gh.repo}/actions/runs/${release.runId}`
     })
     expect(await registryTip(gh)).toBe(tip)
-    expect((await showJson<ModelVersion>(gh, `models/${NAME}/1.0.0.json`)).deployment_stage).toBe(from)
+    expect((await showJson<ModelVersion>(gh, versionFilePath(NAME, '1.0.0'))).deployment_stage).toBe(from)
     expect(run.summary).toContain(`in [pull request #${number}](${url})`)
 
     const { before, after } = await merge(number, method)
-    const doc = await showJson<ModelVersion>(gh, `models/${NAME}/1.0.0.json`)
+    const doc = await showJson<ModelVersion>(gh, versionFilePath(NAME, '1.0.0'))
     expect(doc.deployment_stage).toBe(to)
     expect(doc.stage_history.at(-1)).toMatchObject({
       stage: to,
@@ -329,7 +326,7 @@ describe('promotion through pull requests, with the Action', () => {
     // Waiting for review is no error: the missing approval is a notice on the version file.
     expect(checked.errors).toEqual([])
     expect(checked.stdout.split(/\r?\n/).filter(line => /^::(notice|warning)/.test(line))).toEqual([
-      `::notice file=models/${NAME}/1.0.0.json::${NAME}@1.0.0: production: 0 approval(s), 1 required; get the pull request approved`
+      `::notice file=${versionFilePath(NAME, '1.0.0')}::${NAME}@1.0.0: production: 0 approval(s), 1 required; get the pull request approved`
     ])
     expect(checked.outputs).toMatchObject({ passed: 'false', status: 'pending' })
     expect(policyStatuses(head)).toEqual(['pending', 'pending'])
@@ -409,7 +406,7 @@ describe('promotion through pull requests, with the Action', () => {
     const checked = await runCheck(number, { name: 'pull_request', action: 'opened', sender: 'mallory' })
     expect(checked.code).toBe(1)
     expect(checked.outputs).toMatchObject({ passed: 'false', status: 'failure' })
-    const file = `models/${NAME}/1.0.0.json`
+    const file = versionFilePath(NAME, '1.0.0')
     const finding = `${NAME}@1.0.0: $.performance_metrics.f1_score changed; only deployment_stage, deployed_at, stage_history, tags, notes, archived_at, reason may change after registration`
     // The step's failure: exactly one line, saying why.
     expect(plain(checked, 'error')).toEqual([`::error::policy check failed: ${finding}`])
@@ -525,7 +522,7 @@ describe('promotion through pull requests, with the Action', () => {
     expect((await pull(rollbackNumber)).title).toBe(`rollback ${NAME} 1.0.0: deprecated → production`)
     expect(policyStatuses(record!.headSha)).toEqual(['pending'])
     expect(await registryTip(gh)).toBe(tip)
-    expect((await showJson<ModelVersion>(gh, `models/${NAME}/1.1.0.json`)).deployment_stage).toBe(
+    expect((await showJson<ModelVersion>(gh, versionFilePath(NAME, '1.1.0'))).deployment_stage).toBe(
       'production'
     )
   })

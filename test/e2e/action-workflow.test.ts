@@ -4,6 +4,7 @@
  * one step after another in one job: init → register → list → fetch → show → register again →
  * compare → history.
  */
+import { dayOfTime, rowsDir, versionFilePath } from '../../src/domain/layout.js'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
@@ -138,7 +139,7 @@ describe('a training workflow through the Action', () => {
     expect((await gh.state.refMap())[`refs/tags/${tag}`]).toBe(job.sha)
 
     // The metadata on the registry branch, committed on top of init with the audit trailers.
-    const doc = await showJson(gh, 'models/theft-detector/1.0.0.json')
+    const doc = await showJson(gh, versionFilePath('theft-detector', '1.0.0'))
     expect(JSON.parse(o.json!)).toEqual(doc)
     const workflowRun = `${gh.serverUrl}/${gh.owner}/${gh.repo}/actions/runs/${job.runId}`
     expect(doc).toMatchObject({
@@ -149,7 +150,7 @@ describe('a training workflow through the Action', () => {
       version: '1.0.0',
       checksum: first.sha256,
       file_path: o['asset-url'],
-      metadata_path: 'models/theft-detector/1.0.0.json',
+      metadata_path: versionFilePath('theft-detector', '1.0.0'),
       deployment_stage: 'development',
       performance_metrics: { f1_score: 0.9, precision: 0.87, recall: 0.93 },
       model_config: { contamination: 0.1, n_estimators: 100 },
@@ -172,8 +173,8 @@ describe('a training workflow through the Action', () => {
       },
       stage_history: [{ stage: 'development', by: 'octo-trainer', via: 'register' }]
     })
-    const index = await showJson<{ versions: { version: string }[] }>(gh, 'models/theft-detector/index.json')
-    expect(index.versions.map(v => v.version)).toEqual(['1.0.0'])
+    const head = await showJson<{ count: number; newest: string }>(gh, 'models/theft-detector/head.json')
+    expect(head).toMatchObject({ count: 1, newest: '1.0.0' })
 
     const tip = (await registryTip(gh)) as string
     expect(await git(gh, ['rev-parse', `${tip}^`])).toBe(`${before}\n`)
@@ -184,10 +185,15 @@ describe('a training workflow through the Action', () => {
     expect(trailers).toContain(`Sha256: ${first.sha256}\n`)
     expect(trailers).toContain(`Workflow-Run: ${workflowRun}\n`)
     const changed = await git(gh, ['show', '--name-only', '--format=', 'model-registry'])
-    expect(changed.split('\n').filter(Boolean).sort()).toEqual([
-      'models/theft-detector/1.0.0.json',
-      'models/theft-detector/index.json'
-    ])
+    // The version file and the derived files it changes: its day's row shard, the head, the catalog.
+    expect(changed.split('\n').filter(Boolean).sort()).toEqual(
+      [
+        'catalog.json',
+        'models/theft-detector/head.json',
+        `${rowsDir('theft-detector')}/${dayOfTime(doc.registered_at as string)}.json`,
+        versionFilePath('theft-detector', '1.0.0')
+      ].sort()
+    )
 
     // The job summary: the metadata and metrics tables and the links.
     expect(run.summary).toContain(`### ✅ Registered theft-detector@1.0.0`)
@@ -372,9 +378,9 @@ describe('a training workflow through the Action', () => {
     expect(deleted.outputs).toMatchObject({ version: '1.0.0', sha256: first.sha256 })
     expect(gh.state.releases.map(r => r.tagName)).toEqual(['theft-detector@v1.1.0'])
     expect((await gh.state.refMap())['refs/tags/theft-detector@v1.0.0']).toBeUndefined()
-    expect(await listTree(gh, 'models/theft-detector')).toEqual([
-      'models/theft-detector/1.1.0.json',
-      'models/theft-detector/index.json'
+    expect((await listTree(gh, 'models/theft-detector')).filter(p => !p.includes('/rows/'))).toEqual([
+      'models/theft-detector/head.json',
+      versionFilePath('theft-detector', '1.1.0')
     ])
     const message = await git(gh, ['log', '-1', '--format=%s', 'model-registry'])
     expect(message).toBe('delete theft-detector 1.0.0 (development)\n')
@@ -417,9 +423,9 @@ describe('a training workflow through the Action', () => {
     expect(cleanup.json).toMatchObject({ swept: [{ id: String(orphan.data.id) }] })
     expect(gh.state.releases.map(r => r.tagName)).toEqual(['theft-detector@v1.1.0'])
     expect((await gh.state.refMap())['refs/tags/theft-detector@v9.0.0']).toBeUndefined()
-    expect(await listTree(gh, 'models/theft-detector')).toEqual([
-      'models/theft-detector/1.1.0.json',
-      'models/theft-detector/index.json'
+    expect((await listTree(gh, 'models/theft-detector')).filter(p => !p.includes('/rows/'))).toEqual([
+      'models/theft-detector/head.json',
+      versionFilePath('theft-detector', '1.1.0')
     ])
   })
 

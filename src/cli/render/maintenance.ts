@@ -2,6 +2,7 @@
 import type { CleanupOutcome } from '../../commands/cleanup.js'
 import type { DeleteOutcome } from '../../commands/delete.js'
 import type { DoctorOutcome } from '../../commands/doctor.js'
+import type { MigrateOutcome } from '../../commands/migrate.js'
 import type { InitOutcome } from '../../commands/init.js'
 import { formatReference } from '../../domain/references.js'
 import { formatBytes } from '../../domain/time.js'
@@ -54,4 +55,11 @@ export function renderDoctor(outcome: DoctorOutcome): string {
   const rows = outcome.findings.map(f => [f.severity, f.kind, f.subject, f.message])
   const head = outcome.healthy ? `Healthy, with warnings: ${summary}` : `Problems found: ${summary}`
   return `${head}\n\n${table([{ header: 'SEVERITY' }, { header: 'KIND' }, { header: 'SUBJECT' }, { header: 'DETAIL' }], rows)}`
+}
+
+export function renderMigrate(outcome: MigrateOutcome): string {
+  if (outcome.from === 2) return 'Already in layout 2: nothing to migrate'
+  const what = `${outcome.models} model${outcome.models === 1 ? '' : 's'}, ${outcome.versions} version${outcome.versions === 1 ? '' : 's'}, ${outcome.files} files`
+  if (outcome.dry_run) return `Dry run: would migrate layout 1 → 2 (${what}); nothing changed`
+  return `Migrated layout 1 → 2 (${what})${outcome.commit ? `; commit ${outcome.commit.slice(0, 12)}` : ''}`
 }

@@ -3,3 +3,6 @@ import type { ValidateFunction } from 'ajv'
 export declare const modelVersion: ValidateFunction
 export declare const modelIndex: ValidateFunction
 export declare const registry: ValidateFunction
+export declare const modelHead: ValidateFunction
+export declare const rowShard: ValidateFunction
+export declare const catalog: ValidateFunction

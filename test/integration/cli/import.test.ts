@@ -2,6 +2,7 @@
  * mreg import: the Python registry this replaces, from its directory. Good, tampered and
  * incomplete legacy directories; every refusal leaves the registry ref and the store as they were.
  */
+import { versionFilePath } from '../../../src/domain/layout.js'
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -303,6 +304,6 @@ test('a parent registered after its child still lands in an earlier batch than t
   const changed = outcome.commits.map(c =>
     gitOutput(repo, 'diff-tree', '--no-commit-id', '--name-only', '-r', c)
   )
-  expect(changed[0]).toContain('models/isolation_forest/1.0.0.json')
-  expect(changed[1]).toContain('models/isolation_forest/0.9.0.json')
+  expect(changed[0]).toContain(versionFilePath('isolation_forest', '1.0.0'))
+  expect(changed[1]).toContain(versionFilePath('isolation_forest', '0.9.0'))
 })

@@ -3,6 +3,7 @@
  * register two versions, list, promote through the stages, fetch verified, compare, demote,
  * history.
  */
+import { versionFilePath } from '../../../src/domain/layout.js'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -86,14 +87,16 @@ describe('mreg workflow on a local repository', () => {
       tags: ['baseline'],
       notes: 'Initial model',
       dataset_version: '2026-11-01',
-      metadata_path: 'models/isolation_forest/1.0.0.json'
+      metadata_path: versionFilePath('isolation_forest', '1.0.0')
     })
     expect(first.model_id).toMatch(/^isolation_forest_\d{8}_\d{6}(_\d+)?$/)
     expect(first.artifact.file_name).toBe(`${first.model_id}.pkl`)
     expect(first.stage_history).toEqual([
       { stage: 'development', at: first.registered_at, by: 'tester', via: 'register' }
     ])
-    const committed = JSON.parse(gitOutput(repo, 'show', 'model-registry:models/isolation_forest/1.0.0.json'))
+    const committed = JSON.parse(
+      gitOutput(repo, 'show', `model-registry:${versionFilePath('isolation_forest', '1.0.0')}`)
+    )
     expect(committed).toEqual(first)
     const message = gitOutput(repo, 'log', '-1', '--format=%B', 'model-registry')
     expect(message).toContain('register isolation_forest 1.0.0 (development)')

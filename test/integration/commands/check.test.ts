@@ -3,6 +3,7 @@
  * of the registry branch, with the git CLI playing someone who edits the branch by hand. Locally
  * there is no review channel: approvals and the policy label are reported as not applicable.
  */
+import { versionFilePath } from '../../../src/domain/layout.js'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -134,10 +135,8 @@ describe('mreg check', () => {
   test('a hand edit of a registered field fails with exit 1 and a table of findings', async () => {
     const edited = await handEdit('tamper with the checksum', async dir => {
       const bump = (v: ModelVersion) => (v.checksum = 'f'.repeat(64))
-      await editJson<ModelVersion>(join(dir, 'models/fraud/1.0.0.json'), bump)
-      await editJson<{ versions: ModelVersion[] }>(join(dir, 'models/fraud/index.json'), i =>
-        i.versions.forEach(bump)
-      )
+      // The checksum is in no derived file: only the version file changes.
+      await editJson<ModelVersion>(join(dir, versionFilePath('fraud', '1.0.0')), bump)
     })
     const result = await mreg(repo, ['check', commits.production!, edited])
     expect(result.code).toBe(1)
@@ -152,9 +151,10 @@ describe('mreg check', () => {
     commits.edited = edited
   })
 
-  test('an index that no longer matches and a policy edit are found; the policy edit is only a warning here', async () => {
-    const edited = await handEdit('edit notes and policy by hand', async dir => {
-      await editJson<ModelVersion>(join(dir, 'models/fraud/1.0.0.json'), v => (v.notes = 'edited'))
+  test('derived rows that no longer match and a policy edit are found; the policy edit is only a warning here', async () => {
+    const edited = await handEdit('edit tags and policy by hand', async dir => {
+      // Tags may change after registration, but the row shard must follow them.
+      await editJson<ModelVersion>(join(dir, versionFilePath('fraud', '1.0.0')), v => (v.tags = ['edited']))
       await editJson<{ retention: { keep_last: number } }>(
         join(dir, 'registry.json'),
         p => (p.retention.keep_last = 3)

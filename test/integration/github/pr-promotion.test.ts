@@ -16,7 +16,8 @@ import { register } from '../../../src/commands/register.js'
 import { rollback } from '../../../src/commands/rollback.js'
 import { showVersion } from '../../../src/commands/show.js'
 import { RegistryError } from '../../../src/domain/errors.js'
-import { upsertVersions } from '../../../src/domain/model-index.js'
+import { layoutWrites } from '../../../src/commands/layout-writes.js'
+import { readCheckoutVersion, rewriteVersions } from '../../support/layout-checkout.js'
 import type { ModelIndex, ModelVersion } from '../../../src/domain/types.js'
 import { createGitHubReviewChannel } from '../../../src/github/review-channel.js'
 import { git, gitAsync } from '../../support/git-repo.js'
@@ -337,10 +338,7 @@ describe('changes that must not pass', () => {
       return {
         change: {
           subject: `hand edit on ${branch}`,
-          files: [
-            ...changed.map(v => ({ path: `models/${NAME}/${v.version}.json`, content: v })),
-            { path: `models/${NAME}/index.json`, content: upsertVersions(index, NAME, changed) }
-          ]
+          files: await layoutWrites(snapshot, { upserts: changed })
         },
         result: undefined
       }
@@ -406,8 +404,7 @@ describe('changes that must not pass', () => {
     // Asynchronous: the emulator serves git from this very process.
     await gitAsync(f.dir, ['clone', '--quiet', '--branch', REGISTRY_BRANCH, f.gh.gitUrl, work], env)
     const before = git(work, ['rev-parse', 'HEAD'])
-    const path = join(work, 'models', NAME, '1.2.0.json')
-    const doc = JSON.parse(git(work, ['show', `HEAD:models/${NAME}/1.2.0.json`])) as ModelVersion
+    const doc = await readCheckoutVersion(work, NAME, '1.2.0')
     const moved: ModelVersion = {
       ...doc,
       deployment_stage: 'staging',
@@ -416,13 +413,9 @@ describe('changes that must not pass', () => {
         { stage: 'staging', at: '2026-11-28T00:00:00.000Z', by: 'mallory', via: 'push' }
       ]
     }
-    await writeFile(path, `${JSON.stringify(moved, null, 2)}\n`)
-    const index = JSON.parse(git(work, ['show', `HEAD:models/${NAME}/index.json`])) as ModelIndex
-    await writeFile(
-      join(work, 'models', NAME, 'index.json'),
-      `${JSON.stringify(upsertVersions(index, NAME, [moved]), null, 2)}\n`
-    )
-    git(work, ['commit', '--quiet', '-am', 'move 1.2.0 to staging by hand'], { env })
+    await rewriteVersions(work, NAME, [moved])
+    git(work, ['add', '-A'], { env })
+    git(work, ['commit', '--quiet', '-m', 'move 1.2.0 to staging by hand'], { env })
     await gitAsync(work, ['push', '--quiet', 'origin', REGISTRY_BRANCH], env)
     const after = git(work, ['rev-parse', 'HEAD'])
 

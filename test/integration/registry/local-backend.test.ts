@@ -1,3 +1,4 @@
+import { versionFilePath } from '../../../src/domain/layout.js'
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -6,7 +7,7 @@ import { RegistryError } from '../../../src/domain/errors.js'
 import type { ChangeSet, RegistrySnapshot } from '../../../src/registry/backend.js'
 import { LocalRegistryBackend } from '../../../src/registry/local-backend.js'
 import { createRepo, git, removeDir, TEST_IDENTITY, type TestRepo } from '../../support/git-repo.js'
-import { modelIndex, modelVersion, POLICY } from './fixtures.js'
+import { modelVersion, POLICY } from './fixtures.js'
 
 const BRANCH = 'model-registry'
 const repos: TestRepo[] = []
@@ -164,10 +165,9 @@ describe('snapshot', () => {
     const v2 = modelVersion('alpha', '1.1.0')
     await b.update(
       change([
-        { path: 'models/alpha/1.0.0.json', content: v1 },
-        { path: 'models/alpha/1.1.0.json', content: v2 },
-        { path: 'models/alpha/index.json', content: modelIndex('alpha', [v1, v2]) },
-        { path: 'models/beta/0.1.0.json', content: modelVersion('beta', '0.1.0') }
+        { path: versionFilePath('alpha', '1.0.0'), content: v1 },
+        { path: versionFilePath('alpha', '1.1.0'), content: v2 },
+        { path: versionFilePath('beta', '0.1.0'), content: modelVersion('beta', '0.1.0') }
       ])
     )
     const snap = await b.snapshot()
@@ -176,31 +176,37 @@ describe('snapshot', () => {
     expect(await snap.versionFileNames('alpha')).toEqual(['1.0.0', '1.1.0'])
     expect(await snap.readVersion('alpha', '1.1.0')).toEqual(v2)
     expect(await snap.readVersion('alpha', '9.9.9')).toBeNull()
+    // Layout 2: the whole model is read from its version files.
     expect((await snap.readIndex('alpha'))?.versions).toHaveLength(2)
-    expect(await snap.readIndex('beta')).toBeNull()
+    expect((await snap.readIndex('beta'))?.versions).toEqual([modelVersion('beta', '0.1.0')])
     expect(await snap.readIndex('gamma')).toBeNull()
     expect(await snap.versionFileNames('gamma')).toEqual([])
     expect((await caught(snap.readIndex('../alpha'))).kind).toBe('invalid-input')
   })
 
-  test('a corrupt registry.json or index.json is an integrity error naming the file', async () => {
+  test('a corrupt registry.json, head.json or version file is an integrity error naming the file', async () => {
     const { b } = await initialised()
     await b.update(
-      change([{ path: 'models/alpha/index.json', content: { schema_version: 1, name: 'alpha' } }])
+      change([{ path: 'models/alpha/head.json', content: { schema_version: 2, name: 'alpha' } }])
     )
-    const bad = await caught((await b.snapshot()).readIndex('alpha'))
+    const bad = await caught((await b.snapshot()).readHead('alpha'))
     expect(bad.kind).toBe('integrity')
-    expect(bad.message).toMatch(/^models\/alpha\/index\.json: \$\.(versions|stages) is required$/)
+    expect(bad.message).toMatch(/^models\/alpha\/head\.json: \$\.\w+ is required$/)
 
     await b.update(
       change([
-        { path: 'models/alpha/1.0.0.json', content: { ...modelVersion('alpha', '1.0.0'), checksum: 'x' } }
+        {
+          path: versionFilePath('alpha', '1.0.0'),
+          content: { ...modelVersion('alpha', '1.0.0'), checksum: 'x' }
+        }
       ])
     )
     const badVersion = await caught((await b.snapshot()).readVersion('alpha', '1.0.0'))
     expect(badVersion).toMatchObject({
       kind: 'integrity',
-      message: expect.stringMatching(/^models\/alpha\/1\.0\.0\.json: \$\.checksum/)
+      message: expect.stringMatching(
+        /^models\/alpha\/versions\/[0-9a-f]\/[0-9a-f]\/[0-9a-f]\/1\.0\.0\.json: \$\.checksum/
+      )
     })
 
     await b.update(change([{ path: 'registry.json', content: { schema_version: 1 } }]))
@@ -284,6 +290,7 @@ describe('update', () => {
       'a/b/c/deep.json',
       'a/b/sibling.json',
       'a/top.json',
+      'catalog.json',
       'registry.json'
     ])
     git(r.dir, ['fsck', '--full', '--strict', '--no-dangling'])
@@ -300,6 +307,7 @@ describe('update', () => {
       'a/b',
       'a/b/sibling.json',
       'a/top.json',
+      'catalog.json',
       'registry.json'
     ])
     await b.update(
@@ -309,7 +317,7 @@ describe('update', () => {
         { path: 'a.json', content: null }
       ])
     )
-    expect(git(r.dir, ['ls-tree', '-r', '-t', '--name-only', BRANCH])).toBe('registry.json')
+    expect(git(r.dir, ['ls-tree', '-r', '-t', '--name-only', BRANCH])).toBe('catalog.json\nregistry.json')
     git(r.dir, ['fsck', '--full', '--strict', '--no-dangling'])
   })
 
@@ -361,6 +369,7 @@ describe('update', () => {
     expect(outcome).toMatchObject({ changed: true, attempts: 2, result: 2 })
     expect(seen[1]).not.toBe(seen[0])
     expect(git(r.dir, ['ls-tree', '--name-only', BRANCH]).split('\n')).toEqual([
+      'catalog.json',
       'mine-2.json',
       'other.json',
       'registry.json'

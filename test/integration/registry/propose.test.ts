@@ -1,3 +1,4 @@
+import { versionFilePath } from '../../../src/domain/layout.js'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
 import { join } from 'node:path'
 import { RegistryError } from '../../../src/domain/errors.js'
@@ -13,7 +14,7 @@ import {
   TEST_IDENTITY,
   type TestRepo
 } from '../../support/git-repo.js'
-import { modelIndex, modelVersion, POLICY } from './fixtures.js'
+import { modelVersion, POLICY } from './fixtures.js'
 
 const BRANCH = 'model-registry'
 const PROPOSAL = 'mreg/promote/fraud/1.0.0-to-staging'
@@ -24,10 +25,7 @@ const register = (version: string, stage = 'development') => {
   return async () => ({
     change: {
       subject: `register fraud ${version}`,
-      files: [
-        { path: `models/fraud/${version}.json`, content: doc },
-        { path: 'models/fraud/index.json', content: modelIndex('fraud', [doc]) }
-      ]
+      files: [{ path: versionFilePath('fraud', version), content: doc }]
     } as ChangeSet,
     result: version
   })
@@ -59,7 +57,7 @@ function proposeContract(setup: () => Promise<{ backend: RegistryBackend; where:
     expect(git(where, ['rev-parse', PROPOSAL])).toBe(proposed.commit)
     expect(git(where, ['rev-parse', `${PROPOSAL}^`])).toBe(tip)
     expect(git(where, ['log', '-1', '--format=%s', PROPOSAL])).toBe('register fraud 1.0.0')
-    expect(JSON.parse(git(where, ['show', `${PROPOSAL}:models/fraud/1.0.0.json`]))).toEqual(
+    expect(JSON.parse(git(where, ['show', `${PROPOSAL}:${versionFilePath('fraud', '1.0.0')}`]))).toEqual(
       modelVersion('fraud', '1.0.0')
     )
     git(where, ['fsck', '--strict', '--no-dangling'])

@@ -150,7 +150,7 @@ describe('previousHolder', () => {
       const candidate = index.versions.find(v => v.version === version) as ModelVersion
       const plan = planPromotion({
         policy,
-        index,
+        holders: index.versions,
         candidate,
         to: 'production',
         actor: 'bob',

@@ -1,3 +1,4 @@
+import { versionFilePath } from '../../../src/domain/layout.js'
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
 import {
@@ -19,7 +20,7 @@ const v090 = makeVersion({ version: '0.9.0', registered_at: at(-10), stage: 'arc
 
 describe('paths', () => {
   test('version and index paths', () => {
-    expect(versionPath('fraud', '1.2.0')).toBe('models/fraud/1.2.0.json')
+    expect(versionPath('fraud', '1.2.0')).toBe(versionFilePath('fraud', '1.2.0'))
     expect(indexPath('fraud')).toBe('models/fraud/index.json')
   })
   test('refuse anything that is not a safe segment', () => {
@@ -63,8 +64,7 @@ describe('deriveIndex', () => {
     const other = makeVersion({ name: 'other', version: '1.0.0' })
     expect(thrown(() => deriveIndex('fraud', [other]))).toEqual({
       kind: 'integrity',
-      message:
-        'models/fraud/1.0.0.json: name is "other" but the file is under models/fraud/; fix the document or move it'
+      message: `${versionFilePath('fraud', '1.0.0')}: name is "other" but the file is under models/fraud/; fix the document or move it`
     })
     expect(thrown(() => deriveIndex('fraud', [v100, { ...v100 }]))).toEqual({
       kind: 'integrity',

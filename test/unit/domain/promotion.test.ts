@@ -13,7 +13,7 @@ const index = deriveIndex('fraud', [prod, staging, dev])
 function plan(extra: Partial<PromotionInput>) {
   return planPromotion({
     policy: defaultPolicy(),
-    index,
+    holders: index.versions,
     candidate: staging,
     to: 'production',
     actor: 'alice',
@@ -85,11 +85,11 @@ describe('planPromotion', () => {
   test('rollback may take a step the graph does not list', () => {
     const old = makeVersion({ version: '0.9.0', registered_at: at(-10), stage: 'deprecated' })
     const idx = deriveIndex('fraud', [old, prod])
-    expect(() => plan({ index: idx, candidate: old, to: 'production' })).toThrow(
+    expect(() => plan({ holders: idx.versions, candidate: old, to: 'production' })).toThrow(
       /cannot move from "deprecated"/
     )
     const result = plan({
-      index: idx,
+      holders: idx.versions,
       candidate: old,
       to: 'production',
       via: 'rollback',
@@ -112,7 +112,7 @@ describe('planPromotion', () => {
   test('every holder of an exclusive stage is demoted (repairs a double holder)', () => {
     const p2 = makeVersion({ version: '1.0.1', registered_at: at(5), stage: 'production' })
     const idx = deriveIndex('fraud', [prod, p2, staging])
-    const result = plan({ index: idx })
+    const result = plan({ holders: idx.versions })
     expect(result.demoted.map(v => v.version).sort()).toEqual(['1.0.0', '1.0.1'])
     expect(result.updated[0]?.version).toBe('1.1.0')
   })

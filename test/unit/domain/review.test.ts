@@ -69,7 +69,15 @@ function promoted(
 ): ModelVersion[] {
   const index = deriveIndex('fraud', versions)
   const candidate = versions.find(v => v.version === version) as ModelVersion
-  const plan = planPromotion({ policy, index, candidate, to, actor: 'alice', via: 'pull/7', now: NOW })
+  const plan = planPromotion({
+    policy,
+    holders: index.versions,
+    candidate,
+    to,
+    actor: 'alice',
+    via: 'pull/7',
+    now: NOW
+  })
   const changed = new Map(plan.updated.map(v => [v.version, v]))
   return versions.map(v => changed.get(v.version) ?? v)
 }
@@ -354,7 +362,7 @@ describe('reviewChange: stage history and transitions', () => {
     const index = deriveIndex('fraud', base)
     const back = planPromotion({
       policy,
-      index,
+      holders: index.versions,
       candidate: base[0] as ModelVersion,
       to: 'production',
       actor: 'alice',
@@ -391,7 +399,7 @@ describe('reviewChange: stage history and transitions', () => {
     const back = (via: string, candidate = base[0] as ModelVersion, from = base): ModelVersion[] => {
       const plan = planPromotion({
         policy,
-        index: deriveIndex('fraud', from),
+        holders: from,
         candidate,
         to: 'production',
         actor: 'alice',

@@ -1,0 +1,118 @@
+/**
+ * The one way a command turns changed version documents into the files of layout 2
+ * (src/domain/layout.ts): the version files themselves, the row shards of the days they were
+ * registered on, their models' heads and the catalog. Bounded: a change touches the days and
+ * models it names, never the rest of the history. Built for batches too (`import`, `migrate`,
+ * `cleanup`): each touched day is re-laid out once, each head and the catalog written once.
+ *
+ * The derived files are recomputed from version documents; nothing derived is ever copied into
+ * a version file (the documents passed in are the truth, read from version files by the caller).
+ */
+import { invalidInput } from '../domain/errors.js'
+import {
+  CATALOG_PATH,
+  dayOf,
+  headPath,
+  layoutDay,
+  rowOf,
+  rowOrder,
+  updateHead,
+  versionFilePath,
+  withCatalogEntry,
+  type Catalog,
+  type HeadLookups,
+  type VersionRow
+} from '../domain/layout.js'
+import { compareSemver } from '../domain/versions.js'
+import type { ModelVersion } from '../domain/types.js'
+import type { FileWrite, RegistrySnapshot } from '../registry/backend.js'
+import { readListedRow, rowsNewestFirst } from './registry-reads.js'
+
+export interface LayoutChange {
+  /** Documents to write (new versions or new contents of existing ones). */
+  upserts?: ModelVersion[]
+  /** Versions whose files go, as they are on the branch now. */
+  removals?: ModelVersion[]
+}
+
+interface ModelChange {
+  upserts: ModelVersion[]
+  removals: ModelVersion[]
+}
+
+export async function layoutWrites(snapshot: RegistrySnapshot, change: LayoutChange): Promise<FileWrite[]> {
+  const byModel = new Map<string, ModelChange>()
+  const slot = (name: string): ModelChange => {
+    let entry = byModel.get(name)
+    if (!entry) byModel.set(name, (entry = { upserts: [], removals: [] }))
+    return entry
+  }
+  for (const doc of change.upserts ?? []) slot(doc.name).upserts.push(doc)
+  for (const doc of change.removals ?? []) slot(doc.name).removals.push(doc)
+
+  const files: FileWrite[] = []
+  let catalog: Catalog = await snapshot.readCatalog()
+  for (const [name, mine] of [...byModel].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const head = await modelWrites(snapshot, name, mine, files)
+    catalog = withCatalogEntry(catalog, name, head)
+  }
+  files.push({ path: CATALOG_PATH, content: catalog })
+  return files
+}
+
+async function modelWrites(
+  snapshot: RegistrySnapshot,
+  name: string,
+  change: ModelChange,
+  files: FileWrite[]
+): Promise<Awaited<ReturnType<typeof updateHead>>> {
+  const seen = new Set<string>()
+  for (const doc of [...change.upserts, ...change.removals]) {
+    if (seen.has(doc.version)) {
+      throw invalidInput(`${name}@${doc.version} is changed twice in one commit; change each version once`)
+    }
+    seen.add(doc.version)
+  }
+  // Rows as they are now (the version files' own rows) and as they will be.
+  const removed: VersionRow[] = change.removals.map(rowOf)
+  for (const doc of change.upserts) {
+    const before = await snapshot.readVersion(name, doc.version)
+    if (before) removed.push(rowOf(before))
+  }
+  const added = change.upserts.map(rowOf)
+
+  const gone = new Set(removed.map(r => r.version))
+  const days = new Map<string, VersionRow[]>()
+  for (const day of new Set([...removed, ...added].map(dayOf))) {
+    const current = await snapshot.readDay(name, day)
+    const rows = current.rows.filter(r => !gone.has(r.version))
+    rows.push(...added.filter(r => dayOf(r) === day))
+    // Oldest first, as a shard holds them: the scans below read days newest first from the end.
+    rows.sort(rowOrder)
+    days.set(day, rows)
+    const shards = layoutDay(name, day, rows)
+    for (const path of current.paths) if (!shards.has(path)) files.push({ path, content: null })
+    for (const [path, shard] of shards) files.push({ path, content: shard })
+  }
+
+  for (const doc of change.removals) files.push({ path: versionFilePath(name, doc.version), content: null })
+  for (const doc of change.upserts) files.push({ path: versionFilePath(name, doc.version), content: doc })
+
+  const lookups: HeadLookups = {
+    row: version => readListedRow(snapshot, name, version),
+    newest: async keep => {
+      for await (const row of rowsNewestFirst(snapshot, name, days)) if (keep(row)) return row
+      return null
+    },
+    highest: async (keep, order = compareSemver) => {
+      let best: string | null = null
+      for await (const row of rowsNewestFirst(snapshot, name, days)) {
+        if (keep(row) && (best === null || order(row.version, best) > 0)) best = row.version
+      }
+      return best
+    }
+  }
+  const head = await updateHead(name, await snapshot.readHead(name), removed, added, lookups)
+  files.push({ path: headPath(name), content: head })
+  return head
+}

@@ -1,0 +1,99 @@
+/**
+ * migrate: upgrade a layout 1 registry branch (models/<name>/<version>.json plus the derived
+ * models/<name>/index.json) to layout 2 (src/domain/layout.ts) in one commit. The version files
+ * are the truth: each is read, moved to its fan-out path (its metadata_path follows), and every
+ * derived file is built from them; index.json is not read, only removed. Idempotent: a layout 2
+ * branch is left as it is.
+ */
+import {
+  CATALOG_PATH,
+  deriveCatalog,
+  deriveHead,
+  deriveModelFiles,
+  rowOf,
+  type ModelHead
+} from '../domain/layout.js'
+import { versionPath } from '../domain/model-index.js'
+import type { ModelVersion } from '../domain/types.js'
+import type { ChangeSet, FileWrite, RegistrySnapshot } from '../registry/backend.js'
+import type { CommandContext } from './context.js'
+import { updateRegistry } from './update-registry.js'
+
+export interface MigrateInput {
+  dryRun?: boolean
+}
+
+export interface MigrateOutcome {
+  dry_run: boolean
+  /** The layout the branch was in. */
+  from: 1 | 2
+  changed: boolean
+  models: number
+  versions: number
+  /** Files the migration writes or removes. */
+  files: number
+  commit: string | null
+}
+
+interface Plan {
+  change: ChangeSet | null
+  models: number
+  versions: number
+}
+
+async function planMigration(snapshot: RegistrySnapshot): Promise<Plan> {
+  if (snapshot.layout === 2) return { change: null, models: 0, versions: 0 }
+  const files: FileWrite[] = []
+  const heads: ModelHead[] = []
+  let versions = 0
+  const names = await snapshot.modelNames()
+  for (const name of names) {
+    const docs: ModelVersion[] = []
+    for (const version of await snapshot.versionFileNames(name)) {
+      const doc = await snapshot.readVersion(name, version)
+      if (!doc) continue
+      docs.push({ ...doc, metadata_path: versionPath(name, version) })
+      files.push({ path: `models/${name}/${version}.json`, content: null })
+    }
+    files.push({ path: `models/${name}/index.json`, content: null })
+    for (const doc of docs) files.push({ path: versionPath(name, doc.version), content: doc })
+    for (const [path, content] of deriveModelFiles(name, docs)) files.push({ path, content })
+    const head = deriveHead(name, docs.map(rowOf))
+    if (head) heads.push(head)
+    versions += docs.length
+  }
+  files.push({ path: CATALOG_PATH, content: deriveCatalog(heads) })
+  const change: ChangeSet = {
+    subject: `migrate registry to layout 2 (${names.length} model${names.length === 1 ? '' : 's'}, ${versions} version${versions === 1 ? '' : 's'})`,
+    trailers: { 'Layout-Version': '2' },
+    files
+  }
+  return { change, models: names.length, versions }
+}
+
+export async function migrate(ctx: CommandContext, input: MigrateInput = {}): Promise<MigrateOutcome> {
+  if (input.dryRun) {
+    const snapshot = await ctx.backend.snapshot()
+    const plan = await planMigration(snapshot)
+    return outcome(true, snapshot.layout, plan, null)
+  }
+  let from: 1 | 2 = 2
+  const committed = await updateRegistry(ctx, async snapshot => {
+    from = snapshot.layout
+    const plan = await planMigration(snapshot)
+    return { change: plan.change, result: plan }
+  })
+  return outcome(false, from, committed.result, committed.changed ? committed.commit : null)
+}
+
+function outcome(dryRun: boolean, from: 1 | 2, plan: Plan, commit: string | null): MigrateOutcome {
+  return {
+    dry_run: dryRun,
+    from,
+    changed: plan.change !== null && (dryRun || commit !== null),
+    models: plan.models,
+    versions: plan.versions,
+    files: plan.change?.files.length ?? 0,
+    commit
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * Where raw Git objects come from. With the git CLI present, one long-lived `git cat-file --batch`
+ * process per repository: each object is one pack-index lookup and one inflate, whatever the pack
+ * size (isomorphic-git loads and checks a whole pack on first access, which costs memory in
+ * proportion to the pack and fails above 2 GiB). Without git, isomorphic-git is the fallback.
+ *
+ * Both re-scan the object store once when an object is missing, as git does: a concurrent
+ * `git gc` may have moved it from a loose file (or a temporary pack) into a new pack.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import fs from 'node:fs'
+import type { Socket } from 'node:net'
+import git from 'isomorphic-git'
+
+export type ObjectKind = 'blob' | 'tree' | 'commit' | 'tag'
+
+export interface RawObject {
+  type: ObjectKind
+  data: Buffer
+}
+
+export interface ObjectSource {
+  /** Fails with an error whose `code` is 'NotFoundError' when the repository lacks the object. */
+  read(oid: string): Promise<RawObject>
+  /** Ends helper processes; reading again restarts them. */
+  close(): void
+}
+
+/** Which object reader a backend uses: `auto` takes the git CLI when it runs, else isomorphic-git. */
+export type ObjectReaderChoice = 'auto' | 'git-cli' | 'isomorphic-git'
+
+let gitCliPresent: boolean | undefined
+
+export function hasGitCli(): boolean {
+  gitCliPresent ??= spawnSync('git', ['--version'], { stdio: 'ignore' }).status === 0
+  return gitCliPresent
+}
+
+export function openObjectSource(gitdir: string, choice: ObjectReaderChoice = 'auto'): ObjectSource {
+  const cli = choice === 'git-cli' || (choice === 'auto' && hasGitCli())
+  return cli ? new CatFileSource(gitdir) : new IsomorphicSource(gitdir)
+}
+
+export function notFoundError(oid: string): Error {
+  return Object.assign(new Error(`object ${oid} not found`), { code: 'NotFoundError' })
+}
+
+interface Pending {
+  oid: string
+  resolve: (object: RawObject) => void
+  reject: (error: Error) => void
+}
+
+/** One `git cat-file --batch` per repository, requests answered in order. */
+export class CatFileSource implements ObjectSource {
+  private child: ChildProcessWithoutNullStreams | null = null
+  private pending: Pending[] = []
+  private buffer: Buffer = Buffer.alloc(0)
+
+  constructor(private readonly gitdir: string) {}
+
+  async read(oid: string): Promise<RawObject> {
+    try {
+      return await this.request(oid)
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'NotFoundError') throw error
+      // A new process sees the packs a concurrent gc wrote since this one started.
+      this.close()
+      return this.request(oid)
+    }
+  }
+
+  close(): void {
+    const child = this.child
+    this.child = null
+    this.buffer = Buffer.alloc(0)
+    if (child) {
+      child.stdin.end()
+      child.kill()
+    }
+    const pending = this.pending
+    this.pending = []
+    for (const p of pending) p.reject(new Error('git cat-file was closed'))
+  }
+
+  private request(oid: string): Promise<RawObject> {
+    if (!/^[0-9a-f]{40}$/.test(oid)) return Promise.reject(notFoundError(oid))
+    const child = this.start()
+    return new Promise<RawObject>((resolve, reject) => {
+      this.pending.push({ oid, resolve, reject })
+      // Keep the process (and so the event loop) referenced only while an answer is awaited.
+      child.ref()
+      ;(child.stdout as unknown as Socket).ref()
+      child.stdin.write(`${oid}\n`)
+    })
+  }
+
+  private start(): ChildProcessWithoutNullStreams {
+    if (this.child) return this.child
+    const child = spawn('git', ['cat-file', '--batch'], {
+      env: { ...process.env, GIT_DIR: this.gitdir },
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
+    this.child = child
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (this.child !== child) return
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk])
+      this.drain()
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-2000)))
+    const fail = (why: string) => {
+      if (this.child !== child) return
+      this.child = null
+      const pending = this.pending
+      this.pending = []
+      for (const p of pending)
+        p.reject(new Error(`git cat-file --batch ${why}${stderr ? `: ${stderr.trim()}` : ''}`))
+    }
+    child.on('error', error => fail(`could not run (${error.message})`))
+    child.on('exit', code => fail(`exited with ${code}`))
+    child.stdin.on('error', () => undefined)
+    this.idle(child)
+    return child
+  }
+
+  private idle(child: ChildProcessWithoutNullStreams): void {
+    child.unref()
+    ;(child.stdout as unknown as Socket).unref()
+    ;(child.stderr as unknown as Socket).unref()
+  }
+
+  /** Answers: `<oid> <type> <size>\n<content>\n` or `<oid> missing\n`. */
+  private drain(): void {
+    for (;;) {
+      const head = this.pending[0]
+      if (!head) return
+      const newline = this.buffer.indexOf(0x0a)
+      if (newline < 0) return
+      const header = this.buffer.subarray(0, newline).toString('utf8')
+      const parts = header.split(' ')
+      if (parts[1] === 'missing' || parts[1] === 'ambiguous') {
+        this.buffer = this.buffer.subarray(newline + 1)
+        this.pending.shift()
+        head.reject(notFoundError(head.oid))
+      } else {
+        const size = Number(parts[2])
+        if (this.buffer.length < newline + 1 + size + 1) return
+        const data = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size))
+        this.buffer = this.buffer.subarray(newline + 1 + size + 1)
+        this.pending.shift()
+        head.resolve({ type: parts[1] as ObjectKind, data })
+      }
+      if (this.pending.length === 0 && this.child) this.idle(this.child)
+    }
+  }
+}
+
+/** isomorphic-git's reader; its parsed-pack cache is dropped and rebuilt once on a missing object. */
+export class IsomorphicSource implements ObjectSource {
+  private cache: object = {}
+
+  constructor(private readonly gitdir: string) {}
+
+  async read(oid: string): Promise<RawObject> {
+    try {
+      return await this.readOnce(oid)
+    } catch (error) {
+      if (!isVanished(error)) throw error
+      this.cache = {}
+      try {
+        return await this.readOnce(oid)
+      } catch (again) {
+        if (isVanished(again)) throw notFoundError(oid)
+        throw again
+      }
+    }
+  }
+
+  close(): void {
+    this.cache = {}
+  }
+
+  private async readOnce(oid: string): Promise<RawObject> {
+    const { type, object } = await git.readObject({
+      fs,
+      gitdir: this.gitdir,
+      oid,
+      format: 'content',
+      cache: this.cache
+    })
+    return { type: type as ObjectKind, data: Buffer.from(object as Uint8Array) }
+  }
+}
+
+/** Not found, or a pack or loose file that a concurrent gc removed while we read it. */
+function isVanished(error: unknown): boolean {
+  const code = (error as { code?: string }).code
+  return code === 'NotFoundError' || code === 'ENOENT' || /packfile|ENOENT/i.test(String(error))
+}
