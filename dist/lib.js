@@ -42208,74 +42208,6 @@ function parseReference(input) {
 function formatReference(v) {
   return `${v.name}@${v.version}`;
 }
-function describeReference(ref) {
-  switch (ref.kind) {
-    case "version":
-      return `${ref.name}@${ref.version}`;
-    case "latest":
-    case "newest":
-      return `${ref.name}@${ref.kind}`;
-    case "stage":
-      return `${ref.name}@${ref.stage}`;
-    case "model_id":
-      return ref.model_id;
-  }
-}
-function resolveReference(ref, index2, policy) {
-  if (ref.kind === "stage") parseStage(policy, ref.stage);
-  if (!index2)
-    throw notFound((w) => `no model named "${ref.name}"; ${w.command("list")} shows the registered models`, {
-      field: "reference",
-      value: ref.name,
-      reason: "no-such-model"
-    });
-  const versions = index2.versions;
-  const hint = (w) => `${w.command("list", { name: index2.name })} shows its versions`;
-  switch (ref.kind) {
-    case "version": {
-      const found = versions.find((v) => v.version === ref.version);
-      if (!found)
-        throw notFound((w) => `"${index2.name}" has no version ${ref.version}; ${hint(w)}`, {
-          field: "reference",
-          value: describeReference(ref),
-          reason: "no-such-version"
-        });
-      return found;
-    }
-    case "model_id": {
-      const found = versions.find((v) => v.model_id === ref.model_id);
-      if (!found)
-        throw notFound((w) => `no version of "${index2.name}" has model_id ${ref.model_id}; ${hint(w)}`, {
-          field: "reference",
-          value: ref.model_id,
-          reason: "no-such-model-id"
-        });
-      return found;
-    }
-    case "latest":
-    case "newest": {
-      const live = versions.filter((v) => !isArchived(v));
-      const found = ref.kind === "newest" ? live.sort(newestFirst)[0] : highestVersion(live);
-      if (!found) throw notFound(`"${index2.name}" has no version that is not archived; register a new one`);
-      return found;
-    }
-    case "stage": {
-      const found = versions.filter((v) => v.deployment_stage === ref.stage).sort(newestFirst)[0];
-      if (!found) {
-        throw notFound(
-          (w) => `no version of "${index2.name}" is in stage "${ref.stage}" (${describeReference(ref)}); ${hint(w)}`,
-          { field: "reference", value: describeReference(ref), reason: "stage-empty" }
-        );
-      }
-      return found;
-    }
-  }
-}
-function highestVersion(versions) {
-  const releases = versions.filter((v) => !isPrerelease(v.version));
-  const pool = releases.length > 0 ? releases : versions;
-  return [...pool].sort((a, b) => compareSemver(b.version, a.version) || newestFirst(a, b))[0];
-}
 
 // src/domain/comparison.ts
 function metricOf(v, metric) {
@@ -42316,6 +42248,275 @@ function compareModels(versions, policy) {
     })),
     metrics: names.map((metric) => row(metric, versions, policy))
   };
+}
+
+// src/domain/layout.ts
+import { createHash } from "node:crypto";
+
+// src/domain/json-diff.ts
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var key = (k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
+function firstDifference(a, b, path = "$") {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return path;
+    for (let i = 0; i < a.length; i++) {
+      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return null;
+  }
+  if (isObject(a) && isObject(b)) {
+    const keys = [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const k of keys) {
+      const d = firstDifference(a[k], b[k], path + key(k));
+      if (d) return d;
+    }
+    return null;
+  }
+  return Object.is(a, b) || a === 0 && b === 0 ? null : path;
+}
+function jsonEqual(a, b) {
+  return firstDifference(a, b) === null;
+}
+
+// src/domain/layout.ts
+var CATALOG_PATH = "catalog.json";
+var SHARD_ROWS = 64;
+function versionFanout(version) {
+  const hex = createHash("sha1").update(parseVersion(version)).digest("hex");
+  return `${hex[0]}/${hex[1]}/${hex[2]}`;
+}
+function modelDir(name) {
+  return `models/${parseName(name)}`;
+}
+function versionFilePath(name, version) {
+  return `${modelDir(name)}/versions/${versionFanout(version)}/${version}.json`;
+}
+function headPath(name) {
+  return `${modelDir(name)}/head.json`;
+}
+function rowsDir(name) {
+  return `${modelDir(name)}/rows`;
+}
+function rowOf(v) {
+  return {
+    version: v.version,
+    model_id: v.model_id,
+    model_type: v.model_type,
+    registered_at: v.registered_at,
+    stage: v.deployment_stage,
+    deleted: v.artifact.deleted === true,
+    tags: v.tags,
+    metrics: v.performance_metrics
+  };
+}
+function isArchivedRow(r) {
+  return r.stage === ARCHIVED_STAGE || r.deleted;
+}
+function instantOf(registeredAt) {
+  const ms2 = Date.parse(registeredAt);
+  return Number.isNaN(ms2) ? 0 : ms2;
+}
+function instant(r) {
+  return instantOf(r.registered_at);
+}
+function rowOrder(a, b) {
+  return instant(a) - instant(b) || compareSemver(a.version, b.version);
+}
+function dayOf(r) {
+  return dayOfTime(r.registered_at);
+}
+function dayOfTime(registeredAt) {
+  const iso = new Date(instantOf(registeredAt)).toISOString();
+  return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}`;
+}
+var UNITS = [
+  [11, 13],
+  [14, 16],
+  [17, 19]
+];
+function layoutDay(name, day, rows) {
+  const out = /* @__PURE__ */ new Map();
+  const place = (prefix, bucket, level) => {
+    if (bucket.length <= SHARD_ROWS || level >= UNITS.length) {
+      out.set(`${prefix}.json`, { schema_version: 2, name, rows: bucket });
+      return;
+    }
+    const [from, to] = UNITS[level];
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const r of bucket) {
+      const key3 = new Date(instant(r)).toISOString().slice(from, to);
+      const group = groups2.get(key3) ?? [];
+      group.push(r);
+      groups2.set(key3, group);
+    }
+    for (const [key3, group] of groups2) place(`${prefix}/${key3}`, group, level + 1);
+  };
+  if (rows.length > 0) place(`${rowsDir(name)}/${day}`, [...rows].sort(rowOrder), 0);
+  return out;
+}
+function layoutRows(name, rows) {
+  const days = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    const day = dayOf(r);
+    days.set(day, [...days.get(day) ?? [], r]);
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const day of [...days.keys()].sort()) {
+    for (const [path, shard] of layoutDay(name, day, days.get(day) ?? [])) out.set(path, shard);
+  }
+  return out;
+}
+function sortedRecord(entries) {
+  return Object.fromEntries([...entries].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+var latestOrder = (a, b) => Number(!isPrerelease(a)) - Number(!isPrerelease(b)) || compareSemver(a, b);
+function highestOf(rows, order = compareSemver) {
+  let best = null;
+  for (const r of rows) if (best === null || order(r.version, best) > 0) best = r.version;
+  return best;
+}
+function newestOf(rows) {
+  let best = null;
+  for (const r of rows) if (best === null || rowOrder(r, best) > 0) best = r;
+  return best;
+}
+function assemble(name, p) {
+  return {
+    schema_version: 2,
+    name,
+    count: p.count,
+    newest: p.newest,
+    highest: p.highest,
+    highest_live: p.highestLive,
+    latest: p.latest,
+    types: sortedRecord(p.types),
+    metrics: sortedRecord(p.metrics),
+    stages: sortedRecord(p.stages)
+  };
+}
+function deriveHead(name, rows) {
+  const highest = highestOf(rows);
+  if (highest === null) return null;
+  const live = rows.filter((r) => !isArchivedRow(r));
+  const types = /* @__PURE__ */ new Map();
+  const metrics = /* @__PURE__ */ new Map();
+  const byStage = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    types.set(r.model_type, (types.get(r.model_type) ?? 0) + 1);
+    for (const m of Object.keys(r.metrics)) metrics.set(m, (metrics.get(m) ?? 0) + 1);
+    byStage.set(r.stage, [...byStage.get(r.stage) ?? [], r]);
+  }
+  const stages = [...byStage].map(([stage, held]) => [
+    stage,
+    { count: held.length, newest: newestOf(held).version }
+  ]);
+  return assemble(name, {
+    count: rows.length,
+    newest: newestOf(live)?.version ?? null,
+    highest,
+    highestLive: highestOf(live),
+    latest: highestOf(live, latestOrder),
+    types,
+    metrics,
+    stages
+  });
+}
+async function updateHead(name, old, removed, added, lookups) {
+  const count = (old?.count ?? 0) - removed.length + added.length;
+  if (count <= 0) return null;
+  const gone = new Set(removed.map((r) => r.version));
+  const types = new Map(Object.entries(old?.types ?? {}));
+  const metrics = new Map(Object.entries(old?.metrics ?? {}));
+  const stageCounts = new Map(Object.entries(old?.stages ?? {}).map(([s, v]) => [s, v.count]));
+  const bump = (map, key3, by) => {
+    const next = (map.get(key3) ?? 0) + by;
+    if (next > 0) map.set(key3, next);
+    else map.delete(key3);
+  };
+  for (const r of removed) {
+    bump(types, r.model_type, -1);
+    bump(stageCounts, r.stage, -1);
+    for (const m of Object.keys(r.metrics)) bump(metrics, m, -1);
+  }
+  for (const r of added) {
+    bump(types, r.model_type, 1);
+    bump(stageCounts, r.stage, 1);
+    for (const m of Object.keys(r.metrics)) bump(metrics, m, 1);
+  }
+  const newestWhere = async (oldBest, keep) => {
+    const candidates = added.filter(keep);
+    if (oldBest !== null && oldBest !== void 0 && !gone.has(oldBest)) {
+      const best = newestOf([await lookups.row(oldBest), ...candidates]);
+      return best.version;
+    }
+    if (oldBest !== null && oldBest !== void 0) return (await lookups.newest(keep))?.version ?? null;
+    return newestOf(candidates)?.version ?? null;
+  };
+  const highestWhere = async (oldBest, keep, order = compareSemver) => {
+    const candidates = added.filter(keep).map((r) => r.version);
+    const max = (a, b) => order(b, a) > 0 ? b : a;
+    if (oldBest !== null && oldBest !== void 0 && !gone.has(oldBest))
+      return [oldBest, ...candidates].reduce(max);
+    if (oldBest !== null && oldBest !== void 0) return lookups.highest(keep, order);
+    return candidates.length > 0 ? candidates.reduce(max) : null;
+  };
+  const live = (r) => !isArchivedRow(r);
+  const stages = [];
+  for (const [stage, held] of stageCounts) {
+    const newest = await newestWhere(old?.stages[stage]?.newest ?? null, (r) => r.stage === stage);
+    stages.push([stage, { count: held, newest }]);
+  }
+  return assemble(name, {
+    count,
+    newest: await newestWhere(old?.newest, live),
+    highest: await highestWhere(old?.highest, () => true),
+    highestLive: await highestWhere(old?.highest_live, live),
+    latest: await highestWhere(old?.latest, live, latestOrder),
+    types,
+    metrics,
+    stages
+  });
+}
+function summaryOf(head) {
+  const { schema_version: _v, name: _n, ...summary } = head;
+  return summary;
+}
+function withCatalogEntry(catalog2, name, head) {
+  const models = new Map(Object.entries(catalog2.models));
+  if (head) models.set(name, summaryOf(head));
+  else models.delete(name);
+  return { schema_version: 2, models: sortedRecord(models) };
+}
+var EMPTY_CATALOG = { schema_version: 2, models: {} };
+function deriveModelFiles(name, versions) {
+  const rows = versions.map(rowOf);
+  const files = new Map(layoutRows(name, rows));
+  const head = deriveHead(name, rows);
+  if (head) files.set(headPath(name), head);
+  return files;
+}
+function checkDerivedFiles(name, versions, committed) {
+  const expected = deriveModelFiles(name, versions);
+  const problems = [];
+  for (const [path, doc] of expected) {
+    if (!committed.has(path)) {
+      problems.push(`${path} is missing; the version files of ${name} derive it`);
+      continue;
+    }
+    const diff = firstDifference(committed.get(path), doc);
+    if (diff) problems.push(`${path} differs from what the version files of ${name} derive at ${diff}`);
+  }
+  for (const path of committed.keys()) {
+    if (!expected.has(path)) problems.push(`${path} should not exist: no version file of ${name} derives it`);
+  }
+  return problems;
+}
+function checkCatalog(committed, expected) {
+  const diff = firstDifference(committed, expected);
+  return diff ? [`${CATALOG_PATH} differs from what the version files derive at ${diff}`] : [];
 }
 
 // src/domain/selection.ts
@@ -42363,16 +42564,118 @@ function selectVersions(versions, criteria, sort = { by: "registered" }, limit, 
   const selected = versions.filter((v) => matchesCriteria(v, criteria)).sort(sortComparator(sort, policy));
   return limit === void 0 ? selected : selected.slice(0, limit);
 }
-function selectLatest(versions, criteria) {
-  return selectVersions(versions, criteria, { by: "registered" }, 1)[0] ?? null;
+
+// src/commands/registry-reads.ts
+async function* rowsNewestFirst(snapshot, name, replaced) {
+  const days = new Set(await snapshot.rowDays(name));
+  for (const day of replaced?.keys() ?? []) days.add(day);
+  for (const day of [...days].sort().reverse()) {
+    const rows = replaced?.get(day) ?? (await snapshot.readDay(name, day)).rows;
+    for (let i = rows.length - 1; i >= 0; i--) yield rows[i];
+  }
+}
+async function readListedVersion(snapshot, name, version) {
+  const doc = await snapshot.readVersion(name, version);
+  if (!doc) {
+    throw integrityError(
+      `models/${name}: the derived files list version ${version} but its version file is missing; run 'mreg doctor'`
+    );
+  }
+  return doc;
+}
+async function readListedRow(snapshot, name, version) {
+  return rowOf(await readListedVersion(snapshot, name, version));
+}
+async function stageHolders(snapshot, name, stage) {
+  const summary = (await snapshot.readHead(name))?.stages[stage];
+  if (!summary) return [];
+  if (summary.count === 1) return [await readListedVersion(snapshot, name, summary.newest)];
+  const holders = [];
+  for await (const row2 of rowsNewestFirst(snapshot, name)) {
+    if (row2.stage !== stage) continue;
+    holders.push(await readListedVersion(snapshot, name, row2.version));
+    if (holders.length >= summary.count) break;
+  }
+  return holders;
+}
+async function stageHolderVersions(snapshot, name, stage) {
+  const summary = (await snapshot.readHead(name))?.stages[stage];
+  if (!summary) return [];
+  if (summary.count === 1) return [summary.newest];
+  const versions = [];
+  for await (const row2 of rowsNewestFirst(snapshot, name)) {
+    if (row2.stage !== stage) continue;
+    versions.push(row2.version);
+    if (versions.length >= summary.count) break;
+  }
+  return versions;
 }
 
 // src/commands/resolve.ts
 async function resolve(snapshot, reference) {
   const parsed = parseReference(reference);
-  const index2 = await snapshot.readIndex(parsed.name);
-  const version = resolveReference(parsed, index2, snapshot.policy);
-  return { version, index: index2 };
+  if (parsed.kind === "stage") parseStage(snapshot.policy, parsed.stage);
+  const head = await snapshot.readHead(parsed.name);
+  if (!head)
+    throw notFound((w) => `no model named "${parsed.name}"; ${w.command("list")} shows the registered models`, {
+      field: "reference",
+      value: parsed.name,
+      reason: "no-such-model"
+    });
+  return { version: await resolveInModel(snapshot, parsed, head), head };
+}
+async function resolveInModel(snapshot, ref, head) {
+  const name = head.name;
+  const hint = (w) => `${w.command("list", { name })} shows its versions`;
+  switch (ref.kind) {
+    case "version": {
+      const found = await snapshot.readVersion(name, ref.version);
+      if (!found)
+        throw notFound((w) => `"${name}" has no version ${ref.version}; ${hint(w)}`, {
+          field: "reference",
+          value: `${name}@${ref.version}`,
+          reason: "no-such-version"
+        });
+      return found;
+    }
+    case "model_id": {
+      const row2 = await findModelId(snapshot, name, ref.model_id);
+      if (!row2)
+        throw notFound((w) => `no version of "${name}" has model_id ${ref.model_id}; ${hint(w)}`, {
+          field: "reference",
+          value: ref.model_id,
+          reason: "no-such-model-id"
+        });
+      return readListedVersion(snapshot, name, row2.version);
+    }
+    case "latest":
+    case "newest": {
+      const found = ref.kind === "newest" ? head.newest : head.latest;
+      if (!found) throw notFound(`"${name}" has no version that is not archived; register a new one`);
+      return readListedVersion(snapshot, name, found);
+    }
+    case "stage": {
+      const holder = head.stages[ref.stage]?.newest;
+      if (!holder) {
+        throw notFound(
+          (w) => `no version of "${name}" is in stage "${ref.stage}" (${name}@${ref.stage}); ${hint(w)}`,
+          { field: "reference", value: `${name}@${ref.stage}`, reason: "stage-empty" }
+        );
+      }
+      return readListedVersion(snapshot, name, holder);
+    }
+  }
+}
+async function findModelId(snapshot, name, modelId) {
+  const stamp = /_(\d{4})(\d{2})(\d{2})_\d{6}(?:_\d+)?$/.exec(modelId);
+  if (stamp) {
+    const found = (await snapshot.readDay(name, `${stamp[1]}/${stamp[2]}/${stamp[3]}`)).rows.find(
+      (r) => r.model_id === modelId
+    );
+    if (found) return found;
+  }
+  for await (const row2 of rowsNewestFirst(snapshot, name)) if (row2.model_id === modelId) return row2;
+  return null;
 }
 async function resolveParent(snapshot, reference) {
   try {
@@ -42391,15 +42694,71 @@ async function allVersions(snapshot, name) {
   const indexes = await Promise.all(names.map((n) => snapshot.readIndex(n)));
   return indexes.flatMap((index2) => index2?.versions ?? []);
 }
-function checkSelection(policy, versions, criteria, sort) {
+function asSelectable(name, row2) {
+  return {
+    name,
+    model_type: row2.model_type,
+    version: row2.version,
+    registered_at: row2.registered_at,
+    deployment_stage: row2.stage,
+    tags: row2.tags,
+    performance_metrics: row2.metrics,
+    artifact: { deleted: row2.deleted },
+    row: row2
+  };
+}
+async function selectFromRegistry(snapshot, criteria, sort = { by: "registered" }, limit) {
+  if (limit !== void 0 && !(Number.isInteger(limit) && limit >= 0)) {
+    throw invalidInput(`invalid limit ${limit}: use a whole number of at least 0`);
+  }
+  const catalog2 = await snapshot.readCatalog();
+  checkSelection(snapshot.policy, catalog2, criteria, sort);
+  const names = criteria.name === void 0 ? Object.keys(catalog2.models) : [criteria.name];
+  const candidates = [];
+  for (const name of names) {
+    const entry = catalog2.models[name];
+    if (!entry) continue;
+    candidates.push(...await modelCandidates(snapshot, name, entry, criteria, sort, limit));
+  }
+  const chosen = selectVersions(candidates, criteria, sort, limit, snapshot.policy);
+  const docs = [];
+  for (const c of chosen) docs.push(await readListedVersion(snapshot, c.name, c.version));
+  return docs;
+}
+async function modelCandidates(snapshot, name, entry, criteria, sort, limit) {
+  if (criteria.model_type !== void 0 && !entry.types[criteria.model_type]) return [];
+  let cap = entry.count;
+  if (criteria.stage !== void 0) {
+    const held = entry.stages[criteria.stage];
+    if (!held) return [];
+    if (held.count === 1) {
+      const doc = await readListedVersion(snapshot, name, held.newest);
+      return matchesCriteria(doc, criteria) ? [asSelectable(name, rowOf(doc))] : [];
+    }
+    cap = held.count;
+  }
+  if (sort.by === "registered" && limit !== void 0) cap = Math.min(cap, limit);
+  const found = [];
+  if (cap === 0) return found;
+  for await (const row2 of rowsNewestFirst(snapshot, name)) {
+    if (criteria.stage !== void 0 && row2.stage !== criteria.stage) continue;
+    const candidate = asSelectable(name, row2);
+    if (!matchesCriteria(candidate, criteria)) continue;
+    found.push(candidate);
+    if (found.length >= cap) break;
+  }
+  return found;
+}
+function checkSelection(policy, catalog2, criteria, sort) {
   if (criteria.stage !== void 0 && !policy.stages.includes(criteria.stage)) {
     throw invalidInput(`unknown stage "${criteria.stage}": use one of ${policy.stages.join(", ")}`, {
       field: "stage",
       stages: policy.stages
     });
   }
-  if (versions.length === 0) return;
-  const recorded = new Set(versions.flatMap((v) => Object.keys(v.performance_metrics)));
+  const scope = criteria.name === void 0 ? Object.values(catalog2.models) : [catalog2.models[criteria.name]].filter((e) => e !== void 0);
+  if (scope.length === 0) return;
+  const recorded = new Set(scope.flatMap((e) => Object.keys(e.metrics)));
   const known = recorded.size > 0 ? [...recorded].sort().join(", ") : "none";
   const check3 = (metric, field) => {
     if (!recorded.has(metric))
@@ -42413,9 +42772,7 @@ function checkSelection(policy, versions, criteria, sort) {
   if (sort?.by === "metric") check3(sort.metric, "sort");
 }
 async function resolveCriteria(snapshot, criteria) {
-  const versions = await allVersions(snapshot, criteria.name);
-  checkSelection(snapshot.policy, versions, criteria);
-  const match = selectLatest(versions, criteria);
+  const [match] = await selectFromRegistry(snapshot, criteria, { by: "registered" }, 1);
   if (!match)
     throw notFound(
       (w) => `no model version matches ${describeCriteria(criteria)}; ${w.command("list")} shows what is registered`,
@@ -42450,120 +42807,70 @@ async function compare(ctx, references) {
   return { versions, comparison: compareModels(versions, snapshot.policy) };
 }
 
-// src/domain/json-diff.ts
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var key = (k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
-function firstDifference(a, b, path = "$") {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return path;
-    for (let i = 0; i < a.length; i++) {
-      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
-      if (d) return d;
-    }
-    return null;
+// src/commands/layout-writes.ts
+async function layoutWrites(snapshot, change) {
+  const byModel = /* @__PURE__ */ new Map();
+  const slot = (name) => {
+    let entry = byModel.get(name);
+    if (!entry) byModel.set(name, entry = { upserts: [], removals: [] });
+    return entry;
+  };
+  for (const doc of change.upserts ?? []) slot(doc.name).upserts.push(doc);
+  for (const doc of change.removals ?? []) slot(doc.name).removals.push(doc);
+  const files = [];
+  let catalog2 = await snapshot.readCatalog();
+  for (const [name, mine] of [...byModel].sort(([a], [b]) => a < b ? -1 : 1)) {
+    const head = await modelWrites(snapshot, name, mine, files);
+    catalog2 = withCatalogEntry(catalog2, name, head);
   }
-  if (isObject(a) && isObject(b)) {
-    const keys = [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    for (const k of keys) {
-      const d = firstDifference(a[k], b[k], path + key(k));
-      if (d) return d;
-    }
-    return null;
-  }
-  return Object.is(a, b) || a === 0 && b === 0 ? null : path;
+  files.push({ path: CATALOG_PATH, content: catalog2 });
+  return files;
 }
-function jsonEqual(a, b) {
-  return firstDifference(a, b) === null;
-}
-
-// src/domain/model-index.ts
-function versionPath(name, version) {
-  return `models/${parseName(name)}/${parseVersion(version)}.json`;
-}
-function indexPath(name) {
-  return `models/${parseName(name)}/index.json`;
-}
-function deriveStages(sorted) {
-  const stages = /* @__PURE__ */ new Map();
-  for (const v of [...sorted].sort(newestFirst)) {
-    const list = stages.get(v.deployment_stage) ?? [];
-    list.push(v.version);
-    stages.set(v.deployment_stage, list);
-  }
-  return Object.fromEntries([...stages.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-}
-function deriveIndex(name, versions) {
+async function modelWrites(snapshot, name, change, files) {
   const seen = /* @__PURE__ */ new Set();
-  for (const v of versions) {
-    if (v.name !== name) {
-      throw integrityError(
-        `${versionPath(name, v.version)}: name is "${v.name}" but the file is under models/${name}/; fix the document or move it`
-      );
+  for (const doc of [...change.upserts, ...change.removals]) {
+    if (seen.has(doc.version)) {
+      throw invalidInput(`${name}@${doc.version} is changed twice in one commit; change each version once`);
     }
-    if (seen.has(v.version)) {
-      throw integrityError(
-        `${indexPath(name)}: version ${v.version} appears twice; keep one document per version`
-      );
+    seen.add(doc.version);
+  }
+  const removed = change.removals.map(rowOf);
+  for (const doc of change.upserts) {
+    const before = await snapshot.readVersion(name, doc.version);
+    if (before) removed.push(rowOf(before));
+  }
+  const added = change.upserts.map(rowOf);
+  const gone = new Set(removed.map((r) => r.version));
+  const days = /* @__PURE__ */ new Map();
+  for (const day of new Set([...removed, ...added].map(dayOf))) {
+    const current = await snapshot.readDay(name, day);
+    const rows = current.rows.filter((r) => !gone.has(r.version));
+    rows.push(...added.filter((r) => dayOf(r) === day));
+    rows.sort(rowOrder);
+    days.set(day, rows);
+    const shards = layoutDay(name, day, rows);
+    for (const path of current.paths) if (!shards.has(path)) files.push({ path, content: null });
+    for (const [path, shard] of shards) files.push({ path, content: shard });
+  }
+  for (const doc of change.removals) files.push({ path: versionFilePath(name, doc.version), content: null });
+  for (const doc of change.upserts) files.push({ path: versionFilePath(name, doc.version), content: doc });
+  const lookups = {
+    row: (version) => readListedRow(snapshot, name, version),
+    newest: async (keep) => {
+      for await (const row2 of rowsNewestFirst(snapshot, name, days)) if (keep(row2)) return row2;
+      return null;
+    },
+    highest: async (keep, order = compareSemver) => {
+      let best = null;
+      for await (const row2 of rowsNewestFirst(snapshot, name, days)) {
+        if (keep(row2) && (best === null || order(row2.version, best) > 0)) best = row2.version;
+      }
+      return best;
     }
-    seen.add(v.version);
-  }
-  const sorted = [...versions].sort(byRegistration);
-  return { schema_version: 1, name, versions: sorted, stages: deriveStages(sorted) };
-}
-function upsertVersions(index2, name, changed) {
-  const replaced = new Set(changed.map((v) => v.version));
-  const kept = (index2?.versions ?? []).filter((v) => !replaced.has(v.version));
-  return deriveIndex(name, [...kept, ...changed]);
-}
-function removeVersions(index2, versions) {
-  const removed = new Set(versions);
-  return deriveIndex(
-    index2.name,
-    index2.versions.filter((v) => !removed.has(v.version))
-  );
-}
-function checkIndexConsistency(index2, versionFiles) {
-  const where = indexPath(index2.name);
-  const problems = [];
-  const files = new Map(versionFiles.map((v) => [v.version, v]));
-  const listed = /* @__PURE__ */ new Map();
-  for (const entry of index2.versions) {
-    if (listed.has(entry.version)) problems.push(`${where}: lists version ${entry.version} more than once`);
-    listed.set(entry.version, entry);
-  }
-  for (const [version, doc] of files) {
-    const file = `models/${index2.name}/${version}.json`;
-    if (doc.name !== index2.name) problems.push(`${file}: name is "${doc.name}", expected "${index2.name}"`);
-    const entry = listed.get(version);
-    if (!entry) {
-      problems.push(`${where}: version ${version} is missing (${file} exists)`);
-      continue;
-    }
-    const diff = firstDifference(entry, doc);
-    if (diff) problems.push(`${where}: the entry for ${version} differs from ${file} at ${diff}`);
-  }
-  for (const version of listed.keys()) {
-    if (!files.has(version)) {
-      problems.push(
-        `${where}: lists version ${version} but models/${index2.name}/${version}.json does not exist`
-      );
-    }
-  }
-  const order = index2.versions.map((v) => v.version);
-  const expectedOrder = [...index2.versions].sort(byRegistration).map((v) => v.version);
-  if (order.join("\n") !== expectedOrder.join("\n")) {
-    problems.push(`${where}: versions are not in registration order (expected ${expectedOrder.join(", ")})`);
-  }
-  const expected = deriveStages([...files.values()]);
-  for (const stage of [.../* @__PURE__ */ new Set([...Object.keys(index2.stages), ...Object.keys(expected)])].sort()) {
-    const show = (stages) => Object.hasOwn(stages, stage) ? `[${(stages[stage] ?? []).join(", ")}]` : "absent";
-    const have = show(index2.stages);
-    const want = show(expected);
-    if (have !== want) problems.push(`${where}: stages.${stage} is ${have} but the version files say ${want}`);
-  }
-  return problems;
+  };
+  const head = await updateHead(name, await snapshot.readHead(name), removed, added, lookups);
+  files.push({ path: headPath(name), content: head });
+  return head;
 }
 
 // src/domain/generated/validators.js
@@ -42571,14 +42878,14 @@ var import_ucs2length = __toESM(require_ucs2length(), 1);
 var import_equal = __toESM(require_equal(), 1);
 var import_formats = __toESM(require_formats(), 1);
 var modelVersion = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/model-version.schema.json", "title": "ModelVersion", "description": "One registered version of a model: models/<name>/<version>.json on the registry branch. Field names follow the seed registry (snake_case).", "type": "object", "additionalProperties": false, "required": ["schema_version", "model_id", "name", "model_type", "version", "created_at", "registered_at", "file_path", "metadata_path", "checksum", "artifact", "model_config", "training_metadata", "deployment_stage", "deployed_at", "stage_history", "performance_metrics", "tags", "notes", "parent_model_id", "dataset_version", "source"], "properties": { "schema_version": { "const": 1 }, "model_id": { "$ref": "#/$defs/model_id" }, "name": { "$ref": "#/$defs/slug" }, "model_type": { "$ref": "#/$defs/slug" }, "version": { "$ref": "#/$defs/semver" }, "created_at": { "type": "string", "format": "date-time" }, "registered_at": { "type": "string", "format": "date-time" }, "file_path": { "type": "string", "minLength": 1 }, "metadata_path": { "type": "string", "pattern": "^models/[a-z0-9][a-z0-9_.-]{0,62}/[^/]+\\.json$" }, "checksum": { "$ref": "#/$defs/sha256" }, "artifact": { "$ref": "#/$defs/artifact" }, "model_config": { "type": "object" }, "training_metadata": { "type": "object" }, "deployment_stage": { "$ref": "#/$defs/stage" }, "deployed_at": { "type": ["string", "null"], "format": "date-time" }, "stage_history": { "type": "array", "items": { "$ref": "#/$defs/stage_event" } }, "performance_metrics": { "$ref": "#/$defs/metrics" }, "tags": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "notes": { "type": "string", "maxLength": 1e4 }, "parent_model_id": { "anyOf": [{ "$ref": "#/$defs/model_id" }, { "type": "null" }] }, "dataset_version": { "type": ["string", "null"], "maxLength": 200 }, "source": { "$ref": "#/$defs/source" }, "archived_at": { "type": "string", "format": "date-time" }, "reason": { "type": "string", "maxLength": 1e3 } }, "$defs": { "slug": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "model_id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}_[0-9]{8}_[0-9]{6}(_[0-9]+)?$" }, "semver": { "type": "string", "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "stage": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" }, "tag": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,63}$" }, "metrics": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z][A-Za-z0-9_.-]{0,63}$" }, "additionalProperties": { "type": "number" } }, "stage_event": { "type": "object", "additionalProperties": false, "required": ["stage", "at", "by", "via"], "properties": { "stage": { "$ref": "#/$defs/stage" }, "at": { "type": "string", "format": "date-time" }, "by": { "type": "string", "minLength": 1, "maxLength": 200 }, "via": { "type": "string", "minLength": 1, "maxLength": 200 } } }, "part": { "type": "object", "additionalProperties": false, "required": ["index", "size", "sha256"], "properties": { "index": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "name": { "type": "string" } } }, "artifact": { "type": "object", "additionalProperties": false, "required": ["store", "file_name", "size", "sha256", "media_type"], "properties": { "store": { "enum": ["local", "github-release"] }, "uri": { "type": "string" }, "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "media_type": { "type": "string", "minLength": 1 }, "compression": { "enum": ["none", "gzip"] }, "parts": { "type": "array", "items": { "$ref": "#/$defs/part" } }, "release": { "type": "object", "additionalProperties": false, "required": ["id", "tag"], "properties": { "id": { "type": "integer" }, "tag": { "type": "string" }, "url": { "type": "string" }, "immutable": { "type": "boolean" } } }, "assets": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "size", "sha256"], "properties": { "id": { "type": "integer" }, "name": { "type": "string" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "url": { "type": "string" } } } }, "manifest": { "description": "A directory registered as one version: every file, sorted by path (UTF-8 bytes); sha256 above is the SHA-256 of the canonical manifest (README.md, Directories)", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["path", "size", "sha256"], "properties": { "path": { "type": "string", "minLength": 1, "pattern": "^[^/\\\\]" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" } } } }, "deleted": { "type": "boolean", "description": "true once retention removed the stored bytes (archived tombstone)" }, "stored": { "description": "With compression: the stored (compressed) bytes; size and sha256 above are the model file's own", "type": "object", "additionalProperties": false, "required": ["file_name", "size", "sha256"], "properties": { "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" } } } } }, "source": { "type": "object", "additionalProperties": false, "properties": { "repository": { "type": "string" }, "commit": { "type": "string" }, "workflow_run": { "type": "string" }, "actor": { "type": "string" }, "dirty": { "type": "boolean", "description": "local registrations: whether tracked files of the working tree differed from commit (untracked files do not count)" } } } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/model-version.schema.json", "title": "ModelVersion", "description": "One registered version of a model: models/<name>/versions/<a>/<b>/<c>/<version>.json on the registry branch (layout 2; models/<name>/<version>.json in layout 1). Field names follow the seed registry (snake_case).", "type": "object", "additionalProperties": false, "required": ["schema_version", "model_id", "name", "model_type", "version", "created_at", "registered_at", "file_path", "metadata_path", "checksum", "artifact", "model_config", "training_metadata", "deployment_stage", "deployed_at", "stage_history", "performance_metrics", "tags", "notes", "parent_model_id", "dataset_version", "source"], "properties": { "schema_version": { "const": 1 }, "model_id": { "$ref": "#/$defs/model_id" }, "name": { "$ref": "#/$defs/slug" }, "model_type": { "$ref": "#/$defs/slug" }, "version": { "$ref": "#/$defs/semver" }, "created_at": { "type": "string", "format": "date-time" }, "registered_at": { "type": "string", "format": "date-time" }, "file_path": { "type": "string", "minLength": 1 }, "metadata_path": { "type": "string", "pattern": "^models/[a-z0-9][a-z0-9_.-]{0,62}/(versions/[0-9a-f]/[0-9a-f]/[0-9a-f]/)?[^/]+\\.json$" }, "checksum": { "$ref": "#/$defs/sha256" }, "artifact": { "$ref": "#/$defs/artifact" }, "model_config": { "type": "object" }, "training_metadata": { "type": "object" }, "deployment_stage": { "$ref": "#/$defs/stage" }, "deployed_at": { "type": ["string", "null"], "format": "date-time" }, "stage_history": { "type": "array", "items": { "$ref": "#/$defs/stage_event" } }, "performance_metrics": { "$ref": "#/$defs/metrics" }, "tags": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/tag" } }, "notes": { "type": "string", "maxLength": 1e4 }, "parent_model_id": { "anyOf": [{ "$ref": "#/$defs/model_id" }, { "type": "null" }] }, "dataset_version": { "type": ["string", "null"], "maxLength": 200 }, "source": { "$ref": "#/$defs/source" }, "archived_at": { "type": "string", "format": "date-time" }, "reason": { "type": "string", "maxLength": 1e3 } }, "$defs": { "slug": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "model_id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}_[0-9]{8}_[0-9]{6}(_[0-9]+)?$" }, "semver": { "type": "string", "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, "sha256": { "type": "string", "pattern": "^[0-9a-f]{64}$" }, "stage": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" }, "tag": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,63}$" }, "metrics": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z][A-Za-z0-9_.-]{0,63}$" }, "additionalProperties": { "type": "number" } }, "stage_event": { "type": "object", "additionalProperties": false, "required": ["stage", "at", "by", "via"], "properties": { "stage": { "$ref": "#/$defs/stage" }, "at": { "type": "string", "format": "date-time" }, "by": { "type": "string", "minLength": 1, "maxLength": 200 }, "via": { "type": "string", "minLength": 1, "maxLength": 200 } } }, "part": { "type": "object", "additionalProperties": false, "required": ["index", "size", "sha256"], "properties": { "index": { "type": "integer", "minimum": 0 }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "name": { "type": "string" } } }, "artifact": { "type": "object", "additionalProperties": false, "required": ["store", "file_name", "size", "sha256", "media_type"], "properties": { "store": { "enum": ["local", "github-release"] }, "uri": { "type": "string" }, "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "media_type": { "type": "string", "minLength": 1 }, "compression": { "enum": ["none", "gzip"] }, "parts": { "type": "array", "items": { "$ref": "#/$defs/part" } }, "release": { "type": "object", "additionalProperties": false, "required": ["id", "tag"], "properties": { "id": { "type": "integer" }, "tag": { "type": "string" }, "url": { "type": "string" }, "immutable": { "type": "boolean" } } }, "assets": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "name", "size", "sha256"], "properties": { "id": { "type": "integer" }, "name": { "type": "string" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" }, "url": { "type": "string" } } } }, "manifest": { "description": "A directory registered as one version: every file, sorted by path (UTF-8 bytes); sha256 above is the SHA-256 of the canonical manifest (README.md, Directories)", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["path", "size", "sha256"], "properties": { "path": { "type": "string", "minLength": 1, "pattern": "^[^/\\\\]" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" } } } }, "deleted": { "type": "boolean", "description": "true once retention removed the stored bytes (archived tombstone)" }, "stored": { "description": "With compression: the stored (compressed) bytes; size and sha256 above are the model file's own", "type": "object", "additionalProperties": false, "required": ["file_name", "size", "sha256"], "properties": { "file_name": { "type": "string", "pattern": "^[^/\\\\]{1,255}$" }, "size": { "type": "integer", "minimum": 0 }, "sha256": { "$ref": "#/$defs/sha256" } } } } }, "source": { "type": "object", "additionalProperties": false, "properties": { "repository": { "type": "string" }, "commit": { "type": "string" }, "workflow_run": { "type": "string" }, "actor": { "type": "string" }, "dirty": { "type": "boolean", "description": "local registrations: whether tracked files of the working tree differed from commit (untracked files do not count)" } } } } };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = import_ucs2length.default.default;
 var func0 = import_equal.default.default;
 var pattern4 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,62}_[0-9]{8}_[0-9]{6}(_[0-9]+)?$", "u");
 var pattern5 = new RegExp("^[a-z0-9][a-z0-9_.-]{0,62}$", "u");
 var pattern7 = new RegExp("^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$", "u");
-var pattern8 = new RegExp("^models/[a-z0-9][a-z0-9_.-]{0,62}/[^/]+\\.json$", "u");
+var pattern8 = new RegExp("^models/[a-z0-9][a-z0-9_.-]{0,62}/(versions/[0-9a-f]/[0-9a-f]/[0-9a-f]/)?[^/]+\\.json$", "u");
 var pattern9 = new RegExp("^[0-9a-f]{64}$", "u");
 var pattern18 = new RegExp("^[a-z][a-z0-9_-]{0,31}$", "u");
 var pattern20 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]{0,63}$", "u");
@@ -43622,7 +43929,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                             if (errors === _errs21) {
                               if (typeof data8 === "string") {
                                 if (!pattern8.test(data8)) {
-                                  validate20.errors = [{ instancePath: instancePath + "/metadata_path", schemaPath: "#/properties/metadata_path/pattern", keyword: "pattern", params: { pattern: "^models/[a-z0-9][a-z0-9_.-]{0,62}/[^/]+\\.json$" }, message: 'must match pattern "^models/[a-z0-9][a-z0-9_.-]{0,62}/[^/]+\\.json$"' }];
+                                  validate20.errors = [{ instancePath: instancePath + "/metadata_path", schemaPath: "#/properties/metadata_path/pattern", keyword: "pattern", params: { pattern: "^models/[a-z0-9][a-z0-9_.-]{0,62}/(versions/[0-9a-f]/[0-9a-f]/[0-9a-f]/)?[^/]+\\.json$" }, message: 'must match pattern "^models/[a-z0-9][a-z0-9_.-]{0,62}/(versions/[0-9a-f]/[0-9a-f]/[0-9a-f]/)?[^/]+\\.json$"' }];
                                   return false;
                                 }
                               } else {
@@ -45313,6 +45620,895 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var modelHead = validate30;
+var schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/model-head.schema.json", "title": "ModelHead", "description": "models/<name>/head.json (layout 2): derived from the model's version files. What reference resolution and automatic versions need without reading the versions: counts, stage holders, the newest and highest versions.", "type": "object", "additionalProperties": false, "required": ["schema_version", "name", "count", "newest", "highest", "highest_live", "latest", "types", "metrics", "stages"], "properties": { "schema_version": { "const": 2 }, "name": { "$ref": "#/$defs/slug" }, "count": { "type": "integer", "minimum": 1 }, "newest": { "description": "Newest registration that is not archived (name@latest).", "type": ["string", "null"] }, "highest": { "description": "Highest version of all (automatic versions bump from it).", "type": "string" }, "highest_live": { "description": "Highest version that is not archived.", "type": ["string", "null"] }, "latest": { "description": "name@latest: the highest release not archived, else the highest pre-release.", "type": ["string", "null"] }, "types": { "description": "model_type \u2192 how many versions have it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "metrics": { "description": "metric name \u2192 how many versions record it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "stages": { "description": "stage \u2192 how many versions hold it and the newest registration among them.", "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": "string" } } } } }, "$defs": { "slug": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" } } };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate30.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.schema_version === void 0 && (missing0 = "schema_version") || data.name === void 0 && (missing0 = "name") || data.count === void 0 && (missing0 = "count") || data.newest === void 0 && (missing0 = "newest") || data.highest === void 0 && (missing0 = "highest") || data.highest_live === void 0 && (missing0 = "highest_live") || data.latest === void 0 && (missing0 = "latest") || data.types === void 0 && (missing0 = "types") || data.metrics === void 0 && (missing0 = "metrics") || data.stages === void 0 && (missing0 = "stages")) {
+        validate30.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        return false;
+      } else {
+        const _errs1 = errors;
+        for (const key0 in data) {
+          if (!func1.call(schema62.properties, key0)) {
+            validate30.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+            return false;
+            break;
+          }
+        }
+        if (_errs1 === errors) {
+          if (data.schema_version !== void 0) {
+            const _errs2 = errors;
+            if (2 !== data.schema_version) {
+              validate30.errors = [{ instancePath: instancePath + "/schema_version", schemaPath: "#/properties/schema_version/const", keyword: "const", params: { allowedValue: 2 }, message: "must be equal to constant" }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.name !== void 0) {
+              let data1 = data.name;
+              const _errs3 = errors;
+              const _errs4 = errors;
+              if (errors === _errs4) {
+                if (typeof data1 === "string") {
+                  if (!pattern5.test(data1)) {
+                    validate30.errors = [{ instancePath: instancePath + "/name", schemaPath: "#/$defs/slug/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,62}$"' }];
+                    return false;
+                  }
+                } else {
+                  validate30.errors = [{ instancePath: instancePath + "/name", schemaPath: "#/$defs/slug/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+              }
+              var valid0 = _errs3 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.count !== void 0) {
+                let data2 = data.count;
+                const _errs6 = errors;
+                if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+                  validate30.errors = [{ instancePath: instancePath + "/count", schemaPath: "#/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                  return false;
+                }
+                if (errors === _errs6) {
+                  if (typeof data2 == "number" && isFinite(data2)) {
+                    if (data2 < 1 || isNaN(data2)) {
+                      validate30.errors = [{ instancePath: instancePath + "/count", schemaPath: "#/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                      return false;
+                    }
+                  }
+                }
+                var valid0 = _errs6 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.newest !== void 0) {
+                  let data3 = data.newest;
+                  const _errs8 = errors;
+                  if (typeof data3 !== "string" && data3 !== null) {
+                    validate30.errors = [{ instancePath: instancePath + "/newest", schemaPath: "#/properties/newest/type", keyword: "type", params: { type: schema62.properties.newest.type }, message: "must be string,null" }];
+                    return false;
+                  }
+                  var valid0 = _errs8 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.highest !== void 0) {
+                    const _errs10 = errors;
+                    if (typeof data.highest !== "string") {
+                      validate30.errors = [{ instancePath: instancePath + "/highest", schemaPath: "#/properties/highest/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                      return false;
+                    }
+                    var valid0 = _errs10 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.highest_live !== void 0) {
+                      let data5 = data.highest_live;
+                      const _errs12 = errors;
+                      if (typeof data5 !== "string" && data5 !== null) {
+                        validate30.errors = [{ instancePath: instancePath + "/highest_live", schemaPath: "#/properties/highest_live/type", keyword: "type", params: { type: schema62.properties.highest_live.type }, message: "must be string,null" }];
+                        return false;
+                      }
+                      var valid0 = _errs12 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.latest !== void 0) {
+                        let data6 = data.latest;
+                        const _errs14 = errors;
+                        if (typeof data6 !== "string" && data6 !== null) {
+                          validate30.errors = [{ instancePath: instancePath + "/latest", schemaPath: "#/properties/latest/type", keyword: "type", params: { type: schema62.properties.latest.type }, message: "must be string,null" }];
+                          return false;
+                        }
+                        var valid0 = _errs14 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.types !== void 0) {
+                          let data7 = data.types;
+                          const _errs16 = errors;
+                          if (errors === _errs16) {
+                            if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                              for (const key1 in data7) {
+                                let data8 = data7[key1];
+                                const _errs19 = errors;
+                                if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+                                  validate30.errors = [{ instancePath: instancePath + "/types/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/types/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                  return false;
+                                }
+                                if (errors === _errs19) {
+                                  if (typeof data8 == "number" && isFinite(data8)) {
+                                    if (data8 < 1 || isNaN(data8)) {
+                                      validate30.errors = [{ instancePath: instancePath + "/types/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/types/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                      return false;
+                                    }
+                                  }
+                                }
+                                var valid2 = _errs19 === errors;
+                                if (!valid2) {
+                                  break;
+                                }
+                              }
+                            } else {
+                              validate30.errors = [{ instancePath: instancePath + "/types", schemaPath: "#/properties/types/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                              return false;
+                            }
+                          }
+                          var valid0 = _errs16 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.metrics !== void 0) {
+                            let data9 = data.metrics;
+                            const _errs21 = errors;
+                            if (errors === _errs21) {
+                              if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+                                for (const key22 in data9) {
+                                  let data10 = data9[key22];
+                                  const _errs24 = errors;
+                                  if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+                                    validate30.errors = [{ instancePath: instancePath + "/metrics/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/metrics/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                    return false;
+                                  }
+                                  if (errors === _errs24) {
+                                    if (typeof data10 == "number" && isFinite(data10)) {
+                                      if (data10 < 1 || isNaN(data10)) {
+                                        validate30.errors = [{ instancePath: instancePath + "/metrics/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/metrics/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                        return false;
+                                      }
+                                    }
+                                  }
+                                  var valid3 = _errs24 === errors;
+                                  if (!valid3) {
+                                    break;
+                                  }
+                                }
+                              } else {
+                                validate30.errors = [{ instancePath: instancePath + "/metrics", schemaPath: "#/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                return false;
+                              }
+                            }
+                            var valid0 = _errs21 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data.stages !== void 0) {
+                              let data11 = data.stages;
+                              const _errs26 = errors;
+                              if (errors === _errs26) {
+                                if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+                                  for (const key3 in data11) {
+                                    let data12 = data11[key3];
+                                    const _errs29 = errors;
+                                    if (errors === _errs29) {
+                                      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                                        let missing1;
+                                        if (data12.count === void 0 && (missing1 = "count") || data12.newest === void 0 && (missing1 = "newest")) {
+                                          validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                                          return false;
+                                        } else {
+                                          const _errs31 = errors;
+                                          for (const key4 in data12) {
+                                            if (!(key4 === "count" || key4 === "newest")) {
+                                              validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" }];
+                                              return false;
+                                              break;
+                                            }
+                                          }
+                                          if (_errs31 === errors) {
+                                            if (data12.count !== void 0) {
+                                              let data13 = data12.count;
+                                              const _errs32 = errors;
+                                              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+                                                validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/stages/additionalProperties/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                return false;
+                                              }
+                                              if (errors === _errs32) {
+                                                if (typeof data13 == "number" && isFinite(data13)) {
+                                                  if (data13 < 1 || isNaN(data13)) {
+                                                    validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/stages/additionalProperties/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                                    return false;
+                                                  }
+                                                }
+                                              }
+                                              var valid5 = _errs32 === errors;
+                                            } else {
+                                              var valid5 = true;
+                                            }
+                                            if (valid5) {
+                                              if (data12.newest !== void 0) {
+                                                const _errs34 = errors;
+                                                if (typeof data12.newest !== "string") {
+                                                  validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/properties/stages/additionalProperties/properties/newest/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                  return false;
+                                                }
+                                                var valid5 = _errs34 === errors;
+                                              } else {
+                                                var valid5 = true;
+                                              }
+                                            }
+                                          }
+                                        }
+                                      } else {
+                                        validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid4 = _errs29 === errors;
+                                    if (!valid4) {
+                                      break;
+                                    }
+                                  }
+                                } else {
+                                  validate30.errors = [{ instancePath: instancePath + "/stages", schemaPath: "#/properties/stages/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                  return false;
+                                }
+                              }
+                              var valid0 = _errs26 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate30.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
+    }
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var rowShard = validate31;
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate31.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.schema_version === void 0 && (missing0 = "schema_version") || data.name === void 0 && (missing0 = "name") || data.rows === void 0 && (missing0 = "rows")) {
+        validate31.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        return false;
+      } else {
+        const _errs1 = errors;
+        for (const key0 in data) {
+          if (!(key0 === "schema_version" || key0 === "name" || key0 === "rows")) {
+            validate31.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+            return false;
+            break;
+          }
+        }
+        if (_errs1 === errors) {
+          if (data.schema_version !== void 0) {
+            const _errs2 = errors;
+            if (2 !== data.schema_version) {
+              validate31.errors = [{ instancePath: instancePath + "/schema_version", schemaPath: "#/properties/schema_version/const", keyword: "const", params: { allowedValue: 2 }, message: "must be equal to constant" }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.name !== void 0) {
+              let data1 = data.name;
+              const _errs3 = errors;
+              if (errors === _errs3) {
+                if (typeof data1 === "string") {
+                  if (!pattern5.test(data1)) {
+                    validate31.errors = [{ instancePath: instancePath + "/name", schemaPath: "#/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,62}$"' }];
+                    return false;
+                  }
+                } else {
+                  validate31.errors = [{ instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                  return false;
+                }
+              }
+              var valid0 = _errs3 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.rows !== void 0) {
+                let data2 = data.rows;
+                const _errs5 = errors;
+                if (errors === _errs5) {
+                  if (Array.isArray(data2)) {
+                    if (data2.length < 1) {
+                      validate31.errors = [{ instancePath: instancePath + "/rows", schemaPath: "#/properties/rows/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" }];
+                      return false;
+                    } else {
+                      var valid1 = true;
+                      const len0 = data2.length;
+                      for (let i0 = 0; i0 < len0; i0++) {
+                        let data3 = data2[i0];
+                        const _errs7 = errors;
+                        if (errors === _errs7) {
+                          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                            let missing1;
+                            if (data3.version === void 0 && (missing1 = "version") || data3.model_id === void 0 && (missing1 = "model_id") || data3.model_type === void 0 && (missing1 = "model_type") || data3.registered_at === void 0 && (missing1 = "registered_at") || data3.stage === void 0 && (missing1 = "stage") || data3.deleted === void 0 && (missing1 = "deleted") || data3.tags === void 0 && (missing1 = "tags") || data3.metrics === void 0 && (missing1 = "metrics")) {
+                              validate31.errors = [{ instancePath: instancePath + "/rows/" + i0, schemaPath: "#/properties/rows/items/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                              return false;
+                            } else {
+                              const _errs9 = errors;
+                              for (const key1 in data3) {
+                                if (!(key1 === "version" || key1 === "model_id" || key1 === "model_type" || key1 === "registered_at" || key1 === "stage" || key1 === "deleted" || key1 === "tags" || key1 === "metrics")) {
+                                  validate31.errors = [{ instancePath: instancePath + "/rows/" + i0, schemaPath: "#/properties/rows/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" }];
+                                  return false;
+                                  break;
+                                }
+                              }
+                              if (_errs9 === errors) {
+                                if (data3.version !== void 0) {
+                                  const _errs10 = errors;
+                                  if (typeof data3.version !== "string") {
+                                    validate31.errors = [{ instancePath: instancePath + "/rows/" + i0 + "/version", schemaPath: "#/properties/rows/items/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                  var valid2 = _errs10 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data3.model_id !== void 0) {
+                                    const _errs12 = errors;
+                                    if (typeof data3.model_id !== "string") {
+                                      validate31.errors = [{ instancePath: instancePath + "/rows/" + i0 + "/model_id", schemaPath: "#/properties/rows/items/properties/model_id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                      return false;
+                                    }
+                                    var valid2 = _errs12 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                  if (valid2) {
+                                    if (data3.model_type !== void 0) {
+                                      const _errs14 = errors;
+                                      if (typeof data3.model_type !== "string") {
+                                        validate31.errors = [{ instancePath: instancePath + "/rows/" + i0 + "/model_type", schemaPath: "#/properties/rows/items/properties/model_type/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                        return false;
+                                      }
+                                      var valid2 = _errs14 === errors;
+                                    } else {
+                                      var valid2 = true;
+                                    }
+                                    if (valid2) {
+                                      if (data3.registered_at !== void 0) {
+                                        const _errs16 = errors;
+                                        if (typeof data3.registered_at !== "string") {
+                                          validate31.errors = [{ instancePath: instancePath + "/rows/" + i0 + "/registered_at", schemaPath: "#/properties/rows/items/properties/registered_at/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                          return false;
+                                        }
+                                        var valid2 = _errs16 === errors;
+                                      } else {
+                                        var valid2 = true;
+                                      }
+                                      if (valid2) {
+                                        if (data3.stage !== void 0) {
+                                          const _errs18 = errors;
+                                          if (typeof data3.stage !== "string") {
+                                            validate31.errors = [{ instancePath: instancePath + "/rows/" + i0 + "/stage", schemaPath: "#/properties/rows/items/properties/stage/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                            return false;
+                                          }
+                                          var valid2 = _errs18 === errors;
+                                        } else {
+                                          var valid2 = true;
+                                        }
+                                        if (valid2) {
+                                          if (data3.deleted !== void 0) {
+                                            const _errs20 = errors;
+                                            if (typeof data3.deleted !== "boolean") {
+                                              validate31.errors = [{ instancePath: instancePath + "/rows/" + i0 + "/deleted", schemaPath: "#/properties/rows/items/properties/deleted/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" }];
+                                              return false;
+                                            }
+                                            var valid2 = _errs20 === errors;
+                                          } else {
+                                            var valid2 = true;
+                                          }
+                                          if (valid2) {
+                                            if (data3.tags !== void 0) {
+                                              let data10 = data3.tags;
+                                              const _errs22 = errors;
+                                              if (errors === _errs22) {
+                                                if (Array.isArray(data10)) {
+                                                  var valid3 = true;
+                                                  const len1 = data10.length;
+                                                  for (let i1 = 0; i1 < len1; i1++) {
+                                                    const _errs24 = errors;
+                                                    if (typeof data10[i1] !== "string") {
+                                                      validate31.errors = [{ instancePath: instancePath + "/rows/" + i0 + "/tags/" + i1, schemaPath: "#/properties/rows/items/properties/tags/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                      return false;
+                                                    }
+                                                    var valid3 = _errs24 === errors;
+                                                    if (!valid3) {
+                                                      break;
+                                                    }
+                                                  }
+                                                } else {
+                                                  validate31.errors = [{ instancePath: instancePath + "/rows/" + i0 + "/tags", schemaPath: "#/properties/rows/items/properties/tags/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                                                  return false;
+                                                }
+                                              }
+                                              var valid2 = _errs22 === errors;
+                                            } else {
+                                              var valid2 = true;
+                                            }
+                                            if (valid2) {
+                                              if (data3.metrics !== void 0) {
+                                                let data12 = data3.metrics;
+                                                const _errs26 = errors;
+                                                if (errors === _errs26) {
+                                                  if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                                                    for (const key22 in data12) {
+                                                      let data13 = data12[key22];
+                                                      const _errs29 = errors;
+                                                      if (!(typeof data13 == "number" && isFinite(data13))) {
+                                                        validate31.errors = [{ instancePath: instancePath + "/rows/" + i0 + "/metrics/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rows/items/properties/metrics/additionalProperties/type", keyword: "type", params: { type: "number" }, message: "must be number" }];
+                                                        return false;
+                                                      }
+                                                      var valid4 = _errs29 === errors;
+                                                      if (!valid4) {
+                                                        break;
+                                                      }
+                                                    }
+                                                  } else {
+                                                    validate31.errors = [{ instancePath: instancePath + "/rows/" + i0 + "/metrics", schemaPath: "#/properties/rows/items/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                    return false;
+                                                  }
+                                                }
+                                                var valid2 = _errs26 === errors;
+                                              } else {
+                                                var valid2 = true;
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          } else {
+                            validate31.errors = [{ instancePath: instancePath + "/rows/" + i0, schemaPath: "#/properties/rows/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                            return false;
+                          }
+                        }
+                        var valid1 = _errs7 === errors;
+                        if (!valid1) {
+                          break;
+                        }
+                      }
+                    }
+                  } else {
+                    validate31.errors = [{ instancePath: instancePath + "/rows", schemaPath: "#/properties/rows/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                    return false;
+                  }
+                }
+                var valid0 = _errs5 === errors;
+              } else {
+                var valid0 = true;
+              }
+            }
+          }
+        }
+      }
+    } else {
+      validate31.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
+    }
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var catalog = validate32;
+var schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "catalog.json (layout 2): every model's head summary, for questions across models (every production model). Its presence with schema_version 2 marks the layout. Derived from the version files.", "type": "object", "additionalProperties": false, "required": ["schema_version", "models"], "properties": { "schema_version": { "const": 2 }, "models": { "type": "object", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest", "highest", "highest_live", "latest", "types", "metrics", "stages"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": ["string", "null"] }, "highest": { "type": "string" }, "highest_live": { "type": ["string", "null"] }, "latest": { "description": "name@latest: the highest release not archived, else the highest pre-release.", "type": ["string", "null"] }, "types": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "metrics": { "description": "metric name \u2192 how many versions record it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "stages": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": "string" } } } } } } } } };
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate32.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.schema_version === void 0 && (missing0 = "schema_version") || data.models === void 0 && (missing0 = "models")) {
+        validate32.errors = [{ instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+        return false;
+      } else {
+        const _errs1 = errors;
+        for (const key0 in data) {
+          if (!(key0 === "schema_version" || key0 === "models")) {
+            validate32.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+            return false;
+            break;
+          }
+        }
+        if (_errs1 === errors) {
+          if (data.schema_version !== void 0) {
+            const _errs2 = errors;
+            if (2 !== data.schema_version) {
+              validate32.errors = [{ instancePath: instancePath + "/schema_version", schemaPath: "#/properties/schema_version/const", keyword: "const", params: { allowedValue: 2 }, message: "must be equal to constant" }];
+              return false;
+            }
+            var valid0 = _errs2 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.models !== void 0) {
+              let data1 = data.models;
+              const _errs3 = errors;
+              if (errors === _errs3) {
+                if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+                  for (const key1 in data1) {
+                    const _errs5 = errors;
+                    if (typeof key1 === "string") {
+                      if (!pattern5.test(key1)) {
+                        const err0 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_.-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_.-]{0,62}$"', propertyName: key1 };
+                        if (vErrors === null) {
+                          vErrors = [err0];
+                        } else {
+                          vErrors.push(err0);
+                        }
+                        errors++;
+                      }
+                    }
+                    var valid1 = _errs5 === errors;
+                    if (!valid1) {
+                      const err1 = { instancePath: instancePath + "/models", schemaPath: "#/properties/models/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+                      if (vErrors === null) {
+                        vErrors = [err1];
+                      } else {
+                        vErrors.push(err1);
+                      }
+                      errors++;
+                      validate32.errors = vErrors;
+                      return false;
+                      break;
+                    }
+                  }
+                  if (valid1) {
+                    for (const key22 in data1) {
+                      let data2 = data1[key22];
+                      const _errs7 = errors;
+                      if (errors === _errs7) {
+                        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                          let missing1;
+                          if (data2.count === void 0 && (missing1 = "count") || data2.newest === void 0 && (missing1 = "newest") || data2.highest === void 0 && (missing1 = "highest") || data2.highest_live === void 0 && (missing1 = "highest_live") || data2.latest === void 0 && (missing1 = "latest") || data2.types === void 0 && (missing1 = "types") || data2.metrics === void 0 && (missing1 = "metrics") || data2.stages === void 0 && (missing1 = "stages")) {
+                            validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                            return false;
+                          } else {
+                            const _errs9 = errors;
+                            for (const key3 in data2) {
+                              if (!(key3 === "count" || key3 === "newest" || key3 === "highest" || key3 === "highest_live" || key3 === "latest" || key3 === "types" || key3 === "metrics" || key3 === "stages")) {
+                                validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" }];
+                                return false;
+                                break;
+                              }
+                            }
+                            if (_errs9 === errors) {
+                              if (data2.count !== void 0) {
+                                let data3 = data2.count;
+                                const _errs10 = errors;
+                                if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+                                  validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/models/additionalProperties/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                  return false;
+                                }
+                                if (errors === _errs10) {
+                                  if (typeof data3 == "number" && isFinite(data3)) {
+                                    if (data3 < 1 || isNaN(data3)) {
+                                      validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/models/additionalProperties/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                      return false;
+                                    }
+                                  }
+                                }
+                                var valid3 = _errs10 === errors;
+                              } else {
+                                var valid3 = true;
+                              }
+                              if (valid3) {
+                                if (data2.newest !== void 0) {
+                                  let data4 = data2.newest;
+                                  const _errs12 = errors;
+                                  if (typeof data4 !== "string" && data4 !== null) {
+                                    validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/properties/models/additionalProperties/properties/newest/type", keyword: "type", params: { type: schema65.properties.models.additionalProperties.properties.newest.type }, message: "must be string,null" }];
+                                    return false;
+                                  }
+                                  var valid3 = _errs12 === errors;
+                                } else {
+                                  var valid3 = true;
+                                }
+                                if (valid3) {
+                                  if (data2.highest !== void 0) {
+                                    const _errs14 = errors;
+                                    if (typeof data2.highest !== "string") {
+                                      validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/highest", schemaPath: "#/properties/models/additionalProperties/properties/highest/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                      return false;
+                                    }
+                                    var valid3 = _errs14 === errors;
+                                  } else {
+                                    var valid3 = true;
+                                  }
+                                  if (valid3) {
+                                    if (data2.highest_live !== void 0) {
+                                      let data6 = data2.highest_live;
+                                      const _errs16 = errors;
+                                      if (typeof data6 !== "string" && data6 !== null) {
+                                        validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/highest_live", schemaPath: "#/properties/models/additionalProperties/properties/highest_live/type", keyword: "type", params: { type: schema65.properties.models.additionalProperties.properties.highest_live.type }, message: "must be string,null" }];
+                                        return false;
+                                      }
+                                      var valid3 = _errs16 === errors;
+                                    } else {
+                                      var valid3 = true;
+                                    }
+                                    if (valid3) {
+                                      if (data2.latest !== void 0) {
+                                        let data7 = data2.latest;
+                                        const _errs18 = errors;
+                                        if (typeof data7 !== "string" && data7 !== null) {
+                                          validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/latest", schemaPath: "#/properties/models/additionalProperties/properties/latest/type", keyword: "type", params: { type: schema65.properties.models.additionalProperties.properties.latest.type }, message: "must be string,null" }];
+                                          return false;
+                                        }
+                                        var valid3 = _errs18 === errors;
+                                      } else {
+                                        var valid3 = true;
+                                      }
+                                      if (valid3) {
+                                        if (data2.types !== void 0) {
+                                          let data8 = data2.types;
+                                          const _errs20 = errors;
+                                          if (errors === _errs20) {
+                                            if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                                              for (const key4 in data8) {
+                                                let data9 = data8[key4];
+                                                const _errs23 = errors;
+                                                if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+                                                  validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/types/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/types/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                  return false;
+                                                }
+                                                if (errors === _errs23) {
+                                                  if (typeof data9 == "number" && isFinite(data9)) {
+                                                    if (data9 < 1 || isNaN(data9)) {
+                                                      validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/types/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/types/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                }
+                                                var valid4 = _errs23 === errors;
+                                                if (!valid4) {
+                                                  break;
+                                                }
+                                              }
+                                            } else {
+                                              validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/types", schemaPath: "#/properties/models/additionalProperties/properties/types/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                              return false;
+                                            }
+                                          }
+                                          var valid3 = _errs20 === errors;
+                                        } else {
+                                          var valid3 = true;
+                                        }
+                                        if (valid3) {
+                                          if (data2.metrics !== void 0) {
+                                            let data10 = data2.metrics;
+                                            const _errs25 = errors;
+                                            if (errors === _errs25) {
+                                              if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                                                for (const key5 in data10) {
+                                                  let data11 = data10[key5];
+                                                  const _errs28 = errors;
+                                                  if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                                                    validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/metrics/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/metrics/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                    return false;
+                                                  }
+                                                  if (errors === _errs28) {
+                                                    if (typeof data11 == "number" && isFinite(data11)) {
+                                                      if (data11 < 1 || isNaN(data11)) {
+                                                        validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/metrics/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/metrics/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                  }
+                                                  var valid5 = _errs28 === errors;
+                                                  if (!valid5) {
+                                                    break;
+                                                  }
+                                                }
+                                              } else {
+                                                validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/metrics", schemaPath: "#/properties/models/additionalProperties/properties/metrics/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                return false;
+                                              }
+                                            }
+                                            var valid3 = _errs25 === errors;
+                                          } else {
+                                            var valid3 = true;
+                                          }
+                                          if (valid3) {
+                                            if (data2.stages !== void 0) {
+                                              let data12 = data2.stages;
+                                              const _errs30 = errors;
+                                              if (errors === _errs30) {
+                                                if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                                                  for (const key6 in data12) {
+                                                    let data13 = data12[key6];
+                                                    const _errs33 = errors;
+                                                    if (errors === _errs33) {
+                                                      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                                                        let missing2;
+                                                        if (data13.count === void 0 && (missing2 = "count") || data13.newest === void 0 && (missing2 = "newest")) {
+                                                          validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
+                                                          return false;
+                                                        } else {
+                                                          const _errs35 = errors;
+                                                          for (const key7 in data13) {
+                                                            if (!(key7 === "count" || key7 === "newest")) {
+                                                              validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" }];
+                                                              return false;
+                                                              break;
+                                                            }
+                                                          }
+                                                          if (_errs35 === errors) {
+                                                            if (data13.count !== void 0) {
+                                                              let data14 = data13.count;
+                                                              const _errs36 = errors;
+                                                              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+                                                                validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                                return false;
+                                                              }
+                                                              if (errors === _errs36) {
+                                                                if (typeof data14 == "number" && isFinite(data14)) {
+                                                                  if (data14 < 1 || isNaN(data14)) {
+                                                                    validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                                                    return false;
+                                                                  }
+                                                                }
+                                                              }
+                                                              var valid7 = _errs36 === errors;
+                                                            } else {
+                                                              var valid7 = true;
+                                                            }
+                                                            if (valid7) {
+                                                              if (data13.newest !== void 0) {
+                                                                const _errs38 = errors;
+                                                                if (typeof data13.newest !== "string") {
+                                                                  validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/properties/newest/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                  return false;
+                                                                }
+                                                                var valid7 = _errs38 === errors;
+                                                              } else {
+                                                                var valid7 = true;
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      } else {
+                                                        validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid6 = _errs33 === errors;
+                                                    if (!valid6) {
+                                                      break;
+                                                    }
+                                                  }
+                                                } else {
+                                                  validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages", schemaPath: "#/properties/models/additionalProperties/properties/stages/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                  return false;
+                                                }
+                                              }
+                                              var valid3 = _errs30 === errors;
+                                            } else {
+                                              var valid3 = true;
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        } else {
+                          validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                          return false;
+                        }
+                      }
+                      var valid2 = _errs7 === errors;
+                      if (!valid2) {
+                        break;
+                      }
+                    }
+                  }
+                } else {
+                  validate32.errors = [{ instancePath: instancePath + "/models", schemaPath: "#/properties/models/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                  return false;
+                }
+              }
+              var valid0 = _errs3 === errors;
+            } else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+    } else {
+      validate32.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
+    }
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+validate32.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 
 // src/domain/validate.ts
 function jsonPath(error) {
@@ -45348,16 +46544,28 @@ function validateModelIndex(doc, where, kind = "integrity") {
 function validatePolicy(doc, where, kind = "integrity") {
   return check(registry, doc, where, kind);
 }
-var VERSION_FILE = /^models\/[^/]+\/(?!index\.json$)[^/]+\.json$/;
-var INDEX_FILE = /^models\/[^/]+\/index\.json$/;
+function validateModelHead(doc, where, kind = "integrity") {
+  return check(modelHead, doc, where, kind);
+}
+function validateRowShard(doc, where, kind = "integrity") {
+  return check(rowShard, doc, where, kind);
+}
+function validateCatalog(doc, where, kind = "integrity") {
+  return check(catalog, doc, where, kind);
+}
+var VERSION_FILE = /^models\/[^/]+\/versions\/[0-9a-f]\/[0-9a-f]\/[0-9a-f]\/[^/]+\.json$/;
+var HEAD_FILE = /^models\/[^/]+\/head\.json$/;
+var ROW_SHARD = /^models\/[^/]+\/rows\/[0-9]{4}\/[0-9]{2}\/[0-9]{2}(\/[0-9]{2}){0,3}\.json$/;
 function validateRegistryFile(path, content) {
   if (path === "registry.json") validatePolicy(content, path, "invalid-input");
-  else if (INDEX_FILE.test(path)) validateModelIndex(content, path, "invalid-input");
+  else if (path === "catalog.json") validateCatalog(content, path, "invalid-input");
+  else if (HEAD_FILE.test(path)) validateModelHead(content, path, "invalid-input");
+  else if (ROW_SHARD.test(path)) validateRowShard(content, path, "invalid-input");
   else if (VERSION_FILE.test(path)) validateModelVersion(content, path, "invalid-input");
   else
     throw new RegistryError(
       "invalid-input",
-      `${path}: not a file the registry branch holds (registry.json, models/<name>/<version>.json, models/<name>/index.json)`
+      `${path}: not a file the registry branch holds (registry.json, catalog.json, models/<name>/head.json, models/<name>/rows/\u2026, models/<name>/versions/\u2026/<version>.json)`
     );
 }
 
@@ -45388,7 +46596,7 @@ async function editVersion(ctx, input) {
     throw invalidInput(`notes are ${input.notes.length} characters: at most ${MAX_NOTES}`, { field: "notes" });
   }
   const outcome = await updateRegistry(ctx, async (snapshot) => {
-    const { version, index: index2 } = await resolve(snapshot, input.reference);
+    const { version } = await resolve(snapshot, input.reference);
     const missing = remove.filter((t) => !version.tags.includes(t));
     if (missing.length > 0) {
       const has = version.tags.length > 0 ? `its tags: ${version.tags.join(", ")}` : "it has no tags";
@@ -45417,10 +46625,7 @@ async function editVersion(ctx, input) {
       change: {
         subject: `edit ${version.name} ${version.version}: ${what.join(" ")}`,
         trailers: { "Model-Id": version.model_id },
-        files: [
-          { path: versionPath(version.name, version.version), content: edited },
-          { path: indexPath(version.name), content: upsertVersions(index2, version.name, [edited]) }
-        ]
+        files: await layoutWrites(snapshot, { upserts: [edited] })
       },
       result: { version: edited, ...facts }
     };
@@ -45601,7 +46806,7 @@ function fileSystemError(error, action, path) {
 }
 
 // src/stores/hashing.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { open as open2, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 var CHUNK_BYTES = 1024 * 1024;
@@ -45647,7 +46852,7 @@ function modelFileError(error, path) {
   }
 }
 async function digestStream(source, options = {}) {
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   let size = 0;
   for await (const chunk of source) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
@@ -45676,7 +46881,7 @@ var HashingStream = class extends Transform {
   }
   onProgress;
   total;
-  hash = createHash("sha256");
+  hash = createHash2("sha256");
   bytes = 0;
   result;
   _transform(chunk, _encoding, callback) {
@@ -45702,7 +46907,7 @@ async function copyWithHash(source, destinationPath, options = {}) {
   } catch (error) {
     throw fileSystemError(error, "create", destinationPath);
   }
-  const hash = createHash("sha256");
+  const hash = createHash2("sha256");
   let size = 0;
   try {
     for await (const chunk of source) {
@@ -45743,7 +46948,7 @@ async function writeAll(handle, bytes, path) {
 }
 
 // src/commands/directory.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { readdir as readdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { basename as basename2, join as join2 } from "node:path";
 
@@ -45824,7 +47029,7 @@ async function scanDirectory(root) {
   return { entries: sorted, files, digest: { sha256: manifestDigest(sorted), size: totalSize(sorted) } };
 }
 function manifestDigest(entries) {
-  return createHash2("sha256").update(canonicalManifest(entries), "utf8").digest("hex");
+  return createHash3("sha256").update(canonicalManifest(entries), "utf8").digest("hex");
 }
 function fileArtifacts(artifact) {
   if (!artifact.manifest) return [artifact];
@@ -46142,30 +47347,106 @@ function stageTimeline(versions) {
   return versions.flatMap(spansOf).sort((a, b) => ms(a.from) - ms(b.from) || compareSemver(a.version, b.version));
 }
 
+// src/domain/model-index.ts
+function versionPath(name, version) {
+  return versionFilePath(name, version);
+}
+function indexPath(name) {
+  return `models/${parseName(name)}/index.json`;
+}
+function deriveStages(sorted) {
+  const stages = /* @__PURE__ */ new Map();
+  for (const v of [...sorted].sort(newestFirst)) {
+    const list = stages.get(v.deployment_stage) ?? [];
+    list.push(v.version);
+    stages.set(v.deployment_stage, list);
+  }
+  return Object.fromEntries([...stages.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+}
+function deriveIndex(name, versions) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const v of versions) {
+    if (v.name !== name) {
+      throw integrityError(
+        `${versionPath(name, v.version)}: name is "${v.name}" but the file is under models/${name}/; fix the document or move it`
+      );
+    }
+    if (seen.has(v.version)) {
+      throw integrityError(
+        `${indexPath(name)}: version ${v.version} appears twice; keep one document per version`
+      );
+    }
+    seen.add(v.version);
+  }
+  const sorted = [...versions].sort(byRegistration);
+  return { schema_version: 1, name, versions: sorted, stages: deriveStages(sorted) };
+}
+function checkIndexConsistency(index2, versionFiles) {
+  const where = indexPath(index2.name);
+  const problems = [];
+  const files = new Map(versionFiles.map((v) => [v.version, v]));
+  const listed = /* @__PURE__ */ new Map();
+  for (const entry of index2.versions) {
+    if (listed.has(entry.version)) problems.push(`${where}: lists version ${entry.version} more than once`);
+    listed.set(entry.version, entry);
+  }
+  for (const [version, doc] of files) {
+    const file = `models/${index2.name}/${version}.json`;
+    if (doc.name !== index2.name) problems.push(`${file}: name is "${doc.name}", expected "${index2.name}"`);
+    const entry = listed.get(version);
+    if (!entry) {
+      problems.push(`${where}: version ${version} is missing (${file} exists)`);
+      continue;
+    }
+    const diff = firstDifference(entry, doc);
+    if (diff) problems.push(`${where}: the entry for ${version} differs from ${file} at ${diff}`);
+  }
+  for (const version of listed.keys()) {
+    if (!files.has(version)) {
+      problems.push(
+        `${where}: lists version ${version} but models/${index2.name}/${version}.json does not exist`
+      );
+    }
+  }
+  const order = index2.versions.map((v) => v.version);
+  const expectedOrder = [...index2.versions].sort(byRegistration).map((v) => v.version);
+  if (order.join("\n") !== expectedOrder.join("\n")) {
+    problems.push(`${where}: versions are not in registration order (expected ${expectedOrder.join(", ")})`);
+  }
+  const expected = deriveStages([...files.values()]);
+  for (const stage of [.../* @__PURE__ */ new Set([...Object.keys(index2.stages), ...Object.keys(expected)])].sort()) {
+    const show = (stages) => Object.hasOwn(stages, stage) ? `[${(stages[stage] ?? []).join(", ")}]` : "absent";
+    const have = show(index2.stages);
+    const want = show(expected);
+    if (have !== want) problems.push(`${where}: stages.${stage} is ${have} but the version files say ${want}`);
+  }
+  return problems;
+}
+
 // src/commands/history.ts
 async function history(ctx, input) {
   const snapshot = await ctx.backend.snapshot();
   const wholeModel = !input.target.includes("@") && !isModelId(input.target);
   let name;
   let version = null;
-  let index2;
+  let versions;
   if (wholeModel) {
     name = parseName(input.target);
-    index2 = await snapshot.readIndex(name);
+    const index2 = await snapshot.readIndex(name);
     if (!index2)
       throw notFound((w) => `no model named "${name}"; ${w.command("list")} shows the registered models`, {
         field: "reference",
         value: name,
         reason: "no-such-model"
       });
+    versions = index2.versions;
   } else {
     const resolved = await resolve(snapshot, input.target);
     ({ name, version } = resolved.version);
-    index2 = resolved.index;
+    versions = [resolved.version];
   }
-  const path = version === null ? indexPath(name) : versionPath(name, version);
+  const path = version === null ? modelDir(name) : versionPath(name, version);
   const entries = await ctx.backend.log({ path, until: input.at, sinceCreation: true });
-  const versions = version === null ? index2.versions : index2.versions.filter((v) => v.version === version);
   const outcome = {
     name,
     version,
@@ -46179,16 +47460,20 @@ async function holdersAt(ctx, name, at, version) {
   const commit = (await ctx.backend.log({ until: at, limit: 1 }))[0]?.commit ?? null;
   const holders = {};
   if (commit) {
-    const raw = await ctx.backend.readJsonAt(commit, indexPath(name));
-    if (raw !== null) {
-      const index2 = validateModelIndex(raw, `${indexPath(name)} at ${commit.slice(0, 7)}`);
-      for (const [stage, held] of Object.entries(index2.stages)) {
-        const relevant = version === null ? held : held.filter((v) => v === version);
-        if (relevant.length > 0) holders[stage] = relevant;
-      }
+    for (const [stage, held] of Object.entries(await stagesAt(await ctx.backend.snapshotAt(commit), name))) {
+      const relevant = version === null ? held : held.filter((v) => v === version);
+      if (relevant.length > 0) holders[stage] = relevant;
     }
   }
   return { time: at.toISOString(), commit, holders };
+}
+async function stagesAt(snapshot, name) {
+  if (snapshot.layout === 1) return (await snapshot.readIndex(name))?.stages ?? {};
+  const stages = {};
+  for (const stage of Object.keys((await snapshot.readHead(name))?.stages ?? {})) {
+    stages[stage] = await stageHolderVersions(snapshot, name, stage);
+  }
+  return stages;
 }
 function toEvent(entry) {
   return {
@@ -46203,9 +47488,7 @@ function toEvent(entry) {
 // src/commands/list.ts
 async function listVersions(ctx, input) {
   const snapshot = await ctx.backend.snapshot();
-  const versions = await allVersions(snapshot, input.criteria.name);
-  checkSelection(snapshot.policy, versions, input.criteria, input.sort);
-  return selectVersions(versions, input.criteria, input.sort, input.limit, snapshot.policy);
+  return selectFromRegistry(snapshot, input.criteria, input.sort, input.limit);
 }
 
 // src/domain/gates.ts
@@ -46398,7 +47681,7 @@ function moved(v, stage, at, by, via) {
   return copy;
 }
 function planPromotion(input) {
-  const { policy, index: index2, candidate, to, actor, via, now } = input;
+  const { policy, holders, candidate, to, actor, via, now } = input;
   parseStage(policy, to);
   const from = candidate.deployment_stage;
   if (input.skipTransitionCheck) {
@@ -46413,7 +47696,7 @@ function planPromotion(input) {
   }
   const at = now.toISOString();
   const promoted = moved(candidate, to, at, actor, via);
-  const demoted = policy.exclusive_stages.includes(to) ? index2.versions.filter((v) => v.deployment_stage === to && v.version !== candidate.version).map((v) => moved(v, policy.demote_to, at, actor, `demoted-by:${formatReference(candidate)}`)) : [];
+  const demoted = policy.exclusive_stages.includes(to) ? holders.filter((v) => v.deployment_stage === to && v.version !== candidate.version).map((v) => moved(v, policy.demote_to, at, actor, `demoted-by:${formatReference(candidate)}`)) : [];
   return { updated: [promoted, ...demoted], from, demoted };
 }
 
@@ -46560,6 +47843,68 @@ function parseCommitMessage(message2) {
   return { subject, body: paragraphs.join("\n\n").trim(), trailers };
 }
 
+// src/domain/review-derived.ts
+var DERIVED_PATH = /^models\/([^/]+)\/(?:head\.json|rows\/.+\.json)$/;
+function readCatalog(document2, side2) {
+  if (!document2 || document2.content === null) return `${CATALOG_PATH} is missing in the ${side2}`;
+  try {
+    if (document2.error !== void 0) throw integrityError(document2.error);
+    return validateCatalog(document2.content, `${CATALOG_PATH} (${side2})`);
+  } catch (error) {
+    if (isRegistryError(error)) return error.message;
+    throw error;
+  }
+}
+function checkDerived(base, head, versions, invalidModels, findings) {
+  const committed = /* @__PURE__ */ new Map();
+  for (const document2 of head.derived ?? []) {
+    const name = DERIVED_PATH.exec(document2.path)?.[1];
+    if (!name) continue;
+    const files = committed.get(name) ?? /* @__PURE__ */ new Map();
+    files.set(document2.path, document2.error === void 0 ? document2.content : { unreadable: document2.error });
+    committed.set(name, files);
+  }
+  const names = [.../* @__PURE__ */ new Set([...versions.map((v) => v.name), ...committed.keys()])].sort();
+  const skip = new Set(invalidModels);
+  const baseCatalog = readCatalog(base.catalog, "base");
+  let expected = typeof baseCatalog === "string" ? EMPTY_CATALOG : baseCatalog;
+  for (const name of names) {
+    const mine = versions.filter((v) => v.name === name);
+    expected = withCatalogEntry(expected, name, deriveHead(name, mine.map(rowOf)));
+    if (skip.has(name)) continue;
+    for (const message2 of checkDerivedFiles(name, mine, committed.get(name) ?? /* @__PURE__ */ new Map())) {
+      findings.push({
+        severity: "error",
+        kind: "index-mismatch",
+        subject: name,
+        file: `models/${name}`,
+        message: message2
+      });
+    }
+  }
+  const headCatalog = readCatalog(head.catalog, "proposed commit");
+  if (typeof headCatalog === "string") {
+    findings.push({
+      severity: "error",
+      kind: "invalid-document",
+      subject: CATALOG_PATH,
+      file: CATALOG_PATH,
+      message: headCatalog
+    });
+    return;
+  }
+  if (typeof baseCatalog === "string") return;
+  for (const message2 of checkCatalog(headCatalog, expected)) {
+    findings.push({
+      severity: "error",
+      kind: "index-mismatch",
+      subject: CATALOG_PATH,
+      file: CATALOG_PATH,
+      message: message2
+    });
+  }
+}
+
 // src/domain/review-model.ts
 var POLICY_LABEL = "registry-policy";
 var MUTABLE_FIELDS = [
@@ -46621,8 +47966,9 @@ function historyOf(content) {
 }
 
 // src/domain/review.ts
-var VERSION_PATH = /^models\/([^/]+)\/([^/]+)\.json$/;
-var INDEX_FILE2 = "index";
+var VERSION_PATH = /^models\/([^/]+)\/(?:versions\/[0-9a-f]\/[0-9a-f]\/[0-9a-f]\/)?([^/]+)\.json$/;
+var INDEX_FILE = "index";
+var HEAD_FILE2 = "head";
 var key2 = versionKey;
 function message(error) {
   if (isRegistryError(error)) return error.message;
@@ -46640,7 +47986,7 @@ function parseVersions(documents, side2, findings) {
   const parsed = [];
   for (const { path, content, error: unreadable } of documents) {
     const match = VERSION_PATH.exec(path);
-    if (!match || match[2] === INDEX_FILE2) continue;
+    if (!match || match[2] === INDEX_FILE || match[2] === HEAD_FILE2) continue;
     const [, name = "", version = ""] = match;
     let doc = null;
     try {
@@ -46741,7 +48087,15 @@ function reviewChange(input) {
     else reviewRegistration(context, current.doc, current.path);
   }
   checkExclusiveStages(policy, headDocs, findings);
-  checkIndexes(input.head, head, findings);
+  if (input.head.derived)
+    checkDerived(
+      input.base,
+      input.head,
+      head.flatMap((p) => p.doc ? [p.doc] : []),
+      head.filter((p) => !p.doc).map((p) => p.name),
+      findings
+    );
+  else checkIndexes(input.head, head, findings);
   return finish(findings, changes, gates);
 }
 function finish(findings, changes, gates) {
@@ -46989,7 +48343,7 @@ function checkIndexes(head, versions, findings) {
   const indexes = /* @__PURE__ */ new Map();
   for (const document2 of head.indexes) {
     const match = VERSION_PATH.exec(document2.path);
-    if (match && match[2] === INDEX_FILE2 && match[1]) {
+    if (match && match[2] === INDEX_FILE && match[1]) {
       indexes.set(match[1], document2);
       names.add(match[1]);
     }
@@ -47137,12 +48491,20 @@ async function readChange(backend, base, head) {
   const policies = await Promise.all([readBase("registry.json"), readHead("registry.json")]);
   [baseState.policy, baseState.policyError] = [policies[0].content, policies[0].error];
   [headState.policy, headState.policyError] = [policies[1].content, policies[1].error];
+  if (after.layout === 2) {
+    headState.derived = [];
+    if (before.layout === 2) baseState.catalog = await readBase(CATALOG_PATH);
+    headState.catalog = await readHead(CATALOG_PATH);
+  }
   for (const name of models) {
     const baseFiles = await listVersionFiles(before, name, null);
     const headFiles = await listVersionFiles(after, name, problems);
     for (const path of baseFiles) baseState.versions.push(await readBase(path));
     for (const path of headFiles) headState.versions.push(await readHead(path));
-    if (headFiles.length > 0 || await exists2(after, `models/${name}/index.json`)) {
+    if (headState.derived) {
+      for (const path of await derivedPaths(after, name, problems))
+        headState.derived.push(await readHead(path));
+    } else if (headFiles.length > 0 || await exists2(after, `models/${name}/index.json`)) {
       const index2 = await readHead(`models/${name}/index.json`);
       if (index2.content !== null || index2.error !== void 0) headState.indexes.push(index2);
     }
@@ -47153,7 +48515,7 @@ async function changedOtherPaths(before, after) {
   if (!before.rootNames || !after.rootNames || !before.objectId || !after.objectId) return [];
   const names = [.../* @__PURE__ */ new Set([...await before.rootNames(), ...await after.rootNames()])].sort();
   const changed = [];
-  for (const name of names.filter((n) => n !== "registry.json" && n !== "models")) {
+  for (const name of names.filter((n) => n !== "registry.json" && n !== CATALOG_PATH && n !== "models")) {
     if (await before.objectId(name) !== await after.objectId(name)) changed.push(name);
   }
   return changed;
@@ -47170,10 +48532,23 @@ async function changedModels(before, after) {
 }
 async function listVersionFiles(snapshot, name, problems) {
   try {
-    return (await snapshot.versionFileNames(name)).map((version) => `models/${name}/${version}.json`);
+    return (await snapshot.versionFileNames(name)).map(
+      (version) => snapshot.layout === 2 ? versionFilePath(name, version) : `models/${name}/${version}.json`
+    );
   } catch (error) {
     if (!isRegistryError(error) || error.kind !== "invalid-input") throw error;
     problems?.push({ path: `models/${name}`, message: `models/${name}: ${error.message}` });
+    return [];
+  }
+}
+async function derivedPaths(snapshot, name, problems) {
+  try {
+    const paths = await snapshot.objectId(headPath(name)) ? [headPath(name)] : [];
+    for (const day of await snapshot.rowDays(name)) paths.push(...(await snapshot.readDay(name, day)).paths);
+    return paths;
+  } catch (error) {
+    if (!isRegistryError(error)) throw error;
+    problems.push({ path: `models/${name}/rows`, message: error.message });
     return [];
   }
 }
@@ -47205,10 +48580,13 @@ async function promote(ctx, input) {
 async function planChange(ctx, snapshot, input, mode, via) {
   const policy = snapshot.policy;
   const to = parseStage(policy, input.to);
-  const { version: candidate, index: index2 } = await resolve(snapshot, input.reference);
+  const { version: candidate } = await resolve(snapshot, input.reference);
+  const holders = (await stageHolders(snapshot, candidate.name, to)).filter(
+    (v) => v.version !== candidate.version
+  );
   const plan2 = planPromotion({
     policy,
-    index: index2,
+    holders,
     candidate,
     to,
     actor: ctx.actor,
@@ -47216,7 +48594,6 @@ async function planChange(ctx, snapshot, input, mode, via) {
     now: ctx.now(),
     skipTransitionCheck: input.skipTransitionCheck
   });
-  const holders = index2.versions.filter((v) => v.deployment_stage === to && v.version !== candidate.version).sort(newestFirst);
   const verdict = evaluateGates({
     policy,
     candidate,
@@ -47241,7 +48618,10 @@ async function planChange(ctx, snapshot, input, mode, via) {
   const [promoted] = plan2.updated;
   return {
     result: { version: promoted, from: plan2.from, to, demoted: plan2.demoted, gates: verdict.results },
-    change: promotionChange(candidate.name, plan2.from, to, plan2.updated, plan2.demoted, index2, via, verb),
+    change: {
+      ...promotionChange(candidate.name, plan2.from, to, plan2.updated, plan2.demoted, via, verb),
+      files: await layoutWrites(snapshot, { upserts: plan2.updated })
+    },
     candidate,
     holders,
     verb
@@ -47339,7 +48719,7 @@ async function proposePromotion(ctx, review2, input) {
     }
   };
 }
-function promotionChange(name, from, to, updated, demoted, index2, via, verb) {
+function promotionChange(name, from, to, updated, demoted, via, verb) {
   const [promoted] = updated;
   const trailers = {
     "Model-Id": promoted.model_id,
@@ -47351,11 +48731,7 @@ function promotionChange(name, from, to, updated, demoted, index2, via, verb) {
   return {
     subject: `${verb} ${name} ${promoted.version}: ${from} \u2192 ${to}`,
     body: demoted.length > 0 ? demoted.map((d) => `demote ${name} ${d.version}: ${to} \u2192 ${d.deployment_stage}`).join("\n") : void 0,
-    trailers,
-    files: [
-      ...updated.map((v) => ({ path: versionPath(name, v.version), content: v })),
-      { path: indexPath(name), content: upsertVersions(index2, name, updated) }
-    ]
+    trailers
   };
 }
 
@@ -47554,7 +48930,7 @@ async function cleanup(ctx, input = {}) {
       const decisions = (await plan(tip, ctx.now(), input)).filter((d) => d.action === "delete");
       if (decisions.length === 0) return { change: null, result: [] };
       return {
-        change: retentionChange(tip.policy, await indexesOf(tip, decisions), decisions, ctx),
+        change: await retentionChange(tip, decisions, ctx),
         result: decisions.map((d) => d.version)
       };
     });
@@ -47604,32 +48980,10 @@ async function plan(snapshot, now, input) {
   }
   return decisions;
 }
-async function indexesOf(snapshot, decisions) {
-  const indexes = /* @__PURE__ */ new Map();
-  for (const name of new Set(decisions.map((d) => d.version.name))) {
-    const index2 = await snapshot.readIndex(name);
-    if (index2) indexes.set(name, index2);
-  }
-  return indexes;
-}
-function retentionChange(policy, indexes, decisions, ctx) {
+async function retentionChange(snapshot, decisions, ctx) {
+  const policy = snapshot.policy;
   const at = ctx.now().toISOString();
-  const files = [];
-  for (const [name, index2] of indexes) {
-    const mine = decisions.filter((d) => d.version.name === name);
-    if (policy.retention.mode === "remove") {
-      const remaining = removeVersions(
-        index2,
-        mine.map((d) => d.version.version)
-      );
-      files.push(...mine.map((d) => ({ path: versionPath(name, d.version.version), content: null })));
-      files.push({ path: indexPath(name), content: remaining.versions.length > 0 ? remaining : null });
-    } else {
-      const tombstones = mine.map((d) => tombstone(d, at, ctx.actor));
-      files.push(...tombstones.map((v) => ({ path: versionPath(name, v.version), content: v })));
-      files.push({ path: indexPath(name), content: upsertVersions(index2, name, tombstones) });
-    }
-  }
+  const files = policy.retention.mode === "remove" ? await layoutWrites(snapshot, { removals: decisions.map((d) => d.version) }) : await layoutWrites(snapshot, { upserts: decisions.map((d) => tombstone(d, at, ctx.actor)) });
   const verb = policy.retention.mode === "remove" ? "remove" : "archive";
   return {
     subject: `cleanup: ${verb} ${decisions.length} version${decisions.length === 1 ? "" : "s"}`,
@@ -47821,10 +49175,10 @@ async function draftVersion(ctx, snapshot, input, digest, store, scanned) {
   const policy = snapshot.policy;
   const stage = input.stage === void 0 ? policy.initial_stage : parseStage(policy, input.stage);
   checkRegistrationStage(policy, stage);
-  const index2 = await snapshot.readIndex(input.name);
-  const version = chooseVersion(index2, input);
   const now = ctx.now();
-  const modelId = makeModelId(input.name, now, new Set(index2?.versions.map((v) => v.model_id)));
+  const taken = await takenIdentities(snapshot, input.name, now);
+  const version = await chooseVersion(snapshot, taken, input);
+  const modelId = makeModelId(input.name, now, taken.modelIds);
   const parent = input.parent === void 0 ? null : (await resolveParent(snapshot, input.parent)).model_id;
   const fileName = `${modelId}${input.extension}`;
   const artifact = {
@@ -47869,12 +49223,17 @@ async function draftVersion(ctx, snapshot, input, digest, store, scanned) {
   }
   return doc;
 }
-function chooseVersion(index2, input) {
-  const existing = index2?.versions.map((v) => v.version) ?? [];
+async function takenIdentities(snapshot, name, at) {
+  const head = await snapshot.readHead(name);
+  const day = dayOfTime(at.toISOString());
+  const rows = head ? (await snapshot.readDay(name, day)).rows : [];
+  return { highest: head ? [head.highest] : [], modelIds: new Set(rows.map((r) => r.model_id)) };
+}
+async function chooseVersion(snapshot, taken, input) {
   if (input.explicitVersion === void 0) {
-    return nextVersion([...existing, ...input.refusedVersions], input.bump ?? "patch");
+    return nextVersion([...taken.highest, ...input.refusedVersions], input.bump ?? "patch");
   }
-  if (existing.includes(input.explicitVersion)) {
+  if (await snapshot.readVersion(input.name, input.explicitVersion)) {
     throw versionExists(input.name, input.explicitVersion);
   }
   return input.explicitVersion;
@@ -47890,8 +49249,7 @@ function checkRegistrationStage(policy, stage) {
 async function commitVersion(ctx, draft, stored, identity) {
   const base = { ...draft, artifact: stored.artifact, file_path: stored.file_path };
   const outcome = await updateRegistry(ctx, async (snapshot) => {
-    const index2 = await snapshot.readIndex(base.name);
-    const doc = claimIdentity(base, index2, identity);
+    const doc = await claimIdentity(snapshot, base, identity);
     const trailers = { "Model-Id": doc.model_id, Sha256: doc.checksum };
     if (doc.source.workflow_run) trailers["Workflow-Run"] = doc.source.workflow_run;
     if (doc.source.commit) trailers["Source-Commit"] = doc.source.commit;
@@ -47899,10 +49257,7 @@ async function commitVersion(ctx, draft, stored, identity) {
       change: {
         subject: `register ${doc.name} ${doc.version} (${doc.deployment_stage})`,
         trailers,
-        files: [
-          { path: versionPath(doc.name, doc.version), content: doc },
-          { path: indexPath(doc.name), content: upsertVersions(index2, doc.name, [doc]) }
-        ]
+        files: await layoutWrites(snapshot, { upserts: [doc] })
       },
       result: doc
     };
@@ -47915,20 +49270,18 @@ function versionExists(name, version) {
     { field: "version", value: version, reason: "exists" }
   );
 }
-function claimIdentity(doc, index2, identity) {
-  const versions = index2?.versions ?? [];
-  const versionTaken = versions.some((v) => v.version === doc.version);
-  const idTaken = versions.some((v) => v.model_id === doc.model_id);
+async function claimIdentity(snapshot, doc, identity) {
+  const registeredAt = new Date(doc.registered_at);
+  const taken = await takenIdentities(snapshot, doc.name, registeredAt);
+  const versionTaken = await snapshot.readVersion(doc.name, doc.version) !== null;
+  const idTaken = taken.modelIds.has(doc.model_id);
   if (!versionTaken && !idTaken) return doc;
   if (versionTaken && identity.explicit) {
     throw versionExists(doc.name, doc.version);
   }
   if (!identity.rebindable) throw new IdentityTaken();
-  const version = versionTaken ? nextVersion(
-    versions.map((v) => v.version),
-    identity.bump
-  ) : doc.version;
-  const modelId = makeModelId(doc.name, new Date(doc.registered_at), new Set(versions.map((v) => v.model_id)));
+  const version = versionTaken ? nextVersion(taken.highest, identity.bump) : doc.version;
+  const modelId = makeModelId(doc.name, registeredAt, taken.modelIds);
   const fileName = `${modelId}${identity.extension}`;
   return {
     ...doc,
@@ -48058,31 +49411,185 @@ import { join as join23, resolve as resolvePath2 } from "node:path";
 import { stat as stat7 } from "node:fs/promises";
 import { join as join10, resolve as resolve3 } from "node:path";
 
-// src/registry/git-reader.ts
+// src/registry/object-source.ts
 var import_isomorphic_git = __toESM(require_isomorphic_git(), 1);
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-var MAX_CACHED_TREES = 2e4;
-var GitReader = class {
+var gitCliPresent;
+function hasGitCli() {
+  gitCliPresent ??= spawnSync("git", ["--version"], { stdio: "ignore" }).status === 0;
+  return gitCliPresent;
+}
+function openObjectSource(gitdir, choice = "auto") {
+  const cli = choice === "git-cli" || choice === "auto" && hasGitCli();
+  return cli ? new CatFileSource(gitdir) : new IsomorphicSource(gitdir);
+}
+function notFoundError(oid) {
+  return Object.assign(new Error(`object ${oid} not found`), { code: "NotFoundError" });
+}
+var CatFileSource = class {
   constructor(gitdir) {
     this.gitdir = gitdir;
   }
   gitdir;
-  /** Handed to isomorphic-git on every call; it keeps parsed packfiles here. */
+  child = null;
+  pending = [];
+  buffer = Buffer.alloc(0);
+  async read(oid) {
+    try {
+      return await this.request(oid);
+    } catch (error) {
+      if (error.code !== "NotFoundError") throw error;
+      this.close();
+      return this.request(oid);
+    }
+  }
+  close() {
+    const child = this.child;
+    this.child = null;
+    this.buffer = Buffer.alloc(0);
+    if (child) {
+      child.stdin.end();
+      child.kill();
+    }
+    const pending = this.pending;
+    this.pending = [];
+    for (const p of pending) p.reject(new Error("git cat-file was closed"));
+  }
+  request(oid) {
+    if (!/^[0-9a-f]{40}$/.test(oid)) return Promise.reject(notFoundError(oid));
+    const child = this.start();
+    return new Promise((resolve8, reject) => {
+      this.pending.push({ oid, resolve: resolve8, reject });
+      child.ref();
+      child.stdout.ref();
+      child.stdin.write(`${oid}
+`);
+    });
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["cat-file", "--batch"], {
+      env: { ...process.env, GIT_DIR: this.gitdir },
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    this.child = child;
+    child.stdout.on("data", (chunk) => {
+      if (this.child !== child) return;
+      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+      this.drain();
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => void (stderr = (stderr + chunk.toString()).slice(-2e3)));
+    const fail = (why) => {
+      if (this.child !== child) return;
+      this.child = null;
+      const pending = this.pending;
+      this.pending = [];
+      for (const p of pending)
+        p.reject(new Error(`git cat-file --batch ${why}${stderr ? `: ${stderr.trim()}` : ""}`));
+    };
+    child.on("error", (error) => fail(`could not run (${error.message})`));
+    child.on("exit", (code2) => fail(`exited with ${code2}`));
+    child.stdin.on("error", () => void 0);
+    this.idle(child);
+    return child;
+  }
+  idle(child) {
+    child.unref();
+    child.stdout.unref();
+    child.stderr.unref();
+  }
+  /** Answers: `<oid> <type> <size>\n<content>\n` or `<oid> missing\n`. */
+  drain() {
+    for (; ; ) {
+      const head = this.pending[0];
+      if (!head) return;
+      const newline = this.buffer.indexOf(10);
+      if (newline < 0) return;
+      const header = this.buffer.subarray(0, newline).toString("utf8");
+      const parts = header.split(" ");
+      if (parts[1] === "missing" || parts[1] === "ambiguous") {
+        this.buffer = this.buffer.subarray(newline + 1);
+        this.pending.shift();
+        head.reject(notFoundError(head.oid));
+      } else {
+        const size = Number(parts[2]);
+        if (this.buffer.length < newline + 1 + size + 1) return;
+        const data = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
+        this.buffer = this.buffer.subarray(newline + 1 + size + 1);
+        this.pending.shift();
+        head.resolve({ type: parts[1], data });
+      }
+      if (this.pending.length === 0 && this.child) this.idle(this.child);
+    }
+  }
+};
+var IsomorphicSource = class {
+  constructor(gitdir) {
+    this.gitdir = gitdir;
+  }
+  gitdir;
   cache = {};
+  async read(oid) {
+    try {
+      return await this.readOnce(oid);
+    } catch (error) {
+      if (!isVanished(error)) throw error;
+      this.cache = {};
+      try {
+        return await this.readOnce(oid);
+      } catch (again) {
+        if (isVanished(again)) throw notFoundError(oid);
+        throw again;
+      }
+    }
+  }
+  close() {
+    this.cache = {};
+  }
+  async readOnce(oid) {
+    const { type, object } = await import_isomorphic_git.default.readObject({
+      fs,
+      gitdir: this.gitdir,
+      oid,
+      format: "content",
+      cache: this.cache
+    });
+    return { type, data: Buffer.from(object) };
+  }
+};
+function isVanished(error) {
+  const code2 = error.code;
+  return code2 === "NotFoundError" || code2 === "ENOENT" || /packfile|ENOENT/i.test(String(error));
+}
+
+// src/registry/git-reader.ts
+var MAX_CACHED_TREES = 2e4;
+var GitReader = class {
+  constructor(gitdir, choice = "auto") {
+    this.gitdir = gitdir;
+    this.objects = openObjectSource(gitdir, choice);
+  }
+  gitdir;
+  /** Handed to isomorphic-git where it is still called directly (ref and short-id lookups). */
+  cache = {};
+  objects;
   trees = /* @__PURE__ */ new Map();
   commits = /* @__PURE__ */ new Map();
+  async readTyped(oid, type) {
+    const object = await this.objects.read(oid);
+    if (object.type !== type) {
+      throw Object.assign(new Error(`object ${oid} is a ${object.type}, not a ${type}`), {
+        code: "ObjectTypeError"
+      });
+    }
+    return object.data;
+  }
   async readCommit(oid) {
     const cached = this.commits.get(oid);
     if (cached) return cached;
-    const { commit } = await import_isomorphic_git.default.readCommit({ fs, gitdir: this.gitdir, oid, cache: this.cache });
-    const info = {
-      oid,
-      tree: commit.tree,
-      parents: commit.parent,
-      message: commit.message,
-      author: commit.author,
-      committer: commit.committer
-    };
+    const info = parseCommit(oid, await this.readTyped(oid, "commit"));
     if (this.commits.size >= MAX_CACHED_TREES) this.commits.clear();
     this.commits.set(oid, info);
     return info;
@@ -48090,9 +49597,7 @@ var GitReader = class {
   async readTree(oid) {
     const cached = this.trees.get(oid);
     if (cached) return cached;
-    const { tree } = await import_isomorphic_git.default.readTree({ fs, gitdir: this.gitdir, oid, cache: this.cache });
-    const entries = /* @__PURE__ */ new Map();
-    for (const e of tree) entries.set(e.path, { mode: e.mode, oid: e.oid, type: e.type });
+    const entries = parseTree(await this.readTyped(oid, "tree"));
     if (this.trees.size >= MAX_CACHED_TREES) this.trees.clear();
     this.trees.set(oid, entries);
     return entries;
@@ -48109,8 +49614,7 @@ var GitReader = class {
     return entry;
   }
   async readBlob(oid) {
-    const { blob } = await import_isomorphic_git.default.readBlob({ fs, gitdir: this.gitdir, oid, cache: this.cache });
-    return blob;
+    return this.readTyped(oid, "blob");
   }
   /**
    * The parsed JSON at `path` in `rootTree`, or null when absent. A file that is not JSON (or is a
@@ -48137,6 +49641,59 @@ function splitPath(path) {
     throw new RegistryError("invalid-input", `not a valid registry path: "${path}"`);
   }
   return segments;
+}
+function parseTree(data) {
+  const entries = /* @__PURE__ */ new Map();
+  let at = 0;
+  while (at < data.length) {
+    const space = data.indexOf(32, at);
+    const nul = data.indexOf(0, space);
+    if (space < 0 || nul < 0 || nul + 21 > data.length) throw new Error("corrupt tree object");
+    const mode = data.subarray(at, space).toString("latin1").padStart(6, "0");
+    const name = data.subarray(space + 1, nul).toString("utf8");
+    const oid = data.subarray(nul + 1, nul + 21).toString("hex");
+    const type = mode === "040000" ? "tree" : mode === "160000" ? "commit" : "blob";
+    entries.set(name, { mode, oid, type });
+    at = nul + 21;
+  }
+  return entries;
+}
+function parseSignature(text) {
+  const match = /^(.*) <(.*)> (\d+) ([+-])(\d\d)(\d\d)$/.exec(text);
+  if (!match) return { name: text, email: "", timestamp: 0, timezoneOffset: 0 };
+  const [, name, email, seconds, sign, hours, minutes] = match;
+  const east = (Number(hours) * 60 + Number(minutes)) * (sign === "-" ? -1 : 1);
+  return {
+    name,
+    email,
+    timestamp: Number(seconds),
+    timezoneOffset: -east || 0
+  };
+}
+function parseCommit(oid, data) {
+  const text = data.toString("utf8");
+  const split = text.indexOf("\n\n");
+  const headers = split < 0 ? text : text.slice(0, split);
+  const info = {
+    oid,
+    tree: "",
+    parents: [],
+    message: split < 0 ? "" : text.slice(split + 2),
+    author: parseSignature(""),
+    committer: parseSignature("")
+  };
+  for (const line of headers.split("\n")) {
+    if (line.startsWith(" ")) continue;
+    const space = line.indexOf(" ");
+    const key3 = line.slice(0, space);
+    const value2 = line.slice(space + 1);
+    if (key3 === "tree") info.tree = value2;
+    else if (key3 === "parent") info.parents.push(value2);
+    else if (key3 === "author") info.author = parseSignature(value2);
+    else if (key3 === "committer") info.committer = parseSignature(value2);
+  }
+  if (!info.tree) throw notFoundError(oid);
+  return info;
 }
 
 // src/registry/history.ts
@@ -48304,13 +49861,13 @@ function checkProposalBranch(branch, registryBranch) {
 }
 
 // src/registry/objects.ts
-import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
 import { mkdir as mkdir3, rename as rename3, stat as stat5, unlink, writeFile } from "node:fs/promises";
 import { join as join6 } from "node:path";
 import { deflateSync } from "node:zlib";
 function hashObject(type, content) {
   const raw = Buffer.concat([Buffer.from(`${type} ${content.length}\0`), content]);
-  return { oid: createHash3("sha1").update(raw).digest("hex"), raw };
+  return { oid: createHash4("sha1").update(raw).digest("hex"), raw };
 }
 async function writeObject(gitdir, type, content) {
   const { oid, raw } = hashObject(type, content);
@@ -48577,19 +50134,24 @@ var sleep2 = (ms2) => new Promise((resolve8) => setTimeout(resolve8, ms2));
 // src/registry/snapshot.ts
 var POLICY_PATH = "registry.json";
 var MODELS_DIR = "models";
-var INDEX_FILE3 = "index.json";
+var INDEX_FILE2 = "index.json";
 var NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
 var GitSnapshot = class _GitSnapshot {
-  constructor(reader, commit, tree, policyOrError) {
+  constructor(reader, commit, tree, policyOrError, layout) {
     this.reader = reader;
     this.commit = commit;
     this.tree = tree;
     this.policyOrError = policyOrError;
+    this.layout = layout;
   }
   reader;
   commit;
   tree;
   policyOrError;
+  layout;
+  catalog;
+  /** A commit never changes: a day read once (register reads its day up to three times) is kept. */
+  days = /* @__PURE__ */ new Map();
   /**
    * registry.json is read here but a bad one only fails when `policy` is read, so that a change
    * that repairs it (or a doctor that reports it) can still work from this snapshot.
@@ -48609,7 +50171,8 @@ var GitSnapshot = class _GitSnapshot {
       if (!(error instanceof RegistryError)) throw error;
       policy = error;
     }
-    return new _GitSnapshot(reader, commit, tree, policy);
+    const layout = await reader.lookup(tree, CATALOG_PATH) ? 2 : 1;
+    return new _GitSnapshot(reader, commit, tree, policy, layout);
   }
   get policy() {
     if (this.policyOrError instanceof RegistryError) throw this.policyOrError;
@@ -48624,15 +50187,85 @@ var GitSnapshot = class _GitSnapshot {
     }
     return names.sort();
   }
+  /** Layout 1: index.json. Layout 2: every version file (costs the model's size; prefer heads and rows). */
   async readIndex(name) {
-    const path = `${MODELS_DIR}/${checkName(name)}/${INDEX_FILE3}`;
+    if (this.layout === 2) {
+      const versions = [];
+      for (const version of await this.versionFileNames(name)) {
+        const doc2 = await this.readVersion(name, version);
+        if (doc2) versions.push(doc2);
+      }
+      return versions.length === 0 ? null : deriveIndex(name, versions);
+    }
+    const path = `${MODELS_DIR}/${checkName(name)}/${INDEX_FILE2}`;
     const doc = await this.reader.readJson(this.tree, path);
     return doc === null ? null : validateModelIndex(doc, path, "integrity");
   }
   async readVersion(name, version) {
-    const path = `${MODELS_DIR}/${checkName(name)}/${checkVersion(version)}.json`;
+    checkVersion(version);
+    const path = this.layout === 2 ? versionFilePath(checkName(name), version) : `${MODELS_DIR}/${checkName(name)}/${version}.json`;
     const doc = await this.reader.readJson(this.tree, path);
     return doc === null ? null : validateModelVersion(doc, path, "integrity");
+  }
+  readCatalog() {
+    this.catalog ??= (async () => {
+      this.requireLayout2();
+      return validateCatalog(await this.reader.readJson(this.tree, CATALOG_PATH), CATALOG_PATH);
+    })();
+    return this.catalog;
+  }
+  async readHead(name) {
+    this.requireLayout2();
+    const path = headPath(checkName(name));
+    const doc = await this.reader.readJson(this.tree, path);
+    return doc === null ? null : validateModelHead(doc, path);
+  }
+  async rowDays(name) {
+    this.requireLayout2();
+    const days = [];
+    const dir = rowsDir(checkName(name));
+    for (const year of await this.subdirs(dir)) {
+      for (const month of await this.subdirs(`${dir}/${year}`)) {
+        const entries = await this.entries(`${dir}/${year}/${month}`);
+        const names = new Set([...entries.keys()].map((n) => n.replace(/\.json$/, "")));
+        for (const day of names) days.push(`${year}/${month}/${day}`);
+      }
+    }
+    return days.sort().reverse();
+  }
+  readDay(name, day) {
+    const key3 = `${name}\0${day}`;
+    let read = this.days.get(key3);
+    if (!read) {
+      read = this.readDayOnce(name, day);
+      this.days.set(key3, read);
+      read.catch(() => this.days.delete(key3));
+    }
+    return read;
+  }
+  async readDayOnce(name, day) {
+    this.requireLayout2();
+    if (!/^[0-9]{4}\/[0-9]{2}\/[0-9]{2}$/.test(day))
+      throw new RegistryError("invalid-input", `not a day: "${day}"`);
+    const base = `${rowsDir(checkName(name))}/${day}`;
+    const paths = [];
+    const collect2 = async (prefix) => {
+      const entry = await this.reader.lookup(this.tree, prefix);
+      if (!entry || entry.type !== "tree") return;
+      for (const [child, e] of [...await this.reader.readTree(entry.oid)].sort(
+        ([a], [b]) => a < b ? -1 : 1
+      )) {
+        if (e.type === "tree") await collect2(`${prefix}/${child}`);
+        else if (child.endsWith(".json")) paths.push(`${prefix}/${child}`);
+      }
+    };
+    if (await this.reader.lookup(this.tree, `${base}.json`)) paths.push(`${base}.json`);
+    await collect2(base);
+    const rows = [];
+    for (const path of paths) {
+      rows.push(...validateRowShard(await this.reader.readJson(this.tree, path), path).rows);
+    }
+    return { paths, rows };
   }
   async objectId(path) {
     return (await this.reader.lookup(this.tree, path))?.oid ?? null;
@@ -48644,17 +50277,43 @@ var GitSnapshot = class _GitSnapshot {
     return this.reader.readJson(this.tree, path);
   }
   async versionFileNames(name) {
-    const dir = await this.reader.lookup(this.tree, `${MODELS_DIR}/${checkName(name)}`);
-    if (!dir || dir.type !== "tree") return [];
+    const dir = `${MODELS_DIR}/${checkName(name)}`;
     const versions = [];
-    for (const [file, entry] of await this.reader.readTree(dir.oid)) {
-      if (entry.type === "blob" && file.endsWith(".json") && file !== INDEX_FILE3) {
-        versions.push(file.slice(0, -".json".length));
+    const files = async (path) => {
+      for (const [file, entry] of await this.entries(path)) {
+        if (entry.type === "blob" && file.endsWith(".json") && file !== INDEX_FILE2) {
+          versions.push(file.slice(0, -".json".length));
+        }
+      }
+    };
+    if (this.layout === 1) await files(dir);
+    else {
+      for (const a of await this.subdirs(`${dir}/versions`)) {
+        for (const b of await this.subdirs(`${dir}/versions/${a}`)) {
+          for (const c of await this.subdirs(`${dir}/versions/${a}/${b}`))
+            await files(`${dir}/versions/${a}/${b}/${c}`);
+        }
       }
     }
     return versions.sort();
   }
+  async entries(path) {
+    const dir = await this.reader.lookup(this.tree, path);
+    return dir && dir.type === "tree" ? this.reader.readTree(dir.oid) : /* @__PURE__ */ new Map();
+  }
+  async subdirs(path) {
+    return [...await this.entries(path)].filter(([, e]) => e.type === "tree").map(([n]) => n).sort();
+  }
+  requireLayout2() {
+    if (this.layout !== 2) throw needsMigrate();
+  }
 };
+function needsMigrate() {
+  return new RegistryError(
+    "refused",
+    "this registry branch is in layout 1 (models/<name>/index.json); run 'mreg migrate' to upgrade it to layout 2"
+  );
+}
 function checkName(name) {
   if (!NAME.test(name)) throw new RegistryError("invalid-input", `not a valid model name: "${name}"`);
   return name;
@@ -48692,7 +50351,13 @@ var OptimisticWriter = class {
   }
   /** Creates the registry branch holding `policy` unless it exists; the caller has validated the policy. */
   async init(policy) {
-    const change = { subject: INIT_SUBJECT, files: [{ path: POLICY_PATH, content: policy }] };
+    const change = {
+      subject: INIT_SUBJECT,
+      files: [
+        { path: POLICY_PATH, content: policy },
+        { path: CATALOG_PATH, content: EMPTY_CATALOG }
+      ]
+    };
     for (let attempt = 1; ; attempt++) {
       const tip = await this.endpoint.readTip();
       if (tip) return { created: false, commit: tip };
@@ -48907,7 +50572,7 @@ var LocalRegistryBackend = class {
     this.gitdir = resolve3(options.gitdir);
     this.branch = checkBranchName(options.branch ?? DEFAULT_BRANCH);
     this.ref = `refs/heads/${this.branch}`;
-    this.reader = new GitReader(this.gitdir);
+    this.reader = new GitReader(this.gitdir, options.objects);
     this.description = `${this.dir} (branch ${this.branch})`;
     this.writer = new OptimisticWriter(
       {
@@ -50014,7 +51679,7 @@ async function* readingAs(source, path, artifact) {
 }
 
 // src/stores/local/object-layout.ts
-import { createHash as createHash4, randomBytes as randomBytes4 } from "node:crypto";
+import { createHash as createHash5, randomBytes as randomBytes4 } from "node:crypto";
 import { chmod as chmod2, lstat as lstat2, rename as rename5, stat as stat10, unlink as unlink5, writeFile as writeFile4 } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join as join16 } from "node:path";
@@ -50056,7 +51721,7 @@ async function* listObjectFiles(root) {
   }
 }
 var PIN_STALE_MS = 36e5;
-var HOST = createHash4("sha256").update(hostname()).digest("hex").slice(0, 12);
+var HOST = createHash5("sha256").update(hostname()).digest("hex").slice(0, 12);
 function pinDirectory(root) {
   return join16(root, "pins");
 }
@@ -55669,13 +57334,13 @@ function createGitHubReviewChannel(options) {
 }
 
 // src/stores/github-release/github-release-store.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { mkdtemp as mkdtemp2, rm as rm4, stat as stat12 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join20 } from "node:path";
 
 // src/github/upload-asset.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
 
 // src/github/releases.ts
@@ -55831,7 +57496,7 @@ async function* fileRange(options, attempt, watchdog, see) {
   }
 }
 async function hashRange(options) {
-  const attempt = { hash: createHash5("sha256"), sent: 0 };
+  const attempt = { hash: createHash6("sha256"), sent: 0 };
   const see = options.tap?.();
   for await (const _chunk of fileRange({ ...options, onProgress: void 0 }, attempt, void 0, see)) {
   }
@@ -55846,7 +57511,7 @@ async function uploadAsset(options) {
   let failures = 0;
   let deletions = 0;
   for (; ; ) {
-    const attempt = { hash: createHash5("sha256"), sent: 0 };
+    const attempt = { hash: createHash6("sha256"), sent: 0 };
     const watchdog = new IdleWatchdog(client.timeoutMs);
     try {
       const response = await client.octokit.request({
@@ -56291,7 +57956,7 @@ var GitHubReleaseStore = class {
   /** Uploads each planned range and checks it, hashing the whole file across parts and retries. */
   async uploadParts(draft, sourcePath, target, plan2, expected) {
     const split = plan2.length > 1;
-    let whole = createHash6("sha256");
+    let whole = createHash7("sha256");
     const done = [];
     for (const part of plan2) {
       const name = split ? partName(target.file_name, part.index) : target.file_name;

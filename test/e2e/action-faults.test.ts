@@ -4,6 +4,7 @@
  * nothing behind (no release, no tag, registry branch unchanged: all or nothing); what GitHub asks
  * clients to wait out is waited out, and a transient failure is retried.
  */
+import { versionFilePath } from '../../src/domain/layout.js'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
 import { join } from 'node:path'
 import { PACKAGE_VERSION } from '../support/bundle-define.js'
@@ -160,7 +161,7 @@ describe('what GitHub asks to wait out is waited out', () => {
     if (run.code !== 0) throw new Error(`register failed:\n${run.stdout}\n${run.stderr}`)
     expect(run.errors).toEqual([])
     const version = run.outputs.version as string
-    const doc = await showJson(gh, `models/meter-anomaly/${version}.json`)
+    const doc = await showJson(gh, versionFilePath('meter-anomaly', version))
     expect(doc).toMatchObject({ checksum: model.sha256 })
     const release = gh.state.releases.find(r => r.tagName === `meter-anomaly@v${version}`)
     expect(release?.draft).toBe(false)

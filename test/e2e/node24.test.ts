@@ -7,6 +7,7 @@
  * run), bad input, and a push a ruleset refuses. (Any e2e file runs under another node with
  * MREG_E2E_NODE=<path>.)
  */
+import { versionFilePath } from '../../src/domain/layout.js'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -141,7 +142,7 @@ describe('the Action under Node 24', () => {
       { name: NAME, version: '1.0.1', from: 'development', to: 'staging' }
     ])
     expect(
-      (await showJson<{ deployment_stage: string }>(gh, `models/${NAME}/1.0.1.json`)).deployment_stage
+      (await showJson<{ deployment_stage: string }>(gh, versionFilePath(NAME, '1.0.1'))).deployment_stage
     ).toBe('staging')
   }, 120_000)
 

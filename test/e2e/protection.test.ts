@@ -10,6 +10,7 @@
  *     carries the passing policy status and an approval, it merges;
  *   - a token that may not push is told it needs contents: write.
  */
+import { versionFilePath } from '../../src/domain/layout.js'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -162,7 +163,7 @@ describe('a ruleset on the registry branch, bypassed by a GitHub App', () => {
       expect(
         (await gitCli(['clone', '--quiet', '--branch', 'model-registry', gh.gitUrl, '.'], dir, gh.token)).code
       ).toBe(0)
-      const path = join(dir, 'models', 'meter', '1.0.1.json')
+      const path = join(dir, versionFilePath('meter', '1.0.1'))
       const version = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>
       version.deployment_stage = 'production'
       await writeFile(path, JSON.stringify(version, null, 2) + '\n')
@@ -179,7 +180,7 @@ describe('a ruleset on the registry branch, bypassed by a GitHub App', () => {
           ' ! [remote rejected] model-registry -> model-registry (push declined due to repository rule violations)'
         ])
       )
-      const stage = (await showJson<{ deployment_stage: string }>(gh, 'models/meter/1.0.1.json'))
+      const stage = (await showJson<{ deployment_stage: string }>(gh, versionFilePath('meter', '1.0.1')))
         .deployment_stage
       expect(stage).not.toBe('production')
     } finally {
@@ -206,14 +207,14 @@ describe('a reviewed promotion under the same ruleset', () => {
       'At least 1 approving review is required by reviewers with write access.'
     )
     expect(
-      (await showJson<{ deployment_stage: string }>(gh, 'models/meter/1.0.1.json')).deployment_stage
+      (await showJson<{ deployment_stage: string }>(gh, versionFilePath('meter', '1.0.1'))).deployment_stage
     ).toBe('development')
     gh.state.addReview(number, { user: 'release-manager' })
     const merged = await merge()
     expect(merged.data.merged).toBe(true)
     expect(await registryTip(gh)).toBe(merged.data.sha)
     expect(
-      (await showJson<{ deployment_stage: string }>(gh, 'models/meter/1.0.1.json')).deployment_stage
+      (await showJson<{ deployment_stage: string }>(gh, versionFilePath('meter', '1.0.1'))).deployment_stage
     ).toBe('staging')
     expect(gh.validationErrors).toEqual([])
   }, 120_000)

@@ -1,4 +1,4 @@
-import { type Criteria, type SortKey } from '../domain/selection.js';
+import type { Criteria, SortKey } from '../domain/selection.js';
 import type { ModelVersion } from '../domain/types.js';
 import type { CommandContext } from './context.js';
 export interface ListInput {

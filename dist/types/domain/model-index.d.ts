@@ -1,5 +1,7 @@
 import type { ModelIndex, ModelVersion } from './types.js';
+/** Where a version file lives (layout 2): also its `metadata_path`. */
 export declare function versionPath(name: string, version: string): string;
+/** Layout 1's derived file, kept for reading a registry before `mreg migrate`. */
 export declare function indexPath(name: string): string;
 /** Stage → versions holding it, newest registration first; stage keys in alphabetical order. */
 export declare function deriveStages(sorted: ModelVersion[]): Record<string, string[]>;

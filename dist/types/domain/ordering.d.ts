@@ -1,9 +1,15 @@
 import type { ModelVersion } from './types.js';
 export declare const ARCHIVED_STAGE = "archived";
-export declare function registeredAtMs(v: ModelVersion): number;
+/** What ordering and selection read of a version: a ModelVersion, or a layout 2 row seen as one. */
+export type Selectable = Pick<ModelVersion, 'name' | 'model_type' | 'version' | 'registered_at' | 'deployment_stage' | 'tags' | 'performance_metrics'> & {
+    artifact: {
+        deleted?: boolean;
+    };
+};
+export declare function registeredAtMs(v: Pick<ModelVersion, 'registered_at'>): number;
 /** Oldest registration first; same instant → lower version first. */
-export declare function byRegistration(a: ModelVersion, b: ModelVersion): number;
+export declare function byRegistration(a: Selectable, b: Selectable): number;
 /** Newest registration first; same instant → higher version first. */
-export declare function newestFirst(a: ModelVersion, b: ModelVersion): number;
+export declare function newestFirst(a: Selectable, b: Selectable): number;
 /** A tombstone: retention removed its artifact, or it was moved to the archived stage. */
-export declare function isArchived(v: ModelVersion): boolean;
+export declare function isArchived(v: Pick<Selectable, 'deployment_stage' | 'artifact'>): boolean;

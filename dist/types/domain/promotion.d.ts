@@ -1,7 +1,8 @@
-import type { ModelIndex, ModelVersion, RegistryPolicy } from './types.js';
+import type { ModelVersion, RegistryPolicy } from './types.js';
 export interface PromotionInput {
     policy: RegistryPolicy;
-    index: ModelIndex;
+    /** The versions holding `to` now (src/commands/registry-reads.ts stageHolders). */
+    holders: ModelVersion[];
     candidate: ModelVersion;
     to: string;
     actor: string;

@@ -22,10 +22,14 @@ export interface BaseState {
     policyError?: string;
     /** Version files of the models under review (unchanged models may be left out). */
     versions: DocumentAt[];
+    /** Layout 2: catalog.json. */
+    catalog?: DocumentAt;
 }
 export interface HeadState extends BaseState {
-    /** models/<name>/index.json of the same models. */
+    /** Layout 1: models/<name>/index.json of the same models. */
     indexes: DocumentAt[];
+    /** Layout 2: every derived file (head.json, row shards) of the same models. */
+    derived?: DocumentAt[];
     /** Paths the reader could not take for registry documents (a bad model directory name…). */
     problems?: {
         path: string;

@@ -1,3 +1,4 @@
+import { type Selectable } from './ordering.js';
 import type { Metrics, ModelVersion, RegistryPolicy } from './types.js';
 export interface Criteria {
     name?: string;
@@ -16,9 +17,9 @@ export type SortKey = {
     metric: string;
 };
 export declare function parseSortKey(input: string): SortKey;
-export declare function matchesCriteria(v: ModelVersion, criteria: Criteria): boolean;
+export declare function matchesCriteria(v: Selectable, criteria: Criteria): boolean;
 /** `metric:NAME` puts the best value first: the highest, or the lowest when the policy says so. */
-export declare function sortComparator(sort: SortKey, policy?: RegistryPolicy): (a: ModelVersion, b: ModelVersion) => number;
-export declare function selectVersions(versions: ModelVersion[], criteria: Criteria, sort?: SortKey, limit?: number, policy?: RegistryPolicy): ModelVersion[];
+export declare function sortComparator(sort: SortKey, policy?: RegistryPolicy): (a: Selectable, b: Selectable) => number;
+export declare function selectVersions<T extends Selectable = ModelVersion>(versions: T[], criteria: Criteria, sort?: SortKey, limit?: number, policy?: RegistryPolicy): T[];
 /** The seed's load_latest_model: the newest registration matching the criteria. */
 export declare function selectLatest(versions: ModelVersion[], criteria: Criteria): ModelVersion | null;

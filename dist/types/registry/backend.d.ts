@@ -3,29 +3,46 @@
  * (src/registry/local-backend.ts) and a remote one pushed over smart HTTP (remote-backend.ts).
  * This file holds types only, so commands can depend on it without loading isomorphic-git.
  */
+import type { Catalog, ModelHead, VersionRow } from '../domain/layout.js';
 import type { ModelIndex, ModelVersion, RegistryPolicy } from '../domain/types.js';
 /** A read-only view of the registry branch at one commit. */
 export interface RegistrySnapshot {
     /** The commit the snapshot reads; null only for a branch that does not exist yet. */
     readonly commit: string | null;
     readonly policy: RegistryPolicy;
+    /** 2 with catalog.json (src/domain/layout.ts); 1 before `mreg migrate`. */
+    readonly layout: 1 | 2;
     /** Names of every model directory under models/, sorted. */
     modelNames(): Promise<string[]>;
-    /** models/<name>/index.json, validated; null when the model does not exist. */
+    /**
+     * Every version of a model as one document (layout 1: index.json; layout 2: all its version
+     * files, so it costs the model's size: commands answer from heads and rows instead).
+     */
     readIndex(name: string): Promise<ModelIndex | null>;
-    /** models/<name>/<version>.json, validated; null when absent. */
+    /** The version file, validated; null when absent. */
     readVersion(name: string, version: string): Promise<ModelVersion | null>;
-    /** Versions named by the files in models/<name>/ (not the index): for consistency checks. */
+    /** Versions named by the version files (not by derived data): for consistency checks. */
     versionFileNames(name: string): Promise<string[]>;
+    /** The layout 2 reads below refuse a layout 1 branch with a one-line "run mreg migrate". */
+    readCatalog(): Promise<Catalog>;
+    /** models/<name>/head.json; null when the model does not exist. */
+    readHead(name: string): Promise<ModelHead | null>;
+    /** The days (`YYYY/MM/DD`, UTC) holding row shards of a model, newest first. */
+    rowDays(name: string): Promise<string[]>;
+    /** One day's shard files and their rows, oldest registration first. */
+    readDay(name: string, day: string): Promise<{
+        paths: string[];
+        rows: VersionRow[];
+    }>;
     /**
      * The Git object id at `path` (a file or a directory), null when absent. Equal ids mean equal
      * content, so a review can skip every model a change did not touch.
      */
-    objectId?(path: string): Promise<string | null>;
+    objectId(path: string): Promise<string | null>;
     /** The parsed JSON at `path`, not validated (a review judges invalid documents itself); null when absent. */
-    readJson?(path: string): Promise<unknown | null>;
+    readJson(path: string): Promise<unknown | null>;
     /** Names of the entries at the root of the tree, sorted. */
-    rootNames?(): Promise<string[]>;
+    rootNames(): Promise<string[]>;
 }
 /** One file written (JSON value, serialised with 2-space indent and a final newline) or deleted (null). */
 export interface FileWrite {

@@ -1,3 +1,4 @@
+import { type ObjectReaderChoice, type ObjectSource } from './object-source.js';
 export interface Entry {
     mode: string;
     oid: string;
@@ -23,11 +24,13 @@ export interface CommitInfo {
 }
 export declare class GitReader {
     readonly gitdir: string;
-    /** Handed to isomorphic-git on every call; it keeps parsed packfiles here. */
+    /** Handed to isomorphic-git where it is still called directly (ref and short-id lookups). */
     readonly cache: object;
+    readonly objects: ObjectSource;
     private readonly trees;
     private readonly commits;
-    constructor(gitdir: string);
+    constructor(gitdir: string, choice?: ObjectReaderChoice);
+    private readTyped;
     readCommit(oid: string): Promise<CommitInfo>;
     readTree(oid: string): Promise<Map<string, Entry>>;
     /** The entry at `path` (slash-separated, relative to the root tree), or null. */

@@ -1,6 +1,7 @@
 import type { RegistryPolicy } from '../domain/types.js';
 import type { ChangeBuilder, CommitOutcome, LogEntry, LogOptions, ProposeOutcome, RegistryBackend, RegistrySnapshot } from './backend.js';
 import type { CommitIdentity, Identity } from './commit-writer.js';
+import type { ObjectReaderChoice } from './object-source.js';
 export interface LocalBackendOptions {
     /** The working tree, or the repository itself when bare. */
     dir: string;
@@ -14,6 +15,8 @@ export interface LocalBackendOptions {
     /** How many times a change is built before giving up with a 'conflict' error. Default 50. */
     maxAttempts?: number;
     now?: () => Date;
+    /** How Git objects are read: `auto` (default) is `git cat-file --batch` when git runs, else isomorphic-git. */
+    objects?: ObjectReaderChoice;
 }
 export declare class LocalRegistryBackend implements RegistryBackend {
     readonly description: string;

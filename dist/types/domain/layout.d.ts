@@ -1,0 +1,102 @@
+import type { Metrics, ModelVersion } from './types.js';
+export declare const LAYOUT_VERSION = 2;
+export declare const CATALOG_PATH = "catalog.json";
+/** A time bucket holding more rows than this is split into the next finer unit. */
+export declare const SHARD_ROWS = 64;
+export interface VersionRow {
+    version: string;
+    model_id: string;
+    model_type: string;
+    registered_at: string;
+    stage: string;
+    /** artifact.deleted: retention removed the bytes. */
+    deleted: boolean;
+    tags: string[];
+    metrics: Metrics;
+}
+export interface RowShard {
+    schema_version: 2;
+    name: string;
+    rows: VersionRow[];
+}
+export interface StageSummary {
+    count: number;
+    newest: string;
+}
+export interface HeadSummary {
+    count: number;
+    /** Newest registration that is not archived. */
+    newest: string | null;
+    /** Highest version of all. */
+    highest: string;
+    /** Highest version that is not archived. */
+    highest_live: string | null;
+    /** name@latest: the highest release not archived, or the highest pre-release when there is no release. */
+    latest: string | null;
+    types: Record<string, number>;
+    /** metric name → how many versions record it (a filter on an unrecorded metric is refused). */
+    metrics: Record<string, number>;
+    stages: Record<string, StageSummary>;
+}
+export interface ModelHead extends HeadSummary {
+    schema_version: 2;
+    name: string;
+}
+export interface Catalog {
+    schema_version: 2;
+    models: Record<string, HeadSummary>;
+}
+export declare function versionFanout(version: string): string;
+export declare function modelDir(name: string): string;
+export declare function versionFilePath(name: string, version: string): string;
+export declare function headPath(name: string): string;
+export declare function rowsDir(name: string): string;
+export declare function rowOf(v: ModelVersion): VersionRow;
+export declare function isArchivedRow(r: VersionRow): boolean;
+/** The registry's one order (src/domain/ordering.ts) on rows: registration instant, then semver. */
+export declare function rowOrder(a: VersionRow, b: VersionRow): number;
+/** `YYYY/MM/DD` of the row's registration (UTC); an unreadable time counts as the epoch. */
+export declare function dayOf(r: VersionRow): string;
+export declare function dayOfTime(registeredAt: string): string;
+/**
+ * The shard files of one day: path → rows, oldest first. A function of the day's rows alone, so
+ * a write re-lays out the day it touches and nothing else.
+ */
+export declare function layoutDay(name: string, day: string, rows: VersionRow[]): Map<string, RowShard>;
+/** Every shard of a model. */
+export declare function layoutRows(name: string, rows: VersionRow[]): Map<string, RowShard>;
+type VersionOrder = (a: string, b: string) => number;
+/** name@latest's order (src/domain/references.ts highestVersion): any release above any pre-release, then semver. */
+export declare const latestOrder: VersionOrder;
+/** The head the rows derive to; null for a model without versions. */
+export declare function deriveHead(name: string, rows: VersionRow[]): ModelHead | null;
+/** What an incremental head update may need to read from the registry after the change. */
+export interface HeadLookups {
+    /** The row of a version that the change did not touch (its version file's row). */
+    row(version: string): Promise<VersionRow>;
+    /** The newest row after the change that satisfies `keep`, or null. */
+    newest(keep: (r: VersionRow) => boolean): Promise<VersionRow | null>;
+    /** The highest version after the change (in `order`, semver by default) among rows that satisfy `keep`, or null. */
+    highest(keep: (r: VersionRow) => boolean, order?: (a: string, b: string) => number): Promise<string | null>;
+}
+/**
+ * The head after replacing `removed` rows by `added` ones (a changed version is in both), equal to
+ * deriveHead of the new rows. A best-of field is kept or beaten by an added row without reading
+ * anything, and looked up again only when the change took its holder away.
+ */
+export declare function updateHead(name: string, old: ModelHead | null, removed: VersionRow[], added: VersionRow[], lookups: HeadLookups): Promise<ModelHead | null>;
+export declare function summaryOf(head: ModelHead): HeadSummary;
+/** The catalog with one model's entry replaced (null: the model is gone). */
+export declare function withCatalogEntry(catalog: Catalog, name: string, head: ModelHead | null): Catalog;
+export declare function deriveCatalog(heads: ModelHead[]): Catalog;
+export declare const EMPTY_CATALOG: Catalog;
+/** The derived files of one model as its version files make them: path → document. */
+export declare function deriveModelFiles(name: string, versions: ModelVersion[]): Map<string, unknown>;
+/**
+ * Human-readable problems, empty when `committed` (every derived file of the model in a commit:
+ * head.json and the row shards) is exactly what the version files derive to.
+ */
+export declare function checkDerivedFiles(name: string, versions: ModelVersion[], committed: ReadonlyMap<string, unknown>): string[];
+/** Problems with catalog.json against the heads the version files derive (`heads`: every model). */
+export declare function checkCatalog(committed: unknown, expected: Catalog): string[];
+export {};

@@ -1,0 +1,40 @@
+export type ObjectKind = 'blob' | 'tree' | 'commit' | 'tag';
+export interface RawObject {
+    type: ObjectKind;
+    data: Buffer;
+}
+export interface ObjectSource {
+    /** Fails with an error whose `code` is 'NotFoundError' when the repository lacks the object. */
+    read(oid: string): Promise<RawObject>;
+    /** Ends helper processes; reading again restarts them. */
+    close(): void;
+}
+/** Which object reader a backend uses: `auto` takes the git CLI when it runs, else isomorphic-git. */
+export type ObjectReaderChoice = 'auto' | 'git-cli' | 'isomorphic-git';
+export declare function hasGitCli(): boolean;
+export declare function openObjectSource(gitdir: string, choice?: ObjectReaderChoice): ObjectSource;
+export declare function notFoundError(oid: string): Error;
+/** One `git cat-file --batch` per repository, requests answered in order. */
+export declare class CatFileSource implements ObjectSource {
+    private readonly gitdir;
+    private child;
+    private pending;
+    private buffer;
+    constructor(gitdir: string);
+    read(oid: string): Promise<RawObject>;
+    close(): void;
+    private request;
+    private start;
+    private idle;
+    /** Answers: `<oid> <type> <size>\n<content>\n` or `<oid> missing\n`. */
+    private drain;
+}
+/** isomorphic-git's reader; its parsed-pack cache is dropped and rebuilt once on a missing object. */
+export declare class IsomorphicSource implements ObjectSource {
+    private readonly gitdir;
+    private cache;
+    constructor(gitdir: string);
+    read(oid: string): Promise<RawObject>;
+    close(): void;
+    private readOnce;
+}
