@@ -1,4 +1,4 @@
-// The seed registry's self-test, run for real with the bundled CLI (dist/cli.js) in a temporary
+// The Python registry's self-test, run for real with the bundled CLI (dist/cli.js) in a temporary
 // Git repository, narrated step by step. `npm run demo`; set MREG_DEMO_KEEP=1 to keep the directory.
 import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'

@@ -1,5 +1,5 @@
 /**
- * cleanup: the seed's cleanup_old_versions(). Plan (pure) → one commit that archives (or
+ * cleanup: the Python registry's cleanup_old_versions(). Plan (pure) → one commit that archives (or
  * removes) the planned versions → delete their bytes → sweep stored objects nothing live uses.
  * Metadata goes first so nothing live ever points at deleted bytes; an interrupted run leaves
  * only unreferenced bytes, which the next run sweeps.

@@ -1,5 +1,5 @@
 /**
- * delete: the seed's delete_model(), with its production safety check. The metadata goes
+ * delete: the Python registry's delete_model(), with its production safety check. The metadata goes
  * first, then the bytes, so no committed version ever points at a deleted artifact.
  */
 import { refused } from '../domain/errors.js'

@@ -1,5 +1,5 @@
 /**
- * fetch: the seed's load_model() / load_latest_model(). The bytes are verified against the
+ * fetch: the Python registry's load_model() / load_latest_model(). The bytes are verified against the
  * recorded SHA-256 while they are copied; nothing is left at the destination on a mismatch.
  */
 import { mkdir, stat } from 'node:fs/promises'

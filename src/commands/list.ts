@@ -1,4 +1,4 @@
-/** list: the seed's list_models(), filtered and sorted like load_latest_model() selects. */
+/** list: the Python registry's list_models(), filtered and sorted like load_latest_model() selects. */
 import { notFound, RegistryError } from '../domain/errors.js'
 import { parseName } from '../domain/names.js'
 import type { Criteria, SortKey } from '../domain/selection.js'

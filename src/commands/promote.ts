@@ -1,5 +1,5 @@
 /**
- * promote: the seed's update_deployment_stage(). The transition and the gates are checked on
+ * promote: the Python registry's update_deployment_stage(). The transition and the gates are checked on
  * the snapshot the change is built from, so a concurrent change is re-checked on retry.
  * Locally there is no review channel: the change is applied directly. With a review channel
  * (GitHub) the same change is proposed as a pull request against the registry branch instead,

@@ -1,5 +1,5 @@
 /**
- * register: the seed's register_model(). The file is hashed once, stored, then its metadata is
+ * register: the Python registry's register_model(). The file is hashed once, stored, then its metadata is
  * committed; if the commit fails the stored artifact is removed again (all or nothing).
  */
 import { stat } from 'node:fs/promises'
@@ -37,7 +37,7 @@ import { storedBytesInUse } from './store-audit.js'
 export interface RegisterInput {
   file: string
   modelType: string
-  /** Defaults to the model type (the seed grouped models by type). */
+  /** Defaults to the model type (the Python registry grouped models by type). */
   name?: string
   version?: string
   bump?: Bump

@@ -145,7 +145,7 @@ function asSelectable(name: string, row: VersionRow): RowCandidate {
 }
 
 /**
- * The seed's list_models and load_latest_model over layout 2: models the catalog rules out are
+ * The Python registry's list_models and load_latest_model over layout 2: models the catalog rules out are
  * skipped, a stage held once is one version file, and with the registration order and a limit
  * each model's rows are read newest first only until the limit is reached.
  */
@@ -243,7 +243,7 @@ export function checkSelection(
   if (sort?.by === 'metric') check(sort.metric, 'sort')
 }
 
-/** The seed's load_latest_model(): the newest registration matching every criterion. */
+/** The Python registry's load_latest_model(): the newest registration matching every criterion. */
 export async function resolveCriteria(snapshot: RegistrySnapshot, criteria: Criteria): Promise<ModelVersion> {
   const [match] = await selectFromRegistry(snapshot, criteria, { by: 'registered' }, 1)
   if (!match)

@@ -1,4 +1,4 @@
-/** Side-by-side comparison of versions (the seed's compare_models): metrics with deltas vs the first. */
+/** Side-by-side comparison of versions (the Python registry's compare_models): metrics with deltas vs the first. */
 import { invalidInput } from './errors.js'
 import { lowerIsBetter } from './policy.js'
 import { formatReference } from './references.js'

@@ -1,5 +1,5 @@
 /**
- * The seed's model identifier `<name>_<YYYYMMDD_HHMMSS>` (UTC registration time), kept because
+ * The Python registry's model identifier `<name>_<YYYYMMDD_HHMMSS>` (UTC registration time), kept because
  * users and the artifact file names know models by it.
  */
 import { invalidInput } from './errors.js'

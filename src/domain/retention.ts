@@ -1,5 +1,5 @@
 /**
- * Retention planning (the seed's cleanup_old_versions, made safe): which versions' artifacts a
+ * Retention planning (the Python registry's cleanup_old_versions, made safe): which versions' artifacts a
  * cleanup may delete. The rule, in order, for each model:
  *   1. already archived versions are left alone and do not count toward N;
  *   2. the N most recently registered live versions are kept, whatever their stage;

@@ -1,5 +1,5 @@
 /**
- * Finding versions by criteria: the seed's list_models filters and load_latest_model
+ * Finding versions by criteria: the Python registry's list_models filters and load_latest_model
  * ("newest registration of this type, in this stage, with these tags, above these metrics").
  */
 import { invalidInput } from './errors.js'
@@ -98,7 +98,7 @@ export function selectVersions<T extends Selectable = ModelVersion>(
   return limit === undefined ? selected : selected.slice(0, limit)
 }
 
-/** The seed's load_latest_model: the newest registration matching the criteria. */
+/** The Python registry's load_latest_model: the newest registration matching the criteria. */
 export function selectLatest(versions: ModelVersion[], criteria: Criteria): ModelVersion | null {
   return selectVersions(versions, criteria, { by: 'registered' }, 1)[0] ?? null
 }

@@ -1,5 +1,5 @@
 /**
- * The seed's enable_compression, for any store: with `artifacts.compression: gzip` the bytes
+ * The Python registry's enable_compression, for any store: with `artifacts.compression: gzip` the bytes
  * are stored gzipped, while the version's checksum stays the SHA-256 of the model file itself.
  * The stored (compressed) bytes are recorded as `artifact.stored` and verified on their own,
  * then the decompressed file is verified against the checksum before it is moved into place.

@@ -1,5 +1,5 @@
 /**
- * CSV for spreadsheets and data frames (the seed's list_models() returned a DataFrame):
+ * CSV for spreadsheets and data frames (the Python registry's list_models() returned a DataFrame):
  * one row per version, one column per metric, RFC 4180 quoting.
  */
 import type { ModelVersion } from '../../domain/types.js'

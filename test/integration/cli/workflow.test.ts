@@ -1,5 +1,5 @@
 /**
- * The seed's self-test, as a user runs it through mreg against a real Git repository:
+ * The Python registry's self-test, as a user runs it through mreg against a real Git repository:
  * register two versions, list, promote through the stages, fetch verified, compare, demote,
  * history.
  */

@@ -127,9 +127,15 @@ describe('mreg migrate', () => {
     ])
     // 1.0.5 was registered and deleted before: the highest existing version is 1.0.4.
     expect(registered.version).toBe('1.0.5')
+    // The fixture is metadata only: promoting into production verifies the artifact first, so a
+    // version written before the migration is refused and the new one (whose bytes exist) goes.
+    const refusedPromotion = await mreg(repo, ['promote', 'theft-detector@1.0.3', '--to', 'production'])
+    expect(refusedPromotion.code).toBe(3)
+    expect(refusedPromotion.stderr).toContain('missing from the store')
+    await mregJson<ModelVersion>(repo, ['promote', 'theft-detector@1.0.5', '--to', 'staging'])
     const promoted = await mregJson<ModelVersion>(repo, [
       'promote',
-      'theft-detector@1.0.3',
+      'theft-detector@1.0.5',
       '--to',
       'production'
     ])

@@ -33,7 +33,7 @@ describe('compareModels', () => {
     expect(f1?.deltas[0]).toBe(0)
     expect(f1?.deltas[1]).toBeCloseTo(0.05, 12)
     expect(f1?.relative[0]).toBe(0)
-    expect(f1?.relative[1]).toBeCloseTo(0.0588235294, 9) // the seed's +5.9%
+    expect(f1?.relative[1]).toBeCloseTo(0.0588235294, 9) // the Python registry's +5.9%
     expect(f1?.best).toBe(1)
     expect(c.metrics[0]).toEqual({
       metric: 'auc',
