@@ -1,5 +1,5 @@
 /**
- * The seed's auto cleanup: when registry.json enables it, a registration also runs the
+ * The Python registry's auto cleanup: when registry.json enables it, a registration also runs the
  * retention cleanup if the last one on this machine is older than cleanup_interval_hours.
  */
 import { type CleanupOutcome } from './cleanup.js';

@@ -1,4 +1,4 @@
-/** compare: the seed's compare_models(): metrics side by side, deltas against the first. */
+/** compare: the Python registry's compare_models(): metrics side by side, deltas against the first. */
 import { type Comparison } from '../domain/comparison.js';
 import type { ModelVersion } from '../domain/types.js';
 import type { CommandContext } from './context.js';

@@ -4,7 +4,7 @@ import type { CommandContext } from './context.js';
 export interface RegisterInput {
     file: string;
     modelType: string;
-    /** Defaults to the model type (the seed grouped models by type). */
+    /** Defaults to the model type (the Python registry grouped models by type). */
     name?: string;
     version?: string;
     bump?: Bump;

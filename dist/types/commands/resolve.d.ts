@@ -14,7 +14,7 @@ export declare function modelIdTaken(snapshot: RegistrySnapshot, modelId: string
 /** Every version document of every model (or of one). Costs the registry's size: for audits. */
 export declare function allVersions(snapshot: RegistrySnapshot, name?: string): Promise<ModelVersion[]>;
 /**
- * The seed's list_models and load_latest_model over layout 2: models the catalog rules out are
+ * The Python registry's list_models and load_latest_model over layout 2: models the catalog rules out are
  * skipped, a stage held once is one version file, and with the registration order and a limit
  * each model's rows are read newest first only until the limit is reached.
  */
@@ -27,7 +27,7 @@ export declare function selectFromRegistry(snapshot: RegistrySnapshot, criteria:
  * metric names to check against.
  */
 export declare function checkSelection(policy: RegistryPolicy, catalog: Catalog, criteria: Criteria, sort?: SortKey): void;
-/** The seed's load_latest_model(): the newest registration matching every criterion. */
+/** The Python registry's load_latest_model(): the newest registration matching every criterion. */
 export declare function resolveCriteria(snapshot: RegistrySnapshot, criteria: Criteria): Promise<ModelVersion>;
 export declare function describeCriteria(criteria: Criteria): string;
 /** resolve: the newest version matching the criteria, read from the registry's current tip. */

@@ -21,5 +21,5 @@ export declare function matchesCriteria(v: Selectable, criteria: Criteria): bool
 /** `metric:NAME` puts the best value first: the highest, or the lowest when the policy says so. */
 export declare function sortComparator(sort: SortKey, policy?: RegistryPolicy): (a: Selectable, b: Selectable) => number;
 export declare function selectVersions<T extends Selectable = ModelVersion>(versions: T[], criteria: Criteria, sort?: SortKey, limit?: number, policy?: RegistryPolicy): T[];
-/** The seed's load_latest_model: the newest registration matching the criteria. */
+/** The Python registry's load_latest_model: the newest registration matching the criteria. */
 export declare function selectLatest(versions: ModelVersion[], criteria: Criteria): ModelVersion | null;

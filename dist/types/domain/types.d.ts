@@ -1,4 +1,4 @@
-/** The registry's documents, as the JSON Schemas in schemas/ define them (snake_case, the seed's names). */
+/** The registry's documents, as the JSON Schemas in schemas/ define them (snake_case, the Python registry's names). */
 export type Metrics = Record<string, number>;
 export interface StageEvent {
     stage: string;

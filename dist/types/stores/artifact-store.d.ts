@@ -26,7 +26,7 @@ export interface FileDigest {
 }
 export interface PutResult {
     artifact: Artifact;
-    /** The store path or URL users see (the seed's file_path). */
+    /** The store path or URL users see (the Python registry's file_path). */
     file_path: string;
     /** False when identical bytes were already stored (content addressing): undo must then keep them. */
     created: boolean;
