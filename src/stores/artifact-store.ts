@@ -3,7 +3,7 @@
  * (src/stores/local) and GitHub release assets (src/stores/github-release).
  * Types only: commands depend on this without loading an implementation.
  */
-import type { Artifact, ArtifactStoreKind } from '../domain/types.js'
+import type { Artifact, ArtifactStoreKind, ManifestEntry } from '../domain/types.js'
 
 /** What the store needs to know about the version an artifact belongs to. */
 export interface ArtifactTarget {
@@ -41,6 +41,25 @@ export interface PutResult {
   lease?: StoreLease
 }
 
+/** A directory to store as one version: its sorted manifest, where each file is, and the manifest's digest. */
+export interface DirectorySource {
+  entries: ManifestEntry[]
+  /** Manifest path → the file on disk. */
+  files: Map<string, string>
+  /** The canonical manifest's SHA-256, and the files' total size. */
+  digest: FileDigest
+}
+
+/** What putDirectory() stored: the directory artifact, and what undo and leases need. */
+export interface DirectoryPutResult {
+  artifact: Artifact
+  file_path: string
+  /** What this call created (undo removes these after a failed commit). */
+  created: PutResult[]
+  /** Content-addressed stores: one pin per file (see PutResult.lease); settle each exactly once. */
+  leases: StoreLease[]
+}
+
 export interface StoreLease {
   /**
    * Ends the pin. `committed`: the metadata now refers to the bytes — first checks they are still
@@ -75,6 +94,12 @@ export interface ArtifactStore {
    * IntegrityError on mismatch (the file changed while being registered).
    */
   put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult>
+  /**
+   * Stores a directory as one version: every file verified against its manifest entry as it is
+   * stored, all or nothing (a failure removes what this call stored). The result's `manifest` is
+   * the directory's; finish() then makes it final like a single file's.
+   */
+  putDirectory(directory: DirectorySource, target: ArtifactTarget): Promise<DirectoryPutResult>
   /**
    * Makes what put() stored visible for good, once the version's metadata has landed (GitHub:
    * publishes the draft release, which creates its tag). Until then a failure may remove the

@@ -7,6 +7,8 @@ import type { Artifact } from '../domain/types.js'
 import type {
   ArtifactStore,
   ArtifactTarget,
+  DirectoryPutResult,
+  DirectorySource,
   FetchResult,
   FileDigest,
   InUseCheck,
@@ -32,6 +34,11 @@ export class StoreDecorator implements ArtifactStore {
 
   put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult> {
     return this.inner.put(sourcePath, target, expected)
+  }
+
+  /** A directory's files are stored as they are (each verified against its manifest entry). */
+  putDirectory(directory: DirectorySource, target: ArtifactTarget): Promise<DirectoryPutResult> {
+    return this.inner.putDirectory(directory, target)
   }
 
   finish(artifact: Artifact): Promise<void> {

@@ -60,6 +60,9 @@ class FakeStore implements ArtifactStore {
   async put(): Promise<never> {
     throw new Error('not used')
   }
+  async putDirectory(): Promise<never> {
+    throw new Error('not used')
+  }
   async finish(): Promise<void> {}
   async fetch(_artifact: Artifact, outPath: string): Promise<FetchResult> {
     this.fetches.push(outPath)
@@ -170,6 +173,7 @@ describe('the rest of the port passes through', () => {
       kind: 'local',
       bindsVersion: false,
       put: inner.put.bind(inner),
+      putDirectory: inner.putDirectory.bind(inner),
       finish: inner.finish.bind(inner),
       fetch: inner.fetch.bind(inner),
       verify: inner.verify.bind(inner),
