@@ -8,9 +8,15 @@
  */
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { integrityError, invalidInput } from '../domain/errors.js'
-import { canonicalManifest, checkManifestPath, sortManifest, totalSize } from '../domain/manifest.js'
+import {
+  canonicalManifest,
+  checkManifestPath,
+  fileArtifacts,
+  sortManifest,
+  totalSize
+} from '../domain/manifest.js'
 import type { Artifact, ManifestEntry } from '../domain/types.js'
 import type {
   ArtifactStore,
@@ -22,6 +28,8 @@ import { tempPathBeside } from '../stores/atomic-file.js'
 import { hashFile } from '../stores/hashing.js'
 
 export type ScannedDirectory = DirectorySource
+
+export { fileArtifacts }
 
 export async function isDirectoryPath(path: string): Promise<boolean> {
   try {
@@ -74,43 +82,6 @@ export async function scanDirectory(root: string): Promise<ScannedDirectory> {
 
 export function manifestDigest(entries: readonly ManifestEntry[]): string {
   return createHash('sha256').update(canonicalManifest(entries), 'utf8').digest('hex')
-}
-
-/**
- * One single-file view per stored file: a directory's files (on GitHub each with the release and
- * the asset(s) holding its bytes, `path` naming the manifest entry), or the artifact itself.
- */
-export function fileArtifacts(artifact: Artifact): Artifact[] {
-  if (!artifact.manifest) return [artifact]
-  return artifact.manifest.map(entry => {
-    const view: Artifact = {
-      store: artifact.store,
-      file_name: basename(entry.path),
-      size: entry.size,
-      sha256: entry.sha256,
-      media_type: 'application/octet-stream',
-      ...(artifact.deleted ? { deleted: true } : {})
-    }
-    if (artifact.store !== 'github-release') return view
-    const assets = (artifact.assets ?? []).filter(asset => asset.path === entry.path)
-    const split = assets.length > 1
-    return {
-      ...view,
-      ...(artifact.release ? { release: artifact.release } : {}),
-      assets,
-      // A split file's parts: each asset's own record holds its hash and size.
-      ...(split
-        ? {
-            parts: assets.map(asset => ({
-              index: asset.part ?? 0,
-              size: asset.size,
-              sha256: asset.sha256,
-              name: asset.name
-            }))
-          }
-        : {})
-    }
-  })
 }
 
 /**

@@ -3,6 +3,7 @@
  * (src/stores/local) and GitHub release assets (src/stores/github-release).
  * Types only: commands depend on this without loading an implementation.
  */
+import type { RegistryError } from '../domain/errors.js'
 import type { Artifact, ArtifactStoreKind, ManifestEntry } from '../domain/types.js'
 
 /** What the store needs to know about the version an artifact belongs to. */
@@ -116,6 +117,12 @@ export interface ArtifactStore {
   /** Re-hashes the stored bytes without copying them out. */
   verify(artifact: Artifact): Promise<{ ok: boolean; actual: string | null; present: boolean }>
   /**
+   * verify() for every stored file of the artifact: each file of a directory version in manifest
+   * order (fileArtifacts, src/domain/manifest.ts), or the artifact itself. A file that is there but
+   * not sound (an IntegrityError from verify) is reported in `error` and the others still checked.
+   */
+  verifyFiles(artifact: Artifact): Promise<FileVerification[]>
+  /**
    * Removes the stored bytes of one artifact (undo of a failed register, retention). Idempotent.
    * Content-addressed stores keep bytes that are pinned or that `inUse` says a live version uses.
    */
@@ -127,6 +134,14 @@ export interface ArtifactStore {
   listStored?(): AsyncIterable<StoredItem>
   /** Removes one listed item, under the same rules as remove(). Idempotent. */
   removeStored?(item: StoredItem, inUse?: InUseCheck): Promise<void>
+}
+
+export interface FileVerification {
+  file: Artifact
+  ok: boolean
+  actual: string | null
+  present: boolean
+  error?: RegistryError
 }
 
 export interface StoredItem {

@@ -11,10 +11,12 @@ import type {
   DirectorySource,
   FetchResult,
   FileDigest,
+  FileVerification,
   InUseCheck,
   PutResult,
   StoredItem
 } from './artifact-store.js'
+import { verifyEachFile } from './verify-files.js'
 
 export class StoreDecorator implements ArtifactStore {
   readonly kind
@@ -51,6 +53,15 @@ export class StoreDecorator implements ArtifactStore {
 
   verify(artifact: Artifact): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
     return this.inner.verify(artifact)
+  }
+
+  /**
+   * A directory's files are stored as they are: the inner store checks them. A single file goes
+   * through this store's own verify (a decorator may store it otherwise, e.g. compressed).
+   */
+  async verifyFiles(artifact: Artifact): Promise<FileVerification[]> {
+    if (artifact.manifest) return this.inner.verifyFiles(artifact)
+    return verifyEachFile(file => this.verify(file), artifact)
   }
 
   remove(artifact: Artifact, inUse?: InUseCheck): Promise<void> {

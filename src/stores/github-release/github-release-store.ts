@@ -15,6 +15,7 @@ import {
   notFound,
   RegistryError
 } from '../../domain/errors.js'
+import { fileArtifacts } from '../../domain/manifest.js'
 import type { Artifact, ArtifactPart, ReleaseAssetRef } from '../../domain/types.js'
 import type { GitHubClient } from '../../github/client.js'
 import {
@@ -26,7 +27,7 @@ import {
   listReleases,
   publishRelease
 } from '../../github/releases.js'
-import { parseDigest, type GitHubRelease } from '../../github/types.js'
+import { parseDigest, type GitHubAsset, type GitHubRelease } from '../../github/types.js'
 import type {
   ArtifactStore,
   ArtifactTarget,
@@ -34,9 +35,11 @@ import type {
   DirectorySource,
   FetchResult,
   FileDigest,
+  FileVerification,
   PutResult,
   StoredItem
 } from '../artifact-store.js'
+import { verifyEachFile } from '../verify-files.js'
 import { fileSystemError, moveIntoPlace, removeQuietly, tempPathBeside } from '../atomic-file.js'
 import { EMPTY_SHA256, planDirectory, uploadDirectory } from './directory-assets.js'
 import { assetsInOrder, fetchArtifact } from './fetch-artifact.js'
@@ -314,14 +317,42 @@ export class GitHubReleaseStore implements ArtifactStore {
     if (isEmptyFile(artifact)) return { ok: true, actual: EMPTY_SHA256, present: true }
     const release = artifact.release
     if (!release || !artifact.assets?.length) return { ok: false, actual: null, present: false }
-    let listed
+    const listed = await this.listedAssets(release.id)
+    return listed === null ? { ok: false, actual: null, present: false } : this.judge(artifact, listed)
+  }
+
+  /**
+   * Every file of a directory version against one listing of its release (not one per file): a
+   * file whose assets all carry GitHub's digest is judged by them, the others are downloaded.
+   */
+  async verifyFiles(artifact: Artifact): Promise<FileVerification[]> {
+    if (!artifact.manifest || !artifact.release) return verifyEachFile(file => this.verify(file), artifact)
+    const listed = await this.listedAssets(artifact.release.id)
+    const results: FileVerification[] = []
+    for (const file of fileArtifacts(artifact)) {
+      let result
+      if (isEmptyFile(file)) result = { ok: true, actual: EMPTY_SHA256, present: true }
+      else if (listed === null || !file.assets?.length) result = { ok: false, actual: null, present: false }
+      else result = await this.judge(file, listed)
+      results.push({ file, ...result })
+    }
+    return results
+  }
+
+  /** The release's assets, or null when the release is gone. */
+  private async listedAssets(releaseId: number): Promise<GitHubAsset[] | null> {
     try {
-      listed = await listAssets(this.client, { owner: this.owner, repo: this.repo, release_id: release.id })
+      return await listAssets(this.client, { owner: this.owner, repo: this.repo, release_id: releaseId })
     } catch (error) {
-      if (isRegistryError(error) && error.kind === 'not-found')
-        return { ok: false, actual: null, present: false }
+      if (isRegistryError(error) && error.kind === 'not-found') return null
       throw error
     }
+  }
+
+  private async judge(
+    artifact: Artifact,
+    listed: GitHubAsset[]
+  ): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
     const recorded = assetsInOrder(artifact)
     const found = recorded.map(asset => listed.find(a => a.id === asset.id))
     if (found.some(asset => !asset || asset.state !== 'uploaded'))

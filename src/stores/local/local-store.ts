@@ -13,12 +13,14 @@ import type {
   DirectorySource,
   FetchResult,
   FileDigest,
+  FileVerification,
   InUseCheck,
   PutResult,
   StoreLease,
   StoredItem
 } from '../artifact-store.js'
 import { SHA256_HEX, type ProgressCallback } from '../hashing.js'
+import { verifyEachFile } from '../verify-files.js'
 import { fetchObject, verifyObject } from './object-fetch.js'
 import {
   checkArtifact,
@@ -118,6 +120,11 @@ export class LocalArtifactStore implements ArtifactStore {
 
   async verify(artifact: Artifact): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
     return verifyObject(this.root, artifact)
+  }
+
+  /** Each file of a directory version is its own object, re-hashed on its own. */
+  verifyFiles(artifact: Artifact): Promise<FileVerification[]> {
+    return verifyEachFile(file => this.verify(file), artifact)
   }
 
   async remove(artifact: Artifact, inUse?: InUseCheck): Promise<void> {

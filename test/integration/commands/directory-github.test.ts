@@ -16,6 +16,7 @@ import { doctor } from '../../../src/commands/doctor.js'
 import { fetchModel } from '../../../src/commands/fetch.js'
 import { init } from '../../../src/commands/init.js'
 import { openStore } from '../../../src/commands/open-store.js'
+import { promote } from '../../../src/commands/promote.js'
 import { register } from '../../../src/commands/register.js'
 import { showVersion } from '../../../src/commands/show.js'
 import { resetGitHubClients } from '../../../src/github/client.js'
@@ -87,6 +88,30 @@ describe('a directory file larger than one asset', () => {
     const report = await doctor(ctx)
     expect(report.healthy).toBe(false)
     expect(report.findings.map(f => f.message).join('\n')).toMatch(/weights\.bin/)
+  })
+})
+
+describe('verification file by file', () => {
+  test('doctor lists the release once for all its files; promotion verifies every file', async () => {
+    await register(ctx, { file: await directory('v', 2), modelType: 'checked' })
+    const release = gh.state.releases[0]
+    const listings = () =>
+      gh.requests.filter(r => r.method === 'GET' && r.path.endsWith(`/releases/${release?.id}/assets`)).length
+    const before = listings()
+    expect((await doctor(ctx)).healthy).toBe(true)
+    expect(listings() - before).toBe(1)
+
+    for (const stage of ['staging', 'canary']) await promote(ctx, { reference: 'checked@1.0.0', to: stage })
+    // GitHub's digest of one file now disagrees with the manifest: production is refused, naming it.
+    const asset = release?.assets.find(a => a.name === '0001-lib_features.py')
+    if (!asset) throw new Error('asset missing')
+    asset.sha256 = 'f'.repeat(64)
+    // a new context: one remembers what it verified already
+    const fresh = emulatorContext(gh, work, clock, { maxPartBytes: 4096 })
+    await expect(promote(fresh, { reference: 'checked@1.0.0', to: 'production' })).rejects.toMatchObject({
+      kind: 'integrity',
+      message: expect.stringMatching(/its stored artifact file lib\/features\.py has sha256 f{64}/)
+    })
   })
 })
 

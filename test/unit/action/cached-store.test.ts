@@ -74,6 +74,9 @@ class FakeStore implements ArtifactStore {
   async verify() {
     return { ok: true, actual: sha256, present: true }
   }
+  async verifyFiles(file: Artifact) {
+    return [{ file, ok: true, actual: sha256, present: true }]
+  }
   async remove(): Promise<void> {}
   async *listStored(): AsyncIterable<StoredItem> {
     yield { id: '7', size: 1, modified: new Date(0), label: 'release x@v1.0.0' }
@@ -177,6 +180,7 @@ describe('the rest of the port passes through', () => {
       finish: inner.finish.bind(inner),
       fetch: inner.fetch.bind(inner),
       verify: inner.verify.bind(inner),
+      verifyFiles: inner.verifyFiles.bind(inner),
       remove: inner.remove.bind(inner)
     }
     const s = new CachedArtifactStore(plain, dir)
