@@ -24,7 +24,6 @@ import {
   getRelease,
   getReleaseByTag,
   listAssets,
-  listReleases,
   publishRelease
 } from '../../github/releases.js'
 import { parseDigest, type GitHubAsset, type GitHubRelease } from '../../github/types.js'
@@ -43,10 +42,13 @@ import { verifyEachFile } from '../verify-files.js'
 import { fileSystemError, moveIntoPlace, removeQuietly, tempPathBeside } from '../atomic-file.js'
 import { EMPTY_SHA256, planDirectory, uploadDirectory } from './directory-assets.js'
 import { assetsInOrder, fetchArtifact } from './fetch-artifact.js'
-import { assetDownloadUrl, parseReleaseTag, releasePageUrl, releaseTag } from './naming.js'
+import { assetDownloadUrl, releasePageUrl, releaseTag } from './naming.js'
 import { DEFAULT_MAX_PART_BYTES, planParts } from './parts.js'
+import { listRegistryReleases, type RegistryRelease } from './release-listing.js'
 import { deleteReleaseAndTag, removeRelease, type ReleaseContext } from './remove-release.js'
 import { uploadFile, type UploadedPart } from './upload-file.js'
+
+export type { RegistryRelease } from './release-listing.js'
 
 export interface GitHubReleaseStoreOptions {
   client: GitHubClient
@@ -57,17 +59,6 @@ export interface GitHubReleaseStoreOptions {
   /** Web origin for the URLs recorded in metadata. Default https://github.com. */
   serverUrl?: string
   onProgress?: (bytesDone: number, total: number) => void
-}
-
-export interface RegistryRelease {
-  id: number
-  tag: string
-  /** Model name and version, parsed from the tag. */
-  name: string
-  version: string
-  created_at: string
-  draft: boolean
-  assets: { id: number; name: string; size: number; state: string; sha256: string | null }[]
 }
 
 export class GitHubReleaseStore implements ArtifactStore {
@@ -421,28 +412,7 @@ export class GitHubReleaseStore implements ArtifactStore {
   }
 
   async listRegistryReleases(): Promise<RegistryRelease[]> {
-    const releases = await listReleases(this.client, { owner: this.owner, repo: this.repo })
-    const result: RegistryRelease[] = []
-    for (const release of releases) {
-      const parsed = parseReleaseTag(release.tag_name)
-      if (!parsed) continue
-      result.push({
-        id: release.id,
-        tag: release.tag_name,
-        name: parsed.name,
-        version: parsed.version,
-        created_at: release.created_at,
-        draft: release.draft,
-        assets: release.assets.map(a => ({
-          id: a.id,
-          name: a.name,
-          size: a.size,
-          state: a.state,
-          sha256: parseDigest(a.digest)
-        }))
-      })
-    }
-    return result
+    return listRegistryReleases(this.context)
   }
 }
 
