@@ -130,11 +130,24 @@ export async function fetchDirectory(
   const temp = tempPathBeside(finalPath)
   const views = fileArtifacts(artifact)
   try {
-    for (let i = 0; i < manifest.length; i++) {
-      const out = join(temp, paths[i] as string)
-      await mkdir(dirname(out), { recursive: true })
-      await store.fetch(views[i] as Artifact, out)
+    // up to store.parallelFetches files at once; the first failure stops taking more
+    let next = 0
+    let failure: { error: unknown } | undefined
+    const worker = async (): Promise<void> => {
+      while (failure === undefined && next < manifest.length) {
+        const i = next++
+        const out = join(temp, paths[i] as string)
+        try {
+          await mkdir(dirname(out), { recursive: true })
+          await store.fetch(views[i] as Artifact, out)
+        } catch (error) {
+          failure ??= { error }
+        }
+      }
     }
+    const workers = Math.max(1, Math.min(store.parallelFetches, manifest.length))
+    await Promise.all(Array.from({ length: workers }, worker))
+    if (failure) throw failure.error
     await rename(temp, finalPath)
   } catch (error) {
     await rm(temp, { recursive: true, force: true })

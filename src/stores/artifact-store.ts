@@ -90,6 +90,11 @@ export interface ArtifactStore {
    */
   readonly bindsVersion: boolean
   /**
+   * How many files of a directory version may be fetched at once: a local copy mostly waits for
+   * fsync, so several overlap; a remote store may ask for its requests one at a time.
+   */
+  readonly parallelFetches: number
+  /**
    * Stores the file, streaming it once. `expected` is the digest computed earlier in the same
    * register call; the store verifies the bytes it stored against it and fails with an
    * IntegrityError on mismatch (the file changed while being registered).

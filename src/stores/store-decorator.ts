@@ -21,12 +21,14 @@ import { verifyEachFile } from './verify-files.js'
 export class StoreDecorator implements ArtifactStore {
   readonly kind
   readonly bindsVersion: boolean
+  readonly parallelFetches: number
   readonly listStored?: () => AsyncIterable<StoredItem>
   readonly removeStored?: (item: StoredItem, inUse?: InUseCheck) => Promise<void>
 
   constructor(protected readonly inner: ArtifactStore) {
     this.kind = inner.kind
     this.bindsVersion = inner.bindsVersion
+    this.parallelFetches = inner.parallelFetches
     if (inner.listStored)
       this.listStored = () => (inner.listStored as () => AsyncIterable<StoredItem>).call(inner)
     if (inner.removeStored)

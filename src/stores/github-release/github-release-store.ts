@@ -64,6 +64,11 @@ export interface GitHubReleaseStoreOptions {
 export class GitHubReleaseStore implements ArtifactStore {
   readonly kind = 'github-release' as const
   readonly bindsVersion = true
+  /**
+   * One request at a time, as GitHub asks to stay clear of secondary rate limits
+   * (https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests).
+   */
+  readonly parallelFetches = 1
   private readonly client: GitHubClient
   private readonly owner: string
   private readonly repo: string

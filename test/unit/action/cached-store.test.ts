@@ -54,6 +54,7 @@ const artifact: Artifact = {
 class FakeStore implements ArtifactStore {
   readonly kind = 'github-release' as const
   readonly bindsVersion = true
+  readonly parallelFetches = 1
   fetches: string[] = []
   fail?: Error
   removedStored: StoredItem[] = []
@@ -175,6 +176,7 @@ describe('the rest of the port passes through', () => {
     const plain: ArtifactStore = {
       kind: 'local',
       bindsVersion: false,
+      parallelFetches: 1,
       put: inner.put.bind(inner),
       putDirectory: inner.putDirectory.bind(inner),
       finish: inner.finish.bind(inner),
