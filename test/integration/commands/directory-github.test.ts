@@ -91,6 +91,22 @@ describe('a directory file larger than one asset', () => {
   })
 })
 
+describe('all or nothing', () => {
+  test('a metadata push that fails removes the draft with every asset; the same version registers next', async () => {
+    const dir = await directory('m', 9)
+    gh.faults.failNext({ origin: 'git', path: /git-receive-pack$/, status: 500, times: 4 })
+    await expect(register(ctx, { file: dir, modelType: 'pushed' })).rejects.toMatchObject({
+      kind: 'unavailable'
+    })
+    expect(gh.state.releases).toEqual([])
+    const version = await register(ctx, { file: dir, modelType: 'pushed' })
+    expect(version.version).toBe('1.0.0')
+    expect(gh.state.releases.map(r => [r.tagName, r.draft, r.assets.length])).toEqual([
+      ['pushed@v1.0.0', false, 4]
+    ])
+  })
+})
+
 describe('verification file by file', () => {
   test('doctor lists the release once for all its files; promotion verifies every file', async () => {
     await register(ctx, { file: await directory('v', 2), modelType: 'checked' })
