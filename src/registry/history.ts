@@ -2,7 +2,8 @@
  * The branch history as an audit log. A commit "touches" a path when the object at that path
  * differs from every parent's (so a merge that only brings in a side branch's change is not
  * listed twice, the side branch's own commit is). Commits come newest first by committer time,
- * never a parent before its child.
+ * never a parent before its child. With `since`, commits reachable from it are walked alongside
+ * as excluded (as git does for `since..tip`) and the walk ends when only excluded ones remain.
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -16,8 +17,16 @@ export async function readLog(reader: GitReader, tip: string, options: LogOption
   const entries: LogEntry[] = []
   const seen = new Set<string>([tip])
   const pending: CommitInfo[] = [await reader.readCommit(tip)]
+  const excluded = new Set<string>()
+  if (options.since === tip) return []
+  const since = options.since === undefined ? null : await readIfPresent(reader, options.since)
+  if (since) {
+    excluded.add(since.oid)
+    seen.add(since.oid)
+    pending.push(since)
+  }
 
-  while (pending.length > 0) {
+  while (pending.some(c => !excluded.has(c.oid))) {
     const commit = takeNewest(pending)
     const parents: CommitInfo[] = []
     if (!shallow.has(commit.oid)) {
@@ -25,6 +34,16 @@ export async function readLog(reader: GitReader, tip: string, options: LogOption
         const parent = await readIfPresent(reader, oid)
         if (parent) parents.push(parent)
       }
+    }
+    if (excluded.has(commit.oid)) {
+      for (const parent of parents) {
+        excluded.add(parent.oid)
+        if (!seen.has(parent.oid)) {
+          seen.add(parent.oid)
+          pending.push(parent)
+        }
+      }
+      continue
     }
     const touched = await touches(reader, commit, parents, options.path)
     if (commit.committer.timestamp <= untilSeconds && touched !== 'no') {
@@ -77,6 +96,7 @@ function toEntry(commit: CommitInfo): LogEntry {
     subject,
     body,
     trailers,
+    parents: [...commit.parents],
     author: {
       name: commit.author.name,
       email: commit.author.email,
