@@ -11,9 +11,9 @@
  * Bounded: after a run that found nothing lost, the tip is remembered on this machine
  * (ctx.state, VOUCHED_KEY: derived, never on the branch). The next run reads the versions present
  * at that commit and walks only the commits since (`log({ since })`), so its cost follows the
- * commits since the last clean run, not the branch's age. Without the marker (a fresh clone, the
- * Action), or when the branch no longer descends from it (reset, force-push), the whole history
- * is walked, as before.
+ * commits since the last clean run, not the branch's age. Without the marker (a fresh clone;
+ * GitHub mode keeps no local state), or when the branch no longer descends from it (reset,
+ * force-push), the whole history is walked.
  */
 import { versionPath } from '../domain/model-index.js'
 import type { LogEntry, RegistrySnapshot } from '../registry/backend.js'
