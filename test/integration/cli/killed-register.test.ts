@@ -4,11 +4,10 @@
  * registry or only a sweepable orphan, and cleanup sweeps it.
  */
 import { beforeAll, expect, test } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { open, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
-import { bundleCli, mreg, mregJson, projectRegistry, testEnv } from '../../support/cli-harness.js'
+import { bundleCli, mreg, mregJson, projectRegistry, runChild, testEnv } from '../../support/cli-harness.js'
 
 const project = projectRegistry()
 let bundle: string
@@ -27,23 +26,9 @@ beforeAll(async () => {
   await handle.close()
 })
 
-function registerAndKill(delayMs: number): Promise<void> {
-  return new Promise(resolve => {
-    const child = spawn(
-      process.execPath,
-      [bundle, '--registry', project.repo, 'register', bigFile, '--type', 'big'],
-      {
-        env: testEnv(),
-        stdio: 'ignore'
-      }
-    )
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
-    child.on('close', () => {
-      clearTimeout(timer)
-      resolve()
-    })
-  })
-}
+/** A register in a child process, killed with SIGKILL after `delayMs` (if it has not finished). */
+const registerAndKill = (delayMs: number) =>
+  runChild(bundle, project.repo, ['register', bigFile, '--type', 'big'], testEnv(), { timeoutMs: delayMs })
 
 test('killing register at different moments never leaves metadata without its artifact', async () => {
   for (const delay of [40, 120, 200, 300, 450, 700]) {

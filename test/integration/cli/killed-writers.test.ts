@@ -5,7 +5,6 @@
  * delete may or may not have committed) is fetchable, and one cleanup leaves no orphan, temp file or pin.
  */
 import { beforeAll, expect, test } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
@@ -16,6 +15,7 @@ import {
   mreg,
   mregJson,
   projectRegistry,
+  runChild,
   testEnv
 } from '../../support/cli-harness.js'
 
@@ -30,19 +30,9 @@ beforeAll(async () => {
   }
 })
 
-function runAndKill(args: string[], delayMs: number): Promise<void> {
-  return new Promise(resolve => {
-    const child = spawn(process.execPath, [bundle, '--registry', project.repo, ...args], {
-      env: testEnv(),
-      stdio: 'ignore'
-    })
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
-    child.on('close', () => {
-      clearTimeout(timer)
-      resolve()
-    })
-  })
-}
+/** mreg in a child process, killed with SIGKILL after `delayMs` (if it has not finished). */
+const runAndKill = (args: string[], delayMs: number) =>
+  runChild(bundle, project.repo, args, testEnv(), { timeoutMs: delayMs })
 
 async function expectConsistent(): Promise<void> {
   gitOutput(project.repo, 'fsck', '--strict', '--no-progress') // throws on any error
