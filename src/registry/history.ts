@@ -61,13 +61,22 @@ export async function readLog(reader: GitReader, tip: string, options: LogOption
   return entries
 }
 
+/** The newest pending commit; of two in the same second, a child before its parent (a merged side branch). */
 function takeNewest(pending: CommitInfo[]): CommitInfo {
-  let best = 0
+  let best = pending[0] as CommitInfo
+  let at = 0
   for (let i = 1; i < pending.length; i++) {
-    if ((pending[i] as CommitInfo).committer.timestamp > (pending[best] as CommitInfo).committer.timestamp)
-      best = i
+    const candidate = pending[i] as CommitInfo
+    const newer = candidate.committer.timestamp > best.committer.timestamp
+    const childOfBest =
+      candidate.committer.timestamp === best.committer.timestamp && candidate.parents.includes(best.oid)
+    if (newer || childOfBest) {
+      best = candidate
+      at = i
+    }
   }
-  return pending.splice(best, 1)[0] as CommitInfo
+  pending.splice(at, 1)
+  return best
 }
 
 /** Whether `commit` changed `path` against every parent, and whether it created it. */

@@ -85,3 +85,15 @@ test('since: only the commits the tip reaches and that commit does not, merges a
   git(r.dir, ['update-ref', 'refs/heads/model-registry', tip, merge])
   expect(await subjects(side)).toEqual(['a edited', 'b edited'])
 })
+
+test('a commit and its parent of the same second: the child comes first', async () => {
+  const { b, r } = await repoWithHistory()
+  const tip = git(r.dir, ['rev-parse', 'model-registry'])
+  const sameSecond = { GIT_COMMITTER_DATE: '2026-03-02T00:00:00Z', GIT_AUTHOR_DATE: '2026-03-02T00:00:00Z' }
+  const tree = `${tip}^{tree}`
+  const base = git(r.dir, ['commit-tree', tree, '-p', tip, '-m', 'base'], { env: sameSecond })
+  const side = git(r.dir, ['commit-tree', tree, '-p', base, '-m', 'side'], { env: sameSecond })
+  const merge = git(r.dir, ['commit-tree', tree, '-p', base, '-p', side, '-m', 'merge'], { env: sameSecond })
+  git(r.dir, ['update-ref', 'refs/heads/model-registry', merge, tip])
+  expect((await b.log({ limit: 4 })).map(e => e.subject)).toEqual(['merge', 'side', 'base', 'b edited'])
+})
