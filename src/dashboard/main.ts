@@ -66,10 +66,13 @@ function App() {
   useEffect(() => {
     if (access !== 'open') return
     const stop = new AbortController()
+    // One commit can carry several events (a promotion demotes the old holder): reload once.
+    let pending: ReturnType<typeof setTimeout> | undefined
     followEvents(
       {
         change: change => {
-          setRevision(n => n + 1)
+          clearTimeout(pending)
+          pending = setTimeout(() => setRevision(n => n + 1), 150)
           setNotices(now => [...now.slice(-3), { id: change.id, text: describeChange(change) }])
           setTimeout(() => setNotices(now => now.filter(n => n.id !== change.id)), 8000)
         },
@@ -77,7 +80,10 @@ function App() {
       },
       stop.signal
     )
-    return () => stop.abort()
+    return () => {
+      clearTimeout(pending)
+      stop.abort()
+    }
   }, [access])
 
   if (access === 'checking')

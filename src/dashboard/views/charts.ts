@@ -4,7 +4,7 @@
  * floating bars from entering a stage to leaving it.
  */
 import { html } from 'htm/preact'
-import { useEffect, useRef } from 'preact/hooks'
+import { useEffect, useMemo, useRef } from 'preact/hooks'
 import {
   BarController,
   BarElement,
@@ -58,8 +58,16 @@ function CanvasChart({ config, label }: { config: ChartConfiguration; label: str
 
 /** One line per metric; a stage holder's point is drawn large in its stage's colour. */
 export function MetricChart({ metric, versions }: { metric: string; versions: ModelVersion[] }) {
+  const config = useMemo(() => metricConfig(metric, versions), [metric, versions])
+  return html`<figure class="metric-chart" data-metric=${metric}>
+    <figcaption>${metric}</figcaption>
+    <${CanvasChart} config=${config} label=${`${metric} over versions`} />
+  </figure>`
+}
+
+function metricConfig(metric: string, versions: ModelVersion[]): ChartConfiguration {
   const held = (v: ModelVersion) => SERVED.has(v.deployment_stage)
-  const config: ChartConfiguration = {
+  return {
     type: 'line',
     data: {
       labels: versions.map(v => v.version),
@@ -94,15 +102,44 @@ export function MetricChart({ metric, versions }: { metric: string; versions: Mo
       scales: { x: { title: { display: true, text: 'version' } } }
     }
   }
-  return html`<figure class="metric-chart" data-metric=${metric}>
-    <figcaption>${metric}</figcaption>
-    <${CanvasChart} config=${config} label=${`${metric} over versions`} />
-  </figure>`
 }
 
 /** Each span a version held a stage, as a bar from `from` to `until` (or now). */
-export function StageTimelineChart({ spans, now }: { spans: StageSpan[]; now: number }) {
-  const shown = spans.filter(s => s.stage !== 'archived')
+export function StageTimelineChart({ spans }: { spans: StageSpan[] }) {
+  // Drawn again when the spans change (a live event), not at every render of the page.
+  const { config, left } = useMemo(() => {
+    const { shown, left } = latestRows(spans.filter(s => s.stage !== 'archived'))
+    return { config: timelineConfig(shown, Date.now()), left }
+  }, [spans])
+  return html`<div class="timeline-chart">
+      <${CanvasChart} config=${config} label="stage timeline" />
+    </div>
+    ${
+      left > 0
+        ? html`<p class="muted small">
+            The ${TIMELINE_ROWS} most recently changed versions; ${left} more in the list below.
+          </p>`
+        : null
+    }`
+}
+
+const TIMELINE_ROWS = 15
+
+/** The spans of the versions whose stage changed last, so a long-lived model stays readable. */
+function latestRows(spans: StageSpan[]): { shown: StageSpan[]; left: number } {
+  const last = new Map<string, number>()
+  for (const span of spans)
+    last.set(span.version, Math.max(last.get(span.version) ?? 0, Date.parse(span.from)))
+  const kept = new Set(
+    [...last.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, TIMELINE_ROWS)
+      .map(([version]) => version)
+  )
+  return { shown: spans.filter(s => kept.has(s.version)), left: last.size - kept.size }
+}
+
+function timelineConfig(shown: StageSpan[], now: number): ChartConfiguration {
   const rows = [...new Set(shown.map(s => s.version))]
   // A version can hold a stage more than once (promoted, demoted, promoted again): the k-th
   // time it held a stage goes in that stage's k-th dataset, so every span gets its own bar.
@@ -162,9 +199,7 @@ export function StageTimelineChart({ spans, now }: { spans: StageSpan[]; now: nu
       }
     }
   }
-  return html`<div class="timeline-chart">
-    <${CanvasChart} config=${config as unknown as ChartConfiguration} label="stage timeline" />
-  </div>`
+  return config as unknown as ChartConfiguration
 }
 
 /** A time axis label: the clock within a couple of days, the date beyond. */

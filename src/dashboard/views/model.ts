@@ -4,7 +4,7 @@
  * timeline. The filters live in the route, so a filtered table can be linked and reloaded.
  */
 import { html } from 'htm/preact'
-import { useState } from 'preact/hooks'
+import { useMemo, useState } from 'preact/hooks'
 import { allVersions, api, type ModelVersion } from '../api.js'
 import { href } from '../route.js'
 import { formatMetric, formatTime, Status, StageBadge, useLoad, VersionLink } from './common.js'
@@ -12,6 +12,7 @@ import { MetricChart, StageTimelineChart } from './charts.js'
 import { HoldersAt, TimeTravelForm } from './time-travel.js'
 
 const FILTERS = ['stage', 'tag', 'min', 'sort'] as const
+const NONE: ModelVersion[] = []
 
 export function ModelPage({
   name,
@@ -30,11 +31,16 @@ export function ModelPage({
   })
   const at = query.get('at')
   const go = (next: Array<[string, string]>) => navigate(href.model(name, next))
-  const known = all.state === 'ready' ? all.data.versions : []
-  const metrics = [...new Set(known.flatMap(v => Object.keys(v.performance_metrics)))].sort()
-  const stages = [...new Set(known.map(v => v.deployment_stage))].sort()
-  // The API pages newest first; the charts read left to right, oldest to newest.
-  const chronological = known.filter(v => v.deployment_stage !== 'archived').reverse()
+  const known = all.state === 'ready' ? all.data.versions : NONE
+  const { metrics, stages, chronological } = useMemo(
+    () => ({
+      metrics: [...new Set(known.flatMap(v => Object.keys(v.performance_metrics)))].sort(),
+      stages: [...new Set(known.map(v => v.deployment_stage))].sort(),
+      // The API pages newest first; the charts read left to right, oldest to newest.
+      chronological: known.filter(v => v.deployment_stage !== 'archived').reverse()
+    }),
+    [known]
+  )
   return html`<section>
     <nav class="crumbs"><a href=${href.overview()}>Models</a> / <span>${name}</span></nav>
     <h1>${name}</h1>
@@ -231,7 +237,7 @@ function VersionsTable({
 function Timeline({ name, spans }: { name: string; spans: import('../api.js').StageSpan[] }) {
   if (spans.length === 0) return html`<p class="muted">No stage changes yet.</p>`
   const recent = [...spans].sort((a, b) => Date.parse(b.from) - Date.parse(a.from))
-  return html`<${StageTimelineChart} spans=${spans} now=${Date.now()} />
+  return html`<${StageTimelineChart} spans=${spans} />
     <details class="timeline-list">
       <summary>Every stage change (${spans.length})</summary>
       <ol class="timeline">

@@ -105,7 +105,9 @@ function VersionDetails({ v }: { v: ModelVersion }) {
         ${
           v.artifact.deleted
             ? html`<p class="muted">The stored bytes were removed by retention.</p>`
-            : html`<${Download} reference=${ref} fileName=${v.artifact.file_name} />`
+            : v.artifact.manifest
+              ? html`<${Manifest} reference=${ref} files=${v.artifact.manifest} />`
+              : html`<${Download} reference=${ref} fileName=${v.artifact.file_name} />`
         }
       </article>
     </div>
@@ -175,4 +177,18 @@ function Download({ reference, fileName }: { reference: string; fileName: string
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000)
   }
   return html`<button type="button" onClick=${save}>Download</button>`
+}
+
+/** A directory version: its files (the server streams single files only; src/serve/artifact.ts). */
+function Manifest({ reference, files }: { reference: string; files: Array<{ path: string; size: number }> }) {
+  return html`<details class="manifest">
+      <summary>${files.length} files</summary>
+      <ul>
+        ${files.slice(0, 200).map(f => html`<li><code>${f.path}</code> <span class="muted">${formatBytes(f.size)}</span></li>`)}
+      </ul>
+      ${files.length > 200 ? html`<p class="muted">and ${files.length - 200} more</p>` : null}
+    </details>
+    <p class="muted small">
+      A directory version downloads with <code>mreg fetch ${reference} --out DIR</code>.
+    </p>`
 }

@@ -61,6 +61,11 @@ beforeAll(async () => {
   }
   await ok(['register', await modelFile(repo, 'churn.bin', 9), '--type', 'xgboost', '--name', 'churn'])
   await ok(['register', await modelFile(repo, 'churn2.bin', 10), '--type', 'xgboost', '--name', 'churn'])
+  const folder = join(repo, 'embedder')
+  await mkdir(folder)
+  await modelFile(folder, 'weights.bin', 11)
+  await modelFile(folder, 'vocab.txt', 12, 100)
+  await ok(['register', folder, '--type', 'onnx', '--name', 'embedder'])
   await ok(['promote', 'fraud@1.0.1', '--to', 'staging'])
   await ok(['promote', 'fraud@1.0.1', '--to', 'production'])
   await pause(1500)
@@ -237,6 +242,12 @@ describe('views', () => {
     const bytes = await readFile(await download.path())
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(shown.artifact.sha256)
 
+    // A directory version lists its files; the server streams single files only.
+    await page.goto(`${server.url}/#/versions/${encodeURIComponent('embedder@1.0.0')}`)
+    expect(await page.locator('.manifest summary').textContent()).toBe('2 files')
+    expect(await page.getByRole('link', { name: 'Download' }).count()).toBe(0)
+    await page.goBack()
+    await page.locator('h1', { hasText: '1.0.2' }).waitFor()
     await page.locator('a.parent').click()
     await page.locator('h1', { hasText: '1.0.1' }).waitFor()
     expect(decodeURIComponent(page.url())).toContain(`#/versions/${shown.parent_model_id}`)
