@@ -1,18 +1,22 @@
 // Builds the dashboard (src/dashboard, a browser front) into <out>/dashboard: app-<hash>.js,
 // style-<hash>.css and index.html naming them. Hashed names let the server tell browsers to keep
 // the assets for good (src/serve/dashboard.ts); index.html itself is revalidated. No CDN: every
-// library is bundled in. scripts/bundle.mjs calls this; the output is byte-identical on rebuild.
+// library is bundled in. scripts/bundle.mjs calls this, and so do the dashboard tests
+// (test/support/browser.ts); the output is byte-identical on rebuild.
 import { build } from 'esbuild'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 export async function buildDashboard(outDir) {
   const dir = join(outDir, 'dashboard')
   await rm(dir, { recursive: true, force: true })
   const result = await build({
     entryPoints: [
-      { in: 'src/dashboard/main.ts', out: 'app' },
-      { in: 'src/dashboard/style.css', out: 'style' }
+      { in: join(ROOT, 'src/dashboard/main.ts'), out: 'app' },
+      { in: join(ROOT, 'src/dashboard/style.css'), out: 'style' }
     ],
     outdir: dir,
     entryNames: '[name]-[hash]',
@@ -31,7 +35,7 @@ export async function buildDashboard(outDir) {
     if (output.entryPoint?.endsWith('main.ts')) names['app.js'] = basename(file)
     if (output.entryPoint?.endsWith('style.css')) names['app.css'] = basename(file)
   }
-  const template = await readFile('src/dashboard/index.html', 'utf8')
+  const template = await readFile(join(ROOT, 'src/dashboard/index.html'), 'utf8')
   const page = template.replace(/\{\{(app\.js|app\.css)\}\}/g, (_, key) => names[key])
   await mkdir(dir, { recursive: true })
   await writeFile(join(dir, 'index.html'), page)

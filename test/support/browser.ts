@@ -4,11 +4,12 @@
  * per launch. Missing Chromium fails the tests with the command that installs it — in CI
  * (.ci/run installs it) and locally alike, since a skipped browser test would hide a broken page.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { buildDashboard } from '../../scripts/bundle-dashboard.mjs'
+import { bundleFronts } from './bundle-define.js'
 import { removeDir, tempDir, testEnv } from './cli-harness.js'
 
 export const CHROMIUM = '/usr/bin/chromium'
@@ -73,13 +74,16 @@ export async function launchChromium(): Promise<Browser> {
 export const LAPTOP = { width: 1280, height: 800 }
 export const PHONE = { width: 390, height: 844 }
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-
-/** The package as `npm run package` builds it (scripts/bundle.mjs), into a temporary directory. */
+/**
+ * The package's `dist/` as `npm run package` builds it — the CLI bundle (bundle-define.ts mirrors
+ * scripts/bundle.mjs) and the dashboard by the very script it runs — in a temporary directory.
+ * (Not bundle.mjs itself: it rewrites src/domain/generated, which other test files are reading.)
+ */
 export async function buildPackage(): Promise<string> {
   const out = await tempDir('mreg-package-')
-  execFileSync(process.execPath, ['scripts/bundle.mjs', '--out', out], { cwd: ROOT, stdio: 'pipe' })
-  return out
+  await bundleFronts(out)
+  await buildDashboard(join(out, 'dist'))
+  return join(out, 'dist')
 }
 
 export interface PackagedServer {

@@ -82,7 +82,7 @@ afterAll(async () => {
   await server?.close()
   await browser?.close()
   if (repo) await removeDir(repo)
-  if (pkg) await removeDir(pkg)
+  if (pkg) await removeDir(join(pkg, '..')) // the temporary package around dist/
 })
 
 /** Opens a view, waits for `ready`, and fails on any console error; screenshots both widths if asked. */
@@ -320,6 +320,16 @@ describe('live', () => {
     )
     expect(await page.locator('.notice').first().textContent()).toBe('fraud@1.0.4: development → staging')
     expect(await page.evaluate(() => (window as unknown as { __same?: boolean }).__same)).toBe(true)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  test('a registration made while the overview is open adds its model', async () => {
+    const { page, problems } = await open('', '.model-card')
+    expect(await page.locator('.model-card[data-model="ranker"]').count()).toBe(0)
+    await ok(['register', await modelFile(repo, 'ranker.bin', 21), '--type', 'lightgbm', '--name', 'ranker'])
+    await page.locator('.model-card[data-model="ranker"]').waitFor({ timeout: 10_000 })
+    expect(await page.locator('.notice', { hasText: 'ranker@1.0.0 registered' }).count()).toBe(1)
     expect(problems).toEqual([])
     await page.close()
   })
