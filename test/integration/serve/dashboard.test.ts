@@ -132,7 +132,7 @@ describe('assets from the package', () => {
     expect(again.status).toBe(304)
 
     const built = (await readdir(join(pkg, 'dashboard'))).filter(name => name !== 'index.html')
-    expect(built.map(name => name.replace(/-[A-Z0-9]+\./, '.')).sort()).toEqual(['app.js', 'style.css'])
+    expect(built.map(name => name.replace(/-[0-9a-f]{12}\./, '.')).sort()).toEqual(['app.js', 'style.css'])
     for (const name of built) {
       expect(page.text).toContain(`/dashboard/${name}`)
       const asset = await client.get<string>(`/dashboard/${name}`)
