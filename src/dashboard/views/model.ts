@@ -7,7 +7,7 @@ import { html } from 'htm/preact'
 import { useMemo, useState } from 'preact/hooks'
 import { allVersions, api, type ModelVersion } from '../api.js'
 import { href } from '../route.js'
-import { formatMetric, formatTime, Status, StageBadge, useLoad, VersionLink } from './common.js'
+import { byStage, formatMetric, formatTime, Status, StageBadge, useLoad, VersionLink } from './common.js'
 import { MetricChart, StageTimelineChart } from './charts.js'
 import { HoldersAt, TimeTravelForm } from './time-travel.js'
 
@@ -44,6 +44,7 @@ export function ModelPage({
   return html`<section>
     <nav class="crumbs"><a href=${href.overview()}>Models</a> / <span>${name}</span></nav>
     <h1>${name}</h1>
+    ${all.state === 'ready' ? html`<${Holders} name=${name} versions=${known} />` : null}
     <${Filters}
       params=${params}
       metrics=${metrics}
@@ -76,6 +77,24 @@ export function ModelPage({
     <${Status} loaded=${timeline} />
     ${timeline.state === 'ready' ? html`<${Timeline} name=${name} spans=${timeline.data.stages} />` : null}
   </section>`
+}
+
+/** Who serves now: every stage but the initial and the retired ones, with its holders. */
+function Holders({ name, versions }: { name: string; versions: ModelVersion[] }) {
+  const held = new Map<string, string[]>()
+  for (const v of versions)
+    if (!['development', 'deprecated', 'archived'].includes(v.deployment_stage))
+      held.set(v.deployment_stage, [...(held.get(v.deployment_stage) ?? []), v.version])
+  if (held.size === 0) return html`<p class="muted">No version holds a stage beyond development yet.</p>`
+  return html`<ul class="holders inline" aria-label="stage holders">
+    ${byStage([...held.entries()]).map(
+      ([stage, holders]) =>
+        html`<li>
+          <${StageBadge} stage=${stage} />
+          ${holders.map(v => html` <${VersionLink} name=${name} version=${v} />`)}
+        </li>`
+    )}
+  </ul>`
 }
 
 function Legend() {

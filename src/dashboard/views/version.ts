@@ -20,12 +20,21 @@ function VersionDetails({ v }: { v: ModelVersion }) {
   const commits = useLoad(() => api.history(ref), [ref])
   const metrics = Object.entries(v.performance_metrics)
   return html`<nav class="crumbs">
-      <a href=${href.overview()}>Models</a> / <a href=${href.model(v.name)}>${v.name}</a> /
-      <span>${v.version}</span>
+      <a href=${href.overview()}>Models</a> / <a href=${href.model(v.name)}>${v.name}</a>
+      <span> / ${v.version}</span>
     </nav>
     <div class="heading">
       <h1>${v.name} <span class="version">${v.version}</span></h1>
-      <${StageBadge} stage=${v.deployment_stage} />
+      <div class="actions">
+        <${StageBadge} stage=${v.deployment_stage} />
+        ${
+          v.deployment_stage === 'production'
+            ? null
+            : html`<a class="button secondary" href=${href.compare([`${v.name}@production`, ref])}
+                >Compare with production</a
+              >`
+        }
+      </div>
     </div>
     <div class="grid">
       <article class="card">

@@ -164,6 +164,9 @@ describe('views', () => {
   test('a model: versions table with stage, tag and metric filters and sorting; charts; timeline', async () => {
     const { page, problems } = await open('#/models/fraud', 'table.versions tbody tr', 'model')
     expect(await rows(page)).toEqual(['1.0.4', '1.0.3', '1.0.2', '1.0.1', '1.0.0'])
+    expect(await page.getByRole('list', { name: 'stage holders' }).textContent()).toMatch(
+      /production\s*1\.0\.3/
+    )
     // One chart per metric, each drawn; the stage timeline drawn too.
     expect(
       await page.locator('.metric-chart').evaluateAll(f => f.map(x => x.getAttribute('data-metric')))
@@ -242,6 +245,15 @@ describe('views', () => {
     const bytes = await readFile(await download.path())
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(shown.artifact.sha256)
 
+    await page.getByRole('link', { name: 'Compare with production' }).click()
+    await page.locator('table.compare tbody tr').first().waitFor()
+    expect(await page.locator('table.compare thead th a').allTextContents()).toEqual([
+      'fraud@1.0.3',
+      'fraud@1.0.2'
+    ])
+    await page.goBack()
+    await page.locator('h1', { hasText: '1.0.2' }).waitFor()
+
     // A directory version lists its files; the server streams single files only.
     await page.goto(`${server.url}/#/versions/${encodeURIComponent('embedder@1.0.0')}`)
     expect(await page.locator('.manifest summary').textContent()).toBe('2 files')
@@ -283,6 +295,17 @@ describe('views', () => {
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'compare-phone.png'), fullPage: true })
     expect(hash).toBe('#/compare?ref=fraud%401.0.1&ref=fraud%401.0.3&ref=fraud%401.0.4')
     expect(problems).toEqual([])
+    await page.close()
+  })
+
+  test('a model that does not exist: the error the API gives, on the page', async () => {
+    const { page, problems } = await browser.page(LAPTOP)
+    await page.goto(`${server.url}/#/models/nope`)
+    const alert = page.getByRole('alert').first()
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/^not-found: no model named "nope"/)
+    // The browser reports the 404 itself; nothing else may go wrong.
+    expect(problems.filter(p => !p.includes('404'))).toEqual([])
     await page.close()
   })
 
