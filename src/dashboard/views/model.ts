@@ -5,7 +5,7 @@
  */
 import { html } from 'htm/preact'
 import { useMemo, useState } from 'preact/hooks'
-import { allVersions, api, type ModelVersion } from '../api.js'
+import { allVersions, api, type ModelVersion, type StageSpan } from '../api.js'
 import { href } from '../route.js'
 import { byStage, formatMetric, formatTime, Status, StageBadge, useLoad, VersionLink } from './common.js'
 import { MetricChart, StageTimelineChart } from './charts.js'
@@ -24,7 +24,6 @@ export function ModelPage({
   navigate: (hash: string) => void
 }) {
   const all = useLoad(() => allVersions(name), [name])
-  const timeline = useLoad(() => api.history(name), [name])
   const params = FILTERS.flatMap(key => {
     const value = query.get(key)
     return value ? [[key, value] as [string, string]] : []
@@ -32,8 +31,11 @@ export function ModelPage({
   const at = query.get('at')
   const go = (next: Array<[string, string]>) => navigate(href.model(name, next))
   const known = all.state === 'ready' ? all.data.versions : NONE
-  const { metrics, stages, chronological } = useMemo(
+  const { metrics, stages, chronological, spans } = useMemo(
     () => ({
+      // From the versions' own stage_history, as the API's history builds it
+      // (src/domain/history.ts), without asking it for every commit of the model.
+      spans: stageSpans(known),
       metrics: [...new Set(known.flatMap(v => Object.keys(v.performance_metrics)))].sort(),
       stages: [...new Set(known.map(v => v.deployment_stage))].sort(),
       // The API pages newest first; the charts read left to right, oldest to newest.
@@ -74,8 +76,7 @@ export function ModelPage({
       />
     </div>
     ${at ? html`<div class="card then"><${HoldersAt} name=${name} at=${at} /></div>` : null}
-    <${Status} loaded=${timeline} />
-    ${timeline.state === 'ready' ? html`<${Timeline} name=${name} spans=${timeline.data.stages} />` : null}
+    ${all.state === 'ready' ? html`<${Timeline} name=${name} spans=${spans} />` : null}
   </section>`
 }
 
@@ -253,12 +254,32 @@ function VersionsTable({
   </div>`
 }
 
-function Timeline({ name, spans }: { name: string; spans: import('../api.js').StageSpan[] }) {
+function stageSpans(versions: ModelVersion[]): StageSpan[] {
+  return versions
+    .flatMap(v =>
+      v.stage_history.map((event, i) => ({
+        version: v.version,
+        model_id: v.model_id,
+        stage: event.stage,
+        from: event.at,
+        until: v.stage_history[i + 1]?.at ?? null,
+        by: event.by,
+        via: event.via
+      }))
+    )
+    .sort((a, b) => Date.parse(a.from) - Date.parse(b.from))
+}
+
+const LISTED = 300
+
+function Timeline({ name, spans }: { name: string; spans: StageSpan[] }) {
   if (spans.length === 0) return html`<p class="muted">No stage changes yet.</p>`
-  const recent = [...spans].sort((a, b) => Date.parse(b.from) - Date.parse(a.from))
+  const recent = [...spans].sort((a, b) => Date.parse(b.from) - Date.parse(a.from)).slice(0, LISTED)
   return html`<${StageTimelineChart} spans=${spans} />
     <details class="timeline-list">
-      <summary>Every stage change (${spans.length})</summary>
+      <summary>
+        ${spans.length > LISTED ? `The latest ${LISTED} stage changes of ${spans.length}` : `Every stage change (${spans.length})`}
+      </summary>
       <ol class="timeline">
         ${recent.map(
           s =>
