@@ -21,6 +21,7 @@ import { JSON_ROUTES } from './api.js'
 import { ArtifactServer } from './artifact.js'
 import { directoryFileRoute } from './directory-artifact.js'
 import { CachedReads } from './cached-reads.js'
+import { DashboardAssets } from './dashboard.js'
 import { EventHub } from './events.js'
 import { ApiError, errorBody, Query, readBody, sendJson } from './http.js'
 import { ServeMetrics } from './metrics.js'
@@ -103,6 +104,7 @@ export async function startServer(
     }
   )
   const openapi = JSON.stringify(servedOpenApi())
+  const dashboard = new DashboardAssets()
   const tokenDigest = options.token ? digest(options.token) : null
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<string> => {
@@ -133,6 +135,12 @@ export async function startServer(
     if (path === '/healthz') {
       sendJson(res, 200, { status: 'ok', tip: await currentTip(ctx).catch(() => null) })
       return '/healthz'
+    }
+    const page = dashboard.route(path)
+    if (page) {
+      // Static files without registry data: the page itself asks for the token (src/dashboard/api.ts).
+      await dashboard.serve(path, req, res)
+      return page
     }
     authorize(req)
     if (path === '/api/v1/openapi.json') {
