@@ -197,7 +197,7 @@ describe('views', () => {
       }
       await form.getByRole('button', { name: 'Apply' }).click()
       const shown = () => rows(page).then(r => JSON.stringify(r))
-      for (let tries = 0; tries < 100 && (await shown()) !== JSON.stringify(expected); tries++)
+      for (let tries = 0; tries < 200 && (await shown()) !== JSON.stringify(expected); tries++)
         await pause(100)
       expect(await rows(page)).toEqual(expected)
       for (const [name, value] of Object.entries(fields))
