@@ -1,6 +1,7 @@
 /**
- * doctor: is the registry what it claims to be? Indexes against version files, every live
- * artifact present with its recorded SHA-256, and stored bytes nothing refers to.
+ * doctor: is the registry what it claims to be? Indexes against version files, versions the
+ * history registered still there (src/commands/lost-versions.ts), every live artifact present
+ * with its recorded SHA-256, and stored bytes nothing refers to.
  */
 import { isRegistryError } from '../domain/errors.js'
 import {
@@ -11,7 +12,7 @@ import {
   rowOf,
   type ModelHead
 } from '../domain/layout.js'
-import { checkIndexConsistency, versionPath } from '../domain/model-index.js'
+import { checkIndexConsistency } from '../domain/model-index.js'
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
@@ -19,6 +20,7 @@ import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
 import { readDerivedFiles } from './registry-reads.js'
 import { fileArtifacts } from './directory.js'
+import { lostVersions } from './lost-versions.js'
 import { auditStore } from './store-audit.js'
 
 export type FindingKind =
@@ -64,7 +66,9 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
     }
   }
 
-  findings.push(...(await lostVersions(ctx, new Set(versions.map(formatReference)))))
+  for (const lost of await lostVersions(ctx, snapshot, new Set(versions.map(formatReference)))) {
+    findings.push({ kind: 'lost-version', severity: 'problem', ...lost })
+  }
 
   const store = await openStore(ctx)
   let artifacts = 0
@@ -171,37 +175,4 @@ async function readOrReport<T>(
     findings.push({ kind: 'invalid-document', severity: 'problem', subject, message: error.message })
     return null
   }
-}
-
-/**
- * Versions the branch's history registered whose files are gone although no delete or cleanup
- * commit removed them: what an ordinary commit in a working tree that had the registry branch
- * checked out (with a stale index) does. The version files alone cannot show that loss.
- */
-async function lostVersions(ctx: CommandContext, present: Set<string>): Promise<Finding[]> {
-  const registeredIn = new Map<string, string>()
-  for (const entry of (await ctx.backend.log()).reverse()) {
-    const register = /^register (\S+) (\S+) \(/.exec(entry.subject)
-    if (register) registeredIn.set(`${register[1]}@${register[2]}`, entry.commit)
-    const removed = /^delete (\S+) (\S+) \(/.exec(entry.subject)
-    if (removed) registeredIn.delete(`${removed[1]}@${removed[2]}`)
-    if (entry.subject.startsWith('cleanup: remove ')) {
-      for (const line of entry.body.split('\n')) {
-        const version = /^remove (\S+@\S+): /.exec(line)
-        if (version) registeredIn.delete(version[1] as string)
-      }
-    }
-  }
-  const findings: Finding[] = []
-  for (const [reference, commit] of registeredIn) {
-    if (present.has(reference)) continue
-    const [name, version] = reference.split('@') as [string, string]
-    findings.push({
-      kind: 'lost-version',
-      severity: 'problem',
-      subject: reference,
-      message: `registered in commit ${commit.slice(0, 12)} but its version file is gone and no delete or cleanup removed it; restore it with 'git checkout ${commit.slice(0, 12)} -- ${versionPath(name, version)}' on the registry branch`
-    })
-  }
-  return findings
 }
