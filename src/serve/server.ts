@@ -19,6 +19,7 @@ import { formatReference } from '../domain/references.js'
 import type { OpenedRegistry } from '../wiring/open-registry.js'
 import { JSON_ROUTES } from './api.js'
 import { ArtifactServer } from './artifact.js'
+import { directoryFileRoute } from './directory-artifact.js'
 import { CachedReads } from './cached-reads.js'
 import { DashboardAssets } from './dashboard.js'
 import { EventHub } from './events.js'
@@ -160,6 +161,11 @@ export async function startServer(
       const last = req.headers['last-event-id']
       await hub.subscribe(res, Array.isArray(last) ? last[0] : last)
       return path
+    }
+    const file = directoryFileRoute(raw.split(/[?#]/)[0] as string)
+    if (file) {
+      await artifacts.serve(file.reference, req, res, file.path)
+      return '/api/v1/versions/{ref}/artifact/{path}'
     }
     const artifact = /^\/api\/v1\/versions\/([^/]+)\/artifact$/.exec(path)
     if (artifact) {
