@@ -19,7 +19,6 @@ import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
 import { readDerivedFiles } from './registry-reads.js'
-import { fileArtifacts } from './directory.js'
 import { lostVersions } from './lost-versions.js'
 import { auditStore } from './store-audit.js'
 
@@ -76,18 +75,14 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
     if (version.artifact.deleted) continue
     artifacts++
     const subject = formatReference(version)
-    // A directory version is checked file by file (each its own object).
-    for (const artifact of fileArtifacts(version.artifact)) {
-      const what = version.artifact.manifest
-        ? `${version.artifact.file_name}: ${artifact.file_name}`
-        : artifact.file_name
-      let result
-      try {
-        result = await store.verify(artifact)
-      } catch (error) {
+    // A directory version is checked file by file (the store's verifyFiles).
+    const manifest = version.artifact.manifest
+    for (const [i, result] of (await store.verifyFiles(version.artifact)).entries()) {
+      const artifact = result.file
+      const what = manifest ? `${version.artifact.file_name}: ${manifest[i]?.path}` : artifact.file_name
+      if (result.error) {
         // not a file of the recorded size (a symlink, FIFO, directory, truncated file): say what and where
-        if (!isRegistryError(error) || error.kind !== 'integrity') throw error
-        findings.push({ kind: 'corrupt-object', severity: 'problem', subject, message: error.message })
+        findings.push({ kind: 'corrupt-object', severity: 'problem', subject, message: result.error.message })
         continue
       }
       if (!result.present) {

@@ -179,6 +179,22 @@ describe('refused inside DIR, with nothing written', () => {
   })
 })
 
+describe('promotion verifies every file', () => {
+  test('a directory version is promoted to production (each file re-hashed)', async () => {
+    const dir = join(project.work, 'promoted')
+    await mkdir(join(dir, 'lib'), { recursive: true })
+    await modelFile(dir, 'weights.bin', 77, 5000)
+    await writeFile(join(dir, 'lib', 'pre.py'), 'def pre(x):\n    return x * 2\n')
+    const registered = await mreg(project.repo, ['--json', 'register', dir, '--type', 'promoted'])
+    expect(registered.code).toBe(0)
+    for (const stage of ['staging', 'canary', 'production']) {
+      const result = await mreg(project.repo, ['promote', 'promoted@latest', '--to', stage])
+      expect(result.stderr).toBe('')
+      expect(result.code).toBe(0)
+    }
+  })
+})
+
 describe('maintenance knows the files of a directory version', () => {
   test('doctor is healthy, cleanup keeps every file, delete removes them', async () => {
     expect((await mreg(project.repo, ['doctor'])).code).toBe(0)
