@@ -4,7 +4,9 @@ import { parseName } from '../domain/names.js'
 import type { Criteria, SortKey } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { CommandContext } from './context.js'
+import { readListedVersion } from './registry-reads.js'
 import { selectFromRegistry } from './resolve.js'
+import { selectRows } from './select-rows.js'
 
 export interface ListInput {
   criteria: Criteria
@@ -15,6 +17,27 @@ export interface ListInput {
 export async function listVersions(ctx: CommandContext, input: ListInput): Promise<ModelVersion[]> {
   const snapshot = await ctx.backend.snapshot()
   return selectFromRegistry(snapshot, input.criteria, input.sort, input.limit)
+}
+
+export interface VersionStream {
+  /** The metric names the listed models record (one CSV column each), known before the first version. */
+  metrics: string[]
+  /** The versions in `list` order, each read when it is asked for. */
+  versions: AsyncGenerator<ModelVersion>
+}
+
+/**
+ * `list` as a stream: a bad filter fails here, before anything is printed; then each version
+ * file is read as the consumer asks for the next version (src/commands/select-rows.ts says what
+ * the selection holds in memory).
+ */
+export async function streamVersions(ctx: CommandContext, input: ListInput): Promise<VersionStream> {
+  const snapshot = await ctx.backend.snapshot()
+  const { metrics, rows } = await selectRows(snapshot, input.criteria, input.sort, input.limit)
+  async function* versions(): AsyncGenerator<ModelVersion> {
+    for await (const row of rows) yield await readListedVersion(snapshot, row.name, row.version)
+  }
+  return { metrics, versions: versions() }
 }
 
 export interface PageInput {

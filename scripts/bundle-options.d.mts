@@ -1,0 +1,11 @@
+// Types of scripts/bundle-options.mjs for the tests that bundle the fronts (test/support/bundle-define.ts).
+import type { BuildOptions } from 'esbuild'
+
+export declare const BANNER: string
+export declare const DEFINE: Record<string, string>
+export declare const CLI_CHUNKS: string
+export declare function cliBuild(
+  outDir: string,
+  options?: { entry?: string; extension?: string; root?: string }
+): BuildOptions
+export declare function singleFileBuilds(outDir: string, root?: string): BuildOptions[]
