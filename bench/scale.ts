@@ -177,25 +177,47 @@ async function main(env: BenchEnv): Promise<BenchResult> {
       })
     return [d.registry, fmt(d.total), (d.bytes / 1024).toFixed(1), met ? 'yes' : '**no**']
   })
+  const imported = builds.filter(b => b.method === 'import')
   const buildRows = builds.map(b => {
     const met = b.importRun.ms <= BULK_TIME_TARGET_MS && b.importRun.peakRss <= BULK_RSS_TARGET
-    if (b.total === total) {
+    if (b.total === total && b.method === 'import') {
       goals.push({
         goal: `${b.shape.label}: \`import\` of ${fmt(b.total)} legacy versions ≤ 10 min and ≤ 500 MB RSS`,
         measured: `${(b.importRun.ms / 1000).toFixed(1)} s, ${mib(b.importRun.peakRss)} MiB`,
         met
       })
     }
+    if (b.method === 'direct') {
+      return [
+        b.shape.label,
+        fmt(b.total),
+        'direct writes (git fast-import)',
+        (b.importRun.ms / 1000).toFixed(1),
+        '–',
+        '1',
+        '–'
+      ]
+    }
     return [
       b.shape.label,
       fmt(b.total),
-      (b.generateMs / 1000).toFixed(1),
+      `mreg import --batch ${BATCH} (generating the directory: ${(b.generateMs / 1000).toFixed(1)} s)`,
       (b.importRun.ms / 1000).toFixed(1),
       mib(b.importRun.peakRss),
       String(b.commits),
       met ? 'yes' : '**no**'
     ]
   })
+  if (!builds.some(b => b.total === total && b.method === 'import')) {
+    const rates = imported.map(
+      b => `${b.shape.label}: ${fmt(Math.round(b.total / (b.importRun.ms / 1000)))} versions/s`
+    )
+    goals.push({
+      goal: `\`import\` of ${fmt(total)} legacy versions ≤ 10 min and ≤ 500 MB RSS`,
+      measured: `not measured at ${fmt(total)} in this run (built by direct writes); import rate at ${fmt(base)}: ${rates.join('; ') || 'none'}`,
+      met: false
+    })
+  }
   goals.push({
     goal: '`migrate` of a 100,000-version v1 registry ≤ 10 min and ≤ 500 MB RSS',
     measured: migrate
@@ -260,13 +282,13 @@ async function main(env: BenchEnv): Promise<BenchResult> {
       rows: diskRows
     },
     {
-      title: `Building the registries: generate the legacy directory, then \`mreg import --batch ${BATCH}\` (one process)`,
+      title: 'Building the registries',
       columns: [
         'registry',
         'versions',
-        'generate s',
-        'import s',
-        'import peak RSS MiB',
+        'how',
+        'seconds',
+        'peak RSS MiB',
         'commits',
         'met (≤ 10 min, ≤ 500 MB)'
       ],
@@ -275,7 +297,7 @@ async function main(env: BenchEnv): Promise<BenchResult> {
   ]
   if (github) tables.push(github.table)
   const notes = [
-    `Registries: a directory in the Python registry's layout is generated (test/support/legacy-registry.ts: round-robin over the models, one minute apart, every 10th version of a model staged, the newest of those in production, lineage to the previous version) and imported with \`mreg import --batch ${BATCH}\`, so each registry is exactly what the product writes; the registry is in layout 2 (docs/ARCHITECTURE.md: version files under fan-out directories, day-bucketed row shards, a head per model, the catalog).`,
+    `Registries: the versions of a Python-registry directory (test/support/legacy-registry.ts: round-robin over the models, one minute apart, every 10th version of a model staged, the newest of those in production, lineage to the previous version). Up to 2,000 versions (BENCH_SCALE_IMPORT_MAX) the directory is written and imported with \`mreg import --batch ${BATCH}\` (its time and memory are the import rows); larger registries are written directly (bench/support/scale-direct.ts): the same documents import makes of that metadata (src/domain/legacy.ts), the derived files src/domain/layout.ts derives from them, in one \`git fast-import\` commit (so they are packed, as a fresh clone is), every version pointing at one artifact stored by a real \`mreg register\`. Each registry is in layout 2 (docs/ARCHITECTURE.md: version files under fan-out directories, day-bucketed row shards, a head per model, the catalog).`,
     `Each command runs ${'3'} times as \`node mreg.mjs --json …\` under GNU time (1 when a run takes over 5 s); reads get one extra uncounted run first. Median wall time, highest peak RSS. \`git cat-file --batch\` reads the version files the command's answer shows (by blob id, looked up with one untimed \`git ls-tree\`), from the same repository, median of 3 after a warm-up.`,
     migrate
       ? '`mreg migrate` exists but this benchmark does not time it yet.'
