@@ -19,6 +19,9 @@ export async function listVersions(ctx: CommandContext, input: ListInput): Promi
   return selectFromRegistry(snapshot, input.criteria, input.sort, input.limit)
 }
 
+/** Version files in flight while a list streams (streamVersions). */
+const READ_AHEAD = 32
+
 export interface VersionStream {
   /** The metric names the listed models record (one CSV column each), known before the first version. */
   metrics: string[]
@@ -35,7 +38,30 @@ export async function streamVersions(ctx: CommandContext, input: ListInput): Pro
   const snapshot = await ctx.backend.snapshot()
   const { metrics, rows } = await selectRows(snapshot, input.criteria, input.sort, input.limit)
   async function* versions(): AsyncGenerator<ModelVersion> {
-    for await (const row of rows) yield await readListedVersion(snapshot, row.name, row.version)
+    // Up to READ_AHEAD version files are asked for before the oldest is given out: the object
+    // reader answers requests in order (one `git cat-file --batch`), so they overlap instead of
+    // waiting one round trip each, and memory holds no more than that many documents. The
+    // window is refilled half at a time, so the requests go to git in batches, not one by one.
+    const ahead: Promise<ModelVersion>[] = []
+    let more = true
+    const refill = async () => {
+      while (more && ahead.length < READ_AHEAD) {
+        const next = await rows.next()
+        if (next.done) {
+          more = false
+          return
+        }
+        const read = readListedVersion(snapshot, next.value.name, next.value.version)
+        // Its failure is thrown when its turn comes; until then it must not count as unhandled.
+        read.catch(() => undefined)
+        ahead.push(read)
+      }
+    }
+    await refill()
+    while (ahead.length > 0) {
+      if (ahead.length <= READ_AHEAD / 2) await refill()
+      yield await (ahead.shift() as Promise<ModelVersion>)
+    }
   }
   return { metrics, versions: versions() }
 }

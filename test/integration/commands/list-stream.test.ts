@@ -1,7 +1,7 @@
 /**
  * `list` streams (src/commands/select-rows.ts, src/commands/list.ts streamVersions): the order is
  * exactly what sorting every version document gives, for every sort, filter and limit, across
- * models; the first version comes after one day of rows per model and one version file; and the
+ * models; the first version comes after one day of rows per model and a few version files; and the
  * CLI's table, --json array and --csv carry every row in that order.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
@@ -96,13 +96,15 @@ function counting(): { ctx: CommandContext; reads: { versions: number; days: num
   }
 }
 
-test('the first version of a full list comes after one day per model and one version file', async () => {
+test('the first version of a full list comes after one day per model and a window of version files', async () => {
   const { ctx: counted, reads } = counting()
   const { versions, metrics } = await streamVersions(counted, { criteria: {} })
   expect(metrics).toEqual(['f1_score', 'precision', 'recall'])
   const first = await versions.next()
   expect(first.done).toBe(false)
-  expect(reads).toEqual({ versions: 1, days: MODELS.length })
+  // The version files in flight (src/commands/list.ts READ_AHEAD), not the 450 of the list.
+  expect(reads.days).toBe(MODELS.length)
+  expect(reads.versions).toBeLessThanOrEqual(32)
   let rest = 0
   for await (const _ of versions) rest++
   expect(rest + 1).toBe(MODELS.length * PER_MODEL)
