@@ -3,7 +3,8 @@ import type { BuildOptions } from 'esbuild'
 
 export declare const BANNER: string
 export declare const DEFINE: Record<string, string>
-export declare const CLI_CHUNKS: string
+export declare const CLI_CHUNK_PREFIX: string
+export declare function isCliChunk(name: string): boolean
 export declare function cliBuild(
   outDir: string,
   options?: { entry?: string; extension?: string; root?: string }

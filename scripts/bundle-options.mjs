@@ -11,8 +11,15 @@ export const BANNER =
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 export const DEFINE = { __MREG_VERSION__: JSON.stringify(version) }
 
-// Where the CLI's chunks go, beside its entry: `<out>/cli.js` imports `<out>/cli-chunks/*.js`.
-export const CLI_CHUNKS = 'cli-chunks'
+// The CLI's chunks lie beside its entry (`<out>/cli.js` imports `<out>/cli-<name>-<hash>.js`):
+// code that finds files next to "the running bundle" by import.meta.url (the dashboard,
+// src/serve/dashboard.ts) finds them from a chunk too.
+export const CLI_CHUNK_PREFIX = 'cli-'
+
+/** Whether a file name in the output directory is one of the CLI's chunks (not the entry). */
+export function isCliChunk(name) {
+  return name.startsWith(CLI_CHUNK_PREFIX) && name.endsWith('.js') && name !== 'cli.js'
+}
 
 const common = {
   bundle: true,
@@ -37,7 +44,7 @@ export function cliBuild(outDir, { entry = 'cli', extension = '.js', root = '.' 
     outdir: outDir,
     outExtension: { '.js': extension },
     splitting: true,
-    chunkNames: `${CLI_CHUNKS}/[name]-[hash]`,
+    chunkNames: `${CLI_CHUNK_PREFIX}[name]-[hash]`,
     // The shebang comes from src/cli/main.ts (esbuild keeps an entry's first-line #! above the banner).
     banner: { js: BANNER }
   }

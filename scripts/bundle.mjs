@@ -4,9 +4,10 @@
 // `--no-types` skips the declarations (the packed-install test needs only the bundles).
 import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
-import { rm } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { cliBuild, CLI_CHUNKS, singleFileBuilds } from './bundle-options.mjs'
+import { buildDashboard } from './bundle-dashboard.mjs'
+import { cliBuild, isCliChunk, singleFileBuilds } from './bundle-options.mjs'
 
 // The precompiled schema validators are source the bundle includes: regenerate them first.
 await import('./generate-validators.mjs')
@@ -15,8 +16,12 @@ const outIndex = process.argv.indexOf('--out')
 const outDir = outIndex >= 0 ? process.argv[outIndex + 1] : 'dist'
 
 // Chunks are named by their content: the previous build's would stay beside the new ones.
-await rm(join(outDir, CLI_CHUNKS), { recursive: true, force: true })
+const previous = await readdir(outDir).catch(() => [])
+for (const name of previous.filter(isCliChunk)) await rm(join(outDir, name))
 for (const options of [cliBuild(outDir), ...singleFileBuilds(outDir)]) await build(options)
+
+// The dashboard `mreg serve` serves at / (dist/dashboard, found next to the bundle at run time).
+await buildDashboard(outDir)
 
 // The library's published types: declarations only, under <out>/types (package.json "exports").
 if (!process.argv.includes('--no-types')) {

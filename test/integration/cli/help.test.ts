@@ -10,7 +10,7 @@ import { readdir, readFile, rm } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { promisify } from 'node:util'
 import { build } from 'esbuild'
-import { cliBuild, CLI_CHUNKS } from '../../../scripts/bundle-options.mjs'
+import { cliBuild, isCliChunk } from '../../../scripts/bundle-options.mjs'
 import { makeProjectRepo, mreg, removeDir, tempDir, testEnv } from '../../support/cli-harness.js'
 
 const run = promisify(execFile)
@@ -59,11 +59,10 @@ beforeAll(async () => {
   cli = join(dir, 'cli.js')
   const needed = await staticClosure(dir, 'cli.js')
   removedChunks = []
-  for (const chunk of await readdir(join(dir, CLI_CHUNKS))) {
-    const path = `${CLI_CHUNKS}/${chunk}`
-    if (!needed.has(path)) {
+  for (const chunk of (await readdir(dir)).filter(isCliChunk)) {
+    if (!needed.has(chunk)) {
       removedChunks.push(chunk)
-      await rm(join(dir, path))
+      await rm(join(dir, chunk))
     }
   }
 }, 120_000)
@@ -80,7 +79,7 @@ describe('help of the split bundle', () => {
   test('the commands and the registry are chunks that --help does without', () => {
     // Each command's action is its own chunk, and so is the registry's wiring: all gone.
     for (const chunk of ['list', 'register', 'fetch', 'promote', 'doctor', 'environment'])
-      expect(removedChunks.some(name => name.startsWith(`${chunk}-`))).toBe(true)
+      expect(removedChunks.some(name => name.startsWith(`cli-${chunk}-`))).toBe(true)
   })
 
   test('mreg --help lists every command, as the in-process CLI does', async () => {
