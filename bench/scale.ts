@@ -315,7 +315,7 @@ async function main(env: BenchEnv): Promise<BenchResult> {
   return {
     name: 'scale',
     title: `Registry at scale (${fmt(total)} versions; growth from ${fmt(base)})`,
-    measures: `commands as whole processes on registries of ${manyModels} models × ${fmt(Math.round(total / manyModels))} and 1 model × ${fmt(total)} versions (the targets: 100 × 1,000 and 1 × 100,000), built by \`mreg import\` of generated legacy directories, beside \`node -e 0\` and \`git cat-file --batch\`; growth from ${fmt(base)} versions; full-list streaming; git bytes per registration; import time and memory.`,
+    measures: `commands as whole processes on registries of ${manyModels} models × ${fmt(Math.round(total / manyModels))} and 1 model × ${fmt(total)} versions (the targets: 100 × 1,000 and 1 × 100,000), built from generated legacy metadata (by \`mreg import\` up to 2,000 versions, by direct writes of the same documents above: see the notes), beside \`node -e 0\` and \`git cat-file --batch\`; growth from ${fmt(base)} versions; full-list streaming; git bytes per registration; import time and memory.`,
     tables,
     goals: judged,
     notes,
