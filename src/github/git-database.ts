@@ -235,7 +235,7 @@ export class GitDatabase {
     if (httpStatus(error) === 422 && /rule violations|protected branch/i.test(said)) {
       return new RegistryError(
         'refused',
-        `GitHub refused to move branch ${branch} on ${this.slug}: ${said.replace(/\s+/g, ' ').trim()}; let the registry's token bypass the rule, or register through a pull request`,
+        `GitHub refused to move branch ${branch} on ${this.slug}: ${said.replace(/\s+/g, ' ').trim()}; add the registry's token (a GitHub App) to the rule's bypass list, or change the registry through a pull request`,
         { field: 'registry-branch', value: branch, reason: 'ruleset' }
       )
     }

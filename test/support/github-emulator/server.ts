@@ -191,7 +191,7 @@ async function handleGit(
   const isPush =
     url.searchParams.get('service') === 'git-receive-pack' || url.pathname.endsWith('/git-receive-pack')
   const login = p.pushRules.grant(credentials.token)?.login ?? p.ctx.state.viewer
-  if (isPush && !allows(permissionsOf(p, credentials.token, 'git'), [{ contents: 'write' }])) {
+  if (isPush && !allows(permissionsOf(p, credentials.token), [{ contents: 'write' }])) {
     entry.rule = 'git-push-permission'
     await drain(req)
     res.writeHead(403, { 'content-type': 'text/plain' })
@@ -235,15 +235,17 @@ async function handleGit(
 /**
  * The permission set of a token (rule token-permissions): the main token's is
  * state.tokenPermissions; a token added with pushRules.addToken has its grant's `permissions`,
- * or, without them, every permission for the REST API and contents as its `push` says for git
- * (so a test of a refused git push still reaches the push).
+ * or, without them, every permission with contents as its `push` says, for git and the REST API
+ * alike (the Git Database API's writes need contents: write as a push does).
  */
-function permissionsOf(p: Pipeline, token: string, over: 'api' | 'git' = 'api'): TokenPermissions {
+function permissionsOf(p: Pipeline, token: string): TokenPermissions {
   if (token === p.token) return p.ctx.state.tokenPermissions
   const grant = p.pushRules.grant(token)
   if (!grant) return {}
   if (grant.permissions) return grant.permissions
-  return over === 'git' ? { ...ALL_WRITE, contents: grant.push ? 'write' : 'read' } : ALL_WRITE
+  // contents: write is what both a push and the Git Database API's writes need
+  // (https://docs.github.com/en/rest/git/trees#create-a-tree: "Contents" repository permissions (write))
+  return { ...ALL_WRITE, contents: grant.push ? 'write' : 'read' }
 }
 
 /** The main token, or one added with pushRules.addToken (an App's installation token…). */
