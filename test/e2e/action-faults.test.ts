@@ -156,7 +156,7 @@ describe('failures leave nothing behind', () => {
     // The release stays a draft until the metadata has landed: with immutable releases a
     // published-then-deleted release would have reserved its tag for good.
     const api = requests('api')
-    expect(api.filter(r => r.startsWith('PATCH'))).toEqual([])
+    expect(api.filter(r => r.startsWith('PATCH /repos/acme/models/releases'))).toEqual([])
     expect(api).toContain('DELETE /repos/acme/models/releases/N → 204')
     await expectNothingLeft()
   })
@@ -210,8 +210,10 @@ describe('what GitHub asks to wait out is waited out', () => {
     gh.faults.rateLimitNext('primary', 2, { method: 'PATCH' })
     const run = await register()
     await expectRegistered(run)
+    // The first PATCH is the registry branch's ref update, then the release's publish.
     expect(requests('api').filter(r => r.startsWith('PATCH'))).toEqual([
-      'PATCH /repos/acme/models/releases/N → 403',
+      `PATCH ${REF_UPDATE_PATH} → 403`,
+      `PATCH ${REF_UPDATE_PATH} → 200`,
       'PATCH /repos/acme/models/releases/N → 200'
     ])
     expect(run.ms).toBeGreaterThanOrEqual(1000)
