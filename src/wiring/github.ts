@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import type { ProxySettings } from '../domain/proxy.js'
 import type { Source } from '../domain/types.js'
+import { branchTipProbe } from '../github/branch-tip.js'
 import { createGitHubClient, type GitHubLogger } from '../github/client.js'
 import { createGitHubReviewChannel } from '../github/review-channel.js'
 import { RemoteRegistryBackend } from '../registry/remote-backend.js'
@@ -59,14 +60,27 @@ export function githubTuningFromEnv(env: NodeJS.ProcessEnv): GitHubTuning {
   return tuning
 }
 
-export function githubContext(target: GitHubTarget): CommandContext {
-  const client = createGitHubClient({
+function clientFor(target: GitHubTarget) {
+  return createGitHubClient({
     token: target.token,
     apiUrl: target.apiUrl,
     log: target.log,
     proxy: target.proxy,
     ...target.tuning
   })
+}
+
+/**
+ * Whether the registry branch moved since the last call (true at the first): a conditional
+ * request for its ref, so an unchanged branch costs a 304 and no git fetch (src/github/branch-tip.ts).
+ */
+export function githubTipProbe(target: GitHubTarget): () => Promise<boolean> {
+  const probe = branchTipProbe(clientFor(target), target)
+  return async () => (await probe.look()).changed
+}
+
+export function githubContext(target: GitHubTarget): CommandContext {
+  const client = clientFor(target)
   const backend = new RemoteRegistryBackend({
     url: `${target.serverUrl.replace(/\/+$/, '')}/${target.owner}/${target.repo}.git`,
     cacheDir: join(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, '_')}`),

@@ -202,6 +202,12 @@ export const RULES = {
     source:
       "https://docs.github.com/en/rest/commits/commits#list-pull-requests-associated-with-a-commit; an empty answer for a merged commit as observed in https://github.com/DefinitelyTyped/dt-mergebot/pull/370 and reported in this project's issue 8"
   },
+  'conditional-request': {
+    summary:
+      'A successful GET carries an ETag (per token); sent back in If-None-Match while the resource is unchanged it answers 304 with no body, which does not count against the primary rate limit',
+    source:
+      'https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate; per-token ETags as reported in https://github.com/github/docs/issues/34689'
+  },
   'not-emulated': {
     summary: 'A request for an operation the emulator does not implement fails loudly (500) and is recorded',
     source: 'emulator policy: a product calling an endpoint the tests do not cover must not pass silently'
