@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import { invalidInput } from '../domain/errors.js'
 import { proxyFromEnv } from '../domain/proxy.js'
-import { githubTuningFromEnv, parseRepository } from '../wiring/github.js'
+import { parseRepository } from '../wiring/github.js'
 import { openContext, type GitHubOptions, type OpenedRegistry } from '../wiring/open-registry.js'
 import type { CliIO } from './io.js'
 import { terminalProgress } from './progress.js'
@@ -78,7 +78,7 @@ function gitHubTarget(github: string, options: GlobalOptions, io: CliIO): GitHub
     apiUrl: options.apiUrl ?? io.env.GITHUB_API_URL ?? 'https://api.github.com',
     serverUrl: options.serverUrl ?? io.env.GITHUB_SERVER_URL ?? 'https://github.com',
     cacheDir: join(cacheHome, 'mreg'),
-    tuning: githubTuningFromEnv(io.env),
+    tuning: io.githubTuning,
     proxy: proxyFromEnv(io.env)
   }
 }

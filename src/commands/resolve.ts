@@ -155,6 +155,26 @@ export async function selectFromRegistry(
   sort: SortKey = { by: 'registered' },
   limit?: number
 ): Promise<ModelVersion[]> {
+  const docs: ModelVersion[] = []
+  for (const c of await selectRows(snapshot, criteria, sort, limit))
+    docs.push(await readListedVersion(snapshot, c.name, c.version))
+  return docs
+}
+
+/** A selected version as its row names it: enough to page before reading version files. */
+export interface SelectedRow {
+  name: string
+  version: string
+  model_id: string
+}
+
+/** What selectFromRegistry selects, from the rows alone (no version file is read). */
+export async function selectRows(
+  snapshot: RegistrySnapshot,
+  criteria: Criteria,
+  sort: SortKey = { by: 'registered' },
+  limit?: number
+): Promise<SelectedRow[]> {
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw invalidInput(`invalid limit ${limit}: use a whole number of at least 0`)
   }
@@ -167,10 +187,11 @@ export async function selectFromRegistry(
     if (!entry) continue
     candidates.push(...(await modelCandidates(snapshot, name, entry, criteria, sort, limit)))
   }
-  const chosen = selectVersions(candidates, criteria, sort, limit, snapshot.policy)
-  const docs: ModelVersion[] = []
-  for (const c of chosen) docs.push(await readListedVersion(snapshot, c.name, c.version))
-  return docs
+  return selectVersions(candidates, criteria, sort, limit, snapshot.policy).map(c => ({
+    name: c.name,
+    version: c.version,
+    model_id: c.row.model_id
+  }))
 }
 
 async function modelCandidates(

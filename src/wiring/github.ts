@@ -37,27 +37,15 @@ export interface GitHubTarget {
   store?: ArtifactStore
 }
 
-/** Timings of the GitHub client that tests shorten (see githubTuningFromEnv). */
+/**
+ * Timings of the GitHub client; unset fields keep the production defaults (src/github/client.ts).
+ * No front reads them from the environment: tests against the emulator inject them through the
+ * factory (src/wiring/open-registry.ts), the CLI's CliIO or the Action's runAction.
+ */
 export interface GitHubTuning {
   writeSpacingMs?: number
   retryBaseMs?: number
   retries?: number
-}
-
-/**
- * Undocumented test knobs: MREG_GITHUB_WRITE_SPACING_MS (the throttling plugin spaces writes by
- * 1 s otherwise) and MREG_GITHUB_RETRY_BASE_MS (first retry backoff, 1 s otherwise). Anything
- * that is not a whole number of milliseconds is ignored: production behaviour.
- */
-export function githubTuningFromEnv(env: NodeJS.ProcessEnv): GitHubTuning {
-  const ms = (value: string | undefined): number | undefined =>
-    value !== undefined && /^\d{1,6}$/.test(value.trim()) ? Number(value.trim()) : undefined
-  const tuning: GitHubTuning = {}
-  const writeSpacingMs = ms(env.MREG_GITHUB_WRITE_SPACING_MS)
-  const retryBaseMs = ms(env.MREG_GITHUB_RETRY_BASE_MS)
-  if (writeSpacingMs !== undefined) tuning.writeSpacingMs = writeSpacingMs
-  if (retryBaseMs !== undefined) tuning.retryBaseMs = retryBaseMs
-  return tuning
 }
 
 function clientFor(target: GitHubTarget) {
