@@ -81,18 +81,21 @@ test('idle polls are 304s without git fetches; a moved tip is fetched only then,
   expect(idle.filter(r => isPoll(r) && r.status !== 304)).toEqual([])
   expect(idle.filter(r => r.origin === 'git')).toEqual([])
 
+  const beforeWrite = gh.requests.length
   await register(writer, { file: await modelFile(work, 'b.bin', 2), modelType: 'meter' })
-  const afterWrite = gh.requests.length
   expect(parseChange(await sse.next(10_000))).toMatchObject({
     kind: 'registered',
     name: 'meter',
     version: '1.0.1'
   })
-  const seen = gh.requests.slice(afterWrite)
-  // The poll that saw the new tip answered 200, and the server fetched after it, not before.
-  const changed = seen.findIndex(r => isPoll(r) && r.status === 200)
-  expect(changed).toBeGreaterThanOrEqual(0)
-  const fetches = seen.map((r, i) => ({ r, i })).filter(({ r }) => r.origin === 'git')
+  const seen = gh.requests.slice(beforeWrite)
+  // The writer's push moves the ref (its later requests are API calls); a poll after it answers
+  // 200, and the server fetches only after that poll.
+  const push = seen.map(r => r.path.endsWith('/git-receive-pack')).lastIndexOf(true)
+  expect(push).toBeGreaterThanOrEqual(0)
+  const changed = seen.findIndex((r, i) => i > push && isPoll(r) && r.status === 200)
+  expect(changed).toBeGreaterThan(push)
+  const fetches = seen.map((r, i) => ({ r, i })).filter(({ r, i }) => i > push && r.origin === 'git')
   expect(fetches.length).toBeGreaterThan(0)
   expect(fetches.every(({ i }) => i > changed)).toBe(true)
   const versions = await t.client.get<{ versions: { version: string }[] }>('/api/v1/models/meter/versions')
