@@ -67,7 +67,7 @@ export async function openFromCli(
 
 async function gitHubTarget(github: string, options: GlobalOptions, io: CliIO): Promise<GitHubOptions> {
   // GitHub's client is loaded in GitHub mode only (src/cli/runtime.ts: what start-up loads).
-  const { githubTuningFromEnv, parseRepository } = await import('../wiring/github.js')
+  const { parseRepository } = await import('../wiring/github.js')
   const repository = parseRepository(github)
   if (!repository) throw invalidInput(`--github "${github}" is not owner/repo, e.g. --github acme/meters`)
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN
@@ -79,7 +79,7 @@ async function gitHubTarget(github: string, options: GlobalOptions, io: CliIO): 
     apiUrl: options.apiUrl ?? io.env.GITHUB_API_URL ?? 'https://api.github.com',
     serverUrl: options.serverUrl ?? io.env.GITHUB_SERVER_URL ?? 'https://github.com',
     cacheDir: join(cacheHome, 'mreg'),
-    tuning: githubTuningFromEnv(io.env),
+    tuning: io.githubTuning,
     proxy: proxyFromEnv(io.env)
   }
 }

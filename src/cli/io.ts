@@ -1,3 +1,5 @@
+import type { GitHubTuning } from '../wiring/github.js'
+
 /** Where the CLI writes, injectable so tests run it in-process. */
 export interface CliIO {
   stdout: (text: string) => void
@@ -10,6 +12,11 @@ export interface CliIO {
   env: NodeJS.ProcessEnv
   /** Whether stderr is a terminal: progress lines only go there. */
   interactive: boolean
+  /**
+   * GitHub client timings for --github; unset (the binary): the production defaults. Tests that
+   * run the CLI in-process against the emulator inject shorter ones (no write spacing).
+   */
+  githubTuning?: GitHubTuning
 }
 
 export const processIO = (): CliIO => ({

@@ -2,10 +2,11 @@
  * What happened on the registry branch between two tips, as events for watchers (`watch()`,
  * `mreg serve`'s event stream): registered, stage changed, edited, deleted, archived, policy
  * changed — each with the commit that made it. The first-parent chain is walked commit by
- * commit, as the branch advanced; each step diffs the models whose directory changed, through
- * their indexes (one blob per changed model, not every version file).
+ * commit, as the branch advanced; each step diffs the models whose directory changed: in layout
+ * 2 only the version files whose Git ids changed (changedVersions), in layout 1 their indexes.
  */
 import { isDeepStrictEqual } from 'node:util'
+import { byRegistration } from '../domain/ordering.js'
 import type { ModelIndex, ModelVersion } from '../domain/types.js'
 import type { RegistryBackend, RegistrySnapshot } from '../registry/backend.js'
 
@@ -74,12 +75,52 @@ async function stepChanges(before: RegistrySnapshot, after: RegistrySnapshot): P
     const path = `models/${name}`
     if (before.objectId && after.objectId && (await before.objectId(path)) === (await after.objectId(path)))
       continue
-    changes.push(...diffIndexes(await before.readIndex(name), await after.readIndex(name)))
+    if (before.layout === 2 && after.layout === 2) {
+      changes.push(...diffIndexes(...(await changedVersions(before, after, `${path}/versions`))))
+    } else changes.push(...diffIndexes(await before.readIndex(name), await after.readIndex(name)))
   }
   return changes
 }
 
-function diffIndexes(before: ModelIndex | null, after: ModelIndex | null): Change[] {
+/**
+ * Layout 2: the version files that differ between two snapshots, found by descending the
+ * fan-out directories only where their Git ids differ, so a commit that touched one version of
+ * a 100,000-version model reads two files, not 200,000. In registration order, as an index holds them.
+ */
+async function changedVersions(
+  before: RegistrySnapshot,
+  after: RegistrySnapshot,
+  dir: string
+): Promise<[{ versions: ModelVersion[] }, { versions: ModelVersion[] }]> {
+  const old: ModelVersion[] = []
+  const now: ModelVersion[] = []
+  const walk = async (path: string): Promise<void> => {
+    const [a, b] = await Promise.all([before.directoryEntries(path), after.directoryEntries(path)])
+    for (const name of new Set([...a.keys(), ...b.keys()])) {
+      const x = a.get(name)
+      const y = b.get(name)
+      if (x?.oid === y?.oid && x?.type === y?.type) continue
+      const child = `${path}/${name}`
+      if (x?.type === 'tree' || y?.type === 'tree') await walk(child)
+      else await collect(child)
+    }
+  }
+  const collect = async (path: string): Promise<void> => {
+    const version = /\/([^/]+)\.json$/.exec(path)?.[1]
+    if (version === undefined) return
+    const name = path.split('/')[1] as string
+    const [x, y] = await Promise.all([before.readVersion(name, version), after.readVersion(name, version)])
+    if (x) old.push(x)
+    if (y) now.push(y)
+  }
+  await walk(dir)
+  return [{ versions: old.sort(byRegistration) }, { versions: now.sort(byRegistration) }]
+}
+
+function diffIndexes(
+  before: Pick<ModelIndex, 'versions'> | null,
+  after: Pick<ModelIndex, 'versions'> | null
+): Change[] {
   const old = new Map((before?.versions ?? []).map(v => [v.version, v]))
   const changes: Change[] = []
   const about = (v: ModelVersion) => ({ name: v.name, version: v.version, model_id: v.model_id })

@@ -3,6 +3,7 @@ import { notFound, RegistryError } from '../domain/errors.js'
 import { parseName } from '../domain/names.js'
 import type { Criteria, SortKey } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
+import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { readListedVersion } from './registry-reads.js'
 import { selectFromRegistry } from './resolve.js'
@@ -91,19 +92,50 @@ export async function listVersionPage(ctx: CommandContext, input: PageInput): Pr
       value: name,
       reason: 'unknown-model'
     })
-  const selected = await selectFromRegistry(snapshot, { ...input.criteria, name }, input.sort)
-  let start = 0
-  if (input.after !== undefined) {
+  // The rows choose and order the page; only the page's version files are read.
+  const { selected, start } = await pageRows(snapshot, { ...input.criteria, name }, input)
+  const page = selected.slice(start, start + input.limit)
+  const versions: ModelVersion[] = []
+  for (const row of page) versions.push(await readListedVersion(snapshot, row.name, row.version))
+  const more = start + input.limit < selected.length
+  return { versions, next: more ? (page.at(-1)?.model_id ?? null) : null }
+}
+
+/** A selected version as its row names it: enough to page before reading version files. */
+interface SelectedRow {
+  name: string
+  version: string
+  model_id: string
+}
+
+/**
+ * The selected rows up to the page and one beyond it (which says whether more follow), and where
+ * the page starts. In registration order (the default) the rows are read newest first and only
+ * as far as needed: a first page reads its own rows, a later one grows the read fourfold until
+ * it passes the cursor. Other orders need every matching row.
+ */
+async function pageRows(
+  snapshot: RegistrySnapshot,
+  criteria: Criteria,
+  input: PageInput
+): Promise<{ selected: SelectedRow[]; start: number }> {
+  const sort = input.sort ?? { by: 'registered' }
+  let want = sort.by === 'registered' ? input.limit + 1 : undefined
+  if (input.after !== undefined && want !== undefined) want = Math.max(want, 4 * input.limit)
+  for (;;) {
+    const { rows } = await selectRows(snapshot, criteria, sort, want)
+    const selected: SelectedRow[] = []
+    for await (const c of rows) selected.push({ name: c.name, version: c.version, model_id: c.row.model_id })
+    const exhausted = want === undefined || selected.length < want
+    if (input.after === undefined) return { selected, start: 0 }
     const at = selected.findIndex(v => v.model_id === input.after)
-    if (at < 0)
+    if (at >= 0 && (exhausted || at + input.limit + 1 < selected.length)) return { selected, start: at + 1 }
+    if (at < 0 && exhausted)
       throw new RegistryError(
         'conflict',
         'the version this cursor continues after no longer matches (the registry changed); start again without cursor',
         { field: 'cursor' }
       )
-    start = at + 1
+    want = (want as number) * 4
   }
-  const versions = selected.slice(start, start + input.limit)
-  const more = start + input.limit < selected.length
-  return { versions, next: more ? (versions.at(-1)?.model_id ?? null) : null }
 }

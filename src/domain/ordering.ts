@@ -14,9 +14,22 @@ export type Selectable = Pick<
   'name' | 'model_type' | 'version' | 'registered_at' | 'deployment_stage' | 'tags' | 'performance_metrics'
 > & { artifact: { deleted?: boolean } }
 
+/**
+ * Parsed registration times by their text: sorting 100,000 rows compares each time ~17 times,
+ * and Date.parse is most of a sort's cost. Bounded: cleared when full.
+ */
+const parsedTimes = new Map<string, number>()
+const MAX_PARSED_TIMES = 250_000
+
 export function registeredAtMs(v: Pick<ModelVersion, 'registered_at'>): number {
-  const ms = Date.parse(v.registered_at)
-  return Number.isNaN(ms) ? 0 : ms
+  let ms = parsedTimes.get(v.registered_at)
+  if (ms === undefined) {
+    const parsed = Date.parse(v.registered_at)
+    ms = Number.isNaN(parsed) ? 0 : parsed
+    if (parsedTimes.size >= MAX_PARSED_TIMES) parsedTimes.clear()
+    parsedTimes.set(v.registered_at, ms)
+  }
+  return ms
 }
 
 /** Oldest registration first; same instant → lower version first. */

@@ -41,6 +41,11 @@ export interface RegistrySnapshot {
   readJson(path: string): Promise<unknown | null>
   /** Names of the entries at the root of the tree, sorted. */
   rootNames(): Promise<string[]>
+  /**
+   * The entries of the directory at `path` (name → Git object id and kind); empty when there is
+   * no directory there. Equal ids mean equal subtrees: a diff descends only where they differ.
+   */
+  directoryEntries(path: string): Promise<Map<string, { oid: string; type: 'tree' | 'blob' }>>
 }
 
 /** One file written (JSON value, serialised with 2-space indent and a final newline) or deleted (null). */

@@ -165,7 +165,10 @@ export class RemoteRegistryBackend implements RegistryBackend {
 
   async log(options: LogOptions = {}): Promise<LogEntry[]> {
     const tip = await this.writer.requireTip()
-    if (await this.isShallow()) await this.transport.unshallow()
+    // The newest commit alone (serve's tip age) is in the shallow cache already; a longer walk
+    // needs the history.
+    const tipOnly = options.limit === 1 && options.path === undefined && options.until === undefined
+    if (!tipOnly && (await this.isShallow())) await this.transport.unshallow()
     return readLog(this.reader, tip, options)
   }
 

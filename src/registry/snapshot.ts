@@ -198,6 +198,15 @@ export class GitSnapshot implements RegistrySnapshot {
     return this.reader.readJson(this.tree, path)
   }
 
+  async directoryEntries(path: string): Promise<Map<string, { oid: string; type: 'tree' | 'blob' }>> {
+    const found = new Map<string, { oid: string; type: 'tree' | 'blob' }>()
+    for (const [name, entry] of await this.entries(path)) {
+      if (entry.type === 'tree' || entry.type === 'blob')
+        found.set(name, { oid: entry.oid, type: entry.type })
+    }
+    return found
+  }
+
   async versionFileNames(name: string): Promise<string[]> {
     const dir = `${MODELS_DIR}/${checkName(name)}`
     const versions: string[] = []

@@ -22,6 +22,12 @@ import type { Artifact, ModelVersion } from '../domain/types.js'
 import { contentDisposition, directoryFile, wholeArtifact } from './directory-artifact.js'
 import { ApiError } from './http.js'
 
+/**
+ * Read chunk of the cached copy: 1 MiB instead of the stream default 64 KiB, so a large download
+ * costs 16× fewer hash updates, socket writes and stream callbacks per byte.
+ */
+const CHUNK = 1024 * 1024
+
 export interface ArtifactEvents {
   served(bytes: number): void
   verificationFailed(version: ModelVersion, actual: string): void
@@ -81,7 +87,7 @@ export class ArtifactServer {
     if (req.method === 'HEAD') return void res.end()
     const verify = new VerifyingStream(sha256)
     try {
-      await pipeline(createReadStream(file.path), verify, res)
+      await pipeline(createReadStream(file.path, { highWaterMark: CHUNK }), verify, res)
       this.events.served(file.size)
     } catch (error) {
       if (verify.mismatch !== null) {
@@ -128,7 +134,7 @@ export class ArtifactServer {
     })
     if (req.method === 'HEAD') return void res.end()
     try {
-      await pipeline(createReadStream(file.path, { start, end }), res)
+      await pipeline(createReadStream(file.path, { start, end, highWaterMark: CHUNK }), res)
       this.events.served(end - start + 1)
     } catch (error) {
       res.destroy()
@@ -171,7 +177,8 @@ class VerifyingStream extends Transform {
   mismatch: string | null = null
 
   constructor(private readonly expected: string) {
-    super()
+    // Room for the chunk held back and the one passing, at the read size.
+    super({ highWaterMark: 2 * CHUNK })
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import type { ProxySettings } from '../domain/proxy.js'
 import type { Source } from '../domain/types.js'
+import { branchTipProbe } from '../github/branch-tip.js'
 import { createGitHubClient, type GitHubLogger } from '../github/client.js'
 import { GitDatabaseBackend } from '../github/git-database-backend.js'
 import { createGitHubReviewChannel } from '../github/review-channel.js'
@@ -38,37 +39,38 @@ export interface GitHubTarget {
   store?: ArtifactStore
 }
 
-/** Timings of the GitHub client that tests shorten (see githubTuningFromEnv). */
+/**
+ * Timings of the GitHub client; unset fields keep the production defaults (src/github/client.ts).
+ * No front reads them from the environment: tests against the emulator inject them through the
+ * factory (src/wiring/open-registry.ts), the CLI's CliIO or the Action's runAction.
+ */
 export interface GitHubTuning {
   writeSpacingMs?: number
   retryBaseMs?: number
   retries?: number
 }
 
-/**
- * Undocumented test knobs: MREG_GITHUB_WRITE_SPACING_MS (the throttling plugin spaces writes by
- * 1 s otherwise) and MREG_GITHUB_RETRY_BASE_MS (first retry backoff, 1 s otherwise). Anything
- * that is not a whole number of milliseconds is ignored: production behaviour.
- */
-export function githubTuningFromEnv(env: NodeJS.ProcessEnv): GitHubTuning {
-  const ms = (value: string | undefined): number | undefined =>
-    value !== undefined && /^\d{1,6}$/.test(value.trim()) ? Number(value.trim()) : undefined
-  const tuning: GitHubTuning = {}
-  const writeSpacingMs = ms(env.MREG_GITHUB_WRITE_SPACING_MS)
-  const retryBaseMs = ms(env.MREG_GITHUB_RETRY_BASE_MS)
-  if (writeSpacingMs !== undefined) tuning.writeSpacingMs = writeSpacingMs
-  if (retryBaseMs !== undefined) tuning.retryBaseMs = retryBaseMs
-  return tuning
-}
-
-export function githubContext(target: GitHubTarget): CommandContext {
-  const client = createGitHubClient({
+function clientFor(target: GitHubTarget) {
+  return createGitHubClient({
     token: target.token,
     apiUrl: target.apiUrl,
     log: target.log,
     proxy: target.proxy,
     ...target.tuning
   })
+}
+
+/**
+ * Whether the registry branch moved since the last call (true at the first): a conditional
+ * request for its ref, so an unchanged branch costs a 304 and no git fetch (src/github/branch-tip.ts).
+ */
+export function githubTipProbe(target: GitHubTarget): () => Promise<boolean> {
+  const probe = branchTipProbe(clientFor(target), target)
+  return async () => (await probe.look()).changed
+}
+
+export function githubContext(target: GitHubTarget): CommandContext {
+  const client = clientFor(target)
   const author = { name: target.actor, email: `${target.actor}@users.noreply.github.com` }
   const webUrl = `${target.serverUrl.replace(/\/+$/, '')}/${target.owner}/${target.repo}`
   const history = new RemoteRegistryBackend({

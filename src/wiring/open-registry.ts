@@ -24,8 +24,8 @@ import { findRepository, openOrCreateRepository } from '../registry/repository.j
 import type { ArtifactStore, LocalState } from '../stores/artifact-store.js'
 import { defaultLocalStoreRoot, LocalArtifactStore } from '../stores/local/local-store.js'
 import { LocalStateFiles } from '../stores/local/local-state.js'
-import type { GitHubTuning } from './github.js'
-import { localTipSignal, pollingTipSignal, type TipSignal } from './tip-signal.js'
+import type { GitHubTarget, GitHubTuning } from './github.js'
+import { localTipSignal, probingTipSignal, type TipSignal } from './tip-signal.js'
 
 type Progress = CommandContext['progress']
 
@@ -127,7 +127,11 @@ export interface OpenOptions {
   state?: LocalState | null
   /** Injected artifact store (tests, embedding). */
   artifactStore?: ArtifactStore
-  /** How often to look for a new registry tip when nothing announces one (ms). Local default 1000, GitHub 15000. */
+  /**
+   * How often to look for a new registry tip when nothing announces one (ms). Local default 1000
+   * (a backup of watching the ref files); GitHub default 15000, each look one conditional request
+   * for the branch's ref (a 304 when unchanged) and a git fetch only when the tip moved.
+   */
   pollIntervalMs?: number
 }
 
@@ -145,8 +149,8 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenedRegi
     const gh = options.github
     const actor = options.actor ?? 'unknown'
     // Loaded in GitHub mode only: a local command never pays for GitHub's client (Octokit, undici).
-    const { githubContext } = await import('./github.js')
-    const context = githubContext({
+    const { githubContext, githubTipProbe } = await import('./github.js')
+    const target: GitHubTarget = {
       owner: gh.owner,
       repo: gh.repo,
       token: gh.token,
@@ -162,10 +166,15 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenedRegi
       tuning: gh.tuning,
       proxy: gh.proxy,
       store: options.artifactStore
-    })
+    }
+    const context = githubContext(target)
     if (options.progress) context.progress = options.progress
     const interval = options.pollIntervalMs ?? 15_000
-    return { context, gitdir: null, tipSignal: () => pollingTipSignal(interval) }
+    return {
+      context,
+      gitdir: null,
+      tipSignal: () => probingTipSignal(githubTipProbe(target), interval)
+    }
   }
   const dir = resolvePath(options.registry ?? process.cwd())
   const location = options.create ? await openOrCreateRepository(dir) : await findRepository(dir)

@@ -2,9 +2,10 @@
  * Learning that the registry branch may have moved. Locally, git moves a branch by renaming
  * `refs/heads/<branch>.lock` over the ref file (or rewriting packed-refs on `git pack-refs`), so
  * watching the ref's directory and the gitdir notices a new tip at once; a poll backs fs.watch up
- * where it is unreliable (network filesystems, some containers). Remotely, only polling (and
- * webhooks, which call `poke`) can tell. A signal says "look again", never what changed: the
- * reader compares tips.
+ * where it is unreliable (network filesystems, some containers). On GitHub, a conditional REST
+ * request for the branch's ref (src/github/branch-tip.ts) asks at each interval whether the tip
+ * moved, and only a moved tip makes the reader fetch; webhooks call `poke`. A signal says "look
+ * again", never what changed: the reader compares tips.
  */
 import { watch, type FSWatcher } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -23,10 +24,36 @@ class Signal implements TipSignal {
   private closed = false
   private readonly cleanups: Array<() => void> = []
 
-  constructor(intervalMs: number) {
-    const timer = setInterval(() => this.poke(), intervalMs)
-    timer.unref()
-    this.cleanups.push(() => clearInterval(timer))
+  /** Pokes at every interval; with `probe`, only when the probe says the tip may have moved. */
+  constructor(intervalMs: number, probe?: () => Promise<boolean>) {
+    if (!probe) {
+      const timer = setInterval(() => this.poke(), intervalMs)
+      timer.unref()
+      this.cleanups.push(() => clearInterval(timer))
+      return
+    }
+    // One probe at a time: the next is scheduled when the last has answered, so a slow server
+    // never piles requests up.
+    let timer: NodeJS.Timeout | undefined
+    const schedule = (delay: number) => {
+      if (this.closed) return
+      timer = setTimeout(() => {
+        probe().then(
+          moved => {
+            if (moved) this.poke()
+            schedule(intervalMs)
+          },
+          () => {
+            // The probe could not tell (network, refused): let the reader look, and report.
+            this.poke()
+            schedule(intervalMs)
+          }
+        )
+      }, delay)
+      timer.unref()
+    }
+    schedule(0)
+    this.cleanups.push(() => clearTimeout(timer))
   }
 
   onClose(cleanup: () => void): void {
@@ -65,8 +92,12 @@ class Signal implements TipSignal {
   }
 }
 
-export function pollingTipSignal(intervalMs: number): TipSignal {
-  return new Signal(intervalMs)
+/**
+ * A signal that asks `probe` at each interval whether the tip moved (true: look again). A probe
+ * that fails pokes too, so the reader's own look reports the trouble.
+ */
+export function probingTipSignal(probe: () => Promise<boolean>, intervalMs: number): TipSignal {
+  return new Signal(intervalMs, probe)
 }
 
 export function localTipSignal(gitdir: string, branch: string, pollIntervalMs: number): TipSignal {

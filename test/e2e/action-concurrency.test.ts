@@ -17,7 +17,7 @@ import {
 import type { ModelHead } from '../../src/domain/layout.js'
 import type { ModelVersion } from '../../src/domain/types.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
-import { bundleAction, FAST_GITHUB, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
+import { bundleAction, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
 import { listTree, setPolicy, showJson, writeModelFile, type ModelFile } from './support/registry-state.js'
 
 const WRITERS = 8
@@ -45,7 +45,7 @@ async function job(runId: string): Promise<Job> {
 
 test(`${WRITERS} Action processes register the same model at once: all land, consistently`, async () => {
   const setup = await job('1')
-  const init = await runStep(bundle, setup, { inputs: { command: 'init' }, env: FAST_GITHUB })
+  const init = await runStep(bundle, setup, { inputs: { command: 'init' } })
   expect(init.code).toBe(0)
 
   const writers = await Promise.all(Array.from({ length: WRITERS }, (_, i) => job(String(100 + i))))
@@ -62,7 +62,6 @@ test(`${WRITERS} Action processes register the same model at once: all land, con
           'model-type': 'gradient_boosting',
           metrics: `{"auc": 0.${w.runId}}`
         },
-        env: FAST_GITHUB,
         timeoutMs: 80_000
       })
     )
@@ -116,7 +115,7 @@ test(`${WRITERS} Action processes register the same model at once: all land, con
   await setPolicy(gh, setup.root, policy => {
     ;(policy.retention as Record<string, unknown>).orphan_grace_hours = 0
   })
-  const doctor = await runStep(bundle, setup, { inputs: { command: 'doctor' }, env: FAST_GITHUB })
+  const doctor = await runStep(bundle, setup, { inputs: { command: 'doctor' } })
   expect(doctor.errors).toEqual([])
   expect(doctor.code).toBe(0)
   expect(doctor.json).toMatchObject({

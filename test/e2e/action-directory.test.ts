@@ -9,15 +9,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { ModelVersion } from '../../src/domain/types.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
-import {
-  bundleAction,
-  FAST_GITHUB,
-  newJob,
-  runStep,
-  type Bundle,
-  type Job,
-  type StepRun
-} from './support/run-action.js'
+import { bundleAction, newJob, runStep, type Bundle, type Job, type StepRun } from './support/run-action.js'
 import { registryTip, writeModelFile } from './support/registry-state.js'
 
 let bundle: Bundle
@@ -26,8 +18,7 @@ let job: Job
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
-const step = (inputs: Record<string, string>): Promise<StepRun> =>
-  runStep(bundle, job, { inputs, env: FAST_GITHUB })
+const step = (inputs: Record<string, string>): Promise<StepRun> => runStep(bundle, job, { inputs })
 
 async function tree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {}

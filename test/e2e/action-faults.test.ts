@@ -11,7 +11,6 @@ import { PACKAGE_VERSION } from '../support/bundle-define.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import {
   bundleAction,
-  FAST_GITHUB,
   newJob,
   runStep,
   withoutMaskCommands,
@@ -38,7 +37,7 @@ beforeAll(async () => {
   bundle = await bundleAction()
   gh = await startGitHubEmulator()
   job = await newJob(gh)
-  const init = await runStep(bundle, job, { inputs: { command: 'init' }, env: FAST_GITHUB })
+  const init = await runStep(bundle, job, { inputs: { command: 'init' } })
   expect(init.code).toBe(0)
   model = await writeModelFile(join(job.workspace, 'model.bin'), 150_000)
 })
@@ -68,8 +67,7 @@ const register = (): Promise<StepRun> =>
       name: 'meter-anomaly',
       'model-type': 'dbscan',
       metrics: '{"f1_score": 0.8}'
-    },
-    env: FAST_GITHUB
+    }
   })
 
 /** Requests of this test on one origin, as `METHOD path → status`. */

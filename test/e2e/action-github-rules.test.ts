@@ -12,7 +12,6 @@ import { ALL_WRITE, startGitHubEmulator, type GitHubEmulator } from '../support/
 import {
   bundleAction,
   eventEnv,
-  FAST_GITHUB,
   newJob,
   repositoryPayload,
   runStep,
@@ -31,7 +30,7 @@ beforeAll(async () => {
   bundle = await bundleAction()
   gh = await startGitHubEmulator({ immutableReleases: true })
   job = await newJob(gh)
-  const init = await runStep(bundle, job, { inputs: { command: 'init' }, env: FAST_GITHUB })
+  const init = await runStep(bundle, job, { inputs: { command: 'init' } })
   expect(init.code).toBe(0)
   await writeModelFile(join(job.workspace, 'model.bin'), 20_000)
 })
@@ -56,8 +55,7 @@ const register = (inputs: Record<string, string> = {}): Promise<StepRun> =>
       name: 'meter',
       'model-type': 'dbscan',
       ...inputs
-    },
-    env: FAST_GITHUB
+    }
   })
 
 /** Exit 1 with exactly one `::error::` annotation matching `message`, and no token anywhere. */
@@ -107,7 +105,6 @@ test('promotion with the Actions pull-request setting off, or without pull-reque
     runStep(bundle, job, {
       inputs: { command: 'promote', reference: 'meter@1.0.1', stage: 'staging' },
       env: {
-        ...FAST_GITHUB,
         ...(await eventEnv(job, 'workflow_dispatch', {
           inputs: { reference: 'meter@1.0.1', stage: 'staging' },
           ref: 'refs/heads/main',

@@ -12,7 +12,6 @@ import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emul
 import {
   actionInputNames,
   bundleAction,
-  FAST_GITHUB,
   newJob,
   runStep,
   withoutMaskCommands,
@@ -175,7 +174,7 @@ beforeAll(async () => {
   await mkdir(join(job.workspace, 'models'))
   await writeFile(join(job.workspace, 'array.json'), '[1, 2, 3]')
   for (const inputs of [{ command: 'init' }, REGISTER]) {
-    const run = await runStep(bundle, job, { inputs, env: FAST_GITHUB })
+    const run = await runStep(bundle, job, { inputs })
     if (run.code !== 0) throw new Error(`setup step ${inputs.command} failed:\n${run.stdout}`)
   }
 })
@@ -204,7 +203,7 @@ describe('a bad input fails the step with one annotation naming it, and writes n
   test.each(CASES)('$input: $why', async ({ input, inputs }) => {
     const before = await writeState(gh)
     const requestsBefore = gh.requests.length
-    const run = await runStep(bundle, job, { inputs, env: FAST_GITHUB })
+    const run = await runStep(bundle, job, { inputs })
 
     expect(run.code).toBe(1)
     expect(run.errors).toHaveLength(1)
@@ -229,14 +228,12 @@ test('metrics and min-metrics take a path to a JSON file, like config', async ()
   await writeFile(join(job.workspace, 'metrics.json'), '{"f1_score": 0.93}')
   await writeFile(join(job.workspace, 'minimums.json'), '{"f1_score": 0.9}')
   const registered = await runStep(bundle, job, {
-    inputs: { ...REGISTER, metrics: 'metrics.json' },
-    env: FAST_GITHUB
+    inputs: { ...REGISTER, metrics: 'metrics.json' }
   })
   expect(registered.code).toBe(0)
   expect(registered.json).toMatchObject({ performance_metrics: { f1_score: 0.93 } })
   const listed = await runStep(bundle, job, {
-    inputs: { command: 'list', 'min-metrics': 'minimums.json' },
-    env: FAST_GITHUB
+    inputs: { command: 'list', 'min-metrics': 'minimums.json' }
   })
   expect(listed.code).toBe(0)
   expect(listed.outputs.count).toBe('1')
@@ -246,7 +243,7 @@ test('outside a workflow (no GITHUB_REPOSITORY): one annotation saying so, nothi
   const before = await writeState(gh)
   const run = await runStep(bundle, job, {
     inputs: { command: 'list' },
-    env: { ...FAST_GITHUB, GITHUB_REPOSITORY: undefined }
+    env: { GITHUB_REPOSITORY: undefined }
   })
   expect(run.code).toBe(1)
   expect(run.errors).toEqual([

@@ -21,7 +21,6 @@ import {
   actionOutputNames,
   bundleAction,
   eventEnv,
-  FAST_GITHUB,
   filesContaining,
   newJob,
   pushEvent,
@@ -76,7 +75,7 @@ afterAll(async () => {
 })
 
 async function step(job: Job, inputs: Record<string, string>, env: Record<string, string> = {}) {
-  const run = await runStep(bundle, job, { inputs, env: { ...FAST_GITHUB, ...env } })
+  const run = await runStep(bundle, job, { inputs, env })
   runs.push(run)
   return run
 }

@@ -16,7 +16,6 @@ import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emul
 import {
   actionOutputNames,
   bundleAction,
-  FAST_GITHUB,
   filesContaining,
   newJob,
   runStep,
@@ -44,7 +43,7 @@ let job: Job
 const steps: StepRun[] = []
 
 async function step(inputs: Record<string, string>): Promise<StepRun> {
-  const run = await runStep(bundle, job, { inputs, env: FAST_GITHUB })
+  const run = await runStep(bundle, job, { inputs })
   steps.push(run)
   return run
 }
@@ -267,7 +266,6 @@ describe('a training workflow through the Action', () => {
       const run = await runStep(bundle, job, {
         inputs: { command: 'fetch', reference: 'theft-detector@1.0.0', path: 'cached/model.pkl' },
         env: {
-          ...FAST_GITHUB,
           ACTIONS_CACHE_URL: `http://127.0.0.1:${port}/`,
           ACTIONS_RUNTIME_TOKEN: 'runtime-token'
         }

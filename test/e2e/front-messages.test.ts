@@ -11,7 +11,7 @@ import { resetGitHubClients } from '../../src/github/client.js'
 import { githubCliArgs, mreg, removeDir, tempDir, testEnv, type RunResult } from '../support/cli-harness.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import { registryTip, showJson, writeModelFile } from './support/registry-state.js'
-import { bundleAction, FAST_GITHUB, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
+import { bundleAction, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
 
 let bundle: Bundle
 let gh: GitHubEmulator
@@ -44,7 +44,7 @@ async function cli(args: string[]): Promise<RunResult & { message: string }> {
   const result = await mreg(
     work,
     githubCliArgs(gh, ...args),
-    testEnv({ GITHUB_TOKEN: gh.token, XDG_CACHE_HOME: cache, ...FAST_GITHUB })
+    testEnv({ GITHUB_TOKEN: gh.token, XDG_CACHE_HOME: cache })
   )
   const message = result.stderr
     .split('\n')
@@ -56,7 +56,7 @@ async function cli(args: string[]): Promise<RunResult & { message: string }> {
 async function action(
   inputs: Record<string, string>
 ): Promise<{ code: number | null; message: string; stdout: string }> {
-  const step = await runStep(bundle, job, { inputs, env: FAST_GITHUB })
+  const step = await runStep(bundle, job, { inputs })
   const message = step.errors.map(line => line.replace(/^::error::/, '')).join('\n')
   return { code: step.code, message, stdout: step.stdout }
 }
@@ -89,8 +89,7 @@ describe('first run: no registry branch yet', () => {
         name: 'meter',
         version: '1.0.0',
         stage: 'staging'
-      },
-      env: FAST_GITHUB
+      }
     })
     expect(step.errors).toEqual([])
     expect(step.code).toBe(0)
@@ -220,7 +219,7 @@ describe('mreg --github init', () => {
       const result = await mreg(
         dir,
         githubCliArgs(other, '--json', 'init'),
-        testEnv({ GITHUB_TOKEN: other.token, XDG_CACHE_HOME: join(dir, 'cache'), ...FAST_GITHUB })
+        testEnv({ GITHUB_TOKEN: other.token, XDG_CACHE_HOME: join(dir, 'cache') })
       )
       expect(result.code).toBe(0)
       expect(JSON.parse(result.stdout)).toMatchObject({
@@ -234,7 +233,7 @@ describe('mreg --github init', () => {
       const again = await mreg(
         dir,
         githubCliArgs(other, '--json', 'init'),
-        testEnv({ GITHUB_TOKEN: other.token, XDG_CACHE_HOME: join(dir, 'cache'), ...FAST_GITHUB })
+        testEnv({ GITHUB_TOKEN: other.token, XDG_CACHE_HOME: join(dir, 'cache') })
       )
       expect(JSON.parse(again.stdout)).toMatchObject({ created: false })
     } finally {
@@ -251,7 +250,7 @@ describe('mreg --github init', () => {
       const result = await mreg(
         dir,
         githubCliArgs(other, 'register', join(dir, 'model.pkl'), '--type', 'isolation_forest'),
-        testEnv({ GITHUB_TOKEN: other.token, XDG_CACHE_HOME: join(dir, 'cache'), ...FAST_GITHUB })
+        testEnv({ GITHUB_TOKEN: other.token, XDG_CACHE_HOME: join(dir, 'cache') })
       )
       expect(result.code).toBe(0)
       // Nothing on stderr but the notice.

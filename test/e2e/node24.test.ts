@@ -18,7 +18,6 @@ import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emul
 import {
   bundleAction,
   eventEnv,
-  FAST_GITHUB,
   newJob,
   NODE24,
   pushEvent,
@@ -57,7 +56,7 @@ afterAll(async () => {
 })
 
 const step = (inputs: Record<string, string>, env: Record<string, string> = {}): Promise<StepRun> =>
-  runStep(bundle, job, { inputs, env: { ...FAST_GITHUB, ...env }, node: NODE24 })
+  runStep(bundle, job, { inputs, env, node: NODE24 })
 
 function succeeded(run: StepRun, what: string): StepRun {
   if (run.code !== 0 || run.errors.length > 0)

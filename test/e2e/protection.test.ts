@@ -21,7 +21,7 @@ import { githubCliArgs, mreg, removeDir, tempDir, testEnv, type RunResult } from
 import { basicHeader, startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import { isolatedGitEnv } from '../support/github-emulator/git/repo.js'
 import { registryTip, showJson, writeModelFile } from './support/registry-state.js'
-import { bundleAction, FAST_GITHUB, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
+import { bundleAction, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
 
 const APP_TOKEN = 'ghs_app_installation_token_for_tests'
 const READ_ONLY_TOKEN = 'ghs_read_only_token_for_tests'
@@ -67,13 +67,13 @@ function protect(): void {
 }
 
 const action = (inputs: Record<string, string>, token = gh.token) =>
-  runStep(bundle, job, { inputs: { token, ...inputs }, env: FAST_GITHUB })
+  runStep(bundle, job, { inputs: { token, ...inputs } })
 
 const cli = (args: string[], token = gh.token): Promise<RunResult> =>
   mreg(
     work,
     githubCliArgs(gh, ...args),
-    testEnv({ GITHUB_TOKEN: token, XDG_CACHE_HOME: join(work, `cache-${token.slice(0, 8)}`), ...FAST_GITHUB })
+    testEnv({ GITHUB_TOKEN: token, XDG_CACHE_HOME: join(work, `cache-${token.slice(0, 8)}`) })
   )
 
 const errorOf = (stdout: string): string =>
@@ -252,8 +252,7 @@ describe('classic branch protection with a required status check', () => {
       await writeModelFile(join(dir, 'model.pkl'))
       const inputs = { command: 'register', 'model-path': 'model.pkl', 'model-type': 'isolation_forest' }
       const first = await runStep(bundle, otherJob, {
-        inputs: { token: APP_TOKEN, ...inputs },
-        env: FAST_GITHUB
+        inputs: { token: APP_TOKEN, ...inputs }
       })
       expect(first.code).toBe(0)
       other.pushRules.addRuleset({
@@ -270,8 +269,7 @@ describe('classic branch protection with a required status check', () => {
         bypass: [APP_TOKEN]
       })
       const viaAction = await runStep(bundle, otherJob, {
-        inputs: { token: APP_TOKEN, ...inputs },
-        env: FAST_GITHUB
+        inputs: { token: APP_TOKEN, ...inputs }
       })
       expect(viaAction.code).toBe(1)
       const message = errorOf(viaAction.stdout)
@@ -281,7 +279,7 @@ describe('classic branch protection with a required status check', () => {
       const viaCli = await mreg(
         dir,
         githubCliArgs(other, 'register', join(dir, 'model.pkl'), '--type', 'isolation_forest'),
-        testEnv({ GITHUB_TOKEN: APP_TOKEN, XDG_CACHE_HOME: join(dir, 'cache'), ...FAST_GITHUB })
+        testEnv({ GITHUB_TOKEN: APP_TOKEN, XDG_CACHE_HOME: join(dir, 'cache') })
       )
       expect(viaCli.code).toBe(1)
       expect(viaCli.stderr).toContain('Protected branch update failed for refs/heads/model-registry.')

@@ -11,7 +11,7 @@ import { githubCliArgs, mreg, removeDir, tempDir, testEnv } from '../support/cli
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import { startTestProxy, type TestProxy } from '../support/http-proxy.js'
 import { writeModelFile } from './support/registry-state.js'
-import { bundleAction, FAST_GITHUB, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
+import { bundleAction, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
 
 let bundle: Bundle
 let gh: GitHubEmulator
@@ -62,7 +62,7 @@ const cli = (args: string[], extra: Record<string, string>) =>
   mreg(
     work,
     githubCliArgs(gh, ...args),
-    testEnv({ GITHUB_TOKEN: gh.token, XDG_CACHE_HOME: join(work, 'cache'), ...FAST_GITHUB, ...extra })
+    testEnv({ GITHUB_TOKEN: gh.token, XDG_CACHE_HOME: join(work, 'cache'), ...extra })
   )
 
 describe('mreg --github behind a proxy', () => {
@@ -124,7 +124,7 @@ describe('the Action behind a proxy', () => {
     const inputs = { command: 'register', 'model-path': 'model.pkl', 'model-type': 'isolation_forest' }
     const proxied = await runStep(bundle, job, {
       inputs,
-      env: { ...FAST_GITHUB, http_proxy: proxy.url, https_proxy: proxy.url }
+      env: { http_proxy: proxy.url, https_proxy: proxy.url }
     })
     expect(proxied.errors).toEqual([])
     expect(proxied.code).toBe(0)
@@ -135,7 +135,7 @@ describe('the Action behind a proxy', () => {
     proxy.requests.length = 0
     const direct = await runStep(bundle, job, {
       inputs,
-      env: { ...FAST_GITHUB, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }
+      env: { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }
     })
     expect(direct.errors).toEqual([])
     expect(direct.code).toBe(0)

@@ -42,6 +42,13 @@ export const testEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv =
   ...extra
 })
 
+/**
+ * The GitHub client's timings for in-process runs against the emulator: no spacing of writes
+ * (GitHub asks for 1 s between them; the emulator needs none) and quick retries. Production
+ * defaults otherwise: the binary never sets them.
+ */
+export const CLI_GITHUB_TUNING = { writeSpacingMs: 0, retryBaseMs: 10 }
+
 /** mreg in-process; argv as a user types it after `mreg`. */
 export async function mreg(
   cwd: string,
@@ -55,7 +62,8 @@ export async function mreg(
     stderr: text => void (stderr += text),
     drained: () => Promise.resolve(),
     env,
-    interactive: false
+    interactive: false,
+    githubTuning: CLI_GITHUB_TUNING
   })
   return { code, stdout, stderr }
 }

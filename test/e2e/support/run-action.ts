@@ -1,7 +1,7 @@
 /**
- * Runs the Action as GitHub's runner does: `node index.js` of the bundle (built from
- * src/action/main.ts with the options of scripts/bundle.mjs, or the committed dist/index.js when
- * MREG_E2E_DIST=1), inputs as INPUT_<NAME> variables with action.yml's defaults filled in, and
+ * Runs the Action as GitHub's runner does: `node index.js` of the bundle (built with the options
+ * of scripts/bundle.mjs from action-entry.ts — src/action/main.ts with the emulator's client
+ * timings — or the committed dist/index.js when MREG_E2E_DIST=1), inputs as INPUT_<NAME> variables with action.yml's defaults filled in, and
  * the file commands (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) read back after the step.
  *
  * A `Job` is one runner job: its RUNNER_TEMP, workspace and event payload persist across the
@@ -47,7 +47,7 @@ export async function bundleAction(): Promise<Bundle> {
   await mkdir(join(dir, 'dist'))
   const script = join(dir, 'dist', 'index.js')
   await build({
-    entryPoints: [join(ROOT, 'src/action/main.ts')],
+    entryPoints: [join(ROOT, 'test/e2e/support/action-entry.ts')],
     outfile: script,
     bundle: true,
     platform: 'node',
@@ -237,7 +237,7 @@ export async function eventEnv(
 export interface StepOptions {
   /** Input values by their action.yml names (model-path, dry-run…); defaults are added unless given. */
   inputs: Record<string, string>
-  /** Extra or overriding environment (e.g. test knobs). */
+  /** Extra or overriding environment (a proxy, a missing variable). */
   env?: Record<string, string | undefined>
   /** Kill the step after this long. Default 60 s. */
   timeoutMs?: number
@@ -263,12 +263,6 @@ export interface StepRun {
   /** The JSON output parsed, when there is one. */
   json?: unknown
   ms: number
-}
-
-/** Test knobs for speed against the emulator (undocumented; production defaults otherwise). */
-export const FAST_GITHUB: Record<string, string> = {
-  MREG_GITHUB_WRITE_SPACING_MS: '0',
-  MREG_GITHUB_RETRY_BASE_MS: '20'
 }
 
 let defaultsCache: Promise<Record<string, string>> | undefined

@@ -36,9 +36,7 @@ const github = (args: string[]): Promise<RunResult> =>
     githubCliArgs(gh, ...args),
     testEnv({
       GITHUB_TOKEN: gh.token,
-      XDG_CACHE_HOME: cache,
-      MREG_GITHUB_WRITE_SPACING_MS: '0',
-      MREG_GITHUB_RETRY_BASE_MS: '10'
+      XDG_CACHE_HOME: cache
     })
   )
 

@@ -41,8 +41,6 @@ const env = (extra: Record<string, string> = {}) =>
   testEnv({
     GITHUB_TOKEN: gh.token,
     XDG_CACHE_HOME: cache,
-    MREG_GITHUB_WRITE_SPACING_MS: '0',
-    MREG_GITHUB_RETRY_BASE_MS: '10',
     ...extra
   })
 

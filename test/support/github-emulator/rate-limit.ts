@@ -70,6 +70,14 @@ export class RateLimiter {
     return undefined
   }
 
+  /**
+   * Gives back a request admitted in this window: a 304 to a conditional request does not count
+   * against the primary limit (rule conditional-request).
+   */
+  refund(): void {
+    this.used = Math.max(0, this.used - 1)
+  }
+
   primary(resetEpoch: number, status: number): Refusal {
     return {
       status,

@@ -225,6 +225,12 @@ export const RULES = {
       'POST /git/trees with base_tree keeps every entry not named, creates the subtrees of nested paths, writes `content` as a blob, deletes with `sha: null` (422 for a path that does not exist), refuses sha and content together (422)',
     source: 'https://docs.github.com/en/rest/git/trees#create-a-tree'
   },
+  'conditional-request': {
+    summary:
+      'A successful GET carries an ETag (per token); sent back in If-None-Match while the resource is unchanged it answers 304 with no body, which does not count against the primary rate limit',
+    source:
+      'https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate; per-token ETags as reported in https://github.com/github/docs/issues/34689'
+  },
   'not-emulated': {
     summary: 'A request for an operation the emulator does not implement fails loudly (500) and is recorded',
     source: 'emulator policy: a product calling an endpoint the tests do not cover must not pass silently'

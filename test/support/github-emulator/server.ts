@@ -11,6 +11,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isAuthorized, parseAuthorization, type Credentials } from './auth.js'
 import { ApiError, RequestMismatch, type ApiAnswer, type EmulatorContext } from './context.js'
+import { conditionalAnswer } from './conditional.js'
 import { serveGitHttp } from './git/http-backend.js'
 import { declinedPushResponse, parsePushCommands, type PushRules, type Refusal } from './git/push-rules.js'
 import { HANDLERS, STREAMING, checkRepository } from './handlers/index.js'
@@ -401,5 +402,7 @@ async function answerApi(
       : [`status ${answer.status} is not a documented response of ${operationId}`]
     : p.validator.validateResponse(op, { status: answer.status, body: answer.body })
   if (responseProblems.length > 0) return mismatch(p, `${where} (${operationId}) response`, responseProblems)
-  return answer
+  const conditional = conditionalAnswer(req, answer, caller.token)
+  if (conditional.notCounted) p.limiter.refund()
+  return conditional.answer
 }
