@@ -163,7 +163,8 @@ export async function selectFromRegistry(
   const names = criteria.name === undefined ? Object.keys(catalog.models) : [criteria.name]
   const candidates: RowCandidate[] = []
   for (const name of names) {
-    const entry = catalog.models[name]
+    // own entries only: a name like __proto__ must not find Object.prototype
+    const entry = Object.hasOwn(catalog.models, name) ? catalog.models[name] : undefined
     if (!entry) continue
     candidates.push(...(await modelCandidates(snapshot, name, entry, criteria, sort, limit)))
   }
@@ -227,7 +228,9 @@ export function checkSelection(
   const scope =
     criteria.name === undefined
       ? Object.values(catalog.models)
-      : [catalog.models[criteria.name]].filter((e): e is HeadSummary => e !== undefined)
+      : [Object.hasOwn(catalog.models, criteria.name) ? catalog.models[criteria.name] : undefined].filter(
+          (e): e is HeadSummary => e !== undefined
+        )
   if (scope.length === 0) return
   const recorded = new Set(scope.flatMap(e => Object.keys(e.metrics)))
   const known = recorded.size > 0 ? [...recorded].sort().join(', ') : 'none'
