@@ -4,7 +4,15 @@
  * newest first and stop once the answer is complete.
  */
 import { invalidInput, isRegistryError, notFound, RegistryError, type FrontWords } from '../domain/errors.js'
-import { rowOf, type Catalog, type HeadSummary, type ModelHead, type VersionRow } from '../domain/layout.js'
+import {
+  CATALOG_PATH,
+  headPath,
+  rowOf,
+  type Catalog,
+  type HeadSummary,
+  type ModelHead,
+  type VersionRow
+} from '../domain/layout.js'
 import { nameFromModelId } from '../domain/model-id.js'
 import { parseStage } from '../domain/names.js'
 import type { Selectable } from '../domain/ordering.js'
@@ -13,7 +21,7 @@ import { matchesCriteria, selectVersions, type Criteria, type SortKey } from '..
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
-import { readListedVersion, rowsNewestFirst } from './registry-reads.js'
+import { readListedVersion, rowsNewestFirst, rowsWhere } from './registry-reads.js'
 
 export interface Resolved {
   version: ModelVersion
@@ -59,14 +67,14 @@ async function resolveInModel(
           value: ref.model_id,
           reason: 'no-such-model-id'
         })
-      return readListedVersion(snapshot, name, row.version)
+      return readListedVersion(snapshot, name, row.version, { where: rowsWhere(name, row), row })
     }
     case 'latest':
     case 'newest': {
       // latest: the highest version (a pre-release only without a release); newest: the last registration.
       const found = ref.kind === 'newest' ? head.newest : head.latest
       if (!found) throw notFound(`"${name}" has no version that is not archived; register a new one`)
-      return readListedVersion(snapshot, name, found)
+      return readListedVersion(snapshot, name, found, { where: headPath(name), live: true })
     }
     case 'stage': {
       const holder = head.stages[ref.stage]?.newest
@@ -76,7 +84,7 @@ async function resolveInModel(
           { field: 'reference', value: `${name}@${ref.stage}`, reason: 'stage-empty' }
         )
       }
-      return readListedVersion(snapshot, name, holder)
+      return readListedVersion(snapshot, name, holder, { where: headPath(name), stage: ref.stage })
     }
   }
 }
@@ -170,7 +178,10 @@ export async function selectFromRegistry(
   }
   const chosen = selectVersions(candidates, criteria, sort, limit, snapshot.policy)
   const docs: ModelVersion[] = []
-  for (const c of chosen) docs.push(await readListedVersion(snapshot, c.name, c.version))
+  for (const c of chosen)
+    docs.push(
+      await readListedVersion(snapshot, c.name, c.version, { where: rowsWhere(c.name, c.row), row: c.row })
+    )
   return docs
 }
 
@@ -188,7 +199,10 @@ async function modelCandidates(
     const held = entry.stages[criteria.stage]
     if (!held) return []
     if (held.count === 1) {
-      const doc = await readListedVersion(snapshot, name, held.newest)
+      const doc = await readListedVersion(snapshot, name, held.newest, {
+        where: CATALOG_PATH,
+        stage: criteria.stage
+      })
       return matchesCriteria(doc, criteria) ? [asSelectable(name, rowOf(doc))] : []
     }
     cap = held.count

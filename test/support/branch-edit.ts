@@ -55,7 +55,7 @@ export async function commitOnBranch(
     for (const path of removed) git(repo, ['update-index', '--force-remove', path], env)
     for (const [path, content] of Object.entries(files)) {
       const blob = git(repo, ['hash-object', '-w', '--stdin'], {}, content)
-      git(repo, ['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], env)
+      git(repo, ['update-index', '--add', '--replace', '--cacheinfo', `100644,${blob},${path}`], env)
     }
     const tree = git(repo, ['write-tree'], env)
     const commit = git(repo, ['commit-tree', tree, '-p', tip, '-m', message])
