@@ -38,7 +38,8 @@ import {
   timed
 } from './support/harness.js'
 import { populate, type PopulateOutcome, type PopulateSpec } from './support/populate.js'
-import { benchClock, benchContext, initRegistry } from './support/registry.js'
+import { init } from '../src/commands/init.js'
+import { localContext, testClock } from '../test/support/command-context.js'
 
 interface Scenario {
   key: string
@@ -92,9 +93,9 @@ interface BuildSummary {
 
 async function buildRegistry(env: BenchEnv, scenario: Scenario, out: string): Promise<void> {
   const repo = await makeRepo(join(env.tmp, scenario.key))
-  const clock = benchClock()
-  const ctx = benchContext(repo, clock)
-  await initRegistry(ctx)
+  const clock = testClock('2026-01-01T00:00:00Z')
+  const ctx = localContext(repo, clock)
+  await init(ctx)
   const total = scenario.spec.models.length * scenario.spec.versionsPerModel
   const step = Math.max(1, Math.round(total / 4))
   const outcome: PopulateOutcome = await populate(
@@ -234,8 +235,8 @@ async function measureScenario(env: BenchEnv, scenario: Scenario, first: string)
   const repo = join(env.tmp, scenario.key)
   const fetchDir = join(env.tmp, `${scenario.key}-fetched`)
   await mkdir(fetchDir, { recursive: true })
-  const clock = benchClock('2030-01-01T00:00:00Z')
-  const ctx = benchContext(repo, clock)
+  const clock = testClock('2030-01-01T00:00:00Z')
+  const ctx = localContext(repo, clock)
   const coldBudget = env.quick
     ? { warmup: 0, minRuns: 3, maxRuns: 5, budgetMs: 400 }
     : { warmup: 0, minRuns: 3, maxRuns: 8, budgetMs: 800 }
@@ -246,7 +247,7 @@ async function measureScenario(env: BenchEnv, scenario: Scenario, first: string)
   for (const op of operations(scenario, first, fetchDir)) {
     let answer = ''
     // Cold: a new context per call (no parsed trees or commits cached); compiled schemas stay.
-    const cold = await measure(async () => void (await op.run(benchContext(repo, clock))), coldBudget)
+    const cold = await measure(async () => void (await op.run(localContext(repo, clock))), coldBudget)
     const inProcess = await measure(
       async () => {
         answer = await op.run(ctx)
@@ -262,21 +263,35 @@ async function measureScenario(env: BenchEnv, scenario: Scenario, first: string)
   return results
 }
 
+/** A file of the registry branch and its size in bytes. */
+interface SizedFile {
+  path: string
+  bytes: number
+}
+
+/**
+ * What a read opens in layout 2 (docs/ARCHITECTURE.md): the catalog, a model's head.json and
+ * its row shards — the largest of each, since their sizes, not the model's, bound a read.
+ */
 function registryFacts(repo: string): {
-  largestIndex: number
-  largestIndexModel: string
+  catalog: SizedFile
+  largestHead: SizedFile
+  largestShard: SizedFile
   commits: number
   objects: string
 } {
-  let largestIndex = 0
-  let largestIndexModel = ''
-  for (const line of git(repo, 'ls-tree', '-r', '-l', 'model-registry', '--', 'models').split('\n')) {
+  let catalog: SizedFile = { path: 'catalog.json', bytes: 0 }
+  let largestHead: SizedFile = { path: '–', bytes: 0 }
+  let largestShard: SizedFile = { path: '–', bytes: 0 }
+  for (const line of git(repo, 'ls-tree', '-r', '-l', 'model-registry').split('\n')) {
     // <mode> <type> <oid> <size>\t<path>
-    const match = /^\S+ blob \S+\s+(\d+)\t(models\/([^/]+)\/index\.json)$/.exec(line)
-    if (match && Number(match[1]) > largestIndex) {
-      largestIndex = Number(match[1])
-      largestIndexModel = match[3] as string
-    }
+    const match = /^\S+ blob \S+\s+(\d+)\t(.*)$/.exec(line)
+    if (!match) continue
+    const file = { path: match[2] as string, bytes: Number(match[1]) }
+    if (file.path === 'catalog.json') catalog = file
+    else if (/^models\/[^/]+\/head\.json$/.test(file.path) && file.bytes > largestHead.bytes)
+      largestHead = file
+    else if (/^models\/[^/]+\/rows\//.test(file.path) && file.bytes > largestShard.bytes) largestShard = file
   }
   const counts = Object.fromEntries(
     git(repo, 'count-objects', '-v')
@@ -285,8 +300,9 @@ function registryFacts(repo: string): {
   )
   const kibOnDisk = Number(counts['size'] ?? 0) + Number(counts['size-pack'] ?? 0)
   return {
-    largestIndex,
-    largestIndexModel,
+    catalog,
+    largestHead,
+    largestShard,
     commits: Number(git(repo, 'rev-list', '--count', 'model-registry')),
     objects: `${Number(counts['count'] ?? 0) + Number(counts['in-pack'] ?? 0)} objects, ${mib(kibOnDisk * 1024)} MiB`
   }
@@ -361,7 +377,9 @@ async function main(env: BenchEnv): Promise<BenchResult> {
       ms(build.firstRegister.median),
       ms(build.lastRegister.median),
       ms(build.promote.median),
-      `${kib(facts.largestIndex)} KiB (${facts.largestIndexModel})`,
+      `${kib(facts.catalog.bytes)} KiB`,
+      `${kib(facts.largestHead.bytes)} KiB (${facts.largestHead.path})`,
+      `${kib(facts.largestShard.bytes)} KiB (${facts.largestShard.path})`,
       String(facts.commits),
       facts.objects
     ])
@@ -404,7 +422,9 @@ async function main(env: BenchEnv): Promise<BenchResult> {
       'register ms, first 100 (median)',
       'register ms, last 100 (median)',
       'promote ms (median)',
-      'largest index.json',
+      'catalog.json',
+      'largest head.json',
+      'largest row shard',
       'commits',
       'git objects on disk'
     ],
@@ -433,7 +453,7 @@ async function main(env: BenchEnv): Promise<BenchResult> {
     name: 'read-latency',
     title: 'Read latency at scale',
     measures:
-      'registries built through register/promote (in-process, injected clock, tiny distinct files): one model with many versions and many models with 10 versions; median and p95 of list (all and filtered by stage+tag+min metric), show `@production`, resolving the latest production version, fetch (resolve + verified copy), compare and history — in-process (warm) and end to end through the bundled CLI as a child process; also register/promote cost while building and the size of the largest index.json blob.',
+      'registries built through register/promote (in-process, injected clock, tiny distinct files): one model with many versions and many models with 10 versions; median and p95 of list (all and filtered by stage+tag+min metric), show `@production`, resolving the latest production version, fetch (resolve + verified copy), compare and history — in-process (warm) and end to end through the bundled CLI as a child process; also register/promote cost while building and the sizes of what a layout 2 read opens (catalog.json, the largest head.json and row shard).',
     tables,
     goals,
     notes,

@@ -76,11 +76,35 @@ export function record(
     path,
     url: req.url ?? '/',
     status: 0,
-    authorization: req.headers.authorization !== undefined
+    authorization: req.headers.authorization !== undefined,
+    requestBytes: 0,
+    responseBytes: 0
   }
   requests.push(entry)
   res.on('finish', () => (entry.status = res.statusCode))
+  countBytes(req, res, entry)
   return entry
+}
+
+/** What crossed the wire in each direction (bodies, after any compression), for transfer budgets. */
+function countBytes(req: IncomingMessage, res: ServerResponse, entry: RecordedRequest): void {
+  req.on('data', (chunk: Buffer) => (entry.requestBytes += chunk.length))
+  const size = (chunk: unknown, encoding?: unknown): number =>
+    typeof chunk === 'string'
+      ? Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+      : chunk instanceof Uint8Array
+        ? chunk.length
+        : 0
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    entry.responseBytes += size(chunk, rest[0])
+    return write(chunk, ...rest)
+  }) as ServerResponse['write']
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (typeof chunk !== 'function') entry.responseBytes += size(chunk, rest[0])
+    return end(chunk, ...rest)
+  }) as ServerResponse['end']
 }
 
 function send(res: ServerResponse, answer: ApiAnswer, headers: Record<string, string>): void {
@@ -91,8 +115,12 @@ function send(res: ServerResponse, answer: ApiAnswer, headers: Record<string, st
     ...headers,
     ...answer.headers
   }
-  let payload: string | undefined
-  if (answer.body !== undefined) {
+  let payload: string | Buffer | undefined
+  if (answer.raw) {
+    payload = answer.raw.bytes
+    all['content-type'] = answer.raw.contentType
+    all['content-length'] = payload.length
+  } else if (answer.body !== undefined) {
     payload = JSON.stringify(answer.body)
     all['content-type'] = 'application/json; charset=utf-8'
     all['content-length'] = Buffer.byteLength(payload)
@@ -163,7 +191,7 @@ async function handleGit(
   const isPush =
     url.searchParams.get('service') === 'git-receive-pack' || url.pathname.endsWith('/git-receive-pack')
   const login = p.pushRules.grant(credentials.token)?.login ?? p.ctx.state.viewer
-  if (isPush && !allows(permissionsOf(p, credentials.token, 'git'), [{ contents: 'write' }])) {
+  if (isPush && !allows(permissionsOf(p, credentials.token), [{ contents: 'write' }])) {
     entry.rule = 'git-push-permission'
     await drain(req)
     res.writeHead(403, { 'content-type': 'text/plain' })
@@ -207,15 +235,17 @@ async function handleGit(
 /**
  * The permission set of a token (rule token-permissions): the main token's is
  * state.tokenPermissions; a token added with pushRules.addToken has its grant's `permissions`,
- * or, without them, every permission for the REST API and contents as its `push` says for git
- * (so a test of a refused git push still reaches the push).
+ * or, without them, every permission with contents as its `push` says, for git and the REST API
+ * alike (the Git Database API's writes need contents: write as a push does).
  */
-function permissionsOf(p: Pipeline, token: string, over: 'api' | 'git' = 'api'): TokenPermissions {
+function permissionsOf(p: Pipeline, token: string): TokenPermissions {
   if (token === p.token) return p.ctx.state.tokenPermissions
   const grant = p.pushRules.grant(token)
   if (!grant) return {}
   if (grant.permissions) return grant.permissions
-  return over === 'git' ? { ...ALL_WRITE, contents: grant.push ? 'write' : 'read' } : ALL_WRITE
+  // contents: write is what both a push and the Git Database API's writes need
+  // (https://docs.github.com/en/rest/git/trees#create-a-tree: "Contents" repository permissions (write))
+  return { ...ALL_WRITE, contents: grant.push ? 'write' : 'read' }
 }
 
 /** The main token, or one added with pushRules.addToken (an App's installation token…). */
@@ -364,7 +394,12 @@ async function answerApi(
     entry.rule = answer.rule
     return answer
   }
-  const responseProblems = p.validator.validateResponse(op, { status: answer.status, body: answer.body })
+  // A raw body has no schema to meet; its status must still be one the operation documents.
+  const responseProblems = answer.raw
+    ? op.responses[String(answer.status)]
+      ? []
+      : [`status ${answer.status} is not a documented response of ${operationId}`]
+    : p.validator.validateResponse(op, { status: answer.status, body: answer.body })
   if (responseProblems.length > 0) return mismatch(p, `${where} (${operationId}) response`, responseProblems)
   return answer
 }
