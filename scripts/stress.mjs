@@ -2,22 +2,32 @@
 /**
  * npm run stress — the long runs of the reliability suite (issue 11; results in docs/RELIABILITY.md).
  *
- *   crash       kill -9 at a random moment during register, promote, cleanup and delete
+ *   crash       kill -9 at a random moment during register (64 KiB, 24 MiB and 160 MiB files, so
+ *               many kills land while the store copies), promote, edit, cleanup and delete
  *               (--crash-runs, default 300); afterwards the ref resolves, `git fsck --strict` is
  *               clean, every registration that reported success is present and fetchable, doctor
  *               reports no problem, and one cleanup leaves no orphan, temp file or pin behind.
+ *   migrate     kill -9 during `mreg migrate` of a layout 1 branch (test/fixtures/v1-registry.bundle;
+ *               --migrate-runs, default 40): the ref is the layout 1 tip or the complete layout 2
+ *               commit, fsck clean; migrate again gives exactly the tree of an uninterrupted run.
+ *   resources   a 3 GiB (sparse, every byte read and hashed) artifact registered and fetched: peak
+ *               RSS of each process within 64 MiB of the same command on a 1 MiB file.
+ *   fuzz        the hostile-input suites (test/integration/reliability/hostile-*.test.ts) with
+ *               MREG_FUZZ_RUNS (--fuzz-runs, default 200) generated cases per property and the
+ *               full cross products.
  *   race        register of already-stored bytes against delete --force / cleanup of the other
  *               version using them (--race-runs, default 40): every reported success fetchable.
  *   housekeeping  git gc --aggressive --prune=now, pack-refs --all, repack -ad, then every command,
  *               then mreg writers and git CLI writers on the registry branch at once: nothing lost.
  *
  * Prints one line per scenario and then `N passed, N failed (lost L, corrupt C)`; exits 1 when
- * anything failed. Options: --crash-runs N --race-runs N --seed N --only crash,race,housekeeping
+ * anything failed. Options: --crash-runs N --race-runs N --migrate-runs N --fuzz-runs N --seed N
+ * --only crash,migrate,race,housekeeping,resources,fuzz
  */
-import { execFileSync, spawn } from 'node:child_process'
-import { mkdtemp, open, readdir, rm } from 'node:fs/promises'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { cp, mkdtemp, open, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 
 const args = process.argv.slice(2)
@@ -29,7 +39,9 @@ const CRASH_RUNS = Number(option('crash-runs', 300))
 const RACE_RUNS = Number(option('race-runs', 40))
 // kills land anywhere in this window; a command that finishes first counts as a reported success
 const KILL_WINDOW_MS = Number(option('kill-window-ms', 3000))
-const ONLY = new Set(option('only', 'crash,race,housekeeping').split(','))
+const MIGRATE_RUNS = Number(option('migrate-runs', 40))
+const FUZZ_RUNS = Number(option('fuzz-runs', 200))
+const ONLY = new Set(option('only', 'crash,migrate,race,housekeeping,resources,fuzz').split(','))
 let seed = Number(option('seed', Date.now() % 1_000_000))
 const SEED = seed
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
@@ -63,10 +75,20 @@ await build({
 
 const git = (cwd, ...a) => execFileSync('git', a, { cwd, env, stdio: 'pipe' }).toString().trim()
 
-/** mreg in a child process; `killAfterMs` sends SIGKILL then. */
-function mreg(repo, argv, killAfterMs) {
+// peak RSS of a child: a preload that writes /proc/self/status VmHWM (KiB) to MREG_STRESS_HWM at exit
+const hwmPreload = join(work, 'hwm.mjs')
+await writeFile(
+  hwmPreload,
+  "import { readFileSync, writeFileSync } from 'node:fs'\n" +
+    "process.on('exit', () => { const m = /VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8')); if (process.env.MREG_STRESS_HWM) writeFileSync(process.env.MREG_STRESS_HWM, m[1]) })\n"
+)
+
+/** mreg in a child process; `killAfterMs` sends SIGKILL then; `hwmFile` receives its peak RSS. */
+function mreg(repo, argv, killAfterMs, hwmFile) {
   return new Promise(resolve => {
-    const child = spawn(process.execPath, [bundle, '--registry', repo, ...argv], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const preload = hwmFile ? ['--import', hwmPreload] : []
+    const childEnv = hwmFile ? { ...env, MREG_STRESS_HWM: hwmFile } : env
+    const child = spawn(process.execPath, [...preload, bundle, '--registry', repo, ...argv], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', c => (stdout += c))
@@ -164,8 +186,11 @@ async function crashScenario() {
   const repo = await newRepo('crash')
   const files = []
   for (let i = 0; i < 6; i++) files.push(await modelFile(join(work, `crash-${i}.bin`), i % 3 === 0 ? 24 << 20 : 64 << 10, i))
+  // large enough that a kill often lands while the store copies it
+  files.push(await modelFile(join(work, 'crash-large.bin'), 160 << 20, 99))
   const registered = []
-  const ops = ['register', 'register', 'promote', 'cleanup', 'delete']
+  const ops = ['register', 'register', 'promote', 'edit', 'cleanup', 'delete']
+  const byOp = {}
   let killed = 0
   for (let run = 0; run < CRASH_RUNS; run++) {
     const op = ops[Math.floor(random() * ops.length)]
@@ -176,21 +201,32 @@ async function crashScenario() {
       argv = ['--json', 'register', files[Math.floor(random() * files.length)], '--type', `crash${Math.floor(random() * 3)}`]
     } else if (op === 'promote') {
       argv = ['--json', 'promote', `${someone.name}@${someone.version}`, '--to', random() < 0.5 ? 'staging' : 'deprecated']
+    } else if (op === 'edit') {
+      argv = ['--json', 'edit', `${someone.name}@${someone.version}`, random() < 0.5 ? '--add-tag' : '--notes', `t${Math.floor(random() * 1000)}`]
     } else if (op === 'cleanup') {
       argv = ['--json', 'cleanup', '--keep-last', '3']
     } else {
       argv = ['--json', 'delete', `${someone.name}@${someone.version}`, '--force']
     }
     const before = totals.failed
-    const result = await mreg(repo, argv, Math.floor(random() * KILL_WINDOW_MS))
+    const started = Date.now()
+    // one run in five gets a window four times as wide, so that some commands finish under any
+    // load and "every reported success is present and fetchable" is exercised too
+    const window = run % 5 === 4 ? KILL_WINDOW_MS * 4 : KILL_WINDOW_MS
+    const result = await mreg(repo, argv, Math.floor(random() * window))
+    if (run % 50 === 49) console.log(`  crash run ${run + 1}/${CRASH_RUNS} (${Math.round((Date.now() - started) / 100) / 10} s for the last command)`)
     if (result.signal === 'SIGKILL') killed++
+    const tally = (byOp[argv[1]] ??= { runs: 0, killed: 0 })
+    tally.runs++
+    if (result.signal === 'SIGKILL') tally.killed++
     if (result.code === 0 && argv[1] === 'register') registered.push(JSON.parse(result.stdout))
     // a delete, even one killed (it may have committed first), takes its version out of what must survive
     if (argv[1] === 'delete') {
       const gone = registered.findIndex(v => v.name === someone.name && v.version === someone.version)
       if (gone >= 0) registered.splice(gone, 1)
     }
-    await checkRepository(repo, 'crash', { fsck: run % 25 === 24 })
+    // after every run: the ref resolves, git fsck --strict is clean, doctor has no problem
+    await checkRepository(repo, 'crash', { fsck: true })
     if (totals.failed === before) totals.passed++
   }
   await checkRegistered(repo, registered, 'crash')
@@ -201,7 +237,8 @@ async function crashScenario() {
   const left = [...(await readdir(join(store, 'tmp')).catch(() => [])), ...(await readdir(join(store, 'pins')).catch(() => []))]
   const doctor = JSON.parse((await mreg(repo, ['--json', 'doctor'])).stdout)
   record('crash', left.length === 0 && doctor.findings.length === 0, `after cleanup: ${left.length} leftovers, ${doctor.findings.length} findings`)
-  console.log(`crash: ${CRASH_RUNS} runs, ${killed} killed mid-command, ${registered.length} registrations reported and checked`)
+  const perOp = Object.entries(byOp).map(([op, t]) => `${op} ${t.runs} (${t.killed} killed)`).join(', ')
+  console.log(`crash: ${CRASH_RUNS} runs, ${killed} killed mid-command [${perOp}], ${registered.length} registrations reported and checked`)
 }
 
 async function raceScenario() {
@@ -301,11 +338,126 @@ async function housekeepingScenario() {
   console.log(`housekeeping: gc/pack-refs/repack × 8 commands, then 4 mreg writers × 4 + git CLI ${gitCommits.length} commits concurrently; ${registered.length} registrations checked`)
 }
 
+async function migrateScenario() {
+  const base = join(work, 'migrate-base')
+  execFileSync('git', ['clone', '-q', resolve('test/fixtures/v1-registry.bundle'), base], { env })
+  git(base, 'branch', '-q', 'model-registry', 'origin/model-registry')
+  git(base, 'remote', 'remove', 'origin')
+  const v1 = git(base, 'rev-parse', 'model-registry')
+  // the tree an uninterrupted migrate gives
+  const reference = join(work, 'migrate-reference')
+  await cp(base, reference, { recursive: true })
+  const done = await mreg(reference, ['migrate'])
+  if (done.code !== 0) throw new Error(`migrate failed: ${done.stderr}`)
+  const tree = git(reference, 'rev-parse', 'model-registry^{tree}')
+  let killed = 0
+  for (let run = 0; run < MIGRATE_RUNS; run++) {
+    const repo = join(work, `migrate-${run}`)
+    await cp(base, repo, { recursive: true })
+    const result = await mreg(repo, ['migrate'], Math.floor(random() * 1500))
+    if (result.signal === 'SIGKILL') killed++
+    let ok = true
+    let detail = ''
+    const tip = git(repo, 'rev-parse', '--verify', 'model-registry^{commit}')
+    const tipTree = git(repo, 'rev-parse', 'model-registry^{tree}')
+    if (tip !== v1 && tipTree !== tree) {
+      ok = false
+      totals.corrupt++
+      detail = `after a kill the branch is neither layout 1 nor the complete migration (${tip})`
+    }
+    try {
+      execFileSync('git', ['fsck', '--strict', '--no-progress'], { cwd: repo, env, stdio: 'pipe' })
+    } catch (error) {
+      ok = false
+      totals.corrupt++
+      detail = `git fsck --strict: ${String(error.stderr ?? error.message).trim()}`
+    }
+    if (result.code === 0 && tipTree !== tree) {
+      ok = false
+      detail = 'migrate reported success but the branch is not migrated'
+    }
+    const again = await mreg(repo, ['migrate'])
+    if (again.code !== 0 || git(repo, 'rev-parse', 'model-registry^{tree}') !== tree) {
+      ok = false
+      detail = `migrate again: exit ${again.code} ${again.stderr.trim()}; tree differs from an uninterrupted run`
+    }
+    record('migrate', ok, `run ${run}: ${detail}`)
+    await rm(repo, { recursive: true, force: true })
+  }
+  console.log(`migrate: ${MIGRATE_RUNS} runs, ${killed} killed mid-command`)
+}
+
+async function resourcesScenario() {
+  const repo = await newRepo('resources')
+  const peak = async (argv, label) => {
+    const hwm = join(work, `hwm-${label}`)
+    const result = await mreg(repo, argv, undefined, hwm)
+    if (result.code !== 0) throw new Error(`${label}: exit ${result.code}: ${result.stderr}`)
+    return { kib: Number(await readFile(hwm, 'utf8')), result }
+  }
+  const small = await modelFile(join(work, 'small.bin'), 1 << 20, 1)
+  const big = join(work, 'big.bin')
+  await writeFile(big, 'start')
+  await truncate(big, 3 * 1024 ** 3) // sparse: reads as zeros, every byte still read and hashed
+  const smallReg = await peak(['--json', 'register', small, '--type', 'small'], 'small-register')
+  const bigReg = await peak(['--json', 'register', big, '--type', 'big'], 'big-register')
+  const smallFetch = await peak(['fetch', 'small@latest', '--out', join(work, 'small-out.bin')], 'small-fetch')
+  const started = Date.now()
+  const bigFetch = await peak(['fetch', 'big@latest', '--out', join(work, 'big-out.bin')], 'big-fetch')
+  const fetchSeconds = (Date.now() - started) / 1000
+  const recorded = JSON.parse(bigReg.result.stdout)
+  const expected = execFileSync('sha256sum', [big]).toString().split(' ')[0]
+  record('resources', recorded.artifact.sha256 === expected, `3 GiB sha256 ${recorded.artifact.sha256} != sha256sum ${expected}`)
+  const fetchedSize = (await stat(join(work, 'big-out.bin'))).size
+  record('resources', fetchedSize === 3 * 1024 ** 3, `3 GiB fetch wrote ${fetchedSize} bytes`)
+  for (const [what, a, b] of [['register', smallReg, bigReg], ['fetch', smallFetch, bigFetch]]) {
+    const ok = b.kib <= a.kib + 64 * 1024
+    record('resources', ok, `${what}: peak RSS 3 GiB ${Math.round(b.kib / 1024)} MiB vs 1 MiB ${Math.round(a.kib / 1024)} MiB`)
+    console.log(`resources: ${what} peak RSS ${Math.round(a.kib / 1024)} MiB (1 MiB file), ${Math.round(b.kib / 1024)} MiB (3 GiB file)`)
+  }
+  console.log(`resources: 3 GiB fetch (verified) in ${fetchSeconds.toFixed(1)} s`)
+  await rm(join(work, 'big-out.bin'), { force: true })
+  await rm(big, { force: true })
+  await rm(repo, { recursive: true, force: true })
+}
+
+function fuzzScenario() {
+  const results = join(work, 'fuzz.json')
+  const run = spawnSync(
+    'npx',
+    ['jest', '--json', `--outputFile=${results}`, 'test/integration/reliability/hostile-'],
+    {
+      env: { ...process.env, MREG_FUZZ_RUNS: String(FUZZ_RUNS), NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8'
+    }
+  )
+  let report
+  try {
+    report = JSON.parse(execFileSync('cat', [results]).toString())
+  } catch {
+    record('fuzz', false, `jest wrote no results (exit ${run.status}): ${String(run.stderr).slice(-2000)}`)
+    return
+  }
+  for (const file of report.testResults)
+    for (const t of file.assertionResults) record('fuzz', t.status === 'passed', `${t.fullName}: ${t.failureMessages.join(' ').slice(0, 600)}`)
+  console.log(`fuzz: ${report.numTotalTests} tests (${FUZZ_RUNS} cases per property, full cross products): ${report.numPassedTests} passed, ${report.numFailedTests} failed`)
+}
+
 const started = Date.now()
 try {
-  if (ONLY.has('crash')) await crashScenario()
-  if (ONLY.has('race')) await raceScenario()
-  if (ONLY.has('housekeeping')) await housekeepingScenario()
+  const timed = async (name, scenario) => {
+    if (!ONLY.has(name)) return
+    const t0 = Date.now()
+    await scenario()
+    console.log(`  (${name}: ${Math.round((Date.now() - t0) / 1000)} s)`)
+  }
+  await timed('crash', crashScenario)
+  await timed('migrate', migrateScenario)
+  await timed('race', raceScenario)
+  await timed('housekeeping', housekeepingScenario)
+  await timed('resources', resourcesScenario)
+  await timed('fuzz', fuzzScenario)
 } finally {
   await rm(work, { recursive: true, force: true })
 }

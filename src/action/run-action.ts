@@ -15,7 +15,7 @@ import { mregVersion } from '../wiring/version.js'
 import { CachedArtifactStore } from './cached-store.js'
 import { parseActionInputs } from './inputs.js'
 import { runStep, type WorkflowEvent } from './run.js'
-import { ACTION_WORDS } from './words.js'
+import { failureLine } from './words.js'
 
 /** The event that started the workflow; check and apply read the pull request or push from it. */
 async function readEvent(env: NodeJS.ProcessEnv): Promise<WorkflowEvent> {
@@ -97,10 +97,7 @@ export async function runAction(env: NodeJS.ProcessEnv, composition: ActionCompo
     }
     if (result.failure) core.setFailed(result.failure)
   } catch (error) {
-    const message = isRegistryError(error)
-      ? error.wordedFor(ACTION_WORDS)
-      : `internal error: ${(error as Error).message ?? String(error)}`
-    core.setFailed(message.replace(/\s*\n\s*/g, ' '))
+    core.setFailed(failureLine(error))
     if (!isRegistryError(error) && error instanceof Error && error.stack) core.debug(error.stack)
   }
 }

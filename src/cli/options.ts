@@ -1,7 +1,7 @@
 /** Parsing what commander hands over into the commands' typed inputs (pure). */
 import { invalidInput } from '../domain/errors.js'
 import { parseMetricAssignment } from '../domain/metrics.js'
-import { parseTag } from '../domain/names.js'
+import { parseModelType, parseName, parseTag } from '../domain/names.js'
 import { parseSortKey, type Criteria, type SortKey } from '../domain/selection.js'
 import type { Metrics } from '../domain/types.js'
 
@@ -48,8 +48,9 @@ export interface CriteriaOptions {
 
 export function criteriaFrom(options: CriteriaOptions): Criteria {
   const criteria: Criteria = {}
-  if (options.name !== undefined) criteria.name = options.name
-  if (options.type !== undefined) criteria.model_type = options.type
+  // checked as the Action checks them: a malformed name is bad input, not an empty answer
+  if (options.name !== undefined) criteria.name = parseName(options.name)
+  if (options.type !== undefined) criteria.model_type = parseModelType(options.type)
   if (options.stage !== undefined) criteria.stage = options.stage
   if (options.tag?.length) criteria.tags = options.tag.map(parseTag)
   if (options.min?.length) criteria.min_metrics = metricsFromAssignments(options.min)

@@ -90,14 +90,14 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
           kind: 'missing-artifact',
           severity: 'problem',
           subject,
-          message: `artifact ${what} is missing from the ${store.kind} store`
+          message: `artifact ${what} (sha256 ${artifact.sha256}) is missing from the ${store.kind} store`
         })
       } else if (!result.ok) {
         findings.push({
           kind: 'checksum-mismatch',
           severity: 'problem',
           subject,
-          message: `stored bytes of ${what} have sha256 ${result.actual}, expected ${artifact.sha256}`
+          message: `stored bytes of ${what} in the ${store.kind} store have sha256 ${result.actual}, expected ${artifact.sha256}: the stored object was altered`
         })
       }
     }

@@ -8,13 +8,12 @@ import { constants } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { invalidInput, isRegistryError } from '../domain/errors.js'
-import type { JsonOrFile, MetricsOrFile } from '../domain/json-input.js'
+import { MAX_JSON_DEPTH, nestingDepth, type JsonOrFile, type MetricsOrFile } from '../domain/json-input.js'
 import { parseMetricsObject } from '../domain/metrics.js'
 import type { Metrics } from '../domain/types.js'
 
 /** Metadata, not data: 1 MiB holds any sensible configuration and keeps every later read cheap. */
 export const MAX_JSON_FILE_BYTES = 1024 * 1024
-export const MAX_JSON_DEPTH = 64
 
 export async function readJsonObjectFile(path: string, what: string): Promise<Record<string, unknown>> {
   const text = await readBoundedText(path, what)
@@ -96,20 +95,6 @@ export function parseJsonObject(text: string, where: string): Record<string, unk
     throw invalidInput(`${where} is nested more than ${MAX_JSON_DEPTH} levels deep: flatten it`)
   }
   return value as Record<string, unknown>
-}
-
-/** How deep arrays and objects nest, measured without recursion (the point is to survive deep input). */
-export function nestingDepth(value: unknown): number {
-  let deepest = 0
-  const stack: [unknown, number][] = [[value, 1]]
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [unknown, number]
-    if (node === null || typeof node !== 'object') continue
-    if (depth > deepest) deepest = depth
-    if (deepest > MAX_JSON_DEPTH) return deepest
-    for (const child of Object.values(node)) stack.push([child, depth + 1])
-  }
-  return deepest
 }
 
 /** An inline-or-file JSON input, a relative path taken from `base` (the workspace, the cwd). */

@@ -2,8 +2,17 @@
  * Reading layout 2 the way an answer needs it: a model's rows newest first, day by day (so a
  * recent question stops after the last days), and version files by path.
  */
+import { isDeepStrictEqual } from 'node:util'
 import { integrityError } from '../domain/errors.js'
-import { headPath, rowOf, type VersionRow } from '../domain/layout.js'
+import {
+  dayOf,
+  headPath,
+  isArchivedRow,
+  rowOf,
+  rowsDir,
+  versionFilePath,
+  type VersionRow
+} from '../domain/layout.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 
@@ -25,11 +34,31 @@ export async function* rowsNewestFirst(
   }
 }
 
-/** A version the derived files name: its file must exist, or the registry is inconsistent. */
+/**
+ * What a derived file said about a version, to be checked against its version file (the truth):
+ * the row it was found by, the stage a head or the catalog said it holds, or that it is live
+ * (a head's newest/latest). `where` names the derived file for the message.
+ */
+export interface DerivedClaim {
+  where: string
+  row?: VersionRow
+  stage?: string
+  live?: boolean
+}
+
+/** Where a row was read: the shards of its day. */
+export const rowsWhere = (name: string, row: VersionRow): string => `${rowsDir(name)}/${dayOf(row)}…`
+
+/**
+ * A version the derived files name: its file must exist and agree with what they said, or the
+ * registry is inconsistent (edited outside mreg): an answer is never built on derived data the
+ * truth contradicts.
+ */
 export async function readListedVersion(
   snapshot: RegistrySnapshot,
   name: string,
-  version: string
+  version: string,
+  claim?: DerivedClaim
 ): Promise<ModelVersion> {
   const doc = await snapshot.readVersion(name, version)
   if (!doc) {
@@ -37,7 +66,30 @@ export async function readListedVersion(
       `models/${name}: the derived files list version ${version} but its version file is missing; run 'mreg doctor'`
     )
   }
+  if (claim) checkClaim(name, doc, claim)
   return doc
+}
+
+function checkClaim(name: string, doc: ModelVersion, claim: DerivedClaim): void {
+  const truth = rowOf(doc)
+  let field: string | undefined
+  let said: unknown
+  let is: unknown
+  if (claim.stage !== undefined && truth.stage !== claim.stage) {
+    ;[field, said, is] = ['stage', claim.stage, truth.stage]
+  } else if (claim.live && isArchivedRow(truth)) {
+    ;[field, said, is] = ['archived', false, true]
+  } else if (claim.row) {
+    const row = claim.row as unknown as Record<string, unknown>
+    const real = truth as unknown as Record<string, unknown>
+    field = Object.keys({ ...real, ...row }).find(key => !isDeepStrictEqual(row[key], real[key]))
+    if (field !== undefined) [said, is] = [row[field], real[field]]
+  }
+  if (field === undefined) return
+  throw integrityError(
+    `${claim.where} disagrees with the version file ${versionFilePath(name, doc.version)} of ${name}@${doc.version} on ${field} (derived ${JSON.stringify(said)}, version file ${JSON.stringify(is)}): the derived files were edited outside mreg; run 'mreg doctor'`,
+    { path: claim.where, version_file: versionFilePath(name, doc.version), field_name: field }
+  )
 }
 
 export async function readListedRow(
@@ -56,11 +108,12 @@ export async function stageHolders(
 ): Promise<ModelVersion[]> {
   const summary = (await snapshot.readHead(name))?.stages[stage]
   if (!summary) return []
-  if (summary.count === 1) return [await readListedVersion(snapshot, name, summary.newest)]
+  if (summary.count === 1)
+    return [await readListedVersion(snapshot, name, summary.newest, { where: headPath(name), stage })]
   const holders: ModelVersion[] = []
   for await (const row of rowsNewestFirst(snapshot, name)) {
     if (row.stage !== stage) continue
-    holders.push(await readListedVersion(snapshot, name, row.version))
+    holders.push(await readListedVersion(snapshot, name, row.version, { where: rowsWhere(name, row), row }))
     if (holders.length >= summary.count) break
   }
   return holders

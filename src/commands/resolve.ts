@@ -4,7 +4,7 @@
  * newest first and stop once the answer is complete.
  */
 import { isRegistryError, notFound, RegistryError, type FrontWords } from '../domain/errors.js'
-import type { ModelHead, VersionRow } from '../domain/layout.js'
+import { headPath, type ModelHead, type VersionRow } from '../domain/layout.js'
 import { nameFromModelId } from '../domain/model-id.js'
 import { parseStage } from '../domain/names.js'
 import { parseReference, type Reference } from '../domain/references.js'
@@ -12,7 +12,7 @@ import type { Criteria, SortKey } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
-import { readListedVersion, rowsNewestFirst } from './registry-reads.js'
+import { readListedVersion, rowsNewestFirst, rowsWhere } from './registry-reads.js'
 import { selectRows } from './select-rows.js'
 
 export interface Resolved {
@@ -59,14 +59,14 @@ async function resolveInModel(
           value: ref.model_id,
           reason: 'no-such-model-id'
         })
-      return readListedVersion(snapshot, name, row.version)
+      return readListedVersion(snapshot, name, row.version, { where: rowsWhere(name, row), row })
     }
     case 'latest':
     case 'newest': {
       // latest: the highest version (a pre-release only without a release); newest: the last registration.
       const found = ref.kind === 'newest' ? head.newest : head.latest
       if (!found) throw notFound(`"${name}" has no version that is not archived; register a new one`)
-      return readListedVersion(snapshot, name, found)
+      return readListedVersion(snapshot, name, found, { where: headPath(name), live: true })
     }
     case 'stage': {
       const holder = head.stages[ref.stage]?.newest
@@ -76,7 +76,7 @@ async function resolveInModel(
           { field: 'reference', value: `${name}@${ref.stage}`, reason: 'stage-empty' }
         )
       }
-      return readListedVersion(snapshot, name, holder)
+      return readListedVersion(snapshot, name, holder, { where: headPath(name), stage: ref.stage })
     }
   }
 }
@@ -138,7 +138,10 @@ export async function selectFromRegistry(
 ): Promise<ModelVersion[]> {
   const { rows } = await selectRows(snapshot, criteria, sort, limit)
   const docs: ModelVersion[] = []
-  for await (const c of rows) docs.push(await readListedVersion(snapshot, c.name, c.version))
+  for await (const c of rows)
+    docs.push(
+      await readListedVersion(snapshot, c.name, c.version, { where: rowsWhere(c.name, c.row), row: c.row })
+    )
   return docs
 }
 

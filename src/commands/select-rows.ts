@@ -10,7 +10,7 @@
  */
 import TinyQueue from 'tinyqueue'
 import { invalidInput } from '../domain/errors.js'
-import { rowOf, type Catalog, type HeadSummary, type VersionRow } from '../domain/layout.js'
+import { CATALOG_PATH, rowOf, type Catalog, type HeadSummary, type VersionRow } from '../domain/layout.js'
 import type { Selectable } from '../domain/ordering.js'
 import { matchesCriteria, sortComparator, type Criteria, type SortKey } from '../domain/selection.js'
 import type { RegistryPolicy } from '../domain/types.js'
@@ -53,8 +53,9 @@ export async function selectRows(
   }
   const catalog = await snapshot.readCatalog()
   checkSelection(snapshot.policy, catalog, criteria, sort)
-  const names = (criteria.name === undefined ? Object.keys(catalog.models) : [criteria.name]).filter(name =>
-    inScope(catalog.models[name], criteria)
+  // own entries only: a name like __proto__ must not find Object.prototype
+  const names = (criteria.name === undefined ? Object.keys(catalog.models) : [criteria.name]).filter(
+    name => Object.hasOwn(catalog.models, name) && inScope(catalog.models[name], criteria)
   )
   const metrics = [...new Set(names.flatMap(name => Object.keys(catalog.models[name]?.metrics ?? {})))].sort()
   const order = sortComparator(sort, snapshot.policy)
@@ -144,7 +145,10 @@ async function* modelCandidates(
     const held = entry.stages[criteria.stage]
     if (!held) return
     if (held.count === 1) {
-      const doc = await readListedVersion(snapshot, name, held.newest)
+      const doc = await readListedVersion(snapshot, name, held.newest, {
+        where: CATALOG_PATH,
+        stage: criteria.stage
+      })
       if (matchesCriteria(doc, criteria)) yield asSelectable(name, rowOf(doc))
       return
     }
@@ -184,7 +188,9 @@ export function checkSelection(
   const scope =
     criteria.name === undefined
       ? Object.values(catalog.models)
-      : [catalog.models[criteria.name]].filter((e): e is HeadSummary => e !== undefined)
+      : [Object.hasOwn(catalog.models, criteria.name) ? catalog.models[criteria.name] : undefined].filter(
+          (e): e is HeadSummary => e !== undefined
+        )
   if (scope.length === 0) return
   const recorded = new Set(scope.flatMap(e => Object.keys(e.metrics)))
   const known = recorded.size > 0 ? [...recorded].sort().join(', ') : 'none'

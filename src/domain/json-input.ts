@@ -8,6 +8,9 @@ import { invalidInput } from './errors.js'
 import { parseMetricAssignment, parseMetricsObject } from './metrics.js'
 import type { Metrics } from './types.js'
 
+/** Deeper documents overflow the stack of every recursive reader after us (the schema validator, JSON.stringify). */
+export const MAX_JSON_DEPTH = 64
+
 export type JsonOrFile = { json: Record<string, unknown> } | { file: string }
 export type MetricsOrFile = { metrics: Metrics } | { file: string }
 
@@ -40,6 +43,7 @@ export function jsonOrFile(text: string, label: string): JsonOrFile {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw invalidInput(`${label} must be a JSON object or a path to a JSON file`)
   }
+  tooDeep(value, label)
   return { json: value as Record<string, unknown> }
 }
 
@@ -67,6 +71,7 @@ export function parseMetricsText(text: string, label: string): Metrics {
         `${label} is not valid JSON (${(error as Error).message}): give a JSON object, k=v pairs or a path to a JSON file`
       )
     }
+    tooDeep(value, label)
     return parseMetricsObject(value, label)
   }
   const metrics: Metrics = {}
@@ -76,4 +81,23 @@ export function parseMetricsText(text: string, label: string): Metrics {
     metrics[key] = value
   }
   return metrics
+}
+
+/** How deep arrays and objects nest, measured without recursion (the point is to survive deep input). */
+export function nestingDepth(value: unknown): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number]
+    if (node === null || typeof node !== 'object') continue
+    if (depth > deepest) deepest = depth
+    if (deepest > MAX_JSON_DEPTH) return deepest
+    for (const child of Object.values(node)) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
+function tooDeep(value: unknown, label: string): void {
+  if (nestingDepth(value) > MAX_JSON_DEPTH)
+    throw invalidInput(`${label} is nested more than ${MAX_JSON_DEPTH} levels deep: flatten it`)
 }

@@ -4,6 +4,7 @@
  * a name holding a dot), VALUE is JSON when it parses as JSON, else a string.
  */
 import { invalidInput } from './errors.js'
+import { MAX_JSON_DEPTH, nestingDepth } from './json-input.js'
 
 export type PathSegment = string | number
 
@@ -57,11 +58,16 @@ export function formatPolicyPath(path: PathSegment[]): string {
 
 /** JSON when it parses (`3`, `true`, `null`, `["a"]`, `{"metric": "f1"}`), else the text itself. */
 export function parsePolicyValue(text: string): unknown {
+  let value: unknown
   try {
-    return JSON.parse(text) as unknown
+    value = JSON.parse(text) as unknown
   } catch {
     return text
   }
+  // deeper values overflow every recursive reader after us (schema validation, serialising)
+  if (nestingDepth(value) > MAX_JSON_DEPTH)
+    throw invalidInput(`the policy value is nested more than ${MAX_JSON_DEPTH} levels deep: flatten it`)
+  return value
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -56,7 +56,7 @@ export async function fetchObject(
     if (actual.sha256 !== hex) {
       throw integrityError(
         w =>
-          `checksum mismatch for ${artifact.file_name}: expected ${hex}, got ${actual.sha256}; the stored artifact is corrupt — ${w.command('doctor')} checks the registry`,
+          `checksum mismatch for ${artifact.file_name}: expected ${hex}, got ${actual.sha256}; the stored object ${objectPath} is corrupt — ${w.command('doctor')} checks the registry`,
         { expected: hex, actual: actual.sha256, path: objectPath }
       )
     }

@@ -132,7 +132,7 @@ describe('LocalArtifactStore', () => {
     const error = await caught(store.fetch(put.artifact, join(outDir, 'model.pkl')))
     expect(error.kind).toBe('integrity')
     expect(error.message).toBe(
-      `checksum mismatch for theft_20260101_000000.pkl: expected ${put.artifact.sha256}, got ${actual}; the stored artifact is corrupt — the doctor command checks the registry`
+      `checksum mismatch for theft_20260101_000000.pkl: expected ${put.artifact.sha256}, got ${actual}; the stored object ${put.file_path} is corrupt — the doctor command checks the registry`
     )
     expect(error.details).toMatchObject({ expected: put.artifact.sha256, actual })
     expect(await readdir(outDir)).toEqual([])
