@@ -19,7 +19,7 @@ import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
 import { readDerivedFiles } from './registry-reads.js'
-import { lostVersions } from './lost-versions.js'
+import { lostVersions, vouchFor } from './lost-versions.js'
 import { auditStore } from './store-audit.js'
 
 export type FindingKind =
@@ -121,8 +121,10 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
       message: `the registration was interrupted before its ${version.artifact.release ? `release ${version.artifact.release.tag} was published` : 'artifact was finished'}; 'mreg cleanup' finishes it`
     })
   }
+  const healthy = findings.every(f => f.severity !== 'problem')
+  if (healthy) await vouchFor(ctx, snapshot.commit)
   return {
-    healthy: findings.every(f => f.severity !== 'problem'),
+    healthy,
     checked: { models: names.length, versions: versions.length, artifacts },
     findings
   }

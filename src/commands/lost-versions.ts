@@ -8,7 +8,7 @@
  * version file (check refuses it: src/domain/review.ts, removed-version), and the log follows
  * every parent, so a delete or cleanup commit that reached the branch through a merge is seen.
  *
- * Bounded: after a run that found nothing lost, the tip is remembered on this machine
+ * Bounded: after a doctor run that found no problem, the tip is remembered on this machine
  * (ctx.state, VOUCHED_KEY: derived, never on the branch). The next run reads the versions present
  * at that commit of the models whose tree changed since, and walks only the commits since
  * (`log({ since })`), so its cost follows what changed since the last clean run, not the
@@ -80,8 +80,15 @@ export async function lostVersions(
       message: `${how === 'registered' ? 'registered in' : 'present at'} commit ${short} but its version file is gone and no delete or cleanup removed it; restore it with 'git checkout ${short} -- ${versionPath(name, version)}' on the registry branch`
     })
   }
-  if (lost.length === 0) await ctx.state?.write(VOUCHED_KEY, `${tip} ${ctx.backend.branch}`)
   return lost
+}
+
+/**
+ * Remembers `tip` as vouched for: doctor calls it only after a run that found no problem at all,
+ * so a failed or unhealthy run leaves the local state as it was.
+ */
+export async function vouchFor(ctx: CommandContext, tip: string | null): Promise<void> {
+  if (tip) await ctx.state?.write(VOUCHED_KEY, `${tip} ${ctx.backend.branch}`)
 }
 
 /**
