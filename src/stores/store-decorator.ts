@@ -11,20 +11,22 @@ import type {
   FileDigest,
   InUseCheck,
   PutResult,
+  RegistryRecords,
   StoredItem
 } from './artifact-store.js'
 
 export class StoreDecorator implements ArtifactStore {
   readonly kind
   readonly bindsVersion: boolean
-  readonly listStored?: () => AsyncIterable<StoredItem>
+  readonly listStored?: (records: RegistryRecords) => AsyncIterable<StoredItem>
   readonly removeStored?: (item: StoredItem, inUse?: InUseCheck) => Promise<void>
 
   constructor(protected readonly inner: ArtifactStore) {
     this.kind = inner.kind
     this.bindsVersion = inner.bindsVersion
     if (inner.listStored)
-      this.listStored = () => (inner.listStored as () => AsyncIterable<StoredItem>).call(inner)
+      this.listStored = records =>
+        (inner.listStored as NonNullable<ArtifactStore['listStored']>).call(inner, records)
     if (inner.removeStored)
       this.removeStored = (item, inUse) =>
         (inner.removeStored as NonNullable<ArtifactStore['removeStored']>).call(inner, item, inUse)

@@ -35,13 +35,17 @@ import type {
   FetchResult,
   FileDigest,
   PutResult,
+  RegistryRecords,
   StoredItem
 } from '../artifact-store.js'
 import { fileSystemError } from '../atomic-file.js'
 import { assetsInOrder, checksumMismatch, fetchArtifact } from './fetch-artifact.js'
-import { assetDownloadUrl, parseReleaseTag, partName, releasePageUrl, releaseTag } from './naming.js'
+import { assetDownloadUrl, partName, releasePageUrl, releaseTag } from './naming.js'
 import { DEFAULT_MAX_PART_BYTES, planParts, type PartPlan } from './parts.js'
+import { listRegistryItems, registryRelease, type RegistryRelease } from './listing.js'
 import { deleteReleaseAndTag, removeRelease, type ReleaseContext } from './remove-release.js'
+
+export type { RegistryRelease } from './listing.js'
 
 export interface GitHubReleaseStoreOptions {
   client: GitHubClient
@@ -52,17 +56,6 @@ export interface GitHubReleaseStoreOptions {
   /** Web origin for the URLs recorded in metadata. Default https://github.com. */
   serverUrl?: string
   onProgress?: (bytesDone: number, total: number) => void
-}
-
-export interface RegistryRelease {
-  id: number
-  tag: string
-  /** Model name and version, parsed from the tag. */
-  name: string
-  version: string
-  created_at: string
-  draft: boolean
-  assets: { id: number; name: string; size: number; state: string; sha256: string | null }[]
 }
 
 interface UploadedPart {
@@ -352,18 +345,9 @@ export class GitHubReleaseStore implements ArtifactStore {
     await removeRelease(this.context, artifact)
   }
 
-  /** Every release whose tag names a model version: one stored item per release (drafts too). */
-  async *listStored(): AsyncIterable<StoredItem> {
-    for (const release of await this.listRegistryReleases()) {
-      yield {
-        id: String(release.id),
-        size: release.assets.reduce((sum, asset) => sum + asset.size, 0),
-        modified: new Date(release.created_at),
-        owner: { name: release.name, version: release.version, release_id: release.id },
-        label: `release ${release.tag}${release.draft ? ' (draft)' : ''}`,
-        ...(release.draft ? { unfinished: true } : {})
-      }
-    }
+  /** Every release of a model version tag (drafts too): see listing.ts for how past 1,000. */
+  listStored(records: RegistryRecords): AsyncIterable<StoredItem> {
+    return listRegistryItems(this.context, records)
   }
 
   async removeStored(item: StoredItem): Promise<void> {
@@ -375,29 +359,10 @@ export class GitHubReleaseStore implements ArtifactStore {
     )
   }
 
+  /** The registry's releases among the newest RELEASE_LIST_LIMIT of the repository. */
   async listRegistryReleases(): Promise<RegistryRelease[]> {
     const releases = await listReleases(this.client, { owner: this.owner, repo: this.repo })
-    const result: RegistryRelease[] = []
-    for (const release of releases) {
-      const parsed = parseReleaseTag(release.tag_name)
-      if (!parsed) continue
-      result.push({
-        id: release.id,
-        tag: release.tag_name,
-        name: parsed.name,
-        version: parsed.version,
-        created_at: release.created_at,
-        draft: release.draft,
-        assets: release.assets.map(a => ({
-          id: a.id,
-          name: a.name,
-          size: a.size,
-          state: a.state,
-          sha256: parseDigest(a.digest)
-        }))
-      })
-    }
-    return result
+    return releases.flatMap(release => registryRelease(release) ?? [])
   }
 }
 

@@ -147,7 +147,7 @@ export const RULES = {
     summary:
       'Listing releases reaches the first 1000 results only; a page past them answers 422 "Only the first 1000 results are available."',
     source:
-      'https://docs.github.com/en/rest/releases/releases#list-releases (paged list) with the cap GitHub applies to paged lists, as in https://docs.github.com/en/rest/search/search#about-search ("up to 1,000 results"); the 422 message as reported against list-releases in this project\'s issue 8'
+      'https://docs.github.com/en/rest/releases/releases#list-releases (paged list); the cap and its exact 422 text as GitHub answers list-releases past page 10 of 100: https://github.com/homarr-labs/homarr/issues/6559 (the Releases widget on home-assistant/core: "Only the first 1000 results are available"), and the same "Only the first 1000 results are available." compared verbatim against list-releases responses by clients such as PyGithub users (GithubException text) and Octokit users (error.response.data.message)'
   },
   'pull-not-mergeable': {
     summary: 'Merging a pull request that is closed or conflicts answers 405 "Pull Request is not mergeable"',

@@ -3,6 +3,7 @@
  * (releases with their assets' bytes and SHA-256, pulls, reviews, statuses, check runs, comments,
  * labels) and use its hooks (addReview) to play the humans in a workflow.
  */
+import { randomBytes } from 'node:crypto'
 import type { GitRepo, RefEntry } from './git/repo.js'
 import { ALL_WRITE, type TokenPermissions } from './permissions.js'
 
@@ -180,6 +181,41 @@ export class EmulatorState {
   roleOf(login: string): CollaboratorRole | null {
     if (login.toLowerCase() === this.owner.toLowerCase()) return 'admin'
     return this.collaborators.get(login.toLowerCase()) ?? null
+  }
+
+  /**
+   * Test hook: `count` published releases with their tags (at the default branch's tip), created
+   * at `createdAt`, written straight into the state: making a thousand through the API takes
+   * minutes. `tag(i)` names the i-th; assets none.
+   */
+  async addPublishedReleases(
+    count: number,
+    options: { createdAt: string; tag: (index: number) => string; branch?: string }
+  ): Promise<void> {
+    const tip = await this.git.resolveCommit(options.branch ?? 'main')
+    if (!tip) throw new Error(`no branch ${options.branch ?? 'main'}`)
+    const tags = Array.from({ length: count }, (_, i) => options.tag(i))
+    await this.git.ok(['update-ref', '--stdin'], {
+      input: tags.map(tag => `create refs/tags/${tag} ${tip}\n`).join('')
+    })
+    for (const tag of tags) {
+      this.releases.push({
+        id: this.nextId(),
+        tagName: tag,
+        targetCommitish: options.branch ?? 'main',
+        name: tag,
+        body: null,
+        draft: false,
+        prerelease: false,
+        immutable: false,
+        author: 'octocat',
+        createdAt: options.createdAt,
+        publishedAt: options.createdAt,
+        updatedAt: options.createdAt,
+        untaggedName: `untagged-${randomBytes(10).toString('hex')}`,
+        assets: []
+      })
+    }
   }
 
   nextId(): number {
