@@ -18,7 +18,12 @@ import { join } from 'node:path'
 import { Octokit } from '@octokit/rest'
 import { resetGitHubClients } from '../../src/github/client.js'
 import { mreg, removeDir, tempDir, testEnv, type RunResult } from '../support/cli-harness.js'
-import { basicHeader, startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
+import {
+  ALL_WRITE,
+  basicHeader,
+  startGitHubEmulator,
+  type GitHubEmulator
+} from '../support/github-emulator/index.js'
 import { isolatedGitEnv } from '../support/github-emulator/git/repo.js'
 import { registryTip, showJson, writeModelFile } from './support/registry-state.js'
 import { bundleAction, FAST_GITHUB, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
@@ -35,8 +40,12 @@ let work: string
 beforeAll(async () => {
   bundle = await bundleAction()
   gh = await startGitHubEmulator()
-  gh.pushRules.addToken(APP_TOKEN, { login: 'mreg-registry[bot]', push: true })
-  gh.pushRules.addToken(READ_ONLY_TOKEN, { login: 'github-actions[bot]', push: false })
+  gh.tokens.add(APP_TOKEN, { login: 'mreg-registry[bot]', permissions: ALL_WRITE })
+  // A workflow token with `contents: read`: it may read releases and fetch, not write either.
+  gh.tokens.add(READ_ONLY_TOKEN, {
+    login: 'github-actions[bot]',
+    permissions: { ...ALL_WRITE, contents: 'read' }
+  })
   job = await newJob(gh)
   work = await tempDir()
   await writeModelFile(join(job.workspace, 'model.pkl'))
@@ -229,15 +238,25 @@ describe('a token that may not push', () => {
       READ_ONLY_TOKEN
     )
     expect(viaAction.code).toBe(0)
+    // The release is GitHub's first refusal (the same permission set serves the API and git).
     expect(register.code).toBe(1)
-    expect(errorOf(register.stdout)).toContain('it needs the contents: write permission')
-    expect(errorOf(register.stdout)).toContain('Permission to acme/models.git denied to github-actions[bot].')
-    const viaCli = await cli(
+    expect(errorOf(register.stdout)).toContain(
+      '(403): Resource not accessible by integration; the token needs contents: write'
+    )
+    // A change that only pushes (an edit) meets git's refusal, worded for the push.
+    const edit = await action({ command: 'edit', reference: 'meter@1.0.1', 'add-tags': 'x' }, READ_ONLY_TOKEN)
+    expect(edit.code).toBe(1)
+    expect(errorOf(edit.stdout)).toContain('it needs the contents: write permission')
+    expect(errorOf(edit.stdout)).toContain('Permission to acme/models.git denied to github-actions[bot].')
+    const viaCli = await cli(['edit', 'meter@1.0.1', '--add-tag', 'x'], READ_ONLY_TOKEN)
+    expect(viaCli.code).toBe(1)
+    expect(viaCli.stderr).toContain('it needs the contents: write permission')
+    const registerViaCli = await cli(
       ['register', join(work, 'model.pkl'), '--type', 'isolation_forest', '--name', 'meter'],
       READ_ONLY_TOKEN
     )
-    expect(viaCli.code).toBe(1)
-    expect(viaCli.stderr).toContain('it needs the contents: write permission')
+    expect(registerViaCli.code).toBe(1)
+    expect(registerViaCli.stderr).toContain('the token needs contents: write')
   }, 120_000)
 })
 
@@ -246,7 +265,7 @@ describe('classic branch protection with a required status check', () => {
     const other = await startGitHubEmulator()
     const dir = await tempDir()
     try {
-      other.pushRules.addToken(APP_TOKEN, { login: 'mreg-registry[bot]', push: true })
+      other.tokens.add(APP_TOKEN, { login: 'mreg-registry[bot]', permissions: ALL_WRITE })
       const otherJob = await newJob(other)
       await writeModelFile(join(otherJob.workspace, 'model.pkl'))
       await writeModelFile(join(dir, 'model.pkl'))

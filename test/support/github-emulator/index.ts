@@ -32,7 +32,8 @@ import type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.j
 
 export type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.js'
 export type { FaultInjector } from './faults.js'
-export type { PushRules, Ruleset, RulesetRule, TokenGrant } from './git/push-rules.js'
+export type { PushRules, Ruleset, RulesetRule } from './git/push-rules.js'
+export type { TokenGrant, TokenTable } from './tokens.js'
 export type { EmulatorState, ReleaseRecord, AssetRecord, PullRecord, ReviewRecord } from './state.js'
 export { RULES, type RuleName } from './rules.js'
 export { ALL_WRITE, type TokenPermissions } from './permissions.js'
@@ -99,7 +100,7 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
 
   const requests: RecordedRequest[] = []
   const validationErrors: string[] = []
-  const state = new EmulatorState(git, 'github-actions[bot]', owner)
+  const state = new EmulatorState(git, 'github-actions[bot]', owner, token)
   if (options.permissions) state.tokenPermissions = { ...options.permissions }
   if (options.actionsCanCreatePullRequests !== undefined)
     state.actionsCanCreatePullRequests = options.actionsCanCreatePullRequests
@@ -153,7 +154,6 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
   late.pipeline = {
     ctx,
     writes: new WriteQueue(),
-    token,
     pushRules,
     projectRoot: root,
     validator,
@@ -176,6 +176,7 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     state,
     faults,
     pushRules,
+    tokens: state.tokens,
     requests,
     validationErrors,
     gitEnv: (extra = {}) =>

@@ -174,7 +174,7 @@ export const RULES = {
   },
   'git-push-permission': {
     summary:
-      'A token without contents: write that pushes over git gets 403 with the text `Permission to <owner>/<repo>.git denied to <login>.` (git prints it as a `remote:` line)',
+      "A token without contents: write that pushes over git (or without contents: read that fetches) gets 403 with the text `Permission to <owner>/<repo>.git denied to <login>.` (git prints it as a `remote:` line); the token's one permission set is the same the REST API checks (tokens.ts)",
     source:
       'https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token (contents: write to push); wording as reported in https://github.com/ad-m/github-push-action/issues/96 and https://github.com/Medical-Software-Foundation/canvas/pull/184'
   },

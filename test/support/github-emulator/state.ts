@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { GitRepo, RefEntry } from './git/repo.js'
+import { TokenTable } from './tokens.js'
 import { ALL_WRITE, type TokenPermissions } from './permissions.js'
 
 export type AssetState = 'uploaded' | 'starter'
@@ -144,8 +145,8 @@ export class EmulatorState {
   burnedTags = new Set<string>()
   /** Collaborators and their roles; the owner is admin. Anyone else may still review (public repository). */
   collaborators = new Map<string, CollaboratorRole>()
-  /** What the token may do (rule token-permissions); tests narrow it to play a workflow's `permissions:`. */
-  tokenPermissions: TokenPermissions = { ...ALL_WRITE }
+  /** Every token accepted and what each may do (tokens.ts: one table for the API and git). */
+  readonly tokens: TokenTable
   /**
    * The repository setting "Allow GitHub Actions to create and approve pull requests" (rule
    * actions-pull-request-setting). Off by default on GitHub for new repositories; on here so
@@ -169,8 +170,24 @@ export class EmulatorState {
     /** Login of the token's user (the emulated GITHUB_TOKEN is the Actions bot). */
     readonly viewer: string,
     /** The repository's owner (a user): admin of it. */
-    readonly owner: string
-  ) {}
+    readonly owner: string,
+    /** The emulator's own token (the GITHUB_TOKEN). */
+    mainToken: string
+  ) {
+    this.tokens = new TokenTable(mainToken, viewer, ALL_WRITE)
+  }
+
+  /**
+   * The main token's entry in `tokens` (rule token-permissions); tests narrow it to play a
+   * workflow's `permissions:`.
+   */
+  get tokenPermissions(): TokenPermissions {
+    return this.tokens.grant(this.tokens.mainToken)?.permissions ?? {}
+  }
+
+  set tokenPermissions(permissions: TokenPermissions) {
+    this.tokens.setPermissions(this.tokens.mainToken, permissions)
+  }
 
   /** Test hook: give a user a role on the repository. */
   addCollaborator(login: string, role: CollaboratorRole = 'write'): void {
