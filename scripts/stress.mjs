@@ -10,15 +10,19 @@
  *               version using them (--race-runs, default 40): every reported success fetchable.
  *   housekeeping  git gc --aggressive --prune=now, pack-refs --all, repack -ad, then every command,
  *               then mreg writers and git CLI writers on the registry branch at once: nothing lost.
+ *   github      every GitHub call × every fault kind against the emulator (--github-runs per cell,
+ *               default 5: 235 faulted runs; scripts/stress-github-faults.mjs).
  *
  * Prints one line per scenario and then `N passed, N failed (lost L, corrupt C)`; exits 1 when
- * anything failed. Options: --crash-runs N --race-runs N --seed N --only crash,race,housekeeping
+ * anything failed. Options: --crash-runs N --race-runs N --github-runs N --seed N
+ * --only crash,race,housekeeping,github
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtemp, open, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
+import { githubFaultsScenario } from './stress-github-faults.mjs'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => {
@@ -29,7 +33,8 @@ const CRASH_RUNS = Number(option('crash-runs', 300))
 const RACE_RUNS = Number(option('race-runs', 40))
 // kills land anywhere in this window; a command that finishes first counts as a reported success
 const KILL_WINDOW_MS = Number(option('kill-window-ms', 3000))
-const ONLY = new Set(option('only', 'crash,race,housekeeping').split(','))
+const GITHUB_RUNS = Number(option('github-runs', 5))
+const ONLY = new Set(option('only', 'crash,race,housekeeping,github').split(','))
 let seed = Number(option('seed', Date.now() % 1_000_000))
 const SEED = seed
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
@@ -306,6 +311,7 @@ try {
   if (ONLY.has('crash')) await crashScenario()
   if (ONLY.has('race')) await raceScenario()
   if (ONLY.has('housekeeping')) await housekeepingScenario()
+  if (ONLY.has('github')) await githubFaultsScenario({ runsPerCell: GITHUB_RUNS, random, record, totals })
 } finally {
   await rm(work, { recursive: true, force: true })
 }

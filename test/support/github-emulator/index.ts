@@ -122,7 +122,18 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
         res.end(`Injected fault: ${fault.status}\n`)
         return
       }
-      entry.rule = serveDownload(ctx, late.signer as DownloadSigner, req, res).rule
+      const reset = faults.takeConnectionReset('download', req.method ?? 'GET', path)
+      if (reset) {
+        // Mid-transfer: the response starts, half the bytes go out, then the connection drops.
+        res.end = ((chunk?: unknown) => {
+          if (Buffer.isBuffer(chunk) && chunk.length > 1)
+            res.write(chunk.subarray(0, Math.floor(chunk.length / 2)), () => res.destroy())
+          else res.destroy()
+          return res
+        }) as typeof res.end
+      }
+      const served = serveDownload(ctx, late.signer as DownloadSigner, req, res).rule
+      entry.rule = reset ? 'injected-fault' : served
     })
   )
   const [mainPort, downloadPort] = await Promise.all([listen(main), listen(download)])

@@ -173,7 +173,14 @@ async function handleGit(
     return
   }
   const body = await readBody(req)
+  if (p.ctx.faults.takeConnectionReset('git', req.method ?? 'GET', url.pathname)) {
+    entry.rule = 'injected-fault'
+    req.socket.destroy()
+    return
+  }
   if (req.method === 'POST' && url.pathname.endsWith('/git-receive-pack')) {
+    const race = p.ctx.faults.takePushRace()
+    if (race) await race()
     const { commands, capabilities } = parsePushCommands(
       body,
       req.headers['content-encoding'] as string | undefined
@@ -248,6 +255,10 @@ async function answerApi(
   url: URL,
   entry: RecordedRequest
 ): Promise<ApiAnswer> {
+  if (p.ctx.faults.takeConnectionReset(origin, method, path)) {
+    req.socket.destroy()
+    return { status: 0, handled: true, rule: 'injected-fault' }
+  }
   const fault = p.ctx.faults.takeFailure(origin, method, path)
   if (fault) {
     const body = fault.body ?? { message: `Injected fault: ${fault.status}`, documentation_url: DOCS }
