@@ -38,7 +38,8 @@ import {
   timed
 } from './support/harness.js'
 import { populate, type PopulateOutcome, type PopulateSpec } from './support/populate.js'
-import { benchClock, benchContext, initRegistry } from './support/registry.js'
+import { init } from '../src/commands/init.js'
+import { localContext, testClock } from '../test/support/command-context.js'
 
 interface Scenario {
   key: string
@@ -92,9 +93,9 @@ interface BuildSummary {
 
 async function buildRegistry(env: BenchEnv, scenario: Scenario, out: string): Promise<void> {
   const repo = await makeRepo(join(env.tmp, scenario.key))
-  const clock = benchClock()
-  const ctx = benchContext(repo, clock)
-  await initRegistry(ctx)
+  const clock = testClock('2026-01-01T00:00:00Z')
+  const ctx = localContext(repo, clock)
+  await init(ctx)
   const total = scenario.spec.models.length * scenario.spec.versionsPerModel
   const step = Math.max(1, Math.round(total / 4))
   const outcome: PopulateOutcome = await populate(
@@ -234,8 +235,8 @@ async function measureScenario(env: BenchEnv, scenario: Scenario, first: string)
   const repo = join(env.tmp, scenario.key)
   const fetchDir = join(env.tmp, `${scenario.key}-fetched`)
   await mkdir(fetchDir, { recursive: true })
-  const clock = benchClock('2030-01-01T00:00:00Z')
-  const ctx = benchContext(repo, clock)
+  const clock = testClock('2030-01-01T00:00:00Z')
+  const ctx = localContext(repo, clock)
   const coldBudget = env.quick
     ? { warmup: 0, minRuns: 3, maxRuns: 5, budgetMs: 400 }
     : { warmup: 0, minRuns: 3, maxRuns: 8, budgetMs: 800 }
@@ -246,7 +247,7 @@ async function measureScenario(env: BenchEnv, scenario: Scenario, first: string)
   for (const op of operations(scenario, first, fetchDir)) {
     let answer = ''
     // Cold: a new context per call (no parsed trees or commits cached); compiled schemas stay.
-    const cold = await measure(async () => void (await op.run(benchContext(repo, clock))), coldBudget)
+    const cold = await measure(async () => void (await op.run(localContext(repo, clock))), coldBudget)
     const inProcess = await measure(
       async () => {
         answer = await op.run(ctx)

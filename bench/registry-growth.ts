@@ -7,7 +7,8 @@ import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { register } from '../src/commands/register.js'
 import { log, makeRepo, runBenchmark, tinyModel, type BenchEnv, type BenchResult } from './support/harness.js'
-import { benchClock, benchContext, initRegistry } from './support/registry.js'
+import { init } from '../src/commands/init.js'
+import { localContext, testClock } from '../test/support/command-context.js'
 
 const LIMIT_BYTES = 10 * 1024
 
@@ -29,9 +30,9 @@ async function main(env: BenchEnv): Promise<BenchResult> {
   const n = env.quick ? 200 : 600
   const repo = await makeRepo(join(env.tmp, 'repo'))
   const gitdir = join(repo, '.git')
-  const clock = benchClock()
-  const ctx = benchContext(repo, clock)
-  await initRegistry(ctx)
+  const clock = testClock('2026-01-01T00:00:00Z')
+  const ctx = localContext(repo, clock)
+  await init(ctx)
   const file = await tinyModel(env.tmp, 'model.bin', 1)
   const windows: { upTo: number; bytesPer: number }[] = []
   let before = await looseBytes(gitdir)

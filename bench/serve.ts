@@ -24,7 +24,8 @@ import {
   log,
   type Goal
 } from './support/harness.js'
-import { benchClock, benchContext, initRegistry } from './support/registry.js'
+import { init } from '../src/commands/init.js'
+import { localContext, testClock } from '../test/support/command-context.js'
 
 // autocannon is a CommonJS package with worker files: load it from the repository's node_modules.
 const autocannon = createRequire(join(process.cwd(), 'package.json'))('autocannon') as (
@@ -34,9 +35,9 @@ const autocannon = createRequire(join(process.cwd(), 'package.json'))('autocanno
 runBenchmark(async env => {
   const versions = env.quick ? 300 : 2000
   const repo = await makeRepo(join(env.tmp, 'repo'))
-  const clock = benchClock()
-  const ctx = benchContext(repo, clock)
-  await initRegistry(ctx)
+  const clock = testClock('2026-01-01T00:00:00Z')
+  const ctx = localContext(repo, clock)
+  await init(ctx)
   log(`registering ${versions} versions`)
   const model = await tinyModel(env.tmp, 'tiny.bin', 1)
   for (let i = 0; i < versions; i++) {

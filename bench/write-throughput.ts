@@ -21,7 +21,8 @@ import {
   type Stats
 } from './support/harness.js'
 import { round3, wobble } from './support/populate.js'
-import { benchClock, benchContext, initRegistry } from './support/registry.js'
+import { init } from '../src/commands/init.js'
+import { localContext, testClock } from '../test/support/command-context.js'
 
 const REGISTER_LIMIT_MS = 100
 const PROMOTE_LIMIT_MS = 100
@@ -34,9 +35,9 @@ async function main(env: BenchEnv): Promise<BenchResult> {
   const repo = await makeRepo(join(env.tmp, 'repo'))
   const files = join(env.tmp, 'files')
   await mkdir(files)
-  const clock = benchClock()
-  const ctx = benchContext(repo, clock)
-  await initRegistry(ctx)
+  const clock = testClock('2026-01-01T00:00:00Z')
+  const ctx = localContext(repo, clock)
+  await init(ctx)
 
   const registerMs: number[] = []
   const versions: string[] = []

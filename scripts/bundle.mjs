@@ -5,6 +5,7 @@ import { build } from 'esbuild'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { buildDashboard } from './bundle-dashboard.mjs'
 
 // The precompiled schema validators are source the bundle includes: regenerate them first.
 await import('./generate-validators.mjs')
@@ -40,6 +41,9 @@ for (const entry of entries) {
     banner: { js: (entry.shebang ? '#!/usr/bin/env node\n' : '') + banner }
   })
 }
+
+// The dashboard `mreg serve` serves at / (dist/dashboard, found next to the bundle at run time).
+await buildDashboard(outDir)
 
 // The library's published types: declarations only, under <out>/types (package.json "exports").
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.lib.json', '--outDir', join(outDir, 'types')], {

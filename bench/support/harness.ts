@@ -4,10 +4,11 @@
  * under BENCH_TMP (removed by the runner afterwards) and writes one BenchResult as JSON.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { initProjectRepo } from '../../test/support/project-repo.js'
 
 export interface BenchEnv {
   /** A directory of our own, removed by the runner when the benchmark ends. */
@@ -182,17 +183,9 @@ export async function mreg(
   return result
 }
 
-/** A Git repository with one commit on main, like a project a team already has. */
+/** A Git repository with one commit on main at `dir`, like a project a team already has. */
 export async function makeRepo(dir: string): Promise<string> {
-  await mkdir(dir, { recursive: true })
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' })
-  git('init', '-q', '-b', 'main')
-  git('config', 'user.name', 'Bench User')
-  git('config', 'user.email', 'bench@example.com')
-  await writeFile(join(dir, 'README.md'), '# project\n')
-  git('add', 'README.md')
-  git('commit', '-q', '-m', 'initial')
-  return dir
+  return initProjectRepo(dir, { name: 'Bench User', email: 'bench@example.com' })
 }
 
 export function git(dir: string, ...args: string[]): string {
@@ -201,10 +194,10 @@ export function git(dir: string, ...args: string[]): string {
     .trim()
 }
 
-/** A tiny model file whose bytes differ for every seed, so the content-addressed store keeps each one. */
-export async function tinyModel(dir: string, name: string, seed: number): Promise<string> {
+/** A tiny model file whose bytes differ for every `variant`, so the content-addressed store keeps each one. */
+export async function tinyModel(dir: string, name: string, variant: number): Promise<string> {
   const path = join(dir, name)
-  await writeFile(path, `bench model ${seed} ${'x'.repeat(seed % 97)}\n`)
+  await writeFile(path, `bench model ${variant} ${'x'.repeat(variant % 97)}\n`)
   return path
 }
 

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks'
 import type { CommandContext } from '../../src/commands/context.js'
 import { promote } from '../../src/commands/promote.js'
 import { register } from '../../src/commands/register.js'
-import type { Clock } from './registry.js'
+import type { TestClock } from '../../test/support/command-context.js'
 import { tinyModel } from './harness.js'
 
 export interface PopulateSpec {
@@ -44,7 +44,7 @@ export const round3 = (x: number): number => Math.round(x * 1000) / 1000
 
 export async function populate(
   ctx: CommandContext,
-  clock: Clock,
+  clock: TestClock,
   spec: PopulateSpec,
   filesDir: string,
   onProgress?: (done: number, total: number) => void
@@ -101,7 +101,7 @@ export async function populate(
 
 async function timedPromote(
   ctx: CommandContext,
-  clock: Clock,
+  clock: TestClock,
   reference: string,
   to: string
 ): Promise<number> {

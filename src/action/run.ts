@@ -344,9 +344,12 @@ function versionStep(
       sha256: version.checksum,
       stage: version.deployment_stage,
       'release-url': version.artifact.release?.url ?? '',
-      // A compressed artifact's asset is the gzip, not the model file: only `fetch` gives the model.
+      // A compressed artifact's asset is the gzip, not the model file, and a directory has one
+      // asset per file: only `fetch` gives the model.
       'asset-url':
-        version.artifact.store === 'github-release' && version.artifact.compression !== 'gzip'
+        version.artifact.store === 'github-release' &&
+        version.artifact.compression !== 'gzip' &&
+        !version.artifact.manifest
           ? version.file_path
           : '',
       json: JSON.stringify(version)
@@ -396,7 +399,7 @@ async function fetchDestination(path: string | undefined, workspace: string): Pr
   return absolute
 }
 
-/** The model file, relative to the workspace; refused here so the message names the input. */
+/** The model file or directory, relative to the workspace; refused here so the message names the input. */
 async function modelFile(path: string, workspace: string): Promise<string> {
   const absolute = resolve(workspace, path)
   let info
@@ -405,10 +408,8 @@ async function modelFile(path: string, workspace: string): Promise<string> {
   } catch {
     throw invalidInput(`input "model-path" is "${path}": no such file in the workspace (${absolute})`)
   }
-  if (info.isDirectory())
-    throw invalidInput(
-      `input "model-path" is "${path}", a directory: give the path of the model file (directories are registered by the CLI's local store only, for now)`
-    )
+  // A directory is one version of many files (src/commands/directory.ts): one asset per file.
+  if (info.isDirectory()) return absolute
   if (!info.isFile()) throw invalidInput(`input "model-path" is "${path}": not a regular file`)
   return absolute
 }

@@ -56,15 +56,17 @@ export async function removeUnreferencedArtifact(
 ): Promise<boolean> {
   if (version.artifact.deleted) return false
   const store = await openStore(ctx)
+  // A release holds one version's assets, a directory's all of them: removing it removes them.
+  if (store.kind !== 'local') {
+    await store.remove(version.artifact, storedBytesInUse(ctx))
+    return true
+  }
   // Each file of a directory version is its own object, shared like any other.
-  const used =
-    store.kind === 'local'
-      ? new Set(
-          (await allVersions(await ctx.backend.snapshot()))
-            .filter(v => !v.artifact.deleted)
-            .flatMap(v => fileArtifacts(v.artifact).map(a => a.sha256))
-        )
-      : new Set<string>()
+  const used = new Set(
+    (await allVersions(await ctx.backend.snapshot()))
+      .filter(v => !v.artifact.deleted)
+      .flatMap(v => fileArtifacts(v.artifact).map(a => a.sha256))
+  )
   const own = fileArtifacts(version.artifact).filter(a => !used.has(a.sha256))
   if (own.length === 0) return false
   for (const artifact of own) await store.remove(artifact, storedBytesInUse(ctx))

@@ -1,33 +1,35 @@
 /**
  * A directory registered as one version (src/domain/manifest.ts): every regular file hashed and
- * stored as its own object, and restored by fetch into a temporary directory beside the
+ * stored on its own (a content-addressed object locally, a release asset on GitHub: the stores'
+ * putDirectory), and restored by fetch into a temporary directory beside the
  * destination — each file verified by the store as it is copied — that is renamed into place
  * only once every file matched. Symbolic links, special files and empty directories are refused:
  * a version restores exactly what was registered, and those could not be.
  */
 import { createHash } from 'node:crypto'
-import { readdir, rename, rm, stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { integrityError, invalidInput } from '../domain/errors.js'
-import { canonicalManifest, checkManifestPath, sortManifest, totalSize } from '../domain/manifest.js'
+import {
+  canonicalManifest,
+  checkManifestPath,
+  fileArtifacts,
+  sortManifest,
+  totalSize
+} from '../domain/manifest.js'
 import type { Artifact, ManifestEntry } from '../domain/types.js'
 import type {
   ArtifactStore,
   ArtifactTarget,
-  FileDigest,
-  PutResult,
-  StoreLease
+  DirectoryPutResult,
+  DirectorySource
 } from '../stores/artifact-store.js'
 import { tempPathBeside } from '../stores/atomic-file.js'
 import { hashFile } from '../stores/hashing.js'
 
-export interface ScannedDirectory {
-  entries: ManifestEntry[]
-  /** Manifest path → the file on disk. */
-  files: Map<string, string>
-  /** The canonical manifest's SHA-256, and the files' total size. */
-  digest: FileDigest
-}
+export type ScannedDirectory = DirectorySource
+
+export { fileArtifacts }
 
 export async function isDirectoryPath(path: string): Promise<boolean> {
   try {
@@ -82,64 +84,16 @@ export function manifestDigest(entries: readonly ManifestEntry[]): string {
   return createHash('sha256').update(canonicalManifest(entries), 'utf8').digest('hex')
 }
 
-/** One single-file view per stored object: a directory's files, or the artifact itself. */
-export function fileArtifacts(artifact: Artifact): Artifact[] {
-  if (!artifact.manifest) return [artifact]
-  return artifact.manifest.map(entry => ({
-    store: artifact.store,
-    file_name: basename(entry.path),
-    size: entry.size,
-    sha256: entry.sha256,
-    media_type: 'application/octet-stream',
-    ...(artifact.deleted ? { deleted: true } : {})
-  }))
-}
-
 /**
- * Stores every file (uncompressed: each is its own content-addressed object). On a failure the
- * objects this call created are removed again; the caller undoes the rest after a failed commit.
+ * Stores the directory through the store (src/stores/artifact-store.ts putDirectory): every file
+ * verified against its manifest entry, all or nothing.
  */
 export async function putDirectory(
   store: ArtifactStore,
   scanned: ScannedDirectory,
   target: ArtifactTarget
-): Promise<{ artifact: Artifact; file_path: string; created: PutResult[]; leases: StoreLease[] }> {
-  if (store.kind !== 'local')
-    throw invalidInput(
-      `registering a directory is supported with the local store only (not yet as ${store.kind} assets): register a single file, e.g. an archive`,
-      { field: 'file' }
-    )
-  const created: PutResult[] = []
-  // each file's bytes stay pinned until the caller has committed (see PutResult.lease)
-  const leases: StoreLease[] = []
-  try {
-    for (const entry of scanned.entries) {
-      const stored = await store.put(
-        scanned.files.get(entry.path) as string,
-        { ...target, file_name: basename(entry.path), compression: 'none' },
-        { sha256: entry.sha256, size: entry.size }
-      )
-      if (stored.lease) leases.push(stored.lease)
-      if (stored.created) created.push(stored)
-    }
-  } catch (error) {
-    for (const lease of leases) await lease.settle(false)
-    for (const stored of created) await store.remove(stored.artifact).catch(() => undefined)
-    throw error
-  }
-  return {
-    artifact: {
-      store: store.kind,
-      file_name: target.file_name,
-      size: scanned.digest.size,
-      sha256: scanned.digest.sha256,
-      media_type: target.media_type,
-      manifest: scanned.entries
-    },
-    file_path: target.file_name,
-    created,
-    leases
-  }
+): Promise<DirectoryPutResult> {
+  return store.putDirectory(scanned, target)
 }
 
 /**
@@ -176,9 +130,24 @@ export async function fetchDirectory(
   const temp = tempPathBeside(finalPath)
   const views = fileArtifacts(artifact)
   try {
-    for (let i = 0; i < manifest.length; i++) {
-      await store.fetch(views[i] as Artifact, join(temp, paths[i] as string))
+    // up to store.parallelFetches files at once; the first failure stops taking more
+    let next = 0
+    let failure: { error: unknown } | undefined
+    const worker = async (): Promise<void> => {
+      while (failure === undefined && next < manifest.length) {
+        const i = next++
+        const out = join(temp, paths[i] as string)
+        try {
+          await mkdir(dirname(out), { recursive: true })
+          await store.fetch(views[i] as Artifact, out)
+        } catch (error) {
+          failure ??= { error }
+        }
+      }
     }
+    const workers = Math.max(1, Math.min(store.parallelFetches, manifest.length))
+    await Promise.all(Array.from({ length: workers }, worker))
+    if (failure) throw failure.error
     await rename(temp, finalPath)
   } catch (error) {
     await rm(temp, { recursive: true, force: true })

@@ -1,6 +1,7 @@
 /**
- * doctor: is the registry what it claims to be? Indexes against version files, every live
- * artifact present with its recorded SHA-256, and stored bytes nothing refers to.
+ * doctor: is the registry what it claims to be? Indexes against version files, versions the
+ * history registered still there (src/commands/lost-versions.ts), every live artifact present
+ * with its recorded SHA-256, and stored bytes nothing refers to.
  */
 import { isRegistryError } from '../domain/errors.js'
 import {
@@ -11,14 +12,14 @@ import {
   rowOf,
   type ModelHead
 } from '../domain/layout.js'
-import { checkIndexConsistency, versionPath } from '../domain/model-index.js'
+import { checkIndexConsistency } from '../domain/model-index.js'
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { openStore } from './open-store.js'
 import { readDerivedFiles } from './registry-reads.js'
-import { fileArtifacts } from './directory.js'
+import { lostVersions } from './lost-versions.js'
 import { auditStore } from './store-audit.js'
 
 export type FindingKind =
@@ -64,7 +65,9 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
     }
   }
 
-  findings.push(...(await lostVersions(ctx, new Set(versions.map(formatReference)))))
+  for (const lost of await lostVersions(ctx, snapshot, new Set(versions.map(formatReference)))) {
+    findings.push({ kind: 'lost-version', severity: 'problem', ...lost })
+  }
 
   const store = await openStore(ctx)
   let artifacts = 0
@@ -72,18 +75,14 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
     if (version.artifact.deleted) continue
     artifacts++
     const subject = formatReference(version)
-    // A directory version is checked file by file (each its own object).
-    for (const artifact of fileArtifacts(version.artifact)) {
-      const what = version.artifact.manifest
-        ? `${version.artifact.file_name}: ${artifact.file_name}`
-        : artifact.file_name
-      let result
-      try {
-        result = await store.verify(artifact)
-      } catch (error) {
+    // A directory version is checked file by file (the store's verifyFiles).
+    const manifest = version.artifact.manifest
+    for (const [i, result] of (await store.verifyFiles(version.artifact)).entries()) {
+      const artifact = result.file
+      const what = manifest ? `${version.artifact.file_name}: ${manifest[i]?.path}` : artifact.file_name
+      if (result.error) {
         // not a file of the recorded size (a symlink, FIFO, directory, truncated file): say what and where
-        if (!isRegistryError(error) || error.kind !== 'integrity') throw error
-        findings.push({ kind: 'corrupt-object', severity: 'problem', subject, message: error.message })
+        findings.push({ kind: 'corrupt-object', severity: 'problem', subject, message: result.error.message })
         continue
       }
       if (!result.present) {
@@ -171,37 +170,4 @@ async function readOrReport<T>(
     findings.push({ kind: 'invalid-document', severity: 'problem', subject, message: error.message })
     return null
   }
-}
-
-/**
- * Versions the branch's history registered whose files are gone although no delete or cleanup
- * commit removed them: what an ordinary commit in a working tree that had the registry branch
- * checked out (with a stale index) does. The version files alone cannot show that loss.
- */
-async function lostVersions(ctx: CommandContext, present: Set<string>): Promise<Finding[]> {
-  const registeredIn = new Map<string, string>()
-  for (const entry of (await ctx.backend.log()).reverse()) {
-    const register = /^register (\S+) (\S+) \(/.exec(entry.subject)
-    if (register) registeredIn.set(`${register[1]}@${register[2]}`, entry.commit)
-    const removed = /^delete (\S+) (\S+) \(/.exec(entry.subject)
-    if (removed) registeredIn.delete(`${removed[1]}@${removed[2]}`)
-    if (entry.subject.startsWith('cleanup: remove ')) {
-      for (const line of entry.body.split('\n')) {
-        const version = /^remove (\S+@\S+): /.exec(line)
-        if (version) registeredIn.delete(version[1] as string)
-      }
-    }
-  }
-  const findings: Finding[] = []
-  for (const [reference, commit] of registeredIn) {
-    if (present.has(reference)) continue
-    const [name, version] = reference.split('@') as [string, string]
-    findings.push({
-      kind: 'lost-version',
-      severity: 'problem',
-      subject: reference,
-      message: `registered in commit ${commit.slice(0, 12)} but its version file is gone and no delete or cleanup removed it; restore it with 'git checkout ${commit.slice(0, 12)} -- ${versionPath(name, version)}' on the registry branch`
-    })
-  }
-  return findings
 }

@@ -5,7 +5,7 @@
  * (GitHub) the same change is proposed as a pull request against the registry branch instead,
  * and the policy verdict is posted on it as a commit status.
  */
-import { integrityError, isRegistryError, RegistryError, refused } from '../domain/errors.js'
+import { integrityError, RegistryError, refused } from '../domain/errors.js'
 import { evaluateGates, heldBefore, isRollbackVia, ROLLBACK_VIA, type GateResult } from '../domain/gates.js'
 import { parseStage } from '../domain/names.js'
 import { planPromotion } from '../domain/promotion.js'
@@ -161,18 +161,17 @@ async function verifyBeforeProtectedStage(
     integrityError(`cannot promote ${formatReference(candidate)} to ${to}: ${why}; run 'mreg doctor'`, {
       sha256: candidate.artifact.sha256
     })
-  let result
-  try {
-    result = await (await openStore(ctx)).verify(candidate.artifact)
-  } catch (error) {
-    if (isRegistryError(error) && error.kind === 'integrity') throw refuse(error.message)
-    throw error
-  }
-  if (!result.present) throw refuse(`its artifact ${candidate.artifact.file_name} is missing from the store`)
-  if (!result.ok) {
-    throw refuse(
-      `its stored artifact has sha256 ${result.actual}, the registry records ${candidate.artifact.sha256}`
-    )
+  // Every stored file: a directory version's each on its own.
+  const manifest = candidate.artifact.manifest
+  for (const [i, result] of (await (await openStore(ctx)).verifyFiles(candidate.artifact)).entries()) {
+    const what = manifest ? `artifact file ${manifest[i]?.path}` : 'artifact'
+    if (result.error) throw refuse(result.error.message)
+    if (!result.present) throw refuse(`its ${what} ${result.file.file_name} is missing from the store`)
+    if (!result.ok) {
+      throw refuse(
+        `its stored ${what} has sha256 ${result.actual}, the registry records ${result.file.sha256}`
+      )
+    }
   }
   verified.add(candidate.artifact.sha256)
 }

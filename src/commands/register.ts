@@ -4,34 +4,22 @@
  */
 import { stat } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { invalidInput, isRegistryError, refused, RegistryError } from '../domain/errors.js'
-import { checkRequiredMetadata } from '../domain/gates.js'
+import { invalidInput, isRegistryError, RegistryError } from '../domain/errors.js'
 import { parseMetricsObject } from '../domain/metrics.js'
-import { makeModelId } from '../domain/model-id.js'
-import { versionPath } from '../domain/model-index.js'
-import { dayOfTime } from '../domain/layout.js'
-import { parseModelType, parseName, parseStage, parseTag } from '../domain/names.js'
-import { isOpenRegistrationStage } from '../domain/policy.js'
+import { parseModelType, parseName, parseTag } from '../domain/names.js'
 import { formatReference } from '../domain/references.js'
-import { nextVersion, parseVersion, type Bump } from '../domain/versions.js'
-import type { Artifact, Metrics, ModelVersion, RegistryPolicy } from '../domain/types.js'
-import { validateModelVersion } from '../domain/validate.js'
-import type { RegistrySnapshot } from '../registry/backend.js'
-import type { ArtifactStore, FileDigest, PutResult, StoreLease } from '../stores/artifact-store.js'
+import { parseVersion, type Bump } from '../domain/versions.js'
+import type { Metrics, ModelVersion } from '../domain/types.js'
+import type { ArtifactStore, PutResult, StoreLease } from '../stores/artifact-store.js'
 import { hashFile } from '../stores/hashing.js'
 import { maybeAutoCleanup } from './auto-cleanup.js'
 import type { CommandContext } from './context.js'
-import {
-  fileArtifacts,
-  isDirectoryPath,
-  putDirectory,
-  scanDirectory,
-  type ScannedDirectory
-} from './directory.js'
+import { fileArtifacts, isDirectoryPath, putDirectory, scanDirectory } from './directory.js'
 import { openStore } from './open-store.js'
+import { claimIdentity, draftVersion, IdentityTaken, type IdentityRules } from './register-draft.js'
 import { layoutWrites } from './layout-writes.js'
 import { updateRegistry } from './update-registry.js'
-import { allVersions, resolveParent } from './resolve.js'
+import { allVersions } from './resolve.js'
 import { storedBytesInUse } from './store-audit.js'
 
 export interface RegisterInput {
@@ -54,9 +42,6 @@ export interface RegisterInput {
   createdAt?: Date
   mediaType?: string
 }
-
-/** Another writer took the version or model_id chosen before storing: store again under a new one. */
-class IdentityTaken extends Error {}
 
 const MAX_IDENTITY_ATTEMPTS = 8
 
@@ -163,11 +148,6 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
   )
 }
 
-/**
- * The metadata has landed: make the stored artifact final (GitHub: publish the draft release).
- * The version is registered either way (its assets are readable with the token); a failure
- * here is reported, and cleanup finishes the publish.
- */
 /** Settles every lease, then reports the first that found its bytes gone (see StoreLease). */
 async function settleAll(leases: StoreLease[]): Promise<void> {
   let failure: unknown
@@ -175,6 +155,11 @@ async function settleAll(leases: StoreLease[]): Promise<void> {
   if (failure !== undefined) throw failure
 }
 
+/**
+ * The metadata has landed: make the stored artifact final (GitHub: publish the draft release).
+ * The version is registered either way (its assets are readable with the token); a failure
+ * here is reported, and cleanup finishes the publish.
+ */
 async function finishPut(ctx: CommandContext, store: ArtifactStore, version: ModelVersion): Promise<void> {
   try {
     await store.finish(version.artifact)
@@ -212,141 +197,11 @@ async function autoCleanupAfter(ctx: CommandContext): Promise<void> {
   }
 }
 
-interface NormalisedInput extends RegisterInput {
-  name: string
-  modelType: string
-  tags: string[]
-  metrics: Metrics
-  explicitVersion?: string
-  extension: string
-  createdAt: Date
-  refusedVersions: ReadonlySet<string>
-}
-
-/** Builds and validates the whole document before anything is stored, so bad input writes nothing. */
-async function draftVersion(
-  ctx: CommandContext,
-  snapshot: RegistrySnapshot,
-  input: NormalisedInput,
-  digest: FileDigest,
-  store: ArtifactStore,
-  scanned: ScannedDirectory | undefined
-): Promise<ModelVersion> {
-  const policy = snapshot.policy
-  const stage = input.stage === undefined ? policy.initial_stage : parseStage(policy, input.stage)
-  checkRegistrationStage(policy, stage)
-  const now = ctx.now()
-  const taken = await takenIdentities(snapshot, input.name, now)
-  const version = await chooseVersion(snapshot, taken, input)
-  const modelId = makeModelId(input.name, now, taken.modelIds)
-  const parent = input.parent === undefined ? null : (await resolveParent(snapshot, input.parent)).model_id
-  const fileName = `${modelId}${input.extension}`
-  const artifact: Artifact = {
-    store: store.kind,
-    file_name: fileName,
-    size: digest.size,
-    sha256: digest.sha256,
-    media_type: input.mediaType ?? 'application/octet-stream',
-    ...(scanned ? { manifest: scanned.entries } : {})
-  }
-  const registeredAt = now.toISOString()
-  const doc: ModelVersion = {
-    schema_version: 1,
-    model_id: modelId,
-    name: input.name,
-    model_type: input.modelType,
-    version,
-    created_at: input.createdAt.toISOString(),
-    registered_at: registeredAt,
-    file_path: fileName,
-    metadata_path: versionPath(input.name, version),
-    checksum: digest.sha256,
-    artifact,
-    model_config: input.config ?? {},
-    training_metadata: input.training ?? {},
-    deployment_stage: stage,
-    deployed_at: stage === policy.initial_stage ? null : registeredAt,
-    stage_history: [{ stage, at: registeredAt, by: ctx.actor, via: 'register' }],
-    performance_metrics: input.metrics,
-    tags: input.tags,
-    notes: input.notes ?? '',
-    parent_model_id: parent,
-    dataset_version: input.datasetVersion ?? null,
-    source: ctx.source ?? {}
-  }
-  validateModelVersion(doc, `${formatReference(doc)}`, 'invalid-input')
-  const missing = checkRequiredMetadata(policy, doc).filter(r => r.status === 'fail')
-  if (missing.length > 0) {
-    throw refused(`registry.json requires metadata: ${missing.map(r => r.message).join('; ')}`, {
-      gates: missing
-    })
-  }
-  return doc
-}
-
-/**
- * What a new version must not reuse, read without the model's history: the highest version (an
- * automatic version bumps it) and the model_ids of the registration's day (a model_id names its
- * registration second, src/domain/model-id.ts).
- */
-interface Taken {
-  highest: string[]
-  modelIds: Set<string>
-}
-
-async function takenIdentities(snapshot: RegistrySnapshot, name: string, at: Date): Promise<Taken> {
-  const head = await snapshot.readHead(name)
-  const day = dayOfTime(at.toISOString())
-  const rows = head ? (await snapshot.readDay(name, day)).rows : []
-  return { highest: head ? [head.highest] : [], modelIds: new Set(rows.map(r => r.model_id)) }
-}
-
-async function chooseVersion(
-  snapshot: RegistrySnapshot,
-  taken: Taken,
-  input: NormalisedInput
-): Promise<string> {
-  if (input.explicitVersion === undefined) {
-    return nextVersion([...taken.highest, ...input.refusedVersions], input.bump ?? 'patch')
-  }
-  if (await snapshot.readVersion(input.name, input.explicitVersion)) {
-    throw versionExists(input.name, input.explicitVersion)
-  }
-  return input.explicitVersion
-}
-
-/**
- * Registering straight into a gated or exclusive stage would skip the review that promotion
- * exists for, so only ungated, shared stages are allowed at registration.
- */
-function checkRegistrationStage(policy: RegistryPolicy, stage: string): void {
-  if (!isOpenRegistrationStage(policy, stage)) {
-    throw refused(
-      w =>
-        `cannot register straight into "${stage}" (gated or exclusive): register into ${policy.initial_stage}, then ${w.command('promote', { reference: 'NAME@VERSION', stage })}`,
-      { field: 'stage', value: stage, reason: 'gated-or-exclusive' }
-    )
-  }
-}
-
-/**
- * How a version taken by a concurrent writer is handled inside the commit: an explicit version
- * is an error; an automatic one is chosen again on the new tip when the stored artifact does
- * not name it (content-addressed store), or sent back to be stored again when it does (a
- * release tag names the version).
- */
-interface Identity {
-  explicit: boolean
-  rebindable: boolean
-  bump: Bump
-  extension: string
-}
-
 async function commitVersion(
   ctx: CommandContext,
   draft: ModelVersion,
   stored: PutResult,
-  identity: Identity
+  identity: IdentityRules
 ): Promise<ModelVersion> {
   const base: ModelVersion = { ...draft, artifact: stored.artifact, file_path: stored.file_path }
   const outcome = await updateRegistry(ctx, async snapshot => {
@@ -364,40 +219,6 @@ async function commitVersion(
     }
   })
   return outcome.result
-}
-
-function versionExists(name: string, version: string): RegistryError {
-  return invalidInput(
-    w =>
-      `${name}@${version} already exists: choose another ${w.field('version')}, or leave it out to bump automatically`,
-    { field: 'version', value: version, reason: 'exists' }
-  )
-}
-
-async function claimIdentity(
-  snapshot: RegistrySnapshot,
-  doc: ModelVersion,
-  identity: Identity
-): Promise<ModelVersion> {
-  const registeredAt = new Date(doc.registered_at)
-  const taken = await takenIdentities(snapshot, doc.name, registeredAt)
-  const versionTaken = (await snapshot.readVersion(doc.name, doc.version)) !== null
-  const idTaken = taken.modelIds.has(doc.model_id)
-  if (!versionTaken && !idTaken) return doc
-  if (versionTaken && identity.explicit) {
-    throw versionExists(doc.name, doc.version)
-  }
-  if (!identity.rebindable) throw new IdentityTaken()
-  const version = versionTaken ? nextVersion(taken.highest, identity.bump) : doc.version
-  const modelId = makeModelId(doc.name, registeredAt, taken.modelIds)
-  const fileName = `${modelId}${identity.extension}`
-  return {
-    ...doc,
-    version,
-    model_id: modelId,
-    metadata_path: versionPath(doc.name, version),
-    artifact: { ...doc.artifact, file_name: fileName }
-  }
 }
 
 /**

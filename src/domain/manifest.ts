@@ -9,7 +9,7 @@
  * `/`, are relative, and have no empty, `.` or `..` segment.
  */
 import { invalidInput } from './errors.js'
-import type { ManifestEntry } from './types.js'
+import type { Artifact, ManifestEntry } from './types.js'
 
 export function sortManifest(entries: readonly ManifestEntry[]): ManifestEntry[] {
   return [...entries].sort((a, b) => byCodePoints(a.path, b.path))
@@ -48,4 +48,46 @@ export function checkManifestPath(path: string): string {
 
 export function totalSize(entries: readonly ManifestEntry[]): number {
   return entries.reduce((sum, e) => sum + e.size, 0)
+}
+
+/**
+ * One single-file view per stored file: a directory's files (on GitHub each with the release and
+ * the asset(s) holding its bytes, `path` naming the manifest entry), or the artifact itself.
+ */
+export function fileArtifacts(artifact: Artifact): Artifact[] {
+  if (!artifact.manifest) return [artifact]
+  return artifact.manifest.map(entry => {
+    const view: Artifact = {
+      store: artifact.store,
+      file_name: basename(entry.path),
+      size: entry.size,
+      sha256: entry.sha256,
+      media_type: 'application/octet-stream',
+      ...(artifact.deleted ? { deleted: true } : {})
+    }
+    if (artifact.store !== 'github-release') return view
+    const assets = (artifact.assets ?? []).filter(asset => asset.path === entry.path)
+    const split = assets.length > 1
+    return {
+      ...view,
+      ...(artifact.release ? { release: artifact.release } : {}),
+      assets,
+      // A split file's parts: each asset's own record holds its hash and size.
+      ...(split
+        ? {
+            parts: assets.map(asset => ({
+              index: asset.part ?? 0,
+              size: asset.size,
+              sha256: asset.sha256,
+              name: asset.name
+            }))
+          }
+        : {})
+    }
+  })
+}
+
+/** The last segment of a manifest path. */
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
 }

@@ -100,6 +100,12 @@ export interface LogOptions {
    * this incarnation of the file, and a version's history then costs its own age, not the branch's.
    */
   sinceCreation?: boolean
+  /**
+   * Only commits the tip reaches and this commit does not (git's `since..tip`): a walk that
+   * resumes where an earlier one stopped costs the commits since then, not the branch's age.
+   * A commit the tip does not descend from excludes only what the two share.
+   */
+  since?: string
 }
 
 export interface LogEntry {
@@ -108,6 +114,8 @@ export interface LogEntry {
   body: string
   trailers: Record<string, string>
   author: { name: string; email: string; timestamp: string }
+  /** The commit's parents, first parent first (a merge has two). */
+  parents: string[]
 }
 
 export interface RegistryBackend {

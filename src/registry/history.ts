@@ -2,7 +2,8 @@
  * The branch history as an audit log. A commit "touches" a path when the object at that path
  * differs from every parent's (so a merge that only brings in a side branch's change is not
  * listed twice, the side branch's own commit is). Commits come newest first by committer time,
- * never a parent before its child.
+ * never a parent before its child. With `since`, commits reachable from it are walked alongside
+ * as excluded (as git does for `since..tip`) and the walk ends when only excluded ones remain.
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -16,8 +17,16 @@ export async function readLog(reader: GitReader, tip: string, options: LogOption
   const entries: LogEntry[] = []
   const seen = new Set<string>([tip])
   const pending: CommitInfo[] = [await reader.readCommit(tip)]
+  const excluded = new Set<string>()
+  if (options.since === tip) return []
+  const since = options.since === undefined ? null : await readIfPresent(reader, options.since)
+  if (since) {
+    excluded.add(since.oid)
+    seen.add(since.oid)
+    pending.push(since)
+  }
 
-  while (pending.length > 0) {
+  while (pending.some(c => !excluded.has(c.oid))) {
     const commit = takeNewest(pending)
     const parents: CommitInfo[] = []
     if (!shallow.has(commit.oid)) {
@@ -25,6 +34,16 @@ export async function readLog(reader: GitReader, tip: string, options: LogOption
         const parent = await readIfPresent(reader, oid)
         if (parent) parents.push(parent)
       }
+    }
+    if (excluded.has(commit.oid)) {
+      for (const parent of parents) {
+        excluded.add(parent.oid)
+        if (!seen.has(parent.oid)) {
+          seen.add(parent.oid)
+          pending.push(parent)
+        }
+      }
+      continue
     }
     const touched = await touches(reader, commit, parents, options.path)
     if (commit.committer.timestamp <= untilSeconds && touched !== 'no') {
@@ -42,13 +61,22 @@ export async function readLog(reader: GitReader, tip: string, options: LogOption
   return entries
 }
 
+/** The newest pending commit; of two in the same second, a child before its parent (a merged side branch). */
 function takeNewest(pending: CommitInfo[]): CommitInfo {
-  let best = 0
+  let best = pending[0] as CommitInfo
+  let at = 0
   for (let i = 1; i < pending.length; i++) {
-    if ((pending[i] as CommitInfo).committer.timestamp > (pending[best] as CommitInfo).committer.timestamp)
-      best = i
+    const candidate = pending[i] as CommitInfo
+    const newer = candidate.committer.timestamp > best.committer.timestamp
+    const childOfBest =
+      candidate.committer.timestamp === best.committer.timestamp && candidate.parents.includes(best.oid)
+    if (newer || childOfBest) {
+      best = candidate
+      at = i
+    }
   }
-  return pending.splice(best, 1)[0] as CommitInfo
+  pending.splice(at, 1)
+  return best
 }
 
 /** Whether `commit` changed `path` against every parent, and whether it created it. */
@@ -77,6 +105,7 @@ function toEntry(commit: CommitInfo): LogEntry {
     subject,
     body,
     trailers,
+    parents: [...commit.parents],
     author: {
       name: commit.author.name,
       email: commit.author.email,

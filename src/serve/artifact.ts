@@ -18,7 +18,8 @@ import { openStore } from '../commands/open-store.js'
 import { showVersion } from '../commands/show.js'
 import { RegistryError } from '../domain/errors.js'
 import { formatReference } from '../domain/references.js'
-import type { ModelVersion } from '../domain/types.js'
+import type { Artifact, ModelVersion } from '../domain/types.js'
+import { contentDisposition, directoryFile, wholeArtifact } from './directory-artifact.js'
 import { ApiError } from './http.js'
 
 export interface ArtifactEvents {
@@ -44,26 +45,23 @@ export class ArtifactServer {
     private readonly events: ArtifactEvents
   ) {}
 
-  async serve(reference: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** A version's artifact, or with `path` one file of a directory version (directory-artifact.ts). */
+  async serve(reference: string, req: IncomingMessage, res: ServerResponse, path?: string): Promise<void> {
     const version = await showVersion(this.ctx, reference)
     if (version.artifact.deleted)
       throw new RegistryError(
         'not-found',
         `${formatReference(version)} is archived: its artifact was deleted by retention`
       )
-    if (version.artifact.manifest)
-      throw new RegistryError(
-        'refused',
-        `${formatReference(version)} is a directory version: serving directories (as an archive or per file) is not supported yet; use mreg fetch`
-      )
-    const sha256 = version.artifact.sha256
+    const artifact = path === undefined ? wholeArtifact(version) : directoryFile(version, path)
+    const sha256 = artifact.sha256
     const etag = `"sha256-${sha256}"`
     const headers: Record<string, string> = {
       etag,
       'repr-digest': `sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`,
       'accept-ranges': 'bytes',
-      'content-type': version.artifact.media_type || 'application/octet-stream',
-      'content-disposition': `attachment; filename="${version.artifact.file_name}"`,
+      'content-type': artifact.media_type || 'application/octet-stream',
+      'content-disposition': contentDisposition(artifact.file_name),
       'cache-control': 'no-cache',
       'x-mreg-version': version.version,
       'x-mreg-model-id': version.model_id
@@ -73,10 +71,10 @@ export class ArtifactServer {
       res.end()
       return
     }
-    const file = await this.local(version)
+    const file = await this.local(artifact)
     const range = req.headers.range
     if (range !== undefined && (req.headers['if-range'] === undefined || req.headers['if-range'] === etag)) {
-      await this.serveRange(version, file, range, headers, req, res)
+      await this.serveRange(version, artifact, file, range, headers, req, res)
       return
     }
     res.writeHead(200, { ...headers, 'content-length': String(file.size) })
@@ -97,6 +95,7 @@ export class ArtifactServer {
 
   private async serveRange(
     version: ModelVersion,
+    artifact: Artifact,
     file: Cached,
     header: string,
     headers: Record<string, string>,
@@ -115,7 +114,7 @@ export class ArtifactServer {
     if (!now || now.size !== file.size || now.ino !== file.ino || now.mtimeMs !== file.mtimeMs) {
       // The verified copy changed under us: never serve it; fetch (and verify) again next time.
       this.events.verificationFailed(version, 'cached copy changed')
-      this.forget(version.artifact.sha256, file)
+      this.forget(artifact.sha256, file)
       throw new RegistryError(
         'integrity',
         `the cached artifact of ${formatReference(version)} changed; retry`
@@ -137,15 +136,15 @@ export class ArtifactServer {
     }
   }
 
-  private local(version: ModelVersion): Promise<Cached> {
-    const sha256 = version.artifact.sha256
+  private local(artifact: Artifact): Promise<Cached> {
+    const sha256 = artifact.sha256
     let entry = this.cached.get(sha256)
     if (!entry) {
       entry = (async () => {
         await mkdir(this.cacheDir, { recursive: true })
         const path = join(this.cacheDir, sha256)
         const store = await openStore(this.ctx)
-        await store.fetch(version.artifact, path)
+        await store.fetch(artifact, path)
         const info = await stat(path)
         return { path, size: info.size, ino: info.ino, mtimeMs: info.mtimeMs }
       })()

@@ -19,7 +19,9 @@ import { formatReference } from '../domain/references.js'
 import type { OpenedRegistry } from '../wiring/open-registry.js'
 import { JSON_ROUTES } from './api.js'
 import { ArtifactServer } from './artifact.js'
+import { directoryFileRoute } from './directory-artifact.js'
 import { CachedReads } from './cached-reads.js'
+import { DashboardAssets } from './dashboard.js'
 import { EventHub } from './events.js'
 import { ApiError, errorBody, Query, readBody, sendJson } from './http.js'
 import { ServeMetrics } from './metrics.js'
@@ -102,6 +104,7 @@ export async function startServer(
     }
   )
   const openapi = JSON.stringify(servedOpenApi())
+  const dashboard = new DashboardAssets()
   const tokenDigest = options.token ? digest(options.token) : null
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<string> => {
@@ -133,6 +136,12 @@ export async function startServer(
       sendJson(res, 200, { status: 'ok', tip: await currentTip(ctx).catch(() => null) })
       return '/healthz'
     }
+    const page = dashboard.route(path)
+    if (page) {
+      // Static files without registry data: the page itself asks for the token (src/dashboard/api.ts).
+      await dashboard.serve(path, req, res)
+      return page
+    }
     authorize(req)
     if (path === '/api/v1/openapi.json') {
       res.writeHead(200, {
@@ -152,6 +161,11 @@ export async function startServer(
       const last = req.headers['last-event-id']
       await hub.subscribe(res, Array.isArray(last) ? last[0] : last)
       return path
+    }
+    const file = directoryFileRoute(raw.split(/[?#]/)[0] as string)
+    if (file) {
+      await artifacts.serve(file.reference, req, res, file.path)
+      return '/api/v1/versions/{ref}/artifact/{path}'
     }
     const artifact = /^\/api\/v1\/versions\/([^/]+)\/artifact$/.exec(path)
     if (artifact) {

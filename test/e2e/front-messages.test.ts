@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { join } from 'node:path'
 import { resetGitHubClients } from '../../src/github/client.js'
-import { mreg, removeDir, tempDir, testEnv, type RunResult } from '../support/cli-harness.js'
+import { githubCliArgs, mreg, removeDir, tempDir, testEnv, type RunResult } from '../support/cli-harness.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import { registryTip, showJson, writeModelFile } from './support/registry-state.js'
 import { bundleAction, FAST_GITHUB, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
@@ -43,7 +43,7 @@ const REPO = () => `${gh.owner}/${gh.repo}`
 async function cli(args: string[]): Promise<RunResult & { message: string }> {
   const result = await mreg(
     work,
-    ['--github', REPO(), '--api-url', gh.apiUrl, '--server-url', gh.serverUrl, ...args],
+    githubCliArgs(gh, ...args),
     testEnv({ GITHUB_TOKEN: gh.token, XDG_CACHE_HOME: cache, ...FAST_GITHUB })
   )
   const message = result.stderr
@@ -219,16 +219,7 @@ describe('mreg --github init', () => {
     try {
       const result = await mreg(
         dir,
-        [
-          '--github',
-          `${other.owner}/${other.repo}`,
-          '--api-url',
-          other.apiUrl,
-          '--server-url',
-          other.serverUrl,
-          '--json',
-          'init'
-        ],
+        githubCliArgs(other, '--json', 'init'),
         testEnv({ GITHUB_TOKEN: other.token, XDG_CACHE_HOME: join(dir, 'cache'), ...FAST_GITHUB })
       )
       expect(result.code).toBe(0)
@@ -242,16 +233,7 @@ describe('mreg --github init', () => {
       )
       const again = await mreg(
         dir,
-        [
-          '--github',
-          `${other.owner}/${other.repo}`,
-          '--api-url',
-          other.apiUrl,
-          '--server-url',
-          other.serverUrl,
-          '--json',
-          'init'
-        ],
+        githubCliArgs(other, '--json', 'init'),
         testEnv({ GITHUB_TOKEN: other.token, XDG_CACHE_HOME: join(dir, 'cache'), ...FAST_GITHUB })
       )
       expect(JSON.parse(again.stdout)).toMatchObject({ created: false })
@@ -268,18 +250,7 @@ describe('mreg --github init', () => {
       await writeModelFile(join(dir, 'model.pkl'))
       const result = await mreg(
         dir,
-        [
-          '--github',
-          `${other.owner}/${other.repo}`,
-          '--api-url',
-          other.apiUrl,
-          '--server-url',
-          other.serverUrl,
-          'register',
-          join(dir, 'model.pkl'),
-          '--type',
-          'isolation_forest'
-        ],
+        githubCliArgs(other, 'register', join(dir, 'model.pkl'), '--type', 'isolation_forest'),
         testEnv({ GITHUB_TOKEN: other.token, XDG_CACHE_HOME: join(dir, 'cache'), ...FAST_GITHUB })
       )
       expect(result.code).toBe(0)

@@ -17,7 +17,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Octokit } from '@octokit/rest'
 import { resetGitHubClients } from '../../src/github/client.js'
-import { mreg, removeDir, tempDir, testEnv, type RunResult } from '../support/cli-harness.js'
+import { githubCliArgs, mreg, removeDir, tempDir, testEnv, type RunResult } from '../support/cli-harness.js'
 import {
   ALL_WRITE,
   basicHeader,
@@ -81,7 +81,7 @@ const action = (inputs: Record<string, string>, token = gh.token) =>
 const cli = (args: string[], token = gh.token): Promise<RunResult> =>
   mreg(
     work,
-    ['--github', `${gh.owner}/${gh.repo}`, '--api-url', gh.apiUrl, '--server-url', gh.serverUrl, ...args],
+    githubCliArgs(gh, ...args),
     testEnv({ GITHUB_TOKEN: token, XDG_CACHE_HOME: join(work, `cache-${token.slice(0, 8)}`), ...FAST_GITHUB })
   )
 
@@ -300,18 +300,7 @@ describe('classic branch protection with a required status check', () => {
       expect(message).not.toContain('Changes must be made through a pull request.')
       const viaCli = await mreg(
         dir,
-        [
-          '--github',
-          `${other.owner}/${other.repo}`,
-          '--api-url',
-          other.apiUrl,
-          '--server-url',
-          other.serverUrl,
-          'register',
-          join(dir, 'model.pkl'),
-          '--type',
-          'isolation_forest'
-        ],
+        githubCliArgs(other, 'register', join(dir, 'model.pkl'), '--type', 'isolation_forest'),
         testEnv({ GITHUB_TOKEN: APP_TOKEN, XDG_CACHE_HOME: join(dir, 'cache'), ...FAST_GITHUB })
       )
       expect(viaCli.code).toBe(1)

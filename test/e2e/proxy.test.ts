@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
 import { join } from 'node:path'
 import { resetGitHubClients } from '../../src/github/client.js'
-import { mreg, removeDir, tempDir, testEnv } from '../support/cli-harness.js'
+import { githubCliArgs, mreg, removeDir, tempDir, testEnv } from '../support/cli-harness.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
 import { startTestProxy, type TestProxy } from '../support/http-proxy.js'
 import { writeModelFile } from './support/registry-state.js'
@@ -61,7 +61,7 @@ function through(): { api: number; git: number; download: number } {
 const cli = (args: string[], extra: Record<string, string>) =>
   mreg(
     work,
-    ['--github', `${gh.owner}/${gh.repo}`, '--api-url', gh.apiUrl, '--server-url', gh.serverUrl, ...args],
+    githubCliArgs(gh, ...args),
     testEnv({ GITHUB_TOKEN: gh.token, XDG_CACHE_HOME: join(work, 'cache'), ...FAST_GITHUB, ...extra })
   )
 

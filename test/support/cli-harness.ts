@@ -2,6 +2,7 @@
  * Running mreg in tests: in-process through runCli (fast, same code as the binary) or as a
  * real child process of a fresh esbuild bundle (for concurrency and crash tests).
  */
+import { afterAll, beforeAll } from '@jest/globals'
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,6 +10,7 @@ import { join, relative } from 'node:path'
 import { build } from 'esbuild'
 import { runCli } from '../../src/cli/program.js'
 import { BUNDLE_DEFINE } from './bundle-define.js'
+import { initProjectRepo } from './project-repo.js'
 
 export interface RunResult {
   code: number
@@ -26,15 +28,7 @@ export async function removeDir(dir: string): Promise<void> {
 
 /** A Git repository with one commit on main, like a project a team already has. */
 export async function makeProjectRepo(): Promise<string> {
-  const dir = await tempDir('mreg-repo-')
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' })
-  git('init', '-q', '-b', 'main')
-  git('config', 'user.name', 'Test User')
-  git('config', 'user.email', 'test@example.com')
-  await writeFile(join(dir, 'README.md'), '# project\n')
-  git('add', 'README.md')
-  git('commit', '-q', '-m', 'initial')
-  return dir
+  return initProjectRepo(await tempDir('mreg-repo-'))
 }
 
 export function gitOutput(dir: string, ...args: string[]): string {
@@ -63,6 +57,46 @@ export async function mreg(
     interactive: false
   })
   return { code, stdout, stderr }
+}
+
+/** Where `mreg --github` finds a repository: the emulator's (test/support/github-emulator) or any GitHub. */
+export interface GitHubTarget {
+  owner: string
+  repo: string
+  apiUrl: string
+  serverUrl: string
+}
+
+/** argv for `mreg --github owner/repo --api-url … --server-url … …args` against `gh`. */
+export function githubCliArgs(gh: GitHubTarget, ...args: string[]): string[] {
+  return ['--github', `${gh.owner}/${gh.repo}`, '--api-url', gh.apiUrl, '--server-url', gh.serverUrl, ...args]
+}
+
+export interface ProjectRegistry {
+  /** A project repository (makeProjectRepo), with the registry branch unless `init: false`. */
+  repo: string
+  /** A scratch directory for model files and fetch targets. */
+  work: string
+}
+
+/**
+ * The setup most CLI test files share: made in beforeAll (registered first, so it runs before
+ * the file's own), removed in afterAll. Read `repo` and `work` inside hooks and tests.
+ */
+export function projectRegistry(options: { init?: boolean } = {}): ProjectRegistry {
+  const project: ProjectRegistry = { repo: '', work: '' }
+  beforeAll(async () => {
+    project.repo = await makeProjectRepo()
+    project.work = await tempDir()
+    if (options.init === false) return
+    const init = await mreg(project.repo, ['init'])
+    if (init.code !== 0) throw new Error(`mreg init failed (${init.code}): ${init.stderr}`)
+  })
+  afterAll(async () => {
+    await removeDir(project.repo)
+    await removeDir(project.work)
+  })
+  return project
 }
 
 export async function mregJson<T = unknown>(cwd: string, args: string[]): Promise<T> {
@@ -163,9 +197,9 @@ async function listFiles(root: string): Promise<string[]> {
 }
 
 /** A small binary standing in for a trained model. */
-export async function modelFile(dir: string, name: string, seed: number, size = 4096): Promise<string> {
+export async function modelFile(dir: string, name: string, variant: number, size = 4096): Promise<string> {
   const bytes = Buffer.alloc(size)
-  let x = seed * 2654435761
+  let x = variant * 2654435761
   for (let i = 0; i < size; i++) {
     x = (x * 1103515245 + 12345) >>> 0
     bytes[i] = x >>> 24

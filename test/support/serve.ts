@@ -21,7 +21,8 @@ ajv.addSchema(doc, 'openapi.json')
 /** The path template of the OpenAPI document a concrete path falls under. */
 function template(path: string): string | null {
   for (const candidate of Object.keys(doc.paths)) {
-    const pattern = new RegExp('^' + candidate.replace(/\{[^}]+\}/g, '[^/]+') + '$')
+    // A directory file's {path} may hold "/" (its segments are encoded one by one).
+    const pattern = new RegExp('^' + candidate.replace('{path}', '.+').replace(/\{[^}]+\}/g, '[^/]+') + '$')
     if (pattern.test(path)) return candidate
   }
   return null

@@ -5,8 +5,7 @@
  * metadata lands deletes a draft and spends nothing: with immutable releases, a tag that was ever
  * published can never be used again (https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases).
  */
-import { createHash } from 'node:crypto'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -16,8 +15,8 @@ import {
   notFound,
   RegistryError
 } from '../../domain/errors.js'
+import { fileArtifacts } from '../../domain/manifest.js'
 import type { Artifact, ArtifactPart, ReleaseAssetRef } from '../../domain/types.js'
-import { uploadAsset, type UploadedAsset } from '../../github/assets.js'
 import type { GitHubClient } from '../../github/client.js'
 import {
   createDraftRelease,
@@ -25,27 +24,32 @@ import {
   getRelease,
   getReleaseByTag,
   listAssets,
-  listReleases,
   publishRelease
 } from '../../github/releases.js'
-import { parseDigest, type GitHubRelease } from '../../github/types.js'
+import { parseDigest, type GitHubAsset, type GitHubRelease } from '../../github/types.js'
 import type {
   ArtifactStore,
   ArtifactTarget,
+  DirectoryPutResult,
+  DirectorySource,
   FetchResult,
   FileDigest,
+  FileVerification,
   PutResult,
   RegistryRecords,
   StoredItem
 } from '../artifact-store.js'
-import { fileSystemError } from '../atomic-file.js'
-import { assetsInOrder, checksumMismatch, fetchArtifact } from './fetch-artifact.js'
-import { assetDownloadUrl, partName, releasePageUrl, releaseTag } from './naming.js'
-import { DEFAULT_MAX_PART_BYTES, planParts, type PartPlan } from './parts.js'
-import { listRegistryItems, registryRelease, type RegistryRelease } from './listing.js'
+import { verifyEachFile } from '../verify-files.js'
+import { fileSystemError, moveIntoPlace, removeQuietly, tempPathBeside } from '../atomic-file.js'
+import { EMPTY_SHA256, planDirectory, uploadDirectory } from './directory-assets.js'
+import { assetsInOrder, fetchArtifact } from './fetch-artifact.js'
+import { assetDownloadUrl, releasePageUrl, releaseTag } from './naming.js'
+import { DEFAULT_MAX_PART_BYTES, planParts } from './parts.js'
+import { listRegistryItems, listRegistryReleases, type RegistryRelease } from './release-listing.js'
 import { deleteReleaseAndTag, removeRelease, type ReleaseContext } from './remove-release.js'
+import { uploadFile, type UploadedPart } from './upload-file.js'
 
-export type { RegistryRelease } from './listing.js'
+export type { RegistryRelease } from './release-listing.js'
 
 export interface GitHubReleaseStoreOptions {
   client: GitHubClient
@@ -58,14 +62,14 @@ export interface GitHubReleaseStoreOptions {
   onProgress?: (bytesDone: number, total: number) => void
 }
 
-interface UploadedPart {
-  plan: PartPlan
-  uploaded: UploadedAsset
-}
-
 export class GitHubReleaseStore implements ArtifactStore {
   readonly kind = 'github-release' as const
   readonly bindsVersion = true
+  /**
+   * One request at a time, as GitHub asks to stay clear of secondary rate limits
+   * (https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests).
+   */
+  readonly parallelFetches = 1
   private readonly client: GitHubClient
   private readonly owner: string
   private readonly repo: string
@@ -112,8 +116,63 @@ export class GitHubReleaseStore implements ArtifactStore {
       )
     }
     const plan = planParts(size, this.maxPartBytes)
-    await this.checkTagFree(tag)
+    return this.inDraft(target, async draft => {
+      const parts = await uploadFile({
+        client: this.client,
+        uploadUrl: draft.upload_url,
+        sourcePath,
+        name: target.file_name,
+        contentType: target.media_type,
+        plan,
+        expected,
+        onProgress: bytes => this.onProgress?.(bytes, expected.size)
+      })
+      return this.result(draft, tag, target, expected, parts)
+    })
+  }
 
+  /**
+   * A directory version: one draft release, one asset per file (directory-assets.ts), each
+   * verified against its manifest entry; refused before the draft when GitHub could not hold it.
+   */
+  async putDirectory(directory: DirectorySource, target: ArtifactTarget): Promise<DirectoryPutResult> {
+    const planned = planDirectory(directory, this.maxPartBytes)
+    const tag = releaseTag(target.name, target.version)
+    return this.inDraft(target, async draft => {
+      const assets = await uploadDirectory(
+        {
+          client: this.client,
+          uploadUrl: draft.upload_url,
+          serverUrl: this.serverUrl,
+          owner: this.owner,
+          repo: this.repo,
+          tag,
+          onProgress: this.onProgress
+        },
+        planned,
+        directory.digest.size
+      )
+      const url = releasePageUrl(this.serverUrl, this.owner, this.repo, tag)
+      const artifact: Artifact = {
+        store: 'github-release',
+        uri: url,
+        file_name: target.file_name,
+        size: directory.digest.size,
+        sha256: directory.digest.sha256,
+        media_type: target.media_type,
+        release: { id: draft.id, tag, url },
+        assets,
+        manifest: directory.entries
+      }
+      const stored: PutResult = { artifact, file_path: url, created: true }
+      return { artifact, file_path: url, created: [stored], leases: [] }
+    })
+  }
+
+  /** Makes the version's draft release, runs `work` on it, and deletes the draft if that fails. */
+  private async inDraft<T>(target: ArtifactTarget, work: (draft: GitHubRelease) => Promise<T>): Promise<T> {
+    const tag = releaseTag(target.name, target.version)
+    await this.checkTagFree(tag)
     const draft = await createDraftRelease(this.client, {
       owner: this.owner,
       repo: this.repo,
@@ -123,8 +182,7 @@ export class GitHubReleaseStore implements ArtifactStore {
       body: target.description ?? `${target.name} ${target.version} (${target.model_id})`
     })
     try {
-      const parts = await this.uploadParts(draft, sourcePath, target, plan, expected)
-      return this.result(draft, tag, target, expected, parts)
+      return await work(draft)
     } catch (error) {
       await this.undo(draft.id, tag, error)
       throw error
@@ -169,54 +227,6 @@ export class GitHubReleaseStore implements ArtifactStore {
       release_id: release.id,
       tag: release.tag
     })
-  }
-
-  /** Uploads each planned range and checks it, hashing the whole file across parts and retries. */
-  private async uploadParts(
-    draft: GitHubRelease,
-    sourcePath: string,
-    target: ArtifactTarget,
-    plan: PartPlan[],
-    expected: FileDigest
-  ): Promise<UploadedPart[]> {
-    const split = plan.length > 1
-    let whole = createHash('sha256')
-    const done: UploadedPart[] = []
-    for (const part of plan) {
-      const name = split ? partName(target.file_name, part.index) : target.file_name
-      // Each attempt restarts from the hash state after the previous part.
-      const before = whole.copy()
-      const uploaded = await uploadAsset({
-        client: this.client,
-        uploadUrl: draft.upload_url,
-        name,
-        filePath: sourcePath,
-        start: part.start,
-        size: part.size,
-        contentType: split ? 'application/octet-stream' : target.media_type,
-        replaceExisting: true,
-        onProgress: bytes => this.onProgress?.(part.start + bytes, expected.size),
-        tap: () => {
-          whole = before.copy()
-          return chunk => whole.update(chunk)
-        }
-      })
-      checkUploaded(name, part, uploaded)
-      if (parseDigest(uploaded.asset.digest) === null) {
-        this.client.log.info(
-          `GitHub gave no digest for asset ${name}; relying on the SHA-256 computed while sending`
-        )
-      }
-      done.push({ plan: part, uploaded })
-    }
-    const actual = whole.digest('hex')
-    if (actual !== expected.sha256) {
-      throw integrityError(
-        `"${sourcePath}" changed while registering: expected sha256 ${expected.sha256}, uploaded ${actual}`,
-        { expected: expected.sha256, actual }
-      )
-    }
-    return done
   }
 
   private result(
@@ -282,6 +292,16 @@ export class GitHubReleaseStore implements ArtifactStore {
   }
 
   async fetch(artifact: Artifact, outPath: string): Promise<FetchResult> {
+    if (isEmptyFile(artifact)) {
+      const temp = tempPathBeside(outPath)
+      try {
+        await writeFile(temp, '', { flag: 'wx' })
+        await moveIntoPlace(temp, outPath)
+      } finally {
+        await removeQuietly(temp)
+      }
+      return { path: outPath, sha256: EMPTY_SHA256, size: 0 }
+    }
     return fetchArtifact({ ...this.context, onProgress: this.onProgress }, artifact, outPath)
   }
 
@@ -291,16 +311,45 @@ export class GitHubReleaseStore implements ArtifactStore {
    * digests the file is downloaded to a temp directory and hashed.
    */
   async verify(artifact: Artifact): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
+    if (isEmptyFile(artifact)) return { ok: true, actual: EMPTY_SHA256, present: true }
     const release = artifact.release
     if (!release || !artifact.assets?.length) return { ok: false, actual: null, present: false }
-    let listed
+    const listed = await this.listedAssets(release.id)
+    return listed === null ? { ok: false, actual: null, present: false } : this.judge(artifact, listed)
+  }
+
+  /**
+   * Every file of a directory version against one listing of its release (not one per file): a
+   * file whose assets all carry GitHub's digest is judged by them, the others are downloaded.
+   */
+  async verifyFiles(artifact: Artifact): Promise<FileVerification[]> {
+    if (!artifact.manifest || !artifact.release) return verifyEachFile(file => this.verify(file), artifact)
+    const listed = await this.listedAssets(artifact.release.id)
+    const results: FileVerification[] = []
+    for (const file of fileArtifacts(artifact)) {
+      let result
+      if (isEmptyFile(file)) result = { ok: true, actual: EMPTY_SHA256, present: true }
+      else if (listed === null || !file.assets?.length) result = { ok: false, actual: null, present: false }
+      else result = await this.judge(file, listed)
+      results.push({ file, ...result })
+    }
+    return results
+  }
+
+  /** The release's assets, or null when the release is gone. */
+  private async listedAssets(releaseId: number): Promise<GitHubAsset[] | null> {
     try {
-      listed = await listAssets(this.client, { owner: this.owner, repo: this.repo, release_id: release.id })
+      return await listAssets(this.client, { owner: this.owner, repo: this.repo, release_id: releaseId })
     } catch (error) {
-      if (isRegistryError(error) && error.kind === 'not-found')
-        return { ok: false, actual: null, present: false }
+      if (isRegistryError(error) && error.kind === 'not-found') return null
       throw error
     }
+  }
+
+  private async judge(
+    artifact: Artifact,
+    listed: GitHubAsset[]
+  ): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
     const recorded = assetsInOrder(artifact)
     const found = recorded.map(asset => listed.find(a => a.id === asset.id))
     if (found.some(asset => !asset || asset.state !== 'uploaded'))
@@ -345,7 +394,7 @@ export class GitHubReleaseStore implements ArtifactStore {
     await removeRelease(this.context, artifact)
   }
 
-  /** Every release of a model version tag (drafts too): see listing.ts for how past 1,000. */
+  /** Every release of a model version tag (drafts too): see release-listing.ts for how past 1,000. */
   listStored(records: RegistryRecords): AsyncIterable<StoredItem> {
     return listRegistryItems(this.context, records)
   }
@@ -361,25 +410,11 @@ export class GitHubReleaseStore implements ArtifactStore {
 
   /** The registry's releases among the newest RELEASE_LIST_LIMIT of the repository. */
   async listRegistryReleases(): Promise<RegistryRelease[]> {
-    const releases = await listReleases(this.client, { owner: this.owner, repo: this.repo })
-    return releases.flatMap(release => registryRelease(release) ?? [])
+    return listRegistryReleases(this.context)
   }
 }
 
-/** GitHub's digest and size of what it stored must equal what we sent. */
-function checkUploaded(name: string, part: PartPlan, uploaded: UploadedAsset): void {
-  const digest = parseDigest(uploaded.asset.digest)
-  if (digest !== null && digest !== uploaded.sha256) {
-    throw checksumMismatch(`asset ${name}`, uploaded.sha256, digest, { asset: name, source: 'github-digest' })
-  }
-  if (uploaded.asset.size !== part.size || uploaded.size !== part.size) {
-    throw integrityError(
-      `GitHub stored ${uploaded.asset.size} bytes for asset ${name}, expected ${part.size}`,
-      {
-        asset: name,
-        expected_size: part.size,
-        actual_size: uploaded.asset.size
-      }
-    )
-  }
+/** An empty file of a directory version: no asset holds it (GitHub refuses empty assets). */
+function isEmptyFile(artifact: Artifact): boolean {
+  return artifact.size === 0 && artifact.sha256 === EMPTY_SHA256 && (artifact.assets ?? []).length === 0
 }

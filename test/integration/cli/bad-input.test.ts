@@ -2,37 +2,31 @@
  * Bad input gets a one-line error, exit 2 (or 1 where policy refuses or nothing matches), and
  * leaves the registry branch and the artifact store exactly as they were.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   makeProjectRepo,
-  mreg,
   modelFile,
+  mreg,
+  projectRegistry,
   registryState,
   removeDir,
   tempDir
 } from '../../support/cli-harness.js'
 
-let repo: string
-let work: string
+const project = projectRegistry()
 let model: string
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
-  model = await modelFile(work, 'model.pkl', 7)
-  await writeFile(join(work, 'broken.json'), '{"f1": 0.9,')
-  await writeFile(join(work, 'strings.json'), '{"f1": "high"}')
-  await writeFile(join(work, 'array.json'), '[1, 2]')
-  await mkdir(join(work, 'a-directory'))
-  expect((await mreg(repo, ['init'])).code).toBe(0)
-  expect((await mreg(repo, ['register', model, '--type', 'detector', '--version', '1.0.0'])).code).toBe(0)
-})
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
+  model = await modelFile(project.work, 'model.pkl', 7)
+  await writeFile(join(project.work, 'broken.json'), '{"f1": 0.9,')
+  await writeFile(join(project.work, 'strings.json'), '{"f1": "high"}')
+  await writeFile(join(project.work, 'array.json'), '[1, 2]')
+  await mkdir(join(project.work, 'a-directory'))
+  expect(
+    (await mreg(project.repo, ['register', model, '--type', 'detector', '--version', '1.0.0'])).code
+  ).toBe(0)
 })
 
 const register = (...extra: string[]) => ['register', '__MODEL__', '--type', 'detector', ...extra]
@@ -127,15 +121,15 @@ const cases: [string, string[], number, RegExp][] = [
 
 describe('bad input', () => {
   test.each(cases)('%s', async (_label, args, expectedCode, message) => {
-    const argv = args.map(a => a.replace('__MODEL__', model).replace('__WORK__', work))
-    const before = await registryState(repo)
-    const result = await mreg(repo, argv)
+    const argv = args.map(a => a.replace('__MODEL__', model).replace('__WORK__', project.work))
+    const before = await registryState(project.repo)
+    const result = await mreg(project.repo, argv)
     expect(result.code).toBe(expectedCode)
     const lines = result.stderr.trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(message)
     expect(result.stderr).not.toMatch(/\n\s+at /)
-    expect(await registryState(repo)).toEqual(before)
+    expect(await registryState(project.repo)).toEqual(before)
   })
 
   test('outside any Git repository: a one-line hint, exit 1', async () => {

@@ -4,78 +4,82 @@
  * next ordinary commit there drops the new versions; and doctor, comparing with the history,
  * reports versions that vanished without a delete or cleanup instead of calling them healthy.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { beforeAll, expect, test } from '@jest/globals'
 import { join } from 'node:path'
-import {
-  gitOutput,
-  makeProjectRepo,
-  mreg,
-  mregJson,
-  modelFile,
-  removeDir,
-  tempDir
-} from '../../support/cli-harness.js'
+import { gitOutput, modelFile, mreg, mregJson, projectRegistry } from '../../support/cli-harness.js'
 
-let repo: string
-let work: string
+const project = projectRegistry()
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
-  expect((await mreg(repo, ['init'])).code).toBe(0)
-  expect((await mreg(repo, ['register', await modelFile(work, 'a.bin', 1), '--type', 'detector'])).code).toBe(
-    0
-  )
-})
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
+  expect(
+    (await mreg(project.repo, ['register', await modelFile(project.work, 'a.bin', 1), '--type', 'detector']))
+      .code
+  ).toBe(0)
 })
 
 test('register refuses to move the branch under a linked worktree that has it checked out', async () => {
-  const worktree = join(work, 'registry-tree')
-  gitOutput(repo, 'worktree', 'add', '-q', worktree, 'model-registry')
+  const worktree = join(project.work, 'registry-tree')
+  gitOutput(project.repo, 'worktree', 'add', '-q', worktree, 'model-registry')
   try {
-    const tip = gitOutput(repo, 'rev-parse', 'model-registry')
-    const result = await mreg(repo, ['register', await modelFile(work, 'b.bin', 2), '--type', 'detector'])
+    const tip = gitOutput(project.repo, 'rev-parse', 'model-registry')
+    const result = await mreg(project.repo, [
+      'register',
+      await modelFile(project.work, 'b.bin', 2),
+      '--type',
+      'detector'
+    ])
     expect(result.code).toBe(1)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
     expect(result.stderr).toContain(`checked out in the working tree ${worktree}`)
-    expect(gitOutput(repo, 'rev-parse', 'model-registry')).toBe(tip)
+    expect(gitOutput(project.repo, 'rev-parse', 'model-registry')).toBe(tip)
     expect(gitOutput(worktree, 'status', '--porcelain')).toBe('')
   } finally {
-    gitOutput(repo, 'worktree', 'remove', '--force', worktree)
+    gitOutput(project.repo, 'worktree', 'remove', '--force', worktree)
   }
   // with the worktree gone, registering works again
-  expect((await mreg(repo, ['register', await modelFile(work, 'c.bin', 3), '--type', 'detector'])).code).toBe(
-    0
-  )
+  expect(
+    (await mreg(project.repo, ['register', await modelFile(project.work, 'c.bin', 3), '--type', 'detector']))
+      .code
+  ).toBe(0)
 })
 
 test('register refuses when the main working tree has the branch checked out', async () => {
-  gitOutput(repo, 'checkout', '-q', 'model-registry')
+  gitOutput(project.repo, 'checkout', '-q', 'model-registry')
   try {
-    const result = await mreg(repo, ['register', await modelFile(work, 'd.bin', 4), '--type', 'detector'])
+    const result = await mreg(project.repo, [
+      'register',
+      await modelFile(project.work, 'd.bin', 4),
+      '--type',
+      'detector'
+    ])
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`checked out in the working tree ${repo}`)
+    expect(result.stderr).toContain(`checked out in the working tree ${project.repo}`)
   } finally {
-    gitOutput(repo, 'checkout', '-q', 'main')
+    gitOutput(project.repo, 'checkout', '-q', 'main')
   }
 })
 
 test('doctor reports versions an ordinary commit dropped (no delete or cleanup), exit 3', async () => {
-  const before = gitOutput(repo, 'rev-parse', 'model-registry')
-  expect((await mreg(repo, ['register', await modelFile(work, 'e.bin', 5), '--type', 'detector'])).code).toBe(
-    0
-  )
-  const after = gitOutput(repo, 'rev-parse', 'model-registry')
-  const lost = (await mregJson<{ version: string }[]>(repo, ['list']))[0]?.version
+  const before = gitOutput(project.repo, 'rev-parse', 'model-registry')
+  expect(
+    (await mreg(project.repo, ['register', await modelFile(project.work, 'e.bin', 5), '--type', 'detector']))
+      .code
+  ).toBe(0)
+  const after = gitOutput(project.repo, 'rev-parse', 'model-registry')
+  const lost = (await mregJson<{ version: string }[]>(project.repo, ['list']))[0]?.version
   // what a commit from a worktree whose index still held the old tip records: the old tree on the new tip
-  const stale = gitOutput(repo, 'commit-tree', `${before}^{tree}`, '-p', after, '-m', 'edit notes by hand')
-  gitOutput(repo, 'update-ref', 'refs/heads/model-registry', stale, after)
+  const stale = gitOutput(
+    project.repo,
+    'commit-tree',
+    `${before}^{tree}`,
+    '-p',
+    after,
+    '-m',
+    'edit notes by hand'
+  )
+  gitOutput(project.repo, 'update-ref', 'refs/heads/model-registry', stale, after)
 
-  const result = await mreg(repo, ['--json', 'doctor'])
+  const result = await mreg(project.repo, ['--json', 'doctor'])
   expect(result.code).toBe(3)
   const outcome = JSON.parse(result.stdout) as {
     healthy: boolean
@@ -85,12 +89,19 @@ test('doctor reports versions an ordinary commit dropped (no delete or cleanup),
   expect(outcome.findings).toEqual([
     expect.objectContaining({ kind: 'lost-version', subject: `detector@${lost}` })
   ])
-  expect((await mreg(repo, ['doctor'])).stdout).toMatch(/git checkout [0-9a-f]{12} -- models\/detector\//)
+  expect((await mreg(project.repo, ['doctor'])).stdout).toMatch(
+    /git checkout [0-9a-f]{12} -- models\/detector\//
+  )
 })
 
 test('a version removed by delete is not reported as lost', async () => {
-  gitOutput(repo, 'update-ref', 'refs/heads/model-registry', gitOutput(repo, 'rev-parse', 'model-registry~1'))
-  const [latest] = await mregJson<{ version: string }[]>(repo, ['list'])
-  expect((await mreg(repo, ['delete', `detector@${latest?.version}`, '--force'])).code).toBe(0)
-  expect((await mregJson<{ findings: unknown[] }>(repo, ['doctor'])).findings).toEqual([])
+  gitOutput(
+    project.repo,
+    'update-ref',
+    'refs/heads/model-registry',
+    gitOutput(project.repo, 'rev-parse', 'model-registry~1')
+  )
+  const [latest] = await mregJson<{ version: string }[]>(project.repo, ['list'])
+  expect((await mreg(project.repo, ['delete', `detector@${latest?.version}`, '--force'])).code).toBe(0)
+  expect((await mregJson<{ findings: unknown[] }>(project.repo, ['doctor'])).findings).toEqual([])
 })

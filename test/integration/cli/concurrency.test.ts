@@ -2,36 +2,26 @@
  * Concurrent writers: separate mreg processes registering into one repository at once. Every
  * registration lands with a distinct version, and git fsck is clean.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { beforeAll, expect, test } from '@jest/globals'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import {
   bundleCli,
   gitOutput,
-  makeProjectRepo,
+  modelFile,
   mreg,
   mregJson,
-  modelFile,
-  removeDir,
-  runChild,
-  tempDir
+  projectRegistry,
+  runChild
 } from '../../support/cli-harness.js'
 
 const WRITERS = 8
 
-let repo: string
-let work: string
+const project = projectRegistry({ init: false })
 let bundle: string
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
-  bundle = await bundleCli(work)
-  await mreg(repo, ['init'])
-})
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
+  bundle = await bundleCli(project.work)
+  await mreg(project.repo, ['init'])
 })
 
 const ROUNDS = 4
@@ -39,14 +29,14 @@ const ROUNDS = 4
 test(`${WRITERS} processes registering ${ROUNDS} versions each at once: all land with distinct versions`, async () => {
   const total = WRITERS * ROUNDS
   const files = await Promise.all(
-    Array.from({ length: total }, (_, i) => modelFile(work, `m${i}.bin`, 100 + i))
+    Array.from({ length: total }, (_, i) => modelFile(project.work, `m${i}.bin`, 100 + i))
   )
   const writer = async (w: number) => {
     const results = []
     for (let r = 0; r < ROUNDS; r++) {
       const run = w * ROUNDS + r
       results.push(
-        await runChild(bundle, repo, [
+        await runChild(bundle, project.repo, [
           '--json',
           'register',
           files[run] as string,
@@ -65,14 +55,14 @@ test(`${WRITERS} processes registering ${ROUNDS} versions each at once: all land
   expect(new Set(registered.map(v => v.version)).size).toBe(total)
   expect(new Set(registered.map(v => v.model_id)).size).toBe(total)
 
-  const listed = await mregJson<ModelVersion[]>(repo, ['list', '--name', 'detector'])
+  const listed = await mregJson<ModelVersion[]>(project.repo, ['list', '--name', 'detector'])
   expect(listed).toHaveLength(total)
   expect(new Set(listed.map(v => v.performance_metrics.run))).toEqual(
     new Set(Array.from({ length: total }, (_, i) => i))
   )
   // What each process printed is what the branch holds.
   for (const version of registered) expect(listed.find(v => v.version === version.version)).toEqual(version)
-  expect(gitOutput(repo, 'rev-list', '--count', 'model-registry')).toBe(String(total + 1))
-  gitOutput(repo, 'fsck', '--full', '--strict')
-  expect((await mregJson<{ healthy: boolean }>(repo, ['doctor'])).healthy).toBe(true)
+  expect(gitOutput(project.repo, 'rev-list', '--count', 'model-registry')).toBe(String(total + 1))
+  gitOutput(project.repo, 'fsck', '--full', '--strict')
+  expect((await mregJson<{ healthy: boolean }>(project.repo, ['doctor'])).healthy).toBe(true)
 }, 180_000)

@@ -3,23 +3,22 @@
  * checksum the canonical manifest's digest, one object per file in the local store, and fetch
  * restoring the tree exactly — verified file by file, moved into place only when all match.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { chmod, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import {
-  makeProjectRepo,
-  mreg,
   modelFile,
+  mreg,
+  projectRegistry,
   registryState,
   removeDir,
   tempDir
 } from '../../support/cli-harness.js'
 
-let repo: string
-let work: string
+const project = projectRegistry()
 let model: string
 let version: ModelVersion
 
@@ -40,25 +39,25 @@ async function tree(dir: string): Promise<Record<string, string>> {
 }
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
-  model = join(work, 'model')
+  model = join(project.work, 'model')
   await mkdir(join(model, 'features', 'nested'), { recursive: true })
   await modelFile(model, 'model.pkl', 21, 70_000)
   await writeFile(join(model, 'requirements.txt'), 'scikit-learn==1.5.2\n')
   await writeFile(join(model, 'features', 'extract.py'), 'def extract(x):\n    return x\n')
   await writeFile(join(model, 'features', 'nested', 'é.json'), '{}')
   await writeFile(join(model, 'features', 'empty.txt'), '')
-  expect((await mreg(repo, ['init'])).code).toBe(0)
-  const result = await mreg(repo, ['--json', 'register', model, '--type', 'detector', '--metric', 'f1=0.9'])
+  const result = await mreg(project.repo, [
+    '--json',
+    'register',
+    model,
+    '--type',
+    'detector',
+    '--metric',
+    'f1=0.9'
+  ])
   expect(result.stderr).toBe('')
   expect(result.code).toBe(0)
   version = JSON.parse(result.stdout) as ModelVersion
-})
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
 })
 
 describe('register DIR', () => {
@@ -89,7 +88,7 @@ describe('register DIR', () => {
   })
 
   test('one object per file in the local store', async () => {
-    const { files } = await registryState(repo)
+    const { files } = await registryState(project.repo)
     for (const entry of version.artifact.manifest ?? []) {
       expect(files).toContain(`objects/sha256/${entry.sha256.slice(0, 2)}/${entry.sha256}:${entry.size}`)
     }
@@ -98,45 +97,50 @@ describe('register DIR', () => {
 
 describe('fetch of a directory version', () => {
   test('restores the tree exactly at a new path', async () => {
-    const out = join(work, 'restored')
-    const result = await mreg(repo, ['--json', 'fetch', 'detector@latest', '--out', out])
+    const out = join(project.work, 'restored')
+    const result = await mreg(project.repo, ['--json', 'fetch', 'detector@latest', '--out', out])
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({ path: out })
     expect(await tree(out)).toEqual(await tree(model))
   })
 
   test('into an existing directory: as <model_id> inside it', async () => {
-    const into = join(work, 'serving')
+    const into = join(project.work, 'serving')
     await mkdir(into)
-    const result = await mreg(repo, ['--json', 'fetch', 'detector@latest', '--out', into])
+    const result = await mreg(project.repo, ['--json', 'fetch', 'detector@latest', '--out', into])
     expect(result.code).toBe(0)
     expect(await tree(join(into, version.model_id))).toEqual(await tree(model))
   })
 
   test('a corrupt object fails with exit 3 and leaves nothing at the destination', async () => {
-    const other = join(work, 'other')
+    const other = join(project.work, 'other')
     await mkdir(other)
     await writeFile(join(other, 'a.bin'), 'first')
     await writeFile(join(other, 'b.bin'), 'second')
     const registered = JSON.parse(
-      (await mreg(repo, ['--json', 'register', other, '--type', 'detector'])).stdout
+      (await mreg(project.repo, ['--json', 'register', other, '--type', 'detector'])).stdout
     ) as ModelVersion
     const victim = (registered.artifact.manifest ?? [])[1]?.sha256 as string
-    const object = join(repo, '.git', 'mreg', 'objects', 'sha256', victim.slice(0, 2), victim)
+    const object = join(project.repo, '.git', 'mreg', 'objects', 'sha256', victim.slice(0, 2), victim)
     await chmod(object, 0o644)
     await writeFile(object, 'tampered')
-    const parent = join(work, 'dest')
+    const parent = join(project.work, 'dest')
     await mkdir(parent)
-    const result = await mreg(repo, ['fetch', `detector@${registered.version}`, '--out', join(parent, 'x')])
+    const result = await mreg(project.repo, [
+      'fetch',
+      `detector@${registered.version}`,
+      '--out',
+      join(parent, 'x')
+    ])
     expect(result.code).toBe(3)
     // the tampered object also has another size, which is caught before a byte is hashed
     expect(result.stderr).toMatch(/checksum mismatch|has 8 bytes, the metadata records 6/)
     expect(await readdir(parent)).toEqual([])
-    const doctor = await mreg(repo, ['doctor'])
+    const doctor = await mreg(project.repo, ['doctor'])
     expect(doctor.code).toBe(3)
     expect(doctor.stdout).toMatch(/b\.bin/)
     await removeDir(object).catch(() => undefined)
-    expect((await mreg(repo, ['delete', `detector@${registered.version}`])).code).toBe(0)
+    expect((await mreg(project.repo, ['delete', `detector@${registered.version}`])).code).toBe(0)
   })
 })
 
@@ -163,27 +167,43 @@ describe('refused inside DIR, with nothing written', () => {
     try {
       await writeFile(join(dir, 'model.pkl'), 'bytes')
       await make(dir)
-      const before = await registryState(repo)
-      const result = await mreg(repo, ['register', dir, '--type', 'detector'])
+      const before = await registryState(project.repo)
+      const result = await mreg(project.repo, ['register', dir, '--type', 'detector'])
       expect(result.code).toBe(2)
       expect(result.stderr.trim().split('\n')).toHaveLength(1)
       expect(result.stderr).toMatch(message)
-      expect(await registryState(repo)).toEqual(before)
+      expect(await registryState(project.repo)).toEqual(before)
     } finally {
       await removeDir(dir)
     }
   })
 })
 
+describe('promotion verifies every file', () => {
+  test('a directory version is promoted to production (each file re-hashed)', async () => {
+    const dir = join(project.work, 'promoted')
+    await mkdir(join(dir, 'lib'), { recursive: true })
+    await modelFile(dir, 'weights.bin', 77, 5000)
+    await writeFile(join(dir, 'lib', 'pre.py'), 'def pre(x):\n    return x * 2\n')
+    const registered = await mreg(project.repo, ['--json', 'register', dir, '--type', 'promoted'])
+    expect(registered.code).toBe(0)
+    for (const stage of ['staging', 'canary', 'production']) {
+      const result = await mreg(project.repo, ['promote', 'promoted@latest', '--to', stage])
+      expect(result.stderr).toBe('')
+      expect(result.code).toBe(0)
+    }
+  })
+})
+
 describe('maintenance knows the files of a directory version', () => {
   test('doctor is healthy, cleanup keeps every file, delete removes them', async () => {
-    expect((await mreg(repo, ['doctor'])).code).toBe(0)
-    expect((await mreg(repo, ['cleanup'])).code).toBe(0)
-    const again = join(work, 'after-cleanup')
-    expect((await mreg(repo, ['fetch', `detector@${version.version}`, '--out', again])).code).toBe(0)
+    expect((await mreg(project.repo, ['doctor'])).code).toBe(0)
+    expect((await mreg(project.repo, ['cleanup'])).code).toBe(0)
+    const again = join(project.work, 'after-cleanup')
+    expect((await mreg(project.repo, ['fetch', `detector@${version.version}`, '--out', again])).code).toBe(0)
     expect(await tree(again)).toEqual(await tree(model))
-    expect((await mreg(repo, ['delete', `detector@${version.version}`])).code).toBe(0)
-    const { files } = await registryState(repo)
+    expect((await mreg(project.repo, ['delete', `detector@${version.version}`])).code).toBe(0)
+    const { files } = await registryState(project.repo)
     for (const entry of version.artifact.manifest ?? []) {
       expect(files.some(f => f.includes(entry.sha256.slice(2)))).toBe(false)
     }

@@ -3,79 +3,71 @@
  * check accepts), `policy show` / `policy set` (validated before anything is written), and
  * compare following the policy's per-metric direction and reporting ties.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import type { ModelVersion, RegistryPolicy } from '../../../src/domain/types.js'
 import {
   gitOutput,
-  makeProjectRepo,
+  modelFile,
   mreg,
   mregJson,
-  modelFile,
-  registryState,
-  removeDir,
-  tempDir
+  projectRegistry,
+  registryState
 } from '../../support/cli-harness.js'
 
-let repo: string
-let work: string
+const project = projectRegistry()
 
-const tip = (): string => gitOutput(repo, 'rev-parse', 'model-registry')
-const commitCount = (): number => Number(gitOutput(repo, 'rev-list', '--count', 'model-registry'))
+const tip = (): string => gitOutput(project.repo, 'rev-parse', 'model-registry')
+const commitCount = (): number => Number(gitOutput(project.repo, 'rev-list', '--count', 'model-registry'))
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
-  expect((await mreg(repo, ['init'])).code).toBe(0)
   const versions: [string, string][] = [
     ['1.0.0', 'f1=0.9,latency_ms=12'],
     ['1.1.0', 'f1=0.9,latency_ms=9'],
     ['1.2.0', 'f1=0.8,latency_ms=30']
   ]
   for (const [i, [version, metrics]] of versions.entries()) {
-    const file = await modelFile(work, `m${i}.pkl`, i + 1)
+    const file = await modelFile(project.work, `m${i}.pkl`, i + 1)
     const args = ['register', file, '--type', 'iforest', '--version', version, '--tag', 'baseline']
     for (const m of metrics.split(',')) args.push('--metric', m)
-    expect((await mreg(repo, args)).code).toBe(0)
+    expect((await mreg(project.repo, args)).code).toBe(0)
   }
-})
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
 })
 
 describe('mreg edit', () => {
   test('adds and removes tags and replaces notes in one commit the policy check accepts', async () => {
     const before = tip()
     const count = commitCount()
-    const outcome = await mregJson<{ version: ModelVersion; changed: boolean; commit: string }>(repo, [
-      'edit',
-      'iforest@1.0.0',
-      '--add-tag',
-      'high_recall',
-      '--add-tag',
-      'reviewed',
-      '--remove-tag',
-      'baseline',
-      '--notes',
-      'retrained on November data'
-    ])
+    const outcome = await mregJson<{ version: ModelVersion; changed: boolean; commit: string }>(
+      project.repo,
+      [
+        'edit',
+        'iforest@1.0.0',
+        '--add-tag',
+        'high_recall',
+        '--add-tag',
+        'reviewed',
+        '--remove-tag',
+        'baseline',
+        '--notes',
+        'retrained on November data'
+      ]
+    )
     expect(outcome.changed).toBe(true)
     expect(outcome.version.tags).toEqual(['high_recall', 'reviewed'])
     expect(outcome.version.notes).toBe('retrained on November data')
     expect(commitCount()).toBe(count + 1)
-    expect(gitOutput(repo, 'log', '-1', '--format=%s', 'model-registry')).toBe(
+    expect(gitOutput(project.repo, 'log', '-1', '--format=%s', 'model-registry')).toBe(
       'edit iforest 1.0.0: +high_recall +reviewed -baseline notes'
     )
-    const shown = await mregJson<ModelVersion>(repo, ['show', 'iforest@1.0.0'])
+    const shown = await mregJson<ModelVersion>(project.repo, ['show', 'iforest@1.0.0'])
     expect(shown.tags).toEqual(['high_recall', 'reviewed'])
-    const listed = await mregJson<ModelVersion[]>(repo, ['list', '--tag', 'reviewed'])
+    const listed = await mregJson<ModelVersion[]>(project.repo, ['list', '--tag', 'reviewed'])
     expect(listed.map(v => v.version)).toEqual(['1.0.0'])
     // The change is what the policy check allows without review: no stage moved, nothing immutable changed.
-    const checked = await mreg(repo, ['--json', 'check', before, tip()])
+    const checked = await mreg(project.repo, ['--json', 'check', before, tip()])
     expect(checked.code).toBe(0)
     expect(JSON.parse(checked.stdout)).toMatchObject({ passed: true, changes: [] })
-    const human = await mreg(repo, ['edit', 'iforest@1.0.0', '--notes', ''])
+    const human = await mreg(project.repo, ['edit', 'iforest@1.0.0', '--notes', ''])
     expect(human.stdout).toMatch(
       /^Edited iforest@1\.0\.0: notes replaced; tags now: high_recall, reviewed; commit [0-9a-f]{12}\n$/
     )
@@ -83,7 +75,7 @@ describe('mreg edit', () => {
 
   test('asking for what is already there commits nothing', async () => {
     const before = tip()
-    const result = await mreg(repo, ['edit', 'iforest@1.0.0', '--add-tag', 'reviewed'])
+    const result = await mreg(project.repo, ['edit', 'iforest@1.0.0', '--add-tag', 'reviewed'])
     expect(result.code).toBe(0)
     expect(result.stdout).toBe('iforest@1.0.0 is already as asked; nothing changed\n')
     expect(tip()).toBe(before)
@@ -121,42 +113,44 @@ describe('mreg edit', () => {
       `mreg: "iforest" has no version 9.9.9; 'mreg list --name iforest' shows its versions\n`
     ]
   ])('refuses %s and leaves the registry as it was', async (_what, args, code, stderr) => {
-    const before = await registryState(repo)
-    const result = await mreg(repo, args)
+    const before = await registryState(project.repo)
+    const result = await mreg(project.repo, args)
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code, stderr })
-    expect(await registryState(repo)).toEqual(before)
+    expect(await registryState(project.repo)).toEqual(before)
   })
 })
 
 describe('mreg policy', () => {
   test('show prints registry.json; --json gives it as is', async () => {
-    const policy = await mregJson<RegistryPolicy>(repo, ['policy', 'show'])
-    expect(policy).toEqual(JSON.parse(gitOutput(repo, 'show', 'model-registry:registry.json')))
-    const human = await mreg(repo, ['policy', 'show'])
+    const policy = await mregJson<RegistryPolicy>(project.repo, ['policy', 'show'])
+    expect(policy).toEqual(JSON.parse(gitOutput(project.repo, 'show', 'model-registry:registry.json')))
+    const human = await mreg(project.repo, ['policy', 'show'])
     expect(JSON.parse(human.stdout)).toEqual(policy)
   })
 
   test('set writes one validated commit; JSON values are JSON, others strings', async () => {
     const count = commitCount()
     const before = tip()
-    const set = await mreg(repo, ['policy', 'set', 'retention.keep_last', '25'])
+    const set = await mreg(project.repo, ['policy', 'set', 'retention.keep_last', '25'])
     expect(set.code).toBe(0)
     expect(set.stdout).toMatch(/^Set retention\.keep_last: 10 → 25; commit [0-9a-f]{12}\n$/)
     expect(commitCount()).toBe(count + 1)
-    const stored = JSON.parse(gitOutput(repo, 'show', 'model-registry:registry.json')) as RegistryPolicy
+    const stored = JSON.parse(
+      gitOutput(project.repo, 'show', 'model-registry:registry.json')
+    ) as RegistryPolicy
     expect(stored.retention.keep_last).toBe(25)
     // A new gate path is created on the way; the string value stays a string.
-    await mregJson(repo, ['policy', 'set', 'gates.staging.min_metrics.f1', '0.85'])
-    await mregJson(repo, ['policy', 'set', 'retention.mode', 'remove'])
-    const after = await mregJson<RegistryPolicy>(repo, ['policy', 'show'])
+    await mregJson(project.repo, ['policy', 'set', 'gates.staging.min_metrics.f1', '0.85'])
+    await mregJson(project.repo, ['policy', 'set', 'retention.mode', 'remove'])
+    const after = await mregJson<RegistryPolicy>(project.repo, ['policy', 'show'])
     expect(after.gates.staging).toEqual({ min_metrics: { f1: 0.85 } })
     expect(after.retention.mode).toBe('remove')
     // A policy edit is what the check asks the registry-policy label for.
-    const checked = JSON.parse((await mreg(repo, ['--json', 'check', before, tip()])).stdout)
+    const checked = JSON.parse((await mreg(project.repo, ['--json', 'check', before, tip()])).stdout)
     expect(checked.findings).toContainEqual(
       expect.objectContaining({ kind: 'policy-change', severity: 'warning' })
     )
-    const same = await mreg(repo, ['policy', 'set', 'retention.mode', 'remove'])
+    const same = await mreg(project.repo, ['policy', 'set', 'retention.mode', 'remove'])
     expect(same.stdout).toBe('registry.json already has retention.mode = "remove"; nothing changed\n')
   })
 
@@ -182,29 +176,29 @@ describe('mreg policy', () => {
       'mreg: invalid policy key "retention..keep_last": it has an empty segment; use a JSON path such as retention.keep_last, gates.production.min_metrics.f1_score, stages[0] or metrics["val.auc"].lower_is_better\n'
     ]
   ])('refuses %s (exit 2) before writing anything', async (_what, args, stderr) => {
-    const before = await registryState(repo)
-    const result = await mreg(repo, ['policy', 'set', ...args])
+    const before = await registryState(project.repo)
+    const result = await mreg(project.repo, ['policy', 'set', ...args])
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 2, stderr })
-    expect(await registryState(repo)).toEqual(before)
+    expect(await registryState(project.repo)).toEqual(before)
   })
 })
 
 describe('compare with the policy direction and ties', () => {
   test('a tie for best is reported as a tie; a lower-is-better metric takes the lowest', async () => {
-    await mregJson(repo, ['policy', 'set', 'metrics.latency_ms.lower_is_better', 'true'])
+    await mregJson(project.repo, ['policy', 'set', 'metrics.latency_ms.lower_is_better', 'true'])
     const refs = ['iforest@1.0.0', 'iforest@1.1.0', 'iforest@1.2.0']
     const json = await mregJson<{
       comparison: { metrics: { metric: string; best: number | null; tied: number[]; better: string }[] }
-    }>(repo, ['compare', ...refs])
+    }>(project.repo, ['compare', ...refs])
     expect(json.comparison.metrics).toEqual([
       expect.objectContaining({ metric: 'f1', better: 'higher', best: null, tied: [0, 1] }),
       expect.objectContaining({ metric: 'latency_ms', better: 'lower', best: 1, tied: [] })
     ])
-    const human = (await mreg(repo, ['compare', ...refs])).stdout
+    const human = (await mreg(project.repo, ['compare', ...refs])).stdout
     expect(human).toMatch(/^f1 .*tie: iforest@1\.0\.0, iforest@1\.1\.0$/m)
     expect(human).toMatch(/^latency_ms \(lower is better\) .* iforest@1\.1\.0$/m)
     // list --sort follows the same direction: the fastest first.
-    const sorted = await mregJson<ModelVersion[]>(repo, ['list', '--sort', 'metric:latency_ms'])
+    const sorted = await mregJson<ModelVersion[]>(project.repo, ['list', '--sort', 'metric:latency_ms'])
     expect(sorted.map(v => v.version)).toEqual(['1.1.0', '1.0.0', '1.2.0'])
   })
 })

@@ -1,25 +1,16 @@
 /** `mreg fetch --if-changed` (exit 4 when nothing changed) and `--watch --exec` keeping a path at a stage's holder. */
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { beforeAll, expect, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import {
-  bundleCli,
-  makeProjectRepo,
-  modelFile,
-  mreg,
-  removeDir,
-  tempDir,
-  testEnv
-} from '../../support/cli-harness.js'
+import { bundleCli, modelFile, mreg, projectRegistry, testEnv } from '../../support/cli-harness.js'
 
-let repo: string
-let work: string
+const project = projectRegistry({ init: false })
 let files: string[]
 
 async function ok(args: string[]): Promise<string> {
-  const result = await mreg(repo, args)
+  const result = await mreg(project.repo, args)
   if (result.code !== 0) throw new Error(`mreg ${args.join(' ')}: ${result.stderr}`)
   return result.stdout
 }
@@ -30,47 +21,49 @@ const sha = async (path: string) =>
     .digest('hex')
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
   await ok(['init'])
   files = []
   for (let i = 0; i < 3; i++) {
-    files.push(await modelFile(work, `m${i}.bin`, i + 11))
+    files.push(await modelFile(project.work, `m${i}.bin`, i + 11))
     await ok(['register', files[i] as string, '--type', 'iforest', '--name', 'fraud'])
   }
   await ok(['promote', 'fraud@1.0.0', '--to', 'staging'])
   await ok(['promote', 'fraud@1.0.0', '--to', 'production'])
 }, 120_000)
 
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
-})
-
 test('--if-changed: downloads when the holder changed, exits 4 and touches nothing when not', async () => {
-  const out = join(work, 'current.bin')
-  expect((await mreg(repo, ['fetch', 'fraud@production', '--out', out, '--if-changed'])).code).toBe(0)
+  const out = join(project.work, 'current.bin')
+  expect((await mreg(project.repo, ['fetch', 'fraud@production', '--out', out, '--if-changed'])).code).toBe(0)
   expect(await sha(out)).toBe(await sha(files[0] as string))
-  const again = await mreg(repo, ['--json', 'fetch', 'fraud@production', '--out', out, '--if-changed'])
+  const again = await mreg(project.repo, [
+    '--json',
+    'fetch',
+    'fraud@production',
+    '--out',
+    out,
+    '--if-changed'
+  ])
   expect(again.code).toBe(4)
   expect(JSON.parse(again.stdout)).toMatchObject({ version: '1.0.0', changed: false })
   await ok(['promote', 'fraud@1.0.1', '--to', 'staging'])
   await ok(['promote', 'fraud@1.0.1', '--to', 'production'])
-  expect((await mreg(repo, ['fetch', 'fraud@production', '--out', out, '--if-changed'])).code).toBe(0)
+  expect((await mreg(project.repo, ['fetch', 'fraud@production', '--out', out, '--if-changed'])).code).toBe(0)
   expect(await sha(out)).toBe(await sha(files[1] as string))
-  expect((await mreg(repo, ['fetch', 'fraud@production', '--out', out, '--exec', 'true'])).code).toBe(2)
+  expect((await mreg(project.repo, ['fetch', 'fraud@production', '--out', out, '--exec', 'true'])).code).toBe(
+    2
+  )
 })
 
 test('--watch --exec: the path follows production, the command runs with the version in its environment', async () => {
-  const bundle = await bundleCli(work)
-  const out = join(work, 'watched.bin')
-  const log = join(work, 'hook.log')
+  const bundle = await bundleCli(project.work)
+  const out = join(project.work, 'watched.bin')
+  const log = join(project.work, 'hook.log')
   const child = spawn(
     process.execPath,
     [
       bundle,
       '--registry',
-      repo,
+      project.repo,
       'fetch',
       'fraud@production',
       '--out',

@@ -9,7 +9,15 @@ import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import { resetGitHubClients } from '../../../src/github/client.js'
-import { modelFile, mreg, removeDir, tempDir, testEnv, type RunResult } from '../../support/cli-harness.js'
+import {
+  githubCliArgs,
+  modelFile,
+  mreg,
+  removeDir,
+  tempDir,
+  testEnv,
+  type RunResult
+} from '../../support/cli-harness.js'
 import { ALL_WRITE, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
 
 let gh: GitHubEmulator
@@ -39,11 +47,7 @@ const env = (extra: Record<string, string> = {}) =>
   })
 
 const github = (args: string[], extra: Record<string, string> = {}): Promise<RunResult> =>
-  mreg(
-    work,
-    ['--github', `${gh.owner}/${gh.repo}`, '--api-url', gh.apiUrl, '--server-url', gh.serverUrl, ...args],
-    env(extra)
-  )
+  mreg(work, githubCliArgs(gh, ...args), env(extra))
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })

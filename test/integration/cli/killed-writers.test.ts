@@ -4,61 +4,42 @@
  * clean, the branch resolves, doctor reports no problem, every version still listed (a killed
  * delete may or may not have committed) is fetchable, and one cleanup leaves no orphan, temp file or pin.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { spawn } from 'node:child_process'
+import { beforeAll, expect, test } from '@jest/globals'
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import {
   bundleCli,
   gitOutput,
-  makeProjectRepo,
+  modelFile,
   mreg,
   mregJson,
-  modelFile,
-  removeDir,
-  tempDir,
+  projectRegistry,
+  runChild,
   testEnv
 } from '../../support/cli-harness.js'
 
-let repo: string
-let work: string
+const project = projectRegistry()
 let bundle: string
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
-  bundle = await bundleCli(work)
-  expect((await mreg(repo, ['init'])).code).toBe(0)
+  bundle = await bundleCli(project.work)
   for (let i = 0; i < 8; i++) {
-    const file = await modelFile(work, `v${i}.bin`, i, 2 << 20)
-    expect((await mreg(repo, ['register', file, '--type', 'victim'])).code).toBe(0)
+    const file = await modelFile(project.work, `v${i}.bin`, i, 2 << 20)
+    expect((await mreg(project.repo, ['register', file, '--type', 'victim'])).code).toBe(0)
   }
 })
 
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
-})
-
-function runAndKill(args: string[], delayMs: number): Promise<void> {
-  return new Promise(resolve => {
-    const child = spawn(process.execPath, [bundle, '--registry', repo, ...args], {
-      env: testEnv(),
-      stdio: 'ignore'
-    })
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
-    child.on('close', () => {
-      clearTimeout(timer)
-      resolve()
-    })
-  })
-}
+/** mreg in a child process, killed with SIGKILL after `delayMs` (if it has not finished). */
+const runAndKill = (args: string[], delayMs: number) =>
+  runChild(bundle, project.repo, args, testEnv(), { timeoutMs: delayMs })
 
 async function expectConsistent(): Promise<void> {
-  gitOutput(repo, 'fsck', '--strict', '--no-progress') // throws on any error
-  expect(gitOutput(repo, 'rev-parse', '--verify', 'model-registry^{commit}')).toMatch(/^[0-9a-f]{40}$/)
-  const doctor = await mregJson<{ findings: { severity: string }[] }>(repo, ['doctor'])
+  gitOutput(project.repo, 'fsck', '--strict', '--no-progress') // throws on any error
+  expect(gitOutput(project.repo, 'rev-parse', '--verify', 'model-registry^{commit}')).toMatch(
+    /^[0-9a-f]{40}$/
+  )
+  const doctor = await mregJson<{ findings: { severity: string }[] }>(project.repo, ['doctor'])
   expect(doctor.findings.filter(f => f.severity === 'problem')).toEqual([])
 }
 
@@ -72,15 +53,15 @@ test('promote, delete and cleanup killed at different moments leave a consistent
     await runAndKill(['cleanup', '--keep-last', '6'], delay)
     await expectConsistent()
   }
-  const live = await mregJson<ModelVersion[]>(repo, ['list'])
+  const live = await mregJson<ModelVersion[]>(project.repo, ['list'])
   for (const version of live) {
-    const out = join(work, `out-${version.version}.bin`)
-    expect((await mreg(repo, ['fetch', `victim@${version.version}`, '--out', out])).code).toBe(0)
+    const out = join(project.work, `out-${version.version}.bin`)
+    expect((await mreg(project.repo, ['fetch', `victim@${version.version}`, '--out', out])).code).toBe(0)
     await rm(out)
   }
   expect(live.length).toBeGreaterThan(0)
-  expect((await mreg(repo, ['cleanup', '--keep-last', '6'])).code).toBe(0)
-  const store = join(repo, '.git', 'mreg', 'objects')
+  expect((await mreg(project.repo, ['cleanup', '--keep-last', '6'])).code).toBe(0)
+  const store = join(project.repo, '.git', 'mreg', 'objects')
   for (const folder of ['tmp', 'pins']) expect(await readdir(join(store, folder)).catch(() => [])).toEqual([])
-  expect((await mregJson<{ findings: unknown[] }>(repo, ['doctor'])).findings).toEqual([])
+  expect((await mregJson<{ findings: unknown[] }>(project.repo, ['doctor'])).findings).toEqual([])
 }, 180_000)

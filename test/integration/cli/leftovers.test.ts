@@ -4,28 +4,20 @@
  * a fetch removes the stale temp files an interrupted fetch left beside its destination.
  * (killed-register.test.ts kills real registrations and checks the same end state.)
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { beforeAll, expect, test } from '@jest/globals'
 import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { makeProjectRepo, mreg, mregJson, modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
+import { modelFile, mreg, mregJson, projectRegistry } from '../../support/cli-harness.js'
 
-let repo: string
-let work: string
+const project = projectRegistry()
 let store: string
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
-  store = join(repo, '.git', 'mreg', 'objects')
-  expect((await mreg(repo, ['init'])).code).toBe(0)
-  expect((await mreg(repo, ['register', await modelFile(work, 'm.bin', 1), '--type', 'detector'])).code).toBe(
-    0
-  )
-})
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
+  store = join(project.repo, '.git', 'mreg', 'objects')
+  expect(
+    (await mreg(project.repo, ['register', await modelFile(project.work, 'm.bin', 1), '--type', 'detector']))
+      .code
+  ).toBe(0)
 })
 
 const twoHoursAgo = () => new Date(Date.now() - 2 * 3_600_000)
@@ -43,7 +35,7 @@ test('a stale temp file in the store: doctor warns about it, cleanup sweeps it, 
   await writeFile(fresh, Buffer.alloc(10))
   await utimes(stale, twoHoursAgo(), twoHoursAgo())
 
-  const doctor = await mregJson<Doctor>(repo, ['doctor'])
+  const doctor = await mregJson<Doctor>(project.repo, ['doctor'])
   expect(doctor.healthy).toBe(true) // leftovers are warnings, not problems
   expect(doctor.findings).toEqual([
     {
@@ -53,19 +45,19 @@ test('a stale temp file in the store: doctor warns about it, cleanup sweeps it, 
       message: "temporary file (1000 bytes) left by an interrupted write; 'mreg cleanup' sweeps it"
     }
   ])
-  const human = await mreg(repo, ['doctor'])
+  const human = await mreg(project.repo, ['doctor'])
   expect(human.stdout).toMatch(/^Healthy, with warnings/)
 
-  const cleaned = await mregJson<{ swept: { label: string; size: number }[] }>(repo, ['cleanup'])
+  const cleaned = await mregJson<{ swept: { label: string; size: number }[] }>(project.repo, ['cleanup'])
   expect(cleaned.swept).toEqual([expect.objectContaining({ label: stale, size: 1000 })])
   expect(await readdir(join(store, 'tmp'))).toEqual(['put-writing.tmp'])
-  expect((await mregJson<Doctor>(repo, ['doctor'])).findings).toEqual([])
+  expect((await mregJson<Doctor>(project.repo, ['doctor'])).findings).toEqual([])
 })
 
 test('fetch removes stale temp files an interrupted fetch left beside --out, not fresh or foreign ones', async () => {
-  const out = join(work, 'serving')
+  const out = join(project.work, 'serving')
   await mkdir(out)
-  const [version] = await mregJson<{ artifact: { file_name: string } }[]>(repo, ['list'])
+  const [version] = await mregJson<{ artifact: { file_name: string } }[]>(project.repo, ['list'])
   const name = (version as { artifact: { file_name: string } }).artifact.file_name
   const stale = join(out, `.${name}.mreg-0123456789abcdef.tmp`)
   const fresh = join(out, `.${name}.mreg-fedcba9876543210.tmp`)
@@ -73,7 +65,7 @@ test('fetch removes stale temp files an interrupted fetch left beside --out, not
   for (const path of [stale, fresh, foreign]) await writeFile(path, 'partial')
   for (const path of [stale, foreign]) await utimes(path, twoHoursAgo(), twoHoursAgo())
 
-  const result = await mreg(repo, ['fetch', 'detector@latest', '--out', out])
+  const result = await mreg(project.repo, ['fetch', 'detector@latest', '--out', out])
   expect(result.code).toBe(0)
   expect(result.stderr).toMatch(/removed 1 temporary file/)
   expect((await readdir(out)).sort()).toEqual(

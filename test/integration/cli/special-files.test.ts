@@ -6,25 +6,22 @@
  * integrity failure (exit 3) for fetch and doctor, never a hang and never a temp file left behind.
  * The commands that could hang run as child processes with a deadline, so a hang fails the test.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { lstat, mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import {
   bundleCli,
-  makeProjectRepo,
+  modelFile,
   mreg,
   mregJson,
-  modelFile,
   objectPathOf,
-  removeDir,
-  runChild,
-  tempDir
+  projectRegistry,
+  runChild
 } from '../../support/cli-harness.js'
 
-let repo: string
-let work: string
+const project = projectRegistry()
 let bundle: string
 let model: string
 
@@ -32,17 +29,9 @@ let model: string
 const DEADLINE_MS = 20_000
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
-  bundle = await bundleCli(work)
-  model = await modelFile(work, 'model.pkl', 11)
-  expect((await mreg(repo, ['init'])).code).toBe(0)
-  expect((await mreg(repo, ['register', model, '--type', 'detector'])).code).toBe(0)
-})
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
+  bundle = await bundleCli(project.work)
+  model = await modelFile(project.work, 'model.pkl', 11)
+  expect((await mreg(project.repo, ['register', model, '--type', 'detector'])).code).toBe(0)
 })
 
 const mkfifo = (path: string) => execFileSync('mkfifo', [path])
@@ -50,11 +39,17 @@ const oneLine = (text: string) => expect(text.trim().split('\n')).toHaveLength(1
 
 describe('special files at --out', () => {
   test('a FIFO at --out is refused with exit 2 and stays a FIFO', async () => {
-    const fifo = join(work, 'out.fifo')
+    const fifo = join(project.work, 'out.fifo')
     mkfifo(fifo)
-    const result = await runChild(bundle, repo, ['fetch', 'detector@latest', '--out', fifo], undefined, {
-      timeoutMs: DEADLINE_MS
-    })
+    const result = await runChild(
+      bundle,
+      project.repo,
+      ['fetch', 'detector@latest', '--out', fifo],
+      undefined,
+      {
+        timeoutMs: DEADLINE_MS
+      }
+    )
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/FIFO/)
     oneLine(result.stderr)
@@ -63,9 +58,9 @@ describe('special files at --out', () => {
 
   test('a character device at --out is refused with exit 2 and stays a device', async () => {
     // a null device of our own (mknod needs root; the suite runs as root here, as the defect was found)
-    const device = join(work, 'null-device')
+    const device = join(project.work, 'null-device')
     execFileSync('mknod', [device, 'c', '1', '3'])
-    const result = await mreg(repo, ['fetch', 'detector@latest', '--out', device])
+    const result = await mreg(project.repo, ['fetch', 'detector@latest', '--out', device])
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/character device/)
     oneLine(result.stderr)
@@ -73,30 +68,30 @@ describe('special files at --out', () => {
   })
 
   test('a directory at --out still receives the file by its own name', async () => {
-    const directory = join(work, 'serving')
+    const directory = join(project.work, 'serving')
     await mkdir(directory)
-    expect((await mreg(repo, ['fetch', 'detector@latest', '--out', directory])).code).toBe(0)
+    expect((await mreg(project.repo, ['fetch', 'detector@latest', '--out', directory])).code).toBe(0)
     expect((await readdir(directory)).filter(n => n.endsWith('.pkl'))).toHaveLength(1)
   })
 })
 
 describe('JSON input files are read bounded', () => {
   const registerWith = (option: string, path: string) =>
-    runChild(bundle, repo, ['register', model, '--type', 'detector', option, path], undefined, {
+    runChild(bundle, project.repo, ['register', model, '--type', 'detector', option, path], undefined, {
       timeoutMs: DEADLINE_MS
     })
 
   test.each(['--metrics-file', '--config-file', '--training-file'])(
     '%s naming a FIFO exits 2',
     async option => {
-      const fifo = join(work, `input${option}.fifo`)
+      const fifo = join(project.work, `input${option}.fifo`)
       mkfifo(fifo)
-      const before = await mregJson<ModelVersion[]>(repo, ['list'])
+      const before = await mregJson<ModelVersion[]>(project.repo, ['list'])
       const result = await registerWith(option, fifo)
       expect(result.code).toBe(2)
       expect(result.stderr).toMatch(/not a regular file/)
       oneLine(result.stderr)
-      expect(await mregJson<ModelVersion[]>(repo, ['list'])).toEqual(before)
+      expect(await mregJson<ModelVersion[]>(project.repo, ['list'])).toEqual(before)
     }
   )
 
@@ -107,27 +102,34 @@ describe('JSON input files are read bounded', () => {
   })
 
   test('a 2 MiB --config-file exits 2 and states the 1 MiB limit', async () => {
-    const big = join(work, 'big-config.json')
+    const big = join(project.work, 'big-config.json')
     await writeFile(big, JSON.stringify({ blob: 'x'.repeat(2 * 1024 * 1024) }))
-    const result = await mreg(repo, ['register', model, '--type', 'detector', '--config-file', big])
+    const result = await mreg(project.repo, ['register', model, '--type', 'detector', '--config-file', big])
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/larger than 1 MiB/)
     oneLine(result.stderr)
   })
 
   test('a 10,000-deep --training-file exits 2, not an internal error', async () => {
-    const deep = join(work, 'deep.json')
+    const deep = join(project.work, 'deep.json')
     await writeFile(deep, '{"a":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}')
-    const result = await mreg(repo, ['register', model, '--type', 'detector', '--training-file', deep])
+    const result = await mreg(project.repo, [
+      'register',
+      model,
+      '--type',
+      'detector',
+      '--training-file',
+      deep
+    ])
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/nested more than 64 levels/)
     oneLine(result.stderr)
   })
 
   test('invalid UTF-8 in --metrics-file exits 2', async () => {
-    const bad = join(work, 'latin1.json')
+    const bad = join(project.work, 'latin1.json')
     await writeFile(bad, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]))
-    const result = await mreg(repo, ['register', model, '--type', 'detector', '--metrics-file', bad])
+    const result = await mreg(project.repo, ['register', model, '--type', 'detector', '--metrics-file', bad])
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/UTF-8/)
   })
@@ -136,22 +138,28 @@ describe('JSON input files are read bounded', () => {
 describe('a store object that is not a regular file of the recorded size', () => {
   /** Registers fresh bytes under `name` and returns the version and its object path. */
   async function registered(name: string, seed: number): Promise<{ version: ModelVersion; object: string }> {
-    const file = await modelFile(work, `${name}.bin`, seed)
-    const version = await mregJson<ModelVersion>(repo, ['register', file, '--type', name])
-    return { version, object: objectPathOf(repo, version.checksum) }
+    const file = await modelFile(project.work, `${name}.bin`, seed)
+    const version = await mregJson<ModelVersion>(project.repo, ['register', file, '--type', name])
+    return { version, object: objectPathOf(project.repo, version.checksum) }
   }
 
   async function expectIntegrityFailure(name: string, what: RegExp): Promise<void> {
-    const outDir = join(work, `out-${name}`)
+    const outDir = join(project.work, `out-${name}`)
     await mkdir(outDir)
-    const fetched = await runChild(bundle, repo, ['fetch', `${name}@latest`, '--out', outDir], undefined, {
-      timeoutMs: DEADLINE_MS
-    })
+    const fetched = await runChild(
+      bundle,
+      project.repo,
+      ['fetch', `${name}@latest`, '--out', outDir],
+      undefined,
+      {
+        timeoutMs: DEADLINE_MS
+      }
+    )
     expect(fetched.code).toBe(3)
     expect(fetched.stderr).toMatch(what)
     oneLine(fetched.stderr)
     expect(await readdir(outDir)).toEqual([]) // no temp file, no partial file
-    const doctor = await runChild(bundle, repo, ['doctor'], undefined, { timeoutMs: DEADLINE_MS })
+    const doctor = await runChild(bundle, project.repo, ['doctor'], undefined, { timeoutMs: DEADLINE_MS })
     expect(doctor.code).toBe(3)
     expect(doctor.stdout).toContain(`${name}@`)
     expect(doctor.stdout).toMatch(what)

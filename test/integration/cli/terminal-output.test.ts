@@ -4,13 +4,12 @@
  * and list --csv (and CSV cells that a spreadsheet would run as formulas are neutralised), while
  * --json keeps the data exactly; every error and notice is one line.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { commandContext } from '../../../src/cli/environment.js'
 import type { ModelVersion } from '../../../src/domain/types.js'
-import { makeProjectRepo, mreg, mregJson, modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
+import { modelFile, mreg, mregJson, projectRegistry } from '../../support/cli-harness.js'
 
-let repo: string
-let work: string
+const project = projectRegistry()
 
 // retitles the window, clears the screen, returns the cursor to overwrite the line, reverses text
 const NOTES = 'fine\u001b]0;pwned\u0007\u001b[2J\rOVERWRITTEN \u202eevil'
@@ -18,18 +17,12 @@ const DATASET = '\u001b[31mred\u001b[0m'
 const FORMULA = '=HYPERLINK("http://attacker.example/","click")'
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
-  expect((await mreg(repo, ['init'])).code).toBe(0)
-  const file = await modelFile(work, 'm.bin', 5)
+  const file = await modelFile(project.work, 'm.bin', 5)
   const args = ['register', file, '--type', 'detector', '--metric', 'loss=-0.5']
-  expect((await mreg(repo, [...args, '--notes', NOTES, '--dataset-version', DATASET])).code).toBe(0)
-  expect((await mreg(repo, [...args, '--notes', FORMULA, '--dataset-version', '@SUM(A1)'])).code).toBe(0)
-})
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
+  expect((await mreg(project.repo, [...args, '--notes', NOTES, '--dataset-version', DATASET])).code).toBe(0)
+  expect(
+    (await mreg(project.repo, [...args, '--notes', FORMULA, '--dataset-version', '@SUM(A1)'])).code
+  ).toBe(0)
 })
 
 /** Bytes a terminal acts on: C0 controls but tab and newline, DEL, C1, bidi overrides. */
@@ -37,7 +30,7 @@ const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\
 
 describe('registry text with control characters', () => {
   test('show prints the notes and dataset escaped', async () => {
-    const result = await mreg(repo, ['show', 'detector@1.0.0'])
+    const result = await mreg(project.repo, ['show', 'detector@1.0.0'])
     expect(result.code).toBe(0)
     expect(result.stdout).not.toMatch(TERMINAL_CONTROL)
     expect(result.stdout).toContain('fine\\x1b]0;pwned\\x07\\x1b[2J\\rOVERWRITTEN \\u202eevil')
@@ -45,13 +38,13 @@ describe('registry text with control characters', () => {
   })
 
   test('list prints no control characters', async () => {
-    const result = await mreg(repo, ['list'])
+    const result = await mreg(project.repo, ['list'])
     expect(result.code).toBe(0)
     expect(result.stdout).not.toMatch(TERMINAL_CONTROL)
   })
 
   test('list --csv escapes control characters, stays parseable and neutralises formulas', async () => {
-    const result = await mreg(repo, ['list', '--csv'])
+    const result = await mreg(project.repo, ['list', '--csv'])
     expect(result.code).toBe(0)
     expect(result.stdout).not.toMatch(TERMINAL_CONTROL)
     const lines = result.stdout.trim().split('\n')
@@ -66,13 +59,13 @@ describe('registry text with control characters', () => {
   })
 
   test('--json keeps the text exactly as registered', async () => {
-    const version = await mregJson<ModelVersion>(repo, ['show', 'detector@1.0.0'])
+    const version = await mregJson<ModelVersion>(project.repo, ['show', 'detector@1.0.0'])
     expect(version.notes).toBe(NOTES)
     expect(version.dataset_version).toBe(DATASET)
   })
 
   test('an error echoing user input is one line without control characters', async () => {
-    const result = await mreg(repo, ['show', 'detector@\u001b[2J1.0.0\nforged line'])
+    const result = await mreg(project.repo, ['show', 'detector@\u001b[2J1.0.0\nforged line'])
     expect(result.code).toBe(2)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
     expect(result.stderr).not.toMatch(TERMINAL_CONTROL)
@@ -81,7 +74,7 @@ describe('registry text with control characters', () => {
 
 describe('one line per message', () => {
   test('a usage error is one line with the help hint', async () => {
-    const result = await mreg(repo, ['list', '--colour'])
+    const result = await mreg(project.repo, ['list', '--colour'])
     expect(result.code).toBe(2)
     expect(result.stderr).toBe("mreg: unknown option '--colour' (run with --help for usage)\n")
   })
@@ -89,7 +82,7 @@ describe('one line per message', () => {
   test('a notice carrying a multi-line message (as isomorphic-git writes them) is one line', async () => {
     let stderr = ''
     const ctx = await commandContext(
-      { registry: repo },
+      { registry: project.repo },
       {
         stdout: () => undefined,
         stderr: text => void (stderr += text),

@@ -4,61 +4,44 @@
  * there is no review channel: approvals and the policy label are reported as not applicable.
  */
 import { versionFilePath } from '../../../src/domain/layout.js'
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CheckOutcome } from '../../../src/commands/check.js'
 import type { ModelVersion } from '../../../src/domain/types.js'
-import {
-  gitOutput,
-  makeProjectRepo,
-  modelFile,
-  mreg,
-  mregJson,
-  removeDir,
-  tempDir
-} from '../../support/cli-harness.js'
+import { gitOutput, modelFile, mreg, mregJson, projectRegistry } from '../../support/cli-harness.js'
 
-let repo: string
-let work: string
+const project = projectRegistry()
 const commits: Record<string, string> = {}
-const tip = () => gitOutput(repo, 'rev-parse', 'model-registry')
+const tip = () => gitOutput(project.repo, 'rev-parse', 'model-registry')
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
-  await mreg(repo, ['init'])
   commits.init = tip()
-  await mregJson(repo, [
+  await mregJson(project.repo, [
     'register',
-    await modelFile(work, 'a.pkl', 1),
+    await modelFile(project.work, 'a.pkl', 1),
     '--type',
     'fraud',
     '--metric',
     'f1=0.9'
   ])
   commits.registered = tip()
-  await mregJson(repo, ['promote', 'fraud@1.0.0', '--to', 'staging'])
+  await mregJson(project.repo, ['promote', 'fraud@1.0.0', '--to', 'staging'])
   commits.staging = tip()
-  await mregJson(repo, ['promote', 'fraud@1.0.0', '--to', 'production'])
+  await mregJson(project.repo, ['promote', 'fraud@1.0.0', '--to', 'production'])
   commits.production = tip()
-})
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
 })
 
 /** A commit on the registry branch made by hand with the git CLI, in a throw-away worktree. */
 async function handEdit(message: string, edit: (dir: string) => Promise<void>): Promise<string> {
-  const dir = join(work, `wt-${Object.keys(commits).length}`)
-  gitOutput(repo, 'worktree', 'add', '--quiet', dir, 'model-registry')
+  const dir = join(project.work, `wt-${Object.keys(commits).length}`)
+  gitOutput(project.repo, 'worktree', 'add', '--quiet', dir, 'model-registry')
   try {
     await edit(dir)
     gitOutput(dir, 'commit', '--quiet', '-am', message)
     return gitOutput(dir, 'rev-parse', 'HEAD')
   } finally {
-    gitOutput(repo, 'worktree', 'remove', '--force', dir)
+    gitOutput(project.repo, 'worktree', 'remove', '--force', dir)
   }
 }
 
@@ -70,15 +53,15 @@ async function editJson<T>(path: string, change: (doc: T) => void): Promise<void
 
 describe('mreg check', () => {
   test('a change outside registry.json and models/ is found (locally a warning: no label to ask for)', async () => {
-    const dir = join(work, 'wt-other')
-    gitOutput(repo, 'worktree', 'add', '--quiet', '--detach', dir, 'model-registry')
+    const dir = join(project.work, 'wt-other')
+    gitOutput(project.repo, 'worktree', 'add', '--quiet', '--detach', dir, 'model-registry')
     try {
       await mkdir(join(dir, '.github', 'workflows'), { recursive: true })
       await writeFile(join(dir, '.github', 'workflows', 'check.yml'), 'on: push\n')
       gitOutput(dir, 'add', '.github')
       gitOutput(dir, 'commit', '--quiet', '-m', 'replace the check')
       const head = gitOutput(dir, 'rev-parse', 'HEAD')
-      const outcome = await mregJson<CheckOutcome>(repo, ['check', commits.production!, head])
+      const outcome = await mregJson<CheckOutcome>(project.repo, ['check', commits.production!, head])
       expect(outcome.findings).toEqual([
         expect.objectContaining({
           severity: 'warning',
@@ -88,12 +71,12 @@ describe('mreg check', () => {
         })
       ])
     } finally {
-      gitOutput(repo, 'worktree', 'remove', '--force', dir)
+      gitOutput(project.repo, 'worktree', 'remove', '--force', dir)
     }
   })
 
-  test('a promotion mreg made passes; commits and branch names both work', async () => {
-    const result = await mreg(repo, ['check', commits.registered!, commits.staging!])
+  test('a promotion mreg made passes; commits and branch names both project.work', async () => {
+    const result = await mreg(project.repo, ['check', commits.registered!, commits.staging!])
     expect(result).toEqual({
       code: 0,
       stderr: '',
@@ -103,7 +86,7 @@ describe('mreg check', () => {
         'No review channel here: approvals and the policy label are not checked.\n\n' +
         'Passed: policy passed: fraud 1.0.0: development → staging\n'
     })
-    const json = await mregJson<CheckOutcome>(repo, ['check', commits.init!, 'model-registry'])
+    const json = await mregJson<CheckOutcome>(project.repo, ['check', commits.init!, 'model-registry'])
     expect(json).toMatchObject({
       passed: true,
       base: commits.init,
@@ -120,13 +103,13 @@ describe('mreg check', () => {
   })
 
   test('gates that need a review channel are reported, not ignored, and do not fail the check', async () => {
-    const json = await mregJson<CheckOutcome>(repo, ['check', commits.staging!, commits.production!])
+    const json = await mregJson<CheckOutcome>(project.repo, ['check', commits.staging!, commits.production!])
     expect(json.passed).toBe(true)
     expect(json.findings.map(f => [f.severity, f.kind, f.gate])).toEqual([
       ['warning', 'gate', 'min_approvals'],
       ['warning', 'gate', 'require_pull_request']
     ])
-    const human = await mreg(repo, ['check', commits.staging!, commits.production!])
+    const human = await mreg(project.repo, ['check', commits.staging!, commits.production!])
     expect(human.stdout).toContain(
       'warning   gate  fraud@1.0.0  production: 1 approval(s) required: no review channel locally; enforced on pull requests to the registry branch'
     )
@@ -138,14 +121,14 @@ describe('mreg check', () => {
       // The checksum is in no derived file: only the version file changes.
       await editJson<ModelVersion>(join(dir, versionFilePath('fraud', '1.0.0')), bump)
     })
-    const result = await mreg(repo, ['check', commits.production!, edited])
+    const result = await mreg(project.repo, ['check', commits.production!, edited])
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('SEVERITY  KIND             SUBJECT      DETAIL')
     expect(result.stdout).toContain(
       'error     immutable-field  fraud@1.0.0  $.checksum changed; only deployment_stage, deployed_at, stage_history, tags, notes, archived_at, reason may change after registration'
     )
     expect(result.stdout).toMatch(/\nFailed: fraud@1\.0\.0: \$\.checksum changed; /)
-    const json = await mreg(repo, ['--json', 'check', commits.production!, edited])
+    const json = await mreg(project.repo, ['--json', 'check', commits.production!, edited])
     expect(json.code).toBe(1)
     expect(JSON.parse(json.stdout)).toMatchObject({ passed: false, status: { state: 'failure' } })
     commits.edited = edited
@@ -160,7 +143,7 @@ describe('mreg check', () => {
         p => (p.retention.keep_last = 3)
       )
     })
-    const result = await mreg(repo, ['--json', 'check', commits.edited!, edited])
+    const result = await mreg(project.repo, ['--json', 'check', commits.edited!, edited])
     expect(result.code).toBe(1)
     const outcome = JSON.parse(result.stdout) as CheckOutcome
     expect(outcome.findings.map(f => [f.severity, f.kind])).toEqual([
@@ -170,7 +153,7 @@ describe('mreg check', () => {
   })
 
   test('a head that is not built on the base is stale: rebuild it rather than read it as reverts', async () => {
-    const result = await mreg(repo, ['--json', 'check', commits.production!, commits.registered!])
+    const result = await mreg(project.repo, ['--json', 'check', commits.production!, commits.registered!])
     expect(result.code).toBe(1)
     expect((JSON.parse(result.stdout) as CheckOutcome).findings).toEqual([
       expect.objectContaining({ kind: 'stale-base', subject: 'proposal' })
@@ -178,7 +161,7 @@ describe('mreg check', () => {
   })
 
   test('an unknown ref is a one-line not-found error', async () => {
-    const result = await mreg(repo, ['check', 'no-such-ref', 'model-registry'])
+    const result = await mreg(project.repo, ['check', 'no-such-ref', 'model-registry'])
     expect(result.code).toBe(1)
     expect(result.stderr).toBe('mreg: no commit, branch or tag "no-such-ref" in the registry repository\n')
   })

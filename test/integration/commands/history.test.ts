@@ -1,25 +1,26 @@
 /** history answers "what was in production at time T" from the branch as it was then. */
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { beforeAll, expect, test } from '@jest/globals'
 import { history } from '../../../src/commands/history.js'
 import { init } from '../../../src/commands/init.js'
 import { promote } from '../../../src/commands/promote.js'
 import { register } from '../../../src/commands/register.js'
 import { rollback } from '../../../src/commands/rollback.js'
 import { localContext, testClock } from '../../support/command-context.js'
-import { makeProjectRepo, modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
+import { modelFile, projectRegistry } from '../../support/cli-harness.js'
 
-let repo: string
-let work: string
+const project = projectRegistry({ init: false })
 const clock = testClock('2026-11-01T09:00:00Z')
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  work = await tempDir()
-  const ctx = localContext(repo, clock)
+  const ctx = localContext(project.repo, clock)
   await init(ctx)
   for (const [i, version] of ['1.0.0', '1.1.0'].entries()) {
     clock.advance(3_600_000)
-    await register(ctx, { file: await modelFile(work, `m${i}.pkl`, i), modelType: 'detector', version })
+    await register(ctx, {
+      file: await modelFile(project.work, `m${i}.pkl`, i),
+      modelType: 'detector',
+      version
+    })
   }
   // 1.0.0 reaches production on Nov 2, 1.1.0 replaces it on Nov 3.
   for (const [ref, day] of [
@@ -33,13 +34,8 @@ beforeAll(async () => {
   }
 })
 
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(work)
-})
-
 test('what held each stage at a time in the past', async () => {
-  const ctx = localContext(repo, clock)
+  const ctx = localContext(project.repo, clock)
   const onNov2 = await history(ctx, { target: 'detector', at: new Date('2026-11-02T18:00:00Z') })
   expect(onNov2.at?.holders).toEqual({ production: ['1.0.0'], development: ['1.1.0'] })
   const midNov3 = await history(ctx, { target: 'detector', at: new Date('2026-11-03T11:30:00Z') })
@@ -49,7 +45,7 @@ test('what held each stage at a time in the past', async () => {
 })
 
 test('version history lists its commits newest first with who and when', async () => {
-  const outcome = await history(localContext(repo, clock), { target: 'detector@1.0.0' })
+  const outcome = await history(localContext(project.repo, clock), { target: 'detector@1.0.0' })
   expect(outcome.events.map(e => e.subject)).toEqual([
     'promote detector 1.1.0: canary → production',
     'promote detector 1.0.0: canary → production',
@@ -67,7 +63,7 @@ test('version history lists its commits newest first with who and when', async (
 })
 
 test('rollback puts the previous production holder back, through the same path as promote', async () => {
-  const ctx = localContext(repo, clock)
+  const ctx = localContext(project.repo, clock)
   clock.set('2026-11-05T09:00:00Z')
   const result = await rollback(ctx, { name: 'detector', stage: 'production' })
   expect(result.version.version).toBe('1.0.0')

@@ -174,6 +174,29 @@ describe('releases and assets', () => {
     await octokit.rest.repos.deleteRelease({ owner, repo, release_id: draft.id })
   })
 
+  test('a release holds at most 1000 assets: the 1001st upload gets 422 file_count', async () => {
+    const { data: draft } = await octokit.rest.repos.createRelease({
+      owner,
+      repo,
+      tag_name: 'many@v1.0.0',
+      draft: true
+    })
+    const byte = Buffer.from('x')
+    for (let i = 0; i < 1000; i++) await upload(draft.upload_url, `f${i}.bin`, byte)
+    const refused = await failure(upload(draft.upload_url, 'f1000.bin', byte))
+    expect(refused.status).toBe(422)
+    expect(refused.response?.data).toMatchObject({
+      message: 'Validation Failed',
+      errors: [{ resource: 'ReleaseAsset', code: 'custom', field: 'file_count' }]
+    })
+    expect(gh.requests.at(-1)?.rule).toBe('asset-count-limit')
+    // Deleting one makes room again.
+    const { data: page } = await octokit.rest.repos.listReleaseAssets({ owner, repo, release_id: draft.id })
+    await octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: (page[0] as { id: number }).id })
+    expect((await upload(draft.upload_url, 'f1000.bin', byte)).status).toBe(201)
+    await octokit.rest.repos.deleteRelease({ owner, repo, release_id: draft.id })
+  }, 60_000)
+
   test('immutable releases refuse asset changes and lock their tag once published', async () => {
     const immutable = await startGitHubEmulator({ immutableReleases: true })
     try {

@@ -1,10 +1,10 @@
 /** The GitHub review channel against the emulator: proposals, approvals, labels, statuses, commit → pulls. */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
 import type { ReviewChannel } from '../../../src/commands/review-channel.js'
-import { RegistryError } from '../../../src/domain/errors.js'
 import { createGitHubReviewChannel } from '../../../src/github/review-channel.js'
 import { gitAsync } from '../../support/git-repo.js'
 import { prFixture, type PrFixture } from './pr-context.js'
+import { caught } from '../../support/registry-error.js'
 
 let f: PrFixture
 let channel: ReviewChannel
@@ -30,16 +30,6 @@ afterAll(async () => {
 })
 
 const BRANCH = 'mreg/promote/m/1.0.0-to-staging'
-
-async function caught(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(RegistryError)
-    return error as RegistryError
-  }
-  throw new Error('expected a RegistryError, nothing was thrown')
-}
 
 describe('GitHub review channel', () => {
   test('opens a proposal once, then updates it; labels are added once', async () => {

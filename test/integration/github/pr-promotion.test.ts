@@ -15,13 +15,13 @@ import { promote, type PromoteResult } from '../../../src/commands/promote.js'
 import { register } from '../../../src/commands/register.js'
 import { rollback } from '../../../src/commands/rollback.js'
 import { showVersion } from '../../../src/commands/show.js'
-import { RegistryError } from '../../../src/domain/errors.js'
 import { layoutWrites } from '../../../src/commands/layout-writes.js'
 import { readCheckoutVersion, rewriteVersions } from '../../support/layout-checkout.js'
 import type { ModelIndex, ModelVersion } from '../../../src/domain/types.js'
 import { createGitHubReviewChannel } from '../../../src/github/review-channel.js'
 import { git, gitAsync } from '../../support/git-repo.js'
 import { prFixture, REGISTRY_BRANCH, type PrFixture } from './pr-context.js'
+import { caught } from '../../support/registry-error.js'
 
 let f: PrFixture
 let ctx: CommandContext
@@ -71,16 +71,6 @@ async function registered(version: string, f1: number): Promise<ModelVersion> {
 async function promoted(version: string, to: string): Promise<PromoteResult> {
   f.clock.advance(60_000)
   return promote(ctx, { reference: `${NAME}@${version}`, to })
-}
-
-async function caught(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(RegistryError)
-    return error as RegistryError
-  }
-  throw new Error('expected a RegistryError, nothing was thrown')
 }
 
 /** registry.json's production must_beat, committed directly (as an administrator would). */

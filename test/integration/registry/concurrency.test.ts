@@ -8,17 +8,8 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { LocalRegistryBackend } from '../../../src/registry/local-backend.js'
-import {
-  createRepo,
-  git,
-  GIT_ENV,
-  makeTempDir,
-  removeDir,
-  TEST_IDENTITY,
-  type TestRepo
-} from '../../support/git-repo.js'
-import { POLICY } from './fixtures.js'
+import { createRepo, git, GIT_ENV, makeTempDir, removeDir, type TestRepo } from '../../support/git-repo.js'
+import { localBackend, POLICY } from './fixtures.js'
 
 const WORKERS = 8
 const UPDATES_EACH = 5
@@ -89,7 +80,7 @@ done
 
 describe('concurrent writers', () => {
   test(`${WORKERS} mreg processes and the git CLI all land their commits on one linear history`, async () => {
-    const backend = new LocalRegistryBackend({ dir: repo.dir, gitdir: repo.gitdir, author: TEST_IDENTITY })
+    const backend = localBackend(repo)
     await backend.init(POLICY)
 
     const workers = Array.from({ length: WORKERS }, (_, k) =>

@@ -1,5 +1,24 @@
-/** Literal documents for registry tests: a valid policy and version, independent of the domain's defaults. */
+/**
+ * For registry tests: literal documents (a valid policy and version, independent of the domain's
+ * defaults), a local backend over a test repository, and a change builder of fixed files.
+ */
 import type { ModelIndex, ModelVersion, RegistryPolicy } from '../../../src/domain/types.js'
+import type { ChangeSet } from '../../../src/registry/backend.js'
+import { LocalRegistryBackend, type LocalBackendOptions } from '../../../src/registry/local-backend.js'
+import { TEST_IDENTITY, type TestRepo } from '../../support/git-repo.js'
+
+/** The backend the CLI would open on `r`, committing as the test identity. */
+export function localBackend(r: TestRepo, extra: Partial<LocalBackendOptions> = {}): LocalRegistryBackend {
+  return new LocalRegistryBackend({ dir: r.dir, gitdir: r.gitdir, author: TEST_IDENTITY, ...extra })
+}
+
+/** A ChangeBuilder that writes `files` whatever the snapshot holds. */
+export const change =
+  (files: ChangeSet['files'], subject = 'test change', extra: Partial<ChangeSet> = {}) =>
+  async () => ({
+    change: { subject, files, ...extra },
+    result: undefined
+  })
 
 export const POLICY: RegistryPolicy = {
   schema_version: 1,

@@ -3,11 +3,11 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { RegistryError } from '../../../src/domain/errors.js'
-import type { ChangeSet, RegistrySnapshot } from '../../../src/registry/backend.js'
+import type { RegistrySnapshot } from '../../../src/registry/backend.js'
 import { LocalRegistryBackend } from '../../../src/registry/local-backend.js'
 import { createRepo, git, removeDir, TEST_IDENTITY, type TestRepo } from '../../support/git-repo.js'
-import { modelVersion, POLICY } from './fixtures.js'
+import { change, localBackend as backend, modelVersion, POLICY } from './fixtures.js'
+import { caught } from '../../support/registry-error.js'
 
 const BRANCH = 'model-registry'
 const repos: TestRepo[] = []
@@ -22,32 +22,11 @@ async function repo(options: { bare?: boolean; commit?: boolean } = {}): Promise
   return r
 }
 
-function backend(r: TestRepo, extra: Partial<ConstructorParameters<typeof LocalRegistryBackend>[0]> = {}) {
-  return new LocalRegistryBackend({ dir: r.dir, gitdir: r.gitdir, author: TEST_IDENTITY, ...extra })
-}
-
 async function initialised(options: { bare?: boolean } = {}) {
   const r = await repo({ commit: !options.bare, ...options })
   const b = backend(r)
   await b.init(POLICY)
   return { r, b }
-}
-
-const change =
-  (files: ChangeSet['files'], subject = 'test change', extra: Partial<ChangeSet> = {}) =>
-  async () => ({
-    change: { subject, files, ...extra },
-    result: undefined
-  })
-
-async function caught(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(RegistryError)
-    return error as RegistryError
-  }
-  throw new Error('expected a RegistryError, nothing was thrown')
 }
 
 const show = (r: TestRepo, path: string) => JSON.parse(git(r.dir, ['show', `${BRANCH}:${path}`])) as unknown

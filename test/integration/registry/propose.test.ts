@@ -1,9 +1,7 @@
 import { versionFilePath } from '../../../src/domain/layout.js'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
 import { join } from 'node:path'
-import { RegistryError } from '../../../src/domain/errors.js'
 import type { ChangeSet, RegistryBackend } from '../../../src/registry/backend.js'
-import { LocalRegistryBackend } from '../../../src/registry/local-backend.js'
 import { RemoteRegistryBackend } from '../../../src/registry/remote-backend.js'
 import { startGitHttpServer, type GitHttpServer } from '../../support/git-http-server.js'
 import {
@@ -14,7 +12,8 @@ import {
   TEST_IDENTITY,
   type TestRepo
 } from '../../support/git-repo.js'
-import { modelVersion, POLICY } from './fixtures.js'
+import { localBackend, modelVersion, POLICY } from './fixtures.js'
+import { caught } from '../../support/registry-error.js'
 
 const BRANCH = 'model-registry'
 const PROPOSAL = 'mreg/promote/fraud/1.0.0-to-staging'
@@ -29,16 +28,6 @@ const register = (version: string, stage = 'development') => {
     } as ChangeSet,
     result: version
   })
-}
-
-async function caught(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(RegistryError)
-    return error as RegistryError
-  }
-  throw new Error('expected a RegistryError, nothing was thrown')
 }
 
 /** What both backends must do; `where` is a git directory holding the (server's) branches. */
@@ -117,7 +106,7 @@ describe('propose on a local repository', () => {
   proposeContract(async () => {
     const r = await createRepo({ commit: true })
     repos.push(r)
-    const backend = new LocalRegistryBackend({ dir: r.dir, gitdir: r.gitdir, author: TEST_IDENTITY })
+    const backend = localBackend(r)
     await backend.init(POLICY)
     return { backend, where: r.dir }
   })
@@ -125,7 +114,7 @@ describe('propose on a local repository', () => {
   test('the git CLI sees the proposal in the reflog, and HEAD and the working tree are untouched', async () => {
     const r = await createRepo({ commit: true })
     repos.push(r)
-    const backend = new LocalRegistryBackend({ dir: r.dir, gitdir: r.gitdir, author: TEST_IDENTITY })
+    const backend = localBackend(r)
     await backend.init(POLICY)
     const head = git(r.dir, ['rev-parse', 'HEAD'])
     await backend.propose(register('1.0.0'), PROPOSAL)
@@ -137,7 +126,7 @@ describe('propose on a local repository', () => {
   test('fetchCommit resolves names and abbreviated ids, and peels annotated tags', async () => {
     const r = await createRepo({ commit: true })
     repos.push(r)
-    const backend = new LocalRegistryBackend({ dir: r.dir, gitdir: r.gitdir, author: TEST_IDENTITY })
+    const backend = localBackend(r)
     const { commit } = await backend.init(POLICY)
     git(r.dir, ['tag', '-a', '-m', 'x', 'v1', BRANCH])
     expect(await backend.fetchCommit(BRANCH)).toBe(commit)

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { chmod, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { RegistryError } from '../../../src/domain/errors.js'
-import type { ChangeSet } from '../../../src/registry/backend.js'
 import { RemoteRegistryBackend, type RemoteBackendOptions } from '../../../src/registry/remote-backend.js'
 import { git, makeTempDir, removeDir, TEST_IDENTITY } from '../../support/git-repo.js'
 import { startGitHttpServer, type GitHttpServer } from '../../support/git-http-server.js'
-import { POLICY } from './fixtures.js'
+import { change, POLICY } from './fixtures.js'
+import { caught } from '../../support/registry-error.js'
 
 const TOKEN = 'ghs_SeCrEtToKeN0123456789'
 const BRANCH = 'model-registry'
@@ -43,23 +42,6 @@ function backend(url: string, extra: Partial<RemoteBackendOptions> = {}): Remote
     author: TEST_IDENTITY,
     ...extra
   })
-}
-
-const change =
-  (files: ChangeSet['files'], subject = 'test change', extra: Partial<ChangeSet> = {}) =>
-  async () => ({
-    change: { subject, files, ...extra },
-    result: undefined
-  })
-
-async function caught(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(RegistryError)
-    return error as RegistryError
-  }
-  throw new Error('expected a RegistryError, nothing was thrown')
 }
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { createHash, createHmac } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CommandContext } from '../../../src/commands/context.js'
 import { init } from '../../../src/commands/init.js'
@@ -29,6 +29,11 @@ beforeAll(async () => {
   writer = emulatorContext(gh, join(work, 'writer'), testClock(new Date().toISOString()))
   await init(writer, 'github-release')
   await register(writer, { file: await modelFile(work, 'a.bin', 1), modelType: 'meter' })
+  const bundle = join(work, 'bundle')
+  await mkdir(join(bundle, 'lib'), { recursive: true })
+  await modelFile(join(bundle, 'lib'), 'features.py', 3, 700)
+  await modelFile(bundle, 'weights.bin', 4, 9000)
+  await register(writer, { file: bundle, modelType: 'bundle' })
   t = await serveRegistry(
     {
       github: {
@@ -55,7 +60,10 @@ afterAll(async () => {
 
 test('reads the remote registry and serves the release asset verified', async () => {
   const models = await t.client.get<{ models: { name: string; count: number }[] }>('/api/v1/models')
-  expect(models.body.models).toEqual([expect.objectContaining({ name: 'meter', count: 1 })])
+  expect(models.body.models).toEqual([
+    expect.objectContaining({ name: 'bundle', count: 1 }),
+    expect.objectContaining({ name: 'meter', count: 1 })
+  ])
   const res = await fetch(`${t.server.url}/api/v1/versions/meter%401.0.0/artifact`)
   expect(res.status).toBe(200)
   const bytes = Buffer.from(await res.arrayBuffer())
@@ -63,6 +71,18 @@ test('reads the remote registry and serves the release asset verified', async ()
   expect(res.headers.get('repr-digest')).toBe(
     `sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`
   )
+})
+
+test('serves each file of a directory version from its release asset, verified', async () => {
+  for (const path of ['lib/features.py', 'weights.bin']) {
+    const res = await fetch(`${t.server.url}/api/v1/versions/bundle%401.0.0/artifact/${path}`)
+    expect(res.status).toBe(200)
+    const bytes = Buffer.from(await res.arrayBuffer())
+    expect(bytes.equals(await readFile(join(work, 'bundle', path)))).toBe(true)
+    expect(res.headers.get('repr-digest')).toBe(
+      `sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`
+    )
+  }
 })
 
 test('a signed webhook makes a new registration appear on the event stream at once', async () => {

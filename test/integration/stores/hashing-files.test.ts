@@ -4,21 +4,11 @@ import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
-import { RegistryError } from '../../../src/domain/errors.js'
 import { copyWithHash, hashFile } from '../../../src/stores/hashing.js'
 import { moveIntoPlace, removeQuietly, writeFileAtomic } from '../../../src/stores/atomic-file.js'
+import { caught } from '../../support/registry-error.js'
 
 const sha = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex')
-
-async function caught(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(RegistryError)
-    return error as RegistryError
-  }
-  throw new Error('expected a RegistryError, but the call succeeded')
-}
 
 let dir: string
 beforeEach(async () => {

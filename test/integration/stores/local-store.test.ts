@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto'
 import { chmod, mkdir, mkdtemp, open, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { RegistryError } from '../../../src/domain/errors.js'
 import type { Artifact } from '../../../src/domain/types.js'
 import type { ArtifactTarget, StoreLease } from '../../../src/stores/artifact-store.js'
 import { hashFile } from '../../../src/stores/hashing.js'
@@ -12,18 +11,9 @@ import {
   defaultLocalStoreRoot,
   type StoredObject
 } from '../../../src/stores/local/local-store.js'
+import { caught } from '../../support/registry-error.js'
 
 const sha = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex')
-
-async function caught(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(RegistryError)
-    return error as RegistryError
-  }
-  throw new Error('expected a RegistryError, but the call succeeded')
-}
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(

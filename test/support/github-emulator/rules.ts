@@ -48,6 +48,12 @@ export const RULES = {
     source:
       'https://docs.github.com/en/repositories/releasing-projects-on-github/about-releases#storage-and-bandwidth-quotas'
   },
+  'asset-count-limit': {
+    summary:
+      'A release holds at most 1000 assets: one more upload gets 422 errors [{resource:"ReleaseAsset",code:"custom",field:"file_count",message:"file_count limited to 1000 assets"}]',
+    source:
+      'https://docs.github.com/en/repositories/releasing-projects-on-github/about-releases#storage-and-bandwidth-quotas; the body as observed in https://github.com/leeguooooo/AgentParty/issues/974 and https://github.com/astral-sh/python-build-standalone/pull/691'
+  },
   'asset-not-empty': {
     summary:
       'An empty (0-byte) asset is refused: 422 errors [{resource:"ReleaseAsset",code:"custom",field:"size",message:"size must be greater than or equal to 1"}]',

@@ -54,10 +54,14 @@ const artifact: Artifact = {
 class FakeStore implements ArtifactStore {
   readonly kind = 'github-release' as const
   readonly bindsVersion = true
+  readonly parallelFetches = 1
   fetches: string[] = []
   fail?: Error
   removedStored: StoredItem[] = []
   async put(): Promise<never> {
+    throw new Error('not used')
+  }
+  async putDirectory(): Promise<never> {
     throw new Error('not used')
   }
   async finish(): Promise<void> {}
@@ -70,6 +74,9 @@ class FakeStore implements ArtifactStore {
   }
   async verify() {
     return { ok: true, actual: sha256, present: true }
+  }
+  async verifyFiles(file: Artifact) {
+    return [{ file, ok: true, actual: sha256, present: true }]
   }
   async remove(): Promise<void> {}
   async *listStored(): AsyncIterable<StoredItem> {
@@ -169,10 +176,13 @@ describe('the rest of the port passes through', () => {
     const plain: ArtifactStore = {
       kind: 'local',
       bindsVersion: false,
+      parallelFetches: 1,
       put: inner.put.bind(inner),
+      putDirectory: inner.putDirectory.bind(inner),
       finish: inner.finish.bind(inner),
       fetch: inner.fetch.bind(inner),
       verify: inner.verify.bind(inner),
+      verifyFiles: inner.verifyFiles.bind(inner),
       remove: inner.remove.bind(inner)
     }
     const s = new CachedArtifactStore(plain, dir)

@@ -30,6 +30,9 @@ export function sanitiseAssetName(name: string): string {
   return name.replace(/[^A-Za-z0-9._+@-]/g, '.').replace(/^\.+|\.+$/g, '')
 }
 
+/** Rule asset-count-limit (rules.ts has the sources). */
+export const MAX_ASSETS_PER_RELEASE = 1000
+
 function newStarter(
   ctx: EmulatorContext,
   release: ReleaseRecord,
@@ -106,6 +109,20 @@ export const uploadReleaseAsset: Handler = async (ctx, req) => {
             code: 'custom',
             field: 'size',
             message: `size must be less than or equal to ${ctx.maxAssetBytes} bytes`
+          }
+        ]
+      })
+    }
+    // Rule asset-count-limit: a release holds at most 1000 assets.
+    if (release.assets.length >= MAX_ASSETS_PER_RELEASE) {
+      throw new ApiError(422, 'Validation Failed', {
+        rule: 'asset-count-limit',
+        errors: [
+          {
+            resource: 'ReleaseAsset',
+            code: 'custom',
+            field: 'file_count',
+            message: `file_count limited to ${MAX_ASSETS_PER_RELEASE} assets`
           }
         ]
       })

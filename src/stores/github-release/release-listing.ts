@@ -1,11 +1,12 @@
 /**
- * What the release store holds, found without paging through every release: GitHub lists the
- * newest 1,000 releases only (RELEASE_LIST_LIMIT; 422 "Only the first 1000 results are
- * available." past them). Every published release holds its tag, and tags are listed without a
- * cap, so when the repository has more releases than that, the release of each model tag the
- * listing left out is looked up by tag, unless the registry's own records call that version live
- * (the audit verifies live versions by release id). A draft has no tag until it is published: a
- * registration leaves one only while it runs, so it is among the newest releases.
+ * The releases that hold registry versions: every release whose tag parses as `<name>@v<version>`
+ * (drafts included), for cleanup's orphan sweep and doctor — found without paging through every
+ * release: GitHub lists the newest 1,000 only (RELEASE_LIST_LIMIT; 422 "Only the first 1000
+ * results are available." past them). Every published release holds its tag, and tags are listed
+ * without a cap, so when the repository has more releases than that, the release of each model tag
+ * the listing left out is looked up by tag, unless the registry's own records call that version
+ * live (the audit verifies live versions by release id). A draft has no tag until it is published:
+ * a registration leaves one only while it runs, so it is among the newest releases.
  */
 import { getReleaseByTag, listReleases, listTagNames, RELEASE_LIST_LIMIT } from '../../github/releases.js'
 import { parseDigest, type GitHubRelease } from '../../github/types.js'
@@ -22,6 +23,12 @@ export interface RegistryRelease {
   created_at: string
   draft: boolean
   assets: { id: number; name: string; size: number; state: string; sha256: string | null }[]
+}
+
+/** The registry's releases among the newest RELEASE_LIST_LIMIT of the repository. */
+export async function listRegistryReleases(context: ReleaseContext): Promise<RegistryRelease[]> {
+  const releases = await listReleases(context.client, { owner: context.owner, repo: context.repo })
+  return releases.flatMap(release => registryRelease(release) ?? [])
 }
 
 export async function* listRegistryItems(

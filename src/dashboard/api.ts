@@ -1,0 +1,141 @@
+/**
+ * The dashboard's only way to the registry: the server's JSON API (schemas/openapi.json), same
+ * origin. A server started with --token answers 401 until the user gives the token; it is kept for
+ * this tab only (sessionStorage) and sent as a bearer header, never put in a URL.
+ */
+import type { ModelVersion } from '../domain/types.js'
+
+export type { ModelVersion }
+
+export interface ModelSummary {
+  name: string
+  types: string[]
+  count: number
+  archived: number
+  stages: Record<string, string[]>
+  newest: string | null
+  highest: string | null
+}
+
+export interface VersionPage {
+  versions: ModelVersion[]
+  next_cursor: string | null
+}
+
+export interface MetricComparison {
+  metric: string
+  values: Array<number | null>
+  deltas: Array<number | null>
+  relative: Array<number | null>
+  better: 'higher' | 'lower'
+  best: number | null
+  tied: number[]
+}
+
+export interface Comparison {
+  versions: ModelVersion[]
+  comparison: {
+    versions: Array<{ ref: string; model_id: string; stage: string; registered_at: string }>
+    metrics: MetricComparison[]
+  }
+}
+
+export interface StageSpan {
+  version: string
+  model_id: string
+  stage: string
+  from: string
+  until: string | null
+  by: string
+  via: string
+}
+
+export interface History {
+  name: string
+  version: string | null
+  events: Array<{
+    commit: string
+    at: string
+    author: string
+    subject: string
+    trailers: Record<string, string>
+  }>
+  stages: StageSpan[]
+  at?: { time: string; commit: string | null; holders: Record<string, string[]> }
+}
+
+/** An answer other than 2xx: the API's `{error: {kind, message}}`. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly kind: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+const TOKEN_KEY = 'mreg-token'
+
+export function storedToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY)
+}
+
+export function setToken(token: string | null): void {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token)
+  else sessionStorage.removeItem(TOKEN_KEY)
+}
+
+export function authHeaders(): Record<string, string> {
+  const token = storedToken()
+  return token ? { authorization: `Bearer ${token}` } : {}
+}
+
+export async function getJson<T>(path: string, params: Array<[string, string]> = []): Promise<T> {
+  const query = new URLSearchParams(params).toString()
+  const res = await fetch(path + (query ? `?${query}` : ''), { headers: authHeaders() })
+  const body = (await res.json().catch(() => null)) as { error?: { kind?: string; message?: string } } | null
+  if (!res.ok) {
+    const kind = body?.error?.kind ?? 'internal'
+    throw new ApiFailure(res.status, kind, body?.error?.message ?? `${res.status} ${res.statusText}`)
+  }
+  return body as T
+}
+
+const seg = encodeURIComponent
+
+export const api = {
+  models: () => getJson<{ models: ModelSummary[] }>('/api/v1/models').then(r => r.models),
+  versions: (name: string, params: Array<[string, string]>) =>
+    getJson<VersionPage>(`/api/v1/models/${seg(name)}/versions`, params),
+  version: (ref: string) => getJson<ModelVersion>(`/api/v1/versions/${seg(ref)}`),
+  compare: (refs: string[]) =>
+    getJson<Comparison>(
+      '/api/v1/compare',
+      refs.map(ref => ['ref', ref])
+    ),
+  history: (target: string, at?: string) =>
+    getJson<History>(`/api/v1/history/${seg(target)}`, at ? [['at', at]] : []),
+  artifactUrl: (ref: string) => `/api/v1/versions/${seg(ref)}/artifact`
+}
+
+/** Every version of a model (for the charts), page by page; stops at `cap` versions. */
+export async function allVersions(
+  name: string,
+  cap = 2000
+): Promise<{ versions: ModelVersion[]; capped: boolean }> {
+  const versions: ModelVersion[] = []
+  let cursor: string | null = null
+  do {
+    const params: Array<[string, string]> = [
+      ['limit', '1000'],
+      ['sort', 'registered'],
+      ['include_archived', 'true']
+    ]
+    if (cursor) params.push(['cursor', cursor])
+    const page = await api.versions(name, params)
+    versions.push(...page.versions)
+    cursor = page.next_cursor
+  } while (cursor && versions.length < cap)
+  return { versions, capped: cursor !== null }
+}

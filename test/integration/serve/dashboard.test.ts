@@ -1,0 +1,382 @@
+/**
+ * The dashboard in a real headless Chromium (test/support/browser.ts) against `mreg serve` run
+ * from the package as `npm run package` builds it, over a real registry made with the CLI: each
+ * view loads with no console error, the filters, compare and time travel work, hostile registry
+ * text stays text, and a promotion made while a page is open shows up without a reload.
+ * With MREG_SCREENSHOTS=1 it also saves each view at laptop and phone width to docs/screenshots.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { mkdir, readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { makeProjectRepo, modelFile, mreg, removeDir } from '../../support/cli-harness.js'
+import {
+  buildPackage,
+  LAPTOP,
+  launchChromium,
+  PHONE,
+  servePackage,
+  type Browser,
+  type PackagedServer
+} from '../../support/browser.js'
+import { ServeClient } from '../../support/serve.js'
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> & "quotes"'
+const SHOTS = process.env.MREG_SCREENSHOTS ? 'docs/screenshots' : null
+
+let repo: string
+let pkg: string
+let server: PackagedServer
+let browser: Browser
+let before: string // a moment when fraud@1.0.1 held production, before 1.0.3 took it
+
+async function ok(args: string[]): Promise<string> {
+  const result = await mreg(repo, args)
+  if (result.code !== 0) throw new Error(`mreg ${args.join(' ')}: ${result.stderr}`)
+  return result.stdout
+}
+
+const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+beforeAll(async () => {
+  // Chromium first: without it every test here fails at once with the install command.
+  browser = await launchChromium()
+  ;[repo, pkg] = await Promise.all([makeProjectRepo(), buildPackage()])
+  await ok(['init'])
+  await ok(['policy', 'set', 'metrics.latency_ms.lower_is_better', 'true'])
+  const f1 = [0.8, 0.86, 0.9, 0.88, 0.93]
+  const precision = [0.7, 0.79, 0.74, 0.81, 0.76]
+  const latency = [12, 9, 11, 10, 13]
+  for (const [i, score] of f1.entries()) {
+    await ok([
+      'register',
+      await modelFile(repo, `fraud${i}.bin`, i + 1, 20_000),
+      ...['--type', 'isolation_forest', '--name', 'fraud'],
+      ...['--metric', `f1_score=${score}`, '--metric', `precision=${precision[i]}`],
+      ...['--metric', `latency_ms=${latency[i]}`],
+      ...(i % 2 ? ['--tag', 'high_recall'] : ['--tag', 'baseline']),
+      ...(i === 2 ? ['--notes', HOSTILE, '--parent', 'fraud@1.0.1', '--dataset-version', 'txns-2026-11'] : [])
+    ])
+  }
+  await ok(['register', await modelFile(repo, 'churn.bin', 9), '--type', 'xgboost', '--name', 'churn'])
+  await ok(['register', await modelFile(repo, 'churn2.bin', 10), '--type', 'xgboost', '--name', 'churn'])
+  const folder = join(repo, 'embedder')
+  await mkdir(folder)
+  await modelFile(folder, 'weights.bin', 11)
+  await modelFile(folder, 'vocab.txt', 12, 100)
+  await ok(['register', folder, '--type', 'onnx', '--name', 'embedder'])
+  await ok(['promote', 'fraud@1.0.1', '--to', 'staging'])
+  await ok(['promote', 'fraud@1.0.1', '--to', 'production'])
+  await pause(1500)
+  before = new Date().toISOString()
+  await pause(1500)
+  await ok(['promote', 'fraud@1.0.3', '--to', 'staging'])
+  await ok(['promote', 'fraud@1.0.3', '--to', 'production'])
+  await ok(['promote', 'churn@1.0.0', '--to', 'staging'])
+  server = await servePackage(pkg, repo)
+  if (SHOTS) await mkdir(SHOTS, { recursive: true })
+}, 180_000)
+
+afterAll(async () => {
+  await server?.close()
+  await browser?.close()
+  if (repo) await removeDir(repo)
+  if (pkg) await removeDir(join(pkg, '..')) // the temporary package around dist/
+})
+
+/** Opens a view, waits for `ready`, and fails on any console error; screenshots both widths if asked. */
+async function open(hash: string, ready: string, shot?: string): Promise<{ page: Page; problems: string[] }> {
+  if (SHOTS && shot) {
+    const phone = await browser.page(PHONE)
+    await phone.page.goto(`${server.url}/${hash}`)
+    await phone.page.locator(ready).first().waitFor()
+    await settle(phone.page)
+    await phone.page.screenshot({ path: join(SHOTS, `${shot}-phone.png`), fullPage: true })
+    expect(phone.problems).toEqual([])
+    await phone.page.close()
+  }
+  const opened = await browser.page(LAPTOP)
+  await opened.page.goto(`${server.url}/${hash}`)
+  await opened.page.locator(ready).first().waitFor()
+  await settle(opened.page)
+  if (SHOTS && shot) await opened.page.screenshot({ path: join(SHOTS, `${shot}-laptop.png`), fullPage: true })
+  expect(opened.problems).toEqual([])
+  return opened
+}
+
+/** Waits until nothing is loading and the event stream is connected. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy]'))
+  await page.locator('[data-live="live"]').waitFor()
+}
+
+const rows = (page: Page) =>
+  page.locator('table.versions tbody tr').evaluateAll(trs => trs.map(tr => tr.getAttribute('data-version')))
+
+describe('assets from the package', () => {
+  test('the page, its script and stylesheet: the built files, with content types, caching and the CSP', async () => {
+    const client = new ServeClient(server.url)
+    const page = await client.get<string>('/')
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(page.headers.get('cache-control')).toBe('no-cache')
+    const csp = page.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(page.headers.get('x-frame-options')).toBe('DENY')
+    expect(page.text).not.toMatch(/<script>|<style>| style=|https?:\/\//)
+    expect(page.text).toBe(await readFile(join(pkg, 'dashboard', 'index.html'), 'utf8'))
+    const again = await client.get('/', { 'if-none-match': page.headers.get('etag') as string })
+    expect(again.status).toBe(304)
+
+    const built = (await readdir(join(pkg, 'dashboard'))).filter(name => name !== 'index.html')
+    expect(built.map(name => name.replace(/-[0-9a-f]{12}\./, '.')).sort()).toEqual(['app.js', 'style.css'])
+    for (const name of built) {
+      expect(page.text).toContain(`/dashboard/${name}`)
+      const asset = await client.get<string>(`/dashboard/${name}`)
+      expect(asset.status).toBe(200)
+      expect(asset.headers.get('content-type')).toBe(
+        name.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8'
+      )
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+      expect(asset.text).toBe(await readFile(join(pkg, 'dashboard', name), 'utf8'))
+    }
+    for (const path of ['/dashboard/nope-1234.js', '/dashboard/index.html', '/dashboard/%2e%2e%2fcli.js'])
+      expect((await client.get(path)).status).toBe(404)
+  })
+})
+
+describe('views', () => {
+  test('overview: every model with its stage holders, newest and count', async () => {
+    const { page } = await open('', '.model-card', 'overview')
+    const fraud = page.locator('.model-card[data-model="fraud"]')
+    expect(await fraud.locator('.count').textContent()).toBe('5')
+    expect(await fraud.locator('.holders li', { hasText: 'production' }).textContent()).toContain('1.0.3')
+    expect(await page.locator('.model-card[data-model="churn"] .holders').textContent()).toContain('staging')
+    await fraud.locator('h2 a').click()
+    await page.locator('table.versions tbody tr').first().waitFor()
+    expect(page.url()).toContain('#/models/fraud')
+    await page.close()
+  })
+
+  test('a model: versions table with stage, tag and metric filters and sorting; charts; timeline', async () => {
+    const { page, problems } = await open('#/models/fraud', 'table.versions tbody tr', 'model')
+    expect(await rows(page)).toEqual(['1.0.4', '1.0.3', '1.0.2', '1.0.1', '1.0.0'])
+    expect(await page.getByRole('list', { name: 'stage holders' }).textContent()).toMatch(
+      /production\s*1\.0\.3/
+    )
+    // One chart per metric, each drawn; the stage timeline drawn too.
+    expect(
+      await page.locator('.metric-chart').evaluateAll(f => f.map(x => x.getAttribute('data-metric')))
+    ).toEqual(['f1_score', 'latency_ms', 'precision'])
+    const drawn = await page
+      .locator('canvas')
+      .evaluateAll(canvases => canvases.map(c => (c as HTMLCanvasElement).toDataURL().length))
+    expect(drawn).toHaveLength(4)
+    const blank = await page.evaluate(() => {
+      const c = document.createElement('canvas')
+      c.width = 10
+      c.height = 10
+      return c.toDataURL().length
+    })
+    for (const size of drawn) expect(size).toBeGreaterThan(blank * 5)
+
+    const filter = async (fields: Record<string, string>, expected: string[]) => {
+      const form = page.locator('form.filters')
+      const clear = form.getByRole('button', { name: 'Clear' })
+      if ((await clear.count()) > 0) {
+        await clear.click()
+        await page.waitForFunction(() => !location.hash.includes('?'))
+      }
+      for (const [name, value] of Object.entries(fields)) {
+        const field = form.locator(`[name="${name}"]`)
+        if ((await field.evaluate(el => el.tagName)) === 'SELECT') await field.selectOption(value)
+        else await field.fill(value)
+      }
+      await form.getByRole('button', { name: 'Apply' }).click()
+      const shown = () => rows(page).then(r => JSON.stringify(r))
+      for (let tries = 0; tries < 100 && (await shown()) !== JSON.stringify(expected); tries++)
+        await pause(100)
+      expect(await rows(page)).toEqual(expected)
+      for (const [name, value] of Object.entries(fields))
+        expect(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get(name)).toBe(value)
+    }
+    await filter({ stage: 'development' }, ['1.0.4', '1.0.2', '1.0.0'])
+    await filter({ tag: 'high_recall' }, ['1.0.3', '1.0.1'])
+    await filter({ min: 'f1_score:0.88' }, ['1.0.4', '1.0.3', '1.0.2'])
+    await filter({ sort: 'metric:f1_score' }, ['1.0.4', '1.0.2', '1.0.3', '1.0.1', '1.0.0'])
+    await filter({ sort: 'metric:latency_ms' }, ['1.0.1', '1.0.3', '1.0.2', '1.0.0', '1.0.4'])
+    await filter({ stage: 'development', min: 'precision:0.73' }, ['1.0.4', '1.0.2'])
+
+    await page.locator('details.timeline-list summary').click()
+    const timeline = await page.locator('ol.timeline').textContent()
+    expect(timeline).toMatch(/1\.0\.3 entered production/)
+    expect(timeline).toMatch(/1\.0\.1 entered deprecated/)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  test('a version: metadata, lineage, checksum, download, stage history, commits; notes stay text', async () => {
+    const shown = JSON.parse(await ok(['--json', 'show', 'fraud@1.0.2'])) as {
+      artifact: { sha256: string }
+      parent_model_id: string
+    }
+    const { page, problems } = await open(
+      `#/versions/${encodeURIComponent('fraud@1.0.2')}`,
+      '.commits li',
+      'version'
+    )
+    expect(await page.locator('.checksum').textContent()).toBe(shown.artifact.sha256)
+    expect(await page.locator('.notes').textContent()).toBe(HOSTILE)
+    expect(await page.locator('.notes *').count()).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+    expect(await page.locator('.pairs').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('txns-2026-11')])
+    )
+    expect(await page.locator('table.history tbody tr').count()).toBe(1)
+    expect(await page.locator('.commits li').first().textContent()).toContain('register fraud 1.0.2')
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download' }).click()
+    ])
+    const bytes = await readFile(await download.path())
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(shown.artifact.sha256)
+
+    await page.getByRole('link', { name: 'Compare with production' }).click()
+    await page.locator('table.compare tbody tr').first().waitFor()
+    expect(await page.locator('table.compare thead th a').allTextContents()).toEqual([
+      'fraud@1.0.3',
+      'fraud@1.0.2'
+    ])
+    await page.goBack()
+    await page.locator('h1', { hasText: '1.0.2' }).waitFor()
+
+    // A directory version lists its files; the server streams single files only.
+    await page.goto(`${server.url}/#/versions/${encodeURIComponent('embedder@1.0.0')}`)
+    expect(await page.locator('.manifest summary').textContent()).toBe('2 files')
+    expect(await page.getByRole('link', { name: 'Download' }).count()).toBe(0)
+    await page.goBack()
+    await page.locator('h1', { hasText: '1.0.2' }).waitFor()
+    await page.locator('a.parent').click()
+    await page.locator('h1', { hasText: '1.0.1' }).waitFor()
+    expect(decodeURIComponent(page.url())).toContain(`#/versions/${shown.parent_model_id}`)
+    expect(await page.locator('table.history tbody tr').count()).toBe(4)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  test('compare: picked on the model page; deltas from the first, the best per metric marked', async () => {
+    const { page, problems } = await open('#/models/fraud', 'table.versions tbody tr')
+    for (const version of ['1.0.1', '1.0.3', '1.0.4'])
+      await page.getByRole('checkbox', { name: `pick ${version}` }).check()
+    await page.getByRole('button', { name: /Compare/ }).click()
+    await page.locator('table.compare tbody tr').first().waitFor()
+    const cells = (metric: string) => page.locator(`table.compare tr[data-metric="${metric}"] td`)
+    const best = (metric: string) =>
+      cells(metric).evaluateAll(tds => tds.map(td => td.getAttribute('data-best')))
+    expect(await cells('f1_score').locator('.value').allTextContents()).toEqual(['0.86', '0.88', '0.93'])
+    expect(await best('f1_score')).toEqual(['false', 'false', 'true'])
+    expect(await cells('f1_score').locator('.delta').allTextContents()).toEqual([
+      '+0.02 (+2.3%)',
+      '+0.07 (+8.1%)'
+    ])
+    expect(await best('precision')).toEqual(['false', 'true', 'false'])
+    // The policy says smaller latency is better: the best is the lowest, a rise shown as a loss.
+    const latency = page.locator('table.compare tr[data-metric="latency_ms"]')
+    expect(await latency.locator('th').textContent()).toContain('lower is better')
+    expect(await best('latency_ms')).toEqual(['true', 'false', 'false'])
+    expect(await latency.locator('td .delta.down').allTextContents()).toEqual(['+1 (+11.1%)', '+4 (+44.4%)'])
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'compare-laptop.png'), fullPage: true })
+    const hash = new URL(page.url()).hash
+    await page.setViewportSize(PHONE)
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'compare-phone.png'), fullPage: true })
+    expect(hash).toBe('#/compare?ref=fraud%401.0.1&ref=fraud%401.0.3&ref=fraud%401.0.4')
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  test('a model that does not exist: the error the API gives, on the page', async () => {
+    const { page, problems } = await browser.page(LAPTOP)
+    await page.goto(`${server.url}/#/models/nope`)
+    const alert = page.getByRole('alert').first()
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(/^not-found: no model named "nope"/)
+    // The browser reports the 404 itself; nothing else may go wrong.
+    expect(problems.filter(p => !p.includes('404'))).toEqual([])
+    await page.close()
+  })
+
+  test('time travel: what held production at a past moment', async () => {
+    const { page, problems } = await open('', '.model-card')
+    const fraud = page.locator('.model-card[data-model="fraud"]')
+    const local = before.slice(0, 19) // the browser runs in UTC (test/support/browser.ts)
+    await page.locator('form.time-travel input[name="at"]').fill(local)
+    await page.locator('form.time-travel').getByRole('button', { name: 'Show' }).click()
+    await fraud.locator('.holders[data-at]').waitFor()
+    const past = await fraud.locator('.holders[data-at] li', { hasText: 'production' }).textContent()
+    expect(past).toContain('1.0.1')
+    expect(past).not.toContain('1.0.3')
+    expect(await page.locator('.note').textContent()).toContain('as it was at')
+    await page.getByRole('button', { name: 'Now' }).click()
+    await page.waitForFunction(() => !document.querySelector('.holders[data-at]'))
+    expect(await fraud.locator('.holders li', { hasText: 'production' }).textContent()).toContain('1.0.3')
+    // The model's page takes the same moment from its URL.
+    await page.goto(`${server.url}/#/models/fraud?at=${encodeURIComponent(before)}`)
+    const then = page.locator('.then .holders[data-at] li', { hasText: 'production' })
+    await then.waitFor()
+    expect(await then.textContent()).toMatch(/production\s*1\.0\.1$/)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})
+
+describe('live', () => {
+  test('a promotion made while the page is open appears without a reload', async () => {
+    const { page, problems } = await open('#/models/fraud', 'table.versions tbody tr')
+    const row = page.locator('table.versions tr[data-version="1.0.4"] .badge')
+    expect(await row.textContent()).toBe('development')
+    await page.evaluate(() => ((window as unknown as { __same?: boolean }).__same = true))
+    await ok(['promote', 'fraud@1.0.4', '--to', 'staging'])
+    await page.waitForFunction(
+      () =>
+        document.querySelector('table.versions tr[data-version="1.0.4"] .badge')?.textContent === 'staging',
+      undefined,
+      { timeout: 10_000 }
+    )
+    expect(await page.locator('.notice').first().textContent()).toBe('fraud@1.0.4: development → staging')
+    expect(await page.evaluate(() => (window as unknown as { __same?: boolean }).__same)).toBe(true)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  test('a registration made while the overview is open adds its model', async () => {
+    const { page, problems } = await open('', '.model-card')
+    expect(await page.locator('.model-card[data-model="ranker"]').count()).toBe(0)
+    await ok(['register', await modelFile(repo, 'ranker.bin', 21), '--type', 'lightgbm', '--name', 'ranker'])
+    await page.locator('.model-card[data-model="ranker"]').waitFor({ timeout: 10_000 })
+    expect(await page.locator('.notice', { hasText: 'ranker@1.0.0 registered' }).count()).toBe(1)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  test('a --token server: the page asks for the token, then browses and follows events with it', async () => {
+    const guarded = await servePackage(pkg, repo, ['--token', 'dashboard-secret'])
+    try {
+      const { page, problems } = await browser.page(LAPTOP)
+      await page.goto(guarded.url + '/')
+      await page.locator('input[name="token"]').fill('dashboard-secret')
+      await page.getByRole('button', { name: 'Open' }).click()
+      await page.locator('.model-card[data-model="fraud"]').waitFor()
+      await page.locator('[data-live="live"]').waitFor()
+      // The one 401 was the page asking whether it needs the token.
+      expect(problems.filter(p => !p.includes('401'))).toEqual([])
+      expect(guarded.stderr()).not.toContain('dashboard-secret')
+      await page.close()
+    } finally {
+      await guarded.close()
+    }
+  })
+})
