@@ -14,6 +14,22 @@ import { build } from 'esbuild'
 const LOST = /cannot be fetched|points at release .* that does not exist|is missing or differs/
 const CORRUPT = /fetched with another SHA-256|does not match/
 
+/**
+ * test/support/cli-harness.ts also offers jest fixtures (beforeAll/afterAll), which the matrix
+ * does not use; outside jest those hooks must not exist, so they throw if ever called.
+ */
+const noJestHooks = {
+  name: 'no-jest-hooks',
+  setup(builder) {
+    builder.onResolve({ filter: /^@jest\/globals$/ }, () => ({ path: 'jest-globals', namespace: 'no-jest' }))
+    builder.onLoad({ filter: /.*/, namespace: 'no-jest' }, () => ({
+      contents:
+        "const outside = () => { throw new Error('jest hooks called outside jest') }\nexport const beforeAll = outside\nexport const afterAll = outside\n",
+      loader: 'js'
+    }))
+  }
+}
+
 export async function githubFaultsScenario({ runsPerCell, random, record, totals }) {
   const dir = join(process.cwd(), '.tmp', 'stress')
   await mkdir(dir, { recursive: true })
@@ -26,7 +42,8 @@ export async function githubFaultsScenario({ runsPerCell, random, record, totals
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    logLevel: 'error'
+    logLevel: 'error',
+    plugins: [noJestHooks]
   })
   const { runFaultMatrix, CELLS } = await import(outfile)
   const started = Date.now()
@@ -36,6 +53,8 @@ export async function githubFaultsScenario({ runsPerCell, random, record, totals
     onRun: run => {
       const detail = `${run.site} × ${run.kind} (armed ${run.times}×, exit ${run.exitCode}): ${run.problems.join('; ')}`
       record('github-faults', run.problems.length === 0, detail)
+      // one line per run, so that a run that never ends shows where it stopped
+      console.log(`github-faults ${run.site} × ${run.kind}: ${run.outcome}${run.problems.length ? ` — ${run.problems.join('; ')}` : ''}`)
       if (run.problems.some(p => LOST.test(p))) totals.lost++
       if (run.problems.some(p => CORRUPT.test(p))) totals.corrupt++
     }
