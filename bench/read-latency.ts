@@ -263,21 +263,35 @@ async function measureScenario(env: BenchEnv, scenario: Scenario, first: string)
   return results
 }
 
+/** A file of the registry branch and its size in bytes. */
+interface SizedFile {
+  path: string
+  bytes: number
+}
+
+/**
+ * What a read opens in layout 2 (docs/ARCHITECTURE.md): the catalog, a model's head.json and
+ * its row shards — the largest of each, since their sizes, not the model's, bound a read.
+ */
 function registryFacts(repo: string): {
-  largestIndex: number
-  largestIndexModel: string
+  catalog: SizedFile
+  largestHead: SizedFile
+  largestShard: SizedFile
   commits: number
   objects: string
 } {
-  let largestIndex = 0
-  let largestIndexModel = ''
-  for (const line of git(repo, 'ls-tree', '-r', '-l', 'model-registry', '--', 'models').split('\n')) {
+  let catalog: SizedFile = { path: 'catalog.json', bytes: 0 }
+  let largestHead: SizedFile = { path: '–', bytes: 0 }
+  let largestShard: SizedFile = { path: '–', bytes: 0 }
+  for (const line of git(repo, 'ls-tree', '-r', '-l', 'model-registry').split('\n')) {
     // <mode> <type> <oid> <size>\t<path>
-    const match = /^\S+ blob \S+\s+(\d+)\t(models\/([^/]+)\/index\.json)$/.exec(line)
-    if (match && Number(match[1]) > largestIndex) {
-      largestIndex = Number(match[1])
-      largestIndexModel = match[3] as string
-    }
+    const match = /^\S+ blob \S+\s+(\d+)\t(.*)$/.exec(line)
+    if (!match) continue
+    const file = { path: match[2] as string, bytes: Number(match[1]) }
+    if (file.path === 'catalog.json') catalog = file
+    else if (/^models\/[^/]+\/head\.json$/.test(file.path) && file.bytes > largestHead.bytes)
+      largestHead = file
+    else if (/^models\/[^/]+\/rows\//.test(file.path) && file.bytes > largestShard.bytes) largestShard = file
   }
   const counts = Object.fromEntries(
     git(repo, 'count-objects', '-v')
@@ -286,8 +300,9 @@ function registryFacts(repo: string): {
   )
   const kibOnDisk = Number(counts['size'] ?? 0) + Number(counts['size-pack'] ?? 0)
   return {
-    largestIndex,
-    largestIndexModel,
+    catalog,
+    largestHead,
+    largestShard,
     commits: Number(git(repo, 'rev-list', '--count', 'model-registry')),
     objects: `${Number(counts['count'] ?? 0) + Number(counts['in-pack'] ?? 0)} objects, ${mib(kibOnDisk * 1024)} MiB`
   }
@@ -362,7 +377,9 @@ async function main(env: BenchEnv): Promise<BenchResult> {
       ms(build.firstRegister.median),
       ms(build.lastRegister.median),
       ms(build.promote.median),
-      `${kib(facts.largestIndex)} KiB (${facts.largestIndexModel})`,
+      `${kib(facts.catalog.bytes)} KiB`,
+      `${kib(facts.largestHead.bytes)} KiB (${facts.largestHead.path})`,
+      `${kib(facts.largestShard.bytes)} KiB (${facts.largestShard.path})`,
       String(facts.commits),
       facts.objects
     ])
@@ -405,7 +422,9 @@ async function main(env: BenchEnv): Promise<BenchResult> {
       'register ms, first 100 (median)',
       'register ms, last 100 (median)',
       'promote ms (median)',
-      'largest index.json',
+      'catalog.json',
+      'largest head.json',
+      'largest row shard',
       'commits',
       'git objects on disk'
     ],
@@ -434,7 +453,7 @@ async function main(env: BenchEnv): Promise<BenchResult> {
     name: 'read-latency',
     title: 'Read latency at scale',
     measures:
-      'registries built through register/promote (in-process, injected clock, tiny distinct files): one model with many versions and many models with 10 versions; median and p95 of list (all and filtered by stage+tag+min metric), show `@production`, resolving the latest production version, fetch (resolve + verified copy), compare and history — in-process (warm) and end to end through the bundled CLI as a child process; also register/promote cost while building and the size of the largest index.json blob.',
+      'registries built through register/promote (in-process, injected clock, tiny distinct files): one model with many versions and many models with 10 versions; median and p95 of list (all and filtered by stage+tag+min metric), show `@production`, resolving the latest production version, fetch (resolve + verified copy), compare and history — in-process (warm) and end to end through the bundled CLI as a child process; also register/promote cost while building and the sizes of what a layout 2 read opens (catalog.json, the largest head.json and row shard).',
     tables,
     goals,
     notes,

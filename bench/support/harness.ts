@@ -56,6 +56,8 @@ export interface BenchResult {
   /** False when a correctness check failed: the runner then fails loudly. */
   ok: boolean
   seconds: number
+  /** The 1-minute load average sampled through the run (the machine is shared). */
+  load?: { min: number; median: number; max: number; samples: number }
 }
 
 export async function writeResult(env: BenchEnv, result: BenchResult): Promise<void> {

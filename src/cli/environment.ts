@@ -8,7 +8,6 @@ import { join } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import { invalidInput } from '../domain/errors.js'
 import { proxyFromEnv } from '../domain/proxy.js'
-import { githubTuningFromEnv, parseRepository } from '../wiring/github.js'
 import { openContext, type GitHubOptions, type OpenedRegistry } from '../wiring/open-registry.js'
 import type { CliIO } from './io.js'
 import { terminalProgress } from './progress.js'
@@ -51,7 +50,7 @@ export async function openFromCli(
     return openContext({
       ...common,
       actor,
-      github: gitHubTarget(github, options, io),
+      github: await gitHubTarget(github, options, io),
       log: { info: () => {}, warn: notice }
     })
   }
@@ -66,7 +65,9 @@ export async function openFromCli(
   })
 }
 
-function gitHubTarget(github: string, options: GlobalOptions, io: CliIO): GitHubOptions {
+async function gitHubTarget(github: string, options: GlobalOptions, io: CliIO): Promise<GitHubOptions> {
+  // GitHub's client is loaded in GitHub mode only (src/cli/runtime.ts: what start-up loads).
+  const { githubTuningFromEnv, parseRepository } = await import('../wiring/github.js')
   const repository = parseRepository(github)
   if (!repository) throw invalidInput(`--github "${github}" is not owner/repo, e.g. --github acme/meters`)
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN

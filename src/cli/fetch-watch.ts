@@ -11,9 +11,6 @@ import type { OpenedRegistry } from '../wiring/open-registry.js'
 import type { CliIO } from './io.js'
 import { stderrLine } from './terminal.js'
 
-/** The exit code of `fetch --if-changed` when the destination already held the chosen version. */
-export const EXIT_UNCHANGED = 4
-
 export async function watchFetch(
   opened: OpenedRegistry,
   input: FetchInput,

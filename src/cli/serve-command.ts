@@ -1,8 +1,7 @@
 /** `mreg serve`: the HTTP read API over the registry the global options name; runs until SIGINT/SIGTERM. */
 import type { Command } from 'commander'
 import { invalidInput } from '../domain/errors.js'
-import { startServer } from '../serve/server.js'
-import { openFromCli, type GlobalOptions } from './environment.js'
+import type { GlobalOptions } from './environment.js'
 import type { CliIO } from './io.js'
 import { nonNegativeNumber } from './options.js'
 import { oneLine, safeLine } from './terminal.js'
@@ -41,6 +40,11 @@ export function addServeCommand(program: Command, io: CliIO, globals: () => Glob
           o.pollInterval === undefined
             ? undefined
             : nonNegativeNumber(o.pollInterval, '--poll-interval') * 1000
+        // Loaded when serving: no other command pays for the server, its metrics or the registry wiring.
+        const [{ openFromCli }, { startServer }] = await Promise.all([
+          import('./environment.js'),
+          import('../serve/server.js')
+        ])
         const opened = await openFromCli(globals(), io, false, interval)
         const server = await startServer(opened, {
           host: o.host,

@@ -20,16 +20,36 @@ function pad(text: string, size: number, align: Align): string {
 
 /** Cells are one line each: a line break or escape sequence inside one (from notes…) is shown escaped. */
 export function table(columns: Column[], unsafeRows: string[][]): string {
-  const rows = unsafeRows.map(row => row.map(safeLine))
-  const widths = columns.map((column, i) =>
-    Math.max(width(column.header), ...rows.map(row => width(row[i] ?? '')))
-  )
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => pad(cell, widths[i] ?? 0, columns[i]?.align ?? 'left'))
-      .join('  ')
-      .trimEnd()
-  return [line(columns.map(c => c.header)), ...rows.map(line)].join('\n')
+  const rows = unsafeRows.map(safeCells)
+  const widths = columnWidths(columns, rows)
+  return [
+    tableLine(
+      columns,
+      widths,
+      columns.map(c => c.header)
+    ),
+    ...rows.map(row => tableLine(columns, widths, row))
+  ].join('\n')
+}
+
+/** How many rows a streamed table measures its columns by (src/cli/render/versions.ts). */
+export const TABLE_PAGE = 100
+
+export function safeCells(row: string[]): string[] {
+  return row.map(safeLine)
+}
+
+/** The width of each column: its header or its widest cell among `rows` (already safe). */
+export function columnWidths(columns: Column[], rows: string[][]): number[] {
+  return columns.map((column, i) => Math.max(width(column.header), ...rows.map(row => width(row[i] ?? ''))))
+}
+
+/** One line of a table; a cell wider than its column pushes the rest of its line along. */
+export function tableLine(columns: Column[], widths: number[], cells: string[]): string {
+  return cells
+    .map((cell, i) => pad(cell, widths[i] ?? 0, columns[i]?.align ?? 'left'))
+    .join('  ')
+    .trimEnd()
 }
 
 /** `key  value` lines with the keys aligned. */

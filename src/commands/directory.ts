@@ -39,14 +39,18 @@ export async function isDirectoryPath(path: string): Promise<boolean> {
   }
 }
 
-/** Walks `root` (not following links) and hashes every file once. */
+/**
+ * Walks `root` (not following links) and hashes every file once. Refusals name the front's
+ * word for the directory given (the CLI's FILE, the Action's input "model-path").
+ */
 export async function scanDirectory(root: string): Promise<ScannedDirectory> {
   const files = new Map<string, string>()
   const walk = async (dir: string, prefix: string): Promise<void> => {
     const children = await readdir(dir, { withFileTypes: true })
     if (children.length === 0 && prefix !== '')
       throw invalidInput(
-        `"${prefix}" in ${root} is an empty directory: a version restores files only; remove it or put a file in it`,
+        w =>
+          `${w.field('model-path')}: "${prefix}" in ${root} is an empty directory: a version restores files only; remove it or put a file in it`,
         { field: 'file', path: join(root, prefix) }
       )
     for (const child of children) {
@@ -54,14 +58,16 @@ export async function scanDirectory(root: string): Promise<ScannedDirectory> {
       const absolute = join(dir, child.name)
       if (child.isSymbolicLink())
         throw invalidInput(
-          `"${path}" in ${root} is a symbolic link: register regular files only (copy in what it points to)`,
+          w =>
+            `${w.field('model-path')}: "${path}" in ${root} is a symbolic link: register regular files only (copy in what it points to)`,
           { field: 'file', path: absolute }
         )
       if (child.isDirectory()) await walk(absolute, path)
       else if (child.isFile()) files.set(checkManifestPath(path), absolute)
       else
         throw invalidInput(
-          `"${path}" in ${root} is not a regular file (a socket, FIFO or device): remove it`,
+          w =>
+            `${w.field('model-path')}: "${path}" in ${root} is not a regular file (a socket, FIFO or device): remove it`,
           {
             field: 'file',
             path: absolute
@@ -70,7 +76,10 @@ export async function scanDirectory(root: string): Promise<ScannedDirectory> {
     }
   }
   await walk(root, '')
-  if (files.size === 0) throw invalidInput(`directory ${root} has no files to register`, { field: 'file' })
+  if (files.size === 0)
+    throw invalidInput(w => `${w.field('model-path')}: directory ${root} has no files to register`, {
+      field: 'file'
+    })
   const entries: ManifestEntry[] = []
   for (const [path, absolute] of files) {
     const { sha256, size } = await hashFile(absolute)

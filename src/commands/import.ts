@@ -31,7 +31,9 @@ import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
 import { versionWrites } from './version-writes.js'
 
-export const DEFAULT_BATCH = 1000
+import { DEFAULT_BATCH } from './import-batch.js'
+
+export { DEFAULT_BATCH }
 /** Files hashed or stored at once: enough to hide per-file latency (open, fsync), few enough for flat memory. */
 const FILE_CONCURRENCY = 8
 

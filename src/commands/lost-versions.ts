@@ -10,8 +10,9 @@
  *
  * Bounded: after a run that found nothing lost, the tip is remembered on this machine
  * (ctx.state, VOUCHED_KEY: derived, never on the branch). The next run reads the versions present
- * at that commit and walks only the commits since (`log({ since })`), so its cost follows the
- * commits since the last clean run, not the branch's age. Without the marker (a fresh clone;
+ * at that commit of the models whose tree changed since, and walks only the commits since
+ * (`log({ since })`), so its cost follows what changed since the last clean run, not the
+ * branch's age. Without the marker (a fresh clone;
  * GitHub mode keeps no local state), or when the branch no longer descends from it (reset,
  * force-push), the whole history is walked.
  */
@@ -55,6 +56,9 @@ export async function lostVersions(
   if (since) {
     const then = await ctx.backend.snapshotAt(since)
     for (const name of await then.modelNames()) {
+      // The same tree at both commits: every version the model had then is still there.
+      const path = `models/${name}`
+      if ((await then.objectId(path)) === (await snapshot.objectId(path))) continue
       for (const version of await then.versionFileNames(name)) {
         known.set(`${name}@${version}`, { commit: since, how: 'present' })
       }

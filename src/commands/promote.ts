@@ -6,8 +6,16 @@
  * and the policy verdict is posted on it as a commit status.
  */
 import { integrityError, RegistryError, refused } from '../domain/errors.js'
-import { evaluateGates, heldBefore, isRollbackVia, ROLLBACK_VIA, type GateResult } from '../domain/gates.js'
+import {
+  evaluateGates,
+  heldBefore,
+  isRollbackVia,
+  normaliseMustBeat,
+  ROLLBACK_VIA,
+  type GateResult
+} from '../domain/gates.js'
 import { parseStage } from '../domain/names.js'
+import { gateFor } from '../domain/policy.js'
 import { planPromotion } from '../domain/promotion.js'
 import { proposalBody, proposalBranch, proposalTitle, type ProposalVerb } from '../domain/proposal.js'
 import { formatReference } from '../domain/references.js'
@@ -91,9 +99,15 @@ async function planChange(
   const policy = snapshot.policy
   const to = parseStage(policy, input.to)
   const { version: candidate } = await resolve(snapshot, input.reference)
-  const holders = (await stageHolders(snapshot, candidate.name, to)).filter(
-    v => v.version !== candidate.version
-  )
+  // The holders are read to demote them (an exclusive stage), to be beaten (a must_beat gate) or
+  // to be named in a pull request; otherwise entering a stage thousands hold reads none of them.
+  const holdersMatter =
+    policy.exclusive_stages.includes(to) ||
+    normaliseMustBeat(gateFor(policy, to).must_beat, policy) !== null ||
+    mode === 'proposal'
+  const holders = holdersMatter
+    ? (await stageHolders(snapshot, candidate.name, to)).filter(v => v.version !== candidate.version)
+    : []
   const plan = planPromotion({
     policy,
     holders,

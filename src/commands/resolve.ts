@@ -3,17 +3,17 @@
  * only what the answer needs: a reference is the head plus one version file; criteria scan rows
  * newest first and stop once the answer is complete.
  */
-import { invalidInput, isRegistryError, notFound, RegistryError, type FrontWords } from '../domain/errors.js'
-import { rowOf, type Catalog, type HeadSummary, type ModelHead, type VersionRow } from '../domain/layout.js'
+import { isRegistryError, notFound, RegistryError, type FrontWords } from '../domain/errors.js'
+import type { ModelHead, VersionRow } from '../domain/layout.js'
 import { nameFromModelId } from '../domain/model-id.js'
 import { parseStage } from '../domain/names.js'
-import type { Selectable } from '../domain/ordering.js'
 import { parseReference, type Reference } from '../domain/references.js'
-import { matchesCriteria, selectVersions, type Criteria, type SortKey } from '../domain/selection.js'
-import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
+import type { Criteria, SortKey } from '../domain/selection.js'
+import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { readListedVersion, rowsNewestFirst } from './registry-reads.js'
+import { selectRows } from './select-rows.js'
 
 export interface Resolved {
   version: ModelVersion
@@ -126,28 +126,9 @@ export async function allVersions(snapshot: RegistrySnapshot, name?: string): Pr
   return indexes.flatMap(index => index?.versions ?? [])
 }
 
-interface RowCandidate extends Selectable {
-  row: VersionRow
-}
-
-function asSelectable(name: string, row: VersionRow): RowCandidate {
-  return {
-    name,
-    model_type: row.model_type,
-    version: row.version,
-    registered_at: row.registered_at,
-    deployment_stage: row.stage,
-    tags: row.tags,
-    performance_metrics: row.metrics,
-    artifact: { deleted: row.deleted },
-    row
-  }
-}
-
 /**
- * The Python registry's list_models and load_latest_model over layout 2: models the catalog rules out are
- * skipped, a stage held once is one version file, and with the registration order and a limit
- * each model's rows are read newest first only until the limit is reached.
+ * The versions matching the criteria in `list` order (src/commands/select-rows.ts), as documents.
+ * Holds them all: for answers bounded by a limit, or small; `list` streams instead (list.ts).
  */
 export async function selectFromRegistry(
   snapshot: RegistrySnapshot,
@@ -155,92 +136,10 @@ export async function selectFromRegistry(
   sort: SortKey = { by: 'registered' },
   limit?: number
 ): Promise<ModelVersion[]> {
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
-    throw invalidInput(`invalid limit ${limit}: use a whole number of at least 0`)
-  }
-  const catalog = await snapshot.readCatalog()
-  checkSelection(snapshot.policy, catalog, criteria, sort)
-  const names = criteria.name === undefined ? Object.keys(catalog.models) : [criteria.name]
-  const candidates: RowCandidate[] = []
-  for (const name of names) {
-    const entry = catalog.models[name]
-    if (!entry) continue
-    candidates.push(...(await modelCandidates(snapshot, name, entry, criteria, sort, limit)))
-  }
-  const chosen = selectVersions(candidates, criteria, sort, limit, snapshot.policy)
+  const { rows } = await selectRows(snapshot, criteria, sort, limit)
   const docs: ModelVersion[] = []
-  for (const c of chosen) docs.push(await readListedVersion(snapshot, c.name, c.version))
+  for await (const c of rows) docs.push(await readListedVersion(snapshot, c.name, c.version))
   return docs
-}
-
-async function modelCandidates(
-  snapshot: RegistrySnapshot,
-  name: string,
-  entry: HeadSummary,
-  criteria: Criteria,
-  sort: SortKey,
-  limit: number | undefined
-): Promise<RowCandidate[]> {
-  if (criteria.model_type !== undefined && !entry.types[criteria.model_type]) return []
-  let cap = entry.count
-  if (criteria.stage !== undefined) {
-    const held = entry.stages[criteria.stage]
-    if (!held) return []
-    if (held.count === 1) {
-      const doc = await readListedVersion(snapshot, name, held.newest)
-      return matchesCriteria(doc, criteria) ? [asSelectable(name, rowOf(doc))] : []
-    }
-    cap = held.count
-  }
-  if (sort.by === 'registered' && limit !== undefined) cap = Math.min(cap, limit)
-  const found: RowCandidate[] = []
-  if (cap === 0) return found
-  for await (const row of rowsNewestFirst(snapshot, name)) {
-    if (criteria.stage !== undefined && row.stage !== criteria.stage) continue
-    const candidate = asSelectable(name, row)
-    if (!matchesCriteria(candidate, criteria)) continue
-    found.push(candidate)
-    if (found.length >= cap) break
-  }
-  return found
-}
-
-/**
- * Filters are input like any other: a stage registry.json does not define is refused (as show
- * and promote refuse it), and so is a metric that no version in scope records, for --min and
- * --sort metric:NAME alike — an empty answer would hide the typo. Scope: the versions of the
- * named model, or of every model (the heads count the metric names); an empty registry has no
- * metric names to check against.
- */
-export function checkSelection(
-  policy: RegistryPolicy,
-  catalog: Catalog,
-  criteria: Criteria,
-  sort?: SortKey
-): void {
-  if (criteria.stage !== undefined && !policy.stages.includes(criteria.stage)) {
-    throw invalidInput(`unknown stage "${criteria.stage}": use one of ${policy.stages.join(', ')}`, {
-      field: 'stage',
-      stages: policy.stages
-    })
-  }
-  const scope =
-    criteria.name === undefined
-      ? Object.values(catalog.models)
-      : [catalog.models[criteria.name]].filter((e): e is HeadSummary => e !== undefined)
-  if (scope.length === 0) return
-  const recorded = new Set(scope.flatMap(e => Object.keys(e.metrics)))
-  const known = recorded.size > 0 ? [...recorded].sort().join(', ') : 'none'
-  const check = (metric: string, field: 'min_metrics' | 'sort') => {
-    if (!recorded.has(metric))
-      throw invalidInput(`no version records the metric "${metric}" (recorded: ${known})`, {
-        field,
-        metric,
-        recorded: [...recorded].sort()
-      })
-  }
-  for (const metric of Object.keys(criteria.min_metrics ?? {})) check(metric, 'min_metrics')
-  if (sort?.by === 'metric') check(sort.metric, 'sort')
 }
 
 /** The Python registry's load_latest_model(): the newest registration matching every criterion. */

@@ -116,7 +116,10 @@ export const api = {
     ),
   history: (target: string, at?: string) =>
     getJson<History>(`/api/v1/history/${seg(target)}`, at ? [['at', at]] : []),
-  artifactUrl: (ref: string) => `/api/v1/versions/${seg(ref)}/artifact`
+  artifactUrl: (ref: string) => `/api/v1/versions/${seg(ref)}/artifact`,
+  /** One file of a directory version: its manifest path, each segment encoded. */
+  fileUrl: (ref: string, path: string) =>
+    `/api/v1/versions/${seg(ref)}/artifact/${path.split('/').map(seg).join('/')}`
 }
 
 /** Every version of a model (for the charts), page by page; stops at `cap` versions. */

@@ -175,7 +175,10 @@ export function layoutRows(name: string, rows: VersionRow[]): Map<string, RowSha
   const days = new Map<string, VersionRow[]>()
   for (const r of rows) {
     const day = dayOf(r)
-    days.set(day, [...(days.get(day) ?? []), r])
+    const bucket = days.get(day)
+    // Appended in place: copying the day's array for each row was quadratic in a day's rows.
+    if (bucket) bucket.push(r)
+    else days.set(day, [r])
   }
   const out = new Map<string, RowShard>()
   for (const day of [...days.keys()].sort()) {

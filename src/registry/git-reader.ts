@@ -76,7 +76,8 @@ export class GitReader {
     let entry: Entry = { mode: '040000', oid: rootTree, type: 'tree' }
     for (const segment of splitPath(path)) {
       if (entry.type !== 'tree') return null
-      const next = (await this.readTree(entry.oid)).get(segment)
+      // A cached tree is taken without an await: a path is six trees deep, a listing reads thousands.
+      const next = (this.trees.get(entry.oid) ?? (await this.readTree(entry.oid))).get(segment)
       if (!next) return null
       entry = next
     }

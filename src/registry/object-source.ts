@@ -56,6 +56,11 @@ export class CatFileSource implements ObjectSource {
   private child: ChildProcessWithoutNullStreams | null = null
   private pending: Pending[] = []
   private buffer: Buffer = Buffer.alloc(0)
+  /**
+   * Requests not yet written: those made in one turn of the event loop go to git in one write
+   * (a listing asks for dozens at once; one pipe write each cost more than the reads themselves).
+   */
+  private unsent = ''
 
   constructor(private readonly gitdir: string) {}
 
@@ -74,6 +79,7 @@ export class CatFileSource implements ObjectSource {
     const child = this.child
     this.child = null
     this.buffer = Buffer.alloc(0)
+    this.unsent = ''
     if (child) {
       child.stdin.end()
       child.kill()
@@ -91,8 +97,17 @@ export class CatFileSource implements ObjectSource {
       // Keep the process (and so the event loop) referenced only while an answer is awaited.
       child.ref()
       ;(child.stdout as unknown as Socket).ref()
-      child.stdin.write(`${oid}\n`)
+      if (this.unsent === '') setImmediate(() => this.send(child))
+      this.unsent += `${oid}\n`
     })
+  }
+
+  private send(child: ChildProcessWithoutNullStreams): void {
+    // A process that ended took its requests with it (rejected); what is queued now is the next one's.
+    if (this.child !== child) return
+    const text = this.unsent
+    this.unsent = ''
+    if (text) child.stdin.write(text)
   }
 
   private start(): ChildProcessWithoutNullStreams {
@@ -112,6 +127,7 @@ export class CatFileSource implements ObjectSource {
     const fail = (why: string) => {
       if (this.child !== child) return
       this.child = null
+      this.unsent = ''
       const pending = this.pending
       this.pending = []
       for (const p of pending)

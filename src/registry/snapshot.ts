@@ -31,13 +31,18 @@ import type { Entry, GitReader } from './git-reader.js'
 export const POLICY_PATH = 'registry.json'
 export const MODELS_DIR = 'models'
 const INDEX_FILE = 'index.json'
+/** Days of rows a snapshot keeps parsed (GitSnapshot.readDay): what one write re-reads, not a listing. */
+const DAYS_KEPT = 16
 
 /** Names are used as path segments: anything else could read outside models/<name>/. */
 const NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/
 
 export class GitSnapshot implements RegistrySnapshot {
   private catalog?: Promise<Catalog>
-  /** A commit never changes: a day read once (register reads its day up to three times) is kept. */
+  /**
+   * A commit never changes: a day read once (register reads its day up to three times) is kept,
+   * the last DAYS_KEPT of them, so that a listing of every day holds a bounded number of rows.
+   */
   private readonly days = new Map<string, Promise<{ paths: string[]; rows: VersionRow[] }>>()
 
   private constructor(
@@ -143,11 +148,16 @@ export class GitSnapshot implements RegistrySnapshot {
   readDay(name: string, day: string): Promise<{ paths: string[]; rows: VersionRow[] }> {
     const key = `${name}\0${day}`
     let read = this.days.get(key)
-    if (!read) {
-      read = this.readDayOnce(name, day)
+    if (read) {
+      // Most recently used last: Map keeps insertion order.
+      this.days.delete(key)
       this.days.set(key, read)
-      read.catch(() => this.days.delete(key))
+      return read
     }
+    read = this.readDayOnce(name, day)
+    this.days.set(key, read)
+    read.catch(() => this.days.delete(key))
+    if (this.days.size > DAYS_KEPT) this.days.delete(this.days.keys().next().value as string)
     return read
   }
 

@@ -10,20 +10,21 @@ import type { CommandContext } from '../commands/context.js'
 import type { Source } from '../domain/types.js'
 import type { GitHubLogger } from '../github/client.js'
 import type { ProxySettings } from '../domain/proxy.js'
+// Each from its own module, not the src/registry barrel: that would also load the remote backend
+// and its HTTP proxy agents for every local command.
 import {
   FALLBACK_IDENTITY,
-  findRepository,
-  LocalRegistryBackend,
-  localProvenance,
-  openOrCreateRepository,
   resolveIdentity,
   type CommitIdentity,
   type Identity
-} from '../registry/index.js'
+} from '../registry/commit-writer.js'
+import { LocalRegistryBackend } from '../registry/local-backend.js'
+import { localProvenance } from '../registry/provenance.js'
+import { findRepository, openOrCreateRepository } from '../registry/repository.js'
 import type { ArtifactStore, LocalState } from '../stores/artifact-store.js'
 import { defaultLocalStoreRoot, LocalArtifactStore } from '../stores/local/local-store.js'
 import { LocalStateFiles } from '../stores/local/local-state.js'
-import { githubContext, type GitHubTuning } from './github.js'
+import type { GitHubTuning } from './github.js'
 import { localTipSignal, pollingTipSignal, type TipSignal } from './tip-signal.js'
 
 type Progress = CommandContext['progress']
@@ -143,6 +144,8 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenedRegi
   if (options.github) {
     const gh = options.github
     const actor = options.actor ?? 'unknown'
+    // Loaded in GitHub mode only: a local command never pays for GitHub's client (Octokit, undici).
+    const { githubContext } = await import('./github.js')
     const context = githubContext({
       owner: gh.owner,
       repo: gh.repo,

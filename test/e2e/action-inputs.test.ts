@@ -160,7 +160,7 @@ const CASES: BadInput[] = [
     why: 'a file that does not exist',
     inputs: { ...REGISTER, 'model-path': 'missing.pkl' }
   },
-  { input: 'model-path', why: 'a directory', inputs: { ...REGISTER, 'model-path': 'models' } },
+  { input: 'model-path', why: 'an empty directory', inputs: { ...REGISTER, 'model-path': 'models' } },
   { input: 'model-path', why: 'missing for register', inputs: { ...REGISTER, 'model-path': '' } }
 ]
 

@@ -53,6 +53,7 @@ export async function mreg(
   const code = await runCli(['--registry', cwd, ...args], {
     stdout: text => void (stdout += text),
     stderr: text => void (stderr += text),
+    drained: () => Promise.resolve(),
     env,
     interactive: false
   })

@@ -38,7 +38,15 @@ export async function writeLegacyVersion(root: string, v: LegacyVersion): Promis
   await mkdir(metadataDir, { recursive: true })
   const modelFile = join(modelDir, `${v.model_id}.pkl`)
   const metadataFile = join(metadataDir, `${v.model_id}.json`)
-  const metadata = {
+  const metadata = legacyMetadata(v, checksum)
+  await writeFile(modelFile, bytes)
+  await writeFile(metadataFile, JSON.stringify(metadata, null, 2))
+  return { modelFile, metadataFile, checksum }
+}
+
+/** The metadata file's contents for a version, as the Python registry's ModelVersion.to_json wrote it. */
+export function legacyMetadata(v: LegacyVersion, checksum: string): Record<string, unknown> {
+  return {
     model_id: v.model_id,
     model_type: v.model_type,
     version: v.version,
@@ -58,9 +66,6 @@ export async function writeLegacyVersion(root: string, v: LegacyVersion): Promis
     dataset_version: '2025-11-01',
     ...v.fields
   }
-  await writeFile(modelFile, bytes)
-  await writeFile(metadataFile, JSON.stringify(metadata, null, 2))
-  return { modelFile, metadataFile, checksum }
 }
 
 export interface LegacyRegistrySpec {
@@ -78,43 +83,51 @@ export interface LegacyRegistrySpec {
  * other `stagingEvery`th ones in staging, lineage from each version to the one before it.
  */
 export async function writeLegacyRegistry(root: string, spec: LegacyRegistrySpec): Promise<number> {
-  const every = spec.stagingEvery ?? 10
-  const start = Date.parse(spec.start ?? '2024-01-01T00:00:00Z')
-  const total = spec.models.length * spec.versionsPerModel
-  const lastStaged = Math.floor((spec.versionsPerModel - 1) / every) * every
-  let next = 0
+  const versions = legacyRegistryVersions(spec)
+  let total = 0
   const worker = async (): Promise<void> => {
-    while (next < total) {
-      const seq = next++
-      const n = Math.floor(seq / spec.models.length)
-      const modelType = spec.models[seq % spec.models.length] as string
-      const at = new Date(start + seq * 60_000)
-      const staged = n % every === 0
-      const previous =
-        n > 0 ? legacyModelId(modelType, new Date(at.getTime() - spec.models.length * 60_000)) : null
-      await writeLegacyVersion(root, {
-        model_type: modelType,
-        model_id: legacyModelId(modelType, at),
-        version: `1.${Math.floor(n / 1000)}.${n % 1000}`,
-        fields: {
-          created_at: at.toISOString().slice(0, 19),
-          registered_at: at.toISOString().slice(0, 19),
-          deployment_stage: staged ? (n === lastStaged ? 'production' : 'staging') : 'development',
-          deployed_at: staged ? at.toISOString().slice(0, 19) : null,
-          performance_metrics: {
-            f1_score: spread(seq, 7919),
-            precision: spread(seq, 104729),
-            recall: spread(seq, 1299709)
-          },
-          tags: [...(seq % 3 === 0 ? ['high_recall'] : []), ...(staged ? ['validated'] : [])],
-          notes: `legacy registration ${seq}`,
-          parent_model_id: previous
-        }
-      })
+    for (let next = versions.next(); !next.done; next = versions.next()) {
+      total++
+      await writeLegacyVersion(root, next.value)
     }
   }
   await Promise.all(Array.from({ length: 16 }, worker))
   return total
+}
+
+/** The versions of writeLegacyRegistry, in registration order (the scale benchmark also writes them directly). */
+export function* legacyRegistryVersions(spec: LegacyRegistrySpec): Generator<LegacyVersion> {
+  const every = spec.stagingEvery ?? 10
+  const start = Date.parse(spec.start ?? '2024-01-01T00:00:00Z')
+  const total = spec.models.length * spec.versionsPerModel
+  const lastStaged = Math.floor((spec.versionsPerModel - 1) / every) * every
+  for (let seq = 0; seq < total; seq++) {
+    const n = Math.floor(seq / spec.models.length)
+    const modelType = spec.models[seq % spec.models.length] as string
+    const at = new Date(start + seq * 60_000)
+    const staged = n % every === 0
+    const previous =
+      n > 0 ? legacyModelId(modelType, new Date(at.getTime() - spec.models.length * 60_000)) : null
+    yield {
+      model_type: modelType,
+      model_id: legacyModelId(modelType, at),
+      version: `1.${Math.floor(n / 1000)}.${n % 1000}`,
+      fields: {
+        created_at: at.toISOString().slice(0, 19),
+        registered_at: at.toISOString().slice(0, 19),
+        deployment_stage: staged ? (n === lastStaged ? 'production' : 'staging') : 'development',
+        deployed_at: staged ? at.toISOString().slice(0, 19) : null,
+        performance_metrics: {
+          f1_score: spread(seq, 7919),
+          precision: spread(seq, 104729),
+          recall: spread(seq, 1299709)
+        },
+        tags: [...(seq % 3 === 0 ? ['high_recall'] : []), ...(staged ? ['validated'] : [])],
+        notes: `legacy registration ${seq}`,
+        parent_model_id: previous
+      }
+    }
+  }
 }
 
 /** A metric in [0.5, 1) that varies with `seq` and is the same on every run. */

@@ -23,8 +23,17 @@ const FIXED = [
 
 export function versionsCsv(versions: ModelVersion[]): string {
   const metrics = [...new Set(versions.flatMap(v => Object.keys(v.performance_metrics)))].sort()
-  const header = [...FIXED, ...metrics]
-  const rows = versions.map(v => [
+  return [csvHeader(metrics), ...versions.map(v => csvRow(v, metrics))].join('\n')
+}
+
+/** The header line: the fixed columns, then one per metric name. */
+export function csvHeader(metrics: string[]): string {
+  return [...FIXED, ...metrics].map(quote).join(',')
+}
+
+/** One version's line, its metrics in the header's columns (empty where it records none). */
+export function csvRow(v: ModelVersion, metrics: string[]): string {
+  return [
     v.model_id,
     v.name,
     v.model_type,
@@ -39,8 +48,9 @@ export function versionsCsv(versions: ModelVersion[]): string {
     v.dataset_version ?? '',
     v.notes,
     ...metrics.map(m => (v.performance_metrics[m] === undefined ? '' : String(v.performance_metrics[m])))
-  ])
-  return [header, ...rows].map(row => row.map(quote).join(',')).join('\n')
+  ]
+    .map(quote)
+    .join(',')
 }
 
 /**

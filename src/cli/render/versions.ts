@@ -3,7 +3,7 @@ import type { FetchOutcome } from '../../commands/fetch.js'
 import { formatReference } from '../../domain/references.js'
 import { formatBytes, relativeTime } from '../../domain/time.js'
 import type { ModelVersion } from '../../domain/types.js'
-import { fields, formatNumber, table } from '../table.js'
+import { columnWidths, fields, formatNumber, safeCells, TABLE_PAGE, table, tableLine } from '../table.js'
 
 export function metricsSummary(metrics: Record<string, number>): string {
   return Object.entries(metrics)
@@ -12,10 +12,20 @@ export function metricsSummary(metrics: Record<string, number>): string {
     .join(' ')
 }
 
-export function renderList(versions: ModelVersion[], now: Date): string {
-  if (versions.length === 0)
-    return "No model versions match. Register one with 'mreg register FILE --type TYPE'."
-  const rows = versions.map(v => [
+const LIST_COLUMNS = [
+  { header: 'NAME' },
+  { header: 'VERSION' },
+  { header: 'STAGE' },
+  { header: 'REGISTERED' },
+  { header: 'SIZE', align: 'right' as const },
+  { header: 'METRICS' },
+  { header: 'TAGS' }
+]
+
+const NO_MATCH = "No model versions match. Register one with 'mreg register FILE --type TYPE'."
+
+function listCells(v: ModelVersion, now: Date): string[] {
+  return [
     v.name,
     v.version,
     v.deployment_stage,
@@ -23,17 +33,51 @@ export function renderList(versions: ModelVersion[], now: Date): string {
     formatBytes(v.artifact.size),
     metricsSummary(v.performance_metrics),
     v.tags.join(',')
-  ])
-  const columns = [
-    { header: 'NAME' },
-    { header: 'VERSION' },
-    { header: 'STAGE' },
-    { header: 'REGISTERED' },
-    { header: 'SIZE', align: 'right' as const },
-    { header: 'METRICS' },
-    { header: 'TAGS' }
   ]
-  return `${table(columns, rows)}\n${versions.length} version${versions.length === 1 ? '' : 's'}`
+}
+
+const countLine = (n: number) => `${n} version${n === 1 ? '' : 's'}`
+
+export function renderList(versions: ModelVersion[], now: Date): string {
+  if (versions.length === 0) return NO_MATCH
+  return `${table(
+    LIST_COLUMNS,
+    versions.map(v => listCells(v, now))
+  )}\n${countLine(versions.length)}`
+}
+
+/**
+ * The list table as the versions arrive: the first TABLE_PAGE rows set the column widths (a
+ * list that short prints exactly as renderList), each later row is written as it comes.
+ * `write` resolves when the output has taken the text (so a slow reader bounds memory).
+ */
+export async function writeList(
+  versions: AsyncIterable<ModelVersion>,
+  now: Date,
+  write: (text: string) => Promise<void>
+): Promise<number> {
+  const page: string[][] = []
+  let widths: number[] | null = null
+  let count = 0
+  for await (const v of versions) {
+    count++
+    const cells = safeCells(listCells(v, now))
+    if (widths) {
+      await write(tableLine(LIST_COLUMNS, widths, cells) + '\n')
+      continue
+    }
+    page.push(cells)
+    if (page.length < TABLE_PAGE) continue
+    const fitted = columnWidths(LIST_COLUMNS, page)
+    const header = LIST_COLUMNS.map(c => c.header)
+    await write([header, ...page].map(row => tableLine(LIST_COLUMNS, fitted, row) + '\n').join(''))
+    widths = fitted
+    page.length = 0
+  }
+  if (count === 0) await write(NO_MATCH + '\n')
+  else if (!widths) await write(table(LIST_COLUMNS, page) + '\n')
+  if (count > 0) await write(countLine(count) + '\n')
+  return count
 }
 
 export function renderVersion(v: ModelVersion, now: Date): string {

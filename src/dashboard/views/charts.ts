@@ -77,7 +77,8 @@ function metricConfig(metric: string, versions: ModelVersion[]): ChartConfigurat
           data: versions.map(v => v.performance_metrics[metric] ?? null),
           borderColor: '#475569',
           spanGaps: true,
-          pointRadius: versions.map(v => (held(v) ? 7 : 3)),
+          // Many versions: the unserved points shrink so the line and the served ones stay legible.
+          pointRadius: versions.map(v => (held(v) ? 7 : versions.length > 60 ? 1.5 : 3)),
           pointHoverRadius: 8,
           pointBackgroundColor: versions.map(v => stageColour(v.deployment_stage)),
           pointBorderColor: versions.map(v => stageColour(v.deployment_stage))

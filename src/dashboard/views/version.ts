@@ -116,7 +116,7 @@ function VersionDetails({ v }: { v: ModelVersion }) {
             ? html`<p class="muted">The stored bytes were removed by retention.</p>`
             : v.artifact.manifest
               ? html`<${Manifest} reference=${ref} files=${v.artifact.manifest} />`
-              : html`<${Download} reference=${ref} fileName=${v.artifact.file_name} />`
+              : html`<${Download} url=${api.artifactUrl(ref)} fileName=${v.artifact.file_name} />`
         }
       </article>
     </div>
@@ -173,9 +173,8 @@ function Source({ v }: { v: ModelVersion }) {
 }
 
 /** A plain link streams the bytes; a --token server needs the header, so then fetch and save. */
-function Download({ reference, fileName }: { reference: string; fileName: string }) {
-  const url = api.artifactUrl(reference)
-  if (!storedToken()) return html`<a class="button" href=${url} download=${fileName}>Download</a>`
+function Download({ url, fileName, label = 'Download' }: { url: string; fileName: string; label?: string }) {
+  if (!storedToken()) return html`<a class="button" href=${url} download=${fileName}>${label}</a>`
   const save = async () => {
     const res = await fetch(url, { headers: authHeaders() })
     if (!res.ok) return
@@ -185,19 +184,27 @@ function Download({ reference, fileName }: { reference: string; fileName: string
     link.click()
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000)
   }
-  return html`<button type="button" onClick=${save}>Download</button>`
+  return html`<button type="button" onClick=${save}>${label}</button>`
 }
 
-/** A directory version: its files (the server streams single files only; src/serve/artifact.ts). */
+/** A directory version: each file downloads on its own (the server's per-file route). */
 function Manifest({ reference, files }: { reference: string; files: Array<{ path: string; size: number }> }) {
   return html`<details class="manifest">
       <summary>${files.length} files</summary>
       <ul>
-        ${files.slice(0, 200).map(f => html`<li><code>${f.path}</code> <span class="muted">${formatBytes(f.size)}</span></li>`)}
+        ${files.slice(0, 200).map(
+          f =>
+            html`<li>
+              <${Download}
+                url=${api.fileUrl(reference, f.path)}
+                fileName=${f.path.split('/').pop() ?? f.path}
+                label=${f.path}
+              />
+              <span class="muted"> ${formatBytes(f.size)}</span>
+            </li>`
+        )}
       </ul>
       ${files.length > 200 ? html`<p class="muted">and ${files.length - 200} more</p>` : null}
     </details>
-    <p class="muted small">
-      A directory version downloads with <code>mreg fetch ${reference} --out DIR</code>.
-    </p>`
+    <p class="muted small">The whole directory: <code>mreg fetch ${reference} --out DIR</code>.</p>`
 }

@@ -61,7 +61,8 @@ export function planDirectory(directory: DirectorySource, maxPartBytes: number):
   const assets = planned.reduce((sum, file) => sum + file.plan.length, 0)
   if (assets > RELEASE_ASSET_LIMIT) {
     throw invalidInput(
-      `the directory needs ${assets} release assets (${directory.entries.length} files) and a GitHub release holds at most ${RELEASE_ASSET_LIMIT}: pack it into an archive (tar, zip) and register that file`,
+      w =>
+        `${w.field('model-path')}: the directory needs ${assets} release assets (${directory.entries.length} files) and a GitHub release holds at most ${RELEASE_ASSET_LIMIT}: pack it into an archive (tar, zip) and register that file`,
       { field: 'file', reason: 'too-many-files', assets, limit: RELEASE_ASSET_LIMIT }
     )
   }

@@ -12,6 +12,7 @@ import type { ModelVersion } from '../../../src/domain/types.js'
 import { resetGitHubClients } from '../../../src/github/client.js'
 import {
   gitOutput,
+  githubCliArgs,
   modelFile,
   mreg,
   removeDir,
@@ -32,7 +33,7 @@ const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).di
 const github = (args: string[]): Promise<RunResult> =>
   mreg(
     work,
-    ['--github', `${gh.owner}/${gh.repo}`, '--api-url', gh.apiUrl, '--server-url', gh.serverUrl, ...args],
+    githubCliArgs(gh, ...args),
     testEnv({
       GITHUB_TOKEN: gh.token,
       XDG_CACHE_HOME: cache,

@@ -86,6 +86,7 @@ describe('one line per message', () => {
       {
         stdout: () => undefined,
         stderr: text => void (stderr += text),
+        drained: () => Promise.resolve(),
         env: { MREG_ACTOR: 'tester' },
         interactive: false
       }

@@ -197,7 +197,7 @@ describe('views', () => {
       }
       await form.getByRole('button', { name: 'Apply' }).click()
       const shown = () => rows(page).then(r => JSON.stringify(r))
-      for (let tries = 0; tries < 100 && (await shown()) !== JSON.stringify(expected); tries++)
+      for (let tries = 0; tries < 200 && (await shown()) !== JSON.stringify(expected); tries++)
         await pause(100)
       expect(await rows(page)).toEqual(expected)
       for (const [name, value] of Object.entries(fields))
@@ -254,10 +254,18 @@ describe('views', () => {
     await page.goBack()
     await page.locator('h1', { hasText: '1.0.2' }).waitFor()
 
-    // A directory version lists its files; the server streams single files only.
+    // A directory version lists its files, each downloaded on its own.
     await page.goto(`${server.url}/#/versions/${encodeURIComponent('embedder@1.0.0')}`)
+    await page.locator('.manifest summary').click()
     expect(await page.locator('.manifest summary').textContent()).toBe('2 files')
     expect(await page.getByRole('link', { name: 'Download' }).count()).toBe(0)
+    const vocab = await readFile(join(repo, 'embedder', 'vocab.txt'))
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'vocab.txt' }).click()
+    ])
+    expect((await readFile(await file.path())).equals(vocab)).toBe(true)
+    expect(file.suggestedFilename()).toBe('vocab.txt')
     await page.goBack()
     await page.locator('h1', { hasText: '1.0.2' }).waitFor()
     await page.locator('a.parent').click()

@@ -1,0 +1,80 @@
+/**
+ * promote reads the holders of the target stage only when they matter (src/commands/promote.ts):
+ * to demote them (an exclusive stage), to beat them (a must_beat gate) or to name them in a pull
+ * request. Entering a stage many versions hold reads no holder's version file.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import type { CommandContext } from '../../../src/commands/context.js'
+import { importLegacy } from '../../../src/commands/import.js'
+import { init } from '../../../src/commands/init.js'
+import { setPolicy } from '../../../src/commands/policy.js'
+import { promote } from '../../../src/commands/promote.js'
+import type { RegistrySnapshot } from '../../../src/registry/backend.js'
+import { makeProjectRepo, removeDir, tempDir } from '../../support/cli-harness.js'
+import { localContext, testClock } from '../../support/command-context.js'
+import { writeLegacyRegistry } from '../../support/legacy-registry.js'
+
+let repo: string
+let legacy: string
+let ctx: CommandContext
+
+beforeAll(async () => {
+  repo = await makeProjectRepo()
+  legacy = await tempDir('mreg-legacy-')
+  // Every 4th of 60 versions is staged: 14 hold staging, the newest of them production.
+  await writeLegacyRegistry(legacy, { models: ['lof'], versionsPerModel: 60, stagingEvery: 4 })
+  ctx = localContext(repo, testClock('2024-06-01T00:00:00Z'))
+  await init(ctx, 'local')
+  await importLegacy(ctx, { dir: legacy })
+}, 120_000)
+
+afterAll(async () => {
+  await removeDir(repo)
+  await removeDir(legacy)
+})
+
+/** The context, with the snapshots a write builds on recording which version files are read. */
+function counting(): { ctx: CommandContext; versions: string[] } {
+  const versions: string[] = []
+  const backend = ctx.backend
+  const recording = (real: RegistrySnapshot): RegistrySnapshot =>
+    Object.assign(Object.create(real) as RegistrySnapshot, {
+      readVersion: (name: string, version: string) => (
+        versions.push(version),
+        real.readVersion(name, version)
+      )
+    })
+  const update: typeof backend.update = build =>
+    backend.update((snapshot, ...rest) => build(recording(snapshot), ...rest))
+  return {
+    ctx: { ...ctx, backend: Object.assign(Object.create(backend) as typeof backend, { update }) },
+    versions
+  }
+}
+
+test('promoting into a stage 14 versions hold, without a must_beat gate, reads none of the older holders', async () => {
+  const { ctx: counted, versions } = counting()
+  const result = await promote(counted, { reference: 'lof@1.0.1', to: 'staging' })
+  expect(result.version.deployment_stage).toBe('staging')
+  // The candidate, and what the head names (newest, highest, each stage's newest holder) when
+  // layoutWrites updates it: a bounded set, whatever the number of holders.
+  expect(versions).toContain('1.0.1')
+  expect(new Set(versions).size).toBeLessThanOrEqual(5)
+  const olderHolders = ['1.0.0', '1.0.4', '1.0.8', '1.0.12', '1.0.16', '1.0.20', '1.0.24', '1.0.28']
+  expect(versions.filter(v => olderHolders.includes(v))).toEqual([])
+})
+
+test('with a must_beat gate on the stage, every holder is read and must be beaten', async () => {
+  await setPolicy(ctx, { key: 'gates.staging.must_beat', value: 'f1_score' })
+  const { ctx: counted, versions } = counting()
+  await expect(promote(counted, { reference: 'lof@1.0.2', to: 'staging' })).rejects.toThrow(/does not beat/)
+  // The candidate and the 15 holders (14 imported, 1.0.1 promoted above).
+  expect(new Set(versions).size).toBe(16)
+})
+
+test('an exclusive stage reads its holder to demote it', async () => {
+  const { ctx: counted, versions } = counting()
+  const result = await promote(counted, { reference: 'lof@1.0.4', to: 'production' })
+  expect(result.demoted.map(v => v.version)).toEqual(['1.0.56'])
+  expect(versions).toContain('1.0.56')
+})
