@@ -36,15 +36,16 @@ export class GitReader {
   private readonly trees = new Map<string, Map<string, Entry>>()
   private readonly commits = new Map<string, CommitInfo>()
 
+  /** `source`: which local reader (default `auto`), or a source of another kind (GitHub's API). */
   constructor(
     readonly gitdir: string,
-    choice: ObjectReaderChoice = 'auto'
+    source: ObjectReaderChoice | ObjectSource = 'auto'
   ) {
-    this.objects = openObjectSource(gitdir, choice)
+    this.objects = typeof source === 'string' ? openObjectSource(gitdir, source) : source
   }
 
   private async readTyped(oid: string, type: 'blob' | 'tree' | 'commit'): Promise<Buffer> {
-    const object = await this.objects.read(oid)
+    const object = await this.objects.read(oid, type)
     if (object.type !== type) {
       throw Object.assign(new Error(`object ${oid} is a ${object.type}, not a ${type}`), {
         code: 'ObjectTypeError'
@@ -84,6 +85,18 @@ export class GitReader {
     return entry
   }
 
+  /**
+   * The bytes of the file at `path`, null when absent; a directory there is an 'integrity' error.
+   * A reader over a remote API may answer this in one request instead of one per directory.
+   */
+  async readFile(rootTree: string, path: string): Promise<Uint8Array | null> {
+    const entry = await this.lookup(rootTree, path)
+    if (!entry) return null
+    if (entry.type !== 'blob')
+      throw new RegistryError('integrity', `${path}: expected a file, found a ${entry.type}`)
+    return this.readBlob(entry.oid)
+  }
+
   async readBlob(oid: string): Promise<Uint8Array> {
     return this.readTyped(oid, 'blob')
   }
@@ -93,11 +106,9 @@ export class GitReader {
    * directory) is a corrupt registry: an 'integrity' error naming the file.
    */
   async readJson(rootTree: string, path: string): Promise<unknown | null> {
-    const entry = await this.lookup(rootTree, path)
-    if (!entry) return null
-    if (entry.type !== 'blob')
-      throw new RegistryError('integrity', `${path}: expected a file, found a ${entry.type}`)
-    const text = Buffer.from(await this.readBlob(entry.oid)).toString('utf8')
+    const bytes = await this.readFile(rootTree, path)
+    if (bytes === null) return null
+    const text = Buffer.from(bytes).toString('utf8')
     try {
       return JSON.parse(text) as unknown
     } catch (error) {

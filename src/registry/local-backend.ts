@@ -17,7 +17,7 @@ import type {
   RegistryBackend,
   RegistrySnapshot
 } from './backend.js'
-import type { CommitIdentity, Identity, WrittenCommit } from './commit-writer.js'
+import { writeChangeCommit, type CommitIdentity, type Identity, type WrittenCommit } from './commit-writer.js'
 import { GitReader } from './git-reader.js'
 import type { ObjectReaderChoice } from './object-source.js'
 import { readLog } from './history.js'
@@ -63,6 +63,8 @@ export class LocalRegistryBackend implements RegistryBackend {
     this.writer = new OptimisticWriter(
       {
         readTip: () => this.tip(),
+        writeCommit: (parent, change, identity, when) =>
+          writeChangeCommit(this.reader, parent, change, identity, when),
         swapTip: (expected, written) => this.swap(this.ref, expected, written),
         swapProposal: async (written, branch) => {
           const target = `refs/heads/${branch}`

@@ -20,8 +20,12 @@ export interface RawObject {
 }
 
 export interface ObjectSource {
-  /** Fails with an error whose `code` is 'NotFoundError' when the repository lacks the object. */
-  read(oid: string): Promise<RawObject>
+  /**
+   * Fails with an error whose `code` is 'NotFoundError' when the repository lacks the object.
+   * `expected` is the type the caller asks for: a local store ignores it (an object file says
+   * its own type), GitHub's Git Database API has one endpoint per type (src/github/git-objects.ts).
+   */
+  read(oid: string, expected: ObjectKind): Promise<RawObject>
   /** Ends helper processes; reading again restarts them. */
   close(): void
 }

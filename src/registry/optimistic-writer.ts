@@ -10,13 +10,7 @@ import { CATALOG_PATH, EMPTY_CATALOG } from '../domain/layout.js'
 import type { RegistryPolicy } from '../domain/types.js'
 import type { ChangeBuilder, ChangeSet, CommitOutcome, ProposeOutcome } from './backend.js'
 import { checkProposalBranch, INIT_SUBJECT } from './common.js'
-import {
-  resolveIdentity,
-  writeChangeCommit,
-  type CommitIdentity,
-  type Identity,
-  type WrittenCommit
-} from './commit-writer.js'
+import { resolveIdentity, type CommitIdentity, type Identity, type WrittenCommit } from './commit-writer.js'
 import type { GitReader } from './git-reader.js'
 import { backoffDelay, DEFAULT_MAX_ATTEMPTS, sleep } from './retry.js'
 import { GitSnapshot, POLICY_PATH } from './snapshot.js'
@@ -25,6 +19,17 @@ import { GitSnapshot, POLICY_PATH } from './snapshot.js'
 export interface BranchEndpoint {
   /** The registry branch's tip as it is now; null when the branch does not exist. */
   readTip(): Promise<string | null>
+  /**
+   * Writes the change's blobs, trees and commit on `parent` where the branch lives (the local
+   * object store: commit-writer.ts; GitHub's Git Database API: src/github/git-database-backend.ts).
+   * Null when the files leave the parent's tree as it was.
+   */
+  writeCommit(
+    parent: { commit: string; tree: string } | null,
+    change: ChangeSet,
+    identity: CommitIdentity,
+    when: Date
+  ): Promise<WrittenCommit | null>
   /**
    * Moves the registry branch to `written.commit` only if it still holds `expected` (null: must
    * not exist). False when someone else moved it first; `attempt` counts from 1.
@@ -103,8 +108,7 @@ export class OptimisticWriter {
       const tip = await this.endpoint.readTip()
       if (tip) return { created: false, commit: tip }
       // without a parent there is no tree to leave unchanged, so a commit is always written
-      const written = (await writeChangeCommit(
-        this.reader,
+      const written = (await this.endpoint.writeCommit(
         null,
         change,
         await this.author(),
@@ -149,7 +153,7 @@ export class OptimisticWriter {
     const { change, result } = await build(snapshot)
     if (!change) return { tip, result, written: null }
     const parent = { commit: tip, tree: snapshot.tree }
-    const written = await writeChangeCommit(this.reader, parent, change, await this.author(), this.now())
+    const written = await this.endpoint.writeCommit(parent, change, await this.author(), this.now())
     return { tip, result, written }
   }
 

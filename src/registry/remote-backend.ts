@@ -23,7 +23,7 @@ import type {
   RegistrySnapshot
 } from './backend.js'
 import { checkBranchName, DEFAULT_BRANCH, openCommit, readJsonAtCommit } from './common.js'
-import type { CommitIdentity, Identity, WrittenCommit } from './commit-writer.js'
+import { writeChangeCommit, type CommitIdentity, type Identity, type WrittenCommit } from './commit-writer.js'
 import { GitReader } from './git-reader.js'
 import { readLog } from './history.js'
 import { OptimisticWriter } from './optimistic-writer.js'
@@ -83,6 +83,8 @@ export class RemoteRegistryBackend implements RegistryBackend {
     this.writer = new OptimisticWriter(
       {
         readTip: () => this.fetchTip(),
+        writeCommit: (parent, change, identity, when) =>
+          writeChangeCommit(this.reader, parent, change, identity, when),
         swapTip: (expected, written, attempt) => this.pushTip(expected, written, attempt),
         swapProposal: (written, branch) => this.transport.pushProposal(written.commit, branch),
         // A retry fetches the tip again anyway: build on it rather than re-push a commit now behind it.

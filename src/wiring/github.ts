@@ -1,12 +1,14 @@
 /**
  * The composition of the GitHub mode, shared by the Action and `mreg --github`: the registry
- * branch on the GitHub repository (pushed over smart HTTP) and artifacts as release assets.
+ * branch on the GitHub repository (read and written through the Git Database API, history
+ * through a git fetch: src/github/git-database-backend.ts) and artifacts as release assets.
  */
 import { join } from 'node:path'
 import type { CommandContext } from '../commands/context.js'
 import type { ProxySettings } from '../domain/proxy.js'
 import type { Source } from '../domain/types.js'
 import { createGitHubClient, type GitHubLogger } from '../github/client.js'
+import { GitDatabaseBackend } from '../github/git-database-backend.js'
 import { createGitHubReviewChannel } from '../github/review-channel.js'
 import { RemoteRegistryBackend } from '../registry/remote-backend.js'
 import type { ArtifactStore } from '../stores/artifact-store.js'
@@ -67,14 +69,26 @@ export function githubContext(target: GitHubTarget): CommandContext {
     proxy: target.proxy,
     ...target.tuning
   })
-  const backend = new RemoteRegistryBackend({
-    url: `${target.serverUrl.replace(/\/+$/, '')}/${target.owner}/${target.repo}.git`,
+  const author = { name: target.actor, email: `${target.actor}@users.noreply.github.com` }
+  const webUrl = `${target.serverUrl.replace(/\/+$/, '')}/${target.owner}/${target.repo}`
+  const history = new RemoteRegistryBackend({
+    url: `${webUrl}.git`,
     cacheDir: join(target.cacheDir, `${target.owner}__${target.repo}__${target.branch.replace(/\//g, '_')}`),
     branch: target.branch,
     token: target.token,
     proxy: target.proxy,
-    author: { name: target.actor, email: `${target.actor}@users.noreply.github.com` },
+    author,
     now: target.now
+  })
+  const backend = new GitDatabaseBackend({
+    client,
+    owner: target.owner,
+    repo: target.repo,
+    branch: target.branch,
+    author,
+    now: target.now,
+    history,
+    displayUrl: webUrl
   })
   let store: ArtifactStore | undefined = target.store
   return {

@@ -73,6 +73,9 @@ const register = (): Promise<StepRun> =>
   })
 
 /** Requests of this test on one origin, as `METHOD path → status`. */
+const REF_UPDATE_PATH = '/repos/acme/models/git/refs/heads%2Fmodel-registry'
+const REF_UPDATE = /\/git\/refs\/heads%2Fmodel-registry$/
+
 const requests = (origin: string): string[] =>
   gh.requests
     .slice(requestsBefore)
@@ -132,25 +135,28 @@ describe('failures leave nothing behind', () => {
     await expectNothingLeft()
   })
 
-  test('one push failing in transit: the tip is checked, the push tried again, the step succeeds', async () => {
-    gh.faults.failNext({ origin: 'git', path: /git-receive-pack$/, status: 500 })
+  test('one ref update failing in transit: the update is tried again, the step succeeds', async () => {
+    // The branch moves by a fast-forward ref update (src/github/git-database-backend.ts).
+    gh.faults.failNext({ method: 'PATCH', path: REF_UPDATE, status: 500 })
     const run = await register()
     expect(run.code).toBe(0)
-    expect(requests('git')).toContain('POST /acme/models.git/git-receive-pack → 500')
+    expect(requests('api')).toContain(`PATCH ${REF_UPDATE_PATH} → 500`)
+    expect(requests('api')).toContain(`PATCH ${REF_UPDATE_PATH} → 200`)
     expect(gh.state.releases).toHaveLength(1)
   })
 
-  test('the metadata push refused by the server: the draft release is deleted, never published, no tag made', async () => {
-    // A push failing in transit is checked against the server's tip and tried again a few
-    // times (4 in all); failing every time exhausts that and fails the step.
-    gh.faults.failNext({ origin: 'git', path: /git-receive-pack$/, status: 500, times: 4 })
+  test('the metadata update refused by the server: the draft release is deleted, never published, no tag made', async () => {
+    // A ref update failing in transit is checked against the server's tip and built again a few
+    // times (4 attempts, each with the client's 3 retries); failing every time fails the step.
+    gh.faults.failNext({ method: 'PATCH', path: REF_UPDATE, status: 500, times: 16 })
     const run = await register()
-    expectFailed(run, /cannot push to the registry at http:\/\/127\.0\.0\.1:\d+\/acme\/models\.git: HTTP 500/)
-    expect(requests('git')).toContain('POST /acme/models.git/git-receive-pack → 500')
+    expectFailed(run, /GitHub failed while moving branch model-registry on acme\/models \(500\)/)
+    expect(requests('api')).toContain(`PATCH ${REF_UPDATE_PATH} → 500`)
+    expect(requests('api')).not.toContain(`PATCH ${REF_UPDATE_PATH} → 200`)
     // The release stays a draft until the metadata has landed: with immutable releases a
     // published-then-deleted release would have reserved its tag for good.
     const api = requests('api')
-    expect(api.filter(r => r.startsWith('PATCH'))).toEqual([])
+    expect(api.filter(r => r.startsWith('PATCH /repos/acme/models/releases'))).toEqual([])
     expect(api).toContain('DELETE /repos/acme/models/releases/N → 204')
     await expectNothingLeft()
   })
@@ -204,8 +210,10 @@ describe('what GitHub asks to wait out is waited out', () => {
     gh.faults.rateLimitNext('primary', 2, { method: 'PATCH' })
     const run = await register()
     await expectRegistered(run)
+    // The first PATCH is the registry branch's ref update, then the release's publish.
     expect(requests('api').filter(r => r.startsWith('PATCH'))).toEqual([
-      'PATCH /repos/acme/models/releases/N → 403',
+      `PATCH ${REF_UPDATE_PATH} → 403`,
+      `PATCH ${REF_UPDATE_PATH} → 200`,
       'PATCH /repos/acme/models/releases/N → 200'
     ])
     expect(run.ms).toBeGreaterThanOrEqual(1000)

@@ -41,7 +41,14 @@ afterEach(async () => {
 const file = (name: string, seed: number) => modelFile(work, name, seed)
 
 test('a metadata push that fails spends nothing: no release, no reserved tag, the same version registers next', async () => {
-  gh.faults.failNext({ origin: 'git', path: /git-receive-pack$/, status: 500, times: 4 })
+  // The branch moves by a fast-forward ref update (src/github/git-database-backend.ts): every
+  // try of its 4 attempts (1 + 2 client retries each, EMULATOR_TUNING) fails.
+  gh.faults.failNext({
+    method: 'PATCH',
+    path: /\/git\/refs\/heads%2Fmodel-registry$/,
+    status: 500,
+    times: 12
+  })
   await expect(register(ctx, { file: await file('a.bin', 1), modelType: 'meter' })).rejects.toMatchObject({
     kind: 'unavailable'
   })

@@ -54,6 +54,8 @@ export interface ApiAnswer {
   rule?: RuleName
   /** The handler already dealt with the socket (destroyed it): send nothing. */
   handled?: boolean
+  /** A body that is not JSON (the raw media type: handlers/git-database.ts), sent as is. */
+  raw?: { bytes: Buffer; contentType: string }
 }
 
 export type Handler = (ctx: EmulatorContext, req: ApiRequest) => Promise<ApiAnswer> | ApiAnswer

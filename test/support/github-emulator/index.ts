@@ -21,6 +21,7 @@ import { DownloadSigner, serveDownload } from './download.js'
 import { FaultInjector } from './faults.js'
 import { GitRepo, isolatedGitEnv } from './git/repo.js'
 import { PushRules } from './git/push-rules.js'
+import { objectBatch } from './git/object-batch.js'
 import { HANDLERS } from './handlers/index.js'
 import { PathMatcher } from './openapi/paths.js'
 import { loadSpec } from './openapi/spec.js'
@@ -203,6 +204,7 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
       }),
     close: async () => {
       await Promise.all([close(main), close(download)])
+      objectBatch(ctx.git).close()
       await rm(root, { recursive: true, force: true })
     }
   }

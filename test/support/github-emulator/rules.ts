@@ -208,6 +208,23 @@ export const RULES = {
     source:
       "https://docs.github.com/en/rest/commits/commits#list-pull-requests-associated-with-a-commit; an empty answer for a merged commit as observed in https://github.com/DefinitelyTyped/dt-mergebot/pull/370 and reported in this project's issue 8"
   },
+  'raw-media-type': {
+    summary:
+      "With Accept `application/vnd.github.raw` (or `.v3.raw`, `.raw+json`), get-a-blob and get-repository-content answer a file's bytes instead of base64 JSON; a directory is listed as JSON whatever was asked",
+    source:
+      'https://docs.github.com/en/rest/git/blobs#custom-media-types-for-blobs and https://docs.github.com/en/rest/repos/contents#get-repository-content ("application/vnd.github.raw+json: Returns the raw file contents for files and symlinks")'
+  },
+  'api-ref-ruleset-violation': {
+    summary:
+      'Creating or updating a branch through the REST API (POST /git/refs, PATCH /git/refs/{ref}) meets the same rulesets as a push (git/push-rules.ts, shared code): a refused update answers 422 "Repository rule violations found" followed by the rule lines, a classic protection 422 "Protected branch update failed for <ref>." and the rule lines; nothing moves',
+    source:
+      'https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/about-rulesets (rulesets apply to everyone pushing to or updating the branch, whatever the means); the 422 of https://docs.github.com/en/rest/git/refs#update-a-reference; the repository-rule-violation-error schema of the OpenAPI description (git/create-blob 422)'
+  },
+  'git-database-tree-entries': {
+    summary:
+      'POST /git/trees with base_tree keeps every entry not named, creates the subtrees of nested paths, writes `content` as a blob, deletes with `sha: null` (422 for a path that does not exist), refuses sha and content together (422)',
+    source: 'https://docs.github.com/en/rest/git/trees#create-a-tree'
+  },
   'not-emulated': {
     summary: 'A request for an operation the emulator does not implement fails loudly (500) and is recorded',
     source: 'emulator policy: a product calling an endpoint the tests do not cover must not pass silently'

@@ -75,11 +75,35 @@ export function record(
     path,
     url: req.url ?? '/',
     status: 0,
-    authorization: req.headers.authorization !== undefined
+    authorization: req.headers.authorization !== undefined,
+    requestBytes: 0,
+    responseBytes: 0
   }
   requests.push(entry)
   res.on('finish', () => (entry.status = res.statusCode))
+  countBytes(req, res, entry)
   return entry
+}
+
+/** What crossed the wire in each direction (bodies, after any compression), for transfer budgets. */
+function countBytes(req: IncomingMessage, res: ServerResponse, entry: RecordedRequest): void {
+  req.on('data', (chunk: Buffer) => (entry.requestBytes += chunk.length))
+  const size = (chunk: unknown, encoding?: unknown): number =>
+    typeof chunk === 'string'
+      ? Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+      : chunk instanceof Uint8Array
+        ? chunk.length
+        : 0
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    entry.responseBytes += size(chunk, rest[0])
+    return write(chunk, ...rest)
+  }) as ServerResponse['write']
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (typeof chunk !== 'function') entry.responseBytes += size(chunk, rest[0])
+    return end(chunk, ...rest)
+  }) as ServerResponse['end']
 }
 
 function send(res: ServerResponse, answer: ApiAnswer, headers: Record<string, string>): void {
@@ -90,8 +114,12 @@ function send(res: ServerResponse, answer: ApiAnswer, headers: Record<string, st
     ...headers,
     ...answer.headers
   }
-  let payload: string | undefined
-  if (answer.body !== undefined) {
+  let payload: string | Buffer | undefined
+  if (answer.raw) {
+    payload = answer.raw.bytes
+    all['content-type'] = answer.raw.contentType
+    all['content-length'] = payload.length
+  } else if (answer.body !== undefined) {
     payload = JSON.stringify(answer.body)
     all['content-type'] = 'application/json; charset=utf-8'
     all['content-length'] = Buffer.byteLength(payload)
@@ -361,7 +389,12 @@ async function answerApi(
     entry.rule = answer.rule
     return answer
   }
-  const responseProblems = p.validator.validateResponse(op, { status: answer.status, body: answer.body })
+  // A raw body has no schema to meet; its status must still be one the operation documents.
+  const responseProblems = answer.raw
+    ? op.responses[String(answer.status)]
+      ? []
+      : [`status ${answer.status} is not a documented response of ${operationId}`]
+    : p.validator.validateResponse(op, { status: answer.status, body: answer.body })
   if (responseProblems.length > 0) return mismatch(p, `${where} (${operationId}) response`, responseProblems)
   return answer
 }

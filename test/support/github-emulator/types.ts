@@ -53,6 +53,9 @@ export interface RecordedRequest {
   rule?: string
   /** Whether the request carried an Authorization header (the download origin refuses those). */
   authorization: boolean
+  /** Bytes of the request body and of the response (headers excluded), for transfer budgets. */
+  requestBytes: number
+  responseBytes: number
 }
 
 export interface GitHubEmulator {

@@ -6,6 +6,7 @@ import { deleteReleaseAsset, getReleaseAsset, listReleaseAssets, updateReleaseAs
 import { addLabels, createComment, listComments, listLabels, removeLabel, updateComment } from './issues.js'
 import { mergePull } from './merge.js'
 import { createPull, getPull, listPullFiles, listPulls, pullsForCommit, updatePull } from './pulls.js'
+import { GIT_DATABASE_HANDLERS } from './git-database.js'
 import { createRef, deleteRef, getRef, listMatchingRefs, updateRef } from './refs.js'
 import {
   createRelease,
@@ -50,6 +51,7 @@ export const HANDLERS: Record<string, Handler> = {
   'git/create-ref': createRef,
   'git/update-ref': updateRef,
   'git/delete-ref': deleteRef,
+  ...GIT_DATABASE_HANDLERS,
   'repos/list-pull-requests-associated-with-commit': pullsForCommit,
   'pulls/create': createPull,
   'pulls/list': listPulls,

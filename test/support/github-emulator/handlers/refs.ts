@@ -6,6 +6,7 @@
 import { ApiError, notFound, validationFailed, type EmulatorContext, type Handler } from '../context.js'
 import { gitRef } from '../representations/misc.js'
 import { ZERO_SHA } from '../git/repo.js'
+import { refuseByRulesets } from './ref-rules.js'
 
 const EMPTY = 'Git Repository is empty.'
 
@@ -55,6 +56,8 @@ export const createRef: Handler = async (ctx, req) => {
   if ((await ctx.git.run(['check-ref-format', ref])).code !== 0)
     throw unprocessable(`${ref} is not a valid ref name.`)
   if (!(await ctx.git.objectExists(sha))) throw unprocessable('Object does not exist')
+  if (await ctx.git.readRef(ref)) throw unprocessable('Reference already exists')
+  refuseByRulesets(ctx, req, { ref, oldSha: null, newSha: sha })
   if (!(await ctx.git.updateRef(ref, sha, ZERO_SHA))) throw unprocessable('Reference already exists')
   const entry = await ctx.git.readRef(ref)
   if (!entry) throw notFound()
@@ -71,6 +74,7 @@ export const updateRef: Handler = async (ctx, req) => {
   if (!force && current.sha !== sha && !(await ctx.git.isAncestor(current.sha, sha))) {
     throw unprocessable('Update is not a fast forward')
   }
+  refuseByRulesets(ctx, req, { ref, oldSha: current.sha, newSha: sha })
   if (!(await ctx.git.updateRef(ref, sha, current.sha))) {
     throw validationFailed([
       { resource: 'Reference', code: 'custom', field: 'sha', message: 'Reference cannot be updated' }

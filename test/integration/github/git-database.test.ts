@@ -1,0 +1,156 @@
+/**
+ * GitHub mode reads and writes the registry branch through the Git Database API
+ * (src/github/git-database-backend.ts): a fresh runner reads only the objects an answer needs and
+ * fetches nothing over git; a lost race is the server's refusal of a non-fast-forward update and
+ * the change is built again on the new tip; eight writers at once lose nothing; a ruleset refuses
+ * an API ref update as it refuses a push; what the API wrote is what git serves.
+ */
+import { afterEach, beforeEach, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import type { CommandContext } from '../../../src/commands/context.js'
+import { init } from '../../../src/commands/init.js'
+import { register } from '../../../src/commands/register.js'
+import { showVersion } from '../../../src/commands/show.js'
+import { headPath } from '../../../src/domain/layout.js'
+import { resetGitHubClients } from '../../../src/github/client.js'
+import { modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
+import { testClock } from '../../support/command-context.js'
+import { emulatorContext } from '../../support/github-context.js'
+import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+
+let gh: GitHubEmulator
+let work: string
+
+beforeEach(async () => {
+  gh = await startGitHubEmulator()
+  work = await tempDir()
+})
+
+afterEach(async () => {
+  expect(gh.validationErrors).toEqual([])
+  await gh.close()
+  await removeDir(work)
+  resetGitHubClients()
+})
+
+/** A runner with nothing cached: its own cache directory. */
+let runners = 0
+const runner = (): CommandContext =>
+  emulatorContext(gh, join(work, `runner-${++runners}`), testClock(new Date().toISOString()))
+
+const git = (...args: string[]): string =>
+  execFileSync('git', args, {
+    cwd: gh.repoDir,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' }
+  })
+
+const tip = (): string => git('rev-parse', 'refs/heads/model-registry').trim()
+
+test('a fresh runner shows a version through a few API requests and fetches nothing over git', async () => {
+  const writer = runner()
+  await init(writer)
+  for (let i = 0; i < 3; i++)
+    await register(writer, { file: await modelFile(work, `m${i}.bin`, i), modelType: 'meter' })
+
+  const seen = gh.requests.length
+  const version = await showVersion(runner(), 'meter@latest')
+  expect(version.version).toBe('1.0.2')
+  const used = gh.requests.slice(seen)
+  expect(used.filter(r => r.origin === 'git')).toEqual([])
+  // ref, commit, root tree, registry.json, head.json, the version file
+  expect(used.map(r => r.operationId).sort()).toEqual([
+    'git/get-commit',
+    'git/get-ref',
+    'git/get-tree',
+    'repos/get-content',
+    'repos/get-content',
+    'repos/get-content'
+  ])
+  expect(used.reduce((sum, r) => sum + r.responseBytes, 0)).toBeLessThan(20_000)
+})
+
+test('a register on a fresh runner writes one tree, one commit and a fast-forward ref update, no git push', async () => {
+  const first = runner()
+  await init(first)
+  const seen = gh.requests.length
+  await register(runner(), { file: await modelFile(work, 'a.bin', 1), modelType: 'meter' })
+  const used = gh.requests.slice(seen)
+  expect(used.filter(r => r.origin === 'git')).toEqual([])
+  const registryWrites = used
+    .filter(r => r.method !== 'GET' && /\/git\//.test(r.path))
+    .map(r => r.operationId)
+  expect(registryWrites).toEqual(['git/create-tree', 'git/create-commit', 'git/update-ref'])
+  // What the API wrote is a sound commit that git serves.
+  expect(git('fsck', '--strict', '--no-dangling').trim()).toBe('')
+  expect(git('log', '-1', '--format=%s', 'refs/heads/model-registry')).toMatch(/^register meter 1\.0\.0/)
+})
+
+test('a lost race is refused by the server (not a fast forward) and the change is built again on the new tip', async () => {
+  const a = runner()
+  const b = runner()
+  await init(a)
+  let calls = 0
+  const outcome = await a.backend.update(async snapshot => {
+    calls++
+    if (calls === 1) {
+      // Another runner's update lands between this builder's read and its ref update.
+      await b.backend.update(async () => ({
+        change: { subject: 'other', files: [{ path: 'notes/b.json', content: { by: 'b' } }] },
+        result: null
+      }))
+    }
+    const seenB = (await snapshot.readJson('notes/b.json')) !== null
+    return {
+      change: { subject: 'mine', files: [{ path: 'notes/a.json', content: { by: 'a', seenB } }] },
+      result: seenB
+    }
+  })
+  expect(outcome).toMatchObject({ changed: true, attempts: 2, result: true })
+  expect(calls).toBe(2)
+  const refused = gh.requests.filter(r => r.operationId === 'git/update-ref' && r.status === 422)
+  expect(refused).toHaveLength(1)
+  expect(git('show', `${tip()}:notes/b.json`)).toContain('"by": "b"')
+  expect(git('show', `${tip()}:notes/a.json`)).toContain('"seenB": true')
+  expect(git('rev-list', '--count', 'refs/heads/model-registry').trim()).toBe('3') // init, b, a
+})
+
+test('eight runners register the same model at once: every registration lands, nothing is lost', async () => {
+  await init(runner())
+  const writers = Array.from({ length: 8 }, () => runner())
+  const files = await Promise.all(writers.map((_, i) => modelFile(work, `w${i}.bin`, 100 + i)))
+  const versions = await Promise.all(
+    writers.map((ctx, i) => register(ctx, { file: files[i] as string, modelType: 'meter' }))
+  )
+  expect(new Set(versions.map(v => v.version)).size).toBe(8)
+  const head = JSON.parse(git('show', `${tip()}:${headPath('meter')}`)) as { count: number }
+  expect(head.count).toBe(8)
+  for (const v of versions) expect(git('show', `${tip()}:${v.metadata_path}`)).toContain(v.checksum)
+  expect(git('fsck', '--strict', '--no-dangling').trim()).toBe('')
+}, 300_000)
+
+test('a ruleset requiring pull requests refuses the API ref update as it refuses a push; nothing lands', async () => {
+  const ctx = runner()
+  await init(ctx)
+  const before = tip()
+  gh.pushRules.addRuleset({
+    name: 'registry',
+    branches: ['model-registry'],
+    rules: [{ type: 'pull_request' }],
+    bypass: []
+  })
+  await expect(
+    register(ctx, { file: await modelFile(work, 'a.bin', 1), modelType: 'meter' })
+  ).rejects.toMatchObject({
+    kind: 'refused',
+    message: expect.stringMatching(
+      /Repository rule violations found.*Changes must be made through a pull request/
+    )
+  })
+  expect(tip()).toBe(before)
+  const refusal = gh.requests.find(r => r.operationId === 'git/update-ref' && r.status === 422)
+  expect(refusal?.rule).toBe('api-ref-ruleset-violation')
+  // The registration's draft release went with the failure.
+  expect(gh.state.releases).toEqual([])
+})
