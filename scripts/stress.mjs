@@ -19,16 +19,19 @@
  *               version using them (--race-runs, default 40): every reported success fetchable.
  *   housekeeping  git gc --aggressive --prune=now, pack-refs --all, repack -ad, then every command,
  *               then mreg writers and git CLI writers on the registry branch at once: nothing lost.
+ *   github      every GitHub call × every fault kind against the emulator (--github-runs per cell,
+ *               default 5: 235 faulted runs; scripts/stress-github-faults.mjs).
  *
  * Prints one line per scenario and then `N passed, N failed (lost L, corrupt C)`; exits 1 when
- * anything failed. Options: --crash-runs N --race-runs N --migrate-runs N --fuzz-runs N --seed N
- * --only crash,migrate,race,housekeeping,resources,fuzz
+ * anything failed. Options: --crash-runs N --race-runs N --migrate-runs N --fuzz-runs N
+ * --github-runs N --seed N --only crash,migrate,race,housekeeping,resources,fuzz,github
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { cp, mkdtemp, open, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
+import { githubFaultsScenario } from './stress-github-faults.mjs'
 
 const args = process.argv.slice(2)
 const option = (name, fallback) => {
@@ -41,7 +44,8 @@ const RACE_RUNS = Number(option('race-runs', 40))
 const KILL_WINDOW_MS = Number(option('kill-window-ms', 3000))
 const MIGRATE_RUNS = Number(option('migrate-runs', 40))
 const FUZZ_RUNS = Number(option('fuzz-runs', 200))
-const ONLY = new Set(option('only', 'crash,migrate,race,housekeeping,resources,fuzz').split(','))
+const GITHUB_RUNS = Number(option('github-runs', 5))
+const ONLY = new Set(option('only', 'crash,migrate,race,housekeeping,resources,fuzz,github').split(','))
 let seed = Number(option('seed', Date.now() % 1_000_000))
 const SEED = seed
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
@@ -458,6 +462,7 @@ try {
   await timed('housekeeping', housekeepingScenario)
   await timed('resources', resourcesScenario)
   await timed('fuzz', fuzzScenario)
+  await timed('github', () => githubFaultsScenario({ runsPerCell: GITHUB_RUNS, random, record, totals }))
 } finally {
   await rm(work, { recursive: true, force: true })
 }

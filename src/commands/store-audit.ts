@@ -1,8 +1,9 @@
 /**
  * What the artifact store holds against what the registry says is live: stored items no live
  * version uses (swept by cleanup, reported by doctor) and live versions whose bytes are gone.
- * Orphans are looked for in what the store lists: for GitHub the newest 1000 releases, which
- * is where a registration that died leaves its draft.
+ * The store is told which versions are live, so that one that lists only a window (GitHub: the
+ * newest 1,000 releases, where a registration that died leaves its draft) looks up every other
+ * release of a model tag by name rather than missing the orphans older than the window.
  */
 import { isRegistryError } from '../domain/errors.js'
 import { formatReference } from '../domain/references.js'
@@ -50,7 +51,8 @@ export async function auditStore(
   const unused: StoredItem[] = []
   const unfinished: ModelVersion[] = []
   const seen = new Set<string>()
-  for await (const item of store.listStored()) {
+  const records = { live: new Set(live.map(formatReference)) }
+  for await (const item of store.listStored(records)) {
     const key = keyOf(item)
     seen.add(key)
     const owner = liveByKey.get(key)

@@ -4,7 +4,6 @@
  * would leak it, and it refuses requests that carry one), so the redirect is followed here, by
  * hand, without the Authorization header.
  */
-import { Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { FileDigest } from '../stores/artifact-store.js'
 import { copyWithHash } from '../stores/hashing.js'
@@ -52,8 +51,22 @@ async function discard(body: unknown): Promise<void> {
   }
 }
 
+/**
+ * The bytes of a response body, read through the web stream's own iterator. Not
+ * `Readable.fromWeb`: when the connection drops mid-body, its adapter rethrows undici's
+ * "TypeError: terminated" outside any await — an uncaught exception that kills the process
+ * (https://github.com/nodejs/node/issues/49233) — where the iterator rejects the pending read.
+ */
+async function* chunksOf(body: unknown): AsyncIterable<Uint8Array> {
+  if (body) yield* body as WebReadableStream<Uint8Array>
+}
+
 /** GETs a signed URL, following further redirects, never with credentials. */
-async function fetchWithoutAuth(start: URL, client: GitHubClient, signal: AbortSignal): Promise<Readable> {
+async function fetchWithoutAuth(
+  start: URL,
+  client: GitHubClient,
+  signal: AbortSignal
+): Promise<AsyncIterable<Uint8Array>> {
   let url = start
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     let response: Response
@@ -76,14 +89,16 @@ async function fetchWithoutAuth(start: URL, client: GitHubClient, signal: AbortS
       const text = await response.text().catch(() => '')
       throw Object.assign(httpError(response.status, text.slice(0, 200)), { mregOrigin: url.origin })
     }
-    if (!response.body) return Readable.from([])
-    return Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>)
+    return chunksOf(response.body)
   }
   throw new Error(`more than ${MAX_REDIRECTS} redirects downloading from ${start.origin}`)
 }
 
 /** The asset's bytes: from the API itself, or from wherever it redirects. */
-async function openAssetBody(options: DownloadAssetOptions, signal: AbortSignal): Promise<Readable> {
+async function openAssetBody(
+  options: DownloadAssetOptions,
+  signal: AbortSignal
+): Promise<AsyncIterable<Uint8Array>> {
   const { client, owner, repo, assetId } = options
   const response = await client.octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
     owner,
@@ -101,8 +116,7 @@ async function openAssetBody(options: DownloadAssetOptions, signal: AbortSignal)
     if (!location) throw httpError(502, `GitHub answered ${status} without a Location`)
     return fetchWithoutAuth(new URL(location, `${client.apiUrl}/`), client, signal)
   }
-  if (!body) return Readable.from([])
-  return Readable.fromWeb(body as WebReadableStream<Uint8Array>)
+  return chunksOf(body)
 }
 
 export async function downloadAsset(options: DownloadAssetOptions): Promise<FileDigest> {

@@ -6,7 +6,7 @@
 import type { GitHubClient } from './client.js'
 import { call, listAll, repoSlug as slug, type RepoRef } from './call.js'
 import { gitHubMessage, httpStatus } from './errors.js'
-import { toAsset, toRelease, type GitHubAsset, type GitHubRelease } from './types.js'
+import { endpointOf, listOf, toAsset, toRelease, type GitHubAsset, type GitHubRelease } from './types.js'
 
 export type { RepoRef } from './call.js'
 
@@ -104,6 +104,24 @@ export async function listReleases(
   return call(client, params, 'listing releases', async () => {
     const data = await listAll(client, client.octokit.rest.repos.listReleases, { owner, repo }, limit)
     return data.map(toRelease)
+  })
+}
+
+/**
+ * The names of every tag of the repository (without `refs/tags/`), in one response: "List
+ * matching references" takes no paging parameters and answers every match
+ * (https://docs.github.com/en/rest/git/refs#list-matching-references; GitHub confirmed that
+ * `per_page` is ignored there: https://github.com/github/docs/issues/3863), so it has no 1,000 cap.
+ * `tags` is a string prefix of `refs/tags/…` (the slash of `tags/` would be percent-encoded).
+ */
+export async function listTagNames(client: GitHubClient, params: RepoRef): Promise<string[]> {
+  const { owner, repo } = params
+  return call(client, params, 'listing tags', async () => {
+    const response = await client.octokit.rest.git.listMatchingRefs({ owner, repo, ref: 'tags' })
+    return listOf(response.data, endpointOf(response.url)).flatMap(entry => {
+      const ref = (entry as { ref?: unknown }).ref
+      return typeof ref === 'string' && ref.startsWith('refs/tags/') ? [ref.slice('refs/tags/'.length)] : []
+    })
   })
 }
 

@@ -221,15 +221,18 @@ export class RemoteTransport {
 
   private unavailable(action: string, error: unknown): RegistryError {
     const http = (error as { code?: string; data?: { statusCode?: number; response?: string } }).data
-    if (errorCode(error) === 'HttpError' && http?.statusCode === 403 && action === 'push to') {
-      // GitHub: 403 with "Permission to o/r.git denied to <login>." — the token reads but may not write.
+    if (errorCode(error) === 'HttpError' && http?.statusCode === 403) {
+      // GitHub: 403 with "Permission to o/r.git denied to <login>." — the token lacks contents:
+      // write to push (it may read), or contents: read to fetch.
       const said = (http.response ?? '').split('\n')[0]?.trim().slice(0, 200)
+      const pushing = action === 'push to'
+      const permission = pushing ? 'contents: write' : 'contents: read'
       return new RegistryError(
         'refused',
         this.redact(
-          `the token may not push to the registry at ${this.displayUrl} (HTTP 403${said ? `: ${said}` : ''}): it needs the contents: write permission`
+          `the token may not ${pushing ? 'push to' : 'read'} the registry at ${this.displayUrl} (HTTP 403${said ? `: ${said}` : ''}): it needs the ${permission} permission`
         ),
-        { url: this.displayUrl, permission: 'contents: write' }
+        { url: this.displayUrl, permission }
       )
     }
     const message = `cannot ${action} the registry at ${this.displayUrl}: ${describe(error)}`

@@ -136,9 +136,18 @@ export interface ArtifactStore {
    * What the store holds, so cleanup and doctor can find bytes no live version uses (left by a
    * registration that died between storing and committing, or by an interrupted cleanup).
    */
-  listStored?(): AsyncIterable<StoredItem>
+  listStored?(records: RegistryRecords): AsyncIterable<StoredItem>
   /** Removes one listed item, under the same rules as remove(). Idempotent. */
   removeStored?(item: StoredItem, inUse?: InUseCheck): Promise<void>
+}
+
+/**
+ * What the registry's own records say, for a store that can list only a window of what it holds
+ * (GitHub pages through the newest 1,000 releases only): it looks up the rest by name instead.
+ */
+export interface RegistryRecords {
+  /** `name@version` of every live version: its stored item is checked through verify(), never swept. */
+  live: ReadonlySet<string>
 }
 
 export interface FileVerification {

@@ -14,6 +14,7 @@ import type {
   FileVerification,
   InUseCheck,
   PutResult,
+  RegistryRecords,
   StoredItem
 } from './artifact-store.js'
 import { verifyEachFile } from './verify-files.js'
@@ -22,7 +23,7 @@ export class StoreDecorator implements ArtifactStore {
   readonly kind
   readonly bindsVersion: boolean
   readonly parallelFetches: number
-  readonly listStored?: () => AsyncIterable<StoredItem>
+  readonly listStored?: (records: RegistryRecords) => AsyncIterable<StoredItem>
   readonly removeStored?: (item: StoredItem, inUse?: InUseCheck) => Promise<void>
 
   constructor(protected readonly inner: ArtifactStore) {
@@ -30,7 +31,8 @@ export class StoreDecorator implements ArtifactStore {
     this.bindsVersion = inner.bindsVersion
     this.parallelFetches = inner.parallelFetches
     if (inner.listStored)
-      this.listStored = () => (inner.listStored as () => AsyncIterable<StoredItem>).call(inner)
+      this.listStored = records =>
+        (inner.listStored as NonNullable<ArtifactStore['listStored']>).call(inner, records)
     if (inner.removeStored)
       this.removeStored = (item, inUse) =>
         (inner.removeStored as NonNullable<ArtifactStore['removeStored']>).call(inner, item, inUse)

@@ -18,7 +18,12 @@ import { join } from 'node:path'
 import { Octokit } from '@octokit/rest'
 import { resetGitHubClients } from '../../src/github/client.js'
 import { githubCliArgs, mreg, removeDir, tempDir, testEnv, type RunResult } from '../support/cli-harness.js'
-import { basicHeader, startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'
+import {
+  ALL_WRITE,
+  basicHeader,
+  startGitHubEmulator,
+  type GitHubEmulator
+} from '../support/github-emulator/index.js'
 import { isolatedGitEnv } from '../support/github-emulator/git/repo.js'
 import { registryTip, showJson, writeModelFile } from './support/registry-state.js'
 import { bundleAction, newJob, runStep, type Bundle, type Job } from './support/run-action.js'
@@ -35,8 +40,12 @@ let work: string
 beforeAll(async () => {
   bundle = await bundleAction()
   gh = await startGitHubEmulator()
-  gh.pushRules.addToken(APP_TOKEN, { login: 'mreg-registry[bot]', push: true })
-  gh.pushRules.addToken(READ_ONLY_TOKEN, { login: 'github-actions[bot]', push: false })
+  gh.tokens.add(APP_TOKEN, { login: 'mreg-registry[bot]', permissions: ALL_WRITE })
+  // A workflow token with `contents: read`: it may read releases and fetch, not write either.
+  gh.tokens.add(READ_ONLY_TOKEN, {
+    login: 'github-actions[bot]',
+    permissions: { ...ALL_WRITE, contents: 'read' }
+  })
   job = await newJob(gh)
   work = await tempDir()
   await writeModelFile(join(job.workspace, 'model.pkl'))
@@ -229,6 +238,7 @@ describe('a token that may not push', () => {
       READ_ONLY_TOKEN
     )
     expect(viaAction.code).toBe(0)
+    // The release is GitHub's first refusal (the same permission set serves the API and git).
     expect(register.code).toBe(1)
     // Its first write is the release (the API), refused before anything reaches the branch.
     expect(errorOf(register.stdout)).toContain('needs contents: write')
@@ -246,7 +256,7 @@ describe('classic branch protection with a required status check', () => {
     const other = await startGitHubEmulator()
     const dir = await tempDir()
     try {
-      other.pushRules.addToken(APP_TOKEN, { login: 'mreg-registry[bot]', push: true })
+      other.tokens.add(APP_TOKEN, { login: 'mreg-registry[bot]', permissions: ALL_WRITE })
       const otherJob = await newJob(other)
       await writeModelFile(join(otherJob.workspace, 'model.pkl'))
       await writeModelFile(join(dir, 'model.pkl'))

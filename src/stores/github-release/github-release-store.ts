@@ -36,6 +36,7 @@ import type {
   FileDigest,
   FileVerification,
   PutResult,
+  RegistryRecords,
   StoredItem
 } from '../artifact-store.js'
 import { verifyEachFile } from '../verify-files.js'
@@ -44,7 +45,7 @@ import { EMPTY_SHA256, planDirectory, uploadDirectory } from './directory-assets
 import { assetsInOrder, fetchArtifact } from './fetch-artifact.js'
 import { assetDownloadUrl, releasePageUrl, releaseTag } from './naming.js'
 import { DEFAULT_MAX_PART_BYTES, planParts } from './parts.js'
-import { listRegistryReleases, type RegistryRelease } from './release-listing.js'
+import { listRegistryItems, listRegistryReleases, type RegistryRelease } from './release-listing.js'
 import { deleteReleaseAndTag, removeRelease, type ReleaseContext } from './remove-release.js'
 import { uploadFile, type UploadedPart } from './upload-file.js'
 
@@ -393,18 +394,9 @@ export class GitHubReleaseStore implements ArtifactStore {
     await removeRelease(this.context, artifact)
   }
 
-  /** Every release whose tag names a model version: one stored item per release (drafts too). */
-  async *listStored(): AsyncIterable<StoredItem> {
-    for (const release of await this.listRegistryReleases()) {
-      yield {
-        id: String(release.id),
-        size: release.assets.reduce((sum, asset) => sum + asset.size, 0),
-        modified: new Date(release.created_at),
-        owner: { name: release.name, version: release.version, release_id: release.id },
-        label: `release ${release.tag}${release.draft ? ' (draft)' : ''}`,
-        ...(release.draft ? { unfinished: true } : {})
-      }
-    }
+  /** Every release of a model version tag (drafts too): see release-listing.ts for how past 1,000. */
+  listStored(records: RegistryRecords): AsyncIterable<StoredItem> {
+    return listRegistryItems(this.context, records)
   }
 
   async removeStored(item: StoredItem): Promise<void> {
@@ -416,6 +408,7 @@ export class GitHubReleaseStore implements ArtifactStore {
     )
   }
 
+  /** The registry's releases among the newest RELEASE_LIST_LIMIT of the repository. */
   async listRegistryReleases(): Promise<RegistryRelease[]> {
     return listRegistryReleases(this.context)
   }

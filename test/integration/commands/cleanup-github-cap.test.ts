@@ -1,12 +1,13 @@
 /**
  * cleanup and doctor on a repository with more than 1,000 releases: GitHub pages through the
  * first 1,000 only (422 past them), so neither may page through every release. Orphans are
- * found among the newest releases (where a dying registration leaves its draft), this run's
- * deletions are removed from what their metadata records, and a live version older than the
- * window is asked about directly instead of being called missing.
+ * found among the newest releases (where a dying registration leaves its draft) and, past them,
+ * through the tags (listed without a cap) of versions the registry does not call live, each
+ * looked up by tag; a live version older than the window is asked about directly instead of
+ * being called missing.
  */
 import { afterEach, beforeEach, expect, test } from '@jest/globals'
-import { randomBytes } from 'node:crypto'
+import { Octokit } from '@octokit/rest'
 import { cleanup } from '../../../src/commands/cleanup.js'
 import type { CommandContext } from '../../../src/commands/context.js'
 import { doctor } from '../../../src/commands/doctor.js'
@@ -47,34 +48,14 @@ afterEach(async () => {
   resetGitHubClients()
 })
 
-/** The project's own releases, written straight into the emulator's state (creating 1,100 through the API would take minutes). */
-function seedProjectReleases(count: number, createdAt: string): void {
-  for (let i = 0; i < count; i++) {
-    const id = gh.state.nextId()
-    const record: ReleaseRecord = {
-      id,
-      tagName: `v0.${i}.0`,
-      targetCommitish: 'main',
-      name: `v0.${i}.0`,
-      body: null,
-      draft: false,
-      prerelease: false,
-      immutable: false,
-      author: 'octocat',
-      createdAt,
-      publishedAt: createdAt,
-      updatedAt: createdAt,
-      untaggedName: `untagged-${randomBytes(10).toString('hex')}`,
-      assets: []
-    }
-    gh.state.releases.push(record)
-  }
-}
+/** The project's own releases (tags `v0.N.0`), created at `createdAt`. */
+const addProjectReleases = (count: number, createdAt: string): Promise<void> =>
+  gh.state.addPublishedReleases(count, { createdAt, tag: i => `v0.${i}.0` })
 
 const listPastCap = () => gh.requests.filter(r => r.operationId === 'repos/list-releases' && r.status === 422)
 
 test('1,100 older releases: the orphan draft among the newest is found and swept, nothing pages past 1,000', async () => {
-  seedProjectReleases(1100, '2020-01-01T00:00:00Z')
+  await addProjectReleases(1100, '2020-01-01T00:00:00Z')
   const client = createGitHubClient({ token: gh.token, apiUrl: gh.apiUrl, writeSpacingMs: 0 })
   await createDraftRelease(client, { owner: gh.owner, repo: gh.repo, tag: 'meter@v9.9.9', name: 'x' })
   clock.set(new Date(Date.now() + 2 * 3_600_000).toISOString())
@@ -101,7 +82,7 @@ test('1,100 older releases: the orphan draft among the newest is found and swept
 })
 
 test('1,100 newer releases push the registry out of the listing: no version is called missing, deletions still happen', async () => {
-  seedProjectReleases(1100, '2099-01-01T00:00:00Z')
+  await addProjectReleases(1100, '2099-01-01T00:00:00Z')
   const report = await doctor(ctx)
   expect(report).toMatchObject({ healthy: true, findings: [] })
 
@@ -115,9 +96,46 @@ test('1,100 newer releases push the registry out of the listing: no version is c
   expect((await doctor(ctx)).findings).toEqual([])
 })
 
+test('an orphan release older than the newest 1,000 is found through its tag and swept; live ones are not looked up', async () => {
+  // A published release of a version the registry has no record of (its metadata never landed),
+  // created before the project's 1,100 releases.
+  const octokit = new Octokit({ auth: gh.token, baseUrl: gh.apiUrl })
+  await octokit.rest.repos.createRelease({
+    owner: gh.owner,
+    repo: gh.repo,
+    tag_name: 'meter@v0.9.0',
+    name: 'meter 0.9.0',
+    make_latest: 'false'
+  })
+  const orphan = gh.state.releases.find(r => r.tagName === 'meter@v0.9.0') as ReleaseRecord
+  orphan.createdAt = '2019-01-01T00:00:00Z'
+  await addProjectReleases(1100, '2099-01-01T00:00:00Z')
+  clock.set(new Date(Date.now() + 2 * 3_600_000).toISOString())
+
+  const from = gh.requests.length
+  const report = await doctor(ctx)
+  expect(report.findings.map(f => [f.kind, f.subject])).toEqual([['orphan-object', 'release meter@v0.9.0']])
+  // Only the tag no live version owns was looked up.
+  const byTag = gh.requests
+    .slice(from)
+    .filter(r => r.operationId === 'repos/get-release-by-tag')
+    .map(r => r.path)
+  expect(byTag).toEqual([`/repos/${gh.owner}/${gh.repo}/releases/tags/meter%40v0.9.0`])
+
+  const outcome = await cleanup(ctx, { keepLast: 3 })
+  expect(outcome.swept.map(s => s.label)).toEqual(['release meter@v0.9.0'])
+  expect(gh.state.releases.filter(r => r.tagName.startsWith('meter@')).map(r => r.tagName)).toEqual([
+    'meter@v1.0.0',
+    'meter@v1.0.1',
+    'meter@v1.0.2'
+  ])
+  expect((await gh.state.refMap())['refs/tags/meter@v0.9.0']).toBeUndefined()
+  expect(listPastCap()).toEqual([])
+  expect((await doctor(ctx)).findings).toEqual([])
+})
+
 test('the emulator refuses a page past the first 1,000 releases as GitHub does', async () => {
-  seedProjectReleases(1001, '2020-01-01T00:00:00Z')
-  const { Octokit } = await import('@octokit/rest')
+  await addProjectReleases(1001, '2020-01-01T00:00:00Z')
   const octokit = new Octokit({ auth: gh.token, baseUrl: gh.apiUrl })
   const error = await octokit.rest.repos
     .listReleases({ owner: gh.owner, repo: gh.repo, per_page: 100, page: 11 })

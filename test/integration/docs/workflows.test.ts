@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { COMMANDS } from '../../../src/action/inputs.js'
 import { actionInputNames, ROOT } from '../../e2e/support/run-action.js'
+import { readmePermissions as readPermissionsTable } from '../../support/docs-permissions.js'
 
 const WORKFLOWS = join(ROOT, 'docs', 'workflows')
 const ACTIONLINT = join(ROOT, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js')
@@ -55,19 +56,7 @@ async function workflows(): Promise<[string, Workflow][]> {
   )
 }
 
-/** The README's permissions table: command → the permissions its token needs. */
-async function readmePermissions(): Promise<Map<string, string[]>> {
-  const readme = await readFile(join(ROOT, 'README.md'), 'utf8')
-  const table = /<!-- permissions-table -->([\s\S]*?)<!-- \/permissions-table -->/.exec(readme)?.[1] ?? ''
-  const map = new Map<string, string[]>()
-  for (const row of table.split('\n').filter(line => line.startsWith('| `'))) {
-    const [commands, permissions] = row.split('|').slice(1, 3) as [string, string]
-    const needed = [...permissions.matchAll(/`([^`]+)`/g)].map(m => m[1] as string)
-    for (const command of [...commands.matchAll(/`([^`]+)`/g)].map(m => m[1] as string))
-      map.set(command, needed)
-  }
-  return map
-}
+const readmePermissions = () => readPermissionsTable(ROOT)
 
 const LEVEL = { none: 0, read: 1, write: 2 } as Record<string, number>
 

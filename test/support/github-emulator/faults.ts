@@ -68,11 +68,13 @@ function take<T>(list: Armed<T>[], predicate: (spec: T) => boolean): T | undefin
 export class FaultInjector {
   private readonly failures: Armed<FailSpec>[] = []
   private readonly resets: Armed<ResetSpec>[] = []
-  private readonly starters: Armed<{ name: string }>[] = []
+  private readonly starters: Armed<{ name: RegExp | string }>[] = []
   private readonly corruptions: Armed<UploadMatch>[] = []
   private readonly rateLimits: Armed<
     RateLimitSpec & { kind: 'primary' | 'secondary'; retryAfterSeconds: number }
   >[] = []
+  private readonly connectionResets: Armed<RequestMatch>[] = []
+  private readonly pushRaces: Armed<() => Promise<void>>[] = []
   /** Starter assets to create right away, consumed by the server (see leaveStarterAsset). */
   readonly immediateStarters: { name: string; releaseId: number }[] = []
 
@@ -91,9 +93,28 @@ export class FaultInjector {
    * `releaseId` when given, else in whichever release the next upload of that name targets
    * (which then gets 422 already_exists).
    */
-  leaveStarterAsset(name: string, options: { releaseId?: number } = {}): void {
-    if (options.releaseId !== undefined) this.immediateStarters.push({ name, releaseId: options.releaseId })
-    else this.starters.push({ spec: { name }, remaining: 1 })
+  leaveStarterAsset(name: RegExp | string, options: { releaseId?: number } = {}): void {
+    if (options.releaseId !== undefined) {
+      if (typeof name !== 'string') throw new Error('a starter created now needs a name')
+      this.immediateStarters.push({ name, releaseId: options.releaseId })
+    } else this.starters.push({ spec: { name }, remaining: 1 })
+  }
+
+  /**
+   * The next `times` (default 1) matching requests, on any origin, lose their connection: a
+   * download after half its bytes were sent (mid-transfer), a git request after its body was
+   * read, an API request before any answer. (Uploads cut mid-body: resetConnectionMidUpload.)
+   */
+  resetNext(spec: RequestMatch & { times?: number } = {}): void {
+    this.connectionResets.push({ spec, remaining: spec.times ?? 1 })
+  }
+
+  /**
+   * Another writer wins the race: `writer` (e.g. a commit onto the pushed branch) runs after the
+   * next push's request arrived and before git receives it, so the push's compare-and-swap fails.
+   */
+  beforeNextPush(writer: () => Promise<void>): void {
+    this.pushRaces.push({ spec: writer, remaining: 1 })
   }
 
   /** The next matching upload stores its bytes with the first byte flipped (digest ≠ client's hash). */
@@ -114,12 +135,22 @@ export class FaultInjector {
       this.starters.length +
       this.corruptions.length +
       this.rateLimits.length +
+      this.connectionResets.length +
+      this.pushRaces.length +
       this.immediateStarters.length
     )
   }
 
   clear(): void {
-    for (const list of [this.failures, this.resets, this.starters, this.corruptions, this.rateLimits])
+    for (const list of [
+      this.failures,
+      this.resets,
+      this.starters,
+      this.corruptions,
+      this.rateLimits,
+      this.connectionResets,
+      this.pushRaces
+    ])
       list.length = 0
     this.immediateStarters.length = 0
   }
@@ -138,12 +169,20 @@ export class FaultInjector {
     return take(this.rateLimits, spec => requestMatches(spec, origin, method, path))
   }
 
+  takeConnectionReset(origin: string, method: string, path: string): boolean {
+    return take(this.connectionResets, spec => requestMatches(spec, origin, method, path)) !== undefined
+  }
+
+  takePushRace(): (() => Promise<void>) | undefined {
+    return take(this.pushRaces, () => true)
+  }
+
   takeReset(name: string): ResetSpec | undefined {
     return take(this.resets, spec => matches(spec.name, name))
   }
 
   takeStarter(name: string): boolean {
-    return take(this.starters, spec => spec.name === name) !== undefined
+    return take(this.starters, spec => matches(spec.name, name)) !== undefined
   }
 
   takeCorruption(name: string): boolean {

@@ -33,7 +33,8 @@ import type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.j
 
 export type { EmulatorOptions, GitHubEmulator, RecordedRequest } from './types.js'
 export type { FaultInjector } from './faults.js'
-export type { PushRules, Ruleset, RulesetRule, TokenGrant } from './git/push-rules.js'
+export type { PushRules, Ruleset, RulesetRule } from './git/push-rules.js'
+export type { TokenGrant, TokenTable } from './tokens.js'
 export type { EmulatorState, ReleaseRecord, AssetRecord, PullRecord, ReviewRecord } from './state.js'
 export { RULES, type RuleName } from './rules.js'
 export { ALL_WRITE, type TokenPermissions } from './permissions.js'
@@ -100,7 +101,7 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
 
   const requests: RecordedRequest[] = []
   const validationErrors: string[] = []
-  const state = new EmulatorState(git, 'github-actions[bot]', owner)
+  const state = new EmulatorState(git, 'github-actions[bot]', owner, token)
   if (options.permissions) state.tokenPermissions = { ...options.permissions }
   if (options.actionsCanCreatePullRequests !== undefined)
     state.actionsCanCreatePullRequests = options.actionsCanCreatePullRequests
@@ -122,7 +123,18 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
         res.end(`Injected fault: ${fault.status}\n`)
         return
       }
-      entry.rule = serveDownload(ctx, late.signer as DownloadSigner, req, res).rule
+      const reset = faults.takeConnectionReset('download', req.method ?? 'GET', path)
+      if (reset) {
+        // Mid-transfer: the response starts, half the bytes go out, then the connection drops.
+        res.end = ((chunk?: unknown) => {
+          if (Buffer.isBuffer(chunk) && chunk.length > 1)
+            res.write(chunk.subarray(0, Math.floor(chunk.length / 2)), () => res.destroy())
+          else res.destroy()
+          return res
+        }) as typeof res.end
+      }
+      const served = serveDownload(ctx, late.signer as DownloadSigner, req, res).rule
+      entry.rule = reset ? 'injected-fault' : served
     })
   )
   const [mainPort, downloadPort] = await Promise.all([listen(main), listen(download)])
@@ -154,7 +166,6 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
   late.pipeline = {
     ctx,
     writes: new WriteQueue(),
-    token,
     pushRules,
     projectRoot: root,
     validator,
@@ -177,6 +188,7 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     state,
     faults,
     pushRules,
+    tokens: state.tokens,
     requests,
     validationErrors,
     gitEnv: (extra = {}) =>

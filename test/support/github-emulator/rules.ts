@@ -153,7 +153,7 @@ export const RULES = {
     summary:
       'Listing releases reaches the first 1000 results only; a page past them answers 422 "Only the first 1000 results are available."',
     source:
-      'https://docs.github.com/en/rest/releases/releases#list-releases (paged list) with the cap GitHub applies to paged lists, as in https://docs.github.com/en/rest/search/search#about-search ("up to 1,000 results"); the 422 message as reported against list-releases in this project\'s issue 8'
+      'https://docs.github.com/en/rest/releases/releases#list-releases (paged list); the cap and its exact 422 text as GitHub answers list-releases past page 10 of 100: https://github.com/homarr-labs/homarr/issues/6559 (the Releases widget on home-assistant/core: "Only the first 1000 results are available"), and the same "Only the first 1000 results are available." compared verbatim against list-releases responses by clients such as PyGithub users (GithubException text) and Octokit users (error.response.data.message)'
   },
   'pull-not-mergeable': {
     summary: 'Merging a pull request that is closed or conflicts answers 405 "Pull Request is not mergeable"',
@@ -180,7 +180,7 @@ export const RULES = {
   },
   'git-push-permission': {
     summary:
-      'A token without contents: write that pushes over git gets 403 with the text `Permission to <owner>/<repo>.git denied to <login>.` (git prints it as a `remote:` line)',
+      "A token without contents: write that pushes over git (or without contents: read that fetches) gets 403 with the text `Permission to <owner>/<repo>.git denied to <login>.` (git prints it as a `remote:` line); the token's one permission set is the same the REST API checks (tokens.ts)",
     source:
       'https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token (contents: write to push); wording as reported in https://github.com/ad-m/github-push-action/issues/96 and https://github.com/Medical-Software-Foundation/canvas/pull/184'
   },

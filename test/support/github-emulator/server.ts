@@ -9,7 +9,7 @@
  * validationErrors and answered 500 with its text.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { isAuthorized, parseAuthorization, type Credentials } from './auth.js'
+import { parseAuthorization, type Credentials } from './auth.js'
 import { ApiError, RequestMismatch, type ApiAnswer, type EmulatorContext } from './context.js'
 import { conditionalAnswer } from './conditional.js'
 import { serveGitHttp } from './git/http-backend.js'
@@ -18,7 +18,7 @@ import { HANDLERS, STREAMING, checkRepository } from './handlers/index.js'
 import { drain, plantStarters } from './handlers/upload.js'
 import type { PathMatcher } from './openapi/paths.js'
 import type { OpenApiValidator } from './openapi/validator.js'
-import { ALL_WRITE, allows, permissionRefusal, type TokenPermissions } from './permissions.js'
+import { allows, permissionRefusal } from './permissions.js'
 import type { RateLimiter } from './rate-limit.js'
 import type { RecordedRequest } from './types.js'
 
@@ -40,8 +40,7 @@ export class WriteQueue {
 export interface Pipeline {
   ctx: EmulatorContext
   writes: WriteQueue
-  token: string
-  /** Further tokens, what they may push, and the rulesets pushes are checked against. */
+  /** The rulesets pushes and merges are checked against (tokens are ctx.state.tokens). */
   pushRules: PushRules
   projectRoot: string
   validator: OpenApiValidator
@@ -143,7 +142,7 @@ export async function handleMain(p: Pipeline, req: IncomingMessage, res: ServerR
   if (git) return handleGit(p, req, res, url, git[1] as string, git[2] as string)
   const download = /^\/([^/]+)\/([^/]+)\/releases\/download\/([^/]+)\/([^/]+)$/.exec(path)
   const entry = record(p.requests, req, res, 'web', path)
-  if (download && isAuthorized(req.headers.authorization, p.token)) {
+  if (download && authorize(p, req.headers.authorization)) {
     const [tag, name] = [decodeURIComponent(download[3] as string), decodeURIComponent(download[4] as string)]
     const release = p.ctx.state.releases.find(r => (r.draft ? r.untaggedName : r.tagName) === tag)
     const asset = release?.assets.find(a => a.name === name)
@@ -191,8 +190,11 @@ async function handleGit(
   }
   const isPush =
     url.searchParams.get('service') === 'git-receive-pack' || url.pathname.endsWith('/git-receive-pack')
-  const login = p.pushRules.grant(credentials.token)?.login ?? p.ctx.state.viewer
-  if (isPush && !allows(permissionsOf(p, credentials.token), [{ contents: 'write' }])) {
+  const grant = p.ctx.state.tokens.grant(credentials.token)
+  const login = grant?.login ?? p.ctx.state.viewer
+  // Rule git-push-permission (tokens.ts): contents write to push, read to fetch.
+  const needed = isPush ? 'write' : 'read'
+  if (!allows(grant?.permissions ?? {}, [{ contents: needed }])) {
     entry.rule = 'git-push-permission'
     await drain(req)
     res.writeHead(403, { 'content-type': 'text/plain' })
@@ -200,7 +202,14 @@ async function handleGit(
     return
   }
   const body = await readBody(req)
+  if (p.ctx.faults.takeConnectionReset('git', req.method ?? 'GET', url.pathname)) {
+    entry.rule = 'injected-fault'
+    req.socket.destroy()
+    return
+  }
   if (req.method === 'POST' && url.pathname.endsWith('/git-receive-pack')) {
+    const race = p.ctx.faults.takePushRace()
+    if (race) await race()
     const { commands, capabilities } = parsePushCommands(
       body,
       req.headers['content-encoding'] as string | undefined
@@ -233,28 +242,10 @@ async function handleGit(
   })
 }
 
-/**
- * The permission set of a token (rule token-permissions): the main token's is
- * state.tokenPermissions; a token added with pushRules.addToken has its grant's `permissions`,
- * or, without them, every permission with contents as its `push` says, for git and the REST API
- * alike (the Git Database API's writes need contents: write as a push does).
- */
-function permissionsOf(p: Pipeline, token: string): TokenPermissions {
-  if (token === p.token) return p.ctx.state.tokenPermissions
-  const grant = p.pushRules.grant(token)
-  if (!grant) return {}
-  if (grant.permissions) return grant.permissions
-  // contents: write is what both a push and the Git Database API's writes need
-  // (https://docs.github.com/en/rest/git/trees#create-a-tree: "Contents" repository permissions (write))
-  return { ...ALL_WRITE, contents: grant.push ? 'write' : 'read' }
-}
-
-/** The main token, or one added with pushRules.addToken (an App's installation token…). */
+/** A token of the table (tokens.ts), in any of the schemes GitHub accepts (auth.ts). */
 function authorize(p: Pipeline, header: string | undefined): Credentials | undefined {
-  const main = isAuthorized(header, p.token)
-  if (main) return main
   const credentials = parseAuthorization(header)
-  return credentials && p.pushRules.grant(credentials.token) ? credentials : undefined
+  return credentials && p.ctx.state.tokens.grant(credentials.token) ? credentials : undefined
 }
 
 function mismatch(p: Pipeline, where: string, problems: string[]): ApiAnswer {
@@ -293,6 +284,10 @@ async function answerApi(
   url: URL,
   entry: RecordedRequest
 ): Promise<ApiAnswer> {
+  if (p.ctx.faults.takeConnectionReset(origin, method, path)) {
+    req.socket.destroy()
+    return { status: 0, handled: true, rule: 'injected-fault' }
+  }
   const fault = p.ctx.faults.takeFailure(origin, method, path)
   if (fault) {
     const body = fault.body ?? { message: `Injected fault: ${fault.status}`, documentation_url: DOCS }
@@ -355,7 +350,7 @@ async function answerApi(
   const problems = p.validator.validateRequest(op, { path: params, query, body, hasBody })
   if (problems.length > 0) return mismatch(p, `${where} (${operationId}) request`, problems)
   // Rule token-permissions: the token's permission set, checked before the handler runs.
-  const lacking = permissionRefusal(permissionsOf(p, caller.token), operationId)
+  const lacking = permissionRefusal(p.ctx.state.tokens.grant(caller.token)?.permissions ?? {}, operationId)
   if (lacking) {
     return {
       status: 403,

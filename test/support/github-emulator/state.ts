@@ -3,7 +3,9 @@
  * (releases with their assets' bytes and SHA-256, pulls, reviews, statuses, check runs, comments,
  * labels) and use its hooks (addReview) to play the humans in a workflow.
  */
+import { randomBytes } from 'node:crypto'
 import type { GitRepo, RefEntry } from './git/repo.js'
+import { TokenTable } from './tokens.js'
 import { ALL_WRITE, type TokenPermissions } from './permissions.js'
 
 export type AssetState = 'uploaded' | 'starter'
@@ -143,8 +145,8 @@ export class EmulatorState {
   burnedTags = new Set<string>()
   /** Collaborators and their roles; the owner is admin. Anyone else may still review (public repository). */
   collaborators = new Map<string, CollaboratorRole>()
-  /** What the token may do (rule token-permissions); tests narrow it to play a workflow's `permissions:`. */
-  tokenPermissions: TokenPermissions = { ...ALL_WRITE }
+  /** Every token accepted and what each may do (tokens.ts: one table for the API and git). */
+  readonly tokens: TokenTable
   /**
    * The repository setting "Allow GitHub Actions to create and approve pull requests" (rule
    * actions-pull-request-setting). Off by default on GitHub for new repositories; on here so
@@ -168,8 +170,24 @@ export class EmulatorState {
     /** Login of the token's user (the emulated GITHUB_TOKEN is the Actions bot). */
     readonly viewer: string,
     /** The repository's owner (a user): admin of it. */
-    readonly owner: string
-  ) {}
+    readonly owner: string,
+    /** The emulator's own token (the GITHUB_TOKEN). */
+    mainToken: string
+  ) {
+    this.tokens = new TokenTable(mainToken, viewer, ALL_WRITE)
+  }
+
+  /**
+   * The main token's entry in `tokens` (rule token-permissions); tests narrow it to play a
+   * workflow's `permissions:`.
+   */
+  get tokenPermissions(): TokenPermissions {
+    return this.tokens.grant(this.tokens.mainToken)?.permissions ?? {}
+  }
+
+  set tokenPermissions(permissions: TokenPermissions) {
+    this.tokens.setPermissions(this.tokens.mainToken, permissions)
+  }
 
   /** Test hook: give a user a role on the repository. */
   addCollaborator(login: string, role: CollaboratorRole = 'write'): void {
@@ -180,6 +198,41 @@ export class EmulatorState {
   roleOf(login: string): CollaboratorRole | null {
     if (login.toLowerCase() === this.owner.toLowerCase()) return 'admin'
     return this.collaborators.get(login.toLowerCase()) ?? null
+  }
+
+  /**
+   * Test hook: `count` published releases with their tags (at the default branch's tip), created
+   * at `createdAt`, written straight into the state: making a thousand through the API takes
+   * minutes. `tag(i)` names the i-th; assets none.
+   */
+  async addPublishedReleases(
+    count: number,
+    options: { createdAt: string; tag: (index: number) => string; branch?: string }
+  ): Promise<void> {
+    const tip = await this.git.resolveCommit(options.branch ?? 'main')
+    if (!tip) throw new Error(`no branch ${options.branch ?? 'main'}`)
+    const tags = Array.from({ length: count }, (_, i) => options.tag(i))
+    await this.git.ok(['update-ref', '--stdin'], {
+      input: tags.map(tag => `create refs/tags/${tag} ${tip}\n`).join('')
+    })
+    for (const tag of tags) {
+      this.releases.push({
+        id: this.nextId(),
+        tagName: tag,
+        targetCommitish: options.branch ?? 'main',
+        name: tag,
+        body: null,
+        draft: false,
+        prerelease: false,
+        immutable: false,
+        author: 'octocat',
+        createdAt: options.createdAt,
+        publishedAt: options.createdAt,
+        updatedAt: options.createdAt,
+        untaggedName: `untagged-${randomBytes(10).toString('hex')}`,
+        assets: []
+      })
+    }
   }
 
   nextId(): number {

@@ -5,13 +5,14 @@
 import type { EmulatorState } from './state.js'
 import type { FaultInjector } from './faults.js'
 import type { PushRules } from './git/push-rules.js'
+import type { TokenTable } from './tokens.js'
 
 export interface EmulatorOptions {
   /** Repository owner (a user). Default `acme`. */
   owner?: string
   /** Repository name. Default `models`. */
   repo?: string
-  /** The one token the emulator accepts (API: `token X`, `Bearer X`; git: Basic `<any user>:X`). */
+  /** The main token (API: `token X`, `Bearer X`; git: Basic `<any user>:X`); more in `tokens`. */
   token?: string
   /** Largest asset accepted, in bytes. Default 2 GiB - 1 (GitHub's per-file limit). */
   maxAssetBytes?: number
@@ -75,8 +76,13 @@ export interface GitHubEmulator {
   repoDir: string
   state: EmulatorState
   faults: FaultInjector
-  /** Further tokens (a bypassing App token, a read-only token) and the rulesets git pushes meet. */
+  /** The rulesets and branch protection git pushes and merges meet. */
   pushRules: PushRules
+  /**
+   * Every token accepted (the main one included) with its login and permissions, for the API and
+   * git alike: `tokens.add('ghs_app', { login: 'mreg-registry[bot]', permissions: ALL_WRITE })`.
+   */
+  tokens: TokenTable
   requests: RecordedRequest[]
   /** Every OpenAPI mismatch found; each also turned its response into a 500. Tests assert it stays empty. */
   validationErrors: string[]

@@ -5,12 +5,10 @@
  * `ng <ref> push declined due to repository rule violations` with `remote:` lines naming each rule
  * (rules.ts: push-ruleset-violation) — and never reaches `git http-backend`, so nothing changes.
  *
- * Tokens: the emulator's main token may push; `addToken` adds others (an App installation token
- * in a ruleset's bypass list, or a read-only token), each with its permission set (permissions.ts),
- * which the REST pipeline and git pushes both check.
+ * Which tokens exist and whether they may push at all (contents: write) is the token table's
+ * (tokens.ts); rulesets name tokens in their bypass lists.
  */
 import { gunzipSync } from 'node:zlib'
-import type { TokenPermissions } from '../permissions.js'
 import type { StatusRecord } from '../state.js'
 
 export type RulesetRule =
@@ -37,15 +35,6 @@ export interface Refusal {
   classic: boolean
 }
 
-export interface TokenGrant {
-  /** Who the token acts as, e.g. `mreg-registry[bot]`. */
-  login: string
-  /** contents: write. */
-  push: boolean
-  /** The token's whole permission set (permissions.ts); when set, it decides, `push` included. */
-  permissions?: TokenPermissions
-}
-
 export interface PushCommand {
   oldSha: string
   newSha: string
@@ -56,15 +45,6 @@ const ZERO = '0'.repeat(40)
 
 export class PushRules {
   readonly rulesets: Ruleset[] = []
-  private readonly grants = new Map<string, TokenGrant>()
-
-  addToken(token: string, grant: TokenGrant): void {
-    this.grants.set(token, grant)
-  }
-
-  grant(token: string): TokenGrant | undefined {
-    return this.grants.get(token)
-  }
 
   addRuleset(ruleset: Ruleset): void {
     this.rulesets.push(ruleset)

@@ -34,7 +34,13 @@ export const getRef: Handler = async (ctx, req) => {
   return { status: 200, body: gitRef(ctx, entry) }
 }
 
-/** Every ref whose name starts with `refs/<ref>` (a string prefix, not a path prefix). */
+/**
+ * Every ref whose name starts with `refs/<ref>` (a string prefix, not a path prefix), all in one
+ * answer: the operation takes no paging parameters
+ * (https://docs.github.com/en/rest/git/refs#list-matching-references), and GitHub ignores
+ * `per_page` there (https://github.com/github/docs/issues/3863; go-github dropped its list
+ * options for it, https://github.com/google/go-github/pull/3924), so it has no 1,000 cap.
+ */
 export const listMatchingRefs: Handler = async (ctx, req) => {
   const prefix = `refs/${String(req.params.ref)}`
   const refs = (await ctx.git.listRefs()).filter(entry => entry.ref.startsWith(prefix))
