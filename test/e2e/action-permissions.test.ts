@@ -17,7 +17,6 @@ import {
 import {
   bundleAction,
   eventEnv,
-  FAST_GITHUB,
   newJob,
   pushEvent,
   repositoryPayload,
@@ -63,7 +62,7 @@ const step = (
   inputs: Record<string, string>,
   env: Record<string, string> = {},
   on: Job = job
-): Promise<StepRun> => runStep(bundle, on, { inputs, env: { ...FAST_GITHUB, ...env } })
+): Promise<StepRun> => runStep(bundle, on, { inputs, env })
 
 /** `contents: write`, `pull-requests: read`… as the emulator's permission set (metadata is always read). */
 function tokenWith(permissions: string[]): TokenPermissions {

@@ -23,7 +23,7 @@ import { join } from 'node:path'
 import { Octokit } from '@octokit/rest'
 import type { ModelVersion } from '../../src/domain/types.js'
 import { resetGitHubClients } from '../../src/github/client.js'
-import { modelFile, mreg, removeDir, tempDir, testEnv, type RunResult } from './cli-harness.js'
+import { githubCliArgs, modelFile, mreg, removeDir, tempDir, testEnv, type RunResult } from './cli-harness.js'
 import type { RequestMatch } from './github-emulator/faults.js'
 import { startGitHubEmulator, type GitHubEmulator } from './github-emulator/index.js'
 
@@ -124,13 +124,11 @@ export class FaultBench {
     const gh = this.gh
     const result = await mreg(
       this.work,
-      ['--github', `${gh.owner}/${gh.repo}`, '--api-url', gh.apiUrl, '--server-url', gh.serverUrl, ...args],
+      githubCliArgs(gh, ...args),
       testEnv({
         GITHUB_TOKEN: gh.token,
         XDG_CACHE_HOME: this.cache,
-        MREG_ACTOR: 'release-manager',
-        MREG_GITHUB_WRITE_SPACING_MS: '0',
-        MREG_GITHUB_RETRY_BASE_MS: '10'
+        MREG_ACTOR: 'release-manager'
       })
     )
     this.outputs.push(result.stdout, result.stderr)

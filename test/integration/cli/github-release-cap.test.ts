@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { Octokit } from '@octokit/rest'
 import { resetGitHubClients } from '../../../src/github/client.js'
-import { modelFile, mreg, removeDir, tempDir, testEnv, type RunResult } from '../../support/cli-harness.js'
+import {
+  githubCliArgs,
+  modelFile,
+  mreg,
+  removeDir,
+  tempDir,
+  testEnv,
+  type RunResult
+} from '../../support/cli-harness.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
 
 let gh: GitHubEmulator
@@ -16,12 +24,10 @@ let cache: string
 const github = (args: string[]): Promise<RunResult> =>
   mreg(
     work,
-    ['--github', `${gh.owner}/${gh.repo}`, '--api-url', gh.apiUrl, '--server-url', gh.serverUrl, ...args],
+    githubCliArgs(gh, ...args),
     testEnv({
       GITHUB_TOKEN: gh.token,
-      XDG_CACHE_HOME: cache,
-      MREG_GITHUB_WRITE_SPACING_MS: '0',
-      MREG_GITHUB_RETRY_BASE_MS: '10'
+      XDG_CACHE_HOME: cache
     })
   )
 

@@ -8,7 +8,12 @@ import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { basicHeader, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import {
+  ALL_WRITE,
+  basicHeader,
+  startGitHubEmulator,
+  type GitHubEmulator
+} from '../../support/github-emulator/index.js'
 import { git } from './helpers.js'
 
 let gh: GitHubEmulator
@@ -57,7 +62,7 @@ test('an unchanged ref answers 304 to its ETag without counting against the prim
   expect(Number(stale.headers.get('x-ratelimit-used'))).toBe(used + 1)
 
   // ETags are per token: another token's request with this ETag gets the representation.
-  gh.pushRules.addToken('ghs_other', { login: 'other[bot]', push: true })
+  gh.tokens.add('ghs_other', { login: 'other[bot]', permissions: ALL_WRITE })
   const other = await getRef('heads/main', { 'if-none-match': etag }, 'ghs_other')
   expect(other.status).toBe(200)
   expect(other.headers.get('etag')).not.toBe(etag)
