@@ -1,6 +1,6 @@
 /**
  * Runs the Action as GitHub's runner does: `node index.js` of the bundle (built with the options
- * of scripts/bundle.mjs from action-entry.ts — src/action/main.ts with the emulator's client
+ * of scripts/bundle-options.mjs from action-entry.ts — src/action/main.ts with the emulator's client
  * timings — or the committed dist/index.js when MREG_E2E_DIST=1), inputs as INPUT_<NAME> variables with action.yml's defaults filled in, and
  * the file commands (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) read back after the step.
  *
@@ -16,14 +16,10 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { BUNDLE_DEFINE } from '../../support/bundle-define.js'
+import { singleFileBuilds } from '../../../scripts/bundle-options.mjs'
 import type { GitHubEmulator } from '../../support/github-emulator/index.js'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
-
-/** The same banner scripts/bundle.mjs puts on the bundle. */
-const BANNER =
-  "import { createRequire as __mregCreateRequire } from 'node:module'; const require = __mregCreateRequire(import.meta.url);"
 
 export interface Bundle {
   /** Path of the script to run with `node`. */
@@ -39,48 +35,17 @@ export async function bundleAction(): Promise<Bundle> {
       throw new Error('MREG_E2E_DIST=1 but dist/index.js does not exist: npm run package')
     return { script, dispose: async () => undefined }
   }
-  await checkSameOptionsAsBundleScript()
   // The layout of the Action's repository as the runner checks it out: package.json ("type":
   // "module", which makes dist/index.js an ES module) above dist/index.js.
   const dir = await mkdtemp(join(tmpdir(), 'mreg-action-bundle-'))
   await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }))
   await mkdir(join(dir, 'dist'))
   const script = join(dir, 'dist', 'index.js')
-  await build({
-    entryPoints: [join(ROOT, 'test/e2e/support/action-entry.ts')],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    legalComments: 'none',
-    logLevel: 'warning',
-    define: BUNDLE_DEFINE,
-    banner: { js: BANNER }
-  })
+  // The Action's own build options (scripts/bundle-options.mjs), from the entry that injects the
+  // emulator's client timings.
+  const [action] = singleFileBuilds(join(dir, 'dist'), ROOT)
+  await build({ ...action, entryPoints: [join(ROOT, 'test/e2e/support/action-entry.ts')], outfile: script })
   return { script, dispose: () => rm(dir, { recursive: true, force: true }) }
-}
-
-/** This harness builds as scripts/bundle.mjs does; fail loudly when the script's options drift. */
-async function checkSameOptionsAsBundleScript(): Promise<void> {
-  const script = await readFile(join(ROOT, 'scripts', 'bundle.mjs'), 'utf8')
-  const expected = [
-    BANNER,
-    "in: 'src/action/main.ts'",
-    'bundle: true',
-    "platform: 'node'",
-    "format: 'esm'",
-    "target: 'node20'",
-    "legalComments: 'none'",
-    '__MREG_VERSION__: JSON.stringify(version)',
-    '    define,'
-  ]
-  const missing = expected.filter(text => !script.includes(text))
-  if (missing.length > 0) {
-    throw new Error(
-      `scripts/bundle.mjs changed; update test/e2e/support/run-action.ts to match: ${missing.join(' | ')}`
-    )
-  }
 }
 
 /** `name → default` of every input of action.yml that has one (the runner passes those). */
