@@ -18,7 +18,7 @@
  */
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { rm } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import {
@@ -292,61 +292,96 @@ interface TreeInput {
   content?: string
 }
 
-/** Built in a private index file: read-tree of the base, one update per entry, write-tree. */
+/**
+ * Built in a private index file with a fixed number of git processes whatever the number of
+ * entries (a contended register retries this request): read-tree of the base, one ls-files for
+ * the paths to delete, one hash-object for every inline content, one update-index applying the
+ * entries in request order, write-tree.
+ */
 export const createTree: Handler = async (ctx, req) => {
   await refuseEmpty(ctx)
   const { tree, base_tree: base } = req.body as { tree: TreeInput[]; base_tree?: string }
   if (base !== undefined && (await objectType(ctx, base)) !== 'tree') {
     throw new ApiError(422, 'base_tree is not a valid tree oid')
   }
-  const index = join(tmpdir(), `emulator-index-${randomBytes(6).toString('hex')}`)
+  for (const entry of tree) {
+    const path = entry.path ?? ''
+    if (!path || path.split('/').some(s => s === '' || s === '.' || s === '..' || /[\n\0]/.test(s))) {
+      throw new ApiError(422, `tree.path "${path}" is not a valid path`)
+    }
+    if (entry.mode === undefined || entry.type === undefined) {
+      throw new ApiError(422, `tree entry ${path}: mode and type are required`)
+    }
+    if (entry.sha !== undefined && entry.content !== undefined) {
+      throw new ApiError(422, `tree entry ${path}: use either sha or content, not both`)
+    }
+    if (entry.type !== 'blob') {
+      throw new RequestMismatch(`tree entries of type ${entry.type} are not emulated (only blobs)`)
+    }
+    if (entry.sha !== null && entry.content === undefined) {
+      if (entry.sha === undefined || (await objectType(ctx, entry.sha)) !== 'blob') {
+        throw new ApiError(422, `tree.sha ${String(entry.sha)} is not a valid blob`)
+      }
+    }
+  }
+  const scratch = join(tmpdir(), `emulator-tree-${randomBytes(6).toString('hex')}`)
+  const index = `${scratch}.index`
   const env = { GIT_INDEX_FILE: index }
   try {
     await ctx.git.ok(base === undefined ? ['read-tree', '--empty'] : ['read-tree', base], { env })
+    // The files present as the entries are applied in order: the base's, then each write or delete.
+    const deletions = tree.filter(e => e.sha === null).map(e => e.path as string)
+    const present = new Set<string>()
+    if (deletions.length > 0) {
+      const listed = await gitBytes(ctx, ['ls-files', '-z', '--', ...deletions], { env })
+      for (const p of listed.stdout.toString('utf8').split('\0')) if (p) present.add(p)
+    }
+    const contents = tree.filter(e => e.content !== undefined)
+    let hashed: string[] = []
+    if (contents.length > 0) {
+      await mkdir(scratch)
+      const files = await Promise.all(
+        contents.map(async (e, i) => {
+          const file = join(scratch, String(i))
+          await writeFile(file, e.content as string, 'utf8')
+          return file
+        })
+      )
+      const out = await gitBytes(ctx, ['hash-object', '-w', '--stdin-paths'], {
+        input: Buffer.from(`${files.join('\n')}\n`, 'utf8')
+      })
+      hashed = out.stdout.toString('utf8').trim().split('\n')
+      if (hashed.length !== contents.length || !hashed.every(h => SHA.test(h))) {
+        throw new Error(`git hash-object failed: ${out.stderr.trim()}`)
+      }
+    }
+    const lines: string[] = []
+    let next = 0
     for (const entry of tree) {
-      const path = entry.path ?? ''
-      if (!path || path.split('/').some(s => s === '' || s === '.' || s === '..')) {
-        throw new ApiError(422, `tree.path "${path}" is not a valid path`)
-      }
-      if (entry.mode === undefined || entry.type === undefined) {
-        throw new ApiError(422, `tree entry ${path}: mode and type are required`)
-      }
-      if (entry.sha !== undefined && entry.content !== undefined) {
-        throw new ApiError(422, `tree entry ${path}: use either sha or content, not both`)
-      }
-      if (entry.type !== 'blob') {
-        throw new RequestMismatch(`tree entries of type ${entry.type} are not emulated (only blobs)`)
-      }
+      const path = entry.path as string
       if (entry.sha === null) {
-        const listed = await ctx.git.ok(['ls-files', '--', path], { env })
-        if (listed.trim() !== path)
+        if (!present.delete(path))
           throw new ApiError(422, `tree.path ${path} does not exist and cannot be deleted`)
         // mode 0 removes the entry (git update-index --index-info); --force-remove needs a work tree
-        await ctx.git.ok(['update-index', '--index-info'], { env, input: `0 ${'0'.repeat(40)}\t${path}\n` })
+        lines.push(`0 ${'0'.repeat(40)}\t${path}`)
         continue
       }
-      let sha = entry.sha
-      if (entry.content !== undefined) {
-        sha = (
-          await gitBytes(ctx, ['hash-object', '-w', '--stdin'], { input: Buffer.from(entry.content, 'utf8') })
-        ).stdout
-          .toString('utf8')
-          .trim()
-      } else if (sha === undefined || (await objectType(ctx, sha)) !== 'blob') {
-        throw new ApiError(422, `tree.sha ${String(sha)} is not a valid blob`)
-      }
-      // --replace: a file where a directory was (or under a file) replaces it, as a nested entry overwrites.
-      const result = await ctx.git.run(
-        ['update-index', '--add', '--replace', '--cacheinfo', `${entry.mode},${sha},${path}`],
-        { env }
-      )
-      if (result.code !== 0) throw new ApiError(422, `tree.path ${path}: ${result.stderr.trim()}`)
+      const sha = entry.content !== undefined ? (hashed[next++] as string) : (entry.sha as string)
+      present.add(path)
+      lines.push(`${entry.mode} ${sha}\t${path}`)
     }
+    // --replace: a file where a directory was (or under a file) replaces it, as a nested entry overwrites.
+    const result = await ctx.git.run(['update-index', '--add', '--replace', '--index-info'], {
+      env,
+      input: `${lines.join('\n')}\n`
+    })
+    if (result.code !== 0) throw new ApiError(422, `tree: ${result.stderr.trim()}`)
     const sha = (await ctx.git.ok(['write-tree'], { env })).trim()
     const body = treeJson(ctx, sha, await lsTree(ctx, sha))
     return { status: 201, body, headers: { location: `${repoApi(ctx)}/git/trees/${sha}` } }
   } finally {
     await rm(index, { force: true })
+    await rm(scratch, { recursive: true, force: true })
   }
 }
 
