@@ -32,11 +32,11 @@ let ctx: CommandContext
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
-async function directory(name: string, seed: number): Promise<string> {
+async function directory(name: string, fill: number): Promise<string> {
   const dir = join(work, name)
   await mkdir(join(dir, 'lib'), { recursive: true })
-  await modelFile(dir, 'weights.bin', seed, 10_000)
-  await modelFile(join(dir, 'lib'), 'features.py', seed + 1, 300)
+  await modelFile(dir, 'weights.bin', fill, 10_000)
+  await modelFile(join(dir, 'lib'), 'features.py', fill + 1, 300)
   return dir
 }
 
