@@ -176,6 +176,9 @@ describe('the Action under Node 24', () => {
     })
     expect(refused.code).toBe(1)
     expect(refused.errors).toHaveLength(1)
-    expect(refused.errors[0]).toContain('- Changes must be made through a pull request.')
+    // The branch moves through the Git Database API: GitHub's 422 names the rule.
+    expect(refused.errors[0]).toContain(
+      'Repository rule violations found Changes must be made through a pull request.'
+    )
   }, 120_000)
 })

@@ -7,6 +7,18 @@ export interface ListInput {
     limit?: number;
 }
 export declare function listVersions(ctx: CommandContext, input: ListInput): Promise<ModelVersion[]>;
+export interface VersionStream {
+    /** The metric names the listed models record (one CSV column each), known before the first version. */
+    metrics: string[];
+    /** The versions in `list` order, each read when it is asked for. */
+    versions: AsyncGenerator<ModelVersion>;
+}
+/**
+ * `list` as a stream: a bad filter fails here, before anything is printed; then each version
+ * file is read as the consumer asks for the next version (src/commands/select-rows.ts says what
+ * the selection holds in memory).
+ */
+export declare function streamVersions(ctx: CommandContext, input: ListInput): Promise<VersionStream>;
 export interface PageInput {
     name: string;
     criteria: Criteria;

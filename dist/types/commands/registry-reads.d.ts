@@ -6,8 +6,25 @@ import type { RegistrySnapshot } from '../registry/backend.js';
  * the registry as it will be after its change).
  */
 export declare function rowsNewestFirst(snapshot: RegistrySnapshot, name: string, replaced?: ReadonlyMap<string, VersionRow[]>): AsyncGenerator<VersionRow>;
-/** A version the derived files name: its file must exist, or the registry is inconsistent. */
-export declare function readListedVersion(snapshot: RegistrySnapshot, name: string, version: string): Promise<ModelVersion>;
+/**
+ * What a derived file said about a version, to be checked against its version file (the truth):
+ * the row it was found by, the stage a head or the catalog said it holds, or that it is live
+ * (a head's newest/latest). `where` names the derived file for the message.
+ */
+export interface DerivedClaim {
+    where: string;
+    row?: VersionRow;
+    stage?: string;
+    live?: boolean;
+}
+/** Where a row was read: the shards of its day. */
+export declare const rowsWhere: (name: string, row: VersionRow) => string;
+/**
+ * A version the derived files name: its file must exist and agree with what they said, or the
+ * registry is inconsistent (edited outside mreg): an answer is never built on derived data the
+ * truth contradicts.
+ */
+export declare function readListedVersion(snapshot: RegistrySnapshot, name: string, version: string, claim?: DerivedClaim): Promise<ModelVersion>;
 export declare function readListedRow(snapshot: RegistrySnapshot, name: string, version: string): Promise<VersionRow>;
 /** The versions holding `stage`, newest registration first (the head says how many to look for). */
 export declare function stageHolders(snapshot: RegistrySnapshot, name: string, stage: string): Promise<ModelVersion[]>;

@@ -1,4 +1,4 @@
-import type { RegistryPolicy, StageEvent } from './types.js';
+import type { RegistryPolicy } from './types.js';
 import { type ReviewInput, type ReviewResult } from './review-model.js';
 export { isOpenRegistrationStage } from './policy.js';
 export * from './review-model.js';
@@ -6,5 +6,3 @@ export * from './review-verdict.js';
 /** Validated registry.json, or the reason it is not valid. */
 export declare function parsePolicy(raw: unknown, where?: string): RegistryPolicy | string;
 export declare function reviewChange(input: ReviewInput): ReviewResult;
-/** The entries added after `before`, or null when `before` is not a prefix of `after`. */
-export declare function appendedHistory(before: StageEvent[], after: StageEvent[]): StageEvent[] | null;

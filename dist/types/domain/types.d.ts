@@ -25,6 +25,10 @@ export interface ReleaseAssetRef {
     size: number;
     sha256: string;
     url?: string;
+    /** A directory version: the manifest path of the file whose bytes this asset holds. */
+    path?: string;
+    /** A directory file split in parts: which part (0-based) this asset is. */
+    part?: number;
 }
 export type ArtifactStoreKind = 'local' | 'github-release';
 export interface Artifact {

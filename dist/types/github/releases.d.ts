@@ -31,6 +31,14 @@ export declare const RELEASE_LIST_LIMIT = 1000;
 export declare function listReleases(client: GitHubClient, params: RepoRef & {
     limit?: number;
 }): Promise<GitHubRelease[]>;
+/**
+ * The names of every tag of the repository (without `refs/tags/`), in one response: "List
+ * matching references" takes no paging parameters and answers every match
+ * (https://docs.github.com/en/rest/git/refs#list-matching-references; GitHub confirmed that
+ * `per_page` is ignored there: https://github.com/github/docs/issues/3863), so it has no 1,000 cap.
+ * `tags` is a string prefix of `refs/tags/…` (the slash of `tags/` would be percent-encoded).
+ */
+export declare function listTagNames(client: GitHubClient, params: RepoRef): Promise<string[]>;
 export declare function publishRelease(client: GitHubClient, params: RepoRef & {
     release_id: number;
     tag?: string;

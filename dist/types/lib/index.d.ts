@@ -1,6 +1,6 @@
 /**
  * `import { openRegistry } from 'git-model-registry'`: the registry as a library (bundled to
- * dist/lib.js, types in dist/lib.d.ts). See README.md "Library API".
+ * dist/lib.js, types in dist/types/lib/index.d.ts). See README.md "Library API".
  */
 export { openRegistry, Registry, type WatchOptions } from './registry.js';
 export type { OpenOptions, GitHubOptions } from '../wiring/open-registry.js';

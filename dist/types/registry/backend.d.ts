@@ -43,6 +43,14 @@ export interface RegistrySnapshot {
     readJson(path: string): Promise<unknown | null>;
     /** Names of the entries at the root of the tree, sorted. */
     rootNames(): Promise<string[]>;
+    /**
+     * The entries of the directory at `path` (name → Git object id and kind); empty when there is
+     * no directory there. Equal ids mean equal subtrees: a diff descends only where they differ.
+     */
+    directoryEntries(path: string): Promise<Map<string, {
+        oid: string;
+        type: 'tree' | 'blob';
+    }>>;
 }
 /** One file written (JSON value, serialised with 2-space indent and a final newline) or deleted (null). */
 export interface FileWrite {
@@ -97,6 +105,12 @@ export interface LogOptions {
      * this incarnation of the file, and a version's history then costs its own age, not the branch's.
      */
     sinceCreation?: boolean;
+    /**
+     * Only commits the tip reaches and this commit does not (git's `since..tip`): a walk that
+     * resumes where an earlier one stopped costs the commits since then, not the branch's age.
+     * A commit the tip does not descend from excludes only what the two share.
+     */
+    since?: string;
 }
 export interface LogEntry {
     commit: string;
@@ -108,6 +122,8 @@ export interface LogEntry {
         email: string;
         timestamp: string;
     };
+    /** The commit's parents, first parent first (a merge has two). */
+    parents: string[];
 }
 export interface RegistryBackend {
     /** A human description for messages, e.g. the repository path or URL and branch. */

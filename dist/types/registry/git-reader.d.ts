@@ -29,12 +29,18 @@ export declare class GitReader {
     readonly objects: ObjectSource;
     private readonly trees;
     private readonly commits;
-    constructor(gitdir: string, choice?: ObjectReaderChoice);
+    /** `source`: which local reader (default `auto`), or a source of another kind (GitHub's API). */
+    constructor(gitdir: string, source?: ObjectReaderChoice | ObjectSource);
     private readTyped;
     readCommit(oid: string): Promise<CommitInfo>;
     readTree(oid: string): Promise<Map<string, Entry>>;
     /** The entry at `path` (slash-separated, relative to the root tree), or null. */
     lookup(rootTree: string, path: string): Promise<Entry | null>;
+    /**
+     * The bytes of the file at `path`, null when absent; a directory there is an 'integrity' error.
+     * A reader over a remote API may answer this in one request instead of one per directory.
+     */
+    readFile(rootTree: string, path: string): Promise<Uint8Array | null>;
     readBlob(oid: string): Promise<Uint8Array>;
     /**
      * The parsed JSON at `path` in `rootTree`, or null when absent. A file that is not JSON (or is a

@@ -1,6 +1,6 @@
 import type { RegistryPolicy } from '../domain/types.js';
 import type { ChangeBuilder, CommitOutcome, LogEntry, LogOptions, ProposeOutcome, RegistryBackend, RegistrySnapshot } from './backend.js';
-import type { CommitIdentity, Identity } from './commit-writer.js';
+import { type CommitIdentity, type Identity } from './commit-writer.js';
 import type { ObjectReaderChoice } from './object-source.js';
 export interface LocalBackendOptions {
     /** The working tree, or the repository itself when bare. */

@@ -4,8 +4,12 @@ export interface RawObject {
     data: Buffer;
 }
 export interface ObjectSource {
-    /** Fails with an error whose `code` is 'NotFoundError' when the repository lacks the object. */
-    read(oid: string): Promise<RawObject>;
+    /**
+     * Fails with an error whose `code` is 'NotFoundError' when the repository lacks the object.
+     * `expected` is the type the caller asks for: a local store ignores it (an object file says
+     * its own type), GitHub's Git Database API has one endpoint per type (src/github/git-objects.ts).
+     */
+    read(oid: string, expected: ObjectKind): Promise<RawObject>;
     /** Ends helper processes; reading again restarts them. */
     close(): void;
 }
@@ -20,10 +24,16 @@ export declare class CatFileSource implements ObjectSource {
     private child;
     private pending;
     private buffer;
+    /**
+     * Requests not yet written: those made in one turn of the event loop go to git in one write
+     * (a listing asks for dozens at once; one pipe write each cost more than the reads themselves).
+     */
+    private unsent;
     constructor(gitdir: string);
     read(oid: string): Promise<RawObject>;
     close(): void;
     private request;
+    private send;
     private start;
     private idle;
     /** Answers: `<oid> <type> <size>\n<content>\n` or `<oid> missing\n`. */

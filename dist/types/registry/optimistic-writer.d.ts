@@ -7,13 +7,22 @@
  */
 import type { RegistryError } from '../domain/errors.js';
 import type { RegistryPolicy } from '../domain/types.js';
-import type { ChangeBuilder, CommitOutcome, ProposeOutcome } from './backend.js';
+import type { ChangeBuilder, ChangeSet, CommitOutcome, ProposeOutcome } from './backend.js';
 import { type CommitIdentity, type Identity, type WrittenCommit } from './commit-writer.js';
 import type { GitReader } from './git-reader.js';
 /** What differs between backends: where the registry branch's tip is read and how branches move. */
 export interface BranchEndpoint {
     /** The registry branch's tip as it is now; null when the branch does not exist. */
     readTip(): Promise<string | null>;
+    /**
+     * Writes the change's blobs, trees and commit on `parent` where the branch lives (the local
+     * object store: commit-writer.ts; GitHub's Git Database API: src/github/git-database-backend.ts).
+     * Null when the files leave the parent's tree as it was.
+     */
+    writeCommit(parent: {
+        commit: string;
+        tree: string;
+    } | null, change: ChangeSet, identity: CommitIdentity, when: Date): Promise<WrittenCommit | null>;
     /**
      * Moves the registry branch to `written.commit` only if it still holds `expected` (null: must
      * not exist). False when someone else moved it first; `attempt` counts from 1.

@@ -1,7 +1,7 @@
 import type { ProxySettings } from '../domain/proxy.js';
 import type { RegistryPolicy } from '../domain/types.js';
 import type { ChangeBuilder, CommitOutcome, LogEntry, LogOptions, ProposeOutcome, RegistryBackend, RegistrySnapshot } from './backend.js';
-import type { CommitIdentity, Identity } from './commit-writer.js';
+import { type CommitIdentity, type Identity } from './commit-writer.js';
 export interface RemoteBackendOptions {
     /** e.g. `https://github.com/acme/models.git`; credentials in the URL are used, never printed. */
     url: string;

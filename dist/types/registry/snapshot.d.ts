@@ -18,7 +18,10 @@ export declare class GitSnapshot implements RegistrySnapshot {
     private readonly policyOrError;
     readonly layout: 1 | 2;
     private catalog?;
-    /** A commit never changes: a day read once (register reads its day up to three times) is kept. */
+    /**
+     * A commit never changes: a day read once (register reads its day up to three times) is kept,
+     * the last DAYS_KEPT of them, so that a listing of every day holds a bounded number of rows.
+     */
     private readonly days;
     private constructor();
     /**
@@ -42,6 +45,10 @@ export declare class GitSnapshot implements RegistrySnapshot {
     objectId(path: string): Promise<string | null>;
     rootNames(): Promise<string[]>;
     readJson(path: string): Promise<unknown | null>;
+    directoryEntries(path: string): Promise<Map<string, {
+        oid: string;
+        type: 'tree' | 'blob';
+    }>>;
     versionFileNames(name: string): Promise<string[]>;
     private entries;
     private subdirs;

@@ -3,7 +3,8 @@
  * (src/stores/local) and GitHub release assets (src/stores/github-release).
  * Types only: commands depend on this without loading an implementation.
  */
-import type { Artifact, ArtifactStoreKind } from '../domain/types.js';
+import type { RegistryError } from '../domain/errors.js';
+import type { Artifact, ArtifactStoreKind, ManifestEntry } from '../domain/types.js';
 /** What the store needs to know about the version an artifact belongs to. */
 export interface ArtifactTarget {
     name: string;
@@ -37,6 +38,23 @@ export interface PutResult {
      */
     lease?: StoreLease;
 }
+/** A directory to store as one version: its sorted manifest, where each file is, and the manifest's digest. */
+export interface DirectorySource {
+    entries: ManifestEntry[];
+    /** Manifest path → the file on disk. */
+    files: Map<string, string>;
+    /** The canonical manifest's SHA-256, and the files' total size. */
+    digest: FileDigest;
+}
+/** What putDirectory() stored: the directory artifact, and what undo and leases need. */
+export interface DirectoryPutResult {
+    artifact: Artifact;
+    file_path: string;
+    /** What this call created (undo removes these after a failed commit). */
+    created: PutResult[];
+    /** Content-addressed stores: one pin per file (see PutResult.lease); settle each exactly once. */
+    leases: StoreLease[];
+}
 export interface StoreLease {
     /**
      * Ends the pin. `committed`: the metadata now refers to the bytes — first checks they are still
@@ -63,11 +81,22 @@ export interface ArtifactStore {
      */
     readonly bindsVersion: boolean;
     /**
+     * How many files of a directory version may be fetched at once: a local copy mostly waits for
+     * fsync, so several overlap; a remote store may ask for its requests one at a time.
+     */
+    readonly parallelFetches: number;
+    /**
      * Stores the file, streaming it once. `expected` is the digest computed earlier in the same
      * register call; the store verifies the bytes it stored against it and fails with an
      * IntegrityError on mismatch (the file changed while being registered).
      */
     put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult>;
+    /**
+     * Stores a directory as one version: every file verified against its manifest entry as it is
+     * stored, all or nothing (a failure removes what this call stored). The result's `manifest` is
+     * the directory's; finish() then makes it final like a single file's.
+     */
+    putDirectory(directory: DirectorySource, target: ArtifactTarget): Promise<DirectoryPutResult>;
     /**
      * Makes what put() stored visible for good, once the version's metadata has landed (GitHub:
      * publishes the draft release, which creates its tag). Until then a failure may remove the
@@ -88,6 +117,12 @@ export interface ArtifactStore {
         present: boolean;
     }>;
     /**
+     * verify() for every stored file of the artifact: each file of a directory version in manifest
+     * order (fileArtifacts, src/domain/manifest.ts), or the artifact itself. A file that is there but
+     * not sound (an IntegrityError from verify) is reported in `error` and the others still checked.
+     */
+    verifyFiles(artifact: Artifact): Promise<FileVerification[]>;
+    /**
      * Removes the stored bytes of one artifact (undo of a failed register, retention). Idempotent.
      * Content-addressed stores keep bytes that are pinned or that `inUse` says a live version uses.
      */
@@ -96,9 +131,24 @@ export interface ArtifactStore {
      * What the store holds, so cleanup and doctor can find bytes no live version uses (left by a
      * registration that died between storing and committing, or by an interrupted cleanup).
      */
-    listStored?(): AsyncIterable<StoredItem>;
+    listStored?(records: RegistryRecords): AsyncIterable<StoredItem>;
     /** Removes one listed item, under the same rules as remove(). Idempotent. */
     removeStored?(item: StoredItem, inUse?: InUseCheck): Promise<void>;
+}
+/**
+ * What the registry's own records say, for a store that can list only a window of what it holds
+ * (GitHub pages through the newest 1,000 releases only): it looks up the rest by name instead.
+ */
+export interface RegistryRecords {
+    /** `name@version` of every live version: its stored item is checked through verify(), never swept. */
+    live: ReadonlySet<string>;
+}
+export interface FileVerification {
+    file: Artifact;
+    ok: boolean;
+    actual: string | null;
+    present: boolean;
+    error?: RegistryError;
 }
 export interface StoredItem {
     /** Unique within the store: the SHA-256 of a content-addressed object, the id of a release. */

@@ -4,15 +4,18 @@
  * port's contract says (cleanup and doctor treat a store without them as unable to list).
  */
 import type { Artifact } from '../domain/types.js';
-import type { ArtifactStore, ArtifactTarget, FetchResult, FileDigest, InUseCheck, PutResult, StoredItem } from './artifact-store.js';
+import type { ArtifactStore, ArtifactTarget, DirectoryPutResult, DirectorySource, FetchResult, FileDigest, FileVerification, InUseCheck, PutResult, RegistryRecords, StoredItem } from './artifact-store.js';
 export declare class StoreDecorator implements ArtifactStore {
     protected readonly inner: ArtifactStore;
     readonly kind: import("../domain/types.js").ArtifactStoreKind;
     readonly bindsVersion: boolean;
-    readonly listStored?: () => AsyncIterable<StoredItem>;
+    readonly parallelFetches: number;
+    readonly listStored?: (records: RegistryRecords) => AsyncIterable<StoredItem>;
     readonly removeStored?: (item: StoredItem, inUse?: InUseCheck) => Promise<void>;
     constructor(inner: ArtifactStore);
     put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult>;
+    /** A directory's files are stored as they are (each verified against its manifest entry). */
+    putDirectory(directory: DirectorySource, target: ArtifactTarget): Promise<DirectoryPutResult>;
     finish(artifact: Artifact): Promise<void>;
     fetch(artifact: Artifact, outPath: string): Promise<FetchResult>;
     verify(artifact: Artifact): Promise<{
@@ -20,5 +23,10 @@ export declare class StoreDecorator implements ArtifactStore {
         actual: string | null;
         present: boolean;
     }>;
+    /**
+     * A directory's files are stored as they are: the inner store checks them. A single file goes
+     * through this store's own verify (a decorator may store it otherwise, e.g. compressed).
+     */
+    verifyFiles(artifact: Artifact): Promise<FileVerification[]>;
     remove(artifact: Artifact, inUse?: InUseCheck): Promise<void>;
 }

@@ -26,18 +26,21 @@ export interface GitHubTarget {
     /** An injected artifact store (tests); default: release assets of the repository. */
     store?: ArtifactStore;
 }
-/** Timings of the GitHub client that tests shorten (see githubTuningFromEnv). */
+/**
+ * Timings of the GitHub client; unset fields keep the production defaults (src/github/client.ts).
+ * No front reads them from the environment: tests against the emulator inject them through the
+ * factory (src/wiring/open-registry.ts), the CLI's CliIO or the Action's runAction.
+ */
 export interface GitHubTuning {
     writeSpacingMs?: number;
     retryBaseMs?: number;
     retries?: number;
 }
 /**
- * Undocumented test knobs: MREG_GITHUB_WRITE_SPACING_MS (the throttling plugin spaces writes by
- * 1 s otherwise) and MREG_GITHUB_RETRY_BASE_MS (first retry backoff, 1 s otherwise). Anything
- * that is not a whole number of milliseconds is ignored: production behaviour.
+ * Whether the registry branch moved since the last call (true at the first): a conditional
+ * request for its ref, so an unchanged branch costs a 304 and no git fetch (src/github/branch-tip.ts).
  */
-export declare function githubTuningFromEnv(env: NodeJS.ProcessEnv): GitHubTuning;
+export declare function githubTipProbe(target: GitHubTarget): () => Promise<boolean>;
 export declare function githubContext(target: GitHubTarget): CommandContext;
 /** `owner/repo`, as GITHUB_REPOSITORY and --github give it. */
 export declare function parseRepository(text: string): {

@@ -2,9 +2,9 @@ import type { CommandContext } from '../commands/context.js';
 import type { Source } from '../domain/types.js';
 import type { GitHubLogger } from '../github/client.js';
 import type { ProxySettings } from '../domain/proxy.js';
-import { type CommitIdentity, type Identity } from '../registry/index.js';
+import { type CommitIdentity, type Identity } from '../registry/commit-writer.js';
 import type { ArtifactStore, LocalState } from '../stores/artifact-store.js';
-import { type GitHubTuning } from './github.js';
+import type { GitHubTuning } from './github.js';
 import { type TipSignal } from './tip-signal.js';
 type Progress = CommandContext['progress'];
 export interface LocalTarget {
@@ -76,7 +76,11 @@ export interface OpenOptions {
     state?: LocalState | null;
     /** Injected artifact store (tests, embedding). */
     artifactStore?: ArtifactStore;
-    /** How often to look for a new registry tip when nothing announces one (ms). Local default 1000, GitHub 15000. */
+    /**
+     * How often to look for a new registry tip when nothing announces one (ms). Local default 1000
+     * (a backup of watching the ref files); GitHub default 15000, each look one conditional request
+     * for the branch's ref (a 304 when unchanged) and a git fetch only when the tip moved.
+     */
     pollIntervalMs?: number;
 }
 /** A composed registry: the commands' context and how to learn that its tip moved. */

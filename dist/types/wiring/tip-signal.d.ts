@@ -5,5 +5,9 @@ export interface TipSignal {
     poke(): void;
     close(): void;
 }
-export declare function pollingTipSignal(intervalMs: number): TipSignal;
+/**
+ * A signal that asks `probe` at each interval whether the tip moved (true: look again). A probe
+ * that fails pokes too, so the reader's own look reports the trouble.
+ */
+export declare function probingTipSignal(probe: () => Promise<boolean>, intervalMs: number): TipSignal;
 export declare function localTipSignal(gitdir: string, branch: string, pollIntervalMs: number): TipSignal;

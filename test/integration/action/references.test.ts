@@ -28,11 +28,11 @@ beforeAll(async () => {
   const clock = testClock()
   ctx = localContext(repo, clock)
   await init(ctx)
-  for (const [version, seed] of [
+  for (const [version, fill] of [
     ['1.0.0', 1],
     ['0.9.0', 2]
   ] as const) {
-    await modelFile(repo, `m-${version}.pkl`, seed)
+    await modelFile(repo, `m-${version}.pkl`, fill)
     clock.advance(60_000)
     const run = await step({
       command: 'register',

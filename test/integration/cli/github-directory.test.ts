@@ -161,7 +161,7 @@ describe('a tampered file', () => {
     try {
       const doctor = await github(['doctor'])
       expect(doctor.code).toBe(3)
-      expect(doctor.stdout).toMatch(/requirements\.txt is missing/)
+      expect(doctor.stdout).toMatch(/requirements\.txt \(sha256 [0-9a-f]{64}\) is missing/)
     } finally {
       if (removed) release?.assets.splice(index, 0, removed)
     }

@@ -13,9 +13,9 @@ beforeAll(async () => {
 })
 afterAll(async () => removeDir(repo))
 
-async function register(seed: number): Promise<ModelVersion> {
+async function register(fill: number): Promise<ModelVersion> {
   // The model file sits untracked in the project, as a freshly trained one does: not "dirty".
-  const model = await modelFile(repo, `model-${seed}.pkl`, seed)
+  const model = await modelFile(repo, `model-${fill}.pkl`, fill)
   const result = await mreg(repo, ['--json', 'register', model, '--type', 'detector'])
   expect(result.code).toBe(0)
   return JSON.parse(result.stdout) as ModelVersion

@@ -10,12 +10,12 @@ import { modelFile, mreg, mregJson, projectRegistry } from '../../support/cli-ha
 const project = projectRegistry()
 
 beforeAll(async () => {
-  for (const [version, seed] of [
+  for (const [version, fill] of [
     ['1.0.0', 1],
     ['0.9.0', 2]
   ] as const) {
-    const file = await modelFile(project.work, `m-${version}.pkl`, seed)
-    const args = ['register', file, '--type', 'iforest', '--version', version, '--metric', `f1=0.${seed}`]
+    const file = await modelFile(project.work, `m-${version}.pkl`, fill)
+    const args = ['register', file, '--type', 'iforest', '--version', version, '--metric', `f1=0.${fill}`]
     expect((await mreg(project.repo, args)).code).toBe(0)
   }
 })

@@ -137,8 +137,8 @@ describe('JSON input files are read bounded', () => {
 
 describe('a store object that is not a regular file of the recorded size', () => {
   /** Registers fresh bytes under `name` and returns the version and its object path. */
-  async function registered(name: string, seed: number): Promise<{ version: ModelVersion; object: string }> {
-    const file = await modelFile(project.work, `${name}.bin`, seed)
+  async function registered(name: string, fill: number): Promise<{ version: ModelVersion; object: string }> {
+    const file = await modelFile(project.work, `${name}.bin`, fill)
     const version = await mregJson<ModelVersion>(project.repo, ['register', file, '--type', name])
     return { version, object: objectPathOf(project.repo, version.checksum) }
   }

@@ -32,11 +32,11 @@ let ctx: CommandContext
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
-async function directory(name: string, seed: number): Promise<string> {
+async function directory(name: string, fill: number): Promise<string> {
   const dir = join(work, name)
   await mkdir(join(dir, 'lib'), { recursive: true })
-  await modelFile(dir, 'weights.bin', seed, 10_000)
-  await modelFile(join(dir, 'lib'), 'features.py', seed + 1, 300)
+  await modelFile(dir, 'weights.bin', fill, 10_000)
+  await modelFile(join(dir, 'lib'), 'features.py', fill + 1, 300)
   return dir
 }
 
@@ -94,7 +94,14 @@ describe('a directory file larger than one asset', () => {
 describe('all or nothing', () => {
   test('a metadata push that fails removes the draft with every asset; the same version registers next', async () => {
     const dir = await directory('m', 9)
-    gh.faults.failNext({ origin: 'git', path: /git-receive-pack$/, status: 500, times: 4 })
+    // The branch moves by a fast-forward ref update (src/github/git-database-backend.ts): every
+    // try of its 4 attempts (1 + 2 client retries each) fails.
+    gh.faults.failNext({
+      method: 'PATCH',
+      path: /\/git\/refs\/heads%2Fmodel-registry$/,
+      status: 500,
+      times: 12
+    })
     await expect(register(ctx, { file: dir, modelType: 'pushed' })).rejects.toMatchObject({
       kind: 'unavailable'
     })

@@ -38,7 +38,7 @@ afterEach(async () => {
   resetGitHubClients()
 })
 
-const file = (name: string, seed: number) => modelFile(work, name, seed)
+const file = (name: string, fill: number) => modelFile(work, name, fill)
 
 test('a metadata push that fails spends nothing: no release, no reserved tag, the same version registers next', async () => {
   // The branch moves by a fast-forward ref update (src/github/git-database-backend.ts): every

@@ -318,7 +318,7 @@ describe('promotion through pull requests', () => {
 
 describe('changes that must not pass', () => {
   /** Proposes a hand-made edit of the registry on `branch` and opens a pull request for it. */
-  async function proposeEdit(
+  async function editProposal(
     branch: string,
     edit: (versions: ModelVersion[]) => ModelVersion[]
   ): Promise<{ number: number; base: string; head: string; headRef: string }> {
@@ -344,7 +344,7 @@ describe('changes that must not pass', () => {
   }
 
   test('a pull request that edits a registered field fails the check', async () => {
-    const pr = await proposeEdit('edit/metrics', versions =>
+    const pr = await editProposal('edit/metrics', versions =>
       versions
         .filter(v => v.version === '1.1.0')
         .map(v => ({ ...v, performance_metrics: { f1_score: 0.99 } }))
@@ -365,7 +365,7 @@ describe('changes that must not pass', () => {
 
   test('a pull request that makes an illegal move fails the check, approved or not', async () => {
     await registered('1.2.0', 0.95)
-    const pr = await proposeEdit('edit/skip', versions =>
+    const pr = await editProposal('edit/skip', versions =>
       versions
         .filter(v => v.version === '1.2.0')
         .map(v => ({

@@ -21,7 +21,7 @@ const v2 = makeVersion({
 })
 
 describe('compareModels', () => {
-  test('the seed comparison: deltas and relative change vs the first version', () => {
+  test('the comparison of the Python registry this replaces: deltas and relative change vs the first version', () => {
     const c = compareModels([v1, v2])
     expect(c.versions).toEqual([
       { ref: 'fraud@1.0.0', model_id: v1.model_id, stage: 'development', registered_at: at(0) },

@@ -112,7 +112,7 @@ describe('layout 2 derived files', () => {
 
   test('the rebuild does not depend on the order of the version files', () => {
     fc.assert(
-      fc.property(fc.array(rowSpec, { maxLength: 120 }), fc.nat(), (specs, seed) => {
+      fc.property(fc.array(rowSpec, { maxLength: 120 }), fc.nat(), (specs, fill) => {
         const rows = rowsFrom(specs)
         const docs = rows.map((r, i) =>
           makeVersion({
@@ -124,7 +124,7 @@ describe('layout 2 derived files', () => {
         )
         const shuffled = [...docs].sort(
           (a, b) =>
-            ((a.version.length * seed) % 7) - ((b.version.length * seed) % 7) ||
+            ((a.version.length * fill) % 7) - ((b.version.length * fill) % 7) ||
             (a.version < b.version ? 1 : -1)
         )
         expect(bytes([...deriveModelFiles('m', shuffled)])).toBe(bytes([...deriveModelFiles('m', docs)]))

@@ -142,7 +142,7 @@ describe('selectVersions', () => {
   })
 })
 
-describe('selectLatest (the seed load_latest_model)', () => {
+describe('selectLatest (load_latest_model of the Python registry this replaces)', () => {
   test('newest matching registration', () => {
     expect(
       selectLatest(all, {

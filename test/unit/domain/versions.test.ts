@@ -48,7 +48,7 @@ describe('parseBump', () => {
 })
 
 describe('nextVersion', () => {
-  test('starts at 1.0.0 like the seed', () => {
+  test('starts at 1.0.0 like the Python registry this replaces', () => {
     expect(nextVersion([], 'patch')).toBe('1.0.0')
     expect(nextVersion([], 'major')).toBe('1.0.0')
   })

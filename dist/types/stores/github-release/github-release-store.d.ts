@@ -1,6 +1,8 @@
 import type { Artifact } from '../../domain/types.js';
 import type { GitHubClient } from '../../github/client.js';
-import type { ArtifactStore, ArtifactTarget, FetchResult, FileDigest, PutResult, StoredItem } from '../artifact-store.js';
+import type { ArtifactStore, ArtifactTarget, DirectoryPutResult, DirectorySource, FetchResult, FileDigest, FileVerification, PutResult, RegistryRecords, StoredItem } from '../artifact-store.js';
+import { type RegistryRelease } from './release-listing.js';
+export type { RegistryRelease } from './release-listing.js';
 export interface GitHubReleaseStoreOptions {
     client: GitHubClient;
     owner: string;
@@ -11,25 +13,14 @@ export interface GitHubReleaseStoreOptions {
     serverUrl?: string;
     onProgress?: (bytesDone: number, total: number) => void;
 }
-export interface RegistryRelease {
-    id: number;
-    tag: string;
-    /** Model name and version, parsed from the tag. */
-    name: string;
-    version: string;
-    created_at: string;
-    draft: boolean;
-    assets: {
-        id: number;
-        name: string;
-        size: number;
-        state: string;
-        sha256: string | null;
-    }[];
-}
 export declare class GitHubReleaseStore implements ArtifactStore {
     readonly kind: "github-release";
     readonly bindsVersion = true;
+    /**
+     * One request at a time, as GitHub asks to stay clear of secondary rate limits
+     * (https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests).
+     */
+    readonly parallelFetches = 1;
     private readonly client;
     private readonly owner;
     private readonly repo;
@@ -40,6 +31,13 @@ export declare class GitHubReleaseStore implements ArtifactStore {
     private get context();
     put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult>;
     /**
+     * A directory version: one draft release, one asset per file (directory-assets.ts), each
+     * verified against its manifest entry; refused before the draft when GitHub could not hold it.
+     */
+    putDirectory(directory: DirectorySource, target: ArtifactTarget): Promise<DirectoryPutResult>;
+    /** Makes the version's draft release, runs `work` on it, and deletes the draft if that fails. */
+    private inDraft;
+    /**
      * Drafts may share a tag, so GitHub would accept the draft and refuse only its publication,
      * after the metadata landed: a published release (of a registration that lost its metadata, or
      * a person's) that holds the tag already makes the version's slot taken now.
@@ -47,8 +45,6 @@ export declare class GitHubReleaseStore implements ArtifactStore {
     private checkTagFree;
     /** Publishes the version's draft release (creating its tag). Already published: nothing to do. */
     finish(artifact: Artifact): Promise<void>;
-    /** Uploads each planned range and checks it, hashing the whole file across parts and retries. */
-    private uploadParts;
     private result;
     /**
      * Best effort: the error that made us undo is what the user must see, not a cleanup failure.
@@ -66,13 +62,22 @@ export declare class GitHubReleaseStore implements ArtifactStore {
         actual: string | null;
         present: boolean;
     }>;
+    /**
+     * Every file of a directory version against one listing of its release (not one per file): a
+     * file whose assets all carry GitHub's digest is judged by them, the others are downloaded.
+     */
+    verifyFiles(artifact: Artifact): Promise<FileVerification[]>;
+    /** The release's assets, or null when the release is gone. */
+    private listedAssets;
+    private judge;
     private verifyByDownload;
     /** Deletes the assets, the release and its tag. Idempotent. */
     remove(artifact: Artifact): Promise<void>;
     /** Undo of a registration whose metadata commit failed: the same as remove. */
     removeRelease(artifact: Artifact): Promise<void>;
-    /** Every release whose tag names a model version: one stored item per release (drafts too). */
-    listStored(): AsyncIterable<StoredItem>;
+    /** Every release of a model version tag (drafts too): see release-listing.ts for how past 1,000. */
+    listStored(records: RegistryRecords): AsyncIterable<StoredItem>;
     removeStored(item: StoredItem): Promise<void>;
+    /** The registry's releases among the newest RELEASE_LIST_LIMIT of the repository. */
     listRegistryReleases(): Promise<RegistryRelease[]>;
 }
