@@ -57,14 +57,16 @@ const MATCH: Record<CallSite, Required<Pick<RequestMatch, 'origin' | 'method' | 
   upload: { origin: 'uploads', method: 'POST', path: /\/releases\/\d+\/assets$/ },
   publish: { origin: 'api', method: 'PATCH', path: /\/releases\/\d+$/ },
   download: { origin: 'download', method: 'GET', path: /./ },
-  push: { origin: 'git', method: 'POST', path: /\/git-receive-pack$/ },
+  // The registry branch is written through the Git Database API (src/github/git-database-backend.ts):
+  // its ref update is the "push" (Octokit sends the ref's slash as %2F).
+  push: { origin: 'api', method: 'PATCH', path: /\/git\/refs\/heads(\/|%2F)model-registry$/i },
   pulls: { origin: 'api', method: 'POST', path: /\/pulls$/ },
   reviews: { origin: 'api', method: 'GET', path: /\/pulls\/\d+\/reviews$/ },
   statuses: { origin: 'api', method: 'POST', path: /\/statuses\/[0-9a-f]{40}$/ },
   delete: { origin: 'api', method: 'DELETE', path: /\/releases\/\d+$/ }
 }
 
-/** A lost race and a ruleset are refusals of a push; the HTTP faults hit every call. */
+/** A lost race and a ruleset are refusals of a branch update; the HTTP faults hit every call. */
 export function applies(site: CallSite, kind: FaultKind): boolean {
   return kind === 'other-writer' || kind === 'ruleset' ? site === 'push' : true
 }
@@ -243,15 +245,24 @@ export class FaultBench {
     git('update-ref', 'refs/heads/model-registry', commit, tip)
   }
 
+  /** Branch updates refused by a ruleset so far: the registry's ref update (API) or a git push. */
+  private rulesetRefusals(): number {
+    const match = MATCH.push
+    return this.gh.requests.filter(
+      r =>
+        r.rule === 'push-ruleset-violation' ||
+        (r.rule === 'api-ref-ruleset-violation' &&
+          r.method === match.method &&
+          (match.path as RegExp).test(r.path))
+    ).length
+  }
+
   /** One faulted run of this site with `kind`, armed `times` times, then the audit. */
   async run(kind: FaultKind, times: number): Promise<FaultRun> {
     const problems: string[] = []
-    const refusals = this.gh.requests.filter(r => r.rule === 'push-ruleset-violation').length
+    const refusals = this.rulesetRefusals()
     const { result, check, armed } = await this.faulted(kind, times)
-    const faultMet =
-      kind === 'ruleset'
-        ? this.gh.requests.filter(r => r.rule === 'push-ruleset-violation').length > refusals
-        : this.gh.faults.pending() < armed
+    const faultMet = kind === 'ruleset' ? this.rulesetRefusals() > refusals : this.gh.faults.pending() < armed
     this.gh.faults.clear()
     const verdictOnly = this.site === 'reviews' || this.site === 'statuses'
     const completed =

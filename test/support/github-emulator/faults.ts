@@ -111,7 +111,9 @@ export class FaultInjector {
 
   /**
    * Another writer wins the race: `writer` (e.g. a commit onto the pushed branch) runs after the
-   * next push's request arrived and before git receives it, so the push's compare-and-swap fails.
+   * next branch update's request arrived and before it is applied, so its compare-and-swap fails.
+   * A branch update is a git push (receive-pack, server.ts) or a REST ref update
+   * (PATCH git/refs, handlers/refs.ts), whichever comes first.
    */
   beforeNextPush(writer: () => Promise<void>): void {
     this.pushRaces.push({ spec: writer, remaining: 1 })

@@ -67,6 +67,10 @@ export const createRef: Handler = async (ctx, req) => {
 export const updateRef: Handler = async (ctx, req) => {
   const { sha, force } = req.body as { sha: string; force?: boolean }
   const ref = `refs/${String(req.params.ref)}`
+  // Test hook (faults.ts beforeNextPush): another writer lands between this request's arrival
+  // and its compare-and-swap, as it can before a git push is received.
+  const race = ctx.faults.takePushRace()
+  if (race) await race()
   const current = await ctx.git.readRef(ref)
   if (!current) throw unprocessable('Reference does not exist')
   refuseLocked(ctx, ref)
