@@ -24,7 +24,7 @@
  *
  * Prints one line per scenario and then `N passed, N failed (lost L, corrupt C)`; exits 1 when
  * anything failed. Options: --crash-runs N --race-runs N --migrate-runs N --fuzz-runs N
- * --github-runs N --seed N --only crash,migrate,race,housekeeping,resources,fuzz,github
+ * --github-runs N --replay N --only crash,migrate,race,housekeeping,resources,fuzz,github
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { cp, mkdtemp, open, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises'
@@ -46,9 +46,9 @@ const MIGRATE_RUNS = Number(option('migrate-runs', 40))
 const FUZZ_RUNS = Number(option('fuzz-runs', 200))
 const GITHUB_RUNS = Number(option('github-runs', 5))
 const ONLY = new Set(option('only', 'crash,migrate,race,housekeeping,resources,fuzz,github').split(','))
-let seed = Number(option('seed', Date.now() % 1_000_000))
-const SEED = seed
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+let state = Number(option('replay', Date.now() % 1_000_000))
+const REPLAY = state
+const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
 
 const totals = { passed: 0, failed: 0, lost: 0, corrupt: 0 }
 const failures = []
@@ -467,6 +467,6 @@ try {
   await rm(work, { recursive: true, force: true })
 }
 for (const failure of failures.slice(0, 50)) console.log(`FAIL ${failure}`)
-console.log(`seed ${SEED}, ${Math.round((Date.now() - started) / 1000)} s`)
+console.log(`replay ${REPLAY}, ${Math.round((Date.now() - started) / 1000)} s`)
 console.log(`${totals.passed} passed, ${totals.failed} failed (lost ${totals.lost}, corrupt ${totals.corrupt})`)
 process.exitCode = totals.failed === 0 && totals.lost === 0 && totals.corrupt === 0 ? 0 : 1

@@ -66,8 +66,8 @@ beforeAll(async () => {
   const action = parseYaml(await readFile('action.yml', 'utf8')) as { inputs: Record<string, unknown> }
   inputNames = Object.keys(action.inputs)
   expect((await mreg(repo, ['init'])).code).toBe(0)
-  for (const seed of [1, 2]) {
-    const model = await modelFile(workspace, `m${seed}.pkl`, seed)
+  for (const fill of [1, 2]) {
+    const model = await modelFile(workspace, `m${fill}.pkl`, fill)
     expect(
       (await mreg(repo, ['register', model, '--type', 'detector', '--metric', 'f1_score=0.8'])).code
     ).toBe(0)

@@ -40,15 +40,15 @@ beforeAll(async () => {
   repo = await makeProjectRepo()
   work = await tempDir()
   expect((await mreg(repo, ['init'])).code).toBe(0)
-  for (const seed of [1, 2]) {
-    const model = await modelFile(work, `m${seed}.pkl`, seed)
+  for (const fill of [1, 2]) {
+    const model = await modelFile(work, `m${fill}.pkl`, fill)
     const registered = await mreg(repo, [
       'register',
       model,
       '--type',
       'detector',
       '--metric',
-      `f1_score=0.${seed}`
+      `f1_score=0.${fill}`
     ])
     expect(registered.code).toBe(0)
   }
