@@ -1,0 +1,42 @@
+/**
+ * Git objects read one at a time from GitHub's Git Database API, so a command on a fresh runner
+ * transfers the trees on the paths it walks and the files it reads, never the registry.
+ *
+ * Trees and blobs are rebuilt byte for byte from the API's answer and checked against their id
+ * (a tree id that names a commit answers with the commit's tree: a different id, so the reader
+ * reports the wrong type, as git would). A commit is rebuilt from its fields: the parsed result
+ * (tree, parents, message, signatures with their UTC offset) is exact, its bytes are not hashed
+ * (a signed commit's gpgsig header is not part of the API's answer).
+ *
+ * A file is read with one contents-API request at the snapshot's commit instead of one tree per
+ * directory on its path (show: 6 requests, not 12).
+ */
+import { GitReader, type CommitInfo } from '../registry/git-reader.js';
+import { type ObjectKind, type ObjectSource, type RawObject } from '../registry/object-source.js';
+import type { GitDatabase } from './git-database.js';
+export declare class GitDatabaseObjects implements ObjectSource {
+    private readonly api;
+    constructor(api: GitDatabase);
+    read(oid: string, expected: ObjectKind): Promise<RawObject>;
+    /** Nothing is held open between requests. */
+    close(): void;
+}
+/**
+ * The reader of a GitHub-mode snapshot: trees and commits through GitDatabaseObjects (cached by
+ * GitReader), files through the contents API at the commit whose root tree is asked.
+ */
+export declare class GitHubReader extends GitReader {
+    private readonly api;
+    /** Root tree → a commit holding it: the contents API addresses files by commit. */
+    private readonly commitOfRoot;
+    /**
+     * Files read, by commit and path: a commit never changes, and a write reads the same files
+     * again on the snapshot it builds on (register: registry.json, head, catalog, today's rows).
+     */
+    private readonly files;
+    constructor(api: GitDatabase, 
+    /** Where resolveIdentity would look for a git config; GitHub mode always passes an identity. */
+    gitdir: string);
+    readCommit(oid: string): Promise<CommitInfo>;
+    readFile(rootTree: string, path: string): Promise<Uint8Array | null>;
+}
