@@ -99,7 +99,8 @@ async function modelWrites(
   for (const doc of change.upserts) files.push({ path: versionFilePath(name, doc.version), content: doc })
 
   const lookups: HeadLookups = {
-    row: version => readListedRow(snapshot, name, version),
+    // every version the lookups are asked about is one the current head names
+    row: version => readListedRow(snapshot, name, version, { where: headPath(name) }),
     newest: async keep => {
       for await (const row of rowsNewestFirst(snapshot, name, days)) if (keep(row)) return row
       return null

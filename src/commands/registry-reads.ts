@@ -62,8 +62,11 @@ export async function readListedVersion(
 ): Promise<ModelVersion> {
   const doc = await snapshot.readVersion(name, version)
   if (!doc) {
+    const file = versionFilePath(name, version)
+    const where = claim?.where ?? `models/${name}: the derived files`
     throw integrityError(
-      `models/${name}: the derived files list version ${version} but its version file is missing; run 'mreg doctor'`
+      `${where} names ${name}@${version} but its version file ${file} is missing: the derived files were edited outside mreg; run 'mreg doctor'`,
+      { path: claim?.where ?? `models/${name}`, version_file: file }
     )
   }
   if (claim) checkClaim(name, doc, claim)
@@ -95,9 +98,10 @@ function checkClaim(name: string, doc: ModelVersion, claim: DerivedClaim): void 
 export async function readListedRow(
   snapshot: RegistrySnapshot,
   name: string,
-  version: string
+  version: string,
+  claim?: DerivedClaim
 ): Promise<VersionRow> {
-  return rowOf(await readListedVersion(snapshot, name, version))
+  return rowOf(await readListedVersion(snapshot, name, version, claim))
 }
 
 /** The versions holding `stage`, newest registration first (the head says how many to look for). */
