@@ -6001,9 +6001,76 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data.newest !== void 0) {
                   let data3 = data.newest;
                   const _errs8 = errors;
-                  if (typeof data3 !== "string" && data3 !== null) {
-                    validate30.errors = [{ instancePath: instancePath + "/newest", schemaPath: "#/properties/newest/type", keyword: "type", params: { type: schema62.properties.newest.type }, message: "must be string,null" }];
+                  const _errs9 = errors;
+                  let valid2 = false;
+                  let passing0 = null;
+                  const _errs10 = errors;
+                  const _errs11 = errors;
+                  if (errors === _errs11) {
+                    if (typeof data3 === "string") {
+                      if (!pattern7.test(data3)) {
+                        const err0 = { instancePath: instancePath + "/newest", schemaPath: "#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, message: 'must match pattern "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"' };
+                        if (vErrors === null) {
+                          vErrors = [err0];
+                        } else {
+                          vErrors.push(err0);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err1 = { instancePath: instancePath + "/newest", schemaPath: "#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                      if (vErrors === null) {
+                        vErrors = [err1];
+                      } else {
+                        vErrors.push(err1);
+                      }
+                      errors++;
+                    }
+                  }
+                  var _valid0 = _errs10 === errors;
+                  if (_valid0) {
+                    valid2 = true;
+                    passing0 = 0;
+                  }
+                  const _errs13 = errors;
+                  if (data3 !== null) {
+                    const err2 = { instancePath: instancePath + "/newest", schemaPath: "#/properties/newest/oneOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                    if (vErrors === null) {
+                      vErrors = [err2];
+                    } else {
+                      vErrors.push(err2);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs13 === errors;
+                  if (_valid0 && valid2) {
+                    valid2 = false;
+                    passing0 = [passing0, 1];
+                  } else {
+                    if (_valid0) {
+                      valid2 = true;
+                      passing0 = 1;
+                    }
+                  }
+                  if (!valid2) {
+                    const err3 = { instancePath: instancePath + "/newest", schemaPath: "#/properties/newest/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                    if (vErrors === null) {
+                      vErrors = [err3];
+                    } else {
+                      vErrors.push(err3);
+                    }
+                    errors++;
+                    validate30.errors = vErrors;
                     return false;
+                  } else {
+                    errors = _errs9;
+                    if (vErrors !== null) {
+                      if (_errs9) {
+                        vErrors.length = _errs9;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
                   }
                   var valid0 = _errs8 === errors;
                 } else {
@@ -6011,53 +6078,196 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 if (valid0) {
                   if (data.highest !== void 0) {
-                    const _errs10 = errors;
-                    if (typeof data.highest !== "string") {
-                      validate30.errors = [{ instancePath: instancePath + "/highest", schemaPath: "#/properties/highest/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                      return false;
+                    let data4 = data.highest;
+                    const _errs15 = errors;
+                    const _errs16 = errors;
+                    if (errors === _errs16) {
+                      if (typeof data4 === "string") {
+                        if (!pattern7.test(data4)) {
+                          validate30.errors = [{ instancePath: instancePath + "/highest", schemaPath: "#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, message: 'must match pattern "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"' }];
+                          return false;
+                        }
+                      } else {
+                        validate30.errors = [{ instancePath: instancePath + "/highest", schemaPath: "#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                        return false;
+                      }
                     }
-                    var valid0 = _errs10 === errors;
+                    var valid0 = _errs15 === errors;
                   } else {
                     var valid0 = true;
                   }
                   if (valid0) {
                     if (data.highest_live !== void 0) {
                       let data5 = data.highest_live;
-                      const _errs12 = errors;
-                      if (typeof data5 !== "string" && data5 !== null) {
-                        validate30.errors = [{ instancePath: instancePath + "/highest_live", schemaPath: "#/properties/highest_live/type", keyword: "type", params: { type: schema62.properties.highest_live.type }, message: "must be string,null" }];
-                        return false;
+                      const _errs18 = errors;
+                      const _errs19 = errors;
+                      let valid5 = false;
+                      let passing1 = null;
+                      const _errs20 = errors;
+                      const _errs21 = errors;
+                      if (errors === _errs21) {
+                        if (typeof data5 === "string") {
+                          if (!pattern7.test(data5)) {
+                            const err4 = { instancePath: instancePath + "/highest_live", schemaPath: "#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, message: 'must match pattern "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"' };
+                            if (vErrors === null) {
+                              vErrors = [err4];
+                            } else {
+                              vErrors.push(err4);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err5 = { instancePath: instancePath + "/highest_live", schemaPath: "#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err5];
+                          } else {
+                            vErrors.push(err5);
+                          }
+                          errors++;
+                        }
                       }
-                      var valid0 = _errs12 === errors;
+                      var _valid1 = _errs20 === errors;
+                      if (_valid1) {
+                        valid5 = true;
+                        passing1 = 0;
+                      }
+                      const _errs23 = errors;
+                      if (data5 !== null) {
+                        const err6 = { instancePath: instancePath + "/highest_live", schemaPath: "#/properties/highest_live/oneOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                        if (vErrors === null) {
+                          vErrors = [err6];
+                        } else {
+                          vErrors.push(err6);
+                        }
+                        errors++;
+                      }
+                      var _valid1 = _errs23 === errors;
+                      if (_valid1 && valid5) {
+                        valid5 = false;
+                        passing1 = [passing1, 1];
+                      } else {
+                        if (_valid1) {
+                          valid5 = true;
+                          passing1 = 1;
+                        }
+                      }
+                      if (!valid5) {
+                        const err7 = { instancePath: instancePath + "/highest_live", schemaPath: "#/properties/highest_live/oneOf", keyword: "oneOf", params: { passingSchemas: passing1 }, message: "must match exactly one schema in oneOf" };
+                        if (vErrors === null) {
+                          vErrors = [err7];
+                        } else {
+                          vErrors.push(err7);
+                        }
+                        errors++;
+                        validate30.errors = vErrors;
+                        return false;
+                      } else {
+                        errors = _errs19;
+                        if (vErrors !== null) {
+                          if (_errs19) {
+                            vErrors.length = _errs19;
+                          } else {
+                            vErrors = null;
+                          }
+                        }
+                      }
+                      var valid0 = _errs18 === errors;
                     } else {
                       var valid0 = true;
                     }
                     if (valid0) {
                       if (data.latest !== void 0) {
                         let data6 = data.latest;
-                        const _errs14 = errors;
-                        if (typeof data6 !== "string" && data6 !== null) {
-                          validate30.errors = [{ instancePath: instancePath + "/latest", schemaPath: "#/properties/latest/type", keyword: "type", params: { type: schema62.properties.latest.type }, message: "must be string,null" }];
-                          return false;
+                        const _errs25 = errors;
+                        const _errs26 = errors;
+                        let valid7 = false;
+                        let passing2 = null;
+                        const _errs27 = errors;
+                        const _errs28 = errors;
+                        if (errors === _errs28) {
+                          if (typeof data6 === "string") {
+                            if (!pattern7.test(data6)) {
+                              const err8 = { instancePath: instancePath + "/latest", schemaPath: "#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, message: 'must match pattern "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"' };
+                              if (vErrors === null) {
+                                vErrors = [err8];
+                              } else {
+                                vErrors.push(err8);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err9 = { instancePath: instancePath + "/latest", schemaPath: "#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err9];
+                            } else {
+                              vErrors.push(err9);
+                            }
+                            errors++;
+                          }
                         }
-                        var valid0 = _errs14 === errors;
+                        var _valid2 = _errs27 === errors;
+                        if (_valid2) {
+                          valid7 = true;
+                          passing2 = 0;
+                        }
+                        const _errs30 = errors;
+                        if (data6 !== null) {
+                          const err10 = { instancePath: instancePath + "/latest", schemaPath: "#/properties/latest/oneOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+                          if (vErrors === null) {
+                            vErrors = [err10];
+                          } else {
+                            vErrors.push(err10);
+                          }
+                          errors++;
+                        }
+                        var _valid2 = _errs30 === errors;
+                        if (_valid2 && valid7) {
+                          valid7 = false;
+                          passing2 = [passing2, 1];
+                        } else {
+                          if (_valid2) {
+                            valid7 = true;
+                            passing2 = 1;
+                          }
+                        }
+                        if (!valid7) {
+                          const err11 = { instancePath: instancePath + "/latest", schemaPath: "#/properties/latest/oneOf", keyword: "oneOf", params: { passingSchemas: passing2 }, message: "must match exactly one schema in oneOf" };
+                          if (vErrors === null) {
+                            vErrors = [err11];
+                          } else {
+                            vErrors.push(err11);
+                          }
+                          errors++;
+                          validate30.errors = vErrors;
+                          return false;
+                        } else {
+                          errors = _errs26;
+                          if (vErrors !== null) {
+                            if (_errs26) {
+                              vErrors.length = _errs26;
+                            } else {
+                              vErrors = null;
+                            }
+                          }
+                        }
+                        var valid0 = _errs25 === errors;
                       } else {
                         var valid0 = true;
                       }
                       if (valid0) {
                         if (data.types !== void 0) {
                           let data7 = data.types;
-                          const _errs16 = errors;
-                          if (errors === _errs16) {
+                          const _errs32 = errors;
+                          if (errors === _errs32) {
                             if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
                               for (const key1 in data7) {
                                 let data8 = data7[key1];
-                                const _errs19 = errors;
+                                const _errs35 = errors;
                                 if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
                                   validate30.errors = [{ instancePath: instancePath + "/types/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/types/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                   return false;
                                 }
-                                if (errors === _errs19) {
+                                if (errors === _errs35) {
                                   if (typeof data8 == "number" && isFinite(data8)) {
                                     if (data8 < 1 || isNaN(data8)) {
                                       validate30.errors = [{ instancePath: instancePath + "/types/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/types/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
@@ -6065,8 +6275,8 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                   }
                                 }
-                                var valid2 = _errs19 === errors;
-                                if (!valid2) {
+                                var valid9 = _errs35 === errors;
+                                if (!valid9) {
                                   break;
                                 }
                               }
@@ -6075,24 +6285,24 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                               return false;
                             }
                           }
-                          var valid0 = _errs16 === errors;
+                          var valid0 = _errs32 === errors;
                         } else {
                           var valid0 = true;
                         }
                         if (valid0) {
                           if (data.metrics !== void 0) {
                             let data9 = data.metrics;
-                            const _errs21 = errors;
-                            if (errors === _errs21) {
+                            const _errs37 = errors;
+                            if (errors === _errs37) {
                               if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
                                 for (const key22 in data9) {
                                   let data10 = data9[key22];
-                                  const _errs24 = errors;
+                                  const _errs40 = errors;
                                   if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
                                     validate30.errors = [{ instancePath: instancePath + "/metrics/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/metrics/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                     return false;
                                   }
-                                  if (errors === _errs24) {
+                                  if (errors === _errs40) {
                                     if (typeof data10 == "number" && isFinite(data10)) {
                                       if (data10 < 1 || isNaN(data10)) {
                                         validate30.errors = [{ instancePath: instancePath + "/metrics/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/metrics/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
@@ -6100,8 +6310,8 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                     }
                                   }
-                                  var valid3 = _errs24 === errors;
-                                  if (!valid3) {
+                                  var valid10 = _errs40 === errors;
+                                  if (!valid10) {
                                     break;
                                   }
                                 }
@@ -6110,76 +6320,125 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                                 return false;
                               }
                             }
-                            var valid0 = _errs21 === errors;
+                            var valid0 = _errs37 === errors;
                           } else {
                             var valid0 = true;
                           }
                           if (valid0) {
                             if (data.stages !== void 0) {
                               let data11 = data.stages;
-                              const _errs26 = errors;
-                              if (errors === _errs26) {
+                              const _errs42 = errors;
+                              if (errors === _errs42) {
                                 if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
                                   for (const key3 in data11) {
-                                    let data12 = data11[key3];
-                                    const _errs29 = errors;
-                                    if (errors === _errs29) {
-                                      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                                        let missing1;
-                                        if (data12.count === void 0 && (missing1 = "count") || data12.newest === void 0 && (missing1 = "newest")) {
-                                          validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
-                                          return false;
-                                        } else {
-                                          const _errs31 = errors;
-                                          for (const key4 in data12) {
-                                            if (!(key4 === "count" || key4 === "newest")) {
-                                              validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" }];
-                                              return false;
-                                              break;
-                                            }
+                                    const _errs44 = errors;
+                                    const _errs45 = errors;
+                                    if (errors === _errs45) {
+                                      if (typeof key3 === "string") {
+                                        if (!pattern18.test(key3)) {
+                                          const err12 = { instancePath: instancePath + "/stages", schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"', propertyName: key3 };
+                                          if (vErrors === null) {
+                                            vErrors = [err12];
+                                          } else {
+                                            vErrors.push(err12);
                                           }
-                                          if (_errs31 === errors) {
-                                            if (data12.count !== void 0) {
-                                              let data13 = data12.count;
-                                              const _errs32 = errors;
-                                              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                                                validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/stages/additionalProperties/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                return false;
-                                              }
-                                              if (errors === _errs32) {
-                                                if (typeof data13 == "number" && isFinite(data13)) {
-                                                  if (data13 < 1 || isNaN(data13)) {
-                                                    validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/stages/additionalProperties/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
-                                                    return false;
-                                                  }
-                                                }
-                                              }
-                                              var valid5 = _errs32 === errors;
-                                            } else {
-                                              var valid5 = true;
-                                            }
-                                            if (valid5) {
-                                              if (data12.newest !== void 0) {
-                                                const _errs34 = errors;
-                                                if (typeof data12.newest !== "string") {
-                                                  validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/properties/stages/additionalProperties/properties/newest/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                  return false;
-                                                }
-                                                var valid5 = _errs34 === errors;
-                                              } else {
-                                                var valid5 = true;
-                                              }
-                                            }
-                                          }
+                                          errors++;
                                         }
                                       } else {
-                                        validate30.errors = [{ instancePath: instancePath + "/stages/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                        return false;
+                                        const err13 = { instancePath: instancePath + "/stages", schemaPath: "#/$defs/stage/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key3 };
+                                        if (vErrors === null) {
+                                          vErrors = [err13];
+                                        } else {
+                                          vErrors.push(err13);
+                                        }
+                                        errors++;
                                       }
                                     }
-                                    var valid4 = _errs29 === errors;
-                                    if (!valid4) {
+                                    var valid11 = _errs44 === errors;
+                                    if (!valid11) {
+                                      const err14 = { instancePath: instancePath + "/stages", schemaPath: "#/properties/stages/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid" };
+                                      if (vErrors === null) {
+                                        vErrors = [err14];
+                                      } else {
+                                        vErrors.push(err14);
+                                      }
+                                      errors++;
+                                      validate30.errors = vErrors;
+                                      return false;
                                       break;
+                                    }
+                                  }
+                                  if (valid11) {
+                                    for (const key4 in data11) {
+                                      let data12 = data11[key4];
+                                      const _errs48 = errors;
+                                      if (errors === _errs48) {
+                                        if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                                          let missing1;
+                                          if (data12.count === void 0 && (missing1 = "count") || data12.newest === void 0 && (missing1 = "newest")) {
+                                            validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                                            return false;
+                                          } else {
+                                            const _errs50 = errors;
+                                            for (const key5 in data12) {
+                                              if (!(key5 === "count" || key5 === "newest")) {
+                                                validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" }];
+                                                return false;
+                                                break;
+                                              }
+                                            }
+                                            if (_errs50 === errors) {
+                                              if (data12.count !== void 0) {
+                                                let data13 = data12.count;
+                                                const _errs51 = errors;
+                                                if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+                                                  validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/stages/additionalProperties/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                  return false;
+                                                }
+                                                if (errors === _errs51) {
+                                                  if (typeof data13 == "number" && isFinite(data13)) {
+                                                    if (data13 < 1 || isNaN(data13)) {
+                                                      validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/stages/additionalProperties/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                }
+                                                var valid14 = _errs51 === errors;
+                                              } else {
+                                                var valid14 = true;
+                                              }
+                                              if (valid14) {
+                                                if (data12.newest !== void 0) {
+                                                  let data14 = data12.newest;
+                                                  const _errs53 = errors;
+                                                  const _errs54 = errors;
+                                                  if (errors === _errs54) {
+                                                    if (typeof data14 === "string") {
+                                                      if (!pattern7.test(data14)) {
+                                                        validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, message: 'must match pattern "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"' }];
+                                                        return false;
+                                                      }
+                                                    } else {
+                                                      validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                      return false;
+                                                    }
+                                                  }
+                                                  var valid14 = _errs53 === errors;
+                                                } else {
+                                                  var valid14 = true;
+                                                }
+                                              }
+                                            }
+                                          }
+                                        } else {
+                                          validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid13 = _errs48 === errors;
+                                      if (!valid13) {
+                                        break;
+                                      }
                                     }
                                   }
                                 } else {
@@ -6187,7 +6446,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                                   return false;
                                 }
                               }
-                              var valid0 = _errs26 === errors;
+                              var valid0 = _errs42 === errors;
                             } else {
                               var valid0 = true;
                             }
@@ -6572,7 +6831,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                                   let data4 = data2.newest;
                                   const _errs12 = errors;
                                   if (typeof data4 !== "string" && data4 !== null) {
-                                    validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/properties/models/additionalProperties/properties/newest/type", keyword: "type", params: { type: schema65.properties.models.additionalProperties.properties.newest.type }, message: "must be string,null" }];
+                                    validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/properties/models/additionalProperties/properties/newest/type", keyword: "type", params: { type: schema71.properties.models.additionalProperties.properties.newest.type }, message: "must be string,null" }];
                                     return false;
                                   }
                                   var valid3 = _errs12 === errors;
@@ -6595,7 +6854,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                                       let data6 = data2.highest_live;
                                       const _errs16 = errors;
                                       if (typeof data6 !== "string" && data6 !== null) {
-                                        validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/highest_live", schemaPath: "#/properties/models/additionalProperties/properties/highest_live/type", keyword: "type", params: { type: schema65.properties.models.additionalProperties.properties.highest_live.type }, message: "must be string,null" }];
+                                        validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/highest_live", schemaPath: "#/properties/models/additionalProperties/properties/highest_live/type", keyword: "type", params: { type: schema71.properties.models.additionalProperties.properties.highest_live.type }, message: "must be string,null" }];
                                         return false;
                                       }
                                       var valid3 = _errs16 === errors;
@@ -6607,7 +6866,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                                         let data7 = data2.latest;
                                         const _errs18 = errors;
                                         if (typeof data7 !== "string" && data7 !== null) {
-                                          validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/latest", schemaPath: "#/properties/models/additionalProperties/properties/latest/type", keyword: "type", params: { type: schema65.properties.models.additionalProperties.properties.latest.type }, message: "must be string,null" }];
+                                          validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/latest", schemaPath: "#/properties/models/additionalProperties/properties/latest/type", keyword: "type", params: { type: schema71.properties.models.additionalProperties.properties.latest.type }, message: "must be string,null" }];
                                           return false;
                                         }
                                         var valid3 = _errs18 === errors;
@@ -6801,7 +7060,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   validate32.errors = vErrors;
   return errors === 0;
 }
-var import_ucs2length, import_equal, import_formats, modelVersion, schema31, func1, func2, func0, pattern4, pattern5, pattern7, pattern8, pattern9, pattern18, pattern20, pattern21, formats0, schema37, pattern10, pattern14, modelIndex, registry, schema52, modelHead, schema62, rowShard, catalog, schema65;
+var import_ucs2length, import_equal, import_formats, modelVersion, schema31, func1, func2, func0, pattern4, pattern5, pattern7, pattern8, pattern9, pattern18, pattern20, pattern21, formats0, schema37, pattern10, pattern14, modelIndex, registry, schema52, modelHead, schema62, rowShard, catalog, schema71;
 var init_validators = __esm({
   "src/domain/generated/validators.js"() {
     "use strict";
@@ -6835,12 +7094,12 @@ var init_validators = __esm({
     schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/registry.schema.json", "title": "RegistryPolicy", "description": "registry.json at the root of the registry branch: stages, transitions, gates, retention and artifact settings.", "type": "object", "additionalProperties": false, "required": ["schema_version", "stages", "initial_stage", "transitions", "exclusive_stages", "demote_to", "gates", "require_metadata", "retention", "artifacts"], "properties": { "schema_version": { "const": 1 }, "stages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "initial_stage": { "$ref": "#/$defs/stage" }, "transitions": { "type": "object", "propertyNames": { "$ref": "#/$defs/stage" }, "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } } }, "exclusive_stages": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "demote_to": { "$ref": "#/$defs/stage" }, "gates": { "type": "object", "propertyNames": { "$ref": "#/$defs/stage" }, "additionalProperties": { "$ref": "#/$defs/gate" } }, "require_metadata": { "description": "Fields that must be present and non-empty at registration: top-level ModelVersion fields (notes, dataset_version, tags\u2026) or metrics as performance_metrics.<name>.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "retention": { "type": "object", "additionalProperties": false, "required": ["keep_last", "min_age_days", "protect_stages", "mode"], "properties": { "keep_last": { "type": "integer", "minimum": 1 }, "min_age_days": { "type": "number", "minimum": 0 }, "protect_stages": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "mode": { "enum": ["archive", "remove"] }, "auto_cleanup": { "type": "boolean" }, "cleanup_interval_hours": { "type": "number", "exclusiveMinimum": 0 }, "orphan_grace_hours": { "type": "number", "minimum": 0 } } }, "metrics": { "description": "Per-metric settings, by metric name. lower_is_better: smaller values are better (latency, loss, error rates); compare, must_beat and list --sort metric:NAME follow it. Metrics not listed are higher-is-better.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z][A-Za-z0-9_.-]{0,63}$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "lower_is_better": { "type": "boolean" } } } }, "artifacts": { "type": "object", "additionalProperties": false, "required": ["store"], "properties": { "store": { "enum": ["local", "github-release"] }, "max_part_bytes": { "type": "integer", "minimum": 1, "maximum": 2147483647 }, "compression": { "enum": ["none", "gzip"] } } } }, "$defs": { "stage": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" }, "gate": { "type": "object", "additionalProperties": false, "properties": { "min_metrics": { "type": "object", "additionalProperties": { "type": "number" } }, "must_beat": { "description": "A metric the candidate must beat the current holder of the stage on (higher is better unless lower_is_better, here or in $.metrics).", "anyOf": [{ "type": "null" }, { "type": "string", "minLength": 1 }, { "type": "object", "additionalProperties": false, "required": ["metric"], "properties": { "metric": { "type": "string", "minLength": 1 }, "lower_is_better": { "type": "boolean" }, "min_delta": { "type": "number", "minimum": 0 } } }] }, "min_approvals": { "type": "integer", "minimum": 0 }, "require_pull_request": { "type": "boolean" } } } } };
     validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     modelHead = validate30;
-    schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/model-head.schema.json", "title": "ModelHead", "description": "models/<name>/head.json (layout 2): derived from the model's version files. What reference resolution and automatic versions need without reading the versions: counts, stage holders, the newest and highest versions.", "type": "object", "additionalProperties": false, "required": ["schema_version", "name", "count", "newest", "highest", "highest_live", "latest", "types", "metrics", "stages"], "properties": { "schema_version": { "const": 2 }, "name": { "$ref": "#/$defs/slug" }, "count": { "type": "integer", "minimum": 1 }, "newest": { "description": "Newest registration that is not archived (name@latest).", "type": ["string", "null"] }, "highest": { "description": "Highest version of all (automatic versions bump from it).", "type": "string" }, "highest_live": { "description": "Highest version that is not archived.", "type": ["string", "null"] }, "latest": { "description": "name@latest: the highest release not archived, else the highest pre-release.", "type": ["string", "null"] }, "types": { "description": "model_type \u2192 how many versions have it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "metrics": { "description": "metric name \u2192 how many versions record it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "stages": { "description": "stage \u2192 how many versions hold it and the newest registration among them.", "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": "string" } } } } }, "$defs": { "slug": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" } } };
+    schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/model-head.schema.json", "title": "ModelHead", "description": "models/<name>/head.json (layout 2): derived from the model's version files. What reference resolution and automatic versions need without reading the versions: counts, stage holders, the newest and highest versions.", "type": "object", "additionalProperties": false, "required": ["schema_version", "name", "count", "newest", "highest", "highest_live", "latest", "types", "metrics", "stages"], "properties": { "schema_version": { "const": 2 }, "name": { "$ref": "#/$defs/slug" }, "count": { "type": "integer", "minimum": 1 }, "newest": { "description": "Newest registration that is not archived (name@latest).", "oneOf": [{ "$ref": "#/$defs/semver" }, { "type": "null" }] }, "highest": { "description": "Highest version of all (automatic versions bump from it).", "$ref": "#/$defs/semver" }, "highest_live": { "description": "Highest version that is not archived.", "oneOf": [{ "$ref": "#/$defs/semver" }, { "type": "null" }] }, "latest": { "description": "name@latest: the highest release not archived, else the highest pre-release.", "oneOf": [{ "$ref": "#/$defs/semver" }, { "type": "null" }] }, "types": { "description": "model_type \u2192 how many versions have it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "metrics": { "description": "metric name \u2192 how many versions record it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "stages": { "description": "stage \u2192 how many versions hold it and the newest registration among them.", "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "$ref": "#/$defs/semver" } } }, "propertyNames": { "$ref": "#/$defs/stage" } } }, "$defs": { "slug": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "semver": { "type": "string", "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, "stage": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" } } };
     validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     rowShard = validate31;
     validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     catalog = validate32;
-    schema65 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "catalog.json (layout 2): every model's head summary, for questions across models (every production model). Its presence with schema_version 2 marks the layout. Derived from the version files.", "type": "object", "additionalProperties": false, "required": ["schema_version", "models"], "properties": { "schema_version": { "const": 2 }, "models": { "type": "object", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest", "highest", "highest_live", "latest", "types", "metrics", "stages"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": ["string", "null"] }, "highest": { "type": "string" }, "highest_live": { "type": ["string", "null"] }, "latest": { "description": "name@latest: the highest release not archived, else the highest pre-release.", "type": ["string", "null"] }, "types": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "metrics": { "description": "metric name \u2192 how many versions record it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "stages": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": "string" } } } } } } } } };
+    schema71 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "catalog.json (layout 2): every model's head summary, for questions across models (every production model). Its presence with schema_version 2 marks the layout. Derived from the version files.", "type": "object", "additionalProperties": false, "required": ["schema_version", "models"], "properties": { "schema_version": { "const": 2 }, "models": { "type": "object", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest", "highest", "highest_live", "latest", "types", "metrics", "stages"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": ["string", "null"] }, "highest": { "type": "string" }, "highest_live": { "type": ["string", "null"] }, "latest": { "description": "name@latest: the highest release not archived, else the highest pre-release.", "type": ["string", "null"] }, "types": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "metrics": { "description": "metric name \u2192 how many versions record it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "stages": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": "string" } } } } } } } } };
     validate32.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
 });
@@ -56885,8 +57144,11 @@ var rowsWhere = (name, row2) => `${rowsDir(name)}/${dayOf(row2)}\u2026`;
 async function readListedVersion(snapshot, name, version, claim) {
   const doc = await snapshot.readVersion(name, version);
   if (!doc) {
+    const file = versionFilePath(name, version);
+    const where = claim?.where ?? `models/${name}: the derived files`;
     throw integrityError(
-      `models/${name}: the derived files list version ${version} but its version file is missing; run 'mreg doctor'`
+      `${where} names ${name}@${version} but its version file ${file} is missing: the derived files were edited outside mreg; run 'mreg doctor'`,
+      { path: claim?.where ?? `models/${name}`, version_file: file }
     );
   }
   if (claim) checkClaim(name, doc, claim);
@@ -56915,8 +57177,8 @@ function checkClaim(name, doc, claim) {
     { path: claim.where, version_file: versionFilePath(name, doc.version), field_name: field }
   );
 }
-async function readListedRow(snapshot, name, version) {
-  return rowOf(await readListedVersion(snapshot, name, version));
+async function readListedRow(snapshot, name, version, claim) {
+  return rowOf(await readListedVersion(snapshot, name, version, claim));
 }
 async function stageHolders(snapshot, name, stage) {
   const summary = (await snapshot.readHead(name))?.stages[stage];
@@ -57359,7 +57621,8 @@ async function modelWrites(snapshot, name, change, files) {
   for (const doc of change.removals) files.push({ path: versionFilePath(name, doc.version), content: null });
   for (const doc of change.upserts) files.push({ path: versionFilePath(name, doc.version), content: doc });
   const lookups = {
-    row: (version) => readListedRow(snapshot, name, version),
+    // every version the lookups are asked about is one the current head names
+    row: (version) => readListedRow(snapshot, name, version, { where: headPath(name) }),
     newest: async (keep) => {
       for await (const row2 of rowsNewestFirst(snapshot, name, days)) if (keep(row2)) return row2;
       return null;

@@ -25,7 +25,7 @@ export declare const rowsWhere: (name: string, row: VersionRow) => string;
  * truth contradicts.
  */
 export declare function readListedVersion(snapshot: RegistrySnapshot, name: string, version: string, claim?: DerivedClaim): Promise<ModelVersion>;
-export declare function readListedRow(snapshot: RegistrySnapshot, name: string, version: string): Promise<VersionRow>;
+export declare function readListedRow(snapshot: RegistrySnapshot, name: string, version: string, claim?: DerivedClaim): Promise<VersionRow>;
 /** The versions holding `stage`, newest registration first (the head says how many to look for). */
 export declare function stageHolders(snapshot: RegistrySnapshot, name: string, stage: string): Promise<ModelVersion[]>;
 /** The versions holding `stage`, newest first, from the rows alone (no version file is read). */
