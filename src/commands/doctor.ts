@@ -80,6 +80,8 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
     for (const [i, result] of (await store.verifyFiles(version.artifact)).entries()) {
       const artifact = result.file
       const what = manifest ? `${version.artifact.file_name}: ${manifest[i]?.path}` : artifact.file_name
+      // the store's own account of where and what (a replaced release asset, GitHub's digest)
+      const where = result.where ? `; ${result.where}` : ''
       if (result.error) {
         // not a file of the recorded size (a symlink, FIFO, directory, truncated file): say what and where
         findings.push({ kind: 'corrupt-object', severity: 'problem', subject, message: result.error.message })
@@ -90,14 +92,14 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
           kind: 'missing-artifact',
           severity: 'problem',
           subject,
-          message: `artifact ${what} (sha256 ${artifact.sha256}) is missing from the ${store.kind} store`
+          message: `artifact ${what} (sha256 ${artifact.sha256}) is missing from the ${store.kind} store${where}`
         })
       } else if (!result.ok) {
         findings.push({
           kind: 'checksum-mismatch',
           severity: 'problem',
           subject,
-          message: `stored bytes of ${what} in the ${store.kind} store have sha256 ${result.actual}, expected ${artifact.sha256}: the stored object was altered`
+          message: `stored bytes of ${what} in the ${store.kind} store have sha256 ${result.actual ?? 'unknown'}, expected ${artifact.sha256}: the stored object was altered${where}`
         })
       }
     }

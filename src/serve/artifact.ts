@@ -16,7 +16,7 @@ import { pipeline } from 'node:stream/promises'
 import type { CommandContext } from '../commands/context.js'
 import { openStore } from '../commands/open-store.js'
 import { showVersion } from '../commands/show.js'
-import { RegistryError } from '../domain/errors.js'
+import { isRegistryError, RegistryError } from '../domain/errors.js'
 import { formatReference } from '../domain/references.js'
 import type { Artifact, ModelVersion } from '../domain/types.js'
 import { contentDisposition, directoryFile, wholeArtifact } from './directory-artifact.js'
@@ -30,7 +30,8 @@ const CHUNK = 1024 * 1024
 
 export interface ArtifactEvents {
   served(bytes: number): void
-  verificationFailed(version: ModelVersion, actual: string): void
+  /** What was found, said after the reference: the bytes' actual hash, or the store's error. */
+  verificationFailed(version: ModelVersion, what: string): void
 }
 
 interface Cached {
@@ -77,7 +78,13 @@ export class ArtifactServer {
       res.end()
       return
     }
-    const file = await this.local(artifact)
+    const file = await this.local(artifact).catch((error: unknown) => {
+      // The store refused the bytes (a mismatching hash, a replaced release asset): nothing was
+      // sent, and it is a verification failure like a cut download.
+      if (isRegistryError(error) && error.kind === 'integrity')
+        this.events.verificationFailed(version, `${error.message}; not served`)
+      throw error
+    })
     const range = req.headers.range
     if (range !== undefined && (req.headers['if-range'] === undefined || req.headers['if-range'] === etag)) {
       await this.serveRange(version, artifact, file, range, headers, req, res)
@@ -91,7 +98,10 @@ export class ArtifactServer {
       this.events.served(file.size)
     } catch (error) {
       if (verify.mismatch !== null) {
-        this.events.verificationFailed(version, verify.mismatch)
+        this.events.verificationFailed(
+          version,
+          `artifact does not match its recorded SHA-256 (${verify.mismatch}); download cut`
+        )
         this.forget(sha256, file)
       }
       res.destroy()
@@ -119,7 +129,7 @@ export class ArtifactServer {
     const now = await stat(file.path).catch(() => null)
     if (!now || now.size !== file.size || now.ino !== file.ino || now.mtimeMs !== file.mtimeMs) {
       // The verified copy changed under us: never serve it; fetch (and verify) again next time.
-      this.events.verificationFailed(version, 'cached copy changed')
+      this.events.verificationFailed(version, 'the cached artifact changed since it was verified; not served')
       this.forget(artifact.sha256, file)
       throw new RegistryError(
         'integrity',

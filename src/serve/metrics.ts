@@ -38,7 +38,7 @@ export class ServeMetrics {
     })
     this.verificationFailures = new Counter({
       name: 'mreg_artifact_verification_failures_total',
-      help: 'Artifact downloads cut because the bytes did not match the recorded SHA-256',
+      help: 'Artifact downloads refused or cut because the bytes did not match the recorded SHA-256',
       registers
     })
     this.sseClients = new Gauge({

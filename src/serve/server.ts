@@ -95,11 +95,9 @@ export async function startServer(
     options.artifactCacheDir === undefined,
     {
       served: bytes => metrics.bytesServed.inc(bytes),
-      verificationFailed: (version, actual) => {
+      verificationFailed: (version, what) => {
         metrics.verificationFailures.inc()
-        log(
-          `integrity: ${formatReference(version)} artifact does not match its recorded SHA-256 (${actual}); download cut`
-        )
+        log(`integrity: ${formatReference(version)}: ${what}`)
       }
     }
   )

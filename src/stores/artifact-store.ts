@@ -120,7 +120,7 @@ export interface ArtifactStore {
    */
   fetch(artifact: Artifact, outPath: string): Promise<FetchResult>
   /** Re-hashes the stored bytes without copying them out. */
-  verify(artifact: Artifact): Promise<{ ok: boolean; actual: string | null; present: boolean }>
+  verify(artifact: Artifact): Promise<Verification>
   /**
    * verify() for every stored file of the artifact: each file of a directory version in manifest
    * order (fileArtifacts, src/domain/manifest.ts), or the artifact itself. A file that is there but
@@ -150,11 +150,19 @@ export interface RegistryRecords {
   live: ReadonlySet<string>
 }
 
-export interface FileVerification {
-  file: Artifact
+export interface Verification {
   ok: boolean
   actual: string | null
   present: boolean
+  /**
+   * Where the bytes are and what was found there, when the store can say more than its kind (a
+   * GitHub release asset, replaced or carrying a disagreeing digest): doctor's findings name it.
+   */
+  where?: string
+}
+
+export interface FileVerification extends Verification {
+  file: Artifact
   error?: RegistryError
 }
 

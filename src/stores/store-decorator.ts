@@ -15,7 +15,8 @@ import type {
   InUseCheck,
   PutResult,
   RegistryRecords,
-  StoredItem
+  StoredItem,
+  Verification
 } from './artifact-store.js'
 import { verifyEachFile } from './verify-files.js'
 
@@ -55,7 +56,7 @@ export class StoreDecorator implements ArtifactStore {
     return this.inner.fetch(artifact, outPath)
   }
 
-  verify(artifact: Artifact): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
+  verify(artifact: Artifact): Promise<Verification> {
     return this.inner.verify(artifact)
   }
 

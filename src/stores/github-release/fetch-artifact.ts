@@ -4,9 +4,11 @@
  * place only when everything matched; on any failure nothing is left at the path.
  */
 import { createReadStream } from 'node:fs'
-import { integrityError, RegistryError } from '../../domain/errors.js'
+import { integrityError, isRegistryError, notFound, RegistryError } from '../../domain/errors.js'
 import type { Artifact, ReleaseAssetRef } from '../../domain/types.js'
 import { downloadAsset } from '../../github/assets.js'
+import { listAssets } from '../../github/releases.js'
+import { parseDigest } from '../../github/types.js'
 import type { FetchResult } from '../artifact-store.js'
 import { moveIntoPlace, removeQuietly, tempPathBeside } from '../atomic-file.js'
 import { copyWithHash } from '../hashing.js'
@@ -16,12 +18,65 @@ export interface FetchContext extends ReleaseContext {
   onProgress?: (bytesDone: number, total: number) => void
 }
 
-export function checksumMismatch(file: string, expected: string, actual: string, extra = {}): RegistryError {
-  return integrityError(`checksum mismatch for ${file}: expected ${expected}, got ${actual}`, {
+export function checksumMismatch(
+  file: string,
+  expected: string,
+  actual: string,
+  extra = {},
+  where = ''
+): RegistryError {
+  return integrityError(`checksum mismatch for ${file}: expected ${expected}, got ${actual}${where}`, {
     expected,
     actual,
     ...extra
   })
+}
+
+/** Where an asset is, for messages: `release asset NAME of release TAG`. */
+export function assetPlace(artifact: Artifact, asset: { name: string }): string {
+  const tag = artifact.release?.tag
+  return `release asset ${asset.name}${tag === undefined ? '' : ` of release ${tag}`}`
+}
+
+/**
+ * Why a recorded asset could not be downloaded (GitHub answered 404 for its id), from one listing
+ * of its release: replaced (another asset holds its name now: its bytes are not the registered
+ * ones, an integrity failure) or missing.
+ */
+async function explainMissing(
+  context: FetchContext,
+  artifact: Artifact,
+  asset: ReleaseAssetRef,
+  cause: RegistryError
+): Promise<RegistryError> {
+  const release = artifact.release
+  if (!release) return cause
+  let listed
+  try {
+    listed = await listAssets(context.client, {
+      owner: context.owner,
+      repo: context.repo,
+      release_id: release.id
+    })
+  } catch (error) {
+    if (isRegistryError(error) && error.kind === 'not-found')
+      return notFound(`release ${release.tag} (id ${release.id}) holding ${artifact.file_name} is gone`, {
+        release_id: release.id
+      })
+    return cause
+  }
+  const now = listed.find(a => a.name === asset.name)
+  if (now) {
+    const digest = parseDigest(now.digest)
+    return integrityError(
+      `${assetPlace(artifact, asset)} was replaced after registration: the registry recorded asset id ${asset.id} (sha256 ${asset.sha256}), GitHub now holds asset id ${now.id}${digest ? ` (sha256 ${digest})` : ''}; ${artifact.file_name} is not the registered file`,
+      { asset: asset.name, asset_id: asset.id, replaced_by: now.id, expected: asset.sha256 }
+    )
+  }
+  return notFound(
+    `${assetPlace(artifact, asset)} (id ${asset.id}) holding ${artifact.file_name} is missing`,
+    { asset: asset.name, asset_id: asset.id }
+  )
 }
 
 /** The recorded assets in part order (by part name when parts are recorded). */
@@ -84,15 +139,22 @@ export async function fetchArtifact(
         destPath: temp,
         size: asset.size,
         onProgress: bytes => context.onProgress?.(before + bytes, artifact.size)
+      }).catch(async (error: unknown) => {
+        if (isRegistryError(error) && error.kind === 'not-found')
+          throw await explainMissing(context, artifact, asset, error)
+        throw error
       })
       done += got.size
       lastDigest = got.sha256
       // A lone asset is the whole file: it is checked against the artifact's hash below.
       if (assets.length > 1 && got.sha256 !== asset.sha256) {
-        throw checksumMismatch(asset.name, asset.sha256, got.sha256, {
-          asset: asset.name,
-          asset_id: asset.id
-        })
+        throw checksumMismatch(
+          asset.name,
+          asset.sha256,
+          got.sha256,
+          { asset: asset.name, asset_id: asset.id },
+          ` (${assetPlace(artifact, asset)})`
+        )
       }
     }
 
@@ -107,7 +169,13 @@ export async function fetchArtifact(
       whole = await copyWithHash(concatenate(temps.slice(0, -1)), final)
     }
     if (whole.sha256 !== artifact.sha256)
-      throw checksumMismatch(artifact.file_name, artifact.sha256, whole.sha256)
+      throw checksumMismatch(
+        artifact.file_name,
+        artifact.sha256,
+        whole.sha256,
+        {},
+        ` (${assets.map(asset => assetPlace(artifact, asset)).join(', ')})`
+      )
     if (whole.size !== artifact.size) {
       throw integrityError(
         `size mismatch for ${artifact.file_name}: expected ${artifact.size} bytes, got ${whole.size}`,

@@ -37,12 +37,13 @@ import type {
   FileVerification,
   PutResult,
   RegistryRecords,
-  StoredItem
+  StoredItem,
+  Verification
 } from '../artifact-store.js'
 import { verifyEachFile } from '../verify-files.js'
 import { fileSystemError, moveIntoPlace, removeQuietly, tempPathBeside } from '../atomic-file.js'
 import { EMPTY_SHA256, planDirectory, uploadDirectory } from './directory-assets.js'
-import { assetsInOrder, fetchArtifact } from './fetch-artifact.js'
+import { assetPlace, assetsInOrder, fetchArtifact } from './fetch-artifact.js'
 import { assetDownloadUrl, releasePageUrl, releaseTag } from './naming.js'
 import { DEFAULT_MAX_PART_BYTES, planParts } from './parts.js'
 import { listRegistryItems, listRegistryReleases, type RegistryRelease } from './release-listing.js'
@@ -310,12 +311,14 @@ export class GitHubReleaseStore implements ArtifactStore {
    * matching part digests prove the whole file (verified at registration) is intact. Without
    * digests the file is downloaded to a temp directory and hashed.
    */
-  async verify(artifact: Artifact): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
+  async verify(artifact: Artifact): Promise<Verification> {
     if (isEmptyFile(artifact)) return { ok: true, actual: EMPTY_SHA256, present: true }
     const release = artifact.release
     if (!release || !artifact.assets?.length) return { ok: false, actual: null, present: false }
     const listed = await this.listedAssets(release.id)
-    return listed === null ? { ok: false, actual: null, present: false } : this.judge(artifact, listed)
+    if (listed === null)
+      return { ok: false, actual: null, present: false, where: `release ${release.tag} is gone` }
+    return this.judge(artifact, listed)
   }
 
   /**
@@ -329,7 +332,9 @@ export class GitHubReleaseStore implements ArtifactStore {
     for (const file of fileArtifacts(artifact)) {
       let result
       if (isEmptyFile(file)) result = { ok: true, actual: EMPTY_SHA256, present: true }
-      else if (listed === null || !file.assets?.length) result = { ok: false, actual: null, present: false }
+      else if (listed === null)
+        result = { ok: false, actual: null, present: false, where: `release ${artifact.release.tag} is gone` }
+      else if (!file.assets?.length) result = { ok: false, actual: null, present: false }
       else result = await this.judge(file, listed)
       results.push({ file, ...result })
     }
@@ -346,26 +351,49 @@ export class GitHubReleaseStore implements ArtifactStore {
     }
   }
 
-  private async judge(
-    artifact: Artifact,
-    listed: GitHubAsset[]
-  ): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
+  /**
+   * Each recorded asset by its id in the listing. An id no longer listed while another asset holds
+   * its name is a replacement (deleted and uploaded again: not the registered bytes); a GitHub
+   * digest other than the recorded SHA-256 is GitHub saying it holds other bytes. Both are named.
+   */
+  private async judge(artifact: Artifact, listed: GitHubAsset[]): Promise<Verification> {
     const recorded = assetsInOrder(artifact)
     const found = recorded.map(asset => listed.find(a => a.id === asset.id))
-    if (found.some(asset => !asset || asset.state !== 'uploaded'))
-      return { ok: false, actual: null, present: false }
+    for (const [i, asset] of recorded.entries()) {
+      if (found[i]) continue
+      const now = listed.find(a => a.name === asset.name)
+      if (!now)
+        return { ok: false, actual: null, present: false, where: `${assetPlace(artifact, asset)} is missing` }
+      return {
+        ok: false,
+        actual: recorded.length === 1 ? parseDigest(now.digest) : null,
+        present: true,
+        where: `${assetPlace(artifact, asset)} was replaced after registration (recorded asset id ${asset.id}, now id ${now.id})`
+      }
+    }
+    const unfinished = found.findIndex(asset => asset?.state !== 'uploaded')
+    if (unfinished >= 0) {
+      const asset = recorded[unfinished] as ReleaseAssetRef
+      return {
+        ok: false,
+        actual: null,
+        present: false,
+        where: `${assetPlace(artifact, asset)} is not fully uploaded (state ${found[unfinished]?.state})`
+      }
+    }
     const digests = found.map(asset => parseDigest(asset?.digest))
     if (digests.every(d => d !== null)) {
-      if (digests.every((d, i) => d === recorded[i]?.sha256))
-        return { ok: true, actual: artifact.sha256, present: true }
-      if (digests.length === 1) return { ok: false, actual: digests[0] ?? null, present: true }
+      const wrong = digests.findIndex((d, i) => d !== recorded[i]?.sha256)
+      if (wrong < 0) return { ok: true, actual: artifact.sha256, present: true }
+      const asset = recorded[wrong] as ReleaseAssetRef
+      const where = `GitHub's digest of ${assetPlace(artifact, asset)} is sha256:${digests[wrong]}, not the recorded ${asset.sha256}`
+      if (digests.length === 1) return { ok: false, actual: digests[0] ?? null, present: true, where }
+      return { ...(await this.verifyByDownload(artifact)), where }
     }
     return this.verifyByDownload(artifact)
   }
 
-  private async verifyByDownload(
-    artifact: Artifact
-  ): Promise<{ ok: boolean; actual: string | null; present: boolean }> {
+  private async verifyByDownload(artifact: Artifact): Promise<Verification> {
     const dir = await mkdtemp(join(tmpdir(), 'mreg-verify-'))
     try {
       const got = await this.fetch(artifact, join(dir, 'artifact'))
@@ -374,10 +402,17 @@ export class GitHubReleaseStore implements ArtifactStore {
       if (isRegistryError(error) && error.kind === 'integrity') {
         // A part's mismatch says nothing about the whole file's hash.
         const actual = error.details?.asset === undefined ? error.details?.actual : undefined
-        return { ok: false, actual: typeof actual === 'string' ? actual : null, present: true }
+        return {
+          ok: false,
+          actual: typeof actual === 'string' ? actual : null,
+          present: true,
+          where: `downloaded from ${assetsInOrder(artifact)
+            .map(asset => assetPlace(artifact, asset))
+            .join(', ')}`
+        }
       }
       if (isRegistryError(error) && error.kind === 'not-found')
-        return { ok: false, actual: null, present: false }
+        return { ok: false, actual: null, present: false, where: error.message }
       throw error
     } finally {
       await rm(dir, { recursive: true, force: true })

@@ -149,7 +149,7 @@ describe('download faults', () => {
     expect(error.kind).toBe('integrity')
     expect(error.message).toMatch(
       new RegExp(
-        `^checksum mismatch for ${put.artifact.file_name}: expected ${file.digest.sha256}, got [0-9a-f]{64}$`
+        `^checksum mismatch for ${put.artifact.file_name}: expected ${file.digest.sha256}, got [0-9a-f]{64} \\(release asset ${put.artifact.file_name} of release ${put.artifact.release?.tag}\\)$`
       )
     )
     expect(error.details).toMatchObject({ expected: file.digest.sha256 })

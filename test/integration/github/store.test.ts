@@ -102,7 +102,12 @@ describe('GitHubReleaseStore against the emulator', () => {
       expect((await f.gh.state.refs()).some(r => r.ref.startsWith('refs/tags/'))).toBe(false)
       await expect(f.store.remove(put.artifact)).resolves.toBeUndefined()
       await expect(f.store.removeRelease(put.artifact)).resolves.toBeUndefined()
-      expect(await f.store.verify(put.artifact)).toEqual({ ok: false, actual: null, present: false })
+      expect(await f.store.verify(put.artifact)).toEqual({
+        ok: false,
+        actual: null,
+        present: false,
+        where: `release ${put.artifact.release?.tag} is gone`
+      })
     })
 
     test('listRegistryReleases lists registry tags only', async () => {
@@ -129,7 +134,12 @@ describe('GitHubReleaseStore against the emulator', () => {
       const downloads = (): number => f.gh.requests.filter(r => r.origin === 'download').length
 
       stored.sha256 = 'f'.repeat(64)
-      expect(await f.store.verify(put.artifact)).toEqual({ ok: false, actual: 'f'.repeat(64), present: true })
+      expect(await f.store.verify(put.artifact)).toEqual({
+        ok: false,
+        actual: 'f'.repeat(64),
+        present: true,
+        where: `GitHub's digest of release asset ${put.artifact.file_name} of release ${put.artifact.release?.tag} is sha256:${'f'.repeat(64)}, not the recorded ${file.digest.sha256}`
+      })
       expect(downloads()).toBe(0)
 
       stored.sha256 = null
@@ -144,7 +154,8 @@ describe('GitHubReleaseStore against the emulator', () => {
       expect(await f.store.verify(put.artifact)).toEqual({
         ok: false,
         actual: sha256(stored.bytes!),
-        present: true
+        present: true,
+        where: `downloaded from release asset ${put.artifact.file_name} of release ${put.artifact.release?.tag}`
       })
       expect(f.log.some(line => line.includes('digest'))).toBe(false)
     })
