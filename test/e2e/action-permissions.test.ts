@@ -2,12 +2,19 @@
  * The Action with exactly the permissions the README's table lists for each command (the table
  * action.yml and docs/workflows agree with: test/integration/docs/workflows.test.ts), against the
  * emulator's per-token permissions (tokens.ts): documented → success; each documented permission
- * taken away → the step fails with one error that names that permission.
+ * taken away → the step fails with one error that names that permission. Every command of the
+ * Action has its row (asserted against COMMANDS).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { Octokit } from '@octokit/rest'
+import { join } from 'node:path'
+import { COMMANDS } from '../../src/action/inputs.js'
+import { promote } from '../../src/commands/promote.js'
+import { register } from '../../src/commands/register.js'
 import { readmePermissions } from '../support/docs-permissions.js'
 import { modelFile } from '../support/cli-harness.js'
+import { testClock } from '../support/command-context.js'
+import { emulatorContext } from '../support/github-context.js'
 import {
   ALL_WRITE,
   startGitHubEmulator,
@@ -83,6 +90,8 @@ interface Case {
    * registered or promoted (check on pull_request, apply on push).
    */
   ownJob?: boolean
+  /** What the successful step must have done (beyond exit 0), from its outputs. */
+  did?: (outputs: Record<string, string>) => void
 }
 
 const dispatch = (inputs: Record<string, string>) => (on: Job) =>
@@ -150,6 +159,35 @@ async function applyEnv(on: Job): Promise<Record<string, string>> {
   )
 }
 
+let rollbackReady = false
+
+/**
+ * gauge@1.0.0 held canary until gauge@1.0.1 took it (and demoted it to deprecated): rollback of
+ * canary then proposes 1.0.0 back. Written directly, as a maintainer's local run would, with the
+ * full token, before the step's token is narrowed.
+ */
+async function rollbackEnv(on: Job): Promise<Record<string, string>> {
+  if (!rollbackReady) {
+    const clock = testClock(new Date().toISOString())
+    const writer = emulatorContext(gh, join(job.root, 'rollback-writer'), clock)
+    for (const i of [0, 1]) {
+      await register(writer, {
+        file: await modelFile(job.workspace, `gauge${i}.pkl`, 40 + i, 1024),
+        modelType: 'gauge'
+      })
+      clock.advance(1000)
+    }
+    for (const version of ['1.0.0', '1.0.1']) {
+      for (const to of ['staging', 'canary']) {
+        await promote(writer, { reference: `gauge@${version}`, to })
+        clock.advance(1000)
+      }
+    }
+    rollbackReady = true
+  }
+  return dispatch({ name: 'gauge', stage: 'canary' })(on)
+}
+
 const CASES: Case[] = [
   { command: 'init', inputs: async () => ({ command: 'init' }) },
   {
@@ -173,6 +211,16 @@ const CASES: Case[] = [
   },
   { command: 'list', inputs: async () => ({ command: 'list' }) },
   { command: 'show', inputs: async () => ({ command: 'show', reference: 'meter@1.0.0' }) },
+  {
+    command: 'compare',
+    inputs: async () => ({ command: 'compare', reference: 'meter@1.0.0\nmeter@1.0.1' }),
+    did: outputs =>
+      expect(
+        (
+          JSON.parse(outputs.json as string) as { comparison: { versions: { ref: string }[] } }
+        ).comparison.versions.map(v => v.ref)
+      ).toEqual(['meter@1.0.0', 'meter@1.0.1'])
+  },
   { command: 'history', inputs: async () => ({ command: 'history', reference: 'meter' }) },
   { command: 'doctor', inputs: async () => ({ command: 'doctor' }) },
   {
@@ -180,11 +228,24 @@ const CASES: Case[] = [
     inputs: async () => ({ command: 'promote', reference: 'meter@1.0.1', stage: 'staging' }),
     env: dispatch({ reference: 'meter@1.0.1', stage: 'staging' })
   },
+  {
+    command: 'rollback',
+    inputs: async () => ({ command: 'rollback', name: 'gauge', stage: 'canary' }),
+    env: rollbackEnv,
+    // proposed, as on GitHub every promotion is: 1.0.0 back to canary once merged
+    did: outputs =>
+      expect(outputs).toMatchObject({ version: '1.0.0', stage: 'deprecated', 'proposed-stage': 'canary' })
+  },
   { command: 'check', inputs: async () => ({ command: 'check' }), env: checkEnv, ownJob: true },
   { command: 'apply', inputs: async () => ({ command: 'apply' }), env: applyEnv, ownJob: true }
 ]
 
-describe.each(CASES)('$command', ({ command, inputs, env, ownJob }) => {
+test('every command of the Action has a case here and a row in the README table', () => {
+  expect(CASES.map(c => c.command).sort()).toEqual([...COMMANDS].sort())
+  expect([...documented.keys()].sort()).toEqual([...COMMANDS].sort())
+})
+
+describe.each(CASES)('$command', ({ command, inputs, env, ownJob, did }) => {
   const run = async (permissions: TokenPermissions): Promise<StepRun> => {
     const on = ownJob ? await newJob(gh) : job
     const extra = env ? await env(on) : {}
@@ -216,6 +277,7 @@ describe.each(CASES)('$command', ({ command, inputs, env, ownJob }) => {
   test('with exactly the documented permissions: success', async () => {
     const result = await run(tokenWith(documented.get(command) ?? []))
     expect({ code: result.code, errors: result.errors }).toEqual({ code: 0, errors: [] })
+    did?.(result.outputs as Record<string, string>)
     const written = withoutMaskCommands(result.stdout) + result.stderr + result.summary
     expect(written + JSON.stringify(result.outputs)).not.toContain(gh.token)
   }, 120_000)
