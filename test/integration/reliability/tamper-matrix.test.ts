@@ -4,12 +4,14 @@
  * changed), and derived files (a row shard, head.json, catalog.json) that disagree with the
  * version files. Each read path — fetch, show, list, doctor, check, serve — either detects it and
  * says what and where (exit 3 with the object or file named; check exit 1 naming the change;
- * serve an error or a cut download, logged), or does not read what was tampered with (marked
- * `n/a` with the reason, listed in docs/RELIABILITY.md). fetch never leaves a file at --out.
+ * serve an error or a cut download, logged and counted in /metrics), or does not read what was
+ * tampered with (marked `n/a` with the reason, listed in docs/RELIABILITY.md). fetch never leaves
+ * a file at --out.
  */
 import { afterEach, beforeEach, expect, test } from '@jest/globals'
 import { chmod, cp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import parsePrometheus from 'parse-prometheus-text-format'
 import { CATALOG_PATH, headPath, rowsDir, versionFilePath } from '../../../src/domain/layout.js'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import { branchFile, branchPaths, commitOnBranch } from '../../support/branch-edit.js'
@@ -232,9 +234,13 @@ async function readPath(path: Path, c: Case): Promise<[boolean, string]> {
         } catch {
           cut = true // the download was cut before its last bytes: the documented answer
         }
-        const logged = t.logs.join('\n')
-        const detected = cut || status === 500
-        return [detected, `${body} ${logged}`]
+        // a refused or cut download is logged once and counted as a verification failure
+        const logged = t.logs.filter(line => line.startsWith('integrity:'))
+        const families = parsePrometheus(await (await fetch(`${t.server.url}/metrics`)).text())
+        const failures = families.find(m => m.name === 'mreg_artifact_verification_failures_total')
+        const counted = Number(failures?.metrics[0]?.value ?? 0) === 1 && logged.length === 1
+        const detected = (cut || status === 500) && counted
+        return [detected, `${body} ${logged.join('\n')}`]
       } finally {
         await t.close()
       }
