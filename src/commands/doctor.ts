@@ -95,11 +95,15 @@ export async function doctor(ctx: CommandContext): Promise<DoctorOutcome> {
           message: `artifact ${what} (sha256 ${artifact.sha256}) is missing from the ${store.kind} store${where}`
         })
       } else if (!result.ok) {
+        const found =
+          result.actual === null
+            ? `do not match their recorded sha256 ${artifact.sha256}`
+            : `have sha256 ${result.actual}, expected ${artifact.sha256}`
         findings.push({
           kind: 'checksum-mismatch',
           severity: 'problem',
           subject,
-          message: `stored bytes of ${what} in the ${store.kind} store have sha256 ${result.actual ?? 'unknown'}, expected ${artifact.sha256}: the stored object was altered${where}`
+          message: `stored bytes of ${what} in the ${store.kind} store ${found}: the stored object was altered${where}`
         })
       }
     }

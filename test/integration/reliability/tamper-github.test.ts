@@ -3,11 +3,11 @@
  * an asset replaced after registration (deleted and uploaded again under its name, as anyone with
  * contents: write can on a mutable release), an asset whose GitHub digest disagrees with the
  * recorded SHA-256 (its bytes altered, GitHub's re-hash following them; or the bytes intact), and
- * bytes altered behind an unchanged digest. Both a single-file version and one file of a
- * directory version. Each read path either detects it and says what (the asset) and where (the
- * release and the version), or does not read what was tampered with (`notRead`, with the reason,
- * listed in docs/RELIABILITY.md). fetch never leaves anything at --out; serve never completes a
- * download, logs the failure and counts it in /metrics.
+ * bytes altered behind an unchanged digest. A single-file version, one part of a split file and
+ * one file of a directory version. Each read path either detects it and says what (the asset)
+ * and where (the release and the version), or does not read what was tampered with (`notRead`,
+ * with the reason, listed in docs/RELIABILITY.md). fetch never leaves anything at --out; serve
+ * never completes a download, logs the failure and counts it in /metrics.
  */
 import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals'
 import { Octokit } from '@octokit/rest'
@@ -51,19 +51,31 @@ beforeAll(async () => {
   work = await tempDir()
   cache = await tempDir()
   expect((await github(['init'])).code).toBe(0)
-  const single = await modelFile(work, 'weights.bin', 1, 50_000)
+  // Parts of 40,000 bytes, so that one version is a split file (a policy edit is a pull request on GitHub).
+  const policy = await github(['--json', 'policy', 'set', 'artifacts.max_part_bytes', '40000'])
+  expect(policy).toMatchObject({ code: 0, stderr: '' })
+  const { pull_request: proposal } = JSON.parse(policy.stdout) as { pull_request: { number: number } }
+  await new Octokit({ auth: gh.token, baseUrl: gh.apiUrl }).rest.pulls.merge({
+    owner: gh.owner,
+    repo: gh.repo,
+    pull_number: proposal.number
+  })
+  const single = await modelFile(work, 'weights.bin', 1, 30_000)
+  const split = await modelFile(work, 'large.bin', 2, 100_000)
   const bundle = join(work, 'bundle')
   await mkdir(join(bundle, 'lib'), { recursive: true })
   await modelFile(join(bundle, 'lib'), 'features.py', 3, 700)
   await modelFile(bundle, 'model.pkl', 4, 30_000)
   for (const [name, path] of [
     ['detector', single],
-    ['bundle', bundle]
+    ['bundle', bundle],
+    ['large', split]
   ] as const) {
     const result = await github(['--json', 'register', path, '--type', name])
     expect(result).toMatchObject({ code: 0, stderr: '' })
     versions[name] = JSON.parse(result.stdout) as ModelVersion
   }
+  expect(versions.large?.artifact.parts).toHaveLength(3)
   for (const release of gh.state.releases) {
     pristine.set(release, {
       list: [...release.assets],
@@ -102,6 +114,12 @@ const TARGETS: Target[] = [
     reference: 'detector@1.0.0',
     asset: () => located('detector', () => true),
     route: '/api/v1/versions/detector%401.0.0/artifact'
+  },
+  {
+    name: 'a part of a split file',
+    reference: 'large@1.0.0',
+    asset: () => located('large', asset => asset.name.endsWith('.part001')),
+    route: '/api/v1/versions/large%401.0.0/artifact'
   },
   {
     name: 'a file of a directory version',
