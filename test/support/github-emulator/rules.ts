@@ -151,9 +151,9 @@ export const RULES = {
   },
   'pagination-cap': {
     summary:
-      'Listing releases reaches the first 1000 results only; a page past them answers 422 "Only the first 1000 results are available."',
+      'Listing releases reaches the first 1000 results only; a page past them answers 422 "Only the first 1000 results are available.", though the Link header of page 10 (per_page 100) still names a next page, so a client following the links through a longer list fails',
     source:
-      'https://docs.github.com/en/rest/releases/releases#list-releases (paged list); the cap and its exact 422 text as GitHub answers list-releases past page 10 of 100: https://github.com/homarr-labs/homarr/issues/6559 (the Releases widget on home-assistant/core: "Only the first 1000 results are available"), and the same "Only the first 1000 results are available." compared verbatim against list-releases responses by clients such as PyGithub users (GithubException text) and Octokit users (error.response.data.message)'
+      'https://docs.github.com/en/rest/releases/releases#list-releases (paged list); the cap and its exact 422 text as GitHub answers list-releases past page 10 of 100: https://github.com/homarr-labs/homarr/issues/6559 (the Releases widget on home-assistant/core: "Only the first 1000 results are available"), and the same "Only the first 1000 results are available." compared verbatim against list-releases responses by clients such as PyGithub users (GithubException text) and Octokit users (error.response.data.message); that those clients meet it by following the Link header (PyGithub iterates while a next link is given, Octokit\'s paginate likewise) is why the header names pages past the cap'
   },
   'pull-not-mergeable': {
     summary: 'Merging a pull request that is closed or conflicts answers 405 "Pull Request is not mergeable"',
