@@ -192,9 +192,9 @@ export const RULES = {
   },
   'actions-pull-request-setting': {
     summary:
-      'With "Allow GitHub Actions to create and approve pull requests" off, the Actions token creating a pull request or approving one gets 403 "GitHub Actions is not permitted to create or approve pull requests."',
+      'With "Allow GitHub Actions to create and approve pull requests" off, the Actions token (GITHUB_TOKEN, github-actions[bot]) creating a pull request or approving one gets 403 "GitHub Actions is not permitted to create or approve pull requests."; other tokens (a GitHub App installation token, a personal access token) are not concerned',
     source:
-      'https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#preventing-github-actions-from-creating-or-approving-pull-requests; https://github.blog/changelog/2022-05-03-github-actions-prevent-github-actions-from-creating-and-approving-pull-requests/; message as reported in https://github.com/peter-evans/create-pull-request/issues/1175 and #3979'
+      'https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#preventing-github-actions-from-creating-or-approving-pull-requests; https://github.blog/changelog/2022-05-03-github-actions-prevent-github-actions-from-creating-and-approving-pull-requests/; message as reported in https://github.com/peter-evans/create-pull-request/issues/1175 and #3979 ; the setting sits under "Workflow permissions", the permissions of GITHUB_TOKEN (https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token), so it concerns that token only'
   },
   'collaborator-permission': {
     summary:
