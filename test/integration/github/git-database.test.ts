@@ -179,3 +179,24 @@ test('the history fetch by a token without contents: read is refused naming the 
   expect(error.message).not.toContain(token)
   expect(gh.requests.some(r => r.rule === 'git-push-permission' && r.status === 403)).toBe(true)
 })
+
+test('a protection answering with its rule line alone is a refusal too, reported with that line', async () => {
+  const ctx = runner()
+  await init(ctx)
+  const before = tip()
+  // Classic protection may answer an API ref update with the rule's own line (rules.ts:
+  // push-protected-branch words it the same); the product must not read it as bad input.
+  gh.faults.failNext({
+    method: 'PATCH',
+    path: /\/git\/refs\/heads%2Fmodel-registry$/,
+    status: 422,
+    body: {
+      message: 'Required status check "model-registry/policy" is expected.',
+      documentation_url: 'https://docs.github.com/rest/git/refs#update-a-reference'
+    }
+  })
+  const error = await caught(register(ctx, { file: await modelFile(work, 'a.bin', 1), modelType: 'meter' }))
+  expect(error).toMatchObject({ kind: 'refused', details: { reason: 'ruleset', field: 'registry-branch' } })
+  expect(error.message).toContain('Required status check "model-registry/policy" is expected.')
+  expect(tip()).toBe(before)
+})
