@@ -1,7 +1,7 @@
 /**
- * A model's head.json edited outside the tool (issue 11): an empty-string version, or a stage
- * holder naming a version that has no version file. Reads and promotions of a model with a
- * production holder answer exit 3 (a corrupt registry document) in one line naming head.json,
+ * A model's head.json edited outside the tool (issue 11): an empty-string version, no stages or
+ * types at all (a model always has at least one version), or a stage holder naming a version
+ * that has no version file. Reads and promotions of a model with a production holder answer exit 3 (a corrupt registry document) in one line naming head.json,
  * never an internal error (exit 70), and leave the branch where it was.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
@@ -49,6 +49,8 @@ const EDITS: [string, (head: Head) => void, string | undefined][] = [
   ['newest ""', head => void (head.newest = ''), undefined],
   ['highest ""', head => void (head.highest = ''), undefined],
   ['latest ""', head => void (head.latest = ''), undefined],
+  ['stages {}', head => void (head.stages = {}), undefined],
+  ['types {}', head => void (head.types = {}), undefined],
   [
     'production holder without a version file',
     head => void ((head.stages.production as { newest: string }).newest = '9.9.9'),
