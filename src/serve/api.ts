@@ -50,7 +50,7 @@ export const JSON_ROUTES: JsonRoute[] = [
         limit: query.integer('limit', 1, 1000) ?? 100,
         after: query.one('cursor')
       })
-      return { versions: result.versions, next_cursor: result.next }
+      return { versions: result.versions, next_cursor: result.next, total: result.total }
     }
   },
   {
