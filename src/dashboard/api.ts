@@ -20,7 +20,12 @@ export interface ModelSummary {
 export interface VersionPage {
   versions: ModelVersion[]
   next_cursor: string | null
+  /** Every version matching the filters, over all pages. */
+  total: number
 }
+
+/** The largest `limit` the versions route takes (schemas/openapi.json). */
+export const MAX_PAGE = 1000
 
 export interface MetricComparison {
   metric: string
@@ -122,16 +127,20 @@ export const api = {
     `/api/v1/versions/${seg(ref)}/artifact/${path.split('/').map(seg).join('/')}`
 }
 
-/** Every version of a model (for the charts), page by page; stops at `cap` versions. */
-export async function allVersions(
+/**
+ * The latest `count` versions of a model by registration (archived ones included), page by page,
+ * and how many versions it has in all: the charts draw a window this size, and say so.
+ */
+export async function latestVersions(
   name: string,
-  cap = 2000
-): Promise<{ versions: ModelVersion[]; capped: boolean }> {
+  count: number
+): Promise<{ versions: ModelVersion[]; total: number }> {
   const versions: ModelVersion[] = []
   let cursor: string | null = null
+  let total = 0
   do {
     const params: Array<[string, string]> = [
-      ['limit', '1000'],
+      ['limit', String(Math.min(MAX_PAGE, count - versions.length))],
       ['sort', 'registered'],
       ['include_archived', 'true']
     ]
@@ -139,6 +148,7 @@ export async function allVersions(
     const page = await api.versions(name, params)
     versions.push(...page.versions)
     cursor = page.next_cursor
-  } while (cursor && versions.length < cap)
-  return { versions, capped: cursor !== null }
+    total = page.total
+  } while (cursor && versions.length < count)
+  return { versions, total }
 }

@@ -1,18 +1,55 @@
 /**
  * A model's page: the versions table (the API's stage/tag/min filters and sort, paged by
- * cursor, versions picked for compare), each metric charted over the versions, and the stage
- * timeline. The filters live in the route, so a filtered table can be linked and reloaded.
+ * cursor, versions picked for compare), each metric charted over the latest versions, and the
+ * stage timeline. The filters live in the route, so a filtered table can be linked and reloaded;
+ * so do the table's page size (`limit`) and how many of the latest versions are charted (`chart`).
+ * The server filters, sorts and counts: the table is the first pages of the whole answer, and
+ * says how many of how many it shows; the charts say which versions they draw.
  */
 import { html } from 'htm/preact'
-import { useMemo, useState } from 'preact/hooks'
-import { allVersions, api, type ModelVersion, type StageSpan } from '../api.js'
+import { useContext, useMemo, useRef, useState } from 'preact/hooks'
+import {
+  api,
+  ApiFailure,
+  latestVersions,
+  MAX_PAGE,
+  type ModelVersion,
+  type StageSpan,
+  type VersionPage
+} from '../api.js'
 import { href } from '../route.js'
-import { byStage, formatMetric, formatTime, Status, StageBadge, useLoad, VersionLink } from './common.js'
+import {
+  byStage,
+  formatMetric,
+  formatTime,
+  Revision,
+  Status,
+  StageBadge,
+  useLoad,
+  VersionLink,
+  type Loaded
+} from './common.js'
 import { MetricChart, StageTimelineChart } from './charts.js'
 import { HoldersAt, TimeTravelForm } from './time-travel.js'
 
-const FILTERS = ['stage', 'tag', 'min', 'sort'] as const
+const FILTERS = ['stage', 'tag', 'min', 'sort', 'limit'] as const
 const NONE: ModelVersion[] = []
+/** Rows per page of the table, unless the route's `limit` says otherwise. */
+const PAGE = 50
+const PAGE_SIZES = [25, 50, 100, 250]
+/** How many of the latest versions the charts draw, unless the route's `chart` says otherwise. */
+const CHARTED = 2000
+const MAX_CHARTED = 20_000
+/** Kept across filter changes: not a filter of the table. */
+const VIEW = ['chart', 'at'] as const
+
+const count = (n: number) => n.toLocaleString('en-US')
+
+/** A whole number from the route, within bounds; anything else is the default. */
+function wholeNumber(text: string | null, max: number, fallback: number): number {
+  const n = text === null ? NaN : Number(text)
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback
+}
 
 export function ModelPage({
   name,
@@ -23,14 +60,22 @@ export function ModelPage({
   query: URLSearchParams
   navigate: (hash: string) => void
 }) {
-  const all = useLoad(() => allVersions(name), [name])
+  const charted = wholeNumber(query.get('chart'), MAX_CHARTED, CHARTED)
+  const pageSize = wholeNumber(query.get('limit'), MAX_PAGE, PAGE)
+  const all = useLoad(() => latestVersions(name, charted), [name, charted])
   const params = FILTERS.flatMap(key => {
+    const value = query.get(key)
+    return value && key !== 'limit' ? [[key, value] as [string, string]] : []
+  })
+  const limit = query.get('limit')
+  const at = query.get('at')
+  const kept = VIEW.flatMap(key => {
     const value = query.get(key)
     return value ? [[key, value] as [string, string]] : []
   })
-  const at = query.get('at')
   const go = (next: Array<[string, string]>) => navigate(href.model(name, next))
   const known = all.state === 'ready' ? all.data.versions : NONE
+  const partial = all.state === 'ready' && known.length < all.data.total
   const { metrics, stages, chronological, spans } = useMemo(
     () => ({
       // From the versions' own stage_history, as the API's history builds it
@@ -46,19 +91,26 @@ export function ModelPage({
   return html`<section>
     <nav class="crumbs"><a href=${href.overview()}>Models</a> / <span>${name}</span></nav>
     <h1>${name}</h1>
-    ${all.state === 'ready' ? html`<${Holders} name=${name} versions=${known} />` : null}
+    ${all.state === 'ready' ? html`<${Holders} name=${name} versions=${known} partial=${partial} />` : null}
     <${Filters}
-      params=${params}
+      params=${limit ? [...params, ['limit', limit]] : params}
       metrics=${metrics}
       stages=${stages}
-      onChange=${(next: Array<[string, string]>) => go(at ? [...next, ['at', at]] : next)}
+      pageSize=${pageSize}
+      onChange=${(next: Array<[string, string]>) => go([...next, ...kept])}
     />
-    <${VersionsTable} name=${name} params=${params} metrics=${metrics} navigate=${navigate} />
+    <${VersionsTable}
+      name=${name}
+      params=${params}
+      pageSize=${pageSize}
+      metrics=${metrics}
+      navigate=${navigate}
+    />
     <h2>Metrics over versions</h2>
     <${Status} loaded=${all} />
     ${
       all.state === 'ready'
-        ? html`${all.data.capped ? html`<p class="muted">Charts show the first ${known.length} versions.</p>` : null}
+        ? html`<p class="muted chart-scope">${chartScope(known, all.data.total)}</p>
             <${Legend} />
             <div class="charts">
               ${metrics.length === 0 ? html`<p class="muted">No version records a metric.</p>` : null}
@@ -72,20 +124,61 @@ export function ModelPage({
     <div class="heading">
       <${TimeTravelForm}
         at=${at}
-        onChange=${(next: string | null) => go(next ? [...params, ['at', next]] : params)}
+        onChange=${(next: string | null) => {
+          const rest = query.get('chart') ? [['chart', query.get('chart') as string] as [string, string]] : []
+          const filters = limit ? [...params, ['limit', limit] as [string, string]] : params
+          go([...filters, ...rest, ...(next ? [['at', next] as [string, string]] : [])])
+        }}
       />
     </div>
     ${at ? html`<div class="card then"><${HoldersAt} name=${name} at=${at} /></div>` : null}
+    ${
+      partial && all.state === 'ready'
+        ? html`<p class="muted timeline-scope">
+            Stage changes of the latest ${count(known.length)} of ${count(all.data.total)} versions.
+          </p>`
+        : null
+    }
     ${all.state === 'ready' ? html`<${Timeline} name=${name} spans=${spans} />` : null}
   </section>`
 }
 
-/** Who serves now: every stage but the initial and the retired ones, with its holders. */
-function Holders({ name, versions }: { name: string; versions: ModelVersion[] }) {
+/** What the charts draw, in words: all versions, or which window of them. */
+function chartScope(window: ModelVersion[], total: number): string {
+  const archived = window.filter(v => v.deployment_stage === 'archived').length
+  const scope =
+    window.length < total
+      ? `Charts show the latest ${count(window.length)} of ${count(total)} versions (by registration).`
+      : `Charts show all ${count(total)} versions.`
+  return archived > 0
+    ? `${scope} ${count(archived)} archived ${archived === 1 ? 'version is' : 'versions are'} not charted.`
+    : scope
+}
+
+const UNSERVED = ['development', 'deprecated', 'archived']
+/** The default policy's served stages: asked for by name when the charted window is partial. */
+const SERVED_STAGES = ['production', 'canary', 'staging', 'shadow']
+
+/**
+ * Who serves now: every stage but the initial and the retired ones, with its holders. From the
+ * charted versions when they are all of them; otherwise each served stage (the default policy's
+ * and any other the window shows) is asked of the server, since a holder may be older than the
+ * window.
+ */
+function Holders({ name, versions, partial }: { name: string; versions: ModelVersion[]; partial: boolean }) {
+  const seen = [...new Set(versions.map(v => v.deployment_stage))].filter(s => !UNSERVED.includes(s))
+  const asked = useLoad(
+    async () => (partial ? await stageHolders(name, [...new Set([...SERVED_STAGES, ...seen])]) : null),
+    [name, partial, seen]
+  )
   const held = new Map<string, string[]>()
-  for (const v of versions)
-    if (!['development', 'deprecated', 'archived'].includes(v.deployment_stage))
-      held.set(v.deployment_stage, [...(held.get(v.deployment_stage) ?? []), v.version])
+  if (!partial) {
+    for (const v of versions)
+      if (!UNSERVED.includes(v.deployment_stage))
+        held.set(v.deployment_stage, [...(held.get(v.deployment_stage) ?? []), v.version])
+  } else if (asked.state === 'ready' && asked.data) {
+    for (const [stage, holders] of asked.data) held.set(stage, holders)
+  } else return html`<${Status} loaded=${asked} />`
   if (held.size === 0) return html`<p class="muted">No version holds a stage beyond development yet.</p>`
   return html`<ul class="holders inline" aria-label="stage holders">
     ${byStage([...held.entries()]).map(
@@ -96,6 +189,27 @@ function Holders({ name, versions }: { name: string; versions: ModelVersion[] })
         </li>`
     )}
   </ul>`
+}
+
+/** Each stage's holders, newest first; a stage this registry's policy lacks has none. */
+async function stageHolders(name: string, stages: string[]): Promise<Array<[string, string[]]>> {
+  const found = await Promise.all(
+    stages.map(stage =>
+      api
+        .versions(name, [
+          ['stage', stage],
+          ['limit', '100']
+        ])
+        .then(
+          page => [stage, page.versions.map(v => v.version)] as [string, string[]],
+          (error: unknown) => {
+            if (error instanceof ApiFailure && error.status === 400) return [stage, []] as [string, string[]]
+            throw error
+          }
+        )
+    )
+  )
+  return found.filter(([, holders]) => holders.length > 0)
 }
 
 function Legend() {
@@ -112,11 +226,13 @@ function Filters({
   params,
   metrics,
   stages,
+  pageSize,
   onChange
 }: {
   params: Array<[string, string]>
   metrics: string[]
   stages: string[]
+  pageSize: number
   onChange: (params: Array<[string, string]>) => void
 }) {
   const current = new Map(params)
@@ -154,45 +270,95 @@ function Filters({
         ${metrics.map(metric => html`<option value=${`metric:${metric}`}>best ${metric}</option>`)}
       </select>
     </label>
+    <label
+      >Rows
+      <select name="limit" value=${pageSize === PAGE ? '' : String(pageSize)}>
+        ${[...new Set([...PAGE_SIZES, pageSize])]
+          .sort((a, b) => a - b)
+          .map(size => html`<option value=${size === PAGE ? '' : String(size)}>${size}</option>`)}
+      </select>
+    </label>
     <button type="submit">Apply</button>
     ${
-      params.length > 0
-        ? html`<button type="button" class="secondary" onClick=${() => onChange([])}>Clear</button>`
+      params.some(([key]) => key !== 'limit')
+        ? html`<button
+            type="button"
+            class="secondary"
+            onClick=${() => onChange(params.filter(([key]) => key === 'limit'))}
+          >
+            Clear
+          </button>`
         : null
     }
   </form>`
 }
 
+interface Shown {
+  versions: ModelVersion[]
+  total: number
+  more: boolean
+}
+
+/**
+ * The table's pages: the first `pages` pages of the server's answer. Pages already read for the
+ * same filters and registry revision are kept, so "load more" asks only for the next one; a
+ * registry change reads them all again. While a read runs the rows shown stay (no jump).
+ */
+function useVersionPages(
+  name: string,
+  params: Array<[string, string]>,
+  pageSize: number,
+  pages: number
+): { loaded: Loaded<Shown>; shown: Shown | null } {
+  const revision = useContext(Revision)
+  const key = JSON.stringify([name, params, pageSize])
+  const kept = useRef<{ key: string; revision: number; pages: VersionPage[] } | null>(null)
+  const last = useRef<{ key: string; shown: Shown } | null>(null)
+  const loaded = useLoad(async () => {
+    const reuse = kept.current?.key === key && kept.current.revision === revision ? kept.current.pages : []
+    const got = reuse.slice(0, pages)
+    while (got.length < pages) {
+      const cursor = got.at(-1)?.next_cursor
+      if (got.length > 0 && !cursor) break
+      got.push(
+        await api.versions(name, [
+          ...params,
+          ['limit', String(pageSize)],
+          ...(cursor ? [['cursor', cursor] as [string, string]] : [])
+        ])
+      )
+    }
+    kept.current = { key, revision, pages: got }
+    const end = got.at(-1) as VersionPage
+    return { versions: got.flatMap(p => p.versions), total: end.total, more: end.next_cursor !== null }
+  }, [key, pages])
+  if (loaded.state === 'ready') last.current = { key, shown: loaded.data }
+  const shown = loaded.state === 'ready' ? loaded.data : last.current?.key === key ? last.current.shown : null
+  return { loaded, shown }
+}
+
 function VersionsTable({
   name,
   params,
+  pageSize,
   metrics,
   navigate
 }: {
   name: string
   params: Array<[string, string]>
+  pageSize: number
   metrics: string[]
   navigate: (hash: string) => void
 }) {
-  const [pages, setPages] = useState(1)
+  const key = JSON.stringify([name, params, pageSize])
+  // Other filters start again from the first page.
+  const [wanted, setWanted] = useState({ key, pages: 1 })
+  const pages = wanted.key === key ? wanted.pages : 1
   const [picked, setPicked] = useState<string[]>([])
-  const loaded = useLoad(async () => {
-    const versions: ModelVersion[] = []
-    let cursor: string | null = null
-    for (let page = 0; page < pages; page++) {
-      const result = await api.versions(name, [
-        ...params,
-        ['limit', '50'],
-        ...(cursor ? [['cursor', cursor] as [string, string]] : [])
-      ])
-      versions.push(...result.versions)
-      cursor = result.next_cursor
-      if (!cursor) break
-    }
-    return { versions, more: cursor !== null }
-  }, [name, params, pages])
+  const { loaded, shown } = useVersionPages(name, params, pageSize, pages)
   const toggle = (version: string) =>
     setPicked(now => (now.includes(version) ? now.filter(v => v !== version) : [...now, version]))
+  const busy = loaded.state === 'loading'
   return html`<div class="table-block">
     <div class="toolbar">
       <button
@@ -204,10 +370,14 @@ function VersionsTable({
       </button>
       <span class="muted">pick two or more versions</span>
     </div>
-    <${Status} loaded=${loaded} />
+    ${shown === null || loaded.state === 'error' ? html`<${Status} loaded=${loaded} />` : null}
     ${
-      loaded.state === 'ready'
-        ? html`<div class="scroll">
+      shown !== null
+        ? html`<p class="shown-count" aria-live="polite">
+              Showing ${count(shown.versions.length)} of ${count(shown.total)}
+              ${params.some(([k]) => k !== 'sort') ? ' matching' : ''} versions
+            </p>
+            <div class="scroll">
               <table class="versions">
                 <thead>
                   <tr>
@@ -220,7 +390,7 @@ function VersionsTable({
                   </tr>
                 </thead>
                 <tbody>
-                  ${loaded.data.versions.map(
+                  ${shown.versions.map(
                     v =>
                       html`<tr data-version=${v.version} key=${v.model_id}>
                         <td>
@@ -241,11 +411,17 @@ function VersionsTable({
                 </tbody>
               </table>
             </div>
-            ${loaded.data.versions.length === 0 ? html`<p class="muted">No version matches these filters.</p>` : null}
+            ${shown.versions.length === 0 ? html`<p class="muted">No version matches these filters.</p>` : null}
             ${
-              loaded.data.more
-                ? html`<button type="button" class="secondary" onClick=${() => setPages(pages + 1)}>
-                    Load more
+              shown.more
+                ? html`<button
+                    type="button"
+                    class="secondary load-more"
+                    disabled=${busy}
+                    aria-busy=${busy ? 'true' : undefined}
+                    onClick=${() => setWanted({ key, pages: pages + 1 })}
+                  >
+                    ${busy ? 'Loading…' : `Load ${count(Math.max(1, Math.min(pageSize, shown.total - shown.versions.length)))} more`}
                   </button>`
                 : null
             }`

@@ -111,6 +111,13 @@ async function settle(page: Page): Promise<void> {
   await page.locator('[data-live="live"]').waitFor()
 }
 
+/** An element's text with its white space folded, as a reader sees it. */
+const text = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .textContent()
+    .then(t => t?.replace(/\s+/g, ' ').trim())
+
 const rows = (page: Page) =>
   page.locator('table.versions tbody tr').evaluateAll(trs => trs.map(tr => tr.getAttribute('data-version')))
 
@@ -164,6 +171,10 @@ describe('views', () => {
   test('a model: versions table with stage, tag and metric filters and sorting; charts; timeline', async () => {
     const { page, problems } = await open('#/models/fraud', 'table.versions tbody tr', 'model')
     expect(await rows(page)).toEqual(['1.0.4', '1.0.3', '1.0.2', '1.0.1', '1.0.0'])
+    expect(await text(page, '.shown-count')).toBe('Showing 5 of 5 versions')
+    expect(await page.locator('button.load-more').count()).toBe(0)
+    expect(await text(page, '.chart-scope')).toBe('Charts show all 5 versions.')
+    expect(await page.locator('.timeline-scope').count()).toBe(0)
     expect(await page.getByRole('list', { name: 'stage holders' }).textContent()).toMatch(
       /production\s*1\.0\.3/
     )
@@ -214,6 +225,58 @@ describe('views', () => {
     const timeline = await page.locator('ol.timeline').textContent()
     expect(timeline).toMatch(/1\.0\.3 entered production/)
     expect(timeline).toMatch(/1\.0\.1 entered deprecated/)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  test('a model larger than a page: showing N of M, load more, filters and sort by the server', async () => {
+    // The page size and the charted window come from the route, as a link can set them.
+    const { page, problems } = await open('#/models/fraud?limit=2&chart=1', 'table.versions tbody tr')
+    expect(await rows(page)).toEqual(['1.0.4', '1.0.3'])
+    expect(await text(page, '.shown-count')).toBe('Showing 2 of 5 versions')
+    const more = async (label: string, expected: string[]) => {
+      await page.getByRole('button', { name: label }).click()
+      await page.waitForFunction(
+        n => document.querySelectorAll('table.versions tbody tr').length === n,
+        expected.length
+      )
+      await settle(page)
+      expect(await rows(page)).toEqual(expected)
+    }
+    await more('Load 2 more', ['1.0.4', '1.0.3', '1.0.2', '1.0.1'])
+    expect(await text(page, '.shown-count')).toBe('Showing 4 of 5 versions')
+    await more('Load 1 more', ['1.0.4', '1.0.3', '1.0.2', '1.0.1', '1.0.0'])
+    expect(await text(page, '.shown-count')).toBe('Showing 5 of 5 versions')
+    expect(await page.locator('button.load-more').count()).toBe(0)
+
+    // The charts draw the latest version only, and say so; the holders still come from all of them.
+    expect(await text(page, '.chart-scope')).toBe('Charts show the latest 1 of 5 versions (by registration).')
+    expect(await text(page, '.timeline-scope')).toBe('Stage changes of the latest 1 of 5 versions.')
+    expect(await page.getByRole('list', { name: 'stage holders' }).textContent()).toMatch(
+      /production\s*1\.0\.3/
+    )
+
+    // A filter is the server's: M is what matches, and the table starts again at its first page.
+    const apply = async (fields: Record<string, string>, count: string, expected: string[]) => {
+      const form = page.locator('form.filters')
+      for (const [name, value] of Object.entries(fields))
+        await form.locator(`[name="${name}"]`).selectOption(value)
+      await form.getByRole('button', { name: 'Apply' }).click()
+      await page.waitForFunction(
+        want => document.querySelector('.shown-count')?.textContent?.replace(/\s+/g, ' ').trim() === want,
+        count
+      )
+      await settle(page)
+      expect(await rows(page)).toEqual(expected)
+      const hash = new URLSearchParams(new URL(page.url()).hash.split('?')[1])
+      expect([hash.get('limit'), hash.get('chart')]).toEqual(['2', '1'])
+    }
+    await apply({ stage: 'development' }, 'Showing 2 of 3 matching versions', ['1.0.4', '1.0.2'])
+    await more('Load 1 more', ['1.0.4', '1.0.2', '1.0.0'])
+    expect(await text(page, '.shown-count')).toBe('Showing 3 of 3 matching versions')
+    // Sorted over every version, not over the rows loaded: the best two f1 scores of all five.
+    await apply({ stage: '', sort: 'metric:f1_score' }, 'Showing 2 of 5 versions', ['1.0.4', '1.0.2'])
+    await more('Load 2 more', ['1.0.4', '1.0.2', '1.0.3', '1.0.1'])
     expect(problems).toEqual([])
     await page.close()
   })
