@@ -10,19 +10,22 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { makeProjectRepo, modelFile, mreg, removeDir } from '../../support/cli-harness.js'
+import { makeProjectRepo, modelFile, removeDir } from '../../support/cli-harness.js'
 import {
   buildPackage,
   LAPTOP,
   launchChromium,
   PHONE,
+  rows,
   servePackage,
+  settle,
+  text,
   type Browser,
   type PackagedServer
 } from '../../support/browser.js'
+import { fillDashboardRegistry, HOSTILE, mregOk } from '../../support/dashboard-registry.js'
 import { ServeClient } from '../../support/serve.js'
 
-const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> & "quotes"'
 const SHOTS = process.env.MREG_SCREENSHOTS ? 'docs/screenshots' : null
 
 let repo: string
@@ -31,49 +34,14 @@ let server: PackagedServer
 let browser: Browser
 let before: string // a moment when fraud@1.0.1 held production, before 1.0.3 took it
 
-async function ok(args: string[]): Promise<string> {
-  const result = await mreg(repo, args)
-  if (result.code !== 0) throw new Error(`mreg ${args.join(' ')}: ${result.stderr}`)
-  return result.stdout
-}
-
+const ok = (args: string[]) => mregOk(repo, args)
 const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 beforeAll(async () => {
   // Chromium first: without it every test here fails at once with the install command.
   browser = await launchChromium()
   ;[repo, pkg] = await Promise.all([makeProjectRepo(), buildPackage()])
-  await ok(['init'])
-  await ok(['policy', 'set', 'metrics.latency_ms.lower_is_better', 'true'])
-  const f1 = [0.8, 0.86, 0.9, 0.88, 0.93]
-  const precision = [0.7, 0.79, 0.74, 0.81, 0.76]
-  const latency = [12, 9, 11, 10, 13]
-  for (const [i, score] of f1.entries()) {
-    await ok([
-      'register',
-      await modelFile(repo, `fraud${i}.bin`, i + 1, 20_000),
-      ...['--type', 'isolation_forest', '--name', 'fraud'],
-      ...['--metric', `f1_score=${score}`, '--metric', `precision=${precision[i]}`],
-      ...['--metric', `latency_ms=${latency[i]}`],
-      ...(i % 2 ? ['--tag', 'high_recall'] : ['--tag', 'baseline']),
-      ...(i === 2 ? ['--notes', HOSTILE, '--parent', 'fraud@1.0.1', '--dataset-version', 'txns-2026-11'] : [])
-    ])
-  }
-  await ok(['register', await modelFile(repo, 'churn.bin', 9), '--type', 'xgboost', '--name', 'churn'])
-  await ok(['register', await modelFile(repo, 'churn2.bin', 10), '--type', 'xgboost', '--name', 'churn'])
-  const folder = join(repo, 'embedder')
-  await mkdir(folder)
-  await modelFile(folder, 'weights.bin', 11)
-  await modelFile(folder, 'vocab.txt', 12, 100)
-  await ok(['register', folder, '--type', 'onnx', '--name', 'embedder'])
-  await ok(['promote', 'fraud@1.0.1', '--to', 'staging'])
-  await ok(['promote', 'fraud@1.0.1', '--to', 'production'])
-  await pause(1500)
-  before = new Date().toISOString()
-  await pause(1500)
-  await ok(['promote', 'fraud@1.0.3', '--to', 'staging'])
-  await ok(['promote', 'fraud@1.0.3', '--to', 'production'])
-  await ok(['promote', 'churn@1.0.0', '--to', 'staging'])
+  ;({ before } = await fillDashboardRegistry(repo))
   server = await servePackage(pkg, repo)
   if (SHOTS) await mkdir(SHOTS, { recursive: true })
 }, 180_000)
@@ -104,22 +72,6 @@ async function open(hash: string, ready: string, shot?: string): Promise<{ page:
   expect(opened.problems).toEqual([])
   return opened
 }
-
-/** Waits until nothing is loading and the event stream is connected. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy]'))
-  await page.locator('[data-live="live"]').waitFor()
-}
-
-/** An element's text with its white space folded, as a reader sees it. */
-const text = (page: Page, selector: string) =>
-  page
-    .locator(selector)
-    .textContent()
-    .then(t => t?.replace(/\s+/g, ' ').trim())
-
-const rows = (page: Page) =>
-  page.locator('table.versions tbody tr').evaluateAll(trs => trs.map(tr => tr.getAttribute('data-version')))
 
 describe('assets from the package', () => {
   test('the page, its script and stylesheet: the built files, with content types, caching and the CSP', async () => {
