@@ -3,26 +3,12 @@
  * origin. A server started with --token answers 401 until the user gives the token; it is kept for
  * this tab only (sessionStorage) and sent as a bearer header, never put in a URL.
  */
+import type { HistoryOutcome, ModelSummary, StageSpan, VersionPageBody } from '../domain/shapes.js'
 import type { ModelVersion } from '../domain/types.js'
 
-export type { ModelVersion }
+export type { ModelSummary, ModelVersion, StageSpan }
 
-export interface ModelSummary {
-  name: string
-  types: string[]
-  count: number
-  archived: number
-  stages: Record<string, string[]>
-  newest: string | null
-  highest: string | null
-}
-
-export interface VersionPage {
-  versions: ModelVersion[]
-  next_cursor: string | null
-  /** Every version matching the filters, over all pages. */
-  total: number
-}
+export type VersionPage = VersionPageBody
 
 /** The largest `limit` the versions route takes (schemas/openapi.json). */
 export const MAX_PAGE = 1000
@@ -45,29 +31,7 @@ export interface Comparison {
   }
 }
 
-export interface StageSpan {
-  version: string
-  model_id: string
-  stage: string
-  from: string
-  until: string | null
-  by: string
-  via: string
-}
-
-export interface History {
-  name: string
-  version: string | null
-  events: Array<{
-    commit: string
-    at: string
-    author: string
-    subject: string
-    trailers: Record<string, string>
-  }>
-  stages: StageSpan[]
-  at?: { time: string; commit: string | null; holders: Record<string, string[]> }
-}
+export type History = HistoryOutcome
 
 /** An answer other than 2xx: the API's `{error: {kind, message}}`. */
 export class ApiFailure extends Error {
