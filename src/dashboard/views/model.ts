@@ -124,7 +124,7 @@ export function ModelPage({
           </p>`
         : null
     }
-    ${all.state === 'ready' ? html`<${Timeline} name=${name} spans=${spans} />` : null}
+    ${all.state === 'ready' ? html`<${Timeline} name=${name} spans=${spans} partial=${partial} />` : null}
   </section>`
 }
 
@@ -225,13 +225,19 @@ function stageSpans(versions: ModelVersion[]): StageSpan[] {
 
 const LISTED = 300
 
-function Timeline({ name, spans }: { name: string; spans: StageSpan[] }) {
+function Timeline({ name, spans, partial }: { name: string; spans: StageSpan[]; partial: boolean }) {
   if (spans.length === 0) return html`<p class="muted">No stage changes yet.</p>`
   const recent = [...spans].sort((a, b) => Date.parse(b.from) - Date.parse(a.from)).slice(0, LISTED)
   return html`<${StageTimelineChart} spans=${spans} />
     <details class="timeline-list">
       <summary>
-        ${spans.length > LISTED ? `The latest ${LISTED} stage changes of ${spans.length}` : `Every stage change (${spans.length})`}
+        ${
+          spans.length > LISTED
+            ? `The latest ${LISTED} stage changes of ${spans.length}`
+            : partial
+              ? `Stage changes of these versions (${spans.length})`
+              : `Every stage change (${spans.length})`
+        }
       </summary>
       <ol class="timeline">
         ${recent.map(

@@ -204,6 +204,7 @@ describe('views', () => {
     // The charts draw the latest version only, and say so; the holders still come from all of them.
     expect(await text(page, '.chart-scope')).toBe('Charts show the latest 1 of 5 versions (by registration).')
     expect(await text(page, '.timeline-scope')).toBe('Stage changes of the latest 1 of 5 versions.')
+    expect(await text(page, 'details.timeline-list summary')).toBe('Stage changes of these versions (1)')
     expect(await page.getByRole('list', { name: 'stage holders' }).textContent()).toMatch(
       /production\s*1\.0\.3/
     )
