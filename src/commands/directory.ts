@@ -3,7 +3,8 @@
  * stored on its own (a content-addressed object locally, a release asset on GitHub: the stores'
  * putDirectory), and restored by fetch into a temporary directory beside the
  * destination — each file verified by the store as it is copied — that is renamed into place
- * only once every file matched. Symbolic links, special files and empty directories are refused:
+ * only once every file matched (for --if-changed/--watch, over the old directory, which stays as it
+ * was if anything fails). Symbolic links, special files and empty directories are refused:
  * a version restores exactly what was registered, and those could not be.
  */
 import { createHash } from 'node:crypto'
