@@ -138,9 +138,11 @@ async function choose(
   const keepInPlace = replace && version.artifact.manifest !== undefined
   const out = await destination(input.out, version.artifact.file_name, input.mkdir === true, keepInPlace)
   await refuseSpecialFile(out, `the destination "${out}"`)
-  const swept = await sweepStaleTempsBeside(resolvePath(out), STALE_FETCH_TEMP_MS)
+  const swept = await sweepStaleTempsBeside(resolvePath(out), STALE_FETCH_TEMP_MS, {
+    directories: version.artifact.manifest !== undefined
+  })
   if (swept.length > 0) {
-    ctx.notice?.(`removed ${swept.length} temporary file(s) an interrupted fetch left beside ${out}`)
+    ctx.notice?.(`removed ${swept.length} temporary file(s) or directories an interrupted fetch left beside ${out}`)
   }
   return { version, out }
 }

@@ -6,8 +6,8 @@
 import { beforeAll, describe, expect, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { chmod, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import {
   bundleCli,
@@ -225,6 +225,23 @@ describe('a directory version', () => {
     expect(repaired.code).toBe(0)
     await holds(2)
     expect(await readdir(parent)).toEqual(['current'])
+  })
+
+  test('temporary directories a killed fetch left beside the destination go once stale, a fresh one stays', async () => {
+    const stale = join(parent, '.current.mreg-0123456789abcdef.tmp')
+    const fresh = join(parent, '.current.mreg-fedcba9876543210.tmp')
+    for (const dir of [stale, fresh]) {
+      await mkdir(join(dir, 'features'), { recursive: true })
+      await writeFile(join(dir, 'features', 'extract.py'), 'partial')
+    }
+    const old = new Date(Date.now() - 60 * 60 * 1000)
+    for (const path of [join(stale, 'features', 'extract.py'), join(stale, 'features'), stale])
+      await utimes(path, old, old)
+    const result = await ifChanged()
+    expect(result.code).toBe(4)
+    expect(result.stderr).toMatch(/removed 1 temporary file\(s\) or directories an interrupted fetch left/)
+    expect((await readdir(parent)).sort()).toEqual([basename(fresh), 'current'])
+    await rm(fresh, { recursive: true })
   })
 
   test('a file where the directory would go is refused (exit 2, one line) and left as it was', async () => {
