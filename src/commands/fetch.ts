@@ -142,7 +142,9 @@ async function choose(
     directories: version.artifact.manifest !== undefined
   })
   if (swept.length > 0) {
-    ctx.notice?.(`removed ${swept.length} temporary file(s) or directories an interrupted fetch left beside ${out}`)
+    ctx.notice?.(
+      `removed ${swept.length} temporary file(s) or directories an interrupted fetch left beside ${out}`
+    )
   }
   return { version, out }
 }
