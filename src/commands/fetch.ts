@@ -2,13 +2,20 @@
  * fetch: the Python registry's load_model() / load_latest_model(). The bytes are verified against the
  * recorded SHA-256 while they are copied; nothing is left at the destination on a mismatch.
  */
-import { lstat, mkdir, stat } from 'node:fs/promises'
-import { dirname, isAbsolute, join, relative as relativePath, resolve as resolvePath } from 'node:path'
+import { lstat, mkdir, readdir, stat } from 'node:fs/promises'
+import {
+  basename,
+  dirname,
+  isAbsolute,
+  join,
+  relative as relativePath,
+  resolve as resolvePath
+} from 'node:path'
 import { invalidInput, RegistryError } from '../domain/errors.js'
 import { formatReference } from '../domain/references.js'
 import type { Criteria } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
-import { refuseSpecialFile, sweepStaleTempsBeside } from '../stores/atomic-file.js'
+import { refuseSpecialFile, sweepStaleTempsBeside, writeFileAtomic } from '../stores/atomic-file.js'
 import type { CommandContext } from './context.js'
 import { hashFile } from '../stores/hashing.js'
 import { directoryMatches, fetchDirectory } from './directory.js'
@@ -68,7 +75,8 @@ export interface FetchIfChangedOutcome extends FetchOutcome {
  *
  * For a directory version, `out` without a trailing `/` names the directory kept in place even
  * when it exists (it is what an earlier run put there); `out/` still receives `<model_id>`.
- * A directory version never replaces a file, or anything that is not a directory (exit 2).
+ * A directory version never replaces a file, or anything that is not a directory, nor a
+ * non-empty directory no earlier run put there (managedMarker), nor the current directory (exit 2).
  */
 export async function fetchIfChanged(ctx: CommandContext, input: FetchInput): Promise<FetchIfChangedOutcome> {
   const { version, out } = await choose(ctx, input, true)
@@ -81,13 +89,47 @@ export async function fetchIfChanged(ctx: CommandContext, input: FetchInput): Pr
   if (kind === 'directory') {
     if (await directoryMatches(out, version.artifact)) return { version, path: out, changed: false }
     refuseEnclosing(out)
+    await refuseUnmanaged(out, version)
   } else if (kind === 'other') {
     throw invalidInput(
       `"${out}" is not a directory (a file or a link), and ${formatReference(version)} is a directory version: it replaces only a directory; remove "${out}" or choose another path`,
       { field: 'out' }
     )
   }
-  return { version, path: await download(ctx, version, out, true), changed: true }
+  const path = await download(ctx, version, out, true)
+  const marker = managedMarker(out)
+  const record = {
+    name: version.name,
+    version: version.version,
+    model_id: version.model_id,
+    sha256: version.artifact.sha256
+  }
+  await writeFileAtomic(marker, `${JSON.stringify(record)}\n`).catch((error: unknown) =>
+    ctx.notice?.(
+      `could not record ${marker} (${(error as Error).message}): the next change to ${out} will be refused`
+    )
+  )
+  return { version, path, changed: true }
+}
+
+/**
+ * The file beside a directory that fetch --if-changed/--watch keeps at a version, saying it did so
+ * (and which version it last put there). Replacing a directory removes everything in it, so only
+ * such a directory — or an empty one — is ever replaced: `--out` naming a directory that holds
+ * other things (a parent meant to receive `<model_id>`, say) must not lose them.
+ */
+export function managedMarker(out: string): string {
+  return join(dirname(out), `.${basename(out)}.mreg.json`)
+}
+
+async function refuseUnmanaged(out: string, version: ModelVersion): Promise<void> {
+  const marker = await lstat(managedMarker(out)).catch(() => null)
+  if (marker?.isFile()) return
+  if ((await readdir(out).catch(() => [''])).length === 0) return
+  throw invalidInput(
+    `"${out}" holds files that are not ${formatReference(version)} and no earlier fetch --if-changed/--watch put there (no ${basename(managedMarker(out))} beside it): remove it, or end the path with / to fetch into it as <model_id>`,
+    { field: 'out' }
+  )
 }
 
 /**

@@ -163,6 +163,13 @@ describe('a directory version', () => {
     expect(first.code).toBe(0)
     expect(JSON.parse(first.stdout)).toMatchObject({ version: '1.0.0', changed: true, path: out })
     await holds(0)
+    // beside it, the record that this directory is kept by fetch (and at which version)
+    expect(JSON.parse(await readFile(join(parent, '.current.mreg.json'), 'utf8'))).toEqual({
+      name: 'ranker',
+      version: '1.0.0',
+      model_id: versions[0]?.model_id,
+      sha256: versions[0]?.checksum
+    })
     const before = await stat(join(out, 'model.pkl'))
     const again = await ifChanged()
     expect(again.stderr).toBe('')
@@ -179,7 +186,7 @@ describe('a directory version', () => {
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({ version: '1.0.1', changed: true })
     await holds(1)
-    expect(await readdir(parent)).toEqual(['current'])
+    expect((await readdir(parent)).sort()).toEqual(['.current.mreg.json', 'current'])
     expect((await ifChanged()).code).toBe(4)
   })
 
@@ -198,7 +205,7 @@ describe('a directory version', () => {
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({ version: '1.0.1', changed: true })
     await holds(1)
-    expect(await readdir(parent)).toEqual(['current'])
+    expect((await readdir(parent)).sort()).toEqual(['.current.mreg.json', 'current'])
   })
 
   test('a corrupt stored object: exit 3, the old directory intact, no temporary directory left', async () => {
@@ -217,14 +224,14 @@ describe('a directory version', () => {
       expect(result.stderr.trim().split('\n')).toHaveLength(1)
       expect(result.stderr).toMatch(/checksum mismatch for model\.pkl/)
       await holds(1)
-      expect(await readdir(parent)).toEqual(['current'])
+      expect((await readdir(parent)).sort()).toEqual(['.current.mreg.json', 'current'])
     } finally {
       await writeFile(object, original)
     }
     const repaired = await ifChanged()
     expect(repaired.code).toBe(0)
     await holds(2)
-    expect(await readdir(parent)).toEqual(['current'])
+    expect((await readdir(parent)).sort()).toEqual(['.current.mreg.json', 'current'])
   })
 
   test('temporary directories a killed fetch left beside the destination go once stale, a fresh one stays', async () => {
@@ -240,7 +247,7 @@ describe('a directory version', () => {
     const result = await ifChanged()
     expect(result.code).toBe(4)
     expect(result.stderr).toMatch(/removed 1 temporary file\(s\) or directories an interrupted fetch left/)
-    expect((await readdir(parent)).sort()).toEqual([basename(fresh), 'current'])
+    expect((await readdir(parent)).sort()).toEqual([basename(fresh), '.current.mreg.json', 'current'])
     await rm(fresh, { recursive: true })
   })
 
@@ -255,6 +262,38 @@ describe('a directory version', () => {
     )
     expect(await readFile(file, 'utf8')).toBe('not a directory')
     await rm(file)
+  })
+
+  test('a directory no earlier run kept is replaced only when empty: one holding other files is refused (exit 2)', async () => {
+    const theirs = join(parent, 'theirs')
+    await mkdir(theirs)
+    await writeFile(join(theirs, 'notes.txt'), 'mine')
+    const refused = await ifChanged(theirs)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1)
+    expect(refused.stderr).toMatch(
+      /holds files that are not ranker@1\.0\.2 and no earlier fetch .* put there/
+    )
+    expect(await treeDigests(theirs)).toEqual({ 'notes.txt': expect.any(String) })
+    const into = await mreg(project.repo, [
+      '--json',
+      'fetch',
+      'ranker@production',
+      '--out',
+      `${theirs}/`,
+      '--if-changed'
+    ])
+    expect(into.code).toBe(0)
+    await holds(2, join(theirs, versions[2]?.model_id as string))
+    await rm(theirs, { recursive: true })
+    await rm(join(parent, '.theirs.mreg.json'), { force: true })
+
+    const empty = join(parent, 'empty')
+    await mkdir(empty)
+    expect((await ifChanged(empty)).code).toBe(0)
+    await holds(2, empty)
+    await rm(empty, { recursive: true })
+    await rm(join(parent, '.empty.mreg.json'))
   })
 
   test('the directory the command runs in is never replaced (exit 2)', async () => {
@@ -291,7 +330,12 @@ describe('a directory version', () => {
       await until(() => matches(3), 'the new production holder')
       await until(async () => (await readFile(log, 'utf8')).includes('1.0.3'), 'the hook')
       expect((await readFile(log, 'utf8')).trim().split('\n')).toEqual([`1.0.2 ${dest}`, `1.0.3 ${dest}`])
-      expect((await readdir(parent)).sort()).toEqual(['current', 'watched'])
+      expect((await readdir(parent)).sort()).toEqual([
+        '.current.mreg.json',
+        '.watched.mreg.json',
+        'current',
+        'watched'
+      ])
       expect(child.exitCode).toBeNull()
     } finally {
       await stop()

@@ -192,7 +192,7 @@ describe('fetch --if-changed keeps a directory at the newest version', () => {
       expect(failed.code).toBe(3)
       expect(failed.stderr).toMatch(/checksum mismatch for model\.pkl/)
       expect(await tree(out)).toEqual(await tree(model))
-      expect(await readdir(parent)).toEqual(['current'])
+      expect((await readdir(parent)).sort()).toEqual(['.current.mreg.json', 'current'])
     } finally {
       asset.bytes = original
     }
@@ -200,7 +200,7 @@ describe('fetch --if-changed keeps a directory at the newest version', () => {
     expect(replaced.code).toBe(0)
     expect(JSON.parse(replaced.stdout)).toMatchObject({ version: newer.version, changed: true })
     expect(await tree(out)).toEqual(await tree(next))
-    expect(await readdir(parent)).toEqual(['current'])
+    expect((await readdir(parent)).sort()).toEqual(['.current.mreg.json', 'current'])
     // later registrations in this file must not be the newest by accident: remove this one
     expect((await github(['delete', `detector@${newer.version}`])).code).toBe(0)
   })
