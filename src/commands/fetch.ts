@@ -87,7 +87,11 @@ export async function fetchIfChanged(ctx: CommandContext, input: FetchInput): Pr
   }
   const kind = await lstatKind(out)
   if (kind === 'directory') {
-    if (await directoryMatches(out, version.artifact)) return { version, path: out, changed: false }
+    if (await directoryMatches(out, version.artifact)) {
+      // exactly the version's files (a plain fetch put them there): later changes may replace it
+      if (!(await isFile(managedMarker(out)))) await recordManaged(out, version).catch(() => undefined)
+      return { version, path: out, changed: false }
+    }
     refuseEnclosing(out)
     await refuseUnmanaged(out, version)
   } else if (kind === 'other') {
@@ -97,25 +101,32 @@ export async function fetchIfChanged(ctx: CommandContext, input: FetchInput): Pr
     )
   }
   const path = await download(ctx, version, out, true)
-  const marker = managedMarker(out)
+  await recordManaged(out, version).catch((error: unknown) =>
+    ctx.notice?.(
+      `could not record ${managedMarker(out)} (${(error as Error).message}): the next change to ${out} will be refused`
+    )
+  )
+  return { version, path, changed: true }
+}
+
+function recordManaged(out: string, version: ModelVersion): Promise<void> {
   const record = {
     name: version.name,
     version: version.version,
     model_id: version.model_id,
     sha256: version.artifact.sha256
   }
-  await writeFileAtomic(marker, `${JSON.stringify(record)}\n`).catch((error: unknown) =>
-    ctx.notice?.(
-      `could not record ${marker} (${(error as Error).message}): the next change to ${out} will be refused`
-    )
-  )
-  return { version, path, changed: true }
+  return writeFileAtomic(managedMarker(out), `${JSON.stringify(record)}\n`)
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await lstat(path).catch(() => null))?.isFile() === true
 }
 
 /**
  * The file beside a directory that fetch --if-changed/--watch keeps at a version, saying it did so
- * (and which version it last put there). Replacing a directory removes everything in it, so only
- * such a directory — or an empty one — is ever replaced: `--out` naming a directory that holds
+ * (and which version it last put there), or found there exactly. Replacing a directory removes
+ * everything in it, so only such a directory — or an empty one — is ever replaced: `--out` naming a directory that holds
  * other things (a parent meant to receive `<model_id>`, say) must not lose them.
  */
 export function managedMarker(out: string): string {
@@ -123,8 +134,7 @@ export function managedMarker(out: string): string {
 }
 
 async function refuseUnmanaged(out: string, version: ModelVersion): Promise<void> {
-  const marker = await lstat(managedMarker(out)).catch(() => null)
-  if (marker?.isFile()) return
+  if (await isFile(managedMarker(out))) return
   if ((await readdir(out).catch(() => [''])).length === 0) return
   throw invalidInput(
     `"${out}" holds files that are not ${formatReference(version)} and no earlier fetch --if-changed/--watch put there (no ${basename(managedMarker(out))} beside it): remove it, or end the path with / to fetch into it as <model_id>`,

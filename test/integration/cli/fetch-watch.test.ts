@@ -288,6 +288,19 @@ describe('a directory version', () => {
     await rm(theirs, { recursive: true })
     await rm(join(parent, '.theirs.mreg.json'), { force: true })
 
+    // a plain fetch put exactly the version there: found so, it is recorded and kept from then on
+    const plain = join(parent, 'plain')
+    expect((await mreg(project.repo, ['fetch', 'ranker@production', '--out', plain])).code).toBe(0)
+    expect((await ifChanged(plain)).code).toBe(4)
+    expect(JSON.parse(await readFile(join(parent, '.plain.mreg.json'), 'utf8'))).toMatchObject({
+      version: '1.0.2'
+    })
+    await writeFile(join(plain, 'extra.txt'), 'x')
+    expect((await ifChanged(plain)).code).toBe(0)
+    await holds(2, plain)
+    await rm(plain, { recursive: true })
+    await rm(join(parent, '.plain.mreg.json'))
+
     const empty = join(parent, 'empty')
     await mkdir(empty)
     expect((await ifChanged(empty)).code).toBe(0)
