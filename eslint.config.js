@@ -27,6 +27,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['@actions/core', 'isomorphic-git'] }] }
   },
   {
+    // The dashboard runs in a browser and talks to the server over HTTP: of the rest of src it
+    // takes only the answers' types (src/domain/shapes.ts, src/domain/types.ts).
+    files: ['src/dashboard/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', '@actions/*', '@octokit/*', 'isomorphic-git', 'isomorphic-git/*'], message: 'the dashboard runs in a browser' },
+            { group: ['**/commands/*', '**/serve/*', '**/registry/*', '**/stores/*', '**/github/*', '**/wiring/*', '**/lib/*', '**/cli/*', '**/action/*', '**/domain/*', '!**/domain/shapes.js', '!**/domain/types.js'], message: 'the dashboard reads the server over HTTP; share types through src/domain/shapes.ts' }
+          ]
+        }
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }]
+    }
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

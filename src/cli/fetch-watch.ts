@@ -1,7 +1,8 @@
 /**
  * `mreg fetch … --if-changed` and `--watch`: keep a path at the verified current holder of a
- * reference (or the newest match of criteria). The destination is replaced atomically (the store
- * writes beside it and renames), and `--exec` runs after each change with the version in its
+ * reference (or the newest match of criteria). The destination is replaced only by verified bytes
+ * (a file: the store writes beside it and renames; a directory version: fetchIfChanged in
+ * src/commands/fetch.ts), and `--exec` runs after each change with the version in its
  * environment (MREG_VERSION, MREG_MODEL_ID, MREG_NAME, MREG_SHA256, MREG_PATH).
  */
 import { spawn } from 'node:child_process'

@@ -7,24 +7,11 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import { byRegistration } from '../domain/ordering.js'
+import type { ChangeKind, RegistryChange } from '../domain/shapes.js'
 import type { ModelIndex, ModelVersion } from '../domain/types.js'
 import type { RegistryBackend, RegistrySnapshot } from '../registry/backend.js'
 
-export type ChangeKind = 'registered' | 'stage-changed' | 'edited' | 'deleted' | 'archived' | 'policy-changed'
-
-export interface RegistryChange {
-  /** `<commit>.<n>`: the n-th change of that commit; a watcher resumes after it. */
-  id: string
-  kind: ChangeKind
-  /** The commit of the registry branch that made the change. */
-  commit: string
-  name?: string
-  version?: string
-  model_id?: string
-  /** stage-changed, archived: the stage before and after. */
-  from?: string
-  to?: string
-}
+export type { ChangeKind, RegistryChange }
 
 /** A longer chain than this is judged as one step (a rewritten or long-unwatched branch). */
 const MAX_STEPS = 200

@@ -3,11 +3,12 @@
  * stored on its own (a content-addressed object locally, a release asset on GitHub: the stores'
  * putDirectory), and restored by fetch into a temporary directory beside the
  * destination — each file verified by the store as it is copied — that is renamed into place
- * only once every file matched. Symbolic links, special files and empty directories are refused:
+ * only once every file matched (for --if-changed/--watch, over the old directory, which stays as it
+ * was if anything fails). Symbolic links, special files and empty directories are refused:
  * a version restores exactly what was registered, and those could not be.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { integrityError, invalidInput } from '../domain/errors.js'
 import {
@@ -24,7 +25,7 @@ import type {
   DirectoryPutResult,
   DirectorySource
 } from '../stores/artifact-store.js'
-import { tempPathBeside } from '../stores/atomic-file.js'
+import { fileSystemError, syncDirectory, tempPathBeside } from '../stores/atomic-file.js'
 import { hashFile } from '../stores/hashing.js'
 
 export type ScannedDirectory = DirectorySource
@@ -106,17 +107,12 @@ export async function putDirectory(
 }
 
 /**
- * Restores a directory version at `finalPath` (which must not exist): into a temporary sibling,
- * every file verified by the store, then one rename. Nothing is left behind on a failure.
+ * The manifest of a directory version, checked before anything is compared or written: it is
+ * registry metadata, so it must still be the one the checksum names, and its paths must stay
+ * inside the destination. Returns each entry's checked relative path.
  */
-export async function fetchDirectory(
-  store: ArtifactStore,
-  artifact: Artifact,
-  finalPath: string
-): Promise<string> {
+function checkedManifest(artifact: Artifact): { manifest: ManifestEntry[]; paths: string[] } {
   const manifest = artifact.manifest ?? []
-  // The manifest is registry metadata: it must still be the one the checksum names, and its paths
-  // must stay inside the destination.
   if (manifestDigest(sortManifest(manifest)) !== artifact.sha256)
     throw integrityError(
       w =>
@@ -132,7 +128,30 @@ export async function fetchDirectory(
       )
     }
   })
-  if (await exists(finalPath))
+  return { manifest, paths }
+}
+
+export interface FetchDirectoryOptions {
+  /**
+   * fetch --if-changed / --watch: an existing directory at `finalPath` is replaced — only once the
+   * new tree is complete and verified beside it; a failure leaves it untouched.
+   */
+  replace?: boolean
+}
+
+/**
+ * Restores a directory version at `finalPath` (which must not exist unless `replace`): into a
+ * temporary sibling, every file verified by the store, then renamed into place. Nothing is left
+ * behind on a failure.
+ */
+export async function fetchDirectory(
+  store: ArtifactStore,
+  artifact: Artifact,
+  finalPath: string,
+  options: FetchDirectoryOptions = {}
+): Promise<string> {
+  const { manifest, paths } = checkedManifest(artifact)
+  if (!options.replace && (await exists(finalPath)))
     throw invalidInput(`"${finalPath}" already exists: fetch a directory version to a new path`, {
       field: 'out'
     })
@@ -157,12 +176,80 @@ export async function fetchDirectory(
     const workers = Math.max(1, Math.min(store.parallelFetches, manifest.length))
     await Promise.all(Array.from({ length: workers }, worker))
     if (failure) throw failure.error
-    await rename(temp, finalPath)
+    if (options.replace && (await exists(finalPath))) await swapInto(temp, finalPath)
+    else await rename(temp, finalPath)
+    await syncDirectory(dirname(finalPath))
   } catch (error) {
     await rm(temp, { recursive: true, force: true })
     throw error
   }
   return finalPath
+}
+
+/**
+ * Puts the verified tree `temp` in place of the directory at `finalPath`. rename(2) cannot replace
+ * a non-empty directory, so the old one is renamed aside first and removed after: between the two
+ * renames (microseconds) `finalPath` is absent, but it never holds a mix of the two versions. If
+ * the second rename fails the old directory is put back.
+ */
+async function swapInto(temp: string, finalPath: string): Promise<void> {
+  const aside = tempPathBeside(finalPath)
+  try {
+    await rename(finalPath, aside)
+  } catch (error) {
+    throw fileSystemError(error, 'move aside the directory being replaced at', finalPath)
+  }
+  try {
+    await rename(temp, finalPath)
+  } catch (error) {
+    await rename(aside, finalPath).catch(() => undefined)
+    throw fileSystemError(error, 'move the verified directory to', finalPath)
+  }
+  // the new tree is in place; a failure to remove the old one must not fail the fetch
+  await rm(aside, { recursive: true, force: true }).catch(() => undefined)
+}
+
+/**
+ * True when the directory at `root` holds exactly the version's files: the same set of paths
+ * (nothing extra, no links, special files or empty directories, which a version never restores),
+ * each the recorded size and SHA-256. Sizes are compared first, then each file is hashed while
+ * streaming; the first difference ends the comparison.
+ */
+export async function directoryMatches(root: string, artifact: Artifact): Promise<boolean> {
+  const { manifest, paths } = checkedManifest(artifact)
+  const expected = new Map(paths.map((path, i) => [path, manifest[i] as ManifestEntry]))
+  const found: string[] = []
+  const walk = async (dir: string, prefix: string): Promise<boolean> => {
+    const children = await readdir(dir, { withFileTypes: true })
+    if (children.length === 0 && prefix !== '') return false
+    for (const child of children) {
+      const path = prefix === '' ? child.name : `${prefix}/${child.name}`
+      if (child.isDirectory()) {
+        if (!(await walk(join(dir, child.name), path))) return false
+      } else if (child.isFile() && expected.has(path)) found.push(path)
+      else return false
+      if (found.length > expected.size) return false
+    }
+    return true
+  }
+  try {
+    if (!(await walk(root, ''))) return false
+  } catch {
+    return false
+  }
+  if (found.length !== expected.size) return false
+  for (const path of found) {
+    const entry = expected.get(path) as ManifestEntry
+    const absolute = join(root, path)
+    const info = await lstat(absolute).catch(() => null)
+    if (!info?.isFile() || info.size !== entry.size) return false
+  }
+  for (const path of found) {
+    const entry = expected.get(path) as ManifestEntry
+    const digest = await hashFile(join(root, path)).catch(() => null)
+    if (digest?.sha256 !== entry.sha256) return false
+  }
+  return true
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -4,7 +4,8 @@
  * held each stage at that moment, read from the branch as it was then.
  */
 import { notFound } from '../domain/errors.js'
-import { stageTimeline, type StageSpan } from '../domain/history.js'
+import { stageTimeline } from '../domain/history.js'
+import type { HistoryEvent, HistoryOutcome } from '../domain/shapes.js'
 import { isModelId } from '../domain/model-id.js'
 import { modelDir } from '../domain/layout.js'
 import { versionPath } from '../domain/model-index.js'
@@ -12,6 +13,8 @@ import { parseName } from '../domain/names.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { LogEntry, RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
+
+export type { HistoryEvent, HistoryOutcome }
 import { stageHolderVersions } from './registry-reads.js'
 import { resolve } from './resolve.js'
 
@@ -19,23 +22,6 @@ export interface HistoryInput {
   /** `name@version`, `name@stage`, a model_id (one version) or a bare model name (the whole model). */
   target: string
   at?: Date
-}
-
-export interface HistoryEvent {
-  commit: string
-  at: string
-  author: string
-  subject: string
-  trailers: Record<string, string>
-}
-
-export interface HistoryOutcome {
-  name: string
-  version: string | null
-  events: HistoryEvent[]
-  stages: StageSpan[]
-  /** With `at`: the commit in effect then and stage → versions holding it. */
-  at?: { time: string; commit: string | null; holders: Record<string, string[]> }
 }
 
 export async function history(ctx: CommandContext, input: HistoryInput): Promise<HistoryOutcome> {

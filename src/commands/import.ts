@@ -13,6 +13,7 @@
  */
 import { basename } from 'node:path'
 import { integrityError, invalidInput, isRegistryError, RegistryError } from '../domain/errors.js'
+import { versionFilePath } from '../domain/layout.js'
 import { importedVersion } from '../domain/legacy.js'
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
@@ -211,18 +212,17 @@ async function commitBatch(
   return outcome.commit
 }
 
-/** Another writer registered one of these versions while the import ran: nothing is overwritten. */
+/**
+ * Another writer registered one of these versions while the import ran: nothing is overwritten.
+ * Each version's own path is looked up (the trees on it), not every version file of the model.
+ */
 async function refuseTaken(snapshot: RegistrySnapshot, docs: ModelVersion[]): Promise<void> {
-  const names = [...new Set(docs.map(d => d.name))]
-  for (const name of names) {
-    const taken = new Set(await snapshot.versionFileNames(name))
-    const clash = docs.find(d => d.name === name && taken.has(d.version))
-    if (clash) {
-      throw new RegistryError(
-        'conflict',
-        `${clash.name}@${clash.version} was registered by someone else while the import ran; remove or renumber its legacy file and import again (imported versions are skipped)`
-      )
-    }
+  for (const doc of docs) {
+    if ((await snapshot.objectId(versionFilePath(doc.name, doc.version))) === null) continue
+    throw new RegistryError(
+      'conflict',
+      `${doc.name}@${doc.version} was registered by someone else while the import ran; remove or renumber its legacy file and import again (imported versions are skipped)`
+    )
   }
 }
 

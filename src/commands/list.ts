@@ -1,5 +1,6 @@
 /** list: the Python registry's list_models(), filtered and sorted like load_latest_model() selects. */
 import { notFound, RegistryError } from '../domain/errors.js'
+import { ARCHIVED_STAGE } from '../domain/ordering.js'
 import { parseName } from '../domain/names.js'
 import type { Criteria, SortKey } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
@@ -83,6 +84,8 @@ export interface VersionPage {
   versions: ModelVersion[]
   /** The model_id to continue after; null on the last page. */
   next: string | null
+  /** How many versions match the criteria in all (every page together). */
+  total: number
 }
 
 /** One page of a model's versions in `list` order; the model's index is read once. */
@@ -96,12 +99,54 @@ export async function listVersionPage(ctx: CommandContext, input: PageInput): Pr
       reason: 'unknown-model'
     })
   // The rows choose and order the page; only the page's version files are read.
-  const { selected, start } = await pageRows(snapshot, { ...input.criteria, name }, input)
+  const criteria = { ...input.criteria, name }
+  const { selected, start, complete } = await pageRows(snapshot, criteria, input)
   const page = selected.slice(start, start + input.limit)
   const versions: ModelVersion[] = []
   for (const row of page) versions.push(await readListedVersion(snapshot, row.name, row.version))
   const more = start + input.limit < selected.length
-  return { versions, next: more ? (page.at(-1)?.model_id ?? null) : null }
+  const total = complete ? selected.length : await countMatching(snapshot, criteria)
+  return { versions, next: more ? (page.at(-1)?.model_id ?? null) : null, total }
+}
+
+/** Counts already made, per snapshot (a snapshot never changes; the server keeps one per tip). */
+const counted = new WeakMap<RegistrySnapshot, Map<string, Promise<number>>>()
+
+/**
+ * How many of one model's versions match. Without a tag, metric or type filter the model's head
+ * says (its counts are what the rows are read up to in src/commands/select-rows.ts); otherwise
+ * every row is read — rows only, no version file — once per snapshot and criteria.
+ */
+function countMatching(snapshot: RegistrySnapshot, criteria: Criteria & { name: string }): Promise<number> {
+  let kept = counted.get(snapshot)
+  if (!kept) counted.set(snapshot, (kept = new Map()))
+  const key = JSON.stringify(criteria)
+  let count = kept.get(key)
+  if (!count) {
+    count = countRows(snapshot, criteria)
+    const forget = kept
+    count.catch(() => forget.delete(key))
+    kept.set(key, count)
+  }
+  return count
+}
+
+async function countRows(snapshot: RegistrySnapshot, criteria: Criteria & { name: string }): Promise<number> {
+  const filtered =
+    (criteria.tags?.length ?? 0) > 0 ||
+    Object.keys(criteria.min_metrics ?? {}).length > 0 ||
+    criteria.model_type !== undefined
+  const { models } = await snapshot.readCatalog()
+  const head = Object.hasOwn(models, criteria.name) ? models[criteria.name] : undefined
+  if (head && !filtered) {
+    const held = (stage: string) => (Object.hasOwn(head.stages, stage) ? (head.stages[stage]?.count ?? 0) : 0)
+    if (criteria.stage !== undefined) return held(criteria.stage)
+    return criteria.include_archived ? head.count : head.count - held(ARCHIVED_STAGE)
+  }
+  const { rows } = await selectRows(snapshot, criteria)
+  let count = 0
+  for await (const _row of rows) count++
+  return count
 }
 
 /** A selected version as its row names it: enough to page before reading version files. */
@@ -121,7 +166,7 @@ async function pageRows(
   snapshot: RegistrySnapshot,
   criteria: Criteria,
   input: PageInput
-): Promise<{ selected: SelectedRow[]; start: number }> {
+): Promise<{ selected: SelectedRow[]; start: number; complete: boolean }> {
   const sort = input.sort ?? { by: 'registered' }
   let want = sort.by === 'registered' ? input.limit + 1 : undefined
   if (input.after !== undefined && want !== undefined) want = Math.max(want, 4 * input.limit)
@@ -130,9 +175,10 @@ async function pageRows(
     const selected: SelectedRow[] = []
     for await (const c of rows) selected.push({ name: c.name, version: c.version, model_id: c.row.model_id })
     const exhausted = want === undefined || selected.length < want
-    if (input.after === undefined) return { selected, start: 0 }
+    if (input.after === undefined) return { selected, start: 0, complete: exhausted }
     const at = selected.findIndex(v => v.model_id === input.after)
-    if (at >= 0 && (exhausted || at + input.limit + 1 < selected.length)) return { selected, start: at + 1 }
+    if (at >= 0 && (exhausted || at + input.limit + 1 < selected.length))
+      return { selected, start: at + 1, complete: exhausted }
     if (at < 0 && exhausted)
       throw new RegistryError(
         'conflict',

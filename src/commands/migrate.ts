@@ -9,15 +9,17 @@ import {
   CATALOG_PATH,
   deriveCatalog,
   deriveHead,
-  deriveModelFiles,
+  headPath,
+  layoutRows,
   rowOf,
-  type ModelHead
+  type ModelHead,
+  type VersionRow
 } from '../domain/layout.js'
 import { versionPath } from '../domain/model-index.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { ChangeSet, FileWrite, RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
-import { updateRegistry } from './update-registry.js'
+import { deferredDocument, updateRegistry } from './update-registry.js'
 
 export interface MigrateInput {
   dryRun?: boolean
@@ -48,19 +50,25 @@ async function planMigration(snapshot: RegistrySnapshot): Promise<Plan> {
   let versions = 0
   const names = await snapshot.modelNames()
   for (const name of names) {
-    const docs: ModelVersion[] = []
+    // Only each version's row is kept; its moved file is read again when the writer reaches it,
+    // so memory follows the rows, not the documents (100,000 versions: docs/BENCHMARKS.md).
+    const rows: VersionRow[] = []
     for (const version of await snapshot.versionFileNames(name)) {
       const doc = await snapshot.readVersion(name, version)
       if (!doc) continue
-      docs.push({ ...doc, metadata_path: versionPath(name, version) })
+      const path = versionPath(name, version)
+      rows.push(rowOf({ ...doc, metadata_path: path }))
       files.push({ path: `models/${name}/${version}.json`, content: null })
+      files.push({ path, content: deferredDocument(path, () => movedVersion(snapshot, name, version)) })
     }
     files.push({ path: `models/${name}/index.json`, content: null })
-    for (const doc of docs) files.push({ path: versionPath(name, doc.version), content: doc })
-    for (const [path, content] of deriveModelFiles(name, docs)) files.push({ path, content })
-    const head = deriveHead(name, docs.map(rowOf))
-    if (head) heads.push(head)
-    versions += docs.length
+    for (const [path, content] of layoutRows(name, rows)) files.push({ path, content })
+    const head = deriveHead(name, rows)
+    if (head) {
+      files.push({ path: headPath(name), content: head })
+      heads.push(head)
+    }
+    versions += rows.length
   }
   files.push({ path: CATALOG_PATH, content: deriveCatalog(heads) })
   const change: ChangeSet = {
@@ -69,6 +77,16 @@ async function planMigration(snapshot: RegistrySnapshot): Promise<Plan> {
     files
   }
   return { change, models: names.length, versions }
+}
+
+async function movedVersion(
+  snapshot: RegistrySnapshot,
+  name: string,
+  version: string
+): Promise<ModelVersion> {
+  const doc = await snapshot.readVersion(name, version)
+  if (!doc) throw new Error(`internal: ${name}@${version} disappeared from the snapshot being migrated`)
+  return { ...doc, metadata_path: versionPath(name, version) }
 }
 
 export async function migrate(ctx: CommandContext, input: MigrateInput = {}): Promise<MigrateOutcome> {

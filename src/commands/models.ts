@@ -1,22 +1,10 @@
 /** models: one line per model — its types, how many versions, who holds each stage, newest and highest. */
 import { isArchived, newestFirst } from '../domain/ordering.js'
 import { compareSemver } from '../domain/versions.js'
+import type { ModelSummary } from '../domain/shapes.js'
 import type { CommandContext } from './context.js'
 
-export interface ModelSummary {
-  name: string
-  /** Every model_type registered under this name (usually one). */
-  types: string[]
-  /** Versions, archived tombstones included. */
-  count: number
-  archived: number
-  /** Stage → versions holding it, newest registration first (as the index keeps them). */
-  stages: Record<string, string[]>
-  /** The newest registration (not archived); null when every version is archived. */
-  newest: string | null
-  /** The highest semver (not archived). */
-  highest: string | null
-}
+export type { ModelSummary }
 
 export async function listModels(ctx: CommandContext): Promise<ModelSummary[]> {
   const snapshot = await ctx.backend.snapshot()

@@ -3,24 +3,15 @@
  * origin. A server started with --token answers 401 until the user gives the token; it is kept for
  * this tab only (sessionStorage) and sent as a bearer header, never put in a URL.
  */
+import type { HistoryOutcome, ModelSummary, StageSpan, VersionPageBody } from '../domain/shapes.js'
 import type { ModelVersion } from '../domain/types.js'
 
-export type { ModelVersion }
+export type { ModelSummary, ModelVersion, StageSpan }
 
-export interface ModelSummary {
-  name: string
-  types: string[]
-  count: number
-  archived: number
-  stages: Record<string, string[]>
-  newest: string | null
-  highest: string | null
-}
+export type VersionPage = VersionPageBody
 
-export interface VersionPage {
-  versions: ModelVersion[]
-  next_cursor: string | null
-}
+/** The largest `limit` the versions route takes (schemas/openapi.json). */
+export const MAX_PAGE = 1000
 
 export interface MetricComparison {
   metric: string
@@ -40,29 +31,7 @@ export interface Comparison {
   }
 }
 
-export interface StageSpan {
-  version: string
-  model_id: string
-  stage: string
-  from: string
-  until: string | null
-  by: string
-  via: string
-}
-
-export interface History {
-  name: string
-  version: string | null
-  events: Array<{
-    commit: string
-    at: string
-    author: string
-    subject: string
-    trailers: Record<string, string>
-  }>
-  stages: StageSpan[]
-  at?: { time: string; commit: string | null; holders: Record<string, string[]> }
-}
+export type History = HistoryOutcome
 
 /** An answer other than 2xx: the API's `{error: {kind, message}}`. */
 export class ApiFailure extends Error {
@@ -122,16 +91,20 @@ export const api = {
     `/api/v1/versions/${seg(ref)}/artifact/${path.split('/').map(seg).join('/')}`
 }
 
-/** Every version of a model (for the charts), page by page; stops at `cap` versions. */
-export async function allVersions(
+/**
+ * The latest `count` versions of a model by registration (archived ones included), page by page,
+ * and how many versions it has in all: the charts draw a window this size, and say so.
+ */
+export async function latestVersions(
   name: string,
-  cap = 2000
-): Promise<{ versions: ModelVersion[]; capped: boolean }> {
+  count: number
+): Promise<{ versions: ModelVersion[]; total: number }> {
   const versions: ModelVersion[] = []
   let cursor: string | null = null
+  let total = 0
   do {
     const params: Array<[string, string]> = [
-      ['limit', '1000'],
+      ['limit', String(Math.min(MAX_PAGE, count - versions.length))],
       ['sort', 'registered'],
       ['include_archived', 'true']
     ]
@@ -139,6 +112,7 @@ export async function allVersions(
     const page = await api.versions(name, params)
     versions.push(...page.versions)
     cursor = page.next_cursor
-  } while (cursor && versions.length < cap)
-  return { versions, capped: cursor !== null }
+    total = page.total
+  } while (cursor && versions.length < count)
+  return { versions, total }
 }

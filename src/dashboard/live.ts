@@ -5,18 +5,10 @@
  * nothing that happened meanwhile is missed (src/serve/events.ts replays it).
  */
 import { createParser } from 'eventsource-parser'
+import type { RegistryChange } from '../domain/shapes.js'
 import { authHeaders } from './api.js'
 
-export interface RegistryChange {
-  id: string
-  kind: 'registered' | 'stage-changed' | 'edited' | 'deleted' | 'archived' | 'policy-changed'
-  commit: string
-  name?: string
-  version?: string
-  model_id?: string
-  from?: string
-  to?: string
-}
+export type { RegistryChange }
 
 export type LiveState = 'connecting' | 'live' | 'offline'
 

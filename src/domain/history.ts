@@ -5,18 +5,10 @@
  */
 import { newestFirst } from './ordering.js'
 import { compareSemver } from './versions.js'
+import type { StageSpan } from './shapes.js'
 import type { ModelVersion } from './types.js'
 
-export interface StageSpan {
-  version: string
-  model_id: string
-  stage: string
-  from: string
-  /** When the version next changed stage; null while it still holds this one. */
-  until: string | null
-  by: string
-  via: string
-}
+export type { StageSpan }
 
 const ms = (iso: string): number => {
   const t = Date.parse(iso)

@@ -16,7 +16,6 @@
  * tree a write rewrites small (docs/ARCHITECTURE.md has the measurements).
  */
 import { createHash } from 'node:crypto'
-import { firstDifference } from './json-diff.js'
 import { parseName } from './names.js'
 import { ARCHIVED_STAGE } from './ordering.js'
 import { compareSemver, isPrerelease, parseVersion } from './versions.js'
@@ -378,35 +377,4 @@ export function deriveModelFiles(name: string, versions: ModelVersion[]): Map<st
   const head = deriveHead(name, rows)
   if (head) files.set(headPath(name), head)
   return files
-}
-
-/**
- * Human-readable problems, empty when `committed` (every derived file of the model in a commit:
- * head.json and the row shards) is exactly what the version files derive to.
- */
-export function checkDerivedFiles(
-  name: string,
-  versions: ModelVersion[],
-  committed: ReadonlyMap<string, unknown>
-): string[] {
-  const expected = deriveModelFiles(name, versions)
-  const problems: string[] = []
-  for (const [path, doc] of expected) {
-    if (!committed.has(path)) {
-      problems.push(`${path} is missing; the version files of ${name} derive it`)
-      continue
-    }
-    const diff = firstDifference(committed.get(path), doc)
-    if (diff) problems.push(`${path} differs from what the version files of ${name} derive at ${diff}`)
-  }
-  for (const path of committed.keys()) {
-    if (!expected.has(path)) problems.push(`${path} should not exist: no version file of ${name} derives it`)
-  }
-  return problems
-}
-
-/** Problems with catalog.json against the heads the version files derive (`heads`: every model). */
-export function checkCatalog(committed: unknown, expected: Catalog): string[] {
-  const diff = firstDifference(committed, expected)
-  return diff ? [`${CATALOG_PATH} differs from what the version files derive at ${diff}`] : []
 }

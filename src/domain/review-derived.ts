@@ -5,16 +5,8 @@
  * must stay as it was).
  */
 import { integrityError, isRegistryError } from './errors.js'
-import {
-  CATALOG_PATH,
-  EMPTY_CATALOG,
-  checkCatalog,
-  checkDerivedFiles,
-  deriveHead,
-  rowOf,
-  withCatalogEntry,
-  type Catalog
-} from './layout.js'
+import { CATALOG_PATH, EMPTY_CATALOG, deriveHead, rowOf, withCatalogEntry, type Catalog } from './layout.js'
+import { checkCatalog, checkDerivedFiles } from './layout-check.js'
 import type { BaseState, DocumentAt, HeadState, ReviewFinding } from './review-model.js'
 import type { ModelVersion } from './types.js'
 import { validateCatalog } from './validate.js'

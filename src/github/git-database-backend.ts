@@ -13,15 +13,16 @@
 import { RegistryError } from '../domain/errors.js'
 import type { RegistryPolicy } from '../domain/types.js'
 import { validatePolicy } from '../domain/validate.js'
-import type {
-  ChangeBuilder,
-  ChangeSet,
-  CommitOutcome,
-  LogEntry,
-  LogOptions,
-  ProposeOutcome,
-  RegistryBackend,
-  RegistrySnapshot
+import {
+  documentValue,
+  type ChangeBuilder,
+  type ChangeSet,
+  type CommitOutcome,
+  type LogEntry,
+  type LogOptions,
+  type ProposeOutcome,
+  type RegistryBackend,
+  type RegistrySnapshot
 } from '../registry/backend.js'
 import { formatCommitMessage } from '../registry/commit-message.js'
 import type { CommitIdentity, Identity, WrittenCommit } from '../registry/commit-writer.js'
@@ -164,7 +165,10 @@ export class GitDatabaseBackend implements RegistryBackend {
     for (const file of change.files) {
       splitPath(file.path)
       if (file.content !== null) {
-        files.push({ path: file.path, content: serialiseJson(file.content).toString('utf8') })
+        files.push({
+          path: file.path,
+          content: serialiseJson(await documentValue(file.content)).toString('utf8')
+        })
         continue
       }
       // GitHub refuses to delete a file that does not exist; the local writer skips it: so do we.

@@ -232,7 +232,7 @@ export class GitDatabase {
 
   private refused(error: unknown, branch: string): RegistryError {
     const said = gitHubMessage(error) ?? ''
-    if (httpStatus(error) === 422 && /rule violations|protected branch/i.test(said)) {
+    if (httpStatus(error) === 422 && PROTECTION.test(said)) {
       return new RegistryError(
         'refused',
         `GitHub refused to move branch ${branch} on ${this.slug}: ${said.replace(/\s+/g, ' ').trim()}; add the registry's token (a GitHub App) to the rule's bypass list, or change the registry through a pull request`,
@@ -242,6 +242,17 @@ export class GitDatabase {
     return this.fail(error, `moving branch ${branch}`)
   }
 }
+
+/**
+ * A branch protection's refusal of a ref update: a ruleset's "Repository rule violations found"
+ * with its rules, classic protection's "Protected branch update failed for <ref>.", or a rule's
+ * own line alone ("Required status check … is expected.", "Changes must be made through a pull
+ * request.", "Cannot update this protected ref.", "At least 1 approving review is required…"),
+ * the wordings GitHub uses for these rules
+ * (https://docs.github.com/en/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/available-rules-for-rulesets).
+ */
+const PROTECTION =
+  /rule violations|protected branch|protected ref|required status check|through a pull request|approving review/i
 
 /** GitHub's answers to a non-forced update whose base moved (the emulator's too: handlers/refs.ts). */
 function isLostRace(error: unknown): boolean {

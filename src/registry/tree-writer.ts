@@ -4,7 +4,7 @@
  * directories on the changed paths are rewritten; everything else keeps its object id.
  */
 import { RegistryError } from '../domain/errors.js'
-import type { FileWrite } from './backend.js'
+import { documentValue, type FileWrite } from './backend.js'
 import { splitPath, type Entry, type GitReader } from './git-reader.js'
 import { encodeTree, writeObject } from './objects.js'
 
@@ -46,7 +46,7 @@ export async function buildTree(
       continue
     }
     if (existing?.type === 'tree' || parent.open.has(leaf)) throw pathConflict(file.path, 'is a directory')
-    const oid = await writeObject(reader.gitdir, 'blob', serialiseJson(file.content))
+    const oid = await writeObject(reader.gitdir, 'blob', serialiseJson(await documentValue(file.content)))
     parent.entries.set(leaf, { mode: FILE_MODE, oid, type: 'blob' })
   }
   return (await writeDir(reader.gitdir, root, true)) as string

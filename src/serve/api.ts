@@ -14,6 +14,7 @@ import { showVersion } from '../commands/show.js'
 import { parseMetricAssignment } from '../domain/metrics.js'
 import { parseTag } from '../domain/names.js'
 import { parseSortKey, type Criteria } from '../domain/selection.js'
+import type { VersionPageBody } from '../domain/shapes.js'
 import { parseTime } from '../domain/time.js'
 import type { Metrics } from '../domain/types.js'
 import { fieldError, Query } from './http.js'
@@ -50,7 +51,12 @@ export const JSON_ROUTES: JsonRoute[] = [
         limit: query.integer('limit', 1, 1000) ?? 100,
         after: query.one('cursor')
       })
-      return { versions: result.versions, next_cursor: result.next }
+      const body: VersionPageBody = {
+        versions: result.versions,
+        next_cursor: result.next,
+        total: result.total
+      }
+      return body
     }
   },
   {

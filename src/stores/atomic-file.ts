@@ -41,10 +41,17 @@ export function isTempNameFor(name: string, finalPath: string): boolean {
 
 /**
  * Removes the temp files a killed earlier write to `finalPath` left beside it, once they have not
- * been written to for `olderThanMs` (a write in progress keeps touching its file). Best effort:
- * the write that calls this must not fail because an old leftover cannot be removed.
+ * been written to for `olderThanMs` (a write in progress keeps touching its file). With
+ * `directories`, also the temp directories of a killed directory fetch (the tree being restored,
+ * or the old tree renamed aside before its removal), judged by the newest change anywhere inside:
+ * a restore in progress keeps writing some file in it. Best effort: the write that calls this
+ * must not fail because an old leftover cannot be removed.
  */
-export async function sweepStaleTempsBeside(finalPath: string, olderThanMs: number): Promise<string[]> {
+export async function sweepStaleTempsBeside(
+  finalPath: string,
+  olderThanMs: number,
+  options: { directories?: boolean } = {}
+): Promise<string[]> {
   const directory = dirname(finalPath)
   const cutoff = Date.now() - olderThanMs
   const removed: string[] = []
@@ -59,14 +66,26 @@ export async function sweepStaleTempsBeside(finalPath: string, olderThanMs: numb
     const path = join(directory, name)
     try {
       const info = await lstat(path)
-      if (!info.isFile() || info.mtimeMs > cutoff) continue
-      await rm(path, { force: true })
+      if (info.isFile()) {
+        if (info.mtimeMs > cutoff) continue
+      } else if (!options.directories || !info.isDirectory() || (await newestChange(path)) > cutoff) continue
+      await rm(path, { recursive: true, force: true })
       removed.push(path)
     } catch {
       // gone already, or not ours to remove: leave it
     }
   }
   return removed
+}
+
+/** The latest mtime of `root` and everything under it (links not followed). */
+async function newestChange(root: string): Promise<number> {
+  let newest = (await lstat(root)).mtimeMs
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const info = await lstat(join(entry.parentPath, entry.name)).catch(() => null)
+    if (info && info.mtimeMs > newest) newest = info.mtimeMs
+  }
+  return newest
 }
 
 /**

@@ -6,14 +6,8 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { join } from 'node:path'
-import {
-  checkCatalog,
-  checkDerivedFiles,
-  deriveCatalog,
-  deriveHead,
-  rowOf,
-  versionFilePath
-} from '../../src/domain/layout.js'
+import { deriveCatalog, deriveHead, rowOf, versionFilePath } from '../../src/domain/layout.js'
+import { checkCatalog, checkDerivedFiles } from '../../src/domain/layout-check.js'
 import type { ModelHead } from '../../src/domain/layout.js'
 import type { ModelVersion } from '../../src/domain/types.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../support/github-emulator/index.js'

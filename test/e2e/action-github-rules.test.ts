@@ -2,7 +2,8 @@
  * The Action against behaviours of GitHub a new repository meets: a tag reserved by a deleted
  * immutable release, the project's own "Latest" release, a token without the permission a step
  * needs (named from GitHub's header), the setting that forbids the Actions token to open pull
- * requests, and an empty model file.
+ * requests, an empty model file, and a publish interrupted after the metadata landed (finished
+ * by cleanup, never spending the tag).
  */
 import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals'
 import { Octokit } from '@octokit/rest'
@@ -127,4 +128,35 @@ test('promotion with the Actions pull-request setting off, or without pull-reque
   const permission = await promote()
   expectFailed(permission, /the token needs pull-requests: (read|write)/)
   expect(gh.state.pulls).toEqual([])
+})
+
+test('a publish interrupted after the metadata landed: the step succeeds with a notice, doctor reports it, cleanup finishes it', async () => {
+  // Publishing is the release update (PATCH releases/{id}); the client tries 4 times.
+  gh.faults.failNext({ method: 'PATCH', path: /\/releases\/\d+$/, status: 502, times: 4 })
+  await writeModelFile(join(job.workspace, 'model.bin'), 20_001)
+  const run = await register()
+  expect(run.code).toBe(0)
+  expect(run.errors).toEqual([])
+  const version = run.outputs.version as string
+  expect(run.stdout).toMatch(
+    new RegExp(
+      `meter@${version.replace(/\./g, '\\.')} is registered, but publishing .* the next cleanup finishes it`
+    )
+  )
+  expect(gh.state.releases.find(r => r.tagName === `meter@v${version}`)?.draft).toBe(true)
+
+  const doctor = await runStep(bundle, job, { inputs: { command: 'doctor' } })
+  expect(doctor.code).toBe(0)
+  expect((doctor.json as { findings: unknown[] }).findings).toEqual([
+    expect.objectContaining({ kind: 'unfinished-artifact', severity: 'warning', subject: `meter@${version}` })
+  ])
+  const cleanup = await runStep(bundle, job, { inputs: { command: 'cleanup' } })
+  expect(cleanup.code).toBe(0)
+  expect(cleanup.json).toMatchObject({ finished: [`meter@${version}`], swept: [] })
+  expect(gh.state.releases.find(r => r.tagName === `meter@v${version}`)).toMatchObject({
+    draft: false,
+    immutable: true
+  })
+  const again = await runStep(bundle, job, { inputs: { command: 'doctor' } })
+  expect((again.json as { findings: unknown[] }).findings).toEqual([])
 })

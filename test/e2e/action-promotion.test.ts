@@ -371,9 +371,19 @@ describe('promotion through pull requests, with the Action', () => {
     expect(checked.summary).toContain('Approvals: alice')
   })
 
-  test('merged, apply reports the production change, reviewed', async () => {
-    const { before, after } = await merge(production.number)
-    const applied = succeeded(await runApply(before, after), 'apply')
+  test('merged, apply reports the production change, reviewed, though GitHub links the merge a moment later', async () => {
+    // GitHub's commit → pull request lookup does not list the merge yet (rules.ts: pull-link-delay);
+    // it does from the moment one lookup has been answered without it: apply must ask again.
+    gh.state.pullLinkDelayMs = 60_000
+    const { before, after } = await merge(production.number).finally(() => (gh.state.pullLinkDelayMs = 0))
+    const pull = gh.state.pull(production.number)
+    if (!pull) throw new Error('no pull request')
+    const unlinked = gh.state.unlinkedAnswers
+    const linker = setInterval(() => {
+      if (gh.state.unlinkedAnswers > unlinked) pull.linkedFrom = Date.now()
+    }, 10)
+    const applied = succeeded(await runApply(before, after).finally(() => clearInterval(linker)), 'apply')
+    expect(gh.state.unlinkedAnswers).toBeGreaterThan(unlinked)
     expect(JSON.parse(applied.outputs.changed as string)).toEqual([
       { name: NAME, version: '1.0.0', model_id: modelId, from: 'canary', to: 'production', commit: after }
     ])

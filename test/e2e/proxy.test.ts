@@ -120,7 +120,7 @@ describe('mreg --github behind a proxy', () => {
 })
 
 describe('the Action behind a proxy', () => {
-  test('lowercase https_proxy/http_proxy: register goes through it; NO_PROXY bypasses it', async () => {
+  test('lowercase https_proxy/http_proxy: register (API) and history (git) go through it; NO_PROXY bypasses it', async () => {
     const inputs = { command: 'register', 'model-path': 'model.pkl', 'model-type': 'isolation_forest' }
     const proxied = await runStep(bundle, job, {
       inputs,
@@ -128,9 +128,23 @@ describe('the Action behind a proxy', () => {
     })
     expect(proxied.errors).toEqual([])
     expect(proxied.code).toBe(0)
-    const counts = through()
-    expect(counts.git).toBeGreaterThan(0)
+    // The API (the registry branch moves through it, the release and its upload): a CONNECT
+    // tunnel to GitHub's origin.
     expect(proxy.requests.some(r => r.kind === 'connect' && r.target === `127.0.0.1:${port()}`)).toBe(true)
+    // git (history reads a fetch of the branch): forwarded through the same proxy.
+    proxy.requests.length = 0
+    const history = await runStep(bundle, job, {
+      inputs: { command: 'history', reference: 'isolation_forest@latest' },
+      env: { http_proxy: proxy.url, https_proxy: proxy.url }
+    })
+    expect(history.errors).toEqual([])
+    expect(history.code).toBe(0)
+    expect(
+      proxy.requests.some(
+        r => r.kind === 'forward' && r.target.includes('/acme/models.git/info/refs?service=git-upload-pack')
+      )
+    ).toBe(true)
+    expect(through().git).toBeGreaterThan(0)
 
     proxy.requests.length = 0
     const direct = await runStep(bundle, job, {

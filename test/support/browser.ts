@@ -71,6 +71,23 @@ export async function launchChromium(): Promise<Browser> {
   }
 }
 
+/** Waits until nothing on the dashboard is loading and its event stream is connected. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy]'))
+  await page.locator('[data-live="live"]').waitFor()
+}
+
+/** An element's text with its white space folded, as a reader sees it. */
+export const text = (page: Page, selector: string): Promise<string | undefined> =>
+  page
+    .locator(selector)
+    .textContent()
+    .then(t => t?.replace(/\s+/g, ' ').trim())
+
+/** The versions table's rows, by version. */
+export const rows = (page: Page): Promise<Array<string | null>> =>
+  page.locator('table.versions tbody tr').evaluateAll(trs => trs.map(tr => tr.getAttribute('data-version')))
+
 export const LAPTOP = { width: 1280, height: 800 }
 export const PHONE = { width: 390, height: 844 }
 

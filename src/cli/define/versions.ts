@@ -85,9 +85,12 @@ the listed models record). Memory stays bounded, except that --sort version or m
     .option('--mkdir', 'create the destination directory when missing (the last one only, never its parents)')
     .option(
       '--if-changed',
-      `download only when --out does not hold the version already (exit ${EXIT_UNCHANGED} then)`
+      `download only when --out does not hold the version already (exit ${EXIT_UNCHANGED} then); a directory version: every file compared with its manifest, and --out without a trailing / is the directory itself`
     )
-    .option('--watch', 'keep --out at the current match: replace it atomically whenever the registry changes')
+    .option(
+      '--watch',
+      'keep --out at the current match, a file or a directory version: replaced whenever the registry changes, only by verified bytes (a file atomically; a directory renamed in over the old one)'
+    )
     .option(
       '--interval <seconds>',
       'with --watch: how often to look (default: at once locally, 15 s on GitHub)'

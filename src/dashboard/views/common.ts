@@ -67,6 +67,9 @@ export function formatMetric(value: number | null | undefined): string {
   return Number(value.toPrecision(4)).toString()
 }
 
+/** A count with thousands grouped the same way in every locale: 100,000. */
+export const formatCount = (n: number): string => n.toLocaleString('en-US')
+
 export function formatDelta(value: number | null | undefined): string {
   if (value === null || value === undefined) return ''
   const text = formatMetric(Math.abs(value))

@@ -1,18 +1,40 @@
 /**
  * A model's page: the versions table (the API's stage/tag/min filters and sort, paged by
- * cursor, versions picked for compare), each metric charted over the versions, and the stage
- * timeline. The filters live in the route, so a filtered table can be linked and reloaded.
+ * cursor, versions picked for compare), each metric charted over the latest versions, and the
+ * stage timeline. The filters live in the route, so a filtered table can be linked and reloaded;
+ * so do the table's page size (`limit`) and how many of the latest versions are charted (`chart`).
+ * The server filters, sorts and counts: the table is the first pages of the whole answer, and
+ * says how many of how many it shows; the charts say which versions they draw.
  */
 import { html } from 'htm/preact'
-import { useMemo, useState } from 'preact/hooks'
-import { allVersions, api, type ModelVersion, type StageSpan } from '../api.js'
+import { useMemo } from 'preact/hooks'
+import { api, ApiFailure, latestVersions, MAX_PAGE, type ModelVersion, type StageSpan } from '../api.js'
 import { href } from '../route.js'
-import { byStage, formatMetric, formatTime, Status, StageBadge, useLoad, VersionLink } from './common.js'
+import {
+  byStage,
+  formatCount as count,
+  formatTime,
+  Status,
+  StageBadge,
+  useLoad,
+  VersionLink
+} from './common.js'
 import { MetricChart, StageTimelineChart } from './charts.js'
 import { HoldersAt, TimeTravelForm } from './time-travel.js'
+import { FILTERS, Filters, PAGE, VersionsTable } from './versions-table.js'
 
-const FILTERS = ['stage', 'tag', 'min', 'sort'] as const
 const NONE: ModelVersion[] = []
+/** How many of the latest versions the charts draw, unless the route's `chart` says otherwise. */
+const CHARTED = 2000
+const MAX_CHARTED = 20_000
+/** Kept across filter changes: not a filter of the table. */
+const VIEW = ['chart', 'at'] as const
+
+/** A whole number from the route, within bounds; anything else is the default. */
+function wholeNumber(text: string | null, max: number, fallback: number): number {
+  const n = text === null ? NaN : Number(text)
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback
+}
 
 export function ModelPage({
   name,
@@ -23,14 +45,22 @@ export function ModelPage({
   query: URLSearchParams
   navigate: (hash: string) => void
 }) {
-  const all = useLoad(() => allVersions(name), [name])
+  const charted = wholeNumber(query.get('chart'), MAX_CHARTED, CHARTED)
+  const pageSize = wholeNumber(query.get('limit'), MAX_PAGE, PAGE)
+  const all = useLoad(() => latestVersions(name, charted), [name, charted])
   const params = FILTERS.flatMap(key => {
+    const value = query.get(key)
+    return value && key !== 'limit' ? [[key, value] as [string, string]] : []
+  })
+  const limit = query.get('limit')
+  const at = query.get('at')
+  const kept = VIEW.flatMap(key => {
     const value = query.get(key)
     return value ? [[key, value] as [string, string]] : []
   })
-  const at = query.get('at')
   const go = (next: Array<[string, string]>) => navigate(href.model(name, next))
   const known = all.state === 'ready' ? all.data.versions : NONE
+  const partial = all.state === 'ready' && known.length < all.data.total
   const { metrics, stages, chronological, spans } = useMemo(
     () => ({
       // From the versions' own stage_history, as the API's history builds it
@@ -46,19 +76,26 @@ export function ModelPage({
   return html`<section>
     <nav class="crumbs"><a href=${href.overview()}>Models</a> / <span>${name}</span></nav>
     <h1>${name}</h1>
-    ${all.state === 'ready' ? html`<${Holders} name=${name} versions=${known} />` : null}
+    ${all.state === 'ready' ? html`<${Holders} name=${name} versions=${known} partial=${partial} />` : null}
     <${Filters}
-      params=${params}
+      params=${limit ? [...params, ['limit', limit]] : params}
       metrics=${metrics}
       stages=${stages}
-      onChange=${(next: Array<[string, string]>) => go(at ? [...next, ['at', at]] : next)}
+      pageSize=${pageSize}
+      onChange=${(next: Array<[string, string]>) => go([...next, ...kept])}
     />
-    <${VersionsTable} name=${name} params=${params} metrics=${metrics} navigate=${navigate} />
+    <${VersionsTable}
+      name=${name}
+      params=${params}
+      pageSize=${pageSize}
+      metrics=${metrics}
+      navigate=${navigate}
+    />
     <h2>Metrics over versions</h2>
     <${Status} loaded=${all} />
     ${
       all.state === 'ready'
-        ? html`${all.data.capped ? html`<p class="muted">Charts show the first ${known.length} versions.</p>` : null}
+        ? html`<p class="muted chart-scope">${chartScope(known, all.data.total)}</p>
             <${Legend} />
             <div class="charts">
               ${metrics.length === 0 ? html`<p class="muted">No version records a metric.</p>` : null}
@@ -72,20 +109,61 @@ export function ModelPage({
     <div class="heading">
       <${TimeTravelForm}
         at=${at}
-        onChange=${(next: string | null) => go(next ? [...params, ['at', next]] : params)}
+        onChange=${(next: string | null) => {
+          const rest = query.get('chart') ? [['chart', query.get('chart') as string] as [string, string]] : []
+          const filters = limit ? [...params, ['limit', limit] as [string, string]] : params
+          go([...filters, ...rest, ...(next ? [['at', next] as [string, string]] : [])])
+        }}
       />
     </div>
     ${at ? html`<div class="card then"><${HoldersAt} name=${name} at=${at} /></div>` : null}
-    ${all.state === 'ready' ? html`<${Timeline} name=${name} spans=${spans} />` : null}
+    ${
+      partial && all.state === 'ready'
+        ? html`<p class="muted timeline-scope">
+            Stage changes of the latest ${count(known.length)} of ${count(all.data.total)} versions.
+          </p>`
+        : null
+    }
+    ${all.state === 'ready' ? html`<${Timeline} name=${name} spans=${spans} partial=${partial} />` : null}
   </section>`
 }
 
-/** Who serves now: every stage but the initial and the retired ones, with its holders. */
-function Holders({ name, versions }: { name: string; versions: ModelVersion[] }) {
+/** What the charts draw, in words: all versions, or which window of them. */
+function chartScope(window: ModelVersion[], total: number): string {
+  const archived = window.filter(v => v.deployment_stage === 'archived').length
+  const scope =
+    window.length < total
+      ? `Charts show the latest ${count(window.length)} of ${count(total)} versions (by registration).`
+      : `Charts show all ${count(total)} versions.`
+  return archived > 0
+    ? `${scope} ${count(archived)} archived ${archived === 1 ? 'version is' : 'versions are'} not charted.`
+    : scope
+}
+
+const UNSERVED = ['development', 'deprecated', 'archived']
+/** The default policy's served stages: asked for by name when the charted window is partial. */
+const SERVED_STAGES = ['production', 'canary', 'staging', 'shadow']
+
+/**
+ * Who serves now: every stage but the initial and the retired ones, with its holders. From the
+ * charted versions when they are all of them; otherwise each served stage (the default policy's
+ * and any other the window shows) is asked of the server, since a holder may be older than the
+ * window.
+ */
+function Holders({ name, versions, partial }: { name: string; versions: ModelVersion[]; partial: boolean }) {
+  const seen = [...new Set(versions.map(v => v.deployment_stage))].filter(s => !UNSERVED.includes(s))
+  const asked = useLoad(
+    async () => (partial ? await stageHolders(name, [...new Set([...SERVED_STAGES, ...seen])]) : null),
+    [name, partial, seen]
+  )
   const held = new Map<string, string[]>()
-  for (const v of versions)
-    if (!['development', 'deprecated', 'archived'].includes(v.deployment_stage))
-      held.set(v.deployment_stage, [...(held.get(v.deployment_stage) ?? []), v.version])
+  if (!partial) {
+    for (const v of versions)
+      if (!UNSERVED.includes(v.deployment_stage))
+        held.set(v.deployment_stage, [...(held.get(v.deployment_stage) ?? []), v.version])
+  } else if (asked.state === 'ready' && asked.data) {
+    for (const [stage, holders] of asked.data) held.set(stage, holders)
+  } else return html`<${Status} loaded=${asked} />`
   if (held.size === 0) return html`<p class="muted">No version holds a stage beyond development yet.</p>`
   return html`<ul class="holders inline" aria-label="stage holders">
     ${byStage([...held.entries()]).map(
@@ -98,6 +176,27 @@ function Holders({ name, versions }: { name: string; versions: ModelVersion[] })
   </ul>`
 }
 
+/** Each stage's holders, newest first; a stage this registry's policy lacks has none. */
+async function stageHolders(name: string, stages: string[]): Promise<Array<[string, string[]]>> {
+  const found = await Promise.all(
+    stages.map(stage =>
+      api
+        .versions(name, [
+          ['stage', stage],
+          ['limit', '100']
+        ])
+        .then(
+          page => [stage, page.versions.map(v => v.version)] as [string, string[]],
+          (error: unknown) => {
+            if (error instanceof ApiFailure && error.status === 400) return [stage, []] as [string, string[]]
+            throw error
+          }
+        )
+    )
+  )
+  return found.filter(([, holders]) => holders.length > 0)
+}
+
 function Legend() {
   return html`<p class="legend muted">
     Large points are served: <span class="dot stage-production"></span> production
@@ -106,152 +205,6 @@ function Legend() {
     <span class="dot stage-development"></span> development
     <span class="dot stage-deprecated"></span> deprecated
   </p>`
-}
-
-function Filters({
-  params,
-  metrics,
-  stages,
-  onChange
-}: {
-  params: Array<[string, string]>
-  metrics: string[]
-  stages: string[]
-  onChange: (params: Array<[string, string]>) => void
-}) {
-  const current = new Map(params)
-  const submit = (event: Event) => {
-    event.preventDefault()
-    const form = new FormData(event.currentTarget as HTMLFormElement)
-    onChange(
-      FILTERS.flatMap(key => {
-        const value = String(form.get(key) ?? '').trim()
-        return value ? [[key, value] as [string, string]] : []
-      })
-    )
-  }
-  const sort = current.get('sort') ?? 'registered'
-  return html`<form class="filters" onSubmit=${submit} aria-label="filter versions">
-    <label
-      >Stage
-      <select name="stage" value=${current.get('stage') ?? ''}>
-        <option value="">any</option>
-        ${[...new Set([...stages, ...(current.has('stage') ? [current.get('stage') as string] : [])])].map(
-          stage => html`<option value=${stage}>${stage}</option>`
-        )}
-      </select>
-    </label>
-    <label>Tag <input name="tag" value=${current.get('tag') ?? ''} placeholder="e.g. canary" /></label>
-    <label
-      >Minimum metric
-      <input name="min" value=${current.get('min') ?? ''} placeholder="f1_score:0.85" />
-    </label>
-    <label
-      >Sort
-      <select name="sort" value=${sort}>
-        <option value="registered">newest first</option>
-        <option value="version">highest version</option>
-        ${metrics.map(metric => html`<option value=${`metric:${metric}`}>best ${metric}</option>`)}
-      </select>
-    </label>
-    <button type="submit">Apply</button>
-    ${
-      params.length > 0
-        ? html`<button type="button" class="secondary" onClick=${() => onChange([])}>Clear</button>`
-        : null
-    }
-  </form>`
-}
-
-function VersionsTable({
-  name,
-  params,
-  metrics,
-  navigate
-}: {
-  name: string
-  params: Array<[string, string]>
-  metrics: string[]
-  navigate: (hash: string) => void
-}) {
-  const [pages, setPages] = useState(1)
-  const [picked, setPicked] = useState<string[]>([])
-  const loaded = useLoad(async () => {
-    const versions: ModelVersion[] = []
-    let cursor: string | null = null
-    for (let page = 0; page < pages; page++) {
-      const result = await api.versions(name, [
-        ...params,
-        ['limit', '50'],
-        ...(cursor ? [['cursor', cursor] as [string, string]] : [])
-      ])
-      versions.push(...result.versions)
-      cursor = result.next_cursor
-      if (!cursor) break
-    }
-    return { versions, more: cursor !== null }
-  }, [name, params, pages])
-  const toggle = (version: string) =>
-    setPicked(now => (now.includes(version) ? now.filter(v => v !== version) : [...now, version]))
-  return html`<div class="table-block">
-    <div class="toolbar">
-      <button
-        type="button"
-        disabled=${picked.length < 2}
-        onClick=${() => navigate(href.compare(picked.map(v => `${name}@${v}`)))}
-      >
-        Compare ${picked.length > 0 ? `(${picked.length})` : ''}
-      </button>
-      <span class="muted">pick two or more versions</span>
-    </div>
-    <${Status} loaded=${loaded} />
-    ${
-      loaded.state === 'ready'
-        ? html`<div class="scroll">
-              <table class="versions">
-                <thead>
-                  <tr>
-                    <th><span class="sr-only">pick</span></th>
-                    <th>Version</th>
-                    <th>Stage</th>
-                    <th class="wide-only">Registered</th>
-                    <th>Tags</th>
-                    ${metrics.map(metric => html`<th class="num">${metric}</th>`)}
-                  </tr>
-                </thead>
-                <tbody>
-                  ${loaded.data.versions.map(
-                    v =>
-                      html`<tr data-version=${v.version} key=${v.model_id}>
-                        <td>
-                          <input
-                            type="checkbox"
-                            aria-label=${`pick ${v.version}`}
-                            checked=${picked.includes(v.version)}
-                            onChange=${() => toggle(v.version)}
-                          />
-                        </td>
-                        <td><${VersionLink} name=${name} version=${v.version} /></td>
-                        <td><${StageBadge} stage=${v.deployment_stage} /></td>
-                        <td class="wide-only">${formatTime(v.registered_at)}</td>
-                        <td>${v.tags.map(tag => html`<span class="tag">${tag}</span> `)}</td>
-                        ${metrics.map(metric => html`<td class="num">${formatMetric(v.performance_metrics[metric])}</td>`)}
-                      </tr>`
-                  )}
-                </tbody>
-              </table>
-            </div>
-            ${loaded.data.versions.length === 0 ? html`<p class="muted">No version matches these filters.</p>` : null}
-            ${
-              loaded.data.more
-                ? html`<button type="button" class="secondary" onClick=${() => setPages(pages + 1)}>
-                    Load more
-                  </button>`
-                : null
-            }`
-        : null
-    }
-  </div>`
 }
 
 function stageSpans(versions: ModelVersion[]): StageSpan[] {
@@ -272,13 +225,19 @@ function stageSpans(versions: ModelVersion[]): StageSpan[] {
 
 const LISTED = 300
 
-function Timeline({ name, spans }: { name: string; spans: StageSpan[] }) {
+function Timeline({ name, spans, partial }: { name: string; spans: StageSpan[]; partial: boolean }) {
   if (spans.length === 0) return html`<p class="muted">No stage changes yet.</p>`
   const recent = [...spans].sort((a, b) => Date.parse(b.from) - Date.parse(a.from)).slice(0, LISTED)
   return html`<${StageTimelineChart} spans=${spans} />
     <details class="timeline-list">
       <summary>
-        ${spans.length > LISTED ? `The latest ${LISTED} stage changes of ${spans.length}` : `Every stage change (${spans.length})`}
+        ${
+          spans.length > LISTED
+            ? `The latest ${LISTED} stage changes of ${spans.length}`
+            : partial
+              ? `Stage changes of these versions (${spans.length})`
+              : `Every stage change (${spans.length})`
+        }
       </summary>
       <ol class="timeline">
         ${recent.map(

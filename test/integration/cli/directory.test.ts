@@ -6,8 +6,8 @@
 import { beforeAll, describe, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmod, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { chmod, mkdir, readdir, stat, symlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import {
   modelFile,
@@ -17,26 +17,13 @@ import {
   removeDir,
   tempDir
 } from '../../support/cli-harness.js'
+import { treeDigests as tree } from '../../support/file-tree.js'
 
 const project = projectRegistry()
 let model: string
 let version: ModelVersion
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex')
-
-/** Every file under `dir`, relative path → bytes. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {}
-  const walk = async (current: string) => {
-    for (const entry of await readdir(current, { withFileTypes: true })) {
-      const path = join(current, entry.name)
-      if (entry.isDirectory()) await walk(path)
-      else out[relative(dir, path)] = sha256(await readFile(path))
-    }
-  }
-  await walk(dir)
-  return out
-}
 
 beforeAll(async () => {
   model = join(project.work, 'model')

@@ -6,8 +6,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import { resetGitHubClients } from '../../../src/github/client.js'
 import {
@@ -20,6 +20,7 @@ import {
   testEnv,
   type RunResult
 } from '../../support/cli-harness.js'
+import { treeDigests as tree } from '../../support/file-tree.js'
 import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
 
 let gh: GitHubEmulator
@@ -39,18 +40,6 @@ const github = (args: string[]): Promise<RunResult> =>
       XDG_CACHE_HOME: cache
     })
   )
-
-/** Every file under `dir`, relative path → SHA-256. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {}
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile())
-      out[relative(dir, join(entry.parentPath, entry.name))] = sha256(
-        await readFile(join(entry.parentPath, entry.name))
-      )
-  }
-  return out
-}
 
 const registryTip = () => gitOutput(gh.repoDir, 'rev-parse', 'refs/heads/model-registry')
 const releaseOf = (v: ModelVersion) => gh.state.releases.find(r => r.id === v.artifact.release?.id)
@@ -165,6 +154,55 @@ describe('a tampered file', () => {
     } finally {
       if (removed) release?.assets.splice(index, 0, removed)
     }
+  })
+})
+
+describe('fetch --if-changed keeps a directory at the newest version', () => {
+  test('exit 4 when it matches; a tampered file is restored; a new version replaces it only once verified', async () => {
+    const parent = join(work, 'kept')
+    await mkdir(parent)
+    const out = join(parent, 'current')
+    const ifChanged = () => github(['--json', 'fetch', 'detector@latest', '--out', out, '--if-changed'])
+    expect((await ifChanged()).code).toBe(0)
+    expect(await tree(out)).toEqual(await tree(model))
+    const unchanged = await ifChanged()
+    expect(unchanged.code).toBe(4)
+    expect(JSON.parse(unchanged.stdout)).toMatchObject({ version: version.version, changed: false })
+
+    await writeFile(join(out, 'features', 'extract.py'), 'def extract(x):\n    return y\n')
+    expect((await ifChanged()).code).toBe(0)
+    expect(await tree(out)).toEqual(await tree(model))
+
+    const next = join(work, 'model-next')
+    await mkdir(join(next, 'features'), { recursive: true })
+    await modelFile(next, 'model.pkl', 22, 70_000)
+    await writeFile(join(next, 'features', 'extract.py'), 'def extract(x):\n    return 2 * x\n')
+    const registered = await github(['--json', 'register', next, '--type', 'detector'])
+    expect(registered.code).toBe(0)
+    const newer = JSON.parse(registered.stdout) as ModelVersion
+    // GitHub serves other bytes for one file of the new version: the old tree stays, nothing beside it
+    const asset = releaseOf(newer)?.assets.find(a => a.name.endsWith('-model.pkl'))
+    if (!asset?.bytes) throw new Error('asset missing')
+    const original = asset.bytes
+    const tampered = Buffer.from(original)
+    tampered[10] = (tampered[10] as number) ^ 0xff
+    asset.bytes = tampered
+    try {
+      const failed = await ifChanged()
+      expect(failed.code).toBe(3)
+      expect(failed.stderr).toMatch(/checksum mismatch for model\.pkl/)
+      expect(await tree(out)).toEqual(await tree(model))
+      expect((await readdir(parent)).sort()).toEqual(['.current.mreg.json', 'current'])
+    } finally {
+      asset.bytes = original
+    }
+    const replaced = await ifChanged()
+    expect(replaced.code).toBe(0)
+    expect(JSON.parse(replaced.stdout)).toMatchObject({ version: newer.version, changed: true })
+    expect(await tree(out)).toEqual(await tree(next))
+    expect((await readdir(parent)).sort()).toEqual(['.current.mreg.json', 'current'])
+    // later registrations in this file must not be the newest by accident: remove this one
+    expect((await github(['delete', `detector@${newer.version}`])).code).toBe(0)
   })
 })
 

@@ -1,7 +1,7 @@
 /**
  * An import that fails between two batch commits: the batch that landed has its bytes, the rest
  * of what the run stored is removed, no version points at missing bytes, and running the import
- * again finishes it, skipping what landed.
+ * again finishes it, skipping what landed. A version another writer takes meanwhile is refused.
  */
 import { afterEach, beforeEach, expect, test } from '@jest/globals'
 import { importLegacy } from '../../../src/commands/import.js'
@@ -9,7 +9,9 @@ import { init } from '../../../src/commands/init.js'
 import { listVersions } from '../../../src/commands/list.js'
 import type { CommandContext } from '../../../src/commands/context.js'
 import { RegistryError } from '../../../src/domain/errors.js'
+import { versionFilePath } from '../../../src/domain/layout.js'
 import { LocalArtifactStore } from '../../../src/stores/local/local-store.js'
+import { branchFile, commitOnBranch } from '../../support/branch-edit.js'
 import { makeProjectRepo, removeDir, tempDir } from '../../support/cli-harness.js'
 import { localContext, testClock } from '../../support/command-context.js'
 import { writeLegacyRegistry } from '../../support/legacy-registry.js'
@@ -64,4 +66,31 @@ test('a failure after the first batch keeps that batch whole and removes the res
   const all = await listVersions(ctx, { criteria: {} })
   expect(all).toHaveLength(6)
   expect(await storedObjects(ctx)).toEqual(all.map(v => v.checksum).sort())
+})
+
+test('a version another writer registers between two batches is refused by name, never overwritten', async () => {
+  const ctx = localContext(repo, testClock())
+  await init(ctx)
+  let updates = 0
+  let taken = ''
+  const backend = ctx.backend
+  const update: typeof backend.update = async build => {
+    if (++updates === 2) {
+      // the other writer: one of the versions still to come, committed straight onto the branch
+      const landed = new Set((await listVersions(ctx, { criteria: {} })).map(v => `${v.name}@${v.version}`))
+      const next = ['isolation_forest', 'dbscan']
+        .flatMap(name => ['1.0.0', '1.0.1', '1.0.2'].map(version => ({ name, version })))
+        .find(v => !landed.has(`${v.name}@${v.version}`)) as { name: string; version: string }
+      taken = `${next.name}@${next.version}`
+      await commitOnBranch(repo, { [versionFilePath(next.name, next.version)]: '{"written": "elsewhere"}\n' })
+    }
+    return backend.update(build)
+  }
+  const racing = { ...ctx, backend: Object.assign(Object.create(backend) as typeof backend, { update }) }
+  const failed = importLegacy(racing, { dir: legacy, batchSize: 4 })
+  await expect(failed).rejects.toMatchObject({ kind: 'conflict' })
+  await expect(failed).rejects.toThrow(`${taken} was registered by someone else while the import ran`)
+  expect(branchFile(repo, versionFilePath(...(taken.split('@') as [string, string]))).toString()).toBe(
+    '{"written": "elsewhere"}\n'
+  )
 })

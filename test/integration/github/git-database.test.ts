@@ -3,7 +3,8 @@
  * (src/github/git-database-backend.ts): a fresh runner reads only the objects an answer needs and
  * fetches nothing over git; a lost race is the server's refusal of a non-fast-forward update and
  * the change is built again on the new tip; eight writers at once lose nothing; a ruleset refuses
- * an API ref update as it refuses a push; what the API wrote is what git serves.
+ * an API ref update as it refuses a push; what the API wrote is what git serves; the one git
+ * request GitHub mode makes (the history fetch) refused for a missing permission names it.
  */
 import { afterEach, beforeEach, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
@@ -17,7 +18,10 @@ import { resetGitHubClients } from '../../../src/github/client.js'
 import { modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
 import { testClock } from '../../support/command-context.js'
 import { emulatorContext } from '../../support/github-context.js'
-import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import { ALL_WRITE, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import { RemoteRegistryBackend } from '../../../src/registry/remote-backend.js'
+import { TEST_IDENTITY } from '../../support/git-repo.js'
+import { caught } from '../../support/registry-error.js'
 
 let gh: GitHubEmulator
 let work: string
@@ -153,4 +157,46 @@ test('a ruleset requiring pull requests refuses the API ref update as it refuses
   expect(refusal?.rule).toBe('api-ref-ruleset-violation')
   // The registration's draft release went with the failure.
   expect(gh.state.releases).toEqual([])
+})
+
+test('the history fetch by a token without contents: read is refused naming the permission (rule git-push-permission)', async () => {
+  await init(runner())
+  const token = 'ghs_token_without_contents_for_tests'
+  gh.tokens.add(token, { login: 'github-actions[bot]', permissions: { ...ALL_WRITE, contents: 'none' } })
+  // The backend GitHub mode reads history with (src/wiring/github.ts), with that token.
+  const history = new RemoteRegistryBackend({
+    url: gh.gitUrl,
+    cacheDir: join(work, 'no-contents'),
+    branch: 'model-registry',
+    token,
+    author: TEST_IDENTITY
+  })
+  const error = await caught(history.log())
+  expect(error).toMatchObject({ kind: 'refused', details: { permission: 'contents: read' } })
+  expect(error.message).toMatch(
+    /HTTP 403: Permission to acme\/models\.git denied to github-actions\[bot\]\.\): it needs the contents: read permission$/
+  )
+  expect(error.message).not.toContain(token)
+  expect(gh.requests.some(r => r.rule === 'git-push-permission' && r.status === 403)).toBe(true)
+})
+
+test('a protection answering with its rule line alone is a refusal too, reported with that line', async () => {
+  const ctx = runner()
+  await init(ctx)
+  const before = tip()
+  // Classic protection may answer an API ref update with the rule's own line (rules.ts:
+  // push-protected-branch words it the same); the product must not read it as bad input.
+  gh.faults.failNext({
+    method: 'PATCH',
+    path: /\/git\/refs\/heads%2Fmodel-registry$/,
+    status: 422,
+    body: {
+      message: 'Required status check "model-registry/policy" is expected.',
+      documentation_url: 'https://docs.github.com/rest/git/refs#update-a-reference'
+    }
+  })
+  const error = await caught(register(ctx, { file: await modelFile(work, 'a.bin', 1), modelType: 'meter' }))
+  expect(error).toMatchObject({ kind: 'refused', details: { reason: 'ruleset', field: 'registry-branch' } })
+  expect(error.message).toContain('Required status check "model-registry/policy" is expected.')
+  expect(tip()).toBe(before)
 })

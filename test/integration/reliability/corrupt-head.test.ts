@@ -1,11 +1,11 @@
 /**
- * A model's head.json edited outside the tool (issue 11): an empty-string version, or a stage
- * holder naming a version that has no version file. Reads and promotions of a model with a
- * production holder answer exit 3 (a corrupt registry document) in one line naming head.json,
+ * A model's head.json edited outside the tool (issue 11): an empty-string version, no stages or
+ * types at all (a model always has at least one version), or a stage holder naming a version
+ * that has no version file. Reads and promotions of a model with a production holder answer exit 3 (a corrupt registry document) in one line naming head.json,
  * never an internal error (exit 70), and leave the branch where it was.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { headPath } from '../../../src/domain/layout.js'
+import { headPath, versionFilePath } from '../../../src/domain/layout.js'
 import { branchFile, commitOnBranch, resetBranch } from '../../support/branch-edit.js'
 import { gitOutput, makeProjectRepo, mreg, modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
 import { expectOneLineError } from '../../support/hostile.js'
@@ -39,14 +39,22 @@ afterAll(async () => {
 
 type Head = Record<string, unknown> & { stages: Record<string, { count: number; newest: string }> }
 
-const EDITS: [string, (head: Head) => void][] = [
-  ['production holder ""', head => void ((head.stages.production as { newest: string }).newest = '')],
-  ['newest ""', head => void (head.newest = '')],
-  ['highest ""', head => void (head.highest = '')],
-  ['latest ""', head => void (head.latest = '')],
+/** Each edit, and the version file a message must also name (when the head points at one that is missing). */
+const EDITS: [string, (head: Head) => void, string | undefined][] = [
+  [
+    'production holder ""',
+    head => void ((head.stages.production as { newest: string }).newest = ''),
+    undefined
+  ],
+  ['newest ""', head => void (head.newest = ''), undefined],
+  ['highest ""', head => void (head.highest = ''), undefined],
+  ['latest ""', head => void (head.latest = ''), undefined],
+  ['stages {}', head => void (head.stages = {}), undefined],
+  ['types {}', head => void (head.types = {}), undefined],
   [
     'production holder without a version file',
-    head => void ((head.stages.production as { newest: string }).newest = '9.9.9')
+    head => void ((head.stages.production as { newest: string }).newest = '9.9.9'),
+    versionFilePath('detector', '9.9.9')
   ]
 ]
 
@@ -59,7 +67,7 @@ const COMMANDS = [
 describe('a corrupt head.json', () => {
   test.each(EDITS)(
     '%s: exit 3 naming head.json, branch unchanged',
-    async (_what, edit) => {
+    async (_what, edit, missingFile) => {
       const head = JSON.parse(branchFile(repo, headPath('detector'), good).toString()) as Head
       edit(head)
       resetBranch(repo, good)
@@ -71,6 +79,7 @@ describe('a corrupt head.json', () => {
         expect([context, result.code]).toEqual([context, 3])
         expectOneLineError(result.stderr, context)
         expect(result.stderr).toContain(headPath('detector'))
+        if (missingFile !== undefined) expect(result.stderr).toContain(missingFile)
         expect(gitOutput(repo, 'rev-parse', 'refs/heads/model-registry')).toBe(edited)
       }
     },

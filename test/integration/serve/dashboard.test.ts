@@ -10,19 +10,22 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { makeProjectRepo, modelFile, mreg, removeDir } from '../../support/cli-harness.js'
+import { makeProjectRepo, modelFile, removeDir } from '../../support/cli-harness.js'
 import {
   buildPackage,
   LAPTOP,
   launchChromium,
   PHONE,
+  rows,
   servePackage,
+  settle,
+  text,
   type Browser,
   type PackagedServer
 } from '../../support/browser.js'
+import { fillDashboardRegistry, HOSTILE, mregOk } from '../../support/dashboard-registry.js'
 import { ServeClient } from '../../support/serve.js'
 
-const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> & "quotes"'
 const SHOTS = process.env.MREG_SCREENSHOTS ? 'docs/screenshots' : null
 
 let repo: string
@@ -31,49 +34,14 @@ let server: PackagedServer
 let browser: Browser
 let before: string // a moment when fraud@1.0.1 held production, before 1.0.3 took it
 
-async function ok(args: string[]): Promise<string> {
-  const result = await mreg(repo, args)
-  if (result.code !== 0) throw new Error(`mreg ${args.join(' ')}: ${result.stderr}`)
-  return result.stdout
-}
-
+const ok = (args: string[]) => mregOk(repo, args)
 const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 beforeAll(async () => {
   // Chromium first: without it every test here fails at once with the install command.
   browser = await launchChromium()
   ;[repo, pkg] = await Promise.all([makeProjectRepo(), buildPackage()])
-  await ok(['init'])
-  await ok(['policy', 'set', 'metrics.latency_ms.lower_is_better', 'true'])
-  const f1 = [0.8, 0.86, 0.9, 0.88, 0.93]
-  const precision = [0.7, 0.79, 0.74, 0.81, 0.76]
-  const latency = [12, 9, 11, 10, 13]
-  for (const [i, score] of f1.entries()) {
-    await ok([
-      'register',
-      await modelFile(repo, `fraud${i}.bin`, i + 1, 20_000),
-      ...['--type', 'isolation_forest', '--name', 'fraud'],
-      ...['--metric', `f1_score=${score}`, '--metric', `precision=${precision[i]}`],
-      ...['--metric', `latency_ms=${latency[i]}`],
-      ...(i % 2 ? ['--tag', 'high_recall'] : ['--tag', 'baseline']),
-      ...(i === 2 ? ['--notes', HOSTILE, '--parent', 'fraud@1.0.1', '--dataset-version', 'txns-2026-11'] : [])
-    ])
-  }
-  await ok(['register', await modelFile(repo, 'churn.bin', 9), '--type', 'xgboost', '--name', 'churn'])
-  await ok(['register', await modelFile(repo, 'churn2.bin', 10), '--type', 'xgboost', '--name', 'churn'])
-  const folder = join(repo, 'embedder')
-  await mkdir(folder)
-  await modelFile(folder, 'weights.bin', 11)
-  await modelFile(folder, 'vocab.txt', 12, 100)
-  await ok(['register', folder, '--type', 'onnx', '--name', 'embedder'])
-  await ok(['promote', 'fraud@1.0.1', '--to', 'staging'])
-  await ok(['promote', 'fraud@1.0.1', '--to', 'production'])
-  await pause(1500)
-  before = new Date().toISOString()
-  await pause(1500)
-  await ok(['promote', 'fraud@1.0.3', '--to', 'staging'])
-  await ok(['promote', 'fraud@1.0.3', '--to', 'production'])
-  await ok(['promote', 'churn@1.0.0', '--to', 'staging'])
+  ;({ before } = await fillDashboardRegistry(repo))
   server = await servePackage(pkg, repo)
   if (SHOTS) await mkdir(SHOTS, { recursive: true })
 }, 180_000)
@@ -104,15 +72,6 @@ async function open(hash: string, ready: string, shot?: string): Promise<{ page:
   expect(opened.problems).toEqual([])
   return opened
 }
-
-/** Waits until nothing is loading and the event stream is connected. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy]'))
-  await page.locator('[data-live="live"]').waitFor()
-}
-
-const rows = (page: Page) =>
-  page.locator('table.versions tbody tr').evaluateAll(trs => trs.map(tr => tr.getAttribute('data-version')))
 
 describe('assets from the package', () => {
   test('the page, its script and stylesheet: the built files, with content types, caching and the CSP', async () => {
@@ -164,6 +123,10 @@ describe('views', () => {
   test('a model: versions table with stage, tag and metric filters and sorting; charts; timeline', async () => {
     const { page, problems } = await open('#/models/fraud', 'table.versions tbody tr', 'model')
     expect(await rows(page)).toEqual(['1.0.4', '1.0.3', '1.0.2', '1.0.1', '1.0.0'])
+    expect(await text(page, '.shown-count')).toBe('Showing 5 of 5 versions')
+    expect(await page.locator('button.load-more').count()).toBe(0)
+    expect(await text(page, '.chart-scope')).toBe('Charts show all 5 versions.')
+    expect(await page.locator('.timeline-scope').count()).toBe(0)
     expect(await page.getByRole('list', { name: 'stage holders' }).textContent()).toMatch(
       /production\s*1\.0\.3/
     )
@@ -214,6 +177,59 @@ describe('views', () => {
     const timeline = await page.locator('ol.timeline').textContent()
     expect(timeline).toMatch(/1\.0\.3 entered production/)
     expect(timeline).toMatch(/1\.0\.1 entered deprecated/)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  test('a model larger than a page: showing N of M, load more, filters and sort by the server', async () => {
+    // The page size and the charted window come from the route, as a link can set them.
+    const { page, problems } = await open('#/models/fraud?limit=2&chart=1', 'table.versions tbody tr')
+    expect(await rows(page)).toEqual(['1.0.4', '1.0.3'])
+    expect(await text(page, '.shown-count')).toBe('Showing 2 of 5 versions')
+    const more = async (label: string, expected: string[]) => {
+      await page.getByRole('button', { name: label }).click()
+      await page.waitForFunction(
+        n => document.querySelectorAll('table.versions tbody tr').length === n,
+        expected.length
+      )
+      await settle(page)
+      expect(await rows(page)).toEqual(expected)
+    }
+    await more('Load 2 more', ['1.0.4', '1.0.3', '1.0.2', '1.0.1'])
+    expect(await text(page, '.shown-count')).toBe('Showing 4 of 5 versions')
+    await more('Load 1 more', ['1.0.4', '1.0.3', '1.0.2', '1.0.1', '1.0.0'])
+    expect(await text(page, '.shown-count')).toBe('Showing 5 of 5 versions')
+    expect(await page.locator('button.load-more').count()).toBe(0)
+
+    // The charts draw the latest version only, and say so; the holders still come from all of them.
+    expect(await text(page, '.chart-scope')).toBe('Charts show the latest 1 of 5 versions (by registration).')
+    expect(await text(page, '.timeline-scope')).toBe('Stage changes of the latest 1 of 5 versions.')
+    expect(await text(page, 'details.timeline-list summary')).toBe('Stage changes of these versions (1)')
+    expect(await page.getByRole('list', { name: 'stage holders' }).textContent()).toMatch(
+      /production\s*1\.0\.3/
+    )
+
+    // A filter is the server's: M is what matches, and the table starts again at its first page.
+    const apply = async (fields: Record<string, string>, count: string, expected: string[]) => {
+      const form = page.locator('form.filters')
+      for (const [name, value] of Object.entries(fields))
+        await form.locator(`[name="${name}"]`).selectOption(value)
+      await form.getByRole('button', { name: 'Apply' }).click()
+      await page.waitForFunction(
+        want => document.querySelector('.shown-count')?.textContent?.replace(/\s+/g, ' ').trim() === want,
+        count
+      )
+      await settle(page)
+      expect(await rows(page)).toEqual(expected)
+      const hash = new URLSearchParams(new URL(page.url()).hash.split('?')[1])
+      expect([hash.get('limit'), hash.get('chart')]).toEqual(['2', '1'])
+    }
+    await apply({ stage: 'development' }, 'Showing 2 of 3 matching versions', ['1.0.4', '1.0.2'])
+    await more('Load 1 more', ['1.0.4', '1.0.2', '1.0.0'])
+    expect(await text(page, '.shown-count')).toBe('Showing 3 of 3 matching versions')
+    // Sorted over every version, not over the rows loaded: the best two f1 scores of all five.
+    await apply({ stage: '', sort: 'metric:f1_score' }, 'Showing 2 of 5 versions', ['1.0.4', '1.0.2'])
+    await more('Load 2 more', ['1.0.4', '1.0.2', '1.0.3', '1.0.1'])
     expect(problems).toEqual([])
     await page.close()
   })

@@ -113,7 +113,9 @@ export function validationFailed(
 
 /**
  * Page of a list and its Link header (rule `pagination-link`). With `cap`, only the first `cap`
- * results can be paged to (rule `pagination-cap`): a page past them is refused with 422.
+ * results can be paged to (rule `pagination-cap`): a page past them is refused with 422, though
+ * the Link header, counting every result, still names it as `next` — so a client that follows
+ * the links through a longer list meets the 422, as clients of GitHub do.
  */
 export function paginate<T>(
   req: ApiRequest,
@@ -125,8 +127,7 @@ export function paginate<T>(
   if (cap !== undefined && (pageNumber - 1) * perPage >= cap) {
     throw new ApiError(422, `Only the first ${cap} results are available.`, { rule: 'pagination-cap' })
   }
-  const reachable = cap === undefined ? items.length : Math.min(items.length, cap)
-  const last = Math.max(1, Math.ceil(reachable / perPage))
+  const last = Math.max(1, Math.ceil(items.length / perPage))
   const page = items.slice((pageNumber - 1) * perPage, pageNumber * perPage)
   const link = (n: number, rel: string): string => {
     const url = new URL(req.url)

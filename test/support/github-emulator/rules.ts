@@ -151,9 +151,9 @@ export const RULES = {
   },
   'pagination-cap': {
     summary:
-      'Listing releases reaches the first 1000 results only; a page past them answers 422 "Only the first 1000 results are available."',
+      'Listing releases reaches the first 1000 results only; a page past them answers 422 "Only the first 1000 results are available.", though the Link header of page 10 (per_page 100) still names a next page, so a client following the links through a longer list fails',
     source:
-      'https://docs.github.com/en/rest/releases/releases#list-releases (paged list); the cap and its exact 422 text as GitHub answers list-releases past page 10 of 100: https://github.com/homarr-labs/homarr/issues/6559 (the Releases widget on home-assistant/core: "Only the first 1000 results are available"), and the same "Only the first 1000 results are available." compared verbatim against list-releases responses by clients such as PyGithub users (GithubException text) and Octokit users (error.response.data.message)'
+      'https://docs.github.com/en/rest/releases/releases#list-releases (paged list); the cap and its exact 422 text as GitHub answers list-releases past page 10 of 100: https://github.com/homarr-labs/homarr/issues/6559 (the Releases widget on home-assistant/core: "Only the first 1000 results are available"), and the same "Only the first 1000 results are available." compared verbatim against list-releases responses by clients such as PyGithub users (GithubException text) and Octokit users (error.response.data.message); that those clients meet it by following the Link header (PyGithub iterates while a next link is given, Octokit\'s paginate likewise) is why the header names pages past the cap'
   },
   'pull-not-mergeable': {
     summary: 'Merging a pull request that is closed or conflicts answers 405 "Pull Request is not mergeable"',
@@ -192,9 +192,9 @@ export const RULES = {
   },
   'actions-pull-request-setting': {
     summary:
-      'With "Allow GitHub Actions to create and approve pull requests" off, the Actions token creating a pull request or approving one gets 403 "GitHub Actions is not permitted to create or approve pull requests."',
+      'With "Allow GitHub Actions to create and approve pull requests" off, the Actions token (GITHUB_TOKEN, github-actions[bot]) creating a pull request or approving one gets 403 "GitHub Actions is not permitted to create or approve pull requests."; other tokens (a GitHub App installation token, a personal access token) are not concerned',
     source:
-      'https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#preventing-github-actions-from-creating-or-approving-pull-requests; https://github.blog/changelog/2022-05-03-github-actions-prevent-github-actions-from-creating-and-approving-pull-requests/; message as reported in https://github.com/peter-evans/create-pull-request/issues/1175 and #3979'
+      'https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/enabling-features-for-your-repository/managing-github-actions-settings-for-a-repository#preventing-github-actions-from-creating-or-approving-pull-requests; https://github.blog/changelog/2022-05-03-github-actions-prevent-github-actions-from-creating-and-approving-pull-requests/; message as reported in https://github.com/peter-evans/create-pull-request/issues/1175 and #3979 ; the setting sits under "Workflow permissions", the permissions of GITHUB_TOKEN (https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/controlling-permissions-for-github_token), so it concerns that token only'
   },
   'collaborator-permission': {
     summary:

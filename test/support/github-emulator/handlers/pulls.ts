@@ -67,7 +67,7 @@ export const createPull: Handler = async (ctx, req) => {
     draft?: boolean
     maintainer_can_modify?: boolean
   }
-  refuseIfActionsMayNotApprove(ctx)
+  refuseIfActionsMayNotApprove(ctx, req)
   if (input.title === undefined)
     throw validationFailed([{ resource: 'PullRequest', code: 'missing_field', field: 'title' }])
   const head = branchOf(ctx, input.head)

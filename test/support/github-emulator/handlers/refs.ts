@@ -8,6 +8,11 @@ import { gitRef } from '../representations/misc.js'
 import { ZERO_SHA } from '../git/repo.js'
 import { refuseByRulesets } from './ref-rules.js'
 
+/**
+ * Get a reference answers 404 for a ref that does not exist and 409 "Git Repository is empty."
+ * in a repository without commits (https://docs.github.com/en/rest/git/refs#get-a-reference,
+ * status codes 404 and 409): how a first run meets a repository without the registry branch.
+ */
 const EMPTY = 'Git Repository is empty.'
 
 async function refuseEmpty(ctx: EmulatorContext): Promise<void> {

@@ -1,12 +1,30 @@
 /** Pull request reviews: list, and create (tests usually add them with state.addReview). */
-import { ApiError, notFound, paginate, type EmulatorContext, type Handler } from '../context.js'
+import { parseAuthorization } from '../auth.js'
+import {
+  ApiError,
+  notFound,
+  paginate,
+  type ApiRequest,
+  type EmulatorContext,
+  type Handler
+} from '../context.js'
 import { review } from '../representations/pulls.js'
 import type { ReviewState } from '../state.js'
 import { livePull } from './pulls.js'
 
-/** Rule actions-pull-request-setting: the Actions token may not create or approve pull requests. */
-export function refuseIfActionsMayNotApprove(ctx: EmulatorContext): void {
+/** The login that GitHub Actions' own token (GITHUB_TOKEN) acts as. */
+const ACTIONS_LOGIN = 'github-actions[bot]'
+
+/**
+ * Rule actions-pull-request-setting: with the setting off, the Actions token (GITHUB_TOKEN) may
+ * not create or approve pull requests; another token (a GitHub App's installation token, a
+ * person's) is not concerned by the setting.
+ */
+export function refuseIfActionsMayNotApprove(ctx: EmulatorContext, req: ApiRequest): void {
   if (ctx.state.actionsCanCreatePullRequests) return
+  const token = parseAuthorization(req.headers.authorization as string | undefined)?.token ?? ''
+  const login = ctx.state.tokens.grant(token)?.login ?? ctx.state.viewer
+  if (login !== ACTIONS_LOGIN) return
   throw new ApiError(403, 'GitHub Actions is not permitted to create or approve pull requests.', {
     rule: 'actions-pull-request-setting'
   })
@@ -37,7 +55,7 @@ export const createReview: Handler = async (ctx, req) => {
       rule: 'no-self-approval'
     })
   }
-  if (input.event === 'APPROVE') refuseIfActionsMayNotApprove(ctx)
+  if (input.event === 'APPROVE') refuseIfActionsMayNotApprove(ctx, req)
   const live = await livePull(ctx, pull)
   const record = ctx.state.addReview(pull.number, {
     user: ctx.state.viewer,

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { COMPONENTS_ID, directRefs, refClosure, translateSchema, type JsonObject } from './schema.js'
 
 export interface ParameterSpec {
@@ -76,7 +77,10 @@ export function loadSpec(operationIds: readonly string[]): LoadedSpec {
   const key = [...operationIds].sort().join(',')
   if (cached && cachedFor === key) return cached
   const started = Date.now()
-  const file = createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json')
+  // from the repository's node_modules: jest runs this file in place, the benchmarks run it bundled in a temporary directory
+  const file = createRequire(join(process.cwd(), 'package.json')).resolve(
+    '@octokit/openapi/generated/api.github.com.json'
+  )
   const doc = JSON.parse(readFileSync(file, 'utf8')) as JsonObject
   const wanted = new Set(operationIds)
   const routes: RouteSpec[] = []
