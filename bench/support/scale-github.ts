@@ -5,9 +5,9 @@
  * each command runs as a whole CLI process with an empty cache (a fresh runner) while the
  * emulator counts every request and every byte both ways (API and git origins together).
  *
- * The CLI runs with its production timings: the client waits 1 s between writes, as GitHub's
- * REST best practices ask, so a register's time includes that spacing (it makes three registry
- * writes and three release writes).
+ * The CLI runs with its production timings: writes go in bursts of ten, then one a second
+ * (WriteBucket, src/github/timing.ts: under GitHub's 80 content-creating requests a minute), so a
+ * register's six writes wait for no spacing.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'

@@ -9,6 +9,10 @@ import { toRegistryError, type ErrorContext } from './errors.js'
 import type { RegistryError } from '../domain/errors.js'
 import { hasProxy, proxyFor, type ProxySettings } from '../domain/proxy.js'
 import { fetch as undiciFetch, ProxyAgent } from 'undici'
+import { WriteBucket } from './timing.js'
+
+/** Writes sent without spacing before one a second (see WriteBucket): a registration makes six. */
+const WRITE_BURST = 10
 
 export const DEFAULT_API_URL = 'https://api.github.com'
 
@@ -39,8 +43,9 @@ export interface GitHubClientOptions {
   /** A rate limit that resets later than this is reported instead of waited out. */
   maxRateLimitWaitSeconds?: number
   /**
-   * Spacing of write requests. Unset: the throttling plugin's defaults (1 s between writes, 3 s
-   * between writes that notify, as GitHub asks to avoid secondary limits). Tests set 0.
+   * Spacing of write requests. Unset: bursts of WRITE_BURST writes, then one a second (WriteBucket,
+   * src/github/timing.ts), and the throttling plugin's 3 s between writes that notify (pull
+   * requests, reviews), as GitHub asks to avoid secondary limits. Tests set 0.
    */
   writeSpacingMs?: number
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the front read them; unset: direct connections. */
@@ -146,9 +151,11 @@ function buildClient(options: GitHubClientOptions & { apiUrl: string }): GitHubC
     onSecondaryRateLimit: onLimit('secondary')
   }
   if (options.writeSpacingMs !== undefined) {
-    const spacing = spacedLimiterGroup(options.writeSpacingMs)
+    const spacing = limiterGroup(new WriteBucket(1, options.writeSpacingMs))
     throttle.write = spacing
     throttle.notifications = spacing
+  } else {
+    throttle.write = limiterGroup(new WriteBucket(WRITE_BURST, 1000))
   }
 
   const octokit = new RetryingOctokit({
@@ -231,25 +238,16 @@ function isStreamBody(body: unknown): boolean {
 
 /**
  * A stand-in for the throttling plugin's Bottleneck groups (`group.key(id).schedule(options, fn)`)
- * that runs jobs one at a time, at least `spacingMs` apart.
+ * over one WriteBucket: one process writes for one token.
  */
-function spacedLimiterGroup(spacingMs: number): unknown {
-  let chain: Promise<unknown> = Promise.resolve()
-  let last = 0
+function limiterGroup(bucket: WriteBucket): unknown {
   const limiter = {
     schedule<T>(
       _options: unknown,
       fn: (...args: unknown[]) => Promise<T> | T,
       ...args: unknown[]
     ): Promise<T> {
-      const run = chain.then(async () => {
-        const wait = last + spacingMs - Date.now()
-        if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait))
-        last = Date.now()
-        return fn(...args)
-      })
-      chain = run.catch(() => undefined)
-      return run
+      return bucket.schedule(() => fn(...args))
     }
   }
   return { key: () => limiter }

@@ -54,3 +54,50 @@ export class IdleWatchdog {
     this.timer = undefined
   }
 }
+
+/**
+ * Content-creating requests (POST, PATCH, PUT, DELETE), paced as GitHub documents: "no more than
+ * 80 content-generating requests per minute" (secondary rate limits, docs.github.com/en/rest/
+ * using-the-rest-api/rate-limits-for-the-rest-api), and "wait at least one second between each
+ * request" when making a large number of them (docs.github.com/en/rest/using-the-rest-api/
+ * best-practices-for-using-the-rest-api). A token bucket: `burst` requests at once, then one per
+ * `spacingMs` — with 10 and 1 s, at most 70 in any minute, while a registration (six writes) does
+ * not wait five seconds for spacing it does not need. Jobs run in order, one at a time.
+ */
+export class WriteBucket {
+  private tokens: number
+  private refilledAt: number
+  private chain: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly burst: number,
+    private readonly spacingMs: number,
+    private readonly now: () => number = Date.now,
+    private readonly wait: (ms: number) => Promise<void> = sleep
+  ) {
+    this.tokens = burst
+    this.refilledAt = now()
+  }
+
+  schedule<T>(job: () => Promise<T> | T): Promise<T> {
+    const run = this.chain.then(async () => {
+      this.refill()
+      if (this.tokens < 1) {
+        await this.wait(Math.ceil((1 - this.tokens) * this.spacingMs))
+        this.refill()
+      }
+      this.tokens = Math.max(0, this.tokens - 1)
+      return job()
+    })
+    this.chain = run.catch(() => undefined)
+    return run
+  }
+
+  private refill(): void {
+    const at = this.now()
+    if (this.spacingMs > 0)
+      this.tokens = Math.min(this.burst, this.tokens + (at - this.refilledAt) / this.spacingMs)
+    else this.tokens = this.burst
+    this.refilledAt = at
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { backoffDelayMs, IdleWatchdog } from '../../../src/github/timing.js'
+import { backoffDelayMs, IdleWatchdog, WriteBucket } from '../../../src/github/timing.js'
 
 describe('backoffDelayMs', () => {
   test('grows exponentially, between half and all of each step', () => {
@@ -37,5 +37,64 @@ describe('IdleWatchdog', () => {
     watchdog.stop()
     await new Promise(resolve => setTimeout(resolve, 60))
     expect(watchdog.signal.aborted).toBe(false)
+  })
+})
+
+describe('WriteBucket', () => {
+  /** A clock the test moves; waiting moves it by the time asked. */
+  function fakeTime() {
+    let now = 0
+    const waits: number[] = []
+    return {
+      now: () => now,
+      wait: async (ms: number) => {
+        waits.push(ms)
+        now += ms
+      },
+      advance: (ms: number) => void (now += ms),
+      waits
+    }
+  }
+
+  test('a burst goes at once, then one write per spacing, in order', async () => {
+    const time = fakeTime()
+    const bucket = new WriteBucket(10, 1000, time.now, time.wait)
+    const order: number[] = []
+    await Promise.all(Array.from({ length: 13 }, (_, i) => bucket.schedule(() => order.push(i))))
+    expect(order).toEqual([...Array(13).keys()])
+    expect(time.waits).toEqual([1000, 1000, 1000])
+  })
+
+  test('never more than burst + one per spacing in any minute (GitHub: 80 content-creating requests a minute)', async () => {
+    const time = fakeTime()
+    const bucket = new WriteBucket(10, 1000, time.now, time.wait)
+    const at: number[] = []
+    for (let i = 0; i < 200; i++) await bucket.schedule(() => at.push(time.now()))
+    for (let i = 0; i < at.length; i++) {
+      const inMinute = at.filter(t => t >= (at[i] as number) && t < (at[i] as number) + 60_000).length
+      expect(inMinute).toBeLessThanOrEqual(70)
+    }
+  })
+
+  test('refills while idle, up to the burst', async () => {
+    const time = fakeTime()
+    const bucket = new WriteBucket(3, 1000, time.now, time.wait)
+    for (let i = 0; i < 3; i++) await bucket.schedule(() => undefined)
+    time.advance(60_000)
+    for (let i = 0; i < 4; i++) await bucket.schedule(() => undefined)
+    expect(time.waits).toEqual([1000])
+  })
+
+  test('spacing 0 never waits', async () => {
+    const time = fakeTime()
+    const bucket = new WriteBucket(1, 0, time.now, time.wait)
+    for (let i = 0; i < 5; i++) await bucket.schedule(() => undefined)
+    expect(time.waits).toEqual([])
+  })
+
+  test('a failing job does not stop the ones after it', async () => {
+    const bucket = new WriteBucket(5, 0)
+    await expect(bucket.schedule(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+    await expect(bucket.schedule(() => 'next')).resolves.toBe('next')
   })
 })
