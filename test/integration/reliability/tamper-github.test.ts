@@ -50,7 +50,7 @@ beforeAll(async () => {
   gh = await startGitHubEmulator()
   work = await tempDir()
   cache = await tempDir()
-  expect((await github(['init'])).code).toBe(0)
+  expect(await github(['init'])).toMatchObject({ code: 0, stderr: '' })
   // Parts of 40,000 bytes, so that one version is a split file (a policy edit is a pull request on GitHub).
   const policy = await github(['--json', 'policy', 'set', 'artifacts.max_part_bytes', '40000'])
   expect(policy).toMatchObject({ code: 0, stderr: '' })
