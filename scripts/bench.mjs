@@ -8,8 +8,8 @@
 //   npm run bench -- --no-write        print only; leave bench/RESULTS.md alone
 //   npm run bench -- scale [--quick]   the scale benchmark (opt-in: long); its results go to
 //                                      docs/BENCHMARKS.md and bench/results/scale.json instead
-//   npm run bench -- serve [--quick]   mreg serve at 100,000 versions (opt-in: the import takes
-//                                      ~10 min); docs/BENCHMARKS.md section and bench/results/serve.json
+//   npm run bench -- serve [--quick]   mreg serve at 100,000 versions (opt-in); its section of
+//                                      docs/BENCHMARKS.md and bench/results/serve.json
 import { build } from 'esbuild'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -37,7 +37,7 @@ const TIMEOUT_S = {
     'concurrent-writers': 120,
     'large-artifact': 150,
     scale: 3600,
-    // 100,000 versions are built by `mreg import` first (about ten minutes on 2 shared cores).
+    // BENCH_SCALE_IMPORT_MAX=100000 builds the 100,000 versions by `mreg import` (minutes) instead of direct writes.
     serve: 1800
   },
   quick: {
