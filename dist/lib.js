@@ -2601,40 +2601,6 @@ var init_references = __esm({
   }
 });
 
-// src/domain/json-diff.ts
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function firstDifference(a, b, path = "$") {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) return path;
-    for (let i = 0; i < a.length; i++) {
-      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
-      if (d) return d;
-    }
-    return null;
-  }
-  if (isObject(a) && isObject(b)) {
-    const keys = [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    for (const k of keys) {
-      const d = firstDifference(a[k], b[k], path + key(k));
-      if (d) return d;
-    }
-    return null;
-  }
-  return Object.is(a, b) || a === 0 && b === 0 ? null : path;
-}
-function jsonEqual(a, b) {
-  return firstDifference(a, b) === null;
-}
-var key;
-var init_json_diff = __esm({
-  "src/domain/json-diff.ts"() {
-    "use strict";
-    key = (k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
-  }
-});
-
 // src/domain/layout.ts
 import { createHash } from "node:crypto";
 function versionFanout(version) {
@@ -2846,31 +2812,10 @@ function deriveModelFiles(name, versions) {
   if (head) files.set(headPath(name), head);
   return files;
 }
-function checkDerivedFiles(name, versions, committed) {
-  const expected = deriveModelFiles(name, versions);
-  const problems = [];
-  for (const [path, doc] of expected) {
-    if (!committed.has(path)) {
-      problems.push(`${path} is missing; the version files of ${name} derive it`);
-      continue;
-    }
-    const diff = firstDifference(committed.get(path), doc);
-    if (diff) problems.push(`${path} differs from what the version files of ${name} derive at ${diff}`);
-  }
-  for (const path of committed.keys()) {
-    if (!expected.has(path)) problems.push(`${path} should not exist: no version file of ${name} derives it`);
-  }
-  return problems;
-}
-function checkCatalog(committed, expected) {
-  const diff = firstDifference(committed, expected);
-  return diff ? [`${CATALOG_PATH} differs from what the version files derive at ${diff}`] : [];
-}
 var CATALOG_PATH, SHARD_ROWS, UNITS, latestOrder, EMPTY_CATALOG;
 var init_layout = __esm({
   "src/domain/layout.ts"() {
     "use strict";
-    init_json_diff();
     init_names();
     init_ordering();
     init_versions();
@@ -6260,24 +6205,29 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                           const _errs32 = errors;
                           if (errors === _errs32) {
                             if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-                              for (const key1 in data7) {
-                                let data8 = data7[key1];
-                                const _errs35 = errors;
-                                if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-                                  validate30.errors = [{ instancePath: instancePath + "/types/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/types/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                  return false;
-                                }
-                                if (errors === _errs35) {
-                                  if (typeof data8 == "number" && isFinite(data8)) {
-                                    if (data8 < 1 || isNaN(data8)) {
-                                      validate30.errors = [{ instancePath: instancePath + "/types/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/types/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
-                                      return false;
+                              if (Object.keys(data7).length < 1) {
+                                validate30.errors = [{ instancePath: instancePath + "/types", schemaPath: "#/properties/types/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" }];
+                                return false;
+                              } else {
+                                for (const key1 in data7) {
+                                  let data8 = data7[key1];
+                                  const _errs35 = errors;
+                                  if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+                                    validate30.errors = [{ instancePath: instancePath + "/types/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/types/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                    return false;
+                                  }
+                                  if (errors === _errs35) {
+                                    if (typeof data8 == "number" && isFinite(data8)) {
+                                      if (data8 < 1 || isNaN(data8)) {
+                                        validate30.errors = [{ instancePath: instancePath + "/types/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/types/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                        return false;
+                                      }
                                     }
                                   }
-                                }
-                                var valid9 = _errs35 === errors;
-                                if (!valid9) {
-                                  break;
+                                  var valid9 = _errs35 === errors;
+                                  if (!valid9) {
+                                    break;
+                                  }
                                 }
                               }
                             } else {
@@ -6330,114 +6280,119 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
                               const _errs42 = errors;
                               if (errors === _errs42) {
                                 if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-                                  for (const key3 in data11) {
-                                    const _errs44 = errors;
-                                    const _errs45 = errors;
-                                    if (errors === _errs45) {
-                                      if (typeof key3 === "string") {
-                                        if (!pattern18.test(key3)) {
-                                          const err12 = { instancePath: instancePath + "/stages", schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"', propertyName: key3 };
+                                  if (Object.keys(data11).length < 1) {
+                                    validate30.errors = [{ instancePath: instancePath + "/stages", schemaPath: "#/properties/stages/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" }];
+                                    return false;
+                                  } else {
+                                    for (const key3 in data11) {
+                                      const _errs44 = errors;
+                                      const _errs45 = errors;
+                                      if (errors === _errs45) {
+                                        if (typeof key3 === "string") {
+                                          if (!pattern18.test(key3)) {
+                                            const err12 = { instancePath: instancePath + "/stages", schemaPath: "#/$defs/stage/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_-]{0,31}$" }, message: 'must match pattern "^[a-z][a-z0-9_-]{0,31}$"', propertyName: key3 };
+                                            if (vErrors === null) {
+                                              vErrors = [err12];
+                                            } else {
+                                              vErrors.push(err12);
+                                            }
+                                            errors++;
+                                          }
+                                        } else {
+                                          const err13 = { instancePath: instancePath + "/stages", schemaPath: "#/$defs/stage/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key3 };
                                           if (vErrors === null) {
-                                            vErrors = [err12];
+                                            vErrors = [err13];
                                           } else {
-                                            vErrors.push(err12);
+                                            vErrors.push(err13);
                                           }
                                           errors++;
                                         }
-                                      } else {
-                                        const err13 = { instancePath: instancePath + "/stages", schemaPath: "#/$defs/stage/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key3 };
+                                      }
+                                      var valid11 = _errs44 === errors;
+                                      if (!valid11) {
+                                        const err14 = { instancePath: instancePath + "/stages", schemaPath: "#/properties/stages/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid" };
                                         if (vErrors === null) {
-                                          vErrors = [err13];
+                                          vErrors = [err14];
                                         } else {
-                                          vErrors.push(err13);
+                                          vErrors.push(err14);
                                         }
                                         errors++;
+                                        validate30.errors = vErrors;
+                                        return false;
+                                        break;
                                       }
                                     }
-                                    var valid11 = _errs44 === errors;
-                                    if (!valid11) {
-                                      const err14 = { instancePath: instancePath + "/stages", schemaPath: "#/properties/stages/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid" };
-                                      if (vErrors === null) {
-                                        vErrors = [err14];
-                                      } else {
-                                        vErrors.push(err14);
-                                      }
-                                      errors++;
-                                      validate30.errors = vErrors;
-                                      return false;
-                                      break;
-                                    }
-                                  }
-                                  if (valid11) {
-                                    for (const key4 in data11) {
-                                      let data12 = data11[key4];
-                                      const _errs48 = errors;
-                                      if (errors === _errs48) {
-                                        if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                                          let missing1;
-                                          if (data12.count === void 0 && (missing1 = "count") || data12.newest === void 0 && (missing1 = "newest")) {
-                                            validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
-                                            return false;
-                                          } else {
-                                            const _errs50 = errors;
-                                            for (const key5 in data12) {
-                                              if (!(key5 === "count" || key5 === "newest")) {
-                                                validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" }];
-                                                return false;
-                                                break;
-                                              }
-                                            }
-                                            if (_errs50 === errors) {
-                                              if (data12.count !== void 0) {
-                                                let data13 = data12.count;
-                                                const _errs51 = errors;
-                                                if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                                                  validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/stages/additionalProperties/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                    if (valid11) {
+                                      for (const key4 in data11) {
+                                        let data12 = data11[key4];
+                                        const _errs48 = errors;
+                                        if (errors === _errs48) {
+                                          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+                                            let missing1;
+                                            if (data12.count === void 0 && (missing1 = "count") || data12.newest === void 0 && (missing1 = "newest")) {
+                                              validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/required", keyword: "required", params: { missingProperty: missing1 }, message: "must have required property '" + missing1 + "'" }];
+                                              return false;
+                                            } else {
+                                              const _errs50 = errors;
+                                              for (const key5 in data12) {
+                                                if (!(key5 === "count" || key5 === "newest")) {
+                                                  validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" }];
                                                   return false;
+                                                  break;
                                                 }
-                                                if (errors === _errs51) {
-                                                  if (typeof data13 == "number" && isFinite(data13)) {
-                                                    if (data13 < 1 || isNaN(data13)) {
-                                                      validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/stages/additionalProperties/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
-                                                      return false;
-                                                    }
-                                                  }
-                                                }
-                                                var valid14 = _errs51 === errors;
-                                              } else {
-                                                var valid14 = true;
                                               }
-                                              if (valid14) {
-                                                if (data12.newest !== void 0) {
-                                                  let data14 = data12.newest;
-                                                  const _errs53 = errors;
-                                                  const _errs54 = errors;
-                                                  if (errors === _errs54) {
-                                                    if (typeof data14 === "string") {
-                                                      if (!pattern7.test(data14)) {
-                                                        validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, message: 'must match pattern "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"' }];
+                                              if (_errs50 === errors) {
+                                                if (data12.count !== void 0) {
+                                                  let data13 = data12.count;
+                                                  const _errs51 = errors;
+                                                  if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+                                                    validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/stages/additionalProperties/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                    return false;
+                                                  }
+                                                  if (errors === _errs51) {
+                                                    if (typeof data13 == "number" && isFinite(data13)) {
+                                                      if (data13 < 1 || isNaN(data13)) {
+                                                        validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/stages/additionalProperties/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
                                                         return false;
                                                       }
-                                                    } else {
-                                                      validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
-                                                      return false;
                                                     }
                                                   }
-                                                  var valid14 = _errs53 === errors;
+                                                  var valid14 = _errs51 === errors;
                                                 } else {
                                                   var valid14 = true;
                                                 }
+                                                if (valid14) {
+                                                  if (data12.newest !== void 0) {
+                                                    let data14 = data12.newest;
+                                                    const _errs53 = errors;
+                                                    const _errs54 = errors;
+                                                    if (errors === _errs54) {
+                                                      if (typeof data14 === "string") {
+                                                        if (!pattern7.test(data14)) {
+                                                          validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, message: 'must match pattern "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$"' }];
+                                                          return false;
+                                                        }
+                                                      } else {
+                                                        validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                        return false;
+                                                      }
+                                                    }
+                                                    var valid14 = _errs53 === errors;
+                                                  } else {
+                                                    var valid14 = true;
+                                                  }
+                                                }
                                               }
                                             }
+                                          } else {
+                                            validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                            return false;
                                           }
-                                        } else {
-                                          validate30.errors = [{ instancePath: instancePath + "/stages/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/stages/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                          return false;
                                         }
-                                      }
-                                      var valid13 = _errs48 === errors;
-                                      if (!valid13) {
-                                        break;
+                                        var valid13 = _errs48 === errors;
+                                        if (!valid13) {
+                                          break;
+                                        }
                                       }
                                     }
                                   }
@@ -6879,24 +6834,29 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                                           const _errs20 = errors;
                                           if (errors === _errs20) {
                                             if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-                                              for (const key4 in data8) {
-                                                let data9 = data8[key4];
-                                                const _errs23 = errors;
-                                                if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-                                                  validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/types/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/types/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
-                                                  return false;
-                                                }
-                                                if (errors === _errs23) {
-                                                  if (typeof data9 == "number" && isFinite(data9)) {
-                                                    if (data9 < 1 || isNaN(data9)) {
-                                                      validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/types/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/types/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
-                                                      return false;
+                                              if (Object.keys(data8).length < 1) {
+                                                validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/types", schemaPath: "#/properties/models/additionalProperties/properties/types/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" }];
+                                                return false;
+                                              } else {
+                                                for (const key4 in data8) {
+                                                  let data9 = data8[key4];
+                                                  const _errs23 = errors;
+                                                  if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+                                                    validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/types/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/types/additionalProperties/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                    return false;
+                                                  }
+                                                  if (errors === _errs23) {
+                                                    if (typeof data9 == "number" && isFinite(data9)) {
+                                                      if (data9 < 1 || isNaN(data9)) {
+                                                        validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/types/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/types/additionalProperties/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                                        return false;
+                                                      }
                                                     }
                                                   }
-                                                }
-                                                var valid4 = _errs23 === errors;
-                                                if (!valid4) {
-                                                  break;
+                                                  var valid4 = _errs23 === errors;
+                                                  if (!valid4) {
+                                                    break;
+                                                  }
                                                 }
                                               }
                                             } else {
@@ -6949,66 +6909,71 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
                                               const _errs30 = errors;
                                               if (errors === _errs30) {
                                                 if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-                                                  for (const key6 in data12) {
-                                                    let data13 = data12[key6];
-                                                    const _errs33 = errors;
-                                                    if (errors === _errs33) {
-                                                      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-                                                        let missing2;
-                                                        if (data13.count === void 0 && (missing2 = "count") || data13.newest === void 0 && (missing2 = "newest")) {
-                                                          validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
-                                                          return false;
-                                                        } else {
-                                                          const _errs35 = errors;
-                                                          for (const key7 in data13) {
-                                                            if (!(key7 === "count" || key7 === "newest")) {
-                                                              validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" }];
-                                                              return false;
-                                                              break;
-                                                            }
-                                                          }
-                                                          if (_errs35 === errors) {
-                                                            if (data13.count !== void 0) {
-                                                              let data14 = data13.count;
-                                                              const _errs36 = errors;
-                                                              if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-                                                                validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
+                                                  if (Object.keys(data12).length < 1) {
+                                                    validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages", schemaPath: "#/properties/models/additionalProperties/properties/stages/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" }];
+                                                    return false;
+                                                  } else {
+                                                    for (const key6 in data12) {
+                                                      let data13 = data12[key6];
+                                                      const _errs33 = errors;
+                                                      if (errors === _errs33) {
+                                                        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+                                                          let missing2;
+                                                          if (data13.count === void 0 && (missing2 = "count") || data13.newest === void 0 && (missing2 = "newest")) {
+                                                            validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/required", keyword: "required", params: { missingProperty: missing2 }, message: "must have required property '" + missing2 + "'" }];
+                                                            return false;
+                                                          } else {
+                                                            const _errs35 = errors;
+                                                            for (const key7 in data13) {
+                                                              if (!(key7 === "count" || key7 === "newest")) {
+                                                                validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" }];
                                                                 return false;
+                                                                break;
                                                               }
-                                                              if (errors === _errs36) {
-                                                                if (typeof data14 == "number" && isFinite(data14)) {
-                                                                  if (data14 < 1 || isNaN(data14)) {
-                                                                    validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
-                                                                    return false;
-                                                                  }
-                                                                }
-                                                              }
-                                                              var valid7 = _errs36 === errors;
-                                                            } else {
-                                                              var valid7 = true;
                                                             }
-                                                            if (valid7) {
-                                                              if (data13.newest !== void 0) {
-                                                                const _errs38 = errors;
-                                                                if (typeof data13.newest !== "string") {
-                                                                  validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/properties/newest/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                            if (_errs35 === errors) {
+                                                              if (data13.count !== void 0) {
+                                                                let data14 = data13.count;
+                                                                const _errs36 = errors;
+                                                                if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+                                                                  validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" }];
                                                                   return false;
                                                                 }
-                                                                var valid7 = _errs38 === errors;
+                                                                if (errors === _errs36) {
+                                                                  if (typeof data14 == "number" && isFinite(data14)) {
+                                                                    if (data14 < 1 || isNaN(data14)) {
+                                                                      validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/count", schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" }];
+                                                                      return false;
+                                                                    }
+                                                                  }
+                                                                }
+                                                                var valid7 = _errs36 === errors;
                                                               } else {
                                                                 var valid7 = true;
                                                               }
+                                                              if (valid7) {
+                                                                if (data13.newest !== void 0) {
+                                                                  const _errs38 = errors;
+                                                                  if (typeof data13.newest !== "string") {
+                                                                    validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/newest", schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/properties/newest/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                                                    return false;
+                                                                  }
+                                                                  var valid7 = _errs38 === errors;
+                                                                } else {
+                                                                  var valid7 = true;
+                                                                }
+                                                              }
                                                             }
                                                           }
+                                                        } else {
+                                                          validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                                                          return false;
                                                         }
-                                                      } else {
-                                                        validate32.errors = [{ instancePath: instancePath + "/models/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/stages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/models/additionalProperties/properties/stages/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
-                                                        return false;
                                                       }
-                                                    }
-                                                    var valid6 = _errs33 === errors;
-                                                    if (!valid6) {
-                                                      break;
+                                                      var valid6 = _errs33 === errors;
+                                                      if (!valid6) {
+                                                        break;
+                                                      }
                                                     }
                                                   }
                                                 } else {
@@ -7094,12 +7059,12 @@ var init_validators = __esm({
     schema52 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/registry.schema.json", "title": "RegistryPolicy", "description": "registry.json at the root of the registry branch: stages, transitions, gates, retention and artifact settings.", "type": "object", "additionalProperties": false, "required": ["schema_version", "stages", "initial_stage", "transitions", "exclusive_stages", "demote_to", "gates", "require_metadata", "retention", "artifacts"], "properties": { "schema_version": { "const": 1 }, "stages": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "initial_stage": { "$ref": "#/$defs/stage" }, "transitions": { "type": "object", "propertyNames": { "$ref": "#/$defs/stage" }, "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } } }, "exclusive_stages": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "demote_to": { "$ref": "#/$defs/stage" }, "gates": { "type": "object", "propertyNames": { "$ref": "#/$defs/stage" }, "additionalProperties": { "$ref": "#/$defs/gate" } }, "require_metadata": { "description": "Fields that must be present and non-empty at registration: top-level ModelVersion fields (notes, dataset_version, tags\u2026) or metrics as performance_metrics.<name>.", "type": "array", "uniqueItems": true, "items": { "type": "string", "minLength": 1 } }, "retention": { "type": "object", "additionalProperties": false, "required": ["keep_last", "min_age_days", "protect_stages", "mode"], "properties": { "keep_last": { "type": "integer", "minimum": 1 }, "min_age_days": { "type": "number", "minimum": 0 }, "protect_stages": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/stage" } }, "mode": { "enum": ["archive", "remove"] }, "auto_cleanup": { "type": "boolean" }, "cleanup_interval_hours": { "type": "number", "exclusiveMinimum": 0 }, "orphan_grace_hours": { "type": "number", "minimum": 0 } } }, "metrics": { "description": "Per-metric settings, by metric name. lower_is_better: smaller values are better (latency, loss, error rates); compare, must_beat and list --sort metric:NAME follow it. Metrics not listed are higher-is-better.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z][A-Za-z0-9_.-]{0,63}$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "lower_is_better": { "type": "boolean" } } } }, "artifacts": { "type": "object", "additionalProperties": false, "required": ["store"], "properties": { "store": { "enum": ["local", "github-release"] }, "max_part_bytes": { "type": "integer", "minimum": 1, "maximum": 2147483647 }, "compression": { "enum": ["none", "gzip"] } } } }, "$defs": { "stage": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" }, "gate": { "type": "object", "additionalProperties": false, "properties": { "min_metrics": { "type": "object", "additionalProperties": { "type": "number" } }, "must_beat": { "description": "A metric the candidate must beat the current holder of the stage on (higher is better unless lower_is_better, here or in $.metrics).", "anyOf": [{ "type": "null" }, { "type": "string", "minLength": 1 }, { "type": "object", "additionalProperties": false, "required": ["metric"], "properties": { "metric": { "type": "string", "minLength": 1 }, "lower_is_better": { "type": "boolean" }, "min_delta": { "type": "number", "minimum": 0 } } }] }, "min_approvals": { "type": "integer", "minimum": 0 }, "require_pull_request": { "type": "boolean" } } } } };
     validate29.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     modelHead = validate30;
-    schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/model-head.schema.json", "title": "ModelHead", "description": "models/<name>/head.json (layout 2): derived from the model's version files. What reference resolution and automatic versions need without reading the versions: counts, stage holders, the newest and highest versions.", "type": "object", "additionalProperties": false, "required": ["schema_version", "name", "count", "newest", "highest", "highest_live", "latest", "types", "metrics", "stages"], "properties": { "schema_version": { "const": 2 }, "name": { "$ref": "#/$defs/slug" }, "count": { "type": "integer", "minimum": 1 }, "newest": { "description": "Newest registration that is not archived (name@latest).", "oneOf": [{ "$ref": "#/$defs/semver" }, { "type": "null" }] }, "highest": { "description": "Highest version of all (automatic versions bump from it).", "$ref": "#/$defs/semver" }, "highest_live": { "description": "Highest version that is not archived.", "oneOf": [{ "$ref": "#/$defs/semver" }, { "type": "null" }] }, "latest": { "description": "name@latest: the highest release not archived, else the highest pre-release.", "oneOf": [{ "$ref": "#/$defs/semver" }, { "type": "null" }] }, "types": { "description": "model_type \u2192 how many versions have it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "metrics": { "description": "metric name \u2192 how many versions record it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "stages": { "description": "stage \u2192 how many versions hold it and the newest registration among them.", "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "$ref": "#/$defs/semver" } } }, "propertyNames": { "$ref": "#/$defs/stage" } } }, "$defs": { "slug": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "semver": { "type": "string", "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, "stage": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" } } };
+    schema62 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/model-head.schema.json", "title": "ModelHead", "description": "models/<name>/head.json (layout 2): derived from the model's version files. What reference resolution and automatic versions need without reading the versions: counts, stage holders, the newest and highest versions.", "type": "object", "additionalProperties": false, "required": ["schema_version", "name", "count", "newest", "highest", "highest_live", "latest", "types", "metrics", "stages"], "properties": { "schema_version": { "const": 2 }, "name": { "$ref": "#/$defs/slug" }, "count": { "type": "integer", "minimum": 1 }, "newest": { "description": "Newest registration that is not archived (name@latest).", "oneOf": [{ "$ref": "#/$defs/semver" }, { "type": "null" }] }, "highest": { "description": "Highest version of all (automatic versions bump from it).", "$ref": "#/$defs/semver" }, "highest_live": { "description": "Highest version that is not archived.", "oneOf": [{ "$ref": "#/$defs/semver" }, { "type": "null" }] }, "latest": { "description": "name@latest: the highest release not archived, else the highest pre-release.", "oneOf": [{ "$ref": "#/$defs/semver" }, { "type": "null" }] }, "types": { "description": "model_type \u2192 how many versions have it.", "type": "object", "minProperties": 1, "additionalProperties": { "type": "integer", "minimum": 1 } }, "metrics": { "description": "metric name \u2192 how many versions record it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "stages": { "description": "stage \u2192 how many versions hold it and the newest registration among them.", "type": "object", "minProperties": 1, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "$ref": "#/$defs/semver" } } }, "propertyNames": { "$ref": "#/$defs/stage" } } }, "$defs": { "slug": { "type": "string", "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "semver": { "type": "string", "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$" }, "stage": { "type": "string", "pattern": "^[a-z][a-z0-9_-]{0,31}$" } } };
     validate30.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     rowShard = validate31;
     validate31.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
     catalog = validate32;
-    schema71 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "catalog.json (layout 2): every model's head summary, for questions across models (every production model). Its presence with schema_version 2 marks the layout. Derived from the version files.", "type": "object", "additionalProperties": false, "required": ["schema_version", "models"], "properties": { "schema_version": { "const": 2 }, "models": { "type": "object", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest", "highest", "highest_live", "latest", "types", "metrics", "stages"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": ["string", "null"] }, "highest": { "type": "string" }, "highest_live": { "type": ["string", "null"] }, "latest": { "description": "name@latest: the highest release not archived, else the highest pre-release.", "type": ["string", "null"] }, "types": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "metrics": { "description": "metric name \u2192 how many versions record it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "stages": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": "string" } } } } } } } } };
+    schema71 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://git-model-registry.dev/schemas/catalog.schema.json", "title": "Catalog", "description": "catalog.json (layout 2): every model's head summary, for questions across models (every production model). Its presence with schema_version 2 marks the layout. Derived from the version files.", "type": "object", "additionalProperties": false, "required": ["schema_version", "models"], "properties": { "schema_version": { "const": 2 }, "models": { "type": "object", "propertyNames": { "pattern": "^[a-z0-9][a-z0-9_.-]{0,62}$" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest", "highest", "highest_live", "latest", "types", "metrics", "stages"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": ["string", "null"] }, "highest": { "type": "string" }, "highest_live": { "type": ["string", "null"] }, "latest": { "description": "name@latest: the highest release not archived, else the highest pre-release.", "type": ["string", "null"] }, "types": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "integer", "minimum": 1 } }, "metrics": { "description": "metric name \u2192 how many versions record it.", "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }, "stages": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["count", "newest"], "properties": { "count": { "type": "integer", "minimum": 1 }, "newest": { "type": "string" } } } } } } } } };
     validate32.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
   }
 });
@@ -7171,6 +7136,23 @@ var init_validate = __esm({
   }
 });
 
+// src/registry/backend.ts
+async function documentValue(content) {
+  return content instanceof DeferredDocument ? content.produce() : content;
+}
+var DeferredDocument;
+var init_backend = __esm({
+  "src/registry/backend.ts"() {
+    "use strict";
+    DeferredDocument = class {
+      constructor(produce) {
+        this.produce = produce;
+      }
+      produce;
+    };
+  }
+});
+
 // src/stores/atomic-file.ts
 import { randomBytes } from "node:crypto";
 import { chmod, lstat, open, readdir, rename, rm } from "node:fs/promises";
@@ -7186,7 +7168,7 @@ function isTempNameFor(name, finalPath) {
   const base = basename(finalPath).slice(0, MAX_BASE_CHARS).replace(/^\.+/, "");
   return isTempName(name) && base !== "" && name.replace(/^\.+/, "").startsWith(base);
 }
-async function sweepStaleTempsBeside(finalPath, olderThanMs) {
+async function sweepStaleTempsBeside(finalPath, olderThanMs, options = {}) {
   const directory = dirname(finalPath);
   const cutoff = Date.now() - olderThanMs;
   const removed = [];
@@ -7201,13 +7183,23 @@ async function sweepStaleTempsBeside(finalPath, olderThanMs) {
     const path = join(directory, name);
     try {
       const info = await lstat(path);
-      if (!info.isFile() || info.mtimeMs > cutoff) continue;
-      await rm(path, { force: true });
+      if (info.isFile()) {
+        if (info.mtimeMs > cutoff) continue;
+      } else if (!options.directories || !info.isDirectory() || await newestChange(path) > cutoff) continue;
+      await rm(path, { recursive: true, force: true });
       removed.push(path);
     } catch {
     }
   }
   return removed;
+}
+async function newestChange(root) {
+  let newest = (await lstat(root)).mtimeMs;
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const info = await lstat(join(entry.parentPath, entry.name)).catch(() => null);
+    if (info && info.mtimeMs > newest) newest = info.mtimeMs;
+  }
+  return newest;
 }
 async function moveIntoPlace(tempPath, finalPath) {
   await refuseSpecialFile(finalPath, `"${finalPath}"`);
@@ -7585,6 +7577,40 @@ var init_verify_files = __esm({
   }
 });
 
+// src/domain/json-diff.ts
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function firstDifference(a, b, path = "$") {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return path;
+    for (let i = 0; i < a.length; i++) {
+      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return null;
+  }
+  if (isObject(a) && isObject(b)) {
+    const keys = [.../* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const k of keys) {
+      const d = firstDifference(a[k], b[k], path + key(k));
+      if (d) return d;
+    }
+    return null;
+  }
+  return Object.is(a, b) || a === 0 && b === 0 ? null : path;
+}
+function jsonEqual(a, b) {
+  return firstDifference(a, b) === null;
+}
+var key;
+var init_json_diff = __esm({
+  "src/domain/json-diff.ts"() {
+    "use strict";
+    key = (k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
+  }
+});
+
 // src/domain/model-index.ts
 function versionPath(name, version) {
   return versionFilePath(name, version);
@@ -7905,6 +7931,35 @@ var init_commit_message = __esm({
   }
 });
 
+// src/domain/layout-check.ts
+function checkDerivedFiles(name, versions, committed) {
+  const expected = deriveModelFiles(name, versions);
+  const problems = [];
+  for (const [path, doc] of expected) {
+    if (!committed.has(path)) {
+      problems.push(`${path} is missing; the version files of ${name} derive it`);
+      continue;
+    }
+    const diff = firstDifference(committed.get(path), doc);
+    if (diff) problems.push(`${path} differs from what the version files of ${name} derive at ${diff}`);
+  }
+  for (const path of committed.keys()) {
+    if (!expected.has(path)) problems.push(`${path} should not exist: no version file of ${name} derives it`);
+  }
+  return problems;
+}
+function checkCatalog(committed, expected) {
+  const diff = firstDifference(committed, expected);
+  return diff ? [`${CATALOG_PATH} differs from what the version files derive at ${diff}`] : [];
+}
+var init_layout_check = __esm({
+  "src/domain/layout-check.ts"() {
+    "use strict";
+    init_json_diff();
+    init_layout();
+  }
+});
+
 // src/domain/review-derived.ts
 function readCatalog(document2, side2) {
   if (!document2 || document2.content === null) return `${CATALOG_PATH} is missing in the ${side2}`;
@@ -7971,6 +8026,7 @@ var init_review_derived = __esm({
     "use strict";
     init_errors();
     init_layout();
+    init_layout_check();
     init_validate();
     DERIVED_PATH = /^models\/([^/]+)\/(?:head\.json|rows\/.+\.json)$/;
   }
@@ -8589,7 +8645,7 @@ var init_objects = __esm({
 // src/registry/git-identity.ts
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname5, isAbsolute, join as join6, resolve as resolve2 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute2, join as join6, resolve as resolve2 } from "node:path";
 async function resolveCommitIdentity(gitdir, env = process.env) {
   const config = await readConfigChain(configFiles(gitdir, env));
   const fallback = [];
@@ -8633,7 +8689,7 @@ async function readConfigFile(file, into, depth) {
   for (const [key3, value2] of parseGitConfig(text)) {
     if (key3 === "include.path" && depth < MAX_INCLUDE_DEPTH) {
       const path = value2.startsWith("~/") ? join6(homedir(), value2.slice(2)) : value2;
-      await readConfigFile(isAbsolute(path) ? path : resolve2(dirname5(file), path), into, depth + 1);
+      await readConfigFile(isAbsolute2(path) ? path : resolve2(dirname5(file), path), into, depth + 1);
     } else into.set(key3, value2);
   }
 }
@@ -14708,7 +14764,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         return result;
       }
     };
-    function basename5(path) {
+    function basename6(path) {
       const last = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
       if (last > -1) {
         path = path.slice(last + 1);
@@ -14728,7 +14784,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
           const dir = {
             type: "tree",
             fullpath: name,
-            basename: basename5(name),
+            basename: basename6(name),
             metadata: {},
             children: []
           };
@@ -14743,7 +14799,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
           const file = {
             type: "blob",
             fullpath: name,
-            basename: basename5(name),
+            basename: basename6(name),
             metadata,
             // This recursively generates any missing parent folders.
             parent: mkdir11(dirname14(name)),
@@ -15186,18 +15242,18 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       if (path.length === 0) return ".";
       path = path.replace(/\\/g, "/");
       const drivePrefix = getWindowsDrivePrefix(path);
-      const isAbsolute5 = path.charCodeAt(0) === 47 || drivePrefix !== null && path.charCodeAt(2) === 47;
+      const isAbsolute6 = path.charCodeAt(0) === 47 || drivePrefix !== null && path.charCodeAt(2) === 47;
       const trailingSeparator = path.charCodeAt(path.length - 1) === 47;
       let normalized = normalizeStringPosix(
         drivePrefix ? path.slice(2) : path,
-        !isAbsolute5
+        !isAbsolute6
       );
-      if (normalized.length === 0 && !isAbsolute5) normalized = ".";
+      if (normalized.length === 0 && !isAbsolute6) normalized = ".";
       if (normalized.length > 0 && trailingSeparator) normalized += "/";
       if (drivePrefix) {
-        return isAbsolute5 ? `${drivePrefix}/${normalized}` : `${drivePrefix}${normalized}`;
+        return isAbsolute6 ? `${drivePrefix}/${normalized}` : `${drivePrefix}${normalized}`;
       }
-      return isAbsolute5 ? `/${normalized}` : normalized;
+      return isAbsolute6 ? `/${normalized}` : normalized;
     }
     function join24(...args) {
       if (args.length === 0) return ".";
@@ -18423,7 +18479,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         throw new MissingParameterError(name);
       }
     }
-    function isAbsolute4(filepath) {
+    function isAbsolute5(filepath) {
       return filepath.startsWith("/") || /^[a-zA-Z]:[\\/]/.test(filepath);
     }
     async function discoverGitdir({ fsp, dotgit }) {
@@ -18434,7 +18490,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         return dotgit;
       } else if (dotgitStat.isFile()) {
         return fsp._readFile(dotgit, "utf8").then((contents) => contents.trimRight().substr(8)).then((submoduleGitdir) => {
-          if (isAbsolute4(submoduleGitdir)) {
+          if (isAbsolute5(submoduleGitdir)) {
             return submoduleGitdir;
           }
           const gitdir = join24(dirname14(dotgit), submoduleGitdir);
@@ -18573,7 +18629,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
        * @returns {Promise<boolean>} - `true` if the file is ignored, `false` otherwise.
        */
       static async isIgnored({ fs: fs7, dir, gitdir = join24(dir, ".git"), filepath }) {
-        if (basename5(filepath) === ".git") return true;
+        if (basename6(filepath) === ".git") return true;
         if (filepath === ".") return false;
         let excludes = "";
         const excludesFile = join24(gitdir, "info", "exclude");
@@ -20268,7 +20324,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         gitdir,
         trees: [ourTree, baseTree, theirTree],
         map: async function(filepath, [ours, base, theirs]) {
-          const path = basename5(filepath);
+          const path = basename6(filepath);
           const ourChange = await modified(ours, base);
           const theirChange = await modified(theirs, base);
           switch (`${ourChange}-${theirChange}`) {
@@ -26555,7 +26611,7 @@ async function buildTree(reader, baseTree, files) {
       continue;
     }
     if (existing?.type === "tree" || parent.open.has(leaf)) throw pathConflict(file.path, "is a directory");
-    const oid = await writeObject(reader.gitdir, "blob", serialiseJson(file.content));
+    const oid = await writeObject(reader.gitdir, "blob", serialiseJson(await documentValue(file.content)));
     parent.entries.set(leaf, { mode: FILE_MODE, oid, type: "blob" });
   }
   return await writeDir(reader.gitdir, root, true);
@@ -26595,6 +26651,7 @@ var init_tree_writer = __esm({
   "src/registry/tree-writer.ts"() {
     "use strict";
     init_errors();
+    init_backend();
     init_git_reader();
     init_objects();
     TREE_MODE = "040000";
@@ -52314,6 +52371,86 @@ var require_undici = __commonJS({
   }
 });
 
+// src/github/timing.ts
+function backoffDelayMs(attempt, baseMs, capMs = 3e4, random = Math.random) {
+  const step = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(step / 2 + random() * (step / 2));
+}
+function sleep3(ms2) {
+  return new Promise((resolve8) => setTimeout(resolve8, ms2));
+}
+var IdleWatchdog, WriteBucket;
+var init_timing = __esm({
+  "src/github/timing.ts"() {
+    "use strict";
+    IdleWatchdog = class {
+      constructor(idleMs) {
+        this.idleMs = idleMs;
+        this.touch();
+      }
+      idleMs;
+      controller = new AbortController();
+      timer;
+      get signal() {
+        return this.controller.signal;
+      }
+      touch() {
+        if (this.controller.signal.aborted) return;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => {
+          const reason2 = Object.assign(new Error(`no progress for ${this.idleMs} ms`), {
+            name: "TimeoutError",
+            code: "ETIMEDOUT"
+          });
+          this.controller.abort(reason2);
+        }, this.idleMs);
+        this.timer.unref();
+      }
+      stop() {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = void 0;
+      }
+    };
+    WriteBucket = class {
+      constructor(burst, spacingMs, now = Date.now, wait = sleep3) {
+        this.burst = burst;
+        this.spacingMs = spacingMs;
+        this.now = now;
+        this.wait = wait;
+        this.tokens = burst;
+        this.refilledAt = now();
+      }
+      burst;
+      spacingMs;
+      now;
+      wait;
+      tokens;
+      refilledAt;
+      chain = Promise.resolve();
+      schedule(job) {
+        const run = this.chain.then(async () => {
+          this.refill();
+          if (this.tokens < 1) {
+            await this.wait(Math.ceil((1 - this.tokens) * this.spacingMs));
+            this.refill();
+          }
+          this.tokens = Math.max(0, this.tokens - 1);
+          return job();
+        });
+        this.chain = run.catch(() => void 0);
+        return run;
+      }
+      refill() {
+        const at = this.now();
+        if (this.spacingMs > 0)
+          this.tokens = Math.min(this.burst, this.tokens + (at - this.refilledAt) / this.spacingMs);
+        else this.tokens = this.burst;
+        this.refilledAt = at;
+      }
+    };
+  }
+});
+
 // src/github/client.ts
 function createGitHubClient(options) {
   const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
@@ -52362,9 +52499,11 @@ function buildClient(options) {
     onSecondaryRateLimit: onLimit("secondary")
   };
   if (options.writeSpacingMs !== void 0) {
-    const spacing = spacedLimiterGroup(options.writeSpacingMs);
+    const spacing = limiterGroup(new WriteBucket(1, options.writeSpacingMs));
     throttle.write = spacing;
     throttle.notifications = spacing;
+  } else {
+    throttle.write = limiterGroup(new WriteBucket(WRITE_BURST, 1e3));
   }
   const octokit = new RetryingOctokit({
     auth: token,
@@ -52430,24 +52569,15 @@ function isStreamBody(body) {
   if (!body || typeof body !== "object") return false;
   return Symbol.asyncIterator in body || typeof body.getReader === "function";
 }
-function spacedLimiterGroup(spacingMs) {
-  let chain = Promise.resolve();
-  let last = 0;
+function limiterGroup(bucket) {
   const limiter = {
     schedule(_options, fn, ...args) {
-      const run = chain.then(async () => {
-        const wait = last + spacingMs - Date.now();
-        if (wait > 0) await new Promise((resolve8) => setTimeout(resolve8, wait));
-        last = Date.now();
-        return fn(...args);
-      });
-      chain = run.catch(() => void 0);
-      return run;
+      return bucket.schedule(() => fn(...args));
     }
   };
   return { key: () => limiter };
 }
-var import_undici, DEFAULT_API_URL, silentLog, clients, RetryingOctokit;
+var import_undici, WRITE_BURST, DEFAULT_API_URL, silentLog, clients, RetryingOctokit;
 var init_client = __esm({
   "src/github/client.ts"() {
     "use strict";
@@ -52457,6 +52587,8 @@ var init_client = __esm({
     init_errors2();
     init_proxy();
     import_undici = __toESM(require_undici(), 1);
+    init_timing();
+    WRITE_BURST = 10;
     DEFAULT_API_URL = "https://api.github.com";
     silentLog = { info: () => {
     }, warn: () => {
@@ -52568,7 +52700,7 @@ function rawBytes(data, what) {
   if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   throw new RegistryError("integrity", `${what}: GitHub did not answer with the raw content`);
 }
-var GitDatabase;
+var GitDatabase, PROTECTION;
 var init_git_database = __esm({
   "src/github/git-database.ts"() {
     "use strict";
@@ -52737,7 +52869,7 @@ var init_git_database = __esm({
       }
       refused(error, branch) {
         const said = gitHubMessage(error) ?? "";
-        if (httpStatus(error) === 422 && /rule violations|protected branch/i.test(said)) {
+        if (httpStatus(error) === 422 && PROTECTION.test(said)) {
           return new RegistryError(
             "refused",
             `GitHub refused to move branch ${branch} on ${this.slug}: ${said.replace(/\s+/g, " ").trim()}; add the registry's token (a GitHub App) to the rule's bypass list, or change the registry through a pull request`,
@@ -52747,6 +52879,7 @@ var init_git_database = __esm({
         return this.fail(error, `moving branch ${branch}`);
       }
     };
+    PROTECTION = /rule violations|protected branch|protected ref|required status check|through a pull request|approving review/i;
   }
 });
 
@@ -52851,6 +52984,7 @@ var init_git_database_backend = __esm({
     "use strict";
     init_errors();
     init_validate();
+    init_backend();
     init_commit_message();
     init_common();
     init_git_reader();
@@ -52951,7 +53085,10 @@ var init_git_database_backend = __esm({
         for (const file of change.files) {
           splitPath(file.path);
           if (file.content !== null) {
-            files.push({ path: file.path, content: serialiseJson(file.content).toString("utf8") });
+            files.push({
+              path: file.path,
+              content: serialiseJson(await documentValue(file.content)).toString("utf8")
+            });
             continue;
           }
           if (parent && (await this.reader.lookup(parent.tree, file.path))?.type === "blob") {
@@ -53156,49 +53293,6 @@ var init_statuses = __esm({
     "use strict";
     init_errors2();
     MAX_STATUS_DESCRIPTION = 140;
-  }
-});
-
-// src/github/timing.ts
-function backoffDelayMs(attempt, baseMs, capMs = 3e4, random = Math.random) {
-  const step = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(step / 2 + random() * (step / 2));
-}
-function sleep3(ms2) {
-  return new Promise((resolve8) => setTimeout(resolve8, ms2));
-}
-var IdleWatchdog;
-var init_timing = __esm({
-  "src/github/timing.ts"() {
-    "use strict";
-    IdleWatchdog = class {
-      constructor(idleMs) {
-        this.idleMs = idleMs;
-        this.touch();
-      }
-      idleMs;
-      controller = new AbortController();
-      timer;
-      get signal() {
-        return this.controller.signal;
-      }
-      touch() {
-        if (this.controller.signal.aborted) return;
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-          const reason2 = Object.assign(new Error(`no progress for ${this.idleMs} ms`), {
-            name: "TimeoutError",
-            code: "ETIMEDOUT"
-          });
-          this.controller.abort(reason2);
-        }, this.idleMs);
-        this.timer.unref();
-      }
-      stop() {
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = void 0;
-      }
-    };
   }
 });
 
@@ -56266,12 +56360,46 @@ var init_assets = __esm({
 
 // src/stores/github-release/fetch-artifact.ts
 import { createReadStream as createReadStream3 } from "node:fs";
-function checksumMismatch(file, expected, actual, extra = {}) {
-  return integrityError(`checksum mismatch for ${file}: expected ${expected}, got ${actual}`, {
+function checksumMismatch(file, expected, actual, extra = {}, where = "") {
+  return integrityError(`checksum mismatch for ${file}: expected ${expected}, got ${actual}${where}`, {
     expected,
     actual,
     ...extra
   });
+}
+function assetPlace(artifact, asset) {
+  const tag = artifact.release?.tag;
+  return `release asset ${asset.name}${tag === void 0 ? "" : ` of release ${tag}`}`;
+}
+async function explainMissing(context, artifact, asset, cause) {
+  const release = artifact.release;
+  if (!release) return cause;
+  let listed;
+  try {
+    listed = await listAssets(context.client, {
+      owner: context.owner,
+      repo: context.repo,
+      release_id: release.id
+    });
+  } catch (error) {
+    if (isRegistryError(error) && error.kind === "not-found")
+      return notFound(`release ${release.tag} (id ${release.id}) holding ${artifact.file_name} is gone`, {
+        release_id: release.id
+      });
+    return cause;
+  }
+  const now = listed.find((a) => a.name === asset.name);
+  if (now) {
+    const digest = parseDigest(now.digest);
+    return integrityError(
+      `${assetPlace(artifact, asset)} was replaced after registration: the registry recorded asset id ${asset.id} (sha256 ${asset.sha256}), GitHub now holds asset id ${now.id}${digest ? ` (sha256 ${digest})` : ""}; ${artifact.file_name} is not the registered file`,
+      { asset: asset.name, asset_id: asset.id, replaced_by: now.id, expected: asset.sha256 }
+    );
+  }
+  return notFound(
+    `${assetPlace(artifact, asset)} (id ${asset.id}) holding ${artifact.file_name} is missing`,
+    { asset: asset.name, asset_id: asset.id }
+  );
 }
 function assetsInOrder(artifact) {
   const assets = artifact.assets ?? [];
@@ -56323,14 +56451,21 @@ async function fetchArtifact(context, artifact, outPath) {
         destPath: temp,
         size: asset.size,
         onProgress: (bytes) => context.onProgress?.(before + bytes, artifact.size)
+      }).catch(async (error) => {
+        if (isRegistryError(error) && error.kind === "not-found")
+          throw await explainMissing(context, artifact, asset, error);
+        throw error;
       });
       done += got.size;
       lastDigest = got.sha256;
       if (assets.length > 1 && got.sha256 !== asset.sha256) {
-        throw checksumMismatch(asset.name, asset.sha256, got.sha256, {
-          asset: asset.name,
-          asset_id: asset.id
-        });
+        throw checksumMismatch(
+          asset.name,
+          asset.sha256,
+          got.sha256,
+          { asset: asset.name, asset_id: asset.id },
+          ` (${assetPlace(artifact, asset)})`
+        );
       }
     }
     let final;
@@ -56344,7 +56479,13 @@ async function fetchArtifact(context, artifact, outPath) {
       whole = await copyWithHash(concatenate(temps.slice(0, -1)), final);
     }
     if (whole.sha256 !== artifact.sha256)
-      throw checksumMismatch(artifact.file_name, artifact.sha256, whole.sha256);
+      throw checksumMismatch(
+        artifact.file_name,
+        artifact.sha256,
+        whole.sha256,
+        {},
+        ` (${assets.map((asset) => assetPlace(artifact, asset)).join(", ")})`
+      );
     if (whole.size !== artifact.size) {
       throw integrityError(
         `size mismatch for ${artifact.file_name}: expected ${artifact.size} bytes, got ${whole.size}`,
@@ -56365,6 +56506,8 @@ var init_fetch_artifact = __esm({
     "use strict";
     init_errors();
     init_assets();
+    init_releases();
+    init_types();
     init_atomic_file();
     init_hashing();
   }
@@ -56880,7 +57023,9 @@ var init_github_release_store = __esm({
         const release = artifact.release;
         if (!release || !artifact.assets?.length) return { ok: false, actual: null, present: false };
         const listed = await this.listedAssets(release.id);
-        return listed === null ? { ok: false, actual: null, present: false } : this.judge(artifact, listed);
+        if (listed === null)
+          return { ok: false, actual: null, present: false, where: `release ${release.tag} is gone` };
+        return this.judge(artifact, listed);
       }
       /**
        * Every file of a directory version against one listing of its release (not one per file): a
@@ -56893,7 +57038,9 @@ var init_github_release_store = __esm({
         for (const file of fileArtifacts(artifact)) {
           let result;
           if (isEmptyFile(file)) result = { ok: true, actual: EMPTY_SHA256, present: true };
-          else if (listed === null || !file.assets?.length) result = { ok: false, actual: null, present: false };
+          else if (listed === null)
+            result = { ok: false, actual: null, present: false, where: `release ${artifact.release.tag} is gone` };
+          else if (!file.assets?.length) result = { ok: false, actual: null, present: false };
           else result = await this.judge(file, listed);
           results.push({ file, ...result });
         }
@@ -56908,16 +57055,43 @@ var init_github_release_store = __esm({
           throw error;
         }
       }
+      /**
+       * Each recorded asset by its id in the listing. An id no longer listed while another asset holds
+       * its name is a replacement (deleted and uploaded again: not the registered bytes); a GitHub
+       * digest other than the recorded SHA-256 is GitHub saying it holds other bytes. Both are named.
+       */
       async judge(artifact, listed) {
         const recorded = assetsInOrder(artifact);
         const found = recorded.map((asset) => listed.find((a) => a.id === asset.id));
-        if (found.some((asset) => !asset || asset.state !== "uploaded"))
-          return { ok: false, actual: null, present: false };
+        for (const [i, asset] of recorded.entries()) {
+          if (found[i]) continue;
+          const now = listed.find((a) => a.name === asset.name);
+          if (!now)
+            return { ok: false, actual: null, present: false, where: `${assetPlace(artifact, asset)} is missing` };
+          return {
+            ok: false,
+            actual: recorded.length === 1 ? parseDigest(now.digest) : null,
+            present: true,
+            where: `${assetPlace(artifact, asset)} was replaced after registration (recorded asset id ${asset.id}, now id ${now.id})`
+          };
+        }
+        const unfinished = found.findIndex((asset) => asset?.state !== "uploaded");
+        if (unfinished >= 0) {
+          const asset = recorded[unfinished];
+          return {
+            ok: false,
+            actual: null,
+            present: false,
+            where: `${assetPlace(artifact, asset)} is not fully uploaded (state ${found[unfinished]?.state})`
+          };
+        }
         const digests = found.map((asset) => parseDigest(asset?.digest));
         if (digests.every((d) => d !== null)) {
-          if (digests.every((d, i) => d === recorded[i]?.sha256))
-            return { ok: true, actual: artifact.sha256, present: true };
-          if (digests.length === 1) return { ok: false, actual: digests[0] ?? null, present: true };
+          const wrong = digests.findIndex((d, i) => d !== recorded[i]?.sha256);
+          if (wrong < 0) return { ok: true, actual: artifact.sha256, present: true };
+          const asset = recorded[wrong];
+          const where = `GitHub's digest of ${assetPlace(artifact, asset)} is sha256:${digests[wrong]}, not the recorded ${asset.sha256}`;
+          return { ok: false, actual: digests.length === 1 ? digests[0] ?? null : null, present: true, where };
         }
         return this.verifyByDownload(artifact);
       }
@@ -56929,10 +57103,15 @@ var init_github_release_store = __esm({
         } catch (error) {
           if (isRegistryError(error) && error.kind === "integrity") {
             const actual = error.details?.asset === void 0 ? error.details?.actual : void 0;
-            return { ok: false, actual: typeof actual === "string" ? actual : null, present: true };
+            return {
+              ok: false,
+              actual: typeof actual === "string" ? actual : null,
+              present: true,
+              where: `downloaded from ${assetsInOrder(artifact).map((asset) => assetPlace(artifact, asset)).join(", ")}`
+            };
           }
           if (isRegistryError(error) && error.kind === "not-found")
-            return { ok: false, actual: null, present: false };
+            return { ok: false, actual: null, present: false, where: error.message };
           throw error;
         } finally {
           await rm4(dir, { recursive: true, force: true });
@@ -57642,11 +57821,14 @@ async function modelWrites(snapshot, name, change, files) {
 
 // src/commands/update-registry.ts
 init_validate();
+init_backend();
 function updateRegistry(ctx, build) {
   return ctx.backend.update(async (snapshot) => {
     const built = await build(snapshot);
     for (const file of built.change?.files ?? []) {
-      if (file.content !== null) validateRegistryFile(file.path, file.content);
+      if (file.content !== null && !(file.content instanceof DeferredDocument)) {
+        validateRegistryFile(file.path, file.content);
+      }
     }
     return built;
   });
@@ -57710,8 +57892,15 @@ init_errors();
 init_references();
 init_atomic_file();
 init_hashing();
-import { mkdir as mkdir3, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname4, join as join4, resolve as resolvePath } from "node:path";
+import { lstat as lstat3, mkdir as mkdir3, readdir as readdir3, stat as stat3 } from "node:fs/promises";
+import {
+  basename as basename3,
+  dirname as dirname4,
+  isAbsolute,
+  join as join4,
+  relative as relativePath,
+  resolve as resolvePath
+} from "node:path";
 
 // src/commands/directory.ts
 init_errors();
@@ -57719,7 +57908,7 @@ init_manifest();
 init_atomic_file();
 init_hashing();
 import { createHash as createHash3 } from "node:crypto";
-import { mkdir, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { lstat as lstat2, mkdir, readdir as readdir2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { dirname as dirname2, join as join2 } from "node:path";
 async function isDirectoryPath(path) {
   try {
@@ -57776,7 +57965,7 @@ function manifestDigest(entries) {
 async function putDirectory(store, scanned, target) {
   return store.putDirectory(scanned, target);
 }
-async function fetchDirectory(store, artifact, finalPath) {
+function checkedManifest(artifact) {
   const manifest = artifact.manifest ?? [];
   if (manifestDigest(sortManifest(manifest)) !== artifact.sha256)
     throw integrityError(
@@ -57791,7 +57980,11 @@ async function fetchDirectory(store, artifact, finalPath) {
       );
     }
   });
-  if (await exists(finalPath))
+  return { manifest, paths };
+}
+async function fetchDirectory(store, artifact, finalPath, options = {}) {
+  const { manifest, paths } = checkedManifest(artifact);
+  if (!options.replace && await exists(finalPath))
     throw invalidInput(`"${finalPath}" already exists: fetch a directory version to a new path`, {
       field: "out"
     });
@@ -57815,12 +58008,29 @@ async function fetchDirectory(store, artifact, finalPath) {
     const workers = Math.max(1, Math.min(store.parallelFetches, manifest.length));
     await Promise.all(Array.from({ length: workers }, worker));
     if (failure) throw failure.error;
-    await rename2(temp, finalPath);
+    if (options.replace && await exists(finalPath)) await swapInto(temp, finalPath);
+    else await rename2(temp, finalPath);
+    await syncDirectory(dirname2(finalPath));
   } catch (error) {
     await rm2(temp, { recursive: true, force: true });
     throw error;
   }
   return finalPath;
+}
+async function swapInto(temp, finalPath) {
+  const aside = tempPathBeside(finalPath);
+  try {
+    await rename2(finalPath, aside);
+  } catch (error) {
+    throw fileSystemError(error, "move aside the directory being replaced at", finalPath);
+  }
+  try {
+    await rename2(temp, finalPath);
+  } catch (error) {
+    await rename2(aside, finalPath).catch(() => void 0);
+    throw fileSystemError(error, "move the verified directory to", finalPath);
+  }
+  await rm2(aside, { recursive: true, force: true }).catch(() => void 0);
 }
 async function exists(path) {
   try {
@@ -57996,12 +58206,12 @@ async function fetchModel(ctx, input) {
   const { version, out } = await choose(ctx, input);
   return { version, path: await download(ctx, version, out) };
 }
-async function download(ctx, version, out) {
+async function download(ctx, version, out, replace = false) {
   const store = await openStore(ctx);
-  if (version.artifact.manifest) return fetchDirectory(store, version.artifact, out);
+  if (version.artifact.manifest) return fetchDirectory(store, version.artifact, out, { replace });
   return (await store.fetch(version.artifact, out)).path;
 }
-async function choose(ctx, input) {
+async function choose(ctx, input, replace = false) {
   if (input.reference === void 0 && input.criteria === void 0) {
     throw invalidInput(
       (w) => `name a version (${w.field("reference")}, such as theft-detector@production) or criteria (${["name", "model-type", "stage", "tags", "min-metrics"].map((f) => w.field(f)).join(", ")})`,
@@ -58016,16 +58226,21 @@ async function choose(ctx, input) {
       `${formatReference(version)} is archived: its artifact was deleted by retention`
     );
   }
-  const out = await destination(input.out, version.artifact.file_name, input.mkdir === true);
+  const keepInPlace = replace && version.artifact.manifest !== void 0;
+  const out = await destination(input.out, version.artifact.file_name, input.mkdir === true, keepInPlace);
   await refuseSpecialFile(out, `the destination "${out}"`);
-  const swept = await sweepStaleTempsBeside(resolvePath(out), STALE_FETCH_TEMP_MS);
+  const swept = await sweepStaleTempsBeside(resolvePath(out), STALE_FETCH_TEMP_MS, {
+    directories: version.artifact.manifest !== void 0
+  });
   if (swept.length > 0) {
-    ctx.notice?.(`removed ${swept.length} temporary file(s) an interrupted fetch left beside ${out}`);
+    ctx.notice?.(
+      `removed ${swept.length} temporary file(s) or directories an interrupted fetch left beside ${out}`
+    );
   }
   return { version, out };
 }
-async function destination(out, fileName, create) {
-  const namesDirectory = /[\\/]$/.test(out) || await kindOf(out) === "directory";
+async function destination(out, fileName, create, keepInPlace) {
+  const namesDirectory = /[\\/]$/.test(out) || !keepInPlace && await kindOf(out) === "directory";
   const directory = resolvePath(namesDirectory ? out : dirname4(out));
   const kind = await kindOf(directory);
   if (kind === "other") throw invalidInput(`"${directory}" is not a directory`, { field: "out" });
@@ -58149,6 +58364,7 @@ function toEvent(entry) {
 
 // src/commands/list.ts
 init_errors();
+init_ordering();
 init_names();
 async function listVersions(ctx, input) {
   const snapshot = await ctx.backend.snapshot();
@@ -59397,13 +59613,13 @@ import { stat as stat7 } from "node:fs/promises";
 import { join as join10, resolve as resolve3 } from "node:path";
 
 // src/registry/checked-out.ts
-import { readdir as readdir3, readFile as readFile3 } from "node:fs/promises";
+import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname6, join as join8 } from "node:path";
 async function worktreeHolding(gitdir, ref, mainWorktree) {
   if (mainWorktree !== null && await headNames(join8(gitdir, "HEAD"), ref)) return mainWorktree;
   let linked;
   try {
-    linked = await readdir3(join8(gitdir, "worktrees"));
+    linked = await readdir4(join8(gitdir, "worktrees"));
   } catch {
     return null;
   }
@@ -59618,7 +59834,7 @@ var import_isomorphic_git4 = __toESM(require_isomorphic_git(), 1);
 init_errors();
 import fs4 from "node:fs";
 import { mkdir as mkdir6, readFile as readFile6, stat as stat8 } from "node:fs/promises";
-import { dirname as dirname8, isAbsolute as isAbsolute2, join as join12, resolve as resolve4 } from "node:path";
+import { dirname as dirname8, isAbsolute as isAbsolute3, join as join12, resolve as resolve4 } from "node:path";
 async function findRepository(startDir) {
   const start = resolve4(startDir);
   let current = start;
@@ -59642,7 +59858,7 @@ async function repositoryAt(dir) {
     const text = await readFile6(dotGit, "utf8");
     const match = /^gitdir:\s*(.+?)\s*$/m.exec(text);
     if (!match?.[1]) throw new RegistryError("integrity", `${dotGit} is a file without a "gitdir:" line`);
-    const gitdir = isAbsolute2(match[1]) ? match[1] : resolve4(dir, match[1]);
+    const gitdir = isAbsolute3(match[1]) ? match[1] : resolve4(dir, match[1]);
     return { dir, gitdir: await commonDir(gitdir) };
   }
   if (await looksLikeGitdir(dir)) return { dir, gitdir: dir };
@@ -59651,7 +59867,7 @@ async function repositoryAt(dir) {
 async function commonDir(gitdir) {
   try {
     const pointer = (await readFile6(join12(gitdir, "commondir"), "utf8")).trim();
-    return isAbsolute2(pointer) ? pointer : resolve4(gitdir, pointer);
+    return isAbsolute3(pointer) ? pointer : resolve4(gitdir, pointer);
   } catch {
     return gitdir;
   }
@@ -59691,20 +59907,20 @@ async function openOrCreateRepository(dir, options = {}) {
 // src/stores/local/local-store.ts
 init_hashing();
 init_verify_files();
-import { basename as basename4, resolve as resolve6 } from "node:path";
+import { basename as basename5, resolve as resolve6 } from "node:path";
 
 // src/stores/local/object-fetch.ts
 init_errors();
 init_atomic_file();
 init_hashing();
 import { constants } from "node:fs";
-import { lstat as lstat3, open as open4, rmdir, stat as stat10 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname9, isAbsolute as isAbsolute3, join as join14, relative, resolve as resolve5, sep } from "node:path";
+import { lstat as lstat5, open as open4, rmdir, stat as stat10 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname9, isAbsolute as isAbsolute4, join as join14, relative, resolve as resolve5, sep } from "node:path";
 
 // src/stores/local/file-io.ts
 init_errors();
 init_atomic_file();
-import { mkdir as mkdir7, readdir as readdir4 } from "node:fs/promises";
+import { mkdir as mkdir7, readdir as readdir5 } from "node:fs/promises";
 async function ensureDirectory(directory) {
   try {
     return await mkdir7(directory, { recursive: true });
@@ -59714,7 +59930,7 @@ async function ensureDirectory(directory) {
 }
 async function listNames(directory) {
   try {
-    return (await readdir4(directory)).sort();
+    return (await readdir5(directory)).sort();
   } catch (error) {
     if (errorCode(error) === "ENOENT") return [];
     throw fileSystemError(error, "list", directory);
@@ -59734,7 +59950,7 @@ init_errors();
 init_atomic_file();
 init_hashing();
 import { createHash as createHash5, randomBytes as randomBytes3 } from "node:crypto";
-import { chmod as chmod2, lstat as lstat2, rename as rename5, stat as stat9, unlink as unlink3, writeFile as writeFile2 } from "node:fs/promises";
+import { chmod as chmod2, lstat as lstat4, rename as rename5, stat as stat9, unlink as unlink3, writeFile as writeFile2 } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join as join13 } from "node:path";
 function defaultLocalStoreRoot(gitdir) {
@@ -59765,7 +59981,7 @@ async function* listObjectFiles(root) {
       const path = join13(fanPath, name);
       let info;
       try {
-        info = await lstat2(path);
+        info = await lstat4(path);
       } catch (error) {
         if (errorCode(error) === "ENOENT") continue;
         throw fileSystemError(error, "inspect", path);
@@ -59800,7 +60016,7 @@ async function isPinned(root, sha256) {
   for (const name of await listNames(directory)) {
     if (!name.startsWith(`${sha256}.`) || ownerIsGone(name)) continue;
     try {
-      if ((await lstat2(join13(directory, name))).mtimeMs > cutoff) return true;
+      if ((await lstat4(join13(directory, name))).mtimeMs > cutoff) return true;
     } catch {
     }
   }
@@ -59875,7 +60091,7 @@ async function* listLeftovers(root) {
       const path = join13(directory, name);
       let info;
       try {
-        info = await lstat2(path);
+        info = await lstat4(path);
       } catch {
         continue;
       }
@@ -59986,7 +60202,7 @@ async function verifyObject(root, artifact) {
 async function openObject(root, artifact, objectPath) {
   let info;
   try {
-    info = await lstat3(objectPath);
+    info = await lstat5(objectPath);
   } catch (error) {
     const code2 = errorCode(error);
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return null;
@@ -60039,7 +60255,7 @@ function missingObject(root, artifact, objectPath) {
   );
 }
 function safeFileName(fileName) {
-  if (!fileName || fileName !== basename3(fileName) || fileName === "." || fileName === ".." || /[/\\]/.test(fileName)) {
+  if (!fileName || fileName !== basename4(fileName) || fileName === "." || fileName === ".." || /[/\\]/.test(fileName)) {
     throw integrityError(
       (w) => `artifact file name "${fileName}" is not a plain file name; the registry metadata is corrupt \u2014 ${w.command("doctor")} checks the registry`,
       {
@@ -60069,7 +60285,7 @@ async function removeCreatedDirectories(deepest, firstCreated) {
   let directory = resolve5(deepest);
   for (; ; ) {
     const inside = relative(top, directory);
-    if (inside.startsWith("..") || isAbsolute3(inside)) return;
+    if (inside.startsWith("..") || isAbsolute4(inside)) return;
     try {
       await rmdir(directory);
     } catch {
@@ -60084,7 +60300,7 @@ async function removeCreatedDirectories(deepest, firstCreated) {
 init_errors();
 init_atomic_file();
 init_hashing();
-import { chmod as chmod3, link, lstat as lstat4, rename as rename6, utimes } from "node:fs/promises";
+import { chmod as chmod3, link, lstat as lstat6, rename as rename6, utimes } from "node:fs/promises";
 import { dirname as dirname10, join as join15 } from "node:path";
 var OBJECT_MODE = 292;
 async function putObject(root, sourcePath, target, expected, onProgress) {
@@ -60211,7 +60427,7 @@ async function reuseExisting(objectPath) {
 }
 async function exists4(path) {
   try {
-    await lstat4(path);
+    await lstat6(path);
     return true;
   } catch (error) {
     if (errorCode(error) === "ENOENT") return false;
@@ -60251,7 +60467,7 @@ var LocalArtifactStore = class {
       for (const entry of directory.entries) {
         const stored = await this.put(
           directory.files.get(entry.path),
-          { ...target, file_name: basename4(entry.path), compression: "none" },
+          { ...target, file_name: basename5(entry.path), compression: "none" },
           { sha256: entry.sha256, size: entry.size }
         );
         if (stored.lease) leases.push(stored.lease);

@@ -15,8 +15,23 @@ export declare function manifestDigest(entries: readonly ManifestEntry[]): strin
  * verified against its manifest entry, all or nothing.
  */
 export declare function putDirectory(store: ArtifactStore, scanned: ScannedDirectory, target: ArtifactTarget): Promise<DirectoryPutResult>;
+export interface FetchDirectoryOptions {
+    /**
+     * fetch --if-changed / --watch: an existing directory at `finalPath` is replaced — only once the
+     * new tree is complete and verified beside it; a failure leaves it untouched.
+     */
+    replace?: boolean;
+}
 /**
- * Restores a directory version at `finalPath` (which must not exist): into a temporary sibling,
- * every file verified by the store, then one rename. Nothing is left behind on a failure.
+ * Restores a directory version at `finalPath` (which must not exist unless `replace`): into a
+ * temporary sibling, every file verified by the store, then renamed into place. Nothing is left
+ * behind on a failure.
  */
-export declare function fetchDirectory(store: ArtifactStore, artifact: Artifact, finalPath: string): Promise<string>;
+export declare function fetchDirectory(store: ArtifactStore, artifact: Artifact, finalPath: string, options?: FetchDirectoryOptions): Promise<string>;
+/**
+ * True when the directory at `root` holds exactly the version's files: the same set of paths
+ * (nothing extra, no links, special files or empty directories, which a version never restores),
+ * each the recorded size and SHA-256. Sizes are compared first, then each file is hashed while
+ * streaming; the first difference ends the comparison.
+ */
+export declare function directoryMatches(root: string, artifact: Artifact): Promise<boolean>;

@@ -31,6 +31,8 @@ export interface VersionPage {
     versions: ModelVersion[];
     /** The model_id to continue after; null on the last page. */
     next: string | null;
+    /** How many versions match the criteria in all (every page together). */
+    total: number;
 }
 /** One page of a model's versions in `list` order; the model's index is read once. */
 export declare function listVersionPage(ctx: CommandContext, input: PageInput): Promise<VersionPage>;

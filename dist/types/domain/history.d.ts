@@ -1,14 +1,6 @@
+import type { StageSpan } from './shapes.js';
 import type { ModelVersion } from './types.js';
-export interface StageSpan {
-    version: string;
-    model_id: string;
-    stage: string;
-    from: string;
-    /** When the version next changed stage; null while it still holds this one. */
-    until: string | null;
-    by: string;
-    via: string;
-}
+export type { StageSpan };
 /** Every span of every version, earliest start first (then version, then recorded order). */
 export declare function stageTimeline(versions: ModelVersion[]): StageSpan[];
 /** Stage → versions holding it at `at` (newest registration first); stage keys alphabetical. */

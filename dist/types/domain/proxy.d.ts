@@ -2,6 +2,9 @@
  * Which proxy a request goes through, from the variables self-hosted runners and shells set:
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY, lowercase first (curl's and undici's order). Pure: the
  * fronts read the environment, the GitHub client and the git transport ask `proxyFor`.
+ * These are the variables GitHub's self-hosted runner itself honours (https_proxy, http_proxy,
+ * no_proxy with hosts and `host:port`):
+ * https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/using-a-proxy-server-with-self-hosted-runners
  */
 export interface ProxySettings {
     httpProxy?: string;

@@ -32,8 +32,9 @@ export interface GitHubClientOptions {
     /** A rate limit that resets later than this is reported instead of waited out. */
     maxRateLimitWaitSeconds?: number;
     /**
-     * Spacing of write requests. Unset: the throttling plugin's defaults (1 s between writes, 3 s
-     * between writes that notify, as GitHub asks to avoid secondary limits). Tests set 0.
+     * Spacing of write requests. Unset: bursts of WRITE_BURST writes, then one a second (WriteBucket,
+     * src/github/timing.ts), and the throttling plugin's 3 s between writes that notify (pull
+     * requests, reviews), as GitHub asks to avoid secondary limits. Tests set 0.
      */
     writeSpacingMs?: number;
     /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY as the front read them; unset: direct connections. */

@@ -1,5 +1,5 @@
 import type { RegistryPolicy } from '../domain/types.js';
-import type { ChangeBuilder, CommitOutcome, LogEntry, LogOptions, ProposeOutcome, RegistryBackend, RegistrySnapshot } from '../registry/backend.js';
+import { type ChangeBuilder, type CommitOutcome, type LogEntry, type LogOptions, type ProposeOutcome, type RegistryBackend, type RegistrySnapshot } from '../registry/backend.js';
 import type { Identity } from '../registry/commit-writer.js';
 import type { RemoteRegistryBackend } from '../registry/remote-backend.js';
 import type { RepoRef } from './call.js';

@@ -52,11 +52,22 @@ export interface RegistrySnapshot {
         type: 'tree' | 'blob';
     }>>;
 }
-/** One file written (JSON value, serialised with 2-space indent and a final newline) or deleted (null). */
+/**
+ * One file written or deleted (null). A JSON value is serialised with 2-space indent and a final
+ * newline. A DeferredDocument is made only when the writer reaches its file, for a change too
+ * large to hold (migrate rewrites every version file of the registry in one commit).
+ */
 export interface FileWrite {
     path: string;
     content: unknown | null;
 }
+/** A document produced (and checked: see deferredDocument in src/commands/update-registry.ts) when it is written. */
+export declare class DeferredDocument {
+    readonly produce: () => Promise<unknown>;
+    constructor(produce: () => Promise<unknown>);
+}
+/** The JSON value of a FileWrite's content, producing a deferred one now. */
+export declare function documentValue(content: unknown): Promise<unknown>;
 export interface ChangeSet {
     /** First line of the commit message, e.g. `register theft-detector 1.1.0 (development)`. */
     subject: string;

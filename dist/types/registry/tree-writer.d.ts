@@ -1,4 +1,4 @@
-import type { FileWrite } from './backend.js';
+import { type FileWrite } from './backend.js';
 import { type GitReader } from './git-reader.js';
 export declare function serialiseJson(value: unknown): Buffer;
 /** Returns the new root tree's object id. `baseTree` null starts from an empty tree. */

@@ -111,11 +111,7 @@ export interface ArtifactStore {
      */
     fetch(artifact: Artifact, outPath: string): Promise<FetchResult>;
     /** Re-hashes the stored bytes without copying them out. */
-    verify(artifact: Artifact): Promise<{
-        ok: boolean;
-        actual: string | null;
-        present: boolean;
-    }>;
+    verify(artifact: Artifact): Promise<Verification>;
     /**
      * verify() for every stored file of the artifact: each file of a directory version in manifest
      * order (fileArtifacts, src/domain/manifest.ts), or the artifact itself. A file that is there but
@@ -143,11 +139,18 @@ export interface RegistryRecords {
     /** `name@version` of every live version: its stored item is checked through verify(), never swept. */
     live: ReadonlySet<string>;
 }
-export interface FileVerification {
-    file: Artifact;
+export interface Verification {
     ok: boolean;
     actual: string | null;
     present: boolean;
+    /**
+     * Where the bytes are and what was found there, when the store can say more than its kind (a
+     * GitHub release asset, replaced or carrying a disagreeing digest): doctor's findings name it.
+     */
+    where?: string;
+}
+export interface FileVerification extends Verification {
+    file: Artifact;
     error?: RegistryError;
 }
 export interface StoredItem {

@@ -18,10 +18,15 @@ export declare function isTempName(name: string): boolean;
 export declare function isTempNameFor(name: string, finalPath: string): boolean;
 /**
  * Removes the temp files a killed earlier write to `finalPath` left beside it, once they have not
- * been written to for `olderThanMs` (a write in progress keeps touching its file). Best effort:
- * the write that calls this must not fail because an old leftover cannot be removed.
+ * been written to for `olderThanMs` (a write in progress keeps touching its file). With
+ * `directories`, also the temp directories of a killed directory fetch (the tree being restored,
+ * or the old tree renamed aside before its removal), judged by the newest change anywhere inside:
+ * a restore in progress keeps writing some file in it. Best effort: the write that calls this
+ * must not fail because an old leftover cannot be removed.
  */
-export declare function sweepStaleTempsBeside(finalPath: string, olderThanMs: number): Promise<string[]>;
+export declare function sweepStaleTempsBeside(finalPath: string, olderThanMs: number, options?: {
+    directories?: boolean;
+}): Promise<string[]>;
 /**
  * Renames `tempPath` over `finalPath` (replacing it atomically on POSIX) and then syncs the
  * directory, because the rename itself lives in the directory's entry table and is only durable

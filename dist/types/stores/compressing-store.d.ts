@@ -5,11 +5,7 @@ export declare class CompressingStore extends StoreDecorator {
     put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult>;
     finish(artifact: Artifact): Promise<void>;
     fetch(artifact: Artifact, outPath: string): Promise<FetchResult>;
-    verify(artifact: Artifact): Promise<{
-        ok: boolean;
-        actual: string | null;
-        present: boolean;
-    }>;
+    verify(artifact: Artifact): Promise<import("./artifact-store.js").Verification>;
     remove(artifact: Artifact, inUse?: InUseCheck): Promise<void>;
 }
 /** The artifact as the inner store holds it: the compressed bytes. */

@@ -4,7 +4,7 @@
  * port's contract says (cleanup and doctor treat a store without them as unable to list).
  */
 import type { Artifact } from '../domain/types.js';
-import type { ArtifactStore, ArtifactTarget, DirectoryPutResult, DirectorySource, FetchResult, FileDigest, FileVerification, InUseCheck, PutResult, RegistryRecords, StoredItem } from './artifact-store.js';
+import type { ArtifactStore, ArtifactTarget, DirectoryPutResult, DirectorySource, FetchResult, FileDigest, FileVerification, InUseCheck, PutResult, RegistryRecords, StoredItem, Verification } from './artifact-store.js';
 export declare class StoreDecorator implements ArtifactStore {
     protected readonly inner: ArtifactStore;
     readonly kind: import("../domain/types.js").ArtifactStoreKind;
@@ -18,11 +18,7 @@ export declare class StoreDecorator implements ArtifactStore {
     putDirectory(directory: DirectorySource, target: ArtifactTarget): Promise<DirectoryPutResult>;
     finish(artifact: Artifact): Promise<void>;
     fetch(artifact: Artifact, outPath: string): Promise<FetchResult>;
-    verify(artifact: Artifact): Promise<{
-        ok: boolean;
-        actual: string | null;
-        present: boolean;
-    }>;
+    verify(artifact: Artifact): Promise<Verification>;
     /**
      * A directory's files are stored as they are: the inner store checks them. A single file goes
      * through this store's own verify (a decorator may store it otherwise, e.g. compressed).

@@ -1,6 +1,6 @@
 import type { Artifact } from '../../domain/types.js';
 import type { GitHubClient } from '../../github/client.js';
-import type { ArtifactStore, ArtifactTarget, DirectoryPutResult, DirectorySource, FetchResult, FileDigest, FileVerification, PutResult, RegistryRecords, StoredItem } from '../artifact-store.js';
+import type { ArtifactStore, ArtifactTarget, DirectoryPutResult, DirectorySource, FetchResult, FileDigest, FileVerification, PutResult, RegistryRecords, StoredItem, Verification } from '../artifact-store.js';
 import { type RegistryRelease } from './release-listing.js';
 export type { RegistryRelease } from './release-listing.js';
 export interface GitHubReleaseStoreOptions {
@@ -57,11 +57,7 @@ export declare class GitHubReleaseStore implements ArtifactStore {
      * matching part digests prove the whole file (verified at registration) is intact. Without
      * digests the file is downloaded to a temp directory and hashed.
      */
-    verify(artifact: Artifact): Promise<{
-        ok: boolean;
-        actual: string | null;
-        present: boolean;
-    }>;
+    verify(artifact: Artifact): Promise<Verification>;
     /**
      * Every file of a directory version against one listing of its release (not one per file): a
      * file whose assets all carry GitHub's digest is judged by them, the others are downloaded.
@@ -69,6 +65,11 @@ export declare class GitHubReleaseStore implements ArtifactStore {
     verifyFiles(artifact: Artifact): Promise<FileVerification[]>;
     /** The release's assets, or null when the release is gone. */
     private listedAssets;
+    /**
+     * Each recorded asset by its id in the listing. An id no longer listed while another asset holds
+     * its name is a replacement (deleted and uploaded again: not the registered bytes); a GitHub
+     * digest other than the recorded SHA-256 is GitHub saying it holds other bytes. Both are named.
+     */
     private judge;
     private verifyByDownload;
     /** Deletes the assets, the release and its tag. Idempotent. */
