@@ -9,45 +9,27 @@ import { createHash } from 'node:crypto'
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
-import { resetGitHubClients } from '../../../src/github/client.js'
-import {
-  gitOutput,
-  githubCliArgs,
-  modelFile,
-  mreg,
-  removeDir,
-  tempDir,
-  testEnv,
-  type RunResult
-} from '../../support/cli-harness.js'
+import { gitOutput, modelFile, type RunResult } from '../../support/cli-harness.js'
 import { treeDigests as tree } from '../../support/file-tree.js'
-import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import type { GitHubEmulator } from '../../support/github-emulator/index.js'
+import { githubProject, type GitHubProject } from '../../support/github-project.js'
 
+let project: GitHubProject
 let gh: GitHubEmulator
 let work: string
-let cache: string
 let model: string
 let version: ModelVersion
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex')
 
-const github = (args: string[]): Promise<RunResult> =>
-  mreg(
-    work,
-    githubCliArgs(gh, ...args),
-    testEnv({
-      GITHUB_TOKEN: gh.token,
-      XDG_CACHE_HOME: cache
-    })
-  )
+const github = (args: string[]): Promise<RunResult> => project.github(args)
 
 const registryTip = () => gitOutput(gh.repoDir, 'rev-parse', 'refs/heads/model-registry')
 const releaseOf = (v: ModelVersion) => gh.state.releases.find(r => r.id === v.artifact.release?.id)
 
 beforeAll(async () => {
-  gh = await startGitHubEmulator()
-  work = await tempDir()
-  cache = await tempDir()
+  project = await githubProject()
+  ;({ gh, work } = project)
   model = join(work, 'model')
   await mkdir(join(model, 'features', 'nested'), { recursive: true })
   await modelFile(model, 'model.pkl', 21, 70_000)
@@ -68,10 +50,7 @@ afterEach(() => {
 })
 
 afterAll(async () => {
-  await gh.close()
-  await removeDir(work)
-  await removeDir(cache)
-  resetGitHubClients()
+  await project.close()
 })
 
 describe('register DIR on GitHub', () => {

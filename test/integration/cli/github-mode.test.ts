@@ -8,33 +8,22 @@ import { createHash } from 'node:crypto'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
-import { resetGitHubClients } from '../../../src/github/client.js'
-import {
-  githubCliArgs,
-  modelFile,
-  mreg,
-  removeDir,
-  tempDir,
-  testEnv,
-  type RunResult
-} from '../../support/cli-harness.js'
-import { ALL_WRITE, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import { modelFile, mreg, testEnv, type RunResult } from '../../support/cli-harness.js'
+import { ALL_WRITE, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import { githubProject, type GitHubProject } from '../../support/github-project.js'
 
+let project: GitHubProject
 let gh: GitHubEmulator
 let work: string
 let cache: string
 
 beforeAll(async () => {
-  gh = await startGitHubEmulator()
-  work = await tempDir()
-  cache = await tempDir()
+  project = await githubProject()
+  ;({ gh, work, cache } = project)
 })
 
 afterAll(async () => {
-  await gh.close()
-  await removeDir(work)
-  await removeDir(cache)
-  resetGitHubClients()
+  await project.close()
 })
 
 const env = (extra: Record<string, string> = {}) =>
@@ -45,7 +34,7 @@ const env = (extra: Record<string, string> = {}) =>
   })
 
 const github = (args: string[], extra: Record<string, string> = {}): Promise<RunResult> =>
-  mreg(work, githubCliArgs(gh, ...args), env(extra))
+  project.github(args, extra)
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })

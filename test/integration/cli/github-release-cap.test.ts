@@ -5,36 +5,19 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { Octokit } from '@octokit/rest'
-import { resetGitHubClients } from '../../../src/github/client.js'
-import {
-  githubCliArgs,
-  modelFile,
-  mreg,
-  removeDir,
-  tempDir,
-  testEnv,
-  type RunResult
-} from '../../support/cli-harness.js'
-import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import { modelFile, type RunResult } from '../../support/cli-harness.js'
+import type { GitHubEmulator } from '../../support/github-emulator/index.js'
+import { githubProject, type GitHubProject } from '../../support/github-project.js'
 
+let project: GitHubProject
 let gh: GitHubEmulator
 let work: string
-let cache: string
 
-const github = (args: string[]): Promise<RunResult> =>
-  mreg(
-    work,
-    githubCliArgs(gh, ...args),
-    testEnv({
-      GITHUB_TOKEN: gh.token,
-      XDG_CACHE_HOME: cache
-    })
-  )
+const github = (args: string[]): Promise<RunResult> => project.github(args)
 
 beforeAll(async () => {
-  gh = await startGitHubEmulator()
-  work = await tempDir()
-  cache = await tempDir()
+  project = await githubProject()
+  ;({ gh, work } = project)
   expect((await github(['init'])).code).toBe(0)
   for (let i = 1; i <= 2; i++) {
     const file = await modelFile(work, `m${i}.bin`, i, 1024)
@@ -57,10 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   expect(gh.validationErrors).toEqual([])
-  await gh.close()
-  await removeDir(work)
-  await removeDir(cache)
-  resetGitHubClients()
+  await project.close()
 })
 
 const pastCap = () => gh.requests.filter(r => r.operationId === 'repos/list-releases' && r.status === 422)

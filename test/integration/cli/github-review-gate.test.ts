@@ -7,49 +7,28 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { Octokit } from '@octokit/rest'
 import type { ModelVersion } from '../../../src/domain/types.js'
-import { resetGitHubClients } from '../../../src/github/client.js'
-import {
-  githubCliArgs,
-  modelFile,
-  mreg,
-  removeDir,
-  tempDir,
-  testEnv,
-  type RunResult
-} from '../../support/cli-harness.js'
-import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import { modelFile, type RunResult } from '../../support/cli-harness.js'
+import type { GitHubEmulator } from '../../support/github-emulator/index.js'
+import { githubProject, type GitHubProject } from '../../support/github-project.js'
 
 const ACTOR = 'release-manager'
+let project: GitHubProject
 let gh: GitHubEmulator
 let octokit: Octokit
 let work: string
-let cache: string
 
 beforeAll(async () => {
-  gh = await startGitHubEmulator()
+  project = await githubProject()
+  ;({ gh, work } = project)
   octokit = new Octokit({ auth: gh.token, baseUrl: gh.apiUrl })
-  work = await tempDir()
-  cache = await tempDir()
 })
 
 afterAll(async () => {
   expect(gh.validationErrors).toEqual([])
-  await gh.close()
-  await removeDir(work)
-  await removeDir(cache)
-  resetGitHubClients()
+  await project.close()
 })
 
-const github = (args: string[]): Promise<RunResult> =>
-  mreg(
-    work,
-    githubCliArgs(gh, ...args),
-    testEnv({
-      GITHUB_TOKEN: gh.token,
-      XDG_CACHE_HOME: cache,
-      MREG_ACTOR: ACTOR
-    })
-  )
+const github = (args: string[]): Promise<RunResult> => project.github(args, { MREG_ACTOR: ACTOR })
 
 function ok(result: RunResult, what: string): RunResult {
   if (result.code !== 0) throw new Error(`${what} failed (${result.code}): ${result.stderr}`)

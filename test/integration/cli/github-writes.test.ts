@@ -14,30 +14,22 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
 import type { ModelVersion } from '../../../src/domain/types.js'
-import { resetGitHubClients } from '../../../src/github/client.js'
-import {
-  githubCliArgs,
-  modelFile,
-  mreg,
-  removeDir,
-  tempDir,
-  testEnv,
-  type RunResult
-} from '../../support/cli-harness.js'
-import { ALL_WRITE, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import { modelFile, type RunResult } from '../../support/cli-harness.js'
+import { ALL_WRITE, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import { githubProject, type GitHubProject } from '../../support/github-project.js'
 
 const APP_TOKEN = 'ghs_app_installation_token_for_cli_tests'
 const POLICY_CONTEXT = 'model-registry/policy'
 
+let project: GitHubProject
 let gh: GitHubEmulator
 let work: string
 let cache: string
 
 beforeAll(async () => {
-  gh = await startGitHubEmulator({ immutableReleases: true })
+  project = await githubProject({ immutableReleases: true })
+  ;({ gh, work, cache } = project)
   gh.tokens.add(APP_TOKEN, { login: 'mreg-registry[bot]', permissions: ALL_WRITE })
-  work = await tempDir()
-  cache = await tempDir()
 })
 
 afterEach(() => {
@@ -47,18 +39,11 @@ afterEach(() => {
 })
 
 afterAll(async () => {
-  await gh.close()
-  await removeDir(work)
-  await removeDir(cache)
-  resetGitHubClients()
+  await project.close()
 })
 
 const github = (args: string[], token = gh.token): Promise<RunResult> =>
-  mreg(
-    work,
-    githubCliArgs(gh, ...args),
-    testEnv({ GITHUB_TOKEN: token, XDG_CACHE_HOME: `${cache}/${token.slice(0, 8)}` })
-  )
+  project.github(args, { GITHUB_TOKEN: token, XDG_CACHE_HOME: `${cache}/${token.slice(0, 8)}` })
 
 const tags = async (): Promise<string[]> =>
   Object.keys(await gh.state.refMap()).filter(ref => ref.startsWith('refs/tags/'))

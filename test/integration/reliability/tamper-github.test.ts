@@ -16,24 +16,16 @@ import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import parsePrometheus from 'parse-prometheus-text-format'
 import type { ModelVersion } from '../../../src/domain/types.js'
-import { resetGitHubClients } from '../../../src/github/client.js'
-import {
-  githubCliArgs,
-  modelFile,
-  mreg,
-  removeDir,
-  tempDir,
-  testEnv,
-  type RunResult
-} from '../../support/cli-harness.js'
+import { modelFile, type RunResult } from '../../support/cli-harness.js'
 import { EMULATOR_TUNING } from '../../support/github-context.js'
-import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
+import type { GitHubEmulator } from '../../support/github-emulator/index.js'
+import { githubProject, type GitHubProject } from '../../support/github-project.js'
 import type { AssetRecord, ReleaseRecord } from '../../support/github-emulator/state.js'
 import { serveRegistry } from '../../support/serve.js'
 
+let project: GitHubProject
 let gh: GitHubEmulator
 let work: string
-let cache: string
 const versions: Record<string, ModelVersion> = {}
 /** Each release's assets as registered, restored after every test. */
 const pristine = new Map<
@@ -43,13 +35,11 @@ const pristine = new Map<
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex')
 
-const github = (args: string[]): Promise<RunResult> =>
-  mreg(work, githubCliArgs(gh, ...args), testEnv({ GITHUB_TOKEN: gh.token, XDG_CACHE_HOME: cache }))
+const github = (args: string[]): Promise<RunResult> => project.github(args)
 
 beforeAll(async () => {
-  gh = await startGitHubEmulator()
-  work = await tempDir()
-  cache = await tempDir()
+  project = await githubProject()
+  ;({ gh, work } = project)
   expect(await github(['init'])).toMatchObject({ code: 0, stderr: '' })
   // Parts of 40,000 bytes, so that one version is a split file (a policy edit is a pull request on GitHub).
   const policy = await github(['--json', 'policy', 'set', 'artifacts.max_part_bytes', '40000'])
@@ -93,10 +83,7 @@ afterEach(() => {
 })
 
 afterAll(async () => {
-  await gh.close()
-  await removeDir(work)
-  await removeDir(cache)
-  resetGitHubClients()
+  await project.close()
 })
 
 interface Target {
