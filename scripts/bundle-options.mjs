@@ -1,14 +1,26 @@
 // esbuild options of the fronts, shared by scripts/bundle.mjs (dist/), scripts/bench.mjs (the CLI
 // the benchmarks run) and the tests that bundle them (test/support/bundle-define.ts).
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 // An ESM bundle still meets CommonJS dependencies that call require(): give them one.
 export const BANNER =
   "import { createRequire as __mregCreateRequire } from 'node:module'; const require = __mregCreateRequire(import.meta.url);"
 
-// package.json's version is mreg's version (src/wiring/version.ts): one source of truth.
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+// package.json's version is mreg's version (src/wiring/version.ts): one source of truth. Found by
+// walking up from this file, which the stress scenarios run bundled from .tmp/stress/.
+function ownPackage(from) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json')
+    if (existsSync(file)) {
+      const manifest = JSON.parse(readFileSync(file, 'utf8'))
+      if (manifest.name === 'git-model-registry') return manifest
+    }
+    if (dirname(dir) === dir) throw new Error(`no package.json of git-model-registry above ${from}`)
+  }
+}
+const { version } = ownPackage(dirname(fileURLToPath(import.meta.url)))
 export const DEFINE = { __MREG_VERSION__: JSON.stringify(version) }
 
 // The CLI's chunks lie beside its entry (`<out>/cli.js` imports `<out>/cli-<name>-<hash>.js`):
