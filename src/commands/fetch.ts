@@ -85,7 +85,7 @@ export async function fetchIfChanged(ctx: CommandContext, input: FetchInput): Pr
     if (present?.sha256 === version.artifact.sha256) return { version, path: out, changed: false }
     return { version, path: await download(ctx, version, out), changed: true }
   }
-  const kind = await lstatKind(out)
+  const kind = await kindOf(out, lstat)
   if (kind === 'directory') {
     if (await directoryMatches(out, version.artifact)) {
       // exactly the version's files (a plain fetch put them there): later changes may replace it
@@ -153,14 +153,6 @@ function refuseEnclosing(out: string): void {
       `"${out}" is the current directory or encloses it: it will not be replaced by a fetch; give the path of the directory to keep the version in`,
       { field: 'out' }
     )
-}
-
-async function lstatKind(path: string): Promise<'directory' | 'other' | 'missing'> {
-  try {
-    return (await lstat(path)).isDirectory() ? 'directory' : 'other'
-  } catch {
-    return 'missing'
-  }
 }
 
 async function choose(
@@ -238,9 +230,13 @@ async function destination(
   return namesDirectory ? join(directory, fileName) : resolvePath(out)
 }
 
-async function kindOf(path: string): Promise<'directory' | 'other' | 'missing'> {
+/** `read`: stat follows a link to what it names; lstat sees the link itself (a link is 'other'). */
+async function kindOf(
+  path: string,
+  read: typeof stat | typeof lstat = stat
+): Promise<'directory' | 'other' | 'missing'> {
   try {
-    return (await stat(path)).isDirectory() ? 'directory' : 'other'
+    return (await read(path)).isDirectory() ? 'directory' : 'other'
   } catch {
     return 'missing'
   }

@@ -80,10 +80,12 @@ export async function sweepStaleTempsBeside(
 
 /** The latest mtime of `root` and everything under it (links not followed). */
 async function newestChange(root: string): Promise<number> {
-  let newest = (await lstat(root)).mtimeMs
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    const info = await lstat(join(entry.parentPath, entry.name)).catch(() => null)
-    if (info && info.mtimeMs > newest) newest = info.mtimeMs
+  const info = await lstat(root)
+  let newest = info.mtimeMs
+  if (!info.isDirectory()) return newest
+  // walked by hand: Dirent.parentPath needs Node 20.12, package.json allows every Node 20
+  for (const name of await readdir(root)) {
+    newest = Math.max(newest, await newestChange(join(root, name)).catch(() => 0))
   }
   return newest
 }
