@@ -7,8 +7,9 @@
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Writable } from 'node:stream'
+import { openObjectSource } from '../../src/registry/object-source.js'
 import { git, log, makeRepo, runMeasured, type BenchEnv, type MeasuredRun } from './harness.js'
 import { fmt } from './scale-measure.js'
 
@@ -43,16 +44,17 @@ export async function measureMigrate(env: BenchEnv, layout2Repo: string, dir: st
   return { versions, buildMs, run }
 }
 
-/** Streams the layout 2 branch's version files through `git cat-file --batch` into a fast-import of layout 1. */
+/** Streams the layout 2 branch's version files (the product's cat-file reader) into a fast-import of layout 1. */
 async function writeLayout1(from: string, to: string, policy: string): Promise<number> {
-  const paths = git(from, 'ls-tree', '-r', '--name-only', BRANCH, 'models/')
+  // `<mode> blob <oid>\t<path>` per file; the version files' object ids
+  const oids = git(from, 'ls-tree', '-r', BRANCH, 'models/')
     .split('\n')
-    .filter(p => /\/versions\/.+\.json$/.test(p))
+    .flatMap(line => /^\d+ blob ([0-9a-f]{40})\t.+\/versions\/.+\.json$/.exec(line)?.[1] ?? [])
   const importer = spawn('git', ['fast-import', '--quiet'], {
     cwd: to,
     stdio: ['pipe', 'inherit', 'inherit']
   })
-  const reader = spawn('git', ['cat-file', '--batch'], { cwd: from, stdio: ['pipe', 'pipe', 'inherit'] })
+  const objects = openObjectSource(join(from, '.git'), 'git-cli')
   const out = importer.stdin as Writable
   const write = async (chunk: string | Buffer): Promise<void> => {
     if (!out.write(chunk)) await once(out, 'drain')
@@ -67,10 +69,9 @@ async function writeLayout1(from: string, to: string, policy: string): Promise<n
   }
   const entries: [string, number][] = [['registry.json', await blob(policy)]]
   const indexes = new Map<string, string[]>()
-  const objects = readBatch(reader.stdout)
-  for (const path of paths) {
-    reader.stdin.write(`${BRANCH}:${path}\n`)
-    const doc = JSON.parse((await objects.next()).value as string) as Record<string, unknown>
+  for (const oid of oids) {
+    const { data } = await objects.read(oid, 'blob')
+    const doc = JSON.parse(data.toString('utf8')) as Record<string, unknown>
     const name = doc.name as string
     doc.schema_version = 1
     const path1 = `models/${name}/${doc.version as string}.json`
@@ -80,7 +81,7 @@ async function writeLayout1(from: string, to: string, policy: string): Promise<n
     if (!indexes.has(name)) indexes.set(name, [])
     indexes.get(name)?.push(text)
   }
-  reader.stdin.end()
+  objects.close()
   for (const [name, docs] of indexes) {
     const index = `{"schema_version":1,"name":${JSON.stringify(name)},"versions":[${docs.join(',')}]}\n`
     entries.push([`models/${name}/index.json`, await blob(index)])
@@ -93,21 +94,5 @@ async function writeLayout1(from: string, to: string, policy: string): Promise<n
   out.end()
   const [code] = (await once(importer, 'close')) as [number]
   if (code !== 0) throw new Error(`git fast-import exited ${code}`)
-  return paths.length
-}
-
-/** The bodies of `git cat-file --batch` answers, in order. */
-async function* readBatch(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
-  let buffer: Buffer = Buffer.alloc(0)
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk])
-    for (;;) {
-      const newline = buffer.indexOf(10)
-      if (newline < 0) break
-      const size = Number(buffer.subarray(0, newline).toString().split(' ')[2])
-      if (buffer.length < newline + 1 + size + 1) break
-      yield buffer.subarray(newline + 1, newline + 1 + size).toString()
-      buffer = buffer.subarray(newline + 2 + size)
-    }
-  }
+  return oids.length
 }
