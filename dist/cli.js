@@ -3516,7 +3516,7 @@ function cliRuntime(program2, io, setExit, jsonFromArgv) {
   const emit = (value, human, jsonValue = value) => {
     io.stdout(json() ? JSON.stringify(jsonValue, null, 2) + "\n" : safeForTerminal(human(value)) + "\n");
   };
-  const environment = () => import("./cli-environment-E6JXZH5J.js");
+  const environment = () => import("./cli-environment-GRNOYS43.js");
   const context = async (create = false, withProvenance = false) => (await environment()).commandContext(globals(), io, create, withProvenance);
   const githubMode = () => (globals().github ?? io.env.MREG_GITHUB) !== void 0;
   return {
@@ -3547,8 +3547,8 @@ function defineAuditCommands(program2, cli) {
   program2.command("history").description(
     "a version's or a model's audit trail from the registry branch; --at: what held each stage then"
   ).argument("<target>", "NAME@VERSION, a model_id, or a model NAME").option("--at <time>", "ISO time, or relative: 3d, 12h, 30m ago").action(lazy(cli, () => import("./cli-history-IVTDTTLL.js")));
-  program2.command("delete").description("delete a version and its artifact (protected stages need --force)").argument("<ref>", "the version").option("--force", "delete even from a protected stage (production, canary, staging, shadow)").action(lazy(cli, () => import("./cli-delete-JXCG33B7.js")));
-  program2.command("cleanup").description("retention: keep the last N versions per model, never touch protected stages").option("--keep-last <n>", "versions to keep per model (default: registry.json retention.keep_last)").option("--min-age-days <days>", "never delete versions younger than this").option("--dry-run", "print the plan, change nothing").action(lazy(cli, () => import("./cli-cleanup-IDYL63YK.js")));
+  program2.command("delete").description("delete a version and its artifact (protected stages need --force)").argument("<ref>", "the version").option("--force", "delete even from a protected stage (production, canary, staging, shadow)").action(lazy(cli, () => import("./cli-delete-DM6BFYIN.js")));
+  program2.command("cleanup").description("retention: keep the last N versions per model, never touch protected stages").option("--keep-last <n>", "versions to keep per model (default: registry.json retention.keep_last)").option("--min-age-days <days>", "never delete versions younger than this").option("--dry-run", "print the plan, change nothing").action(lazy(cli, () => import("./cli-cleanup-FCTNCOLF.js")));
   program2.command("check").description(
     "policy check of a change to the registry branch, BASE \u2192 HEAD: immutable fields, transitions, gates, index, policy edits (exit 1 when it fails)"
   ).argument("<base>", "the commit (or branch) the change is judged against").argument("<head>", "the proposed commit (or branch), e.g. mreg/promote/NAME/VERSION-to-STAGE").option(
@@ -3560,8 +3560,8 @@ function defineAuditCommands(program2, cli) {
   ).argument("<before>", "the branch tip before (a commit or ref; 0000\u2026 for a new branch)").argument("<after>", "the branch tip after").action(lazy(cli, () => import("./cli-apply-SSN4BJEJ.js")));
   program2.command("import").description(
     "import the Python registry this replaces from its directory (models/<type>/<id>.pkl, metadata/<type>/<id>.json), every SHA-256 verified"
-  ).argument("<dir>", "the Python registry root (holds models/ and metadata/)").option("--dry-run", "check every file and checksum, print the summary, change nothing").option("--batch <n>", "versions per commit", String(DEFAULT_BATCH)).action(lazy(cli, () => import("./cli-import-OSR6GAOO.js")));
-  program2.command("doctor").description("check indexes against version files and every artifact against its SHA-256").action(lazy(cli, () => import("./cli-doctor-PPWK632U.js")));
+  ).argument("<dir>", "the Python registry root (holds models/ and metadata/)").option("--dry-run", "check every file and checksum, print the summary, change nothing").option("--batch <n>", "versions per commit", String(DEFAULT_BATCH)).action(lazy(cli, () => import("./cli-import-JVCVUYRI.js")));
+  program2.command("doctor").description("check indexes against version files and every artifact against its SHA-256").action(lazy(cli, () => import("./cli-doctor-44L5AZW6.js")));
   program2.command("migrate").description("upgrade a layout 1 registry branch to layout 2 in one commit (idempotent)").option("--dry-run", "say what would change, change nothing").action(lazy(cli, () => import("./cli-migrate-RD5WE2LU.js")));
 }
 
@@ -3569,8 +3569,8 @@ function defineAuditCommands(program2, cli) {
 function defineStageCommands(program2, cli) {
   program2.command("promote").description(
     "move a version to another stage (transition and gates checked; exclusive stages demote the old holder)"
-  ).argument("<ref>", "the version to promote").option("--to <stage>", "target stage (required)").option("--stage <stage>", "same as --to (the Action input name)").action(lazy(cli, () => import("./cli-promote-5KPKX4MP.js")));
-  program2.command("rollback").description("put back the version that held a stage before its current holder").argument("<name>", "the model").option("--stage <stage>", "the stage to roll back", "production").action(lazy(cli, () => import("./cli-rollback-2UR3R6CC.js")));
+  ).argument("<ref>", "the version to promote").option("--to <stage>", "target stage (required)").option("--stage <stage>", "same as --to (the Action input name)").action(lazy(cli, () => import("./cli-promote-CQJR62UC.js")));
+  program2.command("rollback").description("put back the version that held a stage before its current holder").argument("<name>", "the model").option("--stage <stage>", "the stage to roll back", "production").action(lazy(cli, () => import("./cli-rollback-WNUEWCAO.js")));
   program2.command("edit").description("change the mutable metadata of a version: tags and notes (one commit)").argument("<ref>", "the version").option("--add-tag <tag>", "add a tag (repeatable)", collect).option("--remove-tag <tag>", "remove a tag (repeatable)", collect).option("--notes <text>", 'replace the notes ("" clears them)').action(lazy(cli, () => import("./cli-edit-YNGJGKY7.js")));
   const policy = program2.command("policy").description("show or change registry.json (the policy)");
   policy.command("show").description("print registry.json as it is on the registry branch").action(lazy(cli, async () => ({ run: (await import("./cli-policy-XGKDHLBK.js")).show })));
@@ -3592,7 +3592,7 @@ function defineVersionCommands(program2, cli) {
   ).option("--metric <k=v>", "a performance metric (repeatable)", collect).option(
     "--metrics <metrics>",
     "performance metrics: inline JSON object, k=v pairs, or a path to a JSON file"
-  ).option("--metrics-file <file>", "performance metrics as a JSON object").option("--config <json>", "model configuration: inline JSON object, or a path to a JSON file").option("--config-file <file>", "model configuration (hyperparameters) as a JSON object").option("--training-metadata <json>", "training metadata: inline JSON object, or a path to a JSON file").option("--training-file <file>", "training metadata as a JSON object").option("--tag <tag>", "a tag (repeatable)", collect).option("--tags <list>", "tags, comma-separated (the Action input name)").option("--notes <text>", "free-text notes").option("--parent <ref>", "the version this model was derived from").option("--dataset-version <id>", "the dataset version it was trained on").option("--stage <stage>", "initial stage (default: the policy initial stage)").option("--media-type <type>", "media type of the file", "application/octet-stream").action(lazy(cli, () => import("./cli-register-5NW2UV6E.js")));
+  ).option("--metrics-file <file>", "performance metrics as a JSON object").option("--config <json>", "model configuration: inline JSON object, or a path to a JSON file").option("--config-file <file>", "model configuration (hyperparameters) as a JSON object").option("--training-metadata <json>", "training metadata: inline JSON object, or a path to a JSON file").option("--training-file <file>", "training metadata as a JSON object").option("--tag <tag>", "a tag (repeatable)", collect).option("--tags <list>", "tags, comma-separated (the Action input name)").option("--notes <text>", "free-text notes").option("--parent <ref>", "the version this model was derived from").option("--dataset-version <id>", "the dataset version it was trained on").option("--stage <stage>", "initial stage (default: the policy initial stage)").option("--media-type <type>", "media type of the file", "application/octet-stream").action(lazy(cli, () => import("./cli-register-ZDEIMUH3.js")));
   addCriteria(
     program2.command("list").description("list versions, newest first, filtered by name, type, stage, tags and minimum metrics")
   ).option("--sort <key>", "registered | version | metric:NAME", "registered").option("--limit <n>", "at most this many").option("--include-archived", "include versions archived by retention").option("--csv", "CSV on stdout, one column per metric (for spreadsheets and data frames)").addHelpText(
@@ -3621,7 +3621,7 @@ the listed models record). Memory stays bounded, except that --sort version or m
   ).option(
     "--exec <command>",
     "with --watch: run this after each change (MREG_VERSION, MREG_MODEL_ID, MREG_PATH set)"
-  ).action(lazy(cli, () => import("./cli-fetch-PYQ7JJBA.js")));
+  ).action(lazy(cli, () => import("./cli-fetch-BDBS3MX5.js")));
 }
 function addCriteria(command) {
   return command.option("--name <name>", "model name").option("--type <type>", "model type").option("--model-type <type>", "same as --type (the Action input name)").option("--stage <stage>", "deployment stage").option("--tag <tag>", "required tag (repeatable; all must match)", collect).option("--tags <list>", "required tags, comma-separated (the Action input name)").option("--min <k=v>", "minimum metric value (repeatable)", collect).option(
@@ -3666,8 +3666,8 @@ function addServeCommand(program2, io, globals) {
         throw invalidInput(`--port must be 0\u201365535, got "${o.port}"`);
       const interval = o.pollInterval === void 0 ? void 0 : nonNegativeNumber(o.pollInterval, "--poll-interval") * 1e3;
       const [{ openFromCli }, { startServer }] = await Promise.all([
-        import("./cli-environment-E6JXZH5J.js"),
-        import("./cli-server-I6OEJS7Z.js")
+        import("./cli-environment-GRNOYS43.js"),
+        import("./cli-server-VHAYKQ7O.js")
       ]);
       const opened = await openFromCli(globals(), io, false, interval);
       const server = await startServer(opened, {

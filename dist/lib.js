@@ -7194,10 +7194,11 @@ async function sweepStaleTempsBeside(finalPath, olderThanMs, options = {}) {
   return removed;
 }
 async function newestChange(root) {
-  let newest = (await lstat(root)).mtimeMs;
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    const info = await lstat(join(entry.parentPath, entry.name)).catch(() => null);
-    if (info && info.mtimeMs > newest) newest = info.mtimeMs;
+  const info = await lstat(root);
+  let newest = info.mtimeMs;
+  if (!info.isDirectory()) return newest;
+  for (const name of await readdir(root)) {
+    newest = Math.max(newest, await newestChange(join(root, name)).catch(() => 0));
   }
   return newest;
 }
@@ -58263,9 +58264,9 @@ async function destination(out, fileName, create, keepInPlace) {
   }
   return namesDirectory ? join4(directory, fileName) : resolvePath(out);
 }
-async function kindOf(path) {
+async function kindOf(path, read = stat3) {
   try {
-    return (await stat3(path)).isDirectory() ? "directory" : "other";
+    return (await read(path)).isDirectory() ? "directory" : "other";
   } catch {
     return "missing";
   }
