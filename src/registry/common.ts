@@ -1,8 +1,8 @@
 /** What the local and the remote backend share: names, commit lookup, reading a file at a commit. */
 import fs from 'node:fs'
-import git from 'isomorphic-git'
 import { RegistryError } from '../domain/errors.js'
 import type { GitReader } from './git-reader.js'
+import { isomorphicGit } from './isomorphic.js'
 
 export const DEFAULT_BRANCH = 'model-registry'
 export const INIT_SUBJECT = 'init model registry'
@@ -35,7 +35,9 @@ export async function openCommit(reader: GitReader, commit: string): Promise<str
   if (!/^[0-9a-f]{4,40}$/.test(id)) throw new RegistryError('invalid-input', `not a commit id: "${commit}"`)
   try {
     const oid =
-      id.length === 40 ? id : await git.expandOid({ fs, gitdir: reader.gitdir, oid: id, cache: reader.cache })
+      id.length === 40
+        ? id
+        : await (await isomorphicGit()).expandOid({ fs, gitdir: reader.gitdir, oid: id, cache: reader.cache })
     await reader.readCommit(oid)
     return oid
   } catch (error) {
@@ -73,6 +75,7 @@ export async function resolveCommitName(reader: GitReader, ref: string): Promise
       if (!(error instanceof RegistryError) || error.kind !== 'not-found') throw error
     }
   }
+  const git = await isomorphicGit()
   let oid: string
   try {
     oid = await git.resolveRef({ fs, gitdir: reader.gitdir, ref })

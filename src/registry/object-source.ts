@@ -7,10 +7,10 @@
  * Both re-scan the object store once when an object is missing, as git does: a concurrent
  * `git gc` may have moved it from a loose file (or a temporary pack) into a new pack.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import fs from 'node:fs'
 import type { Socket } from 'node:net'
-import git from 'isomorphic-git'
+import { isomorphicGit } from './isomorphic.js'
 
 export type ObjectKind = 'blob' | 'tree' | 'commit' | 'tag'
 
@@ -33,17 +33,41 @@ export interface ObjectSource {
 /** Which object reader a backend uses: `auto` takes the git CLI when it runs, else isomorphic-git. */
 export type ObjectReaderChoice = 'auto' | 'git-cli' | 'isomorphic-git'
 
-let gitCliPresent: boolean | undefined
-
-export function hasGitCli(): boolean {
-  gitCliPresent ??= spawnSync('git', ['--version'], { stdio: 'ignore' }).status === 0
-  return gitCliPresent
-}
-
 export function openObjectSource(gitdir: string, choice: ObjectReaderChoice = 'auto'): ObjectSource {
-  const cli = choice === 'git-cli' || (choice === 'auto' && hasGitCli())
-  return cli ? new CatFileSource(gitdir) : new IsomorphicSource(gitdir)
+  if (choice === 'git-cli') return new CatFileSource(gitdir)
+  if (choice === 'isomorphic-git') return new IsomorphicSource(gitdir)
+  return new FirstAvailableSource(gitdir)
 }
+
+/**
+ * `auto`: `git cat-file --batch`, and isomorphic-git from the first time git cannot be run. Finding
+ * out by running the reader itself costs nothing when git is there; asking `git --version` first
+ * cost every command a blocking process start.
+ */
+class FirstAvailableSource implements ObjectSource {
+  private source: ObjectSource
+
+  constructor(private readonly gitdir: string) {
+    this.source = new CatFileSource(gitdir)
+  }
+
+  async read(oid: string, expected: ObjectKind): Promise<RawObject> {
+    try {
+      return await this.source.read(oid, expected)
+    } catch (error) {
+      if ((error as { code?: string }).code !== GIT_NOT_RUNNABLE) throw error
+      this.source = new IsomorphicSource(this.gitdir)
+      return this.source.read(oid, expected)
+    }
+  }
+
+  close(): void {
+    this.source.close()
+  }
+}
+
+/** The code of the error a read fails with when the git executable cannot be started. */
+const GIT_NOT_RUNNABLE = 'GitNotRunnable'
 
 export function notFoundError(oid: string): Error {
   return Object.assign(new Error(`object ${oid} not found`), { code: 'NotFoundError' })
@@ -128,16 +152,22 @@ export class CatFileSource implements ObjectSource {
     })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-2000)))
-    const fail = (why: string) => {
+    const fail = (why: string, code?: string) => {
       if (this.child !== child) return
       this.child = null
       this.unsent = ''
       const pending = this.pending
       this.pending = []
       for (const p of pending)
-        p.reject(new Error(`git cat-file --batch ${why}${stderr ? `: ${stderr.trim()}` : ''}`))
+        p.reject(
+          Object.assign(new Error(`git cat-file --batch ${why}${stderr ? `: ${stderr.trim()}` : ''}`), {
+            code
+          })
+        )
     }
-    child.on('error', error => fail(`could not run (${error.message})`))
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      fail(`could not run (${error.message})`, error.code === 'ENOENT' ? GIT_NOT_RUNNABLE : undefined)
+    )
     child.on('exit', code => fail(`exited with ${code}`))
     child.stdin.on('error', () => undefined)
     this.idle(child)
@@ -202,6 +232,7 @@ export class IsomorphicSource implements ObjectSource {
   }
 
   private async readOnce(oid: string): Promise<RawObject> {
+    const git = await isomorphicGit()
     const { type, object } = await git.readObject({
       fs,
       gitdir: this.gitdir,

@@ -7,9 +7,9 @@
 import fs from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import git from 'isomorphic-git'
 import { parseGitConfig } from './git-identity.js'
 import type { RepositoryLocation } from './repository.js'
+import { isomorphicGit } from './isomorphic.js'
 
 export interface LocalProvenance {
   repository: string
@@ -22,6 +22,7 @@ export async function localProvenance(location: RepositoryLocation): Promise<Loc
   const bare = location.dir === location.gitdir
   // A linked worktree keeps its own HEAD and index in the directory its `.git` file names.
   const dotGit = bare ? location.gitdir : join(location.dir, '.git')
+  const git = await isomorphicGit()
   let commit: string
   try {
     commit = await git.resolveRef({ fs, dir: bare ? undefined : location.dir, gitdir: dotGit, ref: 'HEAD' })

@@ -2,8 +2,8 @@
 import fs from 'node:fs'
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
-import git from 'isomorphic-git'
 import { RegistryError } from '../domain/errors.js'
+import { isomorphicGit } from './isomorphic.js'
 
 export interface RepositoryLocation {
   /** The working tree, or the repository itself when bare. */
@@ -88,6 +88,7 @@ export async function openOrCreateRepository(
   }
   try {
     await mkdir(target, { recursive: true })
+    const git = await isomorphicGit()
     await git.init({ fs, dir: target, bare: options.bare ?? false, defaultBranch: 'main' })
   } catch (error) {
     throw new RegistryError(

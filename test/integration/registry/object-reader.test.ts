@@ -53,6 +53,20 @@ test('git cat-file and isomorphic-git read the same registry', async () => {
   expect(staging.map(v => v.version)).toEqual(['1.0.1'])
 })
 
+test('auto: without a runnable git, reads go through isomorphic-git; git-cli alone fails', async () => {
+  const path = process.env.PATH
+  process.env.PATH = join(repo.dir, 'no-git-here')
+  try {
+    const viaAuto = await listVersions(withReader('auto'), { criteria: {} })
+    expect(viaAuto.map(v => v.version)).toEqual(['1.0.4', '1.0.3', '1.0.2', '1.0.1', '1.0.0'])
+    await expect(listVersions(withReader('git-cli'), { criteria: {} })).rejects.toThrow(
+      /git cat-file --batch could not run/
+    )
+  } finally {
+    process.env.PATH = path
+  }
+})
+
 test.each([
   ['git-cli', '1.0.2', ['1.0.1', '1.0.2']],
   ['isomorphic-git', '1.0.3', ['1.0.1', '1.0.2', '1.0.3']]
