@@ -2,7 +2,13 @@
  * Semantic versions of a model. Input is taken literally: the registry stores exactly what the
  * schema's semver pattern allows, so `v1.2.3` or `1.2` are refused with a hint rather than fixed.
  */
-import semver from 'semver'
+// One function per module: semver's index loads every function and range helper (~80 KB that each
+// command's start-up paid for; docs/BENCHMARKS.md, the scale section).
+import compareBuild from 'semver/functions/compare-build.js'
+import greaterThan from 'semver/functions/gt.js'
+import increment from 'semver/functions/inc.js'
+import prerelease from 'semver/functions/prerelease.js'
+import validSemver from 'semver/functions/valid.js'
 import { invalidInput } from './errors.js'
 
 /** The schema's pattern (schemas/model-version.schema.json#/$defs/semver). */
@@ -15,13 +21,13 @@ export type Bump = 'patch' | 'minor' | 'major'
 const BUMPS: readonly Bump[] = ['patch', 'minor', 'major']
 
 export function isVersion(input: string): boolean {
-  // semver.valid also guards what the pattern cannot: components beyond MAX_SAFE_INTEGER.
-  return SEMVER_PATTERN.test(input) && semver.valid(input) !== null
+  // semver's valid() also guards what the pattern cannot: components beyond MAX_SAFE_INTEGER.
+  return SEMVER_PATTERN.test(input) && validSemver(input) !== null
 }
 
 /** `1.2.0-rc.1` is a pre-release; `1.2.0` and `1.2.0+build.5` are releases. */
 export function isPrerelease(version: string): boolean {
-  return semver.prerelease(version) !== null
+  return prerelease(version) !== null
 }
 
 export function parseVersion(input: string): string {
@@ -48,7 +54,7 @@ export function parseBump(input: string): Bump {
  * versions semver calls equal (`1.0.0+a`, `1.0.0+b`).
  */
 export function compareSemver(a: string, b: string): number {
-  return semver.compareBuild(a, b)
+  return compareBuild(a, b)
 }
 
 export function sortVersions(versions: string[]): string[] {
@@ -62,13 +68,13 @@ export function sortVersions(versions: string[]): string[] {
  */
 export function nextVersion(existing: string[], bump: Bump): string {
   const valid = existing.filter(isVersion)
-  const releases = valid.filter(v => semver.prerelease(v) === null)
+  const releases = valid.filter(v => prerelease(v) === null)
   const highestRelease = releases.length ? sortVersions(releases).at(-1) : undefined
-  const candidate = highestRelease ? semver.inc(highestRelease, bump) : FIRST_VERSION
+  const candidate = highestRelease ? increment(highestRelease, bump) : FIRST_VERSION
   const highest = valid.length ? sortVersions(valid).at(-1) : undefined
-  if (candidate && (!highest || semver.gt(candidate, highest))) return candidate
+  if (candidate && (!highest || greaterThan(candidate, highest))) return candidate
   // Only reachable when a pre-release or build variant sits at or above the candidate.
-  const bumped = highest ? semver.inc(highest, bump) : null
+  const bumped = highest ? increment(highest, bump) : null
   if (!bumped) throw invalidInput(`cannot bump ${String(highest)}: give the version explicitly`)
   return bumped
 }

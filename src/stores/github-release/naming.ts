@@ -2,7 +2,7 @@
  * Names the release store gives things on GitHub: the tag of a version's release, the assets of
  * a split file, and the browser URLs users see in metadata. Pure, so they are unit-tested.
  */
-import semver from 'semver'
+import parseSemver from 'semver/functions/parse.js'
 
 /** DESIGN.md's model name rule; repeated here so that tag parsing does not depend on the CLI's parsers. */
 const MODEL_NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/
@@ -24,7 +24,7 @@ export function parseReleaseTag(tag: string): { name: string; version: string } 
 
 /** Strict: semver itself would accept `v1.0.0` or ` 1.0.0` and normalise away build metadata. */
 function isExactSemver(version: string): boolean {
-  const parsed = semver.parse(version)
+  const parsed = parseSemver(version)
   if (!parsed || !/^\d/.test(version)) return false
   const build = parsed.build.length > 0 ? `+${parsed.build.join('.')}` : ''
   return `${parsed.version}${build}` === version
