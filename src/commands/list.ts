@@ -22,7 +22,7 @@ export async function listVersions(ctx: CommandContext, input: ListInput): Promi
 }
 
 /** Version files in flight while a list streams (streamVersions). */
-const READ_AHEAD = 32
+export const READ_AHEAD = 128
 
 export interface VersionStream {
   /** The metric names the listed models record (one CSV column each), known before the first version. */

@@ -27,8 +27,22 @@ export async function* rowsNewestFirst(
 ): AsyncGenerator<VersionRow> {
   const days = new Set(await snapshot.rowDays(name))
   for (const day of replaced?.keys() ?? []) days.add(day)
-  for (const day of [...days].sort().reverse()) {
-    const rows = replaced?.get(day) ?? (await snapshot.readDay(name, day)).rows
+  const order = [...days].sort().reverse()
+  const read = (day: string | undefined): Promise<VersionRow[]> | undefined => {
+    if (day === undefined) return undefined
+    const substitute = replaced?.get(day)
+    if (substitute) return Promise.resolve(substitute)
+    const rows = snapshot.readDay(name, day).then(read => read.rows)
+    // Its failure is thrown when its day comes; until then it must not count as unhandled.
+    rows.catch(() => undefined)
+    return rows
+  }
+  // The next day is asked for while this one is given out: a listing of every day waits for
+  // the object reader once, not once per shard.
+  let next = read(order[0])
+  for (let d = 0; next; d++) {
+    const rows = await next
+    next = read(order[d + 1])
     // Shards hold a day oldest first (src/domain/layout.ts).
     for (let i = rows.length - 1; i >= 0; i--) yield rows[i] as VersionRow
   }

@@ -8,6 +8,7 @@ import { RegistryError } from '../domain/errors.js'
 import {
   notFoundError,
   openObjectSource,
+  type LocalObjectSource,
   type ObjectReaderChoice,
   type ObjectSource
 } from './object-source.js'
@@ -33,6 +34,8 @@ export class GitReader {
   /** Handed to isomorphic-git where it is still called directly (ref and short-id lookups). */
   readonly cache: object = {}
   readonly objects: ObjectSource
+  /** A local repository's reader resolves paths itself; GitHub's API is walked (or overridden). */
+  private readonly paths: LocalObjectSource | null
   private readonly trees = new Map<string, Map<string, Entry>>()
   private readonly commits = new Map<string, CommitInfo>()
 
@@ -41,7 +44,9 @@ export class GitReader {
     readonly gitdir: string,
     source: ObjectReaderChoice | ObjectSource = 'auto'
   ) {
-    this.objects = typeof source === 'string' ? openObjectSource(gitdir, source) : source
+    const local = typeof source === 'string' ? openObjectSource(gitdir, source) : null
+    this.objects = local ?? (source as ObjectSource)
+    this.paths = local
   }
 
   private async readTyped(oid: string, type: 'blob' | 'tree' | 'commit'): Promise<Buffer> {
@@ -90,6 +95,14 @@ export class GitReader {
    * A reader over a remote API may answer this in one request instead of one per directory.
    */
   async readFile(rootTree: string, path: string): Promise<Uint8Array | null> {
+    splitPath(path)
+    const direct = await this.paths?.readPath(rootTree, path)
+    if (direct) {
+      if (direct.type !== 'blob')
+        throw new RegistryError('integrity', `${path}: expected a file, found a ${direct.type}`)
+      return direct.data
+    }
+    // Not found by path (or no path reader): the walk decides, and sees objects a gc moved.
     const entry = await this.lookup(rootTree, path)
     if (!entry) return null
     if (entry.type !== 'blob')

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { importLegacy } from '../../../src/commands/import.js'
 import { init } from '../../../src/commands/init.js'
 import type { CommandContext } from '../../../src/commands/context.js'
-import { streamVersions } from '../../../src/commands/list.js'
+import { READ_AHEAD, streamVersions } from '../../../src/commands/list.js'
 import { allVersions } from '../../../src/commands/resolve.js'
 import { selectVersions, type Criteria, type SortKey } from '../../../src/domain/selection.js'
 import type { ModelVersion } from '../../../src/domain/types.js'
@@ -104,7 +104,7 @@ test('the first version of a full list comes after one day per model and a windo
   expect(first.done).toBe(false)
   // The version files in flight (src/commands/list.ts READ_AHEAD), not the 450 of the list.
   expect(reads.days).toBe(MODELS.length)
-  expect(reads.versions).toBeLessThanOrEqual(32)
+  expect(reads.versions).toBeLessThanOrEqual(READ_AHEAD)
   let rest = 0
   for await (const _ of versions) rest++
   expect(rest + 1).toBe(MODELS.length * PER_MODEL)

@@ -13,6 +13,7 @@ import { register } from '../../../src/commands/register.js'
 import { init } from '../../../src/commands/init.js'
 import type { CommandContext } from '../../../src/commands/context.js'
 import { LocalRegistryBackend } from '../../../src/registry/local-backend.js'
+import { GitReader } from '../../../src/registry/git-reader.js'
 import type { ObjectReaderChoice } from '../../../src/registry/object-source.js'
 import { bundleCli, testEnv } from '../../support/cli-harness.js'
 import { localContext, testClock } from '../../support/command-context.js'
@@ -66,6 +67,24 @@ test('auto: without a runnable git, reads go through isomorphic-git; git-cli alo
     process.env.PATH = path
   }
 })
+
+test.each(['git-cli', 'isomorphic-git'] as const)(
+  '%s: a file read by path is the file git shows; a directory there is refused; an absent one is null',
+  async objects => {
+    const reader = new GitReader(repo.gitdir, objects)
+    const tree = git(repo.dir, ['rev-parse', 'model-registry^{tree}']).trim()
+    const bytes = await reader.readFile(tree, 'registry.json')
+    expect(
+      Buffer.from(bytes as Uint8Array)
+        .toString()
+        .trimEnd()
+    ).toBe(git(repo.dir, ['show', 'model-registry:registry.json']))
+    await expect(reader.readFile(tree, 'models')).rejects.toThrow('models: expected a file, found a tree')
+    expect(await reader.readFile(tree, 'models/none/head.json')).toBeNull()
+    expect(await reader.readFile(tree, 'registry.json/inside')).toBeNull()
+    reader.objects.close()
+  }
+)
 
 test.each([
   ['git-cli', '1.0.2', ['1.0.1', '1.0.2']],
