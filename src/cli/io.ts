@@ -1,4 +1,5 @@
 import type { GitHubTuning } from '../wiring/github.js'
+import { EXIT_READER_GONE } from './exit-codes.js'
 
 /** Where the CLI writes, injectable so tests run it in-process. */
 export interface CliIO {
@@ -19,7 +20,20 @@ export interface CliIO {
   githubTuning?: GitHubTuning
 }
 
-export const processIO = (): CliIO => ({
+/**
+ * The binary's output. A reader that closed stdout early ends the process as it would end git
+ * (nothing more is worth computing for nobody, and an unheard EPIPE would print a stack trace);
+ * every write mreg makes leaves the registry consistent wherever it stops, as the crash tests prove.
+ */
+export function processIO(): CliIO {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(EXIT_READER_GONE)
+  })
+  return ioOf()
+}
+
+const ioOf = (): CliIO => ({
   stdout: text => process.stdout.write(text),
   stderr: text => process.stderr.write(text),
   drained: () =>

@@ -5,7 +5,7 @@
  * printed without any chunk the entry does not import statically — proven by deleting them.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { join, posix } from 'node:path'
 import { promisify } from 'node:util'
@@ -94,6 +94,19 @@ describe('help of the split bundle', () => {
     expect(text).toMatch(new RegExp(`^Usage: mreg ${command}\\b`))
     // The same text as the in-process program prints.
     expect(text).toBe((await mreg(repo, [command, '--help'])).stdout)
+  })
+
+  test('a reader that closed stdout (mreg --help | head) ends mreg quietly with 141, as git ends', async () => {
+    const child = spawn(process.execPath, [cli, '--help'], {
+      env: testEnv(),
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    // Closed before mreg has started: its first write meets EPIPE.
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', chunk => (stderr += chunk))
+    const code = await new Promise(resolve => child.on('close', resolve))
+    expect({ code, stderr }).toEqual({ code: 141, stderr: '' })
   })
 
   test('list --help names its options and how it streams', async () => {
