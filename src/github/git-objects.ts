@@ -81,6 +81,7 @@ export class GitHubReader extends GitReader {
     return info
   }
 
+  /** `byPath` does not matter here: the contents API takes a path whatever the trees' sizes. */
   override async readFile(rootTree: string, path: string): Promise<Uint8Array | null> {
     const commit = this.commitOfRoot.get(rootTree)
     // A tree that is no commit's root (never a snapshot's) is walked directory by directory.

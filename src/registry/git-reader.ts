@@ -93,10 +93,14 @@ export class GitReader {
   /**
    * The bytes of the file at `path`, null when absent; a directory there is an 'integrity' error.
    * A reader over a remote API may answer this in one request instead of one per directory.
+   * `byPath`: every directory on the path is small (layout 2's fan-out), so a local reader lets git
+   * resolve it (`<tree>:<path>`). Git scans a tree's entries for each such request, so a path
+   * through a directory of thousands (layout 1's versions) is walked here, where the parsed
+   * directory is kept.
    */
-  async readFile(rootTree: string, path: string): Promise<Uint8Array | null> {
+  async readFile(rootTree: string, path: string, { byPath = false } = {}): Promise<Uint8Array | null> {
     splitPath(path)
-    const direct = await this.paths?.readPath(rootTree, path)
+    const direct = byPath ? await this.paths?.readPath(rootTree, path) : null
     if (direct) {
       if (direct.type !== 'blob')
         throw new RegistryError('integrity', `${path}: expected a file, found a ${direct.type}`)
@@ -118,8 +122,12 @@ export class GitReader {
    * The parsed JSON at `path` in `rootTree`, or null when absent. A file that is not JSON (or is a
    * directory) is a corrupt registry: an 'integrity' error naming the file.
    */
-  async readJson(rootTree: string, path: string): Promise<unknown | null> {
-    const bytes = await this.readFile(rootTree, path)
+  async readJson(
+    rootTree: string,
+    path: string,
+    options: { byPath?: boolean } = {}
+  ): Promise<unknown | null> {
+    const bytes = await this.readFile(rootTree, path, options)
     if (bytes === null) return null
     const text = Buffer.from(bytes).toString('utf8')
     try {

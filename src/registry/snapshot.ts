@@ -112,7 +112,7 @@ export class GitSnapshot implements RegistrySnapshot {
       this.layout === 2
         ? versionFilePath(checkName(name), version)
         : `${MODELS_DIR}/${checkName(name)}/${version}.json`
-    const doc = await this.reader.readJson(this.tree, path)
+    const doc = await this.reader.readJson(this.tree, path, { byPath: this.layout === 2 })
     return doc === null ? null : validateModelVersion(doc, path, 'integrity')
   }
 

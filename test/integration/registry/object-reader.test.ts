@@ -73,15 +73,17 @@ test.each(['git-cli', 'isomorphic-git'] as const)(
   async objects => {
     const reader = new GitReader(repo.gitdir, objects)
     const tree = git(repo.dir, ['rev-parse', 'model-registry^{tree}']).trim()
-    const bytes = await reader.readFile(tree, 'registry.json')
+    const bytes = await reader.readFile(tree, 'registry.json', { byPath: true })
     expect(
       Buffer.from(bytes as Uint8Array)
         .toString()
         .trimEnd()
     ).toBe(git(repo.dir, ['show', 'model-registry:registry.json']))
-    await expect(reader.readFile(tree, 'models')).rejects.toThrow('models: expected a file, found a tree')
-    expect(await reader.readFile(tree, 'models/none/head.json')).toBeNull()
-    expect(await reader.readFile(tree, 'registry.json/inside')).toBeNull()
+    await expect(reader.readFile(tree, 'models', { byPath: true })).rejects.toThrow(
+      'models: expected a file, found a tree'
+    )
+    expect(await reader.readFile(tree, 'models/none/head.json', { byPath: true })).toBeNull()
+    expect(await reader.readFile(tree, 'registry.json/inside', { byPath: true })).toBeNull()
     reader.objects.close()
   }
 )
