@@ -1,14 +1,11 @@
 /** compare: the Python registry's compare_models(): metrics side by side, deltas against the first. */
-import { compareModels, type Comparison } from '../domain/comparison.js'
+import { compareModels } from '../domain/comparison.js'
 import { invalidInput } from '../domain/errors.js'
-import type { ModelVersion } from '../domain/types.js'
+import type { CompareOutcome } from '../domain/shapes.js'
 import type { CommandContext } from './context.js'
 import { resolve } from './resolve.js'
 
-export interface CompareOutcome {
-  versions: ModelVersion[]
-  comparison: Comparison
-}
+export type { CompareOutcome } from '../domain/shapes.js'
 
 export async function compare(ctx: CommandContext, references: string[]): Promise<CompareOutcome> {
   if (references.length < 2)

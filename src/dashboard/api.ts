@@ -3,7 +3,13 @@
  * origin. A server started with --token answers 401 until the user gives the token; it is kept for
  * this tab only (sessionStorage) and sent as a bearer header, never put in a URL.
  */
-import type { HistoryOutcome, ModelSummary, StageSpan, VersionPageBody } from '../domain/shapes.js'
+import type {
+  CompareOutcome,
+  HistoryOutcome,
+  ModelSummary,
+  StageSpan,
+  VersionPageBody
+} from '../domain/shapes.js'
 import type { ModelVersion } from '../domain/types.js'
 
 export type { ModelSummary, ModelVersion, StageSpan }
@@ -13,23 +19,7 @@ export type VersionPage = VersionPageBody
 /** The largest `limit` the versions route takes (schemas/openapi.json). */
 export const MAX_PAGE = 1000
 
-export interface MetricComparison {
-  metric: string
-  values: Array<number | null>
-  deltas: Array<number | null>
-  relative: Array<number | null>
-  better: 'higher' | 'lower'
-  best: number | null
-  tied: number[]
-}
-
-export interface Comparison {
-  versions: ModelVersion[]
-  comparison: {
-    versions: Array<{ ref: string; model_id: string; stage: string; registered_at: string }>
-    metrics: MetricComparison[]
-  }
-}
+export type Comparison = CompareOutcome
 
 export type History = HistoryOutcome
 

@@ -141,21 +141,15 @@ function chartScope(window: ModelVersion[], total: number): string {
 }
 
 const UNSERVED = ['development', 'deprecated', 'archived']
-/** The default policy's served stages: asked for by name when the charted window is partial. */
-const SERVED_STAGES = ['production', 'canary', 'staging', 'shadow']
 
 /**
  * Who serves now: every stage but the initial and the retired ones, with its holders. From the
- * charted versions when they are all of them; otherwise each served stage (the default policy's
- * and any other the window shows) is asked of the server, since a holder may be older than the
- * window.
+ * charted versions when they are all of them; otherwise from the model's summary
+ * (`GET /api/v1/models`, the registry's derived holders of every stage its policy has), since a
+ * holder may be older than the window and a registry's stages need not be the default policy's.
  */
 function Holders({ name, versions, partial }: { name: string; versions: ModelVersion[]; partial: boolean }) {
-  const seen = [...new Set(versions.map(v => v.deployment_stage))].filter(s => !UNSERVED.includes(s))
-  const asked = useLoad(
-    async () => (partial ? await stageHolders(name, [...new Set([...SERVED_STAGES, ...seen])]) : null),
-    [name, partial, seen]
-  )
+  const asked = useLoad(async () => (partial ? await stageHolders(name) : null), [name, partial])
   const held = new Map<string, string[]>()
   if (!partial) {
     for (const v of versions)
@@ -176,25 +170,13 @@ function Holders({ name, versions, partial }: { name: string; versions: ModelVer
   </ul>`
 }
 
-/** Each stage's holders, newest first; a stage this registry's policy lacks has none. */
-async function stageHolders(name: string, stages: string[]): Promise<Array<[string, string[]]>> {
-  const found = await Promise.all(
-    stages.map(stage =>
-      api
-        .versions(name, [
-          ['stage', stage],
-          ['limit', '100']
-        ])
-        .then(
-          page => [stage, page.versions.map(v => v.version)] as [string, string[]],
-          (error: unknown) => {
-            if (error instanceof ApiFailure && error.status === 400) return [stage, []] as [string, string[]]
-            throw error
-          }
-        )
-    )
+/** Each held stage's holders, newest first, from the model's summary; the unserved stages left out. */
+async function stageHolders(name: string): Promise<Array<[string, string[]]>> {
+  const summary = (await api.models()).find(m => m.name === name)
+  if (!summary) throw new ApiFailure(404, 'not-found', `no model named "${name}"`)
+  return Object.entries(summary.stages).filter(
+    ([stage, holders]) => !UNSERVED.includes(stage) && holders.length > 0
   )
-  return found.filter(([, holders]) => holders.length > 0)
 }
 
 function Legend() {

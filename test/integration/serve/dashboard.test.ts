@@ -404,3 +404,20 @@ describe('live', () => {
     }
   })
 })
+
+describe('a policy with its own stages', () => {
+  test('a partial chart window shows the holders of every stage the registry has, not the default ones', async () => {
+    // A stage the default policy lacks, held by the oldest version: outside a window of one.
+    await ok(['policy', 'set', 'stages[7]', 'live'])
+    await ok(['policy', 'set', 'transitions.development[3]', 'live'])
+    await ok(['promote', 'fraud@1.0.0', '--to', 'live'])
+    const { page, problems } = await open('#/models/fraud?chart=1', 'table.versions tbody tr')
+    const holders = page.getByRole('list', { name: 'stage holders' })
+    await holders.waitFor()
+    expect(await text(page, '.chart-scope')).toMatch(/^Charts show the latest 1 of \d+ versions/)
+    expect(await holders.locator('li', { hasText: 'live' }).textContent()).toMatch(/live\s*1\.0\.0$/)
+    expect(await holders.textContent()).toMatch(/production\s*1\.0\.3/)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})

@@ -1,0 +1,79 @@
+/**
+ * models (and `GET /api/v1/models`) answers from the derived files (src/commands/models.ts): the
+ * catalog, and rows only for a stage more than one version holds. No version file is read, and
+ * the answer is the one every version file derives to.
+ */
+import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import type { CommandContext } from '../../../src/commands/context.js'
+import { importLegacy } from '../../../src/commands/import.js'
+import { init } from '../../../src/commands/init.js'
+import { listModels } from '../../../src/commands/models.js'
+import { isArchived, newestFirst } from '../../../src/domain/ordering.js'
+import { compareSemver } from '../../../src/domain/versions.js'
+import type { RegistrySnapshot } from '../../../src/registry/backend.js'
+import { makeProjectRepo, removeDir, tempDir } from '../../support/cli-harness.js'
+import { localContext, testClock } from '../../support/command-context.js'
+import { writeLegacyRegistry } from '../../support/legacy-registry.js'
+
+let repo: string
+let legacy: string
+let ctx: CommandContext
+
+beforeAll(async () => {
+  repo = await makeProjectRepo()
+  legacy = await tempDir('mreg-legacy-')
+  // Two models of 40: every 4th staged (10 hold staging), the newest of them production.
+  await writeLegacyRegistry(legacy, { models: ['lof', 'iforest'], versionsPerModel: 40, stagingEvery: 4 })
+  ctx = localContext(repo, testClock('2024-06-01T00:00:00Z'))
+  await init(ctx, 'local')
+  await importLegacy(ctx, { dir: legacy })
+}, 120_000)
+
+afterAll(async () => {
+  await removeDir(repo)
+  await removeDir(legacy)
+})
+
+test('models reads no version file, and answers what the version files derive to', async () => {
+  const read: string[] = []
+  const backend = ctx.backend
+  const snapshot = async (): Promise<RegistrySnapshot> => {
+    const real = await backend.snapshot()
+    return Object.assign(Object.create(real) as RegistrySnapshot, {
+      readVersion: (name: string, version: string) => (
+        read.push(`${name}@${version}`),
+        real.readVersion(name, version)
+      ),
+      readIndex: (name: string) => (read.push(`${name} (index)`), real.readIndex(name))
+    })
+  }
+  const counted: CommandContext = {
+    ...ctx,
+    backend: Object.assign(Object.create(backend) as typeof backend, { snapshot })
+  }
+  const models = await listModels(counted)
+  expect(read).toEqual([])
+
+  // The same summary built the costly way, from every version file.
+  const truth = await backend.snapshot()
+  const expected = []
+  for (const name of await truth.modelNames()) {
+    const index = await truth.readIndex(name)
+    if (!index) continue
+    const live = index.versions.filter(v => !isArchived(v))
+    expected.push({
+      name,
+      types: [...new Set(index.versions.map(v => v.model_type))].sort(),
+      count: index.versions.length,
+      archived: index.versions.length - live.length,
+      stages: index.stages,
+      newest: [...live].sort(newestFirst)[0]?.version ?? null,
+      highest: live.map(v => v.version).sort((a, b) => compareSemver(b, a))[0] ?? null
+    })
+  }
+  expect(models).toEqual(expected)
+  expect(models.map(m => m.name)).toEqual(['iforest', 'lof'])
+  // A stage many versions hold came from the rows, all of its holders in order.
+  expect(models[1]?.stages['staging']?.length).toBeGreaterThan(1)
+  expect(models[1]?.stages['development']?.length).toBeGreaterThan(1)
+})
