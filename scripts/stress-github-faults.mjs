@@ -30,7 +30,7 @@ const noJestHooks = {
   }
 }
 
-export async function githubFaultsScenario({ runsPerCell, random, record, totals }) {
+export async function githubFaultsScenario({ runsPerCell, sites, random, record, totals }) {
   const dir = join(process.cwd(), '.tmp', 'stress')
   await mkdir(dir, { recursive: true })
   const outfile = join(dir, 'github-faults.mjs')
@@ -47,8 +47,12 @@ export async function githubFaultsScenario({ runsPerCell, random, record, totals
   })
   const { runFaultMatrix, CELLS } = await import(outfile)
   const started = Date.now()
+  // sites: a subset of the call sites (--github-sites), to rerun a part of the matrix alone
+  const only = sites ? CELLS.filter(cell => sites.includes(cell.site)) : undefined
+  if (only?.length === 0) throw new Error(`--github-sites ${sites.join(',')} names no call site`)
   const report = await runFaultMatrix({
     runsPerCell,
+    only,
     random,
     onRun: run => {
       const detail = `${run.site} × ${run.kind} (armed ${run.times}×, exit ${run.exitCode}): ${run.problems.join('; ')}`

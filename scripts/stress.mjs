@@ -24,7 +24,7 @@
  *
  * Prints one line per scenario and then `N passed, N failed (lost L, corrupt C)`; exits 1 when
  * anything failed. Options: --crash-runs N --race-runs N --migrate-runs N --fuzz-runs N
- * --github-runs N --replay N --parallel N (scenarios at a time, default 2)
+ * --github-runs N --github-sites reviews,statuses --replay N --parallel N (scenarios at a time, default 2)
  * --only crash,migrate,race,housekeeping,resources,fuzz,github
  */
 import { execFile, execFileSync, spawn } from 'node:child_process'
@@ -47,6 +47,7 @@ const KILL_WINDOW_MS = Number(option('kill-window-ms', 3000))
 const MIGRATE_RUNS = Number(option('migrate-runs', 40))
 const FUZZ_RUNS = Number(option('fuzz-runs', 200))
 const GITHUB_RUNS = Number(option('github-runs', 5))
+const GITHUB_SITES = option('github-sites', undefined)?.split(',')
 const ONLY = new Set(option('only', 'crash,migrate,race,housekeeping,resources,fuzz,github').split(','))
 // scenarios run this many at a time (the machine has 2 cores); each has its own random stream
 // derived from --replay and its name, so that a replay repeats each scenario's choices whatever
@@ -465,7 +466,7 @@ try {
   // longest first, PARALLEL at a time: each lane takes the next scenario when its own ends
   const scenarios = [
     ['crash', crashScenario],
-    ['github', random => githubFaultsScenario({ runsPerCell: GITHUB_RUNS, random, record, totals })],
+    ['github', random => githubFaultsScenario({ runsPerCell: GITHUB_RUNS, sites: GITHUB_SITES, random, record, totals })],
     ['race', raceScenario],
     ['resources', resourcesScenario],
     ['fuzz', fuzzScenario],
