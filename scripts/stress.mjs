@@ -463,13 +463,14 @@ async function fuzzScenario() {
 
 const started = Date.now()
 try {
-  // longest first, PARALLEL at a time: each lane takes the next scenario when its own ends
+  // longest first (own times in docs/RELIABILITY.md), PARALLEL at a time: each lane takes the
+  // next scenario when its own ends
   const scenarios = [
     ['crash', crashScenario],
     ['github', random => githubFaultsScenario({ runsPerCell: GITHUB_RUNS, sites: GITHUB_SITES, random, record, totals })],
+    ['fuzz', fuzzScenario],
     ['race', raceScenario],
     ['resources', resourcesScenario],
-    ['fuzz', fuzzScenario],
     ['migrate', migrateScenario],
     ['housekeeping', housekeepingScenario]
   ].filter(([name]) => ONLY.has(name))
