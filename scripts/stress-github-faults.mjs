@@ -64,8 +64,10 @@ export async function githubFaultsScenario({ runsPerCell, sites, random, record,
     }
   })
   const met = report.runs.filter(r => r.faultMet).length
+  const swept = report.runs.reduce((sum, r) => sum + r.orphansSwept, 0)
+  const cells = new Set(report.runs.map(r => `${r.site} × ${r.kind}`)).size
   console.log(
-    `github-faults: ${report.runs.length} faulted runs over ${CELLS.length} cells (call site × fault kind), fault met in ${met}; ${Math.round((Date.now() - started) / 1000)} s`
+    `github-faults: ${report.runs.length} faulted runs over ${cells} cells (call site × fault kind), fault met in ${met}, ${swept} orphans swept by the cleanups after them; ${Math.round((Date.now() - started) / 1000)} s`
   )
   console.log('| call site | fault | runs | completed | failed clearly | bad |')
   console.log('| --- | --- | ---: | ---: | ---: | ---: |')
