@@ -30,7 +30,7 @@ const noJestHooks = {
   }
 }
 
-export async function githubFaultsScenario({ runsPerCell, random, record, totals }) {
+export async function githubFaultsScenario({ runsPerCell, sites, random, record, totals }) {
   const dir = join(process.cwd(), '.tmp', 'stress')
   await mkdir(dir, { recursive: true })
   const outfile = join(dir, 'github-faults.mjs')
@@ -47,8 +47,12 @@ export async function githubFaultsScenario({ runsPerCell, random, record, totals
   })
   const { runFaultMatrix, CELLS } = await import(outfile)
   const started = Date.now()
+  // sites: a subset of the call sites (--github-sites), to rerun a part of the matrix alone
+  const only = sites ? CELLS.filter(cell => sites.includes(cell.site)) : undefined
+  if (only?.length === 0) throw new Error(`--github-sites ${sites.join(',')} names no call site`)
   const report = await runFaultMatrix({
     runsPerCell,
+    only,
     random,
     onRun: run => {
       const detail = `${run.site} × ${run.kind} (armed ${run.times}×, exit ${run.exitCode}): ${run.problems.join('; ')}`
@@ -60,8 +64,10 @@ export async function githubFaultsScenario({ runsPerCell, random, record, totals
     }
   })
   const met = report.runs.filter(r => r.faultMet).length
+  const swept = report.runs.reduce((sum, r) => sum + r.orphansSwept, 0)
+  const cells = new Set(report.runs.map(r => `${r.site} × ${r.kind}`)).size
   console.log(
-    `github-faults: ${report.runs.length} faulted runs over ${CELLS.length} cells (call site × fault kind), fault met in ${met}; ${Math.round((Date.now() - started) / 1000)} s`
+    `github-faults: ${report.runs.length} faulted runs over ${cells} cells (call site × fault kind), fault met in ${met}, ${swept} orphans swept by the cleanups after them; ${Math.round((Date.now() - started) / 1000)} s`
   )
   console.log('| call site | fault | runs | completed | failed clearly | bad |')
   console.log('| --- | --- | ---: | ---: | ---: | ---: |')

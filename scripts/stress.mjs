@@ -24,9 +24,11 @@
  *
  * Prints one line per scenario and then `N passed, N failed (lost L, corrupt C)`; exits 1 when
  * anything failed. Options: --crash-runs N --race-runs N --migrate-runs N --fuzz-runs N
- * --github-runs N --replay N --only crash,migrate,race,housekeeping,resources,fuzz,github
+ * --github-runs N --github-sites reviews,statuses --replay N --parallel N (scenarios at a time, default 2)
+ * --only crash,migrate,race,housekeeping,resources,fuzz,github
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
+import { promisify } from 'node:util'
 import { cp, mkdtemp, open, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -45,10 +47,18 @@ const KILL_WINDOW_MS = Number(option('kill-window-ms', 3000))
 const MIGRATE_RUNS = Number(option('migrate-runs', 40))
 const FUZZ_RUNS = Number(option('fuzz-runs', 200))
 const GITHUB_RUNS = Number(option('github-runs', 5))
+const GITHUB_SITES = option('github-sites', undefined)?.split(',')
 const ONLY = new Set(option('only', 'crash,migrate,race,housekeeping,resources,fuzz,github').split(','))
-let state = Number(option('replay', Date.now() % 1_000_000))
-const REPLAY = state
-const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+// scenarios run this many at a time (the machine has 2 cores); each has its own random stream
+// derived from --replay and its name, so that a replay repeats each scenario's choices whatever
+// the interleaving
+const PARALLEL = Math.max(1, Number(option('parallel', 2)))
+const REPLAY = Number(option('replay', Date.now() % 1_000_000))
+function randomFor(name) {
+  let state = REPLAY
+  for (const c of name) state = (state * 31 + c.charCodeAt(0)) % 2 ** 31
+  return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+}
 
 const totals = { passed: 0, failed: 0, lost: 0, corrupt: 0 }
 const failures = []
@@ -144,7 +154,7 @@ async function checkRegistered(repo, registered, scenario) {
       continue
     }
     if (now.artifact.deleted) continue // archived by a cleanup afterwards: metadata kept, as designed
-    const out = join(work, 'fetched.bin')
+    const out = join(work, `fetched-${scenario}.bin`)
     const fetched = await mreg(repo, ['fetch', ref, '--out', out])
     await rm(out, { force: true })
     if (fetched.code !== 0) {
@@ -165,7 +175,8 @@ async function checkRepository(repo, scenario, { fsck }) {
   }
   if (fsck) {
     try {
-      execFileSync('git', ['fsck', '--strict', '--no-progress'], { cwd: repo, env, stdio: 'pipe' })
+      // asynchronous: a scenario running beside this one keeps its kill timers on time
+      await promisify(execFile)('git', ['fsck', '--strict', '--no-progress'], { cwd: repo, env })
     } catch (error) {
       totals.corrupt++
       record(scenario, false, `git fsck --strict: ${String(error.stderr ?? error.message).trim()}`)
@@ -186,7 +197,7 @@ async function checkRepository(repo, scenario, { fsck }) {
   }
 }
 
-async function crashScenario() {
+async function crashScenario(random) {
   const repo = await newRepo('crash')
   const files = []
   for (let i = 0; i < 6; i++) files.push(await modelFile(join(work, `crash-${i}.bin`), i % 3 === 0 ? 24 << 20 : 64 << 10, i))
@@ -270,7 +281,7 @@ async function raceScenario() {
   console.log(`race: ${RACE_RUNS} rounds (half against delete --force, half against cleanup), ${registered.length} registrations checked`)
 }
 
-async function housekeepingScenario() {
+async function housekeepingScenario(random) {
   const repo = await newRepo('housekeeping')
   const registered = []
   for (let i = 0; i < 5; i++) {
@@ -342,7 +353,7 @@ async function housekeepingScenario() {
   console.log(`housekeeping: gc/pack-refs/repack × 8 commands, then 4 mreg writers × 4 + git CLI ${gitCommits.length} commits concurrently; ${registered.length} registrations checked`)
 }
 
-async function migrateScenario() {
+async function migrateScenario(random) {
   const base = join(work, 'migrate-base')
   execFileSync('git', ['clone', '-q', resolve('test/fixtures/v1-registry.bundle'), base], { env })
   git(base, 'branch', '-q', 'model-registry', 'origin/model-registry')
@@ -370,7 +381,8 @@ async function migrateScenario() {
       detail = `after a kill the branch is neither layout 1 nor the complete migration (${tip})`
     }
     try {
-      execFileSync('git', ['fsck', '--strict', '--no-progress'], { cwd: repo, env, stdio: 'pipe' })
+      // asynchronous: a scenario running beside this one keeps its kill timers on time
+      await promisify(execFile)('git', ['fsck', '--strict', '--no-progress'], { cwd: repo, env })
     } catch (error) {
       ok = false
       totals.corrupt++
@@ -425,17 +437,18 @@ async function resourcesScenario() {
   await rm(repo, { recursive: true, force: true })
 }
 
-function fuzzScenario() {
+async function fuzzScenario() {
   const results = join(work, 'fuzz.json')
-  const run = spawnSync(
-    'npx',
-    ['jest', '--json', `--outputFile=${results}`, 'test/integration/reliability/hostile-'],
-    {
+  // not spawnSync: the other scenario running beside this one needs the event loop
+  const run = await new Promise(resolve => {
+    const child = spawn('npx', ['jest', '--json', `--outputFile=${results}`, 'test/integration/reliability/hostile-'], {
       env: { ...process.env, MREG_FUZZ_RUNS: String(FUZZ_RUNS), NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      encoding: 'utf8'
-    }
-  )
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    let stderr = ''
+    child.stderr.on('data', c => (stderr = (stderr + c).slice(-20_000)))
+    child.on('close', status => resolve({ status, stderr }))
+  })
   let report
   try {
     report = JSON.parse(execFileSync('cat', [results]).toString())
@@ -450,19 +463,26 @@ function fuzzScenario() {
 
 const started = Date.now()
 try {
-  const timed = async (name, scenario) => {
-    if (!ONLY.has(name)) return
-    const t0 = Date.now()
-    await scenario()
-    console.log(`  (${name}: ${Math.round((Date.now() - t0) / 1000)} s)`)
+  // longest first (own times in docs/RELIABILITY.md), PARALLEL at a time: each lane takes the
+  // next scenario when its own ends
+  const scenarios = [
+    ['crash', crashScenario],
+    ['github', random => githubFaultsScenario({ runsPerCell: GITHUB_RUNS, sites: GITHUB_SITES, random, record, totals })],
+    ['fuzz', fuzzScenario],
+    ['race', raceScenario],
+    ['resources', resourcesScenario],
+    ['migrate', migrateScenario],
+    ['housekeeping', housekeepingScenario]
+  ].filter(([name]) => ONLY.has(name))
+  const lane = async () => {
+    for (let next = scenarios.shift(); next; next = scenarios.shift()) {
+      const [name, scenario] = next
+      const t0 = Date.now()
+      await scenario(randomFor(name))
+      console.log(`  (${name}: ${Math.round((Date.now() - t0) / 1000)} s)`)
+    }
   }
-  await timed('crash', crashScenario)
-  await timed('migrate', migrateScenario)
-  await timed('race', raceScenario)
-  await timed('housekeeping', housekeepingScenario)
-  await timed('resources', resourcesScenario)
-  await timed('fuzz', fuzzScenario)
-  await timed('github', () => githubFaultsScenario({ runsPerCell: GITHUB_RUNS, random, record, totals }))
+  await Promise.all(Array.from({ length: PARALLEL }, lane))
 } finally {
   await rm(work, { recursive: true, force: true })
 }

@@ -86,6 +86,8 @@ export interface FaultRun {
   /** Whether the armed fault was met at all (false: the call was never made). */
   faultMet: boolean
   exitCode: number
+  /** What the cleanup after the run swept: orphans the fault left (no version is deleted by it). */
+  orphansSwept: number
 }
 
 const MODEL = 'meter'
@@ -95,6 +97,7 @@ const SECONDARY_MESSAGE =
 /** One emulator and registry for the runs of one call site. */
 export class FaultBench {
   private runCount = 0
+  private swept = 0
   private production?: { number: number; branch: string }
   private readonly fetchable: string[] = []
 
@@ -272,6 +275,7 @@ export class FaultBench {
     problems.push(...(await this.audit()))
     problems.push(...(await this.secretsFound()))
     return {
+      orphansSwept: this.swept,
       site: this.site,
       kind,
       times,
@@ -419,6 +423,8 @@ export class FaultBench {
     for (const release of this.gh.state.releases) release.createdAt = past
     const swept = await this.github(['--json', 'cleanup', '--keep-last', '100000'])
     if (swept.code !== 0) problems.push(`cleanup after the fault failed: ${swept.stderr.trim()}`)
+    this.swept =
+      swept.code === 0 ? ((JSON.parse(swept.stdout) as { swept?: unknown[] }).swept?.length ?? 0) : 0
     const doctor = await this.github(['--json', 'doctor'])
     const findings = (
       JSON.parse(doctor.stdout || '{"findings":[]}') as { findings: { kind: string; subject: string }[] }

@@ -5,9 +5,7 @@
  * metadata lands deletes a draft and spends nothing: with immutable releases, a tag that was ever
  * published can never be used again (https://docs.github.com/en/code-security/concepts/supply-chain-security/immutable-releases).
  */
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { stat, writeFile } from 'node:fs/promises'
 import {
   integrityError,
   invalidInput,
@@ -15,7 +13,6 @@ import {
   notFound,
   RegistryError
 } from '../../domain/errors.js'
-import { fileArtifacts } from '../../domain/manifest.js'
 import type { Artifact, ArtifactPart, ReleaseAssetRef } from '../../domain/types.js'
 import type { GitHubClient } from '../../github/client.js'
 import {
@@ -23,10 +20,9 @@ import {
   deleteRelease,
   getRelease,
   getReleaseByTag,
-  listAssets,
   publishRelease
 } from '../../github/releases.js'
-import { parseDigest, type GitHubAsset, type GitHubRelease } from '../../github/types.js'
+import type { GitHubRelease } from '../../github/types.js'
 import type {
   ArtifactStore,
   ArtifactTarget,
@@ -40,15 +36,15 @@ import type {
   StoredItem,
   Verification
 } from '../artifact-store.js'
-import { verifyEachFile } from '../verify-files.js'
 import { fileSystemError, moveIntoPlace, removeQuietly, tempPathBeside } from '../atomic-file.js'
 import { EMPTY_SHA256, planDirectory, uploadDirectory } from './directory-assets.js'
-import { assetPlace, assetsInOrder, fetchArtifact } from './fetch-artifact.js'
+import { fetchArtifact } from './fetch-artifact.js'
 import { assetDownloadUrl, releasePageUrl, releaseTag } from './naming.js'
 import { DEFAULT_MAX_PART_BYTES, planParts } from './parts.js'
 import { listRegistryItems, listRegistryReleases, type RegistryRelease } from './release-listing.js'
 import { deleteReleaseAndTag, removeRelease, type ReleaseContext } from './remove-release.js'
 import { uploadFile, type UploadedPart } from './upload-file.js'
+import { isEmptyFile, verifyRelease, verifyReleaseFiles, type VerifyContext } from './verify-release.js'
 
 export type { RegistryRelease } from './release-listing.js'
 
@@ -306,118 +302,18 @@ export class GitHubReleaseStore implements ArtifactStore {
     return fetchArtifact({ ...this.context, onProgress: this.onProgress }, artifact, outPath)
   }
 
-  /**
-   * GitHub's own asset digests, when it gives them, are a re-hash of the stored bytes on its side:
-   * matching part digests prove the whole file (verified at registration) is intact. Without
-   * digests the file is downloaded to a temp directory and hashed.
-   */
+  /** See verify-release.ts: GitHub's digests when it gives them, else a download. */
   async verify(artifact: Artifact): Promise<Verification> {
-    if (isEmptyFile(artifact)) return { ok: true, actual: EMPTY_SHA256, present: true }
-    const release = artifact.release
-    if (!release || !artifact.assets?.length) return { ok: false, actual: null, present: false }
-    const listed = await this.listedAssets(release.id)
-    if (listed === null)
-      return { ok: false, actual: null, present: false, where: `release ${release.tag} is gone` }
-    return this.judge(artifact, listed)
+    return verifyRelease(this.verifyContext, artifact)
   }
 
-  /**
-   * Every file of a directory version against one listing of its release (not one per file): a
-   * file whose assets all carry GitHub's digest is judged by them, the others are downloaded.
-   */
+  /** Every file of a directory version against one listing of its release (verify-release.ts). */
   async verifyFiles(artifact: Artifact): Promise<FileVerification[]> {
-    if (!artifact.manifest || !artifact.release) return verifyEachFile(file => this.verify(file), artifact)
-    const listed = await this.listedAssets(artifact.release.id)
-    const results: FileVerification[] = []
-    for (const file of fileArtifacts(artifact)) {
-      let result
-      if (isEmptyFile(file)) result = { ok: true, actual: EMPTY_SHA256, present: true }
-      else if (listed === null)
-        result = { ok: false, actual: null, present: false, where: `release ${artifact.release.tag} is gone` }
-      else if (!file.assets?.length) result = { ok: false, actual: null, present: false }
-      else result = await this.judge(file, listed)
-      results.push({ file, ...result })
-    }
-    return results
+    return verifyReleaseFiles(this.verifyContext, artifact)
   }
 
-  /** The release's assets, or null when the release is gone. */
-  private async listedAssets(releaseId: number): Promise<GitHubAsset[] | null> {
-    try {
-      return await listAssets(this.client, { owner: this.owner, repo: this.repo, release_id: releaseId })
-    } catch (error) {
-      if (isRegistryError(error) && error.kind === 'not-found') return null
-      throw error
-    }
-  }
-
-  /**
-   * Each recorded asset by its id in the listing. An id no longer listed while another asset holds
-   * its name is a replacement (deleted and uploaded again: not the registered bytes); a GitHub
-   * digest other than the recorded SHA-256 is GitHub saying it holds other bytes. Both are named.
-   */
-  private async judge(artifact: Artifact, listed: GitHubAsset[]): Promise<Verification> {
-    const recorded = assetsInOrder(artifact)
-    const found = recorded.map(asset => listed.find(a => a.id === asset.id))
-    for (const [i, asset] of recorded.entries()) {
-      if (found[i]) continue
-      const now = listed.find(a => a.name === asset.name)
-      if (!now)
-        return { ok: false, actual: null, present: false, where: `${assetPlace(artifact, asset)} is missing` }
-      return {
-        ok: false,
-        actual: recorded.length === 1 ? parseDigest(now.digest) : null,
-        present: true,
-        where: `${assetPlace(artifact, asset)} was replaced after registration (recorded asset id ${asset.id}, now id ${now.id})`
-      }
-    }
-    const unfinished = found.findIndex(asset => asset?.state !== 'uploaded')
-    if (unfinished >= 0) {
-      const asset = recorded[unfinished] as ReleaseAssetRef
-      return {
-        ok: false,
-        actual: null,
-        present: false,
-        where: `${assetPlace(artifact, asset)} is not fully uploaded (state ${found[unfinished]?.state})`
-      }
-    }
-    const digests = found.map(asset => parseDigest(asset?.digest))
-    if (digests.every(d => d !== null)) {
-      const wrong = digests.findIndex((d, i) => d !== recorded[i]?.sha256)
-      if (wrong < 0) return { ok: true, actual: artifact.sha256, present: true }
-      const asset = recorded[wrong] as ReleaseAssetRef
-      const where = `GitHub's digest of ${assetPlace(artifact, asset)} is sha256:${digests[wrong]}, not the recorded ${asset.sha256}`
-      // A part's digest is not the whole file's hash, but it is proof enough that the part is
-      // not the one registered (each part's SHA-256 was recorded): no download needed.
-      return { ok: false, actual: digests.length === 1 ? (digests[0] ?? null) : null, present: true, where }
-    }
-    return this.verifyByDownload(artifact)
-  }
-
-  private async verifyByDownload(artifact: Artifact): Promise<Verification> {
-    const dir = await mkdtemp(join(tmpdir(), 'mreg-verify-'))
-    try {
-      const got = await this.fetch(artifact, join(dir, 'artifact'))
-      return { ok: true, actual: got.sha256, present: true }
-    } catch (error) {
-      if (isRegistryError(error) && error.kind === 'integrity') {
-        // A part's mismatch says nothing about the whole file's hash.
-        const actual = error.details?.asset === undefined ? error.details?.actual : undefined
-        return {
-          ok: false,
-          actual: typeof actual === 'string' ? actual : null,
-          present: true,
-          where: `downloaded from ${assetsInOrder(artifact)
-            .map(asset => assetPlace(artifact, asset))
-            .join(', ')}`
-        }
-      }
-      if (isRegistryError(error) && error.kind === 'not-found')
-        return { ok: false, actual: null, present: false, where: error.message }
-      throw error
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
+  private get verifyContext(): VerifyContext {
+    return { ...this.context, download: (artifact, outPath) => this.fetch(artifact, outPath) }
   }
 
   /** Deletes the assets, the release and its tag. Idempotent. */
@@ -448,9 +344,4 @@ export class GitHubReleaseStore implements ArtifactStore {
   async listRegistryReleases(): Promise<RegistryRelease[]> {
     return listRegistryReleases(this.context)
   }
-}
-
-/** An empty file of a directory version: no asset holds it (GitHub refuses empty assets). */
-function isEmptyFile(artifact: Artifact): boolean {
-  return artifact.size === 0 && artifact.sha256 === EMPTY_SHA256 && (artifact.assets ?? []).length === 0
 }
