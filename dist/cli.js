@@ -1,41 +1,44 @@
 #!/usr/bin/env node
 import { createRequire as __mregCreateRequire } from 'node:module'; const require = __mregCreateRequire(import.meta.url);
 import {
+  EXIT_READER_GONE,
   EXIT_UNCHANGED
-} from "./cli-chunk-ZR6J3RXN.js";
+} from "./cli-chunk-2OPTHIFU.js";
 import {
   DEFAULT_BATCH
 } from "./cli-chunk-DKIO2JZ4.js";
 import {
-  either
-} from "./cli-chunk-OGPI5QXA.js";
-import "./cli-chunk-DEC457ZE.js";
-import {
   collect,
   nonNegativeNumber
-} from "./cli-chunk-JNZXACOZ.js";
-import "./cli-chunk-B5HZJEPR.js";
+} from "./cli-chunk-FK236CVL.js";
+import {
+  either
+} from "./cli-chunk-7ROMD3FF.js";
+import "./cli-chunk-RXOADDI2.js";
+import "./cli-chunk-ODUTP5J6.js";
+import "./cli-chunk-RQQIPJBH.js";
 import {
   TABLE_PAGE
 } from "./cli-chunk-6LSYP2EM.js";
-import "./cli-chunk-GTTAVXJX.js";
 import {
   oneLine,
   safeForTerminal,
   safeLine,
   stderrLine
 } from "./cli-chunk-NMVSHCH7.js";
-import "./cli-chunk-EZVL4DJA.js";
-import "./cli-chunk-RERG4CY6.js";
+import "./cli-chunk-TPXH7SUW.js";
+import "./cli-chunk-NRZ3EPD3.js";
 import {
   EXIT_CODES,
   NEUTRAL_WORDS,
-  __commonJS,
-  __require,
-  __toESM,
   invalidInput,
   isRegistryError
-} from "./cli-chunk-FJEWTDBN.js";
+} from "./cli-chunk-VHUSGLFD.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./cli-chunk-WXNRKKY2.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3464,7 +3467,14 @@ var require_commander = __commonJS({
 });
 
 // src/cli/io.ts
-var processIO = () => ({
+function processIO() {
+  process.stdout.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(EXIT_READER_GONE);
+  });
+  return ioOf();
+}
+var ioOf = () => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   drained: () => process.stdout.writableNeedDrain ? new Promise((resolve) => {
@@ -3516,7 +3526,7 @@ function cliRuntime(program2, io, setExit, jsonFromArgv) {
   const emit = (value, human, jsonValue = value) => {
     io.stdout(json() ? JSON.stringify(jsonValue, null, 2) + "\n" : safeForTerminal(human(value)) + "\n");
   };
-  const environment = () => import("./cli-environment-GRNOYS43.js");
+  const environment = () => import("./cli-environment-DVLPXDGG.js");
   const context = async (create = false, withProvenance = false) => (await environment()).commandContext(globals(), io, create, withProvenance);
   const githubMode = () => (globals().github ?? io.env.MREG_GITHUB) !== void 0;
   return {
@@ -3531,7 +3541,7 @@ function cliRuntime(program2, io, setExit, jsonFromArgv) {
     firstWrite: async (write, withProvenance = false) => {
       const ctx = await context(false, withProvenance);
       if (!githubMode()) return write(ctx);
-      const { initialisingOnFirstWrite } = await import("./cli-init-NEXEDNLV.js");
+      const { initialisingOnFirstWrite } = await import("./cli-init-M7RZNOKU.js");
       return initialisingOnFirstWrite(ctx, "github-release", () => write(ctx));
     },
     emitPromotion: (result, render) => emit(result, render, result.pull_request ? result : result.version)
@@ -3543,40 +3553,40 @@ function lazy(cli, load) {
 
 // src/cli/define/audit.ts
 function defineAuditCommands(program2, cli) {
-  program2.command("compare").description("compare versions side by side: metrics, deltas against the first, best per metric").argument("<refs...>", "two or more versions").action(lazy(cli, () => import("./cli-compare-USGN2B3P.js")));
+  program2.command("compare").description("compare versions side by side: metrics, deltas against the first, best per metric").argument("<refs...>", "two or more versions").action(lazy(cli, () => import("./cli-compare-ZUWUJMOV.js")));
   program2.command("history").description(
     "a version's or a model's audit trail from the registry branch; --at: what held each stage then"
-  ).argument("<target>", "NAME@VERSION, a model_id, or a model NAME").option("--at <time>", "ISO time, or relative: 3d, 12h, 30m ago").action(lazy(cli, () => import("./cli-history-IVTDTTLL.js")));
-  program2.command("delete").description("delete a version and its artifact (protected stages need --force)").argument("<ref>", "the version").option("--force", "delete even from a protected stage (production, canary, staging, shadow)").action(lazy(cli, () => import("./cli-delete-DM6BFYIN.js")));
-  program2.command("cleanup").description("retention: keep the last N versions per model, never touch protected stages").option("--keep-last <n>", "versions to keep per model (default: registry.json retention.keep_last)").option("--min-age-days <days>", "never delete versions younger than this").option("--dry-run", "print the plan, change nothing").action(lazy(cli, () => import("./cli-cleanup-FCTNCOLF.js")));
+  ).argument("<target>", "NAME@VERSION, a model_id, or a model NAME").option("--at <time>", "ISO time, or relative: 3d, 12h, 30m ago").action(lazy(cli, () => import("./cli-history-3LECPBBS.js")));
+  program2.command("delete").description("delete a version and its artifact (protected stages need --force)").argument("<ref>", "the version").option("--force", "delete even from a protected stage (production, canary, staging, shadow)").action(lazy(cli, () => import("./cli-delete-4YVBYFAE.js")));
+  program2.command("cleanup").description("retention: keep the last N versions per model, never touch protected stages").option("--keep-last <n>", "versions to keep per model (default: registry.json retention.keep_last)").option("--min-age-days <days>", "never delete versions younger than this").option("--dry-run", "print the plan, change nothing").action(lazy(cli, () => import("./cli-cleanup-UM4THONQ.js")));
   program2.command("check").description(
     "policy check of a change to the registry branch, BASE \u2192 HEAD: immutable fields, transitions, gates, index, policy edits (exit 1 when it fails)"
   ).argument("<base>", "the commit (or branch) the change is judged against").argument("<head>", "the proposed commit (or branch), e.g. mreg/promote/NAME/VERSION-to-STAGE").option(
     "--pull <number>",
     "the pull request (GitHub): approvals and labels come from it, the verdict is posted"
-  ).action(lazy(cli, () => import("./cli-check-EUFLGJ5O.js")));
+  ).action(lazy(cli, () => import("./cli-check-4IZ7W74Y.js")));
   program2.command("apply").description(
     "what moved between two commits of the registry branch (after a push): stage changes, and those not through a merged pull request"
-  ).argument("<before>", "the branch tip before (a commit or ref; 0000\u2026 for a new branch)").argument("<after>", "the branch tip after").action(lazy(cli, () => import("./cli-apply-SSN4BJEJ.js")));
+  ).argument("<before>", "the branch tip before (a commit or ref; 0000\u2026 for a new branch)").argument("<after>", "the branch tip after").action(lazy(cli, () => import("./cli-apply-QWAQQMYK.js")));
   program2.command("import").description(
     "import the Python registry this replaces from its directory (models/<type>/<id>.pkl, metadata/<type>/<id>.json), every SHA-256 verified"
-  ).argument("<dir>", "the Python registry root (holds models/ and metadata/)").option("--dry-run", "check every file and checksum, print the summary, change nothing").option("--batch <n>", "versions per commit", String(DEFAULT_BATCH)).action(lazy(cli, () => import("./cli-import-JVCVUYRI.js")));
-  program2.command("doctor").description("check indexes against version files and every artifact against its SHA-256").action(lazy(cli, () => import("./cli-doctor-44L5AZW6.js")));
-  program2.command("migrate").description("upgrade a layout 1 registry branch to layout 2 in one commit (idempotent)").option("--dry-run", "say what would change, change nothing").action(lazy(cli, () => import("./cli-migrate-RD5WE2LU.js")));
+  ).argument("<dir>", "the Python registry root (holds models/ and metadata/)").option("--dry-run", "check every file and checksum, print the summary, change nothing").option("--batch <n>", "versions per commit", String(DEFAULT_BATCH)).action(lazy(cli, () => import("./cli-import-TENH54FP.js")));
+  program2.command("doctor").description("check indexes against version files and every artifact against its SHA-256").action(lazy(cli, () => import("./cli-doctor-XRL2SNUL.js")));
+  program2.command("migrate").description("upgrade a layout 1 registry branch to layout 2 in one commit (idempotent)").option("--dry-run", "say what would change, change nothing").action(lazy(cli, () => import("./cli-migrate-BJCGPPCD.js")));
 }
 
 // src/cli/define/stages.ts
 function defineStageCommands(program2, cli) {
   program2.command("promote").description(
     "move a version to another stage (transition and gates checked; exclusive stages demote the old holder)"
-  ).argument("<ref>", "the version to promote").option("--to <stage>", "target stage (required)").option("--stage <stage>", "same as --to (the Action input name)").action(lazy(cli, () => import("./cli-promote-CQJR62UC.js")));
-  program2.command("rollback").description("put back the version that held a stage before its current holder").argument("<name>", "the model").option("--stage <stage>", "the stage to roll back", "production").action(lazy(cli, () => import("./cli-rollback-WNUEWCAO.js")));
-  program2.command("edit").description("change the mutable metadata of a version: tags and notes (one commit)").argument("<ref>", "the version").option("--add-tag <tag>", "add a tag (repeatable)", collect).option("--remove-tag <tag>", "remove a tag (repeatable)", collect).option("--notes <text>", 'replace the notes ("" clears them)').action(lazy(cli, () => import("./cli-edit-YNGJGKY7.js")));
+  ).argument("<ref>", "the version to promote").option("--to <stage>", "target stage (required)").option("--stage <stage>", "same as --to (the Action input name)").action(lazy(cli, () => import("./cli-promote-Y2ROPVJY.js")));
+  program2.command("rollback").description("put back the version that held a stage before its current holder").argument("<name>", "the model").option("--stage <stage>", "the stage to roll back", "production").action(lazy(cli, () => import("./cli-rollback-MN4KLNXH.js")));
+  program2.command("edit").description("change the mutable metadata of a version: tags and notes (one commit)").argument("<ref>", "the version").option("--add-tag <tag>", "add a tag (repeatable)", collect).option("--remove-tag <tag>", "remove a tag (repeatable)", collect).option("--notes <text>", 'replace the notes ("" clears them)').action(lazy(cli, () => import("./cli-edit-7JH5COVF.js")));
   const policy = program2.command("policy").description("show or change registry.json (the policy)");
-  policy.command("show").description("print registry.json as it is on the registry branch").action(lazy(cli, async () => ({ run: (await import("./cli-policy-XGKDHLBK.js")).show })));
+  policy.command("show").description("print registry.json as it is on the registry branch").action(lazy(cli, async () => ({ run: (await import("./cli-policy-56223HTE.js")).show })));
   policy.command("set").description(
     "set one value of registry.json, checked against the schema and consistency rules first (one commit; a registry-policy pull request on GitHub)"
-  ).argument("<key>", "a JSON path, e.g. retention.keep_last or gates.production.min_metrics.f1_score").argument("<value>", 'JSON (10, true, ["a","b"], {"metric":"f1"}), else taken as a string').action(lazy(cli, async () => ({ run: (await import("./cli-policy-XGKDHLBK.js")).set })));
+  ).argument("<key>", "a JSON path, e.g. retention.keep_last or gates.production.min_metrics.f1_score").argument("<value>", 'JSON (10, true, ["a","b"], {"metric":"f1"}), else taken as a string').action(lazy(cli, async () => ({ run: (await import("./cli-policy-56223HTE.js")).set })));
   return policy;
 }
 
@@ -3584,7 +3594,7 @@ function defineStageCommands(program2, cli) {
 function defineVersionCommands(program2, cli) {
   program2.command("init").description(
     "create the registry branch (model-registry) with the default policy; creates the Git repository if needed"
-  ).action(lazy(cli, () => import("./cli-init-7I4MYY2K.js")));
+  ).action(lazy(cli, () => import("./cli-init-2S27ICB3.js")));
   program2.command("register").description(
     "store a model file or directory (SHA-256 recorded; a directory file by file, with a manifest) and commit its metadata as a new version"
   ).argument("[file]", "the model file, or a directory of files (or --model-path)").option("--model-path <file>", "same as the FILE argument (the Action input name)").option("--type <type>", "model type / algorithm, e.g. isolation_forest (required)").option("--model-type <type>", "same as --type (the Action input name)").option("--name <name>", "model name (default: the type)").option("--version <semver>", "explicit version (default: next patch)").addOption(
@@ -3592,7 +3602,7 @@ function defineVersionCommands(program2, cli) {
   ).option("--metric <k=v>", "a performance metric (repeatable)", collect).option(
     "--metrics <metrics>",
     "performance metrics: inline JSON object, k=v pairs, or a path to a JSON file"
-  ).option("--metrics-file <file>", "performance metrics as a JSON object").option("--config <json>", "model configuration: inline JSON object, or a path to a JSON file").option("--config-file <file>", "model configuration (hyperparameters) as a JSON object").option("--training-metadata <json>", "training metadata: inline JSON object, or a path to a JSON file").option("--training-file <file>", "training metadata as a JSON object").option("--tag <tag>", "a tag (repeatable)", collect).option("--tags <list>", "tags, comma-separated (the Action input name)").option("--notes <text>", "free-text notes").option("--parent <ref>", "the version this model was derived from").option("--dataset-version <id>", "the dataset version it was trained on").option("--stage <stage>", "initial stage (default: the policy initial stage)").option("--media-type <type>", "media type of the file", "application/octet-stream").action(lazy(cli, () => import("./cli-register-ZDEIMUH3.js")));
+  ).option("--metrics-file <file>", "performance metrics as a JSON object").option("--config <json>", "model configuration: inline JSON object, or a path to a JSON file").option("--config-file <file>", "model configuration (hyperparameters) as a JSON object").option("--training-metadata <json>", "training metadata: inline JSON object, or a path to a JSON file").option("--training-file <file>", "training metadata as a JSON object").option("--tag <tag>", "a tag (repeatable)", collect).option("--tags <list>", "tags, comma-separated (the Action input name)").option("--notes <text>", "free-text notes").option("--parent <ref>", "the version this model was derived from").option("--dataset-version <id>", "the dataset version it was trained on").option("--stage <stage>", "initial stage (default: the policy initial stage)").option("--media-type <type>", "media type of the file", "application/octet-stream").action(lazy(cli, () => import("./cli-register-IP7E2W5Y.js")));
   addCriteria(
     program2.command("list").description("list versions, newest first, filtered by name, type, stage, tags and minimum metrics")
   ).option("--sort <key>", "registered | version | metric:NAME", "registered").option("--limit <n>", "at most this many").option("--include-archived", "include versions archived by retention").option("--csv", "CSV on stdout, one column per metric (for spreadsheets and data frames)").addHelpText(
@@ -3602,8 +3612,8 @@ Output streams: each version is printed as it is read (the table's columns are a
 ${TABLE_PAGE} rows need; --json is one array, written element by element; --csv has one column per metric
 the listed models record). Memory stays bounded, except that --sort version or metric:NAME without
 --limit holds every selected row (the compact rows, not the documents) before printing the first.`
-  ).action(lazy(cli, () => import("./cli-list-3WM3KTMD.js")));
-  program2.command("show").description("show one version: metadata, metrics, stage history").argument("<ref>", "NAME@VERSION, NAME@latest, NAME@newest, NAME@STAGE or a model_id").action(lazy(cli, () => import("./cli-show-GUBLTLAC.js")));
+  ).action(lazy(cli, () => import("./cli-list-CVDTR5RO.js")));
+  program2.command("show").description("show one version: metadata, metrics, stage history").argument("<ref>", "NAME@VERSION, NAME@latest, NAME@newest, NAME@STAGE or a model_id").action(lazy(cli, () => import("./cli-show-ZV4HKNKV.js")));
   addCriteria(
     program2.command("fetch").description("download a version, verify its SHA-256, and write it to --out (a file or a directory)").argument("[ref]", "the version; or give criteria (newest match)")
   ).option(
@@ -3621,7 +3631,7 @@ the listed models record). Memory stays bounded, except that --sort version or m
   ).option(
     "--exec <command>",
     "with --watch: run this after each change (MREG_VERSION, MREG_MODEL_ID, MREG_PATH set)"
-  ).action(lazy(cli, () => import("./cli-fetch-BDBS3MX5.js")));
+  ).action(lazy(cli, () => import("./cli-fetch-6KQEE4XU.js")));
 }
 function addCriteria(command) {
   return command.option("--name <name>", "model name").option("--type <type>", "model type").option("--model-type <type>", "same as --type (the Action input name)").option("--stage <stage>", "deployment stage").option("--tag <tag>", "required tag (repeatable; all must match)", collect).option("--tags <list>", "required tags, comma-separated (the Action input name)").option("--min <k=v>", "minimum metric value (repeatable)", collect).option(
@@ -3666,8 +3676,8 @@ function addServeCommand(program2, io, globals) {
         throw invalidInput(`--port must be 0\u201365535, got "${o.port}"`);
       const interval = o.pollInterval === void 0 ? void 0 : nonNegativeNumber(o.pollInterval, "--poll-interval") * 1e3;
       const [{ openFromCli }, { startServer }] = await Promise.all([
-        import("./cli-environment-GRNOYS43.js"),
-        import("./cli-server-VHAYKQ7O.js")
+        import("./cli-environment-DVLPXDGG.js"),
+        import("./cli-server-5TZ6GPV5.js")
       ]);
       const opened = await openFromCli(globals(), io, false, interval);
       const server = await startServer(opened, {

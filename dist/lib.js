@@ -47,6 +47,16 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug;
+  }
+});
+
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
   "node_modules/semver/internal/constants.js"(exports, module) {
@@ -104,16 +114,6 @@ var require_constants = __commonJS({
       FLAG_INCLUDE_PRERELEASE: 1,
       FLAG_LOOSE: 2
     };
-  }
-});
-
-// node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
-    "use strict";
-    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module.exports = debug;
   }
 });
 
@@ -258,13 +258,13 @@ var require_semver = __commonJS({
     var { safeRe: re, t } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
+    var isPrereleaseIdentifier = (prerelease2, identifier) => {
       const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
+      if (identifiers.length > prerelease2.length) {
         return false;
       }
       for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+        if (compareIdentifiers(prerelease2[i], identifiers[i]) !== 0) {
           return false;
         }
       }
@@ -512,17 +512,17 @@ var require_semver = __commonJS({
               }
             }
             if (identifier) {
-              let prerelease = [identifier, base];
+              let prerelease2 = [identifier, base];
               if (identifierBase === false) {
-                prerelease = [identifier];
+                prerelease2 = [identifier];
               }
               if (isPrereleaseIdentifier(this.prerelease, identifier)) {
                 const prereleaseBase = this.prerelease[identifier.split(".").length];
                 if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
+                  this.prerelease = prerelease2;
                 }
               } else {
-                this.prerelease = prerelease;
+                this.prerelease = prerelease2;
               }
             }
             break;
@@ -541,51 +541,37 @@ var require_semver = __commonJS({
   }
 });
 
-// node_modules/semver/functions/parse.js
-var require_parse = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
+// node_modules/semver/functions/compare-build.js
+var require_compare_build = __commonJS({
+  "node_modules/semver/functions/compare-build.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse3 = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      try {
-        return new SemVer(version, options);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
+    var compareBuild2 = (a, b, loose) => {
+      const versionA = new SemVer(a, loose);
+      const versionB = new SemVer(b, loose);
+      return versionA.compare(versionB) || versionA.compareBuild(versionB);
     };
-    module.exports = parse3;
+    module.exports = compareBuild2;
   }
 });
 
-// node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse();
-    var valid = (version, options) => {
-      const v = parse3(version, options);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
+    var SemVer = require_semver();
+    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare2;
   }
 });
 
-// node_modules/semver/functions/clean.js
-var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports, module) {
+// node_modules/semver/functions/gt.js
+var require_gt = __commonJS({
+  "node_modules/semver/functions/gt.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse();
-    var clean2 = (version, options) => {
-      const s = parse3(version.trim().replace(/^[=v]+/, ""), options);
-      return s ? s.version : null;
-    };
-    module.exports = clean2;
+    var compare2 = require_compare();
+    var gt = (a, b, loose) => compare2(a, b, loose) > 0;
+    module.exports = gt;
   }
 });
 
@@ -613,77 +599,25 @@ var require_inc = __commonJS({
   }
 });
 
-// node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports, module) {
+// node_modules/semver/functions/parse.js
+var require_parse = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse();
-    var diff = (version1, version2) => {
-      const v1 = parse3(version1, null, true);
-      const v2 = parse3(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
+    var SemVer = require_semver();
+    var parse3 = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
       }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
         }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
+        throw er;
       }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
     };
-    module.exports = diff;
-  }
-});
-
-// node_modules/semver/functions/major.js
-var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
-  }
-});
-
-// node_modules/semver/functions/minor.js
-var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
-    module.exports = minor;
-  }
-});
-
-// node_modules/semver/functions/patch.js
-var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
-    module.exports = patch;
+    module.exports = parse3;
   }
 });
 
@@ -692,1571 +626,24 @@ var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
-    var prerelease = (version, options) => {
+    var prerelease2 = (version, options) => {
       const parsed = parse3(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
-    module.exports = prerelease;
+    module.exports = prerelease2;
   }
 });
 
-// node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare2 = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare2;
-  }
-});
-
-// node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var rcompare = (a, b, loose) => compare2(b, a, loose);
-    module.exports = rcompare;
-  }
-});
-
-// node_modules/semver/functions/compare-loose.js
-var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var compareLoose = (a, b) => compare2(a, b, true);
-    module.exports = compareLoose;
-  }
-});
-
-// node_modules/semver/functions/compare-build.js
-var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compareBuild = (a, b, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
-      return versionA.compare(versionB) || versionA.compareBuild(versionB);
-    };
-    module.exports = compareBuild;
-  }
-});
-
-// node_modules/semver/functions/sort.js
-var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
-    module.exports = sort;
-  }
-});
-
-// node_modules/semver/functions/rsort.js
-var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
-    module.exports = rsort;
-  }
-});
-
-// node_modules/semver/functions/gt.js
-var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var gt = (a, b, loose) => compare2(a, b, loose) > 0;
-    module.exports = gt;
-  }
-});
-
-// node_modules/semver/functions/lt.js
-var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var lt = (a, b, loose) => compare2(a, b, loose) < 0;
-    module.exports = lt;
-  }
-});
-
-// node_modules/semver/functions/eq.js
-var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var eq = (a, b, loose) => compare2(a, b, loose) === 0;
-    module.exports = eq;
-  }
-});
-
-// node_modules/semver/functions/neq.js
-var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var neq = (a, b, loose) => compare2(a, b, loose) !== 0;
-    module.exports = neq;
-  }
-});
-
-// node_modules/semver/functions/gte.js
-var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var gte = (a, b, loose) => compare2(a, b, loose) >= 0;
-    module.exports = gte;
-  }
-});
-
-// node_modules/semver/functions/lte.js
-var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports, module) {
-    "use strict";
-    var compare2 = require_compare();
-    var lte = (a, b, loose) => compare2(a, b, loose) <= 0;
-    module.exports = lte;
-  }
-});
-
-// node_modules/semver/functions/cmp.js
-var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports, module) {
-    "use strict";
-    var eq = require_eq();
-    var neq = require_neq();
-    var gt = require_gt();
-    var gte = require_gte();
-    var lt = require_lt();
-    var lte = require_lte();
-    var cmp = (a, op, b, loose) => {
-      switch (op) {
-        case "===":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a === b;
-        case "!==":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a !== b;
-        case "":
-        case "=":
-        case "==":
-          return eq(a, b, loose);
-        case "!=":
-          return neq(a, b, loose);
-        case ">":
-          return gt(a, b, loose);
-        case ">=":
-          return gte(a, b, loose);
-        case "<":
-          return lt(a, b, loose);
-        case "<=":
-          return lte(a, b, loose);
-        default:
-          throw new TypeError(`Invalid operator: ${op}`);
-      }
-    };
-    module.exports = cmp;
-  }
-});
-
-// node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse3 = require_parse();
-    var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      if (typeof version === "number") {
-        version = String(version);
-      }
-      if (typeof version !== "string") {
-        return null;
-      }
-      options = options || {};
-      let match = null;
-      if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
-    };
-    module.exports = coerce;
-  }
-});
-
-// node_modules/semver/functions/truncate.js
-var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports, module) {
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse3 = require_parse();
-    var constants2 = require_constants();
-    var SemVer = require_semver();
-    var truncate = (version, truncation, options) => {
-      if (!constants2.RELEASE_TYPES.includes(truncation)) {
-        return null;
-      }
-      const clonedVersion = cloneInputVersion(version, options);
-      return clonedVersion && doTruncation(clonedVersion, truncation);
+    var valid = (version, options) => {
+      const v = parse3(version, options);
+      return v ? v.version : null;
     };
-    var cloneInputVersion = (version, options) => {
-      const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse3(versionStringToParse, options);
-    };
-    var doTruncation = (version, truncation) => {
-      if (isPrerelease2(truncation)) {
-        return version.version;
-      }
-      version.prerelease = [];
-      switch (truncation) {
-        case "major":
-          version.minor = 0;
-          version.patch = 0;
-          break;
-        case "minor":
-          version.patch = 0;
-          break;
-      }
-      return version.format();
-    };
-    var isPrerelease2 = (type) => {
-      return type.startsWith("pre");
-    };
-    module.exports = truncate;
-  }
-});
-
-// node_modules/semver/internal/lrucache.js
-var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports, module) {
-    "use strict";
-    var LRUCache = class {
-      constructor() {
-        this.max = 1e3;
-        this.map = /* @__PURE__ */ new Map();
-      }
-      get(key3) {
-        const value2 = this.map.get(key3);
-        if (value2 === void 0) {
-          return void 0;
-        } else {
-          this.map.delete(key3);
-          this.map.set(key3, value2);
-          return value2;
-        }
-      }
-      delete(key3) {
-        return this.map.delete(key3);
-      }
-      set(key3, value2) {
-        const deleted = this.delete(key3);
-        if (!deleted && value2 !== void 0) {
-          if (this.map.size >= this.max) {
-            const firstKey = this.map.keys().next().value;
-            this.delete(firstKey);
-          }
-          this.map.set(key3, value2);
-        }
-        return this;
-      }
-    };
-    module.exports = LRUCache;
-  }
-});
-
-// node_modules/semver/internal/trim-comparator-whitespace.js
-var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      WHITESPACE_CHARACTERS
-    } = require_constants();
-    var whitespace = new Uint8Array(65536);
-    for (const char of WHITESPACE_CHARACTERS) {
-      whitespace[char.charCodeAt(0)] = 1;
-    }
-    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
-        return start;
-      }
-      if (start >= digitRuns.start && start < digitRuns.end) {
-        return Math.min(start + limit, digitRuns.end);
-      }
-      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-        return Math.min(start + limit, digitRuns.previousEnd);
-      }
-      let end = start + 1;
-      while (isDigit(range[end])) {
-        end++;
-      }
-      digitRuns.previousStart = digitRuns.start;
-      digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start;
-      digitRuns.end = end;
-      return Math.min(start + limit, end);
-    };
-    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-      if (!loose && range[start] === "0") {
-        return start + 1;
-      }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
-    };
-    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
-        }
-        return end;
-      }
-      return findVersionNumberEndIndex(range, start, loose, digitRuns);
-    };
-    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-      const hyphen = range[start] === "-";
-      if (!loose && !hyphen) {
-        return start;
-      }
-      const identifierStart = start + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
-        if (!loose || !hyphen) {
-          return start;
-        }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
-      }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findBuildIdentifierEndIndex = (range, start) => {
-      let end = start;
-      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
-      }
-      return end;
-    };
-    var findBuildEndIndex = (range, start) => {
-      if (range[start] !== "+") {
-        return start;
-      }
-      let end = findBuildIdentifierEndIndex(range, start + 1);
-      if (end === start + 1) {
-        return start;
-      }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-      let end = start;
-      for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
-          return start;
-        }
-        end = next;
-        if (component < 2) {
-          if (range[end] !== ".") {
-            return start;
-          }
-          end++;
-        }
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
-      }
-      return isVersionStart(range[start]) ? start + 1 : start;
-    };
-    var findPartialVersionEndIndex = (range, start, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-      for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
-        }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
-        }
-        end = next;
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findVersionEndIndex = (range, start, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
-    };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
-      }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
-      }
-      if (range[position] === "=") {
-        position++;
-      }
-      return isWhitespace(range[position]) ? position : -1;
-    };
-    var trimComparatorWhitespace = (range) => {
-      let result = "";
-      let copyFrom = 0;
-      let cursor = 0;
-      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
-        const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
-          cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-          cursor++;
-          continue;
-        }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
-          cursor++;
-        }
-        if (!isVersionStart(range[cursor])) {
-          continue;
-        }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-        if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
-          copyFrom = whitespacePosition + 1;
-        }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
-      }
-      return result + range.slice(copyFrom);
-    };
-    module.exports = trimComparatorWhitespace;
-  }
-});
-
-// node_modules/semver/classes/range.js
-var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports, module) {
-    "use strict";
-    var SPACE_CHARACTERS = /\s+/g;
-    var Range = class _Range {
-      constructor(range, options) {
-        options = parseOptions(options);
-        if (range instanceof _Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-            return range;
-          } else {
-            return new _Range(range.raw, options);
-          }
-        }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
-          this.formatted = void 0;
-          return this;
-        }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
-        if (!this.set.length) {
-          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
-        }
-        if (this.set.length > 1) {
-          const first = this.set[0];
-          this.set = this.set.filter((c) => !isNullSet(c[0]));
-          if (this.set.length === 0) {
-            this.set = [first];
-          } else if (this.set.length > 1) {
-            for (const c of this.set) {
-              if (c.length === 1 && isAny(c[0])) {
-                this.set = [c];
-                break;
-              }
-            }
-          }
-        }
-        this.formatted = void 0;
-      }
-      get range() {
-        if (this.formatted === void 0) {
-          this.formatted = "";
-          for (let i = 0; i < this.set.length; i++) {
-            if (i > 0) {
-              this.formatted += "||";
-            }
-            const comps = this.set[i];
-            for (let k = 0; k < comps.length; k++) {
-              if (k > 0) {
-                this.formatted += " ";
-              }
-              this.formatted += comps[k].toString().trim();
-            }
-          }
-        }
-        return this.formatted;
-      }
-      format() {
-        return this.range;
-      }
-      toString() {
-        return this.range;
-      }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
-        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached = cache.get(memoKey);
-        if (cached) {
-          return cached;
-        }
-        const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-        debug("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-        debug("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
-        if (loose) {
-          rangeList = rangeList.filter((comp) => {
-            debug("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
-          });
-        }
-        debug("range list", rangeList);
-        const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
-        for (const comp of comparators) {
-          if (isNullSet(comp)) {
-            return [comp];
-          }
-          rangeMap.set(comp.value, comp);
-        }
-        if (rangeMap.size > 1 && rangeMap.has("")) {
-          rangeMap.delete("");
-        }
-        const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
-        return result;
-      }
-      intersects(range, options) {
-        if (!(range instanceof _Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
-              });
-            });
-          });
-        });
-      }
-      // if ANY of the sets match ALL of its comparators, then pass
-      test(version) {
-        if (!version) {
-          return false;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    module.exports = Range;
-    var LRU = require_lrucache();
-    var cache = new LRU();
-    var parseOptions = require_parse_options();
-    var Comparator = require_comparator();
-    var debug = require_debug();
-    var SemVer = require_semver();
-    var trimComparatorWhitespace = require_trim_comparator_whitespace();
-    var {
-      safeRe: re,
-      src,
-      t,
-      tildeTrimReplace,
-      caretTrimReplace
-    } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
-    var isNullSet = (c) => c.value === "<0.0.0-0";
-    var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options) => {
-      let result = true;
-      const remainingComparators = comparators.slice();
-      let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
-        });
-        testComparator = remainingComparators.pop();
-      }
-      return result;
-    };
-    var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t.BUILD], "");
-      debug("comp", comp, options);
-      comp = replaceCarets(comp, options);
-      debug("caret", comp);
-      comp = replaceTildes(comp, options);
-      debug("tildes", comp);
-      comp = replaceXRanges(comp, options);
-      debug("xrange", comp);
-      comp = replaceStars(comp, options);
-      debug("stars", comp);
-      return comp;
-    };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
-    };
-    var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug("tilde", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-        } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-        }
-        debug("tilde return", ret);
-        return ret;
-      });
-    };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
-    };
-    var replaceCaret = (comp, options) => {
-      debug("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
-        debug("caret", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          if (M === "0") {
-            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-          } else {
-            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
-          }
-        } else if (pr) {
-          debug("replaceCaret pr", pr);
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
-          }
-        } else {
-          debug("no pr");
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
-          }
-        }
-        debug("caret return", ret);
-        return ret;
-      });
-    };
-    var replaceXRanges = (comp, options) => {
-      debug("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
-    };
-    var replaceXRange = (comp, options) => {
-      comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
-        debug("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
-          return comp;
-        }
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
-        const anyX = xp;
-        if (gtlt === "=" && anyX) {
-          gtlt = "";
-        }
-        pr = options.includePrerelease ? "-0" : "";
-        if (xM) {
-          if (gtlt === ">" || gtlt === "<") {
-            ret = "<0.0.0-0";
-          } else {
-            ret = "*";
-          }
-        } else if (gtlt && anyX) {
-          if (xm) {
-            m = 0;
-          }
-          p = 0;
-          if (gtlt === ">") {
-            gtlt = ">=";
-            if (xm) {
-              M = +M + 1;
-              m = 0;
-              p = 0;
-            } else {
-              m = +m + 1;
-              p = 0;
-            }
-          } else if (gtlt === "<=") {
-            gtlt = "<";
-            if (xm) {
-              M = +M + 1;
-            } else {
-              m = +m + 1;
-            }
-          }
-          if (gtlt === "<") {
-            pr = "-0";
-          }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
-        } else if (xm) {
-          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-        } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
-        }
-        debug("xRange return", ret);
-        return ret;
-      });
-    };
-    var replaceStars = (comp, options) => {
-      debug("replaceStars", comp, options);
-      return comp.trim().replace(re[t.STAR], "");
-    };
-    var replaceGTE0 = (comp, options) => {
-      debug("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
-    };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
-      if (isX(fM)) {
-        from = "";
-      } else if (isX(fm)) {
-        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
-      } else if (isX(fp)) {
-        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
-      } else if (fpr) {
-        from = `>=${from}`;
-      } else {
-        from = `>=${from}${incPr ? "-0" : ""}`;
-      }
-      if (isX(tM)) {
-        to = "";
-      } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
-      } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
-      } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
-      } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
-      } else {
-        to = `<=${to}`;
-      }
-      return `${from} ${to}`.trim();
-    };
-    var testSet = (set, version, options) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
-          return false;
-        }
-      }
-      if (version.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
-            continue;
-          }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
-            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return true;
-    };
-  }
-});
-
-// node_modules/semver/classes/comparator.js
-var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports, module) {
-    "use strict";
-    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
-    var Comparator = class _Comparator {
-      static get ANY() {
-        return ANY;
-      }
-      constructor(comp, options) {
-        options = parseOptions(options);
-        if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug("comp", this);
-      }
-      parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
-        if (!m) {
-          throw new TypeError(`Invalid comparator: ${comp}`);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      }
-      toString() {
-        return this.value;
-      }
-      test(version) {
-        debug("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
-          return true;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp(version, this.operator, this.semver, this.options);
-      }
-      intersects(comp, options) {
-        if (!(comp instanceof _Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          return new Range(comp.value, options).test(this.value);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          return new Range(this.value, options).test(comp.semver);
-        }
-        options = parseOptions(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
-          return false;
-        }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
-          return false;
-        }
-        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
-          return true;
-        }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        return false;
-      }
-    };
-    module.exports = Comparator;
-    var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
-    var cmp = require_cmp();
-    var debug = require_debug();
-    var SemVer = require_semver();
-    var Range = require_range();
-  }
-});
-
-// node_modules/semver/functions/satisfies.js
-var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var satisfies = (version, range, options) => {
-      try {
-        range = new Range(range, options);
-      } catch (er) {
-        return false;
-      }
-      return range.test(version);
-    };
-    module.exports = satisfies;
-  }
-});
-
-// node_modules/semver/ranges/to-comparators.js
-var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
-    module.exports = toComparators;
-  }
-});
-
-// node_modules/semver/ranges/max-satisfying.js
-var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var maxSatisfying = (versions, range, options) => {
-      let max = null;
-      let maxSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options);
-          }
-        }
-      });
-      return max;
-    };
-    module.exports = maxSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-satisfying.js
-var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var minSatisfying = (versions, range, options) => {
-      let min = null;
-      let minSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
-          }
-        }
-      });
-      return min;
-    };
-    module.exports = minSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-version.js
-var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = null;
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let setMin = null;
-        comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
-          switch (comparator.operator) {
-            case ">":
-              if (compver.prerelease.length === 0) {
-                compver.patch++;
-              } else {
-                compver.prerelease.push(0);
-              }
-              compver.raw = compver.format();
-            /* fallthrough */
-            case "":
-            case ">=":
-              if (!setMin || gt(compver, setMin)) {
-                setMin = compver;
-              }
-              break;
-            case "<":
-            case "<=":
-              break;
-            /* istanbul ignore next */
-            default:
-              throw new Error(`Unexpected operation: ${comparator.operator}`);
-          }
-        });
-        if (setMin && (!minver || gt(minver, setMin))) {
-          minver = setMin;
-        }
-      }
-      if (minver && range.test(minver)) {
-        return minver;
-      }
-      return null;
-    };
-    module.exports = minVersion;
-  }
-});
-
-// node_modules/semver/ranges/valid.js
-var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var validRange = (range, options) => {
-      try {
-        return new Range(range, options).range || "*";
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = validRange;
-  }
-});
-
-// node_modules/semver/ranges/outside.js
-var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var gt = require_gt();
-    var lt = require_lt();
-    var lte = require_lte();
-    var gte = require_gte();
-    var outside = (version, range, hilo, options) => {
-      version = new SemVer(version, options);
-      range = new Range(range, options);
-      let gtfn, ltefn, ltfn, comp, ecomp;
-      switch (hilo) {
-        case ">":
-          gtfn = gt;
-          ltefn = lte;
-          ltfn = lt;
-          comp = ">";
-          ecomp = ">=";
-          break;
-        case "<":
-          gtfn = lt;
-          ltefn = gte;
-          ltfn = gt;
-          comp = "<";
-          ecomp = "<=";
-          break;
-        default:
-          throw new TypeError('Must provide a hilo val of "<" or ">"');
-      }
-      if (satisfies(version, range, options)) {
-        return false;
-      }
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let high = null;
-        let low = null;
-        comparators.forEach((comparator) => {
-          if (comparator.semver === ANY) {
-            comparator = new Comparator(">=0.0.0");
-          }
-          high = high || comparator;
-          low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
-            high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
-            low = comparator;
-          }
-        });
-        if (high.operator === comp || high.operator === ecomp) {
-          return false;
-        }
-        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
-          return false;
-        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    module.exports = outside;
-  }
-});
-
-// node_modules/semver/ranges/gtr.js
-var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var gtr = (version, range, options) => outside(version, range, ">", options);
-    module.exports = gtr;
-  }
-});
-
-// node_modules/semver/ranges/ltr.js
-var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var ltr = (version, range, options) => outside(version, range, "<", options);
-    module.exports = ltr;
-  }
-});
-
-// node_modules/semver/ranges/intersects.js
-var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
-      return r1.intersects(r2, options);
-    };
-    module.exports = intersects;
-  }
-});
-
-// node_modules/semver/ranges/simplify.js
-var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports, module) {
-    "use strict";
-    var satisfies = require_satisfies();
-    var compare2 = require_compare();
-    module.exports = (versions, range, options) => {
-      const set = [];
-      let first = null;
-      let prev = null;
-      const v = versions.sort((a, b) => compare2(a, b, options));
-      for (const version of v) {
-        const included = satisfies(version, range, options);
-        if (included) {
-          prev = version;
-          if (!first) {
-            first = version;
-          }
-        } else {
-          if (prev) {
-            set.push([first, prev]);
-          }
-          prev = null;
-          first = null;
-        }
-      }
-      if (first) {
-        set.push([first, null]);
-      }
-      const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
-          ranges.push("*");
-        } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
-        } else {
-          ranges.push(`${min} - ${max}`);
-        }
-      }
-      const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
-    };
-  }
-});
-
-// node_modules/semver/ranges/subset.js
-var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var satisfies = require_satisfies();
-    var compare2 = require_compare();
-    var subset = (sub, dom, options = {}) => {
-      if (sub === dom) {
-        return true;
-      }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
-      let sawNonNull = false;
-      OUTER: for (const simpleSub of sub.set) {
-        for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
-          sawNonNull = sawNonNull || isSub !== null;
-          if (isSub) {
-            continue OUTER;
-          }
-        }
-        if (sawNonNull) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
-    var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
-      if (sub === dom) {
-        return true;
-      }
-      if (sub.length === 1 && sub[0].semver === ANY) {
-        if (dom.length === 1 && dom[0].semver === ANY) {
-          return true;
-        } else if (options.includePrerelease) {
-          sub = minimumVersionWithPreRelease;
-        } else {
-          sub = minimumVersion;
-        }
-      }
-      if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
-          return true;
-        } else {
-          dom = minimumVersion;
-        }
-      }
-      const eqSet = /* @__PURE__ */ new Set();
-      let gt, lt;
-      for (const c of sub) {
-        if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options);
-        } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options);
-        } else {
-          eqSet.add(c.semver);
-        }
-      }
-      if (eqSet.size > 1) {
-        return null;
-      }
-      let gtltComp;
-      if (gt && lt) {
-        gtltComp = compare2(gt.semver, lt.semver, options);
-        if (gtltComp > 0) {
-          return null;
-        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
-          return null;
-        }
-      }
-      for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
-          return null;
-        }
-        if (lt && !satisfies(eq, String(lt), options)) {
-          return null;
-        }
-        for (const c of dom) {
-          if (!satisfies(eq, String(c), options)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      let higher, lower;
-      let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
-        needDomLTPre = false;
-      }
-      for (const c of dom) {
-        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
-        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
-        if (gt) {
-          if (needDomGTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
-              needDomGTPre = false;
-            }
-          }
-          if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options);
-            if (higher === c && higher !== gt) {
-              return false;
-            }
-          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
-            return false;
-          }
-        }
-        if (lt) {
-          if (needDomLTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
-              needDomLTPre = false;
-            }
-          }
-          if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
-            if (lower === c && lower !== lt) {
-              return false;
-            }
-          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
-            return false;
-          }
-        }
-        if (!c.operator && (lt || gt) && gtltComp !== 0) {
-          return false;
-        }
-      }
-      if (gt && hasDomLT && !lt && gtltComp !== 0) {
-        return false;
-      }
-      if (lt && hasDomGT && !gt && gtltComp !== 0) {
-        return false;
-      }
-      if (needDomGTPre || needDomLTPre) {
-        return false;
-      }
-      return true;
-    };
-    var higherGT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare2(a.semver, b.semver, options);
-      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
-    };
-    var lowerLT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare2(a.semver, b.semver, options);
-      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
-    };
-    module.exports = subset;
-  }
-});
-
-// node_modules/semver/index.js
-var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports, module) {
-    "use strict";
-    var internalRe = require_re();
-    var constants2 = require_constants();
-    var SemVer = require_semver();
-    var identifiers = require_identifiers();
-    var parse3 = require_parse();
-    var valid = require_valid();
-    var clean2 = require_clean();
-    var inc = require_inc();
-    var diff = require_diff();
-    var major = require_major();
-    var minor = require_minor();
-    var patch = require_patch();
-    var prerelease = require_prerelease();
-    var compare2 = require_compare();
-    var rcompare = require_rcompare();
-    var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
-    var sort = require_sort();
-    var rsort = require_rsort();
-    var gt = require_gt();
-    var lt = require_lt();
-    var eq = require_eq();
-    var neq = require_neq();
-    var gte = require_gte();
-    var lte = require_lte();
-    var cmp = require_cmp();
-    var coerce = require_coerce();
-    var truncate = require_truncate();
-    var Comparator = require_comparator();
-    var Range = require_range();
-    var satisfies = require_satisfies();
-    var toComparators = require_to_comparators();
-    var maxSatisfying = require_max_satisfying();
-    var minSatisfying = require_min_satisfying();
-    var minVersion = require_min_version();
-    var validRange = require_valid2();
-    var outside = require_outside();
-    var gtr = require_gtr();
-    var ltr = require_ltr();
-    var intersects = require_intersects();
-    var simplifyRange = require_simplify();
-    var subset = require_subset();
-    module.exports = {
-      parse: parse3,
-      valid,
-      clean: clean2,
-      inc,
-      diff,
-      major,
-      minor,
-      patch,
-      prerelease,
-      compare: compare2,
-      rcompare,
-      compareLoose,
-      compareBuild,
-      sort,
-      rsort,
-      gt,
-      lt,
-      eq,
-      neq,
-      gte,
-      lte,
-      cmp,
-      coerce,
-      truncate,
-      Comparator,
-      Range,
-      satisfies,
-      toComparators,
-      maxSatisfying,
-      minSatisfying,
-      minVersion,
-      validRange,
-      outside,
-      gtr,
-      ltr,
-      intersects,
-      simplifyRange,
-      subset,
-      SemVer,
-      re: internalRe.re,
-      src: internalRe.src,
-      tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants2.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants2.RELEASE_TYPES,
-      compareIdentifiers: identifiers.compareIdentifiers,
-      rcompareIdentifiers: identifiers.rcompareIdentifiers
-    };
+    module.exports = valid;
   }
 });
 
@@ -2310,10 +697,10 @@ var init_errors = __esm({
 
 // src/domain/versions.ts
 function isVersion(input) {
-  return SEMVER_PATTERN.test(input) && import_semver.default.valid(input) !== null;
+  return SEMVER_PATTERN.test(input) && (0, import_valid.default)(input) !== null;
 }
 function isPrerelease(version) {
-  return import_semver.default.prerelease(version) !== null;
+  return (0, import_prerelease.default)(version) !== null;
 }
 function parseVersion(input) {
   if (isVersion(input)) return input;
@@ -2328,27 +715,31 @@ function parseVersion(input) {
   throw invalidInput(`invalid version "${input}": use semantic versioning MAJOR.MINOR.PATCH, e.g. 1.2.0`);
 }
 function compareSemver(a, b) {
-  return import_semver.default.compareBuild(a, b);
+  return (0, import_compare_build.default)(a, b);
 }
 function sortVersions(versions) {
   return [...versions].sort(compareSemver);
 }
 function nextVersion(existing, bump) {
   const valid = existing.filter(isVersion);
-  const releases = valid.filter((v) => import_semver.default.prerelease(v) === null);
+  const releases = valid.filter((v) => (0, import_prerelease.default)(v) === null);
   const highestRelease = releases.length ? sortVersions(releases).at(-1) : void 0;
-  const candidate = highestRelease ? import_semver.default.inc(highestRelease, bump) : FIRST_VERSION;
+  const candidate = highestRelease ? (0, import_inc.default)(highestRelease, bump) : FIRST_VERSION;
   const highest = valid.length ? sortVersions(valid).at(-1) : void 0;
-  if (candidate && (!highest || import_semver.default.gt(candidate, highest))) return candidate;
-  const bumped = highest ? import_semver.default.inc(highest, bump) : null;
+  if (candidate && (!highest || (0, import_gt.default)(candidate, highest))) return candidate;
+  const bumped = highest ? (0, import_inc.default)(highest, bump) : null;
   if (!bumped) throw invalidInput(`cannot bump ${String(highest)}: give the version explicitly`);
   return bumped;
 }
-var import_semver, SEMVER_PATTERN, FIRST_VERSION;
+var import_compare_build, import_gt, import_inc, import_prerelease, import_valid, SEMVER_PATTERN, FIRST_VERSION;
 var init_versions = __esm({
   "src/domain/versions.ts"() {
     "use strict";
-    import_semver = __toESM(require_semver2(), 1);
+    import_compare_build = __toESM(require_compare_build(), 1);
+    import_gt = __toESM(require_gt(), 1);
+    import_inc = __toESM(require_inc(), 1);
+    import_prerelease = __toESM(require_prerelease(), 1);
+    import_valid = __toESM(require_valid(), 1);
     init_errors();
     SEMVER_PATTERN = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
     FIRST_VERSION = "1.0.0";
@@ -2383,89 +774,6 @@ var init_ordering = __esm({
     ARCHIVED_STAGE = "archived";
     parsedTimes = /* @__PURE__ */ new Map();
     MAX_PARSED_TIMES = 25e4;
-  }
-});
-
-// src/domain/policy.ts
-function lowerIsBetter(policy, metric) {
-  const settings2 = policy?.metrics;
-  return settings2 !== void 0 && Object.hasOwn(settings2, metric) && settings2[metric]?.lower_is_better === true;
-}
-function own(record, key3) {
-  return Object.hasOwn(record, key3) ? record[key3] : void 0;
-}
-function checkPolicyConsistency(policy, where = "registry.json", kind = "integrity") {
-  const declared = new Set(policy.stages);
-  const fail = (path, message2) => {
-    throw new RegistryError(kind, `${where}: ${path} ${message2}`, { file: where, path });
-  };
-  const requireStage = (stage, path) => {
-    if (!declared.has(stage)) {
-      fail(
-        path,
-        `names unknown stage "${stage}"; add it to $.stages or use one of ${policy.stages.join(", ")}`
-      );
-    }
-  };
-  requireStage(policy.initial_stage, "$.initial_stage");
-  for (const [from, targets] of Object.entries(policy.transitions)) {
-    requireStage(from, `$.transitions.${from}`);
-    targets.forEach((to, i) => requireStage(to, `$.transitions.${from}[${i}]`));
-  }
-  policy.exclusive_stages.forEach((s, i) => requireStage(s, `$.exclusive_stages[${i}]`));
-  requireStage(policy.demote_to, "$.demote_to");
-  if (policy.exclusive_stages.includes(policy.demote_to)) {
-    fail(
-      "$.demote_to",
-      `is the exclusive stage "${policy.demote_to}"; demote to a non-exclusive stage such as deprecated`
-    );
-  }
-  for (const stage of Object.keys(policy.gates)) requireStage(stage, `$.gates.${stage}`);
-  policy.retention.protect_stages.forEach((s, i) => requireStage(s, `$.retention.protect_stages[${i}]`));
-  for (const [stage, gate] of Object.entries(policy.gates)) {
-    const rule = gate.must_beat;
-    if (rule === null || rule === void 0 || typeof rule === "string") continue;
-    if (rule.lower_is_better === void 0 || policy.metrics === void 0) continue;
-    if (!Object.hasOwn(policy.metrics, rule.metric)) continue;
-    if (rule.lower_is_better !== lowerIsBetter(policy, rule.metric)) {
-      fail(
-        `$.gates.${stage}.must_beat.lower_is_better`,
-        `is ${rule.lower_is_better} but $.metrics.${rule.metric}.lower_is_better says ${lowerIsBetter(policy, rule.metric)}; remove it from must_beat or make them agree`
-      );
-    }
-  }
-  return policy;
-}
-function allowedTargets(policy, from) {
-  return own(policy.transitions, from) ?? [];
-}
-function checkTransition(policy, from, to) {
-  if (!policy.stages.includes(to)) {
-    throw invalidInput(`unknown stage "${to}": use one of ${policy.stages.join(", ")}`);
-  }
-  if (from === to) throw refused(`already in stage "${to}": choose a different target stage`);
-  const allowed = allowedTargets(policy, from);
-  if (!allowed.includes(to)) {
-    throw refused(
-      `cannot move from "${from}" to "${to}": allowed from ${from}: ${allowed.length ? allowed.join(", ") : "none"}`,
-      { from, to, allowed }
-    );
-  }
-}
-function gateFor(policy, stage) {
-  return own(policy.gates, stage) ?? {};
-}
-function isOpenRegistrationStage(policy, stage) {
-  if (stage === policy.initial_stage) return true;
-  if (stage === ARCHIVED_STAGE || policy.exclusive_stages.includes(stage)) return false;
-  const gate = gateFor(policy, stage);
-  return Object.keys(gate.min_metrics ?? {}).length === 0 && (gate.must_beat === void 0 || gate.must_beat === null) && (gate.min_approvals ?? 0) === 0 && gate.require_pull_request !== true;
-}
-var init_policy = __esm({
-  "src/domain/policy.ts"() {
-    "use strict";
-    init_errors();
-    init_ordering();
   }
 });
 
@@ -2506,98 +814,6 @@ var init_names = __esm({
     TAG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,63}$/;
     METRIC_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
     NAME_RULE = "use lowercase letters, digits, '.', '_' or '-', starting with a letter or digit (max 63)";
-  }
-});
-
-// src/domain/model-id.ts
-function formatTimestamp(date) {
-  const year = date.getUTCFullYear();
-  if (Number.isNaN(date.getTime()) || year < 0 || year > 9999) {
-    throw invalidInput(`invalid registration time ${String(date)}: use a date between years 0 and 9999`);
-  }
-  return pad(year, 4) + pad(date.getUTCMonth() + 1) + pad(date.getUTCDate()) + "_" + pad(date.getUTCHours()) + pad(date.getUTCMinutes()) + pad(date.getUTCSeconds());
-}
-function makeModelId(name, registeredAt, taken) {
-  const base = `${parseName(name)}_${formatTimestamp(registeredAt)}`;
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const id = `${base}_${n}`;
-    if (!taken.has(id)) return id;
-  }
-}
-function isModelId(s) {
-  return MODEL_ID_PATTERN.test(s);
-}
-function nameFromModelId(id) {
-  if (!isModelId(id)) {
-    throw invalidInput(
-      `invalid model_id "${id}": expected <name>_<YYYYMMDD>_<HHMMSS>, e.g. isolation_forest_20261127_143000`
-    );
-  }
-  return id.replace(SUFFIX, "");
-}
-var MODEL_ID_PATTERN, SUFFIX, pad;
-var init_model_id = __esm({
-  "src/domain/model-id.ts"() {
-    "use strict";
-    init_errors();
-    init_names();
-    MODEL_ID_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,62}_[0-9]{8}_[0-9]{6}(_[0-9]+)?$/;
-    SUFFIX = /_[0-9]{8}_[0-9]{6}(_[0-9]+)?$/;
-    pad = (n, width = 2) => String(n).padStart(width, "0");
-  }
-});
-
-// src/domain/references.ts
-function reason(error) {
-  if (isRegistryError(error)) return error.message;
-  throw error;
-}
-function parseReference(input) {
-  if (input === "") throw invalidInput(`empty reference: ${FORMS}`);
-  const at = input.indexOf("@");
-  if (at < 0) {
-    if (isModelId(input)) return { kind: "model_id", model_id: input, name: nameFromModelId(input) };
-    try {
-      return { kind: "latest", name: parseName(input) };
-    } catch (error) {
-      throw invalidInput(`invalid reference "${input}" (${reason(error)}); ${FORMS}`);
-    }
-  }
-  let name;
-  try {
-    name = parseName(input.slice(0, at));
-  } catch (error) {
-    throw invalidInput(`invalid reference "${input}" (${reason(error)}); ${FORMS}`);
-  }
-  const selector = input.slice(at + 1);
-  if (selector === "latest") return { kind: "latest", name };
-  if (selector === "newest") return { kind: "newest", name };
-  if (/^v?\d/.test(selector)) {
-    const literal = selector.startsWith("v") ? selector.slice(1) : selector;
-    try {
-      return { kind: "version", name, version: parseVersion(literal) };
-    } catch (error) {
-      throw invalidInput(`invalid reference "${input}" (${reason(error)}); ${FORMS}`);
-    }
-  }
-  if (STAGE_WORD.test(selector)) return { kind: "stage", name, stage: selector };
-  throw invalidInput(`invalid reference "${input}": ${FORMS}`);
-}
-function formatReference(v) {
-  return `${v.name}@${v.version}`;
-}
-var FORMS, STAGE_WORD;
-var init_references = __esm({
-  "src/domain/references.ts"() {
-    "use strict";
-    init_errors();
-    init_model_id();
-    init_names();
-    init_ordering();
-    init_versions();
-    FORMS = "use name, name@1.2.0, name@latest (highest version), name@newest (last registered), name@<stage> or a model_id such as name_20261127_143000";
-    STAGE_WORD = /^[a-z][a-z0-9_-]{0,31}$/;
   }
 });
 
@@ -2828,6 +1044,181 @@ var init_layout = __esm({
     ];
     latestOrder = (a, b) => Number(!isPrerelease(a)) - Number(!isPrerelease(b)) || compareSemver(a, b);
     EMPTY_CATALOG = { schema_version: 2, models: {} };
+  }
+});
+
+// src/domain/policy.ts
+function lowerIsBetter(policy, metric) {
+  const settings2 = policy?.metrics;
+  return settings2 !== void 0 && Object.hasOwn(settings2, metric) && settings2[metric]?.lower_is_better === true;
+}
+function own(record, key3) {
+  return Object.hasOwn(record, key3) ? record[key3] : void 0;
+}
+function checkPolicyConsistency(policy, where = "registry.json", kind = "integrity") {
+  const declared = new Set(policy.stages);
+  const fail = (path, message2) => {
+    throw new RegistryError(kind, `${where}: ${path} ${message2}`, { file: where, path });
+  };
+  const requireStage = (stage, path) => {
+    if (!declared.has(stage)) {
+      fail(
+        path,
+        `names unknown stage "${stage}"; add it to $.stages or use one of ${policy.stages.join(", ")}`
+      );
+    }
+  };
+  requireStage(policy.initial_stage, "$.initial_stage");
+  for (const [from, targets] of Object.entries(policy.transitions)) {
+    requireStage(from, `$.transitions.${from}`);
+    targets.forEach((to, i) => requireStage(to, `$.transitions.${from}[${i}]`));
+  }
+  policy.exclusive_stages.forEach((s, i) => requireStage(s, `$.exclusive_stages[${i}]`));
+  requireStage(policy.demote_to, "$.demote_to");
+  if (policy.exclusive_stages.includes(policy.demote_to)) {
+    fail(
+      "$.demote_to",
+      `is the exclusive stage "${policy.demote_to}"; demote to a non-exclusive stage such as deprecated`
+    );
+  }
+  for (const stage of Object.keys(policy.gates)) requireStage(stage, `$.gates.${stage}`);
+  policy.retention.protect_stages.forEach((s, i) => requireStage(s, `$.retention.protect_stages[${i}]`));
+  for (const [stage, gate] of Object.entries(policy.gates)) {
+    const rule = gate.must_beat;
+    if (rule === null || rule === void 0 || typeof rule === "string") continue;
+    if (rule.lower_is_better === void 0 || policy.metrics === void 0) continue;
+    if (!Object.hasOwn(policy.metrics, rule.metric)) continue;
+    if (rule.lower_is_better !== lowerIsBetter(policy, rule.metric)) {
+      fail(
+        `$.gates.${stage}.must_beat.lower_is_better`,
+        `is ${rule.lower_is_better} but $.metrics.${rule.metric}.lower_is_better says ${lowerIsBetter(policy, rule.metric)}; remove it from must_beat or make them agree`
+      );
+    }
+  }
+  return policy;
+}
+function allowedTargets(policy, from) {
+  return own(policy.transitions, from) ?? [];
+}
+function checkTransition(policy, from, to) {
+  if (!policy.stages.includes(to)) {
+    throw invalidInput(`unknown stage "${to}": use one of ${policy.stages.join(", ")}`);
+  }
+  if (from === to) throw refused(`already in stage "${to}": choose a different target stage`);
+  const allowed = allowedTargets(policy, from);
+  if (!allowed.includes(to)) {
+    throw refused(
+      `cannot move from "${from}" to "${to}": allowed from ${from}: ${allowed.length ? allowed.join(", ") : "none"}`,
+      { from, to, allowed }
+    );
+  }
+}
+function gateFor(policy, stage) {
+  return own(policy.gates, stage) ?? {};
+}
+function isOpenRegistrationStage(policy, stage) {
+  if (stage === policy.initial_stage) return true;
+  if (stage === ARCHIVED_STAGE || policy.exclusive_stages.includes(stage)) return false;
+  const gate = gateFor(policy, stage);
+  return Object.keys(gate.min_metrics ?? {}).length === 0 && (gate.must_beat === void 0 || gate.must_beat === null) && (gate.min_approvals ?? 0) === 0 && gate.require_pull_request !== true;
+}
+var init_policy = __esm({
+  "src/domain/policy.ts"() {
+    "use strict";
+    init_errors();
+    init_ordering();
+  }
+});
+
+// src/domain/model-id.ts
+function formatTimestamp(date) {
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 0 || year > 9999) {
+    throw invalidInput(`invalid registration time ${String(date)}: use a date between years 0 and 9999`);
+  }
+  return pad(year, 4) + pad(date.getUTCMonth() + 1) + pad(date.getUTCDate()) + "_" + pad(date.getUTCHours()) + pad(date.getUTCMinutes()) + pad(date.getUTCSeconds());
+}
+function makeModelId(name, registeredAt, taken) {
+  const base = `${parseName(name)}_${formatTimestamp(registeredAt)}`;
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const id = `${base}_${n}`;
+    if (!taken.has(id)) return id;
+  }
+}
+function isModelId(s) {
+  return MODEL_ID_PATTERN.test(s);
+}
+function nameFromModelId(id) {
+  if (!isModelId(id)) {
+    throw invalidInput(
+      `invalid model_id "${id}": expected <name>_<YYYYMMDD>_<HHMMSS>, e.g. isolation_forest_20261127_143000`
+    );
+  }
+  return id.replace(SUFFIX, "");
+}
+var MODEL_ID_PATTERN, SUFFIX, pad;
+var init_model_id = __esm({
+  "src/domain/model-id.ts"() {
+    "use strict";
+    init_errors();
+    init_names();
+    MODEL_ID_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,62}_[0-9]{8}_[0-9]{6}(_[0-9]+)?$/;
+    SUFFIX = /_[0-9]{8}_[0-9]{6}(_[0-9]+)?$/;
+    pad = (n, width = 2) => String(n).padStart(width, "0");
+  }
+});
+
+// src/domain/references.ts
+function reason(error) {
+  if (isRegistryError(error)) return error.message;
+  throw error;
+}
+function parseReference(input) {
+  if (input === "") throw invalidInput(`empty reference: ${FORMS}`);
+  const at = input.indexOf("@");
+  if (at < 0) {
+    if (isModelId(input)) return { kind: "model_id", model_id: input, name: nameFromModelId(input) };
+    try {
+      return { kind: "latest", name: parseName(input) };
+    } catch (error) {
+      throw invalidInput(`invalid reference "${input}" (${reason(error)}); ${FORMS}`);
+    }
+  }
+  let name;
+  try {
+    name = parseName(input.slice(0, at));
+  } catch (error) {
+    throw invalidInput(`invalid reference "${input}" (${reason(error)}); ${FORMS}`);
+  }
+  const selector = input.slice(at + 1);
+  if (selector === "latest") return { kind: "latest", name };
+  if (selector === "newest") return { kind: "newest", name };
+  if (/^v?\d/.test(selector)) {
+    const literal = selector.startsWith("v") ? selector.slice(1) : selector;
+    try {
+      return { kind: "version", name, version: parseVersion(literal) };
+    } catch (error) {
+      throw invalidInput(`invalid reference "${input}" (${reason(error)}); ${FORMS}`);
+    }
+  }
+  if (STAGE_WORD.test(selector)) return { kind: "stage", name, stage: selector };
+  throw invalidInput(`invalid reference "${input}": ${FORMS}`);
+}
+function formatReference(v) {
+  return `${v.name}@${v.version}`;
+}
+var FORMS, STAGE_WORD;
+var init_references = __esm({
+  "src/domain/references.ts"() {
+    "use strict";
+    init_errors();
+    init_model_id();
+    init_names();
+    init_ordering();
+    init_versions();
+    FORMS = "use name, name@1.2.0, name@latest (highest version), name@newest (last registered), name@<stage> or a model_id such as name_20261127_143000";
+    STAGE_WORD = /^[a-z][a-z0-9_-]{0,31}$/;
   }
 });
 
@@ -7763,14 +6154,14 @@ function mustBeat(gate, input) {
       }
     ];
   }
-  const holders = input.holders.filter(
+  const holders2 = input.holders.filter(
     (h) => !(h.name === input.candidate.name && h.version === input.candidate.version)
   );
-  if (holders.length === 0) {
+  if (holders2.length === 0) {
     return [{ gate: name, status: "pass", message: `no current holder of ${input.stage} to beat` }];
   }
-  const comparable = holders.filter((h) => metricOf3(h, metric) !== void 0);
-  const lacking = holders.filter((h) => metricOf3(h, metric) === void 0).map(formatReference);
+  const comparable = holders2.filter((h) => metricOf3(h, metric) !== void 0);
+  const lacking = holders2.filter((h) => metricOf3(h, metric) === void 0).map(formatReference);
   const note = lacking.length ? `; ${lacking.join(", ")} has no ${metric}` : "";
   if (comparable.length === 0) {
     return [
@@ -8179,14 +6570,14 @@ function isDemotion(ctx, version, from, to) {
 }
 function judgeGates(ctx, candidate, stage, rollback) {
   const { input, policy } = ctx;
-  const holders = ctx.baseDocs.filter(
+  const holders2 = ctx.baseDocs.filter(
     (v) => v.name === candidate.name && v.version !== candidate.version && v.deployment_stage === stage
   );
   const verdict = evaluateGates({
     policy,
     candidate,
     stage,
-    holders,
+    holders: holders2,
     channel: input.approvals === null ? "local" : "pull-request",
     approvals: input.approvals?.length ?? 0,
     viaPullRequest: input.viaPullRequest,
@@ -8476,13 +6867,13 @@ function checkExclusiveStages(policy, versions, findings) {
   for (const v of versions) byModel.set(v.name, [...byModel.get(v.name) ?? [], v]);
   for (const [name, list] of byModel) {
     for (const stage of policy.exclusive_stages) {
-      const holders = sortVersions(list.filter((v) => v.deployment_stage === stage).map((v) => v.version));
-      if (holders.length > 1) {
+      const holders2 = sortVersions(list.filter((v) => v.deployment_stage === stage).map((v) => v.version));
+      if (holders2.length > 1) {
         findings.push({
           severity: "error",
           kind: "exclusive-stage",
           subject: name,
-          message: `${stage} is exclusive but ${holders.length} versions hold it (${holders.join(", ")}); demote all but one to ${policy.demote_to}`
+          message: `${stage} is exclusive but ${holders2.length} versions hold it (${holders2.join(", ")}); demote all but one to ${policy.demote_to}`
         });
       }
     }
@@ -26266,16 +24657,25 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
   }
 });
 
-// src/registry/object-source.ts
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-function hasGitCli() {
-  gitCliPresent ??= spawnSync("git", ["--version"], { stdio: "ignore" }).status === 0;
-  return gitCliPresent;
+// src/registry/isomorphic.ts
+function isomorphicGit() {
+  loading ??= Promise.resolve().then(() => __toESM(require_isomorphic_git(), 1)).then((module) => module.default);
+  return loading;
 }
+var loading;
+var init_isomorphic = __esm({
+  "src/registry/isomorphic.ts"() {
+    "use strict";
+  }
+});
+
+// src/registry/object-source.ts
+import { spawn } from "node:child_process";
+import fs from "node:fs";
 function openObjectSource(gitdir, choice = "auto") {
-  const cli = choice === "git-cli" || choice === "auto" && hasGitCli();
-  return cli ? new CatFileSource(gitdir) : new IsomorphicSource(gitdir);
+  if (choice === "git-cli") return new CatFileSource(gitdir);
+  if (choice === "isomorphic-git") return new IsomorphicSource(gitdir);
+  return new FirstAvailableSource(gitdir);
 }
 function notFoundError(oid) {
   return Object.assign(new Error(`object ${oid} not found`), { code: "NotFoundError" });
@@ -26284,11 +24684,41 @@ function isVanished(error) {
   const code2 = error.code;
   return code2 === "NotFoundError" || code2 === "ENOENT" || /packfile|ENOENT/i.test(String(error));
 }
-var import_isomorphic_git, gitCliPresent, CatFileSource, IsomorphicSource;
+var FirstAvailableSource, GIT_NOT_RUNNABLE, CatFileSource, IsomorphicSource;
 var init_object_source = __esm({
   "src/registry/object-source.ts"() {
     "use strict";
-    import_isomorphic_git = __toESM(require_isomorphic_git(), 1);
+    init_isomorphic();
+    FirstAvailableSource = class {
+      constructor(gitdir) {
+        this.gitdir = gitdir;
+        this.source = new CatFileSource(gitdir);
+      }
+      gitdir;
+      source;
+      async read(oid, expected) {
+        try {
+          return await this.source.read(oid, expected);
+        } catch (error) {
+          if (error.code !== GIT_NOT_RUNNABLE) throw error;
+          this.source = new IsomorphicSource(this.gitdir);
+          return this.source.read(oid, expected);
+        }
+      }
+      async readPath(tree, path) {
+        try {
+          return await this.source.readPath(tree, path);
+        } catch (error) {
+          if (error.code !== GIT_NOT_RUNNABLE) throw error;
+          this.source = new IsomorphicSource(this.gitdir);
+          return this.source.readPath(tree, path);
+        }
+      }
+      close() {
+        this.source.close();
+      }
+    };
+    GIT_NOT_RUNNABLE = "GitNotRunnable";
     CatFileSource = class {
       constructor(gitdir) {
         this.gitdir = gitdir;
@@ -26311,6 +24741,15 @@ var init_object_source = __esm({
           return this.request(oid);
         }
       }
+      async readPath(tree, path) {
+        if (!/^[0-9a-f]{40}$/.test(tree) || /[\s]/.test(path)) return null;
+        try {
+          return await this.request(`${tree}:${path}`);
+        } catch (error) {
+          if (error.code === "NotFoundError") return null;
+          throw error;
+        }
+      }
       close() {
         const child = this.child;
         this.child = null;
@@ -26324,8 +24763,10 @@ var init_object_source = __esm({
         this.pending = [];
         for (const p of pending) p.reject(new Error("git cat-file was closed"));
       }
-      request(oid) {
-        if (!/^[0-9a-f]{40}$/.test(oid)) return Promise.reject(notFoundError(oid));
+      /** `name`: an object id, or `<tree>:<path>` (readPath). */
+      request(name) {
+        if (!/^[0-9a-f]{40}(:.+)?$/.test(name)) return Promise.reject(notFoundError(name));
+        const oid = name;
         const child = this.start();
         return new Promise((resolve8, reject) => {
           this.pending.push({ oid, resolve: resolve8, reject });
@@ -26356,16 +24797,23 @@ var init_object_source = __esm({
         });
         let stderr = "";
         child.stderr.on("data", (chunk) => void (stderr = (stderr + chunk.toString()).slice(-2e3)));
-        const fail = (why) => {
+        const fail = (why, code2) => {
           if (this.child !== child) return;
           this.child = null;
           this.unsent = "";
           const pending = this.pending;
           this.pending = [];
           for (const p of pending)
-            p.reject(new Error(`git cat-file --batch ${why}${stderr ? `: ${stderr.trim()}` : ""}`));
+            p.reject(
+              Object.assign(new Error(`git cat-file --batch ${why}${stderr ? `: ${stderr.trim()}` : ""}`), {
+                code: code2
+              })
+            );
         };
-        child.on("error", (error) => fail(`could not run (${error.message})`));
+        child.on(
+          "error",
+          (error) => fail(`could not run (${error.message})`, error.code === "ENOENT" ? GIT_NOT_RUNNABLE : void 0)
+        );
         child.on("exit", (code2) => fail(`exited with ${code2}`));
         child.stdin.on("error", () => void 0);
         this.idle(child);
@@ -26421,11 +24869,28 @@ var init_object_source = __esm({
           }
         }
       }
+      async readPath(tree, path) {
+        const git3 = await isomorphicGit();
+        try {
+          const { type, object } = await git3.readObject({
+            fs,
+            gitdir: this.gitdir,
+            oid: tree,
+            filepath: path,
+            format: "content",
+            cache: this.cache
+          });
+          return { type, data: Buffer.from(object) };
+        } catch {
+          return null;
+        }
+      }
       close() {
         this.cache = {};
       }
       async readOnce(oid) {
-        const { type, object } = await import_isomorphic_git.default.readObject({
+        const git3 = await isomorphicGit();
+        const { type, object } = await git3.readObject({
           fs,
           gitdir: this.gitdir,
           oid,
@@ -26510,12 +24975,16 @@ var init_git_reader = __esm({
       /** `source`: which local reader (default `auto`), or a source of another kind (GitHub's API). */
       constructor(gitdir, source = "auto") {
         this.gitdir = gitdir;
-        this.objects = typeof source === "string" ? openObjectSource(gitdir, source) : source;
+        const local = typeof source === "string" ? openObjectSource(gitdir, source) : null;
+        this.objects = local ?? source;
+        this.paths = local;
       }
       gitdir;
       /** Handed to isomorphic-git where it is still called directly (ref and short-id lookups). */
       cache = {};
       objects;
+      /** A local repository's reader resolves paths itself; GitHub's API is walked (or overridden). */
+      paths;
       trees = /* @__PURE__ */ new Map();
       commits = /* @__PURE__ */ new Map();
       async readTyped(oid, type) {
@@ -26557,8 +25026,19 @@ var init_git_reader = __esm({
       /**
        * The bytes of the file at `path`, null when absent; a directory there is an 'integrity' error.
        * A reader over a remote API may answer this in one request instead of one per directory.
+       * `byPath`: every directory on the path is small (layout 2's fan-out), so a local reader lets git
+       * resolve it (`<tree>:<path>`). Git scans a tree's entries for each such request, so a path
+       * through a directory of thousands (layout 1's versions) is walked here, where the parsed
+       * directory is kept.
        */
-      async readFile(rootTree, path) {
+      async readFile(rootTree, path, { byPath = false } = {}) {
+        splitPath(path);
+        const direct = byPath ? await this.paths?.readPath(rootTree, path) : null;
+        if (direct) {
+          if (direct.type !== "blob")
+            throw new RegistryError("integrity", `${path}: expected a file, found a ${direct.type}`);
+          return direct.data;
+        }
         const entry = await this.lookup(rootTree, path);
         if (!entry) return null;
         if (entry.type !== "blob")
@@ -26572,8 +25052,8 @@ var init_git_reader = __esm({
        * The parsed JSON at `path` in `rootTree`, or null when absent. A file that is not JSON (or is a
        * directory) is a corrupt registry: an 'integrity' error naming the file.
        */
-      async readJson(rootTree, path) {
-        const bytes = await this.readFile(rootTree, path);
+      async readJson(rootTree, path, options = {}) {
+        const bytes = await this.readFile(rootTree, path, options);
         if (bytes === null) return null;
         const text = Buffer.from(bytes).toString("utf8");
         try {
@@ -26825,7 +25305,7 @@ async function openCommit(reader, commit) {
   const id = commit.trim().toLowerCase();
   if (!/^[0-9a-f]{4,40}$/.test(id)) throw new RegistryError("invalid-input", `not a commit id: "${commit}"`);
   try {
-    const oid = id.length === 40 ? id : await import_isomorphic_git2.default.expandOid({ fs: fs2, gitdir: reader.gitdir, oid: id, cache: reader.cache });
+    const oid = id.length === 40 ? id : await (await isomorphicGit()).expandOid({ fs: fs2, gitdir: reader.gitdir, oid: id, cache: reader.cache });
     await reader.readCommit(oid);
     return oid;
   } catch (error) {
@@ -26850,16 +25330,17 @@ async function resolveCommitName(reader, ref) {
       if (!(error instanceof RegistryError) || error.kind !== "not-found") throw error;
     }
   }
+  const git3 = await isomorphicGit();
   let oid;
   try {
-    oid = await import_isomorphic_git2.default.resolveRef({ fs: fs2, gitdir: reader.gitdir, ref });
+    oid = await git3.resolveRef({ fs: fs2, gitdir: reader.gitdir, ref });
   } catch {
     throw new RegistryError("not-found", `no commit, branch or tag "${ref}" in the registry repository`);
   }
   for (let depth = 0; depth < 8; depth++) {
     let read;
     try {
-      read = await import_isomorphic_git2.default.readObject({ fs: fs2, gitdir: reader.gitdir, oid, cache: reader.cache });
+      read = await git3.readObject({ fs: fs2, gitdir: reader.gitdir, oid, cache: reader.cache });
     } catch (error) {
       if (error.code === "NotFoundError")
         throw new RegistryError("not-found", `no commit, branch or tag "${ref}" in the registry repository`);
@@ -26880,12 +25361,12 @@ function checkProposalBranch(branch, registryBranch) {
   }
   return branch;
 }
-var import_isomorphic_git2, DEFAULT_BRANCH, INIT_SUBJECT, MAX_BRANCH_CHARS, HEX;
+var DEFAULT_BRANCH, INIT_SUBJECT, MAX_BRANCH_CHARS, HEX;
 var init_common = __esm({
   "src/registry/common.ts"() {
     "use strict";
-    import_isomorphic_git2 = __toESM(require_isomorphic_git(), 1);
     init_errors();
+    init_isomorphic();
     DEFAULT_BRANCH = "model-registry";
     INIT_SUBJECT = "init model registry";
     MAX_BRANCH_CHARS = 1e3;
@@ -27011,7 +25492,7 @@ var init_snapshot = __esm({
       async readVersion(name, version) {
         checkVersion(version);
         const path = this.layout === 2 ? versionFilePath(checkName(name), version) : `${MODELS_DIR}/${checkName(name)}/${version}.json`;
-        const doc = await this.reader.readJson(this.tree, path);
+        const doc = await this.reader.readJson(this.tree, path, { byPath: this.layout === 2 });
         return doc === null ? null : validateModelVersion(doc, path, "integrity");
       }
       readCatalog() {
@@ -52957,6 +51438,7 @@ ${commit.message}`, "utf8") };
         this.commitOfRoot.set(info.tree, oid);
         return info;
       }
+      /** `byPath` does not matter here: the contents API takes a path whatever the trees' sizes. */
       async readFile(rootTree, path) {
         const commit = this.commitOfRoot.get(rootTree);
         if (commit === void 0) return super.readFile(rootTree, path);
@@ -55460,11 +53942,11 @@ function describe2(error) {
   const message2 = error instanceof Error ? error.message : String(error);
   return (message2.split("\n")[0] ?? "unknown error").slice(0, 200);
 }
-var import_isomorphic_git5, ZERO_OID2, UNSHALLOW_DEPTH, RemoteTransport, NETWORK_CODES2;
+var import_isomorphic_git, ZERO_OID2, UNSHALLOW_DEPTH, RemoteTransport, NETWORK_CODES2;
 var init_remote_transport = __esm({
   "src/registry/remote-transport.ts"() {
     "use strict";
-    import_isomorphic_git5 = __toESM(require_isomorphic_git(), 1);
+    import_isomorphic_git = __toESM(require_isomorphic_git(), 1);
     init_errors();
     init_cache_lock();
     init_http_client();
@@ -55514,7 +53996,7 @@ var init_remote_transport = __esm({
       fetchInto(remoteRef, depth) {
         return withCacheLock(this.options.gitdir, async () => {
           try {
-            const result = await import_isomorphic_git5.default.fetch({
+            const result = await import_isomorphic_git.default.fetch({
               fs: fs5,
               http: this.http,
               gitdir: this.options.gitdir,
@@ -55547,7 +54029,7 @@ var init_remote_transport = __esm({
         return this.withOutgoingRef(commit, async (ref) => {
           const remote = remoteMessages();
           try {
-            await import_isomorphic_git5.default.push({
+            await import_isomorphic_git.default.push({
               ...this.pushTarget(ref, this.options.branch),
               onMessage: remote.collect,
               force: false,
@@ -55577,7 +54059,7 @@ var init_remote_transport = __esm({
         return this.withOutgoingRef(commit, async (ref) => {
           const remote = remoteMessages();
           try {
-            await import_isomorphic_git5.default.push({ ...this.pushTarget(ref, branch), onMessage: remote.collect, force: true });
+            await import_isomorphic_git.default.push({ ...this.pushTarget(ref, branch), onMessage: remote.collect, force: true });
             return true;
           } catch (error) {
             const code2 = errorCode2(error);
@@ -55688,11 +54170,11 @@ async function isDirectory(path) {
     return false;
   }
 }
-var import_isomorphic_git6, FETCH_REFSPEC, TRANSIENT_PUSH_ATTEMPTS, RemoteRegistryBackend, isNotFound;
+var import_isomorphic_git2, FETCH_REFSPEC, TRANSIENT_PUSH_ATTEMPTS, RemoteRegistryBackend, isNotFound;
 var init_remote_backend = __esm({
   "src/registry/remote-backend.ts"() {
     "use strict";
-    import_isomorphic_git6 = __toESM(require_isomorphic_git(), 1);
+    import_isomorphic_git2 = __toESM(require_isomorphic_git(), 1);
     init_errors();
     init_validate();
     init_common();
@@ -55894,9 +54376,9 @@ var init_remote_backend = __esm({
           try {
             if (!await isDirectory(join20(this.cacheDir, "objects"))) {
               await mkdir10(this.cacheDir, { recursive: true });
-              await import_isomorphic_git6.default.init({ fs: fs6, dir: this.cacheDir, bare: true, defaultBranch: this.branch });
+              await import_isomorphic_git2.default.init({ fs: fs6, dir: this.cacheDir, bare: true, defaultBranch: this.branch });
             }
-            await import_isomorphic_git6.default.setConfig({ fs: fs6, gitdir: this.cacheDir, path: "remote.origin.fetch", value: FETCH_REFSPEC });
+            await import_isomorphic_git2.default.setConfig({ fs: fs6, gitdir: this.cacheDir, path: "remote.origin.fetch", value: FETCH_REFSPEC });
           } catch (error) {
             throw new RegistryError(
               "unavailable",
@@ -56052,7 +54534,7 @@ function parseReleaseTag(tag) {
   return { name, version };
 }
 function isExactSemver(version) {
-  const parsed = import_semver2.default.parse(version);
+  const parsed = (0, import_parse.default)(version);
   if (!parsed || !/^\d/.test(version)) return false;
   const build = parsed.build.length > 0 ? `+${parsed.build.join(".")}` : "";
   return `${parsed.version}${build}` === version;
@@ -56066,11 +54548,11 @@ function assetDownloadUrl(serverUrl, owner, repo, tag, asset) {
 function releasePageUrl(serverUrl, owner, repo, tag) {
   return `${trimSlash(serverUrl)}/${owner}/${repo}/releases/tag/${encodeURIComponent(tag)}`;
 }
-var import_semver2, MODEL_NAME, trimSlash;
+var import_parse, MODEL_NAME, trimSlash;
 var init_naming = __esm({
   "src/stores/github-release/naming.ts"() {
     "use strict";
-    import_semver2 = __toESM(require_semver2(), 1);
+    import_parse = __toESM(require_parse(), 1);
     MODEL_NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
     trimSlash = (url) => url.replace(/\/+$/, "");
   }
@@ -56769,22 +55251,128 @@ var init_remove_release = __esm({
   }
 });
 
-// src/stores/github-release/github-release-store.ts
-import { mkdtemp as mkdtemp2, rm as rm4, stat as stat13, writeFile as writeFile5 } from "node:fs/promises";
+// src/stores/github-release/verify-release.ts
+import { mkdtemp as mkdtemp2, rm as rm4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join21 } from "node:path";
 function isEmptyFile(artifact) {
   return artifact.size === 0 && artifact.sha256 === EMPTY_SHA256 && (artifact.assets ?? []).length === 0;
 }
-var GitHubReleaseStore;
-var init_github_release_store = __esm({
-  "src/stores/github-release/github-release-store.ts"() {
+async function verifyRelease(context, artifact) {
+  if (isEmptyFile(artifact)) return { ok: true, actual: EMPTY_SHA256, present: true };
+  const release = artifact.release;
+  if (!release || !artifact.assets?.length) return { ok: false, actual: null, present: false };
+  const listed = await listedAssets(context, release.id);
+  if (listed === null)
+    return { ok: false, actual: null, present: false, where: `release ${release.tag} is gone` };
+  return judge(context, artifact, listed);
+}
+async function verifyReleaseFiles(context, artifact) {
+  if (!artifact.manifest || !artifact.release)
+    return verifyEachFile((file) => verifyRelease(context, file), artifact);
+  const listed = await listedAssets(context, artifact.release.id);
+  const results = [];
+  for (const file of fileArtifacts(artifact)) {
+    let result;
+    if (isEmptyFile(file)) result = { ok: true, actual: EMPTY_SHA256, present: true };
+    else if (listed === null)
+      result = { ok: false, actual: null, present: false, where: `release ${artifact.release.tag} is gone` };
+    else if (!file.assets?.length) result = { ok: false, actual: null, present: false };
+    else result = await judge(context, file, listed);
+    results.push({ file, ...result });
+  }
+  return results;
+}
+async function listedAssets(context, releaseId) {
+  try {
+    return await listAssets(context.client, {
+      owner: context.owner,
+      repo: context.repo,
+      release_id: releaseId
+    });
+  } catch (error) {
+    if (isRegistryError(error) && error.kind === "not-found") return null;
+    throw error;
+  }
+}
+async function judge(context, artifact, listed) {
+  const recorded = assetsInOrder(artifact);
+  const found = recorded.map((asset) => listed.find((a) => a.id === asset.id));
+  for (const [i, asset] of recorded.entries()) {
+    if (found[i]) continue;
+    const now = listed.find((a) => a.name === asset.name);
+    if (!now)
+      return { ok: false, actual: null, present: false, where: `${assetPlace(artifact, asset)} is missing` };
+    return {
+      ok: false,
+      actual: recorded.length === 1 ? parseDigest(now.digest) : null,
+      present: true,
+      where: `${assetPlace(artifact, asset)} was replaced after registration (recorded asset id ${asset.id}, now id ${now.id})`
+    };
+  }
+  const unfinished = found.findIndex((asset) => asset?.state !== "uploaded");
+  if (unfinished >= 0) {
+    const asset = recorded[unfinished];
+    return {
+      ok: false,
+      actual: null,
+      present: false,
+      where: `${assetPlace(artifact, asset)} is not fully uploaded (state ${found[unfinished]?.state})`
+    };
+  }
+  const digests = found.map((asset) => parseDigest(asset?.digest));
+  if (digests.every((d) => d !== null)) {
+    const wrong = digests.findIndex((d, i) => d !== recorded[i]?.sha256);
+    if (wrong < 0) return { ok: true, actual: artifact.sha256, present: true };
+    const asset = recorded[wrong];
+    const where = `GitHub's digest of ${assetPlace(artifact, asset)} is sha256:${digests[wrong]}, not the recorded ${asset.sha256}`;
+    return { ok: false, actual: digests.length === 1 ? digests[0] ?? null : null, present: true, where };
+  }
+  return verifyByDownload(context, artifact);
+}
+async function verifyByDownload(context, artifact) {
+  const dir = await mkdtemp2(join21(tmpdir(), "mreg-verify-"));
+  try {
+    const got = await context.download(artifact, join21(dir, "artifact"));
+    return { ok: true, actual: got.sha256, present: true };
+  } catch (error) {
+    if (isRegistryError(error) && error.kind === "integrity") {
+      const actual = error.details?.asset === void 0 ? error.details?.actual : void 0;
+      return {
+        ok: false,
+        actual: typeof actual === "string" ? actual : null,
+        present: true,
+        where: `downloaded from ${assetsInOrder(artifact).map((asset) => assetPlace(artifact, asset)).join(", ")}`
+      };
+    }
+    if (isRegistryError(error) && error.kind === "not-found")
+      return { ok: false, actual: null, present: false, where: error.message };
+    throw error;
+  } finally {
+    await rm4(dir, { recursive: true, force: true });
+  }
+}
+var init_verify_release = __esm({
+  "src/stores/github-release/verify-release.ts"() {
     "use strict";
     init_errors();
     init_manifest();
     init_releases();
     init_types();
     init_verify_files();
+    init_directory_assets();
+    init_fetch_artifact();
+  }
+});
+
+// src/stores/github-release/github-release-store.ts
+import { stat as stat13, writeFile as writeFile5 } from "node:fs/promises";
+var GitHubReleaseStore;
+var init_github_release_store = __esm({
+  "src/stores/github-release/github-release-store.ts"() {
+    "use strict";
+    init_errors();
+    init_releases();
     init_atomic_file();
     init_directory_assets();
     init_fetch_artifact();
@@ -56793,6 +55381,7 @@ var init_github_release_store = __esm({
     init_release_listing();
     init_remove_release();
     init_upload_file();
+    init_verify_release();
     GitHubReleaseStore = class {
       kind = "github-release";
       bindsVersion = true;
@@ -57014,109 +55603,16 @@ var init_github_release_store = __esm({
         }
         return fetchArtifact({ ...this.context, onProgress: this.onProgress }, artifact, outPath);
       }
-      /**
-       * GitHub's own asset digests, when it gives them, are a re-hash of the stored bytes on its side:
-       * matching part digests prove the whole file (verified at registration) is intact. Without
-       * digests the file is downloaded to a temp directory and hashed.
-       */
+      /** See verify-release.ts: GitHub's digests when it gives them, else a download. */
       async verify(artifact) {
-        if (isEmptyFile(artifact)) return { ok: true, actual: EMPTY_SHA256, present: true };
-        const release = artifact.release;
-        if (!release || !artifact.assets?.length) return { ok: false, actual: null, present: false };
-        const listed = await this.listedAssets(release.id);
-        if (listed === null)
-          return { ok: false, actual: null, present: false, where: `release ${release.tag} is gone` };
-        return this.judge(artifact, listed);
+        return verifyRelease(this.verifyContext, artifact);
       }
-      /**
-       * Every file of a directory version against one listing of its release (not one per file): a
-       * file whose assets all carry GitHub's digest is judged by them, the others are downloaded.
-       */
+      /** Every file of a directory version against one listing of its release (verify-release.ts). */
       async verifyFiles(artifact) {
-        if (!artifact.manifest || !artifact.release) return verifyEachFile((file) => this.verify(file), artifact);
-        const listed = await this.listedAssets(artifact.release.id);
-        const results = [];
-        for (const file of fileArtifacts(artifact)) {
-          let result;
-          if (isEmptyFile(file)) result = { ok: true, actual: EMPTY_SHA256, present: true };
-          else if (listed === null)
-            result = { ok: false, actual: null, present: false, where: `release ${artifact.release.tag} is gone` };
-          else if (!file.assets?.length) result = { ok: false, actual: null, present: false };
-          else result = await this.judge(file, listed);
-          results.push({ file, ...result });
-        }
-        return results;
+        return verifyReleaseFiles(this.verifyContext, artifact);
       }
-      /** The release's assets, or null when the release is gone. */
-      async listedAssets(releaseId) {
-        try {
-          return await listAssets(this.client, { owner: this.owner, repo: this.repo, release_id: releaseId });
-        } catch (error) {
-          if (isRegistryError(error) && error.kind === "not-found") return null;
-          throw error;
-        }
-      }
-      /**
-       * Each recorded asset by its id in the listing. An id no longer listed while another asset holds
-       * its name is a replacement (deleted and uploaded again: not the registered bytes); a GitHub
-       * digest other than the recorded SHA-256 is GitHub saying it holds other bytes. Both are named.
-       */
-      async judge(artifact, listed) {
-        const recorded = assetsInOrder(artifact);
-        const found = recorded.map((asset) => listed.find((a) => a.id === asset.id));
-        for (const [i, asset] of recorded.entries()) {
-          if (found[i]) continue;
-          const now = listed.find((a) => a.name === asset.name);
-          if (!now)
-            return { ok: false, actual: null, present: false, where: `${assetPlace(artifact, asset)} is missing` };
-          return {
-            ok: false,
-            actual: recorded.length === 1 ? parseDigest(now.digest) : null,
-            present: true,
-            where: `${assetPlace(artifact, asset)} was replaced after registration (recorded asset id ${asset.id}, now id ${now.id})`
-          };
-        }
-        const unfinished = found.findIndex((asset) => asset?.state !== "uploaded");
-        if (unfinished >= 0) {
-          const asset = recorded[unfinished];
-          return {
-            ok: false,
-            actual: null,
-            present: false,
-            where: `${assetPlace(artifact, asset)} is not fully uploaded (state ${found[unfinished]?.state})`
-          };
-        }
-        const digests = found.map((asset) => parseDigest(asset?.digest));
-        if (digests.every((d) => d !== null)) {
-          const wrong = digests.findIndex((d, i) => d !== recorded[i]?.sha256);
-          if (wrong < 0) return { ok: true, actual: artifact.sha256, present: true };
-          const asset = recorded[wrong];
-          const where = `GitHub's digest of ${assetPlace(artifact, asset)} is sha256:${digests[wrong]}, not the recorded ${asset.sha256}`;
-          return { ok: false, actual: digests.length === 1 ? digests[0] ?? null : null, present: true, where };
-        }
-        return this.verifyByDownload(artifact);
-      }
-      async verifyByDownload(artifact) {
-        const dir = await mkdtemp2(join21(tmpdir(), "mreg-verify-"));
-        try {
-          const got = await this.fetch(artifact, join21(dir, "artifact"));
-          return { ok: true, actual: got.sha256, present: true };
-        } catch (error) {
-          if (isRegistryError(error) && error.kind === "integrity") {
-            const actual = error.details?.asset === void 0 ? error.details?.actual : void 0;
-            return {
-              ok: false,
-              actual: typeof actual === "string" ? actual : null,
-              present: true,
-              where: `downloaded from ${assetsInOrder(artifact).map((asset) => assetPlace(artifact, asset)).join(", ")}`
-            };
-          }
-          if (isRegistryError(error) && error.kind === "not-found")
-            return { ok: false, actual: null, present: false, where: error.message };
-          throw error;
-        } finally {
-          await rm4(dir, { recursive: true, force: true });
-        }
+      get verifyContext() {
+        return { ...this.context, download: (artifact, outPath) => this.fetch(artifact, outPath) };
       }
       /** Deletes the assets, the release and its tag. Idempotent. */
       async remove(artifact) {
@@ -57234,8 +55730,136 @@ var init_github = __esm({
 // src/commands/models.ts
 init_ordering();
 init_versions();
+
+// src/commands/registry-reads.ts
+init_errors();
+init_layout();
+import { isDeepStrictEqual } from "node:util";
+async function* rowsNewestFirst(snapshot, name, replaced) {
+  const days = new Set(await snapshot.rowDays(name));
+  for (const day of replaced?.keys() ?? []) days.add(day);
+  const order = [...days].sort().reverse();
+  const read = (day) => {
+    if (day === void 0) return void 0;
+    const substitute = replaced?.get(day);
+    if (substitute) return Promise.resolve(substitute);
+    const rows = snapshot.readDay(name, day).then((read2) => read2.rows);
+    rows.catch(() => void 0);
+    return rows;
+  };
+  let next = read(order[0]);
+  for (let d = 0; next; d++) {
+    const rows = await next;
+    next = read(order[d + 1]);
+    for (let i = rows.length - 1; i >= 0; i--) yield rows[i];
+  }
+}
+var rowsWhere = (name, row2) => `${rowsDir(name)}/${dayOf(row2)}\u2026`;
+async function readListedVersion(snapshot, name, version, claim) {
+  const doc = await snapshot.readVersion(name, version);
+  if (!doc) {
+    const file = versionFilePath(name, version);
+    const where = claim?.where ?? `models/${name}: the derived files`;
+    throw integrityError(
+      `${where} names ${name}@${version} but its version file ${file} is missing: the derived files were edited outside mreg; run 'mreg doctor'`,
+      { path: claim?.where ?? `models/${name}`, version_file: file }
+    );
+  }
+  if (claim) checkClaim(name, doc, claim);
+  return doc;
+}
+function checkClaim(name, doc, claim) {
+  const truth = rowOf(doc);
+  let field;
+  let said;
+  let is;
+  if (claim.stage !== void 0 && truth.stage !== claim.stage) {
+    ;
+    [field, said, is] = ["stage", claim.stage, truth.stage];
+  } else if (claim.live && isArchivedRow(truth)) {
+    ;
+    [field, said, is] = ["archived", false, true];
+  } else if (claim.row) {
+    const row2 = claim.row;
+    const real = truth;
+    field = Object.keys({ ...real, ...row2 }).find((key3) => !isDeepStrictEqual(row2[key3], real[key3]));
+    if (field !== void 0) [said, is] = [row2[field], real[field]];
+  }
+  if (field === void 0) return;
+  throw integrityError(
+    `${claim.where} disagrees with the version file ${versionFilePath(name, doc.version)} of ${name}@${doc.version} on ${field} (derived ${JSON.stringify(said)}, version file ${JSON.stringify(is)}): the derived files were edited outside mreg; run 'mreg doctor'`,
+    { path: claim.where, version_file: versionFilePath(name, doc.version), field_name: field }
+  );
+}
+async function readListedRow(snapshot, name, version, claim) {
+  return rowOf(await readListedVersion(snapshot, name, version, claim));
+}
+async function stageHolders(snapshot, name, stage) {
+  const summary = (await snapshot.readHead(name))?.stages[stage];
+  if (!summary) return [];
+  if (summary.count === 1)
+    return [await readListedVersion(snapshot, name, summary.newest, { where: headPath(name), stage })];
+  const holders2 = [];
+  for await (const row2 of rowsNewestFirst(snapshot, name)) {
+    if (row2.stage !== stage) continue;
+    holders2.push(await readListedVersion(snapshot, name, row2.version, { where: rowsWhere(name, row2), row: row2 }));
+    if (holders2.length >= summary.count) break;
+  }
+  return holders2;
+}
+async function stageHolderVersions(snapshot, name, stage) {
+  const summary = (await snapshot.readHead(name))?.stages[stage];
+  if (!summary) return [];
+  if (summary.count === 1) return [summary.newest];
+  const versions = [];
+  for await (const row2 of rowsNewestFirst(snapshot, name)) {
+    if (row2.stage !== stage) continue;
+    versions.push(row2.version);
+    if (versions.length >= summary.count) break;
+  }
+  return versions;
+}
+
+// src/commands/models.ts
 async function listModels(ctx) {
   const snapshot = await ctx.backend.snapshot();
+  if (snapshot.layout === 1) return fromIndexes(snapshot);
+  const catalog2 = await snapshot.readCatalog();
+  const summaries = [];
+  for (const name of Object.keys(catalog2.models).sort()) {
+    const head = catalog2.models[name];
+    summaries.push({
+      name,
+      types: Object.keys(head.types).sort(),
+      count: head.count,
+      // A tombstone is moved to the archived stage (src/commands/cleanup.ts).
+      archived: head.stages[ARCHIVED_STAGE]?.count ?? 0,
+      stages: await holders(snapshot, name, head),
+      newest: head.newest,
+      highest: head.highest_live
+    });
+  }
+  return summaries;
+}
+async function holders(snapshot, name, head) {
+  const stages = {};
+  const wanted = /* @__PURE__ */ new Map();
+  for (const [stage, { count, newest }] of Object.entries(head.stages)) {
+    stages[stage] = count === 1 ? [newest] : [];
+    if (count > 1) wanted.set(stage, count);
+  }
+  if (wanted.size === 0) return stages;
+  for await (const row2 of rowsNewestFirst(snapshot, name)) {
+    const left = wanted.get(row2.stage);
+    if (left === void 0) continue;
+    stages[row2.stage].push(row2.version);
+    if (left === 1) wanted.delete(row2.stage);
+    else wanted.set(row2.stage, left - 1);
+    if (wanted.size === 0) break;
+  }
+  return stages;
+}
+async function fromIndexes(snapshot) {
   const summaries = [];
   for (const name of await snapshot.modelNames()) {
     const index2 = await snapshot.readIndex(name);
@@ -57307,84 +55931,6 @@ init_layout();
 init_model_id();
 init_names();
 init_references();
-
-// src/commands/registry-reads.ts
-init_errors();
-init_layout();
-import { isDeepStrictEqual } from "node:util";
-async function* rowsNewestFirst(snapshot, name, replaced) {
-  const days = new Set(await snapshot.rowDays(name));
-  for (const day of replaced?.keys() ?? []) days.add(day);
-  for (const day of [...days].sort().reverse()) {
-    const rows = replaced?.get(day) ?? (await snapshot.readDay(name, day)).rows;
-    for (let i = rows.length - 1; i >= 0; i--) yield rows[i];
-  }
-}
-var rowsWhere = (name, row2) => `${rowsDir(name)}/${dayOf(row2)}\u2026`;
-async function readListedVersion(snapshot, name, version, claim) {
-  const doc = await snapshot.readVersion(name, version);
-  if (!doc) {
-    const file = versionFilePath(name, version);
-    const where = claim?.where ?? `models/${name}: the derived files`;
-    throw integrityError(
-      `${where} names ${name}@${version} but its version file ${file} is missing: the derived files were edited outside mreg; run 'mreg doctor'`,
-      { path: claim?.where ?? `models/${name}`, version_file: file }
-    );
-  }
-  if (claim) checkClaim(name, doc, claim);
-  return doc;
-}
-function checkClaim(name, doc, claim) {
-  const truth = rowOf(doc);
-  let field;
-  let said;
-  let is;
-  if (claim.stage !== void 0 && truth.stage !== claim.stage) {
-    ;
-    [field, said, is] = ["stage", claim.stage, truth.stage];
-  } else if (claim.live && isArchivedRow(truth)) {
-    ;
-    [field, said, is] = ["archived", false, true];
-  } else if (claim.row) {
-    const row2 = claim.row;
-    const real = truth;
-    field = Object.keys({ ...real, ...row2 }).find((key3) => !isDeepStrictEqual(row2[key3], real[key3]));
-    if (field !== void 0) [said, is] = [row2[field], real[field]];
-  }
-  if (field === void 0) return;
-  throw integrityError(
-    `${claim.where} disagrees with the version file ${versionFilePath(name, doc.version)} of ${name}@${doc.version} on ${field} (derived ${JSON.stringify(said)}, version file ${JSON.stringify(is)}): the derived files were edited outside mreg; run 'mreg doctor'`,
-    { path: claim.where, version_file: versionFilePath(name, doc.version), field_name: field }
-  );
-}
-async function readListedRow(snapshot, name, version, claim) {
-  return rowOf(await readListedVersion(snapshot, name, version, claim));
-}
-async function stageHolders(snapshot, name, stage) {
-  const summary = (await snapshot.readHead(name))?.stages[stage];
-  if (!summary) return [];
-  if (summary.count === 1)
-    return [await readListedVersion(snapshot, name, summary.newest, { where: headPath(name), stage })];
-  const holders = [];
-  for await (const row2 of rowsNewestFirst(snapshot, name)) {
-    if (row2.stage !== stage) continue;
-    holders.push(await readListedVersion(snapshot, name, row2.version, { where: rowsWhere(name, row2), row: row2 }));
-    if (holders.length >= summary.count) break;
-  }
-  return holders;
-}
-async function stageHolderVersions(snapshot, name, stage) {
-  const summary = (await snapshot.readHead(name))?.stages[stage];
-  if (!summary) return [];
-  if (summary.count === 1) return [summary.newest];
-  const versions = [];
-  for await (const row2 of rowsNewestFirst(snapshot, name)) {
-    if (row2.stage !== stage) continue;
-    versions.push(row2.version);
-    if (versions.length >= summary.count) break;
-  }
-  return versions;
-}
 
 // node_modules/tinyqueue/index.js
 var TinyQueue = class {
@@ -58336,14 +56882,14 @@ async function history(ctx, input) {
 }
 async function holdersAt(ctx, name, at, version) {
   const commit = (await ctx.backend.log({ until: at, limit: 1 }))[0]?.commit ?? null;
-  const holders = {};
+  const holders2 = {};
   if (commit) {
     for (const [stage, held] of Object.entries(await stagesAt(await ctx.backend.snapshotAt(commit), name))) {
       const relevant = version === null ? held : held.filter((v) => v === version);
-      if (relevant.length > 0) holders[stage] = relevant;
+      if (relevant.length > 0) holders2[stage] = relevant;
     }
   }
-  return { time: at.toISOString(), commit, holders };
+  return { time: at.toISOString(), commit, holders: holders2 };
 }
 async function stagesAt(snapshot, name) {
   if (snapshot.layout === 1) return (await snapshot.readIndex(name))?.stages ?? {};
@@ -58391,7 +56937,7 @@ function moved(v, stage, at, by, via) {
   return copy;
 }
 function planPromotion(input) {
-  const { policy, holders, candidate, to, actor, via, now } = input;
+  const { policy, holders: holders2, candidate, to, actor, via, now } = input;
   parseStage(policy, to);
   const from = candidate.deployment_stage;
   if (input.skipTransitionCheck) {
@@ -58406,7 +56952,7 @@ function planPromotion(input) {
   }
   const at = now.toISOString();
   const promoted = moved(candidate, to, at, actor, via);
-  const demoted = policy.exclusive_stages.includes(to) ? holders.filter((v) => v.deployment_stage === to && v.version !== candidate.version).map((v) => moved(v, policy.demote_to, at, actor, `demoted-by:${formatReference(candidate)}`)) : [];
+  const demoted = policy.exclusive_stages.includes(to) ? holders2.filter((v) => v.deployment_stage === to && v.version !== candidate.version).map((v) => moved(v, policy.demote_to, at, actor, `demoted-by:${formatReference(candidate)}`)) : [];
   return { updated: [promoted, ...demoted], from, demoted };
 }
 
@@ -58721,10 +57267,10 @@ async function planChange(ctx, snapshot, input, mode, via) {
   const to = parseStage(policy, input.to);
   const { version: candidate } = await resolve(snapshot, input.reference);
   const holdersMatter = policy.exclusive_stages.includes(to) || normaliseMustBeat(gateFor(policy, to).must_beat, policy) !== null || mode === "proposal";
-  const holders = holdersMatter ? (await stageHolders(snapshot, candidate.name, to)).filter((v) => v.version !== candidate.version) : [];
+  const holders2 = holdersMatter ? (await stageHolders(snapshot, candidate.name, to)).filter((v) => v.version !== candidate.version) : [];
   const plan2 = planPromotion({
     policy,
-    holders,
+    holders: holders2,
     candidate,
     to,
     actor: ctx.actor,
@@ -58736,7 +57282,7 @@ async function planChange(ctx, snapshot, input, mode, via) {
     policy,
     candidate,
     stage: to,
-    holders,
+    holders: holders2,
     channel: mode === "proposal" ? "pull-request" : ctx.channel,
     approvals: input.approvals,
     viaPullRequest: mode === "proposal" || via.startsWith("pull/"),
@@ -58761,7 +57307,7 @@ async function planChange(ctx, snapshot, input, mode, via) {
       files: await layoutWrites(snapshot, { upserts: plan2.updated })
     },
     candidate,
-    holders,
+    holders: holders2,
     verb
   };
 }
@@ -59789,8 +58335,8 @@ var LocalRegistryBackend = class {
 };
 
 // src/registry/provenance.ts
-var import_isomorphic_git3 = __toESM(require_isomorphic_git(), 1);
 init_git_identity();
+init_isomorphic();
 import fs3 from "node:fs";
 import { readFile as readFile5 } from "node:fs/promises";
 import { join as join11 } from "node:path";
@@ -59798,16 +58344,17 @@ async function localProvenance(location) {
   const provenance = { repository: await originUrl(location.gitdir) ?? location.dir };
   const bare = location.dir === location.gitdir;
   const dotGit = bare ? location.gitdir : join11(location.dir, ".git");
+  const git3 = await isomorphicGit();
   let commit;
   try {
-    commit = await import_isomorphic_git3.default.resolveRef({ fs: fs3, dir: bare ? void 0 : location.dir, gitdir: dotGit, ref: "HEAD" });
+    commit = await git3.resolveRef({ fs: fs3, dir: bare ? void 0 : location.dir, gitdir: dotGit, ref: "HEAD" });
   } catch {
     return provenance;
   }
   provenance.commit = commit;
   if (bare) return provenance;
   try {
-    const rows = await import_isomorphic_git3.default.statusMatrix({ fs: fs3, dir: location.dir, gitdir: dotGit, refresh: false });
+    const rows = await git3.statusMatrix({ fs: fs3, dir: location.dir, gitdir: dotGit, refresh: false });
     provenance.dirty = rows.some(([, head, workdir, stage]) => {
       const untracked = head === 0 && stage === 0;
       return !untracked && !(head === 1 && workdir === 1 && stage === 1);
@@ -59831,8 +58378,8 @@ function withoutCredentials(url) {
 }
 
 // src/registry/repository.ts
-var import_isomorphic_git4 = __toESM(require_isomorphic_git(), 1);
 init_errors();
+init_isomorphic();
 import fs4 from "node:fs";
 import { mkdir as mkdir6, readFile as readFile6, stat as stat8 } from "node:fs/promises";
 import { dirname as dirname8, isAbsolute as isAbsolute3, join as join12, resolve as resolve4 } from "node:path";
@@ -59895,7 +58442,8 @@ async function openOrCreateRepository(dir, options = {}) {
   }
   try {
     await mkdir6(target, { recursive: true });
-    await import_isomorphic_git4.default.init({ fs: fs4, dir: target, bare: options.bare ?? false, defaultBranch: "main" });
+    const git3 = await isomorphicGit();
+    await git3.init({ fs: fs4, dir: target, bare: options.bare ?? false, defaultBranch: "main" });
   } catch (error) {
     throw new RegistryError(
       "unavailable",

@@ -7,6 +7,8 @@ export interface ListInput {
     limit?: number;
 }
 export declare function listVersions(ctx: CommandContext, input: ListInput): Promise<ModelVersion[]>;
+/** Version files in flight while a list streams (streamVersions). */
+export declare const READ_AHEAD = 128;
 export interface VersionStream {
     /** The metric names the listed models record (one CSV column each), known before the first version. */
     metrics: string[];

@@ -73,3 +73,33 @@ export interface RegistryChange {
     from?: string;
     to?: string;
 }
+/** `mreg compare --json` / `GET /api/v1/compare`: one version per row of src/domain/comparison.ts's table. */
+export interface ComparedVersion {
+    ref: string;
+    model_id: string;
+    stage: string;
+    registered_at: string;
+}
+export interface MetricRow {
+    metric: string;
+    values: (number | null)[];
+    /** value − first version's value; null when either is missing. */
+    deltas: (number | null)[];
+    /** delta / |first value|; null when the first value is 0 or missing. */
+    relative: (number | null)[];
+    /** From registry.json's `metrics`: which way is better for this metric. */
+    better: 'higher' | 'lower';
+    /** Index of the one best value; null when no version has the metric or when the best is a tie. */
+    best: number | null;
+    /** Indexes sharing the best value when two or more do (a tie); empty otherwise. */
+    tied: number[];
+}
+export interface Comparison {
+    versions: ComparedVersion[];
+    metrics: MetricRow[];
+}
+/** `mreg compare --json` and `GET /api/v1/compare`: the versions and their comparison. */
+export interface CompareOutcome {
+    versions: ModelVersion[];
+    comparison: Comparison;
+}

@@ -38,5 +38,6 @@ export declare class GitHubReader extends GitReader {
     /** Where resolveIdentity would look for a git config; GitHub mode always passes an identity. */
     gitdir: string);
     readCommit(oid: string): Promise<CommitInfo>;
+    /** `byPath` does not matter here: the contents API takes a path whatever the trees' sizes. */
     readFile(rootTree: string, path: string): Promise<Uint8Array | null>;
 }

@@ -27,6 +27,8 @@ export declare class GitReader {
     /** Handed to isomorphic-git where it is still called directly (ref and short-id lookups). */
     readonly cache: object;
     readonly objects: ObjectSource;
+    /** A local repository's reader resolves paths itself; GitHub's API is walked (or overridden). */
+    private readonly paths;
     private readonly trees;
     private readonly commits;
     /** `source`: which local reader (default `auto`), or a source of another kind (GitHub's API). */
@@ -39,13 +41,21 @@ export declare class GitReader {
     /**
      * The bytes of the file at `path`, null when absent; a directory there is an 'integrity' error.
      * A reader over a remote API may answer this in one request instead of one per directory.
+     * `byPath`: every directory on the path is small (layout 2's fan-out), so a local reader lets git
+     * resolve it (`<tree>:<path>`). Git scans a tree's entries for each such request, so a path
+     * through a directory of thousands (layout 1's versions) is walked here, where the parsed
+     * directory is kept.
      */
-    readFile(rootTree: string, path: string): Promise<Uint8Array | null>;
+    readFile(rootTree: string, path: string, { byPath }?: {
+        byPath?: boolean | undefined;
+    }): Promise<Uint8Array | null>;
     readBlob(oid: string): Promise<Uint8Array>;
     /**
      * The parsed JSON at `path` in `rootTree`, or null when absent. A file that is not JSON (or is a
      * directory) is a corrupt registry: an 'integrity' error naming the file.
      */
-    readJson(rootTree: string, path: string): Promise<unknown | null>;
+    readJson(rootTree: string, path: string, options?: {
+        byPath?: boolean;
+    }): Promise<unknown | null>;
 }
 export declare function splitPath(path: string): string[];

@@ -13,13 +13,24 @@ export interface ObjectSource {
     /** Ends helper processes; reading again restarts them. */
     close(): void;
 }
+/**
+ * A reader of a local repository, which can also resolve a path itself: `git cat-file --batch`
+ * takes `<tree>:<path>` and walks the trees in C, so a listing that reads every version file
+ * neither parses each fan-out directory in JavaScript nor waits for one round trip per level.
+ */
+export interface LocalObjectSource extends ObjectSource {
+    /**
+     * The object at `path` under `tree`, or null when the reader did not find it there. Null is not
+     * proof of absence (a concurrent gc may have moved a tree): callers confirm by walking the trees.
+     */
+    readPath(tree: string, path: string): Promise<RawObject | null>;
+}
 /** Which object reader a backend uses: `auto` takes the git CLI when it runs, else isomorphic-git. */
 export type ObjectReaderChoice = 'auto' | 'git-cli' | 'isomorphic-git';
-export declare function hasGitCli(): boolean;
-export declare function openObjectSource(gitdir: string, choice?: ObjectReaderChoice): ObjectSource;
+export declare function openObjectSource(gitdir: string, choice?: ObjectReaderChoice): LocalObjectSource;
 export declare function notFoundError(oid: string): Error;
 /** One `git cat-file --batch` per repository, requests answered in order. */
-export declare class CatFileSource implements ObjectSource {
+export declare class CatFileSource implements LocalObjectSource {
     private readonly gitdir;
     private child;
     private pending;
@@ -31,7 +42,9 @@ export declare class CatFileSource implements ObjectSource {
     private unsent;
     constructor(gitdir: string);
     read(oid: string): Promise<RawObject>;
+    readPath(tree: string, path: string): Promise<RawObject | null>;
     close(): void;
+    /** `name`: an object id, or `<tree>:<path>` (readPath). */
     private request;
     private send;
     private start;
@@ -40,11 +53,12 @@ export declare class CatFileSource implements ObjectSource {
     private drain;
 }
 /** isomorphic-git's reader; its parsed-pack cache is dropped and rebuilt once on a missing object. */
-export declare class IsomorphicSource implements ObjectSource {
+export declare class IsomorphicSource implements LocalObjectSource {
     private readonly gitdir;
     private cache;
     constructor(gitdir: string);
     read(oid: string): Promise<RawObject>;
+    readPath(tree: string, path: string): Promise<RawObject | null>;
     close(): void;
     private readOnce;
 }

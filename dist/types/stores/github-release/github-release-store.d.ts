@@ -52,26 +52,11 @@ export declare class GitHubReleaseStore implements ArtifactStore {
      */
     private undo;
     fetch(artifact: Artifact, outPath: string): Promise<FetchResult>;
-    /**
-     * GitHub's own asset digests, when it gives them, are a re-hash of the stored bytes on its side:
-     * matching part digests prove the whole file (verified at registration) is intact. Without
-     * digests the file is downloaded to a temp directory and hashed.
-     */
+    /** See verify-release.ts: GitHub's digests when it gives them, else a download. */
     verify(artifact: Artifact): Promise<Verification>;
-    /**
-     * Every file of a directory version against one listing of its release (not one per file): a
-     * file whose assets all carry GitHub's digest is judged by them, the others are downloaded.
-     */
+    /** Every file of a directory version against one listing of its release (verify-release.ts). */
     verifyFiles(artifact: Artifact): Promise<FileVerification[]>;
-    /** The release's assets, or null when the release is gone. */
-    private listedAssets;
-    /**
-     * Each recorded asset by its id in the listing. An id no longer listed while another asset holds
-     * its name is a replacement (deleted and uploaded again: not the registered bytes); a GitHub
-     * digest other than the recorded SHA-256 is GitHub saying it holds other bytes. Both are named.
-     */
-    private judge;
-    private verifyByDownload;
+    private get verifyContext();
     /** Deletes the assets, the release and its tag. Idempotent. */
     remove(artifact: Artifact): Promise<void>;
     /** Undo of a registration whose metadata commit failed: the same as remove. */

@@ -1,8 +1,0 @@
-import { createRequire as __mregCreateRequire } from 'node:module'; const require = __mregCreateRequire(import.meta.url);
-
-// src/cli/exit-codes.ts
-var EXIT_UNCHANGED = 4;
-
-export {
-  EXIT_UNCHANGED
-};
