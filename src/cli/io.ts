@@ -30,23 +30,21 @@ export function processIO(): CliIO {
     if (error.code !== 'EPIPE') throw error
     process.exit(EXIT_READER_GONE)
   })
-  return ioOf()
+  return {
+    stdout: text => process.stdout.write(text),
+    stderr: text => process.stderr.write(text),
+    drained: () =>
+      process.stdout.writableNeedDrain
+        ? new Promise(resolve => {
+            // A reader that went away (EPIPE) never drains: stop waiting then too.
+            const done = () => {
+              process.stdout.off('drain', done).off('error', done).off('close', done)
+              resolve()
+            }
+            process.stdout.once('drain', done).once('error', done).once('close', done)
+          })
+        : Promise.resolve(),
+    env: process.env,
+    interactive: Boolean(process.stderr.isTTY)
+  }
 }
-
-const ioOf = (): CliIO => ({
-  stdout: text => process.stdout.write(text),
-  stderr: text => process.stderr.write(text),
-  drained: () =>
-    process.stdout.writableNeedDrain
-      ? new Promise(resolve => {
-          // A reader that went away (EPIPE) never drains: stop waiting then too.
-          const done = () => {
-            process.stdout.off('drain', done).off('error', done).off('close', done)
-            resolve()
-          }
-          process.stdout.once('drain', done).once('error', done).once('close', done)
-        })
-      : Promise.resolve(),
-  env: process.env,
-  interactive: Boolean(process.stderr.isTTY)
-})

@@ -9,6 +9,7 @@ import type { HeadSummary } from '../domain/layout.js'
 import { ARCHIVED_STAGE, isArchived, newestFirst } from '../domain/ordering.js'
 import { compareSemver } from '../domain/versions.js'
 import type { ModelSummary } from '../domain/shapes.js'
+import type { ModelIndex } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { rowsNewestFirst } from './registry-reads.js'
@@ -64,17 +65,21 @@ async function fromIndexes(snapshot: RegistrySnapshot): Promise<ModelSummary[]> 
   const summaries: ModelSummary[] = []
   for (const name of await snapshot.modelNames()) {
     const index = await snapshot.readIndex(name)
-    if (!index) continue
-    const live = index.versions.filter(v => !isArchived(v))
-    summaries.push({
-      name,
-      types: [...new Set(index.versions.map(v => v.model_type))].sort(),
-      count: index.versions.length,
-      archived: index.versions.length - live.length,
-      stages: index.stages,
-      newest: [...live].sort(newestFirst)[0]?.version ?? null,
-      highest: live.map(v => v.version).sort((a, b) => compareSemver(b, a))[0] ?? null
-    })
+    if (index) summaries.push(summaryOfIndex(name, index))
   }
   return summaries
+}
+
+/** A model's summary from every one of its version documents (layout 1's index, or one built from the files). */
+export function summaryOfIndex(name: string, index: ModelIndex): ModelSummary {
+  const live = index.versions.filter(v => !isArchived(v))
+  return {
+    name,
+    types: [...new Set(index.versions.map(v => v.model_type))].sort(),
+    count: index.versions.length,
+    archived: index.versions.length - live.length,
+    stages: index.stages,
+    newest: [...live].sort(newestFirst)[0]?.version ?? null,
+    highest: live.map(v => v.version).sort((a, b) => compareSemver(b, a))[0] ?? null
+  }
 }

@@ -32,7 +32,7 @@ export async function* rowsNewestFirst(
     if (day === undefined) return undefined
     const substitute = replaced?.get(day)
     if (substitute) return Promise.resolve(substitute)
-    const rows = snapshot.readDay(name, day).then(read => read.rows)
+    const rows = snapshot.readDay(name, day).then(shards => shards.rows)
     // Its failure is thrown when its day comes; until then it must not count as unhandled.
     rows.catch(() => undefined)
     return rows

@@ -10,7 +10,8 @@ import {
   openObjectSource,
   type LocalObjectSource,
   type ObjectReaderChoice,
-  type ObjectSource
+  type ObjectSource,
+  type RawObject
 } from './object-source.js'
 
 export interface Entry {
@@ -44,9 +45,14 @@ export class GitReader {
     readonly gitdir: string,
     source: ObjectReaderChoice | ObjectSource = 'auto'
   ) {
-    const local = typeof source === 'string' ? openObjectSource(gitdir, source) : null
-    this.objects = local ?? (source as ObjectSource)
-    this.paths = local
+    if (typeof source === 'string') {
+      const local = openObjectSource(gitdir, source)
+      this.objects = local
+      this.paths = local
+    } else {
+      this.objects = source
+      this.paths = null
+    }
   }
 
   private async readTyped(oid: string, type: 'blob' | 'tree' | 'commit'): Promise<Buffer> {
@@ -99,8 +105,11 @@ export class GitReader {
    * directory is kept.
    */
   async readFile(rootTree: string, path: string, { byPath = false } = {}): Promise<Uint8Array | null> {
-    splitPath(path)
-    const direct = byPath ? await this.paths?.readPath(rootTree, path) : null
+    let direct: RawObject | null = null
+    if (byPath && this.paths) {
+      splitPath(path) // as the walk checks it: git is never handed `..` or an empty part
+      direct = await this.paths.readPath(rootTree, path)
+    }
     if (direct) {
       if (direct.type !== 'blob')
         throw new RegistryError('integrity', `${path}: expected a file, found a ${direct.type}`)

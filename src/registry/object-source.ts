@@ -64,23 +64,21 @@ class FirstAvailableSource implements LocalObjectSource {
     this.source = new CatFileSource(gitdir)
   }
 
-  async read(oid: string, expected: ObjectKind): Promise<RawObject> {
-    try {
-      return await this.source.read(oid, expected)
-    } catch (error) {
-      if ((error as { code?: string }).code !== GIT_NOT_RUNNABLE) throw error
-      this.source = new IsomorphicSource(this.gitdir)
-      return this.source.read(oid, expected)
-    }
+  read(oid: string, expected: ObjectKind): Promise<RawObject> {
+    return this.withFallback(source => source.read(oid, expected))
   }
 
-  async readPath(tree: string, path: string): Promise<RawObject | null> {
+  readPath(tree: string, path: string): Promise<RawObject | null> {
+    return this.withFallback(source => source.readPath(tree, path))
+  }
+
+  private async withFallback<T>(use: (source: LocalObjectSource) => Promise<T>): Promise<T> {
     try {
-      return await this.source.readPath(tree, path)
+      return await use(this.source)
     } catch (error) {
       if ((error as { code?: string }).code !== GIT_NOT_RUNNABLE) throw error
       this.source = new IsomorphicSource(this.gitdir)
-      return this.source.readPath(tree, path)
+      return use(this.source)
     }
   }
 
@@ -155,15 +153,14 @@ export class CatFileSource implements LocalObjectSource {
   /** `name`: an object id, or `<tree>:<path>` (readPath). */
   private request(name: string): Promise<RawObject> {
     if (!/^[0-9a-f]{40}(:.+)?$/.test(name)) return Promise.reject(notFoundError(name))
-    const oid = name
     const child = this.start()
     return new Promise<RawObject>((resolve, reject) => {
-      this.pending.push({ oid, resolve, reject })
+      this.pending.push({ oid: name, resolve, reject })
       // Keep the process (and so the event loop) referenced only while an answer is awaited.
       child.ref()
       ;(child.stdout as unknown as Socket).ref()
       if (this.unsent === '') setImmediate(() => this.send(child))
-      this.unsent += `${oid}\n`
+      this.unsent += `${name}\n`
     })
   }
 

@@ -7,9 +7,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import type { CommandContext } from '../../../src/commands/context.js'
 import { importLegacy } from '../../../src/commands/import.js'
 import { init } from '../../../src/commands/init.js'
-import { listModels } from '../../../src/commands/models.js'
-import { isArchived, newestFirst } from '../../../src/domain/ordering.js'
-import { compareSemver } from '../../../src/domain/versions.js'
+import { listModels, summaryOfIndex } from '../../../src/commands/models.js'
 import type { RegistrySnapshot } from '../../../src/registry/backend.js'
 import { makeProjectRepo, removeDir, tempDir } from '../../support/cli-harness.js'
 import { localContext, testClock } from '../../support/command-context.js'
@@ -59,17 +57,7 @@ test('models reads no version file, and answers what the version files derive to
   const expected = []
   for (const name of await truth.modelNames()) {
     const index = await truth.readIndex(name)
-    if (!index) continue
-    const live = index.versions.filter(v => !isArchived(v))
-    expected.push({
-      name,
-      types: [...new Set(index.versions.map(v => v.model_type))].sort(),
-      count: index.versions.length,
-      archived: index.versions.length - live.length,
-      stages: index.stages,
-      newest: [...live].sort(newestFirst)[0]?.version ?? null,
-      highest: live.map(v => v.version).sort((a, b) => compareSemver(b, a))[0] ?? null
-    })
+    if (index) expected.push(summaryOfIndex(name, index))
   }
   expect(models).toEqual(expected)
   expect(models.map(m => m.name)).toEqual(['iforest', 'lof'])
