@@ -3472,21 +3472,20 @@ function processIO() {
     if (error.code !== "EPIPE") throw error;
     process.exit(EXIT_READER_GONE);
   });
-  return ioOf();
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    drained: () => process.stdout.writableNeedDrain ? new Promise((resolve) => {
+      const done = () => {
+        process.stdout.off("drain", done).off("error", done).off("close", done);
+        resolve();
+      };
+      process.stdout.once("drain", done).once("error", done).once("close", done);
+    }) : Promise.resolve(),
+    env: process.env,
+    interactive: Boolean(process.stderr.isTTY)
+  };
 }
-var ioOf = () => ({
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  drained: () => process.stdout.writableNeedDrain ? new Promise((resolve) => {
-    const done = () => {
-      process.stdout.off("drain", done).off("error", done).off("close", done);
-      resolve();
-    };
-    process.stdout.once("drain", done).once("error", done).once("close", done);
-  }) : Promise.resolve(),
-  env: process.env,
-  interactive: Boolean(process.stderr.isTTY)
-});
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -3526,7 +3525,7 @@ function cliRuntime(program2, io, setExit, jsonFromArgv) {
   const emit = (value, human, jsonValue = value) => {
     io.stdout(json() ? JSON.stringify(jsonValue, null, 2) + "\n" : safeForTerminal(human(value)) + "\n");
   };
-  const environment = () => import("./cli-environment-DVLPXDGG.js");
+  const environment = () => import("./cli-environment-HPA444QQ.js");
   const context = async (create = false, withProvenance = false) => (await environment()).commandContext(globals(), io, create, withProvenance);
   const githubMode = () => (globals().github ?? io.env.MREG_GITHUB) !== void 0;
   return {
@@ -3553,12 +3552,12 @@ function lazy(cli, load) {
 
 // src/cli/define/audit.ts
 function defineAuditCommands(program2, cli) {
-  program2.command("compare").description("compare versions side by side: metrics, deltas against the first, best per metric").argument("<refs...>", "two or more versions").action(lazy(cli, () => import("./cli-compare-ZUWUJMOV.js")));
+  program2.command("compare").description("compare versions side by side: metrics, deltas against the first, best per metric").argument("<refs...>", "two or more versions").action(lazy(cli, () => import("./cli-compare-R3IGK7KN.js")));
   program2.command("history").description(
     "a version's or a model's audit trail from the registry branch; --at: what held each stage then"
-  ).argument("<target>", "NAME@VERSION, a model_id, or a model NAME").option("--at <time>", "ISO time, or relative: 3d, 12h, 30m ago").action(lazy(cli, () => import("./cli-history-3LECPBBS.js")));
-  program2.command("delete").description("delete a version and its artifact (protected stages need --force)").argument("<ref>", "the version").option("--force", "delete even from a protected stage (production, canary, staging, shadow)").action(lazy(cli, () => import("./cli-delete-4YVBYFAE.js")));
-  program2.command("cleanup").description("retention: keep the last N versions per model, never touch protected stages").option("--keep-last <n>", "versions to keep per model (default: registry.json retention.keep_last)").option("--min-age-days <days>", "never delete versions younger than this").option("--dry-run", "print the plan, change nothing").action(lazy(cli, () => import("./cli-cleanup-UM4THONQ.js")));
+  ).argument("<target>", "NAME@VERSION, a model_id, or a model NAME").option("--at <time>", "ISO time, or relative: 3d, 12h, 30m ago").action(lazy(cli, () => import("./cli-history-YHFEO4US.js")));
+  program2.command("delete").description("delete a version and its artifact (protected stages need --force)").argument("<ref>", "the version").option("--force", "delete even from a protected stage (production, canary, staging, shadow)").action(lazy(cli, () => import("./cli-delete-JJKGOXHY.js")));
+  program2.command("cleanup").description("retention: keep the last N versions per model, never touch protected stages").option("--keep-last <n>", "versions to keep per model (default: registry.json retention.keep_last)").option("--min-age-days <days>", "never delete versions younger than this").option("--dry-run", "print the plan, change nothing").action(lazy(cli, () => import("./cli-cleanup-QKNYJRB2.js")));
   program2.command("check").description(
     "policy check of a change to the registry branch, BASE \u2192 HEAD: immutable fields, transitions, gates, index, policy edits (exit 1 when it fails)"
   ).argument("<base>", "the commit (or branch) the change is judged against").argument("<head>", "the proposed commit (or branch), e.g. mreg/promote/NAME/VERSION-to-STAGE").option(
@@ -3570,8 +3569,8 @@ function defineAuditCommands(program2, cli) {
   ).argument("<before>", "the branch tip before (a commit or ref; 0000\u2026 for a new branch)").argument("<after>", "the branch tip after").action(lazy(cli, () => import("./cli-apply-QWAQQMYK.js")));
   program2.command("import").description(
     "import the Python registry this replaces from its directory (models/<type>/<id>.pkl, metadata/<type>/<id>.json), every SHA-256 verified"
-  ).argument("<dir>", "the Python registry root (holds models/ and metadata/)").option("--dry-run", "check every file and checksum, print the summary, change nothing").option("--batch <n>", "versions per commit", String(DEFAULT_BATCH)).action(lazy(cli, () => import("./cli-import-TENH54FP.js")));
-  program2.command("doctor").description("check indexes against version files and every artifact against its SHA-256").action(lazy(cli, () => import("./cli-doctor-XRL2SNUL.js")));
+  ).argument("<dir>", "the Python registry root (holds models/ and metadata/)").option("--dry-run", "check every file and checksum, print the summary, change nothing").option("--batch <n>", "versions per commit", String(DEFAULT_BATCH)).action(lazy(cli, () => import("./cli-import-YXAAL5J2.js")));
+  program2.command("doctor").description("check indexes against version files and every artifact against its SHA-256").action(lazy(cli, () => import("./cli-doctor-G47RUBO2.js")));
   program2.command("migrate").description("upgrade a layout 1 registry branch to layout 2 in one commit (idempotent)").option("--dry-run", "say what would change, change nothing").action(lazy(cli, () => import("./cli-migrate-BJCGPPCD.js")));
 }
 
@@ -3579,9 +3578,9 @@ function defineAuditCommands(program2, cli) {
 function defineStageCommands(program2, cli) {
   program2.command("promote").description(
     "move a version to another stage (transition and gates checked; exclusive stages demote the old holder)"
-  ).argument("<ref>", "the version to promote").option("--to <stage>", "target stage (required)").option("--stage <stage>", "same as --to (the Action input name)").action(lazy(cli, () => import("./cli-promote-Y2ROPVJY.js")));
-  program2.command("rollback").description("put back the version that held a stage before its current holder").argument("<name>", "the model").option("--stage <stage>", "the stage to roll back", "production").action(lazy(cli, () => import("./cli-rollback-MN4KLNXH.js")));
-  program2.command("edit").description("change the mutable metadata of a version: tags and notes (one commit)").argument("<ref>", "the version").option("--add-tag <tag>", "add a tag (repeatable)", collect).option("--remove-tag <tag>", "remove a tag (repeatable)", collect).option("--notes <text>", 'replace the notes ("" clears them)').action(lazy(cli, () => import("./cli-edit-7JH5COVF.js")));
+  ).argument("<ref>", "the version to promote").option("--to <stage>", "target stage (required)").option("--stage <stage>", "same as --to (the Action input name)").action(lazy(cli, () => import("./cli-promote-HBBXSV3H.js")));
+  program2.command("rollback").description("put back the version that held a stage before its current holder").argument("<name>", "the model").option("--stage <stage>", "the stage to roll back", "production").action(lazy(cli, () => import("./cli-rollback-IX57CCQZ.js")));
+  program2.command("edit").description("change the mutable metadata of a version: tags and notes (one commit)").argument("<ref>", "the version").option("--add-tag <tag>", "add a tag (repeatable)", collect).option("--remove-tag <tag>", "remove a tag (repeatable)", collect).option("--notes <text>", 'replace the notes ("" clears them)').action(lazy(cli, () => import("./cli-edit-2QIAB2WI.js")));
   const policy = program2.command("policy").description("show or change registry.json (the policy)");
   policy.command("show").description("print registry.json as it is on the registry branch").action(lazy(cli, async () => ({ run: (await import("./cli-policy-56223HTE.js")).show })));
   policy.command("set").description(
@@ -3602,7 +3601,7 @@ function defineVersionCommands(program2, cli) {
   ).option("--metric <k=v>", "a performance metric (repeatable)", collect).option(
     "--metrics <metrics>",
     "performance metrics: inline JSON object, k=v pairs, or a path to a JSON file"
-  ).option("--metrics-file <file>", "performance metrics as a JSON object").option("--config <json>", "model configuration: inline JSON object, or a path to a JSON file").option("--config-file <file>", "model configuration (hyperparameters) as a JSON object").option("--training-metadata <json>", "training metadata: inline JSON object, or a path to a JSON file").option("--training-file <file>", "training metadata as a JSON object").option("--tag <tag>", "a tag (repeatable)", collect).option("--tags <list>", "tags, comma-separated (the Action input name)").option("--notes <text>", "free-text notes").option("--parent <ref>", "the version this model was derived from").option("--dataset-version <id>", "the dataset version it was trained on").option("--stage <stage>", "initial stage (default: the policy initial stage)").option("--media-type <type>", "media type of the file", "application/octet-stream").action(lazy(cli, () => import("./cli-register-IP7E2W5Y.js")));
+  ).option("--metrics-file <file>", "performance metrics as a JSON object").option("--config <json>", "model configuration: inline JSON object, or a path to a JSON file").option("--config-file <file>", "model configuration (hyperparameters) as a JSON object").option("--training-metadata <json>", "training metadata: inline JSON object, or a path to a JSON file").option("--training-file <file>", "training metadata as a JSON object").option("--tag <tag>", "a tag (repeatable)", collect).option("--tags <list>", "tags, comma-separated (the Action input name)").option("--notes <text>", "free-text notes").option("--parent <ref>", "the version this model was derived from").option("--dataset-version <id>", "the dataset version it was trained on").option("--stage <stage>", "initial stage (default: the policy initial stage)").option("--media-type <type>", "media type of the file", "application/octet-stream").action(lazy(cli, () => import("./cli-register-FJ6BZYYR.js")));
   addCriteria(
     program2.command("list").description("list versions, newest first, filtered by name, type, stage, tags and minimum metrics")
   ).option("--sort <key>", "registered | version | metric:NAME", "registered").option("--limit <n>", "at most this many").option("--include-archived", "include versions archived by retention").option("--csv", "CSV on stdout, one column per metric (for spreadsheets and data frames)").addHelpText(
@@ -3612,8 +3611,8 @@ Output streams: each version is printed as it is read (the table's columns are a
 ${TABLE_PAGE} rows need; --json is one array, written element by element; --csv has one column per metric
 the listed models record). Memory stays bounded, except that --sort version or metric:NAME without
 --limit holds every selected row (the compact rows, not the documents) before printing the first.`
-  ).action(lazy(cli, () => import("./cli-list-CVDTR5RO.js")));
-  program2.command("show").description("show one version: metadata, metrics, stage history").argument("<ref>", "NAME@VERSION, NAME@latest, NAME@newest, NAME@STAGE or a model_id").action(lazy(cli, () => import("./cli-show-ZV4HKNKV.js")));
+  ).action(lazy(cli, () => import("./cli-list-5YINATJH.js")));
+  program2.command("show").description("show one version: metadata, metrics, stage history").argument("<ref>", "NAME@VERSION, NAME@latest, NAME@newest, NAME@STAGE or a model_id").action(lazy(cli, () => import("./cli-show-OJHWG23R.js")));
   addCriteria(
     program2.command("fetch").description("download a version, verify its SHA-256, and write it to --out (a file or a directory)").argument("[ref]", "the version; or give criteria (newest match)")
   ).option(
@@ -3631,7 +3630,7 @@ the listed models record). Memory stays bounded, except that --sort version or m
   ).option(
     "--exec <command>",
     "with --watch: run this after each change (MREG_VERSION, MREG_MODEL_ID, MREG_PATH set)"
-  ).action(lazy(cli, () => import("./cli-fetch-6KQEE4XU.js")));
+  ).action(lazy(cli, () => import("./cli-fetch-23JKVKPH.js")));
 }
 function addCriteria(command) {
   return command.option("--name <name>", "model name").option("--type <type>", "model type").option("--model-type <type>", "same as --type (the Action input name)").option("--stage <stage>", "deployment stage").option("--tag <tag>", "required tag (repeatable; all must match)", collect).option("--tags <list>", "required tags, comma-separated (the Action input name)").option("--min <k=v>", "minimum metric value (repeatable)", collect).option(
@@ -3676,8 +3675,8 @@ function addServeCommand(program2, io, globals) {
         throw invalidInput(`--port must be 0\u201365535, got "${o.port}"`);
       const interval = o.pollInterval === void 0 ? void 0 : nonNegativeNumber(o.pollInterval, "--poll-interval") * 1e3;
       const [{ openFromCli }, { startServer }] = await Promise.all([
-        import("./cli-environment-DVLPXDGG.js"),
-        import("./cli-server-5TZ6GPV5.js")
+        import("./cli-environment-HPA444QQ.js"),
+        import("./cli-server-L3CSNL57.js")
       ]);
       const opened = await openFromCli(globals(), io, false, interval);
       const server = await startServer(opened, {

@@ -24696,22 +24696,19 @@ var init_object_source = __esm({
       }
       gitdir;
       source;
-      async read(oid, expected) {
-        try {
-          return await this.source.read(oid, expected);
-        } catch (error) {
-          if (error.code !== GIT_NOT_RUNNABLE) throw error;
-          this.source = new IsomorphicSource(this.gitdir);
-          return this.source.read(oid, expected);
-        }
+      read(oid, expected) {
+        return this.withFallback((source) => source.read(oid, expected));
       }
-      async readPath(tree, path) {
+      readPath(tree, path) {
+        return this.withFallback((source) => source.readPath(tree, path));
+      }
+      async withFallback(use) {
         try {
-          return await this.source.readPath(tree, path);
+          return await use(this.source);
         } catch (error) {
           if (error.code !== GIT_NOT_RUNNABLE) throw error;
           this.source = new IsomorphicSource(this.gitdir);
-          return this.source.readPath(tree, path);
+          return use(this.source);
         }
       }
       close() {
@@ -24766,14 +24763,13 @@ var init_object_source = __esm({
       /** `name`: an object id, or `<tree>:<path>` (readPath). */
       request(name) {
         if (!/^[0-9a-f]{40}(:.+)?$/.test(name)) return Promise.reject(notFoundError(name));
-        const oid = name;
         const child = this.start();
         return new Promise((resolve8, reject) => {
-          this.pending.push({ oid, resolve: resolve8, reject });
+          this.pending.push({ oid: name, resolve: resolve8, reject });
           child.ref();
           child.stdout.ref();
           if (this.unsent === "") setImmediate(() => this.send(child));
-          this.unsent += `${oid}
+          this.unsent += `${name}
 `;
         });
       }
@@ -24975,9 +24971,14 @@ var init_git_reader = __esm({
       /** `source`: which local reader (default `auto`), or a source of another kind (GitHub's API). */
       constructor(gitdir, source = "auto") {
         this.gitdir = gitdir;
-        const local = typeof source === "string" ? openObjectSource(gitdir, source) : null;
-        this.objects = local ?? source;
-        this.paths = local;
+        if (typeof source === "string") {
+          const local = openObjectSource(gitdir, source);
+          this.objects = local;
+          this.paths = local;
+        } else {
+          this.objects = source;
+          this.paths = null;
+        }
       }
       gitdir;
       /** Handed to isomorphic-git where it is still called directly (ref and short-id lookups). */
@@ -25032,8 +25033,11 @@ var init_git_reader = __esm({
        * directory is kept.
        */
       async readFile(rootTree, path, { byPath = false } = {}) {
-        splitPath(path);
-        const direct = byPath ? await this.paths?.readPath(rootTree, path) : null;
+        let direct = null;
+        if (byPath && this.paths) {
+          splitPath(path);
+          direct = await this.paths.readPath(rootTree, path);
+        }
         if (direct) {
           if (direct.type !== "blob")
             throw new RegistryError("integrity", `${path}: expected a file, found a ${direct.type}`);
@@ -55743,7 +55747,7 @@ async function* rowsNewestFirst(snapshot, name, replaced) {
     if (day === void 0) return void 0;
     const substitute = replaced?.get(day);
     if (substitute) return Promise.resolve(substitute);
-    const rows = snapshot.readDay(name, day).then((read2) => read2.rows);
+    const rows = snapshot.readDay(name, day).then((shards) => shards.rows);
     rows.catch(() => void 0);
     return rows;
   };
@@ -55863,19 +55867,21 @@ async function fromIndexes(snapshot) {
   const summaries = [];
   for (const name of await snapshot.modelNames()) {
     const index2 = await snapshot.readIndex(name);
-    if (!index2) continue;
-    const live = index2.versions.filter((v) => !isArchived(v));
-    summaries.push({
-      name,
-      types: [...new Set(index2.versions.map((v) => v.model_type))].sort(),
-      count: index2.versions.length,
-      archived: index2.versions.length - live.length,
-      stages: index2.stages,
-      newest: [...live].sort(newestFirst)[0]?.version ?? null,
-      highest: live.map((v) => v.version).sort((a, b) => compareSemver(b, a))[0] ?? null
-    });
+    if (index2) summaries.push(summaryOfIndex(name, index2));
   }
   return summaries;
+}
+function summaryOfIndex(name, index2) {
+  const live = index2.versions.filter((v) => !isArchived(v));
+  return {
+    name,
+    types: [...new Set(index2.versions.map((v) => v.model_type))].sort(),
+    count: index2.versions.length,
+    archived: index2.versions.length - live.length,
+    stages: index2.stages,
+    newest: [...live].sort(newestFirst)[0]?.version ?? null,
+    highest: live.map((v) => v.version).sort((a, b) => compareSemver(b, a))[0] ?? null
+  };
 }
 
 // src/domain/comparison.ts
