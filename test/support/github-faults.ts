@@ -426,9 +426,17 @@ export class FaultBench {
     this.swept =
       swept.code === 0 ? ((JSON.parse(swept.stdout) as { swept?: unknown[] }).swept?.length ?? 0) : 0
     const doctor = await this.github(['--json', 'doctor'])
-    const findings = (
-      JSON.parse(doctor.stdout || '{"findings":[]}') as { findings: { kind: string; subject: string }[] }
-    ).findings
+    // a doctor that fails (no findings in its output) is a problem of the run, not the end of the matrix
+    let findings: { kind: string; subject: string }[] = []
+    try {
+      const parsed = JSON.parse(doctor.stdout || '{"findings":[]}') as { findings?: unknown }
+      if (!Array.isArray(parsed.findings)) throw new Error('no findings')
+      findings = parsed.findings as { kind: string; subject: string }[]
+    } catch {
+      problems.push(
+        `doctor after cleanup: exit ${doctor.code}: ${doctor.stderr.trim() || doctor.stdout.trim().slice(0, 400)}`
+      )
+    }
     for (const f of findings) problems.push(`doctor after cleanup: ${f.kind} ${f.subject}`)
     const live = await this.versionsListed()
     const owned = new Set<number>()
