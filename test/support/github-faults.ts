@@ -109,7 +109,12 @@ export class FaultBench {
   ) {}
 
   static async open(site: CallSite): Promise<FaultBench> {
-    const gh = await startGitHubEmulator()
+    // One token serves every run of a site within minutes: 35 runs (a push cell × 5) with their
+    // audits make over 5,000 API requests, which exhausted the emulator's default primary limit
+    // (GitHub's hourly budget) and ended the matrix with "rate limit exceeded … retry in 3461 s".
+    // The primary limit is not what the matrix tests (the emulator's rate-limit rules have tests of
+    // their own), so each bench gets room for its runs.
+    const gh = await startGitHubEmulator({ rateLimit: { primaryLimit: 100_000 } })
     const bench = new FaultBench(site, gh, await tempDir('mreg-faults-'), await tempDir('mreg-faults-cache-'))
     await bench.prepare()
     return bench
