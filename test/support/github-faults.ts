@@ -109,7 +109,12 @@ export class FaultBench {
   ) {}
 
   static async open(site: CallSite): Promise<FaultBench> {
-    const gh = await startGitHubEmulator()
+    // One token serves every run of a site within minutes: 35 runs (a push cell × 5) with their
+    // audits make over 5,000 API requests, which exhausted the emulator's default primary limit
+    // (GitHub's hourly budget) and ended the matrix with "rate limit exceeded … retry in 3461 s".
+    // The primary limit is not what the matrix tests (the emulator's rate-limit rules have tests of
+    // their own), so each bench gets room for its runs.
+    const gh = await startGitHubEmulator({ rateLimit: { primaryLimit: 100_000 } })
     const bench = new FaultBench(site, gh, await tempDir('mreg-faults-'), await tempDir('mreg-faults-cache-'))
     await bench.prepare()
     return bench
@@ -426,9 +431,17 @@ export class FaultBench {
     this.swept =
       swept.code === 0 ? ((JSON.parse(swept.stdout) as { swept?: unknown[] }).swept?.length ?? 0) : 0
     const doctor = await this.github(['--json', 'doctor'])
-    const findings = (
-      JSON.parse(doctor.stdout || '{"findings":[]}') as { findings: { kind: string; subject: string }[] }
-    ).findings
+    // a doctor that fails (no findings in its output) is a problem of the run, not the end of the matrix
+    let findings: { kind: string; subject: string }[] = []
+    try {
+      const parsed = JSON.parse(doctor.stdout || '{"findings":[]}') as { findings?: unknown }
+      if (!Array.isArray(parsed.findings)) throw new Error('no findings')
+      findings = parsed.findings as { kind: string; subject: string }[]
+    } catch {
+      problems.push(
+        `doctor after cleanup: exit ${doctor.code}: ${doctor.stderr.trim() || doctor.stdout.trim().slice(0, 400)}`
+      )
+    }
     for (const f of findings) problems.push(`doctor after cleanup: ${f.kind} ${f.subject}`)
     const live = await this.versionsListed()
     const owned = new Set<number>()
