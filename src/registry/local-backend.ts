@@ -22,10 +22,15 @@ import { GitReader } from './git-reader.js'
 import type { ObjectReaderChoice } from './object-source.js'
 import { readLog } from './history.js'
 import { OptimisticWriter } from './optimistic-writer.js'
+import { sleep } from './retry.js'
 import { worktreeHolding } from './checked-out.js'
 import { compareAndSwapRef, readRef } from './ref-lock.js'
 import { GitSnapshot, POLICY_PATH } from './snapshot.js'
 import { checkBranchName, openCommit, readJsonAtCommit, resolveCommitName, DEFAULT_BRANCH } from './common.js'
+
+/** How long a ref lock held by someone else is waited for before it is reported (git waits 100 ms). */
+const LOCK_PATIENCE_MS = 5000
+const LOCK_POLL_MS = 25
 
 export interface LocalBackendOptions {
   /** The working tree, or the repository itself when bare. */
@@ -182,16 +187,26 @@ export class LocalRegistryBackend implements RegistryBackend {
     // Bare repositories keep no reflogs by default; a working repository does, so `git reflog` shows us.
     const reflog =
       this.dir !== this.gitdir ? { who: written.signature, message: `mreg: ${written.message}` } : undefined
-    const swap = await compareAndSwapRef(this.gitdir, ref, expected, written.commit, { reflog })
-    if (!swap.swapped && swap.reason === 'locked' && swap.stale) {
-      const minutes = Math.round(swap.lockAgeMs / 60_000)
-      throw new RegistryError(
-        'conflict',
-        `${swap.lockPath} has existed for ${minutes} min; if no git or mreg process is using this repository, delete that file and retry`,
-        { lock: swap.lockPath }
-      )
+    // A writer holds the lock for milliseconds (write, flush, rename): wait for it to go, then let
+    // the writer rebuild if the tip moved. A lock that stays is one a killed process left (git
+    // leaves them too): rebuilding the change 50 times would not help, only a person can.
+    const giveUpAt = Date.now() + LOCK_PATIENCE_MS
+    for (;;) {
+      const swap = await compareAndSwapRef(this.gitdir, ref, expected, written.commit, { reflog })
+      if (swap.swapped || swap.reason !== 'locked') return swap.swapped
+      if (swap.stale || Date.now() >= giveUpAt) {
+        const age =
+          swap.lockAgeMs >= 120_000
+            ? `${Math.round(swap.lockAgeMs / 60_000)} min`
+            : `${Math.round(swap.lockAgeMs / 1000)} s`
+        throw new RegistryError(
+          'conflict',
+          `${swap.lockPath} has existed for ${age}: a git or mreg process is updating the branch, or one was killed while it did; if none is running, delete that file and retry`,
+          { lock: swap.lockPath }
+        )
+      }
+      await sleep(LOCK_POLL_MS)
     }
-    return swap.swapped
   }
 
   private async requireRepository(): Promise<void> {

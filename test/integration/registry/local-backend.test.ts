@@ -1,7 +1,7 @@
 import { versionFilePath } from '../../../src/domain/layout.js'
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RegistrySnapshot } from '../../../src/registry/backend.js'
 import { LocalRegistryBackend } from '../../../src/registry/local-backend.js'
@@ -374,6 +374,46 @@ describe('update', () => {
     expect(error.kind).toBe('conflict')
     expect(runs).toBe(3)
     expect(git(r.dir, ['log', '--format=%s', BRANCH])).not.toContain('never lands')
+  })
+
+  test('a lock held for a moment is waited for, without building the change again', async () => {
+    const { r, b } = await initialised()
+    const lock = join(r.gitdir, 'refs', 'heads', `${BRANCH}.lock`)
+    await writeFile(lock, '')
+    setTimeout(() => void unlink(lock), 300)
+    let builds = 0
+    await b.update(async () => {
+      builds++
+      return { change: { subject: 'lands', files: [{ path: 'x.json', content: 1 }] }, result: null }
+    })
+    expect(builds).toBe(1)
+    expect(git(r.dir, ['log', '-1', '--format=%s', BRANCH])).toBe('lands')
+  })
+
+  test('a fresh lock that stays (a killed writer left it) is named within seconds, not retried 50 times', async () => {
+    const { r, b } = await initialised()
+    const before = tip(r)
+    const lock = join(r.gitdir, 'refs', 'heads', `${BRANCH}.lock`)
+    await writeFile(lock, '')
+    let builds = 0
+    const started = Date.now()
+    const error = await caught(
+      b.update(async () => {
+        builds++
+        return { change: { subject: 'never lands', files: [{ path: 'x.json', content: 1 }] }, result: null }
+      })
+    )
+    expect(Date.now() - started).toBeLessThan(30_000)
+    expect(builds).toBe(1)
+    expect(error.kind).toBe('conflict')
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${lock.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has existed for \\d+ s: .*delete that file and retry$`
+      )
+    )
+    expect(error.message).not.toContain('\n')
+    expect(await readFile(lock, 'utf8')).toBe('')
+    expect(tip(r)).toBe(before)
   })
 
   test('a lock left for a long time is reported, not deleted', async () => {
