@@ -3525,7 +3525,7 @@ function cliRuntime(program2, io, setExit, jsonFromArgv) {
   const emit = (value, human, jsonValue = value) => {
     io.stdout(json() ? JSON.stringify(jsonValue, null, 2) + "\n" : safeForTerminal(human(value)) + "\n");
   };
-  const environment = () => import("./cli-environment-HPA444QQ.js");
+  const environment = () => import("./cli-environment-OVDKI5GA.js");
   const context = async (create = false, withProvenance = false) => (await environment()).commandContext(globals(), io, create, withProvenance);
   const githubMode = () => (globals().github ?? io.env.MREG_GITHUB) !== void 0;
   return {
@@ -3675,7 +3675,7 @@ function addServeCommand(program2, io, globals) {
         throw invalidInput(`--port must be 0\u201365535, got "${o.port}"`);
       const interval = o.pollInterval === void 0 ? void 0 : nonNegativeNumber(o.pollInterval, "--poll-interval") * 1e3;
       const [{ openFromCli }, { startServer }] = await Promise.all([
-        import("./cli-environment-HPA444QQ.js"),
+        import("./cli-environment-OVDKI5GA.js"),
         import("./cli-server-L3CSNL57.js")
       ]);
       const opened = await openFromCli(globals(), io, false, interval);

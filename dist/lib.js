@@ -58162,6 +58162,7 @@ init_commit_writer();
 init_git_reader();
 init_history();
 init_optimistic_writer();
+init_retry();
 import { stat as stat7 } from "node:fs/promises";
 import { join as join10, resolve as resolve3 } from "node:path";
 
@@ -58200,6 +58201,8 @@ async function readText(path) {
 init_ref_lock();
 init_snapshot();
 init_common();
+var LOCK_PATIENCE_MS = 5e3;
+var LOCK_POLL_MS = 25;
 var LocalRegistryBackend = class {
   description;
   dir;
@@ -58317,16 +58320,20 @@ var LocalRegistryBackend = class {
       );
     }
     const reflog = this.dir !== this.gitdir ? { who: written.signature, message: `mreg: ${written.message}` } : void 0;
-    const swap = await compareAndSwapRef(this.gitdir, ref, expected, written.commit, { reflog });
-    if (!swap.swapped && swap.reason === "locked" && swap.stale) {
-      const minutes = Math.round(swap.lockAgeMs / 6e4);
-      throw new RegistryError(
-        "conflict",
-        `${swap.lockPath} has existed for ${minutes} min; if no git or mreg process is using this repository, delete that file and retry`,
-        { lock: swap.lockPath }
-      );
+    const giveUpAt = Date.now() + LOCK_PATIENCE_MS;
+    for (; ; ) {
+      const swap = await compareAndSwapRef(this.gitdir, ref, expected, written.commit, { reflog });
+      if (swap.swapped || swap.reason !== "locked") return swap.swapped;
+      if (swap.stale || Date.now() >= giveUpAt) {
+        const age = swap.lockAgeMs >= 12e4 ? `${Math.round(swap.lockAgeMs / 6e4)} min` : `${Math.round(swap.lockAgeMs / 1e3)} s`;
+        throw new RegistryError(
+          "conflict",
+          `${swap.lockPath} has existed for ${age}: a git or mreg process is updating the branch, or one was killed while it did; if none is running, delete that file and retry`,
+          { lock: swap.lockPath }
+        );
+      }
+      await sleep2(LOCK_POLL_MS);
     }
-    return swap.swapped;
   }
   async requireRepository() {
     try {
