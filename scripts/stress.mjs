@@ -5,12 +5,12 @@
  *   crash       kill -9 at a random moment during register (64 KiB, 24 MiB and 160 MiB files, so
  *               many kills land while the store copies), promote, edit, cleanup and delete, drawn
  *               within the command's own recent unkilled time, until --crash-runs (default 300)
- *               runs were killed mid-command; every fifth run is not killed; afterwards the ref resolves, `git fsck --strict` is
- *               clean, every registration that reported success is present and fetchable, doctor
+ *               runs were killed mid-command; every fifth run is not killed; afterwards the ref
+ *               resolves, `git fsck --strict` is clean, every registration that reported success is present and fetchable, doctor
  *               reports no problem, and one cleanup leaves no orphan, temp file or pin behind.
  *   migrate     kill -9 during `mreg migrate` of a layout 1 branch (test/fixtures/v1-registry.bundle;
- *               --migrate-runs, default 40; kills drawn within an uninterrupted migrate's time): the ref is the layout 1 tip or the complete layout 2
- *               commit, fsck clean; migrate again gives exactly the tree of an uninterrupted run.
+ *               --migrate-runs, default 40; kills drawn within an uninterrupted migrate's time): the
+ *               ref is the layout 1 tip or the complete layout 2 commit, fsck clean; migrate again gives exactly the tree of an uninterrupted run.
  *   resources   a 3 GiB (sparse, every byte read and hashed) artifact registered and fetched: peak
  *               RSS of each process within 64 MiB of the same command on a 1 MiB file.
  *   fuzz        the hostile-input suites (test/integration/reliability/hostile-*.test.ts) with
@@ -145,11 +145,11 @@ function record(scenario, ok, detail) {
  * killed git does. The next write must then say so in one line (naming the file, not exit 70);
  * the lock is then deleted, as that message tells a person to. Returns the probe's result.
  */
-const locksLeft = { count: 0 }
+let locksLeft = 0
 async function probeLeftLock(repo, scenario, probeArgv) {
   const lock = join(repo, '.git', 'refs', 'heads', 'model-registry.lock')
   if (!(await stat(lock).catch(() => null))) return null
-  locksLeft.count++
+  locksLeft++
   const probe = await mreg(repo, probeArgv)
   const message = probe.stderr.trim()
   const clear = probe.code !== 0 && probe.code !== 70 && !message.includes('\n') && message.includes(`${lock} has existed for`)
@@ -256,19 +256,20 @@ async function crashScenario(random) {
     const started = Date.now()
     const key = argv[1] === 'register' ? `register ${argv[2]}` : argv[1]
     const result = await mreg(repo, argv, run % 5 === 4 ? undefined : killAt(key))
-    if (result.signal !== 'SIGKILL') durations.set(key, [...(durations.get(key) ?? []), Date.now() - started].slice(-5))
-    if (result.signal === 'SIGKILL') killed++
+    const wasKilled = result.signal === 'SIGKILL'
+    if (wasKilled) killed++
+    else durations.set(key, [...(durations.get(key) ?? []), Date.now() - started].slice(-5))
     if (run % 50 === 49) console.log(`  crash run ${run + 1}, ${killed}/${CRASH_RUNS} killed (${Math.round((Date.now() - started) / 100) / 10} s for the last command)`)
     const tally = (byOp[argv[1]] ??= { runs: 0, killed: 0 })
     tally.runs++
-    if (result.signal === 'SIGKILL') tally.killed++
+    if (wasKilled) tally.killed++
     if (result.code === 0 && argv[1] === 'register') registered.push(JSON.parse(result.stdout))
     // a delete, even one killed (it may have committed first), takes its version out of what must survive
     if (argv[1] === 'delete') {
       const gone = registered.findIndex(v => v.name === someone.name && v.version === someone.version)
       if (gone >= 0) registered.splice(gone, 1)
     }
-    if (result.signal === 'SIGKILL') {
+    if (wasKilled) {
       const probe = await probeLeftLock(repo, 'crash', ['--json', 'register', files[0], '--type', 'crash0'])
       if (probe?.code === 0) registered.push(JSON.parse(probe.stdout))
     }
@@ -523,7 +524,7 @@ try {
   await rm(work, { recursive: true, force: true })
 }
 for (const failure of failures.slice(0, 50)) console.log(`FAIL ${failure}`)
-if (locksLeft.count > 0) console.log(`branch locks left by kills: ${locksLeft.count} (each named by the next write, then deleted)`)
+if (locksLeft > 0) console.log(`branch locks left by kills: ${locksLeft} (each named by the next write, then deleted)`)
 console.log(`replay ${REPLAY}, ${Math.round((Date.now() - started) / 1000)} s`)
 console.log(`${totals.passed} passed, ${totals.failed} failed (lost ${totals.lost}, corrupt ${totals.corrupt})`)
 process.exitCode = totals.failed === 0 && totals.lost === 0 && totals.corrupt === 0 ? 0 : 1
