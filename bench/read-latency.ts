@@ -435,7 +435,7 @@ async function main(env: BenchEnv): Promise<BenchResult> {
     columns: ['command', 'median', 'p95', 'runs'],
     rows: [
       ['node -e 0', ms(node0.median), ms(node0.p95), String(node0.runs)],
-      ['node mreg.mjs --help (bundled CLI)', ms(help.median), ms(help.p95), String(help.runs)],
+      ['node mreg.cjs --help (bundled CLI)', ms(help.median), ms(help.p95), String(help.runs)],
       [
         'first schema validation in a process (ajv compiles the schemas; in-process)',
         ms(compile.ms),
@@ -445,7 +445,7 @@ async function main(env: BenchEnv): Promise<BenchResult> {
     ]
   })
   notes.push(
-    'In-process warm: one CommandContext answers repeatedly (warm-up calls first); each call opens a snapshot of the branch tip as the commands do. In-process cold: a new CommandContext per call (no parsed commits or trees cached), in a process that has already compiled the schemas. CLI: `node mreg.mjs --registry REPO --json …` as a child process, one discarded warm-up run, then the median.',
+    'In-process warm: one CommandContext answers repeatedly (warm-up calls first); each call opens a snapshot of the branch tip as the commands do. In-process cold: a new CommandContext per call (no parsed commits or trees cached), in a process that has already compiled the schemas. CLI: `node mreg.cjs --registry REPO --json …` as a child process, one discarded warm-up run, then the median.',
     '`list (all)` with `--json` prints every version document, so its CLI time includes serialising and piping them.',
     'The registries were built with loose objects only (mreg writes objects directly; nothing ran `git gc`).'
   )

@@ -3,10 +3,7 @@ import type { BuildOptions } from 'esbuild'
 
 export declare const BANNER: string
 export declare const DEFINE: Record<string, string>
-export declare const CLI_CHUNK_PREFIX: string
-export declare function isCliChunk(name: string): boolean
-export declare function cliBuild(
-  outDir: string,
-  options?: { entry?: string; extension?: string; root?: string }
-): BuildOptions
+export declare function isCliProgram(name: string): boolean
+/** Builds the CLI's launcher (`<outDir>/<launcher>.cjs`) and program; resolves to the launcher's path. */
+export declare function buildCli(outDir: string, options?: { launcher?: string; root?: string }): Promise<string>
 export declare function singleFileBuilds(outDir: string, root?: string): BuildOptions[]

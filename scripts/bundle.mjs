@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { buildDashboard } from './bundle-dashboard.mjs'
-import { cliBuild, isCliChunk, singleFileBuilds } from './bundle-options.mjs'
+import { buildCli, isCliProgram, singleFileBuilds } from './bundle-options.mjs'
 
 // The precompiled schema validators are source the bundle includes: regenerate them first.
 await import('./generate-validators.mjs')
@@ -15,10 +15,11 @@ await import('./generate-validators.mjs')
 const outIndex = process.argv.indexOf('--out')
 const outDir = outIndex >= 0 ? process.argv[outIndex + 1] : 'dist'
 
-// Chunks are named by their content: the previous build's would stay beside the new ones.
+// The CLI's program is named by its content: the previous build's would stay beside the new one.
 const previous = await readdir(outDir).catch(() => [])
-for (const name of previous.filter(isCliChunk)) await rm(join(outDir, name))
-for (const options of [cliBuild(outDir), ...singleFileBuilds(outDir)]) await build(options)
+for (const name of previous.filter(isCliProgram)) await rm(join(outDir, name))
+await buildCli(outDir)
+for (const options of singleFileBuilds(outDir)) await build(options)
 
 // The dashboard `mreg serve` serves at / (dist/dashboard, found next to the bundle at run time).
 await buildDashboard(outDir)

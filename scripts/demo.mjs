@@ -1,4 +1,4 @@
-// The Python registry's self-test, run for real with the bundled CLI (dist/cli.js) in a temporary
+// The Python registry's self-test, run for real with the bundled CLI (dist/cli.cjs) in a temporary
 // Git repository, narrated step by step. `npm run demo`; set MREG_DEMO_KEEP=1 to keep the directory.
 import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js')
+const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs')
 const root = mkdtempSync(join(tmpdir(), 'mreg-demo-'))
 const repo = join(root, 'meters')
 const env = { ...process.env, MREG_ACTOR: 'demo', GIT_AUTHOR_NAME: 'demo', GIT_AUTHOR_EMAIL: 'demo@example.com' }

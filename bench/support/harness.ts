@@ -167,7 +167,7 @@ export const cliEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv =>
   ...extra
 })
 
-/** `node mreg.mjs --registry repo …args`; throws with the CLI's stderr when it fails. */
+/** `node mreg.cjs --registry repo …args`; throws with the CLI's stderr when it fails. */
 export async function mreg(
   env: BenchEnv,
   repo: string,

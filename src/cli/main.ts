@@ -1,6 +1,10 @@
-#!/usr/bin/env node
-/** Entry point of the mreg binary (bundled to dist/cli.js). */
+/**
+ * The mreg program: bundled as CommonJS to dist/cli-program-<hash>.cjs, which the binary
+ * (src/cli/launcher.ts, dist/cli.cjs) runs from V8's code cache. No top-level await: CommonJS has none.
+ */
 import { processIO } from './io.js'
 import { runCli } from './program.js'
 
-process.exitCode = await runCli(process.argv.slice(2), processIO())
+void runCli(process.argv.slice(2), processIO()).then(code => {
+  process.exitCode = code
+})

@@ -42,7 +42,7 @@ const ASSET_PATH = /^\/dashboard\/([A-Za-z0-9_-]+\.(?:js|css))$/
 export class DashboardAssets {
   private loaded: Promise<Map<string, Asset> | null> | null = null
 
-  /** Where the built dashboard lives: `dashboard/` beside the running bundle (dist/cli.js, dist/lib.js). */
+  /** Where the built dashboard lives: `dashboard/` beside the running bundle (dist/cli-program-<hash>.cjs, dist/lib.js). */
   private readonly dir = fileURLToPath(new URL('./dashboard/', import.meta.url))
 
   /** The metrics route name when `path` is the dashboard's, else null. */
@@ -57,7 +57,7 @@ export class DashboardAssets {
     if (!assets)
       throw new ApiError(
         'not-found',
-        'the dashboard is not in this build: run `npm run package` (it builds dist/dashboard) and start dist/cli.js serve'
+        'the dashboard is not in this build: run `npm run package` (it builds dist/dashboard) and start dist/cli.cjs serve'
       )
     const name = path === '/' || path === '/index.html' ? 'index.html' : ASSET_PATH.exec(path)?.[1]
     const asset = name === undefined ? undefined : assets.get(name)

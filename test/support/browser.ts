@@ -118,7 +118,7 @@ export function servePackage(
 ): Promise<PackagedServer> {
   const child = spawn(
     process.execPath,
-    [join(packageDir, 'cli.js'), '--registry', registry, 'serve', '--port', '0', ...extra],
+    [join(packageDir, 'cli.cjs'), '--registry', registry, 'serve', '--port', '0', ...extra],
     { env: testEnv(), stdio: ['ignore', 'ignore', 'pipe'] }
   )
   let stderr = ''

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { cliBuild, DEFINE, singleFileBuilds } from '../../scripts/bundle-options.mjs'
+import { buildCli, DEFINE, singleFileBuilds } from '../../scripts/bundle-options.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -17,8 +17,9 @@ export const PACKAGE_VERSION = (
 
 export const BUNDLE_DEFINE = DEFINE
 
-/** dist/ of the current source (the split CLI, the Action, the library), built into `packageDir`/dist. */
+/** dist/ of the current source (the CLI's launcher and program, the Action, the library), built into `packageDir`/dist. */
 export async function bundleFronts(packageDir: string): Promise<void> {
   const out = join(packageDir, 'dist')
-  for (const options of [cliBuild(out, { root: ROOT }), ...singleFileBuilds(out, ROOT)]) await build(options)
+  await buildCli(out, { root: ROOT })
+  for (const options of singleFileBuilds(out, ROOT)) await build(options)
 }

@@ -1,16 +1,16 @@
 /**
- * The CLI is split (src/cli/runtime.ts): start-up loads the program and the command definitions,
- * a command's action is a chunk loaded when it runs. Help must stay whole: every command and
- * option is listed by the bundle as dist/ ships it (scripts/bundle-options.mjs), and it is
- * printed without any chunk the entry does not import statically — proven by deleting them.
+ * The CLI as dist/ ships it (scripts/bundle-options.mjs): a launcher running the program from
+ * V8's code cache (src/cli/launcher.ts). Start-up runs the program and the command definitions;
+ * a command's action and what it needs initialise when it runs (src/cli/runtime.ts). Help must
+ * stay whole: every command and option is listed, and printed without running Git, the stores,
+ * GitHub's client or the server — proven by the Node built-ins a `--help` loads.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { execFile, spawn } from 'node:child_process'
-import { readdir, readFile, rm } from 'node:fs/promises'
-import { join, posix } from 'node:path'
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { build } from 'esbuild'
-import { cliBuild, isCliChunk } from '../../../scripts/bundle-options.mjs'
+import { buildCli } from '../../../scripts/bundle-options.mjs'
 import { makeProjectRepo, mreg, removeDir, tempDir, testEnv } from '../../support/cli-harness.js'
 
 const run = promisify(execFile)
@@ -40,46 +40,47 @@ const COMMANDS = [
 let dir: string
 let cli: string
 let repo: string
-let removedChunks: string[]
-
-/** The files a module imports statically (`import … from "./x.js"`), transitively, relative to outDir. */
-async function staticClosure(outDir: string, file: string, seen = new Set<string>()): Promise<Set<string>> {
-  if (seen.has(file)) return seen
-  seen.add(file)
-  const text = await readFile(join(outDir, file), 'utf8')
-  for (const match of text.matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.\/[^"]+)"/gms))
-    await staticClosure(outDir, posix.join(posix.dirname(file), match[1] as string), seen)
-  return seen
-}
+let cache: string
 
 beforeAll(async () => {
   dir = await tempDir('mreg-help-')
+  cache = await tempDir('mreg-help-cache-')
   repo = await makeProjectRepo()
-  await build({ ...cliBuild(dir), logLevel: 'error' })
-  cli = join(dir, 'cli.js')
-  const needed = await staticClosure(dir, 'cli.js')
-  removedChunks = []
-  for (const chunk of (await readdir(dir)).filter(isCliChunk)) {
-    if (!needed.has(chunk)) {
-      removedChunks.push(chunk)
-      await rm(join(dir, chunk))
-    }
-  }
+  cli = await buildCli(dir)
 }, 120_000)
 
 afterAll(async () => {
   await removeDir(dir)
   await removeDir(repo)
+  await removeDir(cache)
 })
 
-const help = async (args: string[]) =>
-  (await run(process.execPath, [cli, ...args], { env: testEnv() })).stdout
+/** The launcher's environment: its compile cache in this test's directory, not the user's. */
+const cliEnv = (extra: Record<string, string> = {}) => testEnv({ XDG_CACHE_HOME: cache, ...extra })
 
-describe('help of the split bundle', () => {
-  test('the commands and the registry are chunks that --help does without', () => {
-    // Each command's action is its own chunk, and so is the registry's wiring: all gone.
-    for (const chunk of ['list', 'register', 'fetch', 'promote', 'doctor', 'environment'])
-      expect(removedChunks.some(name => name.startsWith(`cli-${chunk}-`))).toBe(true)
+const help = async (args: string[]) => (await run(process.execPath, [cli, ...args], { env: cliEnv() })).stdout
+
+describe('help of the bundle as dist/ ships it', () => {
+  test('--help runs no Git, store, GitHub client or server code: none of their Node built-ins load', async () => {
+    // A preloaded script lists the built-ins the process loaded when it exits.
+    const probe = join(dir, 'probe.cjs')
+    await writeFile(
+      probe,
+      "process.on('exit', () => process.stderr.write(process.moduleLoadList.filter(m => m.startsWith('NativeModule ')).join('\\n')))"
+    )
+    const loaded = async (args: string[]) =>
+      (await run(process.execPath, ['-r', probe, cli, ...args], { env: cliEnv() })).stderr.split('\n')
+    const helpLoads = await loaded(['--help'])
+    // zlib: Git objects; http and https: GitHub's client and the server; crypto: hashing artifacts.
+    for (const builtin of ['zlib', 'http', 'https', 'crypto'])
+      expect(helpLoads).not.toContain(`NativeModule ${builtin}`)
+    // The probe sees what a command loads: Git's objects are inflated for `init` (its own repository).
+    const other = await makeProjectRepo()
+    try {
+      expect(await loaded(['--registry', other, 'init'])).toContain('NativeModule zlib')
+    } finally {
+      await removeDir(other)
+    }
   })
 
   test('mreg --help lists every command, as the in-process CLI does', async () => {
@@ -98,7 +99,7 @@ describe('help of the split bundle', () => {
 
   test('a reader that closed stdout (mreg --help | head) ends mreg quietly with 141, as git ends', async () => {
     const child = spawn(process.execPath, [cli, '--help'], {
-      env: testEnv(),
+      env: cliEnv(),
       stdio: ['ignore', 'pipe', 'pipe']
     })
     // Closed before mreg has started: its first write meets EPIPE.
@@ -124,11 +125,78 @@ describe('help of the split bundle', () => {
       expect(text).toContain(option)
     expect(text).toMatch(/stream/)
   })
+})
 
-  test('the removed chunks are what a command needs: running one without them fails', async () => {
-    const result = await run(process.execPath, [cli, '--registry', repo, 'list'], { env: testEnv() }).catch(
-      (error: { code: number; stderr: string }) => error
+describe('the compile cache (src/cli/launcher.ts)', () => {
+  const cacheFiles = async (root: string) =>
+    (await readdir(join(root, 'git-model-registry')).catch(() => [] as string[])).filter(name =>
+      name.startsWith('compile-')
     )
-    expect((result as { code?: number }).code).not.toBe(0)
+  const version = async (env: NodeJS.ProcessEnv) => run(process.execPath, [cli, '--version'], { env })
+
+  test('a successful run writes one cache for this build; the next run reads it and leaves it be', async () => {
+    const root = await tempDir('mreg-cache-')
+    try {
+      const env = testEnv({ XDG_CACHE_HOME: root })
+      const first = await version(env)
+      const files = await cacheFiles(root)
+      expect(files).toHaveLength(1)
+      const file = join(root, 'git-model-registry', files[0] as string)
+      const written = await stat(file)
+      const second = await version(env)
+      expect(second.stdout).toBe(first.stdout)
+      // Accepted by V8, so not written again.
+      expect((await stat(file)).mtimeMs).toBe(written.mtimeMs)
+    } finally {
+      await removeDir(root)
+    }
+  })
+
+  test('a damaged cache is rejected by V8 and replaced; the run is unaffected', async () => {
+    const root = await tempDir('mreg-cache-')
+    try {
+      const env = testEnv({ XDG_CACHE_HOME: root })
+      const expected = (await version(env)).stdout
+      const file = join(root, 'git-model-registry', (await cacheFiles(root))[0] as string)
+      const good = await readFile(file)
+      const damaged = Buffer.alloc(good.length, 7)
+      await writeFile(file, damaged)
+      expect((await version(env)).stdout).toBe(expected)
+      const replaced = await readFile(file)
+      expect(replaced.equals(damaged)).toBe(false)
+      // The replacement is a cache V8 accepts: the next run leaves it as it is.
+      await version(env)
+      expect((await readFile(file)).equals(replaced)).toBe(true)
+    } finally {
+      await removeDir(root)
+    }
+  })
+
+  test('a failed run, or NODE_DISABLE_COMPILE_CACHE, writes no cache', async () => {
+    const root = await tempDir('mreg-cache-')
+    try {
+      const failed = await run(process.execPath, [cli, 'show', 'no-such@1.0.0', '--registry', repo], {
+        env: testEnv({ XDG_CACHE_HOME: root })
+      }).catch((error: { code: number }) => error)
+      expect((failed as { code: number }).code).not.toBe(0)
+      expect(await cacheFiles(root)).toEqual([])
+      await version(testEnv({ XDG_CACHE_HOME: root, NODE_DISABLE_COMPILE_CACHE: '1' }))
+      expect(await cacheFiles(root)).toEqual([])
+    } finally {
+      await removeDir(root)
+    }
+  })
+
+  test('an unwritable cache directory costs only speed', async () => {
+    const root = await tempDir('mreg-cache-')
+    try {
+      // A file where the directory would be: mkdir fails, the run does not.
+      await writeFile(join(root, 'git-model-registry'), '')
+      const result = await version(testEnv({ XDG_CACHE_HOME: root }))
+      expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
+      expect(result.stderr).toBe('')
+    } finally {
+      await removeDir(root)
+    }
   })
 })

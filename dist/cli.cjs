@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+"use strict";
+
+// src/cli/launcher.ts
+var import_node_fs = require("node:fs");
+var import_node_module = require("node:module");
+var import_node_os = require("node:os");
+var import_node_path = require("node:path");
+var import_node_vm = require("node:vm");
+var CACHE_PREFIX = "compile-";
+function cacheDirectory() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return void 0;
+  const base = process.env.XDG_CACHE_HOME || ((0, import_node_os.homedir)() ? (0, import_node_path.join)((0, import_node_os.homedir)(), ".cache") : "");
+  return base ? (0, import_node_path.join)(base, "git-model-registry") : void 0;
+}
+function readCache(file) {
+  try {
+    return file ? (0, import_node_fs.readFileSync)(file) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function writeCache(dir2, name, data) {
+  try {
+    (0, import_node_fs.mkdirSync)(dir2, { recursive: true, mode: 448 });
+    const temporary = (0, import_node_path.join)(dir2, `.${name}.${process.pid}`);
+    (0, import_node_fs.writeFileSync)(temporary, data, { mode: 384 });
+    (0, import_node_fs.renameSync)(temporary, (0, import_node_path.join)(dir2, name));
+    const build = "cli-program-ZTZS5OPT.cjs".replace(/\.cjs$/, "");
+    for (const other of (0, import_node_fs.readdirSync)(dir2))
+      if (other.startsWith(CACHE_PREFIX) && !other.startsWith(`${CACHE_PREFIX}${build}-`))
+        (0, import_node_fs.rmSync)((0, import_node_path.join)(dir2, other), { force: true });
+  } catch {
+  }
+}
+var program = (0, import_node_path.join)(__dirname, "cli-program-ZTZS5OPT.cjs");
+var dir = cacheDirectory();
+var cacheName = `${CACHE_PREFIX}${"cli-program-ZTZS5OPT.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
+var cachedData = readCache(dir && (0, import_node_path.join)(dir, cacheName));
+var source = (0, import_node_fs.readFileSync)(program, "utf8");
+var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}
+})`, {
+  filename: program,
+  cachedData
+});
+if (dir && (cachedData === void 0 || script.cachedDataRejected))
+  process.once("exit", (code) => {
+    if (code === 0) writeCache(dir, cacheName, script.createCachedData());
+  });
+var run = script.runInThisContext();
+var module2 = { exports: {} };
+run.call(module2.exports, module2.exports, (0, import_node_module.createRequire)(program), module2, program, __dirname);

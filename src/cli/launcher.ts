@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * The mreg binary (bundled to dist/cli.cjs). It runs the program — the whole CLI as one CommonJS
+ * file beside it, `cli-program-<hash>.cjs` (scripts/bundle-options.mjs) — from V8's code cache
+ * when it can: a command's start-up is mostly compiling JavaScript, and Node 20 has no compile
+ * cache for ES modules (`module.enableCompileCache` needs Node 22.1). The cache is written after
+ * a successful run, so it holds the functions that run compiled, not only the top level
+ * (v8-compile-cache writes it at compile time and saves less: measured in docs/ARCHITECTURE.md,
+ * "Loading the CLI").
+ *
+ * Where: `$XDG_CACHE_HOME/git-model-registry/` (default `~/.cache/…`), one file per program
+ * build, Node version and architecture; none when NODE_DISABLE_COMPILE_CACHE is set (the
+ * variable Node's own cache honours) or there is no home. V8 checks only a cache's length and
+ * its own version and flags, so the program's content hash in its file name is what keys the
+ * cache to its source. A cache that cannot be read, written or is rejected costs only speed.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { Script } from 'node:vm'
+
+/** The program's file name, set by the build (scripts/bundle-options.mjs). */
+declare const __MREG_PROGRAM__: string
+
+const CACHE_PREFIX = 'compile-'
+
+function cacheDirectory(): string | undefined {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined
+  const base = process.env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : '')
+  return base ? join(base, 'git-model-registry') : undefined
+}
+
+function readCache(file: string | undefined): Buffer | undefined {
+  try {
+    return file ? readFileSync(file) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Replaces the cache atomically (concurrent runs each write a whole file) and drops older builds'. */
+function writeCache(dir: string, name: string, data: Buffer): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    const temporary = join(dir, `.${name}.${process.pid}`)
+    writeFileSync(temporary, data, { mode: 0o600 })
+    renameSync(temporary, join(dir, name))
+    const build = __MREG_PROGRAM__.replace(/\.cjs$/, '')
+    for (const other of readdirSync(dir))
+      if (other.startsWith(CACHE_PREFIX) && !other.startsWith(`${CACHE_PREFIX}${build}-`))
+        rmSync(join(dir, other), { force: true })
+  } catch {
+    // A read-only or full cache directory: the next run compiles again.
+  }
+}
+
+const program = join(__dirname, __MREG_PROGRAM__)
+const dir = cacheDirectory()
+const cacheName = `${CACHE_PREFIX}${__MREG_PROGRAM__.replace(/\.cjs$/, '')}-${process.version}-${process.arch}.v8`
+const cachedData = readCache(dir && join(dir, cacheName))
+const source = readFileSync(program, 'utf8')
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: program,
+  cachedData
+})
+if (dir && (cachedData === undefined || script.cachedDataRejected))
+  process.once('exit', code => {
+    if (code === 0) writeCache(dir, cacheName, script.createCachedData())
+  })
+const run = script.runInThisContext() as (...args: unknown[]) => void
+const module = { exports: {} }
+run.call(module.exports, module.exports, createRequire(program), module, program, __dirname)
