@@ -10,8 +10,14 @@ var import_node_vm = require("node:vm");
 var CACHE_PREFIX = "compile-";
 function cacheDirectory() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return void 0;
-  const base = process.env.XDG_CACHE_HOME || ((0, import_node_os.homedir)() ? (0, import_node_path.join)((0, import_node_os.homedir)(), ".cache") : "");
-  return base ? (0, import_node_path.join)(base, "git-model-registry") : void 0;
+  const xdg = process.env.XDG_CACHE_HOME;
+  if (xdg && (0, import_node_path.isAbsolute)(xdg)) return (0, import_node_path.join)(xdg, "mreg", "compile");
+  try {
+    const home = (0, import_node_os.homedir)();
+    return (0, import_node_path.isAbsolute)(home) ? (0, import_node_path.join)(home, ".cache", "mreg", "compile") : void 0;
+  } catch {
+    return void 0;
+  }
 }
 function readCache(file) {
   try {
@@ -26,16 +32,16 @@ function writeCache(dir2, name, data) {
     const temporary = (0, import_node_path.join)(dir2, `.${name}.${process.pid}`);
     (0, import_node_fs.writeFileSync)(temporary, data, { mode: 384 });
     (0, import_node_fs.renameSync)(temporary, (0, import_node_path.join)(dir2, name));
-    const build = "cli-program-ZTZS5OPT.cjs".replace(/\.cjs$/, "");
+    const build = "cli-program-EYPCKVGU.cjs".replace(/\.cjs$/, "");
     for (const other of (0, import_node_fs.readdirSync)(dir2))
       if (other.startsWith(CACHE_PREFIX) && !other.startsWith(`${CACHE_PREFIX}${build}-`))
         (0, import_node_fs.rmSync)((0, import_node_path.join)(dir2, other), { force: true });
   } catch {
   }
 }
-var program = (0, import_node_path.join)(__dirname, "cli-program-ZTZS5OPT.cjs");
+var program = (0, import_node_path.join)(__dirname, "cli-program-EYPCKVGU.cjs");
 var dir = cacheDirectory();
-var cacheName = `${CACHE_PREFIX}${"cli-program-ZTZS5OPT.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
+var cacheName = `${CACHE_PREFIX}${"cli-program-EYPCKVGU.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
 var cachedData = readCache(dir && (0, import_node_path.join)(dir, cacheName));
 var source = (0, import_node_fs.readFileSync)(program, "utf8");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}

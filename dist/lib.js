@@ -6953,8 +6953,8 @@ var init_review = __esm({
 // src/registry/objects.ts
 import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
 import { mkdir as mkdir4, rename as rename3, stat as stat5, unlink, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { join as join5 } from "node:path";
-import { deflateSync } from "node:zlib";
 function hashObject(type, content) {
   const raw = Buffer.concat([Buffer.from(`${type} ${content.length}\0`), content]);
   return { oid: createHash4("sha1").update(raw).digest("hex"), raw };
@@ -6969,7 +6969,7 @@ async function writeObject(gitdir, type, content) {
     await mkdir4(dir).catch((error) => {
       if (error.code !== "EEXIST") throw error;
     });
-    await writeFile(temp, deflateSync(raw), { flag: "wx", mode: 292 });
+    await writeFile(temp, deflate(raw), { flag: "wx", mode: 292 });
     await rename3(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => void 0);
@@ -7025,11 +7025,12 @@ function signatureAt(identity, date) {
     offsetMinutes: -date.getTimezoneOffset()
   };
 }
-var isTreeMode;
+var zlib, deflate, isTreeMode;
 var init_objects = __esm({
   "src/registry/objects.ts"() {
     "use strict";
     init_atomic_file();
+    deflate = (raw) => (zlib ??= createRequire(import.meta.url)("node:zlib")).deflateSync(raw);
     isTreeMode = (mode) => mode === "40000" || mode === "040000";
   }
 });
@@ -9032,7 +9033,7 @@ var require_deflate = __commonJS({
     function deflateInit(strm, level) {
       return deflateInit2(strm, level, Z_DEFLATED, MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY);
     }
-    function deflate(strm, flush) {
+    function deflate2(strm, flush) {
       var old_flush, s;
       var beg, val;
       if (!strm || !strm.state || flush > Z_BLOCK || flush < 0) {
@@ -9366,7 +9367,7 @@ var require_deflate = __commonJS({
     exports.deflateReset = deflateReset;
     exports.deflateResetKeep = deflateResetKeep;
     exports.deflateSetHeader = deflateSetHeader;
-    exports.deflate = deflate;
+    exports.deflate = deflate2;
     exports.deflateEnd = deflateEnd;
     exports.deflateSetDictionary = deflateSetDictionary;
     exports.deflateInfo = "pako deflate (from Nodeca project)";
@@ -9673,7 +9674,7 @@ var require_deflate2 = __commonJS({
       this.err = status;
       this.msg = this.strm.msg;
     };
-    function deflate(input, options) {
+    function deflate2(input, options) {
       var deflator = new Deflate(options);
       deflator.push(input, true);
       if (deflator.err) {
@@ -9684,15 +9685,15 @@ var require_deflate2 = __commonJS({
     function deflateRaw(input, options) {
       options = options || {};
       options.raw = true;
-      return deflate(input, options);
+      return deflate2(input, options);
     }
     function gzip(input, options) {
       options = options || {};
       options.gzip = true;
-      return deflate(input, options);
+      return deflate2(input, options);
     }
     exports.Deflate = Deflate;
-    exports.deflate = deflate;
+    exports.deflate = deflate2;
     exports.deflateRaw = deflateRaw;
     exports.gzip = gzip;
   }
@@ -11728,11 +11729,11 @@ var require_pako = __commonJS({
   "node_modules/pako/index.js"(exports, module) {
     "use strict";
     var assign = require_common().assign;
-    var deflate = require_deflate2();
+    var deflate2 = require_deflate2();
     var inflate = require_inflate2();
     var constants2 = require_constants2();
     var pako = {};
-    assign(pako, deflate, inflate, constants2);
+    assign(pako, deflate2, inflate, constants2);
     module.exports = pako;
   }
 });
@@ -17071,7 +17072,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       if (!await fs7.exists(filepath)) await fs7.write(filepath, object);
     }
     var supportsCompressionStream = null;
-    async function deflate(buffer) {
+    async function deflate2(buffer) {
       if (supportsCompressionStream === null) {
         supportsCompressionStream = testCompressionStream();
       }
@@ -17107,7 +17108,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           object = GitObject.wrap({ type, object });
         }
         oid = await shasum(object);
-        object = Buffer.from(await deflate(object));
+        object = Buffer.from(await deflate2(object));
       }
       if (!dryRun) {
         await writeObjectLoose({ fs: fs7, gitdir, object, format: "deflated", oid });
@@ -22383,7 +22384,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           write(padHex(2, byte), "hex");
           length = length >>> 7;
         }
-        write(Buffer.from(await deflate(object)));
+        write(Buffer.from(await deflate2(object)));
       }
       write("PACK");
       write("00000002", "hex");
@@ -35785,7 +35786,7 @@ var require_util2 = __commonJS({
   "node_modules/undici/lib/web/fetch/util.js"(exports, module) {
     "use strict";
     var { Transform: Transform2 } = __require("node:stream");
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants5();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
@@ -36485,7 +36486,7 @@ var require_util2 = __commonJS({
             callback();
             return;
           }
-          this._inflateStream = (chunk[0] & 15) === 8 ? zlib.createInflate(this.#zlibOptions) : zlib.createInflateRaw(this.#zlibOptions);
+          this._inflateStream = (chunk[0] & 15) === 8 ? zlib2.createInflate(this.#zlibOptions) : zlib2.createInflateRaw(this.#zlibOptions);
           this._inflateStream.on("data", this.push.bind(this));
           this._inflateStream.on("end", () => this.push(null));
           this._inflateStream.on("error", (err) => this.destroy(err));
@@ -45226,7 +45227,7 @@ var require_fetch = __commonJS({
     } = require_response();
     var { HeadersList } = require_headers();
     var { Request, cloneRequest } = require_request2();
-    var zlib = __require("node:zlib");
+    var zlib2 = __require("node:zlib");
     var {
       bytesMatch,
       makePolicyContainer,
@@ -46188,23 +46189,23 @@ var require_fetch = __commonJS({
                 for (let i = codings.length - 1; i >= 0; --i) {
                   const coding = codings[i].trim();
                   if (coding === "x-gzip" || coding === "gzip") {
-                    decoders.push(zlib.createGunzip({
+                    decoders.push(zlib2.createGunzip({
                       // Be less strict when decoding compressed responses, since sometimes
                       // servers send slightly invalid responses that are still accepted
                       // by common browsers.
                       // Always using Z_SYNC_FLUSH is what cURL does.
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "deflate") {
                     decoders.push(createInflate({
-                      flush: zlib.constants.Z_SYNC_FLUSH,
-                      finishFlush: zlib.constants.Z_SYNC_FLUSH
+                      flush: zlib2.constants.Z_SYNC_FLUSH,
+                      finishFlush: zlib2.constants.Z_SYNC_FLUSH
                     }));
                   } else if (coding === "br") {
-                    decoders.push(zlib.createBrotliDecompress({
-                      flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-                      finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH
+                    decoders.push(zlib2.createBrotliDecompress({
+                      flush: zlib2.constants.BROTLI_OPERATION_FLUSH,
+                      finishFlush: zlib2.constants.BROTLI_OPERATION_FLUSH
                     }));
                   } else {
                     decoders.length = 0;
@@ -53395,7 +53396,7 @@ var require_decompress_response = __commonJS({
   "node_modules/decompress-response/index.js"(exports, module) {
     "use strict";
     var { Transform: Transform2, PassThrough: PassThrough2 } = __require("stream");
-    var zlib = __require("zlib");
+    var zlib2 = __require("zlib");
     var mimicResponse = require_mimic_response();
     module.exports = (response) => {
       const contentEncoding = (response.headers["content-encoding"] || "").toLowerCase();
@@ -53403,7 +53404,7 @@ var require_decompress_response = __commonJS({
         return response;
       }
       const isBrotli = contentEncoding === "br";
-      if (isBrotli && typeof zlib.createBrotliDecompress !== "function") {
+      if (isBrotli && typeof zlib2.createBrotliDecompress !== "function") {
         response.destroy(new Error("Brotli is not supported on Node.js < 12"));
         return response;
       }
@@ -53424,7 +53425,7 @@ var require_decompress_response = __commonJS({
           callback(error);
         }
       });
-      const decompressStream = isBrotli ? zlib.createBrotliDecompress() : zlib.createUnzip();
+      const decompressStream = isBrotli ? zlib2.createBrotliDecompress() : zlib2.createUnzip();
       decompressStream.once("error", (error) => {
         if (isEmpty && !response.readable) {
           finalStream.end();

@@ -68,7 +68,8 @@ export async function buildCli(outDir, { launcher = 'cli', root = '.' } = {}) {
   // V8 reads an all-ASCII source faster (one byte per character): escape what literals still hold.
   const programPath = join(outDir, program)
   const text = readFileSync(programPath, 'utf8')
-  if (/[^\x00-\x7f]/.test(text)) writeFileSync(programPath, text.replace(/[^\x00-\x7f]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
+  const escape = c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  if (/[^\x00-\x7f]/.test(text)) writeFileSync(programPath, text.replace(/[^\x00-\x7f]/g, escape))
   const launcherPath = join(outDir, `${launcher}.cjs`)
   await build({
     ...common,

@@ -8,7 +8,8 @@
  * (v8-compile-cache writes it at compile time and saves less: measured in docs/ARCHITECTURE.md,
  * "Loading the CLI").
  *
- * Where: `$XDG_CACHE_HOME/git-model-registry/` (default `~/.cache/…`), one file per program
+ * Where: `$XDG_CACHE_HOME/mreg/compile/` (if absolute; default `~/.cache/…`; GitHub mode keeps its
+ * copies of registries beside it, src/cli/environment.ts), one file per program
  * build, Node version and architecture; none when NODE_DISABLE_COMPILE_CACHE is set (the
  * variable Node's own cache honours) or there is no home. V8 checks only a cache's length and
  * its own version and flags, so the program's content hash in its file name is what keys the
@@ -17,7 +18,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { Script } from 'node:vm'
 
 /** The program's file name, set by the build (scripts/bundle-options.mjs). */
@@ -27,8 +28,15 @@ const CACHE_PREFIX = 'compile-'
 
 function cacheDirectory(): string | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined
-  const base = process.env.XDG_CACHE_HOME || (homedir() ? join(homedir(), '.cache') : '')
-  return base ? join(base, 'git-model-registry') : undefined
+  // Relative paths are ignored, as the XDG base directory specification says: never the cwd.
+  const xdg = process.env.XDG_CACHE_HOME
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'mreg', 'compile')
+  try {
+    const home = homedir()
+    return isAbsolute(home) ? join(home, '.cache', 'mreg', 'compile') : undefined
+  } catch {
+    return undefined // no home (a user without a passwd entry and no HOME): no cache
+  }
 }
 
 function readCache(file: string | undefined): Buffer | undefined {

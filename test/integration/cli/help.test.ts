@@ -128,8 +128,16 @@ describe('help of the bundle as dist/ ships it', () => {
 })
 
 describe('the compile cache (src/cli/launcher.ts)', () => {
+  test('the program has no import() of its own: a vm.Script has no module loader to run one', async () => {
+    // esbuild bundles every import() of our code; one of a Node built-in or an external module stays.
+    const program = (await readdir(dir)).filter(name => /^cli-program-\w+\.cjs$/.test(name))
+    expect(program).toHaveLength(1)
+    const text = await readFile(join(dir, program[0] as string), 'utf8')
+    expect(text.match(/\bimport\(\s*["'`][^"'`]+["'`]\s*\)/g) ?? []).toEqual([])
+  })
+
   const cacheFiles = async (root: string) =>
-    (await readdir(join(root, 'git-model-registry')).catch(() => [] as string[])).filter(name =>
+    (await readdir(join(root, 'mreg', 'compile')).catch(() => [] as string[])).filter(name =>
       name.startsWith('compile-')
     )
   const version = async (env: NodeJS.ProcessEnv) => run(process.execPath, [cli, '--version'], { env })
@@ -141,7 +149,7 @@ describe('the compile cache (src/cli/launcher.ts)', () => {
       const first = await version(env)
       const files = await cacheFiles(root)
       expect(files).toHaveLength(1)
-      const file = join(root, 'git-model-registry', files[0] as string)
+      const file = join(root, 'mreg', 'compile', files[0] as string)
       const written = await stat(file)
       const second = await version(env)
       expect(second.stdout).toBe(first.stdout)
@@ -157,7 +165,7 @@ describe('the compile cache (src/cli/launcher.ts)', () => {
     try {
       const env = testEnv({ XDG_CACHE_HOME: root })
       const expected = (await version(env)).stdout
-      const file = join(root, 'git-model-registry', (await cacheFiles(root))[0] as string)
+      const file = join(root, 'mreg', 'compile', (await cacheFiles(root))[0] as string)
       const good = await readFile(file)
       const damaged = Buffer.alloc(good.length, 7)
       await writeFile(file, damaged)
@@ -187,11 +195,27 @@ describe('the compile cache (src/cli/launcher.ts)', () => {
     }
   })
 
+  test('a relative XDG_CACHE_HOME is ignored (the XDG rule): the cache goes under HOME, never the cwd', async () => {
+    const home = await tempDir('mreg-cache-home-')
+    const cwd = await tempDir('mreg-cache-cwd-')
+    try {
+      await run(process.execPath, [cli, '--version'], {
+        cwd,
+        env: { ...testEnv({ XDG_CACHE_HOME: 'relative-cache' }), HOME: home }
+      })
+      expect(await readdir(cwd)).toEqual([])
+      expect(await cacheFiles(join(home, '.cache'))).toHaveLength(1)
+    } finally {
+      await removeDir(home)
+      await removeDir(cwd)
+    }
+  })
+
   test('an unwritable cache directory costs only speed', async () => {
     const root = await tempDir('mreg-cache-')
     try {
       // A file where the directory would be: mkdir fails, the run does not.
-      await writeFile(join(root, 'git-model-registry'), '')
+      await writeFile(join(root, 'mreg'), '')
       const result = await version(testEnv({ XDG_CACHE_HOME: root }))
       expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
       expect(result.stderr).toBe('')

@@ -4,41 +4,25 @@
  * models; the first version comes after one day of rows per model and a few version files; and the
  * CLI's table, --json array and --csv carry every row in that order.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { importLegacy } from '../../../src/commands/import.js'
-import { init } from '../../../src/commands/init.js'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import type { CommandContext } from '../../../src/commands/context.js'
 import { READ_AHEAD, streamVersions } from '../../../src/commands/list.js'
 import { allVersions } from '../../../src/commands/resolve.js'
 import { selectVersions, type Criteria, type SortKey } from '../../../src/domain/selection.js'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import type { RegistrySnapshot } from '../../../src/registry/backend.js'
-import { makeProjectRepo, mreg, removeDir, tempDir } from '../../support/cli-harness.js'
-import { localContext, testClock } from '../../support/command-context.js'
-import { writeLegacyRegistry } from '../../support/legacy-registry.js'
+import { mreg } from '../../support/cli-harness.js'
+import { importedRegistry } from '../../support/imported-registry.js'
 
 const MODELS = ['dbscan', 'isolation_forest', 'lof']
 const PER_MODEL = 150
 
-let repo: string
-let legacy: string
-let ctx: CommandContext
+// Round robin one minute apart: 450 rows over one day, in hour shards.
+const registry = importedRegistry({ models: MODELS, versionsPerModel: PER_MODEL }, 200)
 let everything: ModelVersion[]
 
 beforeAll(async () => {
-  repo = await makeProjectRepo()
-  legacy = await tempDir('mreg-legacy-')
-  // Round robin one minute apart: 450 rows over one day, in hour shards.
-  await writeLegacyRegistry(legacy, { models: MODELS, versionsPerModel: PER_MODEL })
-  ctx = localContext(repo, testClock('2024-06-01T00:00:00Z'))
-  await init(ctx, 'local')
-  await importLegacy(ctx, { dir: legacy, batchSize: 200 })
-  everything = await allVersions(await ctx.backend.snapshot())
-}, 120_000)
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(legacy)
+  everything = await allVersions(await registry.ctx.backend.snapshot())
 })
 
 async function collect(versions: AsyncIterable<ModelVersion>): Promise<string[]> {
@@ -67,11 +51,11 @@ const LIMITS = [undefined, 0, 1, 7, 200]
 describe('the streamed selection is the sorted selection of every document', () => {
   for (const criteria of CRITERIA) {
     test(`criteria ${JSON.stringify(criteria)}`, async () => {
-      const policy = (await ctx.backend.snapshot()).policy
+      const policy = (await registry.ctx.backend.snapshot()).policy
       for (const sort of SORTS) {
         for (const limit of LIMITS) {
           const expected = selectVersions(everything, criteria, sort, limit, policy).map(v => v.model_id)
-          const { versions } = await streamVersions(ctx, { criteria, sort, limit })
+          const { versions } = await streamVersions(registry.ctx, { criteria, sort, limit })
           expect({ sort, limit, ids: await collect(versions) }).toEqual({ sort, limit, ids: expected })
         }
       }
@@ -82,6 +66,7 @@ describe('the streamed selection is the sorted selection of every document', () 
 /** The context, with a snapshot that counts what is read through it. */
 function counting(): { ctx: CommandContext; reads: { versions: number; days: number } } {
   const reads = { versions: 0, days: 0 }
+  const ctx = registry.ctx
   const backend = ctx.backend
   const snapshot = async (): Promise<RegistrySnapshot> => {
     const real = await backend.snapshot()
@@ -122,18 +107,18 @@ describe('the CLI writes every row, in order, as it streams', () => {
   const expected = () => selectVersions(everything, {})
 
   test('--json is the whole array, byte for byte', async () => {
-    const result = await mreg(repo, ['--json', 'list'])
+    const result = await mreg(registry.repo, ['--json', 'list'])
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(JSON.stringify(expected(), null, 2) + '\n')
   })
 
   test('--json of nothing is an empty array', async () => {
-    const result = await mreg(repo, ['--json', 'list', '--name', 'lof', '--stage', 'canary'])
+    const result = await mreg(registry.repo, ['--json', 'list', '--name', 'lof', '--stage', 'canary'])
     expect(result.stdout).toBe('[]\n')
   })
 
   test('the table has every row; the columns fit the first 100', async () => {
-    const lines = (await mreg(repo, ['list'])).stdout.trimEnd().split('\n')
+    const lines = (await mreg(registry.repo, ['list'])).stdout.trimEnd().split('\n')
     expect(lines[0]).toMatch(/^NAME +VERSION +STAGE +REGISTERED +SIZE +METRICS +TAGS$/)
     expect(lines).toHaveLength(MODELS.length * PER_MODEL + 2)
     expect(lines.at(-1)).toBe(`${MODELS.length * PER_MODEL} versions`)
@@ -146,7 +131,7 @@ describe('the CLI writes every row, in order, as it streams', () => {
   })
 
   test('--csv has the header and one line per version', async () => {
-    const lines = (await mreg(repo, ['list', '--csv'])).stdout.trimEnd().split('\n')
+    const lines = (await mreg(registry.repo, ['list', '--csv'])).stdout.trimEnd().split('\n')
     expect(lines[0]).toMatch(/,notes,f1_score,precision,recall$/)
     expect(lines.slice(1).map(line => line.split(',')[0])).toEqual(expected().map(v => v.model_id))
   })

@@ -3,37 +3,18 @@
  * catalog, and rows only for a stage more than one version holds. No version file is read, and
  * the answer is the one every version file derives to.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { expect, test } from '@jest/globals'
 import type { CommandContext } from '../../../src/commands/context.js'
-import { importLegacy } from '../../../src/commands/import.js'
-import { init } from '../../../src/commands/init.js'
 import { listModels, summaryOfIndex } from '../../../src/commands/models.js'
 import type { RegistrySnapshot } from '../../../src/registry/backend.js'
-import { makeProjectRepo, removeDir, tempDir } from '../../support/cli-harness.js'
-import { localContext, testClock } from '../../support/command-context.js'
-import { writeLegacyRegistry } from '../../support/legacy-registry.js'
+import { importedRegistry } from '../../support/imported-registry.js'
 
-let repo: string
-let legacy: string
-let ctx: CommandContext
-
-beforeAll(async () => {
-  repo = await makeProjectRepo()
-  legacy = await tempDir('mreg-legacy-')
-  // Two models of 40: every 4th staged (10 hold staging), the newest of them production.
-  await writeLegacyRegistry(legacy, { models: ['lof', 'iforest'], versionsPerModel: 40, stagingEvery: 4 })
-  ctx = localContext(repo, testClock('2024-06-01T00:00:00Z'))
-  await init(ctx, 'local')
-  await importLegacy(ctx, { dir: legacy })
-}, 120_000)
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(legacy)
-})
+// Two models of 40: every 4th staged (10 hold staging), the newest of them production.
+const registry = importedRegistry({ models: ['lof', 'iforest'], versionsPerModel: 40, stagingEvery: 4 })
 
 test('models reads no version file, and answers what the version files derive to', async () => {
   const read: string[] = []
+  const ctx = registry.ctx
   const backend = ctx.backend
   const snapshot = async (): Promise<RegistrySnapshot> => {
     const real = await backend.snapshot()

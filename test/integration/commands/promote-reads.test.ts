@@ -3,39 +3,20 @@
  * to demote them (an exclusive stage), to beat them (a must_beat gate) or to name them in a pull
  * request. Entering a stage many versions hold reads no holder's version file.
  */
-import { afterAll, beforeAll, expect, test } from '@jest/globals'
+import { expect, test } from '@jest/globals'
 import type { CommandContext } from '../../../src/commands/context.js'
-import { importLegacy } from '../../../src/commands/import.js'
-import { init } from '../../../src/commands/init.js'
 import { setPolicy } from '../../../src/commands/policy.js'
 import { promote } from '../../../src/commands/promote.js'
 import type { RegistrySnapshot } from '../../../src/registry/backend.js'
-import { makeProjectRepo, removeDir, tempDir } from '../../support/cli-harness.js'
-import { localContext, testClock } from '../../support/command-context.js'
-import { writeLegacyRegistry } from '../../support/legacy-registry.js'
+import { importedRegistry } from '../../support/imported-registry.js'
 
-let repo: string
-let legacy: string
-let ctx: CommandContext
-
-beforeAll(async () => {
-  repo = await makeProjectRepo()
-  legacy = await tempDir('mreg-legacy-')
-  // Every 4th of 60 versions is staged: 14 hold staging, the newest of them production.
-  await writeLegacyRegistry(legacy, { models: ['lof'], versionsPerModel: 60, stagingEvery: 4 })
-  ctx = localContext(repo, testClock('2024-06-01T00:00:00Z'))
-  await init(ctx, 'local')
-  await importLegacy(ctx, { dir: legacy })
-}, 120_000)
-
-afterAll(async () => {
-  await removeDir(repo)
-  await removeDir(legacy)
-})
+// Every 4th of 60 versions is staged: 14 hold staging, the newest of them production.
+const registry = importedRegistry({ models: ['lof'], versionsPerModel: 60, stagingEvery: 4 })
 
 /** The context, with the snapshots a write builds on recording which version files are read. */
 function counting(): { ctx: CommandContext; versions: string[] } {
   const versions: string[] = []
+  const ctx = registry.ctx
   const backend = ctx.backend
   const recording = (real: RegistrySnapshot): RegistrySnapshot =>
     Object.assign(Object.create(real) as RegistrySnapshot, {
@@ -65,7 +46,7 @@ test('promoting into a stage 14 versions hold, without a must_beat gate, reads n
 })
 
 test('with a must_beat gate on the stage, every holder is read and must be beaten', async () => {
-  await setPolicy(ctx, { key: 'gates.staging.must_beat', value: 'f1_score' })
+  await setPolicy(registry.ctx, { key: 'gates.staging.must_beat', value: 'f1_score' })
   const { ctx: counted, versions } = counting()
   await expect(promote(counted, { reference: 'lof@1.0.2', to: 'staging' })).rejects.toThrow(/does not beat/)
   // The candidate and the 15 holders (14 imported, 1.0.1 promoted above).
