@@ -26,22 +26,22 @@ function readCache(file) {
     return void 0;
   }
 }
+var KEPT_CACHES = 4;
 function writeCache(dir2, name, data) {
   try {
     (0, import_node_fs.mkdirSync)(dir2, { recursive: true, mode: 448 });
     const temporary = (0, import_node_path.join)(dir2, `.${name}.${process.pid}`);
     (0, import_node_fs.writeFileSync)(temporary, data, { mode: 384 });
     (0, import_node_fs.renameSync)(temporary, (0, import_node_path.join)(dir2, name));
-    const build = "cli-program-EYPCKVGU.cjs".replace(/\.cjs$/, "");
-    for (const other of (0, import_node_fs.readdirSync)(dir2))
-      if (other.startsWith(CACHE_PREFIX) && !other.startsWith(`${CACHE_PREFIX}${build}-`))
-        (0, import_node_fs.rmSync)((0, import_node_path.join)(dir2, other), { force: true });
+    const caches = (0, import_node_fs.readdirSync)(dir2).filter((file) => file.startsWith(CACHE_PREFIX)).map((file) => ({ file, written: (0, import_node_fs.statSync)((0, import_node_path.join)(dir2, file)).mtimeMs })).sort((a, b) => b.written - a.written);
+    for (const { file } of caches.slice(KEPT_CACHES))
+      if (file !== name) (0, import_node_fs.rmSync)((0, import_node_path.join)(dir2, file), { force: true });
   } catch {
   }
 }
-var program = (0, import_node_path.join)(__dirname, "cli-program-EYPCKVGU.cjs");
+var program = (0, import_node_path.join)(__dirname, "cli-program-PUMHDH63.cjs");
 var dir = cacheDirectory();
-var cacheName = `${CACHE_PREFIX}${"cli-program-EYPCKVGU.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
+var cacheName = `${CACHE_PREFIX}${"cli-program-PUMHDH63.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
 var cachedData = readCache(dir && (0, import_node_path.join)(dir, cacheName));
 var source = (0, import_node_fs.readFileSync)(program, "utf8");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}

@@ -766,6 +766,9 @@ function newestFirst(a, b) {
 function isArchived(v) {
   return v.deployment_stage === ARCHIVED_STAGE || v.artifact.deleted === true;
 }
+function byKey(a, b) {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
 var ARCHIVED_STAGE, parsedTimes, MAX_PARSED_TIMES;
 var init_ordering = __esm({
   "src/domain/ordering.ts"() {
@@ -902,7 +905,7 @@ function layoutRows(name, rows) {
   return out;
 }
 function sortedRecord(entries) {
-  return Object.fromEntries([...entries].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries([...entries].sort(byKey));
 }
 function highestOf(rows, order = compareSemver) {
   let best2 = null;
@@ -6017,7 +6020,7 @@ function deriveStages(sorted) {
     list.push(v.version);
     stages.set(v.deployment_stage, list);
   }
-  return Object.fromEntries([...stages.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries([...stages.entries()].sort(byKey));
 }
 function deriveIndex(name, versions) {
   const seen = /* @__PURE__ */ new Set();
@@ -56965,6 +56968,7 @@ function planPromotion(input) {
 
 // src/domain/proposal.ts
 init_references();
+init_ordering();
 function proposalBranch(name, version, stage) {
   return `mreg/promote/${name}/${version.replace(/\+/g, "_")}-to-${stage}`;
 }
@@ -56977,7 +56981,7 @@ var code = (text) => `\`${text.replace(/`/g, "'")}\``;
 var cell = (text) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
 function metricsSection(candidate, holder) {
   if (!holder) {
-    const rows2 = Object.entries(candidate.performance_metrics).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([metric, value2]) => `| ${cell(metric)} | ${num(value2)} |`);
+    const rows2 = Object.entries(candidate.performance_metrics).sort(byKey).map(([metric, value2]) => `| ${cell(metric)} | ${num(value2)} |`);
     return [
       "### Metrics",
       "",

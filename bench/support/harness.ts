@@ -13,7 +13,7 @@ import { initProjectRepo } from '../../test/support/project-repo.js'
 export interface BenchEnv {
   /** A directory of our own, removed by the runner when the benchmark ends. */
   tmp: string
-  /** The bundled mreg CLI (esbuild, as dist/cli.js is built). */
+  /** The bundled mreg CLI (its launcher, as dist/cli.cjs is built: scripts/bundle-options.mjs). */
   cli: string
   quick: boolean
   resultPath: string

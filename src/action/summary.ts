@@ -8,6 +8,7 @@ import { describeBest, describeMetric } from '../domain/comparison.js'
 import { formatReference } from '../domain/references.js'
 import { formatBytes } from '../domain/time.js'
 import type { ModelVersion } from '../domain/types.js'
+import { byKey } from '../domain/ordering.js'
 
 export interface Links {
   /** e.g. https://github.com/acme/meters */
@@ -51,7 +52,7 @@ export function versionSummary(
   if (v.source.commit) rows.push(['source commit', `${links.repositoryUrl}/commit/${v.source.commit}`])
   rows.push(...extra)
   const sections = [`### ${title}`, markdownTable(['field', 'value'], rows)]
-  const metrics = Object.entries(v.performance_metrics).sort(([a], [b]) => a.localeCompare(b))
+  const metrics = Object.entries(v.performance_metrics).sort(byKey)
   if (metrics.length)
     sections.push(
       markdownTable(

@@ -9,13 +9,13 @@
  * "Loading the CLI").
  *
  * Where: `$XDG_CACHE_HOME/mreg/compile/` (if absolute; default `~/.cache/…`; GitHub mode keeps its
- * copies of registries beside it, src/cli/environment.ts), one file per program
- * build, Node version and architecture; none when NODE_DISABLE_COMPILE_CACHE is set (the
- * variable Node's own cache honours) or there is no home. V8 checks only a cache's length and
+ * copies of registries beside it, src/cli/environment.ts), one file per program build, Node
+ * version and architecture (the newest four kept); none when NODE_DISABLE_COMPILE_CACHE is set
+ * (the variable Node's own cache honours) or there is no home. V8 checks only a cache's length and
  * its own version and flags, so the program's content hash in its file name is what keys the
  * cache to its source. A cache that cannot be read, written or is rejected costs only speed.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { homedir } from 'node:os'
 import { isAbsolute, join } from 'node:path'
@@ -47,17 +47,25 @@ function readCache(file: string | undefined): Buffer | undefined {
   }
 }
 
-/** Replaces the cache atomically (concurrent runs each write a whole file) and drops older builds'. */
+/**
+ * Builds whose caches are kept: two installs used in turn (a global mreg and a project's) each
+ * keep theirs instead of evicting the other's on every run; older upgrades' are removed.
+ */
+const KEPT_CACHES = 4
+
+/** Replaces the cache atomically (concurrent runs each write a whole file) and drops the oldest. */
 function writeCache(dir: string, name: string, data: Buffer): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
     const temporary = join(dir, `.${name}.${process.pid}`)
     writeFileSync(temporary, data, { mode: 0o600 })
     renameSync(temporary, join(dir, name))
-    const build = __MREG_PROGRAM__.replace(/\.cjs$/, '')
-    for (const other of readdirSync(dir))
-      if (other.startsWith(CACHE_PREFIX) && !other.startsWith(`${CACHE_PREFIX}${build}-`))
-        rmSync(join(dir, other), { force: true })
+    const caches = readdirSync(dir)
+      .filter(file => file.startsWith(CACHE_PREFIX))
+      .map(file => ({ file, written: statSync(join(dir, file)).mtimeMs }))
+      .sort((a, b) => b.written - a.written)
+    for (const { file } of caches.slice(KEPT_CACHES))
+      if (file !== name) rmSync(join(dir, file), { force: true })
   } catch {
     // A read-only or full cache directory: the next run compiles again.
   }

@@ -3,7 +3,7 @@
  * Each document records every stage it entered (including demotions), so a version's spans are
  * its consecutive events and no commit walk is needed for these questions.
  */
-import { newestFirst } from './ordering.js'
+import { byKey, newestFirst } from './ordering.js'
 import { compareSemver } from './versions.js'
 import type { StageSpan } from './shapes.js'
 import type { ModelVersion } from './types.js'
@@ -44,7 +44,7 @@ export function holdersAt(versions: ModelVersion[], at: Date): Record<string, st
     if (stage === undefined) continue
     holders.set(stage, [...(holders.get(stage) ?? []), v.version])
   }
-  return Object.fromEntries([...holders.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return Object.fromEntries([...holders.entries()].sort(byKey))
 }
 
 /**

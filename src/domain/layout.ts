@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto'
 import { parseName } from './names.js'
-import { ARCHIVED_STAGE } from './ordering.js'
+import { ARCHIVED_STAGE, byKey } from './ordering.js'
 import { compareSemver, isPrerelease, parseVersion } from './versions.js'
 import type { Metrics, ModelVersion } from './types.js'
 
@@ -187,7 +187,7 @@ export function layoutRows(name: string, rows: VersionRow[]): Map<string, RowSha
 }
 
 function sortedRecord<T>(entries: Iterable<[string, T]>): Record<string, T> {
-  return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return Object.fromEntries([...entries].sort(byKey))
 }
 
 type VersionOrder = (a: string, b: string) => number

@@ -6,7 +6,7 @@
 import { integrityError } from './errors.js'
 import { firstDifference } from './json-diff.js'
 import { parseName } from './names.js'
-import { byRegistration, newestFirst } from './ordering.js'
+import { byKey, byRegistration, newestFirst } from './ordering.js'
 import { versionFilePath } from './layout.js'
 import type { ModelIndex, ModelVersion } from './types.js'
 
@@ -28,7 +28,7 @@ export function deriveStages(sorted: ModelVersion[]): Record<string, string[]> {
     list.push(v.version)
     stages.set(v.deployment_stage, list)
   }
-  return Object.fromEntries([...stages.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return Object.fromEntries([...stages.entries()].sort(byKey))
 }
 
 export function deriveIndex(name: string, versions: ModelVersion[]): ModelIndex {

@@ -8,6 +8,7 @@ import { compareModels } from './comparison.js'
 import type { GateResult } from './gates.js'
 import { formatReference } from './references.js'
 import type { ModelVersion } from './types.js'
+import { byKey } from './ordering.js'
 
 export type ProposalVerb = 'promote' | 'rollback'
 
@@ -55,7 +56,7 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n
 function metricsSection(candidate: ModelVersion, holder: ModelVersion | undefined): string[] {
   if (!holder) {
     const rows = Object.entries(candidate.performance_metrics)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(byKey)
       .map(([metric, value]) => `| ${cell(metric)} | ${num(value)} |`)
     return [
       '### Metrics',

@@ -4,10 +4,11 @@ import { formatReference } from '../../domain/references.js'
 import { formatBytes, relativeTime } from '../../domain/time.js'
 import type { ModelVersion } from '../../domain/types.js'
 import { columnWidths, fields, formatNumber, safeCells, TABLE_PAGE, table, tableLine } from '../table.js'
+import { byKey } from '../../domain/ordering.js'
 
 export function metricsSummary(metrics: Record<string, number>): string {
   return Object.entries(metrics)
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(byKey)
     .map(([k, v]) => `${k}=${formatNumber(v)}`)
     .join(' ')
 }
@@ -112,7 +113,7 @@ export function renderVersion(v: ModelVersion, now: Date): string {
   }
   if (v.archived_at) entries.push(['archived', `${v.archived_at}${v.reason ? ` — ${v.reason}` : ''}`])
   const sections = [fields(entries)]
-  const metrics = Object.entries(v.performance_metrics).sort(([a], [b]) => a.localeCompare(b))
+  const metrics = Object.entries(v.performance_metrics).sort(byKey)
   if (metrics.length) {
     sections.push(
       table(

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { execFile, spawn } from 'node:child_process'
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { buildCli } from '../../../scripts/bundle-options.mjs'
@@ -175,6 +175,28 @@ describe('the compile cache (src/cli/launcher.ts)', () => {
       // The replacement is a cache V8 accepts: the next run leaves it as it is.
       await version(env)
       expect((await readFile(file)).equals(replaced)).toBe(true)
+    } finally {
+      await removeDir(root)
+    }
+  })
+
+  test("other builds' caches stay (two installs used in turn keep theirs), the oldest beyond four are removed", async () => {
+    const root = await tempDir('mreg-cache-')
+    try {
+      const compile = join(root, 'mreg', 'compile')
+      await mkdir(compile, { recursive: true })
+      // Five other builds, written one day apart: compile-OTHER0… is the newest.
+      const others = Array.from({ length: 5 }, (_, i) => `compile-cli-program-OTHER${i}-v20.0.0-x64.v8`)
+      for (const [i, name] of others.entries()) {
+        await writeFile(join(compile, name), 'another build')
+        const day = new Date(Date.now() - (i + 1) * 86_400_000)
+        await utimes(join(compile, name), day, day)
+      }
+      await version(testEnv({ XDG_CACHE_HOME: root }))
+      const kept = await cacheFiles(root)
+      expect(kept).toHaveLength(4)
+      expect(kept.filter(name => !others.includes(name))).toHaveLength(1) // this build's
+      expect(kept.filter(name => others.includes(name)).sort()).toEqual(others.slice(0, 3))
     } finally {
       await removeDir(root)
     }
