@@ -39,9 +39,9 @@ function writeCache(dir2, name, data) {
   } catch {
   }
 }
-var program = (0, import_node_path.join)(__dirname, "cli-program-PUMHDH63.cjs");
+var program = (0, import_node_path.join)(__dirname, "cli-program-UPUIENNS.cjs");
 var dir = cacheDirectory();
-var cacheName = `${CACHE_PREFIX}${"cli-program-PUMHDH63.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
+var cacheName = `${CACHE_PREFIX}${"cli-program-UPUIENNS.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
 var cachedData = readCache(dir && (0, import_node_path.join)(dir, cacheName));
 var source = (0, import_node_fs.readFileSync)(program, "utf8");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}

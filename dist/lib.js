@@ -5972,6 +5972,18 @@ var init_verify_files = __esm({
   }
 });
 
+// src/stores/lazy-zlib.ts
+import { createRequire } from "node:module";
+function zlib() {
+  return loaded ??= createRequire(import.meta.url)("node:zlib");
+}
+var loaded;
+var init_lazy_zlib = __esm({
+  "src/stores/lazy-zlib.ts"() {
+    "use strict";
+  }
+});
+
 // src/domain/json-diff.ts
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -6956,7 +6968,6 @@ var init_review = __esm({
 // src/registry/objects.ts
 import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
 import { mkdir as mkdir4, rename as rename3, stat as stat5, unlink, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { join as join5 } from "node:path";
 function hashObject(type, content) {
   const raw = Buffer.concat([Buffer.from(`${type} ${content.length}\0`), content]);
@@ -6972,7 +6983,7 @@ async function writeObject(gitdir, type, content) {
     await mkdir4(dir).catch((error) => {
       if (error.code !== "EEXIST") throw error;
     });
-    await writeFile(temp, deflate(raw), { flag: "wx", mode: 292 });
+    await writeFile(temp, zlib().deflateSync(raw), { flag: "wx", mode: 292 });
     await rename3(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => void 0);
@@ -7028,12 +7039,12 @@ function signatureAt(identity, date) {
     offsetMinutes: -date.getTimezoneOffset()
   };
 }
-var zlib, deflate, isTreeMode;
+var isTreeMode;
 var init_objects = __esm({
   "src/registry/objects.ts"() {
     "use strict";
     init_atomic_file();
-    deflate = (raw) => (zlib ??= createRequire(import.meta.url)("node:zlib")).deflateSync(raw);
+    init_lazy_zlib();
     isTreeMode = (mode) => mode === "40000" || mode === "040000";
   }
 });
@@ -9036,7 +9047,7 @@ var require_deflate = __commonJS({
     function deflateInit(strm, level) {
       return deflateInit2(strm, level, Z_DEFLATED, MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY);
     }
-    function deflate2(strm, flush) {
+    function deflate(strm, flush) {
       var old_flush, s;
       var beg, val;
       if (!strm || !strm.state || flush > Z_BLOCK || flush < 0) {
@@ -9370,7 +9381,7 @@ var require_deflate = __commonJS({
     exports.deflateReset = deflateReset;
     exports.deflateResetKeep = deflateResetKeep;
     exports.deflateSetHeader = deflateSetHeader;
-    exports.deflate = deflate2;
+    exports.deflate = deflate;
     exports.deflateEnd = deflateEnd;
     exports.deflateSetDictionary = deflateSetDictionary;
     exports.deflateInfo = "pako deflate (from Nodeca project)";
@@ -9677,7 +9688,7 @@ var require_deflate2 = __commonJS({
       this.err = status;
       this.msg = this.strm.msg;
     };
-    function deflate2(input, options) {
+    function deflate(input, options) {
       var deflator = new Deflate(options);
       deflator.push(input, true);
       if (deflator.err) {
@@ -9688,15 +9699,15 @@ var require_deflate2 = __commonJS({
     function deflateRaw(input, options) {
       options = options || {};
       options.raw = true;
-      return deflate2(input, options);
+      return deflate(input, options);
     }
     function gzip(input, options) {
       options = options || {};
       options.gzip = true;
-      return deflate2(input, options);
+      return deflate(input, options);
     }
     exports.Deflate = Deflate;
-    exports.deflate = deflate2;
+    exports.deflate = deflate;
     exports.deflateRaw = deflateRaw;
     exports.gzip = gzip;
   }
@@ -11732,11 +11743,11 @@ var require_pako = __commonJS({
   "node_modules/pako/index.js"(exports, module) {
     "use strict";
     var assign = require_common().assign;
-    var deflate2 = require_deflate2();
+    var deflate = require_deflate2();
     var inflate = require_inflate2();
     var constants2 = require_constants2();
     var pako = {};
-    assign(pako, deflate2, inflate, constants2);
+    assign(pako, deflate, inflate, constants2);
     module.exports = pako;
   }
 });
@@ -17075,7 +17086,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       if (!await fs7.exists(filepath)) await fs7.write(filepath, object);
     }
     var supportsCompressionStream = null;
-    async function deflate2(buffer) {
+    async function deflate(buffer) {
       if (supportsCompressionStream === null) {
         supportsCompressionStream = testCompressionStream();
       }
@@ -17111,7 +17122,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           object = GitObject.wrap({ type, object });
         }
         oid = await shasum(object);
-        object = Buffer.from(await deflate2(object));
+        object = Buffer.from(await deflate(object));
       }
       if (!dryRun) {
         await writeObjectLoose({ fs: fs7, gitdir, object, format: "deflated", oid });
@@ -22387,7 +22398,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
           write(padHex(2, byte), "hex");
           length = length >>> 7;
         }
-        write(Buffer.from(await deflate2(object)));
+        write(Buffer.from(await deflate(object)));
       }
       write("PACK");
       write("00000002", "hex");
@@ -56604,7 +56615,6 @@ init_atomic_file();
 import { createReadStream } from "node:fs";
 import { mkdir as mkdir2, mkdtemp, rm as rm3 } from "node:fs/promises";
 import { dirname as dirname3, join as join3 } from "node:path";
-import { createGunzip, createGzip } from "node:zlib";
 
 // src/stores/store-decorator.ts
 init_verify_files();
@@ -56656,6 +56666,7 @@ var StoreDecorator = class {
 
 // src/stores/compressing-store.ts
 init_hashing();
+init_lazy_zlib();
 var CompressingStore = class extends StoreDecorator {
   async put(sourcePath, target, expected) {
     if (target.compression !== "gzip") return super.put(sourcePath, target, expected);
@@ -56663,8 +56674,7 @@ var CompressingStore = class extends StoreDecorator {
     try {
       const compressedPath = join3(scratch, `${target.file_name}.gz`);
       const original = new HashingStream();
-      const gzip = createGzip();
-      const source = createReadStream(sourcePath).pipe(original).pipe(gzip);
+      const source = createReadStream(sourcePath).pipe(original).pipe(zlib().createGzip());
       const compressed = await copyWithHash(source, compressedPath);
       const read = original.digest();
       if (read.sha256 !== expected.sha256) {
@@ -56703,7 +56713,10 @@ var CompressingStore = class extends StoreDecorator {
       await this.inner.fetch(storedView(artifact), compressedPath);
       let digest;
       try {
-        digest = await copyWithHash(createReadStream(compressedPath).pipe(createGunzip()), decompressedPath);
+        digest = await copyWithHash(
+          createReadStream(compressedPath).pipe(zlib().createGunzip()),
+          decompressedPath
+        );
       } catch (error) {
         if (isRegistryError(error)) throw error;
         throw integrityError(

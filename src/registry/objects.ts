@@ -7,17 +7,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { fileSystemError } from '../stores/atomic-file.js'
-import { createRequire } from 'node:module'
+import { zlib } from '../stores/lazy-zlib.js'
 import { join } from 'node:path'
 
 export type ObjectType = 'blob' | 'tree' | 'commit'
-
-// zlib is loaded by the first write: reads inflate through git cat-file or isomorphic-git, and
-// loading it would cost every read command's start-up (docs/ARCHITECTURE.md, "Loading the CLI").
-// require, not import(): the CLI runs as a vm.Script (src/cli/launcher.ts), which has no loader for import().
-let zlib: typeof import('node:zlib') | undefined
-const deflate = (raw: Buffer): Buffer =>
-  (zlib ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).deflateSync(raw)
 
 export interface TreeItem {
   /** Git's mode string: `100644`, `100755`, `120000`, `160000` or `40000`/`040000` for trees. */
@@ -51,7 +44,7 @@ export async function writeObject(gitdir: string, type: ObjectType, content: Uin
     await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error
     })
-    await writeFile(temp, deflate(raw), { flag: 'wx', mode: 0o444 })
+    await writeFile(temp, zlib().deflateSync(raw), { flag: 'wx', mode: 0o444 })
     // Same name means same bytes, so replacing a copy another process just wrote is harmless.
     await rename(temp, target)
   } catch (error) {

@@ -8,13 +8,13 @@
 import { createReadStream } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { createGunzip, createGzip } from 'node:zlib'
 import { integrityError, isRegistryError } from '../domain/errors.js'
 import type { Artifact } from '../domain/types.js'
 import type { ArtifactTarget, FetchResult, FileDigest, InUseCheck, PutResult } from './artifact-store.js'
 import { moveIntoPlace, removeQuietly, tempPathBeside } from './atomic-file.js'
 import { StoreDecorator } from './store-decorator.js'
 import { copyWithHash, HashingStream } from './hashing.js'
+import { zlib } from './lazy-zlib.js'
 
 export class CompressingStore extends StoreDecorator {
   override async put(sourcePath: string, target: ArtifactTarget, expected: FileDigest): Promise<PutResult> {
@@ -23,8 +23,7 @@ export class CompressingStore extends StoreDecorator {
     try {
       const compressedPath = join(scratch, `${target.file_name}.gz`)
       const original = new HashingStream()
-      const gzip = createGzip()
-      const source = createReadStream(sourcePath).pipe(original).pipe(gzip)
+      const source = createReadStream(sourcePath).pipe(original).pipe(zlib().createGzip())
       const compressed = await copyWithHash(source, compressedPath)
       const read = original.digest()
       if (read.sha256 !== expected.sha256) {
@@ -68,7 +67,10 @@ export class CompressingStore extends StoreDecorator {
       await this.inner.fetch(storedView(artifact), compressedPath)
       let digest: FileDigest
       try {
-        digest = await copyWithHash(createReadStream(compressedPath).pipe(createGunzip()), decompressedPath)
+        digest = await copyWithHash(
+          createReadStream(compressedPath).pipe(zlib().createGunzip()),
+          decompressedPath
+        )
       } catch (error) {
         if (isRegistryError(error)) throw error
         throw integrityError(

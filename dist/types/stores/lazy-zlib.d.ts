@@ -1,0 +1,1 @@
+export declare function zlib(): typeof import('node:zlib');
