@@ -28,15 +28,19 @@ function readCache(file) {
 }
 var KEPT_CACHES = 4;
 function writeCache(dir2, name, data) {
+  const temporary = (0, import_node_path.join)(dir2, `.${name}.${process.pid}`);
   try {
     (0, import_node_fs.mkdirSync)(dir2, { recursive: true, mode: 448 });
-    const temporary = (0, import_node_path.join)(dir2, `.${name}.${process.pid}`);
     (0, import_node_fs.writeFileSync)(temporary, data, { mode: 384 });
     (0, import_node_fs.renameSync)(temporary, (0, import_node_path.join)(dir2, name));
     const caches = (0, import_node_fs.readdirSync)(dir2).filter((file) => file.startsWith(CACHE_PREFIX)).map((file) => ({ file, written: (0, import_node_fs.statSync)((0, import_node_path.join)(dir2, file)).mtimeMs })).sort((a, b) => b.written - a.written);
     for (const { file } of caches.slice(KEPT_CACHES))
       if (file !== name) (0, import_node_fs.rmSync)((0, import_node_path.join)(dir2, file), { force: true });
   } catch {
+    try {
+      (0, import_node_fs.rmSync)(temporary, { force: true });
+    } catch {
+    }
   }
 }
 var program = (0, import_node_path.join)(__dirname, "cli-program-UPUIENNS.cjs");

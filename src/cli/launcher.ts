@@ -55,9 +55,9 @@ const KEPT_CACHES = 4
 
 /** Replaces the cache atomically (concurrent runs each write a whole file) and drops the oldest. */
 function writeCache(dir: string, name: string, data: Buffer): void {
+  const temporary = join(dir, `.${name}.${process.pid}`)
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
-    const temporary = join(dir, `.${name}.${process.pid}`)
     writeFileSync(temporary, data, { mode: 0o600 })
     renameSync(temporary, join(dir, name))
     const caches = readdirSync(dir)
@@ -67,7 +67,12 @@ function writeCache(dir: string, name: string, data: Buffer): void {
     for (const { file } of caches.slice(KEPT_CACHES))
       if (file !== name) rmSync(join(dir, file), { force: true })
   } catch {
-    // A read-only or full cache directory: the next run compiles again.
+    // A read-only or full cache directory: the next run compiles again, and no partial file stays.
+    try {
+      rmSync(temporary, { force: true })
+    } catch {
+      // There was no directory to write in.
+    }
   }
 }
 
