@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { build } from 'esbuild'
 import { runCli } from '../../src/cli/program.js'
+import { BANNER } from '../../scripts/bundle-options.mjs'
 import { BUNDLE_DEFINE } from './bundle-define.js'
 import { initProjectRepo } from './project-repo.js'
 
@@ -126,9 +127,7 @@ export async function bundleCli(outDir: string): Promise<string> {
     target: 'node20',
     logLevel: 'error',
     define: BUNDLE_DEFINE,
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
-    }
+    banner: { js: BANNER }
   })
   return outfile
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { createRepo, git, GIT_ENV, makeTempDir, removeDir, type TestRepo } from '../../support/git-repo.js'
 import { localBackend, POLICY } from './fixtures.js'
+import { BANNER } from '../../../scripts/bundle-options.mjs'
 
 const WORKERS = 8
 const UPDATES_EACH = 5
@@ -32,9 +33,7 @@ beforeAll(async () => {
     target: 'node20',
     logLevel: 'silent',
     // ajv and others are CommonJS and call require(); an ESM bundle has none of its own.
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
-    }
+    banner: { js: BANNER }
   })
   repo = await createRepo({ commit: true })
 })
