@@ -4,20 +4,32 @@
 // src/cli/launcher.ts
 var import_node_fs = require("node:fs");
 var import_node_module = require("node:module");
+var import_node_path2 = require("node:path");
+var import_node_vm = require("node:vm");
+
+// src/cli/cache-home.ts
 var import_node_os = require("node:os");
 var import_node_path = require("node:path");
-var import_node_vm = require("node:vm");
-var CACHE_PREFIX = "compile-";
-function cacheDirectory() {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return void 0;
-  const xdg = process.env.XDG_CACHE_HOME;
-  if (xdg && (0, import_node_path.isAbsolute)(xdg)) return (0, import_node_path.join)(xdg, "mreg", "compile");
+function mregCacheHome(env) {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && (0, import_node_path.isAbsolute)(xdg)) return (0, import_node_path.join)(xdg, "mreg");
+  const home = env.HOME ?? systemHome();
+  return home && (0, import_node_path.isAbsolute)(home) ? (0, import_node_path.join)(home, ".cache", "mreg") : void 0;
+}
+function systemHome() {
   try {
-    const home = (0, import_node_os.homedir)();
-    return (0, import_node_path.isAbsolute)(home) ? (0, import_node_path.join)(home, ".cache", "mreg", "compile") : void 0;
+    return (0, import_node_os.homedir)();
   } catch {
     return void 0;
   }
+}
+
+// src/cli/launcher.ts
+var CACHE_PREFIX = "compile-";
+function cacheDirectory() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return void 0;
+  const home = mregCacheHome(process.env);
+  return home && (0, import_node_path2.join)(home, "compile");
 }
 function readCache(file) {
   try {
@@ -28,14 +40,14 @@ function readCache(file) {
 }
 var KEPT_CACHES = 4;
 function writeCache(dir2, name, data) {
-  const temporary = (0, import_node_path.join)(dir2, `.${name}.${process.pid}`);
+  const temporary = (0, import_node_path2.join)(dir2, `.${name}.${process.pid}`);
   try {
     (0, import_node_fs.mkdirSync)(dir2, { recursive: true, mode: 448 });
     (0, import_node_fs.writeFileSync)(temporary, data, { mode: 384 });
-    (0, import_node_fs.renameSync)(temporary, (0, import_node_path.join)(dir2, name));
-    const caches = (0, import_node_fs.readdirSync)(dir2).filter((file) => file.startsWith(CACHE_PREFIX)).map((file) => ({ file, written: (0, import_node_fs.statSync)((0, import_node_path.join)(dir2, file)).mtimeMs })).sort((a, b) => b.written - a.written);
+    (0, import_node_fs.renameSync)(temporary, (0, import_node_path2.join)(dir2, name));
+    const caches = (0, import_node_fs.readdirSync)(dir2).filter((file) => file.startsWith(CACHE_PREFIX)).map((file) => ({ file, written: (0, import_node_fs.statSync)((0, import_node_path2.join)(dir2, file)).mtimeMs })).sort((a, b) => b.written - a.written);
     for (const { file } of caches.slice(KEPT_CACHES))
-      if (file !== name) (0, import_node_fs.rmSync)((0, import_node_path.join)(dir2, file), { force: true });
+      if (file !== name) (0, import_node_fs.rmSync)((0, import_node_path2.join)(dir2, file), { force: true });
   } catch {
     try {
       (0, import_node_fs.rmSync)(temporary, { force: true });
@@ -43,10 +55,10 @@ function writeCache(dir2, name, data) {
     }
   }
 }
-var program = (0, import_node_path.join)(__dirname, "cli-program-UPUIENNS.cjs");
+var program = (0, import_node_path2.join)(__dirname, "cli-program-YDBH7XGS.cjs");
 var dir = cacheDirectory();
-var cacheName = `${CACHE_PREFIX}${"cli-program-UPUIENNS.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
-var cachedData = readCache(dir && (0, import_node_path.join)(dir, cacheName));
+var cacheName = `${CACHE_PREFIX}${"cli-program-YDBH7XGS.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
+var cachedData = readCache(dir && (0, import_node_path2.join)(dir, cacheName));
 var source = (0, import_node_fs.readFileSync)(program, "utf8");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, {

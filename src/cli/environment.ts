@@ -3,12 +3,12 @@
  * registry (a local Git repository and content-addressed store) by default, or a GitHub
  * repository with --github. Everything that touches the disk before a command runs is here.
  */
-import { homedir, userInfo } from 'node:os'
-import { join } from 'node:path'
+import { userInfo } from 'node:os'
 import type { CommandContext } from '../commands/context.js'
 import { invalidInput } from '../domain/errors.js'
 import { proxyFromEnv } from '../domain/proxy.js'
 import { openContext, type GitHubOptions, type OpenedRegistry } from '../wiring/open-registry.js'
+import { mregCacheHome } from './cache-home.js'
 import type { CliIO } from './io.js'
 import { terminalProgress } from './progress.js'
 import { stderrLine } from './terminal.js'
@@ -72,13 +72,17 @@ async function gitHubTarget(github: string, options: GlobalOptions, io: CliIO): 
   if (!repository) throw invalidInput(`--github "${github}" is not owner/repo, e.g. --github acme/meters`)
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN
   if (!token) throw invalidInput('--github needs a token in GITHUB_TOKEN (contents: write to register)')
-  const cacheHome = io.env.XDG_CACHE_HOME || join(homedir(), '.cache')
+  const cacheDir = mregCacheHome(io.env)
+  if (!cacheDir)
+    throw invalidInput(
+      '--github keeps a cache in $XDG_CACHE_HOME/mreg or ~/.cache/mreg: set XDG_CACHE_HOME to an absolute directory'
+    )
   return {
     ...repository,
     token,
     apiUrl: options.apiUrl ?? io.env.GITHUB_API_URL ?? 'https://api.github.com',
     serverUrl: options.serverUrl ?? io.env.GITHUB_SERVER_URL ?? 'https://github.com',
-    cacheDir: join(cacheHome, 'mreg'),
+    cacheDir,
     tuning: io.githubTuning,
     proxy: proxyFromEnv(io.env)
   }

@@ -8,7 +8,7 @@
  * (v8-compile-cache writes it at compile time and saves less: measured in docs/ARCHITECTURE.md,
  * "Loading the CLI").
  *
- * Where: `$XDG_CACHE_HOME/mreg/compile/` (if absolute; default `~/.cache/…`; GitHub mode keeps its
+ * Where: `compile/` in the mreg cache home (src/cli/cache-home.ts; GitHub mode keeps its
  * copies of registries beside it, src/cli/environment.ts), one file per program build, Node
  * version and architecture (the newest four kept); none when NODE_DISABLE_COMPILE_CACHE is set
  * (the variable Node's own cache honours) or there is no home. V8 checks only a cache's length and
@@ -17,9 +17,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { homedir } from 'node:os'
-import { isAbsolute, join } from 'node:path'
+import { join } from 'node:path'
 import { Script } from 'node:vm'
+import { mregCacheHome } from './cache-home.js'
 
 /** The program's file name, set by the build (scripts/bundle-options.mjs). */
 declare const __MREG_PROGRAM__: string
@@ -28,15 +28,8 @@ const CACHE_PREFIX = 'compile-'
 
 function cacheDirectory(): string | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined
-  // Relative paths are ignored, as the XDG base directory specification says: never the cwd.
-  const xdg = process.env.XDG_CACHE_HOME
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'mreg', 'compile')
-  try {
-    const home = homedir()
-    return isAbsolute(home) ? join(home, '.cache', 'mreg', 'compile') : undefined
-  } catch {
-    return undefined // no home (a user without a passwd entry and no HOME): no cache
-  }
+  const home = mregCacheHome(process.env)
+  return home && join(home, 'compile')
 }
 
 function readCache(file: string | undefined): Buffer | undefined {

@@ -5,7 +5,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
 import { Octokit } from '@octokit/rest'
 import { createHash } from 'node:crypto'
-import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import { modelFile, mreg, testEnv, type RunResult } from '../../support/cli-harness.js'
@@ -84,6 +85,15 @@ test('init, register, list, fetch and show against GitHub', async () => {
   expect(gh.validationErrors).toEqual([])
 })
 
+test('a relative XDG_CACHE_HOME is ignored: the cache goes to ~/.cache/mreg, never under the cwd', async () => {
+  const home = join(work, 'home-of-relative-cache-test')
+  await mkdir(home)
+  const listed = await github(['history', 'ranker'], { XDG_CACHE_HOME: 'relative-cache', HOME: home })
+  expect(listed).toMatchObject({ code: 0, stderr: '' })
+  expect(existsSync(join(work, 'relative-cache'))).toBe(false)
+  expect(await filesUnder(join(home, '.cache', 'mreg'))).not.toEqual([])
+})
+
 test('a missing token or a malformed --github is bad input, exit 2, one line', async () => {
   const noToken = await mreg(work, ['--github', 'acme/models', 'list'], testEnv({ XDG_CACHE_HOME: cache }))
   expect(noToken.code).toBe(2)
@@ -92,6 +102,10 @@ test('a missing token or a malformed --github is bad input, exit 2, one line', a
   expect(bad.code).toBe(2)
   expect(bad.stderr.trim().split('\n')).toHaveLength(1)
   expect(bad.stderr).toMatch(/owner\/repo/)
+  const noCache = await github(['list'], { XDG_CACHE_HOME: '', HOME: 'not-absolute' })
+  expect(noCache.code).toBe(2)
+  expect(noCache.stderr.trim().split('\n')).toHaveLength(1)
+  expect(noCache.stderr).toMatch(/set XDG_CACHE_HOME to an absolute directory/)
 })
 
 test('a wrong token: one line, no token in it', async () => {
