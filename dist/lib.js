@@ -6967,37 +6967,31 @@ var init_review = __esm({
 
 // src/registry/objects.ts
 import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir4, rename as rename3, stat as stat5, unlink, writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join as join5 } from "node:path";
 function hashObject(type, content) {
   const raw = Buffer.concat([Buffer.from(`${type} ${content.length}\0`), content]);
   return { oid: createHash4("sha1").update(raw).digest("hex"), raw };
 }
-async function writeObject(gitdir, type, content) {
+function writeObject(gitdir, type, content) {
   const { oid, raw } = hashObject(type, content);
   const dir = join5(gitdir, "objects", oid.slice(0, 2));
   const target = join5(dir, oid.slice(2));
-  if (await exists3(target)) return oid;
+  if (existsSync(target)) return oid;
   const temp = join5(dir, `tmp_obj_${process.pid}_${randomBytes2(6).toString("hex")}`);
   try {
-    await mkdir4(dir).catch((error) => {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
       if (error.code !== "EEXIST") throw error;
-    });
-    await writeFile(temp, zlib().deflateSync(raw), { flag: "wx", mode: 292 });
-    await rename3(temp, target);
+    }
+    writeFileSync(temp, zlib().deflateSync(raw, { level: 1 }), { flag: "wx", mode: 292 });
+    renameSync(temp, target);
   } catch (error) {
-    await unlink(temp).catch(() => void 0);
+    rmSync(temp, { force: true });
     throw fileSystemError(error, "write a Git object into", join5(gitdir, "objects"));
   }
   return oid;
-}
-async function exists3(path) {
-  try {
-    await stat5(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 function sortKey(item) {
   return Buffer.from(isTreeMode(item.mode) ? `${item.name}/` : item.name);
@@ -7050,7 +7044,7 @@ var init_objects = __esm({
 });
 
 // src/registry/git-identity.ts
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname5, isAbsolute as isAbsolute2, join as join6, resolve as resolve2 } from "node:path";
 async function resolveCommitIdentity(gitdir, env = process.env) {
@@ -7083,20 +7077,20 @@ function configFiles(gitdir, env) {
 }
 async function readConfigChain(files) {
   const values = /* @__PURE__ */ new Map();
-  for (const file of files) await readConfigFile(file, values, 0);
+  for (const file of files) readConfigFile(file, values, 0);
   return values;
 }
-async function readConfigFile(file, into, depth) {
+function readConfigFile(file, into, depth) {
   let text;
   try {
-    text = await readFile(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch {
     return;
   }
   for (const [key3, value2] of parseGitConfig(text)) {
     if (key3 === "include.path" && depth < MAX_INCLUDE_DEPTH) {
       const path = value2.startsWith("~/") ? join6(homedir(), value2.slice(2)) : value2;
-      await readConfigFile(isAbsolute2(path) ? path : resolve2(dirname5(file), path), into, depth + 1);
+      readConfigFile(isAbsolute2(path) ? path : resolve2(dirname5(file), path), into, depth + 1);
     } else into.set(key3, value2);
   }
 }
@@ -13041,17 +13035,17 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         const length = Math.ceil((62 + (extended ? 2 : 0) + bpath.length + 1) / 8) * 8;
         const written = Buffer.alloc(length);
         const writer = new BufferCursor(written);
-        const stat14 = normalizeStats(entry);
-        writer.writeUInt32BE(stat14.ctimeSeconds);
-        writer.writeUInt32BE(stat14.ctimeNanoseconds);
-        writer.writeUInt32BE(stat14.mtimeSeconds);
-        writer.writeUInt32BE(stat14.mtimeNanoseconds);
-        writer.writeUInt32BE(stat14.dev);
-        writer.writeUInt32BE(stat14.ino);
-        writer.writeUInt32BE(stat14.mode);
-        writer.writeUInt32BE(stat14.uid);
-        writer.writeUInt32BE(stat14.gid);
-        writer.writeUInt32BE(stat14.size);
+        const stat11 = normalizeStats(entry);
+        writer.writeUInt32BE(stat11.ctimeSeconds);
+        writer.writeUInt32BE(stat11.ctimeNanoseconds);
+        writer.writeUInt32BE(stat11.mtimeSeconds);
+        writer.writeUInt32BE(stat11.mtimeNanoseconds);
+        writer.writeUInt32BE(stat11.dev);
+        writer.writeUInt32BE(stat11.ino);
+        writer.writeUInt32BE(stat11.mode);
+        writer.writeUInt32BE(stat11.uid);
+        writer.writeUInt32BE(stat11.gid);
+        writer.writeUInt32BE(stat11.size);
         writer.write(entry.oid, 20, "hex");
         writer.writeUInt16BE(renderCacheEntryFlags(entry));
         if (extended) {
@@ -13106,13 +13100,13 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       };
     }
     async function updateCachedIndexFile(fs7, filepath, cache) {
-      const [stat14, rawIndexFile] = await Promise.all([
+      const [stat11, rawIndexFile] = await Promise.all([
         fs7.lstat(filepath),
         fs7.read(filepath)
       ]);
       const index3 = await GitIndex.from(rawIndexFile);
       cache.map.set(filepath, index3);
-      cache.stats.set(filepath, stat14);
+      cache.stats.set(filepath, stat11);
     }
     async function isIndexStale(fs7, filepath, cache) {
       const savedStats = cache.stats.get(filepath);
@@ -13186,7 +13180,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
     }
     function flatFileListToDirectoryStructure(files) {
       const inodes = /* @__PURE__ */ new Map();
-      const mkdir11 = function(name) {
+      const mkdir9 = function(name) {
         if (!inodes.has(name)) {
           const dir = {
             type: "tree",
@@ -13196,7 +13190,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
             children: []
           };
           inodes.set(name, dir);
-          dir.parent = mkdir11(dirname14(name));
+          dir.parent = mkdir9(dirname14(name));
           if (dir.parent && dir.parent !== dir) dir.parent.children.push(dir);
         }
         return inodes.get(name);
@@ -13209,7 +13203,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
             basename: basename6(name),
             metadata,
             // This recursively generates any missing parent folders.
-            parent: mkdir11(dirname14(name)),
+            parent: mkdir9(dirname14(name)),
             children: []
           };
           if (file.parent) file.parent.children.push(file);
@@ -13217,7 +13211,7 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         }
         return inodes.get(name);
       };
-      mkdir11(".");
+      mkdir9(".");
       for (const file of files) {
         mkfile(file.path, file);
       }
@@ -16327,23 +16321,23 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       async stat(entry) {
         if (entry._stat === false) {
           const { fs: fs7, dir } = this;
-          let stat14 = await fs7.lstat(`${dir}/${entry._fullpath}`);
-          if (!stat14) {
+          let stat11 = await fs7.lstat(`${dir}/${entry._fullpath}`);
+          if (!stat11) {
             throw new Error(
               `ENOENT: no such file or directory, lstat '${entry._fullpath}'`
             );
           }
-          let type = stat14.isDirectory() ? "tree" : "blob";
-          if (type === "blob" && !stat14.isFile() && !stat14.isSymbolicLink()) {
+          let type = stat11.isDirectory() ? "tree" : "blob";
+          if (type === "blob" && !stat11.isFile() && !stat11.isSymbolicLink()) {
             type = "special";
           }
           entry._type = type;
-          stat14 = normalizeStats(stat14);
-          entry._mode = stat14.mode;
-          if (stat14.size === -1 && entry._actualSize) {
-            stat14.size = entry._actualSize;
+          stat11 = normalizeStats(stat11);
+          entry._mode = stat11.mode;
+          if (stat11.size === -1 && entry._actualSize) {
+            stat11.size = entry._actualSize;
           }
-          entry._stat = stat14;
+          entry._stat = stat11;
         }
         return entry._stat;
       }
@@ -16558,19 +16552,19 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       }
       return result;
     }
-    async function mkdirp(mkdir11, filepath, retries = 10) {
+    async function mkdirp(mkdir9, filepath, retries = 10) {
       try {
-        await mkdir11(filepath);
+        await mkdir9(filepath);
       } catch (err) {
         if (err === null) return;
         if (err.code === "EEXIST") return;
         if (err.code !== "ENOENT") throw err;
         const parent = dirname14(filepath);
         if (parent === "." || parent === "/" || parent === filepath) throw err;
-        await mkdirp(mkdir11, parent, retries);
+        await mkdirp(mkdir9, parent, retries);
         for (let attempt = 0; ; attempt++) {
           try {
-            await mkdir11(filepath);
+            await mkdir9(filepath);
             return;
           } catch (err2) {
             if (err2 === null || err2.code === "EEXIST") return;
@@ -16591,9 +16585,9 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         await Promise.all(
           entries.map((entry) => {
             const subpath = join24(filepath, entry);
-            return fs7.lstat(subpath).then((stat14) => {
-              if (!stat14) return;
-              return stat14.isDirectory() ? rmRecursive(fs7, subpath) : fs7.rm(subpath);
+            return fs7.lstat(subpath).then((stat11) => {
+              if (!stat11) return;
+              return stat11.isDirectory() ? rmRecursive(fs7, subpath) : fs7.rm(subpath);
             });
           })
         ).then(() => fs7.rmdir(filepath));
@@ -24975,13 +24969,15 @@ function parseCommit(oid, data) {
   if (!info.tree) throw notFoundError(oid);
   return info;
 }
-var MAX_CACHED_TREES, GitReader;
+var MAX_CACHED_TREES, MAX_CACHED_BLOB, MAX_CACHED_BLOB_BYTES, GitReader;
 var init_git_reader = __esm({
   "src/registry/git-reader.ts"() {
     "use strict";
     init_errors();
     init_object_source();
     MAX_CACHED_TREES = 2e4;
+    MAX_CACHED_BLOB = 256 * 1024;
+    MAX_CACHED_BLOB_BYTES = 8 * 1024 * 1024;
     GitReader = class {
       /** `source`: which local reader (default `auto`), or a source of another kind (GitHub's API). */
       constructor(gitdir, source = "auto") {
@@ -25003,6 +24999,13 @@ var init_git_reader = __esm({
       paths;
       trees = /* @__PURE__ */ new Map();
       commits = /* @__PURE__ */ new Map();
+      /**
+       * Small blobs by id: a write reads the policy, the model's head and its rows on the tip once to
+       * draft and again to commit (on a new snapshot, possibly of the same tip). Callers never modify
+       * the bytes they are given.
+       */
+      blobs = /* @__PURE__ */ new Map();
+      blobBytes = 0;
       async readTyped(oid, type) {
         const object = await this.objects.read(oid, type);
         if (object.type !== type) {
@@ -25065,7 +25068,18 @@ var init_git_reader = __esm({
         return this.readBlob(entry.oid);
       }
       async readBlob(oid) {
-        return this.readTyped(oid, "blob");
+        const cached = this.blobs.get(oid);
+        if (cached) return cached;
+        const data = await this.readTyped(oid, "blob");
+        if (data.length <= MAX_CACHED_BLOB) {
+          if (this.blobBytes + data.length > MAX_CACHED_BLOB_BYTES) {
+            this.blobs.clear();
+            this.blobBytes = 0;
+          }
+          this.blobs.set(oid, data);
+          this.blobBytes += data.length;
+        }
+        return data;
       }
       /**
        * The parsed JSON at `path` in `rootTree`, or null when absent. A file that is not JSON (or is a
@@ -25095,12 +25109,14 @@ function serialiseJson(value2) {
 `);
 }
 async function buildTree(reader, baseTree, files) {
+  const paths = files.map((file) => splitPath(file.path));
+  if (baseTree) await readDirectories(reader, baseTree, paths);
   const root = {
     entries: baseTree ? new Map(await reader.readTree(baseTree)) : /* @__PURE__ */ new Map(),
     open: /* @__PURE__ */ new Map()
   };
-  for (const file of files) {
-    const segments = splitPath(file.path);
+  for (const [i, file] of files.entries()) {
+    const segments = [...paths[i]];
     const leaf = segments.pop();
     const parent = await openDir(reader, root, segments, file);
     if (!parent) continue;
@@ -25111,10 +25127,27 @@ async function buildTree(reader, baseTree, files) {
       continue;
     }
     if (existing?.type === "tree" || parent.open.has(leaf)) throw pathConflict(file.path, "is a directory");
-    const oid = await writeObject(reader.gitdir, "blob", serialiseJson(await documentValue(file.content)));
+    const oid = writeObject(reader.gitdir, "blob", serialiseJson(await documentValue(file.content)));
     parent.entries.set(leaf, { mode: FILE_MODE, oid, type: "blob" });
   }
-  return await writeDir(reader.gitdir, root, true);
+  return writeDir(reader.gitdir, root, true);
+}
+async function readDirectories(reader, tree, paths) {
+  const entries = await reader.readTree(tree);
+  const below = /* @__PURE__ */ new Map();
+  for (const segments of paths) {
+    if (segments.length < 2) continue;
+    const [name, ...rest] = segments;
+    const group = below.get(name);
+    if (group) group.push(rest);
+    else below.set(name, [rest]);
+  }
+  await Promise.all(
+    [...below].map(([name, rest]) => {
+      const entry = entries.get(name);
+      return entry?.type === "tree" ? readDirectories(reader, entry.oid, rest) : void 0;
+    })
+  );
 }
 async function openDir(reader, root, segments, file) {
   let dir = root;
@@ -25133,9 +25166,9 @@ async function openDir(reader, root, segments, file) {
   }
   return dir;
 }
-async function writeDir(gitdir, dir, isRoot) {
+function writeDir(gitdir, dir, isRoot) {
   for (const [name, child] of dir.open) {
-    const oid = await writeDir(gitdir, child, false);
+    const oid = writeDir(gitdir, child, false);
     if (oid === null) dir.entries.delete(name);
     else dir.entries.set(name, { mode: TREE_MODE, oid, type: "tree" });
   }
@@ -25176,7 +25209,7 @@ async function writeChangeCommit(reader, parent, change, identity, when) {
     committer: signature2,
     message: message2
   });
-  return { commit: await writeObject(reader.gitdir, "commit", body), tree, message: message2, signature: signature2 };
+  return { commit: writeObject(reader.gitdir, "commit", body), tree, message: message2, signature: signature2 };
 }
 var init_commit_writer = __esm({
   "src/registry/commit-writer.ts"() {
@@ -25190,7 +25223,7 @@ var init_commit_writer = __esm({
 });
 
 // src/registry/history.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join as join7 } from "node:path";
 async function readLog(reader, tip, options = {}) {
   const shallow = await readShallow(reader.gitdir);
@@ -25292,7 +25325,7 @@ async function readIfPresent(reader, oid) {
 }
 async function readShallow(gitdir) {
   try {
-    const text = await readFile2(join7(gitdir, "shallow"), "utf8");
+    const text = await readFile(join7(gitdir, "shallow"), "utf8");
     return new Set(
       text.split("\n").map((l) => l.trim()).filter(Boolean)
     );
@@ -25733,14 +25766,28 @@ var init_optimistic_writer = __esm({
 });
 
 // src/registry/ref-lock.ts
-import { appendFile, mkdir as mkdir5, open as open3, readFile as readFile4, rename as rename4, stat as stat6, unlink as unlink2 } from "node:fs/promises";
+import {
+  appendFileSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync as mkdirSync2,
+  openSync,
+  readFileSync as readFileSync2,
+  renameSync as renameSync2,
+  statSync,
+  unlinkSync,
+  writeSync
+} from "node:fs";
 import { dirname as dirname7, join as join9 } from "node:path";
 async function readRef(gitdir, ref) {
+  return readRefSync(gitdir, ref);
+}
+function readRefSync(gitdir, ref) {
   const loosePath = join9(gitdir, ref);
-  const loose = await readOptional(loosePath);
+  const loose = readOptional(loosePath);
   if (loose !== null) return checkedRefValue(loose.trim(), loosePath, ref);
   const packedPath = join9(gitdir, "packed-refs");
-  const packed = await readOptional(packedPath);
+  const packed = readOptional(packedPath);
   if (packed === null) return null;
   for (const line of packed.split("\n")) {
     if (line.startsWith("#") || line.startsWith("^")) continue;
@@ -25770,13 +25817,13 @@ async function compareAndSwapRef(gitdir, ref, expected, next, options = {}) {
   const lockPath = `${refPath}.lock`;
   let handle;
   try {
-    await mkdir5(dirname7(refPath), { recursive: true });
-    handle = await open3(lockPath, "wx", 420);
+    mkdirSync2(dirname7(refPath), { recursive: true });
+    handle = openSync(lockPath, "wx", 420);
   } catch (error) {
     if (error.code !== "EEXIST") {
       throw fileSystemError(error, "lock the branch (create a lock file) at", lockPath);
     }
-    const age = await lockAge(lockPath);
+    const age = lockAge(lockPath);
     return {
       swapped: false,
       reason: "locked",
@@ -25785,53 +25832,56 @@ async function compareAndSwapRef(gitdir, ref, expected, next, options = {}) {
       stale: age >= (options.staleAfterMs ?? STALE_LOCK_MS)
     };
   }
+  let closed = false;
   let renamed = false;
   try {
-    const current = await readRef(gitdir, ref);
-    if (current !== expected) {
-      await handle.close();
-      return { swapped: false, reason: "mismatch", current };
-    }
+    const current = readRefSync(gitdir, ref);
+    if (current !== expected) return { swapped: false, reason: "mismatch", current };
     try {
-      await handle.writeFile(`${next}
+      writeSync(handle, `${next}
 `);
-      await handle.sync();
-      await handle.close();
-      if (options.reflog) await appendReflog(gitdir, ref, current, next, options.reflog);
-      await rename4(lockPath, refPath);
+      fsyncSync(handle);
+      closeSync(handle);
+      closed = true;
+      if (options.reflog) appendReflog(gitdir, ref, current, next, options.reflog);
+      renameSync2(lockPath, refPath);
     } catch (error) {
       throw fileSystemError(error, "move the branch", refPath);
     }
     renamed = true;
     return { swapped: true, current: next };
   } finally {
-    if (!renamed) {
-      await handle.close().catch(() => void 0);
-      await unlink2(lockPath).catch(() => void 0);
-    }
+    if (!closed) ignoreFailure(() => closeSync(handle));
+    if (!renamed) ignoreFailure(() => unlinkSync(lockPath));
   }
 }
-async function appendReflog(gitdir, ref, previous, next, entry) {
+function ignoreFailure(action) {
+  try {
+    action();
+  } catch {
+  }
+}
+function appendReflog(gitdir, ref, previous, next, entry) {
   const path = join9(gitdir, "logs", ref);
   const message2 = entry.message.split("\n")[0] ?? "";
   const line = `${previous ?? ZERO_OID} ${next} ${formatSignature(entry.who)}	${message2}
 `;
   try {
-    await mkdir5(dirname7(path), { recursive: true });
-    await appendFile(path, line);
+    mkdirSync2(dirname7(path), { recursive: true });
+    appendFileSync(path, line);
   } catch {
   }
 }
-async function lockAge(path) {
+function lockAge(path) {
   try {
-    return Math.max(0, Date.now() - (await stat6(path)).mtimeMs);
+    return Math.max(0, Date.now() - statSync(path).mtimeMs);
   } catch {
     return 0;
   }
 }
-async function readOptional(path) {
+function readOptional(path) {
   try {
-    return await readFile4(path, "utf8");
+    return readFileSync2(path, "utf8");
   } catch (error) {
     const code2 = error.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return null;
@@ -43757,12 +43807,12 @@ var require_headers = __commonJS({
       append(name, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists5 = this[kHeadersMap].get(lowercaseName);
-        if (exists5) {
+        const exists4 = this[kHeadersMap].get(lowercaseName);
+        if (exists4) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists5.name,
-            value: `${exists5.value}${delimiter}${value2}`
+            name: exists4.name,
+            value: `${exists4.value}${delimiter}${value2}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value: value2 });
@@ -51675,10 +51725,10 @@ async function createPull(client, params) {
     const response = await client.octokit.rest.pulls.create({ owner, repo, head: branch, base, title, body });
     return toPull(response.data);
   } catch (error) {
-    const exists5 = httpStatus(error) === 422 && (validationCodes(error).includes("already_exists") || /already exists/i.test(gitHubMessage(error) ?? "") || /already exists/i.test(
+    const exists4 = httpStatus(error) === 422 && (validationCodes(error).includes("already_exists") || /already exists/i.test(gitHubMessage(error) ?? "") || /already exists/i.test(
       JSON.stringify(error.response?.data ?? "")
     ));
-    if (exists5) return null;
+    if (exists4) return null;
     throw client.fail(error, `opening a pull request from ${branch} into ${base}`, repoSlug(params));
   }
 }
@@ -51893,14 +51943,14 @@ var init_review_channel = __esm({
 });
 
 // src/registry/cache-lock.ts
-import { open as open5, readFile as readFile8, unlink as unlink4 } from "node:fs/promises";
+import { open as open4, readFile as readFile4, unlink as unlink2 } from "node:fs/promises";
 import { join as join18 } from "node:path";
 async function withCacheLock(cacheDir, work) {
   const path = join18(cacheDir, LOCK_FILE);
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await open5(path, "wx");
+      const handle = await open4(path, "wx");
       await handle.writeFile(`${process.pid}
 `);
       await handle.close();
@@ -51908,7 +51958,7 @@ async function withCacheLock(cacheDir, work) {
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       if (await ownerIsGone2(path)) {
-        await unlink4(path).catch(() => void 0);
+        await unlink2(path).catch(() => void 0);
         continue;
       }
       if (Date.now() - started > WAIT_LIMIT_MS) {
@@ -51923,13 +51973,13 @@ async function withCacheLock(cacheDir, work) {
   try {
     return await work();
   } finally {
-    await unlink4(path).catch(() => void 0);
+    await unlink2(path).catch(() => void 0);
   }
 }
 async function ownerIsGone2(path) {
   let pid;
   try {
-    pid = Number.parseInt(await readFile8(path, "utf8"), 10);
+    pid = Number.parseInt(await readFile4(path, "utf8"), 10);
   } catch {
     return false;
   }
@@ -53895,7 +53945,7 @@ var init_http_client = __esm({
 
 // src/registry/remote-transport.ts
 import fs5 from "node:fs";
-import { mkdir as mkdir9, unlink as unlink5, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir7, unlink as unlink3, writeFile as writeFile2 } from "node:fs/promises";
 import { randomBytes as randomBytes4 } from "node:crypto";
 import { dirname as dirname12, join as join19 } from "node:path";
 function remoteMessages() {
@@ -54111,13 +54161,13 @@ var init_remote_transport = __esm({
       async pushWithRef(commit, push) {
         const outgoing = `refs/mreg/outgoing/${process.pid}-${randomBytes4(4).toString("hex")}`;
         const outgoingPath = join19(this.options.gitdir, outgoing);
-        await mkdir9(dirname12(outgoingPath), { recursive: true });
-        await writeFile3(outgoingPath, `${commit}
+        await mkdir7(dirname12(outgoingPath), { recursive: true });
+        await writeFile2(outgoingPath, `${commit}
 `);
         try {
           return await push(outgoing);
         } finally {
-          await unlink5(outgoingPath).catch(() => void 0);
+          await unlink3(outgoingPath).catch(() => void 0);
         }
       }
       /**
@@ -54180,11 +54230,11 @@ var init_remote_transport = __esm({
 
 // src/registry/remote-backend.ts
 import fs6 from "node:fs";
-import { mkdir as mkdir10, readFile as readFile9, stat as stat11, writeFile as writeFile4 } from "node:fs/promises";
+import { mkdir as mkdir8, readFile as readFile5, stat as stat8, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname13, join as join20, resolve as resolve7 } from "node:path";
 async function isDirectory(path) {
   try {
-    return (await stat11(path)).isDirectory();
+    return (await stat8(path)).isDirectory();
   } catch {
     return false;
   }
@@ -54379,13 +54429,13 @@ var init_remote_backend = __esm({
       /** After our own push, so the next fetch tells the server we already have this commit. */
       async remember(commit) {
         const path = join20(this.cacheDir, this.transport.trackingRef);
-        await mkdir10(dirname13(path), { recursive: true });
-        await writeFile4(path, `${commit}
+        await mkdir8(dirname13(path), { recursive: true });
+        await writeFile3(path, `${commit}
 `);
       }
       async isShallow() {
         try {
-          return (await readFile9(join20(this.cacheDir, "shallow"), "utf8")).trim() !== "";
+          return (await readFile5(join20(this.cacheDir, "shallow"), "utf8")).trim() !== "";
         } catch {
           return false;
         }
@@ -54394,7 +54444,7 @@ var init_remote_backend = __esm({
         this.prepared ??= (async () => {
           try {
             if (!await isDirectory(join20(this.cacheDir, "objects"))) {
-              await mkdir10(this.cacheDir, { recursive: true });
+              await mkdir8(this.cacheDir, { recursive: true });
               await import_isomorphic_git2.default.init({ fs: fs6, dir: this.cacheDir, bare: true, defaultBranch: this.branch });
             }
             await import_isomorphic_git2.default.setConfig({ fs: fs6, gitdir: this.cacheDir, path: "remote.origin.fetch", value: FETCH_REFSPEC });
@@ -55085,7 +55135,7 @@ var init_upload_file = __esm({
 });
 
 // src/stores/github-release/directory-assets.ts
-import { stat as stat12 } from "node:fs/promises";
+import { stat as stat9 } from "node:fs/promises";
 function directoryAssetName(position, path) {
   const readable = path.replace(/[^A-Za-z0-9._-]/g, "_").replace(/\.+$/, "").slice(-180);
   return `${String(position).padStart(4, "0")}-${readable || "file"}`;
@@ -55143,7 +55193,7 @@ async function uploadDirectory(upload, planned, total) {
 async function checkUnchanged(file) {
   let size;
   try {
-    size = (await stat12(file.source)).size;
+    size = (await stat9(file.source)).size;
   } catch (error) {
     throw fileSystemError(error, "read", file.source);
   }
@@ -55385,7 +55435,7 @@ var init_verify_release = __esm({
 });
 
 // src/stores/github-release/github-release-store.ts
-import { stat as stat13, writeFile as writeFile5 } from "node:fs/promises";
+import { stat as stat10, writeFile as writeFile4 } from "node:fs/promises";
 var GitHubReleaseStore;
 var init_github_release_store = __esm({
   "src/stores/github-release/github-release-store.ts"() {
@@ -55430,7 +55480,7 @@ var init_github_release_store = __esm({
         const tag = releaseTag(target.name, target.version);
         let size;
         try {
-          size = (await stat13(sourcePath)).size;
+          size = (await stat10(sourcePath)).size;
         } catch (error) {
           throw fileSystemError(error, "read", sourcePath);
         }
@@ -55613,7 +55663,7 @@ var init_github_release_store = __esm({
         if (isEmptyFile(artifact)) {
           const temp = tempPathBeside(outPath);
           try {
-            await writeFile5(temp, "", { flag: "wx" });
+            await writeFile4(temp, "", { flag: "wx" });
             await moveIntoPlace(temp, outPath);
           } finally {
             await removeQuietly(temp);
@@ -57138,7 +57188,7 @@ async function check2(ctx, input) {
       state: verdict.state,
       description: verdict.description,
       context: POLICY_STATUS_CONTEXT,
-      targetUrl: ctx.source?.workflow_run
+      targetUrl: (await ctx.source)?.workflow_run
     });
     posted = true;
   }
@@ -57821,7 +57871,7 @@ async function draftVersion(ctx, snapshot, input, digest, store, scanned) {
     notes: input.notes ?? "",
     parent_model_id: parent,
     dataset_version: input.datasetVersion ?? null,
-    source: ctx.source ?? {}
+    source: await ctx.source ?? {}
   };
   validateModelVersion(doc, `${formatReference(doc)}`, "invalid-input");
   const missing = checkRequiredMetadata(policy, doc).filter((r) => r.status === "fail");
@@ -57904,12 +57954,15 @@ async function register(ctx, input) {
   const metrics = parseMetricsObject(input.metrics ?? {}, "metrics");
   const scanned = await isDirectoryPath(input.file) ? await scanDirectory(input.file) : void 0;
   const extension = scanned ? "" : safeExtension(input.file);
-  const digest = scanned?.digest ?? await hashFile(input.file, ctx.progress?.("hashing"));
-  const createdAt = input.createdAt ?? (await stat4(input.file)).mtime;
-  const store = await openStore(ctx);
+  const [digest, createdAt, store, firstSnapshot] = await allInOrder([
+    scanned ? Promise.resolve(scanned.digest) : hashFile(input.file, ctx.progress?.("hashing")),
+    input.createdAt ? Promise.resolve(input.createdAt) : stat4(input.file).then((found) => found.mtime),
+    openStore(ctx),
+    ctx.backend.snapshot()
+  ]);
   const refusedVersions = /* @__PURE__ */ new Set();
   for (let attempt = 1; attempt <= MAX_IDENTITY_ATTEMPTS; attempt++) {
-    const snapshot = await ctx.backend.snapshot();
+    const snapshot = attempt === 1 ? firstSnapshot : await ctx.backend.snapshot();
     const draft = await draftVersion(
       ctx,
       snapshot,
@@ -57928,7 +57981,7 @@ async function register(ctx, input) {
         model_id: draft.model_id,
         file_name: draft.artifact.file_name,
         media_type: draft.artifact.media_type,
-        commit: ctx.source?.commit,
+        commit: (await ctx.source)?.commit,
         description: releaseDescription(draft),
         compression: snapshot.policy.artifacts.compression
       };
@@ -57974,6 +58027,11 @@ async function register(ctx, input) {
     "conflict",
     `could not register ${name}: other writers kept taking the next version; try again`
   );
+}
+async function allInOrder(work) {
+  const settled = await Promise.allSettled(work);
+  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
+  return settled.map((outcome) => outcome.value);
 }
 async function settleAll(leases) {
   let failure;
@@ -58181,11 +58239,11 @@ init_git_reader();
 init_history();
 init_optimistic_writer();
 init_retry();
-import { stat as stat7 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 import { join as join10, resolve as resolve3 } from "node:path";
 
 // src/registry/checked-out.ts
-import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
+import { readdir as readdir4, readFile as readFile2 } from "node:fs/promises";
 import { dirname as dirname6, join as join8 } from "node:path";
 async function worktreeHolding(gitdir, ref, mainWorktree) {
   if (mainWorktree !== null && await headNames(join8(gitdir, "HEAD"), ref)) return mainWorktree;
@@ -58209,7 +58267,7 @@ async function headNames(headFile, ref) {
 }
 async function readText(path) {
   try {
-    return await readFile3(path, "utf8");
+    return await readFile2(path, "utf8");
   } catch {
     return null;
   }
@@ -58355,7 +58413,7 @@ var LocalRegistryBackend = class {
   }
   async requireRepository() {
     try {
-      if ((await stat7(join10(this.gitdir, "objects"))).isDirectory()) return;
+      if ((await stat5(join10(this.gitdir, "objects"))).isDirectory()) return;
     } catch {
     }
     throw new RegistryError(
@@ -58368,36 +58426,58 @@ var LocalRegistryBackend = class {
 // src/registry/provenance.ts
 init_git_identity();
 init_isomorphic();
-import fs3 from "node:fs";
-import { readFile as readFile5 } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import fs3, { readFileSync as readFileSync3 } from "node:fs";
 import { join as join11 } from "node:path";
 async function localProvenance(location) {
-  const provenance = { repository: await originUrl(location.gitdir) ?? location.dir };
+  const provenance = { repository: originUrl(location.gitdir) ?? location.dir };
   const bare = location.dir === location.gitdir;
+  const state = (bare ? null : await stateByGit(location.dir)) ?? await stateByIsomorphicGit(location, bare);
+  return { ...provenance, ...state };
+}
+async function stateByGit(dir) {
+  const env = { ...process.env };
+  for (const name of ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR"]) delete env[name];
+  const args = ["--no-optional-locks", "status", "--porcelain=v2", "--branch", "--untracked-files=no", "-z"];
+  const output = await new Promise((resolve8) => {
+    execFile(
+      "git",
+      args,
+      { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => resolve8(error ? null : stdout)
+    );
+  });
+  if (output === null) return null;
+  const records = output.split("\0").filter(Boolean);
+  const oid = records.find((r) => r.startsWith("# branch.oid "))?.slice("# branch.oid ".length);
+  if (!oid || oid === "(initial)") return {};
+  return { commit: oid, dirty: records.some((r) => !r.startsWith("# ")) };
+}
+async function stateByIsomorphicGit(location, bare) {
   const dotGit = bare ? location.gitdir : join11(location.dir, ".git");
   const git3 = await isomorphicGit();
   let commit;
   try {
     commit = await git3.resolveRef({ fs: fs3, dir: bare ? void 0 : location.dir, gitdir: dotGit, ref: "HEAD" });
   } catch {
-    return provenance;
+    return {};
   }
-  provenance.commit = commit;
-  if (bare) return provenance;
+  if (bare) return { commit };
   try {
     const rows = await git3.statusMatrix({ fs: fs3, dir: location.dir, gitdir: dotGit, refresh: false });
-    provenance.dirty = rows.some(([, head, workdir, stage]) => {
+    const dirty = rows.some(([, head, workdir, stage]) => {
       const untracked = head === 0 && stage === 0;
       return !untracked && !(head === 1 && workdir === 1 && stage === 1);
     });
+    return { commit, dirty };
   } catch {
+    return { commit };
   }
-  return provenance;
 }
-async function originUrl(gitdir) {
+function originUrl(gitdir) {
   let text;
   try {
-    text = await readFile5(join11(gitdir, "config"), "utf8");
+    text = readFileSync3(join11(gitdir, "config"), "utf8");
   } catch {
     return void 0;
   }
@@ -58411,14 +58491,14 @@ function withoutCredentials(url) {
 // src/registry/repository.ts
 init_errors();
 init_isomorphic();
-import fs4 from "node:fs";
-import { mkdir as mkdir6, readFile as readFile6, stat as stat8 } from "node:fs/promises";
+import fs4, { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { mkdir as mkdir4 } from "node:fs/promises";
 import { dirname as dirname8, isAbsolute as isAbsolute3, join as join12, resolve as resolve4 } from "node:path";
 async function findRepository(startDir) {
   const start = resolve4(startDir);
   let current = start;
   for (; ; ) {
-    const found = await repositoryAt(current);
+    const found = repositoryAt(current);
     if (found) return found;
     const parent = dirname8(current);
     if (parent === current) break;
@@ -58429,37 +58509,35 @@ async function findRepository(startDir) {
     (w) => `no Git repository at or above ${start}; run 'git init' there, or ${w.command("init")} creates one`
   );
 }
-async function repositoryAt(dir) {
+function repositoryAt(dir) {
   const dotGit = join12(dir, ".git");
-  const info = await statOrNull(dotGit);
-  if (info?.isDirectory() && await looksLikeGitdir(dotGit)) return { dir, gitdir: dotGit };
+  const info = statOrNull(dotGit);
+  if (info?.isDirectory() && looksLikeGitdir(dotGit)) return { dir, gitdir: dotGit };
   if (info?.isFile()) {
-    const text = await readFile6(dotGit, "utf8");
+    const text = readFileSync4(dotGit, "utf8");
     const match = /^gitdir:\s*(.+?)\s*$/m.exec(text);
     if (!match?.[1]) throw new RegistryError("integrity", `${dotGit} is a file without a "gitdir:" line`);
     const gitdir = isAbsolute3(match[1]) ? match[1] : resolve4(dir, match[1]);
-    return { dir, gitdir: await commonDir(gitdir) };
+    return { dir, gitdir: commonDir(gitdir) };
   }
-  if (await looksLikeGitdir(dir)) return { dir, gitdir: dir };
+  if (looksLikeGitdir(dir)) return { dir, gitdir: dir };
   return null;
 }
-async function commonDir(gitdir) {
+function commonDir(gitdir) {
   try {
-    const pointer = (await readFile6(join12(gitdir, "commondir"), "utf8")).trim();
+    const pointer = readFileSync4(join12(gitdir, "commondir"), "utf8").trim();
     return isAbsolute3(pointer) ? pointer : resolve4(gitdir, pointer);
   } catch {
     return gitdir;
   }
 }
-async function looksLikeGitdir(dir) {
-  const [head, objects, refs] = await Promise.all(
-    ["HEAD", "objects", "refs"].map((name) => statOrNull(join12(dir, name)))
-  );
+function looksLikeGitdir(dir) {
+  const [head, objects, refs] = ["HEAD", "objects", "refs"].map((name) => statOrNull(join12(dir, name)));
   return Boolean(head?.isFile() && objects?.isDirectory() && refs?.isDirectory());
 }
-async function statOrNull(path) {
+function statOrNull(path) {
   try {
-    return await stat8(path);
+    return statSync2(path);
   } catch {
     return null;
   }
@@ -58472,7 +58550,7 @@ async function openOrCreateRepository(dir, options = {}) {
     if (!(error instanceof RegistryError) || error.kind !== "not-found") throw error;
   }
   try {
-    await mkdir6(target, { recursive: true });
+    await mkdir4(target, { recursive: true });
     const git3 = await isomorphicGit();
     await git3.init({ fs: fs4, dir: target, bare: options.bare ?? false, defaultBranch: "main" });
   } catch (error) {
@@ -58494,16 +58572,16 @@ init_errors();
 init_atomic_file();
 init_hashing();
 import { constants } from "node:fs";
-import { lstat as lstat5, open as open4, rmdir, stat as stat10 } from "node:fs/promises";
+import { lstat as lstat5, open as open3, rmdir, stat as stat7 } from "node:fs/promises";
 import { basename as basename4, dirname as dirname9, isAbsolute as isAbsolute4, join as join14, relative, resolve as resolve5, sep } from "node:path";
 
 // src/stores/local/file-io.ts
 init_errors();
 init_atomic_file();
-import { mkdir as mkdir7, readdir as readdir5 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir5 } from "node:fs/promises";
 async function ensureDirectory(directory) {
   try {
-    return await mkdir7(directory, { recursive: true });
+    return await mkdir5(directory, { recursive: true });
   } catch (error) {
     throw fileSystemError(error, "create directory", directory);
   }
@@ -58530,7 +58608,7 @@ init_errors();
 init_atomic_file();
 init_hashing();
 import { createHash as createHash5, randomBytes as randomBytes3 } from "node:crypto";
-import { chmod as chmod2, lstat as lstat4, rename as rename5, stat as stat9, unlink as unlink3, writeFile as writeFile2 } from "node:fs/promises";
+import { chmod as chmod2, lstat as lstat4, rename as rename3, stat as stat6, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join as join13 } from "node:path";
 function defaultLocalStoreRoot(gitdir) {
@@ -58545,7 +58623,7 @@ function tempDirectory(root) {
 }
 async function hasObject(root, sha256) {
   try {
-    return (await stat9(objectFile(root, sha256))).isFile();
+    return (await stat6(objectFile(root, sha256))).isFile();
   } catch (error) {
     if (errorCode(error) === "ENOENT") return false;
     throw fileSystemError(error, "inspect", objectFile(root, sha256));
@@ -58581,7 +58659,7 @@ async function pinObject(root, sha256) {
   await ensureDirectory(directory);
   const path = join13(directory, ownedName(hex));
   try {
-    await writeFile2(path, "", { flag: "wx" });
+    await writeFile(path, "", { flag: "wx" });
   } catch (error) {
     throw fileSystemError(error, "pin the stored object at", path);
   }
@@ -58620,7 +58698,7 @@ async function removeObject(root, sha256, inUse) {
   await ensureDirectory(tempDirectory(root));
   const doomed = join13(tempDirectory(root), `${ownedName(`remove-${sha256}`)}.tmp`);
   try {
-    await rename5(objectPath, doomed);
+    await rename3(objectPath, doomed);
   } catch (error) {
     if (errorCode(error) === "ENOENT") return false;
     throw fileSystemError(error, "remove the object", objectPath);
@@ -58641,21 +58719,21 @@ async function removeObject(root, sha256, inUse) {
 }
 async function putBack(doomed, objectPath) {
   try {
-    await rename5(doomed, objectPath);
+    await rename3(doomed, objectPath);
   } catch (error) {
     throw fileSystemError(error, "put back the object", objectPath);
   }
 }
 async function unlinkObjectFile(path) {
   try {
-    await unlink3(path);
+    await unlink(path);
   } catch (error) {
     const code2 = errorCode(error);
     if (code2 === "ENOENT") return;
     if (code2 !== "EPERM" && code2 !== "EACCES") throw fileSystemError(error, "remove the object", path);
     try {
       await chmod2(path, 420);
-      await unlink3(path);
+      await unlink(path);
     } catch (retryError) {
       if (errorCode(retryError) !== "ENOENT") throw fileSystemError(retryError, "remove the object", path);
     }
@@ -58791,7 +58869,7 @@ async function openObject(root, artifact, objectPath) {
   if (!info.isFile()) throw notAnObject(artifact, objectPath, describeNonFile(info));
   let handle;
   try {
-    handle = await open4(objectPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    handle = await open3(objectPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
     const code2 = errorCode(error);
     if (code2 === "ENOENT") return null;
@@ -58850,7 +58928,7 @@ async function resolveOutput(outPath, fileName) {
   const spelledAsDirectory = outPath.endsWith("/") || outPath.endsWith(sep);
   let isDirectory2 = false;
   try {
-    isDirectory2 = (await stat10(absolute)).isDirectory();
+    isDirectory2 = (await stat7(absolute)).isDirectory();
   } catch (error) {
     const code2 = errorCode(error);
     if (code2 !== "ENOENT" && code2 !== "ENOTDIR") throw fileSystemError(error, "inspect", absolute);
@@ -58880,7 +58958,7 @@ async function removeCreatedDirectories(deepest, firstCreated) {
 init_errors();
 init_atomic_file();
 init_hashing();
-import { chmod as chmod3, link, lstat as lstat6, rename as rename6, utimes } from "node:fs/promises";
+import { chmod as chmod3, link, lstat as lstat6, rename as rename4, utimes } from "node:fs/promises";
 import { dirname as dirname10, join as join15 } from "node:path";
 var OBJECT_MODE = 292;
 async function putObject(root, sourcePath, target, expected, onProgress) {
@@ -58994,8 +59072,8 @@ async function publishExclusively(tempPath, objectPath) {
     const code2 = errorCode(error);
     if (code2 === "EEXIST") return reuseExisting(objectPath);
     if (code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP" && code2 !== "ENOSYS") throw error;
-    if (await exists4(objectPath)) return reuseExisting(objectPath);
-    await rename6(tempPath, objectPath);
+    if (await exists3(objectPath)) return reuseExisting(objectPath);
+    await rename4(tempPath, objectPath);
   }
   await syncDirectory(dirname10(objectPath));
   return true;
@@ -59005,7 +59083,7 @@ async function reuseExisting(objectPath) {
   await utimes(objectPath, now, now).catch(() => void 0);
   return false;
 }
-async function exists4(path) {
+async function exists3(path) {
   try {
     await lstat6(path);
     return true;
@@ -59120,7 +59198,7 @@ var LocalArtifactStore = class {
 
 // src/stores/local/local-state.ts
 init_atomic_file();
-import { mkdir as mkdir8, readFile as readFile7 } from "node:fs/promises";
+import { mkdir as mkdir6, readFile as readFile3 } from "node:fs/promises";
 import { join as join16 } from "node:path";
 var LocalStateFiles = class {
   constructor(dir) {
@@ -59129,13 +59207,13 @@ var LocalStateFiles = class {
   dir;
   async read(key3) {
     try {
-      return (await readFile7(this.path(key3), "utf8")).trim();
+      return (await readFile3(this.path(key3), "utf8")).trim();
     } catch {
       return null;
     }
   }
   async write(key3, value2) {
-    await mkdir8(this.dir, { recursive: true });
+    await mkdir6(this.dir, { recursive: true });
     await writeFileAtomic(this.path(key3), value2 + "\n");
   }
   path(key3) {
@@ -59313,7 +59391,11 @@ async function openContext(options = {}) {
     store: options.artifactStore
   });
   if (options.source) context.source = options.source;
-  else if (options.withProvenance) context.source = { ...await localProvenance(location), actor };
+  else if (options.withProvenance) {
+    const provenance = localProvenance(location).then((found) => ({ ...found, actor }));
+    provenance.catch(() => void 0);
+    context.source = provenance;
+  }
   const interval = options.pollIntervalMs ?? 1e3;
   return {
     context,

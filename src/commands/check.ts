@@ -89,7 +89,7 @@ export async function check(ctx: CommandContext, input: CheckInput): Promise<Che
       state: verdict.state,
       description: verdict.description,
       context: POLICY_STATUS_CONTEXT,
-      targetUrl: ctx.source?.workflow_run
+      targetUrl: (await ctx.source)?.workflow_run
     })
     posted = true
   }

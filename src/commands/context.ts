@@ -21,8 +21,11 @@ export interface CommandContext {
    * rollback open a pull request instead of committing, and check/apply read approvals and labels.
    */
   review?: ReviewChannel
-  /** Provenance recorded at registration (repository, commit, workflow run, actor). */
-  source?: Source
+  /**
+   * Provenance recorded at registration (repository, commit, workflow run, actor); a promise
+   * when it is still being read (a local working tree's state: src/wiring/open-registry.ts).
+   */
+  source?: Source | Promise<Source>
   /** Progress and notices for humans; never part of a command's result. */
   notice?: (message: string) => void
   /** Facts this machine remembers between commands; absent where nothing persists (the Action). */

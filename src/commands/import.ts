@@ -184,7 +184,7 @@ async function batchDocuments(
         filePath: put.file_path,
         actor: ctx.actor,
         at,
-        source: ctx.source ?? {}
+        source: (await ctx.source) ?? {}
       },
       v.metadataFile
     )

@@ -84,7 +84,7 @@ export async function draftVersion(
     notes: input.notes ?? '',
     parent_model_id: parent,
     dataset_version: input.datasetVersion ?? null,
-    source: ctx.source ?? {}
+    source: (await ctx.source) ?? {}
   }
   validateModelVersion(doc, `${formatReference(doc)}`, 'invalid-input')
   const missing = checkRequiredMetadata(policy, doc).filter(r => r.status === 'fail')

@@ -69,15 +69,21 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
   const scanned = (await isDirectoryPath(input.file)) ? await scanDirectory(input.file) : undefined
   const extension = scanned ? '' : safeExtension(input.file)
 
-  const digest = scanned?.digest ?? (await hashFile(input.file, ctx.progress?.('hashing')))
-  const createdAt = input.createdAt ?? (await stat(input.file)).mtime
-  const store = await openStore(ctx)
+  // Hashing, opening the store and reading the registry's tip wait on different things (the
+  // file, the store's directory or API, git): they run together. The first attempt drafts on the
+  // tip as the command found it; a registration landing meanwhile makes the claim retry.
+  const [digest, createdAt, store, firstSnapshot] = await allInOrder([
+    scanned ? Promise.resolve(scanned.digest) : hashFile(input.file, ctx.progress?.('hashing')),
+    input.createdAt ? Promise.resolve(input.createdAt) : stat(input.file).then(found => found.mtime),
+    openStore(ctx),
+    ctx.backend.snapshot()
+  ] as const)
 
   // Versions whose slot the store refused: taken by a registration still landing, or a tag GitHub
   // keeps reserved for good (a deleted immutable release). An automatic version skips them.
   const refusedVersions = new Set<string>()
   for (let attempt = 1; attempt <= MAX_IDENTITY_ATTEMPTS; attempt++) {
-    const snapshot = await ctx.backend.snapshot()
+    const snapshot = attempt === 1 ? firstSnapshot : await ctx.backend.snapshot()
     const draft = await draftVersion(
       ctx,
       snapshot,
@@ -96,7 +102,7 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
         model_id: draft.model_id,
         file_name: draft.artifact.file_name,
         media_type: draft.artifact.media_type,
-        commit: ctx.source?.commit,
+        commit: (await ctx.source)?.commit,
         description: releaseDescription(draft),
         compression: snapshot.policy.artifacts.compression
       }
@@ -146,6 +152,20 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
     'conflict',
     `could not register ${name}: other writers kept taking the next version; try again`
   )
+}
+
+/**
+ * Promise.all, except that the error reported is the first in the list's order, not in time:
+ * a missing file is reported as such even when the registry's answer came back first.
+ */
+async function allInOrder<T extends readonly unknown[]>(work: { [K in keyof T]: Promise<T[K]> }): Promise<{
+  -readonly [K in keyof T]: T[K]
+}> {
+  const settled = await Promise.allSettled(work)
+  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason
+  return settled.map(outcome => (outcome as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: T[K]
+  }
 }
 
 /** Settles every lease, then reports the first that found its bytes gone (see StoreLease). */

@@ -51,5 +51,5 @@ export async function writeChangeCommit(
     committer: signature,
     message
   })
-  return { commit: await writeObject(reader.gitdir, 'commit', body), tree, message, signature }
+  return { commit: writeObject(reader.gitdir, 'commit', body), tree, message, signature }
 }

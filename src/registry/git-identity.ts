@@ -10,7 +10,7 @@
  * The files are read with a small reader of git's config syntax (sections, subsections, quoted
  * values, escapes, comments, continuation lines, `[include] path`); `includeIf` is not evaluated.
  */
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 
@@ -69,23 +69,25 @@ export function configFiles(gitdir: string, env: Env): string[] {
 /** `section.key` (lower case; subsection kept as written) → last value, over the files in order. */
 async function readConfigChain(files: string[]): Promise<Map<string, string>> {
   const values = new Map<string, string>()
-  for (const file of files) await readConfigFile(file, values, 0)
+  for (const file of files) readConfigFile(file, values, 0)
   return values
 }
 
 const MAX_INCLUDE_DEPTH = 10
 
-async function readConfigFile(file: string, into: Map<string, string>, depth: number): Promise<void> {
+// Synchronous: four small files at every start, each of which cost a thread-pool hand-off when
+// asynchronous (src/registry/objects.ts says why, with the measurement).
+function readConfigFile(file: string, into: Map<string, string>, depth: number): void {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = readFileSync(file, 'utf8')
   } catch {
     return // a missing or unreadable file is simply not part of the chain, as for git
   }
   for (const [key, value] of parseGitConfig(text)) {
     if (key === 'include.path' && depth < MAX_INCLUDE_DEPTH) {
       const path = value.startsWith('~/') ? join(homedir(), value.slice(2)) : value
-      await readConfigFile(isAbsolute(path) ? path : resolve(dirname(file), path), into, depth + 1)
+      readConfigFile(isAbsolute(path) ? path : resolve(dirname(file), path), into, depth + 1)
     } else into.set(key, value)
   }
 }

@@ -30,6 +30,9 @@ export interface CommitInfo {
 }
 
 const MAX_CACHED_TREES = 20_000
+/** Blobs above this are not kept (a version document is ~2 KB, a rows shard tens of KB). */
+const MAX_CACHED_BLOB = 256 * 1024
+const MAX_CACHED_BLOB_BYTES = 8 * 1024 * 1024
 
 export class GitReader {
   /** Handed to isomorphic-git where it is still called directly (ref and short-id lookups). */
@@ -39,6 +42,13 @@ export class GitReader {
   private readonly paths: LocalObjectSource | null
   private readonly trees = new Map<string, Map<string, Entry>>()
   private readonly commits = new Map<string, CommitInfo>()
+  /**
+   * Small blobs by id: a write reads the policy, the model's head and its rows on the tip once to
+   * draft and again to commit (on a new snapshot, possibly of the same tip). Callers never modify
+   * the bytes they are given.
+   */
+  private readonly blobs = new Map<string, Buffer>()
+  private blobBytes = 0
 
   /** `source`: which local reader (default `auto`), or a source of another kind (GitHub's API). */
   constructor(
@@ -124,7 +134,18 @@ export class GitReader {
   }
 
   async readBlob(oid: string): Promise<Uint8Array> {
-    return this.readTyped(oid, 'blob')
+    const cached = this.blobs.get(oid)
+    if (cached) return cached
+    const data = await this.readTyped(oid, 'blob')
+    if (data.length <= MAX_CACHED_BLOB) {
+      if (this.blobBytes + data.length > MAX_CACHED_BLOB_BYTES) {
+        this.blobs.clear()
+        this.blobBytes = 0
+      }
+      this.blobs.set(oid, data)
+      this.blobBytes += data.length
+    }
+    return data
   }
 
   /**

@@ -5,7 +5,7 @@
  * which is how git itself publishes objects.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { fileSystemError } from '../stores/atomic-file.js'
 import { zlib } from '../stores/lazy-zlib.js'
 import { join } from 'node:path'
@@ -33,35 +33,35 @@ export function hashObject(type: ObjectType, content: Uint8Array): { oid: string
   return { oid: createHash('sha1').update(raw).digest('hex'), raw }
 }
 
-export async function writeObject(gitdir: string, type: ObjectType, content: Uint8Array): Promise<string> {
+/**
+ * Writes one object and returns its id. Synchronous on purpose: an object is a few hundred bytes,
+ * and a registration writes a dozen; through the thread pool each of an object's four file-system
+ * calls waited for a hand-off, and the whole write cost three to four times as long (measured in
+ * docs/ARCHITECTURE.md, "Writing a commit"), even with the writes issued together.
+ */
+export function writeObject(gitdir: string, type: ObjectType, content: Uint8Array): string {
   const { oid, raw } = hashObject(type, content)
   const dir = join(gitdir, 'objects', oid.slice(0, 2))
   const target = join(dir, oid.slice(2))
-  if (await exists(target)) return oid
+  if (existsSync(target)) return oid
   const temp = join(dir, `tmp_obj_${process.pid}_${randomBytes(6).toString('hex')}`)
   try {
-    // not recursive: objects/ exists, and recursive mkdir reports EROFS as ENOENT
-    await mkdir(dir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error
-    })
-    await writeFile(temp, zlib().deflateSync(raw), { flag: 'wx', mode: 0o444 })
+    try {
+      // not recursive: objects/ exists, and recursive mkdir reports EROFS as ENOENT
+      mkdirSync(dir)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    // level 1, as git's core.looseCompression default: loose objects are small and short-lived
+    writeFileSync(temp, zlib().deflateSync(raw, { level: 1 }), { flag: 'wx', mode: 0o444 })
     // Same name means same bytes, so replacing a copy another process just wrote is harmless.
-    await rename(temp, target)
+    renameSync(temp, target)
   } catch (error) {
-    await unlink(temp).catch(() => undefined)
+    rmSync(temp, { force: true })
     // a full disk, a read-only objects directory: the user's to fix, said in one line
     throw fileSystemError(error, 'write a Git object into', join(gitdir, 'objects'))
   }
   return oid
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path)
-    return true
-  } catch {
-    return false
-  }
 }
 
 const isTreeMode = (mode: string): boolean => mode === '40000' || mode === '040000'

@@ -4,7 +4,18 @@
  * the current value is checked against the expected one, the new value is written into the lock
  * file, flushed, and the lock is renamed over the ref. isomorphic-git's writeRef skips all of this.
  */
-import { appendFile, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises'
+import {
+  appendFileSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { RegistryError } from '../domain/errors.js'
 import { fileSystemError } from '../stores/atomic-file.js'
@@ -28,11 +39,15 @@ export interface ReflogEntry {
 
 /** Reads a ref (e.g. `refs/heads/model-registry`): the loose file first, then packed-refs. */
 export async function readRef(gitdir: string, ref: string): Promise<string | null> {
+  return readRefSync(gitdir, ref)
+}
+
+function readRefSync(gitdir: string, ref: string): string | null {
   const loosePath = join(gitdir, ref)
-  const loose = await readOptional(loosePath)
+  const loose = readOptional(loosePath)
   if (loose !== null) return checkedRefValue(loose.trim(), loosePath, ref)
   const packedPath = join(gitdir, 'packed-refs')
-  const packed = await readOptional(packedPath)
+  const packed = readOptional(packedPath)
   if (packed === null) return null
   for (const line of packed.split('\n')) {
     if (line.startsWith('#') || line.startsWith('^')) continue
@@ -81,15 +96,17 @@ export async function compareAndSwapRef(
   }
   const refPath = join(gitdir, ref)
   const lockPath = `${refPath}.lock`
-  let handle
+  // Synchronous throughout: a handful of calls on tiny files, each of which cost a thread-pool
+  // hand-off when asynchronous (src/registry/objects.ts says why, with the measurement).
+  let handle: number
   try {
-    await mkdir(dirname(refPath), { recursive: true })
-    handle = await open(lockPath, 'wx', 0o644)
+    mkdirSync(dirname(refPath), { recursive: true })
+    handle = openSync(lockPath, 'wx', 0o644)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
       throw fileSystemError(error, 'lock the branch (create a lock file) at', lockPath)
     }
-    const age = await lockAge(lockPath)
+    const age = lockAge(lockPath)
     return {
       swapped: false,
       reason: 'locked',
@@ -99,62 +116,67 @@ export async function compareAndSwapRef(
     }
   }
 
+  let closed = false
   let renamed = false
   try {
-    const current = await readRef(gitdir, ref)
-    if (current !== expected) {
-      await handle.close()
-      return { swapped: false, reason: 'mismatch', current }
-    }
+    const current = readRefSync(gitdir, ref)
+    if (current !== expected) return { swapped: false, reason: 'mismatch', current }
     try {
-      await handle.writeFile(`${next}\n`)
-      await handle.sync()
-      await handle.close()
-      if (options.reflog) await appendReflog(gitdir, ref, current, next, options.reflog)
-      await rename(lockPath, refPath)
+      writeSync(handle, `${next}\n`)
+      fsyncSync(handle)
+      closeSync(handle)
+      closed = true
+      if (options.reflog) appendReflog(gitdir, ref, current, next, options.reflog)
+      renameSync(lockPath, refPath)
     } catch (error) {
       throw fileSystemError(error, 'move the branch', refPath)
     }
     renamed = true
     return { swapped: true, current: next }
   } finally {
-    if (!renamed) {
-      await handle.close().catch(() => undefined)
-      await unlink(lockPath).catch(() => undefined)
-    }
+    if (!closed) ignoreFailure(() => closeSync(handle))
+    if (!renamed) ignoreFailure(() => unlinkSync(lockPath))
+  }
+}
+
+function ignoreFailure(action: () => void): void {
+  try {
+    action()
+  } catch {
+    // releasing what is already gone
   }
 }
 
 /** Written while the ref is locked, as git does; a failure here is not worth losing the commit for. */
-async function appendReflog(
+function appendReflog(
   gitdir: string,
   ref: string,
   previous: string | null,
   next: string,
   entry: ReflogEntry
-): Promise<void> {
+): void {
   const path = join(gitdir, 'logs', ref)
   const message = entry.message.split('\n')[0] ?? ''
   const line = `${previous ?? ZERO_OID} ${next} ${formatSignature(entry.who)}\t${message}\n`
   try {
-    await mkdir(dirname(path), { recursive: true })
-    await appendFile(path, line)
+    mkdirSync(dirname(path), { recursive: true })
+    appendFileSync(path, line)
   } catch {
     // The reflog is a convenience for `git reflog`; the ref itself is what matters.
   }
 }
 
-async function lockAge(path: string): Promise<number> {
+function lockAge(path: string): number {
   try {
-    return Math.max(0, Date.now() - (await stat(path)).mtimeMs)
+    return Math.max(0, Date.now() - statSync(path).mtimeMs)
   } catch {
     return 0 // released between our open and stat: a fresh conflict
   }
 }
 
-async function readOptional(path: string): Promise<string | null> {
+function readOptional(path: string): string | null {
   try {
-    return await readFile(path, 'utf8')
+    return readFileSync(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return null

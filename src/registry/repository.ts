@@ -1,6 +1,6 @@
 /** Finding the Git repository a command runs in, and creating one for `mreg init` in a new directory. */
-import fs from 'node:fs'
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import fs, { readFileSync, statSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { RegistryError } from '../domain/errors.js'
 import { isomorphicGit } from './isomorphic.js'
@@ -21,7 +21,7 @@ export async function findRepository(startDir: string): Promise<RepositoryLocati
   const start = resolve(startDir)
   let current = start
   for (;;) {
-    const found = await repositoryAt(current)
+    const found = repositoryAt(current)
     if (found) return found
     const parent = dirname(current)
     if (parent === current) break
@@ -33,40 +33,40 @@ export async function findRepository(startDir: string): Promise<RepositoryLocati
   )
 }
 
-async function repositoryAt(dir: string): Promise<RepositoryLocation | null> {
+// Synchronous stats and reads: a few tiny files at every start, each of which cost a thread-pool
+// hand-off when asynchronous (src/registry/objects.ts says why, with the measurement).
+function repositoryAt(dir: string): RepositoryLocation | null {
   const dotGit = join(dir, '.git')
-  const info = await statOrNull(dotGit)
-  if (info?.isDirectory() && (await looksLikeGitdir(dotGit))) return { dir, gitdir: dotGit }
+  const info = statOrNull(dotGit)
+  if (info?.isDirectory() && looksLikeGitdir(dotGit)) return { dir, gitdir: dotGit }
   if (info?.isFile()) {
-    const text = await readFile(dotGit, 'utf8')
+    const text = readFileSync(dotGit, 'utf8')
     const match = /^gitdir:\s*(.+?)\s*$/m.exec(text)
     if (!match?.[1]) throw new RegistryError('integrity', `${dotGit} is a file without a "gitdir:" line`)
     const gitdir = isAbsolute(match[1]) ? match[1] : resolve(dir, match[1])
-    return { dir, gitdir: await commonDir(gitdir) }
+    return { dir, gitdir: commonDir(gitdir) }
   }
-  if (await looksLikeGitdir(dir)) return { dir, gitdir: dir }
+  if (looksLikeGitdir(dir)) return { dir, gitdir: dir }
   return null
 }
 
-async function commonDir(gitdir: string): Promise<string> {
+function commonDir(gitdir: string): string {
   try {
-    const pointer = (await readFile(join(gitdir, 'commondir'), 'utf8')).trim()
+    const pointer = readFileSync(join(gitdir, 'commondir'), 'utf8').trim()
     return isAbsolute(pointer) ? pointer : resolve(gitdir, pointer)
   } catch {
     return gitdir
   }
 }
 
-async function looksLikeGitdir(dir: string): Promise<boolean> {
-  const [head, objects, refs] = await Promise.all(
-    ['HEAD', 'objects', 'refs'].map(name => statOrNull(join(dir, name)))
-  )
+function looksLikeGitdir(dir: string): boolean {
+  const [head, objects, refs] = ['HEAD', 'objects', 'refs'].map(name => statOrNull(join(dir, name)))
   return Boolean(head?.isFile() && objects?.isDirectory() && refs?.isDirectory())
 }
 
-async function statOrNull(path: string): Promise<fs.Stats | null> {
+function statOrNull(path: string): fs.Stats | null {
   try {
-    return await stat(path)
+    return statSync(path)
   } catch {
     return null
   }

@@ -24,18 +24,23 @@ export function serialiseJson(value: unknown): Buffer {
   return Buffer.from(`${text}\n`)
 }
 
-/** Returns the new root tree's object id. `baseTree` null starts from an empty tree. */
+/**
+ * Returns the new root tree's object id. `baseTree` null starts from an empty tree. The
+ * directories on the changed paths are read first, all at once (one batch per depth).
+ */
 export async function buildTree(
   reader: GitReader,
   baseTree: string | null,
   files: FileWrite[]
 ): Promise<string> {
+  const paths = files.map(file => splitPath(file.path))
+  if (baseTree) await readDirectories(reader, baseTree, paths)
   const root: Dir = {
     entries: baseTree ? new Map(await reader.readTree(baseTree)) : new Map(),
     open: new Map()
   }
-  for (const file of files) {
-    const segments = splitPath(file.path)
+  for (const [i, file] of files.entries()) {
+    const segments = [...(paths[i] as string[])]
     const leaf = segments.pop() as string
     const parent = await openDir(reader, root, segments, file)
     if (!parent) continue // deleting under a directory that does not exist
@@ -46,10 +51,32 @@ export async function buildTree(
       continue
     }
     if (existing?.type === 'tree' || parent.open.has(leaf)) throw pathConflict(file.path, 'is a directory')
-    const oid = await writeObject(reader.gitdir, 'blob', serialiseJson(await documentValue(file.content)))
+    const oid = writeObject(reader.gitdir, 'blob', serialiseJson(await documentValue(file.content)))
     parent.entries.set(leaf, { mode: FILE_MODE, oid, type: 'blob' })
   }
-  return (await writeDir(reader.gitdir, root, true)) as string
+  return writeDir(reader.gitdir, root, true) as string
+}
+
+/**
+ * Reads every existing directory on `paths` (segments; the last is the file), the directories of
+ * one depth together: the reader batches the requests made in one turn into one round trip.
+ */
+async function readDirectories(reader: GitReader, tree: string, paths: string[][]): Promise<void> {
+  const entries = await reader.readTree(tree)
+  const below = new Map<string, string[][]>()
+  for (const segments of paths) {
+    if (segments.length < 2) continue
+    const [name, ...rest] = segments as [string, ...string[]]
+    const group = below.get(name)
+    if (group) group.push(rest)
+    else below.set(name, [rest])
+  }
+  await Promise.all(
+    [...below].map(([name, rest]) => {
+      const entry = entries.get(name)
+      return entry?.type === 'tree' ? readDirectories(reader, entry.oid, rest) : undefined
+    })
+  )
 }
 
 async function openDir(
@@ -76,9 +103,9 @@ async function openDir(
 }
 
 /** Writes opened subdirectories bottom-up; an emptied directory disappears, as git has no empty trees. */
-async function writeDir(gitdir: string, dir: Dir, isRoot: boolean): Promise<string | null> {
+function writeDir(gitdir: string, dir: Dir, isRoot: boolean): string | null {
   for (const [name, child] of dir.open) {
-    const oid = await writeDir(gitdir, child, false)
+    const oid = writeDir(gitdir, child, false)
     if (oid === null) dir.entries.delete(name)
     else dir.entries.set(name, { mode: TREE_MODE, oid, type: 'tree' })
   }

@@ -199,7 +199,12 @@ export async function openContext(options: OpenOptions = {}): Promise<OpenedRegi
     store: options.artifactStore
   })
   if (options.source) context.source = options.source
-  else if (options.withProvenance) context.source = { ...(await localProvenance(location)), actor }
+  else if (options.withProvenance) {
+    // Read while the command runs (it walks the working tree): only a registration awaits it.
+    const provenance = localProvenance(location).then(found => ({ ...found, actor }))
+    provenance.catch(() => undefined) // its failure is the awaiting command's to report
+    context.source = provenance
+  }
   const interval = options.pollIntervalMs ?? 1000
   return {
     context,

@@ -31,6 +31,13 @@ export declare class GitReader {
     private readonly paths;
     private readonly trees;
     private readonly commits;
+    /**
+     * Small blobs by id: a write reads the policy, the model's head and its rows on the tip once to
+     * draft and again to commit (on a new snapshot, possibly of the same tip). Callers never modify
+     * the bytes they are given.
+     */
+    private readonly blobs;
+    private blobBytes;
     /** `source`: which local reader (default `auto`), or a source of another kind (GitHub's API). */
     constructor(gitdir: string, source?: ObjectReaderChoice | ObjectSource);
     private readTyped;

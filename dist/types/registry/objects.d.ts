@@ -17,7 +17,13 @@ export declare function hashObject(type: ObjectType, content: Uint8Array): {
     oid: string;
     raw: Buffer;
 };
-export declare function writeObject(gitdir: string, type: ObjectType, content: Uint8Array): Promise<string>;
+/**
+ * Writes one object and returns its id. Synchronous on purpose: an object is a few hundred bytes,
+ * and a registration writes a dozen; through the thread pool each of an object's four file-system
+ * calls waited for a hand-off, and the whole write cost three to four times as long (measured in
+ * docs/ARCHITECTURE.md, "Writing a commit"), even with the writes issued together.
+ */
+export declare function writeObject(gitdir: string, type: ObjectType, content: Uint8Array): string;
 export declare function encodeTree(items: TreeItem[]): Buffer;
 export declare function formatSignature(sig: Signature): string;
 export declare function encodeCommit(options: {

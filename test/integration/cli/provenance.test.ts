@@ -46,3 +46,20 @@ test("the origin URL when there is one, credentials stripped; the commit goes in
     `Source-Commit: ${gitOutput(repo, 'rev-parse', 'HEAD')}`
   )
 })
+
+test('without the git CLI, isomorphic-git reads the same provenance', async () => {
+  const withGit = await register(4)
+  const withoutGit = async (fill: number): Promise<ModelVersion> => {
+    const path = process.env.PATH
+    process.env.PATH = join(repo, 'no-git-here') // neither `git status` nor `git cat-file` can start
+    try {
+      return await register(fill)
+    } finally {
+      process.env.PATH = path
+    }
+  }
+  expect((await withoutGit(5)).source).toEqual(withGit.source)
+  await appendFile(join(repo, 'README.md'), 'changed again\n')
+  expect((await withoutGit(6)).source).toEqual({ ...withGit.source, dirty: true })
+  gitOutput(repo, 'checkout', '--', 'README.md')
+})
