@@ -25772,7 +25772,7 @@ import {
   fsyncSync,
   mkdirSync as mkdirSync2,
   openSync,
-  readFileSync as readFileSync2,
+  readFileSync as readFileSync3,
   renameSync as renameSync2,
   statSync,
   unlinkSync,
@@ -25881,7 +25881,7 @@ function lockAge(path) {
 }
 function readOptional(path) {
   try {
-    return readFileSync2(path, "utf8");
+    return readFileSync3(path, "utf8");
   } catch (error) {
     const code2 = error.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return null;
@@ -51943,7 +51943,7 @@ var init_review_channel = __esm({
 });
 
 // src/registry/cache-lock.ts
-import { open as open4, readFile as readFile4, unlink as unlink2 } from "node:fs/promises";
+import { open as open4, readFile as readFile3, unlink as unlink2 } from "node:fs/promises";
 import { join as join18 } from "node:path";
 async function withCacheLock(cacheDir, work) {
   const path = join18(cacheDir, LOCK_FILE);
@@ -51979,7 +51979,7 @@ async function withCacheLock(cacheDir, work) {
 async function ownerIsGone2(path) {
   let pid;
   try {
-    pid = Number.parseInt(await readFile4(path, "utf8"), 10);
+    pid = Number.parseInt(await readFile3(path, "utf8"), 10);
   } catch {
     return false;
   }
@@ -54230,7 +54230,7 @@ var init_remote_transport = __esm({
 
 // src/registry/remote-backend.ts
 import fs6 from "node:fs";
-import { mkdir as mkdir8, readFile as readFile5, stat as stat8, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir8, readFile as readFile4, stat as stat8, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname13, join as join20, resolve as resolve7 } from "node:path";
 async function isDirectory(path) {
   try {
@@ -54435,7 +54435,7 @@ var init_remote_backend = __esm({
       }
       async isShallow() {
         try {
-          return (await readFile5(join20(this.cacheDir, "shallow"), "utf8")).trim() !== "";
+          return (await readFile4(join20(this.cacheDir, "shallow"), "utf8")).trim() !== "";
         } catch {
           return false;
         }
@@ -56150,9 +56150,10 @@ async function* merged(sources, order, limit) {
     [],
     (a, b) => order(a.candidate, b.candidate)
   );
-  for (const source of sources) {
-    const first = await source.next();
-    if (!first.done) heads.push({ candidate: first.value, source });
+  const firsts = await settledInOrder(sources.map((source) => source.next()));
+  for (const [i, first] of firsts.entries()) {
+    if (!first.done)
+      heads.push({ candidate: first.value, source: sources[i] });
   }
   let given = 0;
   for (let head = heads.pop(); head; head = heads.pop()) {
@@ -56165,23 +56166,34 @@ async function* merged(sources, order, limit) {
 async function* best(sources, order, limit) {
   if (limit === 0) return;
   const kept = new TinyQueue([], (a, b) => order(b, a));
-  for (const source of sources) {
-    for await (const candidate of source) {
-      if (kept.length < limit) kept.push(candidate);
-      else if (order(candidate, kept.peek()) < 0) {
-        kept.pop();
-        kept.push(candidate);
+  await settledInOrder(
+    sources.map(async (source) => {
+      for await (const candidate of source) {
+        if (kept.length < limit) kept.push(candidate);
+        else if (order(candidate, kept.peek()) < 0) {
+          kept.pop();
+          kept.push(candidate);
+        }
       }
-    }
-  }
+    })
+  );
   const chosen = [];
   for (let c = kept.pop(); c; c = kept.pop()) chosen.push(c);
   for (let i = chosen.length - 1; i >= 0; i--) yield chosen[i];
 }
 async function* allSorted(sources, order) {
   const all = [];
-  for (const source of sources) for await (const candidate of source) all.push(candidate);
+  await settledInOrder(
+    sources.map(async (source) => {
+      for await (const candidate of source) all.push(candidate);
+    })
+  );
   yield* all.sort(order);
+}
+async function settledInOrder(work) {
+  const settled = await Promise.allSettled(work);
+  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
+  return settled.map((outcome) => outcome.value);
 }
 async function* modelCandidates(snapshot, name, entry, criteria, sort, limit) {
   let cap = entry.count;
@@ -58243,31 +58255,31 @@ import { stat as stat5 } from "node:fs/promises";
 import { join as join10, resolve as resolve3 } from "node:path";
 
 // src/registry/checked-out.ts
-import { readdir as readdir4, readFile as readFile2 } from "node:fs/promises";
+import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import { dirname as dirname6, join as join8 } from "node:path";
 async function worktreeHolding(gitdir, ref, mainWorktree) {
-  if (mainWorktree !== null && await headNames(join8(gitdir, "HEAD"), ref)) return mainWorktree;
+  if (mainWorktree !== null && headNames(join8(gitdir, "HEAD"), ref)) return mainWorktree;
   let linked;
   try {
-    linked = await readdir4(join8(gitdir, "worktrees"));
+    linked = readdirSync(join8(gitdir, "worktrees"));
   } catch {
     return null;
   }
   for (const id of linked) {
     const admin = join8(gitdir, "worktrees", id);
-    if (!await headNames(join8(admin, "HEAD"), ref)) continue;
-    const pointer = await readText(join8(admin, "gitdir"));
+    if (!headNames(join8(admin, "HEAD"), ref)) continue;
+    const pointer = readText(join8(admin, "gitdir"));
     return pointer ? dirname6(pointer.trim()) : admin;
   }
   return null;
 }
-async function headNames(headFile, ref) {
-  const head = await readText(headFile);
+function headNames(headFile, ref) {
+  const head = readText(headFile);
   return head !== null && head.trim() === `ref: ${ref}`;
 }
-async function readText(path) {
+function readText(path) {
   try {
-    return await readFile2(path, "utf8");
+    return readFileSync2(path, "utf8");
   } catch {
     return null;
   }
@@ -58427,7 +58439,7 @@ var LocalRegistryBackend = class {
 init_git_identity();
 init_isomorphic();
 import { execFile } from "node:child_process";
-import fs3, { readFileSync as readFileSync3 } from "node:fs";
+import fs3, { readFileSync as readFileSync4 } from "node:fs";
 import { join as join11 } from "node:path";
 async function localProvenance(location) {
   const provenance = { repository: originUrl(location.gitdir) ?? location.dir };
@@ -58477,7 +58489,7 @@ async function stateByIsomorphicGit(location, bare) {
 function originUrl(gitdir) {
   let text;
   try {
-    text = readFileSync3(join11(gitdir, "config"), "utf8");
+    text = readFileSync4(join11(gitdir, "config"), "utf8");
   } catch {
     return void 0;
   }
@@ -58491,7 +58503,7 @@ function withoutCredentials(url) {
 // src/registry/repository.ts
 init_errors();
 init_isomorphic();
-import fs4, { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import fs4, { readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
 import { mkdir as mkdir4 } from "node:fs/promises";
 import { dirname as dirname8, isAbsolute as isAbsolute3, join as join12, resolve as resolve4 } from "node:path";
 async function findRepository(startDir) {
@@ -58514,7 +58526,7 @@ function repositoryAt(dir) {
   const info = statOrNull(dotGit);
   if (info?.isDirectory() && looksLikeGitdir(dotGit)) return { dir, gitdir: dotGit };
   if (info?.isFile()) {
-    const text = readFileSync4(dotGit, "utf8");
+    const text = readFileSync5(dotGit, "utf8");
     const match = /^gitdir:\s*(.+?)\s*$/m.exec(text);
     if (!match?.[1]) throw new RegistryError("integrity", `${dotGit} is a file without a "gitdir:" line`);
     const gitdir = isAbsolute3(match[1]) ? match[1] : resolve4(dir, match[1]);
@@ -58525,7 +58537,7 @@ function repositoryAt(dir) {
 }
 function commonDir(gitdir) {
   try {
-    const pointer = readFileSync4(join12(gitdir, "commondir"), "utf8").trim();
+    const pointer = readFileSync5(join12(gitdir, "commondir"), "utf8").trim();
     return isAbsolute3(pointer) ? pointer : resolve4(gitdir, pointer);
   } catch {
     return gitdir;
@@ -58578,7 +58590,7 @@ import { basename as basename4, dirname as dirname9, isAbsolute as isAbsolute4, 
 // src/stores/local/file-io.ts
 init_errors();
 init_atomic_file();
-import { mkdir as mkdir5, readdir as readdir5 } from "node:fs/promises";
+import { mkdir as mkdir5, readdir as readdir4 } from "node:fs/promises";
 async function ensureDirectory(directory) {
   try {
     return await mkdir5(directory, { recursive: true });
@@ -58588,7 +58600,7 @@ async function ensureDirectory(directory) {
 }
 async function listNames(directory) {
   try {
-    return (await readdir5(directory)).sort();
+    return (await readdir4(directory)).sort();
   } catch (error) {
     if (errorCode(error) === "ENOENT") return [];
     throw fileSystemError(error, "list", directory);
@@ -59198,7 +59210,7 @@ var LocalArtifactStore = class {
 
 // src/stores/local/local-state.ts
 init_atomic_file();
-import { mkdir as mkdir6, readFile as readFile3 } from "node:fs/promises";
+import { mkdir as mkdir6, readFile as readFile2 } from "node:fs/promises";
 import { join as join16 } from "node:path";
 var LocalStateFiles = class {
   constructor(dir) {
@@ -59207,7 +59219,7 @@ var LocalStateFiles = class {
   dir;
   async read(key3) {
     try {
-      return (await readFile3(this.path(key3), "utf8")).trim();
+      return (await readFile2(this.path(key3), "utf8")).trim();
     } catch {
       return null;
     }

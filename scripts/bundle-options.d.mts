@@ -7,3 +7,6 @@ export declare function isCliProgram(name: string): boolean
 /** Builds the CLI's launcher (`<outDir>/<launcher>.cjs`) and program; resolves to the launcher's path. */
 export declare function buildCli(outDir: string, options?: { launcher?: string; root?: string }): Promise<string>
 export declare function singleFileBuilds(outDir: string, root?: string): BuildOptions[]
+/** The libraries bundled apart from the CLI's program, by group (one file each in VENDOR_DIR). */
+export declare const VENDOR_GROUPS: Record<string, string[]>
+export declare const VENDOR_DIR: string

@@ -47,11 +47,70 @@ const common = {
  * carries its content hash (a rebuild is byte-identical) and keys the cache.
  * Returns the launcher's path.
  */
+/**
+ * Libraries only some commands need, bundled apart from the program into `<out>/cli-vendor/`:
+ * every command reads and deserialises the program (and its code cache, which holds an entry for
+ * each module's functions), and these were two thirds of it (undici alone 540 KB). A group is
+ * one file, so packages that share classes (Octokit's errors) share one copy; the program
+ * requires a group when a module importing one of its packages first runs.
+ */
+export const VENDOR_GROUPS = {
+  github: [
+    '@octokit/rest',
+    '@octokit/plugin-throttling',
+    '@octokit/plugin-retry',
+    'undici',
+    'https-proxy-agent',
+    'http-proxy-agent'
+  ],
+  'isomorphic-git': ['isomorphic-git', 'isomorphic-git/http/node'],
+  metrics: ['prom-client']
+}
+export const VENDOR_DIR = 'cli-vendor'
+
+const vendorGroupOf = new Map(
+  Object.entries(VENDOR_GROUPS).flatMap(([group, packages]) => packages.map(name => [name, group]))
+)
+
+/** Resolves a vendored package to its group's file, required at run time beside the program. */
+const vendoredPackages = {
+  name: 'vendored-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[@a-z]/ }, args =>
+      vendorGroupOf.has(args.path) ? { path: args.path, namespace: 'vendored' } : undefined
+    )
+    build.onResolve({ filter: new RegExp(`^\\./${VENDOR_DIR}/`) }, args => ({ path: args.path, external: true }))
+    build.onLoad({ filter: /.*/, namespace: 'vendored' }, args => ({
+      contents: `module.exports = require(${JSON.stringify(`./${VENDOR_DIR}/${vendorGroupOf.get(args.path)}.cjs`)})[${JSON.stringify(args.path)}]`,
+      loader: 'js'
+    }))
+  }
+}
+
+async function buildVendorGroups(build, outDir, root) {
+  for (const [group, packages] of Object.entries(VENDOR_GROUPS)) {
+    await build({
+      ...common,
+      format: 'cjs',
+      stdin: {
+        contents: `module.exports = {${packages.map(name => `${JSON.stringify(name)}: require(${JSON.stringify(name)})`).join(', ')}}`,
+        resolveDir: root,
+        loader: 'js'
+      },
+      outfile: join(outDir, VENDOR_DIR, `${group}.cjs`),
+      minifyWhitespace: true,
+      minifySyntax: true
+    })
+  }
+}
+
 export async function buildCli(outDir, { launcher = 'cli', root = '.' } = {}) {
   const { build } = await import('esbuild')
+  await buildVendorGroups(build, outDir, root)
   const result = await build({
     ...common,
     format: 'cjs',
+    plugins: [vendoredPackages],
     entryPoints: [join(root, 'src/cli/main.ts')],
     outdir: outDir,
     entryNames: 'cli-program-[hash]',

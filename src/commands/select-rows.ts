@@ -87,9 +87,12 @@ async function* merged(
   const heads = new TinyQueue<{ candidate: RowCandidate; source: AsyncGenerator<RowCandidate> }>([], (a, b) =>
     order(a.candidate, b.candidate)
   )
-  for (const source of sources) {
-    const first = await source.next()
-    if (!first.done) heads.push({ candidate: first.value, source })
+  // Every model's first row is asked for at once: the reader sends requests made together to git
+  // in one batch (100 stage holders were 100 round trips one after the other).
+  const firsts = await settledInOrder(sources.map(source => source.next()))
+  for (const [i, first] of firsts.entries()) {
+    if (!first.done)
+      heads.push({ candidate: first.value, source: sources[i] as AsyncGenerator<RowCandidate> })
   }
   let given = 0
   for (let head = heads.pop(); head; head = heads.pop()) {
@@ -108,15 +111,18 @@ async function* best(
 ): AsyncGenerator<RowCandidate> {
   if (limit === 0) return
   const kept = new TinyQueue<RowCandidate>([], (a, b) => order(b, a))
-  for (const source of sources) {
-    for await (const candidate of source) {
-      if (kept.length < limit) kept.push(candidate)
-      else if (order(candidate, kept.peek() as RowCandidate) < 0) {
-        kept.pop()
-        kept.push(candidate)
+  // the models are read side by side (their reads batch); the heap is only touched between awaits
+  await settledInOrder(
+    sources.map(async source => {
+      for await (const candidate of source) {
+        if (kept.length < limit) kept.push(candidate)
+        else if (order(candidate, kept.peek() as RowCandidate) < 0) {
+          kept.pop()
+          kept.push(candidate)
+        }
       }
-    }
-  }
+    })
+  )
   const chosen: RowCandidate[] = []
   for (let c = kept.pop(); c; c = kept.pop()) chosen.push(c)
   for (let i = chosen.length - 1; i >= 0; i--) yield chosen[i] as RowCandidate
@@ -127,8 +133,22 @@ async function* allSorted(
   order: (a: RowCandidate, b: RowCandidate) => number
 ): AsyncGenerator<RowCandidate> {
   const all: RowCandidate[] = []
-  for (const source of sources) for await (const candidate of source) all.push(candidate)
+  await settledInOrder(
+    sources.map(async source => {
+      for await (const candidate of source) all.push(candidate)
+    })
+  )
   yield* all.sort(order)
+}
+
+/**
+ * Promise.all, except that a failure is reported as the first failing model in the list's order
+ * (the catalog's), whichever failed first in time: the same registry gives the same error.
+ */
+async function settledInOrder<T>(work: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(work)
+  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason
+  return settled.map(outcome => (outcome as PromiseFulfilledResult<T>).value)
 }
 
 /** One model's matching rows, newest registration first, no more than can be shown. */

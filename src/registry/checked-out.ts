@@ -5,7 +5,7 @@
  * the next ordinary `git commit` there silently reverts everything mreg committed; git refuses
  * the same (`git branch -f`: "cannot force update the branch … used by worktree at …").
  */
-import { readdir, readFile } from 'node:fs/promises'
+import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
 /**
@@ -17,31 +17,32 @@ export async function worktreeHolding(
   ref: string,
   mainWorktree: string | null
 ): Promise<string | null> {
-  if (mainWorktree !== null && (await headNames(join(gitdir, 'HEAD'), ref))) return mainWorktree
+  // Synchronous: two tiny reads before every write (src/registry/objects.ts says why).
+  if (mainWorktree !== null && headNames(join(gitdir, 'HEAD'), ref)) return mainWorktree
   let linked: string[]
   try {
-    linked = await readdir(join(gitdir, 'worktrees'))
+    linked = readdirSync(join(gitdir, 'worktrees'))
   } catch {
     return null
   }
   for (const id of linked) {
     const admin = join(gitdir, 'worktrees', id)
-    if (!(await headNames(join(admin, 'HEAD'), ref))) continue
+    if (!headNames(join(admin, 'HEAD'), ref)) continue
     // worktrees/<id>/gitdir holds the path of the worktree's `.git` file
-    const pointer = await readText(join(admin, 'gitdir'))
+    const pointer = readText(join(admin, 'gitdir'))
     return pointer ? dirname(pointer.trim()) : admin
   }
   return null
 }
 
-async function headNames(headFile: string, ref: string): Promise<boolean> {
-  const head = await readText(headFile)
+function headNames(headFile: string, ref: string): boolean {
+  const head = readText(headFile)
   return head !== null && head.trim() === `ref: ${ref}`
 }
 
-async function readText(path: string): Promise<string | null> {
+function readText(path: string): string | null {
   try {
-    return await readFile(path, 'utf8')
+    return readFileSync(path, 'utf8')
   } catch {
     return null
   }

@@ -8,7 +8,8 @@ import { createHash, createHmac } from 'node:crypto'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import parsePrometheus from 'parse-prometheus-text-format'
-import { makeProjectRepo, modelFile, mreg, removeDir, tempDir } from '../../support/cli-harness.js'
+import { gitOutput, makeProjectRepo, modelFile, mreg, removeDir, tempDir } from '../../support/cli-harness.js'
+import { waitFor } from '../../support/wait-for.js'
 import { parseChange, serveRegistry, ServeClient, SseClient, type TestServer } from '../../support/serve.js'
 import { openRegistry } from '../../../src/lib/index.js'
 import type { ModelVersion } from '../../../src/domain/types.js'
@@ -279,12 +280,23 @@ describe('a registry created after the server started', () => {
       expect((await late.client.get<{ tip: string | null }>('/healthz')).body.tip).toBeNull()
       expect((await late.client.get('/api/v1/models')).status).toBe(404)
       const sse = await SseClient.open(`${late.server.url}/api/v1/events`)
+      // Two ref changes while the branch is still absent (packed-refs is watched): the hub looks
+      // twice, finds no branch twice, and says so once.
+      const trouble = () => late.logs.filter(line => line.includes('could not read the registry'))
+      for (let i = 0; i < 2; i++) {
+        gitOutput(empty, 'pack-refs', '--all')
+        await waitFor(() => trouble().length > 0, 3000)
+        await new Promise(resolve => setTimeout(resolve, 200))
+      }
+      expect(trouble()).toHaveLength(1)
+      expect(trouble()[0]).toContain('no registry branch')
       expect((await mreg(empty, ['init'])).code).toBe(0)
       await new Promise(resolve => setTimeout(resolve, 500))
       const file = await modelFile(empty, 'late.bin', 9)
       expect((await mreg(empty, ['register', file, '--type', 'iforest'])).code).toBe(0)
       expect(parseChange(await sse.next(3000))).toMatchObject({ kind: 'registered', name: 'iforest' })
       sse.close()
+      console.log('LOGS', JSON.stringify(late.logs))
       expect(late.logs.filter(line => line.includes('could not read the registry'))).toHaveLength(1)
     } finally {
       await late.close()
