@@ -25005,8 +25005,25 @@ var init_git_reader = __esm({
        * the bytes they are given.
        */
       blobs = /* @__PURE__ */ new Map();
+      reading = /* @__PURE__ */ new Map();
       blobBytes = 0;
-      async readTyped(oid, type) {
+      /**
+       * One read per object at a time: reads issued together (a day's shards, a tree's directories,
+       * two snapshots opening at once) would otherwise each ask for the same object before the first
+       * answer is parsed and kept, which over GitHub's API is a request each.
+       */
+      readTyped(oid, type) {
+        const key3 = `${type} ${oid}`;
+        let reading = this.reading.get(key3);
+        if (!reading) {
+          reading = this.readTypedOnce(oid, type);
+          this.reading.set(key3, reading);
+          const done = () => void this.reading.delete(key3);
+          reading.then(done, done);
+        }
+        return reading;
+      }
+      async readTypedOnce(oid, type) {
         const object = await this.objects.read(oid, type);
         if (object.type !== type) {
           throw Object.assign(new Error(`object ${oid} is a ${object.type}, not a ${type}`), {
@@ -25592,23 +25609,21 @@ var init_snapshot = __esm({
         if (!/^[0-9]{4}\/[0-9]{2}\/[0-9]{2}$/.test(day))
           throw new RegistryError("invalid-input", `not a day: "${day}"`);
         const base = `${rowsDir(checkName(name))}/${day}`;
-        const paths = [];
         const collect2 = async (prefix) => {
           const entry = await this.reader.lookup(this.tree, prefix);
-          if (!entry || entry.type !== "tree") return;
-          for (const [child, e] of [...await this.reader.readTree(entry.oid)].sort(
-            ([a], [b]) => a < b ? -1 : 1
-          )) {
-            if (e.type === "tree") await collect2(`${prefix}/${child}`);
-            else if (child.endsWith(".json")) paths.push(`${prefix}/${child}`);
-          }
+          if (!entry || entry.type !== "tree") return [];
+          const children = [...await this.reader.readTree(entry.oid)].sort(([a], [b]) => a < b ? -1 : 1);
+          const found = await Promise.all(
+            children.map(
+              ([child, e]) => e.type === "tree" ? collect2(`${prefix}/${child}`) : Promise.resolve(child.endsWith(".json") ? [`${prefix}/${child}`] : [])
+            )
+          );
+          return found.flat();
         };
-        if (await this.reader.lookup(this.tree, `${base}.json`)) paths.push(`${base}.json`);
-        await collect2(base);
-        const rows = [];
-        for (const path of paths) {
-          rows.push(...validateRowShard(await this.reader.readJson(this.tree, path), path).rows);
-        }
+        const [whole, within] = await Promise.all([this.reader.lookup(this.tree, `${base}.json`), collect2(base)]);
+        const paths = whole ? [`${base}.json`, ...within] : within;
+        const shards = await Promise.all(paths.map((path) => this.reader.readJson(this.tree, path)));
+        const rows = shards.flatMap((shard, i) => validateRowShard(shard, paths[i]).rows);
         return { paths, rows };
       }
       async objectId(path) {

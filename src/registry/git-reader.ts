@@ -48,6 +48,7 @@ export class GitReader {
    * the bytes they are given.
    */
   private readonly blobs = new Map<string, Buffer>()
+  private readonly reading = new Map<string, Promise<Buffer>>()
   private blobBytes = 0
 
   /** `source`: which local reader (default `auto`), or a source of another kind (GitHub's API). */
@@ -65,7 +66,24 @@ export class GitReader {
     }
   }
 
-  private async readTyped(oid: string, type: 'blob' | 'tree' | 'commit'): Promise<Buffer> {
+  /**
+   * One read per object at a time: reads issued together (a day's shards, a tree's directories,
+   * two snapshots opening at once) would otherwise each ask for the same object before the first
+   * answer is parsed and kept, which over GitHub's API is a request each.
+   */
+  private readTyped(oid: string, type: 'blob' | 'tree' | 'commit'): Promise<Buffer> {
+    const key = `${type} ${oid}`
+    let reading = this.reading.get(key)
+    if (!reading) {
+      reading = this.readTypedOnce(oid, type)
+      this.reading.set(key, reading)
+      const done = () => void this.reading.delete(key)
+      reading.then(done, done)
+    }
+    return reading
+  }
+
+  private async readTypedOnce(oid: string, type: 'blob' | 'tree' | 'commit'): Promise<Buffer> {
     const object = await this.objects.read(oid, type)
     if (object.type !== type) {
       throw Object.assign(new Error(`object ${oid} is a ${object.type}, not a ${type}`), {

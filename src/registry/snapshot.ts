@@ -166,23 +166,25 @@ export class GitSnapshot implements RegistrySnapshot {
     if (!/^[0-9]{4}\/[0-9]{2}\/[0-9]{2}$/.test(day))
       throw new RegistryError('invalid-input', `not a day: "${day}"`)
     const base = `${rowsDir(checkName(name))}/${day}`
-    const paths: string[] = []
-    const collect = async (prefix: string): Promise<void> => {
+    // The hour directories and the shard files are asked for together, in path order: the reader
+    // batches requests made at once into one round trip to git (a day is up to 24 hours of shards).
+    const collect = async (prefix: string): Promise<string[]> => {
       const entry = await this.reader.lookup(this.tree, prefix)
-      if (!entry || entry.type !== 'tree') return
-      for (const [child, e] of [...(await this.reader.readTree(entry.oid))].sort(([a], [b]) =>
-        a < b ? -1 : 1
-      )) {
-        if (e.type === 'tree') await collect(`${prefix}/${child}`)
-        else if (child.endsWith('.json')) paths.push(`${prefix}/${child}`)
-      }
+      if (!entry || entry.type !== 'tree') return []
+      const children = [...(await this.reader.readTree(entry.oid))].sort(([a], [b]) => (a < b ? -1 : 1))
+      const found = await Promise.all(
+        children.map(([child, e]) =>
+          e.type === 'tree'
+            ? collect(`${prefix}/${child}`)
+            : Promise.resolve(child.endsWith('.json') ? [`${prefix}/${child}`] : [])
+        )
+      )
+      return found.flat()
     }
-    if (await this.reader.lookup(this.tree, `${base}.json`)) paths.push(`${base}.json`)
-    await collect(base)
-    const rows: VersionRow[] = []
-    for (const path of paths) {
-      rows.push(...validateRowShard(await this.reader.readJson(this.tree, path), path).rows)
-    }
+    const [whole, within] = await Promise.all([this.reader.lookup(this.tree, `${base}.json`), collect(base)])
+    const paths = whole ? [`${base}.json`, ...within] : within
+    const shards = await Promise.all(paths.map(path => this.reader.readJson(this.tree, path)))
+    const rows = shards.flatMap((shard, i) => validateRowShard(shard, paths[i] as string).rows)
     return { paths, rows }
   }
 

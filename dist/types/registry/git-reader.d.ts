@@ -37,10 +37,17 @@ export declare class GitReader {
      * the bytes they are given.
      */
     private readonly blobs;
+    private readonly reading;
     private blobBytes;
     /** `source`: which local reader (default `auto`), or a source of another kind (GitHub's API). */
     constructor(gitdir: string, source?: ObjectReaderChoice | ObjectSource);
+    /**
+     * One read per object at a time: reads issued together (a day's shards, a tree's directories,
+     * two snapshots opening at once) would otherwise each ask for the same object before the first
+     * answer is parsed and kept, which over GitHub's API is a request each.
+     */
     private readTyped;
+    private readTypedOnce;
     readCommit(oid: string): Promise<CommitInfo>;
     readTree(oid: string): Promise<Map<string, Entry>>;
     /** The entry at `path` (slash-separated, relative to the root tree), or null. */
