@@ -821,9 +821,9 @@ var init_names = __esm({
 });
 
 // src/domain/layout.ts
-import { createHash } from "node:crypto";
+import * as crypto2 from "node:crypto";
 function versionFanout(version) {
-  const hex = createHash("sha1").update(parseVersion(version)).digest("hex");
+  const hex = sha1Hex(parseVersion(version));
   return `${hex[0]}/${hex[1]}/${hex[2]}`;
 }
 function modelDir(name) {
@@ -1031,7 +1031,7 @@ function deriveModelFiles(name, versions) {
   if (head) files.set(headPath(name), head);
   return files;
 }
-var CATALOG_PATH, SHARD_ROWS, UNITS, latestOrder, EMPTY_CATALOG;
+var CATALOG_PATH, SHARD_ROWS, sha1Hex, UNITS, latestOrder, EMPTY_CATALOG;
 var init_layout = __esm({
   "src/domain/layout.ts"() {
     "use strict";
@@ -1040,6 +1040,7 @@ var init_layout = __esm({
     init_versions();
     CATALOG_PATH = "catalog.json";
     SHARD_ROWS = 64;
+    sha1Hex = typeof crypto2.hash === "function" ? (text) => crypto2.hash("sha1", text) : (text) => crypto2.createHash("sha1").update(text).digest("hex");
     UNITS = [
       [11, 13],
       [14, 16],
@@ -5778,15 +5779,15 @@ function modelFileError(error, path) {
   }
 }
 async function digestStream(source, options = {}) {
-  const hash = createHash2("sha256");
+  const hash2 = createHash2("sha256");
   let size = 0;
   for await (const chunk of source) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-    hash.update(bytes);
+    hash2.update(bytes);
     size += bytes.length;
     options.onProgress?.(size, options.total ?? 0);
   }
-  return { sha256: hash.digest("hex"), size };
+  return { sha256: hash2.digest("hex"), size };
 }
 async function hashFile(path, onProgress) {
   const { handle, size } = await openModelFile(path);
@@ -5806,12 +5807,12 @@ async function copyWithHash(source, destinationPath, options = {}) {
   } catch (error) {
     throw fileSystemError(error, "create", destinationPath);
   }
-  const hash = createHash2("sha256");
+  const hash2 = createHash2("sha256");
   let size = 0;
   try {
     for await (const chunk of source) {
       const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-      hash.update(bytes);
+      hash2.update(bytes);
       await writeAll(handle, bytes, destinationPath);
       size += bytes.length;
       options.onProgress?.(size, options.total ?? 0);
@@ -5832,7 +5833,7 @@ async function copyWithHash(source, destinationPath, options = {}) {
     await removeQuietly(destinationPath);
     throw fileSystemError(error, "close", destinationPath);
   }
-  return { sha256: hash.digest("hex"), size };
+  return { sha256: hash2.digest("hex"), size };
 }
 async function writeAll(handle, bytes, path) {
   let offset = 0;
@@ -12795,13 +12796,13 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
       return createSha1().update(buffer).digest("hex");
     }
     async function subtleSHA1(buffer) {
-      const hash = await crypto.subtle.digest("SHA-1", buffer);
-      return toHex(hash);
+      const hash2 = await crypto.subtle.digest("SHA-1", buffer);
+      return toHex(hash2);
     }
     async function testSubtleSHA1() {
       try {
-        const hash = await subtleSHA1(new Uint8Array([]));
-        return hash === "da39a3ee5e6b4b0d3255bfef95601890afd80709";
+        const hash2 = await subtleSHA1(new Uint8Array([]));
+        return hash2 === "da39a3ee5e6b4b0d3255bfef95601890afd80709";
       } catch (_) {
       }
       return false;
@@ -15014,8 +15015,8 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         const size = reader.readUInt32BE();
         const hashes = [];
         for (let i = 0; i < size; i++) {
-          const hash = reader.slice(20).toString("hex");
-          hashes[i] = hash;
+          const hash2 = reader.slice(20).toString("hex");
+          hashes[i] = hash2;
         }
         reader.seek(reader.tell() + 4 * size);
         const offsets = /* @__PURE__ */ new Map();
@@ -15155,23 +15156,23 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
         const fanoutBuffer = new BufferCursor(Buffer.alloc(256 * 4));
         for (let i = 0; i < 256; i++) {
           let count = 0;
-          for (const hash of this.hashes) {
-            if (parseInt(hash.slice(0, 2), 16) <= i) count++;
+          for (const hash2 of this.hashes) {
+            if (parseInt(hash2.slice(0, 2), 16) <= i) count++;
           }
           fanoutBuffer.writeUInt32BE(count);
         }
         buffers.push(fanoutBuffer.buffer);
-        for (const hash of this.hashes) {
-          write(hash, "hex");
+        for (const hash2 of this.hashes) {
+          write(hash2, "hex");
         }
         const crcsBuffer = new BufferCursor(Buffer.alloc(this.hashes.length * 4));
-        for (const hash of this.hashes) {
-          crcsBuffer.writeUInt32BE(this.crcs[hash]);
+        for (const hash2 of this.hashes) {
+          crcsBuffer.writeUInt32BE(this.crcs[hash2]);
         }
         buffers.push(crcsBuffer.buffer);
         const offsetsBuffer = new BufferCursor(Buffer.alloc(this.hashes.length * 4));
-        for (const hash of this.hashes) {
-          offsetsBuffer.writeUInt32BE(this.offsets.get(hash));
+        for (const hash2 of this.hashes) {
+          offsetsBuffer.writeUInt32BE(this.offsets.get(hash2));
         }
         buffers.push(offsetsBuffer.buffer);
         write(this.packfileSha, "hex");
@@ -15299,11 +15300,11 @@ If you're a developer and you believe this is a bug in isomorphic-git, please fi
     }
     var SHA1_CHUNK_SIZE = 8 * 1024 * 1024;
     async function shasumRange(buffer, { start = 0, end = buffer.length } = {}) {
-      const hash = crypto$1.createHash("sha1");
+      const hash2 = crypto$1.createHash("sha1");
       for (let i = start; i < end; i += SHA1_CHUNK_SIZE) {
-        hash.update(buffer.subarray(i, Math.min(i + SHA1_CHUNK_SIZE, end)));
+        hash2.update(buffer.subarray(i, Math.min(i + SHA1_CHUNK_SIZE, end)));
       }
-      return hash.digest("hex");
+      return hash2.digest("hex");
     }
     async function readObjectPacked({
       fs: fs7,
@@ -22371,12 +22372,12 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
       gitdir = join24(dir, ".git"),
       oids
     }) {
-      const hash = createSha1();
+      const hash2 = createSha1();
       const outputStream = [];
       function write(chunk, enc) {
         const buff = Buffer.from(chunk, enc);
         outputStream.push(buff);
-        hash.update(buff);
+        hash2.update(buff);
       }
       async function writeObject3({ stype, object }) {
         const type = types[stype];
@@ -22401,7 +22402,7 @@ ${obj.gpgsig ? obj.gpgsig : ""}`;
         const { type, object } = await _readObject({ fs: fs7, cache, gitdir, oid });
         await writeObject3({ write, object, stype: type });
       }
-      const digest = hash.digest();
+      const digest = hash2.digest();
       outputStream.push(digest);
       return outputStream;
     }
@@ -35875,11 +35876,11 @@ var require_util2 = __commonJS({
     var { isUint8Array } = __require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto3.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -36152,7 +36153,7 @@ var require_util2 = __commonJS({
       }
     }
     function bytesMatch(bytes, metadataList) {
-      if (crypto2 === void 0) {
+      if (crypto3 === void 0) {
         return true;
       }
       const parsedMetadata = parseMetadata(metadataList);
@@ -36167,7 +36168,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -37231,8 +37232,8 @@ var require_body = __commonJS({
     var { multipartFormDataParser } = require_formdata_parser();
     var random;
     try {
-      const crypto2 = __require("node:crypto");
-      random = (max) => crypto2.randomInt(0, max);
+      const crypto3 = __require("node:crypto");
+      random = (max) => crypto3.randomInt(0, max);
     } catch {
       random = (max) => Math.floor(Math.random(max));
     }
@@ -48871,13 +48872,13 @@ var require_frame = __commonJS({
     "use strict";
     var { maxUnsigned16Bit } = require_constants7();
     var BUFFER_SIZE = 16386;
-    var crypto2;
+    var crypto3;
     var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
-      crypto2 = {
+      crypto3 = {
         // not full compatibility, but minimum.
         randomFillSync: function randomFillSync(buffer2, _offset, _size) {
           for (let i = 0; i < buffer2.length; ++i) {
@@ -48890,7 +48891,7 @@ var require_frame = __commonJS({
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto3.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
       return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
@@ -48962,9 +48963,9 @@ var require_connection = __commonJS({
     var { Headers, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
-    var crypto2;
+    var crypto3;
     try {
-      crypto2 = __require("node:crypto");
+      crypto3 = __require("node:crypto");
     } catch {
     }
     function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
@@ -48984,7 +48985,7 @@ var require_connection = __commonJS({
         const headersList = getHeadersList(new Headers(options.headers));
         request3.headersList = headersList;
       }
-      const keyValue = crypto2.randomBytes(16).toString("base64");
+      const keyValue = crypto3.randomBytes(16).toString("base64");
       request3.headersList.append("sec-websocket-key", keyValue);
       request3.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
@@ -49014,7 +49015,7 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          const digest = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
           if (secWSAccept !== digest) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
@@ -52153,12 +52154,12 @@ var require_common2 = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -55818,7 +55819,6 @@ init_versions();
 // src/commands/registry-reads.ts
 init_errors();
 init_layout();
-import { isDeepStrictEqual } from "node:util";
 async function* rowsNewestFirst(snapshot, name, replaced) {
   const days = new Set(await snapshot.rowDays(name));
   for (const day of replaced?.keys() ?? []) days.add(day);
@@ -55866,7 +55866,7 @@ function checkClaim(name, doc, claim) {
   } else if (claim.row) {
     const row2 = claim.row;
     const real = truth;
-    field = Object.keys({ ...real, ...row2 }).find((key3) => !isDeepStrictEqual(row2[key3], real[key3]));
+    field = [...Object.keys(real), ...Object.keys(row2)].find((key3) => !sameJson(row2[key3], real[key3]));
     if (field !== void 0) [said, is] = [row2[field], real[field]];
   }
   if (field === void 0) return;
@@ -55874,6 +55874,19 @@ function checkClaim(name, doc, claim) {
     `${claim.where} disagrees with the version file ${versionFilePath(name, doc.version)} of ${name}@${doc.version} on ${field} (derived ${JSON.stringify(said)}, version file ${JSON.stringify(is)}): the derived files were edited outside mreg; run 'mreg doctor'`,
     { path: claim.where, version_file: versionFilePath(name, doc.version), field_name: field }
   );
+}
+function sameJson(a, b) {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b;
+    return a.length === other.length && a.every((item, i) => sameJson(item, other[i]));
+  }
+  const x = a;
+  const y = b;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((key3) => Object.hasOwn(y, key3) && sameJson(x[key3], y[key3]));
 }
 async function readListedRow(snapshot, name, version, claim) {
   return rowOf(await readListedVersion(snapshot, name, version, claim));
@@ -58143,7 +58156,7 @@ async function showVersion(ctx, reference) {
 
 // src/commands/changes.ts
 init_ordering();
-import { isDeepStrictEqual as isDeepStrictEqual2 } from "node:util";
+import { isDeepStrictEqual } from "node:util";
 var MAX_STEPS = 200;
 async function changesBetween(backend, before, after) {
   if (before === after) return [];
@@ -58173,7 +58186,7 @@ async function firstParentSteps(backend, before, after) {
 }
 async function stepChanges(before, after) {
   const changes = [];
-  if (!isDeepStrictEqual2(before.policy, after.policy)) changes.push({ kind: "policy-changed" });
+  if (!isDeepStrictEqual(before.policy, after.policy)) changes.push({ kind: "policy-changed" });
   const names = [.../* @__PURE__ */ new Set([...await before.modelNames(), ...await after.modelNames()])].sort();
   for (const name of names) {
     const path = `models/${name}`;
@@ -58221,7 +58234,7 @@ function diffIndexes(before, after) {
     else if (previous.deployment_stage !== v.deployment_stage) {
       const kind = v.deployment_stage === "archived" ? "archived" : "stage-changed";
       changes.push({ kind, ...about(v), from: previous.deployment_stage, to: v.deployment_stage });
-    } else if (!isDeepStrictEqual2(previous, v)) changes.push({ kind: "edited", ...about(v) });
+    } else if (!isDeepStrictEqual(previous, v)) changes.push({ kind: "edited", ...about(v) });
   }
   for (const v of old.values()) changes.push({ kind: "deleted", ...about(v), from: v.deployment_stage });
   return changes;

@@ -2,7 +2,6 @@
  * Reading layout 2 the way an answer needs it: a model's rows newest first, day by day (so a
  * recent question stops after the last days), and version files by path.
  */
-import { isDeepStrictEqual } from 'node:util'
 import { integrityError } from '../domain/errors.js'
 import {
   dayOf,
@@ -99,13 +98,34 @@ function checkClaim(name: string, doc: ModelVersion, claim: DerivedClaim): void 
   } else if (claim.row) {
     const row = claim.row as unknown as Record<string, unknown>
     const real = truth as unknown as Record<string, unknown>
-    field = Object.keys({ ...real, ...row }).find(key => !isDeepStrictEqual(row[key], real[key]))
+    field = [...Object.keys(real), ...Object.keys(row)].find(key => !sameJson(row[key], real[key]))
     if (field !== undefined) [said, is] = [row[field], real[field]]
   }
   if (field === undefined) return
   throw integrityError(
     `${claim.where} disagrees with the version file ${versionFilePath(name, doc.version)} of ${name}@${doc.version} on ${field} (derived ${JSON.stringify(said)}, version file ${JSON.stringify(is)}): the derived files were edited outside mreg; run 'mreg doctor'`,
     { path: claim.where, version_file: versionFilePath(name, doc.version), field_name: field }
+  )
+}
+
+/**
+ * Whether two parsed JSON values are equal (isDeepStrictEqual's answer for them): a full listing
+ * compares every row with its version file, and the general comparison cost more than parsing.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const other = b as unknown[]
+    return a.length === other.length && a.every((item, i) => sameJson(item, other[i]))
+  }
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  const keys = Object.keys(x)
+  return (
+    keys.length === Object.keys(y).length &&
+    keys.every(key => Object.hasOwn(y, key) && sameJson(x[key], y[key]))
   )
 }
 
