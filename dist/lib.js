@@ -55819,6 +55819,34 @@ init_versions();
 // src/commands/registry-reads.ts
 init_errors();
 init_layout();
+
+// src/commands/limited.ts
+async function forEachLimited(items, limit, task) {
+  let next = 0;
+  let failure;
+  const worker = async () => {
+    while (failure === void 0 && next < items.length) {
+      const index2 = next++;
+      try {
+        await task(items[index2], index2);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure !== void 0) throw failure.error;
+}
+var READS_IN_FLIGHT = 32;
+async function mapLimited(items, limit, task) {
+  const results = new Array(items.length);
+  await forEachLimited(items, limit, async (item, index2) => {
+    results[index2] = await task(item, index2);
+  });
+  return results;
+}
+
+// src/commands/registry-reads.ts
 async function* rowsNewestFirst(snapshot, name, replaced) {
   const days = new Set(await snapshot.rowDays(name));
   for (const day of replaced?.keys() ?? []) days.add(day);
@@ -55896,13 +55924,17 @@ async function stageHolders(snapshot, name, stage) {
   if (!summary) return [];
   if (summary.count === 1)
     return [await readListedVersion(snapshot, name, summary.newest, { where: headPath(name), stage })];
-  const holders2 = [];
+  const rows = [];
   for await (const row2 of rowsNewestFirst(snapshot, name)) {
     if (row2.stage !== stage) continue;
-    holders2.push(await readListedVersion(snapshot, name, row2.version, { where: rowsWhere(name, row2), row: row2 }));
-    if (holders2.length >= summary.count) break;
+    rows.push(row2);
+    if (rows.length >= summary.count) break;
   }
-  return holders2;
+  return mapLimited(
+    rows,
+    READS_IN_FLIGHT,
+    (row2) => readListedVersion(snapshot, name, row2.version, { where: rowsWhere(name, row2), row: row2 })
+  );
 }
 async function stageHolderVersions(snapshot, name, stage) {
   const summary = (await snapshot.readHead(name))?.stages[stage];
@@ -56178,7 +56210,7 @@ async function* merged(sources, order, limit) {
     [],
     (a, b) => order(a.candidate, b.candidate)
   );
-  const firsts = await settledInOrder(sources.map((source) => source.next()));
+  const firsts = await mapLimited(sources, READS_IN_FLIGHT, (source) => source.next());
   for (const [i, first] of firsts.entries()) {
     if (!first.done)
       heads.push({ candidate: first.value, source: sources[i] });
@@ -56194,34 +56226,25 @@ async function* merged(sources, order, limit) {
 async function* best(sources, order, limit) {
   if (limit === 0) return;
   const kept = new TinyQueue([], (a, b) => order(b, a));
-  await settledInOrder(
-    sources.map(async (source) => {
-      for await (const candidate of source) {
-        if (kept.length < limit) kept.push(candidate);
-        else if (order(candidate, kept.peek()) < 0) {
-          kept.pop();
-          kept.push(candidate);
-        }
+  await forEachLimited(sources, READS_IN_FLIGHT, async (source) => {
+    for await (const candidate of source) {
+      if (kept.length < limit) kept.push(candidate);
+      else if (order(candidate, kept.peek()) < 0) {
+        kept.pop();
+        kept.push(candidate);
       }
-    })
-  );
+    }
+  });
   const chosen = [];
   for (let c = kept.pop(); c; c = kept.pop()) chosen.push(c);
   for (let i = chosen.length - 1; i >= 0; i--) yield chosen[i];
 }
 async function* allSorted(sources, order) {
   const all = [];
-  await settledInOrder(
-    sources.map(async (source) => {
-      for await (const candidate of source) all.push(candidate);
-    })
-  );
+  await forEachLimited(sources, READS_IN_FLIGHT, async (source) => {
+    for await (const candidate of source) all.push(candidate);
+  });
   yield* all.sort(order);
-}
-async function settledInOrder(work) {
-  const settled = await Promise.allSettled(work);
-  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
-  return settled.map((outcome) => outcome.value);
 }
 async function* modelCandidates(snapshot, name, entry, criteria, sort, limit) {
   let cap = entry.count;
@@ -56359,12 +56382,13 @@ async function allVersions(snapshot, name) {
 }
 async function selectFromRegistry(snapshot, criteria, sort = { by: "registered" }, limit) {
   const { rows } = await selectRows(snapshot, criteria, sort, limit);
-  const docs = [];
-  for await (const c of rows)
-    docs.push(
-      await readListedVersion(snapshot, c.name, c.version, { where: rowsWhere(c.name, c.row), row: c.row })
-    );
-  return docs;
+  const chosen = [];
+  for await (const c of rows) chosen.push(c);
+  return mapLimited(
+    chosen,
+    READS_IN_FLIGHT,
+    (c) => readListedVersion(snapshot, c.name, c.version, { where: rowsWhere(c.name, c.row), row: c.row })
+  );
 }
 async function resolveCriteria(snapshot, criteria) {
   const [match] = await selectFromRegistry(snapshot, criteria, { by: "registered" }, 1);
@@ -56438,10 +56462,12 @@ async function modelWrites(snapshot, name, change, files) {
     seen.add(doc.version);
   }
   const removed = change.removals.map(rowOf);
-  for (const doc of change.upserts) {
-    const before = await snapshot.readVersion(name, doc.version);
-    if (before) removed.push(rowOf(before));
-  }
+  const before = await mapLimited(
+    change.upserts,
+    READS_IN_FLIGHT,
+    (doc) => snapshot.readVersion(name, doc.version)
+  );
+  for (const doc of before) if (doc) removed.push(rowOf(doc));
   const added = change.upserts.map(rowOf);
   const gone = new Set(removed.map((r) => r.version));
   const days = /* @__PURE__ */ new Map();

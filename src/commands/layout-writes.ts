@@ -27,6 +27,7 @@ import { compareSemver } from '../domain/versions.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { FileWrite, RegistrySnapshot } from '../registry/backend.js'
 import { readListedRow, rowsNewestFirst } from './registry-reads.js'
+import { mapLimited, READS_IN_FLIGHT } from './limited.js'
 
 export interface LayoutChange {
   /** Documents to write (new versions or new contents of existing ones). */
@@ -75,10 +76,10 @@ async function modelWrites(
   }
   // Rows as they are now (the version files' own rows) and as they will be.
   const removed: VersionRow[] = change.removals.map(rowOf)
-  for (const doc of change.upserts) {
-    const before = await snapshot.readVersion(name, doc.version)
-    if (before) removed.push(rowOf(before))
-  }
+  const before = await mapLimited(change.upserts, READS_IN_FLIGHT, doc =>
+    snapshot.readVersion(name, doc.version)
+  )
+  for (const doc of before) if (doc) removed.push(rowOf(doc))
   const added = change.upserts.map(rowOf)
 
   const gone = new Set(removed.map(r => r.version))

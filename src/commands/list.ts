@@ -6,6 +6,7 @@ import type { Criteria, SortKey } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
+import { mapLimited, READS_IN_FLIGHT } from './limited.js'
 import { readListedVersion, rowsWhere } from './registry-reads.js'
 import { selectFromRegistry } from './resolve.js'
 import { selectRows } from './select-rows.js'
@@ -102,8 +103,10 @@ export async function listVersionPage(ctx: CommandContext, input: PageInput): Pr
   const criteria = { ...input.criteria, name }
   const { selected, start, complete } = await pageRows(snapshot, criteria, input)
   const page = selected.slice(start, start + input.limit)
-  const versions: ModelVersion[] = []
-  for (const row of page) versions.push(await readListedVersion(snapshot, row.name, row.version))
+  // the page's version files in one batch of reads
+  const versions = await mapLimited(page, READS_IN_FLIGHT, row =>
+    readListedVersion(snapshot, row.name, row.version)
+  )
   const more = start + input.limit < selected.length
   const total = complete ? selected.length : await countMatching(snapshot, criteria)
   return { versions, next: more ? (page.at(-1)?.model_id ?? null) : null, total }

@@ -14,6 +14,7 @@ import {
 } from '../domain/layout.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
+import { mapLimited, READS_IN_FLIGHT } from './limited.js'
 
 /**
  * The model's rows, newest registration first. `replaced` substitutes whole days (a write reads
@@ -148,13 +149,16 @@ export async function stageHolders(
   if (!summary) return []
   if (summary.count === 1)
     return [await readListedVersion(snapshot, name, summary.newest, { where: headPath(name), stage })]
-  const holders: ModelVersion[] = []
+  const rows: VersionRow[] = []
   for await (const row of rowsNewestFirst(snapshot, name)) {
     if (row.stage !== stage) continue
-    holders.push(await readListedVersion(snapshot, name, row.version, { where: rowsWhere(name, row), row }))
-    if (holders.length >= summary.count) break
+    rows.push(row)
+    if (rows.length >= summary.count) break
   }
-  return holders
+  // The version files are asked for together: one batch to git, not one round trip per holder.
+  return mapLimited(rows, READS_IN_FLIGHT, row =>
+    readListedVersion(snapshot, name, row.version, { where: rowsWhere(name, row), row })
+  )
 }
 
 /** The versions holding `stage`, newest first, from the rows alone (no version file is read). */

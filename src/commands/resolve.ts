@@ -12,8 +12,9 @@ import type { Criteria, SortKey } from '../domain/selection.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
+import { mapLimited, READS_IN_FLIGHT } from './limited.js'
 import { readListedVersion, rowsNewestFirst, rowsWhere } from './registry-reads.js'
-import { selectRows } from './select-rows.js'
+import { selectRows, type RowCandidate } from './select-rows.js'
 
 export interface Resolved {
   version: ModelVersion
@@ -137,12 +138,12 @@ export async function selectFromRegistry(
   limit?: number
 ): Promise<ModelVersion[]> {
   const { rows } = await selectRows(snapshot, criteria, sort, limit)
-  const docs: ModelVersion[] = []
-  for await (const c of rows)
-    docs.push(
-      await readListedVersion(snapshot, c.name, c.version, { where: rowsWhere(c.name, c.row), row: c.row })
-    )
-  return docs
+  const chosen: RowCandidate[] = []
+  for await (const c of rows) chosen.push(c)
+  // the chosen rows' version files in one batch of reads
+  return mapLimited(chosen, READS_IN_FLIGHT, c =>
+    readListedVersion(snapshot, c.name, c.version, { where: rowsWhere(c.name, c.row), row: c.row })
+  )
 }
 
 /** The Python registry's load_latest_model(): the newest registration matching every criterion. */

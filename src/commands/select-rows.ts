@@ -16,6 +16,7 @@ import { matchesCriteria, sortComparator, type Criteria, type SortKey } from '..
 import type { RegistryPolicy } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import { readListedVersion, rowsNewestFirst } from './registry-reads.js'
+import { forEachLimited, mapLimited, READS_IN_FLIGHT } from './limited.js'
 
 export interface RowCandidate extends Selectable {
   row: VersionRow
@@ -89,7 +90,7 @@ async function* merged(
   )
   // Every model's first row is asked for at once: the reader sends requests made together to git
   // in one batch (100 stage holders were 100 round trips one after the other).
-  const firsts = await settledInOrder(sources.map(source => source.next()))
+  const firsts = await mapLimited(sources, READS_IN_FLIGHT, source => source.next())
   for (const [i, first] of firsts.entries()) {
     if (!first.done)
       heads.push({ candidate: first.value, source: sources[i] as AsyncGenerator<RowCandidate> })
@@ -112,17 +113,15 @@ async function* best(
   if (limit === 0) return
   const kept = new TinyQueue<RowCandidate>([], (a, b) => order(b, a))
   // the models are read side by side (their reads batch); the heap is only touched between awaits
-  await settledInOrder(
-    sources.map(async source => {
-      for await (const candidate of source) {
-        if (kept.length < limit) kept.push(candidate)
-        else if (order(candidate, kept.peek() as RowCandidate) < 0) {
-          kept.pop()
-          kept.push(candidate)
-        }
+  await forEachLimited(sources, READS_IN_FLIGHT, async source => {
+    for await (const candidate of source) {
+      if (kept.length < limit) kept.push(candidate)
+      else if (order(candidate, kept.peek() as RowCandidate) < 0) {
+        kept.pop()
+        kept.push(candidate)
       }
-    })
-  )
+    }
+  })
   const chosen: RowCandidate[] = []
   for (let c = kept.pop(); c; c = kept.pop()) chosen.push(c)
   for (let i = chosen.length - 1; i >= 0; i--) yield chosen[i] as RowCandidate
@@ -133,22 +132,10 @@ async function* allSorted(
   order: (a: RowCandidate, b: RowCandidate) => number
 ): AsyncGenerator<RowCandidate> {
   const all: RowCandidate[] = []
-  await settledInOrder(
-    sources.map(async source => {
-      for await (const candidate of source) all.push(candidate)
-    })
-  )
+  await forEachLimited(sources, READS_IN_FLIGHT, async source => {
+    for await (const candidate of source) all.push(candidate)
+  })
   yield* all.sort(order)
-}
-
-/**
- * Promise.all, except that a failure is reported as the first failing model in the list's order
- * (the catalog's), whichever failed first in time: the same registry gives the same error.
- */
-async function settledInOrder<T>(work: Promise<T>[]): Promise<T[]> {
-  const settled = await Promise.allSettled(work)
-  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason
-  return settled.map(outcome => (outcome as PromiseFulfilledResult<T>).value)
 }
 
 /** One model's matching rows, newest registration first, no more than can be shown. */
