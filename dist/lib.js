@@ -25127,14 +25127,22 @@ function serialiseJson(value2) {
 `);
 }
 async function buildTree(reader, baseTree, files) {
-  const paths = files.map((file) => splitPath(file.path));
-  if (baseTree) await readDirectories(reader, baseTree, paths);
+  if (baseTree) {
+    const directories = /* @__PURE__ */ new Set();
+    for (const { path } of files)
+      if (path.lastIndexOf("/") > 0) directories.add(path.slice(0, path.lastIndexOf("/")));
+    await readDirectories(
+      reader,
+      baseTree,
+      [...directories].map((directory) => directory.split("/"))
+    );
+  }
   const root = {
     entries: baseTree ? new Map(await reader.readTree(baseTree)) : /* @__PURE__ */ new Map(),
     open: /* @__PURE__ */ new Map()
   };
-  for (const [i, file] of files.entries()) {
-    const segments = [...paths[i]];
+  for (const file of files) {
+    const segments = splitPath(file.path);
     const leaf = segments.pop();
     const parent = await openDir(reader, root, segments, file);
     if (!parent) continue;
@@ -25150,11 +25158,11 @@ async function buildTree(reader, baseTree, files) {
   }
   return writeDir(reader.gitdir, root, true);
 }
-async function readDirectories(reader, tree, paths) {
+async function readDirectories(reader, tree, directories) {
   const entries = await reader.readTree(tree);
   const below = /* @__PURE__ */ new Map();
-  for (const segments of paths) {
-    if (segments.length < 2) continue;
+  for (const segments of directories) {
+    if (segments.length === 0) continue;
     const [name, ...rest] = segments;
     const group = below.get(name);
     if (group) group.push(rest);

@@ -33,14 +33,23 @@ export async function buildTree(
   baseTree: string | null,
   files: FileWrite[]
 ): Promise<string> {
-  const paths = files.map(file => splitPath(file.path))
-  if (baseTree) await readDirectories(reader, baseTree, paths)
+  if (baseTree) {
+    // each directory once (a migration writes 200,000 files into a few thousand directories)
+    const directories = new Set<string>()
+    for (const { path } of files)
+      if (path.lastIndexOf('/') > 0) directories.add(path.slice(0, path.lastIndexOf('/')))
+    await readDirectories(
+      reader,
+      baseTree,
+      [...directories].map(directory => directory.split('/'))
+    )
+  }
   const root: Dir = {
     entries: baseTree ? new Map(await reader.readTree(baseTree)) : new Map(),
     open: new Map()
   }
-  for (const [i, file] of files.entries()) {
-    const segments = [...(paths[i] as string[])]
+  for (const file of files) {
+    const segments = splitPath(file.path)
     const leaf = segments.pop() as string
     const parent = await openDir(reader, root, segments, file)
     if (!parent) continue // deleting under a directory that does not exist
@@ -58,14 +67,15 @@ export async function buildTree(
 }
 
 /**
- * Reads every existing directory on `paths` (segments; the last is the file), the directories of
- * one depth together: the reader batches the requests made in one turn into one round trip.
+ * Reads every existing directory on `directories` (each as its segments), the directories of one
+ * depth together: the reader batches the requests made in one turn into one round trip. A name
+ * that is not there (a new directory, or one the write will refuse) is simply not read.
  */
-async function readDirectories(reader: GitReader, tree: string, paths: string[][]): Promise<void> {
+async function readDirectories(reader: GitReader, tree: string, directories: string[][]): Promise<void> {
   const entries = await reader.readTree(tree)
   const below = new Map<string, string[][]>()
-  for (const segments of paths) {
-    if (segments.length < 2) continue
+  for (const segments of directories) {
+    if (segments.length === 0) continue
     const [name, ...rest] = segments as [string, ...string[]]
     const group = below.get(name)
     if (group) group.push(rest)
