@@ -24977,8 +24977,8 @@ var init_git_reader = __esm({
     init_errors();
     init_object_source();
     MAX_CACHED_TREES = 2e4;
-    MAX_CACHED_BLOB = 256 * 1024;
-    MAX_CACHED_BLOB_BYTES = 8 * 1024 * 1024;
+    MAX_CACHED_BLOB = 64 * 1024;
+    MAX_CACHED_BLOB_BYTES = 4 * 1024 * 1024;
     GitReader = class {
       /** `source`: which local reader (default `auto`), or a source of another kind (GitHub's API). */
       constructor(gitdir, source = "auto") {
@@ -25588,12 +25588,15 @@ var init_snapshot = __esm({
       }
       async rowDays(name) {
         this.requireLayout2();
-        const days = [];
         const dir = rowsDir(checkName(name));
+        const days = [];
         for (const year of await this.subdirs(dir)) {
-          for (const month of await this.subdirs(`${dir}/${year}`)) {
-            const entries = await this.entries(`${dir}/${year}/${month}`);
-            const names = new Set([...entries.keys()].map((n) => n.replace(/\.json$/, "")));
+          const months = await this.subdirs(`${dir}/${year}`);
+          const entries = await Promise.all(months.map((month) => this.entries(`${dir}/${year}/${month}`)));
+          for (const [i, month] of months.entries()) {
+            const names = new Set(
+              [...entries[i].keys()].map((n) => n.replace(/\.json$/, ""))
+            );
             for (const day of names) days.push(`${year}/${month}/${day}`);
           }
         }
@@ -55867,11 +55870,20 @@ async function* rowsNewestFirst(snapshot, name, replaced) {
     rows.catch(() => void 0);
     return rows;
   };
-  let next = read(order[0]);
-  for (let d = 0; next; d++) {
-    const rows = await next;
-    next = read(order[d + 1]);
-    for (let i = rows.length - 1; i >= 0; i--) yield rows[i];
+  let current = read(order[0]);
+  for (let d = 0; current; d++) {
+    const rows = await current;
+    let next;
+    let asked = false;
+    const half = Math.floor(rows.length / 2);
+    for (let i = rows.length - 1; i >= 0; i--) {
+      if (!asked && rows.length - 1 - i >= half) {
+        next = read(order[d + 1]);
+        asked = true;
+      }
+      yield rows[i];
+    }
+    current = asked ? next : read(order[d + 1]);
   }
 }
 var rowsWhere = (name, row2) => `${rowsDir(name)}/${dayOf(row2)}\u2026`;

@@ -37,14 +37,24 @@ export async function* rowsNewestFirst(
     rows.catch(() => undefined)
     return rows
   }
-  // The next day is asked for while this one is given out: a listing of every day waits for
-  // the object reader once, not once per shard.
-  let next = read(order[0])
-  for (let d = 0; next; d++) {
-    const rows = await next
-    next = read(order[d + 1])
+  // The next day is asked for once half of this one is given out: a listing of every day rarely
+  // waits for the object reader, and a short answer (`--limit 20` of a day of a thousand
+  // registrations) does not read and parse a day it never shows.
+  let current = read(order[0])
+  for (let d = 0; current; d++) {
+    const rows = await current
+    let next: Promise<VersionRow[]> | undefined
+    let asked = false
+    const half = Math.floor(rows.length / 2)
     // Shards hold a day oldest first (src/domain/layout.ts).
-    for (let i = rows.length - 1; i >= 0; i--) yield rows[i] as VersionRow
+    for (let i = rows.length - 1; i >= 0; i--) {
+      if (!asked && rows.length - 1 - i >= half) {
+        next = read(order[d + 1])
+        asked = true
+      }
+      yield rows[i] as VersionRow
+    }
+    current = asked ? next : read(order[d + 1])
   }
 }
 

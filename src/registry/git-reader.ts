@@ -30,9 +30,9 @@ export interface CommitInfo {
 }
 
 const MAX_CACHED_TREES = 20_000
-/** Blobs above this are not kept (a version document is ~2 KB, a rows shard tens of KB). */
-const MAX_CACHED_BLOB = 256 * 1024
-const MAX_CACHED_BLOB_BYTES = 8 * 1024 * 1024
+/** Blobs above this are not kept (a version document is ~2 KB, an hour of rows tens of KB). */
+const MAX_CACHED_BLOB = 64 * 1024
+const MAX_CACHED_BLOB_BYTES = 4 * 1024 * 1024
 
 export class GitReader {
   /** Handed to isomorphic-git where it is still called directly (ref and short-id lookups). */

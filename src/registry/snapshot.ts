@@ -133,12 +133,17 @@ export class GitSnapshot implements RegistrySnapshot {
 
   async rowDays(name: string): Promise<string[]> {
     this.requireLayout2()
-    const days: string[] = []
     const dir = rowsDir(checkName(name))
+    const days: string[] = []
+    // A year's months are asked for at once (one round trip per year, not per month; at most
+    // twelve requests in flight over GitHub's API).
     for (const year of await this.subdirs(dir)) {
-      for (const month of await this.subdirs(`${dir}/${year}`)) {
-        const entries = await this.entries(`${dir}/${year}/${month}`)
-        const names = new Set([...entries.keys()].map(n => n.replace(/\.json$/, '')))
+      const months = await this.subdirs(`${dir}/${year}`)
+      const entries = await Promise.all(months.map(month => this.entries(`${dir}/${year}/${month}`)))
+      for (const [i, month] of months.entries()) {
+        const names = new Set(
+          [...(entries[i] as Map<string, Entry>).keys()].map(n => n.replace(/\.json$/, ''))
+        )
         for (const day of names) days.push(`${year}/${month}/${day}`)
       }
     }
