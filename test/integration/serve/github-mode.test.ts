@@ -8,54 +8,34 @@ import { createHash, createHmac } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CommandContext } from '../../../src/commands/context.js'
-import { init } from '../../../src/commands/init.js'
 import { register } from '../../../src/commands/register.js'
-import { resetGitHubClients } from '../../../src/github/client.js'
-import { modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
-import { testClock } from '../../support/command-context.js'
-import { EMULATOR_TUNING, emulatorContext } from '../../support/github-context.js'
-import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
-import { parseChange, serveRegistry, SseClient, type TestServer } from '../../support/serve.js'
+import { modelFile } from '../../support/cli-harness.js'
+import { githubServeProject, type GitHubServeProject } from '../../support/github-serve.js'
+import { parseChange, SseClient, type TestServer } from '../../support/serve.js'
 
-let gh: GitHubEmulator
+let project: GitHubServeProject
 let work: string
 let writer: CommandContext
 let t: TestServer
 const secret = 'whsec-5d1f09'
 
 beforeAll(async () => {
-  gh = await startGitHubEmulator()
-  work = await tempDir()
-  writer = emulatorContext(gh, join(work, 'writer'), testClock(new Date().toISOString()))
-  await init(writer, 'github-release')
-  await register(writer, { file: await modelFile(work, 'a.bin', 1), modelType: 'meter' })
-  const bundle = join(work, 'bundle')
-  await mkdir(join(bundle, 'lib'), { recursive: true })
-  await modelFile(join(bundle, 'lib'), 'features.py', 3, 700)
-  await modelFile(bundle, 'weights.bin', 4, 9000)
-  await register(writer, { file: bundle, modelType: 'bundle' })
-  t = await serveRegistry(
-    {
-      github: {
-        owner: gh.owner,
-        repo: gh.repo,
-        token: gh.token,
-        apiUrl: gh.apiUrl,
-        serverUrl: gh.serverUrl,
-        cacheDir: join(work, 'server'),
-        tuning: EMULATOR_TUNING
-      },
-      pollIntervalMs: 600_000
-    },
-    { webhookSecret: secret }
+  project = await githubServeProject(
+    { pollIntervalMs: 600_000 },
+    { webhookSecret: secret },
+    async (w, dir) => {
+      const bundle = join(dir, 'bundle')
+      await mkdir(join(bundle, 'lib'), { recursive: true })
+      await modelFile(join(bundle, 'lib'), 'features.py', 3, 700)
+      await modelFile(bundle, 'weights.bin', 4, 9000)
+      await register(w, { file: bundle, modelType: 'bundle' })
+    }
   )
+  ;({ work, writer, t } = project)
 }, 120_000)
 
 afterAll(async () => {
-  await t?.close()
-  await gh.close()
-  await removeDir(work)
-  resetGitHubClients()
+  await project?.close()
 })
 
 test('reads the remote registry and serves the release asset verified', async () => {

@@ -5,17 +5,14 @@
  * then does the server read the registry (Git Database API or git) and tell the event.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { join } from 'node:path'
 import type { CommandContext } from '../../../src/commands/context.js'
-import { init } from '../../../src/commands/init.js'
 import { register } from '../../../src/commands/register.js'
-import { resetGitHubClients } from '../../../src/github/client.js'
-import { modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
-import { testClock } from '../../support/command-context.js'
-import { EMULATOR_TUNING, emulatorContext } from '../../support/github-context.js'
-import { startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
-import { parseChange, serveRegistry, SseClient, type TestServer } from '../../support/serve.js'
+import { modelFile } from '../../support/cli-harness.js'
+import type { GitHubEmulator } from '../../support/github-emulator/index.js'
+import { githubServeProject, type GitHubServeProject } from '../../support/github-serve.js'
+import { parseChange, SseClient, type TestServer } from '../../support/serve.js'
 
+let project: GitHubServeProject
 let gh: GitHubEmulator
 let work: string
 let writer: CommandContext
@@ -23,30 +20,12 @@ let t: TestServer
 const POLL_MS = 150
 
 beforeAll(async () => {
-  gh = await startGitHubEmulator()
-  work = await tempDir()
-  writer = emulatorContext(gh, join(work, 'writer'), testClock(new Date().toISOString()))
-  await init(writer, 'github-release')
-  await register(writer, { file: await modelFile(work, 'a.bin', 1), modelType: 'meter' })
-  t = await serveRegistry({
-    github: {
-      owner: gh.owner,
-      repo: gh.repo,
-      token: gh.token,
-      apiUrl: gh.apiUrl,
-      serverUrl: gh.serverUrl,
-      cacheDir: join(work, 'server'),
-      tuning: EMULATOR_TUNING
-    },
-    pollIntervalMs: POLL_MS
-  })
+  project = await githubServeProject({ pollIntervalMs: POLL_MS })
+  ;({ gh, work, writer, t } = project)
 }, 120_000)
 
 afterAll(async () => {
-  await t?.close()
-  await gh.close()
-  await removeDir(work)
-  resetGitHubClients()
+  await project?.close()
 })
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
