@@ -25485,7 +25485,7 @@ function checkVersion(version) {
   }
   return version;
 }
-var POLICY_PATH, MODELS_DIR, INDEX_FILE2, DAYS_KEPT, NAME, GitSnapshot;
+var POLICY_PATH, MODELS_DIR, INDEX_FILE2, DAYS_KEPT, SNAPSHOTS_KEPT, NAME, GitSnapshot;
 var init_snapshot = __esm({
   "src/registry/snapshot.ts"() {
     "use strict";
@@ -25498,6 +25498,7 @@ var init_snapshot = __esm({
     MODELS_DIR = "models";
     INDEX_FILE2 = "index.json";
     DAYS_KEPT = 16;
+    SNAPSHOTS_KEPT = 2;
     NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/;
     GitSnapshot = class _GitSnapshot {
       constructor(reader, commit, tree, policyOrError, layout) {
@@ -25522,7 +25523,22 @@ var init_snapshot = __esm({
        * registry.json is read here but a bad one only fails when `policy` is read, so that a change
        * that repairs it (or a doctor that reports it) can still work from this snapshot.
        */
-      static async open(reader, commit) {
+      static open(reader, commit) {
+        let recent = _GitSnapshot.recent.get(reader);
+        if (!recent) _GitSnapshot.recent.set(reader, recent = /* @__PURE__ */ new Map());
+        let opening = recent.get(commit);
+        if (!opening) {
+          opening = _GitSnapshot.openOnce(reader, commit);
+          const kept = recent;
+          kept.set(commit, opening);
+          opening.catch(() => kept.delete(commit));
+          if (kept.size > SNAPSHOTS_KEPT) kept.delete(kept.keys().next().value);
+        }
+        return opening;
+      }
+      /** The last SNAPSHOTS_KEPT snapshots opened per reader. */
+      static recent = /* @__PURE__ */ new WeakMap();
+      static async openOnce(reader, commit) {
         const { tree } = await reader.readCommit(commit);
         let policy;
         try {

@@ -34,6 +34,9 @@ const INDEX_FILE = 'index.json'
 /** Days of rows a snapshot keeps parsed (GitSnapshot.readDay): what one write re-reads, not a listing. */
 const DAYS_KEPT = 16
 
+/** Snapshots shared per reader (GitSnapshot.open): the tip and the one before, across a lost race. */
+const SNAPSHOTS_KEPT = 2
+
 /** Names are used as path segments: anything else could read outside models/<name>/. */
 const NAME = /^[a-z0-9][a-z0-9_.-]{0,62}$/
 
@@ -57,7 +60,27 @@ export class GitSnapshot implements RegistrySnapshot {
    * registry.json is read here but a bad one only fails when `policy` is read, so that a change
    * that repairs it (or a doctor that reports it) can still work from this snapshot.
    */
-  static async open(reader: GitReader, commit: string): Promise<GitSnapshot> {
+  static open(reader: GitReader, commit: string): Promise<GitSnapshot> {
+    // A commit never changes, so a snapshot of it is shared: a write opens the tip to draft and
+    // again to commit (src/registry/optimistic-writer.ts), and the second finds its catalog,
+    // head and days already parsed when the tip has not moved.
+    let recent = GitSnapshot.recent.get(reader)
+    if (!recent) GitSnapshot.recent.set(reader, (recent = new Map()))
+    let opening = recent.get(commit)
+    if (!opening) {
+      opening = GitSnapshot.openOnce(reader, commit)
+      const kept = recent
+      kept.set(commit, opening)
+      opening.catch(() => kept.delete(commit))
+      if (kept.size > SNAPSHOTS_KEPT) kept.delete(kept.keys().next().value as string)
+    }
+    return opening
+  }
+
+  /** The last SNAPSHOTS_KEPT snapshots opened per reader. */
+  private static readonly recent = new WeakMap<GitReader, Map<string, Promise<GitSnapshot>>>()
+
+  private static async openOnce(reader: GitReader, commit: string): Promise<GitSnapshot> {
     const { tree } = await reader.readCommit(commit)
     let policy: RegistryPolicy | RegistryError
     try {

@@ -29,6 +29,9 @@ export declare class GitSnapshot implements RegistrySnapshot {
      * that repairs it (or a doctor that reports it) can still work from this snapshot.
      */
     static open(reader: GitReader, commit: string): Promise<GitSnapshot>;
+    /** The last SNAPSHOTS_KEPT snapshots opened per reader. */
+    private static readonly recent;
+    private static openOnce;
     get policy(): RegistryPolicy;
     modelNames(): Promise<string[]>;
     /** Layout 1: index.json. Layout 2: every version file (costs the model's size; prefer heads and rows). */
