@@ -3,6 +3,7 @@
  * (src/wiring/github.ts) with test timings (no write spacing, quick retries) and a controllable clock.
  */
 import type { CommandContext } from '../../src/commands/context.js'
+import type { GitHubOptions } from '../../src/wiring/open-registry.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import { GitHubReleaseStore } from '../../src/stores/github-release/github-release-store.js'
 import { githubContext } from '../../src/wiring/github.js'
@@ -10,6 +11,19 @@ import type { GitHubEmulator } from './github-emulator/index.js'
 import type { TestClock } from './command-context.js'
 
 export const EMULATOR_TUNING = { writeSpacingMs: 0, retries: 2, retryBaseMs: 10 }
+
+/** openContext's `github` options for the emulator's repository (what `mreg serve --github` opens). */
+export function emulatorOpenOptions(gh: GitHubEmulator, cacheDir: string): GitHubOptions {
+  return {
+    owner: gh.owner,
+    repo: gh.repo,
+    token: gh.token,
+    apiUrl: gh.apiUrl,
+    serverUrl: gh.serverUrl,
+    cacheDir,
+    tuning: EMULATOR_TUNING
+  }
+}
 
 export function emulatorContext(
   gh: GitHubEmulator,

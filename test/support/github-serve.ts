@@ -12,7 +12,7 @@ import type { ServeOptions } from '../../src/serve/server.js'
 import type { OpenOptions } from '../../src/wiring/open-registry.js'
 import { modelFile, removeDir, tempDir } from './cli-harness.js'
 import { testClock } from './command-context.js'
-import { EMULATOR_TUNING, emulatorContext } from './github-context.js'
+import { emulatorContext, emulatorOpenOptions } from './github-context.js'
 import { startGitHubEmulator, type GitHubEmulator } from './github-emulator/index.js'
 import { serveRegistry, type TestServer } from './serve.js'
 
@@ -38,21 +38,7 @@ export async function githubServeProject(
   await init(writer, 'github-release')
   await register(writer, { file: await modelFile(work, 'a.bin', 1), modelType: 'meter' })
   await prepare(writer, work)
-  const t = await serveRegistry(
-    {
-      github: {
-        owner: gh.owner,
-        repo: gh.repo,
-        token: gh.token,
-        apiUrl: gh.apiUrl,
-        serverUrl: gh.serverUrl,
-        cacheDir: join(work, 'server'),
-        tuning: EMULATOR_TUNING
-      },
-      ...open
-    },
-    options
-  )
+  const t = await serveRegistry({ github: emulatorOpenOptions(gh, join(work, 'server')), ...open }, options)
   return {
     gh,
     work,

@@ -19,7 +19,7 @@ import { join } from 'node:path'
 import parsePrometheus from 'parse-prometheus-text-format'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import { modelFile, type RunResult } from '../../support/cli-harness.js'
-import { EMULATOR_TUNING } from '../../support/github-context.js'
+import { emulatorOpenOptions } from '../../support/github-context.js'
 import type { GitHubEmulator } from '../../support/github-emulator/index.js'
 import { githubProject, type GitHubProject } from '../../support/github-project.js'
 import type { AssetRecord, ReleaseRecord } from '../../support/github-emulator/state.js'
@@ -254,15 +254,7 @@ async function readPath(path: Path, target: Target): Promise<string | null> {
     }
     case 'serve': {
       const t = await serveRegistry({
-        github: {
-          owner: gh.owner,
-          repo: gh.repo,
-          token: gh.token,
-          apiUrl: gh.apiUrl,
-          serverUrl: gh.serverUrl,
-          cacheDir: join(work, 'server'),
-          tuning: EMULATOR_TUNING
-        },
+        github: emulatorOpenOptions(gh, join(work, 'server')),
         pollIntervalMs: 600_000
       })
       try {
