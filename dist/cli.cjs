@@ -55,9 +55,9 @@ function writeCache(dir2, name, data) {
     }
   }
 }
-var program = (0, import_node_path2.join)(__dirname, "cli-program-XFR7HMNR.cjs");
+var program = (0, import_node_path2.join)(__dirname, "cli-program-NPNSHM47.cjs");
 var dir = cacheDirectory();
-var cacheName = `${CACHE_PREFIX}${"cli-program-XFR7HMNR.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
+var cacheName = `${CACHE_PREFIX}${"cli-program-NPNSHM47.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
 var cachedData = readCache(dir && (0, import_node_path2.join)(dir, cacheName));
 var source = (0, import_node_fs.readFileSync)(program, "utf8");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}

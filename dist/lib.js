@@ -7049,7 +7049,7 @@ import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname as dirname5, isAbsolute as isAbsolute2, join as join6, resolve as resolve2 } from "node:path";
 async function resolveCommitIdentity(gitdir, env = process.env) {
-  const config = await readConfigChain(configFiles(gitdir, env));
+  const config = readConfigChain(configFiles(gitdir, env));
   const fallback = [];
   const pick = (role, field) => {
     const fromEnv = env[`GIT_${role.toUpperCase()}_${field.toUpperCase()}`]?.trim();
@@ -7076,7 +7076,7 @@ function configFiles(gitdir, env) {
   files.push(join6(gitdir, "config"));
   return files;
 }
-async function readConfigChain(files) {
+function readConfigChain(files) {
   const values = /* @__PURE__ */ new Map();
   for (const file of files) readConfigFile(file, values, 0);
   return values;
@@ -25001,9 +25001,10 @@ var init_git_reader = __esm({
       trees = /* @__PURE__ */ new Map();
       commits = /* @__PURE__ */ new Map();
       /**
-       * Small blobs by id: a write reads the policy, the model's head and its rows on the tip once to
-       * draft and again to commit (on a new snapshot, possibly of the same tip). Callers never modify
-       * the bytes they are given.
+       * Small blobs by id: a write reads the model's head and version files to draft and again to
+       * commit, and after a lost race the new tip shares most files with the old one (parsed results a
+       * snapshot keeps, its catalog and days, are shared with the snapshot: GitSnapshot.open). Callers
+       * never modify the bytes they are given.
        */
       blobs = /* @__PURE__ */ new Map();
       reading = /* @__PURE__ */ new Map();

@@ -39,15 +39,6 @@ const common = {
 }
 
 /**
- * The CLI: `<out>/<launcher>.cjs` (src/cli/launcher.ts), the binary, runs
- * `<out>/cli-program-<hash>.cjs`, the whole program as one CommonJS file, from V8's code cache.
- * CommonJS because Node 20 caches compiled code only for scripts (node:vm), not ES modules.
- * esbuild turns the program's dynamic imports (src/cli/runtime.ts) into modules initialised
- * when first used, so `--help` still runs no Git, store or server code. The program's name
- * carries its content hash (a rebuild is byte-identical) and keys the cache.
- * Returns the launcher's path.
- */
-/**
  * Libraries only some commands need, bundled apart from the program into `<out>/cli-vendor/`:
  * every command reads and deserialises the program (and its code cache, which holds an entry for
  * each module's functions), and these were two thirds of it (undici alone 540 KB). A group is
@@ -104,6 +95,15 @@ async function buildVendorGroups(build, outDir, root) {
   }
 }
 
+/**
+ * The CLI: `<out>/<launcher>.cjs` (src/cli/launcher.ts), the binary, runs
+ * `<out>/cli-program-<hash>.cjs`, the whole program as one CommonJS file, from V8's code cache.
+ * CommonJS because Node 20 caches compiled code only for scripts (node:vm), not ES modules.
+ * esbuild turns the program's dynamic imports (src/cli/runtime.ts) into modules initialised
+ * when first used, so `--help` still runs no Git, store or server code. The program's name
+ * carries its content hash (a rebuild is byte-identical) and keys the cache.
+ * Returns the launcher's path.
+ */
 export async function buildCli(outDir, { launcher = 'cli', root = '.' } = {}) {
   const { build } = await import('esbuild')
   await buildVendorGroups(build, outDir, root)

@@ -32,7 +32,7 @@ type Env = Record<string, string | undefined>
 
 /** The identity for commits in `gitdir`, from `env` (default process.env) and git's config files. */
 export async function resolveCommitIdentity(gitdir: string, env: Env = process.env): Promise<CommitIdentity> {
-  const config = await readConfigChain(configFiles(gitdir, env))
+  const config = readConfigChain(configFiles(gitdir, env))
   const fallback: string[] = []
   const pick = (role: 'author' | 'committer', field: 'name' | 'email'): string => {
     const fromEnv = env[`GIT_${role.toUpperCase()}_${field.toUpperCase()}`]?.trim()
@@ -67,7 +67,7 @@ export function configFiles(gitdir: string, env: Env): string[] {
 }
 
 /** `section.key` (lower case; subsection kept as written) → last value, over the files in order. */
-async function readConfigChain(files: string[]): Promise<Map<string, string>> {
+function readConfigChain(files: string[]): Map<string, string> {
   const values = new Map<string, string>()
   for (const file of files) readConfigFile(file, values, 0)
   return values

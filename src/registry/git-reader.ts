@@ -43,9 +43,10 @@ export class GitReader {
   private readonly trees = new Map<string, Map<string, Entry>>()
   private readonly commits = new Map<string, CommitInfo>()
   /**
-   * Small blobs by id: a write reads the policy, the model's head and its rows on the tip once to
-   * draft and again to commit (on a new snapshot, possibly of the same tip). Callers never modify
-   * the bytes they are given.
+   * Small blobs by id: a write reads the model's head and version files to draft and again to
+   * commit, and after a lost race the new tip shares most files with the old one (parsed results a
+   * snapshot keeps, its catalog and days, are shared with the snapshot: GitSnapshot.open). Callers
+   * never modify the bytes they are given.
    */
   private readonly blobs = new Map<string, Buffer>()
   private readonly reading = new Map<string, Promise<Buffer>>()
