@@ -88,6 +88,38 @@ test.each(['git-cli', 'isomorphic-git'] as const)(
   }
 )
 
+test('git-cli: a path read starts at the deepest directory already parsed, and finds the same file', async () => {
+  const reader = new GitReader(repo.gitdir, 'git-cli')
+  const tree = git(repo.dir, ['rev-parse', 'model-registry^{tree}']).trim()
+  const path = git(repo.dir, ['ls-tree', '-r', '--name-only', 'model-registry', 'models/detector/versions'])
+    .trim()
+    .split('\n')[0] as string
+  const asked: string[] = []
+  const source = reader.objects as unknown as { readPath(tree: string, path: string): Promise<unknown> }
+  const readPath = source.readPath.bind(source)
+  source.readPath = (from, rest) => {
+    asked.push(`${from}:${rest}`)
+    return readPath(from, rest)
+  }
+  try {
+    const fromRoot = await reader.readFile(tree, path, { byPath: true })
+    expect(asked).toEqual([`${tree}:${path}`])
+    // A walk to the model's head parses the root, models/ and models/detector/ on the way, so
+    // the id of models/detector/versions/ is known.
+    expect(await reader.readFile(tree, 'models/detector/head.json')).not.toBeNull()
+    const versions = git(repo.dir, ['rev-parse', 'model-registry:models/detector/versions']).trim()
+    const fromModel = await reader.readFile(tree, path, { byPath: true })
+    expect(asked[1]).toBe(`${versions}:${path.slice('models/detector/versions/'.length)}`)
+    expect(Buffer.from(fromModel as Uint8Array).equals(Buffer.from(fromRoot as Uint8Array))).toBe(true)
+    // Absent below a parsed directory: still null, after the walk confirms it.
+    expect(
+      await reader.readFile(tree, 'models/detector/versions/0/0/0/9.9.9.json', { byPath: true })
+    ).toBeNull()
+  } finally {
+    reader.objects.close()
+  }
+})
+
 test.each([
   ['git-cli', '1.0.2', ['1.0.1', '1.0.2']],
   ['isomorphic-git', '1.0.3', ['1.0.1', '1.0.2', '1.0.3']]
