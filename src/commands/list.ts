@@ -7,7 +7,7 @@ import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { mapLimited, READS_IN_FLIGHT } from './limited.js'
-import { readListedVersion, rowsWhere } from './registry-reads.js'
+import { readListedVersion } from './registry-reads.js'
 import { selectFromRegistry } from './resolve.js'
 import { selectRows } from './select-rows.js'
 
@@ -54,10 +54,7 @@ export async function streamVersions(ctx: CommandContext, input: ListInput): Pro
           more = false
           return
         }
-        const read = readListedVersion(snapshot, next.value.name, next.value.version, {
-          where: rowsWhere(next.value.name, next.value.row),
-          row: next.value.row
-        })
+        const read = readListedVersion(snapshot, next.value.name, next.value.version, { row: next.value.row })
         // Its failure is thrown when its turn comes; until then it must not count as unhandled.
         read.catch(() => undefined)
         ahead.push(read)

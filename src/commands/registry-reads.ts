@@ -61,17 +61,20 @@ export async function* rowsNewestFirst(
 /**
  * What a derived file said about a version, to be checked against its version file (the truth):
  * the row it was found by, the stage a head or the catalog said it holds, or that it is live
- * (a head's newest/latest). `where` names the derived file for the message.
+ * (a head's newest/latest). `where` names the derived file for the message; a row's is its day's
+ * shards, worked out only when a message needs it (a full listing checks 100,000 rows).
  */
-export interface DerivedClaim {
-  where: string
-  row?: VersionRow
-  stage?: string
-  live?: boolean
+export type DerivedClaim =
+  { where: string; row?: VersionRow; stage?: string; live?: boolean } | { where?: undefined; row: VersionRow }
+
+function claimWhere(name: string, claim: DerivedClaim): string {
+  return claim.where ?? rowsWhere(name, claim.row)
 }
 
 /** Where a row was read: the shards of its day. */
-export const rowsWhere = (name: string, row: VersionRow): string => `${rowsDir(name)}/${dayOf(row)}…`
+function rowsWhere(name: string, row: VersionRow): string {
+  return `${rowsDir(name)}/${dayOf(row)}…`
+}
 
 /**
  * A version the derived files name: its file must exist and agree with what they said, or the
@@ -87,10 +90,10 @@ export async function readListedVersion(
   const doc = await snapshot.readVersion(name, version)
   if (!doc) {
     const file = versionFilePath(name, version)
-    const where = claim?.where ?? `models/${name}: the derived files`
+    const where = claim ? claimWhere(name, claim) : undefined
     throw integrityError(
-      `${where} names ${name}@${version} but its version file ${file} is missing: the derived files were edited outside mreg; run 'mreg doctor'`,
-      { path: claim?.where ?? `models/${name}`, version_file: file }
+      `${where ?? `models/${name}: the derived files`} names ${name}@${version} but its version file ${file} is missing: the derived files were edited outside mreg; run 'mreg doctor'`,
+      { path: where ?? `models/${name}`, version_file: file }
     )
   }
   if (claim) checkClaim(name, doc, claim)
@@ -102,9 +105,9 @@ function checkClaim(name: string, doc: ModelVersion, claim: DerivedClaim): void 
   let field: string | undefined
   let said: unknown
   let is: unknown
-  if (claim.stage !== undefined && truth.stage !== claim.stage) {
+  if ('stage' in claim && claim.stage !== undefined && truth.stage !== claim.stage) {
     ;[field, said, is] = ['stage', claim.stage, truth.stage]
-  } else if (claim.live && isArchivedRow(truth)) {
+  } else if ('live' in claim && claim.live && isArchivedRow(truth)) {
     ;[field, said, is] = ['archived', false, true]
   } else if (claim.row) {
     const row = claim.row as unknown as Record<string, unknown>
@@ -113,9 +116,10 @@ function checkClaim(name: string, doc: ModelVersion, claim: DerivedClaim): void 
     if (field !== undefined) [said, is] = [row[field], real[field]]
   }
   if (field === undefined) return
+  const where = claimWhere(name, claim)
   throw integrityError(
-    `${claim.where} disagrees with the version file ${versionFilePath(name, doc.version)} of ${name}@${doc.version} on ${field} (derived ${JSON.stringify(said)}, version file ${JSON.stringify(is)}): the derived files were edited outside mreg; run 'mreg doctor'`,
-    { path: claim.where, version_file: versionFilePath(name, doc.version), field_name: field }
+    `${where} disagrees with the version file ${versionFilePath(name, doc.version)} of ${name}@${doc.version} on ${field} (derived ${JSON.stringify(said)}, version file ${JSON.stringify(is)}): the derived files were edited outside mreg; run 'mreg doctor'`,
+    { path: where, version_file: versionFilePath(name, doc.version), field_name: field }
   )
 }
 
@@ -166,9 +170,7 @@ export async function stageHolders(
     if (rows.length >= summary.count) break
   }
   // The version files are asked for together: one batch to git, not one round trip per holder.
-  return mapLimited(rows, READS_IN_FLIGHT, row =>
-    readListedVersion(snapshot, name, row.version, { where: rowsWhere(name, row), row })
-  )
+  return mapLimited(rows, READS_IN_FLIGHT, row => readListedVersion(snapshot, name, row.version, { row }))
 }
 
 /** The versions holding `stage`, newest first, from the rows alone (no version file is read). */

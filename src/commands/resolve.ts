@@ -13,7 +13,7 @@ import type { ModelVersion } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 import { mapLimited, READS_IN_FLIGHT } from './limited.js'
-import { readListedVersion, rowsNewestFirst, rowsWhere } from './registry-reads.js'
+import { readListedVersion, rowsNewestFirst } from './registry-reads.js'
 import { selectRows, type RowCandidate } from './select-rows.js'
 
 export interface Resolved {
@@ -60,7 +60,7 @@ async function resolveInModel(
           value: ref.model_id,
           reason: 'no-such-model-id'
         })
-      return readListedVersion(snapshot, name, row.version, { where: rowsWhere(name, row), row })
+      return readListedVersion(snapshot, name, row.version, { row })
     }
     case 'latest':
     case 'newest': {
@@ -142,7 +142,7 @@ export async function selectFromRegistry(
   for await (const c of rows) chosen.push(c)
   // the chosen rows' version files in one batch of reads
   return mapLimited(chosen, READS_IN_FLIGHT, c =>
-    readListedVersion(snapshot, c.name, c.version, { where: rowsWhere(c.name, c.row), row: c.row })
+    readListedVersion(snapshot, c.name, c.version, { row: c.row })
   )
 }
 

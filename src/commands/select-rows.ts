@@ -11,7 +11,7 @@
 import TinyQueue from 'tinyqueue'
 import { invalidInput } from '../domain/errors.js'
 import { CATALOG_PATH, rowOf, type Catalog, type HeadSummary, type VersionRow } from '../domain/layout.js'
-import type { Selectable } from '../domain/ordering.js'
+import { registeredAtMs, type Selectable } from '../domain/ordering.js'
 import { matchesCriteria, sortComparator, type Criteria, type SortKey } from '../domain/selection.js'
 import type { RegistryPolicy } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
@@ -78,29 +78,39 @@ function inScope(entry: HeadSummary | undefined, criteria: Criteria): entry is H
   return criteria.stage === undefined || entry.stages[criteria.stage] !== undefined
 }
 
-/** Each model's candidates arrive in registration order: a k-way merge keeps that order across models. */
+/**
+ * Each model's candidates arrive in registration order, newest first: a k-way merge keeps that
+ * order across models. `order` is the registration order (sortComparator's 'registered').
+ */
 async function* merged(
   sources: AsyncGenerator<RowCandidate>[],
   order: (a: RowCandidate, b: RowCandidate) => number,
   limit: number | undefined
 ): AsyncGenerator<RowCandidate> {
   if (limit === 0) return
-  const heads = new TinyQueue<{ candidate: RowCandidate; source: AsyncGenerator<RowCandidate> }>([], (a, b) =>
-    order(a.candidate, b.candidate)
+  // Each head's registration time is parsed once, not in every comparison (a full listing of
+  // 100,000 versions over 100 models compares some 1.5 million times); the order decides ties.
+  const heads = new TinyQueue<{ candidate: RowCandidate; at: number; source: AsyncGenerator<RowCandidate> }>(
+    [],
+    (a, b) => b.at - a.at || order(a.candidate, b.candidate)
   )
+  const head = (candidate: RowCandidate, source: AsyncGenerator<RowCandidate>) => ({
+    candidate,
+    at: registeredAtMs(candidate),
+    source
+  })
   // Every model's first row is asked for at once: the reader sends requests made together to git
   // in one batch (100 stage holders were 100 round trips one after the other).
   const firsts = await mapLimited(sources, READS_IN_FLIGHT, source => source.next())
   for (const [i, first] of firsts.entries()) {
-    if (!first.done)
-      heads.push({ candidate: first.value, source: sources[i] as AsyncGenerator<RowCandidate> })
+    if (!first.done) heads.push(head(first.value, sources[i] as AsyncGenerator<RowCandidate>))
   }
   let given = 0
-  for (let head = heads.pop(); head; head = heads.pop()) {
-    yield head.candidate
+  for (let top = heads.pop(); top; top = heads.pop()) {
+    yield top.candidate
     if (limit !== undefined && ++given >= limit) return
-    const next = await head.source.next()
-    if (!next.done) heads.push({ candidate: next.value, source: head.source })
+    const next = await top.source.next()
+    if (!next.done) heads.push(head(next.value, top.source))
   }
 }
 
