@@ -8,6 +8,12 @@
  * (v8-compile-cache writes it at compile time and saves less: measured in docs/ARCHITECTURE.md,
  * "Loading the CLI").
  *
+ * A run keeps the functions it compiled, so a cache written by `show` lacks most of what
+ * `register` runs, which would then compile lazily on every run. The file therefore records which
+ * commands' runs it holds (the program names its command: COMMAND_RAN_EVENT), and a successful run
+ * of a command not among them writes it again: V8 serialises what this run compiled together with
+ * what it took from the cache, so the cache grows to every command used, one rewrite each.
+ *
  * Where: `compile/` in the mreg cache home (src/cli/cache-home.ts; GitHub mode keeps its
  * copies of registries beside it, src/cli/environment.ts), one file per program build, Node
  * version and architecture (the newest four kept); none when NODE_DISABLE_COMPILE_CACHE is set
@@ -20,6 +26,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Script } from 'node:vm'
 import { mregCacheHome } from './cache-home.js'
+import { COMMAND_RAN_EVENT } from './compile-cache.js'
 
 /** The program's file name, set by the build (scripts/bundle-options.mjs). */
 declare const __MREG_PROGRAM__: string
@@ -32,12 +39,33 @@ function cacheDirectory(): string | undefined {
   return home && join(home, 'compile')
 }
 
-function readCache(file: string | undefined): Buffer | undefined {
+/**
+ * A cache file: the length of its header (4 bytes, little-endian), the header (the commands whose
+ * runs it holds, comma-separated), then V8's data. One file, so the two never disagree.
+ */
+interface CacheFile {
+  commands: Set<string>
+  data: Buffer
+}
+
+function readCache(file: string | undefined): CacheFile | undefined {
   try {
-    return file ? readFileSync(file) : undefined
+    if (!file) return undefined
+    const bytes = readFileSync(file)
+    const headerEnd = 4 + (bytes.length >= 4 ? bytes.readUInt32LE(0) : Infinity)
+    if (headerEnd > bytes.length) return undefined
+    const header = bytes.subarray(4, headerEnd).toString('utf8')
+    return { commands: new Set(header === '' ? [] : header.split(',')), data: bytes.subarray(headerEnd) }
   } catch {
     return undefined
   }
+}
+
+function cacheBytes(commands: Set<string>, data: Buffer): Buffer {
+  const header = Buffer.from([...commands].join(','), 'utf8')
+  const length = Buffer.alloc(4)
+  length.writeUInt32LE(header.length, 0)
+  return Buffer.concat([length, header, data])
 }
 
 /**
@@ -72,16 +100,22 @@ function writeCache(dir: string, name: string, data: Buffer): void {
 const program = join(__dirname, __MREG_PROGRAM__)
 const dir = cacheDirectory()
 const cacheName = `${CACHE_PREFIX}${__MREG_PROGRAM__.replace(/\.cjs$/, '')}-${process.version}-${process.arch}.v8`
-const cachedData = readCache(dir && join(dir, cacheName))
+const cached = readCache(dir && join(dir, cacheName))
 const source = readFileSync(program, 'utf8')
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
   filename: program,
-  cachedData
+  cachedData: cached?.data
 })
-if (dir && (cachedData === undefined || script.cachedDataRejected))
+if (dir) {
+  const held = cached && !script.cachedDataRejected ? cached.commands : new Set<string>()
+  let command: string | undefined
+  process.once(COMMAND_RAN_EVENT, (name: string) => (command = name))
   process.once('exit', code => {
-    if (code === 0) writeCache(dir, cacheName, script.createCachedData())
+    if (code !== 0 || command === undefined) return
+    if (held.has(command)) return
+    writeCache(dir, cacheName, cacheBytes(new Set([...held, command]), script.createCachedData()))
   })
+}
 const run = script.runInThisContext() as (...args: unknown[]) => void
 const module = { exports: {} }
 run.call(module.exports, module.exports, createRequire(program), module, program, __dirname)

@@ -160,6 +160,37 @@ describe('the compile cache (src/cli/launcher.ts)', () => {
     }
   })
 
+  test('a command the cache does not hold yet rewrites it once, keeping what it held: the cache grows to every command used', async () => {
+    const root = await tempDir('mreg-cache-')
+    const registry = await tempDir('mreg-cache-registry-')
+    try {
+      const env = testEnv({ XDG_CACHE_HOME: root })
+      const file = async () => join(root, 'mreg', 'compile', (await cacheFiles(root))[0] as string)
+      const held = async () => {
+        const bytes = await readFile(await file())
+        return bytes.subarray(4, 4 + bytes.readUInt32LE(0)).toString()
+      }
+      const list = () => run(process.execPath, [cli, '--registry', registry, 'list'], { env })
+      await version(env)
+      const afterVersion = await readFile(await file())
+      expect(await held()).toBe('mreg')
+      await run(process.execPath, [cli, '--registry', registry, 'init'], { env })
+      expect(await held()).toBe('mreg,init')
+      const listed = (await list()).stdout
+      expect(await held()).toBe('mreg,init,list')
+      const afterList = await readFile(await file())
+      // V8 wrote what list compiled besides what it took from the cache.
+      expect(afterList.length).toBeGreaterThan(afterVersion.length)
+      const written = (await stat(await file())).mtimeMs
+      expect((await list()).stdout).toBe(listed)
+      await version(env)
+      expect((await stat(await file())).mtimeMs).toBe(written)
+    } finally {
+      await removeDir(root)
+      await removeDir(registry)
+    }
+  })
+
   test('a damaged cache is rejected by V8 and replaced; the run is unaffected', async () => {
     const root = await tempDir('mreg-cache-')
     try {
