@@ -24,6 +24,9 @@ function systemHome() {
   }
 }
 
+// src/cli/compile-cache.ts
+var COMMAND_RAN_EVENT = "mreg:command-ran";
+
 // src/cli/launcher.ts
 var CACHE_PREFIX = "compile-";
 function cacheDirectory() {
@@ -33,10 +36,21 @@ function cacheDirectory() {
 }
 function readCache(file) {
   try {
-    return file ? (0, import_node_fs.readFileSync)(file) : void 0;
+    if (!file) return void 0;
+    const bytes = (0, import_node_fs.readFileSync)(file);
+    const headerEnd = 4 + (bytes.length >= 4 ? bytes.readUInt32LE(0) : Infinity);
+    if (headerEnd > bytes.length) return void 0;
+    const header = bytes.subarray(4, headerEnd).toString("utf8");
+    return { commands: new Set(header === "" ? [] : header.split(",")), data: bytes.subarray(headerEnd) };
   } catch {
     return void 0;
   }
+}
+function cacheBytes(commands, data) {
+  const header = Buffer.from([...commands].join(","), "utf8");
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length, 0);
+  return Buffer.concat([length, header, data]);
 }
 var KEPT_CACHES = 4;
 function writeCache(dir2, name, data) {
@@ -55,20 +69,26 @@ function writeCache(dir2, name, data) {
     }
   }
 }
-var program = (0, import_node_path2.join)(__dirname, "cli-program-NPNSHM47.cjs");
+var program = (0, import_node_path2.join)(__dirname, "cli-program-JED5UZ5J.cjs");
 var dir = cacheDirectory();
-var cacheName = `${CACHE_PREFIX}${"cli-program-NPNSHM47.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
-var cachedData = readCache(dir && (0, import_node_path2.join)(dir, cacheName));
+var cacheName = `${CACHE_PREFIX}${"cli-program-JED5UZ5J.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
+var cached = readCache(dir && (0, import_node_path2.join)(dir, cacheName));
 var source = (0, import_node_fs.readFileSync)(program, "utf8");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, {
   filename: program,
-  cachedData
+  cachedData: cached?.data
 });
-if (dir && (cachedData === void 0 || script.cachedDataRejected))
+if (dir) {
+  const held = cached && !script.cachedDataRejected ? cached.commands : /* @__PURE__ */ new Set();
+  let command;
+  process.once(COMMAND_RAN_EVENT, (name) => command = name);
   process.once("exit", (code) => {
-    if (code === 0) writeCache(dir, cacheName, script.createCachedData());
+    if (code !== 0 || command === void 0) return;
+    if (held.has(command)) return;
+    writeCache(dir, cacheName, cacheBytes(/* @__PURE__ */ new Set([...held, command]), script.createCachedData()));
   });
+}
 var run = script.runInThisContext();
 var module2 = { exports: {} };
 run.call(module2.exports, module2.exports, (0, import_node_module.createRequire)(program), module2, program, __dirname);

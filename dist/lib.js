@@ -25072,8 +25072,8 @@ var init_git_reader = __esm({
       async readFile(rootTree, path, { byPath = false } = {}) {
         let direct = null;
         if (byPath && this.paths) {
-          splitPath(path);
-          direct = await this.paths.readPath(rootTree, path);
+          const from = this.deepestParsed(rootTree, splitPath(path));
+          direct = await this.paths.readPath(from.tree, from.rest);
         }
         if (direct) {
           if (direct.type !== "blob")
@@ -25085,6 +25085,24 @@ var init_git_reader = __esm({
         if (entry.type !== "blob")
           throw new RegistryError("integrity", `${path}: expected a file, found a ${entry.type}`);
         return this.readBlob(entry.oid);
+      }
+      /**
+       * Where git should start resolving `segments`: the deepest directory on the path whose id a
+       * directory parsed here names, and the rest of the path from it. Git inflates and scans every
+       * tree on a `<tree>:<path>` request anew, and `models/` (one entry per model) is the costliest:
+       * 100,000 version files of 100 models cost git 12.6 s read from the root, 1.7 s from each
+       * model's `versions/` (docs/ARCHITECTURE.md, "Reading Git objects"). A listing has parsed the
+       * model's own directory already (its rows are under it), so this costs no round trip.
+       */
+      deepestParsed(rootTree, segments) {
+        let tree = rootTree;
+        let depth = 0;
+        for (; depth < segments.length - 1; depth++) {
+          const next = this.trees.get(tree)?.get(segments[depth]);
+          if (!next || next.type !== "tree") break;
+          tree = next.oid;
+        }
+        return { tree, rest: segments.slice(depth).join("/") };
       }
       async readBlob(oid) {
         const cached = this.blobs.get(oid);
@@ -25107,7 +25125,7 @@ var init_git_reader = __esm({
       async readJson(rootTree, path, options = {}) {
         const bytes = await this.readFile(rootTree, path, options);
         if (bytes === null) return null;
-        const text = Buffer.from(bytes).toString("utf8");
+        const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
         try {
           return JSON.parse(text);
         } catch (error) {
@@ -55903,15 +55921,20 @@ async function* rowsNewestFirst(snapshot, name, replaced) {
     current = asked ? next : read(order[d + 1]);
   }
 }
-var rowsWhere = (name, row2) => `${rowsDir(name)}/${dayOf(row2)}\u2026`;
+function claimWhere(name, claim) {
+  return claim.where ?? rowsWhere(name, claim.row);
+}
+function rowsWhere(name, row2) {
+  return `${rowsDir(name)}/${dayOf(row2)}\u2026`;
+}
 async function readListedVersion(snapshot, name, version, claim) {
   const doc = await snapshot.readVersion(name, version);
   if (!doc) {
     const file = versionFilePath(name, version);
-    const where = claim?.where ?? `models/${name}: the derived files`;
+    const where = claim ? claimWhere(name, claim) : void 0;
     throw integrityError(
-      `${where} names ${name}@${version} but its version file ${file} is missing: the derived files were edited outside mreg; run 'mreg doctor'`,
-      { path: claim?.where ?? `models/${name}`, version_file: file }
+      `${where ?? `models/${name}: the derived files`} names ${name}@${version} but its version file ${file} is missing: the derived files were edited outside mreg; run 'mreg doctor'`,
+      { path: where ?? `models/${name}`, version_file: file }
     );
   }
   if (claim) checkClaim(name, doc, claim);
@@ -55922,10 +55945,10 @@ function checkClaim(name, doc, claim) {
   let field;
   let said;
   let is;
-  if (claim.stage !== void 0 && truth.stage !== claim.stage) {
+  if ("stage" in claim && claim.stage !== void 0 && truth.stage !== claim.stage) {
     ;
     [field, said, is] = ["stage", claim.stage, truth.stage];
-  } else if (claim.live && isArchivedRow(truth)) {
+  } else if ("live" in claim && claim.live && isArchivedRow(truth)) {
     ;
     [field, said, is] = ["archived", false, true];
   } else if (claim.row) {
@@ -55935,9 +55958,10 @@ function checkClaim(name, doc, claim) {
     if (field !== void 0) [said, is] = [row2[field], real[field]];
   }
   if (field === void 0) return;
+  const where = claimWhere(name, claim);
   throw integrityError(
-    `${claim.where} disagrees with the version file ${versionFilePath(name, doc.version)} of ${name}@${doc.version} on ${field} (derived ${JSON.stringify(said)}, version file ${JSON.stringify(is)}): the derived files were edited outside mreg; run 'mreg doctor'`,
-    { path: claim.where, version_file: versionFilePath(name, doc.version), field_name: field }
+    `${where} disagrees with the version file ${versionFilePath(name, doc.version)} of ${name}@${doc.version} on ${field} (derived ${JSON.stringify(said)}, version file ${JSON.stringify(is)}): the derived files were edited outside mreg; run 'mreg doctor'`,
+    { path: where, version_file: versionFilePath(name, doc.version), field_name: field }
   );
 }
 function sameJson(a, b) {
@@ -55967,11 +55991,7 @@ async function stageHolders(snapshot, name, stage) {
     rows.push(row2);
     if (rows.length >= summary.count) break;
   }
-  return mapLimited(
-    rows,
-    READS_IN_FLIGHT,
-    (row2) => readListedVersion(snapshot, name, row2.version, { where: rowsWhere(name, row2), row: row2 })
-  );
+  return mapLimited(rows, READS_IN_FLIGHT, (row2) => readListedVersion(snapshot, name, row2.version, { row: row2 }));
 }
 async function stageHolderVersions(snapshot, name, stage) {
   const summary = (await snapshot.readHead(name))?.stages[stage];
@@ -56160,6 +56180,7 @@ var TinyQueue = class {
 // src/commands/select-rows.ts
 init_errors();
 init_layout();
+init_ordering();
 
 // src/domain/selection.ts
 init_errors();
@@ -56245,19 +56266,23 @@ async function* merged(sources, order, limit) {
   if (limit === 0) return;
   const heads = new TinyQueue(
     [],
-    (a, b) => order(a.candidate, b.candidate)
+    (a, b) => b.at - a.at || order(a.candidate, b.candidate)
   );
+  const head = (candidate, source) => ({
+    candidate,
+    at: registeredAtMs(candidate),
+    source
+  });
   const firsts = await mapLimited(sources, READS_IN_FLIGHT, (source) => source.next());
   for (const [i, first] of firsts.entries()) {
-    if (!first.done)
-      heads.push({ candidate: first.value, source: sources[i] });
+    if (!first.done) heads.push(head(first.value, sources[i]));
   }
   let given = 0;
-  for (let head = heads.pop(); head; head = heads.pop()) {
-    yield head.candidate;
+  for (let top = heads.pop(); top; top = heads.pop()) {
+    yield top.candidate;
     if (limit !== void 0 && ++given >= limit) return;
-    const next = await head.source.next();
-    if (!next.done) heads.push({ candidate: next.value, source: head.source });
+    const next = await top.source.next();
+    if (!next.done) heads.push(head(next.value, top.source));
   }
 }
 async function* best(sources, order, limit) {
@@ -56369,7 +56394,7 @@ async function resolveInModel(snapshot, ref, head) {
           value: ref.model_id,
           reason: "no-such-model-id"
         });
-      return readListedVersion(snapshot, name, row2.version, { where: rowsWhere(name, row2), row: row2 });
+      return readListedVersion(snapshot, name, row2.version, { row: row2 });
     }
     case "latest":
     case "newest": {
@@ -56424,7 +56449,7 @@ async function selectFromRegistry(snapshot, criteria, sort = { by: "registered" 
   return mapLimited(
     chosen,
     READS_IN_FLIGHT,
-    (c) => readListedVersion(snapshot, c.name, c.version, { where: rowsWhere(c.name, c.row), row: c.row })
+    (c) => readListedVersion(snapshot, c.name, c.version, { row: c.row })
   );
 }
 async function resolveCriteria(snapshot, criteria) {

@@ -9,16 +9,18 @@ export declare function rowsNewestFirst(snapshot: RegistrySnapshot, name: string
 /**
  * What a derived file said about a version, to be checked against its version file (the truth):
  * the row it was found by, the stage a head or the catalog said it holds, or that it is live
- * (a head's newest/latest). `where` names the derived file for the message.
+ * (a head's newest/latest). `where` names the derived file for the message; a row's is its day's
+ * shards, worked out only when a message needs it (a full listing checks 100,000 rows).
  */
-export interface DerivedClaim {
+export type DerivedClaim = {
     where: string;
     row?: VersionRow;
     stage?: string;
     live?: boolean;
-}
-/** Where a row was read: the shards of its day. */
-export declare const rowsWhere: (name: string, row: VersionRow) => string;
+} | {
+    where?: undefined;
+    row: VersionRow;
+};
 /**
  * A version the derived files name: its file must exist and agree with what they said, or the
  * registry is inconsistent (edited outside mreg): an answer is never built on derived data the

@@ -1,5 +1,5 @@
 import { type Catalog, type VersionRow } from '../domain/layout.js';
-import type { Selectable } from '../domain/ordering.js';
+import { type Selectable } from '../domain/ordering.js';
 import { type Criteria, type SortKey } from '../domain/selection.js';
 import type { RegistryPolicy } from '../domain/types.js';
 import type { RegistrySnapshot } from '../registry/backend.js';
