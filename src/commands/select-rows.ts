@@ -11,7 +11,7 @@
 import TinyQueue from 'tinyqueue'
 import { invalidInput } from '../domain/errors.js'
 import { CATALOG_PATH, rowOf, type Catalog, type HeadSummary, type VersionRow } from '../domain/layout.js'
-import { registeredAtMs, type Selectable } from '../domain/ordering.js'
+import { parseRegisteredAt, type Selectable } from '../domain/ordering.js'
 import { matchesCriteria, sortComparator, type Criteria, type SortKey } from '../domain/selection.js'
 import type { RegistryPolicy } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
@@ -96,7 +96,7 @@ async function* merged(
   )
   const head = (candidate: RowCandidate, source: AsyncGenerator<RowCandidate>) => ({
     candidate,
-    at: registeredAtMs(candidate),
+    at: parseRegisteredAt(candidate.registered_at),
     source
   })
   // Every model's first row is asked for at once: the reader sends requests made together to git

@@ -24,12 +24,22 @@ const MAX_PARSED_TIMES = 250_000
 export function registeredAtMs(v: Pick<ModelVersion, 'registered_at'>): number {
   let ms = parsedTimes.get(v.registered_at)
   if (ms === undefined) {
-    const parsed = Date.parse(v.registered_at)
-    ms = Number.isNaN(parsed) ? 0 : parsed
+    ms = parseRegisteredAt(v.registered_at)
     if (parsedTimes.size >= MAX_PARSED_TIMES) parsedTimes.clear()
     parsedTimes.set(v.registered_at, ms)
   }
   return ms
+}
+
+/**
+ * A registration time as an instant, not kept: for a caller that parses each time once (the
+ * k-way merge of a listing), where the cache above would only hold every time of the registry
+ * (100,000 keys and numbers were half of a full listing's live heap, and V8 sizes the heap
+ * to a multiple of what is live).
+ */
+export function parseRegisteredAt(text: string): number {
+  const parsed = Date.parse(text)
+  return Number.isNaN(parsed) ? 0 : parsed
 }
 
 /** Oldest registration first; same instant → lower version first. */
