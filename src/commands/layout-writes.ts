@@ -10,6 +10,7 @@
  */
 import { invalidInput } from '../domain/errors.js'
 import {
+  bucketPaths,
   CATALOG_PATH,
   dayOf,
   headPath,
@@ -21,8 +22,10 @@ import {
   withCatalogEntry,
   type Catalog,
   type HeadLookups,
+  type RowShard,
   type VersionRow
 } from '../domain/layout.js'
+import { validateRowShard } from '../domain/validate.js'
 import { compareSemver } from '../domain/versions.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { FileWrite, RegistrySnapshot } from '../registry/backend.js'
@@ -84,7 +87,20 @@ async function modelWrites(
 
   const gone = new Set(removed.map(r => r.version))
   const days = new Map<string, VersionRow[]>()
+  // Rows rewritten where they are (their day's other shards untouched), by version.
+  const inPlace = new Map<string, VersionRow>()
   for (const day of new Set([...removed, ...added].map(dayOf))) {
+    const patched = await patchShards(
+      snapshot,
+      name,
+      removed.filter(r => dayOf(r) === day),
+      added.filter(r => dayOf(r) === day)
+    )
+    if (patched) {
+      for (const [path, shard] of patched.shards) files.push({ path, content: shard })
+      for (const row of patched.rows) inPlace.set(row.version, row)
+      continue
+    }
     const current = await snapshot.readDay(name, day)
     const rows = current.rows.filter(r => !gone.has(r.version))
     rows.push(...added.filter(r => dayOf(r) === day))
@@ -99,16 +115,20 @@ async function modelWrites(
   for (const doc of change.removals) files.push({ path: versionFilePath(name, doc.version), content: null })
   for (const doc of change.upserts) files.push({ path: versionFilePath(name, doc.version), content: doc })
 
+  // A row rewritten in place keeps its position (same registration time and version).
+  async function* rowsAfter(): AsyncGenerator<VersionRow> {
+    for await (const row of rowsNewestFirst(snapshot, name, days)) yield inPlace.get(row.version) ?? row
+  }
   const lookups: HeadLookups = {
     // every version the lookups are asked about is one the current head names
     row: version => readListedRow(snapshot, name, version, { where: headPath(name) }),
     newest: async keep => {
-      for await (const row of rowsNewestFirst(snapshot, name, days)) if (keep(row)) return row
+      for await (const row of rowsAfter()) if (keep(row)) return row
       return null
     },
     highest: async (keep, order = compareSemver) => {
       let best: string | null = null
-      for await (const row of rowsNewestFirst(snapshot, name, days)) {
+      for await (const row of rowsAfter()) {
         if (keep(row) && (best === null || order(row.version, best) > 0)) best = row.version
       }
       return best
@@ -117,4 +137,54 @@ async function modelWrites(
   const head = await updateHead(name, await snapshot.readHead(name), removed, added, lookups)
   files.push({ path: headPath(name), content: head })
   return head
+}
+
+/**
+ * A day whose change keeps every row's registration time (a promotion, an edit of tags or
+ * metrics) keeps its shard layout: only the shards holding those rows are read and written, not
+ * the day's (a day of 1,440 registrations is 24 shards). Null when the day must be laid out
+ * again: rows come or go, a time changes, or a row is not where its bucket says (then the whole
+ * day is re-derived, which also repairs it).
+ */
+async function patchShards(
+  snapshot: RegistrySnapshot,
+  name: string,
+  removed: VersionRow[],
+  added: VersionRow[]
+): Promise<{ shards: Map<string, RowShard>; rows: VersionRow[] } | null> {
+  if (removed.length !== added.length || added.length === 0) return null
+  const was = new Map(removed.map(r => [r.version, r]))
+  if (was.size !== removed.length) return null
+  for (const row of added) if (was.get(row.version)?.registered_at !== row.registered_at) return null
+  const shards = new Map<string, RowShard>()
+  for (const row of added) {
+    const path = await shardHolding(snapshot, name, row)
+    if (path === null) return null
+    let shard = shards.get(path)
+    if (!shard) {
+      shard = validateRowShard(await snapshot.readJson(path), path)
+      shard = { ...shard, rows: [...shard.rows] }
+      shards.set(path, shard)
+    }
+    const at = shard.rows.findIndex(r => r.version === row.version)
+    if (at < 0) return null
+    shard.rows[at] = row
+  }
+  return { shards, rows: added }
+}
+
+/** The shard file that holds `row`'s bucket (src/domain/layout.ts bucketPaths), null when none does. */
+async function shardHolding(
+  snapshot: RegistrySnapshot,
+  name: string,
+  row: VersionRow
+): Promise<string | null> {
+  for (const bucket of bucketPaths(name, row)) {
+    const cut = bucket.lastIndexOf('/')
+    const entries = await snapshot.directoryEntries(bucket.slice(0, cut))
+    const leaf = bucket.slice(cut + 1)
+    if (entries.get(`${leaf}.json`)?.type === 'blob') return `${bucket}.json`
+    if (entries.get(leaf)?.type !== 'tree') return null
+  }
+  return null
 }

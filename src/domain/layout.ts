@@ -178,6 +178,19 @@ export function layoutDay(name: string, day: string, rows: VersionRow[]): Map<st
   return out
 }
 
+/**
+ * The shard files that may hold `row`, coarsest first (without `.json`): its day, then its hour,
+ * minute and second within the day, as layoutDay splits a crowded bucket. Which one exists
+ * depends on how many rows share the bucket; a change that keeps every row's registration time
+ * keeps those counts, so it rewrites only the shards that hold its rows.
+ */
+export function bucketPaths(name: string, row: VersionRow): string[] {
+  const iso = new Date(instant(row)).toISOString()
+  const paths = [`${rowsDir(name)}/${dayOf(row)}`]
+  for (const [from, to] of UNITS) paths.push(`${paths.at(-1) as string}/${iso.slice(from, to)}`)
+  return paths
+}
+
 /** Every shard of a model. */
 export function layoutRows(name: string, rows: VersionRow[]): Map<string, RowShard> {
   const days = new Map<string, VersionRow[]>()

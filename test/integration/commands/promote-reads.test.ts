@@ -7,30 +7,16 @@ import { expect, test } from '@jest/globals'
 import type { CommandContext } from '../../../src/commands/context.js'
 import { setPolicy } from '../../../src/commands/policy.js'
 import { promote } from '../../../src/commands/promote.js'
-import type { RegistrySnapshot } from '../../../src/registry/backend.js'
 import { importedRegistry } from '../../support/imported-registry.js'
+import { recordingContext } from '../../support/recording-context.js'
 
 // Every 4th of 60 versions is staged: 14 hold staging, the newest of them production.
 const registry = importedRegistry({ models: ['lof'], versionsPerModel: 60, stagingEvery: 4 })
 
 /** The context, with the snapshots a write builds on recording which version files are read. */
 function counting(): { ctx: CommandContext; versions: string[] } {
-  const versions: string[] = []
-  const ctx = registry.ctx
-  const backend = ctx.backend
-  const recording = (real: RegistrySnapshot): RegistrySnapshot =>
-    Object.assign(Object.create(real) as RegistrySnapshot, {
-      readVersion: (name: string, version: string) => (
-        versions.push(version),
-        real.readVersion(name, version)
-      )
-    })
-  const update: typeof backend.update = build =>
-    backend.update((snapshot, ...rest) => build(recording(snapshot), ...rest))
-  return {
-    ctx: { ...ctx, backend: Object.assign(Object.create(backend) as typeof backend, { update }) },
-    versions
-  }
+  const { ctx, reads } = recordingContext(registry.ctx)
+  return { ctx, versions: reads.versions }
 }
 
 test('promoting into a stage 14 versions hold, without a must_beat gate, reads none of the older holders', async () => {

@@ -11,20 +11,10 @@ import { deleteVersion } from '../../../src/commands/delete.js'
 import { init } from '../../../src/commands/init.js'
 import { promote } from '../../../src/commands/promote.js'
 import { register } from '../../../src/commands/register.js'
-import { readDerivedFiles } from '../../../src/commands/registry-reads.js'
 import { isRegistryError } from '../../../src/domain/errors.js'
-import {
-  CATALOG_PATH,
-  deriveCatalog,
-  deriveHead,
-  deriveModelFiles,
-  rowOf,
-  type ModelHead
-} from '../../../src/domain/layout.js'
 import type { ModelVersion } from '../../../src/domain/types.js'
-import type { RegistrySnapshot } from '../../../src/registry/backend.js'
-import { serialiseJson } from '../../../src/registry/tree-writer.js'
 import { localContext, testClock } from '../../support/command-context.js'
+import { expectDerivedExact, versionDocs } from '../../support/derived-files.js'
 import { createRepo, git, removeDir } from '../../support/git-repo.js'
 
 const NAMES = ['fraud', 'churn']
@@ -71,33 +61,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ op: fc.constant('cleanup' as const), keepLast: fc.integer({ min: 1, max: 3 }) })
   }
 )
-
-async function versionDocs(snapshot: RegistrySnapshot, name: string): Promise<ModelVersion[]> {
-  const docs: ModelVersion[] = []
-  for (const version of await snapshot.versionFileNames(name)) {
-    docs.push((await snapshot.readVersion(name, version)) as ModelVersion)
-  }
-  return docs
-}
-
-async function expectDerivedExact(snapshot: RegistrySnapshot): Promise<void> {
-  const heads: ModelHead[] = []
-  for (const name of await snapshot.modelNames()) {
-    const docs = await versionDocs(snapshot, name)
-    const expected = new Map(
-      [...deriveModelFiles(name, docs)].map(([p, d]) => [p, serialiseJson(d).toString()])
-    )
-    const committed = new Map(
-      [...(await readDerivedFiles(snapshot, name))].map(([p, d]) => [p, serialiseJson(d).toString()])
-    )
-    expect(committed).toEqual(expected)
-    const head = deriveHead(name, docs.map(rowOf))
-    if (head) heads.push(head)
-  }
-  expect(serialiseJson(await snapshot.readJson(CATALOG_PATH)).toString()).toBe(
-    serialiseJson(deriveCatalog(heads)).toString()
-  )
-}
 
 test('derived files equal a rebuild from the version files after any sequence of commands', async () => {
   await fc.assert(
