@@ -750,12 +750,15 @@ var init_versions = __esm({
 function registeredAtMs(v) {
   let ms2 = parsedTimes.get(v.registered_at);
   if (ms2 === void 0) {
-    const parsed = Date.parse(v.registered_at);
-    ms2 = Number.isNaN(parsed) ? 0 : parsed;
+    ms2 = parseRegisteredAt(v.registered_at);
     if (parsedTimes.size >= MAX_PARSED_TIMES) parsedTimes.clear();
     parsedTimes.set(v.registered_at, ms2);
   }
   return ms2;
+}
+function parseRegisteredAt(text) {
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? 0 : parsed;
 }
 function byRegistration(a, b) {
   return registeredAtMs(a) - registeredAtMs(b) || compareSemver(a.version, b.version);
@@ -889,6 +892,12 @@ function layoutDay(name, day, rows) {
   };
   if (rows.length > 0) place(`${rowsDir(name)}/${day}`, [...rows].sort(rowOrder), 0);
   return out;
+}
+function bucketPaths(name, row2) {
+  const iso = new Date(instant(row2)).toISOString();
+  const paths = [`${rowsDir(name)}/${dayOf(row2)}`];
+  for (const [from, to] of UNITS) paths.push(`${paths.at(-1)}/${iso.slice(from, to)}`);
+  return paths;
 }
 function layoutRows(name, rows) {
   const days = /* @__PURE__ */ new Map();
@@ -56270,7 +56279,7 @@ async function* merged(sources, order, limit) {
   );
   const head = (candidate, source) => ({
     candidate,
-    at: registeredAtMs(candidate),
+    at: parseRegisteredAt(candidate.registered_at),
     source
   });
   const firsts = await mapLimited(sources, READS_IN_FLIGHT, (source) => source.next());
@@ -56496,6 +56505,7 @@ init_references();
 // src/commands/layout-writes.ts
 init_errors();
 init_layout();
+init_validate();
 init_versions();
 async function layoutWrites(snapshot, change) {
   const byModel = /* @__PURE__ */ new Map();
@@ -56533,7 +56543,19 @@ async function modelWrites(snapshot, name, change, files) {
   const added = change.upserts.map(rowOf);
   const gone = new Set(removed.map((r) => r.version));
   const days = /* @__PURE__ */ new Map();
+  const inPlace = /* @__PURE__ */ new Map();
   for (const day of new Set([...removed, ...added].map(dayOf))) {
+    const patched = await patchShards(
+      snapshot,
+      name,
+      removed.filter((r) => dayOf(r) === day),
+      added.filter((r) => dayOf(r) === day)
+    );
+    if (patched) {
+      for (const [path, shard] of patched.shards) files.push({ path, content: shard });
+      for (const row2 of patched.rows) inPlace.set(row2.version, row2);
+      continue;
+    }
     const current = await snapshot.readDay(name, day);
     const rows = current.rows.filter((r) => !gone.has(r.version));
     rows.push(...added.filter((r) => dayOf(r) === day));
@@ -56545,16 +56567,19 @@ async function modelWrites(snapshot, name, change, files) {
   }
   for (const doc of change.removals) files.push({ path: versionFilePath(name, doc.version), content: null });
   for (const doc of change.upserts) files.push({ path: versionFilePath(name, doc.version), content: doc });
+  async function* rowsAfter() {
+    for await (const row2 of rowsNewestFirst(snapshot, name, days)) yield inPlace.get(row2.version) ?? row2;
+  }
   const lookups = {
     // every version the lookups are asked about is one the current head names
     row: (version) => readListedRow(snapshot, name, version, { where: headPath(name) }),
     newest: async (keep) => {
-      for await (const row2 of rowsNewestFirst(snapshot, name, days)) if (keep(row2)) return row2;
+      for await (const row2 of rowsAfter()) if (keep(row2)) return row2;
       return null;
     },
     highest: async (keep, order = compareSemver) => {
       let best2 = null;
-      for await (const row2 of rowsNewestFirst(snapshot, name, days)) {
+      for await (const row2 of rowsAfter()) {
         if (keep(row2) && (best2 === null || order(row2.version, best2) > 0)) best2 = row2.version;
       }
       return best2;
@@ -56563,6 +56588,37 @@ async function modelWrites(snapshot, name, change, files) {
   const head = await updateHead(name, await snapshot.readHead(name), removed, added, lookups);
   files.push({ path: headPath(name), content: head });
   return head;
+}
+async function patchShards(snapshot, name, removed, added) {
+  if (removed.length !== added.length || added.length === 0) return null;
+  const was = new Map(removed.map((r) => [r.version, r]));
+  if (was.size !== removed.length) return null;
+  for (const row2 of added) if (was.get(row2.version)?.registered_at !== row2.registered_at) return null;
+  const shards = /* @__PURE__ */ new Map();
+  for (const row2 of added) {
+    const path = await shardHolding(snapshot, name, row2);
+    if (path === null) return null;
+    let shard = shards.get(path);
+    if (!shard) {
+      shard = validateRowShard(await snapshot.readJson(path), path);
+      shard = { ...shard, rows: [...shard.rows] };
+      shards.set(path, shard);
+    }
+    const at = shard.rows.findIndex((r) => r.version === row2.version);
+    if (at < 0) return null;
+    shard.rows[at] = row2;
+  }
+  return { shards, rows: added };
+}
+async function shardHolding(snapshot, name, row2) {
+  for (const bucket of bucketPaths(name, row2)) {
+    const cut = bucket.lastIndexOf("/");
+    const entries = await snapshot.directoryEntries(bucket.slice(0, cut));
+    const leaf = bucket.slice(cut + 1);
+    if (entries.get(`${leaf}.json`)?.type === "blob") return `${bucket}.json`;
+    if (entries.get(leaf)?.type !== "tree") return null;
+  }
+  return null;
 }
 
 // src/commands/update-registry.ts

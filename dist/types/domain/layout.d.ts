@@ -63,6 +63,13 @@ export declare function dayOfTime(registeredAt: string): string;
  * a write re-lays out the day it touches and nothing else.
  */
 export declare function layoutDay(name: string, day: string, rows: VersionRow[]): Map<string, RowShard>;
+/**
+ * The shard files that may hold `row`, coarsest first (without `.json`): its day, then its hour,
+ * minute and second within the day, as layoutDay splits a crowded bucket. Which one exists
+ * depends on how many rows share the bucket; a change that keeps every row's registration time
+ * keeps those counts, so it rewrites only the shards that hold its rows.
+ */
+export declare function bucketPaths(name: string, row: VersionRow): string[];
 /** Every shard of a model. */
 export declare function layoutRows(name: string, rows: VersionRow[]): Map<string, RowShard>;
 type VersionOrder = (a: string, b: string) => number;

@@ -7,6 +7,13 @@ export type Selectable = Pick<ModelVersion, 'name' | 'model_type' | 'version' | 
     };
 };
 export declare function registeredAtMs(v: Pick<ModelVersion, 'registered_at'>): number;
+/**
+ * A registration time as an instant, not kept: for a caller that parses each time once (the
+ * k-way merge of a listing), where the cache above would only hold every time of the registry
+ * (100,000 keys and numbers were half of a full listing's live heap, and V8 sizes the heap
+ * to a multiple of what is live).
+ */
+export declare function parseRegisteredAt(text: string): number;
 /** Oldest registration first; same instant → lower version first. */
 export declare function byRegistration(a: Selectable, b: Selectable): number;
 /** Newest registration first; same instant → higher version first. */
