@@ -10,10 +10,10 @@
  */
 import { invalidInput } from '../domain/errors.js'
 import {
-  bucketPaths,
   CATALOG_PATH,
   dayOf,
   headPath,
+  layoutBucket,
   layoutDay,
   rowOf,
   rowOrder,
@@ -25,12 +25,12 @@ import {
   type RowShard,
   type VersionRow
 } from '../domain/layout.js'
-import { validateRowShard } from '../domain/validate.js'
 import { compareSemver } from '../domain/versions.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { FileWrite, RegistrySnapshot } from '../registry/backend.js'
 import { readListedRow, rowsNewestFirst } from './registry-reads.js'
 import { mapLimited, READS_IN_FLIGHT } from './limited.js'
+import { bucketHolding } from './row-buckets.js'
 
 export interface LayoutChange {
   /** Documents to write (new versions or new contents of existing ones). */
@@ -86,19 +86,21 @@ async function modelWrites(
   const added = change.upserts.map(rowOf)
 
   const gone = new Set(removed.map(r => r.version))
+  // Days laid out whole, with their rows after the change.
   const days = new Map<string, VersionRow[]>()
-  // Rows rewritten where they are (their day's other shards untouched), by version.
+  // Rows rewritten where they are, by version, and days given rows without being read whole.
   const inPlace = new Map<string, VersionRow>()
+  const grown = new Map<string, VersionRow[]>()
   for (const day of new Set([...removed, ...added].map(dayOf))) {
-    const patched = await patchShards(
-      snapshot,
-      name,
-      removed.filter(r => dayOf(r) === day),
-      added.filter(r => dayOf(r) === day)
-    )
+    const leaving = removed.filter(r => dayOf(r) === day)
+    const coming = added.filter(r => dayOf(r) === day)
+    const patched =
+      (await patchShards(snapshot, name, leaving, coming)) ??
+      (await insertRow(snapshot, name, leaving, coming))
     if (patched) {
-      for (const [path, shard] of patched.shards) files.push({ path, content: shard })
-      for (const row of patched.rows) inPlace.set(row.version, row)
+      files.push(...patched.files)
+      for (const row of patched.replaced) inPlace.set(row.version, row)
+      if (patched.replaced.length === 0) grown.set(day, coming)
       continue
     }
     const current = await snapshot.readDay(name, day)
@@ -115,8 +117,13 @@ async function modelWrites(
   for (const doc of change.removals) files.push({ path: versionFilePath(name, doc.version), content: null })
   for (const doc of change.upserts) files.push({ path: versionFilePath(name, doc.version), content: doc })
 
-  // A row rewritten in place keeps its position (same registration time and version).
+  // The rows after the change, newest first, for the head's lookups (they scan only when the
+  // change took a holder away): a row rewritten in place keeps its position (same registration
+  // time and version); a day given a row is read whole only if a scan reaches for it.
   async function* rowsAfter(): AsyncGenerator<VersionRow> {
+    for (const [day, rows] of grown)
+      days.set(day, [...(await snapshot.readDay(name, day)).rows, ...rows].sort(rowOrder))
+    grown.clear()
     for await (const row of rowsNewestFirst(snapshot, name, days)) yield inPlace.get(row.version) ?? row
   }
   const lookups: HeadLookups = {
@@ -139,6 +146,12 @@ async function modelWrites(
   return head
 }
 
+/** The files a day's change writes without reading the day whole, and the rows it rewrote in place. */
+interface DayPatch {
+  files: FileWrite[]
+  replaced: VersionRow[]
+}
+
 /**
  * A day whose change keeps every row's registration time (a promotion, an edit of tags or
  * metrics) keeps its shard layout: only the shards holding those rows are read and written, not
@@ -151,40 +164,41 @@ async function patchShards(
   name: string,
   removed: VersionRow[],
   added: VersionRow[]
-): Promise<{ shards: Map<string, RowShard>; rows: VersionRow[] } | null> {
+): Promise<DayPatch | null> {
   if (removed.length !== added.length || added.length === 0) return null
   const was = new Map(removed.map(r => [r.version, r]))
   if (was.size !== removed.length) return null
   for (const row of added) if (was.get(row.version)?.registered_at !== row.registered_at) return null
   const shards = new Map<string, RowShard>()
   for (const row of added) {
-    const path = await shardHolding(snapshot, name, row)
-    if (path === null) return null
-    let shard = shards.get(path)
-    if (!shard) {
-      shard = validateRowShard(await snapshot.readJson(path), path)
-      shard = { ...shard, rows: [...shard.rows] }
-      shards.set(path, shard)
-    }
+    const bucket = await bucketHolding(snapshot, name, row.registered_at)
+    if (bucket?.path == null) return null
+    let shard = shards.get(bucket.path)
+    if (!shard) shards.set(bucket.path, (shard = { schema_version: 2, name, rows: [...bucket.rows] }))
     const at = shard.rows.findIndex(r => r.version === row.version)
     if (at < 0) return null
     shard.rows[at] = row
   }
-  return { shards, rows: added }
+  return { files: [...shards].map(([path, content]) => ({ path, content })), replaced: added }
 }
 
-/** The shard file that holds `row`'s bucket (src/domain/layout.ts bucketPaths), null when none does. */
-async function shardHolding(
+/**
+ * One new row (a registration) changes only the bucket that holds its time: that shard gets the
+ * row, and splits into finer ones when it passes SHARD_ROWS (layoutBucket), as laying out the
+ * whole day would. Null for any other change.
+ */
+async function insertRow(
   snapshot: RegistrySnapshot,
   name: string,
-  row: VersionRow
-): Promise<string | null> {
-  for (const bucket of bucketPaths(name, row)) {
-    const cut = bucket.lastIndexOf('/')
-    const entries = await snapshot.directoryEntries(bucket.slice(0, cut))
-    const leaf = bucket.slice(cut + 1)
-    if (entries.get(`${leaf}.json`)?.type === 'blob') return `${bucket}.json`
-    if (entries.get(leaf)?.type !== 'tree') return null
-  }
-  return null
+  removed: VersionRow[],
+  added: VersionRow[]
+): Promise<DayPatch | null> {
+  const row = added[0]
+  if (removed.length > 0 || added.length !== 1 || !row) return null
+  const bucket = await bucketHolding(snapshot, name, row.registered_at)
+  if (!bucket || bucket.rows.some(r => r.version === row.version)) return null
+  const shards = layoutBucket(name, bucket.prefix, bucket.level, [...bucket.rows, row])
+  const files: FileWrite[] = [...shards].map(([path, content]) => ({ path, content }))
+  if (bucket.path !== null && !shards.has(bucket.path)) files.push({ path: bucket.path, content: null })
+  return { files, replaced: [] }
 }

@@ -20,6 +20,7 @@ import type { CommandContext } from './context.js'
 import type { ScannedDirectory } from './directory.js'
 import type { RegisterInput } from './register.js'
 import { resolveParent } from './resolve.js'
+import { bucketHolding } from './row-buckets.js'
 
 /** Another writer took the version or model_id chosen before storing: store again under a new one. */
 export class IdentityTaken extends Error {}
@@ -98,8 +99,9 @@ export async function draftVersion(
 
 /**
  * What a new version must not reuse, read without the model's history: the highest version (an
- * automatic version bumps it) and the model_ids of the registration's day (a model_id names its
- * registration second, src/domain/model-id.ts).
+ * automatic version bumps it) and the model_ids of the registration's second (a model_id names its
+ * registration second, src/domain/model-id.ts), found in the one row shard that holds that second
+ * (src/commands/row-buckets.ts), or in the whole day when it is not laid out as expected.
  */
 interface Taken {
   highest: string[]
@@ -108,9 +110,11 @@ interface Taken {
 
 async function takenIdentities(snapshot: RegistrySnapshot, name: string, at: Date): Promise<Taken> {
   const head = await snapshot.readHead(name)
-  const day = dayOfTime(at.toISOString())
-  const rows = head ? (await snapshot.readDay(name, day)).rows : []
-  return { highest: head ? [head.highest] : [], modelIds: new Set(rows.map(r => r.model_id)) }
+  if (!head) return { highest: [], modelIds: new Set() }
+  const time = at.toISOString()
+  const rows =
+    (await bucketHolding(snapshot, name, time))?.rows ?? (await snapshot.readDay(name, dayOfTime(time))).rows
+  return { highest: [head.highest], modelIds: new Set(rows.map(r => r.model_id)) }
 }
 
 async function chooseVersion(

@@ -158,6 +158,21 @@ const UNITS: [number, number][] = [
  * a write re-lays out the day it touches and nothing else.
  */
 export function layoutDay(name: string, day: string, rows: VersionRow[]): Map<string, RowShard> {
+  return layoutBucket(name, `${rowsDir(name)}/${day}`, 0, rows)
+}
+
+/**
+ * The shard files of one bucket (`level` 0 a day, 1 an hour, 2 a minute, 3 a second; `prefix` its
+ * path without `.json`, as bucketPaths gives it): the bucket's own file, or its finer buckets' when
+ * it holds more than SHARD_ROWS. A day is laid out as its buckets are, so a bucket can be laid out
+ * again alone when only its rows changed.
+ */
+export function layoutBucket(
+  name: string,
+  prefix: string,
+  level: number,
+  rows: VersionRow[]
+): Map<string, RowShard> {
   const out = new Map<string, RowShard>()
   const place = (prefix: string, bucket: VersionRow[], level: number): void => {
     if (bucket.length <= SHARD_ROWS || level >= UNITS.length) {
@@ -174,19 +189,20 @@ export function layoutDay(name: string, day: string, rows: VersionRow[]): Map<st
     }
     for (const [key, group] of groups) place(`${prefix}/${key}`, group, level + 1)
   }
-  if (rows.length > 0) place(`${rowsDir(name)}/${day}`, [...rows].sort(rowOrder), 0)
+  if (rows.length > 0) place(prefix, [...rows].sort(rowOrder), level)
   return out
 }
 
 /**
- * The shard files that may hold `row`, coarsest first (without `.json`): its day, then its hour,
- * minute and second within the day, as layoutDay splits a crowded bucket. Which one exists
- * depends on how many rows share the bucket; a change that keeps every row's registration time
- * keeps those counts, so it rewrites only the shards that hold its rows.
+ * The buckets that may hold a row registered at `registeredAt`, coarsest first (paths without
+ * `.json`; the index is the bucket's level): its day, then its hour, minute and second within the
+ * day, as layoutBucket splits a crowded bucket. Which one is a file depends on how many rows share
+ * each bucket; a change that keeps every row's registration time keeps those counts, so it
+ * rewrites only the shards that hold its rows, and a new row changes only its own buckets.
  */
-export function bucketPaths(name: string, row: VersionRow): string[] {
-  const iso = new Date(instant(row)).toISOString()
-  const paths = [`${rowsDir(name)}/${dayOf(row)}`]
+export function bucketPaths(name: string, registeredAt: string): string[] {
+  const iso = new Date(instantOf(registeredAt)).toISOString()
+  const paths = [`${rowsDir(name)}/${dayOfTime(registeredAt)}`]
   for (const [from, to] of UNITS) paths.push(`${paths.at(-1) as string}/${iso.slice(from, to)}`)
   return paths
 }

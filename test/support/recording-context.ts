@@ -1,6 +1,7 @@
 /**
- * A command context whose writes build on snapshots that report the reads a builder makes
- * (`readVersion`, `readDay`, `readJson`), so a test can tell what a write reads.
+ * A command context whose snapshots (those a command opens and those its writes build on) report
+ * the reads made through them (`readVersion`, `readDay`, `readJson`), so a test can tell what a
+ * command reads.
  */
 import type { CommandContext } from '../../src/commands/context.js'
 import type { RegistrySnapshot } from '../../src/registry/backend.js'
@@ -28,8 +29,9 @@ export function recordingContext(ctx: CommandContext): { ctx: CommandContext; re
     })
   const update: typeof backend.update = build =>
     backend.update((snapshot, ...rest) => build(recording(snapshot), ...rest))
+  const snapshot: typeof backend.snapshot = async () => recording(await backend.snapshot())
   return {
-    ctx: { ...ctx, backend: Object.assign(Object.create(backend) as typeof backend, { update }) },
+    ctx: { ...ctx, backend: Object.assign(Object.create(backend) as typeof backend, { update, snapshot }) },
     reads
   }
 }

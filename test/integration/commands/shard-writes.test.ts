@@ -1,11 +1,16 @@
 /**
  * A change that keeps every row's registration time (a promotion, a demotion) rewrites only the
- * row shards holding those rows (src/commands/layout-writes.ts patchShards), not the whole day,
- * and the result is still byte for byte what the version files derive to.
+ * row shards holding those rows (src/commands/layout-writes.ts patchShards), and a registration
+ * only the bucket of its time (insertRow), not the whole day; the result is still byte for byte
+ * what the version files derive to.
  */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expect, test } from '@jest/globals'
 import { deleteVersion } from '../../../src/commands/delete.js'
 import { promote } from '../../../src/commands/promote.js'
+import { register } from '../../../src/commands/register.js'
+import { localContext, testClock } from '../../support/command-context.js'
 import { expectDerivedExact } from '../../support/derived-files.js'
 import { git } from '../../support/git-repo.js'
 import { importedRegistry } from '../../support/imported-registry.js'
@@ -55,5 +60,38 @@ test('a row that goes re-lays out its day, and the shards stay exact', async () 
   await expectDerivedExact(await registry.ctx.backend.snapshot())
   await promote(registry.ctx, { reference: 'lof@1.0.6', to: 'staging' })
   expect(changedFiles().filter(f => f.startsWith(DAY))).toEqual([`${DAY}/00.json`])
+  await expectDerivedExact(await registry.ctx.backend.snapshot())
+})
+
+test('a registration reads and rewrites the one shard of its hour; past 64 rows the hour splits by minute', async () => {
+  const clock = testClock('2024-01-01T01:30:30Z')
+  const { ctx, reads } = recordingContext(localContext(registry.repo, clock))
+  const file = join(registry.repo, 'model.bin')
+  await writeFile(file, 'a late registration')
+  // Hour 01 holds 60 rows: four more fit in its shard.
+  for (let i = 0; i < 4; i++) {
+    await register(ctx, { file, modelType: 'lof' })
+    clock.advance(1000)
+    expect(changedFiles().filter(f => f.startsWith(DAY))).toEqual([`${DAY}/01.json`])
+  }
+  expect(reads.days.filter(d => d === 'lof 2024/01/01')).toEqual([])
+  expect(new Set(reads.files.filter(f => f.startsWith(DAY)))).toEqual(new Set([`${DAY}/01.json`]))
+  await expectDerivedExact(await registry.ctx.backend.snapshot())
+  // The 65th: hour 01 becomes a directory of minute shards, its file goes.
+  await register(ctx, { file, modelType: 'lof' })
+  const changed = changedFiles().filter(f => f.startsWith(DAY))
+  expect(changed).toContain(`${DAY}/01.json`)
+  expect(changed.filter(f => f.startsWith(`${DAY}/01/`))).toHaveLength(60)
+  const hour = git(registry.repo, ['ls-tree', '--name-only', 'model-registry', `${DAY}/`])
+    .trim()
+    .split('\n')
+  expect(hour).toEqual([`${DAY}/00.json`, `${DAY}/01`, `${DAY}/02.json`])
+  await expectDerivedExact(await registry.ctx.backend.snapshot())
+  // More registrations in that second get distinct model_ids, found in the minute's shard alone.
+  const more = [
+    await register(ctx, { file, modelType: 'lof' }),
+    await register(ctx, { file, modelType: 'lof' })
+  ]
+  expect(more.map(v => v.model_id)).toEqual(['lof_20240101_013034_2', 'lof_20240101_013034_3'])
   await expectDerivedExact(await registry.ctx.backend.snapshot())
 })
