@@ -874,13 +874,16 @@ function dayOfTime(registeredAt) {
   return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}`;
 }
 function layoutDay(name, day, rows) {
+  return layoutBucket(name, `${rowsDir(name)}/${day}`, 0, rows);
+}
+function layoutBucket(name, prefix, level, rows) {
   const out = /* @__PURE__ */ new Map();
-  const place = (prefix, bucket, level) => {
-    if (bucket.length <= SHARD_ROWS || level >= UNITS.length) {
-      out.set(`${prefix}.json`, { schema_version: 2, name, rows: bucket });
+  const place = (prefix2, bucket, level2) => {
+    if (bucket.length <= SHARD_ROWS || level2 >= UNITS.length) {
+      out.set(`${prefix2}.json`, { schema_version: 2, name, rows: bucket });
       return;
     }
-    const [from, to] = UNITS[level];
+    const [from, to] = UNITS[level2];
     const groups2 = /* @__PURE__ */ new Map();
     for (const r of bucket) {
       const key3 = new Date(instant(r)).toISOString().slice(from, to);
@@ -888,14 +891,14 @@ function layoutDay(name, day, rows) {
       group.push(r);
       groups2.set(key3, group);
     }
-    for (const [key3, group] of groups2) place(`${prefix}/${key3}`, group, level + 1);
+    for (const [key3, group] of groups2) place(`${prefix2}/${key3}`, group, level2 + 1);
   };
-  if (rows.length > 0) place(`${rowsDir(name)}/${day}`, [...rows].sort(rowOrder), 0);
+  if (rows.length > 0) place(prefix, [...rows].sort(rowOrder), level);
   return out;
 }
-function bucketPaths(name, row2) {
-  const iso = new Date(instant(row2)).toISOString();
-  const paths = [`${rowsDir(name)}/${dayOf(row2)}`];
+function bucketPaths(name, registeredAt) {
+  const iso = new Date(instantOf(registeredAt)).toISOString();
+  const paths = [`${rowsDir(name)}/${dayOfTime(registeredAt)}`];
   for (const [from, to] of UNITS) paths.push(`${paths.at(-1)}/${iso.slice(from, to)}`);
   return paths;
 }
@@ -56505,8 +56508,29 @@ init_references();
 // src/commands/layout-writes.ts
 init_errors();
 init_layout();
-init_validate();
 init_versions();
+
+// src/commands/row-buckets.ts
+init_layout();
+init_validate();
+async function bucketHolding(snapshot, name, registeredAt) {
+  for (const [level, prefix] of bucketPaths(name, registeredAt).entries()) {
+    const cut = prefix.lastIndexOf("/");
+    const entries = await snapshot.directoryEntries(prefix.slice(0, cut));
+    const leaf = prefix.slice(cut + 1);
+    const file = entries.get(`${leaf}.json`)?.type === "blob";
+    const directory = entries.get(leaf)?.type === "tree";
+    if (file && directory) return null;
+    if (file) {
+      const path = `${prefix}.json`;
+      return { prefix, level, path, rows: validateRowShard(await snapshot.readJson(path), path).rows };
+    }
+    if (!directory) return { prefix, level, path: null, rows: [] };
+  }
+  return null;
+}
+
+// src/commands/layout-writes.ts
 async function layoutWrites(snapshot, change) {
   const byModel = /* @__PURE__ */ new Map();
   const slot = (name) => {
@@ -56544,16 +56568,15 @@ async function modelWrites(snapshot, name, change, files) {
   const gone = new Set(removed.map((r) => r.version));
   const days = /* @__PURE__ */ new Map();
   const inPlace = /* @__PURE__ */ new Map();
+  const grown = /* @__PURE__ */ new Map();
   for (const day of new Set([...removed, ...added].map(dayOf))) {
-    const patched = await patchShards(
-      snapshot,
-      name,
-      removed.filter((r) => dayOf(r) === day),
-      added.filter((r) => dayOf(r) === day)
-    );
+    const leaving = removed.filter((r) => dayOf(r) === day);
+    const coming = added.filter((r) => dayOf(r) === day);
+    const patched = await patchShards(snapshot, name, leaving, coming) ?? await insertRow(snapshot, name, leaving, coming);
     if (patched) {
-      for (const [path, shard] of patched.shards) files.push({ path, content: shard });
-      for (const row2 of patched.rows) inPlace.set(row2.version, row2);
+      files.push(...patched.files);
+      for (const row2 of patched.replaced) inPlace.set(row2.version, row2);
+      if (patched.replaced.length === 0) grown.set(day, coming);
       continue;
     }
     const current = await snapshot.readDay(name, day);
@@ -56568,6 +56591,9 @@ async function modelWrites(snapshot, name, change, files) {
   for (const doc of change.removals) files.push({ path: versionFilePath(name, doc.version), content: null });
   for (const doc of change.upserts) files.push({ path: versionFilePath(name, doc.version), content: doc });
   async function* rowsAfter() {
+    for (const [day, rows] of grown)
+      days.set(day, [...(await snapshot.readDay(name, day)).rows, ...rows].sort(rowOrder));
+    grown.clear();
     for await (const row2 of rowsNewestFirst(snapshot, name, days)) yield inPlace.get(row2.version) ?? row2;
   }
   const lookups = {
@@ -56596,29 +56622,25 @@ async function patchShards(snapshot, name, removed, added) {
   for (const row2 of added) if (was.get(row2.version)?.registered_at !== row2.registered_at) return null;
   const shards = /* @__PURE__ */ new Map();
   for (const row2 of added) {
-    const path = await shardHolding(snapshot, name, row2);
-    if (path === null) return null;
-    let shard = shards.get(path);
-    if (!shard) {
-      shard = validateRowShard(await snapshot.readJson(path), path);
-      shard = { ...shard, rows: [...shard.rows] };
-      shards.set(path, shard);
-    }
+    const bucket = await bucketHolding(snapshot, name, row2.registered_at);
+    if (bucket?.path == null) return null;
+    let shard = shards.get(bucket.path);
+    if (!shard) shards.set(bucket.path, shard = { schema_version: 2, name, rows: [...bucket.rows] });
     const at = shard.rows.findIndex((r) => r.version === row2.version);
     if (at < 0) return null;
     shard.rows[at] = row2;
   }
-  return { shards, rows: added };
+  return { files: [...shards].map(([path, content]) => ({ path, content })), replaced: added };
 }
-async function shardHolding(snapshot, name, row2) {
-  for (const bucket of bucketPaths(name, row2)) {
-    const cut = bucket.lastIndexOf("/");
-    const entries = await snapshot.directoryEntries(bucket.slice(0, cut));
-    const leaf = bucket.slice(cut + 1);
-    if (entries.get(`${leaf}.json`)?.type === "blob") return `${bucket}.json`;
-    if (entries.get(leaf)?.type !== "tree") return null;
-  }
-  return null;
+async function insertRow(snapshot, name, removed, added) {
+  const row2 = added[0];
+  if (removed.length > 0 || added.length !== 1 || !row2) return null;
+  const bucket = await bucketHolding(snapshot, name, row2.registered_at);
+  if (!bucket || bucket.rows.some((r) => r.version === row2.version)) return null;
+  const shards = layoutBucket(name, bucket.prefix, bucket.level, [...bucket.rows, row2]);
+  const files = [...shards].map(([path, content]) => ({ path, content }));
+  if (bucket.path !== null && !shards.has(bucket.path)) files.push({ path: bucket.path, content: null });
+  return { files, replaced: [] };
 }
 
 // src/commands/update-registry.ts
@@ -58068,9 +58090,10 @@ async function draftVersion(ctx, snapshot, input, digest, store, scanned) {
 }
 async function takenIdentities(snapshot, name, at) {
   const head = await snapshot.readHead(name);
-  const day = dayOfTime(at.toISOString());
-  const rows = head ? (await snapshot.readDay(name, day)).rows : [];
-  return { highest: head ? [head.highest] : [], modelIds: new Set(rows.map((r) => r.model_id)) };
+  if (!head) return { highest: [], modelIds: /* @__PURE__ */ new Set() };
+  const time = at.toISOString();
+  const rows = (await bucketHolding(snapshot, name, time))?.rows ?? (await snapshot.readDay(name, dayOfTime(time))).rows;
+  return { highest: [head.highest], modelIds: new Set(rows.map((r) => r.model_id)) };
 }
 async function chooseVersion(snapshot, taken, input) {
   if (input.explicitVersion === void 0) {

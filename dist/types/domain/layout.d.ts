@@ -64,12 +64,20 @@ export declare function dayOfTime(registeredAt: string): string;
  */
 export declare function layoutDay(name: string, day: string, rows: VersionRow[]): Map<string, RowShard>;
 /**
- * The shard files that may hold `row`, coarsest first (without `.json`): its day, then its hour,
- * minute and second within the day, as layoutDay splits a crowded bucket. Which one exists
- * depends on how many rows share the bucket; a change that keeps every row's registration time
- * keeps those counts, so it rewrites only the shards that hold its rows.
+ * The shard files of one bucket (`level` 0 a day, 1 an hour, 2 a minute, 3 a second; `prefix` its
+ * path without `.json`, as bucketPaths gives it): the bucket's own file, or its finer buckets' when
+ * it holds more than SHARD_ROWS. A day is laid out as its buckets are, so a bucket can be laid out
+ * again alone when only its rows changed.
  */
-export declare function bucketPaths(name: string, row: VersionRow): string[];
+export declare function layoutBucket(name: string, prefix: string, level: number, rows: VersionRow[]): Map<string, RowShard>;
+/**
+ * The buckets that may hold a row registered at `registeredAt`, coarsest first (paths without
+ * `.json`; the index is the bucket's level): its day, then its hour, minute and second within the
+ * day, as layoutBucket splits a crowded bucket. Which one is a file depends on how many rows share
+ * each bucket; a change that keeps every row's registration time keeps those counts, so it
+ * rewrites only the shards that hold its rows, and a new row changes only its own buckets.
+ */
+export declare function bucketPaths(name: string, registeredAt: string): string[];
 /** Every shard of a model. */
 export declare function layoutRows(name: string, rows: VersionRow[]): Map<string, RowShard>;
 type VersionOrder = (a: string, b: string) => number;
