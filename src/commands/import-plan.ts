@@ -39,6 +39,11 @@ class LegacyFile {
     readonly stem: string
   ) {}
 
+  /** The same files, the stem given as another string of the same text. */
+  named(stem: string): LegacyFile {
+    return new LegacyFile(this.roots, this.typeDir, this.modelType, stem)
+  }
+
   get metadataFile(): string {
     return join(this.roots.metadata, this.typeDir, `${this.stem}.json`)
   }
@@ -244,11 +249,12 @@ async function readPlannedVersion(file: LegacyFile, policy: RegistryPolicy): Pro
     file.metadataFile
   )
   // Strings every version shares are kept once: the type (the directory's, which the record's
-  // equals), the policy's stage, the file's stem when it is the model_id.
-  return new PlannedVersion(file, {
+  // equals), the policy's stage; the model_id is the stem too when they are the same text (the
+  // stem, a slice of the directory entry's name, would keep that whole name alive).
+  return new PlannedVersion(record.model_id === file.stem ? file.named(record.model_id) : file, {
     name: file.modelType,
     version: record.version,
-    modelId: record.model_id === file.stem ? file.stem : record.model_id,
+    modelId: record.model_id,
     parentId: record.parent_model_id,
     stage: policy.stages.find(stage => stage === record.deployment_stage) ?? record.deployment_stage,
     registeredAt: record.registered_at,
