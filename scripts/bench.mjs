@@ -37,7 +37,8 @@ const TIMEOUT_S = {
     'concurrent-writers': 120,
     'large-artifact': 150,
     scale: 3600,
-    // BENCH_SCALE_IMPORT_MAX=100000 builds the 100,000 versions by `mreg import` (minutes) instead of direct writes.
+    // BENCH_SCALE_IMPORT_MAX=100000 builds the many-models 100,000 versions by `mreg import` (minutes) instead
+    // of direct writes; the one-model registry is always imported.
     serve: 1800
   },
   quick: {

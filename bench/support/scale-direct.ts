@@ -1,7 +1,8 @@
 /**
- * Building a large registry by direct object writes, for the scale benchmark's 100,000-version
- * registries: `mreg import` of that many legacy files takes longer than a benchmark run can
- * spend on this shared machine (its own time is measured on the smaller registries). The
+ * Building a large registry by direct object writes, for the scale benchmark's many-models
+ * registry at 100,000 versions: importing 100,000 legacy files for both shapes takes longer than a
+ * benchmark run can spend on this shared machine (the import's own time and memory at that size
+ * are measured on the one-model registry, bench/support/scale-measure.ts). The
  * documents are what `mreg import` makes of the same generated legacy metadata — the same pure
  * functions (readLegacyRecord, importedVersion in src/domain/legacy.ts) — and the derived files
  * are what src/domain/layout.ts derives from them, serialised as every commit serialises JSON;

@@ -20,10 +20,41 @@ import { forEachLimited } from './limited.js'
 export const MODEL_EXTENSION = '.pkl'
 export const MODEL_MEDIA_TYPE = 'application/octet-stream'
 
-/** One version to import. The name is the model type, as the Python registry grouped models. */
-export interface PlannedVersion {
-  metadataFile: string
-  modelFile: string
+/** The roots of the legacy directory's two trees, shared by every file. */
+interface LegacyRoots {
+  metadata: string
+  models: string
+}
+
+/**
+ * One metadata file and its model file. Only the names are kept (the roots and the type's
+ * directory are shared): 100,000 of them stay small, and the paths are joined when asked for.
+ */
+class LegacyFile {
+  constructor(
+    private readonly roots: LegacyRoots,
+    /** The directory's name under metadata/ and models/. */
+    private readonly typeDir: string,
+    readonly modelType: string,
+    readonly stem: string
+  ) {}
+
+  /** The same files, the stem given as another string of the same text. */
+  named(stem: string): LegacyFile {
+    return new LegacyFile(this.roots, this.typeDir, this.modelType, stem)
+  }
+
+  get metadataFile(): string {
+    return join(this.roots.metadata, this.typeDir, `${this.stem}.json`)
+  }
+
+  get modelFile(): string {
+    return join(this.roots.models, this.typeDir, `${this.stem}${MODEL_EXTENSION}`)
+  }
+}
+
+/** What the plan keeps of one version (PlannedVersion adds its files). */
+interface PlannedFields {
   name: string
   version: string
   modelId: string
@@ -42,6 +73,51 @@ export interface PlannedVersion {
   metadataDigest: string
   rewritten: LegacyRecord['rewritten']
 }
+
+/** One version to import. The name is the model type, as the Python registry grouped models. */
+export class PlannedVersion implements PlannedFields {
+  name: string
+  version: string
+  modelId: string
+  parentId: string | null
+  stage: string
+  demotedBy?: string
+  claimedStage?: string
+  registeredAt: string
+  deployedAt: string | null
+  checksum: string
+  size: number
+  metadataDigest: string
+  rewritten: LegacyRecord['rewritten']
+
+  constructor(
+    private readonly file: LegacyFile,
+    fields: PlannedFields
+  ) {
+    this.name = fields.name
+    this.version = fields.version
+    this.modelId = fields.modelId
+    this.parentId = fields.parentId
+    this.stage = fields.stage
+    this.registeredAt = fields.registeredAt
+    this.deployedAt = fields.deployedAt
+    this.checksum = fields.checksum
+    this.size = fields.size
+    this.metadataDigest = fields.metadataDigest
+    this.rewritten = fields.rewritten
+  }
+
+  get metadataFile(): string {
+    return this.file.metadataFile
+  }
+
+  get modelFile(): string {
+    return this.file.modelFile
+  }
+}
+
+/** A record that rewrote nothing (most of them): one object shared by all. */
+const NOT_REWRITTEN: LegacyRecord['rewritten'] = Object.freeze({})
 
 export interface ImportPlan {
   /** Parents before children, then oldest registration first. */
@@ -103,17 +179,11 @@ export async function planImport(
   return { versions: parentsFirst(versions), skipped }
 }
 
-interface LegacyFile {
-  modelType: string
-  stem: string
-  metadataFile: string
-  modelFile: string
-}
-
 /** Every metadata file, each with its model file; a model file without metadata is refused too. */
 async function listLegacyFiles(dir: string): Promise<LegacyFile[]> {
   const metadataRoot = join(dir, 'metadata')
   const modelsRoot = join(dir, 'models')
+  const roots: LegacyRoots = { metadata: metadataRoot, models: modelsRoot }
   await requireDirectory(dir, `import directory "${dir}"`)
   await requireDirectory(metadataRoot, `"${metadataRoot}"`)
   await requireDirectory(modelsRoot, `"${modelsRoot}"`)
@@ -122,13 +192,7 @@ async function listLegacyFiles(dir: string): Promise<LegacyFile[]> {
     const modelType = typeDirectory(metadataRoot, type)
     for (const name of await readdir(join(metadataRoot, type))) {
       if (!name.endsWith('.json')) continue
-      const stem = name.slice(0, -'.json'.length)
-      files.push({
-        modelType,
-        stem,
-        metadataFile: join(metadataRoot, type, name),
-        modelFile: join(modelsRoot, type, `${stem}${MODEL_EXTENSION}`)
-      })
+      files.push(new LegacyFile(roots, type, modelType, name.slice(0, -'.json'.length)))
     }
   }
   const described = new Set(files.map(f => f.modelFile))
@@ -184,21 +248,22 @@ async function readPlannedVersion(file: LegacyFile, policy: RegistryPolicy): Pro
     },
     file.metadataFile
   )
-  return {
-    metadataFile: file.metadataFile,
-    modelFile: file.modelFile,
-    name: record.model_type,
+  // Strings every version shares are kept once: the type (the directory's, which the record's
+  // equals), the policy's stage; the model_id is the stem too when they are the same text (the
+  // stem, a slice of the directory entry's name, would keep that whole name alive).
+  return new PlannedVersion(record.model_id === file.stem ? file.named(record.model_id) : file, {
+    name: file.modelType,
     version: record.version,
     modelId: record.model_id,
     parentId: record.parent_model_id,
-    stage: record.deployment_stage,
+    stage: policy.stages.find(stage => stage === record.deployment_stage) ?? record.deployment_stage,
     registeredAt: record.registered_at,
     deployedAt: record.deployed_at,
     checksum: record.checksum,
     size,
     metadataDigest: digest,
-    rewritten: record.rewritten
-  }
+    rewritten: Object.keys(record.rewritten).length === 0 ? NOT_REWRITTEN : record.rewritten
+  })
 }
 
 /** Reads and maps one metadata file; `digest` is the SHA-256 of its bytes. */
@@ -283,7 +348,9 @@ async function settleExclusiveStages(
   for (const v of versions) {
     if (!policy.exclusive_stages.includes(v.stage)) continue
     const key = `${v.name}\n${v.stage}`
-    claims.set(key, [...(claims.get(key) ?? []), v])
+    const claimants = claims.get(key)
+    if (claimants) claimants.push(v)
+    else claims.set(key, [v])
   }
   for (const claimants of claims.values()) {
     const first = claimants[0] as PlannedVersion
@@ -321,6 +388,8 @@ async function readExisting(
 /** Oldest registration first, so each batch's commit can name parents committed before it. */
 function parentsFirst(versions: PlannedVersion[]): PlannedVersion[] {
   const byId = new Map(versions.map(v => [v.modelId, v]))
+  // a parent's id, once: the child's copy of the string gives way to the parent's own
+  for (const v of versions) if (v.parentId !== null) v.parentId = byId.get(v.parentId)?.modelId ?? v.parentId
   const state = new Map<string, 'visiting' | 'done'>()
   const ordered: PlannedVersion[] = []
   for (const start of versions) {

@@ -85,8 +85,11 @@ export async function importLegacy(ctx: CommandContext, input: ImportInput): Pro
   if (plan.versions.length === 0) return outcome
 
   const store = await openStore(ctx)
+  // Each version's stored bytes until its batch is committed: the batches are taken off the front
+  // of the plan and of this, so what has landed is let go (only its digest stays, in landed).
   const stored: (PutResult | undefined)[] = new Array<PutResult | undefined>(plan.versions.length)
-  let committed = 0
+  const landed = new Set<string>()
+  let committing: (PutResult | undefined)[] = []
   try {
     await forEachLimited(plan.versions, FILE_CONCURRENCY, async (v, i) => {
       stored[i] = await storeArtifact(store, v, snapshot.policy)
@@ -95,25 +98,24 @@ export async function importLegacy(ctx: CommandContext, input: ImportInput): Pro
     const batches = Math.ceil(plan.versions.length / batchSize)
     // A long import tells its story on stderr; a short one only prints its summary.
     if (batches > 1) ctx.notice?.(`stored ${plan.versions.length} artifact(s), every SHA-256 verified`)
+    let committed = 0
     for (let b = 0; b < batches; b++) {
-      const start = b * batchSize
-      const batch = plan.versions.slice(start, start + batchSize)
-      const docs = await batchDocuments(
-        ctx,
-        batch,
-        stored.slice(start, start + batchSize),
-        snapshot.policy,
-        at
-      )
+      const batch = plan.versions.splice(0, batchSize)
+      committing = stored.splice(0, batchSize)
+      const docs = await batchDocuments(ctx, batch, committing, snapshot.policy, at)
       outcome.commits.push(await commitBatch(ctx, docs, b + 1, batches))
-      committed = start + batch.length
+      committed += batch.length
+      const landedNow = committing
+      committing = []
+      for (const put of landedNow) if (put) landed.add(put.artifact.sha256)
       // the batch's metadata refers to its bytes now: end their pins (see PutResult.lease)
-      for (const put of stored.slice(start, committed)) await put?.lease?.settle(true)
+      for (const put of landedNow) await put?.lease?.settle(true)
       if (batches > 1) ctx.notice?.(`committed batch ${b + 1} of ${batches} (${committed} versions)`)
     }
   } catch (error) {
-    for (const put of stored.slice(committed)) await put?.lease?.settle(false)
-    await undoStored(ctx, store, stored, committed)
+    const unlanded = [...committing, ...stored]
+    for (const put of unlanded) await put?.lease?.settle(false)
+    await undoStored(ctx, store, unlanded, landed)
     throw error
   }
   return outcome
@@ -125,7 +127,7 @@ async function storeArtifact(
   policy: RegistryPolicy
 ): Promise<PutResult> {
   try {
-    return await store.put(
+    const put = await store.put(
       v.modelFile,
       {
         name: v.name,
@@ -138,6 +140,9 @@ async function storeArtifact(
       },
       { sha256: v.checksum, size: v.size }
     )
+    // Held for every version until its batch commits: one shape for all (a store may spread its
+    // result into a new object each time, each with a hidden class of its own).
+    return { artifact: put.artifact, file_path: put.file_path, created: put.created, lease: put.lease }
   } catch (error) {
     if (isRegistryError(error) && error.kind === 'integrity') {
       const actual = error.details?.actual
@@ -233,12 +238,11 @@ async function refuseTaken(snapshot: RegistrySnapshot, docs: ModelVersion[]): Pr
 async function undoStored(
   ctx: CommandContext,
   store: ArtifactStore,
-  stored: (PutResult | undefined)[],
-  committed: number
+  unlanded: (PutResult | undefined)[],
+  landed: Set<string>
 ): Promise<void> {
-  const landed = new Set(stored.slice(0, committed).map(p => p?.artifact.sha256))
   const removed = new Set<string>()
-  for (const put of stored.slice(committed)) {
+  for (const put of unlanded) {
     if (!put?.created || landed.has(put.artifact.sha256) || removed.has(put.artifact.sha256)) continue
     removed.add(put.artifact.sha256)
     try {

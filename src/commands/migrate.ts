@@ -41,42 +41,71 @@ interface Plan {
   change: ChangeSet | null
   models: number
   versions: number
+  files: number
+}
+
+/** What the migration of one model writes: its version files are named only by their versions. */
+interface ModelMove {
+  name: string
+  versions: string[]
+  /** The derived files and index.json's removal. */
+  derived: FileWrite[]
 }
 
 async function planMigration(snapshot: RegistrySnapshot): Promise<Plan> {
-  if (snapshot.layout === 2) return { change: null, models: 0, versions: 0 }
-  const files: FileWrite[] = []
+  if (snapshot.layout === 2) return { change: null, models: 0, versions: 0, files: 0 }
+  const moves: ModelMove[] = []
   const heads: ModelHead[] = []
   let versions = 0
+  let files = 1 // the catalog
   const names = await snapshot.modelNames()
   for (const name of names) {
     // Only each version's row is kept; its moved file is read again when the writer reaches it,
-    // so memory follows the rows, not the documents (100,000 versions: docs/BENCHMARKS.md).
+    // and the files to write are made on each pass over the change (migrationFiles), so memory
+    // follows the rows, not the documents nor two file writes per version (docs/BENCHMARKS.md).
     const rows: VersionRow[] = []
+    const moved: string[] = []
     for (const version of await snapshot.versionFileNames(name)) {
       const doc = await snapshot.readVersion(name, version)
       if (!doc) continue
-      const path = versionPath(name, version)
-      rows.push(rowOf({ ...doc, metadata_path: path }))
-      files.push({ path: `models/${name}/${version}.json`, content: null })
-      files.push({ path, content: deferredDocument(path, () => movedVersion(snapshot, name, version)) })
+      rows.push(rowOf({ ...doc, metadata_path: versionPath(name, version) }))
+      moved.push(version)
     }
-    files.push({ path: `models/${name}/index.json`, content: null })
-    for (const [path, content] of layoutRows(name, rows)) files.push({ path, content })
+    const derived: FileWrite[] = [{ path: `models/${name}/index.json`, content: null }]
+    for (const [path, content] of layoutRows(name, rows)) derived.push({ path, content })
     const head = deriveHead(name, rows)
     if (head) {
-      files.push({ path: headPath(name), content: head })
+      derived.push({ path: headPath(name), content: head })
       heads.push(head)
     }
+    moves.push({ name, versions: moved, derived })
     versions += rows.length
+    files += 2 * moved.length + derived.length
   }
-  files.push({ path: CATALOG_PATH, content: deriveCatalog(heads) })
+  const catalog: FileWrite = { path: CATALOG_PATH, content: deriveCatalog(heads) }
   const change: ChangeSet = {
     subject: `migrate registry to layout 2 (${names.length} model${names.length === 1 ? '' : 's'}, ${versions} version${versions === 1 ? '' : 's'})`,
     trailers: { 'Layout-Version': '2' },
-    files
+    files: () => migrationFiles(snapshot, moves, catalog)
   }
-  return { change, models: names.length, versions }
+  return { change, models: names.length, versions, files }
+}
+
+/** Each version file removed from its layout 1 path and written at its fan-out path, then the derived files. */
+function* migrationFiles(
+  snapshot: RegistrySnapshot,
+  moves: ModelMove[],
+  catalog: FileWrite
+): Generator<FileWrite> {
+  for (const { name, versions, derived } of moves) {
+    for (const version of versions) {
+      yield { path: `models/${name}/${version}.json`, content: null }
+      const path = versionPath(name, version)
+      yield { path, content: deferredDocument(path, () => movedVersion(snapshot, name, version)) }
+    }
+    yield* derived
+  }
+  yield catalog
 }
 
 async function movedVersion(
@@ -111,7 +140,7 @@ function outcome(dryRun: boolean, from: 1 | 2, plan: Plan, commit: string | null
     changed: plan.change !== null && (dryRun || commit !== null),
     models: plan.models,
     versions: plan.versions,
-    files: plan.change?.files.length ?? 0,
+    files: plan.files,
     commit
   }
 }

@@ -21,7 +21,12 @@ import { proposalBody, proposalBranch, proposalTitle, type ProposalVerb } from '
 import { formatReference } from '../domain/references.js'
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
 import { validateRegistryFile } from '../domain/validate.js'
-import type { ChangeBuilder, ChangeSet, RegistrySnapshot } from '../registry/backend.js'
+import {
+  changeFiles,
+  type ChangeBuilder,
+  type ChangeSet,
+  type RegistrySnapshot
+} from '../registry/backend.js'
 import { formatCommitMessage } from '../registry/commit-message.js'
 import { check, type PostedStatus } from './check.js'
 import type { CommandContext } from './context.js'
@@ -225,7 +230,7 @@ async function proposePromotion(
         )
       }
       // As updateRegistry does for direct commits: nothing invalid is ever proposed.
-      for (const file of planned.change.files) {
+      for (const file of changeFiles(planned.change)) {
         if (file.content !== null) validateRegistryFile(file.path, file.content)
       }
       return { change: planned.change, result: planned }

@@ -3,13 +3,13 @@
  * its schema first, so a bug that builds an invalid document fails before it reaches the branch.
  */
 import { validateRegistryFile } from '../domain/validate.js'
-import { DeferredDocument, type ChangeBuilder, type CommitOutcome } from '../registry/backend.js'
+import { changeFiles, DeferredDocument, type ChangeBuilder, type CommitOutcome } from '../registry/backend.js'
 import type { CommandContext } from './context.js'
 
 export function updateRegistry<T>(ctx: CommandContext, build: ChangeBuilder<T>): Promise<CommitOutcome<T>> {
   return ctx.backend.update(async snapshot => {
     const built = await build(snapshot)
-    for (const file of built.change?.files ?? []) {
+    for (const file of built.change ? changeFiles(built.change) : []) {
       // a deferred document is checked when it is produced (deferredDocument)
       if (file.content !== null && !(file.content instanceof DeferredDocument)) {
         validateRegistryFile(file.path, file.content)

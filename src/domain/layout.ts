@@ -283,7 +283,11 @@ export function deriveHead(name: string, rows: VersionRow[]): ModelHead | null {
   for (const r of rows) {
     types.set(r.model_type, (types.get(r.model_type) ?? 0) + 1)
     for (const m of Object.keys(r.metrics)) metrics.set(m, (metrics.get(m) ?? 0) + 1)
-    byStage.set(r.stage, [...(byStage.get(r.stage) ?? []), r])
+    // Appended in place (as layoutRows does): a copy per row was quadratic in a stage's holders,
+    // 90,000 development rows of one model allocating gigabytes of arrays that die at once.
+    const held = byStage.get(r.stage)
+    if (held) held.push(r)
+    else byStage.set(r.stage, [r])
   }
   const stages = [...byStage].map(([stage, held]): [string, StageSummary] => [
     stage,

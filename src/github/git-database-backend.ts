@@ -14,6 +14,7 @@ import { RegistryError } from '../domain/errors.js'
 import type { RegistryPolicy } from '../domain/types.js'
 import { validatePolicy } from '../domain/validate.js'
 import {
+  changeFiles,
   documentValue,
   type ChangeBuilder,
   type ChangeSet,
@@ -162,7 +163,7 @@ export class GitDatabaseBackend implements RegistryBackend {
     when: Date
   ): Promise<WrittenCommit | null> {
     const files: TreeWrite[] = []
-    for (const file of change.files) {
+    for (const file of changeFiles(change)) {
       splitPath(file.path)
       if (file.content !== null) {
         files.push({

@@ -68,6 +68,13 @@ export async function documentValue(content: unknown): Promise<unknown> {
   return content instanceof DeferredDocument ? content.produce() : content
 }
 
+/**
+ * The files of a change made on demand, each call a fresh pass: a change too large to hold as
+ * FileWrite objects (migrate: two per version of the registry) keeps only what makes them. The
+ * writer may call it more than once (a pass for the directories to read, one to write).
+ */
+export type FileSource = () => Iterable<FileWrite>
+
 export interface ChangeSet {
   /** First line of the commit message, e.g. `register theft-detector 1.1.0 (development)`. */
   subject: string
@@ -75,7 +82,12 @@ export interface ChangeSet {
   body?: string
   /** Commit trailers, e.g. { 'Model-Id': '…', Sha256: '…' }; written in this order. */
   trailers?: Record<string, string>
-  files: FileWrite[]
+  files: FileWrite[] | FileSource
+}
+
+/** The change's files, made anew when they come from a FileSource. */
+export function changeFiles(change: Pick<ChangeSet, 'files'>): Iterable<FileWrite> {
+  return typeof change.files === 'function' ? change.files() : change.files
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Turning a ChangeSet into a commit object on top of a parent, and deciding who authors it. */
-import type { ChangeSet } from './backend.js'
+import { changeFiles, type ChangeSet } from './backend.js'
 import { formatCommitMessage } from './commit-message.js'
 import type { GitReader } from './git-reader.js'
 import { encodeCommit, signatureAt, writeObject, type Signature } from './objects.js'
@@ -40,7 +40,7 @@ export async function writeChangeCommit(
   when: Date
 ): Promise<WrittenCommit | null> {
   const message = formatCommitMessage(change)
-  const tree = await buildTree(reader, parent?.tree ?? null, change.files)
+  const tree = await buildTree(reader, parent?.tree ?? null, () => changeFiles(change))
   if (parent && tree === parent.tree) return null
   // The committer's signature is also the reflog's (git writes the committer there).
   const signature = signatureAt(identity.committer, when)

@@ -30,6 +30,14 @@ export interface CommitInfo {
 }
 
 const MAX_CACHED_TREES = 20_000
+/**
+ * Entries of the parsed trees kept, in all: a tree costs about 200 bytes of heap per entry, and a
+ * long write (an import's hundred commits) would otherwise keep up to 20,000 directories it has
+ * already rewritten (about 100 MB at 100,000 versions). The oldest trees go first. Layout 1's
+ * directory of every version, which migrate walks once per version, fits with room to spare at
+ * 100,000 versions (the scale benchmark's size).
+ */
+const MAX_CACHED_TREE_ENTRIES = 200_000
 /** Blobs above this are not kept (a version document is ~2 KB, an hour of rows tens of KB). */
 const MAX_CACHED_BLOB = 64 * 1024
 const MAX_CACHED_BLOB_BYTES = 4 * 1024 * 1024
@@ -41,6 +49,7 @@ export class GitReader {
   /** A local repository's reader resolves paths itself; GitHub's API is walked (or overridden). */
   private readonly paths: LocalObjectSource | null
   private readonly trees = new Map<string, Map<string, Entry>>()
+  private treeEntries = 0
   private readonly commits = new Map<string, CommitInfo>()
   /**
    * Small blobs by id: a write reads the model's head and version files to draft and again to
@@ -107,8 +116,18 @@ export class GitReader {
     const cached = this.trees.get(oid)
     if (cached) return cached
     const entries = parseTree(await this.readTyped(oid, 'tree'))
-    if (this.trees.size >= MAX_CACHED_TREES) this.trees.clear()
+    if (this.trees.has(oid)) return entries // read twice at once: kept (and counted) once
+    if (this.trees.size >= MAX_CACHED_TREES) {
+      this.trees.clear()
+      this.treeEntries = 0
+    }
+    for (const [kept, tree] of this.trees) {
+      if (this.treeEntries + entries.size <= MAX_CACHED_TREE_ENTRIES) break
+      this.trees.delete(kept)
+      this.treeEntries -= tree.size
+    }
     this.trees.set(oid, entries)
+    this.treeEntries += entries.size
     return entries
   }
 

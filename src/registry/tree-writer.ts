@@ -4,7 +4,7 @@
  * directories on the changed paths are rewritten; everything else keeps its object id.
  */
 import { RegistryError } from '../domain/errors.js'
-import { documentValue, type FileWrite } from './backend.js'
+import { documentValue, type FileSource, type FileWrite } from './backend.js'
 import { splitPath, type Entry, type GitReader } from './git-reader.js'
 import { encodeTree, writeObject } from './objects.js'
 
@@ -26,17 +26,18 @@ export function serialiseJson(value: unknown): Buffer {
 
 /**
  * Returns the new root tree's object id. `baseTree` null starts from an empty tree. The
- * directories on the changed paths are read first, all at once (one batch per depth).
+ * directories on the changed paths are read first, all at once (one batch per depth); `files`
+ * is then asked again for the files to write.
  */
 export async function buildTree(
   reader: GitReader,
   baseTree: string | null,
-  files: FileWrite[]
+  files: FileSource
 ): Promise<string> {
   if (baseTree) {
     // each directory once (a migration writes 200,000 files into a few thousand directories)
     const directories = new Set<string>()
-    for (const { path } of files)
+    for (const { path } of files())
       if (path.lastIndexOf('/') > 0) directories.add(path.slice(0, path.lastIndexOf('/')))
     await readDirectories(
       reader,
@@ -48,7 +49,7 @@ export async function buildTree(
     entries: baseTree ? new Map(await reader.readTree(baseTree)) : new Map(),
     open: new Map()
   }
-  for (const file of files) {
+  for (const file of files()) {
     const segments = splitPath(file.path)
     const leaf = segments.pop() as string
     const parent = await openDir(reader, root, segments, file)

@@ -35,14 +35,15 @@ export async function putObject(
   const pin = await pinObject(root, expectedHex)
   try {
     const result = await storeObject(root, sourcePath, target, expected, expectedHex, onProgress)
-    return { ...result, lease: objectLease(root, expectedHex, pin, target) }
+    return { ...result, lease: objectLease(root, expectedHex, pin, target.name, target.version) }
   } catch (error) {
     await unpinObject(pin)
     throw error
   }
 }
 
-function objectLease(root: string, hex: string, pin: string, target: ArtifactTarget): StoreLease {
+/** Keeps the names, not the whole target: an import holds a lease per version until its batch lands. */
+function objectLease(root: string, hex: string, pin: string, name: string, version: string): StoreLease {
   let settled = false
   return {
     async settle(committed: boolean): Promise<void> {
@@ -51,7 +52,7 @@ function objectLease(root: string, hex: string, pin: string, target: ArtifactTar
       try {
         if (committed && !(await hasObject(root, hex))) {
           throw integrityError(
-            `${target.name}@${target.version} was committed but its stored bytes (sha256 ${hex}) vanished while registering (a delete or cleanup that crashed mid-way); register the file again`,
+            `${name}@${version} was committed but its stored bytes (sha256 ${hex}) vanished while registering (a delete or cleanup that crashed mid-way); register the file again`,
             { sha256: hex, path: objectFile(root, hex) }
           )
         }

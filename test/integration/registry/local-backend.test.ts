@@ -300,6 +300,27 @@ describe('update', () => {
     git(r.dir, ['fsck', '--full', '--strict', '--no-dangling'])
   })
 
+  test('files from a FileSource are made anew for each pass and written as an array of them is', async () => {
+    const { r, b } = await initialised()
+    await b.update(change([{ path: 'models/x/old.json', content: { old: true } }]))
+    let passes = 0
+    // a generator per call, as migrate's source is: a pass never sees another pass's leftovers
+    function* files() {
+      passes++
+      yield { path: 'models/x/old.json', content: null }
+      for (let i = 0; i < 3; i++) yield { path: `models/x/v/${i}.json`, content: { i } }
+    }
+    await b.update(change(files))
+    expect(passes).toBeGreaterThanOrEqual(2)
+    expect(git(r.dir, ['ls-tree', '-r', '--name-only', BRANCH, 'models/']).split('\n')).toEqual([
+      'models/x/v/0.json',
+      'models/x/v/1.json',
+      'models/x/v/2.json'
+    ])
+    expect(show(r, 'models/x/v/2.json')).toEqual({ i: 2 })
+    git(r.dir, ['fsck', '--full', '--strict', '--no-dangling'])
+  })
+
   test('a builder that throws or returns null writes nothing; a change that changes nothing is not committed', async () => {
     const { r, b } = await initialised()
     const before = tip(r)

@@ -156,6 +156,28 @@ describe('layout 2 derived files', () => {
       if (path !== '/01/00/00.json') expect(size).toBeLessThanOrEqual(SHARD_ROWS)
   })
 
+  test('a head is derived in time linear in its rows, however many hold one stage', () => {
+    // migrate derives each model's head from every row at once: 100,000 in one stage once took
+    // minutes and gigabytes of garbage (a copy of the stage's holders per row)
+    const rows: VersionRow[] = []
+    for (let i = 0; i < 100_000; i++) {
+      rows.push({
+        version: `1.${Math.floor(i / 1000)}.${i % 1000}`,
+        model_id: `m_20260301_${String(i).padStart(6, '0')}`,
+        model_type: 'a',
+        registered_at: new Date(BASE + i * 1000).toISOString(),
+        stage: 'development',
+        deleted: false,
+        tags: [],
+        metrics: {}
+      })
+    }
+    const started = performance.now()
+    const head = deriveHead('m', rows)
+    expect(performance.now() - started).toBeLessThan(3000)
+    expect(head?.stages).toEqual({ development: { count: 100_000, newest: '1.99.999' } })
+  })
+
   test('version files fan out over three levels of one hex digit', () => {
     expect(versionFilePath('fraud', '1.0.0')).toMatch(
       /^models\/fraud\/versions\/[0-9a-f]\/[0-9a-f]\/[0-9a-f]\/1\.0\.0\.json$/
