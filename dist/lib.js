@@ -953,7 +953,9 @@ function deriveHead(name, rows) {
   for (const r of rows) {
     types.set(r.model_type, (types.get(r.model_type) ?? 0) + 1);
     for (const m of Object.keys(r.metrics)) metrics.set(m, (metrics.get(m) ?? 0) + 1);
-    byStage.set(r.stage, [...byStage.get(r.stage) ?? [], r]);
+    const held = byStage.get(r.stage);
+    if (held) held.push(r);
+    else byStage.set(r.stage, [r]);
   }
   const stages = [...byStage].map(([stage, held]) => [
     stage,
@@ -5546,6 +5548,9 @@ var init_validate = __esm({
 // src/registry/backend.ts
 async function documentValue(content) {
   return content instanceof DeferredDocument ? content.produce() : content;
+}
+function changeFiles(change) {
+  return typeof change.files === "function" ? change.files() : change.files;
 }
 var DeferredDocument;
 var init_backend = __esm({
@@ -24982,13 +24987,14 @@ function parseCommit(oid, data) {
   if (!info.tree) throw notFoundError(oid);
   return info;
 }
-var MAX_CACHED_TREES, MAX_CACHED_BLOB, MAX_CACHED_BLOB_BYTES, GitReader;
+var MAX_CACHED_TREES, MAX_CACHED_TREE_ENTRIES, MAX_CACHED_BLOB, MAX_CACHED_BLOB_BYTES, GitReader;
 var init_git_reader = __esm({
   "src/registry/git-reader.ts"() {
     "use strict";
     init_errors();
     init_object_source();
     MAX_CACHED_TREES = 2e4;
+    MAX_CACHED_TREE_ENTRIES = 2e5;
     MAX_CACHED_BLOB = 64 * 1024;
     MAX_CACHED_BLOB_BYTES = 4 * 1024 * 1024;
     GitReader = class {
@@ -25011,6 +25017,7 @@ var init_git_reader = __esm({
       /** A local repository's reader resolves paths itself; GitHub's API is walked (or overridden). */
       paths;
       trees = /* @__PURE__ */ new Map();
+      treeEntries = 0;
       commits = /* @__PURE__ */ new Map();
       /**
        * Small blobs by id: a write reads the model's head and version files to draft and again to
@@ -25058,8 +25065,18 @@ var init_git_reader = __esm({
         const cached = this.trees.get(oid);
         if (cached) return cached;
         const entries = parseTree(await this.readTyped(oid, "tree"));
-        if (this.trees.size >= MAX_CACHED_TREES) this.trees.clear();
+        if (this.trees.has(oid)) return entries;
+        if (this.trees.size >= MAX_CACHED_TREES) {
+          this.trees.clear();
+          this.treeEntries = 0;
+        }
+        for (const [kept, tree] of this.trees) {
+          if (this.treeEntries + entries.size <= MAX_CACHED_TREE_ENTRIES) break;
+          this.trees.delete(kept);
+          this.treeEntries -= tree.size;
+        }
         this.trees.set(oid, entries);
+        this.treeEntries += entries.size;
         return entries;
       }
       /** The entry at `path` (slash-separated, relative to the root tree), or null. */
@@ -25160,7 +25177,7 @@ function serialiseJson(value2) {
 async function buildTree(reader, baseTree, files) {
   if (baseTree) {
     const directories = /* @__PURE__ */ new Set();
-    for (const { path } of files)
+    for (const { path } of files())
       if (path.lastIndexOf("/") > 0) directories.add(path.slice(0, path.lastIndexOf("/")));
     await readDirectories(
       reader,
@@ -25172,7 +25189,7 @@ async function buildTree(reader, baseTree, files) {
     entries: baseTree ? new Map(await reader.readTree(baseTree)) : /* @__PURE__ */ new Map(),
     open: /* @__PURE__ */ new Map()
   };
-  for (const file of files) {
+  for (const file of files()) {
     const segments = splitPath(file.path);
     const leaf = segments.pop();
     const parent = await openDir(reader, root, segments, file);
@@ -25256,7 +25273,7 @@ async function resolveIdentity(gitdir, explicit, env = process.env) {
 }
 async function writeChangeCommit(reader, parent, change, identity, when) {
   const message2 = formatCommitMessage(change);
-  const tree = await buildTree(reader, parent?.tree ?? null, change.files);
+  const tree = await buildTree(reader, parent?.tree ?? null, () => changeFiles(change));
   if (parent && tree === parent.tree) return null;
   const signature2 = signatureAt(identity.committer, when);
   const body = encodeCommit({
@@ -25271,6 +25288,7 @@ async function writeChangeCommit(reader, parent, change, identity, when) {
 var init_commit_writer = __esm({
   "src/registry/commit-writer.ts"() {
     "use strict";
+    init_backend();
     init_commit_message();
     init_objects();
     init_git_identity();
@@ -51708,7 +51726,7 @@ var init_git_database_backend = __esm({
       /** One tree on the parent's (files inline, nested paths), then the commit; null for an unchanged tree. */
       async writeCommit(parent, change, identity, when) {
         const files = [];
-        for (const file of change.files) {
+        for (const file of changeFiles(change)) {
           splitPath(file.path);
           if (file.content !== null) {
             files.push({
@@ -56649,7 +56667,7 @@ init_backend();
 function updateRegistry(ctx, build) {
   return ctx.backend.update(async (snapshot) => {
     const built = await build(snapshot);
-    for (const file of built.change?.files ?? []) {
+    for (const file of built.change ? changeFiles(built.change) : []) {
       if (file.content !== null && !(file.content instanceof DeferredDocument)) {
         validateRegistryFile(file.path, file.content);
       }
@@ -57345,6 +57363,7 @@ function proposalBody(facts) {
 // src/commands/promote.ts
 init_references();
 init_validate();
+init_backend();
 init_commit_message();
 
 // src/commands/check.ts
@@ -57634,7 +57653,7 @@ async function proposePromotion(ctx, review2, input) {
         `${input.reference} now names ${formatReference(planned2.candidate)}, not ${formatReference(target)}; run the promotion again`
       );
     }
-    for (const file of planned2.change.files) {
+    for (const file of changeFiles(planned2.change)) {
       if (file.content !== null) validateRegistryFile(file.path, file.content);
     }
     return { change: planned2.change, result: planned2 };
@@ -59173,13 +59192,13 @@ async function putObject(root, sourcePath, target, expected, onProgress) {
   const pin = await pinObject(root, expectedHex);
   try {
     const result = await storeObject(root, sourcePath, target, expected, expectedHex, onProgress);
-    return { ...result, lease: objectLease(root, expectedHex, pin, target) };
+    return { ...result, lease: objectLease(root, expectedHex, pin, target.name, target.version) };
   } catch (error) {
     await unpinObject(pin);
     throw error;
   }
 }
-function objectLease(root, hex, pin, target) {
+function objectLease(root, hex, pin, name, version) {
   let settled = false;
   return {
     async settle(committed) {
@@ -59188,7 +59207,7 @@ function objectLease(root, hex, pin, target) {
       try {
         if (committed && !await hasObject(root, hex)) {
           throw integrityError(
-            `${target.name}@${target.version} was committed but its stored bytes (sha256 ${hex}) vanished while registering (a delete or cleanup that crashed mid-way); register the file again`,
+            `${name}@${version} was committed but its stored bytes (sha256 ${hex}) vanished while registering (a delete or cleanup that crashed mid-way); register the file again`,
             { sha256: hex, path: objectFile(root, hex) }
           );
         }

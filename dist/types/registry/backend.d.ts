@@ -68,6 +68,12 @@ export declare class DeferredDocument {
 }
 /** The JSON value of a FileWrite's content, producing a deferred one now. */
 export declare function documentValue(content: unknown): Promise<unknown>;
+/**
+ * The files of a change made on demand, each call a fresh pass: a change too large to hold as
+ * FileWrite objects (migrate: two per version of the registry) keeps only what makes them. The
+ * writer may call it more than once (a pass for the directories to read, one to write).
+ */
+export type FileSource = () => Iterable<FileWrite>;
 export interface ChangeSet {
     /** First line of the commit message, e.g. `register theft-detector 1.1.0 (development)`. */
     subject: string;
@@ -75,8 +81,10 @@ export interface ChangeSet {
     body?: string;
     /** Commit trailers, e.g. { 'Model-Id': '…', Sha256: '…' }; written in this order. */
     trailers?: Record<string, string>;
-    files: FileWrite[];
+    files: FileWrite[] | FileSource;
 }
+/** The change's files, made anew when they come from a FileSource. */
+export declare function changeFiles(change: Pick<ChangeSet, 'files'>): Iterable<FileWrite>;
 /**
  * Builds the change from the snapshot it is given. It may be called more than once: on a
  * concurrent update the backend re-reads the tip and calls it again (semantic re-apply, not a

@@ -1,5 +1,5 @@
 /** Turning a ChangeSet into a commit object on top of a parent, and deciding who authors it. */
-import type { ChangeSet } from './backend.js';
+import { type ChangeSet } from './backend.js';
 import type { GitReader } from './git-reader.js';
 import { type Signature } from './objects.js';
 import { type CommitIdentity, type Identity } from './git-identity.js';

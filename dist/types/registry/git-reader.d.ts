@@ -30,6 +30,7 @@ export declare class GitReader {
     /** A local repository's reader resolves paths itself; GitHub's API is walked (or overridden). */
     private readonly paths;
     private readonly trees;
+    private treeEntries;
     private readonly commits;
     /**
      * Small blobs by id: a write reads the model's head and version files to draft and again to
