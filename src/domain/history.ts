@@ -42,7 +42,10 @@ export function holdersAt(versions: ModelVersion[], at: Date): Record<string, st
     let stage: string | undefined
     for (const event of v.stage_history) if (ms(event.at) <= t) stage = event.stage
     if (stage === undefined) continue
-    holders.set(stage, [...(holders.get(stage) ?? []), v.version])
+    // appended in place: a copy per version was quadratic in a stage's holders
+    const held = holders.get(stage)
+    if (held) held.push(v.version)
+    else holders.set(stage, [v.version])
   }
   return Object.fromEntries([...holders.entries()].sort(byKey))
 }

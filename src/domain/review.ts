@@ -246,7 +246,12 @@ function checkExclusiveStages(
   findings: ReviewFinding[]
 ): void {
   const byModel = new Map<string, ModelVersion[]>()
-  for (const v of versions) byModel.set(v.name, [...(byModel.get(v.name) ?? []), v])
+  for (const v of versions) {
+    // appended in place: a copy per version was quadratic in a model's versions
+    const list = byModel.get(v.name)
+    if (list) list.push(v)
+    else byModel.set(v.name, [v])
+  }
   for (const [name, list] of byModel) {
     for (const stage of policy.exclusive_stages) {
       const holders = sortVersions(list.filter(v => v.deployment_stage === stage).map(v => v.version))

@@ -152,9 +152,13 @@ function Holders({ name, versions, partial }: { name: string; versions: ModelVer
   const asked = useLoad(async () => (partial ? await stageHolders(name) : null), [name, partial])
   const held = new Map<string, string[]>()
   if (!partial) {
-    for (const v of versions)
-      if (!UNSERVED.includes(v.deployment_stage))
-        held.set(v.deployment_stage, [...(held.get(v.deployment_stage) ?? []), v.version])
+    for (const v of versions) {
+      if (UNSERVED.includes(v.deployment_stage)) continue
+      // appended in place: a copy per version was quadratic in a stage's holders
+      const holders = held.get(v.deployment_stage)
+      if (holders) holders.push(v.version)
+      else held.set(v.deployment_stage, [v.version])
+    }
   } else if (asked.state === 'ready' && asked.data) {
     for (const [stage, holders] of asked.data) held.set(stage, holders)
   } else return html`<${Status} loaded=${asked} />`
