@@ -107,9 +107,12 @@ interface Taken {
 }
 
 async function takenIdentities(snapshot: RegistrySnapshot, name: string, at: Date): Promise<Taken> {
+  // The head and the day are asked for together (one round trip, not two, over GitHub's API);
+  // a model without a head has no rows to read, so what its day holds is never looked at.
+  const dayRead = snapshot.readDay(name, dayOfTime(at.toISOString()))
+  dayRead.catch(() => undefined)
   const head = await snapshot.readHead(name)
-  const day = dayOfTime(at.toISOString())
-  const rows = head ? (await snapshot.readDay(name, day)).rows : []
+  const rows = head ? (await dayRead).rows : []
   return { highest: head ? [head.highest] : [], modelIds: new Set(rows.map(r => r.model_id)) }
 }
 

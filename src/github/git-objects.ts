@@ -9,9 +9,10 @@
  * (a signed commit's gpgsig header is not part of the API's answer).
  *
  * A file is read with one contents-API request at the snapshot's commit instead of one tree per
- * directory on its path (show: 6 requests, not 12).
+ * directory on its path (show: 6 requests, not 12); an entry deeper than the trees already read
+ * is found in one listing of its directory, also at the commit.
  */
-import { GitReader, type CommitInfo } from '../registry/git-reader.js'
+import { GitReader, splitPath, type CommitInfo, type Entry } from '../registry/git-reader.js'
 import {
   notFoundError,
   type ObjectKind,
@@ -66,6 +67,7 @@ export class GitHubReader extends GitReader {
    * again on the snapshot it builds on (register: registry.json, head, catalog, today's rows).
    */
   private readonly files = new Map<string, Promise<Uint8Array | null>>()
+  private readonly listings = new Map<string, ReturnType<GitDatabase['directory']>>()
 
   constructor(
     private readonly api: GitDatabase,
@@ -79,6 +81,50 @@ export class GitHubReader extends GitReader {
     const info = await super.readCommit(oid)
     this.commitOfRoot.set(info.tree, oid)
     return info
+  }
+
+  /**
+   * As far as the trees already read reach, the walk; past them, when two or more trees remain
+   * unread, one contents-API listing of the path's directory instead of a request per level (a
+   * day's rows are six levels below the root). A directory GitHub lists only in part (1,000
+   * entries or more) is walked tree by tree.
+   */
+  override async lookup(rootTree: string, path: string): Promise<Entry | null> {
+    const commit = this.commitOfRoot.get(rootTree)
+    if (commit === undefined) return super.lookup(rootTree, path)
+    const segments = splitPath(path)
+    let entry: Entry = { mode: '040000', oid: rootTree, type: 'tree' }
+    let depth = 0
+    for (; depth < segments.length; depth++) {
+      if (entry.type !== 'tree') return null
+      const tree = this.cachedTree(entry.oid)
+      if (!tree) break
+      const next = tree.get(segments[depth] as string)
+      if (!next) return null
+      entry = next
+    }
+    if (depth === segments.length) return entry
+    if (entry.type !== 'tree') return null
+    // One tree left to read: reading it by id costs the same request and is checked against its id.
+    if (segments.length - depth < 2) return super.lookup(rootTree, path)
+    const listing = await this.directory(commit, segments.slice(0, -1).join('/'))
+    if (listing === 'too-long') return super.lookup(rootTree, path)
+    if (listing === null || listing === 'file') return null
+    const found = listing.get(segments.at(-1) as string)
+    return found ? { mode: found.mode, oid: found.sha, type: found.type } : null
+  }
+
+  /** Listings by commit and path, shared by lookups made together (a day's file and its hours). */
+  private directory(commit: string, path: string): ReturnType<GitDatabase['directory']> {
+    const key = `${commit}\0${path}`
+    let listing = this.listings.get(key)
+    if (!listing) {
+      if (this.listings.size >= MAX_CACHED_FILES) this.listings.clear()
+      listing = this.api.directory(commit, path)
+      this.listings.set(key, listing)
+      listing.catch(() => this.listings.delete(key))
+    }
+    return listing
   }
 
   /** `byPath` does not matter here: the contents API takes a path whatever the trees' sizes. */
