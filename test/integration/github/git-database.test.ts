@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { CommandContext } from '../../../src/commands/context.js'
 import { init } from '../../../src/commands/init.js'
+import { listVersions } from '../../../src/commands/list.js'
 import { register } from '../../../src/commands/register.js'
 import { showVersion } from '../../../src/commands/show.js'
 import { headPath } from '../../../src/domain/layout.js'
@@ -125,6 +126,28 @@ test('a register on a fresh runner: one tip read shared with the store, its day 
       ...['repos/get-release-by-tag', 'repos/create-release', 'repos/upload-release-asset'],
       ...['git/create-tree', 'git/create-commit', 'git/update-ref'],
       'repos/update-release'
+    ].sort()
+  )
+})
+
+test("a listing of a model's rows reads each directory once: a lookup below a listed directory starts from it", async () => {
+  const writer = runner()
+  await init(writer)
+  for (let i = 0; i < 3; i++)
+    await register(writer, { file: await modelFile(work, `l${i}.bin`, i), modelType: 'meter' })
+  const seen = gh.requests.length
+  const listed = await listVersions(runner(), { criteria: { name: 'meter' }, limit: 20 })
+  expect(listed.map(v => v.version)).toEqual(['1.0.2', '1.0.1', '1.0.0'])
+  const used = gh.requests.slice(seen)
+  const paths = used.map(r => decodeURIComponent(r.path))
+  expect(new Set(paths).size).toBe(paths.length)
+  // ref, commit, registry.json + root tree, head.json; models/meter listed (rows), the rows, year
+  // and month trees by id, the day's shard; the three version files
+  expect(used.map(r => r.operationId).sort()).toEqual(
+    [
+      ...['git/get-ref', 'git/get-commit'],
+      ...Array(4).fill('git/get-tree'),
+      ...Array(7).fill('repos/get-content')
     ].sort()
   )
 })
