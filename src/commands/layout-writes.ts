@@ -55,11 +55,15 @@ export async function layoutWrites(snapshot: RegistrySnapshot, change: LayoutCha
   for (const doc of change.removals ?? []) slot(doc.name).removals.push(doc)
 
   const files: FileWrite[] = []
-  let catalog: Catalog = await snapshot.readCatalog()
+  // Read while the models' files are: a read over the network is a round trip of its own.
+  const catalogRead = snapshot.readCatalog()
+  catalogRead.catch(() => undefined)
+  const heads: [string, Awaited<ReturnType<typeof updateHead>>][] = []
   for (const [name, mine] of [...byModel].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const head = await modelWrites(snapshot, name, mine, files)
-    catalog = withCatalogEntry(catalog, name, head)
+    heads.push([name, await modelWrites(snapshot, name, mine, files)])
   }
+  let catalog: Catalog = await catalogRead
+  for (const [name, head] of heads) catalog = withCatalogEntry(catalog, name, head)
   files.push({ path: CATALOG_PATH, content: catalog })
   return files
 }
@@ -77,6 +81,8 @@ async function modelWrites(
     }
     seen.add(doc.version)
   }
+  const headRead = snapshot.readHead(name)
+  headRead.catch(() => undefined)
   // Rows as they are now (the version files' own rows) and as they will be.
   const removed: VersionRow[] = change.removals.map(rowOf)
   const before = await mapLimited(change.upserts, READS_IN_FLIGHT, doc =>
@@ -141,7 +147,7 @@ async function modelWrites(
       return best
     }
   }
-  const head = await updateHead(name, await snapshot.readHead(name), removed, added, lookups)
+  const head = await updateHead(name, await headRead, removed, added, lookups)
   files.push({ path: headPath(name), content: head })
   return head
 }

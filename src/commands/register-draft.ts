@@ -109,11 +109,14 @@ interface Taken {
 }
 
 async function takenIdentities(snapshot: RegistrySnapshot, name: string, at: Date): Promise<Taken> {
+  const time = at.toISOString()
+  // The head and the shard of this second are asked for together (one round trip, not two, over
+  // GitHub's API); a model without a head has no rows, so what the shard holds is never looked at.
+  const bucketRead = bucketHolding(snapshot, name, time)
+  bucketRead.catch(() => undefined)
   const head = await snapshot.readHead(name)
   if (!head) return { highest: [], modelIds: new Set() }
-  const time = at.toISOString()
-  const rows =
-    (await bucketHolding(snapshot, name, time))?.rows ?? (await snapshot.readDay(name, dayOfTime(time))).rows
+  const rows = (await bucketRead)?.rows ?? (await snapshot.readDay(name, dayOfTime(time))).rows
   return { highest: [head.highest], modelIds: new Set(rows.map(r => r.model_id)) }
 }
 

@@ -10,6 +10,7 @@ import { parseModelType, parseName, parseTag } from '../domain/names.js'
 import { formatReference } from '../domain/references.js'
 import { parseVersion, type Bump } from '../domain/versions.js'
 import type { Metrics, ModelVersion } from '../domain/types.js'
+import type { RegistrySnapshot } from '../registry/backend.js'
 import type { ArtifactStore, PutResult, StoreLease } from '../stores/artifact-store.js'
 import { hashFile } from '../stores/hashing.js'
 import { maybeAutoCleanup } from './auto-cleanup.js'
@@ -92,6 +93,13 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
       store,
       scanned
     )
+    const rules: IdentityRules = {
+      explicit: explicitVersion !== undefined,
+      rebindable: !store.bindsVersion,
+      bump: input.bump ?? 'patch',
+      extension
+    }
+    prepareCommit(snapshot, draft, rules)
     let stored: PutResult
     let created: PutResult[]
     let leases: StoreLease[]
@@ -129,12 +137,7 @@ export async function register(ctx: CommandContext, input: RegisterInput): Promi
     }
     let registered: ModelVersion
     try {
-      registered = await commitVersion(ctx, draft, stored, {
-        explicit: explicitVersion !== undefined,
-        rebindable: !store.bindsVersion,
-        bump: input.bump ?? 'patch',
-        extension
-      })
+      registered = await commitVersion(ctx, draft, stored, rules)
     } catch (error) {
       for (const lease of leases) await lease.settle(false)
       await undoPut(ctx, store, created)
@@ -215,6 +218,19 @@ async function autoCleanupAfter(ctx: CommandContext): Promise<void> {
   } catch (error) {
     ctx.notice?.(`auto cleanup failed (the registration itself succeeded): ${(error as Error).message}`)
   }
+}
+
+/**
+ * Makes, while the store takes the bytes, the reads the commit will make (the version's slot, the
+ * catalog, the rows and versions its head names): the commit opens the tip again and, when it has
+ * not moved, finds them answered (snapshots and their files are shared per commit:
+ * src/registry/snapshot.ts). Over GitHub's API that takes some six round trips off the critical
+ * path. Nothing is decided here: a failure is left for the commit to meet.
+ */
+function prepareCommit(snapshot: RegistrySnapshot, draft: ModelVersion, rules: IdentityRules): void {
+  void claimIdentity(snapshot, draft, rules)
+    .then(doc => layoutWrites(snapshot, { upserts: [doc] }))
+    .catch(() => undefined)
 }
 
 async function commitVersion(

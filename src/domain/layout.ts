@@ -376,17 +376,26 @@ export async function updateHead(
   }
 
   const live = (r: VersionRow): boolean => !isArchivedRow(r)
-  const stages: [string, StageSummary][] = []
-  for (const [stage, held] of stageCounts) {
-    const newest = await newestWhere(old?.stages[stage]?.newest ?? null, r => r.stage === stage)
-    stages.push([stage, { count: held, newest: newest as string }])
-  }
+  // The lookups are independent: asked together, a registry read over the network waits for one
+  // round trip, not one per stage holder.
+  const [stages, newest, highest, highestLive, latest] = await Promise.all([
+    Promise.all(
+      [...stageCounts].map(async ([stage, held]): Promise<[string, StageSummary]> => {
+        const newest = await newestWhere(old?.stages[stage]?.newest ?? null, r => r.stage === stage)
+        return [stage, { count: held, newest: newest as string }]
+      })
+    ),
+    newestWhere(old?.newest, live),
+    highestWhere(old?.highest, () => true),
+    highestWhere(old?.highest_live, live),
+    highestWhere(old?.latest, live, latestOrder)
+  ])
   return assemble(name, {
     count,
-    newest: await newestWhere(old?.newest, live),
-    highest: (await highestWhere(old?.highest, () => true)) as string,
-    highestLive: await highestWhere(old?.highest_live, live),
-    latest: await highestWhere(old?.latest, live, latestOrder),
+    newest,
+    highest: highest as string,
+    highestLive,
+    latest,
     types,
     metrics,
     stages

@@ -66,6 +66,8 @@ export class GitDatabaseBackend implements RegistryBackend {
   private readonly writer: OptimisticWriter
   private readonly history: RemoteRegistryBackend
   private readonly displayUrl: string
+  /** A snapshot being opened: callers asking at the same moment share its requests. */
+  private opening: Promise<RegistrySnapshot> | null = null
 
   constructor(options: GitDatabaseBackendOptions) {
     this.displayUrl = options.displayUrl
@@ -109,8 +111,20 @@ export class GitDatabaseBackend implements RegistryBackend {
     return this.writer.init(policy)
   }
 
-  async snapshot(): Promise<RegistrySnapshot> {
-    return GitSnapshot.open(this.reader, await this.writer.requireTip())
+  /**
+   * Callers that ask while a snapshot is still being opened get that one (register asks for the
+   * tip and, opening the release store, for the policy at once): the tip read then is as fresh as
+   * one of its own would be, and costs one request, not two.
+   */
+  snapshot(): Promise<RegistrySnapshot> {
+    if (this.opening) return this.opening
+    const opening = (async () => GitSnapshot.open(this.reader, await this.writer.requireTip()))()
+    this.opening = opening
+    const done = () => {
+      if (this.opening === opening) this.opening = null
+    }
+    opening.then(done, done)
+    return opening
   }
 
   update<T>(build: ChangeBuilder<T>): Promise<CommitOutcome<T>> {

@@ -47,6 +47,27 @@ export interface TreeWrite {
 
 export type RefUpdate = 'updated' | 'moved'
 
+/**
+ * An entry of a contents-API directory listing, as a tree entry: the listing gives no file mode,
+ * so a file is 100644 (the registry branch holds no executables or symlinks; its readers never
+ * re-encode a listed directory, only trees read by id).
+ */
+export interface ApiDirectoryEntry {
+  sha: string
+  mode: string
+  type: 'blob' | 'tree' | 'commit'
+}
+
+/** https://docs.github.com/en/rest/repos/contents#get-repository-content */
+const CONTENTS_DIRECTORY_LIMIT = 1000
+
+const CONTENT_TYPES: Record<string, Omit<ApiDirectoryEntry, 'sha'>> = {
+  file: { mode: '100644', type: 'blob' },
+  dir: { mode: '040000', type: 'tree' },
+  symlink: { mode: '120000', type: 'blob' },
+  submodule: { mode: '160000', type: 'commit' }
+}
+
 export class GitDatabase {
   private readonly slug: string
 
@@ -159,6 +180,38 @@ export class GitDatabase {
       if (httpStatus(error) === 404) return null
       throw this.fail(error, `reading ${path} at ${commit}`)
     }
+  }
+
+  /**
+   * The entries of the directory at `path` in `commit` (contents API, one request whatever the
+   * depth); null when nothing is there, 'file' when a file is. GitHub lists at most 1,000
+   * entries of a directory ("This API has an upper limit of 1,000 files for a directory. If you
+   * need to retrieve more files, use the Git Trees API."): a listing that long is 'too-long',
+   * since what it leaves out cannot be told from what is absent.
+   */
+  async directory(
+    commit: string,
+    path: string
+  ): Promise<Map<string, ApiDirectoryEntry> | 'file' | 'too-long' | null> {
+    let data: unknown
+    try {
+      ;({ data } = await this.client.octokit.rest.repos.getContent({ ...this.ref, path, ref: commit }))
+    } catch (error) {
+      if (httpStatus(error) === 404) return null
+      throw this.fail(error, `listing ${path} at ${commit}`)
+    }
+    if (!Array.isArray(data)) return 'file'
+    if (data.length >= CONTENTS_DIRECTORY_LIMIT) return 'too-long'
+    const entries = new Map<string, ApiDirectoryEntry>()
+    for (const item of data as unknown[]) {
+      const { name, sha, type } = (item ?? {}) as { name?: unknown; sha?: unknown; type?: unknown }
+      const kind = typeof type === 'string' ? CONTENT_TYPES[type] : undefined
+      if (typeof name !== 'string' || typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha) || !kind) {
+        throw new RegistryError('integrity', `${path} at ${commit}: GitHub listed an entry that is not one`)
+      }
+      entries.set(name, { sha, ...kind })
+    }
+    return entries
   }
 
   /** A tree: `base` with `files` written or deleted (nested paths); returns the new root tree's id. */

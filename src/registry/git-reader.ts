@@ -131,6 +131,11 @@ export class GitReader {
     return entries
   }
 
+  /** A tree already read (parsed), without reading it: a remote reader decides from it what to ask for. */
+  protected cachedTree(oid: string): Map<string, Entry> | undefined {
+    return this.trees.get(oid)
+  }
+
   /** The entry at `path` (slash-separated, relative to the root tree), or null. */
   async lookup(rootTree: string, path: string): Promise<Entry | null> {
     let entry: Entry = { mode: '040000', oid: rootTree, type: 'tree' }

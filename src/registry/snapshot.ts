@@ -82,21 +82,27 @@ export class GitSnapshot implements RegistrySnapshot {
 
   private static async openOnce(reader: GitReader, commit: string): Promise<GitSnapshot> {
     const { tree } = await reader.readCommit(commit)
-    let policy: RegistryPolicy | RegistryError
-    try {
-      const doc = await reader.readJson(tree, POLICY_PATH)
-      if (doc === null) {
-        throw new RegistryError('integrity', `${POLICY_PATH}: missing on the registry branch at ${commit}`, {
-          file: POLICY_PATH
-        })
+    const readPolicy = async (): Promise<RegistryPolicy | RegistryError> => {
+      try {
+        const doc = await reader.readJson(tree, POLICY_PATH)
+        if (doc === null) {
+          throw new RegistryError(
+            'integrity',
+            `${POLICY_PATH}: missing on the registry branch at ${commit}`,
+            {
+              file: POLICY_PATH
+            }
+          )
+        }
+        return checkPolicyConsistency(validatePolicy(doc, POLICY_PATH, 'integrity'), POLICY_PATH)
+      } catch (error) {
+        if (!(error instanceof RegistryError)) throw error
+        return error
       }
-      policy = checkPolicyConsistency(validatePolicy(doc, POLICY_PATH, 'integrity'), POLICY_PATH)
-    } catch (error) {
-      if (!(error instanceof RegistryError)) throw error
-      policy = error
     }
-    const layout = (await reader.lookup(tree, CATALOG_PATH)) ? 2 : 1
-    return new GitSnapshot(reader, commit, tree, policy, layout)
+    // Asked together: over GitHub's API they are two requests, one round trip.
+    const [policy, catalog] = await Promise.all([readPolicy(), reader.lookup(tree, CATALOG_PATH)])
+    return new GitSnapshot(reader, commit, tree, policy, catalog ? 2 : 1)
   }
 
   get policy(): RegistryPolicy {

@@ -202,28 +202,30 @@ export class GitHubReleaseStore implements ArtifactStore {
     }
   }
 
-  /** Publishes the version's draft release (creating its tag). Already published: nothing to do. */
+  /**
+   * Publishes the version's draft release (creating its tag). Already published: nothing to do.
+   * It is published without being read first (one round trip less at the end of a register):
+   * publishing a published release changes nothing. Only when GitHub refuses (404, 422) is it
+   * read, to tell a gone release or one published already from a refused publication.
+   */
   async finish(artifact: Artifact): Promise<void> {
     const release = artifact.release
     if (!release) return
-    const current = await getRelease(this.client, {
-      owner: this.owner,
-      repo: this.repo,
-      release_id: release.id
-    })
-    if (!current) {
-      throw notFound(`release ${release.tag} (id ${release.id}) is gone from ${this.owner}/${this.repo}`, {
-        tag: release.tag,
-        release_id: release.id
-      })
+    const ids = { owner: this.owner, repo: this.repo, release_id: release.id }
+    try {
+      await publishRelease(this.client, { ...ids, tag: release.tag })
+    } catch (error) {
+      const status = isRegistryError(error) ? error.details?.status : undefined
+      if (status !== 404 && status !== 422) throw error
+      const current = await getRelease(this.client, ids)
+      if (!current) {
+        throw notFound(`release ${release.tag} (id ${release.id}) is gone from ${this.owner}/${this.repo}`, {
+          tag: release.tag,
+          release_id: release.id
+        })
+      }
+      if (current.draft) throw error
     }
-    if (!current.draft) return
-    await publishRelease(this.client, {
-      owner: this.owner,
-      repo: this.repo,
-      release_id: release.id,
-      tag: release.tag
-    })
   }
 
   private result(

@@ -11,13 +11,16 @@ import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { CommandContext } from '../../../src/commands/context.js'
 import { init } from '../../../src/commands/init.js'
+import { listVersions } from '../../../src/commands/list.js'
 import { register } from '../../../src/commands/register.js'
 import { showVersion } from '../../../src/commands/show.js'
 import { headPath } from '../../../src/domain/layout.js'
-import { resetGitHubClients } from '../../../src/github/client.js'
+import { createGitHubClient, resetGitHubClients } from '../../../src/github/client.js'
+import { GitDatabase } from '../../../src/github/git-database.js'
+import { GitHubReader } from '../../../src/github/git-objects.js'
 import { modelFile, removeDir, tempDir } from '../../support/cli-harness.js'
 import { testClock } from '../../support/command-context.js'
-import { emulatorContext } from '../../support/github-context.js'
+import { EMULATOR_TUNING, emulatorContext } from '../../support/github-context.js'
 import { ALL_WRITE, startGitHubEmulator, type GitHubEmulator } from '../../support/github-emulator/index.js'
 import { RemoteRegistryBackend } from '../../../src/registry/remote-backend.js'
 import { TEST_IDENTITY } from '../../support/git-repo.js'
@@ -89,6 +92,82 @@ test('a register on a fresh runner writes one tree, one commit and a fast-forwar
   // What the API wrote is a sound commit that git serves.
   expect(git('fsck', '--strict', '--no-dangling').trim()).toBe('')
   expect(git('log', '-1', '--format=%s', 'refs/heads/model-registry')).toMatch(/^register meter 1\.0\.0/)
+})
+
+test('a register on a fresh runner: one tip read shared with the store, its day found in one listing, no directory walked', async () => {
+  const writer = runner()
+  await init(writer)
+  for (let i = 0; i < 2; i++)
+    await register(writer, { file: await modelFile(work, `d${i}.bin`, i), modelType: 'meter' })
+  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '/')
+
+  const seen = gh.requests.length
+  const version = await register(runner(), { file: await modelFile(work, 'd2.bin', 2), modelType: 'meter' })
+  expect(version.version).toBe('1.0.2')
+  const used = gh.requests.slice(seen)
+  const count = (operationId: string): number => used.filter(r => r.operationId === operationId).length
+  // The tip: once for the draft (the release store's policy read shares it), once for the commit.
+  expect(count('git/get-ref')).toBe(2)
+  // Only the root tree (beside registry.json, for the layout): every deeper entry is found by
+  // listing its directory at the commit, the day's rows in one request, not six trees.
+  expect(count('git/get-tree')).toBe(1)
+  const listed = used.filter(r => r.operationId === 'repos/get-content').map(r => decodeURIComponent(r.path))
+  expect(listed.filter(p => p.endsWith(`/contents/models/meter/rows/${day.slice(0, 7)}`))).toHaveLength(1)
+  expect(listed.filter(p => p.endsWith(`/contents/models/meter/rows/${day}.json`))).toHaveLength(1)
+  // The version's slot, the catalog and the head's versions, read while the release is made,
+  // each once: the commit on the unmoved tip reads nothing again.
+  expect(new Set(listed).size).toBe(listed.length)
+  expect(used.map(r => r.operationId).sort()).toEqual(
+    [
+      ...['git/get-ref', 'git/get-ref', 'git/get-commit', 'git/get-tree'],
+      // registry.json, head.json, the month's listing, the day's shard, the new version's slot
+      // (absent), the catalog, the newest version the head names
+      ...Array(7).fill('repos/get-content'),
+      ...['repos/get-release-by-tag', 'repos/create-release', 'repos/upload-release-asset'],
+      ...['git/create-tree', 'git/create-commit', 'git/update-ref'],
+      'repos/update-release'
+    ].sort()
+  )
+})
+
+test("a listing of a model's rows reads each directory once: a lookup below a listed directory starts from it", async () => {
+  const writer = runner()
+  await init(writer)
+  for (let i = 0; i < 3; i++)
+    await register(writer, { file: await modelFile(work, `l${i}.bin`, i), modelType: 'meter' })
+  const seen = gh.requests.length
+  const listed = await listVersions(runner(), { criteria: { name: 'meter' }, limit: 20 })
+  expect(listed.map(v => v.version)).toEqual(['1.0.2', '1.0.1', '1.0.0'])
+  const used = gh.requests.slice(seen)
+  const paths = used.map(r => decodeURIComponent(r.path))
+  expect(new Set(paths).size).toBe(paths.length)
+  // ref, commit, registry.json + root tree, head.json; models/meter listed (rows), the rows, year
+  // and month trees by id, the day's shard; the three version files
+  expect(used.map(r => r.operationId).sort()).toEqual(
+    [
+      ...['git/get-ref', 'git/get-commit'],
+      ...Array(4).fill('git/get-tree'),
+      ...Array(7).fill('repos/get-content')
+    ].sort()
+  )
+})
+
+test('an entry of a directory GitHub lists only in part (1,000 entries) is found by walking its trees', async () => {
+  const client = createGitHubClient({ token: gh.token, apiUrl: gh.apiUrl, ...EMULATOR_TUNING })
+  const api = new GitDatabase(client, { owner: gh.owner, repo: gh.repo })
+  const names = Array.from({ length: 1001 }, (_, i) => `f${String(i).padStart(4, '0')}.json`)
+  const tree = await api.createTree(
+    null,
+    names.map(name => ({ path: `deep/big/${name}`, content: `${name}\n` }))
+  )
+  const author = { name: 'tester', email: 'tester@example.com', date: '2026-01-01T00:00:00Z' }
+  const commit = await api.createCommit({ message: 'big', tree, parents: [], author, committer: author })
+  const reader = new GitHubReader(api, '.')
+  const root = (await reader.readCommit(commit)).tree
+  const last = await reader.lookup(root, 'deep/big/f1000.json')
+  expect(last?.oid).toBe(git('rev-parse', `${commit}:deep/big/f1000.json`).trim())
+  expect(await reader.lookup(root, 'deep/big/f1001.json')).toBeNull()
+  expect(gh.requests.some(r => r.rule === 'contents-directory-limit')).toBe(true)
 })
 
 test('a lost race is refused by the server (not a fast forward) and the change is built again on the new tip', async () => {

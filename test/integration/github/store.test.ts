@@ -18,6 +18,31 @@ describe('GitHubReleaseStore against the emulator', () => {
       f = await setup()
     })
 
+    test('finish publishes in one request; a release refused (422) is read: published already is done, gone is not-found', async () => {
+      const file = await modelFile(f.dir, 1000)
+      const put = await f.store.put(file.path, target(), file.digest)
+      const seen = f.gh.requests.length
+      await f.store.finish(put.artifact)
+      expect(f.gh.requests.slice(seen).map(r => r.operationId)).toEqual(['repos/update-release'])
+      expect(f.gh.state.releases.map(r => r.draft)).toEqual([false])
+
+      // GitHub refusing to touch a published release again: the read tells it is published.
+      f.gh.faults.failNext({ method: 'PATCH', path: /\/releases\/\d+$/, status: 422 })
+      await f.store.finish(put.artifact)
+      expect(f.gh.requests.slice(-2).map(r => [r.method, r.status, r.operationId ?? r.rule])).toEqual([
+        ['PATCH', 422, 'injected-fault'],
+        ['GET', 200, 'repos/get-release']
+      ])
+
+      const id = put.artifact.release?.id as number
+      await f.client.octokit.rest.repos.deleteRelease({ owner: f.gh.owner, repo: f.gh.repo, release_id: id })
+      const gone = await f.store.finish(put.artifact).catch((error: RegistryError) => error)
+      expect(gone).toMatchObject({ kind: 'not-found' })
+      expect((gone as RegistryError).message).toBe(
+        `release theft-detector@v1.0.0 (id ${id}) is gone from ${f.gh.owner}/${f.gh.repo}`
+      )
+    })
+
     test('put leaves a draft with the verified asset, finish publishes it at the commit; fetch brings back the same bytes', async () => {
       const file = await modelFile(f.dir, 64 * 1024 + 7)
       const t = target({ commit: f.commit })

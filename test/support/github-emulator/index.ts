@@ -172,7 +172,8 @@ export async function startGitHubEmulator(options: EmulatorOptions = {}): Promis
     matcher,
     limiter: new RateLimiter(options.rateLimit),
     requests,
-    validationErrors
+    validationErrors,
+    latencyMs: options.latencyMs ?? 0
   }
 
   return {

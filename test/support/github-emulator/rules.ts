@@ -214,6 +214,12 @@ export const RULES = {
     source:
       'https://docs.github.com/en/rest/git/blobs#custom-media-types-for-blobs and https://docs.github.com/en/rest/repos/contents#get-repository-content ("application/vnd.github.raw+json: Returns the raw file contents for files and symlinks")'
   },
+  'contents-directory-limit': {
+    summary:
+      'get-repository-content lists at most the first 1,000 entries of a directory (in tree order); the rest are left out without a sign',
+    source:
+      'https://docs.github.com/en/rest/repos/contents#get-repository-content ("This API has an upper limit of 1,000 files for a directory. If you need to retrieve more files, use the Git Trees API.")'
+  },
   'api-ref-ruleset-violation': {
     summary:
       'Creating or updating a branch through the REST API (POST /git/refs, PATCH /git/refs/{ref}) meets the same rulesets as a push (git/push-rules.ts, shared code): a refused update answers 422 "Repository rule violations found" followed by the rule lines, a classic protection 422 "Protected branch update failed for <ref>." and the rule lines; nothing moves',

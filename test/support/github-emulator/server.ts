@@ -48,6 +48,8 @@ export interface Pipeline {
   limiter: RateLimiter
   requests: RecordedRequest[]
   validationErrors: string[]
+  /** EmulatorOptions.latencyMs */
+  latencyMs: number
 }
 
 const DOCS = 'https://docs.github.com/rest'
@@ -78,10 +80,15 @@ export function record(
     status: 0,
     authorization: req.headers.authorization !== undefined,
     requestBytes: 0,
-    responseBytes: 0
+    responseBytes: 0,
+    startedAt: performance.timeOrigin + performance.now(),
+    finishedAt: 0
   }
   requests.push(entry)
-  res.on('finish', () => (entry.status = res.statusCode))
+  res.on('finish', () => {
+    entry.status = res.statusCode
+    entry.finishedAt = performance.timeOrigin + performance.now()
+  })
   countBytes(req, res, entry)
   return entry
 }
@@ -270,6 +277,8 @@ async function handleApi(
   const answer = await answerApi(p, req, res, origin, method, path, url, entry)
   if (answer.handled) return
   if (!req.readableEnded) await drain(req)
+  // The answer travels back as over a network (held here: the request's body is read as it arrives).
+  if (p.latencyMs > 0) await new Promise(resolve => setTimeout(resolve, p.latencyMs))
   entry.rule = entry.rule ?? answer.rule
   send(res, answer, answer.rule === 'primary-rate-limit' ? {} : p.limiter.headers())
 }

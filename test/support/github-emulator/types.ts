@@ -36,6 +36,13 @@ export interface EmulatorOptions {
   defaultBranch?: string
   /** Create one commit (a README) on the default branch, as a new GitHub repository offers. Default true. */
   initialCommit?: boolean
+  /**
+   * Milliseconds every API answer waits before it is sent, as a network round trip to GitHub
+   * would add (a runner to api.github.com: tens of milliseconds). Default 0. Requests sent
+   * together wait together; requests sent one after another add it up. Not for answers that
+   * stream (uploads, downloads, git).
+   */
+  latencyMs?: number
 }
 
 export interface RecordedRequest {
@@ -56,6 +63,9 @@ export interface RecordedRequest {
   /** Bytes of the request body and of the response (headers excluded), for transfer budgets. */
   requestBytes: number
   responseBytes: number
+  /** When the request arrived and when its response was sent (epoch ms, fractional; 0 until then): a command's timeline. */
+  startedAt: number
+  finishedAt: number
 }
 
 export interface GitHubEmulator {

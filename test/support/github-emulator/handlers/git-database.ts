@@ -13,7 +13,8 @@
  * - https://docs.github.com/en/rest/git/blobs — get a blob (base64 JSON, or the raw bytes with
  *   `application/vnd.github.raw`), create a blob (utf-8 or base64).
  * - https://docs.github.com/en/rest/repos/contents#get-repository-content — a file (base64 JSON,
- *   or raw with the raw media type), a directory as a JSON list whatever the media type; `ref`
+ *   or raw with the raw media type), a directory as a JSON list whatever the media type (its
+ *   first 1,000 entries: "This API has an upper limit of 1,000 files for a directory"); `ref`
  *   defaults to the default branch.
  */
 import { execFile } from 'node:child_process'
@@ -31,9 +32,12 @@ import {
 } from '../context.js'
 import { objectBatch, type BatchObject } from '../git/object-batch.js'
 import { isolatedGitEnv } from '../git/repo.js'
+import { editTree, hashTrees, NoSuchFile, type TreeEdit } from '../git/tree-edit.js'
 import { enc, nodeId, repoApi, repoWeb, type Json } from '../representations/common.js'
 
 const EMPTY = 'Git Repository is empty.'
+/** Entries of a directory the contents API lists (rule contents-directory-limit). */
+const DIRECTORY_LIMIT = 1000
 const SHA = /^[0-9a-f]{40}$/
 
 /** git with binary stdin and stdout (blobs are bytes, not text). */
@@ -253,7 +257,12 @@ export const getContent: Handler = async (ctx, req) => {
   }
   const directory = async (treeish: string, prefix: string): Promise<ApiAnswer> => {
     const entries = await lsTree(ctx, treeish)
-    return { status: 200, body: entries.map(e => item(e, prefix ? `${prefix}/${e.path}` : e.path)) }
+    const listed = entries.slice(0, DIRECTORY_LIMIT)
+    return {
+      status: 200,
+      body: listed.map(e => item(e, prefix ? `${prefix}/${e.path}` : e.path)),
+      ...(entries.length > DIRECTORY_LIMIT ? { rule: 'contents-directory-limit' } : {})
+    }
   }
   // One batch read resolves the ref and the path (`<ref>:<path>`); the root is `<ref>^{tree}`.
   const object = await readObject(ctx, path === '' ? `${ref}^{tree}` : `${ref}:${path}`)
@@ -293,10 +302,9 @@ interface TreeInput {
 }
 
 /**
- * Built in a private index file with a fixed number of git processes whatever the number of
- * entries (a contended register retries this request): read-tree of the base, one ls-files for
- * the paths to delete, one hash-object for every inline content, one update-index applying the
- * entries in request order, write-tree.
+ * Only the directories on the named paths are read and written (git/tree-edit.ts), with a fixed
+ * number of git processes whatever the number of entries (a contended register retries this
+ * request): one hash-object for every inline content, one for the new trees.
  */
 export const createTree: Handler = async (ctx, req) => {
   await refuseEmpty(ctx)
@@ -324,21 +332,16 @@ export const createTree: Handler = async (ctx, req) => {
       }
     }
   }
-  const scratch = join(tmpdir(), `emulator-tree-${randomBytes(6).toString('hex')}`)
-  const index = `${scratch}.index`
-  const env = { GIT_INDEX_FILE: index }
-  try {
-    await ctx.git.ok(base === undefined ? ['read-tree', '--empty'] : ['read-tree', base], { env })
-    // The files present as the entries are applied in order: the base's, then each write or delete.
-    const deletions = tree.filter(e => e.sha === null).map(e => e.path as string)
-    const present = new Set<string>()
-    if (deletions.length > 0) {
-      const listed = await gitBytes(ctx, ['ls-files', '-z', '--', ...deletions], { env })
-      for (const p of listed.stdout.toString('utf8').split('\0')) if (p) present.add(p)
-    }
-    const contents = tree.filter(e => e.content !== undefined)
-    let hashed: string[] = []
-    if (contents.length > 0) {
+  const hashObjects = async (args: string[], input: Buffer): Promise<string> => {
+    const out = await gitBytes(ctx, args, { input })
+    if (out.code !== 0) throw new Error(`git ${args.join(' ')} failed: ${out.stderr.trim()}`)
+    return out.stdout.toString('utf8')
+  }
+  const contents = tree.filter(e => e.content !== undefined)
+  let hashed: string[] = []
+  if (contents.length > 0) {
+    const scratch = join(tmpdir(), `emulator-tree-${randomBytes(6).toString('hex')}`)
+    try {
       await mkdir(scratch)
       const files = await Promise.all(
         contents.map(async (e, i) => {
@@ -347,42 +350,41 @@ export const createTree: Handler = async (ctx, req) => {
           return file
         })
       )
-      const out = await gitBytes(ctx, ['hash-object', '-w', '--stdin-paths'], {
-        input: Buffer.from(`${files.join('\n')}\n`, 'utf8')
-      })
-      hashed = out.stdout.toString('utf8').trim().split('\n')
-      if (hashed.length !== contents.length || !hashed.every(h => SHA.test(h))) {
-        throw new Error(`git hash-object failed: ${out.stderr.trim()}`)
-      }
+      hashed = (
+        await hashObjects(
+          ['hash-object', '-w', '--stdin-paths'],
+          Buffer.from(`${files.join('\n')}\n`, 'utf8')
+        )
+      )
+        .trim()
+        .split('\n')
+    } finally {
+      await rm(scratch, { recursive: true, force: true })
     }
-    const lines: string[] = []
-    let next = 0
-    for (const entry of tree) {
-      const path = entry.path as string
-      if (entry.sha === null) {
-        if (!present.delete(path))
-          throw new ApiError(422, `tree.path ${path} does not exist and cannot be deleted`)
-        // mode 0 removes the entry (git update-index --index-info); --force-remove needs a work tree
-        lines.push(`0 ${'0'.repeat(40)}\t${path}`)
-        continue
-      }
-      const sha = entry.content !== undefined ? (hashed[next++] as string) : (entry.sha as string)
-      present.add(path)
-      lines.push(`${entry.mode} ${sha}\t${path}`)
+    if (hashed.length !== contents.length || !hashed.every(h => SHA.test(h))) {
+      throw new Error('git hash-object did not answer an id for every content')
     }
-    // --replace: a file where a directory was (or under a file) replaces it, as a nested entry overwrites.
-    const result = await ctx.git.run(['update-index', '--add', '--replace', '--index-info'], {
-      env,
-      input: `${lines.join('\n')}\n`
-    })
-    if (result.code !== 0) throw new ApiError(422, `tree: ${result.stderr.trim()}`)
-    const sha = (await ctx.git.ok(['write-tree'], { env })).trim()
-    const body = treeJson(ctx, sha, await lsTree(ctx, sha))
-    return { status: 201, body, headers: { location: `${repoApi(ctx)}/git/trees/${sha}` } }
-  } finally {
-    await rm(index, { force: true })
-    await rm(scratch, { recursive: true, force: true })
   }
+  let next = 0
+  const edits: TreeEdit[] = tree.map(entry =>
+    entry.sha === null
+      ? { path: entry.path as string, delete: true as const }
+      : {
+          path: entry.path as string,
+          mode: entry.mode as string,
+          sha: entry.content !== undefined ? (hashed[next++] as string) : (entry.sha as string)
+        }
+  )
+  let sha: string
+  try {
+    sha = await editTree(objectBatch(ctx.git), base ?? null, edits, trees => hashTrees(hashObjects, trees))
+  } catch (error) {
+    if (error instanceof NoSuchFile)
+      throw new ApiError(422, `tree.path ${error.message} does not exist and cannot be deleted`)
+    throw error
+  }
+  const body = treeJson(ctx, sha, await lsTree(ctx, sha))
+  return { status: 201, body, headers: { location: `${repoApi(ctx)}/git/trees/${sha}` } }
 }
 
 export const createCommit: Handler = async (ctx, req) => {
