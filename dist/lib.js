@@ -1012,17 +1012,24 @@ async function updateHead(name, old, removed, added, lookups) {
     return candidates.length > 0 ? candidates.reduce(max) : null;
   };
   const live = (r) => !isArchivedRow(r);
-  const stages = [];
-  for (const [stage, held] of stageCounts) {
-    const newest = await newestWhere(old?.stages[stage]?.newest ?? null, (r) => r.stage === stage);
-    stages.push([stage, { count: held, newest }]);
-  }
+  const [stages, newest, highest, highestLive, latest] = await Promise.all([
+    Promise.all(
+      [...stageCounts].map(async ([stage, held]) => {
+        const newest2 = await newestWhere(old?.stages[stage]?.newest ?? null, (r) => r.stage === stage);
+        return [stage, { count: held, newest: newest2 }];
+      })
+    ),
+    newestWhere(old?.newest, live),
+    highestWhere(old?.highest, () => true),
+    highestWhere(old?.highest_live, live),
+    highestWhere(old?.latest, live, latestOrder)
+  ]);
   return assemble(name, {
     count,
-    newest: await newestWhere(old?.newest, live),
-    highest: await highestWhere(old?.highest, () => true),
-    highestLive: await highestWhere(old?.highest_live, live),
-    latest: await highestWhere(old?.latest, live, latestOrder),
+    newest,
+    highest,
+    highestLive,
+    latest,
     types,
     metrics,
     stages
@@ -6897,7 +6904,11 @@ function checkOtherPaths(input, findings) {
 }
 function checkExclusiveStages(policy, versions, findings) {
   const byModel = /* @__PURE__ */ new Map();
-  for (const v of versions) byModel.set(v.name, [...byModel.get(v.name) ?? [], v]);
+  for (const v of versions) {
+    const list = byModel.get(v.name);
+    if (list) list.push(v);
+    else byModel.set(v.name, [v]);
+  }
   for (const [name, list] of byModel) {
     for (const stage of policy.exclusive_stages) {
       const holders2 = sortVersions(list.filter((v) => v.deployment_stage === stage).map((v) => v.version));
@@ -25079,6 +25090,10 @@ var init_git_reader = __esm({
         this.treeEntries += entries.size;
         return entries;
       }
+      /** A tree already read (parsed), without reading it: a remote reader decides from it what to ask for. */
+      cachedTree(oid) {
+        return this.trees.get(oid);
+      }
       /** The entry at `path` (slash-separated, relative to the root tree), or null. */
       async lookup(rootTree, path) {
         let entry = { mode: "040000", oid: rootTree, type: "tree" };
@@ -25589,21 +25604,26 @@ var init_snapshot = __esm({
       static recent = /* @__PURE__ */ new WeakMap();
       static async openOnce(reader, commit) {
         const { tree } = await reader.readCommit(commit);
-        let policy;
-        try {
-          const doc = await reader.readJson(tree, POLICY_PATH);
-          if (doc === null) {
-            throw new RegistryError("integrity", `${POLICY_PATH}: missing on the registry branch at ${commit}`, {
-              file: POLICY_PATH
-            });
+        const readPolicy = async () => {
+          try {
+            const doc = await reader.readJson(tree, POLICY_PATH);
+            if (doc === null) {
+              throw new RegistryError(
+                "integrity",
+                `${POLICY_PATH}: missing on the registry branch at ${commit}`,
+                {
+                  file: POLICY_PATH
+                }
+              );
+            }
+            return checkPolicyConsistency(validatePolicy(doc, POLICY_PATH, "integrity"), POLICY_PATH);
+          } catch (error) {
+            if (!(error instanceof RegistryError)) throw error;
+            return error;
           }
-          policy = checkPolicyConsistency(validatePolicy(doc, POLICY_PATH, "integrity"), POLICY_PATH);
-        } catch (error) {
-          if (!(error instanceof RegistryError)) throw error;
-          policy = error;
-        }
-        const layout = await reader.lookup(tree, CATALOG_PATH) ? 2 : 1;
-        return new _GitSnapshot(reader, commit, tree, policy, layout);
+        };
+        const [policy, catalog2] = await Promise.all([readPolicy(), reader.lookup(tree, CATALOG_PATH)]);
+        return new _GitSnapshot(reader, commit, tree, policy, catalog2 ? 2 : 1);
       }
       get policy() {
         if (this.policyOrError instanceof RegistryError) throw this.policyOrError;
@@ -51343,13 +51363,20 @@ function rawBytes(data, what) {
   if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   throw new RegistryError("integrity", `${what}: GitHub did not answer with the raw content`);
 }
-var GitDatabase, PROTECTION;
+var CONTENTS_DIRECTORY_LIMIT, CONTENT_TYPES, GitDatabase, PROTECTION;
 var init_git_database = __esm({
   "src/github/git-database.ts"() {
     "use strict";
     init_errors();
     init_call();
     init_errors2();
+    CONTENTS_DIRECTORY_LIMIT = 1e3;
+    CONTENT_TYPES = {
+      file: { mode: "100644", type: "blob" },
+      dir: { mode: "040000", type: "tree" },
+      symlink: { mode: "120000", type: "blob" },
+      submodule: { mode: "160000", type: "commit" }
+    };
     GitDatabase = class {
       constructor(client, ref) {
         this.client = client;
@@ -51453,6 +51480,35 @@ var init_git_database = __esm({
           if (httpStatus(error) === 404) return null;
           throw this.fail(error, `reading ${path} at ${commit}`);
         }
+      }
+      /**
+       * The entries of the directory at `path` in `commit` (contents API, one request whatever the
+       * depth); null when nothing is there, 'file' when a file is. GitHub lists at most 1,000
+       * entries of a directory ("This API has an upper limit of 1,000 files for a directory. If you
+       * need to retrieve more files, use the Git Trees API."): a listing that long is 'too-long',
+       * since what it leaves out cannot be told from what is absent.
+       */
+      async directory(commit, path) {
+        let data;
+        try {
+          ;
+          ({ data } = await this.client.octokit.rest.repos.getContent({ ...this.ref, path, ref: commit }));
+        } catch (error) {
+          if (httpStatus(error) === 404) return null;
+          throw this.fail(error, `listing ${path} at ${commit}`);
+        }
+        if (!Array.isArray(data)) return "file";
+        if (data.length >= CONTENTS_DIRECTORY_LIMIT) return "too-long";
+        const entries = /* @__PURE__ */ new Map();
+        for (const item of data) {
+          const { name, sha, type } = item ?? {};
+          const kind = typeof type === "string" ? CONTENT_TYPES[type] : void 0;
+          if (typeof name !== "string" || typeof sha !== "string" || !/^[0-9a-f]{40}$/.test(sha) || !kind) {
+            throw new RegistryError("integrity", `${path} at ${commit}: GitHub listed an entry that is not one`);
+          }
+          entries.set(name, { sha, ...kind });
+        }
+        return entries;
       }
       /** A tree: `base` with `files` written or deleted (nested paths); returns the new root tree's id. */
       async createTree(base, files) {
@@ -51594,10 +51650,91 @@ ${commit.message}`, "utf8") };
        * again on the snapshot it builds on (register: registry.json, head, catalog, today's rows).
        */
       files = /* @__PURE__ */ new Map();
+      listings = /* @__PURE__ */ new Map();
+      /** The listings answered: directory entries by commit and path (null: no directory there). */
+      listed = /* @__PURE__ */ new Map();
       async readCommit(oid) {
         const info = await super.readCommit(oid);
         this.commitOfRoot.set(info.tree, oid);
         return info;
+      }
+      /**
+       * From the deepest directory on the path already known (a tree read by id, or a listing), the
+       * walk; when two or more trees below it remain unread, one contents-API listing of the path's
+       * directory instead of a request per level (a day's rows are six levels below the root). A
+       * directory GitHub lists only in part (1,000 entries or more) is walked tree by tree.
+       */
+      async lookup(rootTree, path) {
+        const commit = this.commitOfRoot.get(rootTree);
+        if (commit === void 0) return super.lookup(rootTree, path);
+        const segments = splitPath(path);
+        const name = segments.at(-1);
+        const known = this.knownDirectories(commit, rootTree, segments);
+        const parent = known.at(-1);
+        if (parent !== void 0) return parent?.get(name) ?? null;
+        let depth = known.length - 1;
+        while (depth >= 0 && known[depth] === void 0) depth--;
+        const from = depth < 0 ? void 0 : known[depth];
+        if (from === null) return null;
+        if (known.length - 1 - depth >= 2) {
+          const dir = segments.slice(0, -1).join("/");
+          const listing = await this.directory(commit, dir);
+          if (listing !== "too-long") return listing?.get(name) ?? null;
+        }
+        let entries = from ?? await this.readTree(rootTree);
+        for (const segment of segments.slice(Math.max(depth, 0), -1)) {
+          const entry = entries.get(segment);
+          if (!entry || entry.type !== "tree") return null;
+          entries = await this.readTree(entry.oid);
+        }
+        return entries.get(name) ?? null;
+      }
+      /**
+       * What is known without a request of each directory on the path to `segments`' last entry, root
+       * first: its entries, null when it is not a directory, undefined when unknown.
+       */
+      knownDirectories(commit, rootTree, segments) {
+        let dir = this.cachedTree(rootTree);
+        const known = [dir];
+        for (let n = 1; n < segments.length; n++) {
+          const listed = this.listed.get(`${commit}\0${segments.slice(0, n).join("/")}`);
+          if (listed !== void 0) dir = listed;
+          else if (dir) {
+            const entry = dir.get(segments[n - 1]);
+            dir = entry?.type === "tree" ? this.cachedTree(entry.oid) : null;
+          }
+          known.push(dir);
+        }
+        return known;
+      }
+      /**
+       * Listings by commit and path, shared by lookups made together (a day's file and its hours);
+       * once answered they are known directories too (knownDirectories), so a lookup deeper in the
+       * same place starts from them.
+       */
+      directory(commit, path) {
+        const key3 = `${commit}\0${path}`;
+        let listing = this.listings.get(key3);
+        if (!listing) {
+          if (this.listings.size >= MAX_CACHED_FILES) {
+            this.listings.clear();
+            this.listed.clear();
+          }
+          listing = this.api.directory(commit, path).then((answer) => {
+            if (answer === "too-long") return answer;
+            const entries = answer === null || answer === "file" ? null : new Map(
+              [...answer].map(([name, e]) => [
+                name,
+                { mode: e.mode, oid: e.sha, type: e.type }
+              ])
+            );
+            this.listed.set(key3, entries);
+            return entries;
+          });
+          this.listings.set(key3, listing);
+          listing.catch(() => this.listings.delete(key3));
+        }
+        return listing;
       }
       /** `byPath` does not matter here: the contents API takes a path whatever the trees' sizes. */
       async readFile(rootTree, path) {
@@ -51648,6 +51785,8 @@ var init_git_database_backend = __esm({
       writer;
       history;
       displayUrl;
+      /** A snapshot being opened: callers asking at the same moment share its requests. */
+      opening = null;
       constructor(options) {
         this.displayUrl = options.displayUrl;
         this.branch = checkBranchName(options.branch ?? DEFAULT_BRANCH);
@@ -51685,8 +51824,20 @@ var init_git_database_backend = __esm({
         validatePolicy(policy, POLICY_PATH, "invalid-input");
         return this.writer.init(policy);
       }
-      async snapshot() {
-        return GitSnapshot.open(this.reader, await this.writer.requireTip());
+      /**
+       * Callers that ask while a snapshot is still being opened get that one (register asks for the
+       * tip and, opening the release store, for the policy at once): the tip read then is as fresh as
+       * one of its own would be, and costs one request, not two.
+       */
+      snapshot() {
+        if (this.opening) return this.opening;
+        const opening = (async () => GitSnapshot.open(this.reader, await this.writer.requireTip()))();
+        this.opening = opening;
+        const done = () => {
+          if (this.opening === opening) this.opening = null;
+        };
+        opening.then(done, done);
+        return opening;
       }
       update(build) {
         return this.writer.update(build);
@@ -55677,28 +55828,30 @@ var init_github_release_store = __esm({
           );
         }
       }
-      /** Publishes the version's draft release (creating its tag). Already published: nothing to do. */
+      /**
+       * Publishes the version's draft release (creating its tag). Already published: nothing to do.
+       * It is published without being read first (one round trip less at the end of a register):
+       * publishing a published release changes nothing. Only when GitHub refuses (404, 422) is it
+       * read, to tell a gone release or one published already from a refused publication.
+       */
       async finish(artifact) {
         const release = artifact.release;
         if (!release) return;
-        const current = await getRelease(this.client, {
-          owner: this.owner,
-          repo: this.repo,
-          release_id: release.id
-        });
-        if (!current) {
-          throw notFound(`release ${release.tag} (id ${release.id}) is gone from ${this.owner}/${this.repo}`, {
-            tag: release.tag,
-            release_id: release.id
-          });
+        const ids = { owner: this.owner, repo: this.repo, release_id: release.id };
+        try {
+          await publishRelease(this.client, { ...ids, tag: release.tag });
+        } catch (error) {
+          const status = isRegistryError(error) ? error.details?.status : void 0;
+          if (status !== 404 && status !== 422) throw error;
+          const current = await getRelease(this.client, ids);
+          if (!current) {
+            throw notFound(`release ${release.tag} (id ${release.id}) is gone from ${this.owner}/${this.repo}`, {
+              tag: release.tag,
+              release_id: release.id
+            });
+          }
+          if (current.draft) throw error;
         }
-        if (!current.draft) return;
-        await publishRelease(this.client, {
-          owner: this.owner,
-          repo: this.repo,
-          release_id: release.id,
-          tag: release.tag
-        });
       }
       result(draft, tag, target, expected, parts) {
         const assets = parts.map(({ uploaded }) => {
@@ -56559,11 +56712,14 @@ async function layoutWrites(snapshot, change) {
   for (const doc of change.upserts ?? []) slot(doc.name).upserts.push(doc);
   for (const doc of change.removals ?? []) slot(doc.name).removals.push(doc);
   const files = [];
-  let catalog2 = await snapshot.readCatalog();
+  const catalogRead = snapshot.readCatalog();
+  catalogRead.catch(() => void 0);
+  const heads = [];
   for (const [name, mine] of [...byModel].sort(([a], [b]) => a < b ? -1 : 1)) {
-    const head = await modelWrites(snapshot, name, mine, files);
-    catalog2 = withCatalogEntry(catalog2, name, head);
+    heads.push([name, await modelWrites(snapshot, name, mine, files)]);
   }
+  let catalog2 = await catalogRead;
+  for (const [name, head] of heads) catalog2 = withCatalogEntry(catalog2, name, head);
   files.push({ path: CATALOG_PATH, content: catalog2 });
   return files;
 }
@@ -56575,6 +56731,8 @@ async function modelWrites(snapshot, name, change, files) {
     }
     seen.add(doc.version);
   }
+  const headRead = snapshot.readHead(name);
+  headRead.catch(() => void 0);
   const removed = change.removals.map(rowOf);
   const before = await mapLimited(
     change.upserts,
@@ -56629,7 +56787,7 @@ async function modelWrites(snapshot, name, change, files) {
       return best2;
     }
   };
-  const head = await updateHead(name, await snapshot.readHead(name), removed, added, lookups);
+  const head = await updateHead(name, await headRead, removed, added, lookups);
   files.push({ path: headPath(name), content: head });
   return head;
 }
@@ -58108,10 +58266,12 @@ async function draftVersion(ctx, snapshot, input, digest, store, scanned) {
   return doc;
 }
 async function takenIdentities(snapshot, name, at) {
+  const time = at.toISOString();
+  const bucketRead = bucketHolding(snapshot, name, time);
+  bucketRead.catch(() => void 0);
   const head = await snapshot.readHead(name);
   if (!head) return { highest: [], modelIds: /* @__PURE__ */ new Set() };
-  const time = at.toISOString();
-  const rows = (await bucketHolding(snapshot, name, time))?.rows ?? (await snapshot.readDay(name, dayOfTime(time))).rows;
+  const rows = (await bucketRead)?.rows ?? (await snapshot.readDay(name, dayOfTime(time))).rows;
   return { highest: [head.highest], modelIds: new Set(rows.map((r) => r.model_id)) };
 }
 async function chooseVersion(snapshot, taken, input) {
@@ -58197,6 +58357,13 @@ async function register(ctx, input) {
       store,
       scanned
     );
+    const rules = {
+      explicit: explicitVersion !== void 0,
+      rebindable: !store.bindsVersion,
+      bump: input.bump ?? "patch",
+      extension
+    };
+    prepareCommit(snapshot, draft, rules);
     let stored;
     let created;
     let leases;
@@ -58231,12 +58398,7 @@ async function register(ctx, input) {
     }
     let registered;
     try {
-      registered = await commitVersion(ctx, draft, stored, {
-        explicit: explicitVersion !== void 0,
-        rebindable: !store.bindsVersion,
-        bump: input.bump ?? "patch",
-        extension
-      });
+      registered = await commitVersion(ctx, draft, stored, rules);
     } catch (error) {
       for (const lease of leases) await lease.settle(false);
       await undoPut(ctx, store, created);
@@ -58293,6 +58455,9 @@ async function autoCleanupAfter(ctx) {
   } catch (error) {
     ctx.notice?.(`auto cleanup failed (the registration itself succeeded): ${error.message}`);
   }
+}
+function prepareCommit(snapshot, draft, rules) {
+  void claimIdentity(snapshot, draft, rules).then((doc) => layoutWrites(snapshot, { upserts: [doc] })).catch(() => void 0);
 }
 async function commitVersion(ctx, draft, stored, identity) {
   const base = { ...draft, artifact: stored.artifact, file_path: stored.file_path };

@@ -26,11 +26,18 @@ export declare class GitDatabaseBackend implements RegistryBackend {
     private readonly writer;
     private readonly history;
     private readonly displayUrl;
+    /** A snapshot being opened: callers asking at the same moment share its requests. */
+    private opening;
     constructor(options: GitDatabaseBackendOptions);
     init(policy: RegistryPolicy): Promise<{
         created: boolean;
         commit: string;
     }>;
+    /**
+     * Callers that ask while a snapshot is still being opened get that one (register asks for the
+     * tip and, opening the release store, for the policy at once): the tip read then is as fresh as
+     * one of its own would be, and costs one request, not two.
+     */
     snapshot(): Promise<RegistrySnapshot>;
     update<T>(build: ChangeBuilder<T>): Promise<CommitOutcome<T>>;
     propose<T>(build: ChangeBuilder<T>, branch: string): Promise<ProposeOutcome<T>>;

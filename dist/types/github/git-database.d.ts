@@ -26,6 +26,16 @@ export interface TreeWrite {
     content: string | null;
 }
 export type RefUpdate = 'updated' | 'moved';
+/**
+ * An entry of a contents-API directory listing, as a tree entry: the listing gives no file mode,
+ * so a file is 100644 (the registry branch holds no executables or symlinks; its readers never
+ * re-encode a listed directory, only trees read by id).
+ */
+export interface ApiDirectoryEntry {
+    sha: string;
+    mode: string;
+    type: 'blob' | 'tree' | 'commit';
+}
 export declare class GitDatabase {
     private readonly client;
     private readonly ref;
@@ -51,6 +61,14 @@ export declare class GitDatabase {
      * listing (JSON, whatever the media type asked): 'directory'.
      */
     file(commit: string, path: string): Promise<Buffer | 'directory' | null>;
+    /**
+     * The entries of the directory at `path` in `commit` (contents API, one request whatever the
+     * depth); null when nothing is there, 'file' when a file is. GitHub lists at most 1,000
+     * entries of a directory ("This API has an upper limit of 1,000 files for a directory. If you
+     * need to retrieve more files, use the Git Trees API."): a listing that long is 'too-long',
+     * since what it leaves out cannot be told from what is absent.
+     */
+    directory(commit: string, path: string): Promise<Map<string, ApiDirectoryEntry> | 'file' | 'too-long' | null>;
     /** A tree: `base` with `files` written or deleted (nested paths); returns the new root tree's id. */
     createTree(base: string | null, files: TreeWrite[]): Promise<string>;
     createCommit(commit: {

@@ -52,6 +52,8 @@ export declare class GitReader {
     private readTypedOnce;
     readCommit(oid: string): Promise<CommitInfo>;
     readTree(oid: string): Promise<Map<string, Entry>>;
+    /** A tree already read (parsed), without reading it: a remote reader decides from it what to ask for. */
+    protected cachedTree(oid: string): Map<string, Entry> | undefined;
     /** The entry at `path` (slash-separated, relative to the root tree), or null. */
     lookup(rootTree: string, path: string): Promise<Entry | null>;
     /**

@@ -43,7 +43,12 @@ export declare class GitHubReleaseStore implements ArtifactStore {
      * a person's) that holds the tag already makes the version's slot taken now.
      */
     private checkTagFree;
-    /** Publishes the version's draft release (creating its tag). Already published: nothing to do. */
+    /**
+     * Publishes the version's draft release (creating its tag). Already published: nothing to do.
+     * It is published without being read first (one round trip less at the end of a register):
+     * publishing a published release changes nothing. Only when GitHub refuses (404, 422) is it
+     * read, to tell a gone release or one published already from a refused publication.
+     */
     finish(artifact: Artifact): Promise<void>;
     private result;
     /**
