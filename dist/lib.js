@@ -56686,17 +56686,16 @@ init_layout();
 init_validate();
 async function bucketHolding(snapshot, name, registeredAt) {
   for (const [level, prefix] of bucketPaths(name, registeredAt).entries()) {
-    const cut = prefix.lastIndexOf("/");
-    const entries = await snapshot.directoryEntries(prefix.slice(0, cut));
-    const leaf = prefix.slice(cut + 1);
-    const file = entries.get(`${leaf}.json`)?.type === "blob";
-    const directory = entries.get(leaf)?.type === "tree";
-    if (file && directory) return null;
-    if (file) {
+    const [file, directory] = await Promise.all([
+      snapshot.objectId(`${prefix}.json`),
+      snapshot.objectId(prefix)
+    ]);
+    if (file !== null && directory !== null) return null;
+    if (file !== null) {
       const path = `${prefix}.json`;
       return { prefix, level, path, rows: validateRowShard(await snapshot.readJson(path), path).rows };
     }
-    if (!directory) return { prefix, level, path: null, rows: [] };
+    if (directory === null) return { prefix, level, path: null, rows: [] };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 /**
  * The row shard that holds a registration time (src/domain/layout.ts bucketPaths, layoutBucket):
- * the finest bucket of the time's day that is a file, found by looking at one directory per level
+ * the finest bucket of the time's day that is a file, found by looking up one path per level
  * instead of reading the day's shards. A write that changes or adds rows of one time rewrites
  * that bucket alone; a registration finds the model_ids of its second there.
  */
@@ -27,17 +27,19 @@ export async function bucketHolding(
   registeredAt: string
 ): Promise<Bucket | null> {
   for (const [level, prefix] of bucketPaths(name, registeredAt).entries()) {
-    const cut = prefix.lastIndexOf('/')
-    const entries = await snapshot.directoryEntries(prefix.slice(0, cut))
-    const leaf = prefix.slice(cut + 1)
-    const file = entries.get(`${leaf}.json`)?.type === 'blob'
-    const directory = entries.get(leaf)?.type === 'tree'
-    if (file && directory) return null
-    if (file) {
+    // Looked up by path: over GitHub's API one listing of the parent answers both (and a day's
+    // rows are a listing deep, src/github/git-objects.ts), where reading the parent as a
+    // directory costs a listing of its own parent and then the tree.
+    const [file, directory] = await Promise.all([
+      snapshot.objectId(`${prefix}.json`),
+      snapshot.objectId(prefix)
+    ])
+    if (file !== null && directory !== null) return null
+    if (file !== null) {
       const path = `${prefix}.json`
       return { prefix, level, path, rows: validateRowShard(await snapshot.readJson(path), path).rows }
     }
-    if (!directory) return { prefix, level, path: null, rows: [] }
+    if (directory === null) return { prefix, level, path: null, rows: [] }
   }
   return null
 }

@@ -1,6 +1,6 @@
 /**
  * The row shard that holds a registration time (src/domain/layout.ts bucketPaths, layoutBucket):
- * the finest bucket of the time's day that is a file, found by looking at one directory per level
+ * the finest bucket of the time's day that is a file, found by looking up one path per level
  * instead of reading the day's shards. A write that changes or adds rows of one time rewrites
  * that bucket alone; a registration finds the model_ids of its second there.
  */
