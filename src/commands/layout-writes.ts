@@ -111,7 +111,7 @@ async function modelWrites(
     }
     const current = await snapshot.readDay(name, day)
     const rows = current.rows.filter(r => !gone.has(r.version))
-    rows.push(...added.filter(r => dayOf(r) === day))
+    rows.push(...coming)
     // Oldest first, as a shard holds them: the scans below read days newest first from the end.
     rows.sort(rowOrder)
     days.set(day, rows)

@@ -17,7 +17,7 @@
  */
 import * as crypto from 'node:crypto'
 import { parseName } from './names.js'
-import { ARCHIVED_STAGE, byKey } from './ordering.js'
+import { ARCHIVED_STAGE, byKey, parseRegisteredAt } from './ordering.js'
 import { compareSemver, isPrerelease, parseVersion } from './versions.js'
 import type { Metrics, ModelVersion } from './types.js'
 
@@ -122,13 +122,8 @@ export function isArchivedRow(r: VersionRow): boolean {
   return r.stage === ARCHIVED_STAGE || r.deleted
 }
 
-function instantOf(registeredAt: string): number {
-  const ms = Date.parse(registeredAt)
-  return Number.isNaN(ms) ? 0 : ms
-}
-
 function instant(r: VersionRow): number {
-  return instantOf(r.registered_at)
+  return parseRegisteredAt(r.registered_at)
 }
 
 /** The registry's one order (src/domain/ordering.ts) on rows: registration instant, then semver. */
@@ -142,7 +137,7 @@ export function dayOf(r: VersionRow): string {
 }
 
 export function dayOfTime(registeredAt: string): string {
-  const iso = new Date(instantOf(registeredAt)).toISOString()
+  const iso = new Date(parseRegisteredAt(registeredAt)).toISOString()
   return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}`
 }
 
@@ -201,7 +196,7 @@ export function layoutBucket(
  * rewrites only the shards that hold its rows, and a new row changes only its own buckets.
  */
 export function bucketPaths(name: string, registeredAt: string): string[] {
-  const iso = new Date(instantOf(registeredAt)).toISOString()
+  const iso = new Date(parseRegisteredAt(registeredAt)).toISOString()
   const paths = [`${rowsDir(name)}/${dayOfTime(registeredAt)}`]
   for (const [from, to] of UNITS) paths.push(`${paths.at(-1) as string}/${iso.slice(from, to)}`)
   return paths
