@@ -856,12 +856,8 @@ function rowOf(v) {
 function isArchivedRow(r) {
   return r.stage === ARCHIVED_STAGE || r.deleted;
 }
-function instantOf(registeredAt) {
-  const ms2 = Date.parse(registeredAt);
-  return Number.isNaN(ms2) ? 0 : ms2;
-}
 function instant(r) {
-  return instantOf(r.registered_at);
+  return parseRegisteredAt(r.registered_at);
 }
 function rowOrder(a, b) {
   return instant(a) - instant(b) || compareSemver(a.version, b.version);
@@ -870,7 +866,7 @@ function dayOf(r) {
   return dayOfTime(r.registered_at);
 }
 function dayOfTime(registeredAt) {
-  const iso = new Date(instantOf(registeredAt)).toISOString();
+  const iso = new Date(parseRegisteredAt(registeredAt)).toISOString();
   return `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}`;
 }
 function layoutDay(name, day, rows) {
@@ -897,7 +893,7 @@ function layoutBucket(name, prefix, level, rows) {
   return out;
 }
 function bucketPaths(name, registeredAt) {
-  const iso = new Date(instantOf(registeredAt)).toISOString();
+  const iso = new Date(parseRegisteredAt(registeredAt)).toISOString();
   const paths = [`${rowsDir(name)}/${dayOfTime(registeredAt)}`];
   for (const [from, to] of UNITS) paths.push(`${paths.at(-1)}/${iso.slice(from, to)}`);
   return paths;
@@ -56756,7 +56752,7 @@ async function modelWrites(snapshot, name, change, files) {
     }
     const current = await snapshot.readDay(name, day);
     const rows = current.rows.filter((r) => !gone.has(r.version));
-    rows.push(...added.filter((r) => dayOf(r) === day));
+    rows.push(...coming);
     rows.sort(rowOrder);
     days.set(day, rows);
     const shards = layoutDay(name, day, rows);

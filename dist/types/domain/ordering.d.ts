@@ -8,10 +8,10 @@ export type Selectable = Pick<ModelVersion, 'name' | 'model_type' | 'version' | 
 };
 export declare function registeredAtMs(v: Pick<ModelVersion, 'registered_at'>): number;
 /**
- * A registration time as an instant, not kept: for a caller that parses each time once (the
- * k-way merge of a listing), where the cache above would only hold every time of the registry
- * (100,000 keys and numbers were half of a full listing's live heap, and V8 sizes the heap
- * to a multiple of what is live).
+ * A registration time as an instant (an unreadable one counts as the epoch), not kept: for
+ * callers that parse each time once (the k-way merge of a listing, the row layout), where the
+ * cache above would only hold every time of the registry (100,000 keys and numbers were half of
+ * a full listing's live heap, and V8 sizes the heap to a multiple of what is live).
  */
 export declare function parseRegisteredAt(text: string): number;
 /** Oldest registration first; same instant → lower version first. */
