@@ -11,7 +11,8 @@ import { isDirectChangeAllowed, parsePolicy, stageChanges, type StageChange } fr
 import type { ModelVersion, RegistryPolicy } from '../domain/types.js'
 import { validateModelVersion } from '../domain/validate.js'
 import type { RegistryBackend } from '../registry/backend.js'
-import { commitOf, readChange } from './check.js'
+import { commitOf } from './check.js'
+import { readChange } from './check-reads.js'
 import type { CommandContext } from './context.js'
 import type { ReviewChannel } from './review-channel.js'
 

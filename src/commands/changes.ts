@@ -10,6 +10,7 @@ import { byRegistration } from '../domain/ordering.js'
 import type { ChangeKind, RegistryChange } from '../domain/shapes.js'
 import type { ModelIndex, ModelVersion } from '../domain/types.js'
 import type { RegistryBackend, RegistrySnapshot } from '../registry/backend.js'
+import { changedFiles } from './tree-diff.js'
 
 export type { ChangeKind, RegistryChange }
 
@@ -70,9 +71,9 @@ async function stepChanges(before: RegistrySnapshot, after: RegistrySnapshot): P
 }
 
 /**
- * Layout 2: the version files that differ between two snapshots, found by descending the
- * fan-out directories only where their Git ids differ, so a commit that touched one version of
- * a 100,000-version model reads two files, not 200,000. In registration order, as an index holds them.
+ * Layout 2: the version files that differ between two snapshots (src/commands/tree-diff.ts), so
+ * a commit that touched one version of a 100,000-version model reads two files, not 200,000. In
+ * registration order, as an index holds them.
  */
 async function changedVersions(
   before: RegistrySnapshot,
@@ -81,26 +82,14 @@ async function changedVersions(
 ): Promise<[{ versions: ModelVersion[] }, { versions: ModelVersion[] }]> {
   const old: ModelVersion[] = []
   const now: ModelVersion[] = []
-  const walk = async (path: string): Promise<void> => {
-    const [a, b] = await Promise.all([before.directoryEntries(path), after.directoryEntries(path)])
-    for (const name of new Set([...a.keys(), ...b.keys()])) {
-      const x = a.get(name)
-      const y = b.get(name)
-      if (x?.oid === y?.oid && x?.type === y?.type) continue
-      const child = `${path}/${name}`
-      if (x?.type === 'tree' || y?.type === 'tree') await walk(child)
-      else await collect(child)
-    }
-  }
-  const collect = async (path: string): Promise<void> => {
+  for (const path of await changedFiles(before, after, dir)) {
     const version = /\/([^/]+)\.json$/.exec(path)?.[1]
-    if (version === undefined) return
+    if (version === undefined) continue
     const name = path.split('/')[1] as string
     const [x, y] = await Promise.all([before.readVersion(name, version), after.readVersion(name, version)])
     if (x) old.push(x)
     if (y) now.push(y)
   }
-  await walk(dir)
   return [{ versions: old.sort(byRegistration) }, { versions: now.sort(byRegistration) }]
 }
 

@@ -1,23 +1,19 @@
 /**
  * check: the policy check of a proposed change to the registry branch (a pull request), base →
  * head. Both commits are read as data — JSON documents, validated by the domain — and nothing in
- * them is ever executed. Only the models whose directory differs are read, so the cost follows
- * the size of the change, not of the registry. With a review channel and a pull request number,
+ * them is ever executed. Only what the change touched is read (src/commands/check-reads.ts), so
+ * the cost follows the size of the change, not of the registry or of a model's history. With a review channel and a pull request number,
  * approvals and labels come from the pull request and the verdict is posted as a commit status.
  */
-import { isRegistryError, RegistryError } from '../domain/errors.js'
-import { CATALOG_PATH, headPath, versionFilePath } from '../domain/layout.js'
 import {
   requestersOf,
   reviewChange,
   reviewVerdict,
-  type BaseState,
-  type DocumentAt,
-  type HeadState,
   type ReviewResult,
   type VerdictState
 } from '../domain/review.js'
-import type { RegistryBackend, RegistrySnapshot } from '../registry/backend.js'
+import type { RegistryBackend } from '../registry/backend.js'
+import { readChange } from './check-reads.js'
 import type { CommandContext } from './context.js'
 import { POLICY_STATUS_CONTEXT } from './review-channel.js'
 
@@ -150,123 +146,4 @@ function staleReview(base: string): ReviewResult {
 export async function commitOf(backend: RegistryBackend, ref: string, from: string[] = []): Promise<string> {
   if (backend.fetchCommit) return backend.fetchCommit(ref, from)
   return ref
-}
-
-/** registry.json and every file of the models whose directory differs between the two commits. */
-export async function readChange(
-  backend: RegistryBackend,
-  base: string,
-  head: string
-): Promise<{ base: BaseState; head: HeadState; models: string[]; otherPaths: string[] }> {
-  const [before, after] = await Promise.all([backend.snapshotAt(base), backend.snapshotAt(head)])
-  const models = await changedModels(before, after)
-  const problems: { path: string; message: string }[] = []
-  const baseState: BaseState = { policy: null, versions: [] }
-  const headState: HeadState = { policy: null, versions: [], indexes: [], problems }
-  const reader = (snapshot: RegistrySnapshot, commit: string) => (path: string) =>
-    readDocument(backend, snapshot, commit, path)
-  const readBase = reader(before, base)
-  const readHead = reader(after, head)
-
-  const policies = await Promise.all([readBase('registry.json'), readHead('registry.json')])
-  ;[baseState.policy, baseState.policyError] = [policies[0].content, policies[0].error]
-  ;[headState.policy, headState.policyError] = [policies[1].content, policies[1].error]
-
-  if (after.layout === 2) {
-    headState.derived = []
-    if (before.layout === 2) baseState.catalog = await readBase(CATALOG_PATH)
-    headState.catalog = await readHead(CATALOG_PATH)
-  }
-  for (const name of models) {
-    const baseFiles = await listVersionFiles(before, name, null)
-    const headFiles = await listVersionFiles(after, name, problems)
-    for (const path of baseFiles) baseState.versions.push(await readBase(path))
-    for (const path of headFiles) headState.versions.push(await readHead(path))
-    if (headState.derived) {
-      for (const path of await derivedPaths(after, name, problems))
-        headState.derived.push(await readHead(path))
-    } else if (headFiles.length > 0 || (await exists(after, `models/${name}/index.json`))) {
-      const index = await readHead(`models/${name}/index.json`)
-      if (index.content !== null || index.error !== undefined) headState.indexes.push(index)
-    }
-  }
-  return { base: baseState, head: headState, models, otherPaths: await changedOtherPaths(before, after) }
-}
-
-/** Root entries other than registry.json and models/ whose object differs between the commits. */
-async function changedOtherPaths(before: RegistrySnapshot, after: RegistrySnapshot): Promise<string[]> {
-  if (!before.rootNames || !after.rootNames || !before.objectId || !after.objectId) return []
-  const names = [...new Set([...(await before.rootNames()), ...(await after.rootNames())])].sort()
-  const changed: string[] = []
-  for (const name of names.filter(n => n !== 'registry.json' && n !== CATALOG_PATH && n !== 'models')) {
-    if ((await before.objectId(name)) !== (await after.objectId(name))) changed.push(name)
-  }
-  return changed
-}
-
-/** Models whose directory is not the same object in both commits (all of them when ids are unknown). */
-async function changedModels(before: RegistrySnapshot, after: RegistrySnapshot): Promise<string[]> {
-  const names = [...new Set([...(await before.modelNames()), ...(await after.modelNames())])].sort()
-  if (!before.objectId || !after.objectId) return names
-  const changed: string[] = []
-  for (const name of names) {
-    const [a, b] = await Promise.all([before.objectId(`models/${name}`), after.objectId(`models/${name}`)])
-    if (a !== b) changed.push(name)
-  }
-  return changed
-}
-
-async function listVersionFiles(
-  snapshot: RegistrySnapshot,
-  name: string,
-  problems: { path: string; message: string }[] | null
-): Promise<string[]> {
-  try {
-    return (await snapshot.versionFileNames(name)).map(version =>
-      snapshot.layout === 2 ? versionFilePath(name, version) : `models/${name}/${version}.json`
-    )
-  } catch (error) {
-    if (!isRegistryError(error) || error.kind !== 'invalid-input') throw error
-    problems?.push({ path: `models/${name}`, message: `models/${name}: ${error.message}` })
-    return []
-  }
-}
-
-/** head.json and every row shard of a model: what its version files must derive to. */
-async function derivedPaths(
-  snapshot: RegistrySnapshot,
-  name: string,
-  problems: { path: string; message: string }[]
-): Promise<string[]> {
-  try {
-    const paths = (await snapshot.objectId(headPath(name))) ? [headPath(name)] : []
-    for (const day of await snapshot.rowDays(name)) paths.push(...(await snapshot.readDay(name, day)).paths)
-    return paths
-  } catch (error) {
-    if (!isRegistryError(error)) throw error
-    problems.push({ path: `models/${name}/rows`, message: error.message })
-    return []
-  }
-}
-
-async function exists(snapshot: RegistrySnapshot, path: string): Promise<boolean> {
-  return snapshot.objectId ? (await snapshot.objectId(path)) !== null : true
-}
-
-async function readDocument(
-  backend: RegistryBackend,
-  snapshot: RegistrySnapshot,
-  commit: string,
-  path: string
-): Promise<DocumentAt> {
-  try {
-    const content = snapshot.readJson ? await snapshot.readJson(path) : await backend.readJsonAt(commit, path)
-    return { path, content }
-  } catch (error) {
-    // Not JSON, or a directory where a file belongs: the content is judged, not the read.
-    if (error instanceof RegistryError && (error.kind === 'integrity' || error.kind === 'invalid-input')) {
-      return { path, content: null, error: error.message }
-    }
-    throw error
-  }
 }

@@ -179,9 +179,7 @@ export function reviewChange(input: ReviewInput): ReviewResult {
   checkExclusiveStages(policy, headDocs, findings)
   if (input.head.derived)
     checkDerived(
-      input.base,
       input.head,
-      head.flatMap(p => (p.doc ? [p.doc] : [])),
       head.filter(p => !p.doc).map(p => p.name),
       findings
     )

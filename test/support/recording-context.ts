@@ -1,7 +1,7 @@
 /**
- * A command context whose snapshots (those a command opens and those its writes build on) report
- * the reads made through them (`readVersion`, `readDay`, `readJson`), so a test can tell what a
- * command reads.
+ * A command context whose snapshots (those a command opens, those of given commits and those its
+ * writes build on) report the reads made through them (`readVersion`, `readDay`, `readJson`), so
+ * a test can tell what a command reads.
  */
 import type { CommandContext } from '../../src/commands/context.js'
 import type { RegistrySnapshot } from '../../src/registry/backend.js'
@@ -30,8 +30,12 @@ export function recordingContext(ctx: CommandContext): { ctx: CommandContext; re
   const update: typeof backend.update = build =>
     backend.update((snapshot, ...rest) => build(recording(snapshot), ...rest))
   const snapshot: typeof backend.snapshot = async () => recording(await backend.snapshot())
+  const snapshotAt: typeof backend.snapshotAt = async commit => recording(await backend.snapshotAt(commit))
   return {
-    ctx: { ...ctx, backend: Object.assign(Object.create(backend) as typeof backend, { update, snapshot }) },
+    ctx: {
+      ...ctx,
+      backend: Object.assign(Object.create(backend) as typeof backend, { update, snapshot, snapshotAt })
+    },
     reads
   }
 }

@@ -5,11 +5,12 @@
  */
 import { versionFilePath } from '../../../src/domain/layout.js'
 import { beforeAll, describe, expect, test } from '@jest/globals'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CheckOutcome } from '../../../src/commands/check.js'
 import type { ModelVersion } from '../../../src/domain/types.js'
 import { gitOutput, modelFile, mreg, mregJson, projectRegistry } from '../../support/cli-harness.js'
+import { editJson, handCommit } from '../../support/hand-edit.js'
 
 const project = projectRegistry()
 const commits: Record<string, string> = {}
@@ -32,24 +33,9 @@ beforeAll(async () => {
   commits.production = tip()
 })
 
-/** A commit on the registry branch made by hand with the git CLI, in a throw-away worktree. */
-async function handEdit(message: string, edit: (dir: string) => Promise<void>): Promise<string> {
-  const dir = join(project.work, `wt-${Object.keys(commits).length}`)
-  gitOutput(project.repo, 'worktree', 'add', '--quiet', dir, 'model-registry')
-  try {
-    await edit(dir)
-    gitOutput(dir, 'commit', '--quiet', '-am', message)
-    return gitOutput(dir, 'rev-parse', 'HEAD')
-  } finally {
-    gitOutput(project.repo, 'worktree', 'remove', '--force', dir)
-  }
-}
-
-async function editJson<T>(path: string, change: (doc: T) => void): Promise<void> {
-  const doc = JSON.parse(await readFile(path, 'utf8')) as T
-  change(doc)
-  await writeFile(path, `${JSON.stringify(doc, null, 2)}\n`)
-}
+/** A commit on the registry branch made by hand with the git CLI. */
+const handEdit = (message: string, edit: (dir: string) => Promise<void>): Promise<string> =>
+  handCommit(project.repo, 'model-registry', message, edit)
 
 describe('mreg check', () => {
   test('a change outside registry.json and models/ is found (locally a warning: no label to ask for)', async () => {
