@@ -135,9 +135,13 @@ async function modelWrites(
   const lookups: HeadLookups = {
     // every version the lookups are asked about is one the current head names
     row: version => readListedRow(snapshot, name, version, { where: headPath(name) }),
-    newest: async keep => {
-      for await (const row of rowsAfter()) if (keep(row)) return row
-      return null
+    newest: async (keep, floor) => {
+      for await (const row of rowsAfter()) {
+        // Newest first: past the floor, nothing newer than it is left.
+        if (floor && rowOrder(row, floor) <= 0) return floor
+        if (keep(row)) return row
+      }
+      return floor
     },
     highest: async (keep, order = compareSemver) => {
       let best: string | null = null

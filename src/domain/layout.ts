@@ -304,8 +304,11 @@ export function deriveHead(name: string, rows: VersionRow[]): ModelHead | null {
 export interface HeadLookups {
   /** The row of a version that the change did not touch (its version file's row). */
   row(version: string): Promise<VersionRow>
-  /** The newest row after the change that satisfies `keep`, or null. */
-  newest(keep: (r: VersionRow) => boolean): Promise<VersionRow | null>
+  /**
+   * The newest row after the change that satisfies `keep`, or null. `floor`, a row after the
+   * change known to satisfy it, bounds the search: no older row need be looked at.
+   */
+  newest(keep: (r: VersionRow) => boolean, floor: VersionRow | null): Promise<VersionRow | null>
   /** The highest version after the change (in `order`, semver by default) among rows that satisfy `keep`, or null. */
   highest(keep: (r: VersionRow) => boolean, order?: (a: string, b: string) => number): Promise<string | null>
 }
@@ -346,16 +349,21 @@ export async function updateHead(
 
   const newestWhere = async (
     oldBest: string | null | undefined,
-    keep: (r: VersionRow) => boolean
+    keep: (r: VersionRow) => boolean,
+    held?: number
   ): Promise<string | null> => {
     const candidates = added.filter(keep)
     if (oldBest !== null && oldBest !== undefined && !gone.has(oldBest)) {
       const best = newestOf([await lookups.row(oldBest), ...candidates]) as VersionRow
       return best.version
     }
-    if (oldBest !== null && oldBest !== undefined) return (await lookups.newest(keep))?.version ?? null
+    const floor = newestOf(candidates)
+    // The holder went, and every row that qualifies now was added (an exclusive stage's new
+    // holder, older than the one it replaced): nothing else to look for.
+    if (oldBest !== null && oldBest !== undefined && candidates.length !== held)
+      return (await lookups.newest(keep, floor))?.version ?? null
     // Nothing qualified before: only what was added can.
-    return newestOf(candidates)?.version ?? null
+    return floor?.version ?? null
   }
   const highestWhere = async (
     oldBest: string | null | undefined,
@@ -376,7 +384,7 @@ export async function updateHead(
   const [stages, newest, highest, highestLive, latest] = await Promise.all([
     Promise.all(
       [...stageCounts].map(async ([stage, held]): Promise<[string, StageSummary]> => {
-        const newest = await newestWhere(old?.stages[stage]?.newest ?? null, r => r.stage === stage)
+        const newest = await newestWhere(old?.stages[stage]?.newest ?? null, r => r.stage === stage, held)
         return [stage, { count: held, newest: newest as string }]
       })
     ),

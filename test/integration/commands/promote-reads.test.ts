@@ -45,3 +45,12 @@ test('an exclusive stage reads its holder to demote it', async () => {
   expect(result.demoted.map(v => v.version)).toEqual(['1.0.56'])
   expect(versions).toContain('1.0.56')
 })
+
+test('an older version taking an exclusive stage is its only holder: the rows are not scanned back to it', async () => {
+  const { ctx, reads } = recordingContext(registry.ctx)
+  const result = await promote(ctx, { reference: 'lof@1.0.8', to: 'production' })
+  expect(result.demoted.map(v => v.version)).toEqual(['1.0.4'])
+  // The head's production holder went (1.0.4): its successor, 1.0.8, is the one row added to
+  // production, so no day of rows is read whole looking for a newer one.
+  expect(reads.days).toEqual([])
+})
