@@ -990,14 +990,16 @@ async function updateHead(name, old, removed, added, lookups) {
     bump(stageCounts, r.stage, 1);
     for (const m of Object.keys(r.metrics)) bump(metrics, m, 1);
   }
-  const newestWhere = async (oldBest, keep) => {
+  const newestWhere = async (oldBest, keep, held) => {
     const candidates = added.filter(keep);
     if (oldBest !== null && oldBest !== void 0 && !gone.has(oldBest)) {
       const best2 = newestOf([await lookups.row(oldBest), ...candidates]);
       return best2.version;
     }
-    if (oldBest !== null && oldBest !== void 0) return (await lookups.newest(keep))?.version ?? null;
-    return newestOf(candidates)?.version ?? null;
+    const floor = newestOf(candidates);
+    if (oldBest !== null && oldBest !== void 0 && candidates.length !== held)
+      return (await lookups.newest(keep, floor))?.version ?? null;
+    return floor?.version ?? null;
   };
   const highestWhere = async (oldBest, keep, order = compareSemver) => {
     const candidates = added.filter(keep).map((r) => r.version);
@@ -1011,7 +1013,7 @@ async function updateHead(name, old, removed, added, lookups) {
   const [stages, newest, highest, highestLive, latest] = await Promise.all([
     Promise.all(
       [...stageCounts].map(async ([stage, held]) => {
-        const newest2 = await newestWhere(old?.stages[stage]?.newest ?? null, (r) => r.stage === stage);
+        const newest2 = await newestWhere(old?.stages[stage]?.newest ?? null, (r) => r.stage === stage, held);
         return [stage, { count: held, newest: newest2 }];
       })
     ),
@@ -6359,93 +6361,61 @@ var init_commit_message = __esm({
   }
 });
 
-// src/domain/layout-check.ts
-function checkDerivedFiles(name, versions, committed) {
-  const expected = deriveModelFiles(name, versions);
-  const problems = [];
-  for (const [path, doc] of expected) {
-    if (!committed.has(path)) {
-      problems.push(`${path} is missing; the version files of ${name} derive it`);
-      continue;
-    }
-    const diff = firstDifference(committed.get(path), doc);
-    if (diff) problems.push(`${path} differs from what the version files of ${name} derive at ${diff}`);
-  }
-  for (const path of committed.keys()) {
-    if (!expected.has(path)) problems.push(`${path} should not exist: no version file of ${name} derives it`);
-  }
-  return problems;
-}
-function checkCatalog(committed, expected) {
-  const diff = firstDifference(committed, expected);
-  return diff ? [`${CATALOG_PATH} differs from what the version files derive at ${diff}`] : [];
-}
-var init_layout_check = __esm({
-  "src/domain/layout-check.ts"() {
-    "use strict";
-    init_json_diff();
-    init_layout();
-  }
-});
-
 // src/domain/review-derived.ts
-function readCatalog(document2, side2) {
-  if (!document2 || document2.content === null) return `${CATALOG_PATH} is missing in the ${side2}`;
+function unusableCatalog(document2) {
+  if (document2.content === null && document2.error === void 0)
+    return `${CATALOG_PATH} is missing in the proposed commit`;
   try {
     if (document2.error !== void 0) throw integrityError(document2.error);
-    return validateCatalog(document2.content, `${CATALOG_PATH} (${side2})`);
+    validateCatalog(document2.content, `${CATALOG_PATH} (proposed commit)`);
+    return null;
   } catch (error) {
     if (isRegistryError(error)) return error.message;
     throw error;
   }
 }
-function checkDerived(base, head, versions, invalidModels, findings) {
-  const committed = /* @__PURE__ */ new Map();
-  for (const document2 of head.derived ?? []) {
-    const name = DERIVED_PATH.exec(document2.path)?.[1];
-    if (!name) continue;
-    const files = committed.get(name) ?? /* @__PURE__ */ new Map();
-    files.set(document2.path, document2.error === void 0 ? document2.content : { unreadable: document2.error });
-    committed.set(name, files);
-  }
-  const names = [.../* @__PURE__ */ new Set([...versions.map((v) => v.name), ...committed.keys()])].sort();
+function checkDerived(head, invalidModels, findings) {
+  if (!head.derived) return;
+  const committed = new Map(head.derived.committed.map((d) => [d.path, d]));
+  const expected = new Map(head.derived.expected.map((e) => [e.path, e.content]));
   const skip = new Set(invalidModels);
-  const baseCatalog = readCatalog(base.catalog, "base");
-  let expected = typeof baseCatalog === "string" ? EMPTY_CATALOG : baseCatalog;
-  for (const name of names) {
-    const mine = versions.filter((v) => v.name === name);
-    expected = withCatalogEntry(expected, name, deriveHead(name, mine.map(rowOf)));
-    if (skip.has(name)) continue;
-    for (const message2 of checkDerivedFiles(name, mine, committed.get(name) ?? /* @__PURE__ */ new Map())) {
-      findings.push({
-        severity: "error",
-        kind: "index-mismatch",
-        subject: name,
-        file: `models/${name}`,
-        message: message2
-      });
+  const mismatch = (subject, file, message2) => {
+    findings.push({ severity: "error", kind: "index-mismatch", subject, file, message: message2 });
+  };
+  for (const path of [.../* @__PURE__ */ new Set([...committed.keys(), ...expected.keys()])].sort()) {
+    const document2 = committed.get(path);
+    const present3 = document2 !== void 0 && (document2.content !== null || document2.error !== void 0);
+    const actual = document2?.error === void 0 ? document2?.content : { unreadable: document2.error };
+    const want = expected.get(path);
+    if (path === CATALOG_PATH) {
+      const unusable = document2 ? unusableCatalog(document2) : null;
+      if (unusable) {
+        findings.push({
+          severity: "error",
+          kind: "invalid-document",
+          subject: path,
+          file: path,
+          message: unusable
+        });
+        continue;
+      }
+      if (!expected.has(path)) continue;
+      const diff = firstDifference(actual, want);
+      if (diff) mismatch(path, path, `${path} differs from what the version files derive at ${diff}`);
+      continue;
     }
-  }
-  const headCatalog = readCatalog(head.catalog, "proposed commit");
-  if (typeof headCatalog === "string") {
-    findings.push({
-      severity: "error",
-      kind: "invalid-document",
-      subject: CATALOG_PATH,
-      file: CATALOG_PATH,
-      message: headCatalog
-    });
-    return;
-  }
-  if (typeof baseCatalog === "string") return;
-  for (const message2 of checkCatalog(headCatalog, expected)) {
-    findings.push({
-      severity: "error",
-      kind: "index-mismatch",
-      subject: CATALOG_PATH,
-      file: CATALOG_PATH,
-      message: message2
-    });
+    const name = DERIVED_PATH.exec(path)?.[1];
+    if (name === void 0 || skip.has(name)) continue;
+    const file = `models/${name}`;
+    if (want === null || want === void 0) {
+      if (present3) mismatch(name, file, `${path} should not exist: no version file of ${name} derives it`);
+    } else if (!present3) {
+      mismatch(name, file, `${path} is missing; the version files of ${name} derive it`);
+    } else {
+      const diff = firstDifference(actual, want);
+      if (diff)
+        mismatch(name, file, `${path} differs from what the version files of ${name} derive at ${diff}`);
+    }
   }
 }
 var DERIVED_PATH;
@@ -6453,8 +6423,8 @@ var init_review_derived = __esm({
   "src/domain/review-derived.ts"() {
     "use strict";
     init_errors();
+    init_json_diff();
     init_layout();
-    init_layout_check();
     init_validate();
     DERIVED_PATH = /^models\/([^/]+)\/(?:head\.json|rows\/.+\.json)$/;
   }
@@ -6843,9 +6813,7 @@ function reviewChange(input) {
   checkExclusiveStages(policy, headDocs, findings);
   if (input.head.derived)
     checkDerived(
-      input.base,
       input.head,
-      head.flatMap((p) => p.doc ? [p.doc] : []),
       head.filter((p) => !p.doc).map((p) => p.name),
       findings
     );
@@ -36845,8 +36813,8 @@ var require_file = __commonJS({
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var FileLike = class _FileLike {
-      constructor(blobLike, fileName, options = {}) {
-        const n = fileName;
+      constructor(blobLike, fileName2, options = {}) {
+        const n = fileName2;
         const t = options.type;
         const d = options.lastModified ?? Date.now();
         this[kState] = {
@@ -43915,12 +43883,12 @@ var require_headers = __commonJS({
       append(name, value2, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists4 = this[kHeadersMap].get(lowercaseName);
-        if (exists4) {
+        const exists3 = this[kHeadersMap].get(lowercaseName);
+        if (exists3) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists4.name,
-            value: `${exists4.value}${delimiter}${value2}`
+            name: exists3.name,
+            value: `${exists3.value}${delimiter}${value2}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value: value2 });
@@ -51964,10 +51932,10 @@ async function createPull(client, params) {
     const response = await client.octokit.rest.pulls.create({ owner, repo, head: branch, base, title, body });
     return toPull(response.data);
   } catch (error) {
-    const exists4 = httpStatus(error) === 422 && (validationCodes(error).includes("already_exists") || /already exists/i.test(gitHubMessage(error) ?? "") || /already exists/i.test(
+    const exists3 = httpStatus(error) === 422 && (validationCodes(error).includes("already_exists") || /already exists/i.test(gitHubMessage(error) ?? "") || /already exists/i.test(
       JSON.stringify(error.response?.data ?? "")
     ));
-    if (exists4) return null;
+    if (exists3) return null;
     throw client.fail(error, `opening a pull request from ${branch} into ${base}`, repoSlug(params));
   }
 }
@@ -54612,7 +54580,7 @@ var init_remote_backend = __esm({
           }
           return openCommit(this.reader, fetched);
         }
-        const present2 = async () => {
+        const present3 = async () => {
           try {
             return await openCommit(this.reader, ref);
           } catch (error) {
@@ -54620,11 +54588,11 @@ var init_remote_backend = __esm({
             throw error;
           }
         };
-        const known = await present2();
+        const known = await present3();
         if (known) return known;
         for (const candidate of from) {
           if (await this.transport.fetchRef(candidate) === null) continue;
-          const found = await present2();
+          const found = await present3();
           if (found) return found;
         }
         return this.withHistory(() => openCommit(this.reader, ref));
@@ -54847,8 +54815,8 @@ function isExactSemver(version) {
   const build = parsed.build.length > 0 ? `+${parsed.build.join(".")}` : "";
   return `${parsed.version}${build}` === version;
 }
-function partName(fileName, index2) {
-  return `${fileName}.part${String(index2).padStart(3, "0")}`;
+function partName(fileName2, index2) {
+  return `${fileName2}.part${String(index2).padStart(3, "0")}`;
 }
 function assetDownloadUrl(serverUrl, owner, repo, tag, asset) {
   return `${trimSlash(serverUrl)}/${owner}/${repo}/releases/download/${encodeURIComponent(tag)}/${encodeURIComponent(asset)}`;
@@ -56258,8 +56226,8 @@ function row(metric, versions, policy) {
   const deltas = values.map((x) => x === null || base === null ? null : x - base);
   const relative2 = deltas.map((d) => d === null || base === null || base === 0 ? null : d / Math.abs(base));
   const better = lowerIsBetter(policy, metric) ? "lower" : "higher";
-  const present2 = values.filter((x) => x !== null);
-  const top = present2.length === 0 ? null : better === "lower" ? Math.min(...present2) : Math.max(...present2);
+  const present3 = values.filter((x) => x !== null);
+  const top = present3.length === 0 ? null : better === "lower" ? Math.min(...present3) : Math.max(...present3);
   const winners = top === null ? [] : values.flatMap((x, i) => x === top ? [i] : []);
   return {
     metric,
@@ -56770,9 +56738,12 @@ async function modelWrites(snapshot, name, change, files) {
   const lookups = {
     // every version the lookups are asked about is one the current head names
     row: (version) => readListedRow(snapshot, name, version, { where: headPath(name) }),
-    newest: async (keep) => {
-      for await (const row2 of rowsAfter()) if (keep(row2)) return row2;
-      return null;
+    newest: async (keep, floor) => {
+      for await (const row2 of rowsAfter()) {
+        if (floor && rowOrder(row2, floor) <= 0) return floor;
+        if (keep(row2)) return row2;
+      }
+      return floor;
     },
     highest: async (keep, order = compareSemver) => {
       let best2 = null;
@@ -57236,7 +57207,7 @@ async function choose(ctx, input, replace = false) {
   }
   return { version, out };
 }
-async function destination(out, fileName, create, keepInPlace) {
+async function destination(out, fileName2, create, keepInPlace) {
   const namesDirectory = /[\\/]$/.test(out) || !keepInPlace && await kindOf(out) === "directory";
   const directory = resolvePath(namesDirectory ? out : dirname4(out));
   const kind = await kindOf(directory);
@@ -57258,7 +57229,7 @@ async function destination(out, fileName, create, keepInPlace) {
         throw invalidInput(`cannot create "${directory}": ${error.message}`, { field: "out" });
     }
   }
-  return namesDirectory ? join4(directory, fileName) : resolvePath(out);
+  return namesDirectory ? join4(directory, fileName2) : resolvePath(out);
 }
 async function kindOf(path, read = stat3) {
   try {
@@ -57520,9 +57491,271 @@ init_backend();
 init_commit_message();
 
 // src/commands/check.ts
+init_review();
+
+// src/commands/check-reads.ts
 init_errors();
 init_layout();
-init_review();
+init_gates();
+init_json_diff();
+init_policy();
+init_validate();
+
+// src/commands/tree-diff.ts
+async function changedFiles(before, after, dir) {
+  const found = [];
+  const walk = async (path) => {
+    const [a, b] = await Promise.all([before.directoryEntries(path), after.directoryEntries(path)]);
+    const differing = [.../* @__PURE__ */ new Set([...a.keys(), ...b.keys()])].filter((name) => {
+      const x = a.get(name);
+      const y = b.get(name);
+      return x?.oid !== y?.oid || x?.type !== y?.type;
+    });
+    await Promise.all(
+      differing.map(async (name) => {
+        const child = `${path}/${name}`;
+        const x = a.get(name);
+        const y = b.get(name);
+        if (x?.type === "tree" || y?.type === "tree") await walk(child);
+        if (x?.type === "blob" || y?.type === "blob") found.push(child);
+      })
+    );
+  };
+  await walk(dir);
+  return found.sort();
+}
+
+// src/commands/check-reads.ts
+async function readChange(backend, base, head) {
+  const [before, after] = await Promise.all([backend.snapshotAt(base), backend.snapshotAt(head)]);
+  const models = await changedModels(before, after);
+  const otherPaths = await changedOtherPaths(before, after);
+  if (before.layout === 2 && after.layout === 2) {
+    try {
+      const touched = await readTouched(before, after, models);
+      if (touched) return { ...touched, models, otherPaths };
+    } catch (error) {
+      if (!isRegistryError(error)) throw error;
+    }
+  }
+  return { ...await readWhole(before, after, models), models, otherPaths };
+}
+async function readPolicies(before, after, base, head) {
+  const [a, b] = await Promise.all([
+    readDocument(before, "registry.json"),
+    readDocument(after, "registry.json")
+  ]);
+  [base.policy, base.policyError] = [a.content, a.error];
+  [head.policy, head.policyError] = [b.content, b.error];
+}
+async function readTouched(before, after, models) {
+  const problems = [];
+  const base = { policy: null, versions: [] };
+  const head = { policy: null, versions: [], indexes: [], problems };
+  await readPolicies(before, after, base, head);
+  const upserts = [];
+  const removals = [];
+  const derivedTouched = /* @__PURE__ */ new Set([CATALOG_PATH]);
+  for (const name of models) {
+    try {
+      modelDir(name);
+    } catch (error) {
+      problems.push({ path: `models/${name}`, message: messageOf(error) });
+      continue;
+    }
+    const prefix = `models/${name}/`;
+    const versionPaths = [];
+    for (const path of await changedFiles(before, after, `models/${name}`)) {
+      const rest = path.slice(prefix.length);
+      if (rest === "head.json" || rest.startsWith("rows/")) derivedTouched.add(path);
+      else if (!rest.startsWith("versions/"))
+        problems.push({
+          path,
+          message: `${path}: a model directory holds versions/, rows/ and head.json only`
+        });
+      else {
+        const misplaced = misplacedVersion(name, path);
+        if (misplaced) problems.push({ path, message: misplaced });
+        else versionPaths.push(path);
+      }
+    }
+    versionPaths.sort((a, b) => fileName(a) < fileName(b) ? -1 : fileName(a) > fileName(b) ? 1 : 0);
+    const pairs = await mapLimited(
+      versionPaths,
+      READS_IN_FLIGHT,
+      (path) => Promise.all([readDocument(before, path), readDocument(after, path)])
+    );
+    let valid = true;
+    for (const [old, now] of pairs) {
+      if (present2(old)) base.versions.push(old);
+      if (present2(now)) head.versions.push(now);
+      const doc = present2(now) ? parsedVersion(now) : null;
+      const gone = present2(now) ? null : parsedVersion(old);
+      if (doc) upserts.push(doc);
+      else if (gone) removals.push(gone);
+      else valid = false;
+    }
+    if (!valid) {
+      for (const path of [...derivedTouched]) if (path.startsWith(prefix)) derivedTouched.delete(path);
+      removeModel(upserts, removals, name);
+    }
+    const touched = new Set(versionPaths);
+    for (const stage of stagesWithHolderRules(before.policy)) {
+      for (const holder of await stageHolders(before, name, stage)) {
+        const path = versionFilePath(name, holder.version);
+        if (touched.has(path)) continue;
+        touched.add(path);
+        base.versions.push({ path, content: holder });
+        head.versions.push({ path, content: holder });
+      }
+    }
+  }
+  const expected = [];
+  for (const write of await layoutWrites(before, { upserts, removals })) {
+    if (/\/versions\//.test(write.path)) continue;
+    expected.push({ path: write.path, content: write.content });
+    derivedTouched.add(write.path);
+  }
+  const committed = await mapLimited(
+    [...derivedTouched].sort(),
+    READS_IN_FLIGHT,
+    (path) => readDocument(after, path)
+  );
+  const wanted = new Map(expected.map((e) => [e.path, e.content]));
+  const agrees = (d) => d.error === void 0 && wanted.has(d.path) && firstDifference(d.content, wanted.get(d.path)) === null;
+  if (!committed.every(agrees)) return null;
+  head.derived = { committed, expected };
+  return { base, head };
+}
+async function readWhole(before, after, models) {
+  const problems = [];
+  const base = { policy: null, versions: [] };
+  const head = { policy: null, versions: [], indexes: [], problems };
+  await readPolicies(before, after, base, head);
+  const committed = [];
+  const expected = [];
+  let catalog2 = null;
+  if (before.layout === 2 && after.layout === 2) {
+    try {
+      catalog2 = await before.readCatalog();
+    } catch (error) {
+      if (!isRegistryError(error)) throw error;
+    }
+  }
+  for (const name of models) {
+    const baseFiles = await listVersionFiles(before, name, null);
+    const headFiles = await listVersionFiles(after, name, problems);
+    base.versions.push(...await mapLimited(baseFiles, READS_IN_FLIGHT, (path) => readDocument(before, path)));
+    const mine = await mapLimited(headFiles, READS_IN_FLIGHT, (path) => readDocument(after, path));
+    head.versions.push(...mine);
+    if (after.layout === 2) {
+      const docs = mine.map(parsedVersion);
+      const valid = docs.filter((doc) => doc !== null);
+      const derived = deriveModelFiles(name, valid);
+      for (const [path, content] of derived) expected.push({ path, content });
+      for (const path of await derivedPaths(after, name, problems)) {
+        committed.push(await readDocument(after, path));
+        if (!derived.has(path)) expected.push({ path, content: null });
+      }
+      if (valid.length < docs.length) catalog2 = null;
+      if (catalog2) catalog2 = withCatalogEntry(catalog2, name, deriveHead(name, valid.map(rowOf)));
+    } else if (headFiles.length > 0 || await after.objectId(`models/${name}/index.json`)) {
+      const index2 = await readDocument(after, `models/${name}/index.json`);
+      if (index2.content !== null || index2.error !== void 0) head.indexes.push(index2);
+    }
+  }
+  if (after.layout === 2) {
+    committed.push(await readDocument(after, CATALOG_PATH));
+    if (catalog2) expected.push({ path: CATALOG_PATH, content: catalog2 });
+    head.derived = { committed, expected };
+  }
+  return { base, head };
+}
+function stagesWithHolderRules(policy) {
+  return policy.stages.filter(
+    (stage) => policy.exclusive_stages.includes(stage) || normaliseMustBeat(gateFor(policy, stage).must_beat, policy) !== null
+  );
+}
+function misplacedVersion(name, path) {
+  const version = /\/([^/]+)\.json$/.exec(path)?.[1];
+  if (version === void 0) return `${path}: a version file is versions/<a>/<b>/<c>/<version>.json`;
+  try {
+    const where = versionFilePath(name, version);
+    return where === path ? null : `${path} is not where ${name}@${version} belongs (${where})`;
+  } catch (error) {
+    return `${path}: ${messageOf(error)}`;
+  }
+}
+function removeModel(upserts, removals, name) {
+  for (const list of [upserts, removals]) {
+    for (let i = list.length - 1; i >= 0; i--) if (list[i].name === name) list.splice(i, 1);
+  }
+}
+var fileName = (path) => path.slice(path.lastIndexOf("/") + 1);
+var present2 = (d) => d.content !== null || d.error !== void 0;
+function parsedVersion(document2) {
+  if (document2.error !== void 0 || document2.content === null) return null;
+  try {
+    const doc = validateModelVersion(document2.content, document2.path, "integrity");
+    return versionFilePath(doc.name, doc.version) === document2.path ? doc : null;
+  } catch (error) {
+    if (isRegistryError(error)) return null;
+    throw error;
+  }
+}
+function messageOf(error) {
+  if (isRegistryError(error)) return error.message;
+  throw error;
+}
+async function changedOtherPaths(before, after) {
+  const names = [.../* @__PURE__ */ new Set([...await before.rootNames(), ...await after.rootNames()])].sort();
+  const changed = [];
+  for (const name of names.filter((n) => n !== "registry.json" && n !== CATALOG_PATH && n !== "models")) {
+    if (await before.objectId(name) !== await after.objectId(name)) changed.push(name);
+  }
+  return changed;
+}
+async function changedModels(before, after) {
+  const names = [.../* @__PURE__ */ new Set([...await before.modelNames(), ...await after.modelNames()])].sort();
+  const changed = [];
+  for (const name of names) {
+    const [a, b] = await Promise.all([before.objectId(`models/${name}`), after.objectId(`models/${name}`)]);
+    if (a !== b) changed.push(name);
+  }
+  return changed;
+}
+async function listVersionFiles(snapshot, name, problems) {
+  try {
+    return (await snapshot.versionFileNames(name)).map(
+      (version) => snapshot.layout === 2 ? versionFilePath(name, version) : `models/${name}/${version}.json`
+    );
+  } catch (error) {
+    if (!isRegistryError(error) || error.kind !== "invalid-input") throw error;
+    problems?.push({ path: `models/${name}`, message: `models/${name}: ${error.message}` });
+    return [];
+  }
+}
+async function derivedPaths(snapshot, name, problems) {
+  try {
+    const paths = await snapshot.objectId(headPath(name)) ? [headPath(name)] : [];
+    for (const day of await snapshot.rowDays(name)) paths.push(...(await snapshot.readDay(name, day)).paths);
+    return paths;
+  } catch (error) {
+    if (!isRegistryError(error)) throw error;
+    problems.push({ path: `models/${name}/rows`, message: error.message });
+    return [];
+  }
+}
+async function readDocument(snapshot, path) {
+  try {
+    return { path, content: await snapshot.readJson(path) };
+  } catch (error) {
+    if (error instanceof RegistryError && (error.kind === "integrity" || error.kind === "invalid-input")) {
+      return { path, content: null, error: error.message };
+    }
+    throw error;
+  }
+}
 
 // src/commands/review-channel.ts
 var POLICY_STATUS_CONTEXT = "model-registry/policy";
@@ -57615,93 +57848,6 @@ function staleReview(base) {
 async function commitOf(backend, ref, from = []) {
   if (backend.fetchCommit) return backend.fetchCommit(ref, from);
   return ref;
-}
-async function readChange(backend, base, head) {
-  const [before, after] = await Promise.all([backend.snapshotAt(base), backend.snapshotAt(head)]);
-  const models = await changedModels(before, after);
-  const problems = [];
-  const baseState = { policy: null, versions: [] };
-  const headState = { policy: null, versions: [], indexes: [], problems };
-  const reader = (snapshot, commit) => (path) => readDocument(backend, snapshot, commit, path);
-  const readBase = reader(before, base);
-  const readHead = reader(after, head);
-  const policies = await Promise.all([readBase("registry.json"), readHead("registry.json")]);
-  [baseState.policy, baseState.policyError] = [policies[0].content, policies[0].error];
-  [headState.policy, headState.policyError] = [policies[1].content, policies[1].error];
-  if (after.layout === 2) {
-    headState.derived = [];
-    if (before.layout === 2) baseState.catalog = await readBase(CATALOG_PATH);
-    headState.catalog = await readHead(CATALOG_PATH);
-  }
-  for (const name of models) {
-    const baseFiles = await listVersionFiles(before, name, null);
-    const headFiles = await listVersionFiles(after, name, problems);
-    for (const path of baseFiles) baseState.versions.push(await readBase(path));
-    for (const path of headFiles) headState.versions.push(await readHead(path));
-    if (headState.derived) {
-      for (const path of await derivedPaths(after, name, problems))
-        headState.derived.push(await readHead(path));
-    } else if (headFiles.length > 0 || await exists2(after, `models/${name}/index.json`)) {
-      const index2 = await readHead(`models/${name}/index.json`);
-      if (index2.content !== null || index2.error !== void 0) headState.indexes.push(index2);
-    }
-  }
-  return { base: baseState, head: headState, models, otherPaths: await changedOtherPaths(before, after) };
-}
-async function changedOtherPaths(before, after) {
-  if (!before.rootNames || !after.rootNames || !before.objectId || !after.objectId) return [];
-  const names = [.../* @__PURE__ */ new Set([...await before.rootNames(), ...await after.rootNames()])].sort();
-  const changed = [];
-  for (const name of names.filter((n) => n !== "registry.json" && n !== CATALOG_PATH && n !== "models")) {
-    if (await before.objectId(name) !== await after.objectId(name)) changed.push(name);
-  }
-  return changed;
-}
-async function changedModels(before, after) {
-  const names = [.../* @__PURE__ */ new Set([...await before.modelNames(), ...await after.modelNames()])].sort();
-  if (!before.objectId || !after.objectId) return names;
-  const changed = [];
-  for (const name of names) {
-    const [a, b] = await Promise.all([before.objectId(`models/${name}`), after.objectId(`models/${name}`)]);
-    if (a !== b) changed.push(name);
-  }
-  return changed;
-}
-async function listVersionFiles(snapshot, name, problems) {
-  try {
-    return (await snapshot.versionFileNames(name)).map(
-      (version) => snapshot.layout === 2 ? versionFilePath(name, version) : `models/${name}/${version}.json`
-    );
-  } catch (error) {
-    if (!isRegistryError(error) || error.kind !== "invalid-input") throw error;
-    problems?.push({ path: `models/${name}`, message: `models/${name}: ${error.message}` });
-    return [];
-  }
-}
-async function derivedPaths(snapshot, name, problems) {
-  try {
-    const paths = await snapshot.objectId(headPath(name)) ? [headPath(name)] : [];
-    for (const day of await snapshot.rowDays(name)) paths.push(...(await snapshot.readDay(name, day)).paths);
-    return paths;
-  } catch (error) {
-    if (!isRegistryError(error)) throw error;
-    problems.push({ path: `models/${name}/rows`, message: error.message });
-    return [];
-  }
-}
-async function exists2(snapshot, path) {
-  return snapshot.objectId ? await snapshot.objectId(path) !== null : true;
-}
-async function readDocument(backend, snapshot, commit, path) {
-  try {
-    const content = snapshot.readJson ? await snapshot.readJson(path) : await backend.readJsonAt(commit, path);
-    return { path, content };
-  } catch (error) {
-    if (error instanceof RegistryError && (error.kind === "integrity" || error.kind === "invalid-input")) {
-      return { path, content: null, error: error.message };
-    }
-    throw error;
-  }
 }
 
 // src/commands/promote.ts
@@ -57993,14 +58139,14 @@ async function auditStore(store, policy, now, versions, gone = []) {
   const missing = [];
   for (const version of live.filter((v) => !itemKeys(v).every((key3) => seen.has(key3)))) {
     for (const file of fileArtifacts(version.artifact)) {
-      const present2 = await store.verify(file).then(
+      const present3 = await store.verify(file).then(
         (result) => result.present,
         (error) => {
           if (isRegistryError(error) && error.kind === "integrity") return true;
           throw error;
         }
       );
-      if (!present2) {
+      if (!present3) {
         missing.push(version);
         break;
       }
@@ -58217,10 +58363,10 @@ async function draftVersion(ctx, snapshot, input, digest, store, scanned) {
   const version = await chooseVersion(snapshot, taken, input);
   const modelId = makeModelId(input.name, now, taken.modelIds);
   const parent = input.parent === void 0 ? null : (await resolveParent(snapshot, input.parent)).model_id;
-  const fileName = `${modelId}${input.extension}`;
+  const fileName2 = `${modelId}${input.extension}`;
   const artifact = {
     store: store.kind,
-    file_name: fileName,
+    file_name: fileName2,
     size: digest.size,
     sha256: digest.sha256,
     media_type: input.mediaType ?? "application/octet-stream",
@@ -58235,7 +58381,7 @@ async function draftVersion(ctx, snapshot, input, digest, store, scanned) {
     version,
     created_at: input.createdAt.toISOString(),
     registered_at: registeredAt,
-    file_path: fileName,
+    file_path: fileName2,
     metadata_path: versionPath(input.name, version),
     checksum: digest.sha256,
     artifact,
@@ -58304,13 +58450,13 @@ async function claimIdentity(snapshot, doc, identity) {
   if (!identity.rebindable) throw new IdentityTaken();
   const version = versionTaken ? nextVersion(taken.highest, identity.bump) : doc.version;
   const modelId = makeModelId(doc.name, registeredAt, taken.modelIds);
-  const fileName = `${modelId}${identity.extension}`;
+  const fileName2 = `${modelId}${identity.extension}`;
   return {
     ...doc,
     version,
     model_id: modelId,
     metadata_path: versionPath(doc.name, version),
-    artifact: { ...doc.artifact, file_name: fileName }
+    artifact: { ...doc.artifact, file_name: fileName2 }
   };
 }
 
@@ -58547,26 +58693,14 @@ async function stepChanges(before, after) {
 async function changedVersions(before, after, dir) {
   const old = [];
   const now = [];
-  const walk = async (path) => {
-    const [a, b] = await Promise.all([before.directoryEntries(path), after.directoryEntries(path)]);
-    for (const name of /* @__PURE__ */ new Set([...a.keys(), ...b.keys()])) {
-      const x = a.get(name);
-      const y = b.get(name);
-      if (x?.oid === y?.oid && x?.type === y?.type) continue;
-      const child = `${path}/${name}`;
-      if (x?.type === "tree" || y?.type === "tree") await walk(child);
-      else await collect2(child);
-    }
-  };
-  const collect2 = async (path) => {
+  for (const path of await changedFiles(before, after, dir)) {
     const version = /\/([^/]+)\.json$/.exec(path)?.[1];
-    if (version === void 0) return;
+    if (version === void 0) continue;
     const name = path.split("/")[1];
     const [x, y] = await Promise.all([before.readVersion(name, version), after.readVersion(name, version)]);
     if (x) old.push(x);
     if (y) now.push(y);
-  };
-  await walk(dir);
+  }
   return [{ versions: old.sort(byRegistration) }, { versions: now.sort(byRegistration) }];
 }
 function diffIndexes(before, after) {
@@ -59298,18 +59432,18 @@ function missingObject(root, artifact, objectPath) {
     { expected: artifact.sha256, path: objectPath }
   );
 }
-function safeFileName(fileName) {
-  if (!fileName || fileName !== basename4(fileName) || fileName === "." || fileName === ".." || /[/\\]/.test(fileName)) {
+function safeFileName(fileName2) {
+  if (!fileName2 || fileName2 !== basename4(fileName2) || fileName2 === "." || fileName2 === ".." || /[/\\]/.test(fileName2)) {
     throw integrityError(
-      (w) => `artifact file name "${fileName}" is not a plain file name; the registry metadata is corrupt \u2014 ${w.command("doctor")} checks the registry`,
+      (w) => `artifact file name "${fileName2}" is not a plain file name; the registry metadata is corrupt \u2014 ${w.command("doctor")} checks the registry`,
       {
-        file_name: fileName
+        file_name: fileName2
       }
     );
   }
-  return fileName;
+  return fileName2;
 }
-async function resolveOutput(outPath, fileName) {
+async function resolveOutput(outPath, fileName2) {
   const absolute = resolve5(outPath);
   const spelledAsDirectory = outPath.endsWith("/") || outPath.endsWith(sep);
   let isDirectory2 = false;
@@ -59319,7 +59453,7 @@ async function resolveOutput(outPath, fileName) {
     const code2 = errorCode(error);
     if (code2 !== "ENOENT" && code2 !== "ENOTDIR") throw fileSystemError(error, "inspect", absolute);
   }
-  const finalPath = isDirectory2 || spelledAsDirectory ? join14(absolute, fileName) : absolute;
+  const finalPath = isDirectory2 || spelledAsDirectory ? join14(absolute, fileName2) : absolute;
   const createdDirectory = await ensureDirectory(dirname9(finalPath));
   return { finalPath, createdDirectory };
 }
@@ -59458,7 +59592,7 @@ async function publishExclusively(tempPath, objectPath) {
     const code2 = errorCode(error);
     if (code2 === "EEXIST") return reuseExisting(objectPath);
     if (code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP" && code2 !== "ENOSYS") throw error;
-    if (await exists3(objectPath)) return reuseExisting(objectPath);
+    if (await exists2(objectPath)) return reuseExisting(objectPath);
     await rename4(tempPath, objectPath);
   }
   await syncDirectory(dirname10(objectPath));
@@ -59469,7 +59603,7 @@ async function reuseExisting(objectPath) {
   await utimes(objectPath, now, now).catch(() => void 0);
   return false;
 }
-async function exists3(path) {
+async function exists2(path) {
   try {
     await lstat6(path);
     return true;

@@ -1,4 +1,11 @@
-import { type BaseState, type HeadState, type ReviewResult, type VerdictState } from '../domain/review.js';
+/**
+ * check: the policy check of a proposed change to the registry branch (a pull request), base →
+ * head. Both commits are read as data — JSON documents, validated by the domain — and nothing in
+ * them is ever executed. Only what the change touched is read (src/commands/check-reads.ts), so
+ * the cost follows the size of the change, not of the registry or of a model's history. With a review channel and a pull request number,
+ * approvals and labels come from the pull request and the verdict is posted as a commit status.
+ */
+import { type ReviewResult, type VerdictState } from '../domain/review.js';
 import type { RegistryBackend } from '../registry/backend.js';
 import type { CommandContext } from './context.js';
 export interface CheckInput {
@@ -31,10 +38,3 @@ export interface CheckOutcome extends ReviewResult {
 export declare function check(ctx: CommandContext, input: CheckInput): Promise<CheckOutcome>;
 /** A commit id or ref made readable (fetched, for a remote); backends without the hook take ids as given. */
 export declare function commitOf(backend: RegistryBackend, ref: string, from?: string[]): Promise<string>;
-/** registry.json and every file of the models whose directory differs between the two commits. */
-export declare function readChange(backend: RegistryBackend, base: string, head: string): Promise<{
-    base: BaseState;
-    head: HeadState;
-    models: string[];
-    otherPaths: string[];
-}>;

@@ -89,8 +89,11 @@ export declare function deriveHead(name: string, rows: VersionRow[]): ModelHead 
 export interface HeadLookups {
     /** The row of a version that the change did not touch (its version file's row). */
     row(version: string): Promise<VersionRow>;
-    /** The newest row after the change that satisfies `keep`, or null. */
-    newest(keep: (r: VersionRow) => boolean): Promise<VersionRow | null>;
+    /**
+     * The newest row after the change that satisfies `keep`, or null. `floor`, a row after the
+     * change known to satisfy it, bounds the search: no older row need be looked at.
+     */
+    newest(keep: (r: VersionRow) => boolean, floor: VersionRow | null): Promise<VersionRow | null>;
     /** The highest version after the change (in `order`, semver by default) among rows that satisfy `keep`, or null. */
     highest(keep: (r: VersionRow) => boolean, order?: (a: string, b: string) => number): Promise<string | null>;
 }

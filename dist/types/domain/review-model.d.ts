@@ -22,14 +22,24 @@ export interface BaseState {
     policyError?: string;
     /** Version files of the models under review (unchanged models may be left out). */
     versions: DocumentAt[];
-    /** Layout 2: catalog.json. */
-    catalog?: DocumentAt;
+}
+/** A derived file as the version files make it; content null: the file must not exist. */
+export interface ExpectedFile {
+    path: string;
+    content: unknown;
 }
 export interface HeadState extends BaseState {
     /** Layout 1: models/<name>/index.json of the same models. */
     indexes: DocumentAt[];
-    /** Layout 2: every derived file (head.json, row shards) of the same models. */
-    derived?: DocumentAt[];
+    /**
+     * Layout 2: the derived files (head.json, row shards, catalog.json) the change must leave as
+     * `expected` says, and the proposed commit's documents (`committed`, content null when absent)
+     * at those paths and at every other derived path the change touched.
+     */
+    derived?: {
+        committed: DocumentAt[];
+        expected: ExpectedFile[];
+    };
     /** Paths the reader could not take for registry documents (a bad model directory name…). */
     problems?: {
         path: string;
