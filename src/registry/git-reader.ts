@@ -204,7 +204,8 @@ export class GitReader {
         this.blobs.clear()
         this.blobBytes = 0
       }
-      this.blobs.set(oid, data)
+      // A copy: the object source may hand out views of a larger buffer (src/registry/object-source.ts).
+      this.blobs.set(oid, Buffer.from(data))
       this.blobBytes += data.length
     }
     return data

@@ -230,7 +230,10 @@ export class CatFileSource implements LocalObjectSource {
       } else {
         const size = Number(parts[2])
         if (this.buffer.length < newline + 1 + size + 1) return
-        const data = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size))
+        // A view, not a copy: a listing decodes 100,000 version files as they come, and copying
+        // each first doubled the bytes the collector moves. Whoever keeps one copies it
+        // (GitReader's blob cache), so a view never holds a chunk of the pipe for long.
+        const data = this.buffer.subarray(newline + 1, newline + 1 + size)
         this.buffer = this.buffer.subarray(newline + 1 + size + 1)
         this.pending.shift()
         head.resolve({ type: parts[1] as ObjectKind, data })
