@@ -3,6 +3,7 @@
  * registry by `mreg import` of a generated legacy directory, and running one command on it as a
  * whole process beside `git cat-file --batch` reading the same version files.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeLegacyRegistry } from '../../test/support/legacy-registry.js'
@@ -142,7 +143,11 @@ export async function build(env: BenchEnv, kind: 'many' | 'one', s: Shape): Prom
 export interface Op {
   key: string
   label: (s: Shape) => string
-  args: (s: Shape, run: number, dirs: { files: string; out: string }) => Promise<string[]> | string[]
+  args: (
+    s: Shape,
+    run: number,
+    dirs: { files: string; out: string; repo: string }
+  ) => Promise<string[]> | string[]
   /** Rows the answer shows (metadata paths), for `git cat-file --batch` to read; none for writes. */
   rows?: (stdout: string) => string[]
 }
@@ -200,8 +205,25 @@ export const OPS: Op[] = [
     label: s => `promote ${s.name}@1.0.N --to staging`,
     // 1.0.1, 1.0.2…: development versions of every generated model (every 10th is staged).
     args: (s, run) => ['promote', `${s.name}@1.0.${run + 1}`, '--to', 'staging']
+  },
+  {
+    // The policy check of the last promotion (what a pull request's check runs), base → head.
+    key: 'check',
+    label: s => `check of a promotion of ${s.name} (base → head)`,
+    args: (_s, _run, dirs) => [
+      'check',
+      commitOf(dirs.repo, 'model-registry~1'),
+      commitOf(dirs.repo, 'model-registry')
+    ]
   }
 ]
+
+function commitOf(repo: string, rev: string): string {
+  return execFileSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], {
+    cwd: repo,
+    encoding: 'utf8'
+  }).trim()
+}
 
 export interface OpResult {
   registry: string
@@ -222,7 +244,11 @@ export async function measureOp(
   b: Built,
   op: Op
 ): Promise<{ result: OpResult; bytesPerRun: number }> {
-  const dirs = { files: join(env.tmp, `${b.shape.key}-files`), out: join(env.tmp, `${b.shape.key}-out`) }
+  const dirs = {
+    files: join(env.tmp, `${b.shape.key}-files`),
+    out: join(env.tmp, `${b.shape.key}-out`),
+    repo: b.repo
+  }
   await mkdir(dirs.files, { recursive: true })
   await mkdir(dirs.out, { recursive: true })
   const write = op.rows === undefined
