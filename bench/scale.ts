@@ -32,6 +32,7 @@ import {
   measureFullList,
   measureOp,
   OPS,
+  SAMPLES,
   shape,
   type Built,
   type OpResult,
@@ -89,8 +90,8 @@ async function main(env: BenchEnv): Promise<BenchResult> {
   const results: OpResult[] = []
   const disk: { registry: string; total: number; bytes: number }[] = []
   for (const op of OPS) {
-    nodeRuns.push(await runMeasured(process.execPath, ['-e', '0']))
     for (const b of builds) {
+      nodeRuns.push(await runMeasured(process.execPath, ['-e', '0']))
       const { result, bytesPerRun } = await measureOp(env, b, op)
       results.push(result)
       if (op.key === 'register') disk.push({ registry: b.shape.label, total: b.total, bytes: bytesPerRun })
@@ -110,7 +111,7 @@ async function main(env: BenchEnv): Promise<BenchResult> {
     builds.find(b => b.kind === 'many' && b.total === total) as Built
   )
   const loadDuring = load.stop()
-  // node -e 0 is sampled at the start and before each command, under the same load as the commands.
+  // node -e 0 is sampled at the start and before each command on each registry, under the same load.
   const node0 = stats(nodeRuns.slice(1).map(r => r.ms)).median
   const node0Rss = Math.max(...nodeRuns.map(r => r.peakRss))
   const budget = 1.5 * node0 + 50
@@ -269,7 +270,7 @@ async function main(env: BenchEnv): Promise<BenchResult> {
     },
     {
       title:
-        'Full `list` (human output, every version) against `git cat-file --batch` reading every version file',
+        'Full `list` (human output, every version; median of 3 runs, highest RSS) against `git cat-file --batch` reading every version file',
       columns: [
         'registry',
         'rows',
@@ -305,7 +306,7 @@ async function main(env: BenchEnv): Promise<BenchResult> {
   tables.push(github.table)
   const notes = [
     `Registries: the versions of a Python-registry directory (test/support/legacy-registry.ts: round-robin over the models, one minute apart, every 10th version of a model staged, the newest of those in production, lineage to the previous version). The one-model registries, and the others up to 2,000 versions (BENCH_SCALE_IMPORT_MAX), are built by writing the directory and importing it with \`mreg import --batch ${BATCH}\` as one process under GNU time (its time and memory are the import rows: at the full size, the import of ${fmt(total)} legacy versions); the larger many-models registries are written directly (bench/support/scale-direct.ts): the same documents import makes of that metadata (src/domain/legacy.ts), the derived files src/domain/layout.ts derives from them, in one \`git fast-import\` commit (so they are packed, as a fresh clone is), every version pointing at one artifact stored by a real \`mreg register\`. Each registry is in layout 2 (docs/ARCHITECTURE.md: version files under fan-out directories, day-bucketed row shards, a head per model, the catalog).`,
-    `Each command runs ${'3'} times as \`node mreg.cjs --json …\` under GNU time (1 when a run takes over 5 s); reads get one extra uncounted run first. Median wall time, highest peak RSS. \`git cat-file --batch\` reads the version files the command's answer shows (by blob id, looked up with one untimed \`git ls-tree\`), from the same repository, median of 3 after a warm-up.`,
+    `Each command runs ${SAMPLES} times as \`node mreg.cjs --json …\` under GNU time (3 when a run takes over 1 s, 1 over 5 s); reads get one extra uncounted run first. Median wall time, highest peak RSS. \`git cat-file --batch\` reads the version files the command's answer shows (by blob id, looked up with one untimed \`git ls-tree\`), from the same repository, median of 3 after a warm-up.`,
     `\`migrate\`: the one-model registry at ${fmt(total)} versions, its version documents rewritten to layout 1 (models/<name>/<version>.json with metadata_path to match, plus the index.json of every version that layout kept, ${fmt(Math.round(migrate.buildMs / 1000))} s to write with \`git fast-import\`; the policy of test/fixtures/v1-registry.bundle), then \`mreg --json migrate\` as one process under GNU time (bench/support/scale-migrate.ts).`,
     "`check` (the policy check of the last `promote` above, as a pull request of it is checked) is not among the issue's commands: it is held to the same budget because a pull request's check runs on every promotion (src/commands/check-reads.ts reads what the change touched).",
     'GitHub mode: a fresh cache against the emulator (bench/support/scale-github.ts); requests and bytes are counted by the emulator, API and git together.',
