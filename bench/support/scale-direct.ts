@@ -14,13 +14,8 @@ import { spawn } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { once } from 'node:events'
-import {
-  deriveCatalog,
-  deriveModelFiles,
-  headPath,
-  versionFilePath,
-  type ModelHead
-} from '../../src/domain/layout.js'
+import { headPath, versionFilePath, type ModelHead } from '../../src/domain/layout.js'
+import { deriveCatalog, deriveModelFiles } from '../../src/domain/model-head.js'
 import { importedVersion, readLegacyRecord } from '../../src/domain/legacy.js'
 import type { ModelVersion, RegistryPolicy } from '../../src/domain/types.js'
 import { serialiseJson } from '../../src/registry/tree-writer.js'

@@ -17,17 +17,8 @@
  * every version file of the changed models on both sides and derives their files from scratch.
  */
 import { isRegistryError, RegistryError } from '../domain/errors.js'
-import {
-  CATALOG_PATH,
-  deriveHead,
-  deriveModelFiles,
-  headPath,
-  modelDir,
-  rowOf,
-  versionFilePath,
-  withCatalogEntry,
-  type Catalog
-} from '../domain/layout.js'
+import { CATALOG_PATH, headPath, modelDir, rowOf, versionFilePath, type Catalog } from '../domain/layout.js'
+import { deriveHead, deriveModelFiles, withCatalogEntry } from '../domain/model-head.js'
 import { normaliseMustBeat } from '../domain/gates.js'
 import { firstDifference } from '../domain/json-diff.js'
 import { gateFor } from '../domain/policy.js'

@@ -4,7 +4,8 @@
  * with its recorded SHA-256, and stored bytes nothing refers to.
  */
 import { isRegistryError } from '../domain/errors.js'
-import { deriveCatalog, deriveHead, rowOf, type ModelHead } from '../domain/layout.js'
+import { rowOf, type ModelHead } from '../domain/layout.js'
+import { deriveCatalog, deriveHead } from '../domain/model-head.js'
 import { checkCatalog, checkDerivedFiles } from '../domain/layout-check.js'
 import { checkIndexConsistency } from '../domain/model-index.js'
 import { formatReference } from '../domain/references.js'

@@ -17,14 +17,12 @@ import {
   layoutDay,
   rowOf,
   rowOrder,
-  updateHead,
   versionFilePath,
-  withCatalogEntry,
   type Catalog,
-  type HeadLookups,
   type RowShard,
   type VersionRow
 } from '../domain/layout.js'
+import { updateHead, withCatalogEntry, type HeadLookups } from '../domain/model-head.js'
 import { compareSemver } from '../domain/versions.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { FileWrite, RegistrySnapshot } from '../registry/backend.js'

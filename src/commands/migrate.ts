@@ -7,14 +7,13 @@
  */
 import {
   CATALOG_PATH,
-  deriveCatalog,
-  deriveHead,
   headPath,
   layoutRows,
   rowOf,
   type ModelHead,
   type VersionRow
 } from '../domain/layout.js'
+import { deriveCatalog, deriveHead } from '../domain/model-head.js'
 import { versionPath } from '../domain/model-index.js'
 import type { ModelVersion } from '../domain/types.js'
 import type { ChangeSet, FileWrite, RegistrySnapshot } from '../registry/backend.js'

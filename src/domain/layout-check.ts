@@ -4,7 +4,8 @@
  * refuse a derived file that disagrees, naming the first difference.
  */
 import { firstDifference } from './json-diff.js'
-import { CATALOG_PATH, deriveModelFiles, type Catalog } from './layout.js'
+import { CATALOG_PATH, type Catalog } from './layout.js'
+import { deriveModelFiles } from './model-head.js'
 import type { ModelVersion } from './types.js'
 
 /**

@@ -6,7 +6,8 @@
  * comes in through a BranchEndpoint and the loop itself exists once.
  */
 import type { RegistryError } from '../domain/errors.js'
-import { CATALOG_PATH, EMPTY_CATALOG } from '../domain/layout.js'
+import { CATALOG_PATH } from '../domain/layout.js'
+import { EMPTY_CATALOG } from '../domain/model-head.js'
 import type { RegistryPolicy } from '../domain/types.js'
 import type { ChangeBuilder, ChangeSet, CommitOutcome, ProposeOutcome } from './backend.js'
 import { checkProposalBranch, INIT_SUBJECT } from './common.js'

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { join } from 'node:path'
-import { deriveCatalog, deriveHead, rowOf, versionFilePath } from '../../src/domain/layout.js'
+import { rowOf, versionFilePath } from '../../src/domain/layout.js'
+import { deriveCatalog, deriveHead } from '../../src/domain/model-head.js'
 import { checkCatalog, checkDerivedFiles } from '../../src/domain/layout-check.js'
 import type { ModelHead } from '../../src/domain/layout.js'
 import type { ModelVersion } from '../../src/domain/types.js'

@@ -4,14 +4,8 @@
  */
 import { expect } from '@jest/globals'
 import { readDerivedFiles } from '../../src/commands/registry-reads.js'
-import {
-  CATALOG_PATH,
-  deriveCatalog,
-  deriveHead,
-  deriveModelFiles,
-  rowOf,
-  type ModelHead
-} from '../../src/domain/layout.js'
+import { CATALOG_PATH, rowOf, type ModelHead } from '../../src/domain/layout.js'
+import { deriveCatalog, deriveHead, deriveModelFiles } from '../../src/domain/model-head.js'
 import type { ModelVersion } from '../../src/domain/types.js'
 import type { RegistrySnapshot } from '../../src/registry/backend.js'
 import { serialiseJson } from '../../src/registry/tree-writer.js'

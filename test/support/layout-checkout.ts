@@ -5,16 +5,8 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import {
-  CATALOG_PATH,
-  deriveHead,
-  deriveModelFiles,
-  rowOf,
-  rowsDir,
-  versionFilePath,
-  withCatalogEntry,
-  type Catalog
-} from '../../src/domain/layout.js'
+import { CATALOG_PATH, rowOf, rowsDir, versionFilePath, type Catalog } from '../../src/domain/layout.js'
+import { deriveHead, deriveModelFiles, withCatalogEntry } from '../../src/domain/model-head.js'
 import type { ModelVersion } from '../../src/domain/types.js'
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`

@@ -7,16 +7,14 @@ import fc from 'fast-check'
 import {
   SHARD_ROWS,
   dayOf,
-  deriveHead,
-  deriveModelFiles,
   layoutDay,
   layoutRows,
   rowOf,
   rowOrder,
-  updateHead,
   versionFilePath,
   type VersionRow
 } from '../../../src/domain/layout.js'
+import { deriveHead, deriveModelFiles, updateHead } from '../../../src/domain/model-head.js'
 import { compareSemver } from '../../../src/domain/versions.js'
 import { makeVersion } from './fixtures.js'
 
