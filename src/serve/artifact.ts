@@ -1,17 +1,15 @@
 /**
  * Serving a version's artifact. The store fetches it once into a cache directory (verified
  * against the recorded SHA-256, as `mreg fetch` does); every full download is hashed again while
- * it streams, and the last chunk is held back until the digest is known: on a mismatch the
- * connection is cut instead, so a bad file is never received as complete. A Range request is
+ * it streams (src/serve/verified-send.ts), and the last chunk is held back until the digest is
+ * known: on a mismatch the connection is cut instead, so a bad file is never received as complete. A Range request is
  * served from the cached copy only while it is the file that was verified (same size, inode and
  * modification time).
  */
-import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, rm, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
-import { Transform, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { CommandContext } from '../commands/context.js'
 import { openStore } from '../commands/open-store.js'
@@ -20,13 +18,7 @@ import { isRegistryError, RegistryError } from '../domain/errors.js'
 import { formatReference } from '../domain/references.js'
 import type { Artifact, ModelVersion } from '../domain/types.js'
 import { contentDisposition, directoryFile, wholeArtifact } from './directory-artifact.js'
-import { ApiError } from './http.js'
-
-/**
- * Read chunk of the cached copy: 1 MiB instead of the stream default 64 KiB, so a large download
- * costs 16× fewer hash updates, socket writes and stream callbacks per byte.
- */
-const CHUNK = 1024 * 1024
+import { CHUNK, HashingWorker, sendVerified } from './verified-send.js'
 
 export interface ArtifactEvents {
   served(bytes: number): void
@@ -43,6 +35,7 @@ interface Cached {
 
 export class ArtifactServer {
   private readonly cached = new Map<string, Promise<Cached>>()
+  private readonly hashing = new HashingWorker()
 
   constructor(
     private readonly ctx: CommandContext,
@@ -92,20 +85,21 @@ export class ArtifactServer {
     }
     res.writeHead(200, { ...headers, 'content-length': String(file.size) })
     if (req.method === 'HEAD') return void res.end()
-    const verify = new VerifyingStream(sha256)
     try {
-      await pipeline(createReadStream(file.path, { highWaterMark: CHUNK }), verify, res)
-      this.events.served(file.size)
-    } catch (error) {
-      if (verify.mismatch !== null) {
-        this.events.verificationFailed(
-          version,
-          `artifact does not match its recorded SHA-256 (${verify.mismatch}); download cut`
-        )
-        this.forget(sha256, file)
+      const { mismatch } = await sendVerified(file.path, file.size, sha256, res, this.hashing)
+      if (mismatch === null) {
+        this.events.served(file.size)
+        return
       }
+      this.events.verificationFailed(
+        version,
+        `artifact does not match its recorded SHA-256 (${mismatch}); download cut`
+      )
+      this.forget(sha256, file)
       res.destroy()
-      if (verify.mismatch === null && !isClientGone(error)) throw error
+    } catch (error) {
+      res.destroy()
+      if (!isClientGone(error)) throw error
     }
   }
 
@@ -176,36 +170,8 @@ export class ArtifactServer {
   }
 
   async close(): Promise<void> {
+    await this.hashing.close()
     if (this.ownsCache) await rm(this.cacheDir, { recursive: true, force: true })
-  }
-}
-
-/** Passes bytes through while hashing them, one chunk behind; fails at the end on a mismatch. */
-class VerifyingStream extends Transform {
-  private readonly hash = createHash('sha256')
-  private held: Buffer | null = null
-  mismatch: string | null = null
-
-  constructor(private readonly expected: string) {
-    // Room for the chunk held back and the one passing, at the read size.
-    super({ highWaterMark: 2 * CHUNK })
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk)
-    const previous = this.held
-    this.held = chunk
-    done(null, previous ?? undefined)
-  }
-
-  override _flush(done: TransformCallback): void {
-    const actual = this.hash.digest('hex')
-    if (actual !== this.expected) {
-      this.mismatch = actual
-      done(new ApiError('integrity', `artifact bytes hash to ${actual}, not the recorded ${this.expected}`))
-      return
-    }
-    done(null, this.held ?? undefined)
   }
 }
 
