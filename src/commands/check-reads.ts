@@ -40,6 +40,9 @@ export interface ReadChange {
 
 type Problems = { path: string; message: string }[]
 
+/** A version file's path (layout 2): the derived files are everything else a write touches. */
+const VERSION_FILE = /^models\/[^/]+\/versions\//
+
 export async function readChange(backend: RegistryBackend, base: string, head: string): Promise<ReadChange> {
   const [before, after] = await Promise.all([backend.snapshotAt(base), backend.snapshotAt(head)])
   const models = await changedModels(before, after)
@@ -72,8 +75,9 @@ async function readPolicies(
 
 /**
  * Layout 2 on both sides: only what the change touched (see the top of this file). Null when a
- * derived file the change touched is not what the replay derives: the base may be what is wrong
- * (a change repairing it), so only the whole read can say which.
+ * derived file the change touched is not what the replay derives (the base may be what is wrong,
+ * in a change repairing it: only the whole read can say which), or a changed version file is not
+ * a valid document (the whole read reports it).
  */
 async function readTouched(
   before: RegistrySnapshot,
@@ -115,7 +119,6 @@ async function readTouched(
     const pairs = await mapLimited(versionPaths, READS_IN_FLIGHT, path =>
       Promise.all([readDocument(before, path), readDocument(after, path)])
     )
-    let valid = true
     for (const [old, now] of pairs) {
       if (present(old)) base.versions.push(old)
       if (present(now)) head.versions.push(now)
@@ -123,11 +126,9 @@ async function readTouched(
       const gone = present(now) ? null : parsedVersion(old)
       if (doc) upserts.push(doc)
       else if (gone) removals.push(gone)
-      else valid = false // an invalid document is the review's finding; its model's files are not derived
-    }
-    if (!valid) {
-      for (const path of [...derivedTouched]) if (path.startsWith(prefix)) derivedTouched.delete(path)
-      removeModel(upserts, removals, name)
+      // An invalid document derives nothing: the whole read reports it and leaves its model's
+      // derived files out of the comparison.
+      else return null
     }
     // The base's holders, unchanged unless the change touched them: the rules compare with them.
     const touched = new Set(versionPaths)
@@ -143,7 +144,7 @@ async function readTouched(
   }
   const expected: ExpectedFile[] = []
   for (const write of await layoutWrites(before, { upserts, removals })) {
-    if (/\/versions\//.test(write.path)) continue
+    if (VERSION_FILE.test(write.path)) continue
     expected.push({ path: write.path, content: write.content })
     derivedTouched.add(write.path)
   }
@@ -226,12 +227,6 @@ function misplacedVersion(name: string, path: string): string | null {
     return where === path ? null : `${path} is not where ${name}@${version} belongs (${where})`
   } catch (error) {
     return `${path}: ${messageOf(error)}`
-  }
-}
-
-function removeModel(upserts: ModelVersion[], removals: ModelVersion[], name: string): void {
-  for (const list of [upserts, removals]) {
-    for (let i = list.length - 1; i >= 0; i--) if ((list[i] as ModelVersion).name === name) list.splice(i, 1)
   }
 }
 
