@@ -4,6 +4,7 @@
  * version files. A change whose derived files disagree with that replay is judged whole, so a
  * tampered file is still named and a repair of a broken base still passes.
  */
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@jest/globals'
 import { check } from '../../../src/commands/check.js'
@@ -135,4 +136,16 @@ test('a change repairing a broken derived file of the base passes (judged whole)
   })
   const { outcome } = await checked(broken, repaired)
   expect(outcome).toMatchObject({ passed: true, findings: [] })
+})
+
+test('a changed version file that is not a valid document is reported (judged whole)', async () => {
+  const base = tip()
+  const head = await handCommit(registry.repo, base, 'break a version file', async dir => {
+    await writeFile(join(dir, versionFilePath('lof', '1.0.9')), '{ not json')
+  })
+  const { outcome } = await checked(base, head)
+  expect(outcome.passed).toBe(false)
+  expect(outcome.findings).toEqual([
+    expect.objectContaining({ kind: 'invalid-document', file: versionFilePath('lof', '1.0.9') })
+  ])
 })
