@@ -5,7 +5,7 @@
  * which is how git itself publishes objects.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { fileSystemError } from '../stores/atomic-file.js'
 import { zlib } from '../stores/lazy-zlib.js'
 import { join } from 'node:path'
@@ -43,19 +43,26 @@ export function writeObject(gitdir: string, type: ObjectType, content: Uint8Arra
   const { oid, raw } = hashObject(type, content)
   const dir = join(gitdir, 'objects', oid.slice(0, 2))
   const target = join(dir, oid.slice(2))
-  if (existsSync(target)) return oid
-  const temp = join(dir, `tmp_obj_${process.pid}_${randomBytes(6).toString('hex')}`)
+  // No look first for an existing copy, and no mkdir first: a write's objects are new (the tree
+  // writer keeps unchanged directories as they are), the fan-out directory usually exists, and
+  // each check was a system call per object (docs/ARCHITECTURE.md, "Writing a commit"). Renaming
+  // over an existing copy is harmless: same name, same bytes.
+  const temp = join(gitdir, 'objects', `tmp_obj_${process.pid}_${randomBytes(6).toString('hex')}`)
   try {
-    try {
-      // not recursive: objects/ exists, and recursive mkdir reports EROFS as ENOENT
-      mkdirSync(dir)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    }
     // level 1, as git's core.looseCompression default: loose objects are small and short-lived
     writeFileSync(temp, zlib().deflateSync(raw, { level: 1 }), { flag: 'wx', mode: 0o444 })
-    // Same name means same bytes, so replacing a copy another process just wrote is harmless.
-    renameSync(temp, target)
+    try {
+      renameSync(temp, target)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      try {
+        // not recursive: objects/ exists, and recursive mkdir reports EROFS as ENOENT
+        mkdirSync(dir)
+      } catch (again) {
+        if ((again as NodeJS.ErrnoException).code !== 'EEXIST') throw again
+      }
+      renameSync(temp, target)
+    }
   } catch (error) {
     rmSync(temp, { force: true })
     // a full disk, a read-only objects directory: the user's to fix, said in one line
