@@ -59,18 +59,19 @@ export async function readChange(backend: RegistryBackend, base: string, head: s
   return { ...(await readWhole(before, after, models)), models, otherPaths }
 }
 
-async function readPolicies(
+/** Both sides' states, with registry.json read into them: what every read of a change starts from. */
+async function withPolicies(
   before: RegistrySnapshot,
-  after: RegistrySnapshot,
-  base: BaseState,
-  head: HeadState
-) {
+  after: RegistrySnapshot
+): Promise<{ base: BaseState; head: HeadState; problems: Problems }> {
+  const problems: Problems = []
   const [a, b] = await Promise.all([
     readDocument(before, 'registry.json'),
     readDocument(after, 'registry.json')
   ])
-  ;[base.policy, base.policyError] = [a.content, a.error]
-  ;[head.policy, head.policyError] = [b.content, b.error]
+  const base: BaseState = { policy: a.content, policyError: a.error, versions: [] }
+  const head: HeadState = { policy: b.content, policyError: b.error, versions: [], indexes: [], problems }
+  return { base, head, problems }
 }
 
 /**
@@ -84,10 +85,7 @@ async function readTouched(
   after: RegistrySnapshot,
   models: string[]
 ): Promise<{ base: BaseState; head: HeadState } | null> {
-  const problems: Problems = []
-  const base: BaseState = { policy: null, versions: [] }
-  const head: HeadState = { policy: null, versions: [], indexes: [], problems }
-  await readPolicies(before, after, base, head)
+  const { base, head, problems } = await withPolicies(before, after)
   const upserts: ModelVersion[] = []
   const removals: ModelVersion[] = []
   const derivedTouched = new Set<string>([CATALOG_PATH])
@@ -165,10 +163,7 @@ async function readWhole(
   after: RegistrySnapshot,
   models: string[]
 ): Promise<{ base: BaseState; head: HeadState }> {
-  const problems: Problems = []
-  const base: BaseState = { policy: null, versions: [] }
-  const head: HeadState = { policy: null, versions: [], indexes: [], problems }
-  await readPolicies(before, after, base, head)
+  const { base, head, problems } = await withPolicies(before, after)
   const committed: DocumentAt[] = []
   const expected: ExpectedFile[] = []
   let catalog: Catalog | null = null
