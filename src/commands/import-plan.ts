@@ -1,57 +1,21 @@
 /**
  * import, step 1: read the Python registry's directory (`models/<type>/<model_id>.pkl` beside
- * `metadata/<type>/<model_id>.json`) into a plan, refusing anything that cannot be imported
- * before a byte is stored. The plan keeps a few short strings per version, never the documents,
+ * `metadata/<type>/<model_id>.json`, src/commands/import-files.ts) into a plan, refusing anything
+ * that cannot be imported before a byte is stored. The plan keeps a few short strings per version, never the documents,
  * so 100,000 versions stay small; the documents are read again, one batch at a time, to commit.
  */
-import { createHash } from 'node:crypto'
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { stat } from 'node:fs/promises'
 import { invalidInput, isRegistryError } from '../domain/errors.js'
-import { importedVersion, readLegacyRecord, type LegacyRecord } from '../domain/legacy.js'
+import { importedVersion, type LegacyRecord } from '../domain/legacy.js'
 import { nameFromModelId } from '../domain/model-id.js'
-import { parseModelType } from '../domain/names.js'
 import { compareSemver } from '../domain/versions.js'
 import type { RegistryPolicy } from '../domain/types.js'
 import type { RegistrySnapshot } from '../registry/backend.js'
 import { errorCode } from '../stores/atomic-file.js'
 import { forEachLimited } from './limited.js'
+import { LegacyFile, listLegacyFiles, MODEL_EXTENSION, readLegacyFile } from './import-files.js'
 
-export const MODEL_EXTENSION = '.pkl'
 export const MODEL_MEDIA_TYPE = 'application/octet-stream'
-
-/** The roots of the legacy directory's two trees, shared by every file. */
-interface LegacyRoots {
-  metadata: string
-  models: string
-}
-
-/**
- * One metadata file and its model file. Only the names are kept (the roots and the type's
- * directory are shared): 100,000 of them stay small, and the paths are joined when asked for.
- */
-class LegacyFile {
-  constructor(
-    private readonly roots: LegacyRoots,
-    /** The directory's name under metadata/ and models/. */
-    private readonly typeDir: string,
-    readonly modelType: string,
-    readonly stem: string
-  ) {}
-
-  /** The same files, the stem given as another string of the same text. */
-  named(stem: string): LegacyFile {
-    return new LegacyFile(this.roots, this.typeDir, this.modelType, stem)
-  }
-
-  get metadataFile(): string {
-    return join(this.roots.metadata, this.typeDir, `${this.stem}.json`)
-  }
-
-  get modelFile(): string {
-    return join(this.roots.models, this.typeDir, `${this.stem}${MODEL_EXTENSION}`)
-  }
-}
 
 /** What the plan keeps of one version (PlannedVersion adds its files). */
 interface PlannedFields {
@@ -180,38 +144,6 @@ export async function planImport(
 }
 
 /** Every metadata file, each with its model file; a model file without metadata is refused too. */
-async function listLegacyFiles(dir: string): Promise<LegacyFile[]> {
-  const metadataRoot = join(dir, 'metadata')
-  const modelsRoot = join(dir, 'models')
-  const roots: LegacyRoots = { metadata: metadataRoot, models: modelsRoot }
-  await requireDirectory(dir, `import directory "${dir}"`)
-  await requireDirectory(metadataRoot, `"${metadataRoot}"`)
-  await requireDirectory(modelsRoot, `"${modelsRoot}"`)
-  const files: LegacyFile[] = []
-  for (const type of await subdirectories(metadataRoot)) {
-    const modelType = typeDirectory(metadataRoot, type)
-    for (const name of await readdir(join(metadataRoot, type))) {
-      if (!name.endsWith('.json')) continue
-      files.push(new LegacyFile(roots, type, modelType, name.slice(0, -'.json'.length)))
-    }
-  }
-  const described = new Set(files.map(f => f.modelFile))
-  for (const type of await subdirectories(modelsRoot)) {
-    for (const name of await readdir(join(modelsRoot, type))) {
-      const modelFile = join(modelsRoot, type, name)
-      if (name.endsWith(MODEL_EXTENSION) && !described.has(modelFile)) {
-        const stem = name.slice(0, -MODEL_EXTENSION.length)
-        throw invalidInput(
-          `${modelFile} has no metadata file ${join(metadataRoot, type, `${stem}.json`)}; add it or remove the model file`
-        )
-      }
-    }
-  }
-  if (files.length === 0)
-    throw invalidInput(`no metadata files (*.json) under ${metadataRoot}: nothing to import`)
-  return files
-}
-
 async function readPlannedVersion(file: LegacyFile, policy: RegistryPolicy): Promise<PlannedVersion> {
   const { record, digest } = await readLegacyFile(file, policy)
   let size: number
@@ -267,33 +199,6 @@ async function readPlannedVersion(file: LegacyFile, policy: RegistryPolicy): Pro
 }
 
 /** Reads and maps one metadata file; `digest` is the SHA-256 of its bytes. */
-export async function readLegacyFile(
-  file: Pick<LegacyFile, 'metadataFile' | 'modelType' | 'stem'>,
-  policy: RegistryPolicy
-): Promise<{ record: LegacyRecord; digest: string }> {
-  let bytes: Buffer
-  try {
-    bytes = await readFile(file.metadataFile)
-  } catch (error) {
-    throw invalidInput(`cannot read ${file.metadataFile}: ${(error as Error).message}`)
-  }
-  let raw: unknown
-  try {
-    raw = JSON.parse(bytes.toString('utf8'))
-  } catch (error) {
-    throw invalidInput(
-      `${file.metadataFile}: invalid JSON (${(error as Error).message}); fix or remove the file`
-    )
-  }
-  const record = readLegacyRecord(raw, {
-    where: file.metadataFile,
-    modelType: file.modelType,
-    stem: file.stem,
-    policy
-  })
-  return { record, digest: createHash('sha256').update(bytes).digest('hex') }
-}
-
 function refuseDuplicates(planned: PlannedVersion[]): void {
   const byVersion = new Map<string, PlannedVersion>()
   const byId = new Map<string, PlannedVersion>()
@@ -425,31 +330,4 @@ function byRegistration(a: PlannedVersion, b: PlannedVersion): number {
 function mostRecentlyDeployed(a: PlannedVersion, b: PlannedVersion): number {
   const at = (v: PlannedVersion) => Date.parse(v.deployedAt ?? v.registeredAt)
   return at(b) - at(a) || compareSemver(b.version, a.version)
-}
-
-async function requireDirectory(path: string, what: string): Promise<void> {
-  try {
-    if ((await stat(path)).isDirectory()) return
-  } catch {
-    // reported below
-  }
-  throw invalidInput(
-    `${what} is not a directory: give the root of the Python registry (it holds models/<model_type>/ and metadata/<model_type>/)`
-  )
-}
-
-async function subdirectories(root: string): Promise<string[]> {
-  const entries = await readdir(root, { withFileTypes: true })
-  return entries
-    .filter(e => e.isDirectory())
-    .map(e => e.name)
-    .sort()
-}
-
-function typeDirectory(root: string, type: string): string {
-  try {
-    return parseModelType(type)
-  } catch (error) {
-    throw invalidInput(`${join(root, type)}: ${(error as Error).message}`)
-  }
 }

@@ -20,13 +20,8 @@ import type { RegistrySnapshot } from '../registry/backend.js'
 import type { ArtifactStore, PutResult } from '../stores/artifact-store.js'
 import { hashFile } from '../stores/hashing.js'
 import type { CommandContext } from './context.js'
-import {
-  MODEL_EXTENSION,
-  MODEL_MEDIA_TYPE,
-  planImport,
-  readLegacyFile,
-  type PlannedVersion
-} from './import-plan.js'
+import { MODEL_EXTENSION, readLegacyFile } from './import-files.js'
+import { MODEL_MEDIA_TYPE, planImport, type PlannedVersion } from './import-plan.js'
 import { forEachLimited } from './limited.js'
 import { openStore } from './open-store.js'
 import { updateRegistry } from './update-registry.js'
