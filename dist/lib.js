@@ -912,145 +912,7 @@ function layoutRows(name, rows) {
   }
   return out;
 }
-function sortedRecord(entries) {
-  return Object.fromEntries([...entries].sort(byKey));
-}
-function highestOf(rows, order = compareSemver) {
-  let best2 = null;
-  for (const r of rows) if (best2 === null || order(r.version, best2) > 0) best2 = r.version;
-  return best2;
-}
-function newestOf(rows) {
-  let best2 = null;
-  for (const r of rows) if (best2 === null || rowOrder(r, best2) > 0) best2 = r;
-  return best2;
-}
-function assemble(name, p) {
-  return {
-    schema_version: 2,
-    name,
-    count: p.count,
-    newest: p.newest,
-    highest: p.highest,
-    highest_live: p.highestLive,
-    latest: p.latest,
-    types: sortedRecord(p.types),
-    metrics: sortedRecord(p.metrics),
-    stages: sortedRecord(p.stages)
-  };
-}
-function deriveHead(name, rows) {
-  const highest = highestOf(rows);
-  if (highest === null) return null;
-  const live = rows.filter((r) => !isArchivedRow(r));
-  const types = /* @__PURE__ */ new Map();
-  const metrics = /* @__PURE__ */ new Map();
-  const byStage = /* @__PURE__ */ new Map();
-  for (const r of rows) {
-    types.set(r.model_type, (types.get(r.model_type) ?? 0) + 1);
-    for (const m of Object.keys(r.metrics)) metrics.set(m, (metrics.get(m) ?? 0) + 1);
-    const held = byStage.get(r.stage);
-    if (held) held.push(r);
-    else byStage.set(r.stage, [r]);
-  }
-  const stages = [...byStage].map(([stage, held]) => [
-    stage,
-    { count: held.length, newest: newestOf(held).version }
-  ]);
-  return assemble(name, {
-    count: rows.length,
-    newest: newestOf(live)?.version ?? null,
-    highest,
-    highestLive: highestOf(live),
-    latest: highestOf(live, latestOrder),
-    types,
-    metrics,
-    stages
-  });
-}
-async function updateHead(name, old, removed, added, lookups) {
-  const count = (old?.count ?? 0) - removed.length + added.length;
-  if (count <= 0) return null;
-  const gone = new Set(removed.map((r) => r.version));
-  const types = new Map(Object.entries(old?.types ?? {}));
-  const metrics = new Map(Object.entries(old?.metrics ?? {}));
-  const stageCounts = new Map(Object.entries(old?.stages ?? {}).map(([s, v]) => [s, v.count]));
-  const bump = (map, key3, by) => {
-    const next = (map.get(key3) ?? 0) + by;
-    if (next > 0) map.set(key3, next);
-    else map.delete(key3);
-  };
-  for (const r of removed) {
-    bump(types, r.model_type, -1);
-    bump(stageCounts, r.stage, -1);
-    for (const m of Object.keys(r.metrics)) bump(metrics, m, -1);
-  }
-  for (const r of added) {
-    bump(types, r.model_type, 1);
-    bump(stageCounts, r.stage, 1);
-    for (const m of Object.keys(r.metrics)) bump(metrics, m, 1);
-  }
-  const newestWhere = async (oldBest, keep, held) => {
-    const candidates = added.filter(keep);
-    if (oldBest !== null && oldBest !== void 0 && !gone.has(oldBest)) {
-      const best2 = newestOf([await lookups.row(oldBest), ...candidates]);
-      return best2.version;
-    }
-    const floor = newestOf(candidates);
-    if (oldBest !== null && oldBest !== void 0 && candidates.length !== held)
-      return (await lookups.newest(keep, floor))?.version ?? null;
-    return floor?.version ?? null;
-  };
-  const highestWhere = async (oldBest, keep, order = compareSemver) => {
-    const candidates = added.filter(keep).map((r) => r.version);
-    const max = (a, b) => order(b, a) > 0 ? b : a;
-    if (oldBest !== null && oldBest !== void 0 && !gone.has(oldBest))
-      return [oldBest, ...candidates].reduce(max);
-    if (oldBest !== null && oldBest !== void 0) return lookups.highest(keep, order);
-    return candidates.length > 0 ? candidates.reduce(max) : null;
-  };
-  const live = (r) => !isArchivedRow(r);
-  const [stages, newest, highest, highestLive, latest] = await Promise.all([
-    Promise.all(
-      [...stageCounts].map(async ([stage, held]) => {
-        const newest2 = await newestWhere(old?.stages[stage]?.newest ?? null, (r) => r.stage === stage, held);
-        return [stage, { count: held, newest: newest2 }];
-      })
-    ),
-    newestWhere(old?.newest, live),
-    highestWhere(old?.highest, () => true),
-    highestWhere(old?.highest_live, live),
-    highestWhere(old?.latest, live, latestOrder)
-  ]);
-  return assemble(name, {
-    count,
-    newest,
-    highest,
-    highestLive,
-    latest,
-    types,
-    metrics,
-    stages
-  });
-}
-function summaryOf(head) {
-  const { schema_version: _v, name: _n, ...summary } = head;
-  return summary;
-}
-function withCatalogEntry(catalog2, name, head) {
-  const models = new Map(Object.entries(catalog2.models));
-  if (head) models.set(name, summaryOf(head));
-  else models.delete(name);
-  return { schema_version: 2, models: sortedRecord(models) };
-}
-function deriveModelFiles(name, versions) {
-  const rows = versions.map(rowOf);
-  const files = new Map(layoutRows(name, rows));
-  const head = deriveHead(name, rows);
-  if (head) files.set(headPath(name), head);
-  return files;
-}
-var CATALOG_PATH, SHARD_ROWS, sha1Hex, UNITS, latestOrder, EMPTY_CATALOG;
+var CATALOG_PATH, SHARD_ROWS, sha1Hex, UNITS;
 var init_layout = __esm({
   "src/domain/layout.ts"() {
     "use strict";
@@ -1065,8 +927,6 @@ var init_layout = __esm({
       [14, 16],
       [17, 19]
     ];
-    latestOrder = (a, b) => Number(!isPrerelease(a)) - Number(!isPrerelease(b)) || compareSemver(a, b);
-    EMPTY_CATALOG = { schema_version: 2, models: {} };
   }
 });
 
@@ -1242,6 +1102,157 @@ var init_references = __esm({
     init_versions();
     FORMS = "use name, name@1.2.0, name@latest (highest version), name@newest (last registered), name@<stage> or a model_id such as name_20261127_143000";
     STAGE_WORD = /^[a-z][a-z0-9_-]{0,31}$/;
+  }
+});
+
+// src/domain/model-head.ts
+function sortedRecord(entries) {
+  return Object.fromEntries([...entries].sort(byKey));
+}
+function highestOf(rows, order = compareSemver) {
+  let best2 = null;
+  for (const r of rows) if (best2 === null || order(r.version, best2) > 0) best2 = r.version;
+  return best2;
+}
+function newestOf(rows) {
+  let best2 = null;
+  for (const r of rows) if (best2 === null || rowOrder(r, best2) > 0) best2 = r;
+  return best2;
+}
+function assemble(name, p) {
+  return {
+    schema_version: 2,
+    name,
+    count: p.count,
+    newest: p.newest,
+    highest: p.highest,
+    highest_live: p.highestLive,
+    latest: p.latest,
+    types: sortedRecord(p.types),
+    metrics: sortedRecord(p.metrics),
+    stages: sortedRecord(p.stages)
+  };
+}
+function deriveHead(name, rows) {
+  const highest = highestOf(rows);
+  if (highest === null) return null;
+  const live = rows.filter((r) => !isArchivedRow(r));
+  const types = /* @__PURE__ */ new Map();
+  const metrics = /* @__PURE__ */ new Map();
+  const byStage = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    types.set(r.model_type, (types.get(r.model_type) ?? 0) + 1);
+    for (const m of Object.keys(r.metrics)) metrics.set(m, (metrics.get(m) ?? 0) + 1);
+    const held = byStage.get(r.stage);
+    if (held) held.push(r);
+    else byStage.set(r.stage, [r]);
+  }
+  const stages = [...byStage].map(([stage, held]) => [
+    stage,
+    { count: held.length, newest: newestOf(held).version }
+  ]);
+  return assemble(name, {
+    count: rows.length,
+    newest: newestOf(live)?.version ?? null,
+    highest,
+    highestLive: highestOf(live),
+    latest: highestOf(live, latestOrder),
+    types,
+    metrics,
+    stages
+  });
+}
+async function updateHead(name, old, removed, added, lookups) {
+  const count = (old?.count ?? 0) - removed.length + added.length;
+  if (count <= 0) return null;
+  const gone = new Set(removed.map((r) => r.version));
+  const types = new Map(Object.entries(old?.types ?? {}));
+  const metrics = new Map(Object.entries(old?.metrics ?? {}));
+  const stageCounts = new Map(Object.entries(old?.stages ?? {}).map(([s, v]) => [s, v.count]));
+  const bump = (map, key3, by) => {
+    const next = (map.get(key3) ?? 0) + by;
+    if (next > 0) map.set(key3, next);
+    else map.delete(key3);
+  };
+  for (const r of removed) {
+    bump(types, r.model_type, -1);
+    bump(stageCounts, r.stage, -1);
+    for (const m of Object.keys(r.metrics)) bump(metrics, m, -1);
+  }
+  for (const r of added) {
+    bump(types, r.model_type, 1);
+    bump(stageCounts, r.stage, 1);
+    for (const m of Object.keys(r.metrics)) bump(metrics, m, 1);
+  }
+  const newestWhere = async (oldBest, keep, held) => {
+    const candidates = added.filter(keep);
+    if (oldBest !== null && oldBest !== void 0 && !gone.has(oldBest)) {
+      const best2 = newestOf([await lookups.row(oldBest), ...candidates]);
+      return best2.version;
+    }
+    const floor = newestOf(candidates);
+    if (oldBest !== null && oldBest !== void 0 && candidates.length !== held)
+      return (await lookups.newest(keep, floor))?.version ?? null;
+    return floor?.version ?? null;
+  };
+  const highestWhere = async (oldBest, keep, order = compareSemver) => {
+    const candidates = added.filter(keep).map((r) => r.version);
+    const max = (a, b) => order(b, a) > 0 ? b : a;
+    if (oldBest !== null && oldBest !== void 0 && !gone.has(oldBest))
+      return [oldBest, ...candidates].reduce(max);
+    if (oldBest !== null && oldBest !== void 0) return lookups.highest(keep, order);
+    return candidates.length > 0 ? candidates.reduce(max) : null;
+  };
+  const live = (r) => !isArchivedRow(r);
+  const [stages, newest, highest, highestLive, latest] = await Promise.all([
+    Promise.all(
+      [...stageCounts].map(async ([stage, held]) => {
+        const newest2 = await newestWhere(old?.stages[stage]?.newest ?? null, (r) => r.stage === stage, held);
+        return [stage, { count: held, newest: newest2 }];
+      })
+    ),
+    newestWhere(old?.newest, live),
+    highestWhere(old?.highest, () => true),
+    highestWhere(old?.highest_live, live),
+    highestWhere(old?.latest, live, latestOrder)
+  ]);
+  return assemble(name, {
+    count,
+    newest,
+    highest,
+    highestLive,
+    latest,
+    types,
+    metrics,
+    stages
+  });
+}
+function summaryOf(head) {
+  const { schema_version: _v, name: _n, ...summary } = head;
+  return summary;
+}
+function withCatalogEntry(catalog2, name, head) {
+  const models = new Map(Object.entries(catalog2.models));
+  if (head) models.set(name, summaryOf(head));
+  else models.delete(name);
+  return { schema_version: 2, models: sortedRecord(models) };
+}
+function deriveModelFiles(name, versions) {
+  const rows = versions.map(rowOf);
+  const files = new Map(layoutRows(name, rows));
+  const head = deriveHead(name, rows);
+  if (head) files.set(headPath(name), head);
+  return files;
+}
+var latestOrder, EMPTY_CATALOG;
+var init_model_head = __esm({
+  "src/domain/model-head.ts"() {
+    "use strict";
+    init_ordering();
+    init_versions();
+    init_layout();
+    latestOrder = (a, b) => Number(!isPrerelease(a)) - Number(!isPrerelease(b)) || compareSemver(a, b);
+    EMPTY_CATALOG = { schema_version: 2, models: {} };
   }
 });
 
@@ -6960,7 +6971,7 @@ var init_review = __esm({
 
 // src/registry/objects.ts
 import { createHash as createHash4, randomBytes as randomBytes2 } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join as join5 } from "node:path";
 function hashObject(type, content) {
   const raw = Buffer.concat([Buffer.from(`${type} ${content.length}\0`), content]);
@@ -6970,16 +6981,20 @@ function writeObject(gitdir, type, content) {
   const { oid, raw } = hashObject(type, content);
   const dir = join5(gitdir, "objects", oid.slice(0, 2));
   const target = join5(dir, oid.slice(2));
-  if (existsSync(target)) return oid;
-  const temp = join5(dir, `tmp_obj_${process.pid}_${randomBytes2(6).toString("hex")}`);
+  const temp = join5(gitdir, "objects", `tmp_obj_${process.pid}_${randomBytes2(6).toString("hex")}`);
   try {
-    try {
-      mkdirSync(dir);
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-    }
     writeFileSync(temp, zlib().deflateSync(raw, { level: 1 }), { flag: "wx", mode: 292 });
-    renameSync(temp, target);
+    try {
+      renameSync(temp, target);
+    } catch (error) {
+      if (error.code !== "ENOENT") throw error;
+      try {
+        mkdirSync(dir);
+      } catch (again) {
+        if (again.code !== "EEXIST") throw again;
+      }
+      renameSync(temp, target);
+    }
   } catch (error) {
     rmSync(temp, { force: true });
     throw fileSystemError(error, "write a Git object into", join5(gitdir, "objects"));
@@ -24838,7 +24853,7 @@ var init_object_source = __esm({
           } else {
             const size = Number(parts[2]);
             if (this.buffer.length < newline + 1 + size + 1) return;
-            const data = Buffer.from(this.buffer.subarray(newline + 1, newline + 1 + size));
+            const data = this.buffer.subarray(newline + 1, newline + 1 + size);
             this.buffer = this.buffer.subarray(newline + 1 + size + 1);
             this.pending.shift();
             head.resolve({ type: parts[1], data });
@@ -25121,7 +25136,7 @@ var init_git_reader = __esm({
             this.blobs.clear();
             this.blobBytes = 0;
           }
-          this.blobs.set(oid, data);
+          this.blobs.set(oid, Buffer.from(data));
           this.blobBytes += data.length;
         }
         return data;
@@ -25745,6 +25760,7 @@ var init_optimistic_writer = __esm({
   "src/registry/optimistic-writer.ts"() {
     "use strict";
     init_layout();
+    init_model_head();
     init_common();
     init_commit_writer();
     init_retry();
@@ -56643,6 +56659,7 @@ init_references();
 // src/commands/layout-writes.ts
 init_errors();
 init_layout();
+init_model_head();
 init_versions();
 
 // src/commands/row-buckets.ts
@@ -57496,6 +57513,7 @@ init_review();
 // src/commands/check-reads.ts
 init_errors();
 init_layout();
+init_model_head();
 init_gates();
 init_json_diff();
 init_policy();
@@ -57526,6 +57544,7 @@ async function changedFiles(before, after, dir) {
 }
 
 // src/commands/check-reads.ts
+var VERSION_FILE2 = /^models\/[^/]+\/versions\//;
 async function readChange(backend, base, head) {
   const [before, after] = await Promise.all([backend.snapshotAt(base), backend.snapshotAt(head)]);
   const models = await changedModels(before, after);
@@ -57540,19 +57559,18 @@ async function readChange(backend, base, head) {
   }
   return { ...await readWhole(before, after, models), models, otherPaths };
 }
-async function readPolicies(before, after, base, head) {
+async function withPolicies(before, after) {
+  const problems = [];
   const [a, b] = await Promise.all([
     readDocument(before, "registry.json"),
     readDocument(after, "registry.json")
   ]);
-  [base.policy, base.policyError] = [a.content, a.error];
-  [head.policy, head.policyError] = [b.content, b.error];
+  const base = { policy: a.content, policyError: a.error, versions: [] };
+  const head = { policy: b.content, policyError: b.error, versions: [], indexes: [], problems };
+  return { base, head, problems };
 }
 async function readTouched(before, after, models) {
-  const problems = [];
-  const base = { policy: null, versions: [] };
-  const head = { policy: null, versions: [], indexes: [], problems };
-  await readPolicies(before, after, base, head);
+  const { base, head, problems } = await withPolicies(before, after);
   const upserts = [];
   const removals = [];
   const derivedTouched = /* @__PURE__ */ new Set([CATALOG_PATH]);
@@ -57585,7 +57603,6 @@ async function readTouched(before, after, models) {
       READS_IN_FLIGHT,
       (path) => Promise.all([readDocument(before, path), readDocument(after, path)])
     );
-    let valid = true;
     for (const [old, now] of pairs) {
       if (present2(old)) base.versions.push(old);
       if (present2(now)) head.versions.push(now);
@@ -57593,11 +57610,7 @@ async function readTouched(before, after, models) {
       const gone = present2(now) ? null : parsedVersion(old);
       if (doc) upserts.push(doc);
       else if (gone) removals.push(gone);
-      else valid = false;
-    }
-    if (!valid) {
-      for (const path of [...derivedTouched]) if (path.startsWith(prefix)) derivedTouched.delete(path);
-      removeModel(upserts, removals, name);
+      else return null;
     }
     const touched = new Set(versionPaths);
     for (const stage of stagesWithHolderRules(before.policy)) {
@@ -57612,7 +57625,7 @@ async function readTouched(before, after, models) {
   }
   const expected = [];
   for (const write of await layoutWrites(before, { upserts, removals })) {
-    if (/\/versions\//.test(write.path)) continue;
+    if (VERSION_FILE2.test(write.path)) continue;
     expected.push({ path: write.path, content: write.content });
     derivedTouched.add(write.path);
   }
@@ -57628,10 +57641,7 @@ async function readTouched(before, after, models) {
   return { base, head };
 }
 async function readWhole(before, after, models) {
-  const problems = [];
-  const base = { policy: null, versions: [] };
-  const head = { policy: null, versions: [], indexes: [], problems };
-  await readPolicies(before, after, base, head);
+  const { base, head, problems } = await withPolicies(before, after);
   const committed = [];
   const expected = [];
   let catalog2 = null;
@@ -57684,11 +57694,6 @@ function misplacedVersion(name, path) {
     return where === path ? null : `${path} is not where ${name}@${version} belongs (${where})`;
   } catch (error) {
     return `${path}: ${messageOf(error)}`;
-  }
-}
-function removeModel(upserts, removals, name) {
-  for (const list of [upserts, removals]) {
-    for (let i = list.length - 1; i >= 0; i--) if (list[i].name === name) list.splice(i, 1);
   }
 }
 var fileName = (path) => path.slice(path.lastIndexOf("/") + 1);
