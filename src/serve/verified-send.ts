@@ -107,8 +107,8 @@ export interface SendResult {
 
 /**
  * Sends the `size` bytes of `path` as the body of `res` (headers already written), hashing them on
- * `hasher`; the last chunk goes only when their SHA-256 is `expected`. Rejects when the client
- * goes or the file cannot be read.
+ * `hasher`; the last chunk goes only when their SHA-256 is `expected`. Rejects when the file
+ * cannot be read, and with code ECONNRESET when the client goes.
  */
 export async function sendVerified(
   path: string,
@@ -129,7 +129,7 @@ export async function sendVerified(
     for (let i = 0; ; i++) {
       const slot = i % SLOTS
       await free[slot]
-      if (res.destroyed) throw Object.assign(new Error('the client went away'), { code: 'ECONNRESET' })
+      if (res.destroyed) throw clientGone()
       const memory = slots[slot] as SharedArrayBuffer
       const want = Math.min(CHUNK, size - position)
       const bytesRead = want === 0 ? 0 : (await handle.read(Buffer.from(memory), 0, want, position)).bytesRead
@@ -161,6 +161,11 @@ export async function sendVerified(
 
 function write(res: ServerResponse, chunk: Buffer): Promise<void> {
   return new Promise((done, fail) => {
-    res.write(chunk, error => (error ? fail(error) : done()))
+    res.write(chunk, error => (error ? fail(res.destroyed ? clientGone() : error) : done()))
   })
+}
+
+/** The client closed the connection: the caller's to end quietly, not a server error. */
+function clientGone(): Error {
+  return Object.assign(new Error('the client went away'), { code: 'ECONNRESET' })
 }

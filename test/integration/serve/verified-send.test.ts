@@ -18,6 +18,7 @@ const bytes = randomBytes(5 * CHUNK + CHUNK / 2)
 const sha256 = createHash('sha256').update(bytes).digest('hex')
 const hashing = new HashingWorker()
 const results: SendResult[] = []
+const failures: unknown[] = []
 let dir: string
 let server: Server
 let url: string
@@ -42,7 +43,10 @@ beforeAll(async () => {
         results.push(result)
         if (result.mismatch !== null) res.destroy()
       })
-      .catch(() => res.destroy())
+      .catch((error: unknown) => {
+        failures.push((error as { code?: string }).code)
+        res.destroy()
+      })
   })
   await new Promise<void>(done => server.listen(0, '127.0.0.1', done))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -80,4 +84,15 @@ test('bytes that do not hash to the expected SHA-256 never arrive whole', async 
   results.length = 0
   await expect(fetch(`${url}/wrong`).then(r => r.arrayBuffer())).rejects.toThrow()
   expect(await settled(1)).toEqual([{ mismatch: sha256 }])
+})
+
+test('a client that goes mid-download ends the send as gone (ECONNRESET), not as a server error', async () => {
+  failures.length = 0
+  const controller = new AbortController()
+  const response = await fetch(`${url}/`, { signal: controller.signal })
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+  await reader.read()
+  controller.abort()
+  for (let i = 0; i < 200 && failures.length === 0; i++) await new Promise(done => setTimeout(done, 10))
+  expect(failures).toEqual(['ECONNRESET'])
 })
