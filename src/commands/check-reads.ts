@@ -185,10 +185,9 @@ async function readWhole(
       const valid = docs.filter((doc): doc is ModelVersion => doc !== null)
       const derived = deriveModelFiles(name, valid)
       for (const [path, content] of derived) expected.push({ path, content })
-      for (const path of await derivedPaths(after, name, problems)) {
-        committed.push(await readDocument(after, path))
-        if (!derived.has(path)) expected.push({ path, content: null })
-      }
+      // A committed file the version files do not derive is named by the review (should not exist).
+      const paths = await derivedPaths(after, name, problems)
+      committed.push(...(await mapLimited(paths, READS_IN_FLIGHT, path => readDocument(after, path))))
       // An invalid version file is reported already: its entry (so the catalog) is not compared.
       if (valid.length < docs.length) catalog = null
       if (catalog) catalog = withCatalogEntry(catalog, name, deriveHead(name, valid.map(rowOf)))

@@ -17,7 +17,18 @@ export function checkDerivedFiles(
   versions: ModelVersion[],
   committed: ReadonlyMap<string, unknown>
 ): string[] {
-  const expected = deriveModelFiles(name, versions)
+  return compareDerivedFiles(name, deriveModelFiles(name, versions), committed)
+}
+
+/**
+ * The same, against derived files already known (`expected`: path → document): each must be
+ * committed as it is, and a committed file not among them must not exist.
+ */
+export function compareDerivedFiles(
+  name: string,
+  expected: ReadonlyMap<string, unknown>,
+  committed: ReadonlyMap<string, unknown>
+): string[] {
   const problems: string[] = []
   for (const [path, doc] of expected) {
     if (!committed.has(path)) {
@@ -33,7 +44,7 @@ export function checkDerivedFiles(
   return problems
 }
 
-/** Problems with catalog.json against the heads the version files derive (`heads`: every model). */
+/** Problems with catalog.json against the catalog the version files derive. */
 export function checkCatalog(committed: unknown, expected: Catalog): string[] {
   const diff = firstDifference(committed, expected)
   return diff ? [`${CATALOG_PATH} differs from what the version files derive at ${diff}`] : []

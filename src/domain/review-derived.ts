@@ -3,11 +3,11 @@
  * model's head.json and row shards, catalog.json) is in the proposed commit exactly as expected —
  * what the base's derived files become with the change's version files applied, or what the
  * models' version files derive to from scratch (src/commands/check-reads.ts) — and a committed
- * derived file nothing derives must not exist.
+ * derived file nothing derives must not exist. The messages are doctor's (layout-check.ts).
  */
 import { integrityError, isRegistryError } from './errors.js'
-import { firstDifference } from './json-diff.js'
-import { CATALOG_PATH } from './layout.js'
+import { CATALOG_PATH, type Catalog } from './layout.js'
+import { checkCatalog, compareDerivedFiles } from './layout-check.js'
 import type { DocumentAt, HeadState, ReviewFinding } from './review-model.js'
 import { validateCatalog } from './validate.js'
 
@@ -29,47 +29,53 @@ function unusableCatalog(document: DocumentAt): string | null {
 
 export function checkDerived(head: HeadState, invalidModels: string[], findings: ReviewFinding[]): void {
   if (!head.derived) return
-  const committed = new Map(head.derived.committed.map(d => [d.path, d]))
-  const expected = new Map(head.derived.expected.map(e => [e.path, e.content]))
-  const skip = new Set(invalidModels)
   const mismatch = (subject: string, file: string, message: string): void => {
     findings.push({ severity: 'error', kind: 'index-mismatch', subject, file, message })
   }
-  for (const path of [...new Set([...committed.keys(), ...expected.keys()])].sort()) {
-    const document = committed.get(path)
-    const present = document !== undefined && (document.content !== null || document.error !== undefined)
-    const actual = document?.error === undefined ? document?.content : { unreadable: document.error }
-    const want = expected.get(path)
-    if (path === CATALOG_PATH) {
-      const unusable = document ? unusableCatalog(document) : null
-      if (unusable) {
-        findings.push({
-          severity: 'error',
-          kind: 'invalid-document',
-          subject: path,
-          file: path,
-          message: unusable
-        })
-        continue
-      }
-      if (!expected.has(path)) continue // the base's catalog is unusable: nothing to compare with
-      const diff = firstDifference(actual, want)
-      if (diff) mismatch(path, path, `${path} differs from what the version files derive at ${diff}`)
-      continue
-    }
+  const catalog = head.derived.committed.find(d => d.path === CATALOG_PATH)
+  const unusable = catalog ? unusableCatalog(catalog) : null
+  if (unusable) {
+    findings.push({
+      severity: 'error',
+      kind: 'invalid-document',
+      subject: CATALOG_PATH,
+      file: CATALOG_PATH,
+      message: unusable
+    })
+  }
+  // No expected catalog: the base's is unusable, so there is nothing to compare it with.
+  const wanted = head.derived.expected.find(e => e.path === CATALOG_PATH)
+  if (catalog && !unusable && wanted)
+    for (const message of checkCatalog(catalog.content, wanted.content as Catalog))
+      mismatch(CATALOG_PATH, CATALOG_PATH, message)
+
+  // Per model, the files present in the commit and the files that must be (a null expected
+  // document is a file that must not exist), compared as doctor compares them.
+  const models = new Map<string, { expected: Map<string, unknown>; committed: Map<string, unknown> }>()
+  const filesOf = (path: string) => {
     const name = DERIVED_PATH.exec(path)?.[1]
+    if (name === undefined) return undefined
+    let files = models.get(name)
+    if (!files) models.set(name, (files = { expected: new Map(), committed: new Map() }))
+    return files
+  }
+  for (const document of head.derived.committed) {
+    const files = filesOf(document.path)
+    if (!files || (document.content === null && document.error === undefined)) continue
+    files.committed.set(
+      document.path,
+      document.error === undefined ? document.content : { unreadable: document.error }
+    )
+  }
+  for (const file of head.derived.expected) {
+    const files = filesOf(file.path)
+    if (files && file.content !== null) files.expected.set(file.path, file.content)
+  }
+  const skip = new Set(invalidModels)
+  for (const [name, files] of [...models].sort(([a], [b]) => (a < b ? -1 : 1))) {
     // An invalid version file is reported already; comparing would only add noise about it.
-    if (name === undefined || skip.has(name)) continue
-    const file = `models/${name}`
-    // A committed file nothing derives (want undefined) must not exist either.
-    if (want === null || want === undefined) {
-      if (present) mismatch(name, file, `${path} should not exist: no version file of ${name} derives it`)
-    } else if (!present) {
-      mismatch(name, file, `${path} is missing; the version files of ${name} derive it`)
-    } else {
-      const diff = firstDifference(actual, want)
-      if (diff)
-        mismatch(name, file, `${path} differs from what the version files of ${name} derive at ${diff}`)
-    }
+    if (skip.has(name)) continue
+    for (const message of compareDerivedFiles(name, files.expected, files.committed))
+      mismatch(name, `models/${name}`, message)
   }
 }
