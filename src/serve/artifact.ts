@@ -1,10 +1,9 @@
 /**
  * Serving a version's artifact. The store fetches it once into a cache directory (verified
  * against the recorded SHA-256, as `mreg fetch` does); every full download is hashed again while
- * it streams (src/serve/verified-send.ts), and the last chunk is held back until the digest is
- * known: on a mismatch the connection is cut instead, so a bad file is never received as complete. A Range request is
- * served from the cached copy only while it is the file that was verified (same size, inode and
- * modification time).
+ * it streams (src/serve/verified-send.ts), which cuts the connection on a mismatch. A Range
+ * request is served from the cached copy only while it is the file that was verified (same size,
+ * inode and modification time).
  */
 import { createReadStream } from 'node:fs'
 import { mkdir, rm, stat } from 'node:fs/promises'

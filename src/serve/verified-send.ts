@@ -2,8 +2,9 @@
  * A full download, hashed while it is sent, with the hashing on a worker thread: the main thread
  * reads the file and writes the socket while the worker computes the SHA-256 of the same bytes
  * (shared memory, nothing copied). Hashed inline, SHA-256 took the main thread's time away from
- * the transport: measured beside a plain node:http server sending the same file (the transport's
- * own bound, docs/BENCHMARKS.md "mreg serve"), inline hashing reached 0.55× of it, the worker 0.75×.
+ * the transport: beside a plain node:http server sending the same file (the transport's own
+ * bound), inline hashing reached 0.55× of it (serve bench at 6c916c4), the worker 0.75× (at
+ * eeba52e; docs/BENCHMARKS.md, "mreg serve").
  *
  * The last chunk is held back until the digest is known: on a mismatch the connection is cut
  * instead, so a bad file is never received as complete.

@@ -39,26 +39,20 @@ const handEdit = (message: string, edit: (dir: string) => Promise<void>): Promis
 
 describe('mreg check', () => {
   test('a change outside registry.json and models/ is found (locally a warning: no label to ask for)', async () => {
-    const dir = join(project.work, 'wt-other')
-    gitOutput(project.repo, 'worktree', 'add', '--quiet', '--detach', dir, 'model-registry')
-    try {
+    // Beside the branch (detached): the later tests build on the branch as it is.
+    const head = await handCommit(project.repo, commits.production!, 'replace the check', async dir => {
       await mkdir(join(dir, '.github', 'workflows'), { recursive: true })
       await writeFile(join(dir, '.github', 'workflows', 'check.yml'), 'on: push\n')
-      gitOutput(dir, 'add', '.github')
-      gitOutput(dir, 'commit', '--quiet', '-m', 'replace the check')
-      const head = gitOutput(dir, 'rev-parse', 'HEAD')
-      const outcome = await mregJson<CheckOutcome>(project.repo, ['check', commits.production!, head])
-      expect(outcome.findings).toEqual([
-        expect.objectContaining({
-          severity: 'warning',
-          kind: 'other-file',
-          subject: '.github',
-          file: '.github'
-        })
-      ])
-    } finally {
-      gitOutput(project.repo, 'worktree', 'remove', '--force', dir)
-    }
+    })
+    const outcome = await mregJson<CheckOutcome>(project.repo, ['check', commits.production!, head])
+    expect(outcome.findings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        kind: 'other-file',
+        subject: '.github',
+        file: '.github'
+      })
+    ])
   })
 
   test('a promotion mreg made passes; commits and branch names both project.work', async () => {
