@@ -69,9 +69,9 @@ function writeCache(dir2, name, data) {
     }
   }
 }
-var program = (0, import_node_path2.join)(__dirname, "cli-program-7KGTISKX.cjs");
+var program = (0, import_node_path2.join)(__dirname, "cli-program-DHBRVXLH.cjs");
 var dir = cacheDirectory();
-var cacheName = `${CACHE_PREFIX}${"cli-program-7KGTISKX.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
+var cacheName = `${CACHE_PREFIX}${"cli-program-DHBRVXLH.cjs".replace(/\.cjs$/, "")}-${process.version}-${process.arch}.v8`;
 var cached = readCache(dir && (0, import_node_path2.join)(dir, cacheName));
 var source = (0, import_node_fs.readFileSync)(program, "utf8");
 var script = new import_node_vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}

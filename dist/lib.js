@@ -6372,6 +6372,35 @@ var init_commit_message = __esm({
   }
 });
 
+// src/domain/layout-check.ts
+function compareDerivedFiles(name, expected, committed) {
+  const problems = [];
+  for (const [path, doc] of expected) {
+    if (!committed.has(path)) {
+      problems.push(`${path} is missing; the version files of ${name} derive it`);
+      continue;
+    }
+    const diff = firstDifference(committed.get(path), doc);
+    if (diff) problems.push(`${path} differs from what the version files of ${name} derive at ${diff}`);
+  }
+  for (const path of committed.keys()) {
+    if (!expected.has(path)) problems.push(`${path} should not exist: no version file of ${name} derives it`);
+  }
+  return problems;
+}
+function checkCatalog(committed, expected) {
+  const diff = firstDifference(committed, expected);
+  return diff ? [`${CATALOG_PATH} differs from what the version files derive at ${diff}`] : [];
+}
+var init_layout_check = __esm({
+  "src/domain/layout-check.ts"() {
+    "use strict";
+    init_json_diff();
+    init_layout();
+    init_model_head();
+  }
+});
+
 // src/domain/review-derived.ts
 function unusableCatalog(document2) {
   if (document2.content === null && document2.error === void 0)
@@ -6387,46 +6416,49 @@ function unusableCatalog(document2) {
 }
 function checkDerived(head, invalidModels, findings) {
   if (!head.derived) return;
-  const committed = new Map(head.derived.committed.map((d) => [d.path, d]));
-  const expected = new Map(head.derived.expected.map((e) => [e.path, e.content]));
-  const skip = new Set(invalidModels);
   const mismatch = (subject, file, message2) => {
     findings.push({ severity: "error", kind: "index-mismatch", subject, file, message: message2 });
   };
-  for (const path of [.../* @__PURE__ */ new Set([...committed.keys(), ...expected.keys()])].sort()) {
-    const document2 = committed.get(path);
-    const present3 = document2 !== void 0 && (document2.content !== null || document2.error !== void 0);
-    const actual = document2?.error === void 0 ? document2?.content : { unreadable: document2.error };
-    const want = expected.get(path);
-    if (path === CATALOG_PATH) {
-      const unusable = document2 ? unusableCatalog(document2) : null;
-      if (unusable) {
-        findings.push({
-          severity: "error",
-          kind: "invalid-document",
-          subject: path,
-          file: path,
-          message: unusable
-        });
-        continue;
-      }
-      if (!expected.has(path)) continue;
-      const diff = firstDifference(actual, want);
-      if (diff) mismatch(path, path, `${path} differs from what the version files derive at ${diff}`);
-      continue;
-    }
+  const catalog2 = head.derived.committed.find((d) => d.path === CATALOG_PATH);
+  const unusable = catalog2 ? unusableCatalog(catalog2) : null;
+  if (unusable) {
+    findings.push({
+      severity: "error",
+      kind: "invalid-document",
+      subject: CATALOG_PATH,
+      file: CATALOG_PATH,
+      message: unusable
+    });
+  }
+  const wanted = head.derived.expected.find((e) => e.path === CATALOG_PATH);
+  if (catalog2 && !unusable && wanted)
+    for (const message2 of checkCatalog(catalog2.content, wanted.content))
+      mismatch(CATALOG_PATH, CATALOG_PATH, message2);
+  const models = /* @__PURE__ */ new Map();
+  const filesOf = (path) => {
     const name = DERIVED_PATH.exec(path)?.[1];
-    if (name === void 0 || skip.has(name)) continue;
-    const file = `models/${name}`;
-    if (want === null || want === void 0) {
-      if (present3) mismatch(name, file, `${path} should not exist: no version file of ${name} derives it`);
-    } else if (!present3) {
-      mismatch(name, file, `${path} is missing; the version files of ${name} derive it`);
-    } else {
-      const diff = firstDifference(actual, want);
-      if (diff)
-        mismatch(name, file, `${path} differs from what the version files of ${name} derive at ${diff}`);
-    }
+    if (name === void 0) return void 0;
+    let files = models.get(name);
+    if (!files) models.set(name, files = { expected: /* @__PURE__ */ new Map(), committed: /* @__PURE__ */ new Map() });
+    return files;
+  };
+  for (const document2 of head.derived.committed) {
+    const files = filesOf(document2.path);
+    if (!files || document2.content === null && document2.error === void 0) continue;
+    files.committed.set(
+      document2.path,
+      document2.error === void 0 ? document2.content : { unreadable: document2.error }
+    );
+  }
+  for (const file of head.derived.expected) {
+    const files = filesOf(file.path);
+    if (files && file.content !== null) files.expected.set(file.path, file.content);
+  }
+  const skip = new Set(invalidModels);
+  for (const [name, files] of [...models].sort(([a], [b]) => a < b ? -1 : 1)) {
+    if (skip.has(name)) continue;
+    for (const message2 of compareDerivedFiles(name, files.expected, files.committed))
+      mismatch(name, `models/${name}`, message2);
   }
 }
 var DERIVED_PATH;
@@ -6434,8 +6466,8 @@ var init_review_derived = __esm({
   "src/domain/review-derived.ts"() {
     "use strict";
     init_errors();
-    init_json_diff();
     init_layout();
+    init_layout_check();
     init_validate();
     DERIVED_PATH = /^models\/([^/]+)\/(?:head\.json|rows\/.+\.json)$/;
   }
@@ -57663,10 +57695,8 @@ async function readWhole(before, after, models) {
       const valid = docs.filter((doc) => doc !== null);
       const derived = deriveModelFiles(name, valid);
       for (const [path, content] of derived) expected.push({ path, content });
-      for (const path of await derivedPaths(after, name, problems)) {
-        committed.push(await readDocument(after, path));
-        if (!derived.has(path)) expected.push({ path, content: null });
-      }
+      const paths = await derivedPaths(after, name, problems);
+      committed.push(...await mapLimited(paths, READS_IN_FLIGHT, (path) => readDocument(after, path)));
       if (valid.length < docs.length) catalog2 = null;
       if (catalog2) catalog2 = withCatalogEntry(catalog2, name, deriveHead(name, valid.map(rowOf)));
     } else if (headFiles.length > 0 || await after.objectId(`models/${name}/index.json`)) {
